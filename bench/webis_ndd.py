@@ -1,0 +1,118 @@
+"""Near-duplicate accuracy on Webis pairs judged by people (``../shared/data/webis_ndd_dev``).
+
+Every document of every pair goes into one corpus; ``neardup.dedup`` runs on it with the given
+options; a pair is predicted a near-duplicate when its two documents share a story. The truth is
+the human label (``label >= 1`` = near-duplicate, as the authors count). Prints precision,
+recall and F1 per subset and overall, the ROC AUC of the pair similarity neardup computes, and
+the reference "exact word 5-gram Jaccard >= 0.7" baseline.
+
+    python bench/webis_ndd.py ../shared/data/webis_ndd_dev [--no-clean] [--threshold 0.7] ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import neardup
+from neardup.evaluate import pairs_scores
+
+_WORD = re.compile(r"\w+")
+
+
+def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, int]]]:
+    texts: dict[str, str] = {}
+    pairs = []
+    for subset in sorted(p for p in root.iterdir() if p.is_dir()):
+        for folder in sorted(p for p in subset.iterdir() if p.is_dir()):
+            a, b = folder.name.split("_vs_")
+            for doc_id in (a, b):
+                texts[doc_id] = (folder / f"full-text-{doc_id}").read_text(
+                    encoding="utf-8", errors="replace")
+            label = int((folder / "label").read_text().split()[0])
+            pairs.append((subset.name, a, b, label))
+    return texts, pairs
+
+
+def plain_jaccard(a: str, b: str, n: int = 5) -> float:
+    """The reference: exact word n-gram Jaccard on lowercase ``\\w+`` tokens, no normalising."""
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = _WORD.findall(text.lower())
+        return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+    sa, sb = grams(a), grams(b)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 1.0
+
+
+def f1_of(predicted: list[bool], labels: list[bool]) -> float:
+    tp = sum(p and y for p, y in zip(predicted, labels, strict=True))
+    fp = sum(p and not y for p, y in zip(predicted, labels, strict=True))
+    fn = sum(y and not p for p, y in zip(predicted, labels, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def roc_auc(scores: list[float], labels: list[bool]) -> float:
+    """Probability that a random positive outranks a random negative (ties count half)."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--no-clean", action="store_true")
+    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--containment", type=float, default=0.8)
+    parser.add_argument("--no-containment", action="store_true")
+    parser.add_argument("--ngram", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+
+    texts, pairs = load_pairs(args.data)
+    docs = [{"id": k, "text": v} for k, v in texts.items()]
+    start = time.perf_counter()
+    result = neardup.dedup(docs, clean=not args.no_clean, threshold=args.threshold,
+                           containment=None if args.no_containment else args.containment,
+                           ngram=args.ngram)
+    elapsed = time.perf_counter() - start
+    story = result.story_of()
+
+    rows = {}
+    for subset in sorted({p[0] for p in pairs}) + ["all"]:
+        chosen = [p for p in pairs if subset in ("all", p[0])]
+        labelled = [(a, b, label >= 1) for _, a, b, label in chosen]
+        ours = pairs_scores(story, labelled)
+        # The reference: each pair on its own, exact 5-gram Jaccard >= 0.7.
+        base = f1_of([plain_jaccard(texts[a], texts[b]) >= 0.7 for a, b, _ in labelled],
+                     [y for *_, y in labelled])
+        sims = [max(neardup.similarities(texts[a], texts[b], ngram=args.ngram,
+                                         clean=not args.no_clean)) for a, b, _ in labelled]
+        auc = roc_auc(sims, [y for *_, y in labelled])
+        rows[subset] = {"pairs": len(chosen), "positives": sum(y for *_, y in labelled),
+                        "precision": round(ours.precision, 3), "recall": round(ours.recall, 3),
+                        "f1": round(ours.f1, 3), "auc_max_jaccard_containment": round(auc, 3),
+                        "baseline_jaccard5_0.7_f1": round(base, 3)}
+    if args.json:
+        print(json.dumps({"rows": rows, "seconds": round(elapsed, 2)}, indent=2))
+        return 0
+    header = (f"{'subset':<10}{'pairs':>6}{'pos':>5}{'P':>7}{'R':>7}{'F1':>7}{'AUC':>7}"
+              f"{'base F1':>9}")
+    print(header)
+    for subset, row in rows.items():
+        print(f"{subset:<10}{row['pairs']:>6}{row['positives']:>5}{row['precision']:>7.3f}"
+              f"{row['recall']:>7.3f}{row['f1']:>7.3f}{row['auc_max_jaccard_containment']:>7.3f}"
+              f"{row['baseline_jaccard5_0.7_f1']:>9.3f}")
+    print(f"dedup of {len(docs)} documents: {elapsed:.2f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""The Python API. The CLI calls these same functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from neardup.dedup import Result, run_clean, run_dedup
+from neardup.document import Document
+from neardup.match.store import compact
+from neardup.match.verify import overlap
+from neardup.options import DedupOptions, MatchOptions, SketchOptions
+from neardup.read import ReadOptions, documents_from_objects, read_documents
+from neardup.sketch.shingles import text_shingles
+
+_MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
+_SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
+_READ_FIELDS = set(ReadOptions.__dataclass_fields__)
+
+
+def make_options(**settings: Any) -> DedupOptions:
+    """Build ``DedupOptions`` from flat keyword settings (``threshold=0.8, ngram=4, ...``)."""
+    match = {k: settings.pop(k) for k in list(settings) if k in _MATCH_FIELDS}
+    sketch = {k: settings.pop(k) for k in list(settings) if k in _SKETCH_FIELDS}
+    read = {k: settings.pop(k) for k in list(settings) if k in _READ_FIELDS}
+    unknown = set(settings) - set(DedupOptions.__dataclass_fields__)
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    return DedupOptions(read=ReadOptions(**read), sketch=SketchOptions(**sketch),
+                        match=MatchOptions(**match), **settings)
+
+
+def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | None = None,
+          options: DedupOptions | None = None, **settings: Any) -> Result:
+    """Group near-duplicate documents into stories and keep one copy of each.
+
+    ``documents``: strings, dicts (``text`` and optional ``id``, ``url``, ``date``, others kept as
+    metadata) or ``Document``s. Settings are those of ``DedupOptions`` given flat, e.g.
+    ``dedup(texts, threshold=0.8, clean=False)``. The Python API is quiet and single-process by
+    default (``quiet=False``, ``jobs=0`` for all cores). Writes the output files when
+    ``output`` is given; the result always holds the per-document records.
+    """
+    settings.setdefault("quiet", True)
+    settings.setdefault("jobs", 1)
+    settings.setdefault("report", False)
+    options = options or make_options(**settings)
+    items = documents if isinstance(documents, list | tuple) else list(documents)
+    read_options = options.read
+
+    def source():
+        return documents_from_objects(_fresh(items), read_options)
+
+    out = Path(output) if output is not None else None
+    return run_dedup(source, options, out, collect=True)
+
+
+def _fresh(items: Iterable[Any]) -> Iterable[Any]:
+    # Documents are cleaned in place; each pass gets its own copies so passes agree.
+    for item in items:
+        yield replace(item) if isinstance(item, Document) else item
+
+
+def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
+                collect: bool = False) -> Result:
+    """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def source():
+        return read_documents(list(inputs), options.read)
+
+    result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs])
+    if options.report:
+        from neardup.report import write_report
+
+        write_report(out, quiet=options.quiet)
+    return result
+
+
+def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
+                ) -> dict[str, Any]:
+    """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def source():
+        return read_documents(list(inputs), options.read)
+
+    return run_clean(source, options, out, inputs=[str(i) for i in inputs])
+
+
+def clean(documents: Iterable[str | dict | Document], **settings: Any) -> list[Document]:
+    """Clean documents in memory (site templates learned from them); returns ``Document``s."""
+    settings.setdefault("quiet", True)
+    settings.setdefault("jobs", 1)
+    options = make_options(**settings)
+    items = documents if isinstance(documents, list | tuple) else list(documents)
+
+    def source():
+        return documents_from_objects(_fresh(items), options.read)
+
+    cleaned: list[Document] = []
+    run_clean(source, options, None, sink=cleaned.append)
+    return cleaned
+
+
+def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False) -> float:
+    """Jaccard similarity of the word ``ngram``-gram sets of two texts (after normalisation;
+    after cleaning too with ``clean=True``)."""
+    return similarities(a, b, ngram=ngram, clean=clean)[0]
+
+
+def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False) -> tuple[float, float]:
+    """(Jaccard, containment) of two texts, as verification computes them."""
+    if clean:
+        from neardup.clean import clean_text
+
+        a, b = clean_text(a).text, clean_text(b).text
+    sa, sb = compact(text_shingles(a, ngram)), compact(text_shingles(b, ngram))
+    return overlap(sa, sb)

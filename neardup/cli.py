@@ -1,0 +1,206 @@
+"""``neardup`` command line: a thin layer that parses arguments and calls the Python API.
+
+Exit codes: 0 success, 1 failure (including bad input under ``--strict``), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from neardup import __version__
+from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, UsageError
+
+
+def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("input")
+    group.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files or folders (read recursively): .txt .md .jsonl[.gz|.zst] "
+                       ".json .parquet .csv .html[.gz] .htm .warc[.gz]")
+    group.add_argument("--text-field", default="text", help="record field with the text")
+    group.add_argument("--id-field", default="id", help="record field with the id "
+                       "(default ids: FILE:LINE)")
+    group.add_argument("--url-field", default="url")
+    group.add_argument("--date-field", default="date")
+    group.add_argument("--html-field", default=None, help="record field holding HTML to clean")
+    group.add_argument("--max-chars", type=int, default=10_000_000,
+                       help="reject documents longer than this (default 10,000,000)")
+    group.add_argument("--strict", action="store_true",
+                       help="stop with an error at the first bad record instead of recording "
+                       "it as rejected")
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", "-o", required=True, type=Path, help="output folder")
+    parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    parser.add_argument("--jobs", "-j", type=int, default=0, help="processes (0 = all cores)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    group = parser.add_argument_group("cleaning")
+    group.add_argument("--keep-captions", action="store_true")
+    group.add_argument("--keep-comments", action="store_true")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neardup", description="One clean copy per story from scraped news and web pages.")
+    parser.add_argument("--version", action="version", version=f"neardup {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    dedup = commands.add_parser("dedup", help="clean, find near-duplicates, keep one per story")
+    _add_read_arguments(dedup)
+    _add_run_arguments(dedup)
+    dedup.add_argument("--no-clean", action="store_true", help="match the texts as they are")
+    match = dedup.add_argument_group("matching")
+    match.add_argument("--threshold", type=float, default=0.7,
+                       help="Jaccard of word n-gram sets for a copy (default 0.7)")
+    match.add_argument("--containment", type=float, default=0.8,
+                       help="share of the shorter text found in the longer one for a copy "
+                       "(default 0.8)")
+    match.add_argument("--no-containment", action="store_true",
+                       help="match on Jaccard only")
+    match.add_argument("--min-containment-shingles", type=int, default=50)
+    match.add_argument("--candidate-threshold", type=float, default=None,
+                       help="Jaccard level the LSH banding aims at (default: derived)")
+    match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
+    match.add_argument("--num-perm", type=int, default=128, help="MinHash size, power of two")
+    match.add_argument("--seed", type=int, default=1)
+    match.add_argument("--keep", choices=("longest", "earliest", "first"), default="longest",
+                       help="which copy of a story to keep (default: the most complete)")
+    dedup.add_argument("--no-report", action="store_true", help="do not write report.html")
+
+    clean = commands.add_parser("clean", help="extract the article text of every document")
+    _add_read_arguments(clean)
+    _add_run_arguments(clean)
+
+    evaluate = commands.add_parser("eval", help="score a documents.jsonl against the truth")
+    evaluate.add_argument("predicted", type=Path, help="documents.jsonl of a dedup run")
+    truth = evaluate.add_mutually_exclusive_group(required=True)
+    truth.add_argument("--truth", type=Path, help="JSONL with id and a true-story field")
+    truth.add_argument("--pairs", type=Path, help="JSONL of labelled pairs {a, b, label}")
+    evaluate.add_argument("--truth-field", default="story")
+    evaluate.add_argument("--id-field", default="id")
+
+    synth = commands.add_parser("synth", help="write a synthetic corpus with known stories")
+    synth.add_argument("--output", "-o", required=True, type=Path, help=".jsonl or .jsonl.gz")
+    synth.add_argument("--docs", type=int, default=1000)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--duplicate-fraction", type=float, default=0.3)
+    synth.add_argument("--copies-max", type=int, default=20)
+    synth.add_argument("--boilerplate", type=float, default=1.0,
+                       help="page clutter level: 0 none, 1 realistic")
+    synth.add_argument("--variants", type=float, default=1.0, help="edit noise on copies")
+    synth.add_argument("--sites", type=int, default=50)
+
+    report = commands.add_parser("report", help="(re)build OUT/report.html from a dedup output")
+    report.add_argument("output", type=Path, help="the output folder of neardup dedup")
+    return parser
+
+
+def _read_options(args: argparse.Namespace):
+    from neardup.read import ReadOptions
+
+    return ReadOptions(text_field=args.text_field, id_field=args.id_field,
+                       url_field=args.url_field, date_field=args.date_field,
+                       html_field=args.html_field, max_chars=args.max_chars, strict=args.strict)
+
+
+def _dedup(args: argparse.Namespace) -> int:
+    from neardup.api import dedup_files
+    from neardup.options import DedupOptions, MatchOptions, SketchOptions
+
+    options = DedupOptions(
+        read=_read_options(args),
+        clean=not args.no_clean,
+        keep_captions=args.keep_captions,
+        keep_comments=args.keep_comments,
+        sketch=SketchOptions(ngram=args.ngram, num_perm=args.num_perm, seed=args.seed),
+        match=MatchOptions(threshold=args.threshold,
+                           containment=None if args.no_containment else args.containment,
+                           min_containment_shingles=args.min_containment_shingles,
+                           candidate_threshold=args.candidate_threshold),
+        keep=args.keep, jobs=args.jobs, output_format=args.format, quiet=args.quiet,
+        report=not args.no_report)
+    result = dedup_files(args.inputs, args.output, options)
+    counts = result.summary["counts"]
+    print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
+          f"rejected {counts['rejected']:,} → {args.output}/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from neardup.api import clean_files
+    from neardup.options import DedupOptions
+
+    options = DedupOptions(read=_read_options(args), keep_captions=args.keep_captions,
+                           keep_comments=args.keep_comments, jobs=args.jobs,
+                           output_format=args.format, quiet=args.quiet)
+    summary = clean_files(args.inputs, args.output, options)
+    counts = summary["counts"]
+    print(f"read {counts['read']:,}: ok {counts['ok']:,}, rejected {counts['rejected']:,} "
+          f"→ {args.output}/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from neardup.evaluate import (
+        cluster_scores,
+        load_pairs,
+        load_predicted,
+        load_truth,
+        pairs_scores,
+    )
+
+    predicted = load_predicted(args.predicted)
+    if args.truth is not None:
+        scores = cluster_scores(predicted, load_truth(args.truth, args.truth_field, args.id_field))
+    else:
+        scores = pairs_scores(predicted, load_pairs(args.pairs))
+    print(json.dumps(scores.to_dict(), indent=2))
+    return EXIT_OK
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from neardup.synth import SynthOptions, write_corpus
+
+    options = SynthOptions(docs=args.docs, seed=args.seed,
+                           duplicate_fraction=args.duplicate_fraction,
+                           copies_max=args.copies_max, boilerplate=args.boilerplate,
+                           variants=args.variants, sites=args.sites)
+    count = write_corpus(args.output, options)
+    print(f"wrote {count:,} documents → {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from neardup.report import write_report
+
+    path = write_report(args.output)
+    print(f"report → {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+_COMMANDS = {"dedup": _dedup, "clean": _clean, "eval": _eval, "synth": _synth,
+             "report": _report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 on usage errors
+    try:
+        return _COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"neardup: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NeardupError as exc:
+        print(f"neardup: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("neardup: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Cluster stage: verified pairs → connected components → stories with one kept copy each."""

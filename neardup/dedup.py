@@ -1,0 +1,375 @@
+"""The dedup job, stage by stage: read → clean → sketch → match → cluster → write.
+
+``run_dedup`` drives the stages over a re-iterable source of documents; ``dedup`` (Python API)
+and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in memory:
+- sketch pass: per document its LSH band keys (bands × 8 bytes), rank fields and id; shingle
+  sets go to a disk-backed store and cleaned texts to a spill file;
+- match: candidate pairs (int64 × 2) and their overlaps;
+- cluster: one int64 per document;
+- write: streams the spill back, in input order.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from neardup import __version__
+from neardup.cluster.policy import rank_key
+from neardup.cluster.stories import Stories, build_stories
+from neardup.document import Document
+from neardup.executor import LocalExecutor, batched
+from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
+from neardup.match.store import ShingleStore
+from neardup.match.verify import VerifyRule, overlap, verify_pairs
+from neardup.options import DedupOptions
+from neardup.progress import StageProgress
+from neardup.sketch.stage import DocSketch, SketchConfig, clean_shard, sketch_shard
+from neardup.write.outputs import (
+    CLEANED_SCHEMA,
+    OutputFiles,
+    cleaned_record,
+    document_record,
+    kept_record,
+)
+from neardup.write.records import RecordWriter
+from neardup.write.samples import SampleWriter
+from neardup.write.spill import DocumentSpill
+
+DocumentSource = Callable[[], Iterator[Document]]
+
+HISTOGRAM_BINS = 50
+
+
+@dataclass
+class Result:
+    """What a dedup run found.
+
+    ``records`` are the per-document records of ``documents.jsonl`` (input order) and ``kept``
+    the kept-copy records of ``deduplicated.jsonl``; both are filled when ``collect`` is on
+    (the Python API's default) and empty otherwise, so that a CLI run over millions of documents
+    does not hold them.
+    """
+
+    summary: dict[str, Any]
+    records: list[dict[str, Any]] = field(default_factory=list)
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    output: Path | None = None
+
+    @property
+    def kept_ids(self) -> list[str]:
+        return [r["id"] for r in self.records if r["status"] == "kept"]
+
+    @property
+    def clusters(self) -> list[list[str]]:
+        """Stories with their member ids (kept copy first), largest first, then by kept id."""
+        groups: dict[int, list[str]] = {}
+        for r in self.records:
+            if r["status"] != "rejected":
+                groups.setdefault(r["cluster"], []).append(r["id"])
+        heads = {r["cluster"]: r["id"] for r in self.records if r["status"] == "kept"}
+        stories = [[heads[c]] + [i for i in ids if i != heads[c]] for c, ids in groups.items()]
+        return sorted(stories, key=lambda s: (-len(s), s[0]))
+
+    def story_of(self) -> dict[str, int]:
+        return {r["id"]: r["cluster"] for r in self.records if r["status"] != "rejected"}
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def stage(self, name: str) -> _Stage:
+        return _Stage(self, name)
+
+
+class _Stage:
+    def __init__(self, timer: _Timer, name: str) -> None:
+        self.timer, self.name = timer, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self.start
+        self.timer.timings[self.name] = round(self.timer.timings.get(self.name, 0.0) + elapsed, 4)
+
+
+def learn_templates(source: DocumentSource, options: DedupOptions, progress: StageProgress) -> Any:
+    """First pass (cleaning on): lines that recur across one site's pages are its template."""
+    from neardup.clean import SiteTemplateLearner, page_text
+
+    learner = SiteTemplateLearner()
+    with progress.stage("learn site templates") as bar:
+        for doc in source():
+            if doc.rejected is None:
+                learner.add(doc.site, page_text(doc.html) if doc.html is not None else doc.text)
+            bar.advance()
+    return learner.build()
+
+
+@dataclass
+class _SketchState:
+    """Per-document numbers kept in memory between the sketch pass and the write pass."""
+
+    ids: list[str] = field(default_factory=list)
+    ranks: list[tuple] = field(default_factory=list)
+    active: list[bool] = field(default_factory=list)
+    sketched: list[int] = field(default_factory=list)  # doc numbers with band keys, in order
+    keys: list[np.ndarray] = field(default_factory=list)
+    exact_edges: list[tuple[int, int]] = field(default_factory=list)
+    first_of_key: dict[int, int] = field(default_factory=dict)
+    status_counts: Counter = field(default_factory=Counter)
+
+
+def _absorb(docs: list[Document], sketches: list[DocSketch], state: _SketchState,
+            store: ShingleStore, policy: str) -> None:
+    base = len(state.ids)
+    for position, (doc, sketch) in enumerate(zip(docs, sketches, strict=True)):
+        number = base + position
+        state.ids.append(doc.id)
+        state.active.append(doc.rejected is None)
+        state.ranks.append(rank_key(policy, shingles=sketch.n_shingles, chars=sketch.chars,
+                                    date=doc.date, doc_id=doc.id, index=number))
+        if doc.rejected is not None:
+            store.append_empty()
+            continue
+        if sketch.same_as is not None:
+            first = base + sketch.same_as
+        else:
+            first = state.first_of_key.get(sketch.exact_key, -1)
+        if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
+            store.append_alias(first)
+            state.exact_edges.append((first, number))
+            continue
+        state.first_of_key[sketch.exact_key] = number
+        store.append(sketch.shingles)
+        state.sketched.append(number)
+        state.keys.append(sketch.keys)
+
+
+def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: int = 1
+                   ) -> SketchConfig:
+    clean_options = None
+    if options.clean:
+        from neardup.clean import CleanOptions
+
+        clean_options = CleanOptions(keep_captions=options.keep_captions,
+                                     keep_comments=options.keep_comments)
+    return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
+                        seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
+                        clean_options=clean_options, templates=templates)
+
+
+def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
+              inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None
+              ) -> dict[str, Any]:
+    """The ``neardup clean`` job: learn site templates, clean every document, write records."""
+    timer = _Timer()
+    progress = StageProgress(options.quiet)
+    started = time.perf_counter()
+    with timer.stage("learn_templates"):
+        templates = learn_templates(source, options, progress)
+    config = _sketch_config(replace(options, clean=True), templates)
+    writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
+              if output is not None else None)
+    counts: Counter = Counter()
+    removed_chars = 0
+    try:
+        with timer.stage("clean"), progress.stage("clean") as bar:
+            shards = batched(source(), options.shard_size)
+            for docs in LocalExecutor(options.workers).map(clean_shard, shards, config):
+                for doc in docs:
+                    counts["read"] += 1
+                    counts["rejected" if doc.rejected is not None else "ok"] += 1
+                    removed_chars += sum(s.end - s.start for s in doc.removed)
+                    if writer is not None:
+                        writer.write(cleaned_record(doc))
+                    if sink is not None:
+                        sink(doc)
+                bar.advance(len(docs))
+    finally:
+        if writer is not None:
+            writer.close()
+    timings = dict(timer.timings)
+    timings["total"] = round(time.perf_counter() - started, 4)
+    summary = {"neardup_version": __version__, "inputs": inputs,
+               "counts": {"read": counts["read"], "ok": counts["ok"],
+                          "rejected": counts["rejected"]},
+               "chars_removed": removed_chars, "options": options.to_dict(),
+               "timings_seconds": timings}
+    if output is not None:
+        _write_json(output / "summary.json", summary)
+    return summary
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+
+
+def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None = None,
+              collect: bool = False, inputs: list[str] | None = None) -> Result:
+    """Run every stage. ``source`` is called once per pass and must yield the same documents."""
+    timer = _Timer()
+    progress = StageProgress(options.quiet)
+    started = time.perf_counter()
+    templates = None
+    if options.clean:
+        with timer.stage("learn_templates"):
+            templates = learn_templates(source, options, progress)
+    match = options.match
+    bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
+    config = _sketch_config(options, templates, bands, rows)
+    executor = LocalExecutor(options.workers)
+    spill = DocumentSpill()
+    store = ShingleStore()
+    state = _SketchState()
+    try:
+        with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
+            shards = batched(source(), options.shard_size)
+            for docs, sketches in executor.map(sketch_shard, shards, config):
+                _absorb(docs, sketches, state, store, options.keep)
+                spill.append(docs)
+                bar.advance(len(docs))
+        store.freeze()
+        n_docs = len(state.ids)
+        rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
+
+        with timer.stage("candidates"), progress.stage("find candidate pairs", bands) as bar:
+            if state.keys:
+                key_matrix = np.stack(state.keys)
+                rows_to_docs = np.asarray(state.sketched, dtype=np.int64)
+                chunks = (rows_to_docs[c] for c in
+                          _advancing(candidate_pairs(key_matrix, match.max_bucket), bar))
+                pairs = unique_pairs(chunks, n_docs)
+                del key_matrix
+            else:
+                pairs = np.empty((0, 2), dtype=np.int64)
+            state.keys = []
+        with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
+            jaccards, containments, accepted = verify_pairs(pairs, store, rule)
+            bar.advance(len(pairs))
+        exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
+        edges = np.concatenate([pairs[accepted], exact])
+
+        def pair_overlap(a: int, b: int) -> tuple[float, float]:
+            return overlap(np.asarray(store.get(a)), np.asarray(store.get(b)))
+
+        def pair_accepts(a: int, b: int, jac: float, con: float) -> bool:
+            return rule.accepts(jac, con, min(store.size(a), store.size(b)))
+
+        with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
+            stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
+                                    active=np.asarray(state.active, dtype=bool))
+            bar.advance()
+        with timer.stage("write"), progress.stage("write", n_docs) as bar:
+            result = _write(spill, stories, state, options, output, collect, bar)
+        histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
+        summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
+                           len(pairs), int(accepted.sum()), len(exact), histogram)
+        result.summary = summary
+        if output is not None:
+            _write_json(output / "summary.json", summary)
+        return result
+    finally:
+        spill.close()
+        store.close()
+
+
+def _advancing(chunks: Iterable[np.ndarray], bar: Any) -> Iterator[np.ndarray]:
+    for chunk in chunks:
+        bar.advance()
+        yield chunk
+
+
+def _write(spill: DocumentSpill, stories: Stories, state: _SketchState, options: DedupOptions,
+           output: Path | None, collect: bool, bar: Any) -> Result:
+    kept = stories.kept
+    members: dict[int, list[str]] = {}
+    for number, head in enumerate(kept.tolist()):
+        if state.active[number]:
+            members.setdefault(head, []).append(state.ids[number])
+    files = OutputFiles(output, options.output_format) if output is not None else None
+    samples = SampleWriter(output) if output is not None and options.report else None
+    result = Result(summary={}, output=output)
+    counts = Counter()
+    try:
+        for number, doc in enumerate(spill):
+            head = int(kept[number])
+            if doc.rejected is not None:
+                status, duplicate_of, sim, con = "rejected", None, None, None
+            elif head == number:
+                status, duplicate_of, sim, con = "kept", None, None, None
+            else:
+                status, duplicate_of = "duplicate", state.ids[head]
+                sim, con = float(stories.jaccard[number]), float(stories.containment[number])
+            counts[status] += 1
+            record = document_record(doc, status, head, duplicate_of, sim, con)
+            kept_rec = kept_record(doc, head, members[head]) if status == "kept" else None
+            if files is not None:
+                files.documents.write(record)
+                if kept_rec is not None:
+                    files.deduplicated.write(kept_rec)
+            if samples is not None:
+                samples.offer(doc, len(members.get(head, ())))
+            if collect:
+                result.records.append(record)
+                if kept_rec is not None:
+                    result.kept.append(kept_rec)
+            bar.advance()
+    finally:
+        if files is not None:
+            files.close()
+        if samples is not None:
+            samples.close()
+    state.status_counts = counts
+    return result
+
+
+def _summary(result: Result, state: _SketchState, stories: Stories, options: DedupOptions,
+             inputs: list[str] | None, timer: _Timer, started: float, bands: int, rows: int,
+             n_candidates: int, n_verified: int, n_exact: int, histogram: np.ndarray
+             ) -> dict[str, Any]:
+    counts = state.status_counts
+    active = np.asarray(state.active, dtype=bool)
+    heads = stories.kept[active]
+    sizes = Counter(Counter(heads.tolist()).values())
+    timings = dict(timer.timings)
+    timings["total"] = round(time.perf_counter() - started, 4)
+    return {
+        "neardup_version": __version__,
+        "inputs": inputs,
+        "counts": {
+            "read": len(state.ids),
+            "kept": counts["kept"],
+            "duplicate": counts["duplicate"],
+            "rejected": counts["rejected"],
+            "stories": counts["kept"],
+            "exact_duplicates": n_exact,
+        },
+        "stories_by_size": {str(size): sizes[size] for size in sorted(sizes)},
+        "matching": {
+            "lsh_threshold": options.match.lsh_threshold(),
+            "bands": bands,
+            "rows": rows,
+            "candidate_pairs": n_candidates,
+            "verified_pairs": n_verified,
+            "similarity_histogram": {
+                "measure": "jaccard of candidate pairs",
+                "bins": HISTOGRAM_BINS,
+                "counts": histogram.tolist(),
+                "threshold": options.match.threshold,
+            },
+        },
+        "options": options.to_dict(),
+        "timings_seconds": timings,
+    }

@@ -1,0 +1,48 @@
+"""The one record type that flows through every stage: read → clean → sketch → match → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class RemovedSpan:
+    """A span of the input text that cleaning removed, as character offsets ``[start, end)``."""
+
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document.
+
+    ``index`` is its position in the input stream (0-based); it orders every output.
+    ``source`` says where it came from (``file:line`` or ``file:row``), ``site`` groups pages of
+    one publisher (URL host, or source folder) for site-template learning.
+    ``raw_text`` is the text before cleaning (the page text for HTML); ``text`` the clean text.
+    ``rejected`` holds a reason when the document cannot be processed; it still flows to the
+    output so that every input is accounted for.
+    """
+
+    id: str
+    text: str
+    index: int = 0
+    source: str = ""
+    url: str | None = None
+    date: str | None = None
+    site: str = ""
+    html: str | None = None
+    raw_text: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    removed: list[RemovedSpan] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    rejected: str | None = None
+    warnings: list[str] = field(default_factory=list)

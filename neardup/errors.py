@@ -1,0 +1,24 @@
+"""Errors a user can act on, and the exit codes scripts rely on."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class NeardupError(Exception):
+    """Base class: a failure of the run (exit code 1)."""
+
+
+class InputError(NeardupError):
+    """Bad input, raised in ``strict`` mode (otherwise recorded as a rejection)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UsageError(NeardupError):
+    """Bad options or arguments (exit code 2)."""

@@ -1,0 +1,125 @@
+"""Accuracy of a clustering against the truth.
+
+Pairwise: every unordered pair of documents is a "same story" prediction. With the contingency
+table n_ij (documents in predicted cluster i and true story j), a_i and b_j its margins:
+    TP = Σ C(n_ij, 2),  predicted pairs = Σ C(a_i, 2),  true pairs = Σ C(b_j, 2)
+    precision = TP / predicted pairs,  recall = TP / true pairs,  F1 = harmonic mean.
+Adjusted Rand index (Hubert & Arabie, 1985):
+    ARI = (TP - E) / (½(Σ C(a_i,2) + Σ C(b_j,2)) - E),  E = Σ C(a_i,2) · Σ C(b_j,2) / C(n, 2).
+Labelled pairs (``pairs_scores``): each pair is predicted positive when both documents share a
+cluster; precision/recall/F1 over the labelled pairs only.
+Rejected documents count as singletons (they are in no story).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from neardup.errors import InputError
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    ari: float | None
+    true_positives: int
+    predicted_pairs: int
+    true_pairs: int
+    documents: int
+
+    def to_dict(self) -> dict[str, float | int | None]:
+        return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+def _prf(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
+    precision = tp / predicted if predicted else 1.0
+    recall = tp / actual if actual else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def cluster_scores(predicted: Mapping[str, object], truth: Mapping[str, object]) -> Scores:
+    """Pairwise P/R/F1 and ARI over the documents present in both mappings (id → label)."""
+    ids = [i for i in predicted if i in truth]
+    joint = Counter((predicted[i], truth[i]) for i in ids)
+    rows = Counter(predicted[i] for i in ids)
+    cols = Counter(truth[i] for i in ids)
+    tp = sum(_pairs(v) for v in joint.values())
+    sum_rows = sum(_pairs(v) for v in rows.values())
+    sum_cols = sum(_pairs(v) for v in cols.values())
+    precision, recall, f1 = _prf(tp, sum_rows, sum_cols)
+    total = _pairs(len(ids))
+    expected = sum_rows * sum_cols / total if total else 0.0
+    max_index = (sum_rows + sum_cols) / 2
+    ari = (tp - expected) / (max_index - expected) if max_index != expected else 1.0
+    return Scores(precision, recall, f1, ari, tp, sum_rows, sum_cols, len(ids))
+
+
+def pairs_scores(predicted: Mapping[str, object],
+                 pairs: Iterable[tuple[str, str, bool]]) -> Scores:
+    """P/R/F1 over labelled pairs: (id_a, id_b, is_duplicate)."""
+    tp = fp = fn = 0
+    for a, b, label in pairs:
+        same = a in predicted and b in predicted and predicted[a] == predicted[b]
+        tp += same and label
+        fp += same and not label
+        fn += (not same) and label
+    precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
+    return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted))
+
+
+def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
+    from neardup.read.files import open_binary
+
+    with open_binary(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
+
+
+def load_predicted(path: Path) -> dict[str, object]:
+    """id → story from a ``documents.jsonl`` (rejected documents become singletons)."""
+    predicted: dict[str, object] = {}
+    for number, record in _read_jsonl(path):
+        if "id" not in record or "cluster" not in record:
+            raise InputError(f"{path}:{number}", "expected fields 'id' and 'cluster'")
+        rid = str(record["id"])
+        predicted[rid] = ("rejected", rid) if record.get("status") == "rejected" \
+            else record["cluster"]
+    return predicted
+
+
+def load_truth(path: Path, field: str = "story", id_field: str = "id") -> dict[str, object]:
+    truth: dict[str, object] = {}
+    for number, record in _read_jsonl(path):
+        if field not in record:
+            raise InputError(f"{path}:{number}", f"missing truth field {field!r}")
+        truth[str(record.get(id_field, f"{path.name}:{number}"))] = record[field]
+    return truth
+
+
+def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
+    """Labelled pairs: JSONL records ``{"a", "b", "label"}`` (label true/false or >= 1)."""
+    pairs = []
+    for number, record in _read_jsonl(path):
+        try:
+            label = record["label"]
+            pairs.append((str(record["a"]), str(record["b"]),
+                          bool(label >= 1 if isinstance(label, int | float) else label)))
+        except KeyError as exc:
+            raise InputError(f"{path}:{number}", f"missing field {exc}; expected a, b, label") \
+                from exc
+    return pairs

@@ -1,0 +1,63 @@
+"""Executors: run a shard function over a stream of shards, results in input order.
+
+``LocalExecutor`` uses worker processes with a bounded window of shards in flight, so reading
+never runs ahead of the workers by more than a few shards (memory stays bounded however large
+the corpus is). Results come back in shard order, which keeps output independent of the number
+of processes. The shard functions are plain picklable callables, so a Ray executor can run the
+same ones (see ``neardup.ray``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_WORKER_CONFIG: Any = None
+
+
+def _init_worker(config: Any) -> None:
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = config
+
+
+def _call(func: Callable[[Any, Any], Any], shard: Any) -> Any:
+    return func(shard, _WORKER_CONFIG)
+
+
+class LocalExecutor:
+    def __init__(self, workers: int = 1, window_per_worker: int = 3) -> None:
+        self.workers = max(1, workers)
+        self.window = self.workers * window_per_worker
+
+    def map(self, func: Callable[[T, Any], R], shards: Iterable[T], config: Any) -> Iterator[R]:
+        if self.workers == 1:
+            for shard in shards:
+                yield func(shard, config)
+            return
+        context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(config,)) as pool:
+            pending: deque[Future[R]] = deque()
+            for shard in shards:
+                pending.append(pool.submit(_call, func, shard))
+                if len(pending) >= self.window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

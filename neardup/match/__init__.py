@@ -1,0 +1,1 @@
+"""Match stage: LSH band keys → candidate pairs → verification on the real shingle sets."""

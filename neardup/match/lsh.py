@@ -1,0 +1,108 @@
+"""Locality-sensitive hashing by banding.
+
+A k-value MinHash signature is cut into b bands of r rows (b·r <= k). Two documents become a
+candidate pair when all r rows of at least one band agree, which happens with probability
+``P(s) = 1 - (1 - s^r)^b`` for Jaccard similarity s: an S-curve whose steepest point sits near
+``(1/b)^(1/r)``.
+
+``optimal_bands`` picks (b, r) for a threshold t by minimising the weighted error area
+``w_fp · ∫_0^t P(s) ds + w_fn · ∫_t^1 (1 - P(s)) ds`` over all b·r <= k, as datasketch's
+``MinHashLSH`` does. Verification on the real sets follows, so false positives cost only time;
+the default weights therefore favour recall (w_fn > w_fp).
+
+Band keys are 64-bit hashes of each band's r values, computed for many documents at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import numpy as np
+
+from neardup.sketch.hashing import mix64
+
+_INTEGRATION_STEPS = 200
+
+
+def _collision_probability(s: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    return 1.0 - (1.0 - s**rows) ** bands
+
+
+@lru_cache(maxsize=64)
+def optimal_bands(
+    threshold: float, num_perm: int, fp_weight: float = 0.3, fn_weight: float = 0.7
+) -> tuple[int, int]:
+    """(bands, rows) minimising the weighted false-positive + false-negative area."""
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(f"LSH threshold must be in (0, 1) (got {threshold})")
+    low = np.linspace(0.0, threshold, _INTEGRATION_STEPS)
+    high = np.linspace(threshold, 1.0, _INTEGRATION_STEPS)
+    best: tuple[float, int, int] | None = None
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            fp = np.trapezoid(_collision_probability(low, bands, rows), low)
+            fn = np.trapezoid(1.0 - _collision_probability(high, bands, rows), high)
+            error = fp_weight * fp + fn_weight * fn
+            if best is None or error < best[0] - 1e-12:
+                best = (error, bands, rows)
+    assert best is not None
+    return best[1], best[2]
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """uint64 key per (document, band): shape (n_docs, bands)."""
+    n = signatures.shape[0]
+    keys = np.zeros((n, bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            column = signatures[:, r : bands * rows : rows]
+            keys = mix64(keys * np.uint64(0x100000001B3) + column)
+        keys += np.arange(bands, dtype=np.uint64)  # same values in different bands differ
+    return keys
+
+
+def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> Iterator[np.ndarray]:
+    """Yield int64 arrays of shape (m, 2), i < j, of documents sharing a band key.
+
+    Per band, the documents are sorted by key; each run of equal keys is a bucket. A bucket of
+    m documents yields its m·(m-1)/2 pairs when m <= ``max_bucket``; larger buckets (a template
+    shared by thousands of pages, a story with hundreds of copies) yield only the pairs of each
+    member with its ``max_bucket`` sorted neighbours, which keeps the work linear while still
+    linking every member to the rest of its bucket. Pairs may repeat across bands.
+    """
+    n, bands = keys.shape
+    if n < 2:
+        return
+    for band in range(bands):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        sorted_keys = column[order]
+        same = sorted_keys[1:] == sorted_keys[:-1]
+        if not same.any():
+            continue
+        # For each offset d, pair positions p and p+d when they are in one bucket. Run length
+        # bounds d, so this loop ends at the largest bucket (capped at max_bucket).
+        run_start = np.concatenate(([True], ~same))
+        run_id = np.cumsum(run_start) - 1
+        pieces = []
+        for d in range(1, max_bucket + 1):
+            if d >= n:
+                break
+            in_bucket = run_id[d:] == run_id[:-d]
+            if not in_bucket.any():
+                break
+            left = order[:-d][in_bucket]
+            right = order[d:][in_bucket]
+            pieces.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
+        if pieces:
+            yield np.concatenate(pieces)
+
+
+def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
+    """Deduplicate pairs (sorted by first, then second document)."""
+    codes = [c[:, 0].astype(np.int64) * n_docs + c[:, 1] for c in chunks]
+    if not codes:
+        return np.empty((0, 2), dtype=np.int64)
+    merged = np.unique(np.concatenate(codes))
+    return np.stack([merged // n_docs, merged % n_docs], axis=1)

@@ -1,0 +1,92 @@
+"""Shingle sets spilled to disk: the exact sets that verification reads, outside the heap.
+
+Sets are stored as sorted unique uint32 values (the top 32 bits of the 64-bit shingle hashes:
+for sets of a few thousand shingles, truncation changes a Jaccard value by far less than
+1e-4 in expectation). Each set is appended to one file; offsets index it. After ``freeze`` the
+file is memory-mapped read-only, so the operating system pages sets in and out as verification
+walks the candidate pairs in document order.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+
+def compact(shingles: np.ndarray) -> np.ndarray:
+    """uint64 sorted set → uint32 sorted set (top bits), duplicates removed."""
+    top = np.sort((shingles >> np.uint64(32)).astype(np.uint32))
+    if top.size > 1:
+        keep = np.empty(top.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(top[1:], top[:-1], out=keep[1:])
+        top = top[keep]
+    return top
+
+
+class ShingleStore:
+    """Append-only store of uint32 sets addressed by document number."""
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        fd, name = tempfile.mkstemp(prefix="neardup-shingles-", suffix=".u32", dir=directory)
+        self._path = Path(name)
+        self._file = os.fdopen(fd, "wb")
+        self._offsets: list[int] = [0]
+        self._sizes: list[int] = []
+        self._aliases: dict[int, int] = {}
+        self._data: np.ndarray | None = None
+        self._offset_array: np.ndarray | None = None
+
+    def append(self, values: np.ndarray) -> int:
+        """Store a compact set; returns its document number."""
+        values = np.ascontiguousarray(values, dtype=np.uint32)
+        self._file.write(values.tobytes())
+        self._offsets.append(self._offsets[-1] + values.size)
+        self._sizes.append(values.size)
+        return len(self._sizes) - 1
+
+    def append_empty(self) -> int:
+        return self.append(np.empty(0, dtype=np.uint32))
+
+    def append_alias(self, doc: int) -> int:
+        """A new document number that reads the set of ``doc`` (exact duplicates share one)."""
+        self._aliases[len(self._sizes)] = doc
+        self._offsets.append(self._offsets[-1])
+        self._sizes.append(self._sizes[doc])
+        return len(self._sizes) - 1
+
+    def freeze(self) -> None:
+        self._file.close()
+        self._offset_array = np.asarray(self._offsets, dtype=np.int64)
+        total = int(self._offset_array[-1])
+        if total:
+            self._data = np.memmap(self._path, dtype=np.uint32, mode="r", shape=(total,))
+        else:
+            self._data = np.empty(0, dtype=np.uint32)
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def size(self, doc: int) -> int:
+        return self._sizes[doc]
+
+    def get(self, doc: int) -> np.ndarray:
+        if self._data is None or self._offset_array is None:
+            raise RuntimeError("ShingleStore.freeze() must be called before reading")
+        doc = self._aliases.get(doc, doc)
+        return self._data[self._offset_array[doc] : self._offset_array[doc + 1]]
+
+    def close(self) -> None:
+        if not self._file.closed:
+            self._file.close()
+        self._data = None
+        self._path.unlink(missing_ok=True)
+
+    def __enter__(self) -> ShingleStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,86 @@
+"""All options of a dedup run, grouped by the stage that reads them (follow the data flow)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from neardup.cluster.policy import KEEP_POLICIES
+from neardup.errors import UsageError
+from neardup.read import ReadOptions
+
+
+@dataclass(frozen=True)
+class SketchOptions:
+    """sketch/: shingle size, MinHash size and seed."""
+
+    ngram: int = 5  # word n-gram size (chosen by measurement, see README "Accuracy")
+    num_perm: int = 128  # MinHash values per document (power of two)
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """match/: which pairs are candidates, and which candidates are verified duplicates."""
+
+    threshold: float = 0.7  # Jaccard of shingle sets at or above which two texts are copies
+    containment: float | None = 0.8  # share of the shorter text inside the longer (None: off)
+    min_containment_shingles: int = 50  # shorter texts than this never match by containment
+    candidate_threshold: float | None = None  # LSH target; default: see ``lsh_threshold``
+    max_bucket: int = 64  # LSH bucket size above which only neighbours are paired
+
+    def lsh_threshold(self) -> float:
+        """Jaccard level the LSH banding aims at.
+
+        A short copy inside a longer page has a Jaccard of about |short| / |long|, far below the
+        Jaccard threshold, so when containment is on the banding aims lower and verification on
+        the real sets decides.
+        """
+        if self.candidate_threshold is not None:
+            return self.candidate_threshold
+        if self.containment is None:
+            return self.threshold
+        return min(self.threshold, 0.4)
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    clean: bool = True
+    keep_captions: bool = False
+    keep_comments: bool = False
+    sketch: SketchOptions = field(default_factory=SketchOptions)
+    match: MatchOptions = field(default_factory=MatchOptions)
+    keep: str = "longest"  # cluster/policy.py
+    jobs: int = 0  # worker processes; 0 = all cores
+    shard_size: int = 256  # documents per unit of work sent to a worker
+    output_format: str = "jsonl"
+    quiet: bool = False
+    report: bool = True
+
+    def __post_init__(self) -> None:
+        m, s = self.match, self.sketch
+        if not 0.0 < m.threshold <= 1.0:
+            raise UsageError(f"threshold must be in (0, 1], got {m.threshold}")
+        if m.containment is not None and not 0.0 < m.containment <= 1.0:
+            raise UsageError(f"containment must be in (0, 1], got {m.containment}")
+        if s.ngram < 1:
+            raise UsageError(f"ngram must be >= 1, got {s.ngram}")
+        if s.num_perm < 2 or s.num_perm & (s.num_perm - 1):
+            raise UsageError(f"num_perm must be a power of two >= 2, got {s.num_perm}")
+        if self.keep not in KEEP_POLICIES:
+            raise UsageError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {self.keep!r}")
+        if self.output_format not in ("jsonl", "parquet"):
+            raise UsageError(f"format must be jsonl or parquet, got {self.output_format!r}")
+        if self.jobs < 0:
+            raise UsageError(f"jobs must be >= 0, got {self.jobs}")
+
+    @property
+    def workers(self) -> int:
+        return self.jobs or os.cpu_count() or 1
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("quiet")
+        return data

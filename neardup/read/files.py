@@ -1,0 +1,88 @@
+"""Finding input files and opening them, compressed or not."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from neardup.errors import UsageError
+
+# Longest suffixes first: ".jsonl.gz" must win over ".gz".
+FORMATS: dict[str, str] = {
+    ".jsonl.gz": "jsonl",
+    ".jsonl.zst": "jsonl",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".csv": "csv",
+    ".txt": "text",
+    ".md": "text",
+    ".html.gz": "html",
+    ".html": "html",
+    ".htm": "html",
+    ".warc.gz": "warc",
+    ".warc": "warc",
+}
+SUPPORTED_SUFFIXES = tuple(FORMATS)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    name: str  # path relative to the INPUT folder (or as given): used in ids and sources
+    folder: str  # source folder relative to INPUT: the "site" when a record has no URL
+    format: str
+
+
+def detect_format(path: Path) -> str | None:
+    name = path.name.lower()
+    for suffix, fmt in FORMATS.items():
+        if name.endswith(suffix):
+            return fmt
+    return None
+
+
+def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
+    """Expand INPUT paths: files as given, folders recursively in sorted (stable) order.
+
+    Files of unknown type inside folders are skipped (they are not documents); a file given
+    explicitly with an unknown type is a usage error.
+    """
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                fmt = detect_format(child)
+                if fmt is None:
+                    continue
+                rel = child.relative_to(path)
+                folder = str(rel.parent) if str(rel.parent) != "." else path.name
+                yield InputFile(child, rel.as_posix(), folder, fmt)
+        elif path.exists():
+            fmt = detect_format(path)
+            if fmt is None:
+                raise UsageError(
+                    f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
+                )
+            yield InputFile(path, path.name if path.is_absolute() else str(raw), path.parent.name,
+                            fmt)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """Open a file for reading bytes, decompressing .gz and .zst transparently."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if name.endswith(".zst"):
+        import zstandard
+
+        raw = path.open("rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return path.open("rb")

@@ -1,0 +1,161 @@
+"""Per-format record readers: each yields ``RawRecord``s, one per document-to-be, in file order.
+
+A record that cannot be parsed is still yielded, with ``error`` set, so that it becomes a
+rejected document instead of vanishing. Bytes that are not valid UTF-8 are decoded with U+FFFD
+replacement characters and the record is flagged (``warnings``); it is not rejected.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from neardup.read.files import InputFile, open_binary
+
+PARQUET_BATCH = 1024
+
+
+@dataclass
+class RawRecord:
+    location: str  # "file:line", "file:row", "file" or "file#record"
+    position: int | None  # line or row number (1-based) when the format has one
+    fields: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
+
+
+def read_records(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    """Dispatch on the file format. I/O errors become one rejected record for the file."""
+    reader = {
+        "jsonl": _jsonl,
+        "json": _json_array,
+        "parquet": _parquet,
+        "csv": _csv,
+        "text": _whole_file,
+        "html": _whole_file,
+        "warc": _warc,
+    }[source.format]
+    try:
+        yield from reader(source, text_field, html_field)
+    except OSError as exc:
+        yield RawRecord(source.name, None, error=f"unreadable file: {exc.strerror or exc}")
+    except Exception as exc:  # a corrupt container (bad gzip, bad parquet): record, go on
+        yield RawRecord(source.name, None, error=f"unreadable file: {type(exc).__name__}: {exc}")
+
+
+def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    with open_binary(source.path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue  # blank lines separate nothing; they are not records
+            location = f"{source.name}:{number}"
+            text, warnings = _decode(line)
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield RawRecord(location, number, error=f"malformed JSON: {exc.msg} "
+                                f"(column {exc.colno})")
+                continue
+            if not isinstance(value, dict):
+                yield RawRecord(location, number,
+                                error=f"expected a JSON object, got {type(value).__name__}")
+                continue
+            yield RawRecord(location, number, value, warnings=warnings)
+
+
+def _json_array(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
+    # use JSONL for large corpora.
+    with open_binary(source.path) as handle:
+        text, warnings = _decode(handle.read())
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield RawRecord(source.name, exc.lineno,
+                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}")
+        return
+    items = value if isinstance(value, list) else [value]
+    for number, item in enumerate(items, start=1):
+        location = f"{source.name}#{number}"
+        if isinstance(item, str):
+            yield RawRecord(location, number, {text_field: item}, warnings=list(warnings))
+        elif isinstance(item, dict):
+            yield RawRecord(location, number, item, warnings=list(warnings))
+        else:
+            yield RawRecord(location, number,
+                            error=f"expected an object or a string, got {type(item).__name__}")
+
+
+def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    import pyarrow.parquet as pq
+
+    row = 0
+    with pq.ParquetFile(source.path) as parquet:
+        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH):
+            for item in batch.to_pylist():
+                row += 1
+                yield RawRecord(f"{source.name}:{row}", row, item)
+
+
+def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    csv.field_size_limit(1 << 30)
+    with open_binary(source.path) as raw:
+        stream = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        reader = csv.DictReader(stream)
+        try:
+            for row, item in enumerate(reader, start=1):
+                location = f"{source.name}:{row}"
+                if None in item:
+                    extra = item.pop(None)
+                    yield RawRecord(location, row, error=f"row has {len(extra)} more fields "
+                                    f"than the header ({len(reader.fieldnames or [])})")
+                    continue
+                warnings = []
+                if any(isinstance(v, str) and "\ufffd" in v for v in item.values()):
+                    warnings.append("invalid UTF-8 (or U+FFFD in input): replaced")
+                yield RawRecord(location, row, dict(item), warnings=warnings)
+        except csv.Error as exc:
+            yield RawRecord(f"{source.name}:{reader.line_num}", reader.line_num,
+                            error=f"malformed CSV: {exc}")
+
+
+def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    with open_binary(source.path) as handle:
+        text, warnings = _decode(handle.read())
+    key = (html_field or "html") if source.format == "html" else text_field
+    yield RawRecord(source.name, None, {"id": source.name, key: text}, warnings=warnings)
+
+
+def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    key = html_field or "html"
+    with source.path.open("rb") as handle:
+        for number, record in enumerate(ArchiveIterator(handle), start=1):
+            if record.rec_type != "response":
+                continue
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            location = f"{source.name}#{number}"
+            text, warnings = _decode(record.content_stream().read())
+            fields = {
+                "id": record.rec_headers.get_header("WARC-Record-ID") or location,
+                "url": record.rec_headers.get_header("WARC-Target-URI"),
+                "date": record.rec_headers.get_header("WARC-Date"),
+                key: text,
+            }
+            yield RawRecord(location, number, fields, warnings=warnings)

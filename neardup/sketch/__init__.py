@@ -1,0 +1,1 @@
+"""Sketch stage: normalised words → hashed shingle sets → MinHash signatures → LSH band keys."""

@@ -1,0 +1,58 @@
+"""Stable 64-bit hashing: the same values on every machine, process and Python version.
+
+Python's ``hash()`` of a str is salted per process, so it is never used. Words are hashed with
+xxh3-64 (through a bounded cache, since word frequencies are Zipfian); everything downstream is
+integer arithmetic in numpy with wrap-around uint64 semantics, which is platform independent.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import xxhash
+
+_MASK64 = (1 << 64) - 1
+_CACHE_LIMIT = 1 << 20  # words; bounds memory at roughly 100 MB in the worst case
+
+
+class WordHasher:
+    """Hash words to uint64 with xxh3-64, caching frequent words."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self) -> None:
+        self._cache: dict[str, int] = {}
+
+    def __call__(self, words: list[str]) -> np.ndarray:
+        cache = self._cache
+        out = np.empty(len(words), dtype=np.uint64)
+        digest = xxhash.xxh3_64_intdigest
+        for i, word in enumerate(words):
+            value = cache.get(word)
+            if value is None:
+                value = digest(word.encode("utf-8", "surrogatepass"))
+                if len(cache) < _CACHE_LIMIT:
+                    cache[word] = value
+            out[i] = value
+        return out
+
+
+def mix64(values: np.ndarray) -> np.ndarray:
+    """SplitMix64 finaliser, vectorised: a bijection on uint64 with full avalanche."""
+    z = values.astype(np.uint64, copy=True)
+    with np.errstate(over="ignore"):
+        z ^= z >> np.uint64(30)
+        z *= np.uint64(0xBF58476D1CE4E5B9)
+        z ^= z >> np.uint64(27)
+        z *= np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return z
+
+
+def seed_constant(seed: int, salt: int = 0) -> np.uint64:
+    """A well-mixed uint64 derived from an integer seed (stable across machines)."""
+    return np.uint64(xxhash.xxh3_64_intdigest(f"neardup:{seed}:{salt}".encode()))
+
+
+def stable_hash(text: str) -> int:
+    """Stable 64-bit hash of a string (ids, exact-duplicate keys)."""
+    return xxhash.xxh3_64_intdigest(text.encode("utf-8", "surrogatepass")) & _MASK64

@@ -1,0 +1,105 @@
+"""The per-shard map of the pipeline: clean → normalise → shingle → sketch, one document at a
+time, with no state shared between shards. It runs in worker processes (or Ray tasks): its
+inputs and outputs are plain picklable values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import xxhash
+
+from neardup.document import Document
+from neardup.match.lsh import band_keys
+from neardup.match.store import compact
+from neardup.normalize import tokens
+from neardup.sketch.minhash import OnePermutationHasher
+from neardup.sketch.shingles import shingle_hashes
+
+
+@dataclass
+class SketchConfig:
+    ngram: int
+    num_perm: int
+    seed: int
+    bands: int
+    rows: int
+    clean: bool
+    clean_options: Any = None  # neardup.clean.CleanOptions
+    templates: Any = None  # neardup.clean.SiteTemplates
+    _hasher: OnePermutationHasher | None = field(default=None, repr=False)
+
+    @property
+    def hasher(self) -> OnePermutationHasher:
+        if self._hasher is None:
+            self._hasher = OnePermutationHasher(self.num_perm, self.seed)
+        return self._hasher
+
+
+@dataclass
+class DocSketch:
+    """What the rest of the pipeline keeps of one document (its text goes to the spill)."""
+
+    exact_key: int  # xxh3-64 of the normalised text; equal keys = exact duplicates
+    shingles: np.ndarray  # compact uint32 set (empty when ``same_as`` is set)
+    keys: np.ndarray | None  # LSH band keys (None when rejected or an in-shard exact copy)
+    n_shingles: int
+    chars: int
+    same_as: int | None = None  # position in the shard of an earlier exact copy
+
+
+def prepare_text(doc: Document, config: SketchConfig) -> None:
+    """Clean the document in place (or, for HTML with cleaning off, take its page text)."""
+    if doc.rejected is not None:
+        return
+    if config.clean:
+        from neardup.clean import clean_document
+
+        clean_document(doc, config.templates, config.clean_options)
+    elif doc.html is not None:
+        from neardup.clean import page_text
+
+        doc.raw_text = doc.text = page_text(doc.html)
+    if doc.rejected is None and not doc.text.strip():
+        doc.rejected = "no text left after extraction" if doc.html else "empty text"
+
+
+def sketch_shard(docs: list[Document], config: SketchConfig) -> tuple[list[Document],
+                                                                      list[DocSketch]]:
+    """Map one shard: returns the (cleaned) documents and their sketches, in order."""
+    sketches: list[DocSketch] = []
+    first_of_key: dict[int, int] = {}
+    signatures = []
+    for position, doc in enumerate(docs):
+        prepare_text(doc, config)
+        if doc.rejected is not None:
+            sketches.append(DocSketch(0, np.empty(0, np.uint32), None, 0, 0))
+            continue
+        words = tokens(doc.text)
+        exact_key = xxhash.xxh3_64_intdigest(" ".join(words).encode("utf-8", "surrogatepass"))
+        earlier = first_of_key.get(exact_key)
+        if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
+            prior = sketches[earlier]
+            sketches.append(DocSketch(exact_key, np.empty(0, np.uint32), None, prior.n_shingles,
+                                      len(doc.text), same_as=earlier))
+            continue
+        first_of_key[exact_key] = position
+        shingles = shingle_hashes(words, config.ngram)
+        signatures.append((position, config.hasher.signature(shingles)))
+        sketches.append(DocSketch(exact_key, compact(shingles), None, int(shingles.size),
+                                  len(doc.text)))
+    if signatures:
+        matrix = np.stack([s for _, s in signatures])
+        keys = band_keys(matrix, config.bands, config.rows)
+        for row, (position, _) in enumerate(signatures):
+            sketches[position].keys = keys[row]
+    return docs, sketches
+
+
+def clean_shard(docs: list[Document], config: SketchConfig) -> list[Document]:
+    """Map one shard for ``neardup clean``: the cleaning half of ``sketch_shard``."""
+    for doc in docs:
+        prepare_text(doc, config)
+    return docs

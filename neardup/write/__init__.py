@@ -1,0 +1,1 @@
+"""Write stage: per-document records, kept copies and the run summary."""

@@ -1,0 +1,110 @@
+"""The output files of a dedup run and the shape of their records.
+
+- ``documents``: one record per input document, in input order (the audit trail).
+- ``deduplicated``: the kept copy of every story with its text, metadata and ``copies``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from neardup.document import Document
+from neardup.write.records import RecordWriter
+
+DOCUMENTS_SCHEMA = pa.schema([
+    ("id", pa.string()), ("source", pa.string()), ("status", pa.string()),
+    ("cluster", pa.int64()), ("duplicate_of", pa.string()), ("similarity", pa.float64()),
+    ("containment", pa.float64()), ("reason", pa.string()), ("url", pa.string()),
+    ("site", pa.string()), ("date", pa.string()), ("title", pa.string()),
+    ("chars", pa.int64()), ("chars_removed", pa.int64()), ("removed", pa.string()),
+    ("warnings", pa.list_(pa.string())),
+])
+
+DEDUPLICATED_SCHEMA = pa.schema([
+    ("id", pa.string()), ("text", pa.string()), ("url", pa.string()), ("date", pa.string()),
+    ("title", pa.string()), ("byline", pa.string()), ("dateline", pa.string()),
+    ("site", pa.string()), ("source", pa.string()), ("cluster", pa.int64()),
+    ("copies", pa.list_(pa.string())), ("metadata", pa.string()),
+])
+
+
+def document_record(doc: Document, status: str, cluster: int, duplicate_of: str | None,
+                    similarity: float | None, containment: float | None) -> dict[str, Any]:
+    raw_chars = len(doc.raw_text) if doc.raw_text is not None else len(doc.text)
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "status": status,
+        "cluster": cluster,
+        "duplicate_of": duplicate_of,
+        "similarity": None if similarity is None else round(similarity, 6),
+        "containment": None if containment is None else round(containment, 6),
+        "reason": doc.rejected,
+        "url": doc.url,
+        "site": doc.site or None,
+        "date": doc.date,
+        "title": doc.title,
+        "chars": len(doc.text),
+        "chars_removed": sum(s.end - s.start for s in doc.removed) if doc.removed else
+        max(0, raw_chars - len(doc.text)),
+        "removed": [s.to_dict() for s in doc.removed],
+        "warnings": list(doc.warnings),
+    }
+
+
+def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "url": doc.url,
+        "date": doc.date,
+        "title": doc.title,
+        "byline": doc.byline,
+        "dateline": doc.dateline,
+        "site": doc.site or None,
+        "source": doc.source,
+        "cluster": cluster,
+        "copies": copies,
+        "metadata": doc.metadata,
+    }
+
+
+class OutputFiles:
+    def __init__(self, directory: Path, fmt: str) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.documents = RecordWriter(directory, "documents", fmt, DOCUMENTS_SCHEMA)
+        self.deduplicated = RecordWriter(directory, "deduplicated", fmt, DEDUPLICATED_SCHEMA)
+
+    def close(self) -> None:
+        self.documents.close()
+        self.deduplicated.close()
+
+
+CLEANED_SCHEMA = pa.schema([
+    ("id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("status", pa.string()),
+    ("reason", pa.string()), ("text", pa.string()), ("title", pa.string()),
+    ("byline", pa.string()), ("dateline", pa.string()), ("date", pa.string()),
+    ("removed", pa.string()), ("warnings", pa.list_(pa.string())), ("metadata", pa.string()),
+])
+
+
+def cleaned_record(doc: Document) -> dict[str, Any]:
+    """One record of ``neardup clean``'s documents file."""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "status": "rejected" if doc.rejected is not None else "ok",
+        "reason": doc.rejected,
+        "text": doc.text,
+        "title": doc.title,
+        "byline": doc.byline,
+        "dateline": doc.dateline,
+        "date": doc.date,
+        "removed": [s.to_dict() for s in doc.removed],
+        "warnings": list(doc.warnings),
+        "metadata": doc.metadata,
+    }

@@ -1,0 +1,62 @@
+"""Record writers for JSONL and Parquet, with a fixed field order (byte-identical outputs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+_PARQUET_BATCH = 2048
+
+
+class RecordWriter:
+    """Append dict records to ``<stem>.jsonl`` or ``<stem>.parquet``."""
+
+    def __init__(self, directory: Path, stem: str, fmt: str, schema: Any = None) -> None:
+        self.format = fmt
+        self._schema = schema
+        # Nested values (metadata, removed spans) go to string columns as JSON, so every batch
+        # has the same schema whatever the records hold.
+        self._json_fields = {f.name for f in schema if str(f.type) == "string"} if schema else set()
+        self.path = directory / f"{stem}.{fmt}"
+        self._buffer: list[dict[str, Any]] = []
+        self._parquet = None
+        if fmt == "jsonl":
+            self._handle = self.path.open("w", encoding="utf-8", newline="\n")
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.format == "jsonl":
+            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        self._buffer.append({
+            k: json.dumps(v, ensure_ascii=False)
+            if k in self._json_fields and isinstance(v, dict | list) else v
+            for k, v in record.items()
+        })
+        if len(self._buffer) >= _PARQUET_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._buffer:
+            return
+        table = pa.Table.from_pylist(self._buffer, schema=self._schema)
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.path, table.schema)
+        self._parquet.write_table(table)
+        self._buffer = []
+
+    def close(self) -> None:
+        if self.format == "jsonl":
+            self._handle.close()
+            return
+        self._flush()
+        if self._parquet is not None:
+            self._parquet.close()
+        else:  # no records: still write a valid (empty) file
+            import pyarrow.parquet as pq
+
+            pq.write_table(self._schema.empty_table(), self.path)
+

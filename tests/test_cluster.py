@@ -1,0 +1,55 @@
+import numpy as np
+
+from neardup.cluster.policy import rank_key
+from neardup.cluster.stories import build_stories
+
+
+def _sets(*sets):
+    return [np.array(sorted(s), dtype=np.uint32) for s in sets]
+
+
+def _run(sets, edges, rank=None, threshold=0.5):
+    from neardup.match.verify import overlap
+
+    n = len(sets)
+    rank = rank or [(-len(s), i) for i, s in enumerate(sets)]
+    return build_stories(
+        n, np.array(edges, dtype=np.int64).reshape(-1, 2), rank,
+        lambda a, b: overlap(sets[a], sets[b]),
+        lambda a, b, j, c: j >= threshold)
+
+
+def test_chain_is_split_every_duplicate_verified_against_kept_copy():
+    # A~B and B~C (Jaccard 0.6) but A and C share only 20 of 180 shingles.
+    a = set(range(0, 100))
+    b = set(range(40, 140))
+    c = set(range(80, 180))
+    sets = _sets(a, b, c)
+    stories = _run(sets, [[0, 1], [1, 2]], rank=[(1,), (0,), (2,)], threshold=0.4)
+    # B ranks first: it is kept, and A and C each overlap it by 0.43 >= 0.4.
+    assert stories.kept.tolist() == [1, 1, 1]
+    stories = _run(sets, [[0, 1], [1, 2]], rank=[(0,), (1,), (2,)], threshold=0.4)
+    # A ranks first: B joins A, C does not overlap A enough and becomes its own story.
+    assert stories.kept.tolist() == [0, 0, 2]
+    assert stories.jaccard[1] == 60 / 140
+
+
+def test_kept_copy_is_the_most_complete_not_the_first():
+    sets = _sets(set(range(0, 80)), set(range(0, 100)))
+    rank = [rank_key("longest", shingles=len(s), chars=len(s), date=None, doc_id=str(i),
+                     index=i) for i, s in enumerate(sets)]
+    stories = _run(sets, [[0, 1]], rank=rank)
+    assert stories.kept.tolist() == [1, 1]
+
+
+def test_keep_policies_and_deterministic_ties():
+    longest = [rank_key("longest", shingles=10, chars=50, date="2020-01-02", doc_id="b", index=0),
+               rank_key("longest", shingles=10, chars=50, date="2020-01-02", doc_id="a", index=1)]
+    assert min(range(2), key=lambda i: longest[i]) == 1  # tie broken by id, not input order
+    earliest = [rank_key("earliest", shingles=99, chars=500, date="2021-01-01", doc_id="a",
+                         index=0),
+                rank_key("earliest", shingles=10, chars=50, date="2020-01-01", doc_id="b",
+                         index=1)]
+    assert min(range(2), key=lambda i: earliest[i]) == 1
+    undated = rank_key("earliest", shingles=10, chars=50, date=None, doc_id="c", index=2)
+    assert undated > earliest[0]

@@ -1,0 +1,85 @@
+import json
+
+import pyarrow.parquet as pq
+
+import neardup
+from neardup.api import make_options
+from tests.conftest import make_article
+
+
+def _corpus():
+    story = make_article(1)
+    paragraphs = story.split("\n\n")
+    variant = story.replace(" said ", " told reporters ", 2) + "\n\nAn added local paragraph here."
+    reprint = "\n\n".join(paragraphs[:5])  # short copy ...
+    page = reprint + "\n\n" + make_article(50, paragraphs=8)  # ... inside a longer page
+    return [
+        {"id": "orig", "text": story, "date": "2020-01-02"},
+        {"id": "other", "text": make_article(2)},
+        {"id": "variant", "text": variant},
+        {"id": "exact", "text": story.upper()},
+        {"id": "empty", "text": " "},
+        {"id": "reprint", "text": reprint},
+        {"id": "page", "text": page},
+    ]
+
+
+def test_copies_found_and_every_document_accounted_for():
+    result = neardup.dedup(_corpus(), clean=False)
+    status = {r["id"]: r for r in result.records}
+    assert [r["id"] for r in result.records] == [d["id"] for d in _corpus()]
+    counts = result.summary["counts"]
+    assert counts["read"] == counts["kept"] + counts["duplicate"] + counts["rejected"] == 7
+    assert status["empty"]["status"] == "rejected" and status["empty"]["reason"] == "empty text"
+    story = {status[i]["cluster"] for i in ("orig", "variant", "exact")}
+    assert len(story) == 1
+    assert status["other"]["status"] == "kept"
+    assert status["other"]["cluster"] != status["orig"]["cluster"]
+    # The variant (an added paragraph) is the most complete copy, so it is kept; the exact copy
+    # of the original is as similar to it as the original is.
+    assert status["variant"]["status"] == "kept"
+    assert status["exact"]["similarity"] == status["orig"]["similarity"] < 1.0
+    assert result.summary["counts"]["exact_duplicates"] == 1
+    # The short reprint is a copy of the page that contains it (containment), not the reverse.
+    assert status["reprint"]["duplicate_of"] == "page"
+    assert status["reprint"]["containment"] >= 0.8 and status["reprint"]["similarity"] < 0.7
+    kept = {k["id"]: k for k in result.kept}
+    assert set(kept["page"]["copies"]) == {"page", "reprint"}
+
+
+def test_without_containment_the_short_reprint_stays_apart():
+    result = neardup.dedup(_corpus(), clean=False, containment=None)
+    status = {r["id"]: r for r in result.records}
+    assert status["reprint"]["status"] == "kept"
+
+
+def test_outputs_are_byte_identical_for_any_process_count(tmp_path):
+    corpus = _corpus() * 1
+    for jobs in (1, 2):
+        neardup.dedup(corpus, clean=False, output=tmp_path / f"j{jobs}", jobs=jobs,
+                      shard_size=2)
+    for name in ("documents.jsonl", "deduplicated.jsonl"):
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+
+
+def test_parquet_output(tmp_path):
+    neardup.dedup(_corpus(), clean=False, output=tmp_path, output_format="parquet")
+    table = pq.read_table(tmp_path / "documents.parquet")
+    assert table.num_rows == 7
+    assert set(table.column("status").to_pylist()) == {"kept", "duplicate", "rejected"}
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["counts"]["read"] == 7
+
+
+def test_similarity_is_robust_to_spelling_variants():
+    a = "The U.S. said “peace” talks — in Geneva… will resume next week, officials said today."
+    b = 'The US said "peace" talks - in Geneva... will resume next week, officials said today.'
+    assert neardup.similarity(a, b) == 1.0
+    assert neardup.similarity(a, make_article(3)) == 0.0
+
+
+def test_make_options_rejects_unknown_settings():
+    import pytest
+
+    with pytest.raises(TypeError, match="unknown option"):
+        make_options(treshold=0.5)

@@ -1,0 +1,65 @@
+import numpy as np
+import pytest
+
+from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
+from neardup.match.store import ShingleStore, compact
+from neardup.match.verify import VerifyRule, overlap, verify_pairs
+
+
+def test_optimal_bands_follow_the_threshold():
+    b_low, r_low = optimal_bands(0.3, 128)
+    b_high, r_high = optimal_bands(0.9, 128)
+    assert b_low * r_low <= 128 and b_high * r_high <= 128
+    # A higher threshold needs more rows per band (a steeper, later S-curve).
+    assert r_high > r_low
+    # The S-curve's midpoint lies near the threshold.
+    for t in (0.3, 0.5, 0.7, 0.9):
+        b, r = optimal_bands(t, 128)
+        assert abs((1 / b) ** (1 / r) - t) < 0.15
+
+
+def test_candidate_pairs_from_shared_band_keys():
+    keys = np.array([[1, 10], [1, 11], [2, 12], [3, 11]], dtype=np.uint64)
+    pairs = unique_pairs(candidate_pairs(keys), 4)
+    assert pairs.tolist() == [[0, 1], [1, 3]]
+
+
+def test_large_buckets_are_capped_but_connected():
+    keys = np.zeros((200, 1), dtype=np.uint64)
+    pairs = unique_pairs(candidate_pairs(keys, max_bucket=4), 200)
+    assert len(pairs) < 200 * 5  # not the 19,900 pairs of the whole bucket
+    from neardup.cluster.unionfind import UnionFind
+
+    uf = UnionFind(200)
+    uf.union_pairs(pairs)
+    assert len(set(uf.roots().tolist())) == 1
+
+
+def test_overlap_jaccard_and_containment():
+    a = np.arange(0, 100, dtype=np.uint32)
+    b = np.arange(50, 400, dtype=np.uint32)
+    jac, con = overlap(a, b)
+    assert jac == pytest.approx(50 / 400)
+    assert con == pytest.approx(50 / 100)
+
+
+def test_verify_uses_real_sets_and_containment_rule():
+    store = ShingleStore()
+    short = np.arange(0, 100, dtype=np.uint32)
+    page = np.arange(0, 400, dtype=np.uint32)  # contains all of ``short``
+    tiny = np.arange(0, 10, dtype=np.uint32)
+    for s in (short, page, tiny):
+        store.append(s)
+    store.freeze()
+    pairs = np.array([[0, 1], [1, 2]], dtype=np.int64)
+    jac, con, ok = verify_pairs(pairs, store, VerifyRule(0.7, 0.8, 50))
+    assert jac.tolist() == [0.25, 10 / 400]
+    assert ok.tolist() == [True, False]  # tiny is contained too, but below the size floor
+    _, _, ok_no_containment = verify_pairs(pairs, store, VerifyRule(0.7, None, 50))
+    assert ok_no_containment.tolist() == [False, False]
+    store.close()
+
+
+def test_compact_keeps_top_bits_sorted_unique():
+    values = np.array([5 << 32, (5 << 32) + 1, 7 << 32], dtype=np.uint64)
+    assert compact(values).tolist() == [5, 7]

@@ -1,0 +1,78 @@
+import gzip
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from neardup.errors import InputError, UsageError
+from neardup.read import ReadOptions, read_documents
+
+
+def _write(path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_every_format_and_default_ids(tmp_path):
+    _write(tmp_path / "in/a.txt", b"plain text one")
+    _write(tmp_path / "in/sub/b.md", b"markdown text")
+    lines = [json.dumps({"text": "json line", "url": "https://www.example.com/x", "topic": 1}),
+             json.dumps({"id": "given", "text": "second"})]
+    _write(tmp_path / "in/c.jsonl.gz", gzip.compress("\n".join(lines).encode()))
+    _write(tmp_path / "in/d.json", json.dumps([{"text": "array item"}, "bare string"]).encode())
+    pq.write_table(pa.table({"text": ["parquet row"], "id": ["p1"]}), tmp_path / "in/e.parquet")
+    _write(tmp_path / "in/f.csv", b"id,text\nc1,\"csv, row\"\n")
+    _write(tmp_path / "in/ignored.bin", b"\x00")
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [d.id for d in docs] == ["a.txt", "c.jsonl.gz:1", "given", "d.json#1", "d.json#2",
+                                    "p1", "c1", "sub/b.md"]
+    assert [d.index for d in docs] == list(range(8))
+    assert docs[1].url == "https://www.example.com/x" and docs[1].site == "example.com"
+    assert docs[1].metadata == {"topic": 1}
+    assert docs[6].text == "csv, row"
+    assert all(d.rejected is None for d in docs)
+
+
+def test_bad_records_become_rejections_with_reasons(tmp_path):
+    body = b"\n".join([
+        b'{"id": "ok", "text": "fine"}',
+        b'{"id": "broken", "text": ',
+        b'{"id": "nofield", "body": "x"}',
+        b'{"id": "blank", "text": "   \\n "}',
+        b'{"id": "ok", "text": "same id again"}',
+        b'{"id": "bad-utf8", "text": "caf\xe9"}',
+        b'[1, 2]',
+        b'{"id": "huge", "text": "' + b"x" * 200 + b'"}',
+    ])
+    path = _write(tmp_path / "c.jsonl", body)
+    docs = list(read_documents([path], ReadOptions(max_chars=100)))
+    by_source = {d.source: d for d in docs}
+    assert len(docs) == 8  # nothing vanishes
+    assert by_source["c.jsonl:1"].rejected is None
+    assert "malformed JSON" in by_source["c.jsonl:2"].rejected
+    assert "missing text field 'text'" in by_source["c.jsonl:3"].rejected
+    assert by_source["c.jsonl:4"].rejected == "empty text"
+    assert "duplicate id 'ok'" in by_source["c.jsonl:5"].rejected
+    bad = by_source["c.jsonl:6"]
+    assert bad.rejected is None and "\ufffd" in bad.text and "invalid UTF-8" in bad.warnings[0]
+    assert "expected a JSON object" in by_source["c.jsonl:7"].rejected
+    assert "text too long" in by_source["c.jsonl:8"].rejected
+
+
+def test_strict_mode_names_file_and_line(tmp_path):
+    path = _write(tmp_path / "c.jsonl", b'{"text": "a"}\n{"text": \n')
+    with pytest.raises(InputError, match=r"c.jsonl:2: malformed JSON"):
+        list(read_documents([path], ReadOptions(strict=True)))
+
+
+def test_unreadable_file_is_recorded_not_fatal(tmp_path):
+    path = _write(tmp_path / "broken.jsonl.gz", b"this is not gzip")
+    docs = list(read_documents([path]))
+    assert len(docs) == 1 and "unreadable file" in docs[0].rejected
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no such file"):
+        list(read_documents([tmp_path / "nope.jsonl"]))
