@@ -1,0 +1,71 @@
+"""Cleaning stage: scraped page text or HTML in, one clean article (plus metadata) out.
+
+Modules, split by concern:
+
+* :mod:`~neardup.clean.lines`     -- line features and initial line classes;
+* :mod:`~neardup.clean.repeats`   -- repeated body / paragraph / pull quote;
+* :mod:`~neardup.clean.template`  -- site-template learning (bounded memory, mergeable);
+* :mod:`~neardup.clean.metadata`  -- title, byline, dateline, date;
+* :mod:`~neardup.clean.text`      -- the text cleaner (orchestration);
+* :mod:`~neardup.clean.html`      -- HTML via trafilatura, then the text cleaner.
+"""
+
+from __future__ import annotations
+
+from neardup.clean.html import clean_html, page_text
+from neardup.clean.template import (
+    SiteTemplate,
+    SiteTemplateLearner,
+    SiteTemplates,
+    normalise_line,
+)
+from neardup.clean.text import CleanOptions, CleanResult, clean_text
+from neardup.document import Document
+
+__all__ = [
+    "CleanOptions",
+    "CleanResult",
+    "SiteTemplate",
+    "SiteTemplateLearner",
+    "SiteTemplates",
+    "clean_document",
+    "clean_html",
+    "clean_text",
+    "normalise_line",
+    "page_text",
+]
+
+
+def clean_document(
+    doc: Document, templates: SiteTemplates | None, options: CleanOptions | None = None
+) -> None:
+    """Clean ``doc`` in place.
+
+    HTML documents (``doc.html`` set) go through :func:`clean_html`, others through
+    :func:`clean_text` on ``doc.text``. Sets ``raw_text`` (the source text the ``removed``
+    offsets refer to), ``text``, ``title``, ``byline``, ``dateline``, ``removed``, and ``date``
+    when the document had none. A document is never emptied: if cleaning leaves nothing of a
+    non-empty raw text, the raw text is kept and a warning is recorded.
+    """
+    opts = options or CleanOptions()
+    template = templates.for_site(doc.site) if templates is not None else None
+    if doc.html:
+        res = clean_html(doc.html, url=doc.url, template=template, options=opts)
+        if not res.source_text.strip() and doc.text.strip():
+            # trafilatura found nothing: fall back on the text we were given
+            res = clean_text(doc.text, template=template, options=opts)
+    else:
+        res = clean_text(doc.text, template=template, options=opts)
+    doc.raw_text = res.source_text
+    doc.title = res.title
+    doc.byline = res.byline
+    doc.dateline = res.dateline
+    if doc.date is None and res.date:
+        doc.date = res.date
+    if not res.text.strip() and res.source_text.strip():
+        doc.text = res.source_text
+        doc.removed = []
+        doc.warnings.append("clean: cleaning removed all text; kept the raw text")
+    else:
+        doc.text = res.text
+        doc.removed = res.removed

@@ -1,0 +1,76 @@
+"""HTML pages: main text and metadata with trafilatura, then the text cleaner.
+
+trafilatura already removes most boilerplate from HTML (it sees the markup: link density,
+``<nav>``, ``<footer>``...). What it leaves are things only visible in the text: repeats (pull
+quotes, a body printed twice), caption and credit lines, share prompts, site-template lines.
+So the text cleaner runs on its output in *conservative* mode: no article-region search, which
+would only cost recall on text that is already the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import trafilatura
+
+from neardup.clean.metadata import parse_date
+from neardup.clean.template import SiteTemplate
+from neardup.clean.text import CleanOptions, CleanResult, clean_text
+
+
+def _extract(html: str, url: str | None) -> dict[str, Any]:
+    """trafilatura's main text (comments excluded, favouring recall) and metadata."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
+    except Exception:  # noqa: BLE001 - a broken page must not stop a corpus run
+        doc = None
+    if doc is None:
+        return {}
+    if isinstance(doc, dict):
+        return doc
+    return doc.as_dict()
+
+
+def page_text(html: str, url: str | None = None) -> str:
+    """The page text used for site-template learning: trafilatura's main text.
+
+    It is also the ``source_text`` of :func:`clean_html`, so learned template lines match.
+    """
+    return _extract(html, url).get("text") or ""
+
+
+def clean_html(
+    html: str,
+    *,
+    url: str | None = None,
+    template: SiteTemplate | None = None,
+    options: CleanOptions | None = None,
+) -> CleanResult:
+    """Clean one HTML page.
+
+    ``source_text`` (the text that ``removed`` offsets refer to) is trafilatura's main text of
+    the page (:func:`page_text`); ``text`` is that after conservative text cleaning. Title,
+    byline (author) and date come from trafilatura's metadata, falling back on the text
+    cleaner's findings.
+    """
+    opts = replace(options or CleanOptions(), conservative=True)
+    doc = _extract(html, url)
+    text = doc.get("text") or ""
+    title = doc.get("title") or None
+    res = clean_text(text, template=template, options=opts, page_title=title)
+    res.title = title or res.title
+    author = doc.get("author")
+    if author:
+        res.byline = str(author)
+    raw_date = doc.get("date")
+    if raw_date:
+        res.date = parse_date(str(raw_date)) or str(raw_date)
+    return res

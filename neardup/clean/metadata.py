@@ -1,0 +1,151 @@
+"""Title, byline, dateline and publication date found in page text.
+
+These sit in the page header between the navigation and the first paragraph: the headline,
+"By Name", "Published ... on", a date line. They are metadata, not article text, so the cleaner
+reports them separately and removes their lines (reason ``metadata``). The dateline
+("BAGHDAD —", "WASHINGTON (AP) —") opens the first paragraph and stays in the text: it is part
+of the story as written.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from neardup.clean.lines import WORD_RE, Line
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
+]
+BYLINE_RE = re.compile(
+    r"^(?:by|written by|words by|story by|reporting by)[:\s]+"
+    r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
+    re.I,
+)
+DATELINE_RE = re.compile(
+    r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
+    r"(?:\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][\w ]{0,20})\))?)\s*[—–―]{1,2}\s*|"
+    r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*\([A-Za-z ]{2,20}\))\s*-{1,2}\s*"
+)
+_PUBLISHED_RE = re.compile(
+    r"^(?:published|updated|posted|first published|last updated|date)\b", re.I
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
+    best: tuple[int, str] | None = None
+    for rx, order in _DATE_PATTERNS:
+        m = rx.search(text)
+        if not m:
+            continue
+        try:
+            if order == "ymd":
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            elif order == "mdy":
+                mo, d, y = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
+            else:
+                d, mo, y = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
+            iso = date(y, mo, d).isoformat()
+        except (ValueError, KeyError):
+            continue
+        if 1990 <= y <= 2100 and (best is None or m.start() < best[0]):
+            best = (m.start(), iso)
+    return best[1] if best else None
+
+
+def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
+    """A "By Name" line (or "By" alone followed by the name) among ``lines[lo:hi]``."""
+    for i in range(lo, min(hi, len(lines))):
+        t = lines[i].text
+        if lines[i].n_words > 14:
+            continue
+        if t.strip().lower() in ("by", "by:") and i + 1 < len(lines):
+            nxt = lines[i + 1].text.strip()
+            if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
+                return nxt, [i, i + 1]
+        m = BYLINE_RE.match(t.strip())
+        if m and m.group(1)[:1].isupper():
+            name = m.group(1).strip(" ,")
+            return name, [i]
+    return None, []
+
+
+def find_dateline(first_paragraph: str) -> str | None:
+    """The dateline opening a paragraph, e.g. 'BAGHDAD' or 'WASHINGTON (AP)'."""
+    m = DATELINE_RE.match(first_paragraph)
+    if not m:
+        return None
+    val = (m.group(1) or m.group(2) or "").strip(" ,")
+    words = WORD_RE.findall(val)
+    if not words or not any(w.isupper() and len(w) >= 2 for w in words):
+        return None
+    return val
+
+
+def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
+    """Publication date from date-like header lines in ``lines[lo:hi]``.
+
+    Returns the ISO date and the indices of the lines that only carry it (a "Published ..."
+    prefix line directly before a bare date line is included).
+    """
+    for i in range(lo, min(hi, len(lines))):
+        ln = lines[i]
+        if ln.n_words > 16:
+            continue
+        iso = parse_date(ln.text)
+        if iso is None:
+            continue
+        idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
+        if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
+            idx.insert(0, i - 1)
+        return iso, idx
+    return None, []
+
+
+def find_title(lines: list[Line], article_start: int, page_title: str | None) -> int | None:
+    """Index of the headline line: the heading-like line before the article start.
+
+    Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
+    rendered page text, "Headline - Site"), else the closest heading-like line above the
+    article within a small window.
+    """
+    lo = max(0, article_start - 15)
+    if page_title:
+        pt = " ".join(WORD_RE.findall(page_title.lower()))
+        for i in range(article_start - 1, lo - 1, -1):
+            ln = lines[i]
+            k = " ".join(WORD_RE.findall(ln.text.lower()))
+            if ln.n_words >= 3 and k and pt.startswith(k) and ln.text != page_title:
+                return i
+    for i in range(article_start - 1, lo - 1, -1):
+        ln = lines[i]
+        if (
+            4 <= ln.n_words <= 25
+            and not ln.terminal
+            and ln.cls == "short"
+            and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
+        ):
+            return i
+    return None

@@ -1,0 +1,90 @@
+"""Repeats inside one document: body printed twice, a paragraph repeated, a pull quote.
+
+Pages often carry the same text twice (an AMP copy and the normal copy, a "print" block, a
+pull quote set in large type next to the paragraph it quotes). For deduplication and for
+readers, one copy of each is enough. We keep the *first full* occurrence in place: for an exact
+repeat that is the first copy; for a pull quote (a short line whose words are contained in a
+longer nearby paragraph) the paragraph is the full occurrence and the pull quote goes, together
+with its attribution line ("— Name, title") if it has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neardup.clean.lines import WORD_RE, Line
+
+_ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
+# A repeated prose paragraph of at least this many words goes on its own; anything else only
+# inside a run of consecutive repeats of at least MIN_BLOCK_WORDS words (a copied body).
+MIN_REPEAT_WORDS = 12
+MIN_BLOCK_WORDS = 120
+PULL_QUOTE_WINDOW = 6
+
+
+def norm_key(text: str) -> str:
+    """Case- and punctuation-insensitive key of a line."""
+    return " ".join(WORD_RE.findall(text.lower()))
+
+
+def mark_repeats(lines: list[Line]) -> None:
+    """Un-keep repeated lines among ``lines[i].keep``; sets ``reason = 'repeat'``.
+
+    Structured content repeats legitimately (recipe steps, table headers, interview questions
+    asked of several people), so a repeated line only goes when it is a paragraph of prose
+    (``good``), or part of a run of consecutive repeats long enough to be a copied block.
+    """
+    kept = [ln for ln in lines if ln.keep]
+    keys = [norm_key(ln.text) for ln in kept]
+    seen: dict[str, int] = {}
+    is_rep = [False] * len(kept)
+    for i, k in enumerate(keys):
+        if not k:
+            continue
+        if k in seen:
+            is_rep[i] = True
+        else:
+            seen[k] = i
+    i = 0
+    while i < len(kept):
+        if not is_rep[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and is_rep[j]:
+            j += 1
+        run = kept[i:j]
+        words = sum(ln.n_words for ln in run)
+        prose = sum(1 for ln in run if ln.cls == "good")
+        block = words >= MIN_BLOCK_WORDS and prose >= 3
+        for ln in run:
+            # a repeated question is the interview format (same question to several people)
+            question = ln.text.rstrip().endswith(("?", '?"', "?”"))
+            if block or (ln.cls == "good" and ln.n_words >= MIN_REPEAT_WORDS and not question):
+                ln.keep, ln.reason = False, "repeat"
+        i = j
+    _mark_pull_quotes([ln for ln in kept if ln.keep])
+
+
+def _mark_pull_quotes(kept: list[Line]) -> None:
+    keys = [norm_key(ln.text) for ln in kept]
+    for i, ln in enumerate(kept):
+        k = keys[i]
+        if not k or ln.n_words < 6 or ln.n_words > 80:
+            continue
+        lo, hi = max(0, i - PULL_QUOTE_WINDOW), min(len(kept), i + PULL_QUOTE_WINDOW + 1)
+        for j in range(lo, hi):
+            if j == i or not kept[j].keep:
+                continue
+            other = keys[j]
+            if len(other) > len(k) + 10 and f" {k} " in f" {other} ":
+                ln.keep, ln.reason = False, "repeat"
+                nxt = i + 1
+                if (
+                    nxt < len(kept)
+                    and kept[nxt].keep
+                    and _ATTRIBUTION_RE.match(kept[nxt].text)
+                    and kept[nxt].n_words <= 15
+                ):
+                    kept[nxt].keep, kept[nxt].reason = False, "repeat"
+                break

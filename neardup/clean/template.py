@@ -1,0 +1,230 @@
+"""Site templates: lines that recur across many documents of the same site.
+
+Navigation, footers, "Follow us" rows, section menus: a publisher prints the same lines on most
+of its pages. A first pass over the corpus counts, per site, in how many documents each
+(normalised) line occurs; lines above the threshold are that site's template and the cleaner
+drops them. Counting is per site, not corpus-wide: "Send this to a friend" may be template on
+one site and a line of an article elsewhere.
+
+Memory bound
+------------
+Lines are never stored, only 64-bit xxhash values of ``site + "\\0" + normalised line``.
+Each site holds at most ``max_lines_per_site`` counters and the whole learner at most
+``max_entries`` counters (defaults 4,096 and 2,000,000: roughly 100-250 MB of Python dicts in
+the worst case, independent of the number of documents; plus one small record per site).
+When a bound is exceeded we prune, Misra-Gries / lossy-counting style, the counters with the
+lowest counts (count <= floor, raising the floor until at most half the budget is used) and
+add the floor to that site's ``slack``. A stored count is therefore a *lower bound* of the true
+number of documents (off by at most ``slack``); template decisions use the lower bound, so
+pruning can make us miss a template line but never invent one. Lines of real templates occur in
+most documents and survive pruning, which removes the mass of once-seen article lines.
+
+Thresholds
+----------
+A line is template when its count >= max(``min_docs`` = 3, ceil(``min_fraction`` = 0.2 * site
+docs)). 3 because two pages sharing a line is a coincidence (or the same story twice); 0.2
+because section menus and sidebars vary by section, so a template line need not be on every
+page, while an article line reaching a fifth of a site's pages is rare. Long prose lines (see
+:meth:`SiteTemplate.is_template`) need more (>= 10 docs and half the site): a site that
+republishes one story several times must not lose that story's paragraphs, which is exactly
+what a near-duplicate tool is there to find.
+
+Everything is deterministic (xxhash with a fixed seed, dicts in insertion order) and picklable;
+:meth:`SiteTemplateLearner.merge` combines learners built on shards in parallel.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import xxhash
+
+_NORM_DIGITS = re.compile(r"\d+")
+_NORM_SPACE = re.compile(r"\s+")
+_NORM_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+MIN_DOCS = 3
+MIN_FRACTION = 0.2
+PROSE_MIN_DOCS = 10
+PROSE_MIN_FRACTION = 0.5
+PROSE_WORDS = 12
+
+
+def normalise_line(line: str) -> str:
+    """Lower-case, digits folded to '0', whitespace collapsed, edge punctuation stripped.
+
+    Folding digits makes "19 hours ago" / "3 hours ago" and "© 2019" / "© 2020" one line.
+    """
+    s = _NORM_DIGITS.sub("0", line.lower())
+    s = _NORM_SPACE.sub(" ", s).strip()
+    return _NORM_EDGE.sub("", s)
+
+
+def line_hash(site: str, norm_line: str) -> int:
+    """Stable 64-bit hash of a (site, normalised line) pair."""
+    return xxhash.xxh64_intdigest(site.encode("utf-8") + b"\0" + norm_line.encode("utf-8"))
+
+
+@dataclass
+class _SiteCounts:
+    docs: int = 0
+    slack: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
+class SiteTemplate:
+    """The template lines of one site: hash -> number of docs, plus the site's doc count."""
+
+    site: str
+    docs: int
+    counts: dict[int, int]
+    min_docs: int = MIN_DOCS
+    min_fraction: float = MIN_FRACTION
+
+    def count(self, line: str) -> int:
+        """Lower bound of the number of the site's documents containing ``line``."""
+        norm = normalise_line(line)
+        if not norm:
+            return 0
+        return self.counts.get(line_hash(self.site, norm), 0)
+
+    def is_template(self, line: str, prose: bool = False) -> bool:
+        """Whether ``line`` is part of this site's template.
+
+        ``prose``: the caller judged the line to be a long paragraph of running text; such lines
+        need a stricter threshold (see the module docstring).
+        """
+        c = self.count(line)
+        if c == 0:
+            return False
+        if prose:
+            return c >= max(PROSE_MIN_DOCS, math.ceil(PROSE_MIN_FRACTION * self.docs))
+        return c >= max(self.min_docs, math.ceil(self.min_fraction * self.docs))
+
+
+@dataclass
+class SiteTemplates:
+    """All learned site templates; ``for_site`` returns None for sites without one."""
+
+    sites: dict[str, SiteTemplate] = field(default_factory=dict)
+
+    def for_site(self, site: str) -> SiteTemplate | None:
+        return self.sites.get(site)
+
+    def __len__(self) -> int:
+        return len(self.sites)
+
+
+class SiteTemplateLearner:
+    """First pass over a corpus: ``add(site, text)`` per document, then ``build()``.
+
+    Bounded memory: see the module docstring (at most ``max_entries`` line counters overall and
+    ``max_lines_per_site`` per site, each a 64-bit hash and a count).
+    """
+
+    def __init__(
+        self,
+        *,
+        max_entries: int = 2_000_000,
+        max_lines_per_site: int = 4096,
+        min_docs: int = MIN_DOCS,
+        min_fraction: float = MIN_FRACTION,
+    ) -> None:
+        self.max_entries = max_entries
+        self.max_lines_per_site = max_lines_per_site
+        self.min_docs = min_docs
+        self.min_fraction = min_fraction
+        self._sites: dict[str, _SiteCounts] = {}
+        self._entries = 0
+
+    @property
+    def entries(self) -> int:
+        """Number of line counters currently held (<= ``max_entries`` after every call)."""
+        return self._entries
+
+    def add(self, site: str, text: str) -> None:
+        """Count each distinct normalised line of one document of ``site`` once."""
+        sc = self._sites.get(site)
+        if sc is None:
+            sc = self._sites[site] = _SiteCounts()
+        sc.docs += 1
+        hashes: dict[int, None] = {}
+        for raw in text.splitlines():
+            norm = normalise_line(raw)
+            if norm:
+                hashes[line_hash(site, norm)] = None
+        counts = sc.counts
+        for h in hashes:
+            if h in counts:
+                counts[h] += 1
+            else:
+                counts[h] = 1
+                self._entries += 1
+        if len(counts) > self.max_lines_per_site:
+            self._prune_site(sc, self.max_lines_per_site // 2)
+        if self._entries > self.max_entries:
+            self._prune_all()
+
+    def _prune_site(self, sc: _SiteCounts, target: int) -> None:
+        floor = 0
+        while len(sc.counts) > target:
+            floor += 1
+            before = len(sc.counts)
+            sc.counts = {h: c for h, c in sc.counts.items() if c > floor}
+            self._entries -= before - len(sc.counts)
+        sc.slack += floor
+
+    def _prune_all(self) -> None:
+        """Drop the lowest counters of every site until at most half the budget is used."""
+        floor = 0
+        target = self.max_entries // 2
+        while self._entries > target:
+            floor += 1
+            for sc in self._sites.values():
+                before = len(sc.counts)
+                if before and min(sc.counts.values()) <= floor:
+                    sc.counts = {h: c for h, c in sc.counts.items() if c > floor}
+                    self._entries -= before - len(sc.counts)
+                    sc.slack = max(sc.slack, floor)
+
+    def merge(self, other: SiteTemplateLearner) -> None:
+        """Add the counts of a learner built on another shard (sites in sorted order)."""
+        for site in sorted(other._sites):
+            osc = other._sites[site]
+            sc = self._sites.get(site)
+            if sc is None:
+                sc = self._sites[site] = _SiteCounts()
+            sc.docs += osc.docs
+            sc.slack += osc.slack
+            for h, c in osc.counts.items():
+                if h in sc.counts:
+                    sc.counts[h] += c
+                else:
+                    sc.counts[h] = c
+                    self._entries += 1
+            if len(sc.counts) > self.max_lines_per_site:
+                self._prune_site(sc, self.max_lines_per_site // 2)
+        if self._entries > self.max_entries:
+            self._prune_all()
+
+    def build(self) -> SiteTemplates:
+        """Templates of every site with at least one line over the threshold."""
+        out: dict[str, SiteTemplate] = {}
+        for site in sorted(self._sites):
+            sc = self._sites[site]
+            need = max(self.min_docs, math.ceil(self.min_fraction * sc.docs))
+            if sc.docs < self.min_docs:
+                continue
+            keep = {h: c for h, c in sc.counts.items() if c >= need}
+            if keep:
+                out[site] = SiteTemplate(
+                    site=site,
+                    docs=sc.docs,
+                    counts=keep,
+                    min_docs=self.min_docs,
+                    min_fraction=self.min_fraction,
+                )
+        return SiteTemplates(out)

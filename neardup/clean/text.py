@@ -1,0 +1,325 @@
+"""Plain-text cleaning: page text in, one clean article out.
+
+Pipeline (each step records *why* a line goes, as :class:`RemovedSpan` offsets into the
+input):
+
+1. :func:`neardup.clean.lines.analyse`: per-line features and an initial class.
+2. Site template (if learned): lines recurring across the site's pages become ``bad``.
+3. Article region: a maximum-sum segment over line weights (prose counts for its length,
+   every short/boilerplate line against). Navigation and headline lists are long runs of
+   negative lines, so the article region is where prose is dense; other dense regions are
+   added when they are nearly as strong (articles split by an inline ad block).
+4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
+   prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
+   boilerplate line (a headline after "DON'T MISS", a headline before "19 hours ago").
+5. Comment sections (a "Comments" header in the latter part of the article and what follows).
+6. Repeats (body twice, repeated paragraph, pull quote) -- :mod:`neardup.clean.repeats`.
+7. Metadata (title, byline, dateline, date) -- :mod:`neardup.clean.metadata`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from neardup.clean.lines import CUES, Line, analyse
+from neardup.clean.metadata import (
+    find_byline,
+    find_date,
+    find_dateline,
+    find_title,
+)
+from neardup.clean.repeats import mark_repeats
+from neardup.clean.template import PROSE_WORDS, SiteTemplate
+from neardup.document import RemovedSpan
+
+
+@dataclass
+class CleanOptions:
+    """Switches and tuning knobs of the cleaner (defaults are the measured settings)."""
+
+    keep_captions: bool = False
+    keep_comments: bool = False
+    #: Weight of a boilerplate line / an undecided short line in the region search (in words).
+    bad_weight: float = 10.0
+    short_weight: float = 3.0
+    #: Another region is kept when its score is at least this share of the best one.
+    extra_region_ratio: float = 0.25
+    #: Weight factor of an isolated one-sentence prose line (teaser lists), see ``_weight``.
+    isolated_factor: float = 0.0
+    #: How far a content-like short line (list item) is lifted towards a neutral weight.
+    list_bonus: float = 0.0
+    #: Conservative mode (used on extractor output, e.g. trafilatura's): no region search, only
+    #: clear boilerplate lines, captions, template lines and repeats go.
+    conservative: bool = False
+
+
+@dataclass
+class CleanResult:
+    """Clean text plus metadata; ``removed`` are offsets into ``source_text``."""
+
+    text: str
+    source_text: str
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    date: str | None = None
+    removed: list[RemovedSpan] = field(default_factory=list)
+
+
+def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
+    """Region-search weight of a line, in words.
+
+    ``isolated``: a one-sentence prose line between two non-prose lines. That is the shape of
+    teaser lists ("Headline / one-line summary / Headline / ..."), so it counts for little;
+    article paragraphs come in runs.
+    """
+    if ln.cls in ("good", "near"):
+        w = float(ln.n_words) if ln.cls == "good" else 0.5 * ln.n_words
+        if isolated and ln.n_sentences <= 1:
+            w *= opts.isolated_factor
+        return w
+    if ln.cls == "bad":
+        return -opts.bad_weight
+    if ln.lower_ratio >= 0.5 and ln.n_words >= 4 and ln.cue is None:
+        # content-like short line (list item, table row): close to neutral
+        return -opts.short_weight + min(opts.short_weight, 0.4 * ln.n_words) * opts.list_bonus
+    return -opts.short_weight
+
+
+def _best_segment(w: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Kadane: the maximum-sum segment of ``w[lo:hi]`` as (score, start, end exclusive)."""
+    best, bs, be = 0.0, lo, lo
+    cur, cs = 0.0, lo
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur, cs = w[i], i
+        else:
+            cur += w[i]
+        if cur > best:
+            best, bs, be = cur, cs, i + 1
+    return best, bs, be
+
+
+def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
+    prose = [ln.cls in ("good", "near") for ln in lines]
+    w = [
+        _weight(
+            ln,
+            opts,
+            isolated=(i == 0 or not prose[i - 1]) and (i + 1 == len(lines) or not prose[i + 1]),
+        )
+        for i, ln in enumerate(lines)
+    ]
+    best, s, e = _best_segment(w, 0, len(w))
+    if best <= 0:
+        return []
+    regions = [(s, e)]
+    pending = [(0, s), (e, len(w))]
+    while pending:
+        lo, hi = pending.pop()
+        if hi - lo <= 0:
+            continue
+        sc, s2, e2 = _best_segment(w, lo, hi)
+        if sc >= max(opts.extra_region_ratio * best, 25.0):
+            regions.append((s2, e2))
+            pending += [(lo, s2), (e2, hi)]
+    return sorted(regions)
+
+
+def _sentence_like(ln: Line) -> bool:
+    """A short line that still reads like a sentence of prose ("He declined to comment.")."""
+    return ln.terminal and ln.n_words >= 3 and ln.lower_ratio >= 0.5 and ln.text[:1].isupper()
+
+
+def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None:
+    """Decide every line of the region ``lines[s:e]`` (``keep`` / ``reason``)."""
+    i = s
+    while i < e:
+        ln = lines[i]
+        if ln.cls in ("good", "near"):
+            ln.keep = True
+            i += 1
+            continue
+        if ln.cls == "bad":
+            if ln.reason == "caption" and opts.keep_captions:
+                ln.keep = True
+            i += 1
+            continue
+        # a run of short lines
+        j = i
+        while j < e and lines[j].cls == "short":
+            j += 1
+        before = lines[i - 1] if i > s else None
+        after = lines[j] if j < e else None
+        prose_before = before is not None and before.cls in ("good", "near")
+        prose_after = after is not None and after.cls in ("good", "near")
+        after_cue = before is not None and before.cls == "bad" and before.reason == "related"
+        for k in range(i, j):
+            sk = lines[k]
+            if after_cue:
+                sk.reason = "related"
+            elif (prose_before and prose_after and j - i <= 25) or (
+                _sentence_like(sk) and (prose_before or prose_after)
+            ):
+                sk.keep = True
+            elif (
+                prose_before
+                and k == i
+                and sk.n_words >= 3
+                and after is None
+                and (sk.lower_ratio >= 0.5)
+            ):
+                sk.keep = True  # closing line of the article at the region end
+        i = j
+    # a headline right after a "DON'T MISS"/"Related" cue is not article even if prose-like
+    for k in range(s + 1, e):
+        prev = lines[k - 1]
+        if prev.cls == "bad" and prev.reason == "related" and prev.n_words <= 4:
+            ln = lines[k]
+            if ln.keep and ln.cls != "good":
+                ln.keep, ln.reason = False, "related"
+
+
+def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
+    """Drop a trailing comment section: header line + everything after it in the article."""
+    if kept_words_total <= 0:
+        return
+    seen = 0
+    rx = CUES["comments"]
+    for i, ln in enumerate(lines):
+        if ln.keep and ln.cls in ("good", "near"):
+            seen += ln.n_words
+        if ln.n_words <= 5 and rx.search(ln.text) and seen >= 0.5 * kept_words_total:
+            for later in lines[i:]:
+                if later.keep or not later.reason:
+                    later.keep, later.reason = False, "comments"
+            return
+
+
+def _conservative(lines: list[Line], opts: CleanOptions) -> None:
+    """Keep everything except clear boilerplate lines (for already-extracted text).
+
+    Extractor output is mostly article already, and what looks odd in it (table rows, URLs,
+    times in a live blog) is usually content; only template lines, captions and short lines
+    that are mostly share/notice/appeal/comment/related cue words go.
+    """
+    for ln in lines:
+        ln.keep = True
+        if ln.cls != "bad":
+            continue
+        if ln.reason == "caption":
+            ln.keep = opts.keep_captions
+        elif ln.reason == "site-template" or (
+            ln.reason in ("share", "notice", "appeal", "comments", "related", "boilerplate")
+            and ln.n_words <= 8
+            and (ln.cue_words * 3 >= ln.n_words or ln.reason == "boilerplate")
+        ):
+            ln.keep = False
+
+
+def clean_text(
+    text: str,
+    *,
+    template: SiteTemplate | None = None,
+    options: CleanOptions | None = None,
+    page_title: str | None = None,
+) -> CleanResult:
+    """Clean scraped page text; ``removed`` offsets refer to ``text`` itself.
+
+    ``page_title``: the page's ``<title>`` when known; helps tell the headline line.
+    """
+    opts = options or CleanOptions()
+    lines = analyse(text)
+    if not lines:
+        return CleanResult(text="", source_text=text)
+    if page_title is None and lines and lines[0].n_words >= 3:
+        page_title = lines[0].text  # rendered pages start with the <title>
+    if opts.keep_captions:
+        for ln in lines:
+            if ln.reason == "caption":
+                ln.cls, ln.reason = "near", ""
+    if template is not None:
+        for ln in lines:
+            prose = ln.cls == "good" and ln.n_words >= PROSE_WORDS
+            if template.is_template(ln.text, prose=prose):
+                ln.cls, ln.reason = "bad", "site-template"
+
+    if opts.conservative:
+        _conservative(lines, opts)
+    else:
+        regions = _regions(lines, opts)
+        if not regions:  # no prose at all: keep what is not clearly boilerplate
+            for ln in lines:
+                ln.keep = ln.cls != "bad"
+        for s, e in regions:
+            _smooth_region(lines, s, e, opts)
+        if not opts.keep_comments:
+            total = sum(ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near"))
+            _mark_comments(lines, total)
+
+    mark_repeats(lines)
+
+    # metadata from the header above (and at the top of) the article
+    first = next((ln.index for ln in lines if ln.keep), 0)
+    lo = max(0, first - 15)
+    byline, by_idx = find_byline(lines, lo, first + 2)
+    date, date_idx = find_date(lines, lo, first + 3)
+    title_idx = find_title(lines, first, page_title)
+    title = lines[title_idx].text if title_idx is not None else None
+    for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
+        lines[i].keep, lines[i].reason = False, "metadata"
+    first_kept = next((ln for ln in lines if ln.keep), None)
+    dateline = find_dateline(first_kept.text) if first_kept else None
+
+    return _assemble(text, lines, title, byline, dateline, date)
+
+
+def _default_reason(ln: Line) -> str:
+    if ln.reason:
+        return ln.reason
+    if ln.cls in ("good", "near"):
+        return "boilerplate"
+    return "navigation"
+
+
+def _assemble(
+    text: str,
+    lines: list[Line],
+    title: str | None,
+    byline: str | None,
+    dateline: str | None,
+    date: str | None,
+) -> CleanResult:
+    parts: list[str] = []
+    removed: list[RemovedSpan] = []
+    gap = False
+    for ln in lines:
+        if ln.keep:
+            if parts:
+                parts.append("\n\n" if gap or ln.blank_before else "\n")
+            parts.append(ln.text)
+            gap = False
+            continue
+        gap = True
+        reason = _default_reason(ln)
+        if (
+            removed
+            and removed[-1].reason == reason
+            and _only_space(text, removed[-1].end, ln.start)
+        ):
+            removed[-1].end = ln.end
+        else:
+            removed.append(RemovedSpan(ln.start, ln.end, reason))
+    return CleanResult(
+        text="".join(parts),
+        source_text=text,
+        title=title,
+        byline=byline,
+        dateline=dateline,
+        date=date,
+        removed=removed,
+    )
+
+
+def _only_space(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()

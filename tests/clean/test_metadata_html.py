@@ -1,0 +1,82 @@
+"""Metadata extraction, HTML cleaning and clean_document."""
+
+from __future__ import annotations
+
+from conftest import BODY
+
+from neardup.clean import CleanOptions, clean_document, clean_html, clean_text, page_text
+from neardup.clean.metadata import find_dateline, parse_date
+from neardup.document import Document
+
+
+def test_parse_date_formats() -> None:
+    assert parse_date("Nov. 19, 2019 8:03 am ET") == "2019-11-19"
+    assert parse_date("Updated : 19 November 2019, 09:01 AM") == "2019-11-19"
+    assert parse_date("2019-11-19T10:00:00Z") == "2019-11-19"
+    assert parse_date("no date here") is None
+
+
+def test_datelines() -> None:
+    assert find_dateline("WASHINGTON (AP) — The Senate voted on Monday.") == "WASHINGTON (AP)"
+    assert find_dateline("BAGHDAD — Officials said.") == "BAGHDAD"
+    assert find_dateline("The Senate voted — again — on Monday.") is None
+
+
+def test_byline_split_over_two_lines() -> None:
+    text = "\n".join(
+        ["Menu", "Big storm hits the coast tonight", "By", "Jane Smith", "Nov. 19, 2019", "", *BODY]
+    )
+    res = clean_text(text)
+    assert res.byline == "Jane Smith"
+    assert res.date == "2019-11-19"
+    assert "Jane Smith" not in res.text
+
+
+HTML = f"""<!doctype html><html><head><title>Iraq's river hits record low</title>
+<meta name="author" content="Jane Smith">
+<meta property="article:published_time" content="2019-11-19T10:00:00Z"></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>Iraq's river hits record low</h1>
+{"".join(f"<p>{p}</p>" for p in BODY)}
+<p>Share this article</p>
+<blockquote>{BODY[1]}</blockquote>
+</article>
+<footer><p>Copyright 2019 Example News. All rights reserved.</p></footer></body></html>"""
+
+
+def test_clean_html_page() -> None:
+    res = clean_html(HTML, url="https://news.example/iraq")
+    assert res.title == "Iraq's river hits record low"
+    assert res.byline == "Jane Smith"
+    assert res.date == "2019-11-19"
+    for para in BODY:
+        assert para in res.text
+    assert res.text.count(BODY[1]) == 1
+    assert "Share this article" not in res.text
+    assert "All rights reserved" not in res.text
+    assert res.source_text == page_text(HTML, url="https://news.example/iraq")
+    for span in res.removed:
+        assert res.source_text[span.start : span.end].strip()
+
+
+def test_clean_document_text_and_fallback(page: str) -> None:
+    doc = Document(id="a", text=page)
+    clean_document(doc, None, CleanOptions())
+    assert doc.raw_text == page
+    assert BODY[0] in doc.text and "hours ago" not in doc.text
+    assert doc.date == "2018-06-14" and doc.byline == "Associated Press"
+    assert doc.removed and not doc.warnings
+
+    nav_only = "Home\nShare\nSubscribe\nCookie policy"
+    doc2 = Document(id="b", text=nav_only, date="2020-01-01")
+    clean_document(doc2, None, CleanOptions())
+    assert doc2.text == nav_only
+    assert doc2.warnings and doc2.date == "2020-01-01"
+
+
+def test_clean_document_html() -> None:
+    doc = Document(id="c", text="", html=HTML, url="https://news.example/iraq")
+    clean_document(doc, None, CleanOptions())
+    assert BODY[2] in doc.text
+    assert doc.raw_text and BODY[2] in doc.raw_text
+    assert doc.title == "Iraq's river hits record low"

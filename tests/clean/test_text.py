@@ -1,0 +1,144 @@
+"""Behaviour of the plain-text cleaner on synthetic scraped pages."""
+
+from __future__ import annotations
+
+from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
+
+from neardup.clean import CleanOptions, CleanResult, clean_text
+
+
+def _removed_text(res: CleanResult, reason: str | None = None) -> str:
+    return "\n".join(
+        res.source_text[s.start : s.end]
+        for s in res.removed
+        if reason is None or s.reason == reason
+    )
+
+
+def test_keeps_every_paragraph_subheading_and_short_sentence(page: str) -> None:
+    res = clean_text(page)
+    for para in BODY:
+        assert para in res.text, para
+    assert "Farming in crisis" in res.text  # inserted sub-heading
+    assert "The ministry plans to dig new wells." in res.text  # one-sentence paragraph
+
+
+def test_drops_js_notice_and_headline_list(page: str) -> None:
+    res = clean_text(page)
+    assert "Javascript" not in res.text
+    assert "hours ago" not in res.text
+    for h in HEADLINES:
+        assert h not in res.text
+    removed = _removed_text(res)
+    assert "Please ensure Javascript is enabled" in removed
+    assert "5 hours ago" in _removed_text(res, "headline-list")
+    assert HEADLINES[1] in removed
+
+
+def test_header_metadata_extracted_and_removed(page: str) -> None:
+    res = clean_text(page)
+    assert res.title == "Iraq's river hits record low as drought deepens"
+    assert res.byline == "Associated Press"
+    assert res.date == "2018-06-14"
+    assert res.dateline == "BAGHDAD"
+    for gone in ("By Associated Press", "Published 7 years ago", "Share", "World News"):
+        assert gone not in res.text
+    assert "By Associated Press" in _removed_text(res)
+    assert res.text.startswith("BAGHDAD — Iraqi officials")
+
+
+def test_pull_quote_dropped_paragraph_kept(page: str) -> None:
+    res = clean_text(page)
+    assert res.text.count("We have nothing left to plant") == 1
+    assert BODY[4] in res.text
+    assert PULL_ATTRIBUTION not in res.text
+    rep = _removed_text(res, "repeat")
+    assert PULL_QUOTE in rep and PULL_ATTRIBUTION in rep
+
+
+def test_related_blocks_caption_and_appeals_dropped(page: str) -> None:
+    res = clean_text(page)
+    for gone in (
+        "DON'T MISS",
+        "UP NEXT",
+        "(Reuters/Jane Doe)",
+        "Search",
+        "Help continue the work",
+        "Send this to a friend",
+    ):
+        assert gone not in res.text, gone
+    assert "(Reuters/Jane Doe)" in _removed_text(res, "caption")
+    assert "DON'T MISS" in _removed_text(res)
+    assert res.text.rstrip().endswith("sharing the water.")
+
+
+def test_keep_captions_option(page: str) -> None:
+    res = clean_text(page, options=CleanOptions(keep_captions=True))
+    assert "(Reuters/Jane Doe)" in res.text
+
+
+def test_body_twice_and_comment_section(page_with_comments: str) -> None:
+    res = clean_text(page_with_comments)
+    paras = [b for b in BODY if len(b) > 40]
+    for para in paras:
+        assert res.text.count(para) == 1, para
+    assert "Comments" not in res.text
+    assert "moderated" not in res.text
+    assert "Post a comment" not in res.text
+    assert paras[1] in _removed_text(res, "repeat")
+    assert "Post a comment" in _removed_text(res)
+    assert "Comments are moderated" in _removed_text(res)
+
+
+def test_removed_offsets_cover_exactly_what_is_missing(page: str) -> None:
+    res = clean_text(page)
+    spans = sorted((s.start, s.end) for s in res.removed)
+    for (_a, b), (c, _) in zip(spans, spans[1:], strict=False):
+        assert b <= c  # no overlaps
+    # every non-blank source line is either kept or inside a removed span
+    pos = 0
+    for line in page.split("\n"):
+        start = page.index(line, pos) if line else pos
+        pos = start + len(line) + 1
+        if not line.strip():
+            continue
+        covered = any(s <= start and start + len(line.strip()) <= e for s, e in spans)
+        assert covered != (line.strip() in res.text.split("\n")), line
+
+
+def test_short_news_text_untouched() -> None:
+    text = (
+        "The mayor resigned on Friday.\n\n"
+        "She gave no reason.\n\n"
+        "A special election will be held in March, officials said in a statement."
+    )
+    res = clean_text(text)
+    assert res.text == text
+    assert res.removed == []
+
+
+def test_lists_in_story_survive() -> None:
+    text = "\n".join(
+        [
+            "Home",
+            "News",
+            "The city published its list of road closures for the marathon on Sunday, "
+            "asking drivers to plan their trips ahead of time and to use public transport.",
+            "Main Street between 1st and 5th Avenue",
+            "River Road from the bridge to the park",
+            "All of Elm Street",
+            "The closures will be lifted by 4 p.m., the transport department said in a "
+            "statement published on its website on Thursday evening.",
+            "Subscribe to our newsletter",
+        ]
+    )
+    res = clean_text(text)
+    assert "River Road from the bridge to the park" in res.text
+    assert "All of Elm Street" in res.text
+    assert "Subscribe" not in res.text
+    assert "Home" not in res.text.split("\n")
+
+
+def test_empty_text() -> None:
+    res = clean_text("")
+    assert res.text == "" and res.removed == [] and res.source_text == ""
