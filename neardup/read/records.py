@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from neardup.read.files import InputFile, open_binary
 
 PARQUET_BATCH = 1024
@@ -34,6 +36,36 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", errors="replace")
         return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
+
+
+def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
+    """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
+    try:
+        return orjson.loads(line), [], None
+    except orjson.JSONDecodeError:
+        pass
+    text, warnings = _decode(line)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
+    return _without_surrogates(value, warnings), warnings, None
+
+
+def _without_surrogates(value: Any, warnings: list[str]) -> Any:
+    """Replace lone surrogates ("\\ud800" escapes), which no UTF-8 output can hold."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, dict):
+        return {k: _without_surrogates(v, warnings) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v, warnings) for v in value]
+    return value
 
 
 def read_records(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
@@ -61,12 +93,9 @@ def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterat
             if not line.strip():
                 continue  # blank lines separate nothing; they are not records
             location = f"{source.name}:{number}"
-            text, warnings = _decode(line)
-            try:
-                value = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield RawRecord(location, number, error=f"malformed JSON: {exc.msg} "
-                                f"(column {exc.colno})")
+            value, warnings, error = _parse_json_line(line)
+            if error is not None:
+                yield RawRecord(location, number, error=error)
                 continue
             if not isinstance(value, dict):
                 yield RawRecord(location, number,

@@ -1,8 +1,8 @@
 """Stable 64-bit hashing: the same values on every machine, process and Python version.
 
-Python's ``hash()`` of a str is salted per process, so it is never used. Words are hashed with
-xxh3-64 (through a bounded cache, since word frequencies are Zipfian); everything downstream is
-integer arithmetic in numpy with wrap-around uint64 semantics, which is platform independent.
+Python's ``hash()`` of a str is salted per process, so it is never used. Strings (ids, exact
+duplicate keys) are hashed with xxh3-64; words and shingles with integer arithmetic in numpy
+(wrap-around uint64 semantics, platform independent; see ``sketch.words``).
 """
 
 from __future__ import annotations
@@ -11,31 +11,6 @@ import numpy as np
 import xxhash
 
 _MASK64 = (1 << 64) - 1
-_CACHE_LIMIT = 1 << 20  # words; bounds memory at roughly 100 MB in the worst case
-
-
-class WordHasher:
-    """Hash words to uint64 with xxh3-64, caching frequent words."""
-
-    __slots__ = ("_cache",)
-
-    def __init__(self) -> None:
-        self._cache: dict[str, int] = {}
-
-    def __call__(self, words: list[str]) -> np.ndarray:
-        cache = self._cache
-        out = np.empty(len(words), dtype=np.uint64)
-        digest = xxhash.xxh3_64_intdigest
-        for i, word in enumerate(words):
-            value = cache.get(word)
-            if value is None:
-                value = digest(word.encode("utf-8", "surrogatepass"))
-                if len(cache) < _CACHE_LIMIT:
-                    cache[word] = value
-            out[i] = value
-        return out
-
-
 def mix64(values: np.ndarray) -> np.ndarray:
     """SplitMix64 finaliser, vectorised: a bijection on uint64 with full avalanche."""
     z = values.astype(np.uint64, copy=True)

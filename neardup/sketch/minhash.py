@@ -3,10 +3,11 @@
 Classic MinHash applies k random permutations to the shingle set S and keeps each minimum:
 ``P[sig_i(A) = sig_i(B)] = J(A, B)``. That costs k hash evaluations per shingle.
 
-One-permutation hashing (Li, Owen & Zhang, 2012) applies one random permutation π (here the
-bijection ``mix64(h ^ seed)``) and splits its range into k equal bins by the top log2(k) bits;
-``sig_i`` is the minimum of π(S) inside bin i. Because the shingle hashes are kept sorted, the
-minimum of every bin is found with one ``searchsorted`` — the cost is one hash per shingle plus
+One-permutation hashing (Li, Owen & Zhang, 2012) applies one random permutation π (the seeded
+bijection that already produced the shingle values, see ``shingles.py``) and splits its range
+into k equal bins by the top log2(k) bits; ``sig_i`` is the minimum of π(S) inside bin i.
+Because the shingle values are kept sorted, the minimum of every bin is found with one
+``searchsorted`` — the cost is one hash per shingle plus
 O(k log |S|). Empty bins (|S| small relative to k) are filled by optimal densification
 (Shrivastava, ICML 2017): an empty bin i borrows the value of the first non-empty bin among the
 probe sequence ``j = g(i, 1), g(i, 2), ...`` where g is a fixed seeded random function shared
@@ -14,7 +15,8 @@ by all documents. With it, the collision probability of every bin is again exact
 and the variance is close to that of k independent permutations.
 
 Parameters: ``num_perm`` (k, a power of two: bins are addressed by top bits), ``seed`` (changes
-π and g; signatures are only comparable between equal k and seed).
+g; the shingle values must come from ``shingle_hashes`` with the same seed; signatures are only
+comparable between equal k and seed).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from neardup.sketch.hashing import mix64, seed_constant
+from neardup.sketch.hashing import seed_constant
 
 _MAX_PROBES = 256
 
@@ -35,7 +37,6 @@ class OnePermutationHasher:
     num_perm: int = 128
     seed: int = 1
     _shift: np.uint64 = field(init=False, repr=False)
-    _salt: np.uint64 = field(init=False, repr=False)
     _probes: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -43,22 +44,16 @@ class OnePermutationHasher:
         if k < 2 or k & (k - 1):
             raise ValueError(f"num_perm must be a power of two >= 2 (got {k})")
         object.__setattr__(self, "_shift", np.uint64(64 - (k.bit_length() - 1)))
-        object.__setattr__(self, "_salt", seed_constant(self.seed, 1))
         rng = np.random.Generator(np.random.PCG64(int(seed_constant(self.seed, 2))))
         probes = rng.integers(0, k, size=(_MAX_PROBES, k), dtype=np.int64)
         object.__setattr__(self, "_probes", probes)
 
-    def permute(self, shingles: np.ndarray) -> np.ndarray:
-        """π(S), sorted: the permuted shingle values (bins are their top bits)."""
-        return np.sort(mix64(shingles ^ self._salt))
-
-    def signature(self, shingles: np.ndarray) -> np.ndarray:
-        """OPH signature of a shingle set (any order; empty sets give all-max signatures)."""
+    def signature(self, values: np.ndarray) -> np.ndarray:
+        """OPH signature of a sorted set of permuted shingle values (empty: all-max)."""
         k = self.num_perm
         out = np.full(k, np.iinfo(np.uint64).max, dtype=np.uint64)
-        if shingles.size == 0:
+        if values.size == 0:
             return out
-        values = self.permute(shingles)
         shift = self._shift
         bins = np.arange(k, dtype=np.uint64)
         starts = np.searchsorted(values, bins << shift)

@@ -1,10 +1,13 @@
 """Word n-gram shingles as a sorted set of stable 64-bit hashes.
 
-A document becomes the set S of its word n-grams (after ``neardup.normalize.tokens``). Each
-n-gram (w_1..w_n) is hashed as a polynomial over the word hashes,
-``h = mix64(((h(w_1)·P + h(w_2))·P + ...) + h(w_n))`` with P an odd 64-bit constant, computed
-for all positions at once in numpy. The set is returned sorted and unique: that is what both the
-MinHash sketch and the exact Jaccard/containment verification read.
+A document becomes the set S of its word n-grams (words from ``neardup.sketch.words``, the
+normalised words of ``neardup.normalize.tokens``). An n-gram (w_1..w_n) is hashed as a
+polynomial over the word hashes, ``h = mix64((((h(w_1)·Q + h(w_2))·Q + ...) + h(w_n)) ^ salt)``
+with Q an odd 64-bit constant and ``salt`` derived from the seed, computed for all positions at
+once in numpy. ``mix64`` is a bijection, so for a fixed seed the values are a random permutation
+of the shingles: the one permutation that the MinHash sketch (``minhash.py``) needs. The set
+is returned sorted and unique: that is what both the MinHash sketch and the exact
+Jaccard/containment verification read.
 
 A text shorter than n words yields one shingle of all its words, so short texts still match
 their exact copies.
@@ -14,29 +17,34 @@ from __future__ import annotations
 
 import numpy as np
 
-from neardup.normalize import tokens
-from neardup.sketch.hashing import WordHasher, mix64
+from neardup.sketch.hashing import mix64, seed_constant
+from neardup.sketch.words import shard_word_hashes
 
-_P = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio); any odd constant works
-
-_HASHER = WordHasher()
+_Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio); any odd constant works
 
 
-def shingle_hashes(words: list[str], ngram: int, hasher: WordHasher = _HASHER) -> np.ndarray:
-    """Sorted unique uint64 hashes of the word ``ngram``-grams of ``words``."""
-    if not words:
+def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.ndarray:
+    """Sorted unique uint64 hashes of the ``ngram``-grams of a sequence of word hashes."""
+    if word_hashes.size == 0:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = hasher(words)
-    n = min(ngram, len(word_hashes))
-    count = len(word_hashes) - n + 1
+    n = min(ngram, word_hashes.size)
+    count = word_hashes.size - n + 1
     acc = word_hashes[:count].copy()
     with np.errstate(over="ignore"):
         for j in range(1, n):
-            acc *= _P
+            acc *= _Q
             acc += word_hashes[j : j + count]
-    return np.unique(mix64(acc))
+    acc ^= seed_constant(seed, 1)
+    values = np.sort(mix64(acc))
+    # Sort + neighbour comparison: faster than np.unique's hashing for these sizes.
+    if values.size > 1:
+        keep = np.empty(values.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(values[1:], values[:-1], out=keep[1:])
+        values = values[keep]
+    return values
 
 
-def text_shingles(text: str, ngram: int) -> np.ndarray:
-    """Shingle set of a raw text (normalised first)."""
-    return shingle_hashes(tokens(text), ngram)
+def text_shingles(text: str, ngram: int, seed: int = 1) -> np.ndarray:
+    """Shingle set of one raw text (normalised first)."""
+    return shingle_hashes(shard_word_hashes([text])[0], ngram, seed)

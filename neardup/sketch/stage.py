@@ -14,9 +14,9 @@ import xxhash
 from neardup.document import Document
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact
-from neardup.normalize import tokens
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import shingle_hashes
+from neardup.sketch.words import shard_word_hashes
 
 
 @dataclass
@@ -69,16 +69,21 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
 def sketch_shard(docs: list[Document], config: SketchConfig) -> tuple[list[Document],
                                                                       list[DocSketch]]:
     """Map one shard: returns the (cleaned) documents and their sketches, in order."""
+    for doc in docs:
+        prepare_text(doc, config)
+    active = [i for i, doc in enumerate(docs) if doc.rejected is None]
+    word_hashes = dict(zip(active, shard_word_hashes([docs[i].text for i in active]),
+                           strict=True))
     sketches: list[DocSketch] = []
     first_of_key: dict[int, int] = {}
     signatures = []
     for position, doc in enumerate(docs):
-        prepare_text(doc, config)
-        if doc.rejected is not None:
+        words = word_hashes.get(position)
+        if words is None:
             sketches.append(DocSketch(0, np.empty(0, np.uint32), None, 0, 0))
             continue
-        words = tokens(doc.text)
-        exact_key = xxhash.xxh3_64_intdigest(" ".join(words).encode("utf-8", "surrogatepass"))
+        # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
+        exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
         earlier = first_of_key.get(exact_key)
         if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
             prior = sketches[earlier]
@@ -86,7 +91,7 @@ def sketch_shard(docs: list[Document], config: SketchConfig) -> tuple[list[Docum
                                       len(doc.text), same_as=earlier))
             continue
         first_of_key[exact_key] = position
-        shingles = shingle_hashes(words, config.ngram)
+        shingles = shingle_hashes(words, config.ngram, config.seed)
         signatures.append((position, config.hasher.signature(shingles)))
         sketches.append(DocSketch(exact_key, compact(shingles), None, int(shingles.size),
                                   len(doc.text)))

@@ -6,6 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+_ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    """Compact JSON bytes with the record's key order (values orjson cannot encode: str())."""
+    return orjson.dumps(record, default=str, option=_ORJSON_OPTIONS)
+
 _PARQUET_BATCH = 2048
 
 
@@ -22,11 +31,11 @@ class RecordWriter:
         self._buffer: list[dict[str, Any]] = []
         self._parquet = None
         if fmt == "jsonl":
-            self._handle = self.path.open("w", encoding="utf-8", newline="\n")
+            self._handle = self.path.open("wb")
 
     def write(self, record: dict[str, Any]) -> None:
         if self.format == "jsonl":
-            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._handle.write(dumps(record) + b"\n")
             return
         self._buffer.append({
             k: json.dumps(v, ensure_ascii=False)

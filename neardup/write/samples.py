@@ -7,10 +7,10 @@ singletons; each text is cut at ``TEXT_CAP`` characters and flagged ``truncated`
 from __future__ import annotations
 
 import gzip
-import json
 from pathlib import Path
 
 from neardup.document import Document
+from neardup.write.records import dumps
 
 TEXT_CAP = 20_000
 MAX_STORY_MEMBERS = 20_000
@@ -44,7 +44,7 @@ class SampleWriter:
             "removed": [s.to_dict() for s in doc.removed if s.start < TEXT_CAP],
             "truncated": len(raw) > TEXT_CAP or len(doc.text) > TEXT_CAP,
         }
-        self._handle.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._handle.write(dumps(record) + b"\n")
 
     def close(self) -> None:
         self._handle.close()
