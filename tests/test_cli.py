@@ -1,0 +1,77 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from neardup.cli import main
+from tests.conftest import make_article
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    story = make_article(1)
+    records = [
+        {"id": "a", "text": story, "story": 1},
+        {"id": "b", "text": story.replace("said", "told reporters", 1), "story": 1},
+        {"id": "c", "text": make_article(2), "story": 2},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def test_dedup_then_eval(tmp_path, corpus, capsys):
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "--output", str(out), "--no-clean", "-q",
+                 "--no-report", "--jobs", "1"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    # b is the longer copy (the most complete text), so it is kept and a points to it.
+    assert [r["status"] for r in records] == ["duplicate", "kept", "kept"]
+    assert records[0]["duplicate_of"] == "b" and records[0]["cluster"] == records[1]["cluster"]
+    kept = [json.loads(line) for line in (out / "deduplicated.jsonl").read_text().splitlines()]
+    assert [k["copies"] for k in kept] == [["a", "b"], ["c"]]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"] == {"read": 3, "kept": 2, "duplicate": 1, "rejected": 0,
+                                 "stories": 2, "exact_duplicates": 0}
+    assert set(summary["timings_seconds"]) >= {"read_clean_sketch", "verify", "write", "total"}
+    capsys.readouterr()
+    assert main(["eval", str(out / "documents.jsonl"), "--truth", str(corpus)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["f1"] == 1.0 and scores["ari"] == 1.0
+
+
+def test_usage_errors_exit_2(tmp_path, corpus, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["dedup", str(corpus)])  # --output missing
+    assert exc.value.code == 2
+    assert main(["dedup", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o"),
+                 "-q"]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "o"), "--threshold", "1.5",
+                 "-q"]) == 2
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "o"), "--num-perm", "100",
+                 "-q"]) == 2
+
+
+def test_strict_bad_input_exits_1_naming_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine text here"}\n{"text": 5}\n')
+    code = main(["dedup", str(bad), "-o", str(tmp_path / "o"), "--strict", "-q",
+                 "--no-clean", "--no-report"])
+    assert code == 1
+    assert "bad.jsonl:2: field 'text' must be a string" in capsys.readouterr().err
+
+
+def test_module_entry_point_and_version():
+    done = subprocess.run([sys.executable, "-m", "neardup", "--version"], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.startswith("neardup ")
+
+
+def test_synth_writes_a_corpus_with_truth(tmp_path):
+    out = tmp_path / "s.jsonl"
+    assert main(["synth", "--output", str(out), "--docs", "40", "--seed", "3"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 40
+    assert {"id", "text", "url", "date", "story"} <= set(records[0])
