@@ -15,9 +15,9 @@ from neardup.api import (  # noqa: E402
     similarities,
     similarity,
 )
-from neardup.dedup import Result  # noqa: E402
 from neardup.document import Document, RemovedSpan  # noqa: E402
 from neardup.options import DedupOptions, MatchOptions, SketchOptions  # noqa: E402
+from neardup.pipeline import Result  # noqa: E402
 from neardup.read import ReadOptions  # noqa: E402
 
 __all__ = [

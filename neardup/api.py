@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from neardup.dedup import Result, run_clean, run_dedup
 from neardup.document import Document
 from neardup.match.store import compact
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
+from neardup.pipeline import Result, run_clean, run_dedup
 from neardup.read import ReadOptions, documents_from_objects, read_documents
 from neardup.sketch.shingles import text_shingles
 

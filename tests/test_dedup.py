@@ -83,3 +83,14 @@ def test_make_options_rejects_unknown_settings():
 
     with pytest.raises(TypeError, match="unknown option"):
         make_options(treshold=0.5)
+
+
+def test_exact_copies_across_and_within_shards_share_one_set():
+    # Shard 1 holds the first copy; shard 2 holds two more (one in-shard repeat of the other).
+    text = make_article(9)
+    docs = [text, make_article(10), text.upper(), text.lower()]  # equal lengths: id decides
+    result = neardup.dedup(docs, clean=False, shard_size=2)
+    records = result.records
+    assert [r["status"] for r in records] == ["kept", "kept", "duplicate", "duplicate"]
+    assert [r["similarity"] for r in records[2:]] == [1.0, 1.0]
+    assert result.summary["counts"]["exact_duplicates"] == 2

@@ -53,6 +53,7 @@ class ShingleStore:
 
     def append_alias(self, doc: int) -> int:
         """A new document number that reads the set of ``doc`` (exact duplicates share one)."""
+        doc = self._aliases.get(doc, doc)  # always point at a stored set, never an alias
         self._aliases[len(self._sizes)] = doc
         self._offsets.append(self._offsets[-1])
         self._sizes.append(self._sizes[doc])

@@ -141,10 +141,9 @@ def _absorb(docs: list[Document], sketches: list[DocSketch], state: _SketchState
         if doc.rejected is not None:
             store.append_empty()
             continue
-        if sketch.same_as is not None:
-            first = base + sketch.same_as
-        else:
-            first = state.first_of_key.get(sketch.exact_key, -1)
+        # The first copy of this normalised text anywhere in the input (an in-shard copy,
+        # ``same_as``, was absorbed just before and registered its key already).
+        first = state.first_of_key.get(sketch.exact_key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
             store.append_alias(first)
             state.exact_edges.append((first, number))
