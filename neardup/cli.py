@@ -38,6 +38,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     parser.add_argument("--jobs", "-j", type=int, default=0, help="processes (0 = all cores)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    parser.add_argument("--executor", choices=("local", "ray"), default="local",
+                        help="run the per-document stages in local processes or on Ray")
+    parser.add_argument("--ray-address", default=None,
+                        help="address of an existing Ray cluster (default: local Ray)")
     group = parser.add_argument_group("cleaning")
     group.add_argument("--keep-captions", action="store_true")
     group.add_argument("--keep-comments", action="store_true")
@@ -121,8 +125,8 @@ def _dedup(args: argparse.Namespace) -> int:
                            containment=None if args.no_containment else args.containment,
                            min_containment_shingles=args.min_containment_shingles,
                            candidate_threshold=args.candidate_threshold),
-        keep=args.keep, jobs=args.jobs, output_format=args.format, quiet=args.quiet,
-        report=not args.no_report)
+        keep=args.keep, jobs=args.jobs, executor=args.executor, ray_address=args.ray_address,
+        output_format=args.format, quiet=args.quiet, report=not args.no_report)
     result = dedup_files(args.inputs, args.output, options)
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
@@ -136,6 +140,7 @@ def _clean(args: argparse.Namespace) -> int:
 
     options = DedupOptions(read=_read_options(args), keep_captions=args.keep_captions,
                            keep_comments=args.keep_comments, jobs=args.jobs,
+                           executor=args.executor, ray_address=args.ray_address,
                            output_format=args.format, quiet=args.quiet)
     summary = clean_files(args.inputs, args.output, options)
     counts = summary["counts"]

@@ -3,8 +3,13 @@
 ``LocalExecutor`` uses worker processes with a bounded window of shards in flight, so reading
 never runs ahead of the workers by more than a few shards (memory stays bounded however large
 the corpus is). Results come back in shard order, which keeps output independent of the number
-of processes. The shard functions are plain picklable callables, so a Ray executor can run the
-same ones (see ``neardup.ray``).
+of processes.
+
+``RayExecutor`` runs the very same shard functions as Ray tasks, on a local Ray instance or an
+existing cluster (``address``): the per-document map (read → clean → sketch), which is where the
+time goes, spreads over every node; the driver streams shards to it with the same bounded window
+and absorbs results in order, so outputs are byte-identical to a local run. Ray is an optional
+dependency (``pip install 'neardup[ray]'``).
 """
 
 from __future__ import annotations
@@ -50,6 +55,46 @@ class LocalExecutor:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+
+
+def _call_with_config(func: Callable[[Any, Any], Any], shard: Any, config: Any) -> Any:
+    return func(shard, config)
+
+
+class RayExecutor:
+    def __init__(self, address: str | None = None, window: int | None = None) -> None:
+        try:
+            import ray  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - depends on the extra
+            from neardup.errors import UsageError
+
+            raise UsageError("the Ray executor needs Ray: pip install 'neardup[ray]'") from exc
+        self.address = address
+        self.window = window
+
+    def map(self, func: Callable[[T, Any], R], shards: Iterable[T], config: Any) -> Iterator[R]:
+        import ray
+
+        if not ray.is_initialized():
+            ray.init(address=self.address, include_dashboard=False, log_to_driver=False,
+                     configure_logging=False)
+        window = self.window or max(2, 3 * int(ray.available_resources().get("CPU", 1)))
+        task = ray.remote(_call_with_config)
+        config_ref = ray.put(config)  # shipped once, shared by every task
+        pending: deque[Any] = deque()
+        for shard in shards:
+            pending.append(task.remote(func, shard, config_ref))
+            if len(pending) >= window:
+                yield ray.get(pending.popleft())
+        while pending:
+            yield ray.get(pending.popleft())
+
+
+def make_executor(kind: str, workers: int, address: str | None = None
+                  ) -> LocalExecutor | RayExecutor:
+    if kind == "ray":
+        return RayExecutor(address)
+    return LocalExecutor(workers)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

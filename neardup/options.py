@@ -54,6 +54,8 @@ class DedupOptions:
     match: MatchOptions = field(default_factory=MatchOptions)
     keep: str = "longest"  # cluster/policy.py
     jobs: int = 0  # worker processes; 0 = all cores
+    executor: str = "local"  # "local" (processes) or "ray" (tasks on a Ray cluster)
+    ray_address: str | None = None  # None: start or join a local Ray instance
     shard_size: int = 256  # documents per unit of work sent to a worker
     output_format: str = "jsonl"
     quiet: bool = False
@@ -73,6 +75,8 @@ class DedupOptions:
             raise UsageError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {self.keep!r}")
         if self.output_format not in ("jsonl", "parquet"):
             raise UsageError(f"format must be jsonl or parquet, got {self.output_format!r}")
+        if self.executor not in ("local", "ray"):
+            raise UsageError(f"executor must be local or ray, got {self.executor!r}")
         if self.jobs < 0:
             raise UsageError(f"jobs must be >= 0, got {self.jobs}")
 

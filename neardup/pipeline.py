@@ -25,7 +25,7 @@ from neardup import __version__
 from neardup.cluster.policy import rank_key
 from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document
-from neardup.executor import LocalExecutor, batched
+from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
 from neardup.match.store import ShingleStore
 from neardup.match.verify import VerifyRule, overlap, verify_pairs
@@ -184,7 +184,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     try:
         with timer.stage("clean"), progress.stage("clean") as bar:
             shards = batched(source(), options.shard_size)
-            for docs in LocalExecutor(options.workers).map(clean_shard, shards, config):
+            executor = make_executor(options.executor, options.workers, options.ray_address)
+            for docs in executor.map(clean_shard, shards, config):
                 for doc in docs:
                     counts["read"] += 1
                     counts["rejected" if doc.rejected is not None else "ok"] += 1
@@ -228,7 +229,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     match = options.match
     bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
     config = _sketch_config(options, templates, bands, rows)
-    executor = LocalExecutor(options.workers)
+    executor = make_executor(options.executor, options.workers, options.ray_address)
     spill = DocumentSpill()
     store = ShingleStore()
     state = _SketchState()
