@@ -75,3 +75,26 @@ def test_synth_writes_a_corpus_with_truth(tmp_path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == 40
     assert {"id", "text", "url", "date", "story"} <= set(records[0])
+
+
+def test_clean_command_writes_clean_text_and_audit(tmp_path):
+    page = (
+        "Please ensure Javascript is enabled for purposes of website accessibility\n"
+        "Share\n"
+        + make_article(8, paragraphs=5) +
+        "\nComments\nPost a comment\n"
+    )
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "p", "text": page, "url": "https://site.example/x"}) + "\n"
+                   + json.dumps({"id": "e", "text": ""}) + "\n")
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "--output", str(out), "-q", "--jobs", "1"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in records] == ["ok", "rejected"]
+    text = records[0]["text"]
+    assert "Javascript" not in text and "Post a comment" not in text
+    assert make_article(8, paragraphs=5).split("\n\n")[0][:60] in text
+    for span in records[0]["removed"]:
+        assert 0 <= span["start"] < span["end"] <= len(page) and span["reason"]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"] == {"read": 2, "ok": 1, "rejected": 1}

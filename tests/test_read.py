@@ -85,3 +85,34 @@ def test_lone_surrogate_escapes_are_replaced_and_flagged(tmp_path):
     assert doc.text == "bad \ufffd escape"
     assert "surrogate" in doc.warnings[0]
     doc.text.encode("utf-8")  # writable as UTF-8
+
+
+def test_a_huge_single_document_is_rejected_not_fatal(tmp_path):
+    huge = "word " * 2_600_000  # 13 MB of text in one JSON line
+    path = _write(tmp_path / "big.jsonl",
+                  (json.dumps({"id": "big", "text": huge}) + "\n"
+                   + json.dumps({"id": "small", "text": "a normal article"}) + "\n").encode())
+    docs = list(read_documents([path]))
+    assert "text too long: 13,000,000 characters" in docs[0].rejected
+    assert docs[0].text == "" and docs[1].rejected is None
+
+
+def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "pages.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, ctype in [("https://www.news.example/a", "text/html; charset=utf-8"),
+                           ("https://www.news.example/logo.png", "image/png")]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(b"<html><body><p>Hi</p></body></html>"),
+                http_headers=headers))
+    docs = list(read_documents([path]))
+    assert len(docs) == 1  # the image response is not a document
+    assert docs[0].url == "https://www.news.example/a" and docs[0].site == "news.example"
+    assert docs[0].html.startswith("<html>") and docs[0].date
