@@ -2,9 +2,10 @@
 
 Sets are stored as sorted unique uint32 values (the top 32 bits of the 64-bit shingle hashes:
 for sets of a few thousand shingles, truncation changes a Jaccard value by far less than
-1e-4 in expectation). Each set is appended to one file; offsets index it. After ``freeze`` the
-file is memory-mapped read-only, so the operating system pages sets in and out as verification
-walks the candidate pairs in document order.
+1e-4 in expectation). Each set is appended to one file; offsets index it. After ``freeze`` sets
+are read back with ``os.pread``, one per lookup: the sets never sit in the process' memory (a
+memory map would count every page verification touches towards the resident size), and the
+operating system's page cache keeps the recently read ones fast.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class ShingleStore:
         self._offsets: list[int] = [0]
         self._sizes: list[int] = []
         self._aliases: dict[int, int] = {}
-        self._data: np.ndarray | None = None
+        self._reader: int | None = None
         self._offset_array: np.ndarray | None = None
 
     def append(self, values: np.ndarray) -> int:
@@ -62,11 +63,8 @@ class ShingleStore:
     def freeze(self) -> None:
         self._file.close()
         self._offset_array = np.asarray(self._offsets, dtype=np.int64)
-        total = int(self._offset_array[-1])
-        if total:
-            self._data = np.memmap(self._path, dtype=np.uint32, mode="r", shape=(total,))
-        else:
-            self._data = np.empty(0, dtype=np.uint32)
+        self._offsets = []
+        self._reader = os.open(self._path, os.O_RDONLY)
 
     def __len__(self) -> int:
         return len(self._sizes)
@@ -75,15 +73,19 @@ class ShingleStore:
         return self._sizes[doc]
 
     def get(self, doc: int) -> np.ndarray:
-        if self._data is None or self._offset_array is None:
+        if self._reader is None or self._offset_array is None:
             raise RuntimeError("ShingleStore.freeze() must be called before reading")
         doc = self._aliases.get(doc, doc)
-        return self._data[self._offset_array[doc] : self._offset_array[doc + 1]]
+        start, end = int(self._offset_array[doc]), int(self._offset_array[doc + 1])
+        data = os.pread(self._reader, 4 * (end - start), 4 * start)
+        return np.frombuffer(data, dtype=np.uint32)
 
     def close(self) -> None:
         if not self._file.closed:
             self._file.close()
-        self._data = None
+        if self._reader is not None:
+            os.close(self._reader)
+            self._reader = None
         self._path.unlink(missing_ok=True)
 
     def __enter__(self) -> ShingleStore:
