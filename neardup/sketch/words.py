@@ -38,10 +38,12 @@ _TYPOGRAPHIC_RE = re.compile("[" + re.escape(_TYPOGRAPHIC) + "]")
 _WORD_BYTE = np.zeros(256, dtype=bool)
 for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
     _WORD_BYTE[_c] = True
-_WORD_OR_HIGH_BYTE = _WORD_BYTE.copy()
-_WORD_OR_HIGH_BYTE[128:] = True
-_LOWER = np.arange(256, dtype=np.uint8)
-_LOWER[ord("A"): ord("Z") + 1] += 32
+# Byte → its lowercase value if it belongs to a word, else 0. Word bytes are the ASCII word
+# characters and every byte of a multi-byte UTF-8 character (only the slow path's words, all
+# made of word characters, contain those).
+_WORD_VALUE = np.arange(256, dtype=np.uint8)
+_WORD_VALUE[ord("A"): ord("Z") + 1] += 32
+_WORD_VALUE[:128][~_WORD_BYTE[:128]] = 0
 _DOT = ord(".")
 _SPACE = ord(" ")
 
@@ -118,17 +120,15 @@ def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
         keep[dots] = False
         raw = raw[keep]
         text_starts = text_starts - np.searchsorted(dots, text_starts)
-    data = _LOWER[raw]
-    # Word bytes: ASCII word characters, and every byte of a multi-byte UTF-8 character (only
-    # the slow path's words, all made of word characters, contain those).
-    is_word = _WORD_OR_HIGH_BYTE[data]
+    # Word bytes, lowercased; every other byte becomes 0 (so it adds nothing to a hash).
+    data = _WORD_VALUE[raw]
+    is_word = data != 0
     edges = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
     word_starts = np.flatnonzero(edges == 1)
     word_ends = np.flatnonzero(edges == -1)
     powers, inverse = _power_tables(data.size + 1)
     with np.errstate(over="ignore"):
         weighted = data.astype(np.uint64) * powers[: data.size]
-        weighted[~is_word] = 0
         prefix = np.zeros(data.size + 1, dtype=np.uint64)
         np.cumsum(weighted, out=prefix[1:])
         sums = (prefix[word_ends] - prefix[word_starts]) * inverse[word_starts]
