@@ -299,7 +299,7 @@ def _write(spill: DocumentSpill, stories: Stories, state: _SketchState, options:
         if state.active[number]:
             members.setdefault(head, []).append(state.ids[number])
     files = OutputFiles(output, options.output_format) if output is not None else None
-    samples = SampleWriter(output) if output is not None and options.report else None
+    samples = SampleWriter(output) if output is not None else None
     result = Result(summary={}, output=output)
     counts = Counter()
     try:

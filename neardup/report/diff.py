@@ -1,0 +1,125 @@
+"""Word-level differences between two texts, for the report's side-by-side view.
+
+The differences are computed with :mod:`difflib` on word tokens (runs of non-space characters)
+and returned as character spans, so the page can highlight them without re-tokenising: every
+operation says which characters of the kept copy (``a``) and of the other copy (``b``) it covers.
+Offsets can be converted to UTF-16 code units (what JavaScript strings index by) with
+:func:`utf16_offsets`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+_WORD = re.compile(r"\S+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+#: Diff operation tags: the other copy ``a``dded words, is ``m``issing words of the kept copy,
+#: or ``c``hanged words (a replacement).
+ADDED, MISSING, CHANGED = "a", "m", "c"
+_TAGS = {"insert": ADDED, "delete": MISSING, "replace": CHANGED}
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One difference: characters ``[a_start, a_end)`` of the kept copy and ``[b_start, b_end)``
+    of the other copy. For :data:`ADDED` the kept span is empty, for :data:`MISSING` the other
+    span is empty."""
+
+    tag: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    def as_list(self) -> list[str | int]:
+        """Compact form embedded in the page: ``[tag, a_start, a_end, b_start, b_end]``."""
+        return [self.tag, self.a_start, self.a_end, self.b_start, self.b_end]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the words (runs of non-space characters) of ``text``."""
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+class KeptDiffer:
+    """Diffs many copies against one kept text, reusing the kept copy's word index.
+
+    :class:`difflib.SequenceMatcher` indexes its second sequence; the kept copy is that
+    sequence so a story with many copies indexes it once.
+    """
+
+    def __init__(self, kept: str) -> None:
+        self.kept = kept
+        self._kept_spans = word_spans(kept)
+        self._matcher = SequenceMatcher(None, autojunk=False)
+        self._matcher.set_seq2([kept[s:e] for s, e in self._kept_spans])
+
+    def diff(self, other: str) -> list[DiffOp]:
+        """The operations that turn the kept text into ``other``, in text order."""
+        other_spans = word_spans(other)
+        self._matcher.set_seq1([other[s:e] for s, e in other_spans])
+        ops: list[DiffOp] = []
+        # seq1 (i) is the other copy, seq2 (j) the kept copy.
+        for tag, i1, i2, j1, j2 in self._matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            a_start, a_end = _char_range(self._kept_spans, j1, j2, len(self.kept))
+            b_start, b_end = _char_range(other_spans, i1, i2, len(other))
+            # difflib says "insert" when seq2 (the kept copy) has extra words, i.e. the other
+            # copy is missing them, and "delete" when the other copy has extra words.
+            flipped = {"insert": "delete", "delete": "insert"}.get(tag, tag)
+            ops.append(DiffOp(_TAGS[flipped], a_start, a_end, b_start, b_end))
+        return ops
+
+
+def word_diff(kept: str, other: str) -> list[DiffOp]:
+    """Word-level differences between ``kept`` and ``other`` (see :class:`DiffOp`)."""
+    return KeptDiffer(kept).diff(other)
+
+
+def _char_range(spans: Sequence[tuple[int, int]], first: int, last: int,
+                length: int) -> tuple[int, int]:
+    """Characters covered by words ``[first, last)``; an empty word range maps to an empty span
+    at the start of word ``first`` (or the end of the text)."""
+    if first < last:
+        return spans[first][0], spans[last - 1][1]
+    position = spans[first][0] if first < len(spans) else length
+    return position, position
+
+
+def utf16_offsets(text: str, offsets: Iterable[int]) -> list[int]:
+    """Convert code-point offsets into ``text`` to UTF-16 code-unit offsets (JavaScript's)."""
+    offsets = list(offsets)
+    if _ASTRAL.search(text) is None:
+        return offsets
+    astral_positions = [m.start() for m in _ASTRAL.finditer(text)]
+    # each astral character before an offset adds one code unit
+    return [offset + bisect_left(astral_positions, offset) for offset in offsets]
+
+
+def utf16_length(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units."""
+    return len(text) + sum(1 for _ in _ASTRAL.finditer(text))
+
+
+def ops_to_utf16(kept: str, other: str, ops: Sequence[DiffOp]) -> list[list[str | int]]:
+    """Embed-ready diff operations with offsets in UTF-16 code units."""
+    a = utf16_offsets(kept, (x for op in ops for x in (op.a_start, op.a_end)))
+    b = utf16_offsets(other, (x for op in ops for x in (op.b_start, op.b_end)))
+    return [[op.tag, a[2 * k], a[2 * k + 1], b[2 * k], b[2 * k + 1]] for k, op in enumerate(ops)]
+
+
+def changed_words(ops: Sequence[DiffOp], kept: str, other: str) -> tuple[int, int]:
+    """(words of the kept copy touched, words of the other copy touched) by ``ops``."""
+    kept_words = sum(len(_WORD.findall(kept[op.a_start:op.a_end])) for op in ops)
+    other_words = sum(len(_WORD.findall(other[op.b_start:op.b_end])) for op in ops)
+    return kept_words, other_words
+
+
+__all__ = ["ADDED", "CHANGED", "MISSING", "DiffOp", "KeptDiffer", "changed_words", "ops_to_utf16",
+           "utf16_length", "utf16_offsets", "word_diff", "word_spans"]

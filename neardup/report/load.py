@@ -1,0 +1,139 @@
+"""Read the files of a dedup output folder (``OUT/``) that the report is built from.
+
+Only files inside ``OUT/`` are read: ``documents.jsonl|parquet``, ``deduplicated.jsonl|parquet``,
+``summary.json`` and ``report-texts.jsonl.gz`` (optional).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from neardup.errors import NeardupError
+
+TEXTS_FILE = "report-texts.jsonl.gz"
+_JSON_FIELDS = ("removed", "metadata", "warnings", "copies")
+
+
+class ReportInputError(NeardupError):
+    """The output folder lacks the files the report needs."""
+
+
+def _find(output: Path, stem: str) -> Path | None:
+    for suffix in (".jsonl", ".parquet"):
+        path = output / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+def _decode(record: dict[str, Any]) -> dict[str, Any]:
+    # Parquet stores nested, heterogeneous fields as JSON strings.
+    for name in _JSON_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value[:1] in ("[", "{"):
+            with contextlib.suppress(json.JSONDecodeError):
+                record[name] = json.loads(value)
+    return record
+
+
+def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Records of a ``.jsonl`` or ``.parquet`` file, with JSON-string fields decoded."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(path)
+        names = set(parquet.schema_arrow.names)
+        wanted = None if columns is None else [c for c in columns if c in names]
+        for batch in parquet.iter_batches(columns=wanted, batch_size=4096):
+            for record in batch.to_pylist():
+                yield _decode(record)
+        return
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield _decode(json.loads(line))
+
+
+def read_documents(output: Path) -> list[dict[str, Any]]:
+    """All records of ``documents.jsonl|parquet`` in input order.
+
+    The removed spans of each record are summed up on reading (they can be most of the file,
+    and the report shows spans from ``report-texts.jsonl.gz`` only): ``removed`` is replaced by
+    ``removed_by_reason``, a ``{reason: characters}`` dict.
+    """
+    path = _find(output, "documents")
+    if path is None:
+        raise ReportInputError(f"{output}: no documents.jsonl or documents.parquet "
+                               "(is this the output folder of neardup dedup?)")
+    records = []
+    for record in iter_records(path):
+        totals: dict[str, int] = {}
+        spans = record.pop("removed", None)
+        if isinstance(spans, list):
+            for span in spans:
+                if isinstance(span, dict):
+                    reason = span.get("reason") or "removed"
+                    totals[reason] = totals.get(reason, 0) + (span.get("end") or 0) - (
+                        span.get("start") or 0)
+        record["removed_by_reason"] = totals
+        records.append(record)
+    return records
+
+
+def read_summary(output: Path) -> dict[str, Any]:
+    """``summary.json``, or an empty dict when absent."""
+    path = output / "summary.json"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def texts_path(output: Path) -> Path | None:
+    """``report-texts.jsonl.gz`` when the run wrote it."""
+    path = output / TEXTS_FILE
+    return path if path.exists() else None
+
+
+# The sample writer puts the id first: most unwanted lines are skipped without parsing them.
+_LEADING_ID = re.compile(r'\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*")\s*,')
+
+
+def iter_texts(output: Path,
+               wanted: Callable[[str], bool]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(id, record) of the records of ``report-texts.jsonl.gz`` whose id passes ``wanted``."""
+    path = texts_path(output)
+    if path is None:
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            leading = _LEADING_ID.match(line)
+            if leading is not None and not wanted(json.loads(leading.group(1))):
+                continue
+            record = json.loads(line)
+            doc_id = record.get("id")
+            if isinstance(doc_id, str) and wanted(doc_id):
+                yield doc_id, record
+
+
+def read_kept_texts(output: Path, ids: set[str]) -> dict[str, str]:
+    """Clean texts from ``deduplicated.jsonl|parquet`` of the kept copies in ``ids``."""
+    path = _find(output, "deduplicated")
+    texts: dict[str, str] = {}
+    if path is None or not ids:
+        return texts
+    for record in iter_records(path, columns=["id", "text"]):
+        doc_id = record.get("id")
+        if doc_id in ids and isinstance(record.get("text"), str):
+            texts[doc_id] = record["text"]
+            if len(texts) == len(ids):
+                break
+    return texts

@@ -1,0 +1,473 @@
+"""Turn a dedup output folder into the data the report page shows.
+
+Everything here is plain data (no HTML): totals for the overview, the story list (largest
+first, capped), a capped sample of texts with cleaning spans and word diffs, and the rejected
+documents. :func:`prepare_report` returns a :class:`ReportData`; the template renders it and the
+page's script renders the embedded story data page by page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neardup.report.diff import KeptDiffer, ops_to_utf16, utf16_offsets
+from neardup.report.load import (
+    iter_texts,
+    read_documents,
+    read_kept_texts,
+    read_summary,
+    texts_path,
+)
+
+HISTOGRAM_BINS = 50
+
+
+@dataclass(frozen=True)
+class ReportLimits:
+    """Caps that keep the report small and fast whatever the corpus size."""
+
+    #: stories listed (largest first)
+    max_stories: int = 2000
+    #: copies listed per story (the rest are counted)
+    max_copies: int = 500
+    #: characters of text (raw + clean) embedded in the page, all documents together
+    text_budget: int = 4_000_000
+    #: characters kept of each embedded text
+    text_cap: int = 20_000
+    #: rejected documents listed (all are counted by reason)
+    max_rejected: int = 5_000
+    #: entries of the site / source-file filter
+    max_filter_options: int = 500
+
+
+@dataclass
+class Story:
+    """One story: ``members`` are document row numbers, the kept copy first."""
+
+    kept: int
+    members: list[int]
+
+    @property
+    def size(self) -> int:
+        """Number of copies (the kept one included)."""
+        return len(self.members)
+
+
+@dataclass
+class Span:
+    """A removed span ``[start, end)`` of a raw text, with the cleaning reason."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class ReportData:
+    """Everything the template needs."""
+
+    output: Path
+    summary: dict[str, Any]
+    counts: dict[str, int]
+    chars: dict[str, int]
+    removed_by_reason: list[dict[str, Any]]
+    stories_by_size: list[tuple[int, int]]
+    histogram: dict[str, Any]
+    rejected_reasons: list[tuple[str, int]]
+    page: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+    texts_available: bool = False
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# stories
+
+
+def group_stories(docs: Sequence[dict[str, Any]]) -> list[Story]:
+    """Group non-rejected documents by ``cluster`` into stories, largest first.
+
+    Within a story the kept copy comes first, then the other copies in input order. Stories of
+    equal size are ordered by the input position of their kept copy, so the order is
+    deterministic.
+    """
+    groups: dict[Any, list[int]] = {}
+    for row, doc in enumerate(docs):
+        if doc.get("status") == "rejected":
+            continue
+        cluster = doc.get("cluster")
+        groups.setdefault(row if cluster is None else cluster, []).append(row)
+    stories = []
+    for rows in groups.values():
+        kept = next((r for r in rows if docs[r].get("status") == "kept"), rows[0])
+        stories.append(Story(kept, [kept] + [r for r in rows if r != kept]))
+    stories.sort(key=lambda s: (-s.size, s.kept))
+    return stories
+
+
+def stories_by_size(summary: dict[str, Any], stories: Sequence[Story]) -> list[tuple[int, int]]:
+    """(copies, number of stories) pairs, ascending by copies: from ``summary.json`` when it has
+    them, else counted from the documents."""
+    recorded = summary.get("stories_by_size")
+    if isinstance(recorded, dict) and recorded:
+        return sorted((int(size), int(count)) for size, count in recorded.items())
+    return sorted(Counter(story.size for story in stories).items())
+
+
+# --------------------------------------------------------------------------------------------
+# spans and texts
+
+
+def clip_spans(spans: Iterable[dict[str, Any]], length: int) -> list[Span]:
+    """Removed spans usable on a text of ``length`` characters: clipped to the text (a raw text
+    may have been cut), sorted, overlaps trimmed, empty spans dropped."""
+    clean: list[Span] = []
+    cursor = 0
+    ordered = sorted(
+        (int(s.get("start", 0)), int(s.get("end", 0)), str(s.get("reason") or "removed"))
+        for s in spans if isinstance(s, dict))
+    for start, end, reason in ordered:
+        start = max(start, cursor, 0)
+        end = min(end, length)
+        if end <= start:
+            continue
+        clean.append(Span(start, end, reason))
+        cursor = end
+    return clean
+
+
+def _cut(text: str | None, cap: int) -> tuple[str | None, bool]:
+    if text is None or len(text) <= cap:
+        return text, False
+    return text[:cap], True
+
+
+@dataclass
+class _Text:
+    raw: str | None
+    text: str
+    spans: list[Span]
+    truncated: bool
+
+    @property
+    def cost(self) -> int:
+        return len(self.text) + (len(self.raw) if self.raw is not None else 0)
+
+
+def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
+    text = record.get("text")
+    raw = record.get("raw_text")
+    if not isinstance(text, str):
+        if not isinstance(raw, str):
+            return None
+        text = raw
+    text, cut_text = _cut(text, cap)
+    raw, cut_raw = _cut(raw if isinstance(raw, str) else None, cap)
+    spans = clip_spans(record.get("removed") or [], len(raw)) if raw is not None else []
+    if raw is not None and raw == text and not spans:
+        raw = None  # nothing was cleaned away: embed the text once
+    truncated = bool(record.get("truncated")) or cut_text or cut_raw
+    assert text is not None
+    return _Text(raw, text, spans, truncated)
+
+
+def _similarity(doc: dict[str, Any]) -> float:
+    value = doc.get("similarity")
+    return float(value) if isinstance(value, int | float) else 1.0
+
+
+def text_priority(docs: Sequence[dict[str, Any]], listed: Sequence[Sequence[int]],
+                  rejected: Sequence[int], available: dict[int, Any]) -> list[int]:
+    """Order in which texts are embedded (each list in ``listed`` is a story, kept copy first).
+
+    First the kept copy and its least similar copy of every multi-copy story (so as many
+    stories as possible can be compared, on their most telling pair), then the other copies
+    of those stories, then the rejected documents, then single-copy stories.
+    """
+    first: list[int] = []
+    rest: list[int] = []
+    for rows in listed:
+        if len(rows) < 2:
+            continue
+        kept, copies = rows[0], [r for r in rows[1:] if r in available]
+        first.append(kept)
+        if copies and kept in available:
+            pick = min(copies, key=lambda row: _similarity(docs[row]))
+            first.append(pick)
+            rest.extend(r for r in rows[1:] if r != pick)
+        else:
+            rest.extend(rows[1:])
+    singles = [rows[0] for rows in listed if len(rows) == 1]
+    return first + rest + list(rejected) + singles
+
+
+def select_texts(priority: Sequence[int], costs: dict[int, int], budget: int) -> list[int]:
+    """The documents whose texts are embedded: in ``priority`` order while their texts (of
+    ``costs`` characters) fit ``budget`` characters; a text that does not fit is skipped,
+    smaller later ones may still fit."""
+    chosen: list[int] = []
+    taken: set[int] = set()
+    used = 0
+    for row in priority:
+        cost = costs.get(row)
+        if cost is None or row in taken or used + cost > budget:
+            continue
+        chosen.append(row)
+        taken.add(row)
+        used += cost
+    return chosen
+
+
+# --------------------------------------------------------------------------------------------
+# the page data
+
+
+class _Table:
+    """Interning table: values → small integers, for compact embedded JSON."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.counts: Counter[int] = Counter()
+
+    def add(self, value: str) -> int:
+        number = self.index.setdefault(value, len(self.index))
+        self.counts[number] += 1
+        return number
+
+    def values(self) -> list[str]:
+        return list(self.index)
+
+    def top(self, limit: int) -> list[int]:
+        values = self.values()
+        ranked = sorted(self.counts, key=lambda n: (-self.counts[n], values[n]))
+        return ranked[:limit]
+
+
+def split_source(source: str | None) -> tuple[str, str | None]:
+    """``"news.jsonl:12"`` → ``("news.jsonl", "12")``; other sources are returned whole."""
+    if not source:
+        return "", None
+    head, sep, tail = source.rpartition(":")
+    if sep and head and tail.isdigit():
+        return head, tail
+    return source, None
+
+
+def _round(value: Any) -> float | None:
+    if isinstance(value, int | float) and not math.isnan(value):
+        return round(float(value), 4)
+    return None
+
+
+def _doc_entry(doc: dict[str, Any], files: _Table, sites: _Table,
+               story_title: str | None) -> dict[str, Any]:
+    file_name, line = split_source(doc.get("source"))
+    entry: dict[str, Any] = {"i": str(doc.get("id")), "f": files.add(file_name)}
+    if line is not None:
+        entry["l"] = line
+    if doc.get("site"):
+        entry["s"] = sites.add(str(doc["site"]))
+    optional = {"d": doc.get("date"), "u": doc.get("url"),
+                "j": _round(doc.get("similarity")), "c": _round(doc.get("containment")),
+                "n": doc.get("chars"), "r": doc.get("chars_removed") or None,
+                "x": doc.get("reason"), "w": doc.get("warnings") or None}
+    title = doc.get("title")
+    if title and title != story_title:
+        optional["t"] = title
+    entry.update({k: v for k, v in optional.items() if v is not None})
+    return entry
+
+
+def _text_entry(item: _Text, reasons: _Table) -> dict[str, Any]:
+    entry: dict[str, Any] = {"t": item.text}
+    if item.raw is not None:
+        entry["raw"] = item.raw
+        offsets = utf16_offsets(item.raw, (x for s in item.spans for x in (s.start, s.end)))
+        entry["rm"] = [[offsets[2 * k], offsets[2 * k + 1], reasons.add(s.reason)]
+                       for k, s in enumerate(item.spans)]
+    if item.truncated:
+        entry["tr"] = 1
+    return entry
+
+
+def _counts(summary: dict[str, Any], docs: Sequence[dict[str, Any]],
+            stories: Sequence[Story]) -> dict[str, int]:
+    status = Counter(doc.get("status") for doc in docs)
+    counts = {"read": len(docs), "kept": status["kept"], "duplicate": status["duplicate"],
+              "rejected": status["rejected"], "stories": len(stories),
+              "multi_copy_stories": sum(1 for s in stories if s.size > 1),
+              "exact_duplicates": 0}
+    recorded = summary.get("counts")
+    if isinstance(recorded, dict):
+        counts.update({k: int(v) for k, v in recorded.items() if isinstance(v, int | float)})
+    return counts
+
+
+def _histogram(summary: dict[str, Any], docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    matching = summary.get("matching") or {}
+    recorded = matching.get("similarity_histogram") or {}
+    counts = recorded.get("counts")
+    if isinstance(counts, list) and counts:
+        return {"counts": [int(c) for c in counts], "threshold": recorded.get("threshold"),
+                "measure": recorded.get("measure") or "jaccard",
+                "what": "candidate pairs"}
+    # No histogram recorded: similarities of the copies to their kept copy.
+    values = [float(d["similarity"]) for d in docs
+              if isinstance(d.get("similarity"), int | float)]
+    counts = [0] * HISTOGRAM_BINS
+    for value in values:
+        counts[min(HISTOGRAM_BINS - 1, max(0, int(value * HISTOGRAM_BINS)))] += 1
+    threshold = (summary.get("options") or {}).get("threshold", matching.get("threshold"))
+    return {"counts": counts, "threshold": threshold, "measure": "jaccard",
+            "what": "copies vs. their kept copy"}
+
+
+def _removed_by_reason(docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    chars: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    for doc in docs:
+        totals = doc.get("removed_by_reason") or {}
+        chars.update(totals)
+        documents.update(totals.keys())
+    return [{"reason": r, "chars": c, "documents": documents[r]}
+            for r, c in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportData:
+    """Read ``output`` and compute everything the report shows."""
+    limits = limits or ReportLimits()
+    output = Path(output)
+    summary = read_summary(output)
+    docs = read_documents(output)
+    stories = group_stories(docs)
+    rejected_rows = [row for row, doc in enumerate(docs) if doc.get("status") == "rejected"]
+
+    listed = stories[:max(0, limits.max_stories)]
+    listed_rows = [(story, story.members[:max(1, limits.max_copies)]) for story in listed]
+    shown_rejected = rejected_rows[:max(0, limits.max_rejected)]
+
+    wanted = [row for _, rows in listed_rows for row in rows] + shown_rejected
+    ids = {str(docs[row].get("id")): row for row in wanted}
+    has_texts = texts_path(output) is not None
+    # Two passes over the sample so that only the texts that will be embedded are held in
+    # memory: first their sizes, then the chosen texts.
+    costs: dict[int, int] = {}
+    if has_texts:
+        for doc_id, record in iter_texts(output, ids.__contains__):
+            item = _sample_text(record, limits.text_cap)
+            if item is not None:
+                costs.setdefault(ids[doc_id], item.cost)
+    # Kept copies missing from the sample, with another copy in it: their clean text is in
+    # deduplicated.*, so the copy can still be compared.
+    missing = {str(docs[story.kept].get("id")): story.kept for story, rows in listed_rows
+               if story.kept not in costs and any(r in costs for r in rows[1:])}
+    chosen: dict[int, _Text] = {}
+    if missing:
+        for doc_id, text in read_kept_texts(output, set(missing)).items():
+            cut, truncated = _cut(text, limits.text_cap)
+            assert cut is not None
+            chosen[missing[doc_id]] = _Text(None, cut, [], truncated)
+            costs[missing[doc_id]] = len(cut)
+    priority = text_priority(docs, [rows for _, rows in listed_rows], shown_rejected, costs)
+    selected = select_texts(priority, costs, limits.text_budget)
+    keep = set(selected)
+    chosen = {row: item for row, item in chosen.items() if row in keep}
+    if has_texts:
+        for doc_id, record in iter_texts(output, lambda i: ids.get(i, -1) in keep):
+            item = _sample_text(record, limits.text_cap)
+            if item is not None and ids[doc_id] not in chosen:
+                chosen[ids[doc_id]] = item
+    chosen = {row: chosen[row] for row in selected if row in chosen}
+
+    files, sites, reasons = _Table(), _Table(), _Table()
+    page_docs: list[dict[str, Any]] = []
+    page_stories: list[dict[str, Any]] = []
+    texts: dict[str, dict[str, Any]] = {}
+    diffs = 0
+    for story, rows in listed_rows:
+        kept_doc = docs[story.kept]
+        title = kept_doc.get("title")
+        entry: dict[str, Any] = {"o": len(page_docs), "m": len(rows), "n": story.size}
+        if title:
+            entry["t"] = title
+        similarities = [_similarity(docs[row]) for row in rows[1:]]
+        if similarities:
+            entry["lo"] = round(min(similarities), 4)
+        page_stories.append(entry)
+        kept_text = chosen.get(story.kept)
+        differ = KeptDiffer(kept_text.text) if kept_text is not None and len(rows) > 1 else None
+        for row in rows:
+            doc_entry = _doc_entry(docs[row], files, sites, title)
+            item = chosen.get(row)
+            if item is not None:
+                texts[str(len(page_docs))] = _text_entry(item, reasons)
+                if differ is not None and row != story.kept:
+                    ops = differ.diff(item.text)
+                    doc_entry["df"] = ops_to_utf16(differ.kept, item.text, ops)
+                    diffs += 1
+            page_docs.append(doc_entry)
+    page_rejected: list[dict[str, Any]] = []
+    for row in shown_rejected:
+        number = len(page_docs) + len(page_rejected)
+        item = chosen.get(row)
+        if item is not None:
+            texts[str(number)] = _text_entry(item, reasons)
+        page_rejected.append(_doc_entry(docs[row], files, sites, None))
+
+    rejected_reasons = Counter(str(docs[row].get("reason") or "unknown") for row in rejected_rows)
+    counts = _counts(summary, docs, stories)
+    clean_chars = sum(int(d.get("chars") or 0) for d in docs)
+    removed_chars = sum(int(d.get("chars_removed") or 0) for d in docs)
+    chars = {"clean": clean_chars, "removed": removed_chars, "raw": clean_chars + removed_chars}
+
+    notes = []
+    if len(stories) > len(listed):
+        notes.append(f"The story list shows the {len(listed):,} largest of {len(stories):,} "
+                     "stories.")
+    cut_stories = sum(1 for story, rows in listed_rows if len(rows) < story.size)
+    if cut_stories:
+        notes.append(f"{cut_stories:,} stories have more than {limits.max_copies:,} copies; "
+                     "only the first are listed.")
+    if len(rejected_rows) > len(shown_rejected):
+        notes.append(f"The rejected list shows {len(shown_rejected):,} of "
+                     f"{len(rejected_rows):,} rejected documents (all are counted by reason).")
+    if not has_texts:
+        notes.append("Texts unavailable: this output has no report-texts.jsonl.gz, so the "
+                     "side-by-side and cleaning views are empty.")
+    else:
+        notes.append(f"Texts are embedded for {len(chosen):,} of {len(docs):,} documents "
+                     f"(each cut at {limits.text_cap:,} characters, "
+                     f"{limits.text_budget:,} characters in all): first the kept copy and the "
+                     "least similar copy of each listed story, then its other copies, then "
+                     "rejected documents, then single copies.")
+    site_values = sites.values()
+    file_values = files.values()
+    page = {
+        "stories": page_stories,
+        "docs": page_docs,
+        "rejected": page_rejected,
+        "texts": texts,
+        "sites": site_values,
+        "files": file_values,
+        "reasons": reasons.values(),
+        "siteOptions": sites.top(limits.max_filter_options),
+        "fileOptions": [n for n in files.top(limits.max_filter_options) if file_values[n]],
+        "threshold": _histogram(summary, docs).get("threshold"),
+        "totalStories": len(stories),
+        "pageSize": 50,
+    }
+    return ReportData(
+        output=output, summary=summary, counts=counts, chars=chars,
+        removed_by_reason=_removed_by_reason(docs),
+        stories_by_size=stories_by_size(summary, stories),
+        histogram=_histogram(summary, docs),
+        rejected_reasons=sorted(rejected_reasons.items(), key=lambda kv: (-kv[1], kv[0])),
+        page=page, notes=notes, texts_available=has_texts,
+        stats={"documents": len(docs), "stories_listed": len(listed),
+               "texts": len(chosen), "diffs": diffs,
+               "text_chars": sum(item.cost for item in chosen.values())})

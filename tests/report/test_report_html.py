@@ -1,0 +1,116 @@
+"""The written report file: self-contained, deterministic, escaped; the CLI and the pipeline."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from report_fixtures import small_corpus, write_output
+
+from neardup.cli import main
+from neardup.report import write_report
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "news.jsonl"
+
+
+def _page_json(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html,
+                      re.DOTALL)
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+def test_write_report_is_self_contained(out_dir: Path) -> None:
+    path = write_report(out_dir, quiet=True)
+    assert path == out_dir / "report.html"
+    html = path.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>")
+    assert html.count("<svg") == 2  # similarity histogram and story sizes
+    assert "threshold 0.70" in html
+    # nothing is fetched: no external scripts, styles, images or fonts
+    assert not re.search(r"<(script|img|link|iframe)[^>]+(src|href)=", html)
+    assert "@import" not in html and not re.search(r"url\((?!#)", html)
+    page = _page_json(html)
+    assert len(page["stories"]) == 7 and len(page["rejected"]) == 2
+
+
+def test_report_is_byte_identical_for_identical_inputs(tmp_path: Path) -> None:
+    docs = small_corpus()
+    first = write_report(write_output(tmp_path / "a" / "out", docs), quiet=True).read_bytes()
+    second = write_report(write_output(tmp_path / "b" / "out", docs), quiet=True).read_bytes()
+    assert first == second
+    assert write_report(tmp_path / "a" / "out", quiet=True).read_bytes() == first
+
+
+def test_hostile_text_is_escaped(tmp_path: Path) -> None:
+    docs = small_corpus()
+    evil = "</script><script>alert(1)</script><b>&amp;"
+    for doc in docs:
+        if doc.status == "kept":
+            doc.title = evil
+            doc.text = evil + " " + doc.text
+    out = write_output(tmp_path / "evil", docs)
+    html = write_report(out, quiet=True).read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert html.count("</script>") == 2  # the data element and the script element
+    page = _page_json(html)
+    assert page["stories"][0]["t"] == evil
+
+
+def test_max_stories_argument(out_dir: Path) -> None:
+    html = write_report(out_dir, quiet=True, max_stories=3).read_text(encoding="utf-8")
+    assert len(_page_json(html)["stories"]) == 3
+    assert "3 largest of 7" in html
+
+
+def test_report_command(out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(out_dir)]) == 0
+    assert (out_dir / "report.html").exists()
+    assert "report.html" in capsys.readouterr().err
+
+
+def test_report_without_texts(tmp_path: Path) -> None:
+    out = write_output(tmp_path / "notexts", small_corpus(), texts=False)
+    html = write_report(out, quiet=True).read_text(encoding="utf-8")
+    assert "Texts unavailable" in html
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="examples/news.jsonl not present")
+def test_report_of_a_real_dedup_run(tmp_path: Path) -> None:
+    from neardup.api import dedup_files, make_options
+
+    sample = tmp_path / "news.jsonl"
+    with EXAMPLES.open(encoding="utf-8") as source:
+        sample.write_text("".join(line for _, line in zip(range(80), source, strict=False)),
+                          encoding="utf-8")
+    out = tmp_path / "out"
+    dedup_files([sample], out, make_options(jobs=1, quiet=True, report=True))
+    html = (out / "report.html").read_text(encoding="utf-8")
+    page = _page_json(html)
+    documents = [json.loads(line) for line in (out / "documents.jsonl").open(encoding="utf-8")]
+    sizes = [s["n"] for s in page["stories"]]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sum(sizes) == sum(1 for d in documents if d["status"] != "rejected")
+    assert page["texts"], "the run wrote report texts"
+    assert any("rm" in t for t in page["texts"].values()), "cleaning removed something"
+    if sizes[0] > 1:
+        assert any("df" in d for d in page["docs"]), "copies have word diffs"
+    shutil.rmtree(out)
+
+
+def test_empty_output(tmp_path: Path) -> None:
+    out = write_output(tmp_path / "empty", [])
+    html = write_report(out, quiet=True).read_text(encoding="utf-8")
+    page = _page_json(html)
+    assert page["stories"] == [] and page["rejected"] == []
+    assert html.count("<svg") == 2
+
+
+def test_missing_documents_file_is_an_error(tmp_path: Path) -> None:
+    from neardup.errors import NeardupError
+
+    with pytest.raises(NeardupError, match="no documents.jsonl"):
+        write_report(tmp_path, quiet=True)

@@ -1,0 +1,166 @@
+"""Data preparation of the report: stories, caps, spans, diffs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from report_fixtures import make_output, small_corpus, write_output
+
+from neardup.report.diff import ADDED, CHANGED, MISSING, utf16_offsets, word_diff
+from neardup.report.load import read_documents
+from neardup.report.prepare import (
+    ReportLimits,
+    Span,
+    _sample_text,
+    clip_spans,
+    group_stories,
+    prepare_report,
+    select_texts,
+    split_source,
+    text_priority,
+)
+
+
+def test_stories_largest_first_kept_copy_first(out_dir: Path) -> None:
+    docs = read_documents(out_dir)
+    stories = group_stories(docs)
+    assert [s.size for s in stories] == [5, 3, 2, 1, 1, 1, 1]
+    for story in stories:
+        assert docs[story.kept]["status"] == "kept"
+        assert story.members[0] == story.kept
+        assert {docs[r]["cluster"] for r in story.members} == {story.kept}
+        assert all(docs[r]["status"] == "duplicate" for r in story.members[1:])
+    singles = [s.kept for s in stories if s.size == 1]
+    assert singles == sorted(singles)  # ties: input order of the kept copy
+    rejected = {r for r, d in enumerate(docs) if d["status"] == "rejected"}
+    assert len(rejected) == 2
+    assert not rejected & {r for s in stories for r in s.members}
+
+
+def test_page_data_lists_stories_and_rejected(out_dir: Path) -> None:
+    data = prepare_report(out_dir)
+    page = data.page
+    assert [s["n"] for s in page["stories"]] == [5, 3, 2, 1, 1, 1, 1]
+    first = page["stories"][0]
+    assert first["t"] == "Storm knocks out power to thousands in valley"
+    assert page["docs"][first["o"]]["i"] == "s0-c0"
+    assert sorted(d["x"] for d in page["rejected"]) == ["not text", "too short"]
+    assert data.counts["read"] == 16 and data.counts["rejected"] == 2
+    assert data.rejected_reasons == [("not text", 1), ("too short", 1)]
+    assert data.chars["removed"] > 0
+    assert {r["reason"] for r in data.removed_by_reason} == {"navigation", "boilerplate"}
+    assert data.texts_available and len(page["texts"]) == 16
+    # every copy of a multi-copy story has its diff against the kept copy
+    assert data.stats["diffs"] == 4 + 2 + 1
+
+
+def test_max_stories_and_copies_caps(out_dir: Path) -> None:
+    data = prepare_report(out_dir, ReportLimits(max_stories=2, max_copies=3))
+    stories = data.page["stories"]
+    assert [(s["n"], s["m"]) for s in stories] == [(5, 3), (3, 3)]
+    assert len(data.page["docs"]) == 6
+    assert any("2 largest of 7" in note for note in data.notes)
+    assert any("more than 3 copies" in note for note in data.notes)
+
+
+def test_text_budget_caps_embedded_texts(out_dir: Path) -> None:
+    full = prepare_report(out_dir)
+    budget = full.stats["text_chars"] // 3
+    capped = prepare_report(out_dir, ReportLimits(text_budget=budget))
+    assert 0 < capped.stats["texts"] < full.stats["texts"]
+    assert capped.stats["text_chars"] <= budget
+    # priority: members of the largest story come first
+    first = capped.page["stories"][0]
+    assert str(first["o"]) in capped.page["texts"]
+    assert any("Texts are embedded for" in note for note in capped.notes)
+
+
+def test_select_texts_priority_and_budget() -> None:
+    item = _sample_text({"id": "x", "raw_text": "abcdef", "text": "abc", "removed": []}, 100)
+    assert item is not None and item.cost == 9
+    costs = {1: 9, 2: 9, 3: 9, 4: 2}
+    assert select_texts([3, 1, 2, 4], costs, 20) == [3, 1, 4]  # 2 does not fit, 4 does
+    assert select_texts([5, 2, 2], costs, 9) == [2]  # no text for 5; once each
+
+
+def test_text_priority_pairs_first() -> None:
+    docs = [{"similarity": None}, {"similarity": 0.9}, {"similarity": 0.75},
+            {"similarity": None}, {"similarity": 0.8}, {"similarity": None},
+            {"similarity": None}]
+    stories = [[0, 1, 2], [3, 4], [5]]
+    available = {0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1}
+    # kept + least similar copy of each story, then the other copies, rejected, singletons
+    assert text_priority(docs, stories, [6], available) == [0, 2, 3, 4, 1, 6, 5]
+    # a copy without a text is not paired
+    assert text_priority(docs, stories, [], {0: 1, 1: 1, 3: 1}) == [0, 1, 3, 2, 4, 5]
+
+
+def test_clip_spans() -> None:
+    spans = [{"start": 8, "end": 30, "reason": "footer"}, {"start": 0, "end": 4, "reason": "nav"},
+             {"start": 2, "end": 6, "reason": "menu"}, {"start": 12, "end": 40, "reason": "x"},
+             {"start": 5, "end": 5, "reason": "empty"}, {"start": 50, "end": 60, "reason": "far"}]
+    assert clip_spans(spans, 20) == [Span(0, 4, "nav"), Span(4, 6, "menu"),
+                                     Span(8, 20, "footer")]
+    assert clip_spans([], 10) == []
+
+
+def test_sample_text_truncation_clips_spans() -> None:
+    raw = "HEADER " + "word " * 10 + "FOOTER"
+    record = {"id": "a", "raw_text": raw, "text": "word " * 10, "truncated": False,
+              "removed": [{"start": 0, "end": 7, "reason": "nav"},
+                          {"start": len(raw) - 6, "end": len(raw), "reason": "footer"}]}
+    item = _sample_text(record, cap=20)
+    assert item is not None
+    assert item.truncated and item.raw == raw[:20] and len(item.text) == 20
+    assert item.spans == [Span(0, 7, "nav")]
+
+
+def test_word_diff_known_pair() -> None:
+    kept = "The storm hit the valley on Monday night. Crews worked all night."
+    copy = "The big storm hit the valley on Tuesday night. Crews worked."
+    ops = word_diff(kept, copy)
+    rendered = [(op.tag, kept[op.a_start:op.a_end], copy[op.b_start:op.b_end]) for op in ops]
+    assert rendered == [(ADDED, "", "big"), (CHANGED, "Monday", "Tuesday"),
+                        (CHANGED, "worked all night.", "worked.")]
+    assert word_diff(kept, kept) == []
+    missing = word_diff("one two three four", "one four")
+    assert [(op.tag, op.a_start, op.a_end, op.b_start, op.b_end) for op in missing] == \
+        [(MISSING, 4, 13, 4, 4)]
+
+
+def test_utf16_offsets_for_astral_characters() -> None:
+    text = "a🎉b🎉c"
+    assert utf16_offsets(text, [0, 1, 2, 3, 4, 5]) == [0, 1, 3, 4, 6, 7]
+    assert utf16_offsets("plain", [0, 5]) == [0, 5]
+
+
+def test_parquet_output_gives_the_same_page(tmp_path: Path) -> None:
+    docs = small_corpus()
+    jsonl = prepare_report(write_output(tmp_path / "j", docs))
+    parquet = prepare_report(write_output(tmp_path / "p", docs, fmt="parquet"))
+    assert parquet.page == jsonl.page
+    assert parquet.removed_by_reason == jsonl.removed_by_reason
+
+
+def test_missing_texts_file(tmp_path: Path) -> None:
+    data = prepare_report(make_output(tmp_path / "out", texts=False))
+    assert not data.texts_available
+    assert any("Texts unavailable" in note for note in data.notes)
+    # kept copies still have their clean text (from deduplicated.jsonl), so no crash
+    assert all("raw" not in t for t in data.page["texts"].values())
+
+
+def test_split_source() -> None:
+    assert split_source("news.jsonl:12") == ("news.jsonl", "12")
+    assert split_source("C:/x/page.html") == ("C:/x/page.html", None)
+    assert split_source(None) == ("", None)
+
+
+def test_histogram_fallback_without_summary(out_dir: Path) -> None:
+    (out_dir / "summary.json").unlink()
+    data = prepare_report(out_dir)
+    assert sum(data.histogram["counts"]) == 7
+    assert data.counts["read"] == 16
+    assert dict(data.stories_by_size) == {1: 4, 2: 1, 3: 1, 5: 1}
+    json.dumps(data.page)  # embeddable
