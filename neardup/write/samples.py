@@ -23,7 +23,8 @@ class SampleWriter:
         self.path = directory / "report-texts.jsonl.gz"
         # mtime=0: the gzip header carries no timestamp, so the file is byte-identical per run.
         self._raw = self.path.open("wb")
-        self._handle = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="")
+        self._handle = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="",
+                                     compresslevel=1)
         self._taken = {"story": 0, "rejected": 0, "single": 0}
 
     def offer(self, doc: Document, story_size: int) -> None:
