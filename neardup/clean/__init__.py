@@ -3,6 +3,7 @@
 Modules, split by concern:
 
 * :mod:`~neardup.clean.lines`     -- line features and initial line classes;
+* :mod:`~neardup.clean.structure` -- numbered lists, data tables, dated lists;
 * :mod:`~neardup.clean.repeats`   -- repeated body / paragraph / pull quote;
 * :mod:`~neardup.clean.template`  -- site-template learning (bounded memory, mergeable);
 * :mod:`~neardup.clean.metadata`  -- title, byline, dateline, date;

@@ -14,12 +14,20 @@ generic boilerplate cues) and an initial class:
 
 The class is only the first step: :mod:`neardup.clean.text` then picks the article region and
 lets neighbours decide the undecided lines.
+
+Speed: features come from one ``\\w+`` pass per line with C-level ``map`` counts; the costly
+pattern tests (cue words, caption credits, timestamps) run only where they can matter (cheap
+necessary conditions first); and since scraped pages repeat their menus and footers on every
+page, features and classes of recently seen lines are cached (:mod:`neardup.clean._cache`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import and_, itemgetter
+
+from neardup.clean._cache import LineCache
 
 # Function words of a few languages. Prose is full of them, navigation and headline lists are
 # not. The lists are short on purpose: only the most frequent words, which carry the signal.
@@ -135,11 +143,19 @@ class Line:
     cue_words: int = 0
     timestamp: bool = False
     credit: bool = False
+    #: at least half of the line's letters are ASCII (function words can be checked)
+    latin_script: bool = True
+    #: mostly CJK characters (words counted by characters; case and function words say nothing)
+    cjk: bool = False
+    #: lower-cased words joined by one space (what :func:`neardup.clean.repeats.norm_key` gives)
+    key: str = ""
     cls: str = "short"
     reason: str = ""
     keep: bool = False
     blank_before: bool = False
     extra: dict[str, object] = field(default_factory=dict)
+    #: part of a numbered list or a data table (set by :mod:`neardup.clean.structure`)
+    in_list: bool = False
 
 
 def split_lines(text: str) -> list[Line]:
@@ -147,29 +163,15 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = True
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw = text[pos:nl]
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            s = pos + lead
-            out.append(
-                Line(
-                    index=len(out),
-                    start=s,
-                    end=s + len(stripped),
-                    text=stripped,
-                    blank_before=blank,
-                )
-            )
+            s = pos + raw.find(stripped[0])
+            out.append(Line(len(out), s, s + len(stripped), stripped, blank_before=blank))
             blank = False
         else:
             blank = True
-        pos = nl + 1
+        pos += len(raw) + 1
     return out
 
 
@@ -177,40 +179,201 @@ def _is_capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
+_first_char = itemgetter(0)
+_NONASCII_RE = re.compile(r"[^\x00-\x7f]")
+_ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+_CLOSERS = "\"'”’»)]"
+_TERMINAL_MARKS = frozenset(".!?…:;。！？")
+# Cue regexes are only run on lines holding one of these (lower-cased) words or word starts:
+# a cheap set test instead of six case-insensitive alternations per line. Every cue pattern
+# above contains at least one of them as a whole ``\w+`` token, or one of _CUE_STEMS.
+_CUE_TOKENS = frozenset(
+    """share shares shared tweet pin whatsapp facebook twitter linkedin reddit pinterest email
+    mail print copy send follow us flipboard messenger telegram cookie cookies javascript
+    browser blocker adblocker privacy terms accessibility enable enabled enables consent gdpr
+    sign signin signup log login logout register account loading advertisement advertising
+    sponsored skip menu search subscribe subscription subscriber newsletter newsletters support
+    become membership inbox help gift unlimited matters journalism comment comments commenting
+    commenter commenters reply replies join discussion community posting disqus related read
+    more recommended also don dont next trending most latest top popular watch editor editors
+    web promoted case home previous prev page contact sitemap site careers rss faq tag tags
+    topic topics category categories section sections archive archives rights""".split()
+)
+_CUE_STEMS_RE = re.compile(r"donat|contribut|moderat", re.I)
+# Lines with more words than this are never decided by cue words (see ``classify``), so their
+# cue features are not computed (``cue`` None): a cue word inside a paragraph is just a word.
+CUE_MAX_WORDS = 30
+# title_ratio is only used to spot headlines, which are short; longer lines get 0.
+TITLE_MAX_WORDS = 40
+_HAS_DIGIT_RE = re.compile(r"\d")
+_CUES_LOWER: dict[str, re.Pattern[str]] = {}
+
+
+def _cues_lower() -> dict[str, re.Pattern[str]]:
+    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I)."""
+    if not _CUES_LOWER:
+        _CUES_LOWER.update({k: re.compile(rx.pattern) for k, rx in CUES.items()})
+    return _CUES_LOWER
+
+
+# Feature values and classes of recently seen lines (see neardup.clean._cache): bounded by
+# line count and characters (at most ~2 x 8 M characters of lines, ~60 MB in all).
+_CACHE_MAX_CHARS = 2000
+_feature_cache: LineCache[str, tuple] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
+_class_cache: dict[bool, LineCache[str, tuple[str, str]]] = {
+    False: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
+    True: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
+}
+# The order of line_features()'s values: the order of these fields in Line.
+_FEATURE_FIELDS = (
+    "n_words",
+    "n_chars",
+    "stop_ratio",
+    "lower_ratio",
+    "title_ratio",
+    "digit_ratio",
+    "terminal",
+    "n_sentences",
+    "n_commas",
+    "cue",
+    "cue_words",
+    "timestamp",
+    "credit",
+    "latin_script",
+    "cjk",
+    "key",
+)
+
+
+def clear_caches() -> None:
+    """Empty the feature and class caches (for benchmarks: measure a cold start)."""
+    _feature_cache.clear()
+    for cache in _class_cache.values():
+        cache.clear()
+
+
+def _cached_features(t: str) -> tuple:
+    feats = _feature_cache.get(t)
+    if feats is None:
+        feats = line_features(t)
+        _feature_cache.put(t, feats, len(t))
+    return feats
+
+
 def compute_features(line: Line) -> None:
-    """Fill the feature fields of ``line`` from its text."""
-    t = line.text
-    words = WORD_RE.findall(t)
-    alpha = [w for w in words if not w.isdigit()]
-    # Scripts written without spaces (CJK) give few, long \w+ runs: count ~2 chars a word.
-    cjk = len(_CJK_RE.findall(t))
-    line.n_words = max(len(words), len(words) + cjk // 2 - len(_CJK_RUN_RE.findall(t)))
-    line.n_chars = len(t)
-    if words:
-        line.stop_ratio = sum(1 for w in words if w.lower() in STOPWORDS) / len(words)
-        line.digit_ratio = sum(1 for w in words if w.isdigit()) / len(words)
-    if alpha:
-        cased = [w for w in alpha if w[:1].isalpha() and (w[:1].isupper() or w[:1].islower())]
-        if len(cased) * 2 >= len(alpha) and cased:
-            line.lower_ratio = sum(1 for w in cased if w[:1].islower()) / len(cased)
-            content = [w for w in cased if w.lower() not in STOPWORDS]
-            if content:
-                line.title_ratio = sum(1 for w in content if _is_capitalised(w)) / len(content)
-        else:  # scripts without case (CJK, Arabic...): treat as prose-like case
-            line.lower_ratio = 1.0
-    line.terminal = bool(_TERMINAL_RE.search(t))
-    line.n_sentences = len(re.findall(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]", t)) + int(
-        line.terminal
+    """Fill the feature fields of ``line`` from its text (see :func:`line_features`)."""
+    for name, value in zip(_FEATURE_FIELDS, _cached_features(line.text), strict=True):
+        setattr(line, name, value)
+
+
+def _maybe_credit(t: str, lower: str) -> bool:
+    """Cheap necessary condition for ``_CREDIT_RE``: a closing bracket at the end, a leading
+    "Photo:"-like word, or one of its phrases (all contain "photo", "image", "getty" or
+    "shutterstock")."""
+    u = t.rstrip()
+    if u.endswith("."):
+        u = u[:-1].rstrip()
+    return (
+        u.endswith(")")
+        or lower.startswith(("photo", "image", "picture", "file photo", "credit"))
+        or "photo" in lower
+        or "image" in lower
+        or "getty" in lower
+        or "shutterstock" in lower
     )
-    line.n_commas = t.count(",") + t.count("，")
-    line.timestamp = _is_timestamp(t, len(words))
-    line.credit = bool(_CREDIT_RE.search(t))
-    best, best_n = None, 0
-    for kind, rx in CUES.items():
-        k = len(rx.findall(t))
-        if k > best_n:
-            best, best_n = kind, k
-    line.cue, line.cue_words = best, best_n
+
+
+def line_features(t: str) -> tuple:
+    """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
+
+    One ``\\w+`` pass per line; the per-word counts run as C-level ``map`` calls; the costly
+    pattern features (timestamp, cue words, caption credit) only run on lines where they can
+    matter.
+    """
+    words = WORD_RE.findall(t)
+    n = nw = len(words)
+    n_uncased = 0  # words of a caseless script beyond the \w+ runs (CJK)
+    mostly_cjk = False
+    nonascii = _NONASCII_RE.findall(t)
+    latin_script = _ASCII_ALPHA_RE.search(t) is not None
+    if nonascii:
+        # Scripts written without spaces (CJK) give few, long \w+ runs: count ~2 chars a word.
+        cjk = len(_CJK_RE.findall(t))
+        if cjk:
+            n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(t)))
+            if cjk * 2 >= len(t) - t.count(" "):
+                # mostly CJK: a few Latin words in it (names, "PC") do not make it cased text
+                n_uncased = n - nw
+                mostly_cjk = True
+        if any(map(str.isalpha, nonascii)):
+            latin = len(_ASCII_ALPHA_RE.findall(t))
+            latin_script = latin * 2 >= latin + sum(map(str.isalpha, nonascii))
+        # (a line without any letter counts as not Latin, as ``latin * 2 >= max(letters, 1)``)
+    stop_ratio = lower_ratio = title_ratio = digit_ratio = 0.0
+    lower_words = list(map(str.lower, words))
+    if words:
+        stop_flags = list(map(STOPWORDS.__contains__, lower_words))
+        n_stop = sum(stop_flags)
+        n_digit = sum(map(str.isdigit, words))
+        stop_ratio = n_stop / nw
+        digit_ratio = n_digit / nw
+        n_alpha = nw - n_digit
+        if n_alpha:
+            firsts = list(map(_first_char, words))
+            upper_flags = list(map(str.isupper, firsts))
+            n_upper = sum(upper_flags)
+            n_lower = sum(map(str.islower, firsts))
+            cased = n_upper + n_lower
+            if cased and cased * 2 >= n_alpha + n_uncased:
+                lower_ratio = n_lower / cased
+                # stop words all start with a cased letter: content = cased - stop words
+                n_content = cased - n_stop
+                if n_content > 0 and n <= TITLE_MAX_WORDS:
+                    n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+                    title_ratio = (n_upper - n_upper_stop) / n_content
+            else:  # scripts without case (CJK, Arabic...): treat as prose-like case
+                lower_ratio = 1.0
+    stem = t.rstrip().rstrip(_CLOSERS)
+    terminal = bool(stem) and stem[-1] in _TERMINAL_MARKS
+    n_sentences = len(_SENTENCE_END_RE.findall(t)) + terminal
+    lower = t.lower()
+    credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
+    cue, cue_n = None, 0
+    if n <= CUE_MAX_WORDS and (
+        not _CUE_TOKENS.isdisjoint(lower_words) or _CUE_STEMS_RE.search(lower)
+    ):
+        for kind, rx in _cues_lower().items():
+            k = len(rx.findall(lower))
+            if k > cue_n:
+                cue, cue_n = kind, k
+    return (
+        n,
+        len(t),
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        terminal,
+        n_sentences,
+        t.count(",") + t.count("，") + t.count("、"),
+        cue,
+        cue_n,
+        nw <= 12 and _HAS_DIGIT_RE.search(t) is not None and _is_timestamp(t, nw),
+        credit,
+        latin_script,
+        mostly_cjk,
+        " ".join(lower_words),
+    )
+
+
+# Words that may stand next to a date/time in a timestamp line ("Published on ... at ...").
+_TIMESTAMP_FILLER = frozenset(
+    """published updated posted on at last modified am pm et est edt gmt utc pst pdt bst cet
+    ist read min mins minute minutes by first date time monday tuesday wednesday thursday
+    friday saturday sunday mon tue wed thu fri sat sun today yesterday ago s and the of
+    h""".split()
+)
 
 
 def _is_timestamp(t: str, n_words: int) -> bool:
@@ -223,65 +386,40 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     if rest == t:
         return False
     left = WORD_RE.findall(rest)
-    filler = {
-        "published",
-        "updated",
-        "posted",
-        "on",
-        "at",
-        "last",
-        "modified",
-        "am",
-        "pm",
-        "et",
-        "est",
-        "edt",
-        "gmt",
-        "utc",
-        "pst",
-        "pdt",
-        "bst",
-        "cet",
-        "ist",
-        "read",
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "by",
-        "first",
-        "date",
-        "time",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "today",
-        "yesterday",
-        "ago",
-        "s",
-        "and",
-        "the",
-        "of",
-        "h",
-    }
-    return sum(1 for w in left if w.lower() not in filler) <= 1
+    return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
 # Class thresholds (word counts). Chosen from the jusText defaults (length 70/200 chars ~
 # 12/35 words) but lower, because news paragraphs are often one sentence.
 GOOD_WORDS = 12
 NEAR_WORDS = 6
+
+
+_TITLE_FN = frozenset("a an and at by for from in into of on or the to with".split())
+
+
+def _headline_prefix(t: str) -> bool:
+    """The line opens with a Title-Case headline run into its summary ("Customers Leave
+    Without Paying $690 Bill At Troy Steakhouse A party of six left..."): at least
+    TEASER_CAPS capitalised words in a row, one of them (not the first) a capitalised function
+    word ("At", "To"), which names and organisations ("Bank of America") do not have, and more
+    text after.
+    """
+    words = t.split(None, 24)
+    run = 0
+    fn = False
+    for w in words:
+        c = w[:1]
+        if c.isupper() or c.isdigit() or c in "$'‘“\"":
+            # (a sentence may start with "In" or "The": only a later one counts)
+            fn = fn or (run > 0 and w.lower().strip("'‘“\"") in _TITLE_FN)
+            run += 1
+        else:
+            break
+    return run >= TEASER_CAPS and fn and len(words) > run + 3
+
+
+TEASER_CAPS = 6
 
 
 def classify(line: Line, english_like: bool) -> None:
@@ -293,10 +431,10 @@ def classify(line: Line, english_like: bool) -> None:
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
         return
-    if _URLISH_RE.search(line.text) and n <= 6:
+    if n <= 6 and _URLISH_RE.search(line.text):
         line.cls, line.reason = "bad", "navigation"
         return
-    if _COPYRIGHT_RE.search(line.text) and n <= 40:
+    if n <= 40 and _COPYRIGHT_RE.search(line.text):
         line.cls, line.reason = "bad", "boilerplate"
         return
     if line.credit and n <= 80:
@@ -308,14 +446,15 @@ def classify(line: Line, english_like: bool) -> None:
     if line.text.count("|") >= 2 and line.stop_ratio < 0.3:
         line.cls, line.reason = "bad", "navigation"
         return
-    latin = sum(1 for c in line.text if c.isascii() and c.isalpha())
-    letters = sum(1 for c in line.text if c.isalpha()) or 1
     # function words only mean something for Latin-script lines of a language we list
-    needs_stops = english_like and latin * 2 >= letters
+    needs_stops = english_like and line.latin_script
     prose = (line.lower_ratio >= 0.55 or (n >= 20 and line.lower_ratio >= 0.35)) and (
         line.stop_ratio >= 0.15 or not needs_stops
     )
-    if n >= GOOD_WORDS and line.terminal and prose or n >= 3 * GOOD_WORDS and prose:
+    # CJK text has no case to tell a headline from a sentence: only its punctuation does (a
+    # line ending in a comma is a sentence broken over two lines)
+    untermed_ok = not line.cjk or line.text.endswith(("、", "，", ","))
+    if n >= GOOD_WORDS and line.terminal and prose or n >= 3 * GOOD_WORDS and prose and untermed_ok:
         line.cls = "good"
     elif (
         n >= NEAR_WORDS
@@ -323,6 +462,7 @@ def classify(line: Line, english_like: bool) -> None:
         and prose
         or n >= GOOD_WORDS
         and line.lower_ratio >= 0.5
+        and untermed_ok
         or n >= 3
         and line.terminal
         and prose
@@ -332,6 +472,8 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls = "near"
     else:
         line.cls = "short"
+    if line.cls != "short" and english_like and _headline_prefix(line.text):
+        line.cls = "short"  # a teaser: headline + summary, not a paragraph
     if (
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")
@@ -341,13 +483,40 @@ def classify(line: Line, english_like: bool) -> None:
 
 
 def analyse(text: str) -> list[Line]:
-    """Split ``text`` into lines, compute features and the initial classes."""
-    lines = split_lines(text)
-    for ln in lines:
-        compute_features(ln)
-    total = sum(ln.n_words for ln in lines)
-    stops = sum(ln.stop_ratio * ln.n_words for ln in lines)
+    """Split ``text`` into lines, compute features and the initial classes.
+
+    Same as :func:`split_lines`, then :func:`compute_features` and :func:`classify` on each
+    line, in one pass (each Line is built with its features).
+    """
+    lines: list[Line] = []
+    append = lines.append
+    get = _feature_cache.young.get
+    pos = 0
+    blank = True
+    total = 0
+    stops = 0.0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            s = pos + raw.find(stripped[0])
+            feats = get(stripped) or _cached_features(stripped)
+            total += feats[0]
+            stops += feats[2] * feats[0]
+            append(Line(len(lines), s, s + len(stripped), stripped, *feats, blank_before=blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
     english_like = total > 0 and stops / total >= 0.12
+    # classify() is a function of the text (through its features) and english_like: recurring
+    # short lines (navigation, footers) take their class from the cache
+    cache = _class_cache[english_like]
     for ln in lines:
-        classify(ln, english_like)
+        t = ln.text
+        hit = cache.get(t)
+        if hit is None:
+            classify(ln, english_like)
+            cache.put(t, (ln.cls, ln.reason), len(t))
+        else:
+            ln.cls, ln.reason = hit
     return lines

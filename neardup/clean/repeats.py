@@ -35,7 +35,7 @@ def mark_repeats(lines: list[Line]) -> None:
     (``good``), or part of a run of consecutive repeats long enough to be a copied block.
     """
     kept = [ln for ln in lines if ln.keep]
-    keys = [norm_key(ln.text) for ln in kept]
+    keys = [ln.key or norm_key(ln.text) for ln in kept]
     seen: dict[str, int] = {}
     is_rep = [False] * len(kept)
     for i, k in enumerate(keys):
@@ -63,11 +63,12 @@ def mark_repeats(lines: list[Line]) -> None:
             if block or (ln.cls == "good" and ln.n_words >= MIN_REPEAT_WORDS and not question):
                 ln.keep, ln.reason = False, "repeat"
         i = j
-    _mark_pull_quotes([ln for ln in kept if ln.keep])
+    still = [i for i, ln in enumerate(kept) if ln.keep]
+    _mark_pull_quotes([kept[i] for i in still], [keys[i] for i in still])
 
 
-def _mark_pull_quotes(kept: list[Line]) -> None:
-    keys = [norm_key(ln.text) for ln in kept]
+def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
+    padded = [f" {k} " for k in keys]
     for i, ln in enumerate(kept):
         k = keys[i]
         if not k or ln.n_words < 6 or ln.n_words > 80:
@@ -76,8 +77,12 @@ def _mark_pull_quotes(kept: list[Line]) -> None:
         for j in range(lo, hi):
             if j == i or not kept[j].keep:
                 continue
-            other = keys[j]
-            if len(other) > len(k) + 10 and f" {k} " in f" {other} ":
+            # (the 12-character prefix test is a cheap necessary condition)
+            if (
+                len(keys[j]) > len(k) + 10
+                and padded[i][:12] in padded[j]
+                and padded[i] in padded[j]
+            ):
                 ln.keep, ln.reason = False, "repeat"
                 nxt = i + 1
                 if (

@@ -41,9 +41,10 @@ from dataclasses import dataclass, field
 
 import xxhash
 
+from neardup.clean._cache import LineCache
+
 _NORM_DIGITS = re.compile(r"\d+")
-_NORM_SPACE = re.compile(r"\s+")
-_NORM_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_HAS_DIGIT = re.compile(r"\d")
 
 MIN_DOCS = 3
 MIN_FRACTION = 0.2
@@ -52,14 +53,43 @@ PROSE_MIN_FRACTION = 0.5
 PROSE_WORDS = 12
 
 
+# Normalised forms of recently seen lines (navigation and footers recur on every page of a
+# site, paragraphs on every copy of a story, and each line is normalised by the learner and
+# again by the cleaner). Bounded like the feature cache of neardup.clean.lines.
+_NORM_CACHE_MAX_CHARS = 2000
+_norm_cache: LineCache[str, str] = LineCache(60_000, 8_000_000, _NORM_CACHE_MAX_CHARS)
+# (site, line) -> line_hash of the normalised line, for SiteTemplate.count_many.
+_hash_cache: LineCache[tuple[str, str], int] = LineCache(60_000, 8_000_000, _NORM_CACHE_MAX_CHARS)
+
+
+def clear_caches() -> None:
+    """Empty the normalisation and hash caches (for benchmarks: measure a cold start)."""
+    _norm_cache.clear()
+    _hash_cache.clear()
+
+
 def normalise_line(line: str) -> str:
     """Lower-case, digits folded to '0', whitespace collapsed, edge punctuation stripped.
 
     Folding digits makes "19 hours ago" / "3 hours ago" and "© 2019" / "© 2020" one line.
     """
-    s = _NORM_DIGITS.sub("0", line.lower())
-    s = _NORM_SPACE.sub(" ", s).strip()
-    return _NORM_EDGE.sub("", s)
+    s = _norm_cache.get(line)
+    if s is not None:
+        return s
+    s = line.lower()
+    if _HAS_DIGIT.search(s):
+        s = _NORM_DIGITS.sub("0", s)
+    s = " ".join(s.split())  # the same whitespace class as re's \s
+    # strip [\W_] at both ends (\w is isalnum() or "_")
+    i, j = 0, len(s)
+    while i < j and not s[i].isalnum():
+        i += 1
+    while j > i and not s[j - 1].isalnum():
+        j -= 1
+    if i or j < len(s):
+        s = s[i:j]
+    _norm_cache.put(line, s, len(line))
+    return s
 
 
 def line_hash(site: str, norm_line: str) -> int:
@@ -86,10 +116,24 @@ class SiteTemplate:
 
     def count(self, line: str) -> int:
         """Lower bound of the number of the site's documents containing ``line``."""
-        norm = normalise_line(line)
-        if not norm:
-            return 0
-        return self.counts.get(line_hash(self.site, norm), 0)
+        return self.count_many([line])[0]
+
+    def count_many(self, lines: list[str]) -> list[int]:
+        """:meth:`count` of each of ``lines`` (one call per document, not per line)."""
+        site = self.site
+        counts = self.counts
+        cache = _hash_cache
+        out = []
+        for line in lines:
+            key = (site, line)
+            h = cache.get(key)
+            if h is None:
+                norm = normalise_line(line)
+                # (an empty line gets 0; a real line hashing to 0 is a 2**-64 chance)
+                h = line_hash(site, norm) if norm else 0
+                cache.put(key, h, len(line))
+            out.append(counts.get(h, 0) if h else 0)
+        return out
 
     def is_template(self, line: str, prose: bool = False) -> bool:
         """Whether ``line`` is part of this site's template.
@@ -100,9 +144,15 @@ class SiteTemplate:
         c = self.count(line)
         if c == 0:
             return False
-        if prose:
-            return c >= max(PROSE_MIN_DOCS, math.ceil(PROSE_MIN_FRACTION * self.docs))
-        return c >= max(self.min_docs, math.ceil(self.min_fraction * self.docs))
+        need, prose_need = self.thresholds()
+        return c >= (prose_need if prose else need)
+
+    def thresholds(self) -> tuple[int, int]:
+        """Minimum document counts of a template line: (any line, a long prose line)."""
+        return (
+            max(self.min_docs, math.ceil(self.min_fraction * self.docs)),
+            max(PROSE_MIN_DOCS, math.ceil(PROSE_MIN_FRACTION * self.docs)),
+        )
 
 
 @dataclass

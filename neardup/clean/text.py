@@ -5,6 +5,8 @@ input):
 
 1. :func:`neardup.clean.lines.analyse`: per-line features and an initial class.
 2. Site template (if learned): lines recurring across the site's pages become ``bad``.
+   Numbered lists, data tables and dated lists are found (:mod:`neardup.clean.structure`);
+   their lines count as content below, whatever they look like on their own.
 3. Article region: a maximum-sum segment over line weights (prose counts for its length,
    every short/boilerplate line against). Navigation and headline lists are long runs of
    negative lines, so the article region is where prose is dense; other dense regions are
@@ -12,7 +14,8 @@ input):
 4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
    prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
    boilerplate line (a headline after "DON'T MISS", a headline before "19 hours ago").
-5. Comment sections (a "Comments" header in the latter part of the article and what follows).
+5. Comment sections: a "Comments" header in the latter part of the article, or a run of
+   comment headers (author line + timestamp line), and what follows.
 6. Repeats (body twice, repeated paragraph, pull quote) -- :mod:`neardup.clean.repeats`.
 7. Metadata (title, byline, dateline, date) -- :mod:`neardup.clean.metadata`.
 """
@@ -29,8 +32,16 @@ from neardup.clean.metadata import (
     find_title,
 )
 from neardup.clean.repeats import mark_repeats
+from neardup.clean.structure import mark_structure
 from neardup.clean.template import PROSE_WORDS, SiteTemplate
 from neardup.document import RemovedSpan
+
+# A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
+# after the previous one.
+COMMENT_HEADERS = 3
+COMMENT_GAP = 12
+COMMENT_MIN_ARTICLE_WORDS = 80
+COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
 
 
 @dataclass
@@ -73,6 +84,13 @@ def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
     teaser lists ("Headline / one-line summary / Headline / ..."), so it counts for little;
     article paragraphs come in runs.
     """
+    if ln.in_list:
+        # numbered list / table: content, whatever the line looks like on its own
+        return (
+            0.0
+            if ln.cls == "bad"
+            else max(0.5 * ln.n_words, float(ln.n_words) * (ln.cls == "good"))
+        )
     if ln.cls in ("good", "near"):
         w = float(ln.n_words) if ln.cls == "good" else 0.5 * ln.n_words
         if isolated and ln.n_sentences <= 1:
@@ -136,6 +154,10 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
     i = s
     while i < e:
         ln = lines[i]
+        if ln.in_list:
+            ln.keep = True
+            i += 1
+            continue
         if ln.cls in ("good", "near"):
             ln.keep = True
             i += 1
@@ -147,7 +169,7 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
             continue
         # a run of short lines
         j = i
-        while j < e and lines[j].cls == "short":
+        while j < e and lines[j].cls == "short" and not lines[j].in_list:
             j += 1
         before = lines[i - 1] if i > s else None
         after = lines[j] if j < e else None
@@ -180,20 +202,57 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
                 ln.keep, ln.reason = False, "related"
 
 
+def _comment_header(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` opens one comment of a thread: a short (author) line next to a timestamp.
+
+    Comment threads print every comment under the same little header, "name says:" plus a date
+    line ("November 19, 2019 at 6:34 am"); so do teaser lists of other stories (author, date,
+    summary), which go too. A live blog whose entries carry a short title over a time line
+    looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
+    """
+    ln = lines[i]
+    if ln.keep or ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.timestamp and not nxt.keep
+
+
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
-    """Drop a trailing comment section: header line + everything after it in the article."""
+    """Drop a trailing comment section: everything from its start on, in the article.
+
+    The start is a "Comments" header line in the latter part of the article, or, for threads
+    without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
+    :func:`_comment_header`) that follow each other a few lines apart.
+    """
     if kept_words_total <= 0:
         return
     seen = 0
     rx = CUES["comments"]
+    start = None
+    header = False
+    run: list[int] = []
     for i, ln in enumerate(lines):
         if ln.keep and ln.cls in ("good", "near"):
             seen += ln.n_words
-        if ln.n_words <= 5 and rx.search(ln.text) and seen >= 0.5 * kept_words_total:
-            for later in lines[i:]:
-                if later.keep or not later.reason:
-                    later.keep, later.reason = False, "comments"
-            return
+        # (kept_words_total includes the comments themselves: a header alone needs half of it
+        # before, the structure of a thread is evidence enough after an article's first lines)
+        if ln.n_words <= 5 and seen >= 0.5 * kept_words_total and rx.search(ln.text):
+            start, header = i, True
+            break
+        if seen >= COMMENT_MIN_ARTICLE_WORDS and _comment_header(lines, i):
+            if run and i - run[-1] > COMMENT_GAP:
+                run = []
+            run.append(i)
+            if len(run) >= COMMENT_HEADERS:
+                start = run[0]
+                break
+    if start is None:
+        return
+    # (after a header, everything is the comment section; a run of comment headers may also be
+    # a teaser list of other stories, so lines dropped already keep their own reason)
+    for later in lines[start:]:
+        if later.keep or (header and not later.reason):
+            later.keep, later.reason = False, "comments"
 
 
 def _conservative(lines: list[Line], opts: CleanOptions) -> None:
@@ -239,14 +298,16 @@ def clean_text(
             if ln.reason == "caption":
                 ln.cls, ln.reason = "near", ""
     if template is not None:
-        for ln in lines:
-            prose = ln.cls == "good" and ln.n_words >= PROSE_WORDS
-            if template.is_template(ln.text, prose=prose):
+        # (SiteTemplate.is_template, with the thresholds computed once)
+        need, prose_need = template.thresholds()
+        for ln, c in zip(lines, template.count_many([ln.text for ln in lines]), strict=True):
+            if c and c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"
 
     if opts.conservative:
         _conservative(lines, opts)
     else:
+        mark_structure(lines)
         regions = _regions(lines, opts)
         if not regions:  # no prose at all: keep what is not clearly boilerplate
             for ln in lines:

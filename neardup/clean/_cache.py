@@ -1,0 +1,59 @@
+"""A bounded cache of per-line results, kept across documents.
+
+Scraped pages repeat their navigation, menus and footers on every page of a site, and a
+near-duplicate corpus repeats whole paragraphs; so most lines the cleaner sees were seen
+before, and what it computes for a line (features, class, normalised form, template hash) is a
+function of the line alone. :class:`LineCache` remembers those results.
+
+Two generations approximate least-recently-used eviction at the cost of a dict look-up: new
+entries go to the young generation; when it is full (``max_lines`` entries or ``max_chars``
+characters of keys) it becomes the old one and the previous old one is dropped; a hit in the
+old generation is copied to the young one, so lines in use (a site's menu) survive. Memory is
+at most twice the bounds, plus the values.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LineCache(Generic[K, V]):
+    __slots__ = ("young", "old", "chars", "max_lines", "max_chars", "max_line_chars")
+
+    def __init__(self, max_lines: int, max_chars: int, max_line_chars: int) -> None:
+        self.young: dict[K, V] = {}
+        self.old: dict[K, V] = {}
+        self.chars = 0
+        self.max_lines = max_lines
+        self.max_chars = max_chars
+        self.max_line_chars = max_line_chars
+
+    def get(self, key: K) -> V | None:
+        value = self.young.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is not None:
+                self.put(key, value, 0)
+        return value
+
+    def put(self, key: K, value: V, size: int) -> None:
+        """Remember ``value`` for ``key`` (``size``: the key's length; longer ones are not kept)."""
+        if size > self.max_line_chars:
+            return
+        if len(self.young) >= self.max_lines or self.chars >= self.max_chars:
+            self.old = self.young
+            self.young = {}
+            self.chars = 0
+        self.young[key] = value
+        self.chars += size
+
+    def clear(self) -> None:
+        self.young = {}
+        self.old = {}
+        self.chars = 0
+
+    def __len__(self) -> int:
+        return len(self.young) + len(self.old)

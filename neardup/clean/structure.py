@@ -1,0 +1,145 @@
+"""Structured content inside an article: numbered lists, data tables, dated lists.
+
+Line classes (:mod:`neardup.clean.lines`) judge one line at a time, so the rows of a table
+("3 Kevin Harvick 5033 4 6 15 26") and the items of a numbered list ("4) Blade Runner The
+Final Cut (4K Ultra HD)") look like navigation: short, few function words, capitalised. What
+gives them away is the *run*:
+
+* a numbered list: at least ``MIN_ITEMS`` lines opening with consecutive numbers (1, 2, 3...
+  with any marker: "1.", "2)", "3a", "4 ") a few lines apart at most. Menus and headline
+  lists are not numbered; pagination ("1", "2", "3" alone on a line) has nothing after the
+  number and does not count. Lines between two consecutive items (an item's link, price or
+  description) belong to the list too;
+* a data table: at least ``MIN_ROWS`` consecutive lines each holding several number tokens,
+  at least ``MIN_ROW_DENSITY`` of its words (standings, results, prices), with a similar
+  number of numbers per row;
+* a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
+  going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
+  schedules, timelines. A bare date line is a timestamp, not an item.
+
+Such runs get ``in_list`` set; the text cleaner then weighs their lines as content in the
+article-region search (so a list at the end of the story, or a table between paragraphs,
+is not cut off) and keeps them when they lie in the article region. Template lines, captions
+and timestamps are never marked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neardup.clean.lines import Line
+
+_ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
+_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*%?(?![\w])")
+# A dated list (tour dates, schedules, a timeline): lines opening with a day of a month and
+# going on with text of their own ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL").
+_DATED_RE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+    r"(?:st|nd|rd|th)?,?\s*(?:[-–—:|]+|\s)\s*[^\W\d]",
+    re.I,
+)
+_DATED_FIRST = frozenset("JFMASONDjfmasond0123456789")
+MIN_DATED = 5
+MIN_ITEMS = 3
+MAX_ITEM_GAP = 3  # lines from one item to the next
+MIN_ROWS = 3
+MIN_ROW_NUMBERS = 2
+MIN_ROW_DENSITY = 0.3
+_NEVER = ("site-template", "caption", "headline-list")
+
+
+def _item_number(ln: Line) -> int | None:
+    if ln.reason in _NEVER or ln.n_words < 2 or not ln.text[:1].isdigit() and ln.text[:1] != "(":
+        return None
+    m = _ITEM_RE.match(ln.text)
+    return int(m.group(1)) if m else None
+
+
+def _mark_numbered(lines: list[Line]) -> None:
+    n = len(lines)
+    nums = [_item_number(ln) for ln in lines]
+    i = 0
+    while i < n:
+        num = nums[i]
+        if num is None or num > 1:
+            i += 1
+            continue
+        items = [i]
+        want = num + 1
+        j = i + 1
+        while j < n and j - items[-1] <= MAX_ITEM_GAP:
+            if nums[j] == want:
+                items.append(j)
+                want += 1
+            j += 1
+        if len(items) >= MIN_ITEMS:
+            last = items[-1]
+            for k in range(i, last + 1):
+                if lines[k].reason not in _NEVER:
+                    lines[k].in_list = True
+            # the last item's own continuation lines (same shape as the gaps inside the list)
+            gap = max(b - a for a, b in zip(items, items[1:], strict=False))
+            for k in range(last + 1, min(n, last + gap)):
+                if lines[k].cls == "bad" or lines[k].n_words > 40:
+                    break
+                lines[k].in_list = True
+            i = last + 1
+        else:
+            i += 1
+
+
+def _numbers(ln: Line) -> int:
+    """Number tokens of a table-row-like line: several, and at least MIN_ROW_DENSITY of its
+    words (a reference list with a date per line is not a table)."""
+    if ln.digit_ratio == 0 or ln.reason in _NEVER or ln.n_words > 40:
+        return 0
+    k = len(_NUMBER_RE.findall(ln.text))
+    return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
+
+
+def _mark_tables(lines: list[Line]) -> None:
+    counts = [_numbers(ln) if ln.reason not in _NEVER and ln.n_words <= 40 else 0 for ln in lines]
+    n = len(lines)
+    i = 0
+    while i < n:
+        if counts[i] < MIN_ROW_NUMBERS:
+            i += 1
+            continue
+        j = i
+        while j < n and counts[j] >= MIN_ROW_NUMBERS and abs(counts[j] - counts[i]) <= 2:
+            j += 1
+        if j - i >= MIN_ROWS:
+            for k in range(i, j):
+                lines[k].in_list = True
+        i = j
+
+
+def _mark_dated(lines: list[Line]) -> None:
+    dated = [
+        ln.n_words >= 4
+        and ln.text[:1] in _DATED_FIRST
+        and ln.reason not in _NEVER
+        and _DATED_RE.match(ln.text) is not None
+        for ln in lines
+    ]
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not dated[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and dated[j]:
+            j += 1
+        if j - i >= MIN_DATED:
+            for k in range(i, j):
+                lines[k].in_list = True
+        i = j
+
+
+def mark_structure(lines: list[Line]) -> None:
+    """Set ``in_list`` on the lines of numbered lists, data tables and dated lists."""
+    _mark_numbered(lines)
+    _mark_tables(lines)
+    _mark_dated(lines)

@@ -1,0 +1,95 @@
+"""The fast paths of feature computation give the results of the plain definitions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from neardup.clean.lines import CUE_MAX_WORDS, CUES, Line, compute_features, line_features
+from neardup.clean.template import normalise_line
+
+_DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _reference_normalise(line: str) -> str:
+    s = _SPACE.sub(" ", _DIGITS.sub("0", line.lower())).strip()
+    return _EDGE.sub("", s)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  Home  ",
+        "© 2019 Example News. All rights reserved.",
+        "__init__",
+        "19 hours ago",
+        "a\u3000b\u2003c\x1c",
+        "...",
+        "",
+        "½ cup sugar ",
+        "— Ahmed Hassan, farmer",
+        "«Citation» !",
+        "Ünïcödé Straße 12b",
+    ],
+)
+def test_normalise_line_matches_regex_definition(line: str) -> None:
+    assert normalise_line(line) == _reference_normalise(line)
+    assert normalise_line(line) == _reference_normalise(line)  # cached the second time
+
+
+CUE_LINES = [
+    "Pin it",
+    "Send this to a friend",
+    "Share via e-mail",
+    "Please disable your ad blocker",
+    "Please disable your adblocker",
+    "Terms of service",
+    "Don't miss",
+    "Dont miss",
+    "Editor's picks",
+    "Editors pick",
+    "Make a gift to our newsroom",
+    "Donations keep us going",
+    "Our contributors",
+    "Comments are moderated",
+    "Read the news that matters",
+    "In case you missed it",
+    "Back to top",
+    "Page 2 of 7",
+    "Log in or sign up",
+    "Loading...",
+    "You may also like",
+    "Around the web",
+    "A story about the harbour with no cue word in it at all",
+]
+
+
+@pytest.mark.parametrize("text", CUE_LINES)
+def test_cue_prefilter_finds_what_the_cue_patterns_find(text: str) -> None:
+    best, best_n = None, 0
+    for kind, rx in CUES.items():
+        k = len(rx.findall(text))
+        if k > best_n:
+            best, best_n = kind, k
+    ln = Line(0, 0, len(text), text)
+    compute_features(ln)
+    assert ln.n_words <= CUE_MAX_WORDS
+    assert (ln.cue, ln.cue_words) == (best, best_n)
+
+
+def test_cached_features_equal_fresh_ones() -> None:
+    text = "Storm knocks out power to thousands in the valley, officials said on Tuesday."
+    fresh = line_features(text)
+    a, b = Line(0, 0, len(text), text), Line(1, 0, len(text), text)
+    compute_features(a)
+    compute_features(b)  # from the cache
+    assert a == Line(0, 0, len(text), text, *fresh)
+    assert (a.n_words, a.stop_ratio, a.terminal, a.cls) == (
+        b.n_words,
+        b.stop_ratio,
+        b.terminal,
+        "short",
+    )
+    assert a.n_words == 13 and a.terminal and a.n_commas == 1
+    assert 0.3 < a.stop_ratio < 0.5

@@ -1,0 +1,233 @@
+"""Numbered lists, data tables and CJK text survive cleaning; look-alikes do not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BODY, HEADLINES
+
+import neardup.clean.text as text_module
+from neardup.clean import clean_text
+from neardup.clean.lines import analyse
+from neardup.clean.structure import mark_structure
+
+NAV = ["Home", "News", "Sport", "Business", "Opinion", "Weather", "Log in", "Search"]
+FOOTER = ["About us", "Contact us", "Privacy policy", "Copyright 2019 Example Media"]
+
+STANDINGS = [
+    "Pos Team Played Won Lost Points",
+    "1 Rivertown Rovers 12 9 3 27",
+    "2 Hill City United 12 8 4 24",
+    "3 Lakeside Athletic 12 7 5 21",
+    "4 Port Harbour FC 12 6 6 18",
+    "5 Valley Wanderers 12 5 7 15",
+    "6 Old Mill Town 12 2 10 6",
+]
+
+GIFTS = [
+    "1) A set of wooden building blocks for toddlers",
+    "2) Board game Harbour Traders (2 to 6 players)",
+    "3) The complete box set of a classic cartoon series",
+    "4) Retro instant camera with ten films",
+    "5) Portable record player in a suitcase",
+]
+
+
+def _page(middle: list[str], tail: list[str] | None = None) -> str:
+    parts = [*NAV, "", *HEADLINES[:4], ""]
+    parts += [BODY[0], "", BODY[1], ""]
+    parts += middle
+    parts += ["", *(tail if tail is not None else [BODY[3], "", BODY[6]]), ""]
+    parts += ["Related stories", *HEADLINES[4:], "", *FOOTER]
+    return "\n".join(parts)
+
+
+def _without_structure(monkeypatch: pytest.MonkeyPatch, text: str) -> str:
+    monkeypatch.setattr(text_module, "mark_structure", lambda lines: None)
+    return clean_text(text).text
+
+
+def test_table_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _page([], [BODY[3], "", BODY[6], "", "The table after the twelfth round:", *STANDINGS])
+    res = clean_text(page)
+    for row in STANDINGS[1:]:
+        assert row in res.text, row
+    assert BODY[6] in res.text and BODY[0] in res.text
+    for gone in ("Log in", "Privacy policy", HEADLINES[5]):
+        assert gone not in res.text
+    # it is the table detection that keeps the rows: without it they go
+    assert STANDINGS[3] not in _without_structure(monkeypatch, page)
+
+
+def test_numbered_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _page([BODY[3], "", "Here are the best offers for nostalgic shoppers:", ""], GIFTS)
+    res = clean_text(page)
+    for item in GIFTS:
+        assert item in res.text, item
+    assert "Related stories" not in res.text
+    for h in HEADLINES:
+        assert h not in res.text
+    assert "About us" not in res.text
+    assert GIFTS[2] not in _without_structure(monkeypatch, page)
+
+
+def test_lines_between_list_items_belong_to_the_list() -> None:
+    lines = analyse(
+        "\n".join(f"{item}\nhttps://shop.example/item{i}" for i, item in enumerate(GIFTS))
+    )
+    mark_structure(lines)
+    # every item and the link after each one except the last (which may end the list)
+    assert all(ln.in_list for ln in lines[:-1])
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # pagination: numbers with nothing after them
+        ["1", "2", "3", "4", "Next"],
+        # a reference list: one date per line is not a table
+        [
+            "Tax Foundation, Tracking the Economic Impact of Tariffs, May 31, 2019",
+            "Congressional Budget Office, The Effects of Tariffs, Aug. 22, 2019",
+            "Federal Reserve Board, Beige Book, Oct. 16, 2019",
+            "Email interview with a professor of economics, Nov. 5, 2019",
+        ],
+        # numbers that do not count up from 1
+        ["3 things to know today", "7 ways to save money", "10 best beaches in Spain"],
+        # a headline list with times is a headline list
+        ["Storm hits coast", "10:30 am", "Markets fall", "11:45 am", "Bridge closed", "12:15 pm"],
+    ],
+)
+def test_look_alikes_are_not_structure(block: list[str]) -> None:
+    lines = analyse("\n".join(block))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines), [ln.text for ln in lines if ln.in_list]
+
+
+JA_BODY = [
+    "東京都は十五日、来年度から公園の利用時間を延長すると発表した。夏の夜に涼しい時間帯に"
+    "運動したいという住民の声に応えるもので、対象は都内の主な公園二十か所となる。",
+    "新しい制度では、Kindle for PC や Web サイトで事前に予約すれば、夜十時まで"
+    "テニスコートやグラウンドを使うことができる。料金はこれまでと変わらない。",
+    "都の担当者は「安全に配慮しながら、多くの人に公園を楽しんでほしい」と話している。"
+    "照明設備の工事は今年の秋に始まる予定だ。",
+]
+JA_RELATED = [
+    "公園の桜が満開に 週末は多くの花見客でにぎわう見通し",
+    "都内の新しい図書館が開館 子ども向けの読書スペースも充実",
+    "夏祭りの日程が決定 花火大会は八月の第一土曜日に開催",
+    "関連記事",
+    "人気の記事ランキング",
+]
+
+
+def test_japanese_article_kept_and_headline_list_dropped() -> None:
+    page = "\n".join(
+        ["ホーム", "ニュース", "スポーツ", "", *JA_BODY, "", "関連記事", *JA_RELATED[:3]]
+    )
+    res = clean_text(page)
+    for para in JA_BODY:
+        assert para in res.text, para
+    for headline in JA_RELATED[:3]:
+        assert headline not in res.text, headline
+
+
+COMMENTS = [
+    (
+        "riverfan says:",
+        "It is a disgrace that nobody saw this coming years ago. The warnings were there in "
+        "every report, and the people who live along the river have been saying so for a "
+        "decade while nobody in the capital listened to them.",
+    ),
+    (
+        "Jane D. says:",
+        "My family farmed near Amara and we left in 2016 because nothing would grow any more. "
+        "The wells dried up first, then the canals, and in the end there was no reason to stay "
+        "on the land that my grandfather had worked all his life.",
+    ),
+    (
+        "old_timer says:",
+        "Dams upstream are the real problem, as the article says, and no amount of new wells "
+        "will change that. Until the governments sit down and agree on how the water is shared, "
+        "the farms in the south will keep failing one after another.",
+    ),
+    (
+        "mk2020 says:",
+        "Thanks for reporting this, we hear far too little about it in the news here. It would "
+        "be good to read a follow-up on what happened to the families who moved to the cities "
+        "and whether they found work there at all.",
+    ),
+]
+
+
+def _article(*tail: str) -> str:
+    return "\n".join(["Home", "World", "", *BODY, "", *tail])
+
+
+def test_comment_thread_without_header_dropped() -> None:
+    thread: list[str] = []
+    for i, (author, comment) in enumerate(COMMENTS):
+        thread += [author, f"June 14, 2018 at {i + 6}:34 am", comment]
+    res = clean_text(_article(*thread))
+    assert res.text.rstrip().endswith(BODY[-1])
+    for _, comment in COMMENTS:
+        assert comment not in res.text
+    removed = [res.source_text[s.start : s.end] for s in res.removed if s.reason == "comments"]
+    assert any(COMMENTS[2][1] in r for r in removed)
+
+
+def test_live_blog_entries_with_times_kept() -> None:
+    entries: list[str] = []
+    for i, para in enumerate(BODY[3:]):
+        entries += [f"{i + 9}:15 am", para]
+    res = clean_text(_article(*entries))
+    for para in BODY:
+        assert para in res.text, para
+
+
+TOUR = [
+    "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+    "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+    "June 14 -- Bank Amphitheatre, Alpharetta, GA",
+    "June 17 -- Bridgestone Arena, Nashville, TN",
+    "June 19 -- Music Pavilion, Charlotte, NC",
+    "July 2 -- Mohegan Sun Arena, Uncasville, CT",
+]
+
+
+def test_dated_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _page([], [BODY[3], "", BODY[6], "", "The tour dates:", *TOUR])
+    res = clean_text(page)
+    for date_line in TOUR:
+        assert date_line in res.text, date_line
+    assert "Related stories" not in res.text and HEADLINES[6] not in res.text
+    assert TOUR[3] not in _without_structure(monkeypatch, page)
+    # four dated lines are not yet a list
+    lines = analyse("\n".join(TOUR[:4]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+
+
+TEASERS = [
+    "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left the "
+    "restaurant on Saturday night without paying, and the police are now asking for help.",
+    "Mayor Says Despicable Move For Health Benefits Won't Stand The mayor said on Monday that "
+    "the council's plan would not survive a vote, and that he would fight it in court.",
+    "Michigan Couple Finds Old Newspapers In The Attic During Home Renovation The couple were "
+    "replacing the floor when they found a stack of papers dating back to the 1940s.",
+    "Police Seek Tips About Elk Poached In The Northern Woods Officials said the animal was "
+    "found last week, and a reward has been offered for information about the hunters.",
+]
+
+
+def test_headline_plus_summary_teasers_dropped_article_kept() -> None:
+    opener = (
+        "In New York City Mayor Bill Thompson said on Tuesday that the river authority would "
+        "publish its report on the drought before the end of the month, as promised."
+    )
+    page = "\n".join(["Home", "World", "", opener, "", *BODY, "", *TEASERS, "", "About us"])
+    res = clean_text(page)
+    assert opener in res.text  # a sentence opening with capitalised names is not a teaser
+    for para in BODY:
+        assert para in res.text
+    for teaser in TEASERS:
+        assert teaser not in res.text, teaser
