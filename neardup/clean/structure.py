@@ -13,6 +13,9 @@ gives them away is the *run*:
 * a data table: at least ``MIN_ROWS`` consecutive lines each holding several number tokens,
   at least ``MIN_ROW_DENSITY`` of its words (standings, results, prices), with a similar
   number of numbers per row;
+* a bulleted list: at least ``MIN_ITEMS`` consecutive lines opening with a bullet ("* ", "• ",
+  "- ") whose items read like text (median ``MIN_BULLET_WORDS`` words or more): a reading
+  list, key points. Bulleted menus ("* Home", "* Sports") have one to three words per item;
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
   schedules, timelines. A bare date line is a timestamp, not an item.
@@ -41,6 +44,8 @@ _DATED_RE = re.compile(
 )
 _DATED_FIRST = frozenset("JFMASONDjfmasond0123456789")
 MIN_DATED = 5
+MIN_BULLET_WORDS = 6
+_BULLET_RE = re.compile(r"^[*•·▪◦‣\-–]\s+\S")
 MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
@@ -138,8 +143,28 @@ def _mark_dated(lines: list[Line]) -> None:
         i = j
 
 
+def _mark_bulleted(lines: list[Line]) -> None:
+    bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
+                for ln in lines]
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not bulleted[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and bulleted[j]:
+            j += 1
+        words = sorted(lines[k].n_words for k in range(i, j))
+        if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
+            for k in range(i, j):
+                lines[k].in_list = True
+        i = j
+
+
 def mark_structure(lines: list[Line]) -> None:
-    """Set ``in_list`` on the lines of numbered lists, data tables and dated lists."""
+    """Set ``in_list`` on the lines of numbered, bulleted and dated lists and data tables."""
     _mark_numbered(lines)
+    _mark_bulleted(lines)
     _mark_tables(lines)
     _mark_dated(lines)

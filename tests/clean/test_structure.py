@@ -70,6 +70,27 @@ def test_numbered_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> N
     assert GIFTS[2] not in _without_structure(monkeypatch, page)
 
 
+READING_LIST = [
+    "* Harbour Lights: A Life on the Coast, by Ada Lindqvist; The Keeper, by Tom Abara.",
+    "* The River Years: Memoirs of a Ferryman, by Carl Hendry and Mona Hendry.",
+    "* Salt and Stone: The Story of the Old Mill Town, by Priya Raman.",
+    "* Winter Harbour: Letters from the Lighthouse, by Jonas Ekberg; Tidewater, by Lee Park.",
+]
+
+
+def test_bulleted_reading_list_is_kept_but_bulleted_menu_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = _page([BODY[3], "", "The list, one line per town:", "", *READING_LIST], [])
+    res = clean_text(page)
+    for item in READING_LIST:
+        assert item in res.text, item
+    assert READING_LIST[1] not in _without_structure(monkeypatch, page)
+    menu = analyse("\n".join(f"* {item}" for item in NAV))
+    mark_structure(menu)
+    assert not any(ln.in_list for ln in menu)
+
+
 def test_lines_between_list_items_belong_to_the_list() -> None:
     lines = analyse(
         "\n".join(f"{item}\nhttps://shop.example/item{i}" for i, item in enumerate(GIFTS))
