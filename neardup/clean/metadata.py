@@ -124,13 +124,16 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     return None, []
 
 
-def find_title(lines: list[Line], article_start: int, page_title: str | None) -> int | None:
+def find_title(lines: list[Line], article_start: int, page_title: str | None,
+               skip: set[int] | None = None) -> int | None:
     """Index of the headline line: the heading-like line before the article start.
 
     Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
     rendered page text, "Headline - Site"), else the closest heading-like line above the
-    article within a small window.
+    article within a small window. Lines in ``skip`` (the byline and date lines already
+    found) and byline-shaped lines ("By Name, Agency") are never the title.
     """
+    skip = skip or set()
     lo = max(0, article_start - 15)
     if page_title:
         pt = " ".join(WORD_RE.findall(page_title.lower()))
@@ -141,6 +144,8 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None) ->
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
+        if i in skip or BYLINE_RE.match(ln.text.strip()):
+            continue
         if (
             4 <= ln.n_words <= 25
             and not ln.terminal

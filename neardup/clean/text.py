@@ -325,7 +325,7 @@ def clean_text(
     lo = max(0, first - 15)
     byline, by_idx = find_byline(lines, lo, first + 2)
     date, date_idx = find_date(lines, lo, first + 3)
-    title_idx = find_title(lines, first, page_title)
+    title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx})
     title = lines[title_idx].text if title_idx is not None else None
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"

@@ -80,3 +80,17 @@ def test_clean_document_html() -> None:
     assert BODY[2] in doc.text
     assert doc.raw_text and BODY[2] in doc.raw_text
     assert doc.title == "Iraq's river hits record low"
+
+
+def test_title_is_the_headline_not_the_byline_below_it() -> None:
+    page = "\n".join([
+        "Home", "World", "Business", "",
+        "Drought pushes Tigris river to record low",
+        "By Grace Holt, Associated Press",
+        "Published March 3, 2019",
+        "", BODY[0], "", BODY[1], "", BODY[2],
+    ])
+    res = clean_text(page)
+    assert res.title == "Drought pushes Tigris river to record low"
+    assert res.byline == "Grace Holt, Associated Press"
+    assert "By Grace Holt" not in res.text and BODY[1] in res.text
