@@ -94,3 +94,20 @@ def test_exact_copies_across_and_within_shards_share_one_set():
     assert [r["status"] for r in records] == ["kept", "kept", "duplicate", "duplicate"]
     assert [r["similarity"] for r in records[2:]] == [1.0, 1.0]
     assert result.summary["counts"]["exact_duplicates"] == 2
+
+
+def test_pairs_just_above_the_threshold_are_found_by_lsh():
+    # 30 pairs at Jaccard ~0.72: banding aimed at the threshold itself would lose ~40 % of them.
+    docs = []
+    for k in range(30):
+        words = make_article(100 + k, paragraphs=6).split()
+        edited = list(words)
+        for i in range(0, len(edited), 32):  # one changed word every 32: J of 5-grams ~0.73
+            edited[i] = "changed"
+        docs += [" ".join(words), " ".join(edited)]
+    result = neardup.dedup(docs, clean=False, containment=None)
+    records = result.records
+    jaccards = [neardup.similarity(docs[2 * k], docs[2 * k + 1]) for k in range(30)]
+    assert all(0.7 <= j < 0.8 for j in jaccards), jaccards
+    found = sum(records[2 * k]["cluster"] == records[2 * k + 1]["cluster"] for k in range(30))
+    assert found >= 29
