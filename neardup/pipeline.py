@@ -3,7 +3,7 @@
 ``run_dedup`` drives the stages over a re-iterable source of documents; ``dedup`` (Python API)
 and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in memory:
 - sketch pass: per document its LSH band keys (bands × 8 bytes), rank fields and id; shingle
-  sets go to a disk-backed store and cleaned texts to a spill file;
+  sets go to a disk-backed store and cleaned texts to spill files (written by the workers);
 - match: candidate pairs (int64 × 2) and their overlaps;
 - cluster: one int64 per document;
 - write: streams the spill back, in input order.
@@ -41,7 +41,7 @@ from neardup.write.outputs import (
 )
 from neardup.write.records import RecordWriter
 from neardup.write.samples import SampleWriter
-from neardup.write.spill import DocumentSpill
+from neardup.write.spill import ShardSpill
 
 DocumentSource = Callable[[], Iterator[Document]]
 
@@ -129,16 +129,16 @@ class _SketchState:
     status_counts: Counter = field(default_factory=Counter)
 
 
-def _absorb(docs: list[Document], sketches: list[DocSketch], state: _SketchState,
-            store: ShingleStore, policy: str) -> None:
+def _absorb(sketches: list[DocSketch], state: _SketchState, store: ShingleStore,
+            policy: str) -> None:
     base = len(state.ids)
-    for position, (doc, sketch) in enumerate(zip(docs, sketches, strict=True)):
+    for position, sketch in enumerate(sketches):
         number = base + position
-        state.ids.append(doc.id)
-        state.active.append(doc.rejected is None)
+        state.ids.append(sketch.doc_id)
+        state.active.append(sketch.active)
         state.ranks.append(rank_key(policy, shingles=sketch.n_shingles, chars=sketch.chars,
-                                    date=doc.date, doc_id=doc.id, index=number))
-        if doc.rejected is not None:
+                                    date=sketch.date, doc_id=sketch.doc_id, index=number))
+        if not sketch.active:
             store.append_empty()
             continue
         # The first copy of this normalised text anywhere in the input (an in-shard copy,
@@ -230,16 +230,18 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
     config = _sketch_config(options, templates, bands, rows)
     executor = make_executor(options.executor, options.workers, options.ray_address)
-    spill = DocumentSpill()
+    spill = ShardSpill()
+    if options.executor == "local":  # workers share this machine's disk
+        config.spill_dir = str(spill.directory)
     store = ShingleStore()
     state = _SketchState()
     try:
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            shards = batched(source(), options.shard_size)
-            for docs, sketches in executor.map(sketch_shard, shards, config):
-                _absorb(docs, sketches, state, store, options.keep)
-                spill.append(docs)
-                bar.advance(len(docs))
+            shards = enumerate(batched(source(), options.shard_size))
+            for index, docs, sketches in executor.map(sketch_shard, shards, config):
+                _absorb(sketches, state, store, options.keep)
+                spill.append(index, docs)
+                bar.advance(len(sketches))
         store.freeze()
         n_docs = len(state.ids)
         rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
@@ -291,7 +293,7 @@ def _advancing(chunks: Iterable[np.ndarray], bar: Any) -> Iterator[np.ndarray]:
         yield chunk
 
 
-def _write(spill: DocumentSpill, stories: Stories, state: _SketchState, options: DedupOptions,
+def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,
            output: Path | None, collect: bool, bar: Any) -> Result:
     kept = stories.kept
     members: dict[int, list[str]] = {}

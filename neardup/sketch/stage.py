@@ -17,6 +17,7 @@ from neardup.match.store import compact
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.words import shard_word_hashes
+from neardup.write.spill import write_shard
 
 
 @dataclass
@@ -29,6 +30,7 @@ class SketchConfig:
     clean: bool
     clean_options: Any = None  # neardup.clean.CleanOptions
     templates: Any = None  # neardup.clean.SiteTemplates
+    spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
     _hasher: OnePermutationHasher | None = field(default=None, repr=False)
 
     @property
@@ -42,6 +44,9 @@ class SketchConfig:
 class DocSketch:
     """What the rest of the pipeline keeps of one document (its text goes to the spill)."""
 
+    doc_id: str
+    active: bool  # not rejected
+    date: str | None
     exact_key: int  # xxh3-64 of the normalised text; equal keys = exact duplicates
     shingles: np.ndarray  # compact uint32 set (empty when ``same_as`` is set)
     keys: np.ndarray | None  # LSH band keys (None when rejected or an in-shard exact copy)
@@ -66,9 +71,11 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
         doc.rejected = "no text left after extraction" if doc.html else "empty text"
 
 
-def sketch_shard(docs: list[Document], config: SketchConfig) -> tuple[list[Document],
-                                                                      list[DocSketch]]:
-    """Map one shard: returns the (cleaned) documents and their sketches, in order."""
+def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
+                 ) -> tuple[int, list[Document] | None, list[DocSketch]]:
+    """Map shard ``(index, docs)``: returns its index, the cleaned documents (None when written
+    to ``config.spill_dir``) and their sketches, in order."""
+    index, docs = shard
     for doc in docs:
         prepare_text(doc, config)
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
@@ -80,27 +87,31 @@ def sketch_shard(docs: list[Document], config: SketchConfig) -> tuple[list[Docum
     for position, doc in enumerate(docs):
         words = word_hashes.get(position)
         if words is None:
-            sketches.append(DocSketch(0, np.empty(0, np.uint32), None, 0, 0))
+            sketches.append(DocSketch(doc.id, False, doc.date, 0, np.empty(0, np.uint32), None,
+                                      0, 0))
             continue
         # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
         exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
         earlier = first_of_key.get(exact_key)
         if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
             prior = sketches[earlier]
-            sketches.append(DocSketch(exact_key, np.empty(0, np.uint32), None, prior.n_shingles,
-                                      len(doc.text), same_as=earlier))
+            sketches.append(DocSketch(doc.id, True, doc.date, exact_key, np.empty(0, np.uint32),
+                                      None, prior.n_shingles, len(doc.text), same_as=earlier))
             continue
         first_of_key[exact_key] = position
         shingles = shingle_hashes(words, config.ngram, config.seed)
         signatures.append((position, config.hasher.signature(shingles)))
-        sketches.append(DocSketch(exact_key, compact(shingles), None, int(shingles.size),
-                                  len(doc.text)))
+        sketches.append(DocSketch(doc.id, True, doc.date, exact_key, compact(shingles), None,
+                                  int(shingles.size), len(doc.text)))
     if signatures:
         matrix = np.stack([s for _, s in signatures])
         keys = band_keys(matrix, config.bands, config.rows)
         for row, (position, _) in enumerate(signatures):
             sketches[position].keys = keys[row]
-    return docs, sketches
+    if config.spill_dir is not None:
+        write_shard(config.spill_dir, index, docs)
+        return index, None, sketches
+    return index, docs, sketches
 
 
 def clean_shard(docs: list[Document], config: SketchConfig) -> list[Document]:

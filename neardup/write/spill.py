@@ -1,11 +1,13 @@
-"""Cleaned documents spilled to a temporary file between the sketch pass and the write pass,
-so texts never stay in memory while matching runs and the input is not read (or cleaned) twice.
+"""Cleaned documents spilled to disk between the sketch pass and the write pass, one file per
+shard, so texts never stay in memory while matching runs and the input is not read (or cleaned)
+twice. Local workers write their shard's file themselves: the cleaned texts never travel back
+to the main process, which keeps it from becoming the bottleneck of a multi-process run.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,27 +15,35 @@ from pathlib import Path
 from neardup.document import Document
 
 
-class DocumentSpill:
-    def __init__(self, directory: str | Path | None = None) -> None:
-        fd, name = tempfile.mkstemp(prefix="neardup-docs-", suffix=".pickle", dir=directory)
-        self.path = Path(name)
-        self._file = os.fdopen(fd, "wb")
+def spill_path(directory: str | Path, index: int) -> Path:
+    return Path(directory) / f"shard-{index:08d}.pickle"
 
-    def append(self, docs: list[Document]) -> None:
-        pickle.dump(docs, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+def write_shard(directory: str | Path, index: int, docs: list[Document]) -> None:
+    with spill_path(directory, index).open("wb") as handle:
+        pickle.dump(docs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class ShardSpill:
+    """A temporary folder of shard files, read back in shard order (each file once)."""
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        self.directory = Path(tempfile.mkdtemp(prefix="neardup-spill-", dir=directory))
+        self.shards = 0
+
+    def append(self, index: int, docs: list[Document] | None) -> None:
+        """Record shard ``index``; ``docs`` is None when a worker already wrote its file."""
+        if docs is not None:
+            write_shard(self.directory, index, docs)
+        self.shards = max(self.shards, index + 1)
 
     def __iter__(self) -> Iterator[Document]:
-        if not self._file.closed:
-            self._file.close()
-        with self.path.open("rb") as handle:
-            while True:
-                try:
-                    batch = pickle.load(handle)
-                except EOFError:
-                    return
-                yield from batch
+        for index in range(self.shards):
+            path = spill_path(self.directory, index)
+            with path.open("rb") as handle:
+                batch = pickle.load(handle)
+            path.unlink()
+            yield from batch
 
     def close(self) -> None:
-        if not self._file.closed:
-            self._file.close()
-        self.path.unlink(missing_ok=True)
+        shutil.rmtree(self.directory, ignore_errors=True)
