@@ -32,7 +32,7 @@ _P_INV = pow(_P, -1, 1 << 64)
 # changes no token, and lets most English news take the ASCII path.
 _TYPOGRAPHIC = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb" \
     "\u2039\u203a\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2026\u00a0\u2002\u2003\u2009" \
-    "\u200a\u202f\u205f\u3000\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u2020\u2021\u00a7\u00b6"
+    "\u200a\u202f\u205f\u3000\u2022\u00b7\u00a9\u00ae\u00b0\u2020\u2021\u00a7\u00b6"
 _TYPOGRAPHIC_RE = re.compile("[" + re.escape(_TYPOGRAPHIC) + "]")
 
 _WORD_BYTE = np.zeros(256, dtype=bool)
