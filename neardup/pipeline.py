@@ -31,6 +31,7 @@ from neardup.match.store import ShingleStore
 from neardup.match.verify import VerifyRule, overlap, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
+from neardup.sketch import kernels
 from neardup.sketch.stage import DocSketch, SketchConfig, clean_shard, sketch_shard
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
@@ -235,6 +236,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         config.spill_dir = str(spill.directory)
     store = ShingleStore()
     state = _SketchState()
+    kernels.warm_up()  # once here, not once per forked worker
     try:
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             shards = enumerate(batched(source(), options.shard_size))

@@ -111,3 +111,23 @@ def test_pairs_just_above_the_threshold_are_found_by_lsh():
     assert all(0.7 <= j < 0.8 for j in jaccards), jaccards
     found = sum(records[2 * k]["cluster"] == records[2 * k + 1]["cluster"] for k in range(30))
     assert found >= 29
+
+
+def test_compiled_and_pure_numpy_paths_write_identical_outputs(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    corpus = Path(__file__).parent.parent / "examples" / "news.jsonl"
+    outputs = {}
+    for name, pure in (("compiled", ""), ("pure", "1")):
+        env = {k: v for k, v in os.environ.items() if k != "NEARDUP_PURE"}
+        if pure:
+            env["NEARDUP_PURE"] = pure
+        out = tmp_path / name
+        subprocess.run([sys.executable, "-m", "neardup", "dedup", str(corpus), "-o", str(out),
+                        "-q", "--no-report", "--no-clean", "--jobs", "1"], env=env, check=True)
+        outputs[name] = [(out / f).read_bytes() for f in ("documents.jsonl",
+                                                           "deduplicated.jsonl")]
+    assert outputs["compiled"] == outputs["pure"]

@@ -63,3 +63,14 @@ def test_verify_uses_real_sets_and_containment_rule():
 def test_compact_keeps_top_bits_sorted_unique():
     values = np.array([5 << 32, (5 << 32) + 1, 7 << 32], dtype=np.uint64)
     assert compact(values).tolist() == [5, 7]
+
+
+def test_compiled_intersection_equals_numpy():
+    from neardup.sketch import kernels
+
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        a = np.unique(rng.integers(0, 500, size=rng.integers(0, 300)).astype(np.uint32))
+        b = np.unique(rng.integers(0, 500, size=rng.integers(0, 300)).astype(np.uint32))
+        expected = np.intersect1d(a, b, assume_unique=True).size
+        assert kernels.intersection_size(a, b) == expected

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from neardup.match.store import ShingleStore
+from neardup.sketch import kernels
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,10 @@ def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """(Jaccard, containment) of two sorted unique arrays."""
     if a.size == 0 or b.size == 0:
         return (1.0, 1.0) if a.size == b.size else (0.0, 0.0)
-    inter = np.intersect1d(a, b, assume_unique=True).size
+    if kernels.AVAILABLE:
+        inter = kernels.intersection_size(a, b)
+    else:
+        inter = np.intersect1d(a, b, assume_unique=True).size
     union = a.size + b.size - inter
     return inter / union, inter / min(a.size, b.size)
 

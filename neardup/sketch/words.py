@@ -23,6 +23,7 @@ import re
 import numpy as np
 
 from neardup.normalize import tokens
+from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64
 
 _P = 0x100000001B3  # odd: invertible modulo 2^64
@@ -101,8 +102,38 @@ def _acronym_dots(raw: np.ndarray) -> np.ndarray:
     return positions[good_run[run_id]] + 1
 
 
+def _sequence_table(length: int) -> np.ndarray:
+    rows = [list(c.encode("utf-8")) for c in _TYPOGRAPHIC if len(c.encode("utf-8")) == length]
+    return np.array(rows, dtype=np.uint8).reshape(-1, length)
+
+
+_TYPOGRAPHIC_2 = _sequence_table(2)
+_TYPOGRAPHIC_3 = _sequence_table(3)
+
+
 def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
-    """Word hashes (uint64) of each text, in word order."""
+    """Word hashes (uint64) of each text, in word order (compiled path when available)."""
+    if not kernels.AVAILABLE:
+        return numpy_word_hashes(texts)
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
+    ends = np.cumsum(lengths) - 1
+    starts = ends - (lengths - 1)
+    buf = np.frombuffer(b" ".join(encoded) + b" ", dtype=np.uint8)
+    hashes, counts, slow = kernels.ascii_word_hashes(buf, starts, ends, _WORD_VALUE,
+                                                      _TYPOGRAPHIC_2, _TYPOGRAPHIC_3,
+                                                      np.uint64(_P))
+    result = np.split(hashes, np.cumsum(counts)[:-1])
+    if slow.any():
+        positions = np.flatnonzero(slow).tolist()
+        for position, words in zip(positions, numpy_word_hashes([texts[i] for i in positions]),
+                                   strict=True):
+            result[position] = words
+    return result
+
+
+def numpy_word_hashes(texts: list[str]) -> list[np.ndarray]:
+    """Word hashes (uint64) of each text, in word order: the reference numpy path."""
     pieces = []
     for text in texts:
         data = _ascii_bytes(text)

@@ -1,0 +1,177 @@
+"""Compiled (numba) versions of the hot loops, with results identical to the numpy paths.
+
+The numpy paths (``words.py``, ``verify.py``) define the results; these kernels compute the
+same numbers in single passes, without the temporary arrays and per-call overhead that dominate
+numpy at these sizes. Tests check equality on random and real inputs. Without numba
+(``NEARDUP_PURE=1``, or numba not importable) the numpy paths run.
+
+- ``ascii_word_hashes``: the fast path of ``words.shard_word_hashes`` — typographic
+  punctuation as separators, dotted acronyms joined, lowercase, polynomial word hash, mix64 —
+  over the UTF-8 bytes of a whole shard. A text holding any other non-ASCII byte is flagged
+  for the regex path.
+- ``intersection_size``: |A ∩ B| of two sorted unique uint32 arrays (a merge).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+try:  # pragma: no cover - depends on the platform
+    if os.environ.get("NEARDUP_PURE"):
+        raise ImportError("NEARDUP_PURE is set")
+    from numba import njit
+
+    AVAILABLE = True
+except ImportError:  # pragma: no cover
+    AVAILABLE = False
+
+    def njit(*args, **kwargs):  # type: ignore[no-redef]
+        def wrap(func):
+            return func
+
+        return wrap
+
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+
+
+@njit(cache=True, inline="always")
+def _mix64(z: np.uint64) -> np.uint64:  # pragma: no cover - compiled
+    z = z ^ (z >> np.uint64(30))
+    z = z * _M1
+    z = z ^ (z >> np.uint64(27))
+    z = z * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+@njit(cache=True)
+def _typographic_length(buf: np.ndarray, i: int, n: int, table2: np.ndarray,
+                        table3: np.ndarray) -> int:  # pragma: no cover - compiled
+    """Length of the typographic UTF-8 sequence at buf[i] (2 or 3), or 0."""
+    b0 = buf[i]
+    if i + 1 < n:
+        for k in range(table2.shape[0]):
+            if table2[k, 0] == b0 and table2[k, 1] == buf[i + 1]:
+                return 2
+    if i + 2 < n:
+        for k in range(table3.shape[0]):
+            if table3[k, 0] == b0 and table3[k, 1] == buf[i + 1] and table3[k, 2] == buf[i + 2]:
+                return 3
+    return 0
+
+
+@njit(cache=True)
+def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                      word_value: np.ndarray, table2: np.ndarray, table3: np.ndarray,
+                      prime: np.uint64):  # pragma: no cover - compiled
+    """Word hashes of every text ``buf[starts[t]:ends[t]]``.
+
+    Returns (hashes, counts, slow): the hashes of all fast-path texts in order, the number of
+    words per text, and a flag per text that needs the regex path (its count is 0).
+    """
+    n_texts = starts.shape[0]
+    hashes = np.empty(buf.shape[0] // 2 + n_texts + 1, dtype=np.uint64)
+    counts = np.zeros(n_texts, dtype=np.int64)
+    slow = np.zeros(n_texts, dtype=np.bool_)
+    values = np.zeros(buf.shape[0] + 1, dtype=np.uint8)
+    out = 0
+    for t in range(n_texts):
+        lo, hi = starts[t], ends[t]
+        # 1. bytes → word values (0 = separator); typographic sequences are separators
+        length = 0
+        i = lo
+        bad = False
+        while i < hi:
+            b = buf[i]
+            if b < 128:
+                values[length] = b
+                length += 1
+                i += 1
+            else:
+                k = _typographic_length(buf, i, hi, table2, table3)
+                if k == 0:
+                    bad = True
+                    break
+                values[length] = 32  # a space
+                length += 1
+                i += k
+        if bad:
+            slow[t] = True
+            continue
+        # 2. dotted acronyms: drop the dots of runs of >= 2 "x." units not followed by a word
+        #    byte (the regex \b(?:\w\.){2,}(?!\w)); a dropped dot is marked 255 (joins words)
+        j = 0
+        while j < length:
+            if (word_value[values[j]] != 0 and j + 1 < length and values[j + 1] == 46
+                    and (j == 0 or word_value[values[j - 1]] == 0)):
+                units = 0
+                p = j
+                while (p + 1 < length and word_value[values[p]] != 0 and values[p + 1] == 46
+                       and (p == j or values[p - 1] == 46)):
+                    units += 1
+                    p += 2
+                followed = p < length and word_value[values[p]] != 0
+                if units >= 2 and not followed:
+                    for q in range(units):
+                        values[j + 2 * q + 1] = 255  # no fast-path text holds byte 255
+                j = p if p > j else j + 1
+            else:
+                j += 1
+        # 3. words: maximal runs of word bytes (joined dots skipped), polynomial hash, mix64
+        h = np.uint64(0)
+        power = np.uint64(1)
+        in_word = False
+        count = 0
+        for i in range(length):
+            v = values[i]
+            if v == 255:
+                continue
+            w = word_value[v]
+            if w != 0:
+                h += np.uint64(w) * power
+                power *= prime
+                in_word = True
+            elif in_word:
+                hashes[out] = _mix64(h)
+                out += 1
+                count += 1
+                h = np.uint64(0)
+                power = np.uint64(1)
+                in_word = False
+        if in_word:
+            hashes[out] = _mix64(h)
+            out += 1
+            count += 1
+        counts[t] = count
+    return hashes[:out], counts, slow
+
+
+@njit(cache=True)
+def intersection_size(a: np.ndarray, b: np.ndarray) -> int:  # pragma: no cover - compiled
+    i = 0
+    j = 0
+    found = 0
+    while i < a.shape[0] and j < b.shape[0]:
+        x = a[i]
+        y = b[j]
+        if x == y:
+            found += 1
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return found
+
+
+def warm_up() -> None:
+    """Compile (or load from cache) every kernel now, e.g. before worker processes fork."""
+    if AVAILABLE:
+        from neardup.sketch.words import shard_word_hashes
+
+        shard_word_hashes(["U.S. warm-up"])
+        intersection_size(np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.uint32))
