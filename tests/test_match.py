@@ -74,3 +74,21 @@ def test_compiled_intersection_equals_numpy():
         b = np.unique(rng.integers(0, 500, size=rng.integers(0, 300)).astype(np.uint32))
         expected = np.intersect1d(a, b, assume_unique=True).size
         assert kernels.intersection_size(a, b) == expected
+
+
+def test_batched_verification_equals_pairwise_overlap():
+    rng = np.random.default_rng(11)
+    store = ShingleStore()
+    sets = [np.unique(rng.integers(0, 300, size=rng.integers(0, 120)).astype(np.uint32))
+            for _ in range(40)] + [np.empty(0, dtype=np.uint32)] * 2
+    for s in sets:
+        store.append(s)
+    store.freeze()
+    pairs = np.array([(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))])
+    rule = VerifyRule(0.3, 0.6, 20)
+    jac, con, ok = verify_pairs(pairs, store, rule, chunk=97)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        expected = overlap(sets[i], sets[j])
+        assert (jac[k], con[k]) == pytest.approx(expected)
+        assert ok[k] == rule.accepts(*expected, min(sets[i].size, sets[j].size))
+    store.close()

@@ -80,6 +80,18 @@ class ShingleStore:
         data = os.pread(self._reader, 4 * (end - start), 4 * start)
         return np.frombuffer(data, dtype=np.uint32)
 
+    def sizes(self) -> np.ndarray:
+        """Set size of every document (aliases included)."""
+        return np.asarray(self._sizes, dtype=np.int64)
+
+    def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The sets of ``docs`` in one buffer: (values, offsets), set k at offsets[k:k+2]."""
+        parts = [self.get(int(d)) for d in docs]
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([p.size for p in parts], out=offsets[1:])
+        values = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint32)
+        return values, offsets
+
     def close(self) -> None:
         if not self._file.closed:
             self._file.close()

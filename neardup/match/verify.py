@@ -26,6 +26,14 @@ class VerifyRule:
     containment: float | None = 0.8
     min_containment_shingles: int = 50
 
+    def accepts_many(self, jaccard: np.ndarray, containment: np.ndarray, smaller: np.ndarray
+                     ) -> np.ndarray:
+        """``accepts`` over arrays of pairs."""
+        ok = jaccard >= self.threshold
+        if self.containment is not None:
+            ok |= (smaller >= self.min_containment_shingles) & (containment >= self.containment)
+        return ok
+
     def accepts(self, jaccard: float, containment: float, smaller: int) -> bool:
         if jaccard >= self.threshold:
             return True
@@ -49,24 +57,46 @@ def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 
 
 def verify_pairs(
-    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule
+    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = 20_000
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (Jaccard, containment, accepted) for every candidate pair.
 
-    ``pairs`` is sorted by first document, so each left set is loaded once per run of pairs.
+    Pairs are taken ``chunk`` at a time: the sets of the chunk's documents are read once into
+    one buffer (at most 2·chunk sets in memory) and every pair's intersection is counted there
+    in one compiled loop; the rule is then applied to whole arrays.
     """
-    keep = np.zeros(len(pairs), dtype=bool)
     jaccards = np.zeros(len(pairs), dtype=np.float64)
     containments = np.zeros(len(pairs), dtype=np.float64)
-    current = -1
-    left = np.empty(0, dtype=np.uint32)
-    for k, (i, j) in enumerate(pairs.tolist()):
-        if i != current:
-            left = np.asarray(store.get(i))
-            current = i
-        right = store.get(j)
-        jac, con = overlap(left, right)
-        jaccards[k] = jac
-        containments[k] = con
-        keep[k] = rule.accepts(jac, con, min(left.size, right.size))
-    return jaccards, containments, keep
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        docs = np.unique(part)
+        values, offsets = store.get_many(docs)
+        left = np.searchsorted(docs, part[:, 0])
+        right = np.searchsorted(docs, part[:, 1])
+        inter = pair_intersections(values, offsets, left, right)
+        sizes = np.diff(offsets)
+        size_a, size_b = sizes[left], sizes[right]
+        union = size_a + size_b - inter
+        smaller = np.minimum(size_a, size_b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+            con = np.where(smaller > 0, inter / np.maximum(smaller, 1),
+                           np.where(size_a == size_b, 1.0, 0.0))
+        jaccards[start : start + len(part)] = jac
+        containments[start : start + len(part)] = con
+    sizes_all = store.sizes()
+    smaller_all = np.minimum(sizes_all[pairs[:, 0]], sizes_all[pairs[:, 1]]) if len(pairs) \
+        else np.empty(0, dtype=np.int64)
+    return jaccards, containments, rule.accepts_many(jaccards, containments, smaller_all)
+
+
+def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray,
+                       right: np.ndarray) -> np.ndarray:
+    """|A ∩ B| for each pair (sets ``values[offsets[k]:offsets[k+1]]``)."""
+    if kernels.AVAILABLE:
+        return kernels.pair_intersections(values, offsets, left, right)
+    out = np.empty(len(left), dtype=np.int64)
+    for k, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        out[k] = np.intersect1d(values[offsets[a] : offsets[a + 1]],
+                                values[offsets[b] : offsets[b + 1]], assume_unique=True).size
+    return out

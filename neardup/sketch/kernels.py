@@ -9,7 +9,8 @@ numpy at these sizes. Tests check equality on random and real inputs. Without nu
   punctuation as separators, dotted acronyms joined, lowercase, polynomial word hash, mix64 —
   over the UTF-8 bytes of a whole shard. A text holding any other non-ASCII byte is flagged
   for the regex path.
-- ``intersection_size``: |A ∩ B| of two sorted unique uint32 arrays (a merge).
+- ``intersection_size``: |A ∩ B| of two sorted unique uint32 arrays (a merge);
+  ``pair_intersections`` the same for many pairs of sets held in one buffer.
 """
 
 from __future__ import annotations
@@ -168,6 +169,17 @@ def intersection_size(a: np.ndarray, b: np.ndarray) -> int:  # pragma: no cover 
     return found
 
 
+@njit(cache=True)
+def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray,
+                       right: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+    out = np.empty(left.shape[0], dtype=np.int64)
+    for k in range(left.shape[0]):
+        a, b = left[k], right[k]
+        out[k] = intersection_size(values[offsets[a]:offsets[a + 1]],
+                                   values[offsets[b]:offsets[b + 1]])
+    return out
+
+
 def warm_up() -> None:
     """Compile (or load from cache) every kernel now, e.g. before worker processes fork."""
     if AVAILABLE:
@@ -175,3 +187,5 @@ def warm_up() -> None:
 
         shard_word_hashes(["U.S. warm-up"])
         intersection_size(np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.uint32))
+        one = np.zeros(1, dtype=np.int64)
+        pair_intersections(np.zeros(1, dtype=np.uint32), np.array([0, 1]), one, one)
