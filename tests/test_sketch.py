@@ -96,3 +96,18 @@ def test_signature_depends_on_seed_and_rejects_bad_sizes():
     assert not np.array_equal(one, two)
     with pytest.raises(ValueError):
         OnePermutationHasher(100)
+
+
+def test_compiled_shingles_and_signatures_equal_the_numpy_path():
+    from neardup.sketch.shingles import shard_shingles
+
+    rng = np.random.default_rng(3)
+    word_lists = [rng.integers(0, 50, size=n).astype(np.uint64) for n in
+                  (0, 1, 3, 4, 5, 6, 40, 300)]
+    sets = shard_shingles(word_lists, 5, seed=7)
+    for words, values in zip(word_lists, sets, strict=True):
+        assert np.array_equal(values, shingle_hashes(words, 5, seed=7))
+    hasher = OnePermutationHasher(64, seed=7)
+    matrix = hasher.signatures(sets)
+    for row, values in zip(matrix, sets, strict=True):
+        assert np.array_equal(row, hasher.signature(values))

@@ -180,6 +180,77 @@ def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray
     return out
 
 
+@njit(cache=True)
+def shingle_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
+                 q: np.uint64):  # pragma: no cover - compiled
+    """``shingles.shingle_hashes`` for many word sequences: (values, offsets)."""
+    n_docs = word_offsets.shape[0] - 1
+    values = np.empty(max(1, words.shape[0]), dtype=np.uint64)
+    offsets = np.zeros(n_docs + 1, dtype=np.int64)
+    out = 0
+    for d in range(n_docs):
+        lo, hi = word_offsets[d], word_offsets[d + 1]
+        count = hi - lo
+        if count == 0:
+            offsets[d + 1] = out
+            continue
+        n = min(ngram, count)
+        m = count - n + 1
+        buf = np.empty(m, dtype=np.uint64)
+        for p in range(m):
+            acc = words[lo + p]
+            for j in range(1, n):
+                acc = acc * q + words[lo + p + j]
+            buf[p] = _mix64(acc ^ salt)
+        buf.sort()
+        values[out] = buf[0]
+        out += 1
+        for p in range(1, m):
+            if buf[p] != buf[p - 1]:
+                values[out] = buf[p]
+                out += 1
+        offsets[d + 1] = out
+    return values[:out], offsets
+
+
+@njit(cache=True)
+def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.uint64,
+                   probes: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+    """``OnePermutationHasher.signature`` for many sorted sets (rows of the result)."""
+    n_docs = offsets.shape[0] - 1
+    empty_value = np.uint64(0xFFFFFFFFFFFFFFFF)
+    out = np.full((n_docs, k), empty_value, dtype=np.uint64)
+    filled = np.zeros(k, dtype=np.bool_)
+    for d in range(n_docs):
+        lo, hi = offsets[d], offsets[d + 1]
+        if hi == lo:
+            continue
+        filled[:] = False
+        for p in range(lo, hi):  # sorted: the first value of a bin is its minimum
+            b = values[p] >> shift
+            if not filled[b]:
+                filled[b] = True
+                out[d, b] = values[p]
+        first = -1
+        for b in range(k):
+            if filled[b]:
+                first = b
+                break
+        for b in range(k):
+            if filled[b]:
+                continue
+            done = False
+            for attempt in range(probes.shape[0]):
+                target = probes[attempt, b]
+                if filled[target]:
+                    out[d, b] = out[d, target] + np.uint64(attempt + 1)
+                    done = True
+                    break
+            if not done:
+                out[d, b] = out[d, first]
+    return out
+
+
 def warm_up() -> None:
     """Compile (or load from cache) every kernel now, e.g. before worker processes fork."""
     if AVAILABLE:
@@ -189,3 +260,7 @@ def warm_up() -> None:
         intersection_size(np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.uint32))
         one = np.zeros(1, dtype=np.int64)
         pair_intersections(np.zeros(1, dtype=np.uint32), np.array([0, 1]), one, one)
+        from neardup.sketch.minhash import OnePermutationHasher
+        from neardup.sketch.shingles import shard_shingles
+
+        OnePermutationHasher(128, 1).signatures(shard_shingles([np.ones(3, np.uint64)], 5, 1))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
 
 _MAX_PROBES = 256
@@ -80,3 +81,14 @@ class OnePermutationHasher:
             first = int(np.flatnonzero(filled)[0])
             out[empty] = source[first]
         return out
+
+    def signatures(self, sets: list[np.ndarray]) -> np.ndarray:
+        """Signatures of many sorted sets, one row each (compiled when available)."""
+        if not kernels.AVAILABLE or not sets:
+            return np.stack([self.signature(v) for v in sets]) if sets else \
+                np.empty((0, self.num_perm), dtype=np.uint64)
+        offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+        np.cumsum([v.size for v in sets], out=offsets[1:])
+        values = np.concatenate(sets)
+        return kernels.oph_signatures(values, offsets, self.num_perm, self._shift,
+                                      self._probes)

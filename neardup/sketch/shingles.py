@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64, seed_constant
 from neardup.sketch.words import shard_word_hashes
 
@@ -48,3 +49,15 @@ def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.nda
 def text_shingles(text: str, ngram: int, seed: int = 1) -> np.ndarray:
     """Shingle set of one raw text (normalised first)."""
     return shingle_hashes(shard_word_hashes([text])[0], ngram, seed)
+
+
+def shard_shingles(word_lists: list[np.ndarray], ngram: int, seed: int = 1) -> list[np.ndarray]:
+    """``shingle_hashes`` of many word sequences (compiled in one call when available)."""
+    if not kernels.AVAILABLE or not word_lists:
+        return [shingle_hashes(words, ngram, seed) for words in word_lists]
+    offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
+    np.cumsum([w.size for w in word_lists], out=offsets[1:])
+    words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
+    values, value_offsets = kernels.shingle_sets(words, offsets, ngram,
+                                                 seed_constant(seed, 1), _Q)
+    return np.split(values, value_offsets[1:-1])

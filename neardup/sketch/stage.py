@@ -15,7 +15,7 @@ from neardup.document import Document
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact
 from neardup.sketch.minhash import OnePermutationHasher
-from neardup.sketch.shingles import shingle_hashes
+from neardup.sketch.shingles import shard_shingles
 from neardup.sketch.words import shard_word_hashes
 from neardup.write.spill import write_shard
 
@@ -83,7 +83,7 @@ def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
                            strict=True))
     sketches: list[DocSketch] = []
     first_of_key: dict[int, int] = {}
-    signatures = []
+    todo: list[int] = []  # positions to shingle and sketch
     for position, doc in enumerate(docs):
         words = word_hashes.get(position)
         if words is None:
@@ -94,20 +94,23 @@ def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
         exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
         earlier = first_of_key.get(exact_key)
         if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
-            prior = sketches[earlier]
             sketches.append(DocSketch(doc.id, True, doc.date, exact_key, np.empty(0, np.uint32),
-                                      None, prior.n_shingles, len(doc.text), same_as=earlier))
+                                      None, 0, len(doc.text), same_as=earlier))
             continue
         first_of_key[exact_key] = position
-        shingles = shingle_hashes(words, config.ngram, config.seed)
-        signatures.append((position, config.hasher.signature(shingles)))
-        sketches.append(DocSketch(doc.id, True, doc.date, exact_key, compact(shingles), None,
-                                  int(shingles.size), len(doc.text)))
-    if signatures:
-        matrix = np.stack([s for _, s in signatures])
-        keys = band_keys(matrix, config.bands, config.rows)
-        for row, (position, _) in enumerate(signatures):
-            sketches[position].keys = keys[row]
+        todo.append(position)
+        sketches.append(DocSketch(doc.id, True, doc.date, exact_key, np.empty(0, np.uint32),
+                                  None, 0, len(doc.text)))
+    if todo:
+        sets = shard_shingles([word_hashes[p] for p in todo], config.ngram, config.seed)
+        keys = band_keys(config.hasher.signatures(sets), config.bands, config.rows)
+        for row, (position, shingles) in enumerate(zip(todo, sets, strict=True)):
+            sketch = sketches[position]
+            sketch.shingles, sketch.n_shingles, sketch.keys = (compact(shingles),
+                                                               int(shingles.size), keys[row])
+    for sketch in sketches:  # an in-shard exact copy counts its first copy's shingles
+        if sketch.same_as is not None:
+            sketch.n_shingles = sketches[sketch.same_as].n_shingles
     if config.spill_dir is not None:
         write_shard(config.spill_dir, index, docs)
         return index, None, sketches
