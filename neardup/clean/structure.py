@@ -29,6 +29,7 @@ and timestamps are never marked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from neardup.clean.lines import Line
 
@@ -120,6 +121,21 @@ def _mark_tables(lines: list[Line]) -> None:
         i = j
 
 
+def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every maximal run of True in ``flags``."""
+    n = len(flags)
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flags[j]:
+            j += 1
+        yield i, j
+        i = j
+
+
 def _mark_dated(lines: list[Line]) -> None:
     dated = [
         ln.n_words >= 4
@@ -128,38 +144,20 @@ def _mark_dated(lines: list[Line]) -> None:
         and _DATED_RE.match(ln.text) is not None
         for ln in lines
     ]
-    n = len(lines)
-    i = 0
-    while i < n:
-        if not dated[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and dated[j]:
-            j += 1
+    for i, j in _runs(dated):
         if j - i >= MIN_DATED:
             for k in range(i, j):
                 lines[k].in_list = True
-        i = j
 
 
 def _mark_bulleted(lines: list[Line]) -> None:
     bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
                 for ln in lines]
-    n = len(lines)
-    i = 0
-    while i < n:
-        if not bulleted[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and bulleted[j]:
-            j += 1
+    for i, j in _runs(bulleted):
         words = sorted(lines[k].n_words for k in range(i, j))
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
             for k in range(i, j):
                 lines[k].in_list = True
-        i = j
 
 
 def mark_structure(lines: list[Line]) -> None:

@@ -16,16 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
+from neardup.sketch.hashing import unique_sorted
+
 
 def compact(shingles: np.ndarray) -> np.ndarray:
     """uint64 sorted set → uint32 sorted set (top bits), duplicates removed."""
-    top = (shingles >> np.uint64(32)).astype(np.uint32)  # still sorted
-    if top.size > 1:
-        keep = np.empty(top.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(top[1:], top[:-1], out=keep[1:])
-        top = top[keep]
-    return top
+    return unique_sorted((shingles >> np.uint64(32)).astype(np.uint32))  # still sorted
 
 
 class ShingleStore:

@@ -31,3 +31,13 @@ def seed_constant(seed: int, salt: int = 0) -> np.uint64:
 def stable_hash(text: str) -> int:
     """Stable 64-bit hash of a string (ids, exact-duplicate keys)."""
     return xxhash.xxh3_64_intdigest(text.encode("utf-8", "surrogatepass")) & _MASK64
+
+
+def unique_sorted(values: np.ndarray) -> np.ndarray:
+    """Drop repeats from a sorted array (a neighbour comparison: faster than ``np.unique``)."""
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from neardup.sketch import kernels
-from neardup.sketch.hashing import mix64, seed_constant
+from neardup.sketch.hashing import mix64, seed_constant, unique_sorted
 from neardup.sketch.words import shard_word_hashes
 
 _Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio); any odd constant works
@@ -36,14 +36,7 @@ def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.nda
             acc *= _Q
             acc += word_hashes[j : j + count]
     acc ^= seed_constant(seed, 1)
-    values = np.sort(mix64(acc))
-    # Sort + neighbour comparison: faster than np.unique's hashing for these sizes.
-    if values.size > 1:
-        keep = np.empty(values.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(values[1:], values[:-1], out=keep[1:])
-        values = values[keep]
-    return values
+    return unique_sorted(np.sort(mix64(acc)))
 
 
 def text_shingles(text: str, ngram: int, seed: int = 1) -> np.ndarray:
