@@ -98,3 +98,25 @@ def test_clean_command_writes_clean_text_and_audit(tmp_path):
         assert 0 <= span["start"] < span["end"] <= len(page) and span["reason"]
     summary = json.loads((out / "summary.json").read_text())
     assert summary["counts"] == {"read": 2, "ok": 1, "rejected": 1}
+
+
+def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in make_article(12, paragraphs=6).split("\n\n"))
+    pages = [
+        f"<html><head><title>Storm</title></head><body><nav><a href='/'>Home</a>"
+        f"<a href='/n'>News</a></nav><article><h1>Storm hits the coast</h1>{body}</article>"
+        f"<footer>Copyright {site}</footer></body></html>"
+        for site in ("One Media", "Other Media")
+    ]
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps({"id": f"p{i}", "page": html,
+                                       "url": f"https://site{i}.example/storm"}) + "\n"
+                           for i, html in enumerate(pages)))
+    out = tmp_path / "out"
+    assert main(["dedup", str(src), "-o", str(out), "--html-field", "page", "-q",
+                 "--no-report", "--jobs", "1"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert sorted(r["status"] for r in records) == ["duplicate", "kept"]
+    kept = json.loads((out / "deduplicated.jsonl").read_text().splitlines()[0])
+    assert make_article(12, paragraphs=6).split("\n\n")[0][:50] in kept["text"]
+    assert "<p>" not in kept["text"] and "Copyright" not in kept["text"]

@@ -77,6 +77,12 @@ def test_keep_captions_option(page: str) -> None:
     assert "(Reuters/Jane Doe)" in res.text
 
 
+def test_keep_comments_option(page_with_comments: str) -> None:
+    res = clean_text(page_with_comments, options=CleanOptions(keep_comments=True))
+    assert "Comments are moderated" in res.text
+    assert "Comments are moderated" not in clean_text(page_with_comments).text
+
+
 def test_body_twice_and_comment_section(page_with_comments: str) -> None:
     res = clean_text(page_with_comments)
     paras = [b for b in BODY if len(b) > 40]
