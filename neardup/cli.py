@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -200,6 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"neardup: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except NeardupError as exc:
+        print(f"neardup: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:  # output piped into e.g. `head`: not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+        return EXIT_OK
+    except OSError as exc:  # an output folder that cannot be written, a full disk, ...
         print(f"neardup: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

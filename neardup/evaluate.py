@@ -90,10 +90,23 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                     raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
 
 
+def _read_records(path: Path) -> Iterable[tuple[int, dict]]:
+    """Records of a JSONL (optionally compressed) or Parquet file, numbered from 1."""
+    if path.name.lower().endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path, columns=None)
+        yield from enumerate(table.to_pylist(), start=1)
+    else:
+        yield from _read_jsonl(path)
+
+
 def load_predicted(path: Path) -> dict[str, object]:
-    """id → story from a ``documents.jsonl`` (rejected documents become singletons)."""
+    """id → story from a ``documents.jsonl`` or ``.parquet`` (rejected ones are singletons)."""
+    if not path.exists():
+        raise InputError(str(path), "no such file")
     predicted: dict[str, object] = {}
-    for number, record in _read_jsonl(path):
+    for number, record in _read_records(path):
         if "id" not in record or "cluster" not in record:
             raise InputError(f"{path}:{number}", "expected fields 'id' and 'cluster'")
         rid = str(record["id"])
@@ -103,8 +116,10 @@ def load_predicted(path: Path) -> dict[str, object]:
 
 
 def load_truth(path: Path, field: str = "story", id_field: str = "id") -> dict[str, object]:
+    if not path.exists():
+        raise InputError(str(path), "no such file")
     truth: dict[str, object] = {}
-    for number, record in _read_jsonl(path):
+    for number, record in _read_records(path):
         if field not in record:
             raise InputError(f"{path}:{number}", f"missing truth field {field!r}")
         truth[str(record.get(id_field, f"{path.name}:{number}"))] = record[field]

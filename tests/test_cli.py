@@ -120,3 +120,22 @@ def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
     kept = json.loads((out / "deduplicated.jsonl").read_text().splitlines()[0])
     assert make_article(12, paragraphs=6).split("\n\n")[0][:50] in kept["text"]
     assert "<p>" not in kept["text"] and "Copyright" not in kept["text"]
+
+
+def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--no-report",
+                 "--format", "parquet", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(out / "documents.parquet"), "--truth", str(corpus)]) == 0
+    assert json.loads(capsys.readouterr().out)["f1"] == 1.0
+    assert main(["eval", str(tmp_path / "missing.jsonl"), "--truth", str(corpus)]) == 1
+    assert "missing.jsonl: no such file" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["dedup", str(corpus), "-o", str(blocker / "out"), "--no-clean", "-q",
+                 "--no-report", "--jobs", "1"]) == 1
+    assert "neardup: error:" in capsys.readouterr().err
