@@ -165,3 +165,39 @@ def test_report_in_browser(browser: Chromium, out_dir: Path) -> None:
     browser.evaluate("document.querySelector('article.story').scrollIntoView()")
     browser.screenshot(ARTIFACTS / "report.png")
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+
+def test_report_of_the_example_corpus_in_browser(browser: Chromium, tmp_path: Path) -> None:
+    """The report of the bundled example, made by the real pipeline, as a user sees it."""
+    from neardup.api import dedup_files, make_options
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "news.jsonl"
+    out = tmp_path / "example"
+    result = dedup_files([corpus], out, make_options(quiet=True, jobs=1, report=True))
+    stories = result.summary["counts"]["stories"]
+    browser.open((out / "report.html").resolve().as_uri())
+    browser.wait_for("document.documentElement.dataset.ready === '1'")
+    assert int(browser.evaluate("document.getElementById('story-count').dataset.count")) \
+        == stories
+    assert count(browser, "#story-list article.story") > 0
+    # the largest story: side by side with a copy, differences highlighted
+    browser.click("#story-list article.story .story-head")
+    browser.wait_for("document.querySelector('article.story tr.copy .btn-compare') !== null")
+    browser.click("article.story tr.copy .btn-compare")
+    browser.wait_for("document.querySelector('.side-by-side') !== null")
+    assert count(browser, ".side-by-side mark.diff") >= 1
+    # the kept copy's cleaning: the page around the article struck through, with reasons
+    browser.click("article.story tr.kept .btn-clean")
+    browser.wait_for("document.querySelector('.cleaning del.removed') !== null")
+    reasons = browser.evaluate(
+        "[...document.querySelectorAll('.cleaning del.removed')].map(d => d.title)")
+    assert reasons and all(r.startswith("removed: ") for r in reasons)
+    browser.screenshot(ARTIFACTS / "report-example.png")
+    # search by a word of the largest story's title filters the list down
+    title = browser.evaluate("document.querySelector('#story-list .story-title').textContent")
+    word = max(title.split(), key=len)
+    browser.click("#search")
+    browser.type_text(word)
+    browser.wait_for(f"Number(document.getElementById('story-count').dataset.count) < {stories}")
+    assert 1 <= int(browser.evaluate(
+        "document.getElementById('story-count').dataset.count")) < stories
