@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,12 @@ from neardup.match.store import compact
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
 from neardup.pipeline import Result, run_clean, run_dedup
-from neardup.read import ReadOptions, documents_from_objects, read_documents
+from neardup.read import (
+    ReadOptions,
+    documents_from_objects,
+    read_documents,
+    unsupported_files,
+)
 from neardup.sketch.shingles import text_shingles
 
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
@@ -71,7 +77,9 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     def source():
         return read_documents(list(inputs), options.read)
 
-    result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs])
+    skipped = _report_skipped(inputs, options.quiet)
+    result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
+                       skipped_files=skipped)
     if options.report:
         from neardup.report import write_report
 
@@ -88,7 +96,18 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     def source():
         return read_documents(list(inputs), options.read)
 
-    return run_clean(source, options, out, inputs=[str(i) for i in inputs])
+    skipped = _report_skipped(inputs, options.quiet)
+    return run_clean(source, options, out, inputs=[str(i) for i in inputs],
+                     skipped_files=skipped)
+
+
+def _report_skipped(inputs: list[str | Path], quiet: bool) -> list[str]:
+    skipped = unsupported_files(list(inputs))
+    if skipped and not quiet:
+        shown = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        print(f"neardup: skipping {len(skipped)} file(s) of unsupported type: {shown}",
+              file=sys.stderr)
+    return skipped
 
 
 def clean_documents(documents: Iterable[str | dict | Document], **settings: Any

@@ -169,8 +169,8 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
 
 
 def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
-              inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None
-              ) -> dict[str, Any]:
+              inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None,
+              skipped_files: list[str] | None = None) -> dict[str, Any]:
     """The ``neardup clean`` job: learn site templates, clean every document, write records."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
@@ -204,11 +204,18 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     summary = {"neardup_version": __version__, "inputs": inputs,
                "counts": {"read": counts["read"], "ok": counts["ok"],
                           "rejected": counts["rejected"]},
-               "chars_removed": removed_chars, "options": options.to_dict(),
+               "chars_removed": removed_chars, "skipped_files": _skipped(skipped_files),
+               "options": options.to_dict(),
                "timings_seconds": timings}
     if output is not None:
         _write_json(output / "summary.json", summary)
     return summary
+
+
+def _skipped(files: list[str] | None) -> dict[str, Any]:
+    """Files left out because of their type: how many, and the first few."""
+    files = files or []
+    return {"count": len(files), "first": files[:20]}
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
@@ -218,7 +225,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None = None,
-              collect: bool = False, inputs: list[str] | None = None) -> Result:
+              collect: bool = False, inputs: list[str] | None = None,
+              skipped_files: list[str] | None = None) -> Result:
     """Run every stage. ``source`` is called once per pass and must yield the same documents."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
@@ -280,6 +288,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
         summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
                            len(pairs), int(accepted.sum()), len(exact), histogram)
+        summary["skipped_files"] = _skipped(skipped_files)
         result.summary = summary
         if output is not None:
             _write_json(output / "summary.json", summary)

@@ -139,3 +139,17 @@ def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
     assert main(["dedup", str(corpus), "-o", str(blocker / "out"), "--no-clean", "-q",
                  "--no-report", "--jobs", "1"]) == 1
     assert "neardup: error:" in capsys.readouterr().err
+
+
+def test_files_of_unsupported_type_are_reported_not_silently_dropped(tmp_path, corpus, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "corpus.jsonl").write_bytes(corpus.read_bytes())
+    (folder / "notes.xml").write_text("<x/>")
+    out = tmp_path / "out"
+    assert main(["dedup", str(folder), "-o", str(out), "--no-clean", "--no-report",
+                 "--jobs", "1"]) == 0
+    assert "skipping 1 file(s) of unsupported type" in capsys.readouterr().err
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["skipped_files"]["count"] == 1
+    assert summary["skipped_files"]["first"][0].endswith("notes.xml")

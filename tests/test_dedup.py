@@ -131,3 +131,21 @@ def test_compiled_and_pure_numpy_paths_write_identical_outputs(tmp_path):
         outputs[name] = [(out / f).read_bytes() for f in ("documents.jsonl",
                                                            "deduplicated.jsonl")]
     assert outputs["compiled"] == outputs["pure"]
+
+
+def test_a_document_that_breaks_the_cleaner_keeps_its_text_and_the_run_goes_on(monkeypatch):
+    import neardup.clean as clean_module
+
+    original = clean_module.clean_document
+
+    def fragile(doc, templates, options):
+        if "explode" in doc.text:
+            raise ValueError("unexpected page shape")
+        return original(doc, templates, options)
+
+    monkeypatch.setattr(clean_module, "clean_document", fragile)
+    docs = [make_article(30), "explode " + make_article(31), make_article(32)]
+    result = neardup.dedup(docs)
+    records = result.records
+    assert [r["status"] for r in records] == ["kept", "kept", "kept"]
+    assert "cleaning failed, raw text kept: ValueError" in records[1]["warnings"][0]

@@ -75,6 +75,18 @@ def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
             raise UsageError(f"{path}: no such file or folder")
 
 
+def unsupported_files(inputs: list[str | Path]) -> list[str]:
+    """Files inside INPUT folders that are skipped because their type is not a document type
+    (reported in the summary and on stderr, so that nothing is left out silently)."""
+    skipped = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            skipped += [str(p) for p in sorted(path.rglob("*"))
+                        if p.is_file() and detect_format(p) is None]
+    return skipped
+
+
 def open_binary(path: Path) -> BinaryIO:
     """Open a file for reading bytes, decompressing .gz and .zst transparently."""
     name = path.name.lower()

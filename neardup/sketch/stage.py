@@ -59,14 +59,22 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
     """Clean the document in place (or, for HTML with cleaning off, take its page text)."""
     if doc.rejected is not None:
         return
-    if config.clean:
-        from neardup.clean import clean_document
+    try:
+        if config.clean:
+            from neardup.clean import clean_document
 
-        clean_document(doc, config.templates, config.clean_options)
-    elif doc.html is not None:
-        from neardup.clean import page_text
+            clean_document(doc, config.templates, config.clean_options)
+        elif doc.html is not None:
+            from neardup.clean import page_text
 
-        doc.raw_text = doc.text = page_text(doc.html)
+            doc.raw_text = doc.text = page_text(doc.html)
+    except Exception as exc:  # one odd page must not stop the run or lose its neighbours
+        failure = f"{type(exc).__name__}: {exc}"[:300]
+        if doc.html is not None:
+            doc.rejected = f"HTML extraction failed: {failure}"
+            return
+        doc.warnings.append(f"cleaning failed, raw text kept: {failure}")
+        doc.removed = []
     if doc.rejected is None and not doc.text.strip():
         doc.rejected = "no text left after extraction" if doc.html else "empty text"
 
