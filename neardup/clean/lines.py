@@ -175,10 +175,6 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _is_capitalised(w: str) -> bool:
-    return w[:1].isupper()
-
-
 _first_char = itemgetter(0)
 _NONASCII_RE = re.compile(r"[^\x00-\x7f]")
 _ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")

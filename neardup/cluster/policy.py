@@ -9,9 +9,6 @@ All ties end on the id string, so the choice does not depend on how the input wa
 
 from __future__ import annotations
 
-from typing import Literal
-
-KeepPolicy = Literal["longest", "earliest", "first"]
 KEEP_POLICIES: tuple[str, ...] = ("longest", "earliest", "first")
 
 _NO_DATE = "9999"

@@ -36,10 +36,6 @@ class DiffOp:
     b_start: int
     b_end: int
 
-    def as_list(self) -> list[str | int]:
-        """Compact form embedded in the page: ``[tag, a_start, a_end, b_start, b_end]``."""
-        return [self.tag, self.a_start, self.a_end, self.b_start, self.b_end]
-
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the words (runs of non-space characters) of ``text``."""

@@ -25,7 +25,7 @@ import gzip
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from random import Random
@@ -357,7 +357,3 @@ def write_corpus(path: str | Path, options: SynthOptions) -> int:
             gz.close()
     return count
 
-
-def options_dict(options: SynthOptions) -> dict[str, Any]:
-    """The options as a plain dict (for reports and manifests)."""
-    return asdict(options)

@@ -4,7 +4,6 @@ sub-headings, repeated bodies, alias/spelling variants and word substitutions.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import words as W
@@ -135,7 +134,3 @@ def make_reprint(
         paras[0] = dateline + paras[0]
     return Reprint(title, paras, clutter, edits)
 
-
-def join_clean(title: str, paragraphs: Sequence[str]) -> str:
-    """The ``boilerplate=0`` rendering: title line, blank line, paragraphs."""
-    return "\n\n".join([title, *paragraphs])
