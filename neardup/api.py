@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from neardup.read import (
     read_documents,
     unsupported_files,
 )
+from neardup.read.documents import Shard, read_shards
 from neardup.sketch.shingles import text_shingles
 
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
@@ -56,7 +57,7 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     read_options = options.read
 
     def source():
-        return documents_from_objects(_fresh(items), read_options)
+        return documents_from_objects(_fresh(items), read_options, account=False)
 
     out = Path(output) if output is not None else None
     return run_dedup(source, options, out, collect=True)
@@ -75,11 +76,14 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     out.mkdir(parents=True, exist_ok=True)
 
     def source():
-        return read_documents(list(inputs), options.read)
+        return read_documents(list(inputs), options.read, account=False)
+
+    def shards():
+        return _shards(inputs, options)
 
     skipped = _report_skipped(inputs, options.quiet)
     result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
-                       skipped_files=skipped)
+                       skipped_files=skipped, shards=shards)
     if options.report:
         from neardup.report import write_report
 
@@ -94,11 +98,21 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     out.mkdir(parents=True, exist_ok=True)
 
     def source():
-        return read_documents(list(inputs), options.read)
+        return read_documents(list(inputs), options.read, account=False)
+
+    def shards():
+        return _shards(inputs, options)
 
     skipped = _report_skipped(inputs, options.quiet)
-    return run_clean(source, options, out, inputs=[str(i) for i in inputs],
+    return run_clean(source, options, out, inputs=[str(i) for i in inputs], shards=shards,
                      skipped_files=skipped)
+
+
+def _shards(inputs: list[str | Path], options: DedupOptions) -> Iterator[Shard]:
+    # Local workers read slices of plain JSONL files themselves; Ray tasks may run on machines
+    # that do not see these paths, so they get the documents.
+    return read_shards(list(inputs), options.read, options.shard_size,
+                       slices=options.executor == "local")
 
 
 def _report_skipped(inputs: list[str | Path], quiet: bool) -> list[str]:
@@ -119,7 +133,7 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     items = documents if isinstance(documents, list | tuple) else list(documents)
 
     def source():
-        return documents_from_objects(_fresh(items), options.read)
+        return documents_from_objects(_fresh(items), options.read, account=False)
 
     cleaned: list[Document] = []
     run_clean(source, options, None, sink=cleaned.append)

@@ -19,6 +19,10 @@ class InputError(NeardupError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Raised in a worker process, it must survive the trip back to the main process.
+        return InputError, (self.source, self.reason)
+
 
 class UsageError(NeardupError):
     """Bad options or arguments (exit code 2)."""

@@ -25,12 +25,14 @@ from neardup import __version__
 from neardup.cluster.policy import rank_key
 from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document
+from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
 from neardup.match.store import ShingleStore
 from neardup.match.verify import VerifyRule, overlap, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
+from neardup.read.documents import IdRegistry, Shard, raise_if_strict, reject
 from neardup.sketch import kernels
 from neardup.sketch.stage import DocSketch, SketchConfig, clean_shard, sketch_shard
 from neardup.write.outputs import (
@@ -108,8 +110,10 @@ def learn_templates(source: DocumentSource, options: DedupOptions, progress: Sta
     from neardup.clean import SiteTemplateLearner, page_text
 
     learner = SiteTemplateLearner()
+    ids = IdRegistry()  # a repeated id is rejected later: it must not teach the template
     with progress.stage("learn site templates") as bar:
         for doc in source():
+            ids.check(doc)
             if doc.rejected is None:
                 learner.add(doc.site, page_text(doc.html) if doc.html is not None else doc.text)
             bar.advance()
@@ -128,31 +132,45 @@ class _SketchState:
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
     first_of_key: dict[int, int] = field(default_factory=dict)
     status_counts: Counter = field(default_factory=Counter)
+    id_registry: IdRegistry = field(default_factory=IdRegistry)
+    repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
 
 
 def _absorb(sketches: list[DocSketch], state: _SketchState, store: ShingleStore,
-            policy: str) -> None:
+            policy: str, strict: bool) -> None:
     base = len(state.ids)
     for position, sketch in enumerate(sketches):
         number = base + position
         state.ids.append(sketch.doc_id)
-        state.active.append(sketch.active)
+        # Accounting happens here, in input order, whichever worker read the document.
+        active, rejected = sketch.active, sketch.rejected
+        if active:
+            rejected = state.id_registry.repeated(sketch.doc_id, sketch.source)
+            if rejected is not None:
+                state.repeated_ids[number] = rejected
+                active = False
+        if rejected is not None and strict:
+            raise InputError(sketch.source, rejected)
+        state.active.append(active)
         state.ranks.append(rank_key(policy, shingles=sketch.n_shingles, chars=sketch.chars,
                                     date=sketch.date, doc_id=sketch.doc_id, index=number))
-        if not sketch.active:
+        if not active:
             store.append_empty()
             continue
         # The first copy of this normalised text anywhere in the input (an in-shard copy,
-        # ``same_as``, was absorbed just before and registered its key already).
+        # ``same_as``, finds the key its first copy registered just before).
         first = state.first_of_key.get(sketch.exact_key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
             store.append_alias(first)
             state.exact_edges.append((first, number))
             continue
+        shingles, keys = sketch.shingles, sketch.keys
+        if sketch.same_as is not None:  # its first copy was rejected (repeated id): take its set
+            shingles, keys = sketches[sketch.same_as].shingles, sketches[sketch.same_as].keys
         state.first_of_key[sketch.exact_key] = number
-        store.append(sketch.shingles)
+        store.append(shingles)
         state.sketched.append(number)
-        state.keys.append(sketch.keys)
+        state.keys.append(keys)
 
 
 def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: int = 1
@@ -165,13 +183,15 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
                                      keep_comments=options.keep_comments)
     return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
                         seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
-                        clean_options=clean_options, templates=templates)
+                        clean_options=clean_options, templates=templates, read=options.read)
 
 
 def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
               inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None,
-              skipped_files: list[str] | None = None) -> dict[str, Any]:
-    """The ``neardup clean`` job: learn site templates, clean every document, write records."""
+              skipped_files: list[str] | None = None,
+              shards: Callable[[], Iterator[Shard]] | None = None) -> dict[str, Any]:
+    """The ``neardup clean`` job: learn site templates, clean every document, write records.
+    ``source`` and ``shards`` as for ``run_dedup``; repeated ids are rejected here."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
@@ -184,10 +204,13 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     removed_chars = 0
     try:
         with timer.stage("clean"), progress.stage("clean") as bar:
-            shards = batched(source(), options.shard_size)
+            units = shards() if shards is not None else batched(source(), options.shard_size)
             executor = make_executor(options.executor, options.workers, options.ray_address)
-            for docs in executor.map(clean_shard, shards, config):
-                for doc in docs:
+            ids = IdRegistry()
+            for docs in executor.map(clean_shard, units, config):
+                for doc in docs:  # accounted here, in input order, after the workers
+                    ids.check(doc)
+                    raise_if_strict(doc, options.read)
                     counts["read"] += 1
                     counts["rejected" if doc.rejected is not None else "ok"] += 1
                     removed_chars += sum(s.end - s.start for s in doc.removed)
@@ -226,8 +249,12 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None = None,
               collect: bool = False, inputs: list[str] | None = None,
-              skipped_files: list[str] | None = None) -> Result:
-    """Run every stage. ``source`` is called once per pass and must yield the same documents."""
+              skipped_files: list[str] | None = None,
+              shards: Callable[[], Iterator[Shard]] | None = None) -> Result:
+    """Run every stage. ``source`` is called once per pass and must yield the same documents;
+    ``shards``, when given, yields the same documents as units of work for the sketch pass
+    (``read_shards``: slices of files that the workers read themselves). Repeated ids are
+    rejected here, in input order; sources need not check them."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
@@ -247,9 +274,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     kernels.warm_up()  # once here, not once per forked worker
     try:
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            shards = enumerate(batched(source(), options.shard_size))
-            for index, docs, sketches in executor.map(sketch_shard, shards, config):
-                _absorb(sketches, state, store, options.keep)
+            units = shards() if shards is not None else batched(source(), options.shard_size)
+            for index, docs, sketches in executor.map(sketch_shard, enumerate(units), config):
+                _absorb(sketches, state, store, options.keep, options.read.strict)
                 spill.append(index, docs)
                 bar.advance(len(sketches))
         store.freeze()
@@ -317,7 +344,11 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
     counts = Counter()
     try:
         for number, doc in enumerate(spill):
+            doc.index = number
             head = int(kept[number])
+            repeated = state.repeated_ids.get(number)
+            if repeated is not None:
+                reject(doc, repeated)
             if doc.rejected is not None:
                 status, duplicate_of, sim, con = "rejected", None, None, None
             elif head == number:

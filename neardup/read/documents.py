@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from neardup.document import Document
 from neardup.errors import InputError
 from neardup.read.files import list_input_files
-from neardup.read.records import read_records
+from neardup.read.records import jsonl_records, read_records
+from neardup.read.slices import FileSlice, can_slice, slice_file, slice_lines
 from neardup.sketch.hashing import stable_hash
 
 
@@ -49,21 +50,65 @@ def _as_text(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
-def read_documents(inputs: list[str | Path], options: ReadOptions | None = None
-                   ) -> Iterator[Document]:
+def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
+                   account: bool = True) -> Iterator[Document]:
     """Stream the documents of every INPUT, in input order, rejections included.
 
     ``Document.index`` numbers them from 0. A rejected document has ``rejected`` set and an
-    empty text; in strict mode the first problem raises ``InputError`` instead.
+    empty text; in strict mode the first problem raises ``InputError`` instead. With
+    ``account`` off, repeated ids are not checked and strict mode does not raise: the caller
+    does both, in input order, after the workers (``IdRegistry``, ``raise_if_strict``).
     """
     options = options or ReadOptions()
-    seen_ids: dict[int, str] = {}  # stable id hash → source of first use (ids stay off-heap)
+    ids = IdRegistry()
     index = 0
     for source in list_input_files(inputs):
         for record in read_records(source, options.text_field, options.html_field):
             doc = _to_document(record, source.folder, source.format, index, options)
-            yield _accounted(doc, seen_ids, options)
+            if account:
+                ids.check(doc)
+                raise_if_strict(doc, options)
+            yield doc
             index += 1
+
+
+Shard = list[Document] | FileSlice
+
+
+def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
+                slices: bool = True) -> Iterator[Shard]:
+    """The input as units of work, in input order: plain JSONL files as ``FileSlice``s that a
+    worker reads itself (``shard_documents``), other files as lists of ``shard_size`` documents
+    read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
+    input order, as documents come back from the workers."""
+    batch: list[Document] = []
+    index = 0
+    for source in list_input_files(inputs):
+        if slices and can_slice(source):
+            if batch:
+                yield batch
+                batch = []
+            yield from slice_file(source)
+            continue
+        for record in read_records(source, options.text_field, options.html_field):
+            batch.append(_to_document(record, source.folder, source.format, index, options))
+            index += 1
+            if len(batch) >= shard_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
+    """The documents of a shard (a worker reads and parses a ``FileSlice`` here). Their
+    ``index`` is their position in the shard; the caller knows the global one."""
+    if not isinstance(shard, FileSlice):
+        return shard
+    source = shard.file
+    records = jsonl_records(source.name, slice_lines(shard), shard.first_line)
+    return [_to_document(record, source.folder, source.format, position, options)
+            for position, record in enumerate(records)]
 
 
 def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions) -> Document:
@@ -106,8 +151,8 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     return doc
 
 
-def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = None
-                           ) -> Iterator[Document]:
+def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = None,
+                           account: bool = True) -> Iterator[Document]:
     """The Python-API input: strings, dicts (same field mapping as files) or ``Document``s.
 
     Ids default to the position (``"0"``, ``"1"``, ...); every item yields one document,
@@ -116,7 +161,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
     from neardup.read.records import RawRecord
 
     options = options or ReadOptions()
-    seen: dict[int, str] = {}
+    ids = IdRegistry()
     for index, item in enumerate(items):
         location = str(index)
         if isinstance(item, Document):
@@ -136,19 +181,46 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
                                    error=f"expected str, dict or Document, got "
                                    f"{type(item).__name__}")
             doc = _to_document(record, "", "jsonl", index, options)
-        yield _accounted(doc, seen, options)
+        if account:
+            ids.check(doc)
+            raise_if_strict(doc, options)
+        yield doc
 
 
-def _accounted(doc: Document, seen_ids: dict[int, str], options: ReadOptions) -> Document:
-    """Reject a repeated id (the first use keeps it); in strict mode, raise on any rejection."""
-    if doc.rejected is None:
-        key = stable_hash(doc.id)
-        first = seen_ids.get(key)
+class IdRegistry:
+    """Rejects a repeated id: the first use keeps it. Stores 8 bytes per id (a stable hash),
+    not the ids themselves, with the source of the first use for the message."""
+
+    def __init__(self) -> None:
+        self._first: dict[int, str] = {}
+
+    def repeated(self, doc_id: str, source: str) -> str | None:
+        """The rejection reason when ``doc_id`` was seen before, else None (and remember it)."""
+        key = stable_hash(doc_id)
+        first = self._first.get(key)
         if first is not None:
-            doc.rejected = f"duplicate id {doc.id!r} (first seen at {first})"
-            doc.text, doc.html = "", None
-        else:
-            seen_ids[key] = doc.source
+            return f"duplicate id {doc_id!r} (first seen at {first})"
+        self._first[key] = source
+        return None
+
+    def check(self, doc: Document) -> None:
+        """Reject ``doc`` in place when its id is repeated."""
+        if doc.rejected is None:
+            reason = self.repeated(doc.id, doc.source)
+            if reason is not None:
+                reject(doc, reason)
+
+
+def reject(doc: Document, reason: str) -> None:
+    """Mark ``doc`` rejected and drop what was derived from its text (it keeps its id, source,
+    URL, date, site, metadata and warnings, so the output still says what it was)."""
+    doc.rejected = reason
+    doc.text, doc.html, doc.raw_text = "", None, None
+    doc.title = doc.byline = doc.dateline = None
+    doc.removed = []
+
+
+def raise_if_strict(doc: Document, options: ReadOptions) -> None:
+    """In strict mode, a rejection is an error naming the file and line."""
     if doc.rejected is not None and options.strict:
         raise InputError(doc.source, doc.rejected)
-    return doc

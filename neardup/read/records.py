@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,19 +89,24 @@ def read_records(source: InputFile, text_field: str, html_field: str | None) -> 
 
 def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue  # blank lines separate nothing; they are not records
-            location = f"{source.name}:{number}"
-            value, warnings, error = _parse_json_line(line)
-            if error is not None:
-                yield RawRecord(location, number, error=error)
-                continue
-            if not isinstance(value, dict):
-                yield RawRecord(location, number,
-                                error=f"expected a JSON object, got {type(value).__name__}")
-                continue
-            yield RawRecord(location, number, value, warnings=warnings)
+        yield from jsonl_records(source.name, handle, 1)
+
+
+def jsonl_records(name: str, lines: Iterable[bytes], first_line: int) -> Iterator[RawRecord]:
+    """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice)."""
+    for number, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue  # blank lines separate nothing; they are not records
+        location = f"{name}:{number}"
+        value, warnings, error = _parse_json_line(line)
+        if error is not None:
+            yield RawRecord(location, number, error=error)
+            continue
+        if not isinstance(value, dict):
+            yield RawRecord(location, number,
+                            error=f"expected a JSON object, got {type(value).__name__}")
+            continue
+        yield RawRecord(location, number, value, warnings=warnings)
 
 
 def _json_array(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:

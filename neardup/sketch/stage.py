@@ -14,6 +14,7 @@ import xxhash
 from neardup.document import Document
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact
+from neardup.read.documents import ReadOptions, Shard, shard_documents
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import shard_shingles
 from neardup.sketch.words import shard_word_hashes
@@ -31,6 +32,7 @@ class SketchConfig:
     clean_options: Any = None  # neardup.clean.CleanOptions
     templates: Any = None  # neardup.clean.SiteTemplates
     spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
+    read: ReadOptions = field(default_factory=ReadOptions)  # for shards a worker reads itself
     _hasher: OnePermutationHasher | None = field(default=None, repr=False)
 
     @property
@@ -45,6 +47,7 @@ class DocSketch:
     """What the rest of the pipeline keeps of one document (its text goes to the spill)."""
 
     doc_id: str
+    source: str  # file:line, for messages about the document
     active: bool  # not rejected
     date: str | None
     exact_key: int  # xxh3-64 of the normalised text; equal keys = exact duplicates
@@ -53,6 +56,7 @@ class DocSketch:
     n_shingles: int
     chars: int
     same_as: int | None = None  # position in the shard of an earlier exact copy
+    rejected: str | None = None  # why, when not active
 
 
 def prepare_text(doc: Document, config: SketchConfig) -> None:
@@ -79,11 +83,12 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
         doc.rejected = "no text left after extraction" if doc.html else "empty text"
 
 
-def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
+def sketch_shard(task: tuple[int, Shard], config: SketchConfig
                  ) -> tuple[int, list[Document] | None, list[DocSketch]]:
-    """Map shard ``(index, docs)``: returns its index, the cleaned documents (None when written
+    """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
     to ``config.spill_dir``) and their sketches, in order."""
-    index, docs = shard
+    index, shard = task
+    docs = shard_documents(shard, config.read)
     for doc in docs:
         prepare_text(doc, config)
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
@@ -95,20 +100,22 @@ def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
     for position, doc in enumerate(docs):
         words = word_hashes.get(position)
         if words is None:
-            sketches.append(DocSketch(doc.id, False, doc.date, 0, np.empty(0, np.uint32), None,
-                                      0, 0))
+            sketches.append(DocSketch(doc.id, doc.source, False, doc.date, 0,
+                                      np.empty(0, np.uint32), None, 0, 0,
+                                      rejected=doc.rejected))
             continue
         # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
         exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
         earlier = first_of_key.get(exact_key)
         if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
-            sketches.append(DocSketch(doc.id, True, doc.date, exact_key, np.empty(0, np.uint32),
-                                      None, 0, len(doc.text), same_as=earlier))
+            sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
+                                      np.empty(0, np.uint32), None, 0, len(doc.text),
+                                      same_as=earlier))
             continue
         first_of_key[exact_key] = position
         todo.append(position)
-        sketches.append(DocSketch(doc.id, True, doc.date, exact_key, np.empty(0, np.uint32),
-                                  None, 0, len(doc.text)))
+        sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
+                                  np.empty(0, np.uint32), None, 0, len(doc.text)))
     if todo:
         sets = shard_shingles([word_hashes[p] for p in todo], config.ngram, config.seed)
         keys = band_keys(config.hasher.signatures(sets), config.bands, config.rows)
@@ -125,8 +132,9 @@ def sketch_shard(shard: tuple[int, list[Document]], config: SketchConfig
     return index, docs, sketches
 
 
-def clean_shard(docs: list[Document], config: SketchConfig) -> list[Document]:
+def clean_shard(shard: Shard, config: SketchConfig) -> list[Document]:
     """Map one shard for ``neardup clean``: the cleaning half of ``sketch_shard``."""
+    docs = shard_documents(shard, config.read)
     for doc in docs:
         prepare_text(doc, config)
     return docs

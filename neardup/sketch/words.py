@@ -113,6 +113,8 @@ _TYPOGRAPHIC_3 = _sequence_table(3)
 
 def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
     """Word hashes (uint64) of each text, in word order (compiled path when available)."""
+    if not texts:
+        return []
     if not kernels.AVAILABLE:
         return numpy_word_hashes(texts)
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]

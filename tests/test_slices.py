@@ -1,0 +1,115 @@
+"""Plain JSONL files are read by the workers in byte slices: the result must be the same as
+reading the file whole in the main process, whatever the slice size and the worker count."""
+
+import gzip
+import json
+
+import pytest
+
+import neardup
+from neardup.errors import InputError
+from neardup.read.files import InputFile
+from neardup.read.slices import slice_file, slice_lines
+
+BODY = ("The council voted on Tuesday to approve the new budget for the city's schools, "
+        "after a long debate about teacher pay and the cost of repairs to old buildings. ")
+
+
+NOTICE = ("Rain is expected all week in the northern valleys, with strong winds on the hills "
+          "and snow above two thousand metres from Thursday.")
+
+
+def _input(path):
+    return InputFile(path, path.name, path.parent.name, "jsonl")
+
+
+@pytest.mark.parametrize("data", [
+    b"",
+    b"one\n",
+    b"one\ntwo",  # no newline at the end
+    b"a\n\n  \nbb\n" + b"x" * 50 + b"\nc\n",  # blank lines and a line longer than the target
+    b"\r\nstray\rcarriage\n" * 7,  # only b"\n" ends a line
+])
+@pytest.mark.parametrize("target", [1, 3, 8, 1 << 20])
+def test_slices_cover_the_file_line_by_line(tmp_path, data, target):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(data)
+    pieces = list(slice_file(_input(path), target))
+    assert [p.start for p in pieces] == [0] + [p.end for p in pieces[:-1]] if data else not pieces
+    assert (pieces[-1].end if pieces else 0) == len(data)
+    numbered = [(p.first_line + k, line) for p in pieces for k, line in enumerate(slice_lines(p))]
+    with path.open("rb") as handle:
+        expected = [(n, line.rstrip(b"\n")) for n, line in enumerate(handle, start=1)]
+    assert numbered == expected
+
+
+def _messy_corpus() -> list[bytes]:
+    story = [BODY * 3 + f"Copy {i} of the story." for i in range(4)]
+    lines = [
+        json.dumps({"id": "a", "text": story[0]}),
+        json.dumps({"id": "b", "text": story[0]}),   # exact copy of a
+        json.dumps({"id": "a", "text": BODY * 2}),   # repeated id: rejected
+        "",                                          # blank: not a record
+        "{not json",                                 # malformed: rejected
+        json.dumps({"id": "c", "body": "no text"}),  # missing text: rejected
+        json.dumps({"id": "d", "text": story[1]}),
+        json.dumps({"id": "b", "text": NOTICE}),  # repeated id, first of its text
+        json.dumps({"id": "e", "text": NOTICE}),  # in-slice copy of a rejected one
+        json.dumps({"id": "f", "text": "   "}),      # empty: rejected
+        json.dumps([1, 2]),                          # not an object: rejected
+        json.dumps({"id": "g", "text": story[2], "url": "https://www.site.example/x"}),
+    ]
+    return [line.encode() for line in lines * 3]  # later rounds repeat every id
+
+
+def _records(out):
+    rows = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    for row in rows:
+        row["id"] = row["id"].replace(".jsonl.gz", ".jsonl")
+        row["source"] = row["source"].replace(".jsonl.gz", ".jsonl")
+        row["reason"] = (row["reason"] or "").replace(".jsonl.gz", ".jsonl")
+    return rows
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sliced_read_equals_whole_read(tmp_path, monkeypatch, jobs):
+    data = b"\n".join(_messy_corpus()) + b"\n"
+    plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
+    plain.write_bytes(data)
+    packed.write_bytes(gzip.compress(data))  # compressed: read whole, in the main process
+    monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", 700)  # many slices
+    options = neardup.make_options(jobs=jobs, quiet=True, report=False, threshold=0.7)
+    sliced = neardup.dedup_files([plain], tmp_path / "sliced", options, collect=True)
+    whole = neardup.dedup_files([packed], tmp_path / "whole", options, collect=True)
+    rows = _records(tmp_path / "sliced")
+    assert rows == _records(tmp_path / "whole")
+    assert len(rows) == len(_messy_corpus()) - 3  # blank lines are not records
+    status = {(r["source"], r["id"]): r["status"] for r in rows}
+    assert status[("in.jsonl:3", "a")] == "rejected"
+    assert status[("in.jsonl:9", "e")] == "kept"  # its in-slice first copy was rejected
+    assert sum(r["reason"].startswith("duplicate id") for r in rows) == 2 + 2 * 7
+    assert sliced.summary["counts"] == whole.summary["counts"]
+    assert (tmp_path / "sliced/deduplicated.jsonl").read_bytes() == \
+        (tmp_path / "whole/deduplicated.jsonl").read_bytes().replace(b".jsonl.gz", b".jsonl")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_strict_names_the_line_from_a_worker(tmp_path, jobs):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(_messy_corpus()[:5]) + b"\n")
+    options = neardup.make_options(jobs=jobs, quiet=True, report=False, strict=True)
+    with pytest.raises(InputError, match=r"in.jsonl:3: duplicate id 'a'"):
+        neardup.dedup_files([path], tmp_path / "out", options)
+    path.write_bytes(b"\n".join(_messy_corpus()[4:6]) + b"\n")
+    with pytest.raises(InputError, match=r"in.jsonl:1: malformed JSON"):
+        neardup.dedup_files([path], tmp_path / "out", options)
+
+
+def test_a_shard_with_no_readable_document(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"{bad\n[1]\n" + json.dumps({"text": " "}).encode() + b"\n")
+    result = neardup.dedup_files([path], tmp_path / "out",
+                                 neardup.make_options(quiet=True, report=False, jobs=1),
+                                 collect=True)
+    assert [r["status"] for r in result.records] == ["rejected"] * 3
+    assert result.summary["counts"]["read"] == 3
