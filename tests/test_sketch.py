@@ -111,3 +111,27 @@ def test_compiled_shingles_and_signatures_equal_the_numpy_path():
     matrix = hasher.signatures(sets)
     for row, values in zip(matrix, sets, strict=True):
         assert np.array_equal(row, hasher.signature(values))
+
+
+@pytest.mark.skipif(not __import__("neardup.sketch.kernels").sketch.kernels.AVAILABLE,
+                    reason="numba not available: only the numpy path exists")
+def test_fused_sketch_kernel_equals_the_reference_functions(monkeypatch):
+    from neardup.match.store import compact
+    from neardup.sketch import kernels
+    from neardup.sketch.stage import SketchConfig, sketch_many
+    from neardup.sketch.words import shard_word_hashes
+
+    rng = np.random.default_rng(5)
+    word_lists = [rng.integers(0, 30, size=n).astype(np.uint64) for n in
+                  (0, 1, 3, 4, 5, 6, 40, 300, 2000)]
+    word_lists += shard_word_hashes(["The U.S. economy grew 2.1% in the third quarter, "
+                                     "the Commerce Department said on Thursday." * 9, "short"])
+    config = SketchConfig(ngram=5, num_perm=64, seed=7, bands=8, rows=8, clean=False)
+    signatures, sizes, sets = sketch_many(word_lists, config)
+    monkeypatch.setattr(kernels, "AVAILABLE", False)
+    ref_signatures, ref_sizes, ref_sets = sketch_many(word_lists, config)
+    assert np.array_equal(signatures, ref_signatures)
+    assert sizes == ref_sizes
+    for words, got, ref in zip(word_lists, sets, ref_sets, strict=True):
+        assert np.array_equal(got, ref)
+        assert np.array_equal(got, compact(shingle_hashes(words, 5, seed=7)))

@@ -251,6 +251,76 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
     return out
 
 
+@njit(cache=True)
+def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
+                q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray
+                ):  # pragma: no cover - compiled
+    """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` in one pass per document,
+    without materialising the uint64 sets: (signatures, sizes, compact values, offsets).
+
+    ``sizes`` counts the unique uint64 shingles; the compact sets are their sorted unique top
+    32 bits (truncation is monotone, so the sorted uint64 order gives them sorted)."""
+    n_docs = word_offsets.shape[0] - 1
+    empty_value = np.uint64(0xFFFFFFFFFFFFFFFF)
+    signatures = np.full((n_docs, k), empty_value, dtype=np.uint64)
+    sizes = np.zeros(n_docs, dtype=np.int64)
+    compact_values = np.empty(max(1, words.shape[0]), dtype=np.uint32)
+    compact_offsets = np.zeros(n_docs + 1, dtype=np.int64)
+    filled = np.zeros(k, dtype=np.bool_)
+    out = 0
+    for d in range(n_docs):
+        lo, hi = word_offsets[d], word_offsets[d + 1]
+        count = hi - lo
+        if count == 0:
+            compact_offsets[d + 1] = out
+            continue
+        n = min(ngram, count)
+        m = count - n + 1
+        buf = np.empty(m, dtype=np.uint64)
+        for p in range(m):
+            acc = words[lo + p]
+            for j in range(1, n):
+                acc = acc * q + words[lo + p + j]
+            buf[p] = _mix64(acc ^ salt)
+        buf.sort()
+        filled[:] = False
+        start = out
+        unique = 0
+        for p in range(m):
+            v = buf[p]
+            if p > 0 and v == buf[p - 1]:
+                continue
+            unique += 1
+            b = v >> shift
+            if not filled[b]:  # sorted: the first value of a bin is its minimum
+                filled[b] = True
+                signatures[d, b] = v
+            c = np.uint32(v >> np.uint64(32))
+            if out == start or compact_values[out - 1] != c:
+                compact_values[out] = c
+                out += 1
+        sizes[d] = unique
+        compact_offsets[d + 1] = out
+        first = -1
+        for b in range(k):
+            if filled[b]:
+                first = b
+                break
+        for b in range(k):  # optimal densification, as in ``oph_signatures``
+            if filled[b]:
+                continue
+            done = False
+            for attempt in range(probes.shape[0]):
+                target = probes[attempt, b]
+                if filled[target]:
+                    signatures[d, b] = signatures[d, target] + np.uint64(attempt + 1)
+                    done = True
+                    break
+            if not done:
+                signatures[d, b] = signatures[d, first]
+    return signatures, sizes, compact_values[:out], compact_offsets
+
+
 def warm_up() -> None:
     """Compile (or load from cache) every kernel now, e.g. before worker processes fork."""
     if AVAILABLE:

@@ -49,6 +49,16 @@ class OnePermutationHasher:
         probes = rng.integers(0, k, size=(_MAX_PROBES, k), dtype=np.int64)
         object.__setattr__(self, "_probes", probes)
 
+    @property
+    def shift(self) -> np.uint64:
+        """64 - log2(k): a value's bin is its top bits, ``value >> shift``."""
+        return self._shift
+
+    @property
+    def probes(self) -> np.ndarray:
+        """The densification probe sequences: row ``r`` holds each bin's r-th probe."""
+        return self._probes
+
     def signature(self, values: np.ndarray) -> np.ndarray:
         """OPH signature of a sorted set of permuted shingle values (empty: all-max)."""
         k = self.num_perm

@@ -21,7 +21,7 @@ from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64, seed_constant, unique_sorted
 from neardup.sketch.words import shard_word_hashes
 
-_Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio); any odd constant works
+SHINGLE_Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio): any odd constant
 
 
 def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.ndarray:
@@ -33,7 +33,7 @@ def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.nda
     acc = word_hashes[:count].copy()
     with np.errstate(over="ignore"):
         for j in range(1, n):
-            acc *= _Q
+            acc *= SHINGLE_Q
             acc += word_hashes[j : j + count]
     acc ^= seed_constant(seed, 1)
     return unique_sorted(np.sort(mix64(acc)))
@@ -52,5 +52,5 @@ def shard_shingles(word_lists: list[np.ndarray], ngram: int, seed: int = 1) -> l
     np.cumsum([w.size for w in word_lists], out=offsets[1:])
     words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
     values, value_offsets = kernels.shingle_sets(words, offsets, ngram,
-                                                 seed_constant(seed, 1), _Q)
+                                                 seed_constant(seed, 1), SHINGLE_Q)
     return np.split(values, value_offsets[1:-1])

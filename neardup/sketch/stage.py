@@ -15,8 +15,10 @@ from neardup.document import Document
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact
 from neardup.read.documents import ReadOptions, Shard, shard_documents
+from neardup.sketch import kernels
+from neardup.sketch.hashing import seed_constant
 from neardup.sketch.minhash import OnePermutationHasher
-from neardup.sketch.shingles import shard_shingles
+from neardup.sketch.shingles import SHINGLE_Q, shard_shingles
 from neardup.sketch.words import shard_word_hashes
 from neardup.write.spill import write_shard
 
@@ -83,6 +85,25 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
         doc.rejected = "no text left after extraction" if doc.html else "empty text"
 
 
+def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
+                ) -> tuple[np.ndarray, list[int], list[np.ndarray]]:
+    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts and
+    compact shingle sets (``store.compact``). One compiled pass when available; the numpy
+    path composes the reference functions and gives the same numbers."""
+    if not kernels.AVAILABLE:
+        sets = shard_shingles(word_lists, config.ngram, config.seed)
+        return (config.hasher.signatures(sets), [int(s.size) for s in sets],
+                [compact(s) for s in sets])
+    offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
+    np.cumsum([w.size for w in word_lists], out=offsets[1:])
+    words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
+    hasher = config.hasher
+    signatures, sizes, values, value_offsets = kernels.sketch_sets(
+        words, offsets, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
+        hasher.num_perm, hasher.shift, hasher.probes)
+    return signatures, sizes.tolist(), np.split(values, value_offsets[1:-1])
+
+
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
                  ) -> tuple[int, list[Document] | None, list[DocSketch]]:
     """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
@@ -117,12 +138,11 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
                                   np.empty(0, np.uint32), None, 0, len(doc.text)))
     if todo:
-        sets = shard_shingles([word_hashes[p] for p in todo], config.ngram, config.seed)
-        keys = band_keys(config.hasher.signatures(sets), config.bands, config.rows)
-        for row, (position, shingles) in enumerate(zip(todo, sets, strict=True)):
+        signatures, sizes, sets = sketch_many([word_hashes[p] for p in todo], config)
+        keys = band_keys(signatures, config.bands, config.rows)
+        for row, position in enumerate(todo):
             sketch = sketches[position]
-            sketch.shingles, sketch.n_shingles, sketch.keys = (compact(shingles),
-                                                               int(shingles.size), keys[row])
+            sketch.shingles, sketch.n_shingles, sketch.keys = sets[row], sizes[row], keys[row]
     for sketch in sketches:  # an in-shard exact copy counts its first copy's shingles
         if sketch.same_as is not None:
             sketch.n_shingles = sketches[sketch.same_as].n_shingles
