@@ -6,7 +6,8 @@ and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in me
   sets go to a disk-backed store and cleaned texts to spill files (written by the workers);
 - match: candidate pairs (int64 × 2) and their overlaps;
 - cluster: one int64 per document;
-- write: streams the spill back, in input order.
+- write: workers turn spilled shards into output records (``write/shards.py``); the main process
+  appends them in shard order (the input order).
 """
 
 from __future__ import annotations
@@ -32,18 +33,17 @@ from neardup.match.store import ShingleStore
 from neardup.match.verify import VerifyRule, overlap, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
-from neardup.read.documents import IdRegistry, Shard, raise_if_strict, reject
+from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
 from neardup.sketch.stage import DocSketch, SketchConfig, clean_shard, sketch_shard
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
     OutputFiles,
     cleaned_record,
-    document_record,
-    kept_record,
 )
 from neardup.write.records import RecordWriter
-from neardup.write.samples import SampleWriter
+from neardup.write.samples import SampleChooser
+from neardup.write.shards import ShardVerdicts, WriteConfig, write_shard_records
 from neardup.write.spill import ShardSpill
 
 DocumentSource = Callable[[], Iterator[Document]]
@@ -277,7 +277,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             units = shards() if shards is not None else batched(source(), options.shard_size)
             for index, docs, sketches in executor.map(sketch_shard, enumerate(units), config):
                 _absorb(sketches, state, store, options.keep, options.read.strict)
-                spill.append(index, docs)
+                spill.append(index, len(sketches), docs)
                 bar.advance(len(sketches))
         store.freeze()
         n_docs = len(state.ids)
@@ -312,6 +312,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)
+        spill.close()
         histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
         summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
                            len(pairs), int(accepted.sum()), len(exact), histogram)
@@ -333,50 +334,62 @@ def _advancing(chunks: Iterable[np.ndarray], bar: Any) -> Iterator[np.ndarray]:
 
 def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,
            output: Path | None, collect: bool, bar: Any) -> Result:
+    """Write the outputs: workers turn spilled shards into records (``write/shards.py``); here
+    they are appended in shard order, so the files do not depend on the number of workers."""
     kept = stories.kept
     members: dict[int, list[str]] = {}
     for number, head in enumerate(kept.tolist()):
         if state.active[number]:
             members.setdefault(head, []).append(state.ids[number])
+    jsonl = options.output_format == "jsonl"
+    parts = str(spill.directory) if output is not None else None
+    config = WriteConfig(str(spill.directory), parts, jsonl, collect)
     files = OutputFiles(output, options.output_format) if output is not None else None
-    samples = SampleWriter(output) if output is not None else None
     result = Result(summary={}, output=output)
-    counts = Counter()
+    counts: Counter = Counter()
+    # The spill is on this machine's disk: local workers, whichever executor sketched.
+    executor = make_executor("local", options.workers)
     try:
-        for number, doc in enumerate(spill):
-            doc.index = number
-            head = int(kept[number])
-            repeated = state.repeated_ids.get(number)
-            if repeated is not None:
-                reject(doc, repeated)
-            if doc.rejected is not None:
-                status, duplicate_of, sim, con = "rejected", None, None, None
-            elif head == number:
-                status, duplicate_of, sim, con = "kept", None, None, None
-            else:
-                status, duplicate_of = "duplicate", state.ids[head]
-                sim, con = float(stories.jaccard[number]), float(stories.containment[number])
-            counts[status] += 1
-            record = document_record(doc, status, head, duplicate_of, sim, con)
-            kept_rec = kept_record(doc, head, members[head]) if status == "kept" else None
+        for out in executor.map(write_shard_records, _verdicts(spill, stories, state, members),
+                                config):
+            counts.update(out.counts)
             if files is not None:
-                files.documents.write(record)
-                if kept_rec is not None:
-                    files.deduplicated.write(kept_rec)
-            if samples is not None:
-                samples.offer(doc, len(members.get(head, ())))
+                files.append_parts(spill.directory, out)
             if collect:
-                result.records.append(record)
-                if kept_rec is not None:
-                    result.kept.append(kept_rec)
-            bar.advance()
+                result.records.extend(out.documents or ())
+                result.kept.extend(out.deduplicated or ())
+            bar.advance(sum(out.counts.values()))
     finally:
         if files is not None:
             files.close()
-        if samples is not None:
-            samples.close()
     state.status_counts = counts
     return result
+
+
+def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
+              members: dict[int, list[str]]) -> Iterator[ShardVerdicts]:
+    kept, ids = stories.kept, state.ids
+    chooser = SampleChooser()
+    first = 0
+    for index, size in enumerate(spill.sizes):
+        heads = kept[first:first + size]
+        verdicts = ShardVerdicts(index, first, heads,
+                                 duplicate_of=[None] * size,
+                                 jaccard=stories.jaccard[first:first + size],
+                                 containment=stories.containment[first:first + size])
+        for position, head in enumerate(heads.tolist()):
+            number = first + position
+            active = state.active[number]
+            if number in state.repeated_ids:
+                verdicts.repeated[position] = state.repeated_ids[number]
+            if active and head == number:
+                verdicts.copies[position] = members[head]
+            elif active:
+                verdicts.duplicate_of[position] = ids[head]
+            if chooser.take(not active, len(members.get(head, ())) if active else 0):
+                verdicts.sampled.append(position)
+        yield verdicts
+        first += size
 
 
 def _summary(result: Result, state: _SketchState, stories: Stories, options: DedupOptions,

@@ -1,3 +1,4 @@
+import gzip
 import json
 
 import pyarrow.parquet as pq
@@ -54,12 +55,28 @@ def test_without_containment_the_short_reprint_stays_apart():
 
 
 def test_outputs_are_byte_identical_for_any_process_count(tmp_path):
-    corpus = _corpus() * 1
-    for jobs in (1, 2):
-        neardup.dedup(corpus, clean=False, output=tmp_path / f"j{jobs}", jobs=jobs,
-                      shard_size=2)
-    for name in ("documents.jsonl", "deduplicated.jsonl"):
-        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+    corpus = _corpus() + [{"id": "orig", "text": "a repeated id"}]
+    results = {}
+    for fmt in ("jsonl", "parquet"):
+        for jobs in (1, 2):
+            results[fmt, jobs] = neardup.dedup(corpus, clean=False, jobs=jobs, shard_size=2,
+                                               output=tmp_path / f"{fmt}{jobs}",
+                                               output_format=fmt)
+        for name in (f"documents.{fmt}", f"deduplicated.{fmt}", "report-texts.jsonl.gz"):
+            one, two = (tmp_path / f"{fmt}1" / name), (tmp_path / f"{fmt}2" / name)
+            assert one.read_bytes() == two.read_bytes(), name
+    # The files hold what the API returns, whichever process wrote them.
+    lines = (tmp_path / "jsonl2/documents.jsonl").read_text().splitlines()
+    assert [json.loads(line) for line in lines] == results["jsonl", 2].records
+    assert pq.read_table(tmp_path / "parquet2/documents.parquet").column("id").to_pylist() == \
+        [r["id"] for r in results["jsonl", 1].records]
+    kept = [json.loads(line) for line in (tmp_path / "jsonl1/deduplicated.jsonl").open()]
+    assert kept == results["jsonl", 1].kept
+    assert results["jsonl", 2].records[-1]["reason"].startswith("duplicate id 'orig'")
+    # The report's text sample: one gzip member per shard, read back as one file.
+    with gzip.open(tmp_path / "parquet2/report-texts.jsonl.gz", "rt") as handle:
+        sampled = [json.loads(line)["id"] for line in handle]
+    assert sampled == [r["id"] for r in results["jsonl", 1].records]
 
 
 def test_parquet_output(tmp_path):

@@ -7,12 +7,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyarrow as pa
 
 from neardup.document import Document
 from neardup.write.records import RecordWriter
+from neardup.write.samples import SAMPLES_FILE
+
+if TYPE_CHECKING:
+    from neardup.write.shards import ShardOutput
+from neardup.write.parts import append_part, part_path
 
 DOCUMENTS_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("status", pa.string()),
@@ -73,14 +78,37 @@ def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any
 
 
 class OutputFiles:
+    """The output files of a dedup run, filled shard by shard in shard order: JSONL files and
+    the text sample by appending the part files workers wrote, Parquet files from records."""
+
     def __init__(self, directory: Path, fmt: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        self.documents = RecordWriter(directory, "documents", fmt, DOCUMENTS_SCHEMA)
-        self.deduplicated = RecordWriter(directory, "deduplicated", fmt, DEDUPLICATED_SCHEMA)
+        self.format = fmt
+        # Unbuffered: parts are appended by the kernel (copy_file_range) at the file's offset.
+        self._targets: dict[str, BinaryIO] = {"samples": (directory / SAMPLES_FILE).open(
+            "wb", buffering=0)}
+        self._writers: dict[str, RecordWriter] = {}
+        for kind, schema in (("documents", DOCUMENTS_SCHEMA),
+                             ("deduplicated", DEDUPLICATED_SCHEMA)):
+            if fmt == "jsonl":
+                self._targets[kind] = (directory / f"{kind}.jsonl").open("wb", buffering=0)
+            else:
+                self._writers[kind] = RecordWriter(directory, kind, fmt, schema)
+
+    def append_parts(self, parts_dir: Path, shard: ShardOutput) -> None:
+        for kind, target in self._targets.items():
+            append_part(target, part_path(parts_dir, kind, shard.index))
+        if self._writers:
+            for record in shard.documents or ():
+                self._writers["documents"].write(record)
+            for record in shard.deduplicated or ():
+                self._writers["deduplicated"].write(record)
 
     def close(self) -> None:
-        self.documents.close()
-        self.deduplicated.close()
+        for target in self._targets.values():
+            target.close()
+        for writer in self._writers.values():
+            writer.close()
 
 
 CLEANED_SCHEMA = pa.schema([

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from neardup.document import Document
@@ -25,25 +24,19 @@ def write_shard(directory: str | Path, index: int, docs: list[Document]) -> None
 
 
 class ShardSpill:
-    """A temporary folder of shard files, read back in shard order (each file once)."""
+    """A temporary folder of shard files, in shard order, with each shard's document count."""
 
     def __init__(self, directory: str | Path | None = None) -> None:
         self.directory = Path(tempfile.mkdtemp(prefix="neardup-spill-", dir=directory))
-        self.shards = 0
+        self.sizes: list[int] = []
 
-    def append(self, index: int, docs: list[Document] | None) -> None:
-        """Record shard ``index``; ``docs`` is None when a worker already wrote its file."""
+    def append(self, index: int, size: int, docs: list[Document] | None) -> None:
+        """Record shard ``index`` of ``size`` documents; ``docs`` is None when a worker
+        already wrote its file."""
         if docs is not None:
             write_shard(self.directory, index, docs)
-        self.shards = max(self.shards, index + 1)
-
-    def __iter__(self) -> Iterator[Document]:
-        for index in range(self.shards):
-            path = spill_path(self.directory, index)
-            with path.open("rb") as handle:
-                batch = pickle.load(handle)
-            path.unlink()
-            yield from batch
+        assert index == len(self.sizes), "shards arrive in order"
+        self.sizes.append(size)
 
     def close(self) -> None:
         shutil.rmtree(self.directory, ignore_errors=True)
