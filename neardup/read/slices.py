@@ -10,11 +10,15 @@ main process as before.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from neardup.read.files import InputFile
 
+NEWLINE = 10
 SLICE_BYTES = 1 << 20  # ~200 news articles: enough work per task to hide the task overhead
 
 
@@ -38,24 +42,26 @@ def slice_file(file: InputFile, target: int | None = None) -> Iterator[FileSlice
     newline (the last one at the end of the file); a line longer than ``target`` makes a slice
     of its own size. The boundaries depend on the file alone, not on the workers."""
     target = target or SLICE_BYTES
-    start, line = 0, 1
-    with file.path.open("rb") as handle:
-        pending = b""
-        while True:
-            block = handle.read(target)
-            data = pending + block
-            if not block:  # end of file: the rest, if any, is the last slice
-                if data:
-                    yield FileSlice(file, start, start + len(data), line)
-                return
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:  # one line longer than the target: read on to its end
-                pending = data
-                continue
-            yield FileSlice(file, start, start + cut, line)
-            line += data.count(b"\n", 0, cut)
-            start += cut
-            pending = data[cut:]
+    size = file.path.stat().st_size
+    if size == 0:
+        return
+    with file.path.open("rb") as handle, mmap.mmap(handle.fileno(), 0,
+                                                    access=mmap.ACCESS_READ) as view:
+        data = np.frombuffer(view, dtype=np.uint8)  # no copy: pages come from the page cache
+        start, line = 0, 1
+        try:
+            while start < size:
+                end = min(start + target, size)
+                if end < size:
+                    cut = view.rfind(b"\n", start, end)
+                    if cut < 0:  # one line longer than the target: the slice ends with it
+                        cut = view.find(b"\n", end)
+                    end = size if cut < 0 else cut + 1
+                yield FileSlice(file, start, end, line)
+                line += int(np.count_nonzero(data[start:end] == NEWLINE))
+                start = end
+        finally:
+            del data  # the mmap cannot close while an array still exports its buffer
 
 
 def slice_lines(piece: FileSlice) -> list[bytes]:
