@@ -38,7 +38,8 @@ def sample_record(doc: Document) -> bytes:
     raw = doc.raw_text if doc.raw_text is not None else doc.text
     record = {
         "id": doc.id,
-        "raw_text": raw[:TEXT_CAP],
+        # null when cleaning changed nothing: the report then shows the text once
+        "raw_text": None if raw == doc.text else raw[:TEXT_CAP],
         "text": doc.text[:TEXT_CAP],
         "removed": [s.to_dict() for s in doc.removed if s.start < TEXT_CAP],
         "truncated": len(raw) > TEXT_CAP or len(doc.text) > TEXT_CAP,
