@@ -35,7 +35,13 @@ from neardup.options import DedupOptions
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
-from neardup.sketch.stage import DocSketch, SketchConfig, clean_shard, sketch_shard
+from neardup.sketch.stage import (
+    DocSketch,
+    SketchConfig,
+    clean_shard,
+    sketch_shard,
+    template_lines_shard,
+)
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
     OutputFiles,
@@ -105,18 +111,23 @@ class _Stage:
         self.timer.timings[self.name] = round(self.timer.timings.get(self.name, 0.0) + elapsed, 4)
 
 
-def learn_templates(source: DocumentSource, options: DedupOptions, progress: StageProgress) -> Any:
-    """First pass (cleaning on): lines that recur across one site's pages are its template."""
-    from neardup.clean import SiteTemplateLearner, page_text
+def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: StageProgress
+                    ) -> Any:
+    """First pass (cleaning on): lines that recur across one site's pages are its template.
+    Workers normalise and hash each document's lines; the counting happens here, in input
+    order, so the templates do not depend on the number of workers."""
+    from neardup.clean import SiteTemplateLearner
 
     learner = SiteTemplateLearner()
     ids = IdRegistry()  # a repeated id is rejected later: it must not teach the template
+    executor = make_executor(options.executor, options.workers, options.ray_address)
+    config = _sketch_config(options, None)
     with progress.stage("learn site templates") as bar:
-        for doc in source():
-            ids.check(doc)
-            if doc.rejected is None:
-                learner.add(doc.site, page_text(doc.html) if doc.html is not None else doc.text)
-            bar.advance()
+        for rows in executor.map(template_lines_shard, units, config):
+            for doc_id, source, site, hashes in rows:
+                if hashes is not None and ids.repeated(doc_id, source) is None:
+                    learner.add_hashes(site, hashes)
+            bar.advance(len(rows))
     return learner.build()
 
 
@@ -196,7 +207,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     with timer.stage("learn_templates"):
-        templates = learn_templates(source, options, progress)
+        templates = learn_templates(_units(source, shards, options), options, progress)
     config = _sketch_config(replace(options, clean=True), templates)
     writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
               if output is not None else None)
@@ -204,7 +215,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     removed_chars = 0
     try:
         with timer.stage("clean"), progress.stage("clean") as bar:
-            units = shards() if shards is not None else batched(source(), options.shard_size)
+            units = _units(source, shards, options)
             executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
             for docs in executor.map(clean_shard, units, config):
@@ -235,6 +246,12 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     return summary
 
 
+def _units(source: DocumentSource, shards: Callable[[], Iterator[Shard]] | None,
+           options: DedupOptions) -> Iterator[Shard]:
+    """One pass over the input as units of work for the workers."""
+    return shards() if shards is not None else batched(source(), options.shard_size)
+
+
 def _skipped(files: list[str] | None) -> dict[str, Any]:
     """Files left out because of their type: how many, and the first few."""
     files = files or []
@@ -260,8 +277,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     started = time.perf_counter()
     templates = None
     if options.clean:
+        kernels.warm_up()  # once here, not once per forked worker
         with timer.stage("learn_templates"):
-            templates = learn_templates(source, options, progress)
+            templates = learn_templates(_units(source, shards, options), options, progress)
     match = options.match
     bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
     config = _sketch_config(options, templates, bands, rows)
@@ -274,7 +292,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     kernels.warm_up()  # once here, not once per forked worker
     try:
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            units = shards() if shards is not None else batched(source(), options.shard_size)
+            units = _units(source, shards, options)
             for index, docs, sketches in executor.map(sketch_shard, enumerate(units), config):
                 _absorb(sketches, state, store, options.keep, options.read.strict)
                 spill.append(index, len(sketches), docs)

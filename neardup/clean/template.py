@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import xxhash
@@ -95,6 +96,16 @@ def normalise_line(line: str) -> str:
 def line_hash(site: str, norm_line: str) -> int:
     """Stable 64-bit hash of a (site, normalised line) pair."""
     return xxhash.xxh64_intdigest(site.encode("utf-8") + b"\0" + norm_line.encode("utf-8"))
+
+
+def document_line_hashes(site: str, text: str) -> list[int]:
+    """The distinct ``line_hash`` values of a document's non-empty lines, in first-seen order."""
+    hashes: dict[int, None] = {}
+    for raw in text.splitlines():
+        norm = normalise_line(raw)
+        if norm:
+            hashes[line_hash(site, norm)] = None
+    return list(hashes)
 
 
 @dataclass
@@ -197,15 +208,15 @@ class SiteTemplateLearner:
 
     def add(self, site: str, text: str) -> None:
         """Count each distinct normalised line of one document of ``site`` once."""
+        self.add_hashes(site, document_line_hashes(site, text))
+
+    def add_hashes(self, site: str, hashes: Iterable[int]) -> None:
+        """``add`` of a document given as its ``document_line_hashes`` (computed elsewhere,
+        e.g. in a worker process; the counting stays in one place, in input order)."""
         sc = self._sites.get(site)
         if sc is None:
             sc = self._sites[site] = _SiteCounts()
         sc.docs += 1
-        hashes: dict[int, None] = {}
-        for raw in text.splitlines():
-            norm = normalise_line(raw)
-            if norm:
-                hashes[line_hash(site, norm)] = None
         counts = sc.counts
         for h in hashes:
             if h in counts:

@@ -158,3 +158,24 @@ def clean_shard(shard: Shard, config: SketchConfig) -> list[Document]:
     for doc in docs:
         prepare_text(doc, config)
     return docs
+
+
+def template_lines_shard(shard: Shard, config: SketchConfig
+                         ) -> list[tuple[str, str, str, list[int] | None]]:
+    """Map one shard for the site-template pass: per document ``(id, source, site, line
+    hashes)`` (``clean.template.document_line_hashes`` of its text or page text; None when
+    rejected). The main process counts them, in input order, into one learner."""
+    from neardup.clean import page_text
+    from neardup.clean.template import document_line_hashes
+
+    rows: list[tuple[str, str, str, list[int] | None]] = []
+    for doc in shard_documents(shard, config.read):
+        hashes = None
+        if doc.rejected is None:
+            try:
+                text = page_text(doc.html) if doc.html is not None else doc.text
+                hashes = document_line_hashes(doc.site, text)
+            except Exception:  # the sketch pass rejects this page, with the error
+                hashes = None
+        rows.append((doc.id, doc.source, doc.site, hashes))
+    return rows
