@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 import xxhash
 
 from neardup.clean._cache import LineCache
+from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -202,7 +203,8 @@ class SiteTemplateLearner:
             sc = self._sites[site] = _SiteCounts()
         sc.docs += 1
         hashes: dict[int, None] = {}
-        for raw in text.splitlines():
+        # (the lines the cleaner will look up: hard-wrapped paragraphs joined)
+        for _, _, raw, _ in logical_lines(text):
             norm = normalise_line(raw)
             if norm:
                 hashes[line_hash(site, norm)] = None
