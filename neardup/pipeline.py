@@ -28,7 +28,7 @@ from neardup.document import Document
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
 from neardup.match.store import ShingleStore
-from neardup.match.verify import VerifyRule, overlap, verify_pairs
+from neardup.match.verify import VerifyRule, overlap, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
 from neardup.sketch import kernels
@@ -150,7 +150,7 @@ def _absorb(sketches: list[DocSketch], state: _SketchState, store: ShingleStore,
             state.exact_edges.append((first, number))
             continue
         state.first_of_key[sketch.exact_key] = number
-        store.append(sketch.shingles)
+        store.append(sketch.shingles, sketch.weights)
         state.sketched.append(number)
         state.keys.append(sketch.keys)
 
@@ -165,6 +165,7 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
                                      keep_comments=options.keep_comments)
     return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
                         seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
+                        prose_weights=options.match.prose_weights,
                         clean_options=clean_options, templates=templates)
 
 
@@ -274,10 +275,11 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         edges = np.concatenate([pairs[accepted], exact])
 
         def pair_overlap(a: int, b: int) -> tuple[float, float]:
-            return overlap(np.asarray(store.get(a)), np.asarray(store.get(b)))
+            return overlap(store.get(a), store.get(b), store.get_weights(a),
+                           store.get_weights(b))
 
         def pair_accepts(a: int, b: int, jac: float, con: float) -> bool:
-            return rule.accepts(jac, con, min(store.size(a), store.size(b)))
+            return rule.accepts(jac, con, smaller_shingles(store.mass(a), store.mass(b)))
 
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
