@@ -53,7 +53,8 @@ def position_weights(word_hashes: np.ndarray, ngram: int) -> np.ndarray:
     if n_words == 0:
         return np.empty(0, dtype=np.uint8)
     count = max(1, n_words - ngram + 1)
-    stop = np.isin(word_hashes, stopword_hashes())
+    stops = stopword_hashes()  # sorted, a few hundred: binary search beats np.isin's sort
+    stop = stops[np.minimum(np.searchsorted(stops, word_hashes), stops.size - 1)] == word_hashes
     if stop.mean() < UNKNOWN_LANGUAGE_SHARE:
         return np.full(count, MAX_WEIGHT, dtype=np.uint8)
     window = max(WINDOW, ngram)
