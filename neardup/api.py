@@ -20,7 +20,9 @@ from neardup.read import (
     unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
-from neardup.sketch.shingles import text_shingles
+from neardup.sketch.shingles import shingle_hashes
+from neardup.sketch.weights import set_weights
+from neardup.sketch.words import shard_word_hashes
 
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
 _SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
@@ -140,17 +142,25 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     return cleaned
 
 
-def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False) -> float:
+def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
+               prose_weights: bool = True) -> float:
     """Jaccard similarity of the word ``ngram``-gram sets of two texts (after normalisation;
-    after cleaning too with ``clean=True``)."""
-    return similarities(a, b, ngram=ngram, clean=clean)[0]
+    after cleaning too with ``clean=True``; shingles weighted as verification weighs them)."""
+    return similarities(a, b, ngram=ngram, clean=clean, prose_weights=prose_weights)[0]
 
 
-def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False) -> tuple[float, float]:
+def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
+                 prose_weights: bool = True) -> tuple[float, float]:
     """(Jaccard, containment) of two texts, as verification computes them."""
     if clean:
         from neardup.clean import clean_text
 
         a, b = clean_text(a).text, clean_text(b).text
-    sa, sb = compact(text_shingles(a, ngram)), compact(text_shingles(b, ngram))
-    return overlap(sa, sb)
+    sets = []
+    for text in (a, b):
+        words = shard_word_hashes([text])[0]
+        values = compact(shingle_hashes(words, ngram))
+        weights = set_weights(values, words, ngram) if prose_weights else None
+        sets.append((values, weights))
+    (sa, wa), (sb, wb) = sets
+    return overlap(sa, sb, wa, wb)

@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--no-containment", action="store_true",
                        help="match on Jaccard only")
     match.add_argument("--min-containment-shingles", type=int, default=50)
+    match.add_argument("--no-prose-weights", action="store_true",
+                       help="plain shingle-set overlaps: menus and link lists count as much "
+                            "as prose")
     match.add_argument("--candidate-threshold", type=float, default=None,
                        help="Jaccard level the LSH banding aims at (default: derived)")
     match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
@@ -125,6 +128,7 @@ def _dedup(args: argparse.Namespace) -> int:
         match=MatchOptions(threshold=args.threshold,
                            containment=None if args.no_containment else args.containment,
                            min_containment_shingles=args.min_containment_shingles,
+                           prose_weights=not args.no_prose_weights,
                            candidate_threshold=args.candidate_threshold),
         keep=args.keep, jobs=args.jobs, executor=args.executor, ray_address=args.ray_address,
         output_format=args.format, quiet=args.quiet, report=not args.no_report)

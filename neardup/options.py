@@ -27,6 +27,9 @@ class MatchOptions:
     threshold: float = 0.7  # Jaccard of shingle sets at or above which two texts are copies
     containment: float | None = 0.8  # share of the shorter text inside the longer (None: off)
     min_containment_shingles: int = 50  # shorter texts than this never match by containment
+    # Weight shingles by how prose-like their words are (sketch/weights.py): shared menus and
+    # link lists count less than shared prose. Off: plain set overlaps.
+    prose_weights: bool = True
     candidate_threshold: float | None = None  # LSH target; default: see ``lsh_threshold``
     max_bucket: int = 64  # LSH bucket size above which only neighbours are paired
 

@@ -30,7 +30,7 @@ from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
 from neardup.match.store import ShingleStore
-from neardup.match.verify import VerifyRule, overlap, verify_pairs
+from neardup.match.verify import VerifyRule, overlap, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
@@ -175,11 +175,12 @@ def _absorb(sketches: list[DocSketch], state: _SketchState, store: ShingleStore,
             store.append_alias(first)
             state.exact_edges.append((first, number))
             continue
-        shingles, keys = sketch.shingles, sketch.keys
+        shingles, weights, keys = sketch.shingles, sketch.weights, sketch.keys
         if sketch.same_as is not None:  # its first copy was rejected (repeated id): take its set
-            shingles, keys = sketches[sketch.same_as].shingles, sketches[sketch.same_as].keys
+            first_copy = sketches[sketch.same_as]
+            shingles, weights, keys = first_copy.shingles, first_copy.weights, first_copy.keys
         state.first_of_key[sketch.exact_key] = number
-        store.append(shingles)
+        store.append(shingles, weights)
         state.sketched.append(number)
         state.keys.append(keys)
 
@@ -194,6 +195,7 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
                                      keep_comments=options.keep_comments)
     return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
                         seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
+                        prose_weights=options.match.prose_weights,
                         clean_options=clean_options, templates=templates, read=options.read)
 
 
@@ -319,10 +321,11 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         edges = np.concatenate([pairs[accepted], exact])
 
         def pair_overlap(a: int, b: int) -> tuple[float, float]:
-            return overlap(np.asarray(store.get(a)), np.asarray(store.get(b)))
+            return overlap(store.get(a), store.get(b), store.get_weights(a),
+                           store.get_weights(b))
 
         def pair_accepts(a: int, b: int, jac: float, con: float) -> bool:
-            return rule.accepts(jac, con, min(store.size(a), store.size(b)))
+            return rule.accepts(jac, con, smaller_shingles(store.mass(a), store.mass(b)))
 
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,

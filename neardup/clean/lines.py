@@ -478,31 +478,92 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls, line.reason = "bad", line.cue
 
 
-def analyse(text: str) -> list[Line]:
-    """Split ``text`` into lines, compute features and the initial classes.
+# Hard-wrapped text (plain-text releases, e-mail, <pre> blocks): a paragraph printed as lines of
+# at most WRAP_MIN_WIDTH..WRAP_MAX_WIDTH characters, each broken where the next word would not
+# fit. Such a block of WRAP_MIN_LINES or more lines, most of whose breaks are of that kind,
+# is one paragraph: read line by line, its 60-character pieces look like headings and nav
+# items, and the cleaner dropped most of the article.
+WRAP_MIN_WIDTH = 40
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_LINES = 3
+WRAP_SHARE = 0.75
+WRAP_MIN_WORDS = 4
 
-    Same as :func:`split_lines`, then :func:`compute_features` and :func:`classify` on each
-    line, in one pass (each Line is built with its features).
+
+def _wrapped_breaks(block: list[str]) -> list[bool]:
+    """For each break between consecutive lines of ``block``: is it a soft wrap?
+
+    A break is a wrap when the next line's first word would not have fitted at the end of
+    the line within the block's width (the greedy rule every text wrapper follows), so a
+    short line (a heading, a paragraph's last line) ends a run.
     """
-    lines: list[Line] = []
-    append = lines.append
-    get = _feature_cache.young.get
+    none = [False] * (len(block) - 1)
+    if len(block) < WRAP_MIN_LINES:
+        return none
+    width = max(map(len, block))
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return none
+    # (a line of fewer than WRAP_MIN_WORDS words is no wrapped prose: a menu item, or a script
+    # written without spaces, whose "first word" is the whole next line)
+    breaks = [len(a.split(None, WRAP_MIN_WORDS)) >= WRAP_MIN_WORDS
+              and len(a) + 1 + len(b.split(None, 1)[0]) > width
+              for a, b in zip(block, block[1:], strict=False)]
+    return breaks if sum(breaks) >= WRAP_SHARE * len(breaks) else none
+
+
+def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, text, blank_before)`` of each non-blank line, hard-wrapped paragraphs
+    joined into one line (pieces separated by one space; offsets span the whole paragraph)."""
+    physical: list[tuple[int, int, str, bool]] = []
     pos = 0
     blank = True
-    total = 0
-    stops = 0.0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
             s = pos + raw.find(stripped[0])
-            feats = get(stripped) or _cached_features(stripped)
-            total += feats[0]
-            stops += feats[2] * feats[0]
-            append(Line(len(lines), s, s + len(stripped), stripped, *feats, blank_before=blank))
+            physical.append((s, s + len(stripped), stripped, blank))
             blank = False
         else:
             blank = True
         pos += len(raw) + 1
+    out: list[tuple[int, int, str, bool]] = []
+    i = 0
+    while i < len(physical):
+        j = i + 1  # the block: physical lines with no blank line between them
+        while j < len(physical) and not physical[j][3]:
+            j += 1
+        block = physical[i:j]
+        breaks = _wrapped_breaks([b[2] for b in block])
+        k = 0
+        while k < len(block):
+            m = k
+            while m < len(breaks) and breaks[m]:
+                m += 1
+            first, last = block[k], block[m]
+            joined = first[2] if m == k else " ".join(b[2] for b in block[k : m + 1])
+            out.append((first[0], last[1], joined, first[3]))
+            k = m + 1
+        i = j
+    return out
+
+
+def analyse(text: str) -> list[Line]:
+    """Split ``text`` into lines, compute features and the initial classes.
+
+    Same as :func:`split_lines` (but with hard-wrapped paragraphs joined, see
+    :func:`logical_lines`), then :func:`compute_features` and :func:`classify` on each line,
+    in one pass (each Line is built with its features).
+    """
+    lines: list[Line] = []
+    append = lines.append
+    get = _feature_cache.young.get
+    total = 0
+    stops = 0.0
+    for s, e, stripped, blank in logical_lines(text):
+        feats = get(stripped) or _cached_features(stripped)
+        total += feats[0]
+        stops += feats[2] * feats[0]
+        append(Line(len(lines), s, e, stripped, *feats, blank_before=blank))
     english_like = total > 0 and stops / total >= 0.12
     # classify() is a function of the text (through its features) and english_like: recurring
     # short lines (navigation, footers) take their class from the cache

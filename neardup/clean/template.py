@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import xxhash
 
 from neardup.clean._cache import LineCache
+from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -99,9 +100,10 @@ def line_hash(site: str, norm_line: str) -> int:
 
 
 def document_line_hashes(site: str, text: str) -> list[int]:
-    """The distinct ``line_hash`` values of a document's non-empty lines, in first-seen order."""
+    """The distinct ``line_hash`` values of a document's lines, in first-seen order."""
     hashes: dict[int, None] = {}
-    for raw in text.splitlines():
+    # (the lines the cleaner will look up: hard-wrapped paragraphs joined)
+    for _, _, raw, _ in logical_lines(text):
         norm = normalise_line(raw)
         if norm:
             hashes[line_hash(site, norm)] = None

@@ -5,7 +5,9 @@ for sets of a few thousand shingles, truncation changes a Jaccard value by far l
 1e-4 in expectation). Each set is appended to one file; offsets index it. After ``freeze`` sets
 are read back with ``os.pread``, one per lookup: the sets never sit in the process' memory (a
 memory map would count every page verification touches towards the resident size), and the
-operating system's page cache keeps the recently read ones fast.
+operating system's page cache keeps the recently read ones fast. Each set's shingle weights
+(uint8, see ``sketch/weights.py``) go to a second file, aligned with the values; ``mass`` is a
+set's weight sum.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from neardup.sketch.hashing import unique_sorted
+from neardup.sketch.weights import uniform_weights
 
 
 def compact(shingles: np.ndarray) -> np.ndarray:
@@ -31,18 +34,30 @@ class ShingleStore:
         fd, name = tempfile.mkstemp(prefix="neardup-shingles-", suffix=".u32", dir=directory)
         self._path = Path(name)
         self._file = os.fdopen(fd, "wb")
+        fd, name = tempfile.mkstemp(prefix="neardup-weights-", suffix=".u8", dir=directory)
+        self._weight_path = Path(name)
+        self._weight_file = os.fdopen(fd, "wb")
+        self._weight_reader: int | None = None
         self._offsets: list[int] = [0]
         self._sizes: list[int] = []
+        self._masses: list[int] = []
         self._aliases: dict[int, int] = {}
         self._reader: int | None = None
         self._offset_array: np.ndarray | None = None
 
-    def append(self, values: np.ndarray) -> int:
-        """Store a compact set; returns its document number."""
+    def append(self, values: np.ndarray, weights: np.ndarray | None = None) -> int:
+        """Store a compact set and its weights (None: all weights 1); returns its number."""
         values = np.ascontiguousarray(values, dtype=np.uint32)
+        if weights is None:
+            weights = uniform_weights(values)
+        weights = np.ascontiguousarray(weights, dtype=np.uint8)
+        if weights.size != values.size:
+            raise ValueError("one weight per shingle")
         self._file.write(values.tobytes())
+        self._weight_file.write(weights.tobytes())
         self._offsets.append(self._offsets[-1] + values.size)
         self._sizes.append(values.size)
+        self._masses.append(int(weights.sum(dtype=np.int64)))
         return len(self._sizes) - 1
 
     def append_empty(self) -> int:
@@ -54,19 +69,26 @@ class ShingleStore:
         self._aliases[len(self._sizes)] = doc
         self._offsets.append(self._offsets[-1])
         self._sizes.append(self._sizes[doc])
+        self._masses.append(self._masses[doc])
         return len(self._sizes) - 1
 
     def freeze(self) -> None:
         self._file.close()
+        self._weight_file.close()
         self._offset_array = np.asarray(self._offsets, dtype=np.int64)
         self._offsets = []
         self._reader = os.open(self._path, os.O_RDONLY)
+        self._weight_reader = os.open(self._weight_path, os.O_RDONLY)
 
     def __len__(self) -> int:
         return len(self._sizes)
 
     def size(self, doc: int) -> int:
         return self._sizes[doc]
+
+    def mass(self, doc: int) -> int:
+        """Sum of the set's weights (``MAX_WEIGHT`` per fully weighted shingle)."""
+        return self._masses[doc]
 
     def get(self, doc: int) -> np.ndarray:
         if self._reader is None or self._offset_array is None:
@@ -76,25 +98,43 @@ class ShingleStore:
         data = os.pread(self._reader, 4 * (end - start), 4 * start)
         return np.frombuffer(data, dtype=np.uint32)
 
+    def get_weights(self, doc: int) -> np.ndarray:
+        """The weights of ``get(doc)``, aligned with its values."""
+        if self._weight_reader is None or self._offset_array is None:
+            raise RuntimeError("ShingleStore.freeze() must be called before reading")
+        doc = self._aliases.get(doc, doc)
+        start, end = int(self._offset_array[doc]), int(self._offset_array[doc + 1])
+        return np.frombuffer(os.pread(self._weight_reader, end - start, start), dtype=np.uint8)
+
     def sizes(self) -> np.ndarray:
         """Set size of every document (aliases included)."""
         return np.asarray(self._sizes, dtype=np.int64)
 
-    def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The sets of ``docs`` in one buffer: (values, offsets), set k at offsets[k:k+2]."""
+    def masses(self) -> np.ndarray:
+        """Weight sum of every document's set (aliases included)."""
+        return np.asarray(self._masses, dtype=np.int64)
+
+    def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
+        offsets[k:k+2]."""
         parts = [self.get(int(d)) for d in docs]
+        weights = [self.get_weights(int(d)) for d in docs]
         offsets = np.zeros(len(parts) + 1, dtype=np.int64)
         np.cumsum([p.size for p in parts], out=offsets[1:])
         values = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint32)
-        return values, offsets
+        flat = np.concatenate(weights) if weights else np.empty(0, dtype=np.uint8)
+        return values, flat, offsets
 
     def close(self) -> None:
-        if not self._file.closed:
-            self._file.close()
-        if self._reader is not None:
-            os.close(self._reader)
-            self._reader = None
+        for handle in (self._file, self._weight_file):
+            if not handle.closed:
+                handle.close()
+        for reader in (self._reader, self._weight_reader):
+            if reader is not None:
+                os.close(reader)
+        self._reader = self._weight_reader = None
         self._path.unlink(missing_ok=True)
+        self._weight_path.unlink(missing_ok=True)
 
     def __enter__(self) -> ShingleStore:
         return self

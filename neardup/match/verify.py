@@ -1,13 +1,17 @@
 """Verification of candidate pairs on the real shingle sets, not on the sketch estimate.
 
-For shingle sets A and B:
-- Jaccard ``J = |A ∩ B| / |A ∪ B|``: two versions of one text.
+Every shingle carries a weight w in (0, 1] (``sketch/weights.py``: prose counts fully, menus
+and link lists little; all 1 with ``prose_weights`` off). For shingle sets A and B, with
+``|X|`` the weight sum of X and ``|A ∩ B| = Σ min(w_A, w_B)`` over shared shingles:
+- Jaccard ``J = |A ∩ B| / (|A| + |B| − |A ∩ B|)``: two versions of one text.
 - Containment ``C = |A ∩ B| / min(|A|, |B|)``: the shorter text inside the longer one (a
-  400-word reprint inside a 1,500-word page). It only counts when the shorter set has at least
-  ``min_containment_shingles`` shingles, so a headline that appears in another page's list of
-  headlines is not a copy of that page.
+  400-word reprint inside a 1,500-word page). It only counts when the shorter set weighs at
+  least ``min_containment_shingles`` (fully weighted) shingles, so a headline that appears in
+  another page's list of headlines is not a copy of that page, nor is a page that is nothing
+  but its site's menus a copy of every page of the site.
 
-A pair is a duplicate when ``J >= threshold`` or ``C >= containment`` (when enabled).
+A pair is a duplicate when ``J >= threshold`` or ``C >= containment`` (when enabled). With all
+weights equal these are the plain set overlaps.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import numpy as np
 
 from neardup.match.store import ShingleStore
 from neardup.sketch import kernels
+from neardup.sketch.weights import MAX_WEIGHT, uniform_weights
 
 
 @dataclass(frozen=True)
@@ -28,13 +33,14 @@ class VerifyRule:
 
     def accepts_many(self, jaccard: np.ndarray, containment: np.ndarray, smaller: np.ndarray
                      ) -> np.ndarray:
-        """``accepts`` over arrays of pairs."""
+        """``accepts`` over arrays of pairs (``smaller``: weight of the lighter set, in
+        fully weighted shingles)."""
         ok = jaccard >= self.threshold
         if self.containment is not None:
             ok |= (smaller >= self.min_containment_shingles) & (containment >= self.containment)
         return ok
 
-    def accepts(self, jaccard: float, containment: float, smaller: int) -> bool:
+    def accepts(self, jaccard: float, containment: float, smaller: float) -> bool:
         if jaccard >= self.threshold:
             return True
         return (
@@ -44,16 +50,30 @@ class VerifyRule:
         )
 
 
-def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """(Jaccard, containment) of two sorted unique arrays."""
+def intersection_weight(a: np.ndarray, wa: np.ndarray, b: np.ndarray, wb: np.ndarray) -> int:
+    """Σ min(wa, wb) over the values of both sorted unique arrays."""
+    if kernels.AVAILABLE:
+        return int(kernels.weighted_intersection(a, wa, b, wb))
+    _, ia, ib = np.intersect1d(a, b, assume_unique=True, return_indices=True)
+    return int(np.minimum(wa[ia], wb[ib]).sum(dtype=np.int64))
+
+
+def overlap(a: np.ndarray, b: np.ndarray, wa: np.ndarray | None = None,
+            wb: np.ndarray | None = None) -> tuple[float, float]:
+    """(Jaccard, containment) of two sorted unique arrays with their weights (None: all 1)."""
     if a.size == 0 or b.size == 0:
         return (1.0, 1.0) if a.size == b.size else (0.0, 0.0)
-    if kernels.AVAILABLE:
-        inter = kernels.intersection_size(a, b)
-    else:
-        inter = np.intersect1d(a, b, assume_unique=True).size
-    union = a.size + b.size - inter
-    return inter / union, inter / min(a.size, b.size)
+    wa = uniform_weights(a) if wa is None else wa
+    wb = uniform_weights(b) if wb is None else wb
+    inter = intersection_weight(a, wa, b, wb)
+    mass_a, mass_b = int(wa.sum(dtype=np.int64)), int(wb.sum(dtype=np.int64))
+    union = mass_a + mass_b - inter
+    return inter / union, inter / min(mass_a, mass_b)
+
+
+def smaller_shingles(mass_a: int, mass_b: int) -> float:
+    """The lighter set's weight, in fully weighted shingles (what the rule's minimum reads)."""
+    return min(mass_a, mass_b) / MAX_WEIGHT
 
 
 def verify_pairs(
@@ -67,36 +87,37 @@ def verify_pairs(
     """
     jaccards = np.zeros(len(pairs), dtype=np.float64)
     containments = np.zeros(len(pairs), dtype=np.float64)
+    masses = store.masses()
     for start in range(0, len(pairs), chunk):
         part = pairs[start : start + chunk]
         docs = np.unique(part)
-        values, offsets = store.get_many(docs)
+        values, weights, offsets = store.get_many(docs)
         left = np.searchsorted(docs, part[:, 0])
         right = np.searchsorted(docs, part[:, 1])
-        inter = pair_intersections(values, offsets, left, right)
+        inter = pair_intersections(values, weights, offsets, left, right)
         sizes = np.diff(offsets)
-        size_a, size_b = sizes[left], sizes[right]
-        union = size_a + size_b - inter
-        smaller = np.minimum(size_a, size_b)
+        mass_a, mass_b = masses[part[:, 0]], masses[part[:, 1]]
+        union = mass_a + mass_b - inter
+        lighter = np.minimum(mass_a, mass_b)
         with np.errstate(divide="ignore", invalid="ignore"):
             jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-            con = np.where(smaller > 0, inter / np.maximum(smaller, 1),
-                           np.where(size_a == size_b, 1.0, 0.0))
+            con = np.where(lighter > 0, inter / np.maximum(lighter, 1),
+                           np.where(sizes[left] == sizes[right], 1.0, 0.0))
         jaccards[start : start + len(part)] = jac
         containments[start : start + len(part)] = con
-    sizes_all = store.sizes()
-    smaller_all = np.minimum(sizes_all[pairs[:, 0]], sizes_all[pairs[:, 1]]) if len(pairs) \
-        else np.empty(0, dtype=np.int64)
+    smaller_all = (np.minimum(masses[pairs[:, 0]], masses[pairs[:, 1]]) / MAX_WEIGHT
+                   if len(pairs) else np.empty(0, dtype=np.float64))
     return jaccards, containments, rule.accepts_many(jaccards, containments, smaller_all)
 
 
-def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray,
-                       right: np.ndarray) -> np.ndarray:
-    """|A ∩ B| for each pair (sets ``values[offsets[k]:offsets[k+1]]``)."""
+def pair_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndarray,
+                       left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Weighted |A ∩ B| for each pair (sets ``values[offsets[k]:offsets[k+1]]``, their
+    weights at the same positions of ``weights``)."""
     if kernels.AVAILABLE:
-        return kernels.pair_intersections(values, offsets, left, right)
+        return kernels.pair_weighted_intersections(values, weights, offsets, left, right)
     out = np.empty(len(left), dtype=np.int64)
     for k, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-        out[k] = np.intersect1d(values[offsets[a] : offsets[a + 1]],
-                                values[offsets[b] : offsets[b + 1]], assume_unique=True).size
+        sa, sb = slice(offsets[a], offsets[a + 1]), slice(offsets[b], offsets[b + 1])
+        out[k] = intersection_weight(values[sa], weights[sa], values[sb], weights[sb])
     return out

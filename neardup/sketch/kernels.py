@@ -181,6 +181,40 @@ def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray
 
 
 @njit(cache=True)
+def weighted_intersection(a: np.ndarray, wa: np.ndarray, b: np.ndarray, wb: np.ndarray
+                          ) -> int:  # pragma: no cover - compiled
+    """Σ min(wa, wb) over the values in both sorted sets."""
+    i = 0
+    j = 0
+    total = 0
+    while i < a.shape[0] and j < b.shape[0]:
+        x = a[i]
+        y = b[j]
+        if x == y:
+            total += min(wa[i], wb[j])
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+@njit(cache=True)
+def pair_weighted_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndarray,
+                                left: np.ndarray, right: np.ndarray
+                                ) -> np.ndarray:  # pragma: no cover - compiled
+    out = np.empty(left.shape[0], dtype=np.int64)
+    for k in range(left.shape[0]):
+        a0, a1 = offsets[left[k]], offsets[left[k] + 1]
+        b0, b1 = offsets[right[k]], offsets[right[k] + 1]
+        out[k] = weighted_intersection(values[a0:a1], weights[a0:a1], values[b0:b1],
+                                       weights[b0:b1])
+    return out
+
+
+@njit(cache=True)
 def shingle_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
                  q: np.uint64):  # pragma: no cover - compiled
     """``shingles.shingle_hashes`` for many word sequences: (values, offsets)."""
@@ -330,6 +364,8 @@ def warm_up() -> None:
         intersection_size(np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.uint32))
         one = np.zeros(1, dtype=np.int64)
         pair_intersections(np.zeros(1, dtype=np.uint32), np.array([0, 1]), one, one)
+        pair_weighted_intersections(np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8),
+                                    np.array([0, 1]), one, one)
         from neardup.sketch.minhash import OnePermutationHasher
         from neardup.sketch.shingles import shard_shingles
 

@@ -24,8 +24,8 @@ from neardup.sketch.words import shard_word_hashes
 SHINGLE_Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier (golden ratio): any odd constant
 
 
-def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.ndarray:
-    """Sorted unique uint64 hashes of the ``ngram``-grams of a sequence of word hashes."""
+def position_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.ndarray:
+    """uint64 hash of the ``ngram``-gram starting at each word, in text order (repeats kept)."""
     if word_hashes.size == 0:
         return np.empty(0, dtype=np.uint64)
     n = min(ngram, word_hashes.size)
@@ -36,7 +36,12 @@ def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.nda
             acc *= SHINGLE_Q
             acc += word_hashes[j : j + count]
     acc ^= seed_constant(seed, 1)
-    return unique_sorted(np.sort(mix64(acc)))
+    return mix64(acc)
+
+
+def shingle_hashes(word_hashes: np.ndarray, ngram: int, seed: int = 1) -> np.ndarray:
+    """Sorted unique uint64 hashes of the ``ngram``-grams of a sequence of word hashes."""
+    return unique_sorted(np.sort(position_hashes(word_hashes, ngram, seed)))
 
 
 def text_shingles(text: str, ngram: int, seed: int = 1) -> np.ndarray:

@@ -19,6 +19,7 @@ from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import SHINGLE_Q, shard_shingles
+from neardup.sketch.weights import set_weights, uniform_weights
 from neardup.sketch.words import shard_word_hashes
 from neardup.write.spill import write_shard
 
@@ -31,6 +32,7 @@ class SketchConfig:
     bands: int
     rows: int
     clean: bool
+    prose_weights: bool = True  # weight shingles by how prose-like their words are
     clean_options: Any = None  # neardup.clean.CleanOptions
     templates: Any = None  # neardup.clean.SiteTemplates
     spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
@@ -54,6 +56,7 @@ class DocSketch:
     date: str | None
     exact_key: int  # xxh3-64 of the normalised text; equal keys = exact duplicates
     shingles: np.ndarray  # compact uint32 set (empty when ``same_as`` is set)
+    weights: np.ndarray  # uint8 weight of each shingle (sketch/weights.py)
     keys: np.ndarray | None  # LSH band keys (None when rejected or an in-shard exact copy)
     n_shingles: int
     chars: int
@@ -122,7 +125,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         words = word_hashes.get(position)
         if words is None:
             sketches.append(DocSketch(doc.id, doc.source, False, doc.date, 0,
-                                      np.empty(0, np.uint32), None, 0, 0,
+                                      np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0, 0,
                                       rejected=doc.rejected))
             continue
         # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
@@ -130,19 +133,24 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         earlier = first_of_key.get(exact_key)
         if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
             sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
-                                      np.empty(0, np.uint32), None, 0, len(doc.text),
+                                      np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0,
+                                      len(doc.text),
                                       same_as=earlier))
             continue
         first_of_key[exact_key] = position
         todo.append(position)
         sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
-                                  np.empty(0, np.uint32), None, 0, len(doc.text)))
+                                  np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0,
+                                  len(doc.text)))
     if todo:
         signatures, sizes, sets = sketch_many([word_hashes[p] for p in todo], config)
         keys = band_keys(signatures, config.bands, config.rows)
         for row, position in enumerate(todo):
             sketch = sketches[position]
             sketch.shingles, sketch.n_shingles, sketch.keys = sets[row], sizes[row], keys[row]
+            sketch.weights = (set_weights(sketch.shingles, word_hashes[position], config.ngram,
+                                          config.seed)
+                              if config.prose_weights else uniform_weights(sketch.shingles))
     for sketch in sketches:  # an in-shard exact copy counts its first copy's shingles
         if sketch.same_as is not None:
             sketch.n_shingles = sketches[sketch.same_as].n_shingles

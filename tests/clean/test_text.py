@@ -148,3 +148,22 @@ def test_lists_in_story_survive() -> None:
 def test_empty_text() -> None:
     res = clean_text("")
     assert res.text == "" and res.removed == [] and res.source_text == ""
+
+
+def test_hard_wrapped_article_is_kept() -> None:
+    import textwrap
+
+    from neardup.clean.lines import logical_lines
+
+    menu = ["Home", "News", "Sport", "Contact us"]
+    paragraphs = [textwrap.fill(p, 68) for p in BODY]
+    page = "\n".join(menu) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    res = clean_text(page)
+    for para in BODY:  # each wrapped paragraph is read as one prose line, and kept
+        assert " ".join(para.split()) in res.text, para
+    assert "Sport" not in res.text
+    # the menu's short lines stay separate lines; offsets span the joined paragraph
+    lines = logical_lines(page)
+    assert [t for _, _, t, _ in lines[:4]] == menu
+    start, end, text, _ = lines[4]
+    assert " ".join(page[start:end].split()) == text

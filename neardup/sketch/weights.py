@@ -1,0 +1,86 @@
+"""Prose weights of shingles: shared navigation counts for less than shared prose.
+
+Web pages are often flattened to one line, so the line-based cleaner cannot tell a site's menus
+and product lists from its article; two pages of one site then share most of their shingles
+while their articles differ (two product pages, two degree programmes of one college). What
+separates the two kinds of text inside a line is how they read: running prose is full of
+function words ("the", "of", "and": about 40 % of English text), menus, link lists and
+headlines have almost none.
+
+Each shingle gets a weight from the share of stopwords (``neardup.clean.lines.STOPWORDS``, a
+few languages) in a window of ``WINDOW`` words around it: ``FLOOR`` with none, rising linearly
+to 1 at ``FULL_SHARE``. Verification then uses the weighted overlaps (``match/verify.py``):
+``|A ∩ B|`` becomes ``Σ min(w_A, w_B)`` over shared shingles and ``|A|`` becomes ``Σ w_A``, so
+two pages whose shared text is menus and whose own text is prose come out far apart, and two
+copies of an article with different menus come out closer. With equal weights everywhere the
+overlaps are exactly the unweighted ones.
+
+A text with almost no stopwords at all (a language the list does not cover) gets weight 1
+throughout: its low share says nothing about prose. Weights are stored as uint8
+(``MAX_WEIGHT`` = 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neardup.sketch.shingles import position_hashes
+from neardup.sketch.words import shard_word_hashes
+
+WINDOW = 8  # words around a shingle whose stopword share gives its weight
+FULL_SHARE = 0.3  # stopword share from which a shingle counts fully (prose has 0.3-0.5)
+FLOOR = 0.1  # weight of a shingle with no stopword near it (menus, link lists)
+UNKNOWN_LANGUAGE_SHARE = 0.03  # below this stopword share in the whole text: all weights 1
+MAX_WEIGHT = 255
+
+_stop_hashes: np.ndarray | None = None
+
+
+def stopword_hashes() -> np.ndarray:
+    """Sorted word hashes of the stopwords (hashed as text words are: same normalisation)."""
+    global _stop_hashes
+    if _stop_hashes is None:
+        from neardup.clean.lines import STOPWORDS
+
+        _stop_hashes = np.unique(shard_word_hashes([" ".join(sorted(STOPWORDS))])[0])
+    return _stop_hashes
+
+
+def position_weights(word_hashes: np.ndarray, ngram: int) -> np.ndarray:
+    """uint8 weight of the shingle starting at each word (one weight for a text shorter than
+    ``ngram`` words, which is one shingle)."""
+    n_words = word_hashes.size
+    if n_words == 0:
+        return np.empty(0, dtype=np.uint8)
+    count = max(1, n_words - ngram + 1)
+    stops = stopword_hashes()  # sorted, a few hundred: binary search beats np.isin's sort
+    stop = stops[np.minimum(np.searchsorted(stops, word_hashes), stops.size - 1)] == word_hashes
+    if stop.mean() < UNKNOWN_LANGUAGE_SHARE:
+        return np.full(count, MAX_WEIGHT, dtype=np.uint8)
+    window = max(WINDOW, ngram)
+    prefix = np.zeros(n_words + 1, dtype=np.int64)
+    np.cumsum(stop, out=prefix[1:])
+    # the window is centred on the shingle and shifted, not cut, at the text's ends
+    lo = np.maximum(np.arange(count) - (window - ngram) // 2, 0)
+    hi = np.minimum(lo + window, n_words)
+    lo = np.maximum(hi - window, 0)
+    share = (prefix[hi] - prefix[lo]) / (hi - lo)
+    weight = FLOOR + (1.0 - FLOOR) * np.minimum(share / FULL_SHARE, 1.0)
+    return np.rint(weight * MAX_WEIGHT).astype(np.uint8)
+
+
+def set_weights(values: np.ndarray, word_hashes: np.ndarray, ngram: int, seed: int = 1
+                ) -> np.ndarray:
+    """uint8 weights aligned with ``values``, the compact set (``match.store.compact``) of the
+    same words; a shingle seen at several positions keeps its largest weight."""
+    out = np.zeros(values.size, dtype=np.uint8)
+    if values.size == 0:
+        return out
+    positions = (position_hashes(word_hashes, ngram, seed) >> np.uint64(32)).astype(np.uint32)
+    np.maximum.at(out, np.searchsorted(values, positions), position_weights(word_hashes, ngram))
+    return out
+
+
+def uniform_weights(values: np.ndarray) -> np.ndarray:
+    """Weight 1 for every shingle: the unweighted overlaps."""
+    return np.full(values.size, MAX_WEIGHT, dtype=np.uint8)

@@ -1,0 +1,81 @@
+"""Prose weights of shingles (sketch/weights.py) and weighted verification."""
+
+import numpy as np
+import pytest
+
+from neardup.api import similarities
+from neardup.match.store import ShingleStore, compact
+from neardup.match.verify import VerifyRule, overlap, verify_pairs
+from neardup.sketch.shingles import shard_shingles, shingle_hashes
+from neardup.sketch.weights import FLOOR, MAX_WEIGHT, position_weights, set_weights
+from neardup.sketch.words import shard_word_hashes
+
+MENU = ("Home News Sport Weather Business Technology Science Health Education Arts Travel "
+        "Contact Us Privacy Policy Terms Sitemap Careers Advertise Archive Subscribe Login "
+        "Register Help Shop Gift Cards Store Locator Newsletters Podcasts Video Photos ")
+PROSE_A = ("The council said on Monday that the new bridge over the river would be finished "
+           "by the end of the year, and that the road to the town centre would stay open "
+           "while the work was going on. ")
+PROSE_B = ("A court in the capital ruled that the company had to pay back the money it took "
+           "from its customers, and the judge said that the firm had known about the problem "
+           "for more than a year. ")
+
+
+def _weighted(text: str) -> tuple[np.ndarray, np.ndarray]:
+    words = shard_word_hashes([text])[0]
+    values = compact(shingle_hashes(words, 5))
+    return values, set_weights(values, words, 5)
+
+
+def test_menus_weigh_little_and_prose_fully() -> None:
+    weights = position_weights(shard_word_hashes([MENU + PROSE_A])[0], 5)
+    n_menu = len(MENU.split())
+    menu, prose = weights[: n_menu - 8], weights[n_menu:]
+    assert menu.max() <= round(0.5 * MAX_WEIGHT) and menu.min() == round(FLOOR * MAX_WEIGHT)
+    assert np.median(prose) == MAX_WEIGHT
+
+
+def test_shared_menu_counts_less_and_shared_article_more() -> None:
+    # two different articles under one site's (long) menu: plain overlap is high
+    plain = similarities(MENU * 3 + PROSE_A, MENU * 3 + PROSE_B, prose_weights=False)[0]
+    weighted = similarities(MENU * 3 + PROSE_A, MENU * 3 + PROSE_B)[0]
+    assert weighted < plain
+    # one article under two different menus: the weighted overlap is the higher one
+    other_menu = " ".join(reversed(MENU.split())) + " "
+    plain = similarities(MENU + PROSE_A * 2, other_menu + PROSE_A * 2, prose_weights=False)[0]
+    weighted = similarities(MENU + PROSE_A * 2, other_menu + PROSE_A * 2)[0]
+    assert weighted > plain
+
+
+def test_text_without_known_stopwords_is_unweighted() -> None:
+    text = " ".join(f"字{i}" for i in range(40))
+    words = shard_word_hashes([text])[0]
+    assert (position_weights(words, 5) == MAX_WEIGHT).all()
+
+
+def test_weights_align_with_the_compiled_shingle_sets() -> None:
+    texts = [MENU + PROSE_A, PROSE_B * 2, "too short", ""]
+    words = shard_word_hashes(texts)
+    for w, shingles in zip(words, shard_shingles(words, 5), strict=True):
+        values = compact(shingles)
+        weights = set_weights(values, w, 5)
+        assert weights.size == values.size
+        assert values.size == 0 or weights.min() >= round(FLOOR * MAX_WEIGHT)
+
+
+def test_weighted_verification_equals_pairwise_overlap() -> None:
+    texts = [MENU + PROSE_A, MENU + PROSE_B, PROSE_A + PROSE_B, MENU * 2, PROSE_A]
+    sets = [_weighted(t) for t in texts]
+    store = ShingleStore()
+    for values, weights in sets:
+        store.append(values, weights)
+    store.freeze()
+    pairs = np.array([(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))])
+    rule = VerifyRule(0.7, 0.8, 10)
+    jac, con, ok = verify_pairs(pairs, store, rule, chunk=3)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        expected = overlap(*sets[i][:1], *sets[j][:1], sets[i][1], sets[j][1])
+        assert (jac[k], con[k]) == pytest.approx(expected)
+        assert (store.get_weights(i) == sets[i][1]).all()
+    assert ok[pairs.tolist().index([2, 4])]  # PROSE_A inside PROSE_A + PROSE_B
+    store.close()
