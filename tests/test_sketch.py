@@ -126,12 +126,20 @@ def test_fused_sketch_kernel_equals_the_reference_functions(monkeypatch):
                   (0, 1, 3, 4, 5, 6, 40, 300, 2000)]
     word_lists += shard_word_hashes(["The U.S. economy grew 2.1% in the third quarter, "
                                      "the Commerce Department said on Thursday." * 9, "short"])
-    config = SketchConfig(ngram=5, num_perm=64, seed=7, bands=8, rows=8, clean=False)
-    signatures, sizes, sets = sketch_many(word_lists, config)
-    monkeypatch.setattr(kernels, "AVAILABLE", False)
-    ref_signatures, ref_sizes, ref_sets = sketch_many(word_lists, config)
-    assert np.array_equal(signatures, ref_signatures)
-    assert sizes == ref_sizes
-    for words, got, ref in zip(word_lists, sets, ref_sets, strict=True):
-        assert np.array_equal(got, ref)
-        assert np.array_equal(got, compact(shingle_hashes(words, 5, seed=7)))
+    for prose_weights in (True, False):
+        config = SketchConfig(ngram=5, num_perm=64, seed=7, bands=8, rows=8, clean=False,
+                              prose_weights=prose_weights)
+        monkeypatch.setattr(kernels, "AVAILABLE", True)
+        signatures, sizes, sets, weights = sketch_many(word_lists, config)
+        monkeypatch.setattr(kernels, "AVAILABLE", False)
+        ref_signatures, ref_sizes, ref_sets, ref_weights = sketch_many(word_lists, config)
+        assert np.array_equal(signatures, ref_signatures)
+        assert sizes == ref_sizes
+        for words, got, ref in zip(word_lists, sets, ref_sets, strict=True):
+            assert np.array_equal(got, ref)
+            assert np.array_equal(got, compact(shingle_hashes(words, 5, seed=7)))
+        for got, ref in zip(weights, ref_weights, strict=True):
+            assert np.array_equal(got, ref)
+        # prose is weighted below full somewhere, random word ids (no stopwords) are not
+        assert (min(w.min() for w in weights[-2:-1]) < 255) == prose_weights
+        assert all((w == 255).all() for w in weights[:-2])

@@ -287,18 +287,23 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
 
 @njit(cache=True)
 def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
-                q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray
-                ):  # pragma: no cover - compiled
-    """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` in one pass per document,
-    without materialising the uint64 sets: (signatures, sizes, compact values, offsets).
+                q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray,
+                stops: np.ndarray, weighted: bool, window: int, full_share: float, floor: float,
+                unknown_share: float):  # pragma: no cover - compiled
+    """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` → ``weights.set_weights`` in
+    one pass per document, without materialising the uint64 sets: (signatures, sizes,
+    compact values, their uint8 weights, offsets).
 
     ``sizes`` counts the unique uint64 shingles; the compact sets are their sorted unique top
-    32 bits (truncation is monotone, so the sorted uint64 order gives them sorted)."""
+    32 bits (truncation is monotone, so the sorted uint64 order gives them sorted). Weights
+    (``weighted``) follow ``weights.position_weights`` with its constants passed in, and a
+    compact value keeps the largest weight of its positions; else all are 255."""
     n_docs = word_offsets.shape[0] - 1
     empty_value = np.uint64(0xFFFFFFFFFFFFFFFF)
     signatures = np.full((n_docs, k), empty_value, dtype=np.uint64)
     sizes = np.zeros(n_docs, dtype=np.int64)
     compact_values = np.empty(max(1, words.shape[0]), dtype=np.uint32)
+    compact_weights = np.zeros(max(1, words.shape[0]), dtype=np.uint8)
     compact_offsets = np.zeros(n_docs + 1, dtype=np.int64)
     filled = np.zeros(k, dtype=np.bool_)
     out = 0
@@ -316,6 +321,9 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
             for j in range(1, n):
                 acc = acc * q + words[lo + p + j]
             buf[p] = _mix64(acc ^ salt)
+        position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
+                                            full_share, floor, unknown_share)
+        positions = buf.copy()
         buf.sort()
         filled[:] = False
         start = out
@@ -335,6 +343,11 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
                 out += 1
         sizes[d] = unique
         compact_offsets[d + 1] = out
+        for p in range(m):  # each compact value keeps the largest weight of its positions
+            c = np.uint32(positions[p] >> np.uint64(32))
+            at = start + np.searchsorted(compact_values[start:out], c)
+            if position_weight[p] > compact_weights[at]:
+                compact_weights[at] = position_weight[p]
         first = -1
         for b in range(k):
             if filled[b]:
@@ -352,7 +365,34 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
                     break
             if not done:
                 signatures[d, b] = signatures[d, first]
-    return signatures, sizes, compact_values[:out], compact_offsets
+    return signatures, sizes, compact_values[:out], compact_weights[:out], compact_offsets
+
+
+@njit(cache=True)
+def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, weighted: bool,
+                      window: int, full_share: float, floor: float, unknown_share: float
+                      ) -> np.ndarray:  # pragma: no cover - compiled
+    """``weights.position_weights`` of one document's ``m`` shingle positions."""
+    out = np.full(m, 255, dtype=np.uint8)
+    count = words.shape[0]
+    if not weighted:
+        return out
+    prefix = np.zeros(count + 1, dtype=np.int64)
+    for i in range(count):
+        at = np.searchsorted(stops, words[i])
+        hit = at < stops.shape[0] and stops[min(at, stops.shape[0] - 1)] == words[i]
+        prefix[i + 1] = prefix[i] + (1 if hit else 0)
+    if prefix[count] / count < unknown_share:
+        return out
+    width = max(window, ngram)
+    for p in range(m):
+        a = max(p - (width - ngram) // 2, 0)
+        b = min(a + width, count)
+        a = max(b - width, 0)
+        share = (prefix[b] - prefix[a]) / (b - a)
+        weight = floor + (1.0 - floor) * min(share / full_share, 1.0)
+        out[p] = np.uint8(np.rint(weight * 255.0))
+    return out
 
 
 def warm_up() -> None:

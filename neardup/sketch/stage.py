@@ -19,7 +19,15 @@ from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import SHINGLE_Q, shard_shingles
-from neardup.sketch.weights import set_weights, uniform_weights
+from neardup.sketch.weights import (
+    FLOOR,
+    FULL_SHARE,
+    UNKNOWN_LANGUAGE_SHARE,
+    WINDOW,
+    set_weights,
+    stopword_hashes,
+    uniform_weights,
+)
 from neardup.sketch.words import shard_word_hashes
 from neardup.write.spill import write_shard
 
@@ -89,22 +97,29 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
 
 
 def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
-                ) -> tuple[np.ndarray, list[int], list[np.ndarray]]:
-    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts and
-    compact shingle sets (``store.compact``). One compiled pass when available; the numpy
-    path composes the reference functions and gives the same numbers."""
+                ) -> tuple[np.ndarray, list[int], list[np.ndarray], list[np.ndarray]]:
+    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts,
+    compact shingle sets (``store.compact``) and the sets' prose weights (``weights.py``; all
+    full with ``prose_weights`` off). One compiled pass when available; the numpy path
+    composes the reference functions and gives the same numbers."""
     if not kernels.AVAILABLE:
         sets = shard_shingles(word_lists, config.ngram, config.seed)
-        return (config.hasher.signatures(sets), [int(s.size) for s in sets],
-                [compact(s) for s in sets])
+        compact_sets = [compact(s) for s in sets]
+        weights = [set_weights(values, words, config.ngram, config.seed)
+                   if config.prose_weights else uniform_weights(values)
+                   for values, words in zip(compact_sets, word_lists, strict=True)]
+        return (config.hasher.signatures(sets), [int(s.size) for s in sets], compact_sets,
+                weights)
     offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
     np.cumsum([w.size for w in word_lists], out=offsets[1:])
     words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
     hasher = config.hasher
-    signatures, sizes, values, value_offsets = kernels.sketch_sets(
+    signatures, sizes, values, weights, value_offsets = kernels.sketch_sets(
         words, offsets, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
-        hasher.num_perm, hasher.shift, hasher.probes)
-    return signatures, sizes.tolist(), np.split(values, value_offsets[1:-1])
+        hasher.num_perm, hasher.shift, hasher.probes, stopword_hashes(), config.prose_weights,
+        WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE)
+    cuts = value_offsets[1:-1]
+    return signatures, sizes.tolist(), np.split(values, cuts), np.split(weights, cuts)
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
@@ -143,14 +158,12 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
                                   np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0,
                                   len(doc.text)))
     if todo:
-        signatures, sizes, sets = sketch_many([word_hashes[p] for p in todo], config)
+        signatures, sizes, sets, weights = sketch_many([word_hashes[p] for p in todo], config)
         keys = band_keys(signatures, config.bands, config.rows)
         for row, position in enumerate(todo):
             sketch = sketches[position]
-            sketch.shingles, sketch.n_shingles, sketch.keys = sets[row], sizes[row], keys[row]
-            sketch.weights = (set_weights(sketch.shingles, word_hashes[position], config.ngram,
-                                          config.seed)
-                              if config.prose_weights else uniform_weights(sketch.shingles))
+            sketch.shingles, sketch.weights = sets[row], weights[row]
+            sketch.n_shingles, sketch.keys = sizes[row], keys[row]
     for sketch in sketches:  # an in-shard exact copy counts its first copy's shingles
         if sketch.same_as is not None:
             sketch.n_shingles = sketches[sketch.same_as].n_shingles
