@@ -323,31 +323,29 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
             buf[p] = _mix64(acc ^ salt)
         position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
                                             full_share, floor, unknown_share)
-        positions = buf.copy()
-        buf.sort()
+        order = np.argsort(buf)  # sorted values, and the position (weight) of each
         filled[:] = False
         start = out
         unique = 0
-        for p in range(m):
+        for r in range(m):
+            p = order[r]
             v = buf[p]
-            if p > 0 and v == buf[p - 1]:
-                continue
-            unique += 1
-            b = v >> shift
-            if not filled[b]:  # sorted: the first value of a bin is its minimum
-                filled[b] = True
-                signatures[d, b] = v
+            w = position_weight[p]
+            if r == 0 or v != buf[order[r - 1]]:
+                unique += 1
+                b = v >> shift
+                if not filled[b]:  # sorted: the first value of a bin is its minimum
+                    filled[b] = True
+                    signatures[d, b] = v
             c = np.uint32(v >> np.uint64(32))
             if out == start or compact_values[out - 1] != c:
                 compact_values[out] = c
+                compact_weights[out] = w
                 out += 1
+            elif w > compact_weights[out - 1]:  # a value keeps its positions' largest weight
+                compact_weights[out - 1] = w
         sizes[d] = unique
         compact_offsets[d + 1] = out
-        for p in range(m):  # each compact value keeps the largest weight of its positions
-            c = np.uint32(positions[p] >> np.uint64(32))
-            at = start + np.searchsorted(compact_values[start:out], c)
-            if position_weight[p] > compact_weights[at]:
-                compact_weights[at] = position_weight[p]
         first = -1
         for b in range(k):
             if filled[b]:
@@ -372,16 +370,23 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
 def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, weighted: bool,
                       window: int, full_share: float, floor: float, unknown_share: float
                       ) -> np.ndarray:  # pragma: no cover - compiled
-    """``weights.position_weights`` of one document's ``m`` shingle positions."""
+    """``weights.position_weights`` of one document's ``m`` shingle positions (``stops``:
+    ``weights.stopword_table``)."""
     out = np.full(m, 255, dtype=np.uint8)
     count = words.shape[0]
     if not weighted:
         return out
     prefix = np.zeros(count + 1, dtype=np.int64)
+    mask = np.uint64(stops.shape[0] - 1)
     for i in range(count):
-        at = np.searchsorted(stops, words[i])
-        hit = at < stops.shape[0] and stops[min(at, stops.shape[0] - 1)] == words[i]
-        prefix[i + 1] = prefix[i] + (1 if hit else 0)
+        slot = words[i] & mask  # open addressing, linear probing; 0 marks an empty slot
+        hit = 0
+        while stops[slot] != 0:
+            if stops[slot] == words[i]:
+                hit = 1
+                break
+            slot = (slot + np.uint64(1)) & mask
+        prefix[i + 1] = prefix[i] + hit
     if prefix[count] / count < unknown_share:
         return out
     width = max(window, ngram)

@@ -25,7 +25,7 @@ from neardup.sketch.weights import (
     UNKNOWN_LANGUAGE_SHARE,
     WINDOW,
     set_weights,
-    stopword_hashes,
+    stopword_table,
     uniform_weights,
 )
 from neardup.sketch.words import shard_word_hashes
@@ -116,7 +116,7 @@ def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
     hasher = config.hasher
     signatures, sizes, values, weights, value_offsets = kernels.sketch_sets(
         words, offsets, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
-        hasher.num_perm, hasher.shift, hasher.probes, stopword_hashes(), config.prose_weights,
+        hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), config.prose_weights,
         WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE)
     cuts = value_offsets[1:-1]
     return signatures, sizes.tolist(), np.split(values, cuts), np.split(weights, cuts)

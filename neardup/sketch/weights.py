@@ -34,6 +34,7 @@ UNKNOWN_LANGUAGE_SHARE = 0.03  # below this stopword share in the whole text: al
 MAX_WEIGHT = 255
 
 _stop_hashes: np.ndarray | None = None
+_stop_table: np.ndarray | None = None
 
 
 def stopword_hashes() -> np.ndarray:
@@ -44,6 +45,24 @@ def stopword_hashes() -> np.ndarray:
 
         _stop_hashes = np.unique(shard_word_hashes([" ".join(sorted(STOPWORDS))])[0])
     return _stop_hashes
+
+
+def stopword_table() -> np.ndarray:
+    """The stopword hashes as an open-addressing table (power-of-two size, 0 = empty slot,
+    linear probing from ``hash & (size - 1)``), for the compiled kernel's O(1) lookups."""
+    global _stop_table
+    if _stop_table is None:
+        stops = stopword_hashes()
+        size = 1 << max(4, (4 * stops.size - 1).bit_length())  # load factor <= 1/4
+        table = np.zeros(size, dtype=np.uint64)
+        mask = size - 1
+        for value in stops.tolist():  # sorted: the table is the same on every machine
+            slot = value & mask
+            while table[slot]:
+                slot = (slot + 1) & mask
+            table[slot] = value
+        _stop_table = table
+    return _stop_table
 
 
 def position_weights(word_hashes: np.ndarray, ngram: int) -> np.ndarray:
