@@ -36,7 +36,7 @@ from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
 from neardup.sketch.stage import (
-    DocSketch,
+    ShardSketch,
     SketchConfig,
     clean_shard,
     sketch_shard,
@@ -139,7 +139,7 @@ class _SketchState:
     ranks: list[tuple] = field(default_factory=list)
     active: list[bool] = field(default_factory=list)
     sketched: list[int] = field(default_factory=list)  # doc numbers with band keys, in order
-    keys: list[np.ndarray] = field(default_factory=list)
+    keys: list[np.ndarray] = field(default_factory=list)  # blocks of band-key rows
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
     first_of_key: dict[int, int] = field(default_factory=dict)
     status_counts: Counter = field(default_factory=Counter)
@@ -147,42 +147,45 @@ class _SketchState:
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
 
 
-def _absorb(sketches: list[DocSketch], state: _SketchState, store: ShingleStore,
-            policy: str, strict: bool) -> None:
+def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, policy: str,
+            strict: bool) -> None:
     base = len(state.ids)
-    for position, sketch in enumerate(sketches):
+    new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
+    n_shingles = shard.n_shingles.tolist()
+    for position, doc_id in enumerate(shard.ids):
         number = base + position
-        state.ids.append(sketch.doc_id)
+        state.ids.append(doc_id)
         # Accounting happens here, in input order, whichever worker read the document.
-        active, rejected = sketch.active, sketch.rejected
-        if active:
-            rejected = state.id_registry.repeated(sketch.doc_id, sketch.source)
+        rejected = shard.rejected[position]
+        if rejected is None:
+            rejected = state.id_registry.repeated(doc_id, shard.sources[position])
             if rejected is not None:
                 state.repeated_ids[number] = rejected
-                active = False
         if rejected is not None and strict:
-            raise InputError(sketch.source, rejected)
+            raise InputError(shard.sources[position], rejected)
+        active = rejected is None
         state.active.append(active)
-        state.ranks.append(rank_key(policy, shingles=sketch.n_shingles, chars=sketch.chars,
-                                    date=sketch.date, doc_id=sketch.doc_id, index=number))
+        row = shard.rows[position]
+        state.ranks.append(rank_key(policy, shingles=n_shingles[row] if row >= 0 else 0,
+                                    chars=shard.chars[position], date=shard.dates[position],
+                                    doc_id=doc_id, index=number))
         if not active:
             store.append_empty()
             continue
-        # The first copy of this normalised text anywhere in the input (an in-shard copy,
-        # ``same_as``, finds the key its first copy registered just before).
-        first = state.first_of_key.get(sketch.exact_key, -1)
+        # The first copy of this normalised text anywhere in the input (an in-shard copy
+        # shares its first copy's row, whether or not that copy was accepted).
+        key = shard.exact_keys[position]
+        first = state.first_of_key.get(key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
             store.append_alias(first)
             state.exact_edges.append((first, number))
             continue
-        shingles, weights, keys = sketch.shingles, sketch.weights, sketch.keys
-        if sketch.same_as is not None:  # its first copy was rejected (repeated id): take its set
-            first_copy = sketches[sketch.same_as]
-            shingles, weights, keys = first_copy.shingles, first_copy.weights, first_copy.keys
-        state.first_of_key[sketch.exact_key] = number
-        store.append(shingles, weights)
+        state.first_of_key[key] = number
+        store.append(*shard.set_of(row))
         state.sketched.append(number)
-        state.keys.append(keys)
+        new_rows.append(row)
+    if new_rows:
+        state.keys.append(shard.keys[new_rows])
 
 
 def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: int = 1
@@ -295,17 +298,17 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     try:
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
-            for index, docs, sketches in executor.map(sketch_shard, enumerate(units), config):
-                _absorb(sketches, state, store, options.keep, options.read.strict)
-                spill.append(index, len(sketches), docs)
-                bar.advance(len(sketches))
+            for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
+                _absorb(sketch, state, store, options.keep, options.read.strict)
+                spill.append(index, len(sketch.ids), docs)
+                bar.advance(len(sketch.ids))
         store.freeze()
         n_docs = len(state.ids)
         rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
 
         with timer.stage("candidates"), progress.stage("find candidate pairs", bands) as bar:
             if state.keys:
-                key_matrix = np.stack(state.keys)
+                key_matrix = np.concatenate(state.keys)
                 rows_to_docs = np.asarray(state.sketched, dtype=np.int64)
                 chunks = (rows_to_docs[c] for c in
                           _advancing(candidate_pairs(key_matrix, match.max_bucket), bar))

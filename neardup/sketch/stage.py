@@ -54,24 +54,6 @@ class SketchConfig:
         return self._hasher
 
 
-@dataclass
-class DocSketch:
-    """What the rest of the pipeline keeps of one document (its text goes to the spill)."""
-
-    doc_id: str
-    source: str  # file:line, for messages about the document
-    active: bool  # not rejected
-    date: str | None
-    exact_key: int  # xxh3-64 of the normalised text; equal keys = exact duplicates
-    shingles: np.ndarray  # compact uint32 set (empty when ``same_as`` is set)
-    weights: np.ndarray  # uint8 weight of each shingle (sketch/weights.py)
-    keys: np.ndarray | None  # LSH band keys (None when rejected or an in-shard exact copy)
-    n_shingles: int
-    chars: int
-    same_as: int | None = None  # position in the shard of an earlier exact copy
-    rejected: str | None = None  # why, when not active
-
-
 def prepare_text(doc: Document, config: SketchConfig) -> None:
     """Clean the document in place (or, for HTML with cleaning off, take its page text)."""
     if doc.rejected is not None:
@@ -97,35 +79,68 @@ def prepare_text(doc: Document, config: SketchConfig) -> None:
 
 
 def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
-                ) -> tuple[np.ndarray, list[int], list[np.ndarray], list[np.ndarray]]:
-    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts,
-    compact shingle sets (``store.compact``) and the sets' prose weights (``weights.py``; all
-    full with ``prose_weights`` off). One compiled pass when available; the numpy path
-    composes the reference functions and gives the same numbers."""
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts, and
+    their compact shingle sets (``store.compact``) with the sets' prose weights
+    (``weights.py``; all full with ``prose_weights`` off) flat, set k at
+    ``offsets[k]:offsets[k + 1]``. One compiled pass when available; the numpy path composes
+    the reference functions and gives the same numbers."""
     if not kernels.AVAILABLE:
         sets = shard_shingles(word_lists, config.ngram, config.seed)
         compact_sets = [compact(s) for s in sets]
         weights = [set_weights(values, words, config.ngram, config.seed)
                    if config.prose_weights else uniform_weights(values)
                    for values, words in zip(compact_sets, word_lists, strict=True)]
-        return (config.hasher.signatures(sets), [int(s.size) for s in sets], compact_sets,
-                weights)
+        offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+        np.cumsum([v.size for v in compact_sets], out=offsets[1:])
+        return (config.hasher.signatures(sets), np.array([s.size for s in sets], np.int64),
+                _flat(compact_sets, np.uint32), _flat(weights, np.uint8), offsets)
     offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
     np.cumsum([w.size for w in word_lists], out=offsets[1:])
     words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
     hasher = config.hasher
-    signatures, sizes, values, weights, value_offsets = kernels.sketch_sets(
+    return kernels.sketch_sets(
         words, offsets, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
         hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), config.prose_weights,
         WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE)
-    cuts = value_offsets[1:-1]
-    return signatures, sizes.tolist(), np.split(values, cuts), np.split(weights, cuts)
+
+
+def _flat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.empty(0, dtype)
+
+
+@dataclass
+class ShardSketch:
+    """What the rest of the pipeline keeps of a shard's documents (their texts go to the
+    spill), as columns: one pickle of a few arrays per shard travels back to the main process,
+    not an object per document.
+
+    ``row[i]`` is the row of document i's shingle set, band keys and shingle count in the
+    arrays (an in-shard exact copy points to its first copy's row; -1 when rejected).
+    """
+
+    ids: list[str]
+    sources: list[str]  # file:line, for messages about the document
+    dates: list[str | None]
+    rejected: list[str | None]  # why, for a document that is not active
+    exact_keys: list[int]  # xxh3-64 of the normalised text; equal keys = exact duplicates
+    chars: list[int]
+    rows: list[int]
+    n_shingles: np.ndarray  # per row: unique shingles
+    keys: np.ndarray  # per row: LSH band keys
+    values: np.ndarray  # compact shingle sets, row k at offsets[k]:offsets[k + 1]
+    weights: np.ndarray  # their prose weights (sketch/weights.py)
+    offsets: np.ndarray
+
+    def set_of(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.offsets[row], self.offsets[row + 1]
+        return self.values[start:end], self.weights[start:end]
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
-                 ) -> tuple[int, list[Document] | None, list[DocSketch]]:
+                 ) -> tuple[int, list[Document] | None, ShardSketch]:
     """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
-    to ``config.spill_dir``) and their sketches, in order."""
+    to ``config.spill_dir``) and their sketches."""
     index, shard = task
     docs = shard_documents(shard, config.read)
     for doc in docs:
@@ -133,44 +148,41 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
     word_hashes = dict(zip(active, shard_word_hashes([docs[i].text for i in active]),
                            strict=True))
-    sketches: list[DocSketch] = []
-    first_of_key: dict[int, int] = {}
-    todo: list[int] = []  # positions to shingle and sketch
-    for position, doc in enumerate(docs):
+    exact_keys: list[int] = []
+    rows: list[int] = []
+    row_of_key: dict[int, int] = {}
+    todo: list[np.ndarray] = []  # word sequences to shingle and sketch, one per row
+    for position in range(len(docs)):
         words = word_hashes.get(position)
         if words is None:
-            sketches.append(DocSketch(doc.id, doc.source, False, doc.date, 0,
-                                      np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0, 0,
-                                      rejected=doc.rejected))
+            exact_keys.append(0)
+            rows.append(-1)
             continue
         # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
         exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
-        earlier = first_of_key.get(exact_key)
-        if earlier is not None:  # exact-duplicate fast path: no shingling, no sketch
-            sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
-                                      np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0,
-                                      len(doc.text),
-                                      same_as=earlier))
-            continue
-        first_of_key[exact_key] = position
-        todo.append(position)
-        sketches.append(DocSketch(doc.id, doc.source, True, doc.date, exact_key,
-                                  np.empty(0, np.uint32), np.empty(0, np.uint8), None, 0,
-                                  len(doc.text)))
+        exact_keys.append(exact_key)
+        row = row_of_key.get(exact_key)
+        if row is None:  # else an exact copy in this shard: no shingling, no sketch
+            row = row_of_key[exact_key] = len(todo)
+            todo.append(words)
+        rows.append(row)
     if todo:
-        signatures, sizes, sets, weights = sketch_many([word_hashes[p] for p in todo], config)
+        signatures, n_shingles, values, weights, offsets = sketch_many(todo, config)
         keys = band_keys(signatures, config.bands, config.rows)
-        for row, position in enumerate(todo):
-            sketch = sketches[position]
-            sketch.shingles, sketch.weights = sets[row], weights[row]
-            sketch.n_shingles, sketch.keys = sizes[row], keys[row]
-    for sketch in sketches:  # an in-shard exact copy counts its first copy's shingles
-        if sketch.same_as is not None:
-            sketch.n_shingles = sketches[sketch.same_as].n_shingles
+    else:
+        n_shingles, keys = np.empty(0, np.int64), np.empty((0, config.bands), np.uint64)
+        values, weights = np.empty(0, np.uint32), np.empty(0, np.uint8)
+        offsets = np.zeros(1, np.int64)
+    sketch = ShardSketch(
+        ids=[doc.id for doc in docs], sources=[doc.source for doc in docs],
+        dates=[doc.date for doc in docs], rejected=[doc.rejected for doc in docs],
+        exact_keys=exact_keys, rows=rows,
+        chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
+        n_shingles=n_shingles, keys=keys, values=values, weights=weights, offsets=offsets)
     if config.spill_dir is not None:
         write_shard(config.spill_dir, index, docs)
-        return index, None, sketches
-    return index, docs, sketches
+        return index, None, sketch
+    return index, docs, sketch
 
 
 def clean_shard(shard: Shard, config: SketchConfig) -> list[Document]:
