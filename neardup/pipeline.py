@@ -48,7 +48,7 @@ from neardup.write.outputs import (
     cleaned_record,
 )
 from neardup.write.records import RecordWriter
-from neardup.write.samples import SampleChooser
+from neardup.write.samples import choose_samples
 from neardup.write.shards import ShardVerdicts, WriteConfig, write_shard_records
 from neardup.write.spill import ShardSpill
 
@@ -393,7 +393,7 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
 def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
               members: dict[int, list[str]]) -> Iterator[ShardVerdicts]:
     kept, ids = stories.kept, state.ids
-    chooser = SampleChooser()
+    sampled = choose_samples(kept, np.asarray(state.active, dtype=bool), stories.jaccard)
     first = 0
     for index, size in enumerate(spill.sizes):
         heads = kept[first:first + size]
@@ -410,8 +410,8 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
                 verdicts.copies[position] = members[head]
             elif active:
                 verdicts.duplicate_of[position] = ids[head]
-            if chooser.take(not active, len(members.get(head, ())) if active else 0):
-                verdicts.sampled.append(position)
+        in_shard = sampled[np.searchsorted(sampled, first):np.searchsorted(sampled, first + size)]
+        verdicts.sampled = (in_shard - first).tolist()
         yield verdicts
         first += size
 

@@ -1,36 +1,57 @@
 """``report-texts.jsonl.gz``: raw and clean texts of a capped sample of documents, for the
 report's side-by-side and struck-through views (the full texts would make the report as large
-as the corpus). Members of multi-copy stories come first, then rejected documents, then
-singletons, each kind up to its cap in input order; each text is cut at ``TEXT_CAP``
-characters and flagged ``truncated``. ``SampleChooser`` picks the documents (in the main
-process, which knows the stories); workers encode them (``sample_record``).
+as the corpus). The report lists the largest stories first and embeds, within its budget, the
+kept copy and the least similar copy of each, then other copies, rejected documents and
+single-copy stories; ``choose_samples`` picks those documents in the same order of priority
+(in the main process, which knows the stories), so the sample stays small and holds what the
+report shows. Workers encode them (``sample_record``); each text is cut at ``TEXT_CAP``
+characters and flagged ``truncated``.
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from neardup.document import Document
 from neardup.write.records import dumps
 
 SAMPLES_FILE = "report-texts.jsonl.gz"
 TEXT_CAP = 20_000
-MAX_STORY_MEMBERS = 20_000
+MAX_STORIES = 2_000  # the report's default story list (``neardup report --max-stories``)
+MORE_COPIES = 2  # per listed story, beyond the kept and the least similar copy
 MAX_REJECTED = 2_000
-MAX_SINGLETONS = 2_000
+MAX_SINGLETONS = 1_000
 
 
-class SampleChooser:
-    """Decides, document by document in input order, which texts the sample keeps."""
+def choose_samples(kept: np.ndarray, active: np.ndarray, jaccard: np.ndarray) -> np.ndarray:
+    """Document numbers of the sample, sorted. ``kept[i]``: number of document i's kept copy;
+    ``active[i]``: not rejected; ``jaccard[i]``: similarity to its kept copy.
 
-    def __init__(self) -> None:
-        self._left = {"story": MAX_STORY_MEMBERS, "rejected": MAX_REJECTED,
-                      "single": MAX_SINGLETONS}
-
-    def take(self, rejected: bool, story_size: int) -> bool:
-        kind = "rejected" if rejected else ("story" if story_size > 1 else "single")
-        if self._left[kind] <= 0:
-            return False
-        self._left[kind] -= 1
-        return True
+    For the ``MAX_STORIES`` largest stories (ties: earlier kept copy first, as the report
+    orders them): the kept copy, the least similar copy and the first ``MORE_COPIES`` others
+    in input order; then the first ``MAX_REJECTED`` rejected documents and the first
+    ``MAX_SINGLETONS`` single-copy stories.
+    """
+    numbers = np.arange(kept.size)
+    heads, sizes = np.unique(kept[active], return_counts=True)
+    multi = sizes > 1
+    order = np.lexsort((heads[multi], -sizes[multi]))[:MAX_STORIES]
+    listed = heads[multi][order]
+    members = numbers[active & np.isin(kept, listed)]
+    copies = members[kept[members] != members]
+    # least similar copy per story: sort by (story, similarity, number), first of each story
+    by_similarity = copies[np.lexsort((copies, jaccard[copies], kept[copies]))]
+    first_of_story = np.ones(by_similarity.size, dtype=bool)
+    first_of_story[1:] = kept[by_similarity][1:] != kept[by_similarity][:-1]
+    # the first MORE_COPIES copies of each story in input order (copies are sorted by number)
+    by_story = copies[np.argsort(kept[copies], kind="stable")]
+    starts = np.searchsorted(kept[by_story], kept[by_story])
+    rank_in_story = np.arange(by_story.size) - starts
+    singles = numbers[active & ~np.isin(kept, heads[multi])][:MAX_SINGLETONS]
+    rejected = numbers[~active][:MAX_REJECTED]
+    chosen = np.concatenate([listed, by_similarity[first_of_story],
+                             by_story[rank_in_story < MORE_COPIES], singles, rejected])
+    return np.unique(chosen)
 
 
 def sample_record(doc: Document) -> bytes:
