@@ -318,7 +318,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                 pairs = np.empty((0, 2), dtype=np.int64)
             state.keys = []
         with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
-            jaccards, containments, accepted = verify_pairs(pairs, store, rule)
+            # on this machine's workers: they read the store's files (whichever executor)
+            jaccards, containments, accepted = verify_pairs(
+                pairs, store, rule, executor=make_executor("local", options.workers))
             bar.advance(len(pairs))
         exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
         edges = np.concatenate([pairs[accepted], exact])

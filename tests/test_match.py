@@ -92,3 +92,24 @@ def test_batched_verification_equals_pairwise_overlap():
         assert (jac[k], con[k]) == pytest.approx(expected)
         assert ok[k] == rule.accepts(*expected, min(sets[i].size, sets[j].size))
     store.close()
+
+
+def test_verification_in_worker_processes_equals_in_process():
+    from neardup.executor import LocalExecutor
+
+    rng = np.random.default_rng(11)
+    store = ShingleStore()
+    base = np.unique(rng.integers(0, 1 << 32, 400, dtype=np.uint64).astype(np.uint32))
+    for k in range(60):
+        keep = rng.random(base.size) < 0.6 + 0.4 * (k % 2)
+        store.append(base[keep], rng.integers(1, 256, int(keep.sum())).astype(np.uint8))
+    store.append_alias(3)
+    store.freeze()
+    pairs = np.array([(a, b) for a in range(61) for b in range(a + 1, 61)], dtype=np.int64)
+    rule = VerifyRule(0.7, 0.8, 50)
+    here = verify_pairs(pairs, store, rule, chunk=50)
+    there = verify_pairs(pairs, store, rule, chunk=50, executor=LocalExecutor(2))
+    for a, b in zip(here, there, strict=True):
+        assert np.array_equal(a, b)
+    assert 0 < here[2].sum() < len(pairs)
+    store.close()

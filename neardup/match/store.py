@@ -37,13 +37,11 @@ class ShingleStore:
         fd, name = tempfile.mkstemp(prefix="neardup-weights-", suffix=".u8", dir=directory)
         self._weight_path = Path(name)
         self._weight_file = os.fdopen(fd, "wb")
-        self._weight_reader: int | None = None
         self._offsets: list[int] = [0]
         self._sizes: list[int] = []
         self._masses: list[int] = []
         self._aliases: dict[int, int] = {}
-        self._reader: int | None = None
-        self._offset_array: np.ndarray | None = None
+        self._view: StoreView | None = None
 
     def append(self, values: np.ndarray, weights: np.ndarray | None = None) -> int:
         """Store a compact set and its weights (None: all weights 1); returns its number."""
@@ -75,10 +73,19 @@ class ShingleStore:
     def freeze(self) -> None:
         self._file.close()
         self._weight_file.close()
-        self._offset_array = np.asarray(self._offsets, dtype=np.int64)
+        resolved = np.arange(len(self._sizes), dtype=np.int64)
+        for doc, target in self._aliases.items():
+            resolved[doc] = target
+        self._view = StoreView(str(self._path), str(self._weight_path),
+                               np.asarray(self._offsets, dtype=np.int64), resolved)
         self._offsets = []
-        self._reader = os.open(self._path, os.O_RDONLY)
-        self._weight_reader = os.open(self._weight_path, os.O_RDONLY)
+
+    @property
+    def view(self) -> StoreView:
+        """The frozen store's reader: picklable, so worker processes can read sets too."""
+        if self._view is None:
+            raise RuntimeError("ShingleStore.freeze() must be called before reading")
+        return self._view
 
     def __len__(self) -> int:
         return len(self._sizes)
@@ -91,20 +98,11 @@ class ShingleStore:
         return self._masses[doc]
 
     def get(self, doc: int) -> np.ndarray:
-        if self._reader is None or self._offset_array is None:
-            raise RuntimeError("ShingleStore.freeze() must be called before reading")
-        doc = self._aliases.get(doc, doc)
-        start, end = int(self._offset_array[doc]), int(self._offset_array[doc + 1])
-        data = os.pread(self._reader, 4 * (end - start), 4 * start)
-        return np.frombuffer(data, dtype=np.uint32)
+        return self.view.get(doc)
 
     def get_weights(self, doc: int) -> np.ndarray:
         """The weights of ``get(doc)``, aligned with its values."""
-        if self._weight_reader is None or self._offset_array is None:
-            raise RuntimeError("ShingleStore.freeze() must be called before reading")
-        doc = self._aliases.get(doc, doc)
-        start, end = int(self._offset_array[doc]), int(self._offset_array[doc + 1])
-        return np.frombuffer(os.pread(self._weight_reader, end - start, start), dtype=np.uint8)
+        return self.view.get_weights(doc)
 
     def sizes(self) -> np.ndarray:
         """Set size of every document (aliases included)."""
@@ -113,6 +111,61 @@ class ShingleStore:
     def masses(self) -> np.ndarray:
         """Weight sum of every document's set (aliases included)."""
         return np.asarray(self._masses, dtype=np.int64)
+
+    def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.view.get_many(docs)
+
+    def close(self) -> None:
+        for handle in (self._file, self._weight_file):
+            if not handle.closed:
+                handle.close()
+        if self._view is not None:
+            self._view.close()
+        self._path.unlink(missing_ok=True)
+        self._weight_path.unlink(missing_ok=True)
+
+    def __enter__(self) -> ShingleStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class StoreView:
+    """Read access to a frozen ``ShingleStore`` by file path: picklable (worker processes open
+    the files themselves, once per process) and read with ``os.pread``, like the store."""
+
+    def __init__(self, path: str, weight_path: str, offsets: np.ndarray,
+                 resolved: np.ndarray) -> None:
+        self.path, self.weight_path = path, weight_path
+        self.offsets = offsets  # set k at values [offsets[k], offsets[k + 1])
+        self.resolved = resolved  # document → the document whose stored set it reads
+        self._fds: tuple[int, int] | None = None
+        self._pid = -1
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_fds"], state["_pid"] = None, -1
+        return state
+
+    def _open(self) -> tuple[int, int]:
+        if self._fds is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._fds = (os.open(self.path, os.O_RDONLY), os.open(self.weight_path, os.O_RDONLY))
+            self._pid = os.getpid()
+        return self._fds
+
+    def _span(self, doc: int) -> tuple[int, int]:
+        doc = int(self.resolved[doc])
+        return int(self.offsets[doc]), int(self.offsets[doc + 1])
+
+    def get(self, doc: int) -> np.ndarray:
+        start, end = self._span(doc)
+        data = os.pread(self._open()[0], 4 * (end - start), 4 * start)
+        return np.frombuffer(data, dtype=np.uint32)
+
+    def get_weights(self, doc: int) -> np.ndarray:
+        start, end = self._span(doc)
+        return np.frombuffer(os.pread(self._open()[1], end - start, start), dtype=np.uint8)
 
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
@@ -126,18 +179,7 @@ class ShingleStore:
         return values, flat, offsets
 
     def close(self) -> None:
-        for handle in (self._file, self._weight_file):
-            if not handle.closed:
-                handle.close()
-        for reader in (self._reader, self._weight_reader):
-            if reader is not None:
-                os.close(reader)
-        self._reader = self._weight_reader = None
-        self._path.unlink(missing_ok=True)
-        self._weight_path.unlink(missing_ok=True)
-
-    def __enter__(self) -> ShingleStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        if self._fds is not None and self._pid == os.getpid():
+            for fd in self._fds:
+                os.close(fd)
+        self._fds = None

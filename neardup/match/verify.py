@@ -17,10 +17,11 @@ weights equal these are the plain set overlaps.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from neardup.match.store import ShingleStore
+from neardup.match.store import ShingleStore, StoreView
 from neardup.sketch import kernels
 from neardup.sketch.weights import MAX_WEIGHT, uniform_weights
 
@@ -77,37 +78,58 @@ def smaller_shingles(mass_a: int, mass_b: int) -> float:
 
 
 def verify_pairs(
-    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = 20_000
+    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = 20_000,
+    executor: Any = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (Jaccard, containment, accepted) for every candidate pair.
 
     Pairs are taken ``chunk`` at a time: the sets of the chunk's documents are read once into
     one buffer (at most 2·chunk sets in memory) and every pair's intersection is counted there
-    in one compiled loop; the rule is then applied to whole arrays.
+    in one compiled loop. Chunks run on ``executor`` (worker processes reading the store's
+    files; results in chunk order) when given, else here. The rule is then applied to whole
+    arrays.
     """
-    jaccards = np.zeros(len(pairs), dtype=np.float64)
-    containments = np.zeros(len(pairs), dtype=np.float64)
     masses = store.masses()
-    for start in range(0, len(pairs), chunk):
-        part = pairs[start : start + chunk]
-        docs = np.unique(part)
-        values, weights, offsets = store.get_many(docs)
-        left = np.searchsorted(docs, part[:, 0])
-        right = np.searchsorted(docs, part[:, 1])
-        inter = pair_intersections(values, weights, offsets, left, right)
-        sizes = np.diff(offsets)
-        mass_a, mass_b = masses[part[:, 0]], masses[part[:, 1]]
-        union = mass_a + mass_b - inter
-        lighter = np.minimum(mass_a, mass_b)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-            con = np.where(lighter > 0, inter / np.maximum(lighter, 1),
-                           np.where(sizes[left] == sizes[right], 1.0, 0.0))
-        jaccards[start : start + len(part)] = jac
-        containments[start : start + len(part)] = con
+    chunks = (pairs[start : start + chunk] for start in range(0, len(pairs), chunk))
+    task = VerifyTask(store.view, masses, store.sizes())
+    if executor is not None and len(pairs) > chunk:  # (one chunk: not worth starting workers)
+        results = executor.map(overlap_chunk, chunks, task)
+    else:
+        results = (overlap_chunk(part, task) for part in chunks)
+    parts = list(results)
+    jaccards = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0)
+    containments = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)
     smaller_all = (np.minimum(masses[pairs[:, 0]], masses[pairs[:, 1]]) / MAX_WEIGHT
                    if len(pairs) else np.empty(0, dtype=np.float64))
     return jaccards, containments, rule.accepts_many(jaccards, containments, smaller_all)
+
+
+@dataclass(frozen=True)
+class VerifyTask:
+    """What a worker needs to verify chunks of pairs: read access to the sets, their masses
+    (weight sums) and sizes."""
+
+    view: StoreView
+    masses: np.ndarray
+    sizes: np.ndarray
+
+
+def overlap_chunk(part: np.ndarray, task: VerifyTask) -> tuple[np.ndarray, np.ndarray]:
+    """(Jaccard, containment) of each pair of ``part`` (rows of two document numbers)."""
+    docs = np.unique(part)
+    values, weights, offsets = task.view.get_many(docs)
+    left = np.searchsorted(docs, part[:, 0])
+    right = np.searchsorted(docs, part[:, 1])
+    inter = pair_intersections(values, weights, offsets, left, right)
+    mass_a, mass_b = task.masses[part[:, 0]], task.masses[part[:, 1]]
+    union = mass_a + mass_b - inter
+    lighter = np.minimum(mass_a, mass_b)
+    sizes_a, sizes_b = task.sizes[part[:, 0]], task.sizes[part[:, 1]]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+        con = np.where(lighter > 0, inter / np.maximum(lighter, 1),
+                       np.where(sizes_a == sizes_b, 1.0, 0.0))
+    return jac, con
 
 
 def pair_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndarray,
