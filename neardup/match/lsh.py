@@ -76,18 +76,28 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> Iterator[np.ndarr
         return
     for band in range(bands):
         column = keys[:, band]
-        order = np.argsort(column, kind="stable")
+        order = np.argsort(column)  # (ties are put in document order below, on the few)
         sorted_keys = column[order]
         same = sorted_keys[1:] == sorted_keys[:-1]
         if not same.any():
             continue
+        # Only documents in buckets of two or more can pair: keep those positions (usually a
+        # small share), in sorted order, with their bucket (run) number.
+        in_run = np.zeros(n, dtype=bool)
+        in_run[1:] |= same
+        in_run[:-1] |= same
+        run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
+        order = order[in_run]
+        # documents of one bucket in document order, whatever order the sort left ties in
+        # (sort algorithms differ between numpy builds and CPUs; the pairs must not)
+        tie_order = np.lexsort((order, run_id))
+        run_id, order = run_id[tie_order], order[tie_order]
+        m = order.size
         # For each offset d, pair positions p and p+d when they are in one bucket. Run length
         # bounds d, so this loop ends at the largest bucket (capped at max_bucket).
-        run_start = np.concatenate(([True], ~same))
-        run_id = np.cumsum(run_start) - 1
         pieces = []
         for d in range(1, max_bucket + 1):
-            if d >= n:
+            if d >= m:
                 break
             in_bucket = run_id[d:] == run_id[:-d]
             if not in_bucket.any():
