@@ -111,19 +111,21 @@ class _Stage:
         self.timer.timings[self.name] = round(self.timer.timings.get(self.name, 0.0) + elapsed, 4)
 
 
-def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: StageProgress
-                    ) -> Any:
+def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: StageProgress,
+                    pages_dir: str | None = None) -> Any:
     """First pass (cleaning on): lines that recur across one site's pages are its template.
     Workers normalise and hash each document's lines; the counting happens here, in input
-    order, so the templates do not depend on the number of workers."""
+    order, so the templates do not depend on the number of workers. HTML extractions are kept
+    in ``pages_dir`` for the cleaning pass (same shards, same indexes)."""
     from neardup.clean import SiteTemplateLearner
 
     learner = SiteTemplateLearner()
     ids = IdRegistry()  # a repeated id is rejected later: it must not teach the template
     executor = make_executor(options.executor, options.workers, options.ray_address)
     config = _sketch_config(options, None)
+    config.pages_dir = pages_dir
     with progress.stage("learn site templates") as bar:
-        for rows in executor.map(template_lines_shard, units, config):
+        for rows in executor.map(template_lines_shard, enumerate(units), config):
             for doc_id, source, site, hashes in rows:
                 if hashes is not None and ids.repeated(doc_id, source) is None:
                     learner.add_hashes(site, hashes)
@@ -211,9 +213,13 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
+    scratch = ShardSpill()  # HTML extractions, kept between the two passes
+    pages_dir = str(scratch.directory) if options.executor == "local" else None
     with timer.stage("learn_templates"):
-        templates = learn_templates(_units(source, shards, options), options, progress)
+        templates = learn_templates(_units(source, shards, options), options, progress,
+                                    pages_dir)
     config = _sketch_config(replace(options, clean=True), templates)
+    config.pages_dir = pages_dir
     writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
               if output is not None else None)
     counts: Counter = Counter()
@@ -223,7 +229,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
             units = _units(source, shards, options)
             executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
-            for docs in executor.map(clean_shard, units, config):
+            for docs in executor.map(clean_shard, enumerate(units), config):
                 for doc in docs:  # accounted here, in input order, after the workers
                     ids.check(doc)
                     raise_if_strict(doc, options.read)
@@ -238,6 +244,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     finally:
         if writer is not None:
             writer.close()
+        scratch.close()
     timings = dict(timer.timings)
     timings["total"] = round(time.perf_counter() - started, 4)
     summary = {"neardup_version": __version__, "inputs": inputs,
@@ -281,21 +288,22 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     templates = None
-    if options.clean:
-        kernels.warm_up()  # once here, not once per forked worker
-        with timer.stage("learn_templates"):
-            templates = learn_templates(_units(source, shards, options), options, progress)
-    match = options.match
-    bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
-    config = _sketch_config(options, templates, bands, rows)
-    executor = make_executor(options.executor, options.workers, options.ray_address)
     spill = ShardSpill()
-    if options.executor == "local":  # workers share this machine's disk
-        config.spill_dir = str(spill.directory)
     store = ShingleStore()
     state = _SketchState()
+    local = options.executor == "local"  # workers share this machine's disk
     kernels.warm_up()  # once here, not once per forked worker
     try:
+        if options.clean:
+            with timer.stage("learn_templates"):
+                templates = learn_templates(_units(source, shards, options), options, progress,
+                                            str(spill.directory) if local else None)
+        match = options.match
+        bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
+        config = _sketch_config(options, templates, bands, rows)
+        executor = make_executor(options.executor, options.workers, options.ray_address)
+        if local:
+            config.spill_dir = config.pages_dir = str(spill.directory)
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
@@ -338,7 +346,6 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)
-        spill.close()
         histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
         summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
                            len(pairs), int(accepted.sum()), len(exact), histogram)

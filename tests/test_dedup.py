@@ -155,10 +155,10 @@ def test_a_document_that_breaks_the_cleaner_keeps_its_text_and_the_run_goes_on(m
 
     original = clean_module.clean_document
 
-    def fragile(doc, templates, options):
+    def fragile(doc, templates, options, extracted=None):
         if "explode" in doc.text:
             raise ValueError("unexpected page shape")
-        return original(doc, templates, options)
+        return original(doc, templates, options, extracted)
 
     monkeypatch.setattr(clean_module, "clean_document", fragile)
     docs = [make_article(30), "explode " + make_article(31), make_article(32)]

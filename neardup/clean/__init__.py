@@ -13,7 +13,9 @@ Modules, split by concern:
 
 from __future__ import annotations
 
-from neardup.clean.html import clean_html, page_text
+from typing import Any
+
+from neardup.clean.html import clean_html, extract_page, page_text
 from neardup.clean.template import (
     SiteTemplate,
     SiteTemplateLearner,
@@ -32,13 +34,15 @@ __all__ = [
     "clean_document",
     "clean_html",
     "clean_text",
+    "extract_page",
     "normalise_line",
     "page_text",
 ]
 
 
 def clean_document(
-    doc: Document, templates: SiteTemplates | None, options: CleanOptions | None = None
+    doc: Document, templates: SiteTemplates | None, options: CleanOptions | None = None,
+    extracted: dict[str, Any] | None = None,
 ) -> None:
     """Clean ``doc`` in place.
 
@@ -46,12 +50,14 @@ def clean_document(
     :func:`clean_text` on ``doc.text``. Sets ``raw_text`` (the source text the ``removed``
     offsets refer to), ``text``, ``title``, ``byline``, ``dateline``, ``removed``, and ``date``
     when the document had none. A document is never emptied: if cleaning leaves nothing of a
-    non-empty raw text, the raw text is kept and a warning is recorded.
+    non-empty raw text, the raw text is kept and a warning is recorded. ``extracted``: the
+    page's :func:`extract_page` result when already computed (HTML only).
     """
     opts = options or CleanOptions()
     template = templates.for_site(doc.site) if templates is not None else None
     if doc.html:
-        res = clean_html(doc.html, url=doc.url, template=template, options=opts)
+        res = clean_html(doc.html, url=doc.url, template=template, options=opts,
+                         extracted=extracted)
         if not res.source_text.strip() and doc.text.strip():
             # trafilatura found nothing: fall back on the text we were given
             res = clean_text(doc.text, template=template, options=opts)

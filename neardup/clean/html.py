@@ -18,9 +18,14 @@ from neardup.clean.metadata import parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 
+_FIELDS = ("text", "title", "author", "date")
 
-def _extract(html: str, url: str | None) -> dict[str, Any]:
-    """trafilatura's main text (comments excluded, favouring recall) and metadata."""
+
+def extract_page(html: str, url: str | None) -> dict[str, Any]:
+    """trafilatura's main text (comments excluded, favouring recall) and metadata, as a dict
+    of ``text``, ``title``, ``author``, ``date`` (those found). The
+    pipeline extracts a page once, in the site-template pass, and hands the result to
+    :func:`clean_html` in the cleaning pass."""
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -34,9 +39,9 @@ def _extract(html: str, url: str | None) -> dict[str, Any]:
         doc = None
     if doc is None:
         return {}
-    if isinstance(doc, dict):
-        return doc
-    return doc.as_dict()
+    fields = doc if isinstance(doc, dict) else doc.as_dict()
+    # only the plain fields used here (the parsed tree in the result cannot be pickled)
+    return {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
 
 
 def page_text(html: str, url: str | None = None) -> str:
@@ -44,7 +49,7 @@ def page_text(html: str, url: str | None = None) -> str:
 
     It is also the ``source_text`` of :func:`clean_html`, so learned template lines match.
     """
-    return _extract(html, url).get("text") or ""
+    return extract_page(html, url).get("text") or ""
 
 
 def clean_html(
@@ -53,16 +58,17 @@ def clean_html(
     url: str | None = None,
     template: SiteTemplate | None = None,
     options: CleanOptions | None = None,
+    extracted: dict[str, Any] | None = None,
 ) -> CleanResult:
     """Clean one HTML page.
 
     ``source_text`` (the text that ``removed`` offsets refer to) is trafilatura's main text of
     the page (:func:`page_text`); ``text`` is that after conservative text cleaning. Title,
     byline (author) and date come from trafilatura's metadata, falling back on the text
-    cleaner's findings.
+    cleaner's findings. ``extracted``: :func:`extract_page` of this page, when already done.
     """
     opts = replace(options or CleanOptions(), conservative=True)
-    doc = _extract(html, url)
+    doc = extracted if extracted is not None else extract_page(html, url)
     text = doc.get("text") or ""
     title = doc.get("title") or None
     res = clean_text(text, template=template, options=opts, page_title=title)

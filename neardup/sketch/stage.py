@@ -5,7 +5,9 @@ inputs and outputs are plain picklable values.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -44,6 +46,7 @@ class SketchConfig:
     clean_options: Any = None  # neardup.clean.CleanOptions
     templates: Any = None  # neardup.clean.SiteTemplates
     spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
+    pages_dir: str | None = None  # set: HTML extractions of the template pass, kept for cleaning
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards a worker reads itself
     _hasher: OnePermutationHasher | None = field(default=None, repr=False)
 
@@ -54,15 +57,16 @@ class SketchConfig:
         return self._hasher
 
 
-def prepare_text(doc: Document, config: SketchConfig) -> None:
-    """Clean the document in place (or, for HTML with cleaning off, take its page text)."""
+def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = None) -> None:
+    """Clean the document in place (or, for HTML with cleaning off, take its page text).
+    ``extracted``: the HTML page's extraction from the template pass, if kept."""
     if doc.rejected is not None:
         return
     try:
         if config.clean:
             from neardup.clean import clean_document
 
-            clean_document(doc, config.templates, config.clean_options)
+            clean_document(doc, config.templates, config.clean_options, extracted)
         elif doc.html is not None:
             from neardup.clean import page_text
 
@@ -143,8 +147,9 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     to ``config.spill_dir``) and their sketches."""
     index, shard = task
     docs = shard_documents(shard, config.read)
-    for doc in docs:
-        prepare_text(doc, config)
+    pages = _kept_pages(config, index)
+    for position, doc in enumerate(docs):
+        prepare_text(doc, config, pages.get(position))
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
     word_hashes = dict(zip(active, shard_word_hashes([docs[i].text for i in active]),
                            strict=True))
@@ -185,30 +190,63 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     return index, docs, sketch
 
 
-def clean_shard(shard: Shard, config: SketchConfig) -> list[Document]:
-    """Map one shard for ``neardup clean``: the cleaning half of ``sketch_shard``."""
+def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Document]:
+    """Map shard ``(index, shard)`` for ``neardup clean``: the cleaning half of
+    ``sketch_shard``."""
+    index, shard = task
     docs = shard_documents(shard, config.read)
-    for doc in docs:
-        prepare_text(doc, config)
+    pages = _kept_pages(config, index)
+    for position, doc in enumerate(docs):
+        prepare_text(doc, config, pages.get(position))
     return docs
 
 
-def template_lines_shard(shard: Shard, config: SketchConfig
+def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
                          ) -> list[tuple[str, str, str, list[int] | None]]:
-    """Map one shard for the site-template pass: per document ``(id, source, site, line
-    hashes)`` (``clean.template.document_line_hashes`` of its text or page text; None when
-    rejected). The main process counts them, in input order, into one learner."""
-    from neardup.clean import page_text
+    """Map shard ``(index, shard)`` for the site-template pass: per document ``(id, source,
+    site, line hashes)`` (``clean.template.document_line_hashes`` of its text or page text;
+    None when rejected). The main process counts them, in input order, into one learner.
+
+    HTML pages are extracted here (trafilatura, the expensive part); with ``pages_dir`` set the
+    extractions are kept on disk for the cleaning pass, so no page is extracted twice."""
+    from neardup.clean import extract_page
     from neardup.clean.template import document_line_hashes
 
+    index, shard = task
     rows: list[tuple[str, str, str, list[int] | None]] = []
-    for doc in shard_documents(shard, config.read):
+    pages: dict[int, dict] = {}
+    for position, doc in enumerate(shard_documents(shard, config.read)):
         hashes = None
         if doc.rejected is None:
             try:
-                text = page_text(doc.html) if doc.html is not None else doc.text
+                if doc.html is not None:
+                    pages[position] = extract_page(doc.html, doc.url)
+                    text = pages[position].get("text") or ""
+                else:
+                    text = doc.text
                 hashes = document_line_hashes(doc.site, text)
-            except Exception:  # the sketch pass rejects this page, with the error
+            except Exception:  # the cleaning pass meets this page again and records why
                 hashes = None
         rows.append((doc.id, doc.source, doc.site, hashes))
+    if pages and config.pages_dir is not None:
+        with _pages_path(config.pages_dir, index).open("wb") as handle:
+            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return rows
+
+
+def _pages_path(directory: str, index: int) -> Path:
+    return Path(directory) / f"pages-{index:08d}.pickle"
+
+
+def _kept_pages(config: SketchConfig, index: int) -> dict[int, dict]:
+    """The template pass's HTML extractions of shard ``index`` (read once, then deleted)."""
+    if config.pages_dir is None:
+        return {}
+    path = _pages_path(config.pages_dir, index)
+    try:
+        with path.open("rb") as handle:
+            pages = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    path.unlink()
+    return pages
