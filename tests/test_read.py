@@ -106,13 +106,20 @@ def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
     path = tmp_path / "pages.warc.gz"
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        for url, ctype in [("https://www.news.example/a", "text/html; charset=utf-8"),
-                           ("https://www.news.example/logo.png", "image/png")]:
+        for url, ctype, body in [
+                ("https://www.news.example/a", "text/html; charset=utf-8",
+                 b"<html><body><p>Hi</p></body></html>"),
+                ("https://www.news.example/logo.png", "image/png", b"\x89PNG"),
+                ("https://www.news.example/robots.txt", "text/plain", b"plain words")]:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(b"<html><body><p>Hi</p></body></html>"),
-                http_headers=headers))
+                url, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(writer.create_warc_record(  # a request: not a document
+            "https://www.news.example/a", "request", payload=io.BytesIO(b"GET /a HTTP/1.1\r\n"),
+            http_headers=StatusAndHeaders("GET /a HTTP/1.1", [], is_http_request=True)))
     docs = list(read_documents([path]))
-    assert len(docs) == 1  # the image response is not a document
+    assert len(docs) == 3  # every response is accounted for
     assert docs[0].url == "https://www.news.example/a" and docs[0].site == "news.example"
     assert docs[0].html.startswith("<html>") and docs[0].date
+    assert docs[1].rejected == "WARC response is not HTML or plain text (Content-Type: image/png)"
+    assert docs[2].text == "plain words" and docs[2].html is None

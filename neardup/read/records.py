@@ -175,21 +175,28 @@ def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> I
 def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     from warcio.archiveiterator import ArchiveIterator
 
+    # Every response record is a document: HTML goes to the HTML field, plain text to the
+    # text field, anything else (PDF, images, scripts) becomes a rejection naming its type.
+    # Requests, metadata and warcinfo records describe the crawl; they are not documents.
     key = html_field or "html"
     with source.path.open("rb") as handle:
         for number, record in enumerate(ArchiveIterator(handle), start=1):
             if record.rec_type != "response":
                 continue
             headers = record.http_headers
-            ctype = (headers.get_header("Content-Type") if headers else "") or ""
-            if "html" not in ctype.lower():
-                continue
+            ctype = ((headers.get_header("Content-Type") if headers else "") or "").lower()
             location = f"{source.name}#{number}"
-            text, warnings = _decode(record.content_stream().read())
             fields = {
                 "id": record.rec_headers.get_header("WARC-Record-ID") or location,
                 "url": record.rec_headers.get_header("WARC-Target-URI"),
                 "date": record.rec_headers.get_header("WARC-Date"),
-                key: text,
             }
+            field_name = key if "html" in ctype else text_field if "text/plain" in ctype else None
+            if field_name is None:
+                yield RawRecord(location, number, fields, error=(
+                    f"WARC response is not HTML or plain text "
+                    f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
+                continue
+            text, warnings = _decode(record.content_stream().read())
+            fields[field_name] = text
             yield RawRecord(location, number, fields, warnings=warnings)
