@@ -59,6 +59,7 @@ def _messy_corpus() -> list[bytes]:
         json.dumps([1, 2]),                          # not an object: rejected
         json.dumps({"id": "g", "text": story[2], "url": "https://www.site.example/x"}),
     ]
+    lines.append(json.dumps({"id": "crlf", "text": story[3]}) + "\r")  # a Windows line end
     return [line.encode() for line in lines * 3]  # later rounds repeat every id
 
 
@@ -73,7 +74,7 @@ def _records(out):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_sliced_read_equals_whole_read(tmp_path, monkeypatch, jobs):
-    data = b"\n".join(_messy_corpus()) + b"\n"
+    data = "\ufeff".encode() + b"\n".join(_messy_corpus()) + b"\n"  # with a byte-order mark
     plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
     plain.write_bytes(data)
     packed.write_bytes(gzip.compress(data))  # compressed: read whole, in the main process
@@ -87,7 +88,7 @@ def test_sliced_read_equals_whole_read(tmp_path, monkeypatch, jobs):
     status = {(r["source"], r["id"]): r["status"] for r in rows}
     assert status[("in.jsonl:3", "a")] == "rejected"
     assert status[("in.jsonl:9", "e")] == "kept"  # its in-slice first copy was rejected
-    assert sum(r["reason"].startswith("duplicate id") for r in rows) == 2 + 2 * 7
+    assert sum(r["reason"].startswith("duplicate id") for r in rows) == 2 + 2 * 8
     assert sliced.summary["counts"] == whole.summary["counts"]
     assert (tmp_path / "sliced/deduplicated.jsonl").read_bytes() == \
         (tmp_path / "whole/deduplicated.jsonl").read_bytes().replace(b".jsonl.gz", b".jsonl")

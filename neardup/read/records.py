@@ -19,6 +19,7 @@ import orjson
 from neardup.read.files import InputFile, open_binary
 
 PARQUET_BATCH = 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -95,6 +96,8 @@ def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterat
 def jsonl_records(name: str, lines: Iterable[bytes], first_line: int) -> Iterator[RawRecord]:
     """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice)."""
     for number, line in enumerate(lines, start=first_line):
+        if number == 1 and line.startswith(_BOM):
+            line = line[len(_BOM):]  # a byte-order mark (Windows editors) is not data
         if not line.strip():
             continue  # blank lines separate nothing; they are not records
         location = f"{name}:{number}"
