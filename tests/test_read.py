@@ -123,3 +123,12 @@ def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
     assert docs[0].html.startswith("<html>") and docs[0].date
     assert docs[1].rejected == "WARC response is not HTML or plain text (Content-Type: image/png)"
     assert docs[2].text == "plain words" and docs[2].html is None
+
+
+def test_byte_order_marks_do_not_break_the_first_record(tmp_path):
+    bom = "\ufeff".encode()
+    _write(tmp_path / "in/a.csv", bom + b"id,text\nc1,first row\n")
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(bom + b'{"id": "j1", "text": "first line"}\n'))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [("c1", "first row", None),
+                                                           ("j1", "first line", None)]

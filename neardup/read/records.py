@@ -149,7 +149,8 @@ def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iter
 def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     csv.field_size_limit(1 << 30)
     with open_binary(source.path) as raw:
-        stream = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        # utf-8-sig: a byte-order mark (Excel writes one) must not rename the first column
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
         reader = csv.DictReader(stream)
         try:
             for row, item in enumerate(reader, start=1):
