@@ -72,8 +72,11 @@ def test_compiled_intersection_equals_numpy():
     for _ in range(50):
         a = np.unique(rng.integers(0, 500, size=rng.integers(0, 300)).astype(np.uint32))
         b = np.unique(rng.integers(0, 500, size=rng.integers(0, 300)).astype(np.uint32))
-        expected = np.intersect1d(a, b, assume_unique=True).size
-        assert kernels.intersection_size(a, b) == expected
+        wa = rng.integers(1, 256, a.size).astype(np.uint8)
+        wb = rng.integers(1, 256, b.size).astype(np.uint8)
+        _, ia, ib = np.intersect1d(a, b, assume_unique=True, return_indices=True)
+        expected = int(np.minimum(wa[ia], wb[ib]).sum())
+        assert kernels.weighted_intersection(a, wa, b, wb) == expected
 
 
 def test_batched_verification_equals_pairwise_overlap():

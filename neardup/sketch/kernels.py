@@ -9,8 +9,10 @@ numpy at these sizes. Tests check equality on random and real inputs. Without nu
   punctuation as separators, dotted acronyms joined, lowercase, polynomial word hash, mix64 —
   over the UTF-8 bytes of a whole shard. A text holding any other non-ASCII byte is flagged
   for the regex path.
-- ``intersection_size``: |A ∩ B| of two sorted unique uint32 arrays (a merge);
-  ``pair_intersections`` the same for many pairs of sets held in one buffer.
+- ``sketch_sets``: shingles → OPH signature, compact set and prose weights, one pass per text.
+- ``weighted_intersection``: Σ min(w_A, w_B) over the common values of two sorted uint32 sets
+  (a merge); ``pair_weighted_intersections`` the same for many pairs held in one buffer.
+- ``shingle_sets``, ``oph_signatures``: the reference steps of ``sketch_sets`` for many texts.
 """
 
 from __future__ import annotations
@@ -148,36 +150,6 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
             count += 1
         counts[t] = count
     return hashes[:out], counts, slow
-
-
-@njit(cache=True)
-def intersection_size(a: np.ndarray, b: np.ndarray) -> int:  # pragma: no cover - compiled
-    i = 0
-    j = 0
-    found = 0
-    while i < a.shape[0] and j < b.shape[0]:
-        x = a[i]
-        y = b[j]
-        if x == y:
-            found += 1
-            i += 1
-            j += 1
-        elif x < y:
-            i += 1
-        else:
-            j += 1
-    return found
-
-
-@njit(cache=True)
-def pair_intersections(values: np.ndarray, offsets: np.ndarray, left: np.ndarray,
-                       right: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-    out = np.empty(left.shape[0], dtype=np.int64)
-    for k in range(left.shape[0]):
-        a, b = left[k], right[k]
-        out[k] = intersection_size(values[offsets[a]:offsets[a + 1]],
-                                   values[offsets[b]:offsets[b + 1]])
-    return out
 
 
 @njit(cache=True)
@@ -401,17 +373,14 @@ def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, 
 
 
 def warm_up() -> None:
-    """Compile (or load from cache) every kernel now, e.g. before worker processes fork."""
+    """Load (or compile) the kernels a run uses now, e.g. before worker processes fork."""
     if AVAILABLE:
+        from neardup.sketch.stage import SketchConfig, sketch_many
         from neardup.sketch.words import shard_word_hashes
 
-        shard_word_hashes(["U.S. warm-up"])
-        intersection_size(np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.uint32))
+        words = shard_word_hashes(["U.S. warm-up of the kernels"])
+        sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
+                                        clean=False))
         one = np.zeros(1, dtype=np.int64)
-        pair_intersections(np.zeros(1, dtype=np.uint32), np.array([0, 1]), one, one)
         pair_weighted_intersections(np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8),
                                     np.array([0, 1]), one, one)
-        from neardup.sketch.minhash import OnePermutationHasher
-        from neardup.sketch.shingles import shard_shingles
-
-        OnePermutationHasher(128, 1).signatures(shard_shingles([np.ones(3, np.uint64)], 5, 1))
