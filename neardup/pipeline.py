@@ -30,7 +30,7 @@ from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
 from neardup.match.store import ShingleStore
-from neardup.match.verify import VerifyRule, overlap, smaller_shingles, verify_pairs
+from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
@@ -333,9 +333,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
         edges = np.concatenate([pairs[accepted], exact])
 
-        def pair_overlap(a: int, b: int) -> tuple[float, float]:
-            return overlap(store.get(a), store.get(b), store.get_weights(a),
-                           store.get_weights(b))
+        keep = accepted  # the verified pairs, whose overlaps clustering asks for again
+        pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
 
         def pair_accepts(a: int, b: int, jac: float, con: float) -> bool:
             return rule.accepts(jac, con, smaller_shingles(store.mass(a), store.mass(b)))

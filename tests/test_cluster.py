@@ -53,3 +53,25 @@ def test_keep_policies_and_deterministic_ties():
     assert min(range(2), key=lambda i: earliest[i]) == 1
     undated = rank_key("earliest", shingles=10, chars=50, date=None, doc_id="c", index=2)
     assert undated > earliest[0]
+
+
+def _find(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        x = parent[x]
+    return x
+
+
+def test_component_roots_equal_union_find_with_smallest_root():
+    from neardup.cluster.unionfind import component_roots
+
+    rng = np.random.default_rng(4)
+    for _ in range(30):
+        n = int(rng.integers(1, 300))
+        edges = rng.integers(0, n, size=(int(rng.integers(0, 2 * n)), 2))
+        parent = list(range(n))
+        for a, b in edges.tolist():
+            ra, rb = _find(parent, a), _find(parent, b)
+            parent[max(ra, rb)] = min(ra, rb)
+        assert component_roots(n, edges).tolist() == [_find(parent, i) for i in range(n)]
+    long_chain = np.array([(i, i + 1) for i in range(999)])[::-1]  # a path, edges reversed
+    assert set(component_roots(1000, long_chain).tolist()) == {0}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from neardup.cluster.unionfind import UnionFind
+from neardup.cluster.unionfind import component_roots
 
 
 @dataclass
@@ -48,12 +48,11 @@ def build_stories(
     kept = np.arange(n_docs, dtype=np.int64)
     jaccard = np.ones(n_docs, dtype=np.float64)
     containment = np.ones(n_docs, dtype=np.float64)
-    uf = UnionFind(n_docs)
-    uf.union_pairs(edges)
+    roots = component_roots(n_docs, edges)
     members: dict[int, list[int]] = {}
     touched = np.unique(edges.ravel()) if len(edges) else np.empty(0, dtype=np.int64)
-    for d in touched.tolist():
-        members.setdefault(uf.find(d), []).append(d)
+    for d, root in zip(touched.tolist(), roots[touched].tolist(), strict=True):
+        members.setdefault(root, []).append(d)
     for root in sorted(members):
         component = members[root]
         if active is not None:

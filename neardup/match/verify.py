@@ -143,3 +143,30 @@ def pair_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndar
         sa, sb = slice(offsets[a], offsets[a + 1]), slice(offsets[b], offsets[b + 1])
         out[k] = intersection_weight(values[sa], weights[sa], values[sb], weights[sb])
     return out
+
+
+class PairOverlaps:
+    """``overlap`` of two stored documents for clustering, reusing what verification found.
+
+    Most pairs that clustering checks (a copy against its story's kept copy) are verified
+    candidate pairs already: their overlaps are looked up (``pairs`` sorted as ``unique_pairs``
+    returns them), exact copies sharing one stored set are (1, 1), and only the rest read the
+    sets again.
+    """
+
+    def __init__(self, store: ShingleStore, pairs: np.ndarray, jaccards: np.ndarray,
+                 containments: np.ndarray) -> None:
+        self.store = store
+        self.n_docs = max(len(store), 1)
+        self.codes = pairs[:, 0] * self.n_docs + pairs[:, 1]
+        self.jaccards, self.containments = jaccards, containments
+
+    def __call__(self, a: int, b: int) -> tuple[float, float]:
+        view = self.store.view
+        if view.resolved[a] == view.resolved[b]:
+            return overlap(view.get(a), view.get(a), view.get_weights(a), view.get_weights(a))
+        code = min(a, b) * self.n_docs + max(a, b)
+        at = int(np.searchsorted(self.codes, code))
+        if at < self.codes.size and self.codes[at] == code:
+            return float(self.jaccards[at]), float(self.containments[at])
+        return overlap(view.get(a), view.get(b), view.get_weights(a), view.get_weights(b))
