@@ -25,7 +25,7 @@ import numpy as np
 from neardup import __version__
 from neardup.cluster.policy import rank_key
 from neardup.cluster.stories import Stories, build_stories
-from neardup.document import Document
+from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
@@ -230,15 +230,18 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
             executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
             for docs in executor.map(clean_shard, enumerate(units), config):
-                for doc in docs:  # accounted here, in input order, after the workers
+                for doc, spans in docs:  # accounted here, in input order, after the workers
                     ids.check(doc)
+                    if doc.rejected is not None:
+                        spans = []  # (a repeated id: its cleaning does not count)
                     raise_if_strict(doc, options.read)
                     counts["read"] += 1
                     counts["rejected" if doc.rejected is not None else "ok"] += 1
-                    removed_chars += sum(s.end - s.start for s in doc.removed)
+                    removed_chars += sum(end - start for start, end, _ in spans)
                     if writer is not None:
-                        writer.write(cleaned_record(doc))
+                        writer.write(cleaned_record(doc, spans))
                     if sink is not None:
+                        unpack((doc, spans))
                         sink(doc)
                 bar.advance(len(docs))
     finally:

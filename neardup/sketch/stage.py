@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import xxhash
 
-from neardup.document import Document
+from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact
 from neardup.read.documents import ReadOptions, Shard, shard_documents
@@ -142,7 +142,7 @@ class ShardSketch:
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
-                 ) -> tuple[int, list[Document] | None, ShardSketch]:
+                 ) -> tuple[int, list[Packed] | None, ShardSketch]:
     """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
     to ``config.spill_dir``) and their sketches."""
     index, shard = task
@@ -184,13 +184,14 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         exact_keys=exact_keys, rows=rows,
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
         n_shingles=n_shingles, keys=keys, values=values, weights=weights, offsets=offsets)
+    packed = [pack(doc) for doc in docs]
     if config.spill_dir is not None:
-        write_shard(config.spill_dir, index, docs)
+        write_shard(config.spill_dir, index, packed)
         return index, None, sketch
-    return index, docs, sketch
+    return index, packed, sketch
 
 
-def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Document]:
+def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Packed]:
     """Map shard ``(index, shard)`` for ``neardup clean``: the cleaning half of
     ``sketch_shard``."""
     index, shard = task
@@ -198,7 +199,7 @@ def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Document]
     pages = _kept_pages(config, index)
     for position, doc in enumerate(docs):
         prepare_text(doc, config, pages.get(position))
-    return docs
+    return [pack(doc) for doc in docs]
 
 
 def template_lines_shard(task: tuple[int, Shard], config: SketchConfig

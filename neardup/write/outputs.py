@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyarrow as pa
 
-from neardup.document import Document
+from neardup.document import Document, Span, span_dicts
 from neardup.write.records import RecordWriter
 from neardup.write.samples import SAMPLES_FILE
 
@@ -36,8 +36,10 @@ DEDUPLICATED_SCHEMA = pa.schema([
 ])
 
 
-def document_record(doc: Document, status: str, cluster: int, duplicate_of: str | None,
-                    similarity: float | None, containment: float | None) -> dict[str, Any]:
+def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
+                    duplicate_of: str | None, similarity: float | None,
+                    containment: float | None) -> dict[str, Any]:
+    """One record of ``documents.*`` (``spans``: the removed spans, see ``document.pack``)."""
     raw_chars = len(doc.raw_text) if doc.raw_text is not None else len(doc.text)
     return {
         "id": doc.id,
@@ -53,9 +55,9 @@ def document_record(doc: Document, status: str, cluster: int, duplicate_of: str 
         "date": doc.date,
         "title": doc.title,
         "chars": len(doc.text),
-        "chars_removed": sum(s.end - s.start for s in doc.removed) if doc.removed else
+        "chars_removed": sum(end - start for start, end, _ in spans) if spans else
         max(0, raw_chars - len(doc.text)),
-        "removed": [s.to_dict() for s in doc.removed],
+        "removed": span_dicts(spans),
         "warnings": list(doc.warnings),
     }
 
@@ -119,8 +121,8 @@ CLEANED_SCHEMA = pa.schema([
 ])
 
 
-def cleaned_record(doc: Document) -> dict[str, Any]:
-    """One record of ``neardup clean``'s documents file."""
+def cleaned_record(doc: Document, spans: list[Span]) -> dict[str, Any]:
+    """One record of ``neardup clean``'s documents file (``spans``: see ``document.pack``)."""
     return {
         "id": doc.id,
         "source": doc.source,
@@ -132,7 +134,7 @@ def cleaned_record(doc: Document) -> dict[str, Any]:
         "byline": doc.byline,
         "dateline": doc.dateline,
         "date": doc.date,
-        "removed": [s.to_dict() for s in doc.removed],
+        "removed": span_dicts(spans),
         "warnings": list(doc.warnings),
         "metadata": doc.metadata,
     }

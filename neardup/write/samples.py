@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neardup.document import Document
+from neardup.document import Document, Span, span_dicts
 from neardup.write.records import dumps
 
 SAMPLES_FILE = "report-texts.jsonl.gz"
@@ -54,15 +54,15 @@ def choose_samples(kept: np.ndarray, active: np.ndarray, jaccard: np.ndarray) ->
     return np.unique(chosen)
 
 
-def sample_record(doc: Document) -> bytes:
-    """One JSON line of the sample."""
+def sample_record(doc: Document, spans: list[Span]) -> bytes:
+    """One JSON line of the sample (``spans``: the removed spans, see ``document.pack``)."""
     raw = doc.raw_text if doc.raw_text is not None else doc.text
     record = {
         "id": doc.id,
         # null when cleaning changed nothing: the report then shows the text once
         "raw_text": None if raw == doc.text else raw[:TEXT_CAP],
         "text": doc.text[:TEXT_CAP],
-        "removed": [s.to_dict() for s in doc.removed if s.start < TEXT_CAP],
+        "removed": span_dicts(spans, below=TEXT_CAP),
         "truncated": len(raw) > TEXT_CAP or len(doc.text) > TEXT_CAP,
     }
     return dumps(record) + b"\n"

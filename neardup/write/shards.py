@@ -13,7 +13,6 @@ process instead, which writes them.
 from __future__ import annotations
 
 import gzip
-import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from neardup.document import Document
 from neardup.read.documents import reject
 from neardup.write.outputs import document_record, kept_record
 from neardup.write.parts import part_path
 from neardup.write.records import dumps
 from neardup.write.samples import sample_record
-from neardup.write.spill import spill_path
+from neardup.write.spill import read_shard
 
 
 @dataclass
@@ -63,21 +61,19 @@ class ShardOutput:
 
 def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     """Records of one shard: written to part files (``parts_dir``) and/or returned."""
-    path = spill_path(config.spill_dir, verdicts.index)
-    with path.open("rb") as handle:
-        docs: list[Document] = pickle.load(handle)
-    path.unlink()
+    docs = read_shard(config.spill_dir, verdicts.index)
     documents: list[dict[str, Any]] = []
     deduplicated: list[dict[str, Any]] = []
     samples: list[bytes] = []
     sampled = set(verdicts.sampled)
     counts: Counter = Counter()
-    for position, doc in enumerate(docs):
+    for position, (doc, spans) in enumerate(docs):
         number = verdicts.first + position
         doc.index = number
         repeated = verdicts.repeated.get(position)
         if repeated is not None:
             reject(doc, repeated)
+            spans = []
         head = int(verdicts.heads[position])
         sim = con = None
         if doc.rejected is not None:
@@ -89,10 +85,10 @@ def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOu
             status = "duplicate"
             sim, con = float(verdicts.jaccard[position]), float(verdicts.containment[position])
         counts[status] += 1
-        documents.append(document_record(doc, status, head, verdicts.duplicate_of[position],
-                                         sim, con))
+        documents.append(document_record(doc, spans, status, head,
+                                         verdicts.duplicate_of[position], sim, con))
         if position in sampled:
-            samples.append(sample_record(doc))
+            samples.append(sample_record(doc, spans))
     output = ShardOutput(verdicts.index, counts)
     parts = config.parts_dir
     if parts is not None and config.jsonl_parts:

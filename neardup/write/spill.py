@@ -11,16 +11,25 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from neardup.document import Document
+from neardup.document import Packed
 
 
 def spill_path(directory: str | Path, index: int) -> Path:
     return Path(directory) / f"shard-{index:08d}.pickle"
 
 
-def write_shard(directory: str | Path, index: int, docs: list[Document]) -> None:
+def write_shard(directory: str | Path, index: int, docs: list[Packed]) -> None:
     with spill_path(directory, index).open("wb") as handle:
         pickle.dump(docs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_shard(directory: str | Path, index: int) -> list[Packed]:
+    """The documents of shard ``index`` (its file is deleted: each shard is read once)."""
+    path = spill_path(directory, index)
+    with path.open("rb") as handle:
+        docs: list[Packed] = pickle.load(handle)
+    path.unlink()
+    return docs
 
 
 class ShardSpill:
@@ -30,7 +39,7 @@ class ShardSpill:
         self.directory = Path(tempfile.mkdtemp(prefix="neardup-spill-", dir=directory))
         self.sizes: list[int] = []
 
-    def append(self, index: int, size: int, docs: list[Document] | None) -> None:
+    def append(self, index: int, size: int, docs: list[Packed] | None) -> None:
         """Record shard ``index`` of ``size`` documents; ``docs`` is None when a worker
         already wrote its file."""
         if docs is not None:
