@@ -8,8 +8,10 @@ Calls ``neardup.cli.main`` with exactly the arguments of
     python -m neardup dedup CORPUS --output OUTDIR --no-clean --threshold 0.7
         --no-containment --ngram 5 --num-perm 128 --seed 1 --jobs J --quiet --no-report
 
-(``--containment``: without ``--no-containment``, i.e. neardup's default containment check;
-``--clean``: without ``--no-clean``, i.e. with neardup's page-clutter cleaning),
+plus ``--no-prose-weights`` (plain, unweighted Jaccard: what the peers estimate).
+``--containment``: neardup's default matching instead, i.e. without ``--no-containment`` and
+without ``--no-prose-weights`` (containment 0.8 and prose-weighted overlaps);
+``--clean``: without ``--no-clean``, i.e. with neardup's page-clutter cleaning,
 so the job is the CLI's whole job: read → sketch → LSH → verify → cluster → write
 ``documents.jsonl`` (id, cluster, status) and ``deduplicated.jsonl`` (the kept texts).
 The neardup modules the command imports lazily are imported before the clock starts, as the
@@ -39,7 +41,7 @@ def main() -> None:
             "--jobs", str(args.jobs), "--quiet", "--no-report",
             "--text-field", args.text_field, "--id-field", args.id_field, *args.extra]
     if not args.containment:
-        argv.append("--no-containment")
+        argv += ["--no-containment", "--no-prose-weights"]
     if not args.clean:
         argv.append("--no-clean")
     _common.start()
