@@ -5,6 +5,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import neardup
 from neardup.errors import InputError, UsageError
 from neardup.read import ReadOptions, read_documents
 
@@ -85,6 +86,19 @@ def test_lone_surrogate_escapes_are_replaced_and_flagged(tmp_path):
     assert doc.text == "bad \ufffd escape"
     assert "surrogate" in doc.warnings[0]
     doc.text.encode("utf-8")  # writable as UTF-8
+
+
+def test_lone_surrogates_in_field_names_are_replaced_too(tmp_path):
+    # A field name is kept (metadata) and written out: it must be valid UTF-8 as well, or the
+    # write pass stops with "surrogates not allowed".
+    path = _write(tmp_path / "k.jsonl", b'{"id": "k", "text": "some text", "\\ud800x": 1}\n')
+    (doc,) = list(read_documents([path]))
+    assert doc.metadata == {"\ufffdx": 1} and "surrogate" in doc.warnings[0]
+    for fmt in ("jsonl", "parquet"):
+        options = neardup.make_options(jobs=1, quiet=True, report=False, output_format=fmt)
+        result = neardup.dedup_files([path], tmp_path / fmt, options, collect=True)
+        assert result.kept[0]["metadata"] == {"\ufffdx": 1}
+        neardup.clean_files([path], tmp_path / f"clean-{fmt}", options)
 
 
 def test_a_huge_single_document_is_rejected_not_fatal(tmp_path):

@@ -62,8 +62,9 @@ def _without_surrogates(value: Any, warnings: list[str]) -> Any:
             warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
             return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         return value
-    if isinstance(value, dict):
-        return {k: _without_surrogates(v, warnings) for k, v in value.items()}
+    if isinstance(value, dict):  # keys too: a field name is written out as metadata
+        return {_without_surrogates(k, warnings): _without_surrogates(v, warnings)
+                for k, v in value.items()}
     if isinstance(value, list):
         return [_without_surrogates(v, warnings) for v in value]
     return value
