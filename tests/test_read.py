@@ -101,6 +101,17 @@ def test_lone_surrogates_in_field_names_are_replaced_too(tmp_path):
         neardup.clean_files([path], tmp_path / f"clean-{fmt}", options)
 
 
+def test_lone_surrogates_in_a_json_array_are_replaced_and_flagged(tmp_path):
+    path = _write(tmp_path / "a.json",
+                  b'[{"id": "a", "text": "bad \\ud800 escape"}, "plain \\udc00 string"]')
+    docs = list(read_documents([path]))
+    assert [d.text for d in docs] == ["bad \ufffd escape", "plain \ufffd string"]
+    assert all("surrogate" in d.warnings[0] for d in docs)
+    options = neardup.make_options(jobs=1, quiet=True, report=False)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    assert [r["status"] for r in result.records] == ["kept", "kept"]
+
+
 def test_a_huge_single_document_is_rejected_not_fatal(tmp_path):
     huge = "word " * 2_600_000  # 13 MB of text in one JSON line
     path = _write(tmp_path / "big.jsonl",

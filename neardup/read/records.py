@@ -127,10 +127,12 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
         location = f"{source.name}#{number}"
+        item_warnings = list(warnings)
+        item = _without_surrogates(item, item_warnings)  # as for JSONL lines
         if isinstance(item, str):
-            yield RawRecord(location, number, {text_field: item}, warnings=list(warnings))
+            yield RawRecord(location, number, {text_field: item}, warnings=item_warnings)
         elif isinstance(item, dict):
-            yield RawRecord(location, number, item, warnings=list(warnings))
+            yield RawRecord(location, number, item, warnings=item_warnings)
         else:
             yield RawRecord(location, number,
                             error=f"expected an object or a string, got {type(item).__name__}")
