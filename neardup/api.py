@@ -66,9 +66,12 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
 
 def _fresh(items: Iterable[Any]) -> Iterable[Any]:
-    # Documents are cleaned in place; each pass gets its own copies so passes agree.
+    # Documents are cleaned in place; each pass gets its own copies so passes agree. The
+    # copies get their own lists and dict too: cleaning appends to ``warnings``, which must
+    # not grow on the caller's documents (a second run would report the warning twice).
     for item in items:
-        yield replace(item) if isinstance(item, Document) else item
+        yield replace(item, removed=list(item.removed), metadata=dict(item.metadata),
+                      warnings=list(item.warnings)) if isinstance(item, Document) else item
 
 
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,

@@ -190,3 +190,20 @@ def test_parquet_output_holds_metadata_that_json_has_no_type_for(tmp_path):
     assert records[0]["metadata"] == {"fetched": "2020-01-02T03:04:00", "raw": "b'\\x00\\x01'"}
     cleaned = pq.read_table(tmp_path / "clean-parquet/documents.parquet").to_pylist()
     assert json.loads(cleaned[0]["metadata"]) == records[0]["metadata"]
+
+
+def test_the_api_leaves_the_callers_documents_as_they_were():
+    # Cleaning appends warnings to the document it cleans: on a shallow copy that list was the
+    # caller's, so every run added the warning again (and a second run reported it twice).
+    from neardup.document import Document
+
+    menu = "Share on Facebook\nShare on Twitter\nAdvertisement\nRead more"
+    docs = [Document(id="menu", text=menu), Document(id="story", text=make_article(4))]
+    for jobs in (1, 2, 1):
+        result = neardup.dedup(docs, jobs=jobs)
+        assert result.records[0]["warnings"] == [
+            "clean: cleaning removed all text; kept the raw text"]
+        cleaned = neardup.clean_documents(docs, jobs=jobs)
+        assert len(cleaned[0].warnings) == 1
+    assert docs[0].warnings == [] and docs[0].removed == [] and docs[0].metadata == {}
+    assert docs[0].text == menu
