@@ -153,3 +153,18 @@ def test_files_of_unsupported_type_are_reported_not_silently_dropped(tmp_path, c
     summary = json.loads((out / "summary.json").read_text())
     assert summary["skipped_files"]["count"] == 1
     assert summary["skipped_files"]["first"][0].endswith("notes.xml")
+
+
+@pytest.mark.parametrize("command", ["dedup", "clean"])
+def test_a_failed_run_leaves_no_temporary_files(tmp_path, corpus, monkeypatch, command):
+    # A missing input is found when the reader reaches it, after the first file went through
+    # the site-template pass: "neardup clean" used to leave its scratch folder behind then.
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    args = [command, str(corpus), str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "out"),
+            "-q", "--jobs", "1"]
+    assert main(args) == 2
+    assert list(scratch.iterdir()) == []
