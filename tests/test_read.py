@@ -36,6 +36,30 @@ def test_every_format_and_default_ids(tmp_path):
     assert all(d.rejected is None for d in docs)
 
 
+def test_files_of_the_same_name_in_two_inputs_get_distinct_default_ids(tmp_path):
+    # Two crawls with the same file names and no id field: the default ids (FILE:LINE, FILE
+    # relative to its INPUT) were equal, and every document of the second folder was rejected
+    # as a "duplicate id" of the first (and a page of the same name likewise).
+    for crawl, words in (("x", "first crawl"), ("y", "second crawl")):
+        _write(tmp_path / crawl / "part-0.jsonl",
+               "".join(json.dumps({"text": f"{words} line {n}"}) + "\n"
+                       for n in range(3)).encode())
+        _write(tmp_path / crawl / "page.txt", f"{words} page".encode())
+    inputs = [tmp_path / "x", tmp_path / "y"]
+    docs = list(read_documents(inputs))
+    y = (tmp_path / "y").as_posix()
+    assert [d.id for d in docs] == [
+        "page.txt", "part-0.jsonl:1", "part-0.jsonl:2", "part-0.jsonl:3",
+        f"{y}/page.txt", f"{y}/part-0.jsonl:1", f"{y}/part-0.jsonl:2", f"{y}/part-0.jsonl:3"]
+    assert all(d.rejected is None for d in docs)
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files(inputs, tmp_path / "out", options, collect=True)
+    assert result.summary["counts"]["kept"] == 8
+    # the same file given twice is the same documents: its ids repeat
+    again = list(read_documents([tmp_path / "x", tmp_path / "x" / "page.txt"]))
+    assert again[-1].id == "page.txt" and again[-1].rejected.startswith("duplicate id")
+
+
 def test_bad_records_become_rejections_with_reasons(tmp_path):
     body = b"\n".join([
         b'{"id": "ok", "text": "fine"}',

@@ -52,7 +52,20 @@ def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
 
     Files of unknown type inside folders are skipped (they are not documents); a file given
     explicitly with an unknown type is a usage error.
+
+    A file's ``name`` (the ``FILE`` of default ids and sources) is its path relative to its
+    INPUT folder; when another file of the run already has that name (``data.jsonl`` in two
+    INPUT folders), it is the path as given instead, so that default ids do not collide.
     """
+    names: dict[str, Path] = {}
+
+    def unique(name: str, path: Path, given: str) -> str:
+        first = names.setdefault(name, path.resolve())
+        if first != path.resolve():  # another file has this name: use the path as given
+            name = given
+            names.setdefault(name, path.resolve())
+        return name
+
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
@@ -62,15 +75,16 @@ def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
                     continue
                 rel = child.relative_to(path)
                 folder = str(rel.parent) if str(rel.parent) != "." else path.name
-                yield InputFile(child, rel.as_posix(), folder, fmt)
+                yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
+                                fmt)
         elif path.exists():
             fmt = detect_format(path)
             if fmt is None:
                 raise UsageError(
                     f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
                 )
-            yield InputFile(path, path.name if path.is_absolute() else str(raw), path.parent.name,
-                            fmt)
+            name = path.name if path.is_absolute() else str(raw)
+            yield InputFile(path, unique(name, path, path.as_posix()), path.parent.name, fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
 
