@@ -131,6 +131,9 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     if html is not None:
         doc.html = html
         size = len(html)
+        if isinstance(text, str):  # kept: what cleaning falls back on when the page is empty
+            doc.text = text
+            size = max(size, len(text))
     elif text is None:
         available = ", ".join(sorted(map(str, record.fields))) or "none"
         doc.rejected = f"missing text field {options.text_field!r} (fields: {available})"
@@ -145,7 +148,7 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     if size > options.max_chars:
         doc.rejected = f"text too long: {size:,} characters > max_chars {options.max_chars:,}"
         doc.text, doc.html = "", None
-    elif not (html or text or "").strip():
+    elif not (html or doc.text).strip():
         doc.rejected = "empty text"
         doc.text, doc.html = "", None
     return doc
