@@ -85,11 +85,19 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     index = 0
     for source in list_input_files(inputs):
         if slices and can_slice(source):
-            if batch:
-                yield batch
-                batch = []
-            yield from slice_file(source)
-            continue
+            pieces = slice_file(source)
+            try:
+                first = next(pieces, None)
+            except OSError:  # unreadable: read below, where it becomes a recorded rejection
+                pieces = None
+            if pieces is not None:
+                if first is not None:
+                    if batch:
+                        yield batch
+                        batch = []
+                    yield first
+                    yield from pieces
+                continue
         for record in read_records(source, options.text_field, options.html_field):
             batch.append(_to_document(record, source.folder, source.format, index, options))
             index += 1
