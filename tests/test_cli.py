@@ -194,3 +194,19 @@ def test_a_failed_run_leaves_no_temporary_files(tmp_path, corpus, monkeypatch, c
             "-q", "--jobs", "1"]
     assert main(args) == 2
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, corpus, command):
+    # "neardup clean IN -o IN/out" read IN/out/documents.jsonl while writing it (the cleaning
+    # pass lists the folder after the file is created), and a second run of either command
+    # read the first run's documents, summary.json and report as input.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "corpus.jsonl").write_bytes(corpus.read_bytes() * 80)  # enough to be appended
+    out = folder / "out"
+    for _ in range(2):
+        assert main([command, str(folder), "-o", str(out), "-q", "--jobs", "1"]) == 0
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["counts"]["read"] == 240
+        assert summary["skipped_files"]["count"] == 0

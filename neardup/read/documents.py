@@ -51,18 +51,19 @@ def _as_text(value: Any) -> str | None:
 
 
 def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
-                   account: bool = True) -> Iterator[Document]:
+                   account: bool = True, skip: str | Path | None = None) -> Iterator[Document]:
     """Stream the documents of every INPUT, in input order, rejections included.
 
     ``Document.index`` numbers them from 0. A rejected document has ``rejected`` set and an
     empty text; in strict mode the first problem raises ``InputError`` instead. With
     ``account`` off, repeated ids are not checked and strict mode does not raise: the caller
     does both, in input order, after the workers (``IdRegistry``, ``raise_if_strict``).
+    ``skip``: a folder whose files are not input (the output folder).
     """
     options = options or ReadOptions()
     ids = IdRegistry()
     index = 0
-    for source in list_input_files(inputs):
+    for source in list_input_files(inputs, skip):
         for record in read_records(source, options.text_field, options.html_field):
             doc = _to_document(record, source.folder, source.format, index, options)
             if account:
@@ -76,14 +77,14 @@ Shard = list[Document] | FileSlice
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
-                slices: bool = True) -> Iterator[Shard]:
+                slices: bool = True, skip: str | Path | None = None) -> Iterator[Shard]:
     """The input as units of work, in input order: plain JSONL files as ``FileSlice``s that a
     worker reads itself (``shard_documents``), other files as lists of ``shard_size`` documents
     read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
     input order, as documents come back from the workers."""
     batch: list[Document] = []
     index = 0
-    for source in list_input_files(inputs):
+    for source in list_input_files(inputs, skip):
         if slices and can_slice(source):
             pieces = slice_file(source)
             try:

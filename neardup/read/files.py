@@ -47,11 +47,24 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
+def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
+    """The files under ``folder``, sorted, without those under ``skip`` (the run's output
+    folder when it lies inside an INPUT folder: its files are not input)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    if skip is not None:
+        skipped = Path(skip).resolve()
+        if skipped.is_relative_to(folder.resolve()):
+            files = [p for p in files if not p.resolve().is_relative_to(skipped)]
+    return files
+
+
+def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
+                     ) -> Iterator[InputFile]:
     """Expand INPUT paths: files as given, folders recursively in sorted (stable) order.
 
     Files of unknown type inside folders are skipped (they are not documents); a file given
-    explicitly with an unknown type is a usage error.
+    explicitly with an unknown type is a usage error. Files under the folder ``skip`` (the
+    output folder) are left out of folders: a run must not read what it writes.
 
     A file's ``name`` (the ``FILE`` of default ids and sources) is its path relative to its
     INPUT folder; when another file of the run already has that name (``data.jsonl`` in two
@@ -69,7 +82,7 @@ def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _folder_files(path, skip):
                 fmt = detect_format(child)
                 if fmt is None:
                     continue
@@ -89,15 +102,14 @@ def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
             raise UsageError(f"{path}: no such file or folder")
 
 
-def unsupported_files(inputs: list[str | Path]) -> list[str]:
+def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
     """Files inside INPUT folders that are skipped because their type is not a document type
     (reported in the summary and on stderr, so that nothing is left out silently)."""
     skipped = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            skipped += [str(p) for p in sorted(path.rglob("*"))
-                        if p.is_file() and detect_format(p) is None]
+            skipped += [str(p) for p in _folder_files(path, skip) if detect_format(p) is None]
     return skipped
 
 
