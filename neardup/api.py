@@ -66,9 +66,12 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
 
 def _fresh(items: Iterable[Any]) -> Iterable[Any]:
-    # Documents are cleaned in place; each pass gets its own copies so passes agree.
+    # Documents are cleaned in place; each pass gets its own copies so passes agree. The
+    # copies get their own lists and dict too: cleaning appends to ``warnings``, which must
+    # not grow on the caller's documents (a second run would report the warning twice).
     for item in items:
-        yield replace(item) if isinstance(item, Document) else item
+        yield replace(item, removed=list(item.removed), metadata=dict(item.metadata),
+                      warnings=list(item.warnings)) if isinstance(item, Document) else item
 
 
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
@@ -78,12 +81,12 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     out.mkdir(parents=True, exist_ok=True)
 
     def source():
-        return read_documents(list(inputs), options.read, account=False)
+        return read_documents(list(inputs), options.read, account=False, skip=out)
 
     def shards():
-        return _shards(inputs, options)
+        return _shards(inputs, options, out)
 
-    skipped = _report_skipped(inputs, options.quiet)
+    skipped = _report_skipped(inputs, options.quiet, out)
     result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
                        skipped_files=skipped, shards=shards)
     if options.report:
@@ -100,25 +103,26 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     out.mkdir(parents=True, exist_ok=True)
 
     def source():
-        return read_documents(list(inputs), options.read, account=False)
+        return read_documents(list(inputs), options.read, account=False, skip=out)
 
     def shards():
-        return _shards(inputs, options)
+        return _shards(inputs, options, out)
 
-    skipped = _report_skipped(inputs, options.quiet)
+    skipped = _report_skipped(inputs, options.quiet, out)
     return run_clean(source, options, out, inputs=[str(i) for i in inputs], shards=shards,
                      skipped_files=skipped)
 
 
-def _shards(inputs: list[str | Path], options: DedupOptions) -> Iterator[Shard]:
+def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Iterator[Shard]:
     # Local workers read slices of plain JSONL files themselves; Ray tasks may run on machines
-    # that do not see these paths, so they get the documents.
+    # that do not see these paths, so they get the documents. The output folder is not input,
+    # even inside an INPUT folder (the clean pass would read the file it is writing).
     return read_shards(list(inputs), options.read, options.shard_size,
-                       slices=options.executor == "local")
+                       slices=options.executor == "local", skip=out)
 
 
-def _report_skipped(inputs: list[str | Path], quiet: bool) -> list[str]:
-    skipped = unsupported_files(list(inputs))
+def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path) -> list[str]:
+    skipped = unsupported_files(list(inputs), out)
     if skipped and not quiet:
         shown = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
         print(f"neardup: skipping {len(skipped)} file(s) of unsupported type: {shown}",

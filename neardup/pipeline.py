@@ -215,16 +215,17 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     started = time.perf_counter()
     scratch = ShardSpill()  # HTML extractions, kept between the two passes
     pages_dir = str(scratch.directory) if options.executor == "local" else None
-    with timer.stage("learn_templates"):
-        templates = learn_templates(_units(source, shards, options), options, progress,
-                                    pages_dir)
-    config = _sketch_config(replace(options, clean=True), templates)
-    config.pages_dir = pages_dir
-    writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
-              if output is not None else None)
+    writer: RecordWriter | None = None
     counts: Counter = Counter()
     removed_chars = 0
-    try:
+    try:  # from here on the scratch folder is removed however the run ends
+        with timer.stage("learn_templates"):
+            templates = learn_templates(_units(source, shards, options), options, progress,
+                                        pages_dir)
+        config = _sketch_config(replace(options, clean=True), templates)
+        config.pages_dir = pages_dir
+        writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
+                  if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:
             units = _units(source, shards, options)
             executor = make_executor(options.executor, options.workers, options.ray_address)

@@ -122,6 +122,32 @@ def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
     assert "<p>" not in kept["text"] and "Copyright" not in kept["text"]
 
 
+@pytest.mark.parametrize("cleaning", [[], ["--no-clean"]])
+def test_a_record_s_text_is_used_when_its_html_field_gives_nothing(tmp_path, cleaning):
+    # With --html-field, a record's text field was dropped: an empty page (or one trafilatura
+    # finds no article in) was rejected although the record has its text, which cleaning is
+    # meant to fall back on (as it does for a Document with html and text).
+    records = [{"id": "empty", "html": "", "text": make_article(1)},
+               {"id": "no-article", "html": "<html><body><div></div></body></html>",
+                "text": make_article(2)},
+               {"id": "html-only", "html": "<html><body><div></div></body></html>"}]
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out"
+    assert main(["dedup", str(src), "-o", str(out), "--html-field", "html", "-q",
+                 "--no-report", "--jobs", "1", *cleaning]) == 0
+    rows = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in rows] == ["kept", "kept", "rejected"]
+    assert rows[2]["reason"] == "no text left after extraction"
+    kept = [json.loads(line) for line in (out / "deduplicated.jsonl").read_text().splitlines()]
+    assert [k["text"][:40] for k in kept] == [make_article(1)[:40], make_article(2)[:40]]
+    if not cleaning:
+        assert main(["clean", str(src), "-o", str(tmp_path / "clean"), "--html-field", "html",
+                     "-q", "--jobs", "1"]) == 0
+        rows = (tmp_path / "clean/documents.jsonl").read_text().splitlines()
+        assert [json.loads(line)["status"] for line in rows] == ["ok", "ok", "rejected"]
+
+
 def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
     out = tmp_path / "out"
     assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--no-report",
@@ -153,3 +179,34 @@ def test_files_of_unsupported_type_are_reported_not_silently_dropped(tmp_path, c
     summary = json.loads((out / "summary.json").read_text())
     assert summary["skipped_files"]["count"] == 1
     assert summary["skipped_files"]["first"][0].endswith("notes.xml")
+
+
+@pytest.mark.parametrize("command", ["dedup", "clean"])
+def test_a_failed_run_leaves_no_temporary_files(tmp_path, corpus, monkeypatch, command):
+    # A missing input is found when the reader reaches it, after the first file went through
+    # the site-template pass: "neardup clean" used to leave its scratch folder behind then.
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    args = [command, str(corpus), str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "out"),
+            "-q", "--jobs", "1"]
+    assert main(args) == 2
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, corpus, command):
+    # "neardup clean IN -o IN/out" read IN/out/documents.jsonl while writing it (the cleaning
+    # pass lists the folder after the file is created), and a second run of either command
+    # read the first run's documents, summary.json and report as input.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "corpus.jsonl").write_bytes(corpus.read_bytes() * 80)  # enough to be appended
+    out = folder / "out"
+    for _ in range(2):
+        assert main([command, str(folder), "-o", str(out), "-q", "--jobs", "1"]) == 0
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["counts"]["read"] == 240
+        assert summary["skipped_files"]["count"] == 0

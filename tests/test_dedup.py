@@ -166,3 +166,44 @@ def test_a_document_that_breaks_the_cleaner_keeps_its_text_and_the_run_goes_on(m
     records = result.records
     assert [r["status"] for r in records] == ["kept", "kept", "kept"]
     assert "cleaning failed, raw text kept: ValueError" in records[1]["warnings"][0]
+
+
+def test_parquet_output_holds_metadata_that_json_has_no_type_for(tmp_path):
+    # A Parquet input's timestamp and bytes columns are kept as metadata: the JSONL output
+    # encodes them, so the Parquet output must too (it used to stop with a TypeError).
+    import datetime
+
+    import pyarrow as pa
+
+    rows = [{"id": d["id"], "text": d["text"], "fetched": datetime.datetime(2020, 1, 2, 3, 4),
+             "raw": b"\x00\x01"} for d in _corpus()]
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), source)
+    for fmt in ("jsonl", "parquet"):
+        options = make_options(clean=False, jobs=1, quiet=True, report=False, output_format=fmt)
+        neardup.dedup_files([source], tmp_path / fmt, options)
+        options = make_options(jobs=1, quiet=True, output_format=fmt)
+        neardup.clean_files([source], tmp_path / f"clean-{fmt}", options)
+    records = [json.loads(line) for line in (tmp_path / "jsonl/deduplicated.jsonl").open()]
+    table = pq.read_table(tmp_path / "parquet/deduplicated.parquet").to_pylist()
+    assert [json.loads(r["metadata"]) for r in table] == [r["metadata"] for r in records]
+    assert records[0]["metadata"] == {"fetched": "2020-01-02T03:04:00", "raw": "b'\\x00\\x01'"}
+    cleaned = pq.read_table(tmp_path / "clean-parquet/documents.parquet").to_pylist()
+    assert json.loads(cleaned[0]["metadata"]) == records[0]["metadata"]
+
+
+def test_the_api_leaves_the_callers_documents_as_they_were():
+    # Cleaning appends warnings to the document it cleans: on a shallow copy that list was the
+    # caller's, so every run added the warning again (and a second run reported it twice).
+    from neardup.document import Document
+
+    menu = "Share on Facebook\nShare on Twitter\nAdvertisement\nRead more"
+    docs = [Document(id="menu", text=menu), Document(id="story", text=make_article(4))]
+    for jobs in (1, 2, 1):
+        result = neardup.dedup(docs, jobs=jobs)
+        assert result.records[0]["warnings"] == [
+            "clean: cleaning removed all text; kept the raw text"]
+        cleaned = neardup.clean_documents(docs, jobs=jobs)
+        assert len(cleaned[0].warnings) == 1
+    assert docs[0].warnings == [] and docs[0].removed == [] and docs[0].metadata == {}
+    assert docs[0].text == menu

@@ -5,6 +5,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import neardup
 from neardup.errors import InputError, UsageError
 from neardup.read import ReadOptions, read_documents
 
@@ -33,6 +34,30 @@ def test_every_format_and_default_ids(tmp_path):
     assert docs[1].metadata == {"topic": 1}
     assert docs[6].text == "csv, row"
     assert all(d.rejected is None for d in docs)
+
+
+def test_files_of_the_same_name_in_two_inputs_get_distinct_default_ids(tmp_path):
+    # Two crawls with the same file names and no id field: the default ids (FILE:LINE, FILE
+    # relative to its INPUT) were equal, and every document of the second folder was rejected
+    # as a "duplicate id" of the first (and a page of the same name likewise).
+    for crawl, words in (("x", "first crawl"), ("y", "second crawl")):
+        _write(tmp_path / crawl / "part-0.jsonl",
+               "".join(json.dumps({"text": f"{words} line {n}"}) + "\n"
+                       for n in range(3)).encode())
+        _write(tmp_path / crawl / "page.txt", f"{words} page".encode())
+    inputs = [tmp_path / "x", tmp_path / "y"]
+    docs = list(read_documents(inputs))
+    y = (tmp_path / "y").as_posix()
+    assert [d.id for d in docs] == [
+        "page.txt", "part-0.jsonl:1", "part-0.jsonl:2", "part-0.jsonl:3",
+        f"{y}/page.txt", f"{y}/part-0.jsonl:1", f"{y}/part-0.jsonl:2", f"{y}/part-0.jsonl:3"]
+    assert all(d.rejected is None for d in docs)
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files(inputs, tmp_path / "out", options, collect=True)
+    assert result.summary["counts"]["kept"] == 8
+    # the same file given twice is the same documents: its ids repeat
+    again = list(read_documents([tmp_path / "x", tmp_path / "x" / "page.txt"]))
+    assert again[-1].id == "page.txt" and again[-1].rejected.startswith("duplicate id")
 
 
 def test_bad_records_become_rejections_with_reasons(tmp_path):
@@ -85,6 +110,30 @@ def test_lone_surrogate_escapes_are_replaced_and_flagged(tmp_path):
     assert doc.text == "bad \ufffd escape"
     assert "surrogate" in doc.warnings[0]
     doc.text.encode("utf-8")  # writable as UTF-8
+
+
+def test_lone_surrogates_in_field_names_are_replaced_too(tmp_path):
+    # A field name is kept (metadata) and written out: it must be valid UTF-8 as well, or the
+    # write pass stops with "surrogates not allowed".
+    path = _write(tmp_path / "k.jsonl", b'{"id": "k", "text": "some text", "\\ud800x": 1}\n')
+    (doc,) = list(read_documents([path]))
+    assert doc.metadata == {"\ufffdx": 1} and "surrogate" in doc.warnings[0]
+    for fmt in ("jsonl", "parquet"):
+        options = neardup.make_options(jobs=1, quiet=True, report=False, output_format=fmt)
+        result = neardup.dedup_files([path], tmp_path / fmt, options, collect=True)
+        assert result.kept[0]["metadata"] == {"\ufffdx": 1}
+        neardup.clean_files([path], tmp_path / f"clean-{fmt}", options)
+
+
+def test_lone_surrogates_in_a_json_array_are_replaced_and_flagged(tmp_path):
+    path = _write(tmp_path / "a.json",
+                  b'[{"id": "a", "text": "bad \\ud800 escape"}, "plain \\udc00 string"]')
+    docs = list(read_documents([path]))
+    assert [d.text for d in docs] == ["bad \ufffd escape", "plain \ufffd string"]
+    assert all("surrogate" in d.warnings[0] for d in docs)
+    options = neardup.make_options(jobs=1, quiet=True, report=False)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    assert [r["status"] for r in result.records] == ["kept", "kept"]
 
 
 def test_a_huge_single_document_is_rejected_not_fatal(tmp_path):

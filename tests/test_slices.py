@@ -114,3 +114,30 @@ def test_a_shard_with_no_readable_document(tmp_path):
                                  collect=True)
     assert [r["status"] for r in result.records] == ["rejected"] * 3
     assert result.summary["counts"]["read"] == 3
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_unreadable_file_is_a_rejection_not_a_crash(tmp_path, monkeypatch, jobs):
+    # A plain JSONL file that cannot be opened stopped the run with a traceback (it is opened
+    # for slicing), where the same file compressed becomes one "unreadable file" rejection.
+    import pathlib
+
+    good, bad, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "b.jsonl.gz"
+    good.write_text(json.dumps({"id": "a", "text": BODY}) + "\n")
+    bad.write_text(json.dumps({"id": "b", "text": NOTICE}) + "\n")
+    packed.write_bytes(gzip.compress(bad.read_bytes()))
+    real_open = pathlib.Path.open
+
+    def denied(self, *args, **kwargs):
+        if self.name.startswith("b."):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", denied)
+    monkeypatch.setattr(gzip, "open", lambda path, *a, **k: denied(pathlib.Path(path)))
+    options = neardup.make_options(jobs=jobs, quiet=True, report=False)
+    for name in ("b.jsonl", "b.jsonl.gz"):
+        result = neardup.dedup_files([good, tmp_path / name], tmp_path / name.replace(".", "-"),
+                                     options, collect=True)
+        assert [r["status"] for r in result.records] == ["kept", "rejected"]
+        assert result.records[1]["reason"] == "unreadable file: Permission denied"

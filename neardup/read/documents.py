@@ -51,18 +51,19 @@ def _as_text(value: Any) -> str | None:
 
 
 def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
-                   account: bool = True) -> Iterator[Document]:
+                   account: bool = True, skip: str | Path | None = None) -> Iterator[Document]:
     """Stream the documents of every INPUT, in input order, rejections included.
 
     ``Document.index`` numbers them from 0. A rejected document has ``rejected`` set and an
     empty text; in strict mode the first problem raises ``InputError`` instead. With
     ``account`` off, repeated ids are not checked and strict mode does not raise: the caller
     does both, in input order, after the workers (``IdRegistry``, ``raise_if_strict``).
+    ``skip``: a folder whose files are not input (the output folder).
     """
     options = options or ReadOptions()
     ids = IdRegistry()
     index = 0
-    for source in list_input_files(inputs):
+    for source in list_input_files(inputs, skip):
         for record in read_records(source, options.text_field, options.html_field):
             doc = _to_document(record, source.folder, source.format, index, options)
             if account:
@@ -76,20 +77,28 @@ Shard = list[Document] | FileSlice
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
-                slices: bool = True) -> Iterator[Shard]:
+                slices: bool = True, skip: str | Path | None = None) -> Iterator[Shard]:
     """The input as units of work, in input order: plain JSONL files as ``FileSlice``s that a
     worker reads itself (``shard_documents``), other files as lists of ``shard_size`` documents
     read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
     input order, as documents come back from the workers."""
     batch: list[Document] = []
     index = 0
-    for source in list_input_files(inputs):
+    for source in list_input_files(inputs, skip):
         if slices and can_slice(source):
-            if batch:
-                yield batch
-                batch = []
-            yield from slice_file(source)
-            continue
+            pieces = slice_file(source)
+            try:
+                first = next(pieces, None)
+            except OSError:  # unreadable: read below, where it becomes a recorded rejection
+                pieces = None
+            if pieces is not None:
+                if first is not None:
+                    if batch:
+                        yield batch
+                        batch = []
+                    yield first
+                    yield from pieces
+                continue
         for record in read_records(source, options.text_field, options.html_field):
             batch.append(_to_document(record, source.folder, source.format, index, options))
             index += 1
@@ -131,6 +140,9 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     if html is not None:
         doc.html = html
         size = len(html)
+        if isinstance(text, str):  # kept: what cleaning falls back on when the page is empty
+            doc.text = text
+            size = max(size, len(text))
     elif text is None:
         available = ", ".join(sorted(map(str, record.fields))) or "none"
         doc.rejected = f"missing text field {options.text_field!r} (fields: {available})"
@@ -145,7 +157,7 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     if size > options.max_chars:
         doc.rejected = f"text too long: {size:,} characters > max_chars {options.max_chars:,}"
         doc.text, doc.html = "", None
-    elif not (html or text or "").strip():
+    elif not (html or doc.text).strip():
         doc.rejected = "empty text"
         doc.text, doc.html = "", None
     return doc

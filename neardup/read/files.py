@@ -47,43 +47,69 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-def list_input_files(inputs: list[str | Path]) -> Iterator[InputFile]:
+def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
+    """The files under ``folder``, sorted, without those under ``skip`` (the run's output
+    folder when it lies inside an INPUT folder: its files are not input)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    if skip is not None:
+        skipped = Path(skip).resolve()
+        if skipped.is_relative_to(folder.resolve()):
+            files = [p for p in files if not p.resolve().is_relative_to(skipped)]
+    return files
+
+
+def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
+                     ) -> Iterator[InputFile]:
     """Expand INPUT paths: files as given, folders recursively in sorted (stable) order.
 
     Files of unknown type inside folders are skipped (they are not documents); a file given
-    explicitly with an unknown type is a usage error.
+    explicitly with an unknown type is a usage error. Files under the folder ``skip`` (the
+    output folder) are left out of folders: a run must not read what it writes.
+
+    A file's ``name`` (the ``FILE`` of default ids and sources) is its path relative to its
+    INPUT folder; when another file of the run already has that name (``data.jsonl`` in two
+    INPUT folders), it is the path as given instead, so that default ids do not collide.
     """
+    names: dict[str, Path] = {}
+
+    def unique(name: str, path: Path, given: str) -> str:
+        first = names.setdefault(name, path.resolve())
+        if first != path.resolve():  # another file has this name: use the path as given
+            name = given
+            names.setdefault(name, path.resolve())
+        return name
+
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _folder_files(path, skip):
                 fmt = detect_format(child)
                 if fmt is None:
                     continue
                 rel = child.relative_to(path)
                 folder = str(rel.parent) if str(rel.parent) != "." else path.name
-                yield InputFile(child, rel.as_posix(), folder, fmt)
+                yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
+                                fmt)
         elif path.exists():
             fmt = detect_format(path)
             if fmt is None:
                 raise UsageError(
                     f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
                 )
-            yield InputFile(path, path.name if path.is_absolute() else str(raw), path.parent.name,
-                            fmt)
+            name = path.name if path.is_absolute() else str(raw)
+            yield InputFile(path, unique(name, path, path.as_posix()), path.parent.name, fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
 
 
-def unsupported_files(inputs: list[str | Path]) -> list[str]:
+def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
     """Files inside INPUT folders that are skipped because their type is not a document type
     (reported in the summary and on stderr, so that nothing is left out silently)."""
     skipped = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            skipped += [str(p) for p in sorted(path.rglob("*"))
-                        if p.is_file() and detect_format(p) is None]
+            skipped += [str(p) for p in _folder_files(path, skip) if detect_format(p) is None]
     return skipped
 
 

@@ -62,8 +62,9 @@ def _without_surrogates(value: Any, warnings: list[str]) -> Any:
             warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
             return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         return value
-    if isinstance(value, dict):
-        return {k: _without_surrogates(v, warnings) for k, v in value.items()}
+    if isinstance(value, dict):  # keys too: a field name is written out as metadata
+        return {_without_surrogates(k, warnings): _without_surrogates(v, warnings)
+                for k, v in value.items()}
     if isinstance(value, list):
         return [_without_surrogates(v, warnings) for v in value]
     return value
@@ -126,10 +127,12 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
         location = f"{source.name}#{number}"
+        item_warnings = list(warnings)
+        item = _without_surrogates(item, item_warnings)  # as for JSONL lines
         if isinstance(item, str):
-            yield RawRecord(location, number, {text_field: item}, warnings=list(warnings))
+            yield RawRecord(location, number, {text_field: item}, warnings=item_warnings)
         elif isinstance(item, dict):
-            yield RawRecord(location, number, item, warnings=list(warnings))
+            yield RawRecord(location, number, item, warnings=item_warnings)
         else:
             yield RawRecord(location, number,
                             error=f"expected an object or a string, got {type(item).__name__}")

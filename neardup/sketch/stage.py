@@ -70,7 +70,10 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
         elif doc.html is not None:
             from neardup.clean import page_text
 
-            doc.raw_text = doc.text = page_text(doc.html)
+            page = page_text(doc.html) if doc.html else ""
+            if page.strip() or not doc.text.strip():  # else the record's text, as cleaning does
+                doc.text = page
+            doc.raw_text = doc.text
     except Exception as exc:  # one odd page must not stop the run or lose its neighbours
         failure = f"{type(exc).__name__}: {exc}"[:300]
         if doc.html is not None:
@@ -220,11 +223,10 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
         hashes = None
         if doc.rejected is None:
             try:
-                if doc.html is not None:
+                text = doc.text
+                if doc.html:  # the page text, else (nothing extracted) the record's text
                     pages[position] = extract_page(doc.html, doc.url)
-                    text = pages[position].get("text") or ""
-                else:
-                    text = doc.text
+                    text = pages[position].get("text") or text
                 hashes = document_line_hashes(doc.site, text)
             except Exception:  # the cleaning pass meets this page again and records why
                 hashes = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,9 @@ class RecordWriter:
         self.format = fmt
         self._schema = schema
         # Nested values (metadata, removed spans) go to string columns as JSON, so every batch
-        # has the same schema whatever the records hold.
+        # has the same schema whatever the records hold. They are encoded as the JSONL output
+        # encodes them (``dumps``): a value JSON has no type for (a Parquet input's timestamp
+        # or bytes column kept as metadata) must not stop the run.
         self._json_fields = {f.name for f in schema if str(f.type) == "string"} if schema else set()
         self.path = directory / f"{stem}.{fmt}"
         self._buffer: list[dict[str, Any]] = []
@@ -38,7 +39,7 @@ class RecordWriter:
             self._handle.write(dumps(record) + b"\n")
             return
         self._buffer.append({
-            k: json.dumps(v, ensure_ascii=False)
+            k: dumps(v).decode()
             if k in self._json_fields and isinstance(v, dict | list) else v
             for k, v in record.items()
         })
