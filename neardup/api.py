@@ -20,6 +20,7 @@ from neardup.read import (
     unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
+from neardup.read.files import check_inputs
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
@@ -77,6 +78,7 @@ def _fresh(items: Iterable[Any]) -> Iterable[Any]:
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
                 collect: bool = False) -> Result:
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
+    check_inputs(list(inputs))
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -99,6 +101,7 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
+    check_inputs(list(inputs))
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -196,9 +198,24 @@ _COMMANDS = {"dedup": _dedup, "clean": _clean, "eval": _eval, "synth": _synth,
              "report": _report}
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM received."""
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a scheduler stopping the job) unwinds like Ctrl-C, so temporary folders are
+    removed on the way out; only from the main thread, where Python allows handlers."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with 2 on usage errors
+    _terminate_like_interrupt()
     try:
         return _COMMANDS[args.command](args)
     except UsageError as exc:
@@ -213,9 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # an output folder that cannot be written, a full disk, ...
         print(f"neardup: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except KeyboardInterrupt:
-        print("neardup: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, _Terminated)
+        print(f"neardup: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        return 143 if terminated else 130
 
 
 if __name__ == "__main__":

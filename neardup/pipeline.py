@@ -292,11 +292,11 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     templates = None
+    kernels.warm_up()  # once here, not once per forked worker
     spill = ShardSpill()
     store = ShingleStore()
     state = _SketchState()
     local = options.executor == "local"  # workers share this machine's disk
-    kernels.warm_up()  # once here, not once per forked worker
     try:
         if options.clean:
             with timer.stage("learn_templates"):

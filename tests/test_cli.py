@@ -210,3 +210,37 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, corpus, 
         summary = json.loads((out / "summary.json").read_text())
         assert summary["counts"]["read"] == 240
         assert summary["skipped_files"]["count"] == 0
+
+
+def test_a_missing_input_fails_before_any_work(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"text": "a document"}\n')
+    out = tmp_path / "out"
+    code = main(["dedup", str(good), str(tmp_path / "missing.jsonl"), "--output", str(out),
+                 "--quiet"])
+    assert code == 2 and not out.exists()
+
+
+def test_sigterm_unwinds_and_removes_temporary_folders(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(f'{{"text": "document number {i} {"word " * 400}"}}\n'
+                              for i in range(20000)))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, TMPDIR=str(scratch))
+    child = subprocess.Popen([sys.executable, "-m", "neardup", "dedup", str(corpus),
+                              "--output", str(tmp_path / "out"), "--quiet", "--jobs", "1"],
+                             env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(scratch.iterdir()) and time.monotonic() < deadline:  # the run has started
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 143 and "terminated" in err
+    assert list(scratch.iterdir()) == []

@@ -178,6 +178,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         location = str(index)
         if isinstance(item, Document):
             doc = item
+            doc.id = _as_text(doc.id) or location  # ids are text in every output
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")

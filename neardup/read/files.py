@@ -102,6 +102,14 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
             raise UsageError(f"{path}: no such file or folder")
 
 
+def check_inputs(inputs: list[str | Path]) -> None:
+    """Fail before any work when an INPUT does not exist (instead of when the reader gets
+    there, after the files before it were processed)."""
+    for raw in inputs:
+        if not Path(raw).exists():
+            raise UsageError(f"{raw}: no such file or folder")
+
+
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
     """Files inside INPUT folders that are skipped because their type is not a document type
     (reported in the summary and on stderr, so that nothing is left out silently)."""
