@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from neardup.clean.lines import CUE_MAX_WORDS, CUES, Line, compute_features, line_features
+from neardup.clean.lines import (
+    _CJK_RE,
+    _WORD_SEPARATORS,
+    CUE_MAX_WORDS,
+    CUES,
+    Line,
+    _fast_word_features,
+    _word_features,
+    compute_features,
+    line_features,
+)
 from neardup.clean.template import line_hash, line_key, normalise_line
 
 _DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
@@ -128,3 +138,29 @@ def test_printable_text_has_no_whitespace_but_the_space() -> None:
         c = chr(cp)
         if c.isspace():
             assert c == " " or not c.isprintable(), hex(cp)
+
+
+def test_word_separators_are_no_word_characters() -> None:
+    for c in _WORD_SEPARATORS:
+        assert not re.match(r"\w", c) and not c.isalpha() and not _CJK_RE.match(c), c
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Storm knocks out power to thousands in the valley, officials said on Tuesday.",
+        "“We were told to inspect the panel… and then nothing happened,” Rahman said.",
+        "The Best Of The Year — In Pictures",
+        "SHARE THIS STORY",
+        "Posted at 12:30 pm © 2019 — all_rights reserved 100%",
+        "...",
+        "Café owners in São Paulo said “no”",
+        "½ cup sugar",
+        "",
+    ],
+)
+def test_fast_word_features_equal_the_general_ones(line: str) -> None:
+    fast = _fast_word_features(line)
+    assert fast is not None or not line.isascii()
+    if fast is not None:
+        assert fast == _word_features(line)
