@@ -24,7 +24,7 @@ page, features and classes of recently seen lines are cached (:mod:`neardup.clea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import and_, itemgetter
 
 from neardup.clean._cache import LineCache
@@ -153,7 +153,6 @@ class Line:
     reason: str = ""
     keep: bool = False
     blank_before: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
     #: part of a numbered list or a data table (set by :mod:`neardup.clean.structure`)
     in_list: bool = False
 
@@ -213,14 +212,12 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     return _CUES_LOWER
 
 
-# Feature values and classes of recently seen lines (see neardup.clean._cache): bounded by
-# line count and characters (at most ~2 x 8 M characters of lines, ~60 MB in all).
+# Records of recently seen lines (see neardup.clean._cache): ``[features, class, class]``, the
+# line_features() values and, filled in on first use, (cls, reason) from classify() when the
+# page is not / is english_like (a function of the features and that flag). Bounded by line
+# count and characters (at most ~2 x 8 M characters of lines, ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_feature_cache: LineCache[str, tuple] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
-_class_cache: dict[bool, LineCache[str, tuple[str, str]]] = {
-    False: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
-    True: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
-}
+_line_cache: LineCache[str, list] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 # The order of line_features()'s values: the order of these fields in Line.
 _FEATURE_FIELDS = (
     "n_words",
@@ -243,23 +240,22 @@ _FEATURE_FIELDS = (
 
 
 def clear_caches() -> None:
-    """Empty the feature and class caches (for benchmarks: measure a cold start)."""
-    _feature_cache.clear()
-    for cache in _class_cache.values():
-        cache.clear()
+    """Empty the line cache (for benchmarks: measure a cold start)."""
+    _line_cache.clear()
 
 
-def _cached_features(t: str) -> tuple:
-    feats = _feature_cache.get(t)
-    if feats is None:
-        feats = line_features(t)
-        _feature_cache.put(t, feats, len(t))
-    return feats
+def _record(t: str) -> list:
+    """The cache record of line text ``t`` (computing its features if new)."""
+    rec = _line_cache.get(t)
+    if rec is None:
+        rec = [line_features(t), None, None]
+        _line_cache.put(t, rec, len(t))
+    return rec
 
 
 def compute_features(line: Line) -> None:
     """Fill the feature fields of ``line`` from its text (see :func:`line_features`)."""
-    for name, value in zip(_FEATURE_FIELDS, _cached_features(line.text), strict=True):
+    for name, value in zip(_FEATURE_FIELDS, _record(line.text)[0], strict=True):
         setattr(line, name, value)
 
 
@@ -596,8 +592,10 @@ def analyse(text: str) -> list[Line]:
     line, in one pass (each Line is built with its features).
     """
     lines: list[Line] = []
+    recs: list[list] = []  # the cache record of each line
     append = lines.append
-    get = _feature_cache.young.get
+    append_rec = recs.append
+    get = _line_cache.young.get
     pos = 0
     blank = True
     total = 0
@@ -606,24 +604,27 @@ def analyse(text: str) -> list[Line]:
         stripped = raw.strip()
         if stripped:
             s = pos + raw.find(stripped[0])
-            feats = get(stripped) or _cached_features(stripped)
+            e = s + len(stripped)
+            rec = get(stripped) or _record(stripped)
+            feats = rec[0]
             total += feats[0]
             stops += feats[2] * feats[0]
-            append(Line(len(lines), s, s + len(stripped), stripped, *feats, blank_before=blank))
+            # (cls, reason, keep, blank_before positionally: cheaper than a keyword)
+            append(Line(len(lines), s, e, stripped, *feats, "short", "", False, blank))
+            append_rec(rec)
             blank = False
         else:
             blank = True
         pos += len(raw) + 1
     english_like = total > 0 and stops / total >= 0.12
     # classify() is a function of the text (through its features) and english_like: recurring
-    # short lines (navigation, footers) take their class from the cache
-    cache = _class_cache[english_like]
-    for ln in lines:
-        t = ln.text
-        hit = cache.get(t)
+    # short lines (navigation, footers) take their class from the line's record
+    slot = 2 if english_like else 1
+    for ln, rec in zip(lines, recs, strict=True):
+        hit = rec[slot]
         if hit is None:
             classify(ln, english_like)
-            cache.put(t, (ln.cls, ln.reason), len(t))
+            rec[slot] = (ln.cls, ln.reason)
         else:
             ln.cls, ln.reason = hit
     return lines
