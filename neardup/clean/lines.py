@@ -289,7 +289,8 @@ _CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS)
 # (quotes, dashes, ellipsis, bullets, no-break space, currency and legal signs): for the word
 # features, a line whose only non-ASCII characters are these is ASCII with spaces there.
 _WORD_SEPARATORS = "’“”‘—–…\xa0«»•·€£©®™°"
-_WORD_SEPARATORS_B = tuple(c.encode("utf-8") for c in _WORD_SEPARATORS)
+_WORD_SEPARATOR_SET = frozenset(_WORD_SEPARATORS)
+_ASCII_BYTES = bytes(range(128))
 
 
 def _fast_word_features(t: str) -> tuple | None:
@@ -298,13 +299,13 @@ def _fast_word_features(t: str) -> tuple | None:
     Same values as the general path, computed on bytes: one C-level translate (non-word bytes
     to spaces) and split instead of a regex ``findall``, counts by ``translate`` deletion.
     """
-    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: not ASCII, general path)
-    if not b.isascii():
-        for sep in _WORD_SEPARATORS_B:
-            if sep in b:
-                b = b.replace(sep, b" ")
-        if not b.isascii():
-            return None
+    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    if not b.isascii() and not _WORD_SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    # (non-word bytes, including all those of the separators, to spaces)
     wb = b.translate(_NONWORD_TO_SPACE)
     words = wb.split()
     nw = len(words)

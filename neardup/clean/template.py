@@ -102,23 +102,48 @@ _FOLD_DIGITS = bytes.maketrans(_DIGIT_BYTES, b"0" * 10)
 _EDGE_BYTES = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
+# Non-ASCII characters common in Latin-script text that are neither letters, digits nor
+# whitespace (quotes, dashes, ellipsis, bullets, currency and legal signs): a line whose only
+# non-ASCII characters are these normalises like ASCII.
+_SEPARATORS = "’“”‘—–…«»•·€£©®™°"
+_SEPARATORS_B = tuple(c.encode("utf-8") for c in _SEPARATORS)
+_SEPARATOR_SET = frozenset(_SEPARATORS)
+_ASCII_BYTES = bytes(range(128))
+
+
 def _ascii_norm(s: str) -> bytes | None:
-    """``normalise_line`` of an already lower-cased line, UTF-8 encoded, on bytes (C-level
+    r"""``normalise_line`` of an already lower-cased line, UTF-8 encoded, on bytes (C-level
     translate/strip instead of a regex and a split); None when the fast path does not apply.
 
-    It applies to printable ASCII without double spaces: the only whitespace then is single
-    spaces, which collapsing leaves alone (except at the ends, which the edge strip removes
-    anyway), and ``\\d`` / ``isalnum`` mean ASCII digits / letters.
+    It applies to printable lines without double spaces whose only non-ASCII characters are
+    ``_SEPARATORS``: the only whitespace then is single spaces, which collapsing leaves alone
+    (except at the ends, which the edge strip removes anyway), ``\d`` means ASCII digits (no
+    UTF-8 byte of another character is one) and ``isalnum`` ASCII digits and letters.
     """
-    if not s.isascii() or not s.isprintable() or "  " in s:
+    if not s.isprintable() or "  " in s:
         return None
-    b = s.encode("ascii")
+    b = s.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
+    multibyte = not b.isascii()
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    if multibyte and not _SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
     if len(b.translate(None, _DIGIT_BYTES)) != len(b):
         # every digit to "0", then each run of "0"s (= a run of digits) to one "0"
         b = b.translate(_FOLD_DIGITS)
         while b"00" in b:
             b = b.replace(b"00", b"0")
-    return b.strip(_EDGE_BYTES)
+    b = b.strip(_EDGE_BYTES)
+    if multibyte:
+        # a non-ASCII byte at an edge starts / ends a separator: strip it and go on
+        while b and b[0] >= 0x80:
+            b = b[len(next(sep for sep in _SEPARATORS_B if b.startswith(sep))) :]
+            b = b.strip(_EDGE_BYTES)
+        while b and b[-1] >= 0x80:
+            b = b[: -len(next(sep for sep in _SEPARATORS_B if b.endswith(sep)))]
+            b = b.strip(_EDGE_BYTES)
+    return b
 
 
 def line_key(line: str) -> int:

@@ -123,6 +123,12 @@ def test_cached_features_equal_fresh_ones() -> None:
         "KELVIN \u212a sign",
         "İstanbul 12",
         "plain line of text",
+        "“We were told to wait… 12 days,” he said.",
+        "— Ahmed Hassan, farmer",
+        "«Citation» !",
+        "…”",
+        "© 2019 — 2020 ®",
+        "no-break\xa0space",
     ],
 )
 def test_line_key_is_the_hash_of_the_normalised_line(line: str) -> None:
