@@ -62,9 +62,17 @@ def _item_number(ln: Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _mark_numbered(lines: list[Line]) -> None:
+_BULLET_FIRST = frozenset("*•·▪◦‣-–")  # (the first character class of _BULLET_RE)
+
+
+def _mark_numbered(lines: list[Line], firsts: list[str]) -> None:
     n = len(lines)
-    nums = [_item_number(ln) for ln in lines]
+    nums = [
+        _item_number(ln) if c == "(" or c.isdigit() else None  # (its first test, inline)
+        for ln, c in zip(lines, firsts, strict=True)
+    ]
+    if 0 not in nums and 1 not in nums:
+        return  # (no list starts: items are numbered from 0 or 1)
     i = 0
     while i < n:
         num = nums[i]
@@ -105,7 +113,12 @@ def _numbers(ln: Line) -> int:
 
 
 def _mark_tables(lines: list[Line]) -> None:
-    counts = [_numbers(ln) if ln.reason not in _NEVER and ln.n_words <= 40 else 0 for ln in lines]
+    counts = [
+        _numbers(ln) if ln.digit_ratio and ln.n_words <= 40 and ln.reason not in _NEVER else 0
+        for ln in lines
+    ]
+    if max(counts) < MIN_ROW_NUMBERS:
+        return
     n = len(lines)
     i = 0
     while i < n:
@@ -136,23 +149,29 @@ def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _mark_dated(lines: list[Line]) -> None:
+def _mark_dated(lines: list[Line], firsts: list[str]) -> None:
     dated = [
-        ln.n_words >= 4
-        and ln.text[:1] in _DATED_FIRST
+        c in _DATED_FIRST
+        and ln.n_words >= 4
         and ln.reason not in _NEVER
         and _DATED_RE.match(ln.text) is not None
-        for ln in lines
+        for ln, c in zip(lines, firsts, strict=True)
     ]
+    if True not in dated:
+        return
     for i, j in _runs(dated):
         if j - i >= MIN_DATED:
             for k in range(i, j):
                 lines[k].in_list = True
 
 
-def _mark_bulleted(lines: list[Line]) -> None:
-    bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
-                for ln in lines]
+def _mark_bulleted(lines: list[Line], firsts: list[str]) -> None:
+    bulleted = [
+        c in _BULLET_FIRST and ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
+        for ln, c in zip(lines, firsts, strict=True)
+    ]
+    if True not in bulleted:
+        return
     for i, j in _runs(bulleted):
         words = sorted(lines[k].n_words for k in range(i, j))
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
@@ -162,7 +181,10 @@ def _mark_bulleted(lines: list[Line]) -> None:
 
 def mark_structure(lines: list[Line]) -> None:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists and data tables."""
-    _mark_numbered(lines)
-    _mark_bulleted(lines)
+    if not lines:
+        return
+    firsts = [ln.text[:1] for ln in lines]  # (each pass first tests the first character)
+    _mark_numbered(lines, firsts)
+    _mark_bulleted(lines, firsts)
     _mark_tables(lines)
-    _mark_dated(lines)
+    _mark_dated(lines, firsts)
