@@ -493,6 +493,16 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
+def _maybe_copyright(t: str) -> bool:
+    """Cheap necessary condition for ``_COPYRIGHT_RE`` on ASCII text (substrings of the
+    lower-cased line); other text (where ``re.I`` also lets a few non-ASCII letters match)
+    always goes to the regex."""
+    if not t.isascii():
+        return True
+    low = t.lower()
+    return "(c)" in low or "copyright" in low or "all rights reserved" in low
+
+
 # Class thresholds (word counts). Chosen from the jusText defaults (length 70/200 chars ~
 # 12/35 words) but lower, because news paragraphs are often one sentence.
 GOOD_WORDS = 12
@@ -509,6 +519,15 @@ def _headline_prefix(t: str) -> bool:
     word ("At", "To"), which names and organisations ("Bank of America") do not have, and more
     text after.
     """
+    # (cheap exit first: the first TEASER_CAPS words must all be capitalised, and there must
+    # be more words; most lines fail on their second word)
+    head = t.split(None, TEASER_CAPS)
+    if len(head) <= TEASER_CAPS:
+        return False
+    for w in head[:TEASER_CAPS]:
+        c = w[:1]
+        if not (c.isupper() or c.isdigit() or c in "$'‘“\""):
+            return False
     words = t.split(None, 24)
     run = 0
     fn = False
@@ -538,7 +557,7 @@ def classify(line: Line, english_like: bool) -> None:
     if n <= 6 and _URLISH_RE.search(line.text):
         line.cls, line.reason = "bad", "navigation"
         return
-    if n <= 40 and _COPYRIGHT_RE.search(line.text):
+    if n <= 40 and _maybe_copyright(line.text) and _COPYRIGHT_RE.search(line.text):
         line.cls, line.reason = "bad", "boilerplate"
         return
     if line.credit and n <= 80:
