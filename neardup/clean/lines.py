@@ -278,11 +278,16 @@ def _maybe_credit(t: str, lower: str) -> bool:
 
 # Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].
 _ASCII_WORD = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
-_NONWORD_TO_SPACE = bytes(c if c in _ASCII_WORD else 0x20 for c in range(256))
-_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LOWER = _ASCII_UPPER.lower()
-_ASCII_LETTERS = _ASCII_UPPER + _ASCII_LOWER
-_UPPER_BYTES = frozenset(_ASCII_UPPER)  # (ints: iterating bytes gives ints)
+# word bytes lower-cased, others to spaces
+_LOWER_WORD_BYTES = bytes(c if c in _ASCII_WORD else 0x20 for c in range(256)).lower()
+# the class of a byte: U(pper-case letter), l(ower-case letter), d(igit), _, or space (other)
+_CLASS_OF_BYTE = bytes(
+    ord("U" if chr(c).isupper() else "l" if chr(c).islower() else "d" if chr(c).isdigit() else "_")
+    if c in _ASCII_WORD
+    else 0x20
+    for c in range(256)
+)
+_IS_UPPER_CLASS = ord("U").__eq__
 _STOPWORDS_B = frozenset(w.encode("ascii") for w in STOPWORDS if w.isascii())
 _CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS)
 # Non-ASCII characters common in Latin-script text that are neither word characters nor letters
@@ -296,8 +301,10 @@ _ASCII_BYTES = bytes(range(128))
 def _fast_word_features(t: str) -> tuple | None:
     """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII lines, or None.
 
-    Same values as the general path, computed on bytes: one C-level translate (non-word bytes
-    to spaces) and split instead of a regex ``findall``, counts by ``translate`` deletion.
+    Same values as the general path, computed on bytes by C-level calls: the lower-cased words
+    from one translate (non-word bytes to spaces, letters lower-cased) and a split instead of a
+    regex ``findall``; the case of each word's first character from a translate to byte
+    classes, counting " U" (upper-case initial) and " l" (lower-case initial).
     """
     b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
     # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
@@ -306,28 +313,28 @@ def _fast_word_features(t: str) -> tuple | None:
     ):
         return None
     # (non-word bytes, including all those of the separators, to spaces)
-    wb = b.translate(_NONWORD_TO_SPACE)
-    words = wb.split()
-    nw = len(words)
-    latin_script = len(b.translate(None, _ASCII_LETTERS)) < len(b)
+    lower_words = b.translate(_LOWER_WORD_BYTES).split()
+    classes = b.translate(_CLASS_OF_BYTE)
+    latin_script = b"U" in classes or b"l" in classes
+    nw = len(lower_words)
     if not nw:
         return 0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""
-    lower_words = wb.lower().split()
-    stop_flags = list(map(_STOPWORDS_B.__contains__, lower_words))
-    n_stop = sum(stop_flags)
-    n_digit = sum(map(bytes.isdigit, words))
+    titled = nw <= TITLE_MAX_WORDS  # (title_ratio needs the stop word flags, in order)
+    stop_flags = list(map(_STOPWORDS_B.__contains__, lower_words)) if titled else None
+    n_stop = sum(stop_flags if titled else map(_STOPWORDS_B.__contains__, lower_words))
+    n_digit = sum(map(bytes.isdigit, lower_words)) if b"d" in classes else 0
     lower_ratio = title_ratio = 0.0
     n_alpha = nw - n_digit
     if n_alpha:
-        firsts = bytes(map(_first_char, words))
-        n_upper = nw - len(firsts.translate(None, _ASCII_UPPER))
-        n_lower = nw - len(firsts.translate(None, _ASCII_LOWER))
+        starts = b" " + classes
+        n_upper = starts.count(b" U")
+        n_lower = starts.count(b" l")
         cased = n_upper + n_lower
         if cased and cased * 2 >= n_alpha:
             lower_ratio = n_lower / cased
             n_content = cased - n_stop
-            if n_content > 0 and nw <= TITLE_MAX_WORDS:
-                upper_flags = map(_UPPER_BYTES.__contains__, firsts)
+            if n_content > 0 and titled:
+                upper_flags = map(_IS_UPPER_CLASS, map(_first_char, classes.split()))
                 n_upper_stop = sum(map(and_, upper_flags, stop_flags))
                 title_ratio = (n_upper - n_upper_stop) / n_content
         else:
