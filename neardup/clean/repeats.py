@@ -11,6 +11,7 @@ with its attribution line ("— Name, title") if it has one.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from neardup.clean.lines import WORD_RE, Line
 
@@ -76,11 +77,7 @@ def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
     # padded key occurs at least twice in the span of its window (once as itself), a cheap
     # necessary condition tested before the line-by-line search.
     joined = "\n".join(padded)
-    offsets = []
-    pos = 0
-    for p in padded:
-        offsets.append(pos)
-        pos += len(p) + 1
+    offsets = list(accumulate([len(p) + 1 for p in padded], initial=0))
     for i, ln in enumerate(kept):
         k = keys[i]
         if not k or ln.n_words < 6 or ln.n_words > 80:

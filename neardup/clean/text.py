@@ -385,13 +385,15 @@ def _assemble(
             add(ln.text)
             gap = False
             continue
-        gap = True
         reason = ln.reason or _default_reason(ln)
-        if last is not None and last.reason == reason and not text[last.end : ln.start].strip():
+        # (the previous line went too: only whitespace lies between them, as lines are the
+        # stripped non-blank lines of the text; after a kept line, its text lies between)
+        if gap and last is not None and last.reason == reason:
             last.end = ln.end
         else:
             last = RemovedSpan(ln.start, ln.end, reason)
             removed.append(last)
+        gap = True
     return CleanResult(
         text="".join(parts),
         source_text=text,
