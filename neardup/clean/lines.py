@@ -212,12 +212,14 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     return _CUES_LOWER
 
 
-# Records of recently seen lines (see neardup.clean._cache): ``[features, class, class]``, the
+# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class)``, the
 # line_features() values and, filled in on first use, (cls, reason) from classify() when the
-# page is not / is english_like (a function of the features and that flag). Bounded by line
-# count and characters (at most ~2 x 8 M characters of lines, ~40 MB in all).
+# page is not / is english_like (a function of the features and that flag). Tuples of atoms,
+# so that the garbage collector stops tracking them. Bounded by line count and characters (at
+# most ~2 x 8 M characters of lines, ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_line_cache: LineCache[str, list] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
+_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None"]
+_line_cache: LineCache[str, _Record] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 # The order of line_features()'s values: the order of these fields in Line.
 _FEATURE_FIELDS = (
     "n_words",
@@ -244,11 +246,11 @@ def clear_caches() -> None:
     _line_cache.clear()
 
 
-def _record(t: str) -> list:
+def _record(t: str) -> _Record:
     """The cache record of line text ``t`` (computing its features if new)."""
     rec = _line_cache.get(t)
     if rec is None:
-        rec = [line_features(t), None, None]
+        rec = (line_features(t), None, None)
         _line_cache.put(t, rec, len(t))
     return rec
 
@@ -619,7 +621,7 @@ def analyse(text: str) -> list[Line]:
     line, in one pass (each Line is built with its features).
     """
     lines: list[Line] = []
-    recs: list[list] = []  # the cache record of each line
+    recs: list[_Record] = []  # the cache record of each line
     append = lines.append
     append_rec = recs.append
     get = _line_cache.young.get
@@ -651,7 +653,9 @@ def analyse(text: str) -> list[Line]:
         hit = rec[slot]
         if hit is None:
             classify(ln, english_like)
-            rec[slot] = (ln.cls, ln.reason)
+            hit = (ln.cls, ln.reason)
+            rec = (rec[0], hit, rec[2]) if slot == 1 else (rec[0], rec[1], hit)
+            _line_cache.update(ln.text, rec)
         else:
             ln.cls, ln.reason = hit
     return lines
