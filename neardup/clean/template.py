@@ -111,24 +111,28 @@ _SEPARATOR_SET = frozenset(_SEPARATORS)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _ascii_norm(s: str) -> bytes | None:
-    r"""``normalise_line`` of an already lower-cased line, UTF-8 encoded, on bytes (C-level
-    translate/strip instead of a regex and a split); None when the fast path does not apply.
+def _ascii_norm(line: str) -> bytes | None:
+    r"""``normalise_line(line)``, UTF-8 encoded, computed on bytes (C-level translate/strip
+    instead of a regex and a split); None when this fast path does not apply.
 
     It applies to printable lines without double spaces whose only non-ASCII characters are
-    ``_SEPARATORS``: the only whitespace then is single spaces, which collapsing leaves alone
-    (except at the ends, which the edge strip removes anyway), ``\d`` means ASCII digits (no
-    UTF-8 byte of another character is one) and ``isalnum`` ASCII digits and letters.
+    ``_SEPARATORS`` (which have no case): lower-casing is ASCII lower-casing, the only
+    whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
+    edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
+    is one) and ``isalnum`` ASCII digits and letters.
     """
-    if not s.isprintable() or "  " in s:
+    if not line.isprintable():
         return None
-    b = s.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
+    b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
+    if b"  " in b:
+        return None
     multibyte = not b.isascii()
     # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
     if multibyte and not _SEPARATOR_SET.issuperset(
         b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     ):
         return None
+    b = b.lower()
     if len(b.translate(None, _DIGIT_BYTES)) != len(b):
         # every digit to "0", then each run of "0"s (= a run of digits) to one "0"
         b = b.translate(_FOLD_DIGITS)
@@ -151,7 +155,7 @@ def line_key(line: str) -> int:
     nothing (a real line hashing to 0 is a 2**-64 chance). Cached."""
     h = _key_cache.get(line)
     if h is None:
-        b = _ascii_norm(line.lower())
+        b = _ascii_norm(line)
         if b is None:
             norm = normalise_line(line)
             h = line_hash(norm) if norm else 0
