@@ -614,6 +614,9 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls, line.reason = "bad", line.cue
 
 
+_UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
+
+
 def analyse(text: str) -> list[Line]:
     """Split ``text`` into lines, compute features and the initial classes.
 
@@ -622,6 +625,7 @@ def analyse(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     recs: list[_Record] = []  # the cache record of each line
+    todo: list[int] = []  # lines without a cached class for an english_like page
     append = lines.append
     append_rec = recs.append
     get = _line_cache.young.get
@@ -638,24 +642,34 @@ def analyse(text: str) -> list[Line]:
             feats = rec[0]
             total += feats[0]
             stops += feats[2] * feats[0]
-            # (cls, reason, keep, blank_before positionally: cheaper than a keyword)
-            append(Line(len(lines), s, e, stripped, *feats, "short", "", False, blank))
+            # classify() is a function of the text (through its features) and english_like:
+            # recurring lines (navigation, footers) take their class from the line's record.
+            # Most pages are english_like: that class goes in now, the guess is checked below.
+            cls_reason = rec[2]
+            if cls_reason is None:
+                todo.append(len(lines))
+                cls_reason = _UNCLASSIFIED
+            # (cls, reason, keep, blank_before positionally: cheaper than keywords)
+            append(Line(len(lines), s, e, stripped, *feats, *cls_reason, False, blank))
             append_rec(rec)
             blank = False
         else:
             blank = True
         pos += len(raw) + 1
     english_like = total > 0 and stops / total >= 0.12
-    # classify() is a function of the text (through its features) and english_like: recurring
-    # short lines (navigation, footers) take their class from the line's record
-    slot = 2 if english_like else 1
+    if english_like:
+        for i in todo:
+            ln = lines[i]
+            classify(ln, True)
+            rec = recs[i]
+            _line_cache.update(ln.text, (rec[0], rec[1], (ln.cls, ln.reason)))
+        return lines
     for ln, rec in zip(lines, recs, strict=True):
-        hit = rec[slot]
+        hit = rec[1]
         if hit is None:
-            classify(ln, english_like)
-            hit = (ln.cls, ln.reason)
-            rec = (rec[0], hit, rec[2]) if slot == 1 else (rec[0], rec[1], hit)
-            _line_cache.update(ln.text, rec)
+            ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
+            classify(ln, False)
+            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
         else:
             ln.cls, ln.reason = hit
     return lines

@@ -188,16 +188,26 @@ class SiteTemplate:
 
     def count_many(self, lines: list[str]) -> list[int]:
         """:meth:`count` of each of ``lines`` (one call per document, not per line)."""
+        out = [0] * len(lines)
+        for i, c in self.counted(lines):
+            out[i] = c
+        return out
+
+    def counted(self, lines: list[str]) -> list[tuple[int, int]]:
+        """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
+        candidates are kept: typically the site's menus and footers, few of a page's lines)."""
         counts = self.counts
         # (the young generation's dict first: most lines hit it; stale after a rotation, which
         # only costs hits, as every cached value is a function of its key)
         young = _key_cache.young.get
         out = []
-        for line in lines:
+        for i, line in enumerate(lines):
             h = young(line)
             if h is None:
                 h = line_key(line)
-            out.append(counts.get(h, 0))  # (the learner never counts key 0)
+            c = counts.get(h)  # (the learner never counts key 0)
+            if c:
+                out.append((i, c))
         return out
 
     def is_template(self, line: str, prose: bool = False) -> bool:

@@ -322,8 +322,9 @@ def clean_text(
     if template is not None:
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
-        for ln, c in zip(lines, template.count_many([ln.text for ln in lines]), strict=True):
-            if c and c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
+        for i, c in template.counted([ln.text for ln in lines]):
+            ln = lines[i]
+            if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"
 
     if opts.conservative:
