@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 
 from neardup.clean.lines import Line
 
@@ -53,6 +54,14 @@ MIN_ROWS = 3
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
+# Runs of first characters (see mark_structure): an item opens with "(" or a digit; a bulleted
+# list needs MIN_ITEMS bullets in a row, a dated list MIN_DATED dated lines in a row.
+_ITEM_FIRST_RE = re.compile(r"[(\d]")
+_BULLET_RUN_RE = re.compile(f"[*•·▪◦‣\\-–]{{{MIN_ITEMS}}}")
+_DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED}}}")
+_TEXT = attrgetter("text")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_DIGIT_RATIO = attrgetter("digit_ratio")
 
 
 def _item_number(ln: Line) -> int | None:
@@ -62,15 +71,14 @@ def _item_number(ln: Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_BULLET_FIRST = frozenset("*•·▪◦‣-–")  # (the first character class of _BULLET_RE)
 
 
-def _mark_numbered(lines: list[Line], firsts: list[str]) -> None:
+def _mark_numbered(lines: list[Line], candidates: list[int]) -> None:
+    """``candidates``: the lines opening with "(" or a digit (the others have no number)."""
     n = len(lines)
-    nums = [
-        _item_number(ln) if c == "(" or c.isdigit() else None  # (its first test, inline)
-        for ln, c in zip(lines, firsts, strict=True)
-    ]
+    nums: list[int | None] = [None] * n
+    for i in candidates:
+        nums[i] = _item_number(lines[i])
     if 0 not in nums and 1 not in nums:
         return  # (no list starts: items are numbered from 0 or 1)
     i = 0
@@ -113,12 +121,7 @@ def _numbers(ln: Line) -> int:
 
 
 def _mark_tables(lines: list[Line]) -> None:
-    counts = [
-        _numbers(ln) if ln.digit_ratio and ln.n_words <= 40 and ln.reason not in _NEVER else 0
-        for ln in lines
-    ]
-    if max(counts) < MIN_ROW_NUMBERS:
-        return
+    counts = [_numbers(ln) if ln.reason not in _NEVER and ln.n_words <= 40 else 0 for ln in lines]
     n = len(lines)
     i = 0
     while i < n:
@@ -149,29 +152,23 @@ def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _mark_dated(lines: list[Line], firsts: list[str]) -> None:
+def _mark_dated(lines: list[Line]) -> None:
     dated = [
-        c in _DATED_FIRST
-        and ln.n_words >= 4
+        ln.n_words >= 4
+        and ln.text[:1] in _DATED_FIRST
         and ln.reason not in _NEVER
         and _DATED_RE.match(ln.text) is not None
-        for ln, c in zip(lines, firsts, strict=True)
+        for ln in lines
     ]
-    if True not in dated:
-        return
     for i, j in _runs(dated):
         if j - i >= MIN_DATED:
             for k in range(i, j):
                 lines[k].in_list = True
 
 
-def _mark_bulleted(lines: list[Line], firsts: list[str]) -> None:
-    bulleted = [
-        c in _BULLET_FIRST and ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
-        for ln, c in zip(lines, firsts, strict=True)
-    ]
-    if True not in bulleted:
-        return
+def _mark_bulleted(lines: list[Line]) -> None:
+    bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
+                for ln in lines]
     for i, j in _runs(bulleted):
         words = sorted(lines[k].n_words for k in range(i, j))
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
@@ -181,10 +178,16 @@ def _mark_bulleted(lines: list[Line], firsts: list[str]) -> None:
 
 def mark_structure(lines: list[Line]) -> None:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists and data tables."""
-    if not lines:
-        return
-    firsts = [ln.text[:1] for ln in lines]  # (each pass first tests the first character)
-    _mark_numbered(lines, firsts)
-    _mark_bulleted(lines, firsts)
-    _mark_tables(lines)
-    _mark_dated(lines, firsts)
+    # The first character of every line as one string, and whether each line has a digit
+    # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
+    # other passes) each pass needs to start from, so most pages skip most passes.
+    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
+    candidates = [m.start() for m in _ITEM_FIRST_RE.finditer(firsts)]
+    if len(candidates) >= MIN_ITEMS:
+        _mark_numbered(lines, candidates)
+    if _BULLET_RUN_RE.search(firsts):
+        _mark_bulleted(lines)
+    if b"\x01" * MIN_ROWS in bytes(map(bool, map(_DIGIT_RATIO, lines))):
+        _mark_tables(lines)  # (a table row has number words)
+    if _DATED_RUN_RE.search(firsts):
+        _mark_dated(lines)
