@@ -55,10 +55,12 @@ MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
 # Runs of first characters (see mark_structure): an item opens with "(" or a digit; a bulleted
-# list needs MIN_ITEMS bullets in a row, a dated list MIN_DATED dated lines in a row.
+# list needs MIN_ITEMS bullets in a row, a dated list MIN_DATED dated lines in a row, a table
+# MIN_ROWS rows with number words in a row.
 _ITEM_FIRST_RE = re.compile(r"[(\d]")
 _BULLET_RUN_RE = re.compile(f"[*•·▪◦‣\\-–]{{{MIN_ITEMS}}}")
-_DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED}}}")
+_DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
+_ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _DIGIT_RATIO = attrgetter("digit_ratio")
@@ -120,10 +122,16 @@ def _numbers(ln: Line) -> int:
     return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
 
 
-def _mark_tables(lines: list[Line]) -> None:
-    counts = [_numbers(ln) if ln.reason not in _NEVER and ln.n_words <= 40 else 0 for ln in lines]
-    n = len(lines)
-    i = 0
+def _mark_tables(lines: list[Line], lo: int, hi: int) -> None:
+    """Tables among ``lines[lo:hi]``, a run of lines with number words (a table row has
+    some; the lines around the run have none, so no table crosses its ends)."""
+    counts = [0] * len(lines)
+    for i in range(lo, hi):
+        ln = lines[i]
+        if ln.reason not in _NEVER and ln.n_words <= 40:
+            counts[i] = _numbers(ln)
+    n = hi
+    i = lo
     while i < n:
         if counts[i] < MIN_ROW_NUMBERS:
             i += 1
@@ -152,17 +160,19 @@ def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _mark_dated(lines: list[Line]) -> None:
+def _mark_dated(lines: list[Line], lo: int, hi: int) -> None:
+    """Dated lists among ``lines[lo:hi]``, a run of lines whose first characters could open
+    a dated line (the lines around it cannot)."""
     dated = [
         ln.n_words >= 4
         and ln.text[:1] in _DATED_FIRST
         and ln.reason not in _NEVER
         and _DATED_RE.match(ln.text) is not None
-        for ln in lines
+        for ln in lines[lo:hi]
     ]
     for i, j in _runs(dated):
         if j - i >= MIN_DATED:
-            for k in range(i, j):
+            for k in range(lo + i, lo + j):
                 lines[k].in_list = True
 
 
@@ -187,7 +197,7 @@ def mark_structure(lines: list[Line]) -> None:
         _mark_numbered(lines, candidates)
     if _BULLET_RUN_RE.search(firsts):
         _mark_bulleted(lines)
-    if b"\x01" * MIN_ROWS in bytes(map(bool, map(_DIGIT_RATIO, lines))):
-        _mark_tables(lines)  # (a table row has number words)
-    if _DATED_RUN_RE.search(firsts):
-        _mark_dated(lines)
+    for m in _ROWS_RUN_RE.finditer(bytes(map(bool, map(_DIGIT_RATIO, lines)))):
+        _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
+    for m in _DATED_RUN_RE.finditer(firsts):
+        _mark_dated(lines, m.start(), m.end())
