@@ -452,7 +452,7 @@ def line_features(t: str) -> tuple:
     stem = t.rstrip().rstrip(_CLOSERS)
     terminal = bool(stem) and stem[-1] in _TERMINAL_MARKS
     n_sentences = len(_SENTENCE_END_RE.findall(t)) + terminal
-    lower = t.lower()
+    lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
@@ -636,7 +636,8 @@ def analyse(text: str) -> list[Line]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            s = pos + raw.find(stripped[0])
+            # (strip() returns the line itself when there is nothing to strip)
+            s = pos if stripped is raw else pos + raw.find(stripped[0])
             e = s + len(stripped)
             rec = get(stripped) or _record(stripped)
             feats = rec[0]

@@ -338,7 +338,7 @@ def clean_text(
         for s, e in regions:
             _smooth_region(lines, s, e, opts)
         if not opts.keep_comments:
-            total = sum(ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near"))
+            total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)
 
     mark_repeats(lines)
