@@ -50,6 +50,11 @@ class LineCache(Generic[K, V]):
         self.young[key] = value
         self.chars += size
 
+    def update(self, key: K, value: V) -> None:
+        """Replace the value of ``key`` if it is in the young generation (else do nothing)."""
+        if key in self.young:
+            self.young[key] = value
+
     def clear(self) -> None:
         self.young = {}
         self.old = {}

@@ -24,7 +24,7 @@ page, features and classes of recently seen lines are cached (:mod:`neardup.clea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import and_, itemgetter
 
 from neardup.clean._cache import LineCache
@@ -153,7 +153,6 @@ class Line:
     reason: str = ""
     keep: bool = False
     blank_before: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
     #: part of a numbered list or a data table (set by :mod:`neardup.clean.structure`)
     in_list: bool = False
 
@@ -213,14 +212,14 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     return _CUES_LOWER
 
 
-# Feature values and classes of recently seen lines (see neardup.clean._cache): bounded by
-# line count and characters (at most ~2 x 8 M characters of lines, ~60 MB in all).
+# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class)``, the
+# line_features() values and, filled in on first use, (cls, reason) from classify() when the
+# page is not / is english_like (a function of the features and that flag). Tuples of atoms,
+# so that the garbage collector stops tracking them. Bounded by line count and characters (at
+# most ~2 x 8 M characters of lines, ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_feature_cache: LineCache[str, tuple] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
-_class_cache: dict[bool, LineCache[str, tuple[str, str]]] = {
-    False: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
-    True: LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS),
-}
+_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None"]
+_line_cache: LineCache[str, _Record] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 # The order of line_features()'s values: the order of these fields in Line.
 _FEATURE_FIELDS = (
     "n_words",
@@ -243,23 +242,22 @@ _FEATURE_FIELDS = (
 
 
 def clear_caches() -> None:
-    """Empty the feature and class caches (for benchmarks: measure a cold start)."""
-    _feature_cache.clear()
-    for cache in _class_cache.values():
-        cache.clear()
+    """Empty the line cache (for benchmarks: measure a cold start)."""
+    _line_cache.clear()
 
 
-def _cached_features(t: str) -> tuple:
-    feats = _feature_cache.get(t)
-    if feats is None:
-        feats = line_features(t)
-        _feature_cache.put(t, feats, len(t))
-    return feats
+def _record(t: str) -> _Record:
+    """The cache record of line text ``t`` (computing its features if new)."""
+    rec = _line_cache.get(t)
+    if rec is None:
+        rec = (line_features(t), None, None)
+        _line_cache.put(t, rec, len(t))
+    return rec
 
 
 def compute_features(line: Line) -> None:
     """Fill the feature fields of ``line`` from its text (see :func:`line_features`)."""
-    for name, value in zip(_FEATURE_FIELDS, _cached_features(line.text), strict=True):
+    for name, value in zip(_FEATURE_FIELDS, _record(line.text)[0], strict=True):
         setattr(line, name, value)
 
 
@@ -280,13 +278,88 @@ def _maybe_credit(t: str, lower: str) -> bool:
     )
 
 
-def line_features(t: str) -> tuple:
-    """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
+# Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].
+_ASCII_WORD = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+# word bytes lower-cased, others to spaces
+_LOWER_WORD_BYTES = bytes(c if c in _ASCII_WORD else 0x20 for c in range(256)).lower()
+# the class of a byte: U(pper-case letter), l(ower-case letter), d(igit), _, or space (other)
+_CLASS_OF_BYTE = bytes(
+    ord("U" if chr(c).isupper() else "l" if chr(c).islower() else "d" if chr(c).isdigit() else "_")
+    if c in _ASCII_WORD
+    else 0x20
+    for c in range(256)
+)
+_IS_UPPER_CLASS = ord("U").__eq__
+_STOPWORDS_B = frozenset(w.encode("ascii") for w in STOPWORDS if w.isascii())
+_CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS)
+# Non-ASCII characters common in Latin-script text that are neither word characters nor letters
+# (quotes, dashes, ellipsis, bullets, no-break space, currency and legal signs): for the word
+# features, a line whose only non-ASCII characters are these is ASCII with spaces there.
+_WORD_SEPARATORS = "’“”‘—–…\xa0«»•·€£©®™°"
+_WORD_SEPARATOR_SET = frozenset(_WORD_SEPARATORS)
+_ASCII_BYTES = bytes(range(128))
 
-    One ``\\w+`` pass per line; the per-word counts run as C-level ``map`` calls; the costly
-    pattern features (timestamp, cue words, caption credit) only run on lines where they can
-    matter.
+
+def _fast_word_features(t: str) -> tuple | None:
+    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII lines, or None.
+
+    Same values as the general path, computed on bytes by C-level calls: the lower-cased words
+    from one translate (non-word bytes to spaces, letters lower-cased) and a split instead of a
+    regex ``findall``; the case of each word's first character from a translate to byte
+    classes, counting " U" (upper-case initial) and " l" (lower-case initial).
     """
+    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    if not b.isascii() and not _WORD_SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    # (non-word bytes, including all those of the separators, to spaces)
+    lower_words = b.translate(_LOWER_WORD_BYTES).split()
+    classes = b.translate(_CLASS_OF_BYTE)
+    latin_script = b"U" in classes or b"l" in classes
+    nw = len(lower_words)
+    if not nw:
+        return 0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""
+    titled = nw <= TITLE_MAX_WORDS  # (title_ratio needs the stop word flags, in order)
+    stop_flags = list(map(_STOPWORDS_B.__contains__, lower_words)) if titled else None
+    n_stop = sum(stop_flags if titled else map(_STOPWORDS_B.__contains__, lower_words))
+    n_digit = sum(map(bytes.isdigit, lower_words)) if b"d" in classes else 0
+    lower_ratio = title_ratio = 0.0
+    n_alpha = nw - n_digit
+    if n_alpha:
+        starts = b" " + classes
+        n_upper = starts.count(b" U")
+        n_lower = starts.count(b" l")
+        cased = n_upper + n_lower
+        if cased and cased * 2 >= n_alpha:
+            lower_ratio = n_lower / cased
+            n_content = cased - n_stop
+            if n_content > 0 and titled:
+                upper_flags = map(_IS_UPPER_CLASS, map(_first_char, classes.split()))
+                n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+                title_ratio = (n_upper - n_upper_stop) / n_content
+        else:
+            lower_ratio = 1.0
+    cue_hit = nw <= CUE_MAX_WORDS and not _CUE_TOKENS_B.isdisjoint(lower_words)
+    return (
+        nw,
+        nw,
+        n_stop / nw,
+        lower_ratio,
+        title_ratio,
+        n_digit / nw,
+        latin_script,
+        False,
+        cue_hit,
+        b" ".join(lower_words).decode("ascii"),
+    )
+
+
+def _word_features(t: str) -> tuple:
+    """The ``\\w+``-word features of :func:`line_features` -- general path: (n_words, number of
+    ``\\w+`` runs, stop_ratio, lower_ratio, title_ratio, digit_ratio, latin_script, cjk, holds a
+    cue token, key)."""
     words = WORD_RE.findall(t)
     n = nw = len(words)
     n_uncased = 0  # words of a caseless script beyond the \w+ runs (CJK)
@@ -330,15 +403,59 @@ def line_features(t: str) -> tuple:
                     title_ratio = (n_upper - n_upper_stop) / n_content
             else:  # scripts without case (CJK, Arabic...): treat as prose-like case
                 lower_ratio = 1.0
+    cue_hit = n <= CUE_MAX_WORDS and not _CUE_TOKENS.isdisjoint(lower_words)
+    return (
+        n,
+        nw,
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        latin_script,
+        mostly_cjk,
+        cue_hit,
+        " ".join(lower_words),
+    )
+
+
+def _has_cue_stem(lower: str) -> bool:
+    """``_CUE_STEMS_RE.search(lower)`` by substring tests: of the characters that match an
+    ASCII letter under ``re.I`` without being one, only the dotless "ı" can be in lower-cased
+    text and matter (it matches the "i" of "contribut")."""
+    return (
+        "donat" in lower
+        or "contribut" in lower
+        or "moderat" in lower
+        or ("ı" in lower and _CUE_STEMS_RE.search(lower) is not None)
+    )
+
+
+def line_features(t: str) -> tuple:
+    """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
+
+    One pass over the words per line (on bytes for ASCII-like lines, else one ``\\w+``
+    ``findall``); the per-word counts run as C-level ``map`` calls; the costly pattern features
+    (timestamp, cue words, caption credit) only run on lines where they can matter.
+    """
+    (
+        n,
+        nw,
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        latin_script,
+        mostly_cjk,
+        cue_hit,
+        key,
+    ) = _fast_word_features(t) or _word_features(t)
     stem = t.rstrip().rstrip(_CLOSERS)
     terminal = bool(stem) and stem[-1] in _TERMINAL_MARKS
     n_sentences = len(_SENTENCE_END_RE.findall(t)) + terminal
-    lower = t.lower()
+    lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
-    if n <= CUE_MAX_WORDS and (
-        not _CUE_TOKENS.isdisjoint(lower_words) or _CUE_STEMS_RE.search(lower)
-    ):
+    if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
         for kind, rx in _cues_lower().items():
             k = len(rx.findall(lower))
             if k > cue_n:
@@ -359,7 +476,7 @@ def line_features(t: str) -> tuple:
         credit,
         latin_script,
         mostly_cjk,
-        " ".join(lower_words),
+        key,
     )
 
 
@@ -385,6 +502,16 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
+def _maybe_copyright(t: str) -> bool:
+    """Cheap necessary condition for ``_COPYRIGHT_RE`` on ASCII text (substrings of the
+    lower-cased line); other text (where ``re.I`` also lets a few non-ASCII letters match)
+    always goes to the regex."""
+    if not t.isascii():
+        return True
+    low = t.lower()
+    return "(c)" in low or "copyright" in low or "all rights reserved" in low
+
+
 # Class thresholds (word counts). Chosen from the jusText defaults (length 70/200 chars ~
 # 12/35 words) but lower, because news paragraphs are often one sentence.
 GOOD_WORDS = 12
@@ -401,6 +528,15 @@ def _headline_prefix(t: str) -> bool:
     word ("At", "To"), which names and organisations ("Bank of America") do not have, and more
     text after.
     """
+    # (cheap exit first: the first TEASER_CAPS words must all be capitalised, and there must
+    # be more words; most lines fail on their second word)
+    head = t.split(None, TEASER_CAPS)
+    if len(head) <= TEASER_CAPS:
+        return False
+    for w in head[:TEASER_CAPS]:
+        c = w[:1]
+        if not (c.isupper() or c.isdigit() or c in "$'‘“\""):
+            return False
     words = t.split(None, 24)
     run = 0
     fn = False
@@ -430,7 +566,7 @@ def classify(line: Line, english_like: bool) -> None:
     if n <= 6 and _URLISH_RE.search(line.text):
         line.cls, line.reason = "bad", "navigation"
         return
-    if n <= 40 and _COPYRIGHT_RE.search(line.text):
+    if n <= 40 and _maybe_copyright(line.text) and _COPYRIGHT_RE.search(line.text):
         line.cls, line.reason = "bad", "boilerplate"
         return
     if line.credit and n <= 80:
@@ -520,18 +656,25 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            s = pos + raw.find(stripped[0])
+            # (strip() returns the line itself when there is nothing to strip)
+            s = pos if stripped is raw else pos + raw.find(stripped[0])
             physical.append((s, s + len(stripped), stripped, blank))
             blank = False
         else:
             blank = True
         pos += len(raw) + 1
+    if len(physical) < WRAP_MIN_LINES:
+        return physical
     out: list[tuple[int, int, str, bool]] = []
     i = 0
     while i < len(physical):
         j = i + 1  # the block: physical lines with no blank line between them
         while j < len(physical) and not physical[j][3]:
             j += 1
+        if j - i < WRAP_MIN_LINES:  # too short to be a wrapped paragraph: as it is
+            out.extend(physical[i:j])
+            i = j
+            continue
         block = physical[i:j]
         breaks = _wrapped_breaks([b[2] for b in block])
         k = 0
@@ -547,6 +690,9 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+_UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
+
+
 def analyse(text: str) -> list[Line]:
     """Split ``text`` into lines, compute features and the initial classes.
 
@@ -555,25 +701,51 @@ def analyse(text: str) -> list[Line]:
     in one pass (each Line is built with its features).
     """
     lines: list[Line] = []
+    recs: list[_Record] = []  # the cache record of each line
+    todo: list[int] = []  # lines without a cached class for an english_like page
     append = lines.append
-    get = _feature_cache.young.get
+    append_rec = recs.append
+    get = _line_cache.young.get
     total = 0
     stops = 0.0
     for s, e, stripped, blank in logical_lines(text):
-        feats = get(stripped) or _cached_features(stripped)
+        rec = get(stripped) or _record(stripped)
+        feats = rec[0]
         total += feats[0]
         stops += feats[2] * feats[0]
-        append(Line(len(lines), s, e, stripped, *feats, blank_before=blank))
+        # classify() is a function of the text (through its features) and english_like:
+        # recurring lines (navigation, footers) take their class from the line's record.
+        # Most pages are english_like: that class goes in now, the guess is checked below.
+        cls_reason = rec[2]
+        if cls_reason is None:
+            todo.append(len(lines))
+            cls_reason = _UNCLASSIFIED
+        # (cls, reason, keep, blank_before positionally: cheaper than keywords)
+        append(Line(len(lines), s, e, stripped, *feats, *cls_reason, False, blank))
+        append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
-    # classify() is a function of the text (through its features) and english_like: recurring
-    # short lines (navigation, footers) take their class from the cache
-    cache = _class_cache[english_like]
-    for ln in lines:
-        t = ln.text
-        hit = cache.get(t)
+    if english_like:
+        for i in todo:
+            ln = lines[i]
+            classify(ln, True)
+            rec = recs[i]
+            _line_cache.update(ln.text, (rec[0], rec[1], (ln.cls, ln.reason)))
+        return lines
+    for ln, rec in zip(lines, recs, strict=True):
+        hit = rec[1]
         if hit is None:
-            classify(ln, english_like)
-            cache.put(t, (ln.cls, ln.reason), len(t))
+            ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
+            classify(ln, False)
+            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
+        else:
+            ln.cls, ln.reason = hit
+    return lines
+    for ln, rec in zip(lines, recs, strict=True):
+        hit = rec[1]
+        if hit is None:
+            ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
+            classify(ln, False)
+            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
         else:
             ln.cls, ln.reason = hit
     return lines

@@ -112,7 +112,8 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     """
     for i in range(lo, min(hi, len(lines))):
         ln = lines[i]
-        if ln.n_words > 16:
+        # (every date pattern holds a 4-digit year as a whole \w+ word: no digit word, no date)
+        if ln.n_words > 16 or not ln.digit_ratio:
             continue
         iso = parse_date(ln.text)
         if iso is None:
@@ -139,7 +140,8 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         pt = " ".join(WORD_RE.findall(page_title.lower()))
         for i in range(article_start - 1, lo - 1, -1):
             ln = lines[i]
-            k = " ".join(WORD_RE.findall(ln.text.lower()))
+            # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
+            k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
             if ln.n_words >= 3 and k and pt.startswith(k) and ln.text != page_title:
                 return i
     for i in range(article_start - 1, lo - 1, -1):

@@ -11,6 +11,7 @@ with its attribution line ("— Name, title") if it has one.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from neardup.clean.lines import WORD_RE, Line
 
@@ -36,6 +37,9 @@ def mark_repeats(lines: list[Line]) -> None:
     """
     kept = [ln for ln in lines if ln.keep]
     keys = [ln.key or norm_key(ln.text) for ln in kept]
+    if len(set(keys)) == len(keys):
+        _mark_pull_quotes(kept, keys)  # (no line twice: no repeats, all lines still kept)
+        return
     seen: dict[str, int] = {}
     is_rep = [False] * len(kept)
     for i, k in enumerate(keys):
@@ -69,11 +73,18 @@ def mark_repeats(lines: list[Line]) -> None:
 
 def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
     padded = [f" {k} " for k in keys]
+    # All padded keys in one string (keys hold no newline), with their offsets: a pull quote's
+    # padded key occurs at least twice in the span of its window (once as itself), a cheap
+    # necessary condition tested before the line-by-line search.
+    joined = "\n".join(padded)
+    offsets = list(accumulate([len(p) + 1 for p in padded], initial=0))
     for i, ln in enumerate(kept):
         k = keys[i]
         if not k or ln.n_words < 6 or ln.n_words > 80:
             continue
         lo, hi = max(0, i - PULL_QUOTE_WINDOW), min(len(kept), i + PULL_QUOTE_WINDOW + 1)
+        if joined.count(padded[i], offsets[lo], offsets[hi - 1] + len(padded[hi - 1])) < 2:
+            continue
         for j in range(lo, hi):
             if j == i or not kept[j].keep:
                 continue

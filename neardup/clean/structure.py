@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 
 from neardup.clean.lines import Line
 
@@ -53,6 +54,16 @@ MIN_ROWS = 3
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
+# Runs of first characters (see mark_structure): an item opens with "(" or a digit; a bulleted
+# list needs MIN_ITEMS bullets in a row, a dated list MIN_DATED dated lines in a row, a table
+# MIN_ROWS rows with number words in a row.
+_ITEM_FIRST_RE = re.compile(r"[(\d]")
+_BULLET_RUN_RE = re.compile(f"[*•·▪◦‣\\-–]{{{MIN_ITEMS}}}")
+_DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
+_ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
+_TEXT = attrgetter("text")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_DIGIT_RATIO = attrgetter("digit_ratio")
 
 
 def _item_number(ln: Line) -> int | None:
@@ -62,9 +73,16 @@ def _item_number(ln: Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _mark_numbered(lines: list[Line]) -> None:
+
+
+def _mark_numbered(lines: list[Line], candidates: list[int]) -> None:
+    """``candidates``: the lines opening with "(" or a digit (the others have no number)."""
     n = len(lines)
-    nums = [_item_number(ln) for ln in lines]
+    nums: list[int | None] = [None] * n
+    for i in candidates:
+        nums[i] = _item_number(lines[i])
+    if 0 not in nums and 1 not in nums:
+        return  # (no list starts: items are numbered from 0 or 1)
     i = 0
     while i < n:
         num = nums[i]
@@ -104,10 +122,16 @@ def _numbers(ln: Line) -> int:
     return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
 
 
-def _mark_tables(lines: list[Line]) -> None:
-    counts = [_numbers(ln) if ln.reason not in _NEVER and ln.n_words <= 40 else 0 for ln in lines]
-    n = len(lines)
-    i = 0
+def _mark_tables(lines: list[Line], lo: int, hi: int) -> None:
+    """Tables among ``lines[lo:hi]``, a run of lines with number words (a table row has
+    some; the lines around the run have none, so no table crosses its ends)."""
+    counts = [0] * len(lines)
+    for i in range(lo, hi):
+        ln = lines[i]
+        if ln.reason not in _NEVER and ln.n_words <= 40:
+            counts[i] = _numbers(ln)
+    n = hi
+    i = lo
     while i < n:
         if counts[i] < MIN_ROW_NUMBERS:
             i += 1
@@ -136,17 +160,19 @@ def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _mark_dated(lines: list[Line]) -> None:
+def _mark_dated(lines: list[Line], lo: int, hi: int) -> None:
+    """Dated lists among ``lines[lo:hi]``, a run of lines whose first characters could open
+    a dated line (the lines around it cannot)."""
     dated = [
         ln.n_words >= 4
         and ln.text[:1] in _DATED_FIRST
         and ln.reason not in _NEVER
         and _DATED_RE.match(ln.text) is not None
-        for ln in lines
+        for ln in lines[lo:hi]
     ]
     for i, j in _runs(dated):
         if j - i >= MIN_DATED:
-            for k in range(i, j):
+            for k in range(lo + i, lo + j):
                 lines[k].in_list = True
 
 
@@ -162,7 +188,16 @@ def _mark_bulleted(lines: list[Line]) -> None:
 
 def mark_structure(lines: list[Line]) -> None:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists and data tables."""
-    _mark_numbered(lines)
-    _mark_bulleted(lines)
-    _mark_tables(lines)
-    _mark_dated(lines)
+    # The first character of every line as one string, and whether each line has a digit
+    # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
+    # other passes) each pass needs to start from, so most pages skip most passes.
+    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
+    candidates = [m.start() for m in _ITEM_FIRST_RE.finditer(firsts)]
+    if len(candidates) >= MIN_ITEMS:
+        _mark_numbered(lines, candidates)
+    if _BULLET_RUN_RE.search(firsts):
+        _mark_bulleted(lines)
+    for m in _ROWS_RUN_RE.finditer(bytes(map(bool, map(_DIGIT_RATIO, lines)))):
+        _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
+    for m in _DATED_RUN_RE.finditer(firsts):
+        _mark_dated(lines, m.start(), m.end())

@@ -8,7 +8,9 @@ one site and a line of an article elsewhere.
 
 Memory bound
 ------------
-Lines are never stored, only 64-bit xxhash values of ``site + "\\0" + normalised line``.
+Lines are never stored, only 64-bit xxhash values of the normalised line (per site: every site
+has its own counters, so the site need not be part of the hash, and the hash of a line is the
+same on every site, which lets one cache serve them all).
 Each site holds at most ``max_lines_per_site`` counters and the whole learner at most
 ``max_entries`` counters (defaults 4,096 and 2,000,000: roughly 100-250 MB of Python dicts in
 the worst case, independent of the number of documents; plus one small record per site).
@@ -55,19 +57,17 @@ PROSE_MIN_FRACTION = 0.5
 PROSE_WORDS = 12
 
 
-# Normalised forms of recently seen lines (navigation and footers recur on every page of a
-# site, paragraphs on every copy of a story, and each line is normalised by the learner and
-# again by the cleaner). Bounded like the feature cache of neardup.clean.lines.
-_NORM_CACHE_MAX_CHARS = 2000
-_norm_cache: LineCache[str, str] = LineCache(60_000, 8_000_000, _NORM_CACHE_MAX_CHARS)
-# (site, line) -> line_hash of the normalised line, for SiteTemplate.count_many.
-_hash_cache: LineCache[tuple[str, str], int] = LineCache(60_000, 8_000_000, _NORM_CACHE_MAX_CHARS)
+# Template keys (see line_key) of recently seen lines: navigation and footers recur on every
+# page of a site, paragraphs on every copy of a story, and each line is looked up by the learner
+# and again by the cleaner. Keyed on the line's text; bounded like the feature cache of
+# neardup.clean.lines.
+_KEY_CACHE_MAX_CHARS = 2000
+_key_cache: LineCache[str, int] = LineCache(60_000, 8_000_000, _KEY_CACHE_MAX_CHARS)
 
 
 def clear_caches() -> None:
-    """Empty the normalisation and hash caches (for benchmarks: measure a cold start)."""
-    _norm_cache.clear()
-    _hash_cache.clear()
+    """Empty the template-key cache (for benchmarks: measure a cold start)."""
+    _key_cache.clear()
 
 
 def normalise_line(line: str) -> str:
@@ -75,13 +75,13 @@ def normalise_line(line: str) -> str:
 
     Folding digits makes "19 hours ago" / "3 hours ago" and "© 2019" / "© 2020" one line.
     """
-    s = _norm_cache.get(line)
-    if s is not None:
-        return s
     s = line.lower()
     if _HAS_DIGIT.search(s):
         s = _NORM_DIGITS.sub("0", s)
-    s = " ".join(s.split())  # the same whitespace class as re's \s
+    if "  " in s or not s.isprintable():
+        # (a printable line's only whitespace is single spaces: nothing to collapse, and the
+        # edge strip below removes one at either end)
+        s = " ".join(s.split())  # the same whitespace class as re's \s
     # strip [\W_] at both ends (\w is isalnum() or "_")
     i, j = 0, len(s)
     while i < j and not s[i].isalnum():
@@ -90,23 +90,94 @@ def normalise_line(line: str) -> str:
         j -= 1
     if i or j < len(s):
         s = s[i:j]
-    _norm_cache.put(line, s, len(line))
     return s
 
 
-def line_hash(site: str, norm_line: str) -> int:
-    """Stable 64-bit hash of a (site, normalised line) pair."""
-    return xxhash.xxh64_intdigest(site.encode("utf-8") + b"\0" + norm_line.encode("utf-8"))
+def line_hash(norm_line: str) -> int:
+    """Stable 64-bit hash of a normalised line."""
+    return xxhash.xxh3_64_intdigest(norm_line.encode("utf-8"))
 
 
-def document_line_hashes(site: str, text: str) -> list[int]:
-    """The distinct ``line_hash`` values of a document's lines, in first-seen order."""
+_DIGIT_BYTES = b"0123456789"
+_FOLD_DIGITS = bytes.maketrans(_DIGIT_BYTES, b"0" * 10)
+# ASCII bytes that are not alnum (what normalise_line strips at both ends)
+_EDGE_BYTES = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
+# Non-ASCII characters common in Latin-script text that are neither letters, digits nor
+# whitespace (quotes, dashes, ellipsis, bullets, currency and legal signs): a line whose only
+# non-ASCII characters are these normalises like ASCII.
+_SEPARATORS = "’“”‘—–…«»•·€£©®™°"
+_SEPARATORS_B = tuple(c.encode("utf-8") for c in _SEPARATORS)
+_SEPARATOR_SET = frozenset(_SEPARATORS)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _ascii_norm(line: str) -> bytes | None:
+    r"""``normalise_line(line)``, UTF-8 encoded, computed on bytes (C-level translate/strip
+    instead of a regex and a split); None when this fast path does not apply.
+
+    It applies to printable lines without double spaces whose only non-ASCII characters are
+    ``_SEPARATORS`` (which have no case): lower-casing is ASCII lower-casing, the only
+    whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
+    edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
+    is one) and ``isalnum`` ASCII digits and letters.
+    """
+    if not line.isprintable():
+        return None
+    b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
+    if b"  " in b:
+        return None
+    multibyte = not b.isascii()
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    if multibyte and not _SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    b = b.lower()
+    if len(b.translate(None, _DIGIT_BYTES)) != len(b):
+        # every digit to "0", then each run of "0"s (= a run of digits) to one "0"
+        b = b.translate(_FOLD_DIGITS)
+        while b"00" in b:
+            b = b.replace(b"00", b"0")
+    b = b.strip(_EDGE_BYTES)
+    if multibyte:
+        # a non-ASCII byte at an edge starts / ends a separator: strip it and go on
+        while b and b[0] >= 0x80:
+            b = b[len(next(sep for sep in _SEPARATORS_B if b.startswith(sep))) :]
+            b = b.strip(_EDGE_BYTES)
+        while b and b[-1] >= 0x80:
+            b = b[: -len(next(sep for sep in _SEPARATORS_B if b.endswith(sep)))]
+            b = b.strip(_EDGE_BYTES)
+    return b
+
+
+def line_key(line: str) -> int:
+    """Template key of a line: ``line_hash(normalise_line(line))``, 0 when it normalises to
+    nothing (a real line hashing to 0 is a 2**-64 chance). Cached."""
+    h = _key_cache.get(line)
+    if h is None:
+        b = _ascii_norm(line)
+        if b is None:
+            norm = normalise_line(line)
+            h = line_hash(norm) if norm else 0
+        else:
+            h = xxhash.xxh3_64_intdigest(b) if b else 0
+        _key_cache.put(line, h, len(line))
+    return h
+
+
+def document_line_hashes(text: str) -> list[int]:
+    """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
+    the cleaner will look up: hard-wrapped paragraphs joined)."""
     hashes: dict[int, None] = {}
-    # (the lines the cleaner will look up: hard-wrapped paragraphs joined)
-    for _, _, raw, _ in logical_lines(text):
-        norm = normalise_line(raw)
-        if norm:
-            hashes[line_hash(site, norm)] = None
+    young = _key_cache.young.get
+    for _, _, line, _ in logical_lines(text):
+        h = young(line)
+        if h is None:
+            h = line_key(line)
+        if h:
+            hashes[h] = None
     return list(hashes)
 
 
@@ -133,19 +204,26 @@ class SiteTemplate:
 
     def count_many(self, lines: list[str]) -> list[int]:
         """:meth:`count` of each of ``lines`` (one call per document, not per line)."""
-        site = self.site
+        out = [0] * len(lines)
+        for i, c in self.counted(lines):
+            out[i] = c
+        return out
+
+    def counted(self, lines: list[str]) -> list[tuple[int, int]]:
+        """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
+        candidates are kept: typically the site's menus and footers, few of a page's lines)."""
         counts = self.counts
-        cache = _hash_cache
+        # (the young generation's dict first: most lines hit it; stale after a rotation, which
+        # only costs hits, as every cached value is a function of its key)
+        young = _key_cache.young.get
         out = []
-        for line in lines:
-            key = (site, line)
-            h = cache.get(key)
+        for i, line in enumerate(lines):
+            h = young(line)
             if h is None:
-                norm = normalise_line(line)
-                # (an empty line gets 0; a real line hashing to 0 is a 2**-64 chance)
-                h = line_hash(site, norm) if norm else 0
-                cache.put(key, h, len(line))
-            out.append(counts.get(h, 0) if h else 0)
+                h = line_key(line)
+            c = counts.get(h)  # (the learner never counts key 0)
+            if c:
+                out.append((i, c))
         return out
 
     def is_template(self, line: str, prose: bool = False) -> bool:
@@ -210,7 +288,7 @@ class SiteTemplateLearner:
 
     def add(self, site: str, text: str) -> None:
         """Count each distinct normalised line of one document of ``site`` once."""
-        self.add_hashes(site, document_line_hashes(site, text))
+        self.add_hashes(site, document_line_hashes(text))
 
     def add_hashes(self, site: str, hashes: Iterable[int]) -> None:
         """``add`` of a document given as its ``document_line_hashes`` (computed elsewhere,

@@ -227,7 +227,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
                 if doc.html:  # the page text, else (nothing extracted) the record's text
                     pages[position] = extract_page(doc.html, doc.url)
                     text = pages[position].get("text") or text
-                hashes = document_line_hashes(doc.site, text)
+                hashes = document_line_hashes(text)
             except Exception:  # the cleaning pass meets this page again and records why
                 hashes = None
         rows.append((doc.id, doc.source, doc.site, hashes))

@@ -6,8 +6,18 @@ import re
 
 import pytest
 
-from neardup.clean.lines import CUE_MAX_WORDS, CUES, Line, compute_features, line_features
-from neardup.clean.template import normalise_line
+from neardup.clean.lines import (
+    _CJK_RE,
+    _WORD_SEPARATORS,
+    CUE_MAX_WORDS,
+    CUES,
+    Line,
+    _fast_word_features,
+    _word_features,
+    compute_features,
+    line_features,
+)
+from neardup.clean.template import line_hash, line_key, normalise_line
 
 _DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -93,3 +103,70 @@ def test_cached_features_equal_fresh_ones() -> None:
     )
     assert a.n_words == 13 and a.terminal and a.n_commas == 1
     assert 0.3 < a.stop_ratio < 0.5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  Home  ",
+        "© 2019 Example News. All rights reserved.",
+        "Updated 12:30 pm, 2019-01-02 -- 100000 readers",
+        "007 0 00 a0b 10.5",
+        "__init__",
+        "...",
+        "",
+        " . a . ",
+        "tab\tseparated",
+        "double  space",
+        "ctrl\x1cchar",
+        "del\x7fchar",
+        "KELVIN \u212a sign",
+        "İstanbul 12",
+        "plain line of text",
+        "“We were told to wait… 12 days,” he said.",
+        "— Ahmed Hassan, farmer",
+        "«Citation» !",
+        "…”",
+        "© 2019 — 2020 ®",
+        "no-break\xa0space",
+    ],
+)
+def test_line_key_is_the_hash_of_the_normalised_line(line: str) -> None:
+    norm = normalise_line(line)
+    want = line_hash(norm) if norm else 0
+    assert line_key(line) == want
+    assert line_key(line) == want  # cached the second time
+
+
+def test_printable_text_has_no_whitespace_but_the_space() -> None:
+    # (normalise_line skips collapsing whitespace on printable lines without double spaces)
+    for cp in range(0x110000):
+        c = chr(cp)
+        if c.isspace():
+            assert c == " " or not c.isprintable(), hex(cp)
+
+
+def test_word_separators_are_no_word_characters() -> None:
+    for c in _WORD_SEPARATORS:
+        assert not re.match(r"\w", c) and not c.isalpha() and not _CJK_RE.match(c), c
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Storm knocks out power to thousands in the valley, officials said on Tuesday.",
+        "“We were told to inspect the panel… and then nothing happened,” Rahman said.",
+        "The Best Of The Year — In Pictures",
+        "SHARE THIS STORY",
+        "Posted at 12:30 pm © 2019 — all_rights reserved 100%",
+        "...",
+        "Café owners in São Paulo said “no”",
+        "½ cup sugar",
+        "",
+    ],
+)
+def test_fast_word_features_equal_the_general_ones(line: str) -> None:
+    fast = _fast_word_features(line)
+    assert fast is not None or not line.isascii()
+    if fast is not None:
+        assert fast == _word_features(line)
