@@ -12,6 +12,8 @@ set's weight sum.
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import os
 import tempfile
 from pathlib import Path
@@ -132,54 +134,95 @@ class ShingleStore:
 
 
 class StoreView:
-    """Read access to a frozen ``ShingleStore`` by file path: picklable (worker processes open
-    the files themselves, once per process) and read with ``os.pread``, like the store."""
+    """Read access to a frozen ``ShingleStore`` by file path: picklable, so worker processes
+    map the files themselves (once per process). Sets are slices of the memory-mapped files:
+    no system call per set. Mapped pages count towards a process' resident size, so after
+    each batch (``get_many``) they are handed back (``madvise``); they stay in the page cache."""
 
     def __init__(self, path: str, weight_path: str, offsets: np.ndarray,
                  resolved: np.ndarray) -> None:
         self.path, self.weight_path = path, weight_path
         self.offsets = offsets  # set k at values [offsets[k], offsets[k + 1])
         self.resolved = resolved  # document → the document whose stored set it reads
-        self._fds: tuple[int, int] | None = None
+        self._maps: list[mmap.mmap] = []
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._pid = -1
+        self._fds: tuple[int, int] | None = None
+        self._fd_pid = -1
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["_fds"], state["_pid"] = None, -1
+        state["_maps"], state["_arrays"], state["_pid"] = [], None, -1
+        state["_fds"], state["_fd_pid"] = None, -1
         return state
 
-    def _open(self) -> tuple[int, int]:
-        if self._fds is None or self._pid != os.getpid():  # a forked worker opens its own
-            self._fds = (os.open(self.path, os.O_RDONLY), os.open(self.weight_path, os.O_RDONLY))
+    def _open(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None or self._pid != os.getpid():  # a forked worker maps its own
+            arrays = []
+            self._maps = []
+            for path, dtype in ((self.path, np.uint32), (self.weight_path, np.uint8)):
+                with open(path, "rb") as handle:
+                    if os.fstat(handle.fileno()).st_size == 0:  # (an empty file cannot be mapped)
+                        arrays.append(np.empty(0, dtype=dtype))
+                        continue
+                    view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                self._maps.append(view)
+                arrays.append(np.frombuffer(view, dtype=dtype))
+            self._arrays = (arrays[0], arrays[1])
             self._pid = os.getpid()
-        return self._fds
+        return self._arrays
 
     def _span(self, doc: int) -> tuple[int, int]:
         doc = int(self.resolved[doc])
         return int(self.offsets[doc]), int(self.offsets[doc + 1])
 
+    def _descriptors(self) -> tuple[int, int]:
+        if self._fds is None or self._fd_pid != os.getpid():
+            self._fds = (os.open(self.path, os.O_RDONLY), os.open(self.weight_path, os.O_RDONLY))
+            self._fd_pid = os.getpid()
+        return self._fds
+
     def get(self, doc: int) -> np.ndarray:
-        start, end = self._span(doc)
-        data = os.pread(self._open()[0], 4 * (end - start), 4 * start)
+        start, end = self._span(doc)  # one set: a read, so nothing stays mapped
+        data = os.pread(self._descriptors()[0], 4 * (end - start), 4 * start)
         return np.frombuffer(data, dtype=np.uint32)
 
     def get_weights(self, doc: int) -> np.ndarray:
         start, end = self._span(doc)
-        return np.frombuffer(os.pread(self._open()[1], end - start, start), dtype=np.uint8)
+        return np.frombuffer(os.pread(self._descriptors()[1], end - start, start),
+                             dtype=np.uint8)
 
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
         offsets[k:k+2]."""
-        parts = [self.get(int(d)) for d in docs]
-        weights = [self.get_weights(int(d)) for d in docs]
-        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-        np.cumsum([p.size for p in parts], out=offsets[1:])
-        values = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint32)
-        flat = np.concatenate(weights) if weights else np.empty(0, dtype=np.uint8)
-        return values, flat, offsets
+        values_file, weights_file = self._open()
+        stored = self.resolved[np.asarray(docs, dtype=np.int64)]
+        starts, ends = self.offsets[stored].tolist(), self.offsets[stored + 1].tolist()
+        offsets = np.zeros(len(starts) + 1, dtype=np.int64)
+        np.cumsum(np.subtract(ends, starts, dtype=np.int64), out=offsets[1:])
+        if len(starts):
+            values = np.concatenate([values_file[a:b] for a, b in zip(starts, ends, strict=True)])
+            weights = np.concatenate([weights_file[a:b]
+                                      for a, b in zip(starts, ends, strict=True)])
+        else:
+            values, weights = np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.uint8)
+        self.release()
+        return values, weights, offsets
+
+    def release(self) -> None:
+        """Hand the mapped pages back (they stay in the page cache for the next reads)."""
+        if self._pid == os.getpid() and hasattr(mmap, "MADV_DONTNEED"):
+            for view in self._maps:
+                view.madvise(mmap.MADV_DONTNEED)
 
     def close(self) -> None:
-        if self._fds is not None and self._pid == os.getpid():
+        if self._pid == os.getpid():
+            self._arrays = None  # (the arrays export the maps' buffers: drop them first)
+            for view in self._maps:
+                # (an array still using a map keeps it: it goes with that array)
+                with contextlib.suppress(BufferError):
+                    view.close()
+        if self._fds is not None and self._fd_pid == os.getpid():
             for fd in self._fds:
                 os.close(fd)
-        self._fds = None
+        self._maps, self._arrays, self._fds = [], None, None
