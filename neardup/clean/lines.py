@@ -740,12 +740,3 @@ def analyse(text: str) -> list[Line]:
         else:
             ln.cls, ln.reason = hit
     return lines
-    for ln, rec in zip(lines, recs, strict=True):
-        hit = rec[1]
-        if hit is None:
-            ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
-            classify(ln, False)
-            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
-        else:
-            ln.cls, ln.reason = hit
-    return lines
