@@ -114,3 +114,25 @@ def test_verification_in_worker_processes_equals_in_process():
         assert np.array_equal(a, b)
     assert 0 < here[2].sum() < len(pairs)
     store.close()
+
+
+def test_compiled_verification_on_the_mapped_store_equals_the_numpy_path(monkeypatch):
+    from neardup.sketch import kernels
+
+    rng = np.random.default_rng(12)
+    store = ShingleStore()
+    base = np.unique(rng.integers(0, 1 << 32, 500, dtype=np.uint64).astype(np.uint32))
+    for k in range(40):
+        keep = rng.random(base.size) < 0.5 + 0.5 * (k % 3 == 0)
+        store.append(base[keep], rng.integers(1, 256, int(keep.sum())).astype(np.uint8))
+    store.append_empty()
+    store.append_alias(5)
+    store.freeze()
+    pairs = np.array([(a, b) for a in range(42) for b in range(a + 1, 42)], dtype=np.int64)
+    rule = VerifyRule(0.7, 0.8, 50)
+    compiled = verify_pairs(pairs, store, rule, chunk=64)
+    monkeypatch.setattr(kernels, "AVAILABLE", False)
+    reference = verify_pairs(pairs, store, rule, chunk=64)
+    for a, b in zip(compiled, reference, strict=True):
+        assert np.array_equal(a, b)
+    store.close()

@@ -156,7 +156,9 @@ class StoreView:
         state["_fds"], state["_fd_pid"] = None, -1
         return state
 
-    def _open(self) -> tuple[np.ndarray, np.ndarray]:
+    def mapped(self) -> tuple[np.ndarray, np.ndarray]:
+        """The whole value and weight files as (read-only) arrays, mapped in this process;
+        set k is at ``offsets[resolved[k]]:offsets[resolved[k] + 1]``. ``release`` after use."""
         if self._arrays is None or self._pid != os.getpid():  # a forked worker maps its own
             arrays = []
             self._maps = []
@@ -195,7 +197,7 @@ class StoreView:
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
         offsets[k:k+2]."""
-        values_file, weights_file = self._open()
+        values_file, weights_file = self.mapped()
         stored = self.resolved[np.asarray(docs, dtype=np.int64)]
         starts, ends = self.offsets[stored].tolist(), self.offsets[stored + 1].tolist()
         offsets = np.zeros(len(starts) + 1, dtype=np.int64)

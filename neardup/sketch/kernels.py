@@ -382,5 +382,8 @@ def warm_up() -> None:
         sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
                                         clean=False))
         one = np.zeros(1, dtype=np.int64)
-        pair_weighted_intersections(np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8),
-                                    np.array([0, 1]), one, one)
+        values, weights = np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8)
+        pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+        values.setflags(write=False)  # verification reads the memory-mapped store: read-only
+        weights.setflags(write=False)
+        pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
