@@ -186,6 +186,48 @@ def pair_weighted_intersections(values: np.ndarray, weights: np.ndarray, offsets
     return out
 
 
+@njit(cache=True, inline="always")
+def _position_shingles(words: np.ndarray, ngram: int, salt: np.uint64, q: np.uint64
+                       ) -> np.ndarray:  # pragma: no cover - compiled
+    """The hash of the ``ngram``-gram starting at each word (one of all words for a text
+    shorter than ``ngram``): ``shingles.position_hashes``."""
+    count = words.shape[0]
+    n = min(ngram, count)
+    m = count - n + 1
+    buf = np.empty(m, dtype=np.uint64)
+    for p in range(m):
+        acc = words[p]
+        for j in range(1, n):
+            acc = acc * q + words[p + j]
+        buf[p] = _mix64(acc ^ salt)
+    return buf
+
+
+@njit(cache=True, inline="always")
+def _densify(row: np.ndarray, filled: np.ndarray, probes: np.ndarray
+             ) -> None:  # pragma: no cover - compiled
+    """Optimal densification of one OPH signature in place: an empty bin takes the value of
+    the first filled bin on its probe sequence, plus the probe round (``minhash.py``)."""
+    k = row.shape[0]
+    first = -1
+    for b in range(k):
+        if filled[b]:
+            first = b
+            break
+    for b in range(k):
+        if filled[b]:
+            continue
+        done = False
+        for attempt in range(probes.shape[0]):
+            target = probes[attempt, b]
+            if filled[target]:
+                row[b] = row[target] + np.uint64(attempt + 1)
+                done = True
+                break
+        if not done:
+            row[b] = row[first]
+
+
 @njit(cache=True)
 def shingle_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
                  q: np.uint64):  # pragma: no cover - compiled
@@ -200,14 +242,8 @@ def shingle_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: 
         if count == 0:
             offsets[d + 1] = out
             continue
-        n = min(ngram, count)
-        m = count - n + 1
-        buf = np.empty(m, dtype=np.uint64)
-        for p in range(m):
-            acc = words[lo + p]
-            for j in range(1, n):
-                acc = acc * q + words[lo + p + j]
-            buf[p] = _mix64(acc ^ salt)
+        buf = _position_shingles(words[lo:hi], ngram, salt, q)
+        m = buf.shape[0]
         buf.sort()
         values[out] = buf[0]
         out += 1
@@ -237,23 +273,7 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
             if not filled[b]:
                 filled[b] = True
                 out[d, b] = values[p]
-        first = -1
-        for b in range(k):
-            if filled[b]:
-                first = b
-                break
-        for b in range(k):
-            if filled[b]:
-                continue
-            done = False
-            for attempt in range(probes.shape[0]):
-                target = probes[attempt, b]
-                if filled[target]:
-                    out[d, b] = out[d, target] + np.uint64(attempt + 1)
-                    done = True
-                    break
-            if not done:
-                out[d, b] = out[d, first]
+        _densify(out[d], filled, probes)
     return out
 
 
@@ -285,14 +305,8 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
         if count == 0:
             compact_offsets[d + 1] = out
             continue
-        n = min(ngram, count)
-        m = count - n + 1
-        buf = np.empty(m, dtype=np.uint64)
-        for p in range(m):
-            acc = words[lo + p]
-            for j in range(1, n):
-                acc = acc * q + words[lo + p + j]
-            buf[p] = _mix64(acc ^ salt)
+        buf = _position_shingles(words[lo:hi], ngram, salt, q)
+        m = buf.shape[0]
         position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
                                             full_share, floor, unknown_share)
         order = np.argsort(buf)  # sorted values, and the position (weight) of each
@@ -318,23 +332,7 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
                 compact_weights[out - 1] = w
         sizes[d] = unique
         compact_offsets[d + 1] = out
-        first = -1
-        for b in range(k):
-            if filled[b]:
-                first = b
-                break
-        for b in range(k):  # optimal densification, as in ``oph_signatures``
-            if filled[b]:
-                continue
-            done = False
-            for attempt in range(probes.shape[0]):
-                target = probes[attempt, b]
-                if filled[target]:
-                    signatures[d, b] = signatures[d, target] + np.uint64(attempt + 1)
-                    done = True
-                    break
-            if not done:
-                signatures[d, b] = signatures[d, first]
+        _densify(signatures[d], filled, probes)
     return signatures, sizes, compact_values[:out], compact_weights[:out], compact_offsets
 
 
