@@ -50,7 +50,8 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     metadata) or ``Document``s. Settings are those of ``DedupOptions`` given flat, e.g.
     ``dedup(texts, threshold=0.8, clean=False)``. The Python API is quiet and single-process by
     default (``quiet=False``, ``jobs=0`` for all cores). Writes the output files when
-    ``output`` is given; the result always holds the per-document records.
+    ``output`` is given (with ``report=True`` also the text sample that ``neardup report
+    OUT`` builds its report from); the result always holds the per-document records.
     """
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)

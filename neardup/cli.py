@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--seed", type=int, default=1)
     match.add_argument("--keep", choices=("longest", "earliest", "first"), default="longest",
                        help="which copy of a story to keep (default: the most complete)")
-    dedup.add_argument("--no-report", action="store_true", help="do not write report.html")
+    dedup.add_argument("--no-report", action="store_true",
+                       help="do not write report.html (nor its text sample, report-texts.jsonl.gz)")
 
     clean = commands.add_parser("clean", help="extract the article text of every document")
     _add_read_arguments(clean)

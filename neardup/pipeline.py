@@ -29,7 +29,7 @@ from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
-from neardup.match.store import ShingleStore
+from neardup.match.store import ShingleStore, set_file_paths
 from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
@@ -150,10 +150,15 @@ class _SketchState:
 
 
 def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, policy: str,
-            strict: bool) -> None:
+            strict: bool, set_dir: str | None, index: int) -> None:
     base = len(state.ids)
     new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
     n_shingles = shard.n_shingles.tolist()
+    if shard.values is None:  # the worker wrote the shard's sets to files
+        first_set = store.append_set_files(shard.offsets, shard.masses,
+                                           *set_file_paths(set_dir or "", index))
+    else:
+        first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
     for position, doc_id in enumerate(shard.ids):
         number = base + position
         state.ids.append(doc_id)
@@ -183,7 +188,7 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, policy
             state.exact_edges.append((first, number))
             continue
         state.first_of_key[key] = number
-        store.append(*shard.set_of(row))
+        store.add_document(first_set + row)
         state.sketched.append(number)
         new_rows.append(row)
     if new_rows:
@@ -311,7 +316,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
-                _absorb(sketch, state, store, options.keep, options.read.strict)
+                _absorb(sketch, state, store, options.keep, options.read.strict,
+                        config.spill_dir, index)
                 spill.append(index, len(sketch.ids), docs)
                 bar.advance(len(sketch.ids))
         store.freeze()
@@ -380,14 +386,16 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
     jsonl = options.output_format == "jsonl"
     parts = str(spill.directory) if output is not None else None
     config = WriteConfig(str(spill.directory), parts, jsonl, collect)
-    files = OutputFiles(output, options.output_format) if output is not None else None
+    # The report's text sample only when a report is wanted (it is the report's input).
+    files = (OutputFiles(output, options.output_format, samples=options.report)
+             if output is not None else None)
     result = Result(summary={}, output=output)
     counts: Counter = Counter()
     # The spill is on this machine's disk: local workers, whichever executor sketched.
     executor = make_executor("local", options.workers)
     try:
-        for out in executor.map(write_shard_records, _verdicts(spill, stories, state, members),
-                                config):
+        verdicts = _verdicts(spill, stories, state, members, options.report)
+        for out in executor.map(write_shard_records, verdicts, config):
             counts.update(out.counts)
             if files is not None:
                 files.append_parts(spill.directory, out)
@@ -403,9 +411,10 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
 
 
 def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
-              members: dict[int, list[str]]) -> Iterator[ShardVerdicts]:
+              members: dict[int, list[str]], sample: bool) -> Iterator[ShardVerdicts]:
     kept, ids = stories.kept, state.ids
-    sampled = choose_samples(kept, np.asarray(state.active, dtype=bool), stories.jaccard)
+    sampled = (choose_samples(kept, np.asarray(state.active, dtype=bool), stories.jaccard)
+               if sample else np.empty(0, dtype=np.int64))
     first = 0
     for index, size in enumerate(spill.sizes):
         heads = kept[first:first + size]

@@ -61,7 +61,7 @@ def test_outputs_are_byte_identical_for_any_process_count(tmp_path):
         for jobs in (1, 2):
             results[fmt, jobs] = neardup.dedup(corpus, clean=False, jobs=jobs, shard_size=2,
                                                output=tmp_path / f"{fmt}{jobs}",
-                                               output_format=fmt)
+                                               output_format=fmt, report=True)
         for name in (f"documents.{fmt}", f"deduplicated.{fmt}", "report-texts.jsonl.gz"):
             one, two = (tmp_path / f"{fmt}1" / name), (tmp_path / f"{fmt}2" / name)
             assert one.read_bytes() == two.read_bytes(), name
@@ -77,6 +77,11 @@ def test_outputs_are_byte_identical_for_any_process_count(tmp_path):
     with gzip.open(tmp_path / "parquet2/report-texts.jsonl.gz", "rt") as handle:
         sampled = [json.loads(line)["id"] for line in handle]
     assert sampled == [r["id"] for r in results["jsonl", 1].records]
+    # No report wanted: no text sample for it either, not even an earlier run's.
+    neardup.dedup(corpus, clean=False, output=tmp_path / "jsonl1", report=False)
+    assert not (tmp_path / "jsonl1/report-texts.jsonl.gz").exists()
+    assert (tmp_path / "jsonl1/documents.jsonl").read_bytes() == \
+        (tmp_path / "jsonl2/documents.jsonl").read_bytes()
 
 
 def test_parquet_output(tmp_path):

@@ -136,3 +136,49 @@ def test_compiled_verification_on_the_mapped_store_equals_the_numpy_path(monkeyp
     for a, b in zip(compiled, reference, strict=True):
         assert np.array_equal(a, b)
     store.close()
+
+
+def test_store_blocks_from_files_equal_blocks_from_arrays(tmp_path):
+    from neardup.match.store import set_masses, write_set_files
+
+    rng = np.random.default_rng(5)
+    sets = [np.unique(rng.integers(0, 1 << 32, n, dtype=np.uint64).astype(np.uint32))
+            for n in (30, 0, 70, 50)]
+    weights = [rng.integers(1, 256, s.size).astype(np.uint8) for s in sets]
+    offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([s.size for s in sets], out=offsets[1:])
+    values, flat_weights = np.concatenate(sets), np.concatenate(weights)
+    stores = [ShingleStore(tmp_path), ShingleStore(tmp_path)]
+    for index, store in enumerate(stores):
+        store.append(sets[0], weights[0])  # an earlier shard's document
+        for _ in range(2):  # two shards: their sets are numbered on from the first block's
+            if index == 0:
+                first = store.append_sets(offsets, values, flat_weights)
+            else:
+                paths = write_set_files(tmp_path, 7, values, flat_weights)
+                first = store.append_set_files(offsets, set_masses(flat_weights, offsets),
+                                               *paths)
+                assert not any(p.exists() for p in paths)  # consumed
+            for row in (2, 0, 3):  # not every set is read (row 1: a copy seen before)
+                store.add_document(first + row)
+        store.append_alias(2)
+        store.append_empty()
+        store.freeze()
+    expected = [0, 2, 0, 3, 2, 0, 3, 0, None]  # doc 7: the alias of doc 2
+    for store in stores:
+        assert len(store) == len(expected)
+        for doc, row in enumerate(expected):
+            values_read = store.get(doc)
+            if row is None:
+                assert values_read.size == 0 and store.mass(doc) == 0
+                continue
+            assert np.array_equal(values_read, sets[row])
+            assert np.array_equal(store.get_weights(doc), weights[row])
+            assert store.mass(doc) == int(weights[row].sum())
+            assert store.size(doc) == sets[row].size
+    pairs = np.array([(a, b) for a in range(9) for b in range(a + 1, 9)], dtype=np.int64)
+    results = [verify_pairs(pairs, s, VerifyRule(0.7, 0.8, 10)) for s in stores]
+    for a, b in zip(*results, strict=True):
+        assert np.array_equal(a, b)
+    for store in stores:
+        store.close()

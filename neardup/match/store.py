@@ -2,12 +2,11 @@
 
 Sets are stored as sorted unique uint32 values (the top 32 bits of the 64-bit shingle hashes:
 for sets of a few thousand shingles, truncation changes a Jaccard value by far less than
-1e-4 in expectation). Each set is appended to one file; offsets index it. After ``freeze`` sets
-are read back with ``os.pread``, one per lookup: the sets never sit in the process' memory (a
-memory map would count every page verification touches towards the resident size), and the
-operating system's page cache keeps the recently read ones fast. Each set's shingle weights
-(uint8, see ``sketch/weights.py``) go to a second file, aligned with the values; ``mass`` is a
-set's weight sum.
+1e-4 in expectation), appended to one file a shard at a time; offsets index it. Each set's
+shingle weights (uint8, see ``sketch/weights.py``) go to a second file, aligned with the
+values; ``mass`` is a set's weight sum. After ``freeze``, ``StoreView`` reads them: single sets
+with ``os.pread``, batches where the files are memory-mapped, with the mapped pages handed back
+after each batch so they do not count towards a process' resident size.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ import numpy as np
 
 from neardup.sketch.hashing import unique_sorted
 from neardup.sketch.weights import uniform_weights
+from neardup.write.parts import append_part
 
 
 def compact(shingles: np.ndarray) -> np.ndarray:
@@ -30,57 +30,87 @@ def compact(shingles: np.ndarray) -> np.ndarray:
 
 
 class ShingleStore:
-    """Append-only store of uint32 sets addressed by document number."""
+    """Append-only store of uint32 sets, with each document pointing at one of them.
+
+    Sets are appended a block at a time (a shard's sets, from arrays or from the files a worker
+    wrote) and numbered in order; set 0 is the empty set. A document reads its own set, the set
+    of its exact copy (``append_alias``), or the empty set (a rejected document). A set that no
+    document reads (a shard's copy of a text first seen in an earlier shard) stays in the file
+    unused: cheaper than cutting it out of a block.
+    """
 
     def __init__(self, directory: str | Path | None = None) -> None:
         fd, name = tempfile.mkstemp(prefix="neardup-shingles-", suffix=".u32", dir=directory)
         self._path = Path(name)
-        self._file = os.fdopen(fd, "wb")
+        self._file = os.fdopen(fd, "wb", buffering=0)  # blocks are written whole, or copied
         fd, name = tempfile.mkstemp(prefix="neardup-weights-", suffix=".u8", dir=directory)
         self._weight_path = Path(name)
-        self._weight_file = os.fdopen(fd, "wb")
-        self._offsets: list[int] = [0]
-        self._sizes: list[int] = []
-        self._masses: list[int] = []
-        self._aliases: dict[int, int] = {}
+        self._weight_file = os.fdopen(fd, "wb", buffering=0)
+        self._n_values = 0
+        self._set_ends: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]  # set 0: empty
+        self._set_masses: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
+        self._n_sets = 1
+        self._doc_sets: list[int] = []  # document → the set it reads
         self._view: StoreView | None = None
+        self._doc_sizes: np.ndarray | None = None
+        self._doc_masses: np.ndarray | None = None
+
+    def append_sets(self, offsets: np.ndarray, values: np.ndarray, weights: np.ndarray) -> int:
+        """Store a block of compact sets (set k at ``values[offsets[k]:offsets[k + 1]]``) with
+        their weights; returns the number of its first set."""
+        values = np.ascontiguousarray(values, dtype=np.uint32)
+        weights = np.ascontiguousarray(weights, dtype=np.uint8)
+        if weights.size != values.size or values.size != offsets[-1]:
+            raise ValueError("one weight per shingle, and offsets that end at the last value")
+        self._file.write(values.tobytes())
+        self._weight_file.write(weights.tobytes())
+        return self._add_block(offsets, set_masses(weights, offsets))
+
+    def append_set_files(self, offsets: np.ndarray, masses: np.ndarray, values_path: Path,
+                         weights_path: Path) -> int:
+        """``append_sets`` from the two files a worker wrote (``write_set_files``), copied by
+        the kernel and then deleted; ``masses``: the sets' weight sums."""
+        append_part(self._file, values_path)
+        append_part(self._weight_file, weights_path)
+        return self._add_block(offsets, masses)
+
+    def _add_block(self, offsets: np.ndarray, masses: np.ndarray) -> int:
+        first = self._n_sets
+        self._set_ends.append(np.asarray(offsets[1:], dtype=np.int64) + self._n_values)
+        self._set_masses.append(np.asarray(masses, dtype=np.int64))
+        self._n_values += int(offsets[-1])
+        self._n_sets += len(offsets) - 1
+        return first
+
+    def add_document(self, set_number: int) -> int:
+        """A new document that reads set ``set_number``; returns its document number."""
+        self._doc_sets.append(set_number)
+        return len(self._doc_sets) - 1
 
     def append(self, values: np.ndarray, weights: np.ndarray | None = None) -> int:
-        """Store a compact set and its weights (None: all weights 1); returns its number."""
+        """A new document with its own set and weights (None: all full); returns its number."""
         values = np.ascontiguousarray(values, dtype=np.uint32)
         if weights is None:
             weights = uniform_weights(values)
-        weights = np.ascontiguousarray(weights, dtype=np.uint8)
-        if weights.size != values.size:
-            raise ValueError("one weight per shingle")
-        self._file.write(values.tobytes())
-        self._weight_file.write(weights.tobytes())
-        self._offsets.append(self._offsets[-1] + values.size)
-        self._sizes.append(values.size)
-        self._masses.append(int(weights.sum(dtype=np.int64)))
-        return len(self._sizes) - 1
+        offsets = np.array([0, values.size], dtype=np.int64)
+        return self.add_document(self.append_sets(offsets, values, weights))
 
     def append_empty(self) -> int:
-        return self.append(np.empty(0, dtype=np.uint32))
+        return self.add_document(0)
 
     def append_alias(self, doc: int) -> int:
         """A new document number that reads the set of ``doc`` (exact duplicates share one)."""
-        doc = self._aliases.get(doc, doc)  # always point at a stored set, never an alias
-        self._aliases[len(self._sizes)] = doc
-        self._offsets.append(self._offsets[-1])
-        self._sizes.append(self._sizes[doc])
-        self._masses.append(self._masses[doc])
-        return len(self._sizes) - 1
+        return self.add_document(self._doc_sets[doc])
 
     def freeze(self) -> None:
         self._file.close()
         self._weight_file.close()
-        resolved = np.arange(len(self._sizes), dtype=np.int64)
-        for doc, target in self._aliases.items():
-            resolved[doc] = target
-        self._view = StoreView(str(self._path), str(self._weight_path),
-                               np.asarray(self._offsets, dtype=np.int64), resolved)
-        self._offsets = []
+        offsets = np.concatenate([np.zeros(1, dtype=np.int64), *self._set_ends])
+        resolved = np.asarray(self._doc_sets, dtype=np.int64)
+        self._doc_sizes = (offsets[1:] - offsets[:-1])[resolved]
+        self._doc_masses = np.concatenate(self._set_masses)[resolved]
+        self._view = StoreView(str(self._path), str(self._weight_path), offsets, resolved)
+        self._set_ends, self._set_masses = [], []
 
     @property
     def view(self) -> StoreView:
@@ -90,14 +120,14 @@ class ShingleStore:
         return self._view
 
     def __len__(self) -> int:
-        return len(self._sizes)
+        return len(self._doc_sets)
 
     def size(self, doc: int) -> int:
-        return self._sizes[doc]
+        return int(self.sizes()[doc])
 
     def mass(self, doc: int) -> int:
         """Sum of the set's weights (``MAX_WEIGHT`` per fully weighted shingle)."""
-        return self._masses[doc]
+        return int(self.masses()[doc])
 
     def get(self, doc: int) -> np.ndarray:
         return self.view.get(doc)
@@ -107,12 +137,16 @@ class ShingleStore:
         return self.view.get_weights(doc)
 
     def sizes(self) -> np.ndarray:
-        """Set size of every document (aliases included)."""
-        return np.asarray(self._sizes, dtype=np.int64)
+        """Set size of every document (aliases included); after ``freeze``."""
+        if self._doc_sizes is None:
+            raise RuntimeError("ShingleStore.freeze() must be called before reading")
+        return self._doc_sizes
 
     def masses(self) -> np.ndarray:
-        """Weight sum of every document's set (aliases included)."""
-        return np.asarray(self._masses, dtype=np.int64)
+        """Weight sum of every document's set (aliases included); after ``freeze``."""
+        if self._doc_masses is None:
+            raise RuntimeError("ShingleStore.freeze() must be called before reading")
+        return self._doc_masses
 
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self.view.get_many(docs)
@@ -131,6 +165,27 @@ class ShingleStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def set_masses(weights: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Weight sum of each set of a block (set k at ``weights[offsets[k]:offsets[k + 1]]``)."""
+    running = np.zeros(weights.size + 1, dtype=np.int64)
+    np.cumsum(weights, dtype=np.int64, out=running[1:])
+    return running[offsets[1:]] - running[offsets[:-1]]
+
+
+def write_set_files(directory: str | Path, index: int, values: np.ndarray,
+                    weights: np.ndarray) -> tuple[Path, Path]:
+    """A worker's block of sets for shard ``index``, as files for ``append_set_files``."""
+    paths = set_file_paths(directory, index)
+    for path, array in zip(paths, (values, weights), strict=True):
+        with path.open("wb") as handle:
+            handle.write(np.ascontiguousarray(array).tobytes())
+    return paths
+
+
+def set_file_paths(directory: str | Path, index: int) -> tuple[Path, Path]:
+    return (Path(directory) / f"sets-{index:08d}.u32", Path(directory) / f"sets-{index:08d}.u8")
 
 
 class StoreView:

@@ -15,7 +15,7 @@ import xxhash
 
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
-from neardup.match.store import compact
+from neardup.match.store import compact, set_masses, write_set_files
 from neardup.read.documents import ReadOptions, Shard, shard_documents
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
@@ -135,13 +135,10 @@ class ShardSketch:
     rows: list[int]
     n_shingles: np.ndarray  # per row: unique shingles
     keys: np.ndarray  # per row: LSH band keys
-    values: np.ndarray  # compact shingle sets, row k at offsets[k]:offsets[k + 1]
-    weights: np.ndarray  # their prose weights (sketch/weights.py)
-    offsets: np.ndarray
-
-    def set_of(self, row: int) -> tuple[np.ndarray, np.ndarray]:
-        start, end = self.offsets[row], self.offsets[row + 1]
-        return self.values[start:end], self.weights[start:end]
+    offsets: np.ndarray  # per row: compact shingle set k at offsets[k]:offsets[k + 1] of
+    masses: np.ndarray  # per row: the set's weight sum
+    values: np.ndarray | None  # the compact shingle sets (None: in the spill's set files)
+    weights: np.ndarray | None  # their prose weights (sketch/weights.py)
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
@@ -186,9 +183,14 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         dates=[doc.date for doc in docs], rejected=[doc.rejected for doc in docs],
         exact_keys=exact_keys, rows=rows,
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
-        n_shingles=n_shingles, keys=keys, values=values, weights=weights, offsets=offsets)
+        n_shingles=n_shingles, keys=keys, offsets=offsets, masses=set_masses(weights, offsets),
+        values=values, weights=weights)
     packed = [pack(doc) for doc in docs]
     if config.spill_dir is not None:
+        # On this machine's disk: the main process appends the sets to its store by a kernel
+        # copy and reads the texts back in the write pass; neither passes through its pipe.
+        write_set_files(config.spill_dir, index, values, weights)
+        sketch.values = sketch.weights = None
         write_shard(config.spill_dir, index, packed)
         return index, None, sketch
     return index, packed, sketch

@@ -83,12 +83,16 @@ class OutputFiles:
     """The output files of a dedup run, filled shard by shard in shard order: JSONL files and
     the text sample by appending the part files workers wrote, Parquet files from records."""
 
-    def __init__(self, directory: Path, fmt: str) -> None:
+    def __init__(self, directory: Path, fmt: str, samples: bool = True) -> None:
+        """``samples``: write the report's text sample (else remove an earlier run's)."""
         directory.mkdir(parents=True, exist_ok=True)
         self.format = fmt
         # Unbuffered: parts are appended by the kernel (copy_file_range) at the file's offset.
-        self._targets: dict[str, BinaryIO] = {"samples": (directory / SAMPLES_FILE).open(
-            "wb", buffering=0)}
+        self._targets: dict[str, BinaryIO] = {}
+        if samples:
+            self._targets["samples"] = (directory / SAMPLES_FILE).open("wb", buffering=0)
+        else:
+            (directory / SAMPLES_FILE).unlink(missing_ok=True)
         self._writers: dict[str, RecordWriter] = {}
         for kind, schema in (("documents", DOCUMENTS_SCHEMA),
                              ("deduplicated", DEDUPLICATED_SCHEMA)):
