@@ -17,7 +17,10 @@ numpy at these sizes. Tests check equality on random and real inputs. Without nu
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -373,15 +376,38 @@ def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, 
 def warm_up() -> None:
     """Load (or compile) the kernels a run uses now, e.g. before worker processes fork."""
     if AVAILABLE:
-        from neardup.sketch.stage import SketchConfig, sketch_many
-        from neardup.sketch.words import shard_word_hashes
+        with _no_blas_probe():
+            _load_kernels()
 
-        words = shard_word_hashes(["U.S. warm-up of the kernels"])
-        sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
-                                        clean=False))
-        one = np.zeros(1, dtype=np.int64)
-        values, weights = np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8)
-        pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
-        values.setflags(write=False)  # verification reads the memory-mapped store: read-only
-        weights.setflags(write=False)
-        pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+
+def _load_kernels() -> None:
+    from neardup.sketch.stage import SketchConfig, sketch_many
+    from neardup.sketch.words import shard_word_hashes
+
+    words = shard_word_hashes(["U.S. warm-up of the kernels"])
+    sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
+                                    clean=False))
+    one = np.zeros(1, dtype=np.int64)
+    values, weights = np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8)
+    pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+    values.setflags(write=False)  # verification reads the memory-mapped store: read-only
+    weights.setflags(write=False)
+    pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+
+
+@contextlib.contextmanager
+def _no_blas_probe() -> Iterator[None]:
+    """numba's first compilation in a process imports ``scipy.linalg`` (where scipy is
+    installed) only to learn whether ``np.dot`` can use BLAS: 0.3-0.4 s of every run's start,
+    for kernels that use no BLAS. Hide ``scipy.linalg`` from that probe, unless it is already
+    imported; afterwards it imports normally (numba's linear algebra then checks again)."""
+    name = "scipy.linalg"
+    if name in sys.modules or "numba.np.arraymath" in sys.modules:
+        yield
+        return
+    sys.modules[name] = None  # type: ignore[assignment]  # makes ``import`` raise ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get(name, "") is None:
+            del sys.modules[name]
