@@ -40,6 +40,15 @@ def test_vectorised_words_equal_the_regex_tokeniser(texts):
     assert [h.tolist() for h in numpy_word_hashes(texts)] == expected  # the pure numpy path
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aU9_. \u2019\u2014", max_size=30), min_size=1, max_size=5))
+def test_dense_dotted_runs_tokenise_as_the_regex_does(texts):
+    # Runs of "x." units that are and are not acronyms, next to typographic separators: the
+    # one-pass kernel looks ahead at word starts only, the regex path looks everywhere.
+    expected = [[_reference_hash(w) for w in tokens(t)] for t in texts]
+    assert [h.tolist() for h in shard_word_hashes(texts)] == expected
+
+
 def test_acronyms_and_punctuation_in_the_vectorised_path():
     cases = ["The U.S. army", "U.S.A and e.g. x", "He said “U.S.” — no…", "a.b.c", "x U.K.",
              "Brand™ © 2019"]  # NFKC turns ™ into the word "TM"

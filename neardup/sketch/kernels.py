@@ -73,85 +73,85 @@ def _typographic_length(buf: np.ndarray, i: int, n: int, table2: np.ndarray,
 def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                       word_value: np.ndarray, table2: np.ndarray, table3: np.ndarray,
                       prime: np.uint64):  # pragma: no cover - compiled
-    """Word hashes of every text ``buf[starts[t]:ends[t]]``.
+    """Word hashes of every text ``buf[starts[t]:ends[t]]``, in one pass over its bytes.
 
     Returns (hashes, counts, slow): the hashes of all fast-path texts in order, the number of
     words per text, and a flag per text that needs the regex path (its count is 0).
+    Typographic sequences are separators. A dotted acronym (the regex
+    ``\\b(?:\\w\\.){2,}(?!\\w)``: a run of two or more "x." units starting at a word start,
+    its last dot not followed by a word byte) is one word of its letters; a run is looked for at
+    each word start not inside a run looked at before, as ``words._acronym_dots`` finds them.
     """
     n_texts = starts.shape[0]
     hashes = np.empty(buf.shape[0] // 2 + n_texts + 1, dtype=np.uint64)
     counts = np.zeros(n_texts, dtype=np.int64)
     slow = np.zeros(n_texts, dtype=np.bool_)
-    values = np.zeros(buf.shape[0] + 1, dtype=np.uint8)
     out = 0
     for t in range(n_texts):
         lo, hi = starts[t], ends[t]
-        # 1. bytes → word values (0 = separator); typographic sequences are separators
-        length = 0
-        i = lo
+        first_out = out
+        h = np.uint64(0)
+        power = np.uint64(1)
+        in_word = False  # the previous byte belongs to a word
+        resume = lo  # acronym runs start at or after this byte
         bad = False
+        i = lo
         while i < hi:
             b = buf[i]
-            if b < 128:
-                values[length] = b
-                length += 1
-                i += 1
-            else:
+            if b >= 128:
                 k = _typographic_length(buf, i, hi, table2, table3)
                 if k == 0:
                     bad = True
                     break
-                values[length] = 32  # a space
-                length += 1
+                if in_word:
+                    hashes[out] = _mix64(h)
+                    out += 1
+                    h = np.uint64(0)
+                    power = np.uint64(1)
+                    in_word = False
                 i += k
-        if bad:
-            slow[t] = True
-            continue
-        # 2. dotted acronyms: drop the dots of runs of >= 2 "x." units not followed by a word
-        #    byte (the regex \b(?:\w\.){2,}(?!\w)); a dropped dot is marked 255 (joins words)
-        j = 0
-        while j < length:
-            if (word_value[values[j]] != 0 and j + 1 < length and values[j + 1] == 46
-                    and (j == 0 or word_value[values[j - 1]] == 0)):
+                continue
+            w = word_value[b]
+            if w == 0:
+                if in_word:
+                    hashes[out] = _mix64(h)
+                    out += 1
+                    h = np.uint64(0)
+                    power = np.uint64(1)
+                    in_word = False
+                i += 1
+                continue
+            if not in_word and i >= resume and i + 1 < hi and buf[i + 1] == 46:
+                p = i  # a unit at a word start: measure its run of units
                 units = 0
-                p = j
-                while (p + 1 < length and word_value[values[p]] != 0 and values[p + 1] == 46
-                       and (p == j or values[p - 1] == 46)):
+                while p + 1 < hi and buf[p] < 128 and word_value[buf[p]] != 0 \
+                        and buf[p + 1] == 46:
                     units += 1
                     p += 2
-                followed = p < length and word_value[values[p]] != 0
-                if units >= 2 and not followed:
+                resume = p
+                followed = p < hi and buf[p] < 128 and word_value[buf[p]] != 0
+                if units >= 2 and not followed:  # an acronym: its letters make one word
                     for q in range(units):
-                        values[j + 2 * q + 1] = 255  # no fast-path text holds byte 255
-                j = p if p > j else j + 1
-            else:
-                j += 1
-        # 3. words: maximal runs of word bytes (joined dots skipped), polynomial hash, mix64
-        h = np.uint64(0)
-        power = np.uint64(1)
-        in_word = False
-        count = 0
-        for i in range(length):
-            v = values[i]
-            if v == 255:
-                continue
-            w = word_value[v]
-            if w != 0:
-                h += np.uint64(w) * power
-                power *= prime
-                in_word = True
-            elif in_word:
-                hashes[out] = _mix64(h)
-                out += 1
-                count += 1
-                h = np.uint64(0)
-                power = np.uint64(1)
-                in_word = False
+                        h += np.uint64(word_value[buf[i + 2 * q]]) * power
+                        power *= prime
+                    hashes[out] = _mix64(h)
+                    out += 1
+                    h = np.uint64(0)
+                    power = np.uint64(1)
+                    i = p
+                    continue
+            h += np.uint64(w) * power
+            power *= prime
+            in_word = True
+            i += 1
+        if bad:
+            out = first_out
+            slow[t] = True
+            continue
         if in_word:
             hashes[out] = _mix64(h)
             out += 1
-            count += 1
-        counts[t] = count
+        counts[t] = out - first_out
     return hashes[:out], counts, slow
 
 
