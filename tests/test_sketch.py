@@ -149,7 +149,7 @@ def test_fused_sketch_kernel_equals_the_reference_functions(monkeypatch):
         weights = np.split(flat_weights, offsets[1:-1])
         for words, got, size in zip(word_lists, sets, sizes, strict=True):
             assert np.array_equal(got, compact(shingle_hashes(words, 5, seed=7)))
-            assert size == shingle_hashes(words, 5, seed=7).size
+            assert size == got.size
         # prose is weighted below full somewhere, random word ids (no stopwords) are not
         assert (min(w.min() for w in weights[-2:-1]) < 255) == prose_weights
         assert all((w == 255).all() for w in weights[:-2])

@@ -289,10 +289,11 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
     one pass per document, without materialising the uint64 sets: (signatures, sizes,
     compact values, their uint8 weights, offsets).
 
-    ``sizes`` counts the unique uint64 shingles; the compact sets are their sorted unique top
-    32 bits (truncation is monotone, so the sorted uint64 order gives them sorted). Weights
-    (``weighted``) follow ``weights.position_weights`` with its constants passed in, and a
-    compact value keeps the largest weight of its positions; else all are 255."""
+    The signature takes each bin's minimum in one unsorted pass. The compact set (sorted unique
+    top 32 bits) and its weights come from one sort of keys ``top 32 bits << 32 | weight``: a
+    value's keys sort by weight, so the last of each run holds the largest weight of its
+    positions. ``sizes`` are the compact sets' sizes. Weights (``weighted``) follow
+    ``weights.position_weights`` with its constants passed in; else all are 255."""
     n_docs = word_offsets.shape[0] - 1
     empty_value = np.uint64(0xFFFFFFFFFFFFFFFF)
     signatures = np.full((n_docs, k), empty_value, dtype=np.uint64)
@@ -301,6 +302,9 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
     compact_weights = np.zeros(max(1, words.shape[0]), dtype=np.uint8)
     compact_offsets = np.zeros(n_docs + 1, dtype=np.int64)
     filled = np.zeros(k, dtype=np.bool_)
+    high = np.uint64(0xFFFFFFFF00000000)
+    spare = np.empty(max(1, words.shape[0]), dtype=np.uint64)  # the radix sort's other buffer
+    counts = np.zeros((5, 256), dtype=np.int64)
     out = 0
     for d in range(n_docs):
         lo, hi = word_offsets[d], word_offsets[d + 1]
@@ -312,31 +316,65 @@ def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: n
         m = buf.shape[0]
         position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
                                             full_share, floor, unknown_share)
-        order = np.argsort(buf)  # sorted values, and the position (weight) of each
         filled[:] = False
-        start = out
-        unique = 0
-        for r in range(m):
-            p = order[r]
+        row = signatures[d]
+        for p in range(m):  # each bin's minimum
             v = buf[p]
-            w = position_weight[p]
-            if r == 0 or v != buf[order[r - 1]]:
-                unique += 1
-                b = v >> shift
-                if not filled[b]:  # sorted: the first value of a bin is its minimum
-                    filled[b] = True
-                    signatures[d, b] = v
-            c = np.uint32(v >> np.uint64(32))
-            if out == start or compact_values[out - 1] != c:
-                compact_values[out] = c
-                compact_weights[out] = w
-                out += 1
-            elif w > compact_weights[out - 1]:  # a value keeps its positions' largest weight
-                compact_weights[out - 1] = w
-        sizes[d] = unique
+            b = v >> shift
+            if v < row[b] or not filled[b]:
+                row[b] = v
+                filled[b] = True
+            buf[p] = (v & high) | np.uint64(position_weight[p])  # now the sort key
+        _sort_value_weight_keys(buf, spare[:m], counts)
+        start = out
+        for r in range(m):
+            c = np.uint32(buf[r] >> np.uint64(32))
+            if r + 1 < m and np.uint32(buf[r + 1] >> np.uint64(32)) == c:
+                continue  # not the last (heaviest) key of its value
+            compact_values[out] = c
+            compact_weights[out] = np.uint8(buf[r] & np.uint64(0xFF))
+            out += 1
+        sizes[d] = out - start
         compact_offsets[d + 1] = out
-        _densify(signatures[d], filled, probes)
+        _densify(row, filled, probes)
     return signatures, sizes, compact_values[:out], compact_weights[:out], compact_offsets
+
+
+_KEY_BYTES = (0, 4, 5, 6, 7)  # the weight byte, then the value's four bytes, least first
+
+
+@njit(cache=True, inline="always")
+def _sort_value_weight_keys(keys: np.ndarray, spare: np.ndarray, counts: np.ndarray
+                            ) -> None:  # pragma: no cover - compiled
+    """Sort keys ``value << 32 | weight`` (bytes 1-3 zero) in place: a least-significant-digit
+    radix sort on their five non-zero bytes. The same order as ``keys.sort()``, without its
+    data-dependent branches, which mispredict on random hashes and cost several times as much
+    at a document's few hundred keys. A byte that all keys share takes no pass."""
+    m = keys.shape[0]
+    counts[:, :] = 0
+    for i in range(m):
+        key = keys[i]
+        for digit in range(5):
+            counts[digit, (key >> np.uint64(8 * _KEY_BYTES[digit])) & np.uint64(0xFF)] += 1
+    source, target = keys, spare
+    for digit in range(5):
+        shift = np.uint64(8 * _KEY_BYTES[digit])
+        row = counts[digit]
+        if row[(source[0] >> shift) & np.uint64(0xFF)] == m:
+            continue  # one bucket holds every key: this pass would change nothing
+        total = 0
+        for byte in range(256):  # bucket starts
+            n = row[byte]
+            row[byte] = total
+            total += n
+        for i in range(m):
+            key = source[i]
+            byte = (key >> shift) & np.uint64(0xFF)
+            target[row[byte]] = key
+            row[byte] += 1
+        source, target = target, source
+    if source is not keys:
+        keys[:] = source
 
 
 @njit(cache=True)

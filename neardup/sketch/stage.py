@@ -87,7 +87,7 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
 
 def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Shingle and sketch word sequences: their OPH signatures (rows), shingle counts, and
+    """Shingle and sketch word sequences: their OPH signatures (rows), set sizes, and
     their compact shingle sets (``store.compact``) with the sets' prose weights
     (``weights.py``; all full with ``prose_weights`` off) flat, set k at
     ``offsets[k]:offsets[k + 1]``. One compiled pass when available; the numpy path composes
@@ -100,7 +100,7 @@ def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
                    for values, words in zip(compact_sets, word_lists, strict=True)]
         offsets = np.zeros(len(sets) + 1, dtype=np.int64)
         np.cumsum([v.size for v in compact_sets], out=offsets[1:])
-        return (config.hasher.signatures(sets), np.array([s.size for s in sets], np.int64),
+        return (config.hasher.signatures(sets), np.diff(offsets),
                 _flat(compact_sets, np.uint32), _flat(weights, np.uint8), offsets)
     offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
     np.cumsum([w.size for w in word_lists], out=offsets[1:])
@@ -133,7 +133,7 @@ class ShardSketch:
     exact_keys: list[int]  # xxh3-64 of the normalised text; equal keys = exact duplicates
     chars: list[int]
     rows: list[int]
-    n_shingles: np.ndarray  # per row: unique shingles
+    n_shingles: np.ndarray  # per row: the compact shingle set's size
     keys: np.ndarray  # per row: LSH band keys
     offsets: np.ndarray  # per row: compact shingle set k at offsets[k]:offsets[k + 1] of
     masses: np.ndarray  # per row: the set's weight sum
