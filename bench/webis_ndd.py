@@ -7,6 +7,9 @@ recall and F1 per subset and overall, the ROC AUC of the pair similarity neardup
 the reference "exact word 5-gram Jaccard >= 0.7" baseline.
 
     python bench/webis_ndd.py ../shared/data/webis_ndd_dev [--no-clean] [--threshold 0.7] ...
+
+``--errors`` also lists every misjudged pair (label, Jaccard and containment of the texts as
+matched, their word counts), the starting point of an error analysis.
 """
 
 from __future__ import annotations
@@ -64,6 +67,20 @@ def roc_auc(scores: list[float], labels: list[bool]) -> float:
     return wins / (len(pos) * len(neg))
 
 
+def print_errors(pairs: list[tuple[str, str, str, int]], story: dict[str, str],
+                 matched: dict[str, str], ngram: int) -> None:
+    """One line per misjudged pair, by subset, with the overlaps verification saw."""
+    for subset, a, b, label in pairs:
+        predicted, truth = story[a] == story[b], label >= 1
+        if predicted == truth:
+            continue
+        j, c = neardup.similarities(matched[a], matched[b], ngram=ngram)
+        kind = "FP" if predicted else "FN"
+        words = f"{len(matched[a].split())}/{len(matched[b].split())}"
+        print(f"{kind} {subset:<9} label {label} J {j:.3f} C {c:.3f} words {words:>11} "
+              f"{a}_vs_{b}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -74,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-containment", action="store_true")
     parser.add_argument("--ngram", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the false positives and false negatives (to stderr)")
     args = parser.parse_args(argv)
 
     texts, pairs = load_pairs(args.data)
@@ -88,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     matched = texts if args.no_clean else {
         d.id: d.text for d in neardup.clean_documents(docs)}
 
+    if args.errors:
+        print_errors(pairs, story, matched, args.ngram)
     rows = {}
     for subset in sorted({p[0] for p in pairs}) + ["all"]:
         chosen = [p for p in pairs if subset in ("all", p[0])]

@@ -51,11 +51,16 @@ _DATE_RE = re.compile(
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.I)
 _URLISH_RE = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w+|^@\w+$|\.(?:com|org|net)\b)", re.I)
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)", re.I)
-# Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images".
+# Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images", and
+# "... on Wednesday. (windytv.com)": a bare lower-case web domain in brackets after the end of
+# the caption's sentence credits the image (map, chart) to a website. Only after a sentence end
+# (a sentence that cites a site, "see its website (fema.gov).", is prose) and case-sensitive
+# ("(U.S.)" is not a domain).
 _CREDIT_RE = re.compile(
     r"(?:\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
     r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)"
-    r"\s*\.?\s*$|^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
+    r"\s*\.?\s*$|(?:^|[.!?\"”]\s*)\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$|"
+    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|photograph:|"
     r"photo credit|image credit|image source|file photo)\b)",
     re.I,

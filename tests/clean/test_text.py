@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
+from neardup.clean.lines import _FEATURE_FIELDS, line_features
 
 
 def _removed_text(res: CleanResult, reason: str | None = None) -> str:
@@ -167,3 +168,19 @@ def test_hard_wrapped_article_is_kept() -> None:
     assert [t for _, _, t, _ in lines[:4]] == menu
     start, end, text, _ = lines[4]
     assert " ".join(page[start:end].split()) == text
+
+
+def test_caption_credited_to_a_website_dropped_prose_citing_one_kept(page: str) -> None:
+    caption = "The storm's forecast track on Tuesday evening. (tropicaltidbits.com)"
+    cited = "Residents can find the latest evacuation maps on the county's website (example.gov)."
+    lines = page.split("\n")
+    at = lines.index(BODY[2])
+    res = clean_text("\n".join([*lines[:at], caption, "", cited, "", *lines[at:]]))
+    assert caption in _removed_text(res, "caption")
+    assert cited in res.text
+
+
+def test_bracketed_abbreviation_is_not_a_website_credit() -> None:
+    credit = _FEATURE_FIELDS.index("credit")
+    assert line_features("Most of the parts were made in the (U.S.)")[credit] is False
+    assert line_features("Storm surge map for the bay. (nhc.noaa.gov)")[credit] is True
