@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from neardup.errors import NeardupError
 
 TEXTS_FILE = "report-texts.jsonl.gz"
@@ -43,7 +45,7 @@ def _decode(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Records of a ``.jsonl`` or ``.parquet`` file, with JSON-string fields decoded."""
+    """Records of a ``.jsonl`` or ``.parquet`` file, with Parquet's JSON-string fields decoded."""
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -54,10 +56,10 @@ def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[
             for record in batch.to_pylist():
                 yield _decode(record)
         return
-    with path.open(encoding="utf-8") as handle:
+    with path.open("rb") as handle:  # orjson parses bytes, some 3x faster than json
         for line in handle:
             if line.strip():
-                yield _decode(json.loads(line))
+                yield orjson.loads(line)  # nested fields are JSON already: no _decode
 
 
 def read_documents(output: Path) -> list[dict[str, Any]]:

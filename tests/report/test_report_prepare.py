@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_fixtures import make_output, small_corpus, write_output
 
 from neardup.report.diff import ADDED, CHANGED, MISSING, utf16_offsets, word_diff
@@ -164,3 +167,28 @@ def test_histogram_fallback_without_summary(out_dir: Path) -> None:
     assert data.counts["read"] == 16
     assert dict(data.stories_by_size) == {1: 4, 2: 1, 3: 1, 5: 1}
     json.dumps(data.page)  # embeddable
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The words of ``text`` outside the given character spans, in order."""
+    words = []
+    for match in re.finditer(r"\S+", text):
+        if not any(a <= match.start() < b for a, b in spans):
+            words.append(match.group())
+    return words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "the", "U.S.", "\n", "\n\n", " "]),
+                max_size=60),
+       st.lists(st.sampled_from(["a", "b", "c", "the", "US", "\n", "\n\n", " "]), max_size=60))
+def test_word_diff_is_an_alignment(kept_tokens: list[str], other_tokens: list[str]) -> None:
+    # Lines first, then words: whatever the line breaks, the words outside the operations are
+    # the same sequence in both texts, and every differing word is inside an operation.
+    kept, other = " ".join(kept_tokens), " ".join(other_tokens)
+    ops = word_diff(kept, other)
+    assert _outside(kept, [(op.a_start, op.a_end) for op in ops]) == \
+        _outside(other, [(op.b_start, op.b_end) for op in ops])
+    assert all((op.a_start == op.a_end) == (op.tag == ADDED) for op in ops)
+    assert all((op.b_start == op.b_end) == (op.tag == MISSING) for op in ops)
+    assert [op.a_start for op in ops] == sorted(op.a_start for op in ops)
