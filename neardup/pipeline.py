@@ -3,7 +3,8 @@
 ``run_dedup`` drives the stages over a re-iterable source of documents; ``dedup`` (Python API)
 and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in memory:
 - sketch pass: per document its LSH band keys (bands × 8 bytes), rank fields and id; shingle
-  sets go to a disk-backed store and cleaned texts to spill files (written by the workers);
+  sets go to a disk-backed store and cleaned texts to spill files (written by the workers;
+  slices of JSONL files that are not cleaned are simply read again by the write pass);
 - match: candidate pairs (int64 × 2) and their overlaps;
 - cluster: one int64 per document;
 - write: workers turn spilled shards into output records (``write/shards.py``); the main process
@@ -318,7 +319,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
                 _absorb(sketch, state, store, options.keep, options.read.strict,
                         config.spill_dir, index)
-                spill.append(index, len(sketch.ids), docs)
+                spill.append(index, len(sketch.ids), docs, sketch.reread)
                 bar.advance(len(sketch.ids))
         store.freeze()
         n_docs = len(state.ids)
@@ -385,7 +386,7 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
             members.setdefault(head, []).append(state.ids[number])
     jsonl = options.output_format == "jsonl"
     parts = str(spill.directory) if output is not None else None
-    config = WriteConfig(str(spill.directory), parts, jsonl, collect)
+    config = WriteConfig(str(spill.directory), parts, jsonl, collect, options.read)
     # The report's text sample only when a report is wanted (it is the report's input).
     files = (OutputFiles(output, options.output_format, samples=options.report)
              if output is not None else None)
@@ -421,7 +422,8 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
         verdicts = ShardVerdicts(index, first, heads,
                                  duplicate_of=[None] * size,
                                  jaccard=stories.jaccard[first:first + size],
-                                 containment=stories.containment[first:first + size])
+                                 containment=stories.containment[first:first + size],
+                                 reread=spill.rereads.get(index))
         for position, head in enumerate(heads.tolist()):
             number = first + position
             active = state.active[number]

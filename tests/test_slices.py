@@ -10,6 +10,7 @@ import neardup
 from neardup.errors import InputError
 from neardup.read.files import InputFile
 from neardup.read.slices import slice_file, slice_lines
+from neardup.sketch import stage
 
 BODY = ("The council voted on Tuesday to approve the new budget for the city's schools, "
         "after a long debate about teacher pay and the cost of repairs to old buildings. ")
@@ -72,15 +73,23 @@ def _records(out):
     return rows
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_sliced_read_equals_whole_read(tmp_path, monkeypatch, jobs):
+@pytest.mark.parametrize(("jobs", "clean"), [(1, True), (2, True), (1, False), (2, False)])
+def test_sliced_read_equals_whole_read(tmp_path, monkeypatch, jobs, clean):
+    # clean=False: the write pass reads the slices again instead of a spill of the texts
     data = "\ufeff".encode() + b"\n".join(_messy_corpus()) + b"\n"  # with a byte-order mark
     plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
     plain.write_bytes(data)
     packed.write_bytes(gzip.compress(data))  # compressed: read whole, in the main process
     monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", 700)  # many slices
-    options = neardup.make_options(jobs=jobs, quiet=True, report=False, threshold=0.7)
+    options = neardup.make_options(jobs=jobs, quiet=True, report=False, threshold=0.7,
+                                   clean=clean)
+    spilled = []
+    real_write_shard = stage.write_shard
+    monkeypatch.setattr(stage, "write_shard", lambda *a: spilled.append(a[1]) or
+                        real_write_shard(*a))
     sliced = neardup.dedup_files([plain], tmp_path / "sliced", options, collect=True)
+    if jobs == 1:  # (forked workers count in their own memory)
+        assert bool(spilled) == clean  # no cleaning: the slices are read again, not spilled
     whole = neardup.dedup_files([packed], tmp_path / "whole", options, collect=True)
     rows = _records(tmp_path / "sliced")
     assert rows == _records(tmp_path / "whole")

@@ -17,6 +17,7 @@ from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import compact, set_masses, write_set_files
 from neardup.read.documents import ReadOptions, Shard, shard_documents
+from neardup.read.slices import FileSlice
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
 from neardup.sketch.minhash import OnePermutationHasher
@@ -139,6 +140,7 @@ class ShardSketch:
     masses: np.ndarray  # per row: the set's weight sum
     values: np.ndarray | None  # the compact shingle sets (None: in the spill's set files)
     weights: np.ndarray | None  # their prose weights (sketch/weights.py)
+    reread: FileSlice | None = None  # set: the write pass reads the documents from here
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
@@ -185,15 +187,24 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
         n_shingles=n_shingles, keys=keys, offsets=offsets, masses=set_masses(weights, offsets),
         values=values, weights=weights)
-    packed = [pack(doc) for doc in docs]
     if config.spill_dir is not None:
         # On this machine's disk: the main process appends the sets to its store by a kernel
         # copy and reads the texts back in the write pass; neither passes through its pipe.
         write_set_files(config.spill_dir, index, values, weights)
         sketch.values = sketch.weights = None
-        write_shard(config.spill_dir, index, packed)
+        if rereadable(shard, config):
+            sketch.reread = shard  # the write pass reads the slice again: nothing to spill
+        else:
+            write_shard(config.spill_dir, index, [pack(doc) for doc in docs])
         return index, None, sketch
-    return index, packed, sketch
+    return index, [pack(doc) for doc in docs], sketch
+
+
+def rereadable(shard: Shard, config: SketchConfig) -> bool:
+    """Whether the write pass can read a shard's documents from the input again instead of
+    from a spill: a slice of a JSONL file whose documents this stage leaves as read (no
+    cleaning, no HTML to extract), so reading it again gives the same documents."""
+    return isinstance(shard, FileSlice) and not config.clean and config.read.html_field is None
 
 
 def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Packed]:

@@ -20,7 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from neardup.read.documents import reject
+from neardup.document import pack
+from neardup.read.documents import ReadOptions, reject, shard_documents
+from neardup.read.slices import FileSlice
 from neardup.write.outputs import document_record, kept_record
 from neardup.write.parts import part_path
 from neardup.write.records import dumps
@@ -41,6 +43,7 @@ class ShardVerdicts:
     repeated: dict[int, str] = field(default_factory=dict)  # position → "duplicate id" reason
     copies: dict[int, list[str]] = field(default_factory=dict)  # kept position → story's ids
     sampled: list[int] = field(default_factory=list)  # positions whose texts go to the sample
+    reread: FileSlice | None = None  # read the documents here again (no spill file)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class WriteConfig:
     parts_dir: str | None  # where workers write parts (None: no output files)
     jsonl_parts: bool  # write the records as JSONL parts (else return them: Parquet output)
     collect: bool  # return the records too (the Python API's Result)
+    read: ReadOptions = field(default_factory=ReadOptions)  # for shards read again
 
 
 @dataclass
@@ -61,7 +65,10 @@ class ShardOutput:
 
 def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     """Records of one shard: written to part files (``parts_dir``) and/or returned."""
-    docs = read_shard(config.spill_dir, verdicts.index)
+    if verdicts.reread is None:
+        docs = read_shard(config.spill_dir, verdicts.index)
+    else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
+        docs = [pack(doc) for doc in shard_documents(verdicts.reread, config.read)]
     documents: list[dict[str, Any]] = []
     deduplicated: list[dict[str, Any]] = []
     samples: list[bytes] = []

@@ -2,6 +2,8 @@
 shard, so texts never stay in memory while matching runs and the input is not read (or cleaned)
 twice. Local workers write their shard's file themselves: the cleaned texts never travel back
 to the main process, which keeps it from becoming the bottleneck of a multi-process run.
+Uncleaned slices of JSONL files are not spilled: the write pass reads them again from the input,
+which holds the same texts (``sketch.stage.rereadable``), and halves the disk traffic.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from neardup.document import Packed
+from neardup.read.slices import FileSlice
 
 
 def spill_path(directory: str | Path, index: int) -> Path:
@@ -33,17 +36,22 @@ def read_shard(directory: str | Path, index: int) -> list[Packed]:
 
 
 class ShardSpill:
-    """A temporary folder of shard files, in shard order, with each shard's document count."""
+    """A temporary folder of shard files, in shard order, with each shard's document count;
+    a shard that the write pass reads from the input again (``rereads``) has no file."""
 
     def __init__(self, directory: str | Path | None = None) -> None:
         self.directory = Path(tempfile.mkdtemp(prefix="neardup-spill-", dir=directory))
         self.sizes: list[int] = []
+        self.rereads: dict[int, FileSlice] = {}
 
-    def append(self, index: int, size: int, docs: list[Packed] | None) -> None:
+    def append(self, index: int, size: int, docs: list[Packed] | None,
+               reread: FileSlice | None = None) -> None:
         """Record shard ``index`` of ``size`` documents; ``docs`` is None when a worker
-        already wrote its file."""
+        already wrote its file, or when ``reread`` gives where to read the documents again."""
         if docs is not None:
             write_shard(self.directory, index, docs)
+        elif reread is not None:
+            self.rereads[index] = reread
         assert index == len(self.sizes), "shards arrive in order"
         self.sizes.append(size)
 
