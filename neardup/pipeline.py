@@ -29,7 +29,7 @@ from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
-from neardup.match.lsh import candidate_pairs, optimal_bands, unique_pairs
+from neardup.match.lsh import find_candidates, optimal_bands
 from neardup.match.store import ShingleStore, set_file_paths
 from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
@@ -56,6 +56,7 @@ from neardup.write.spill import ShardSpill
 DocumentSource = Callable[[], Iterator[Document]]
 
 HISTOGRAM_BINS = 50
+PARALLEL_CANDIDATES_ROWS = 200_000  # below this, starting workers costs what they save
 
 
 @dataclass
@@ -328,10 +329,13 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("candidates"), progress.stage("find candidate pairs", bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
-                rows_to_docs = np.asarray(state.sketched, dtype=np.int64)
-                chunks = (rows_to_docs[c] for c in
-                          _advancing(candidate_pairs(key_matrix, match.max_bucket), bar))
-                pairs = unique_pairs(chunks, n_docs)
+                # Bands in worker processes for large inputs (they share the matrix by fork).
+                workers = (make_executor("local", options.workers)
+                           if len(key_matrix) >= PARALLEL_CANDIDATES_ROWS else None)
+                row_pairs = find_candidates(key_matrix, match.max_bucket, workers, bar.advance)
+                # rows are the sketched documents in input order: a monotone map keeps the
+                # pairs sorted as verification and clustering expect
+                pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
                 del key_matrix
             else:
                 pairs = np.empty((0, 2), dtype=np.int64)
@@ -367,12 +371,6 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     finally:
         spill.close()
         store.close()
-
-
-def _advancing(chunks: Iterable[np.ndarray], bar: Any) -> Iterator[np.ndarray]:
-    for chunk in chunks:
-        bar.advance()
-        yield chunk
 
 
 def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,

@@ -182,3 +182,19 @@ def test_store_blocks_from_files_equal_blocks_from_arrays(tmp_path):
         assert np.array_equal(a, b)
     for store in stores:
         store.close()
+
+
+def test_candidates_in_worker_processes_equal_the_reference():
+    from neardup.executor import LocalExecutor
+    from neardup.match.lsh import find_candidates
+
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 40, size=(500, 6)).astype(np.uint64)  # many buckets, some large
+    keys[:150, 2] = 7  # one bucket above max_bucket
+    expected = unique_pairs(candidate_pairs(keys, max_bucket=16), 500)
+    done = []
+    here = find_candidates(keys, 16, advance=lambda: done.append(1))
+    there = find_candidates(keys, 16, LocalExecutor(2))
+    assert np.array_equal(here, expected) and np.array_equal(there, expected)
+    assert len(done) == 6 and len(expected) > 0
+    assert find_candidates(keys[:1], 16).shape == (0, 2)

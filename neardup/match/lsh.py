@@ -15,8 +15,9 @@ Band keys are 64-bit hashes of each band's r values, computed for many documents
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -71,42 +72,84 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> Iterator[np.ndarr
     member with its ``max_bucket`` sorted neighbours, which keeps the work linear while still
     linking every member to the rest of its bucket. Pairs may repeat across bands.
     """
-    n, bands = keys.shape
-    if n < 2:
+    if keys.shape[0] < 2:
         return
-    for band in range(bands):
-        column = keys[:, band]
-        order = np.argsort(column)  # (ties are put in document order below, on the few)
-        sorted_keys = column[order]
-        same = sorted_keys[1:] == sorted_keys[:-1]
-        if not same.any():
-            continue
-        # Only documents in buckets of two or more can pair: keep those positions (usually a
-        # small share), in sorted order, with their bucket (run) number.
-        in_run = np.zeros(n, dtype=bool)
-        in_run[1:] |= same
-        in_run[:-1] |= same
-        run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
-        order = order[in_run]
-        # documents of one bucket in document order, whatever order the sort left ties in
-        # (sort algorithms differ between numpy builds and CPUs; the pairs must not)
-        tie_order = np.lexsort((order, run_id))
-        run_id, order = run_id[tie_order], order[tie_order]
-        m = order.size
-        # For each offset d, pair positions p and p+d when they are in one bucket. Run length
-        # bounds d, so this loop ends at the largest bucket (capped at max_bucket).
-        pieces = []
-        for d in range(1, max_bucket + 1):
-            if d >= m:
-                break
-            in_bucket = run_id[d:] == run_id[:-d]
-            if not in_bucket.any():
-                break
-            left = order[:-d][in_bucket]
-            right = order[d:][in_bucket]
-            pieces.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
-        if pieces:
-            yield np.concatenate(pieces)
+    for band in range(keys.shape[1]):
+        pairs = band_pairs(keys[:, band], max_bucket)
+        if pairs.size:
+            yield pairs
+
+
+def band_pairs(column: np.ndarray, max_bucket: int = 64) -> np.ndarray:
+    """The pairs (int64, shape (m, 2), i < j) of documents sharing a key of one band's
+    ``column`` (see ``candidate_pairs``)."""
+    n = column.shape[0]
+    empty = np.empty((0, 2), dtype=np.int64)
+    if n < 2:
+        return empty
+    order = np.argsort(column)  # (ties are put in document order below, on the few)
+    sorted_keys = column[order]
+    same = sorted_keys[1:] == sorted_keys[:-1]
+    if not same.any():
+        return empty
+    # Only documents in buckets of two or more can pair: keep those positions (usually a
+    # small share), in sorted order, with their bucket (run) number.
+    in_run = np.zeros(n, dtype=bool)
+    in_run[1:] |= same
+    in_run[:-1] |= same
+    run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
+    order = order[in_run]
+    # documents of one bucket in document order, whatever order the sort left ties in
+    # (sort algorithms differ between numpy builds and CPUs; the pairs must not)
+    tie_order = np.lexsort((order, run_id))
+    run_id, order = run_id[tie_order], order[tie_order]
+    m = order.size
+    # For each offset d, pair positions p and p+d when they are in one bucket. Run length
+    # bounds d, so this loop ends at the largest bucket (capped at max_bucket).
+    pieces = []
+    for d in range(1, max_bucket + 1):
+        if d >= m:
+            break
+        in_bucket = run_id[d:] == run_id[:-d]
+        if not in_bucket.any():
+            break
+        left = order[:-d][in_bucket]
+        right = order[d:][in_bucket]
+        pieces.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
+    return np.concatenate(pieces) if pieces else empty
+
+
+def band_pair_codes(band: int, task: tuple[np.ndarray, int]) -> np.ndarray:
+    """The sorted unique pair codes (``first · n + second``) of one band of the key matrix
+    ``task[0]`` (max bucket ``task[1]``): the unit of work when bands run in worker processes,
+    which return 8 bytes per pair, and fewer of them, instead of every pair found."""
+    keys, max_bucket = task
+    pairs = band_pairs(keys[:, band], max_bucket)
+    return np.unique(pairs[:, 0] * keys.shape[0] + pairs[:, 1])
+
+
+def find_candidates(keys: np.ndarray, max_bucket: int = 64, executor: Any = None,
+                    advance: Callable[[], None] | None = None) -> np.ndarray:
+    """The candidate pairs of the key matrix, unique, sorted by first then second row: the
+    pairs of ``unique_pairs(candidate_pairs(keys), n)``. Bands run on ``executor`` (worker
+    processes) when given; ``advance`` is called once per band done."""
+    n = keys.shape[0]
+    if n < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    bands = range(keys.shape[1])
+    task = (keys, max_bucket)
+    codes = (executor.map(band_pair_codes, bands, task) if executor is not None
+             else (band_pair_codes(band, task) for band in bands))
+    found = []
+    for chunk in codes:
+        if chunk.size:
+            found.append(chunk)
+        if advance is not None:
+            advance()
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    merged = np.unique(np.concatenate(found))
+    return np.stack([merged // n, merged % n], axis=1)
 
 
 def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
