@@ -63,9 +63,8 @@ def clean_corpus() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
 def test_write_is_byte_identical(tmp_path: Path, name: str) -> None:
     opts = SynthOptions(docs=300, seed=3)
-    a, b = tmp_path / "a" / name, tmp_path / "b" / name
-    a.parent.mkdir()
-    b.parent.mkdir()
+    a, b = tmp_path / "a" / name, tmp_path / "b" / "new" / name
+    a.parent.mkdir()  # (b's folders do not exist yet: write_corpus makes them)
     assert write_corpus(a, opts) == 300
     assert write_corpus(b, opts) == 300
     assert a.read_bytes() == b.read_bytes()

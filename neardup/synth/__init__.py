@@ -336,6 +336,7 @@ def write_corpus(path: str | Path, options: SynthOptions) -> int:
     Returns the number of records written.
     """
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as dedup makes its --output folder
     count = 0
     with open(path, "wb") as raw:
         gz = None
