@@ -30,7 +30,7 @@ from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import find_candidates, optimal_bands
-from neardup.match.store import ShingleStore, set_file_paths
+from neardup.match.store import SHARED_APPENDS, ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
@@ -152,13 +152,12 @@ class _SketchState:
 
 
 def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, policy: str,
-            strict: bool, set_dir: str | None, index: int) -> None:
+            strict: bool) -> None:
     base = len(state.ids)
     new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
     n_shingles = shard.n_shingles.tolist()
-    if shard.values is None:  # the worker wrote the shard's sets to files
-        first_set = store.append_set_files(shard.offsets, shard.masses,
-                                           *set_file_paths(set_dir or "", index))
+    if shard.values is None:  # the worker appended the shard's sets to the store's files
+        first_set = store.add_block(shard.set_start, shard.offsets, shard.masses)
     else:
         first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
     for position, doc_id in enumerate(shard.ids):
@@ -315,11 +314,12 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
             config.spill_dir = config.pages_dir = str(spill.directory)
+            if SHARED_APPENDS:
+                config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
-                _absorb(sketch, state, store, options.keep, options.read.strict,
-                        config.spill_dir, index)
+                _absorb(sketch, state, store, options.keep, options.read.strict)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
                 bar.advance(len(sketch.ids))
         store.freeze()

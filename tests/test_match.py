@@ -138,50 +138,85 @@ def test_compiled_verification_on_the_mapped_store_equals_the_numpy_path(monkeyp
     store.close()
 
 
-def test_store_blocks_from_files_equal_blocks_from_arrays(tmp_path):
-    from neardup.match.store import set_masses, write_set_files
+def test_store_blocks_appended_out_of_order_equal_blocks_in_order(tmp_path):
+    from neardup.match.store import append_set_block, set_masses
 
     rng = np.random.default_rng(5)
-    sets = [np.unique(rng.integers(0, 1 << 32, n, dtype=np.uint64).astype(np.uint32))
-            for n in (30, 0, 70, 50)]
-    weights = [rng.integers(1, 256, s.size).astype(np.uint8) for s in sets]
-    offsets = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum([s.size for s in sets], out=offsets[1:])
-    values, flat_weights = np.concatenate(sets), np.concatenate(weights)
+
+    def block(sizes):
+        sets = [np.unique(rng.integers(0, 1 << 32, n, dtype=np.uint64).astype(np.uint32))
+                for n in sizes]
+        weights = [rng.integers(1, 256, s.size).astype(np.uint8) for s in sets]
+        offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+        np.cumsum([s.size for s in sets], out=offsets[1:])
+        return sets, weights, offsets
+
+    shards = [block((30, 0, 70, 50)), block((40, 60, 0, 20))]
     stores = [ShingleStore(tmp_path), ShingleStore(tmp_path)]
     for index, store in enumerate(stores):
-        store.append(sets[0], weights[0])  # an earlier shard's document
-        for _ in range(2):  # two shards: their sets are numbered on from the first block's
-            if index == 0:
-                first = store.append_sets(offsets, values, flat_weights)
-            else:
-                paths = write_set_files(tmp_path, 7, values, flat_weights)
-                first = store.append_set_files(offsets, set_masses(flat_weights, offsets),
-                                               *paths)
-                assert not any(p.exists() for p in paths)  # consumed
-            for row in (2, 0, 3):  # not every set is read (row 1: a copy seen before)
+        store.append(shards[0][0][0], shards[0][1][0])  # an earlier document
+        flat = [(np.concatenate(s), np.concatenate(w), o) for s, w, o in shards]
+        if index == 0:  # in shard order, by the main process
+            firsts = [store.append_sets(o, v, w) for v, w, o in flat]
+        else:  # as workers may: the second shard's block lands in the files first
+            late = append_set_block(store.paths, flat[1][2], flat[1][0], flat[1][1])
+            early = append_set_block(store.paths, flat[0][2], flat[0][0], flat[0][1])
+            firsts = [store.add_block(early, o, set_masses(w, o)) if k == 0 else
+                      store.add_block(late, o, set_masses(w, o))
+                      for k, (v, w, o) in enumerate(flat)]
+            assert late < early
+        for first in firsts:
+            for row in (2, 0, 3):  # not every set is read
                 store.add_document(first + row)
         store.append_alias(2)
         store.append_empty()
         store.freeze()
-    expected = [0, 2, 0, 3, 2, 0, 3, 0, None]  # doc 7: the alias of doc 2
+    expected = [(0, 0), (0, 2), (0, 0), (0, 3), (1, 2), (1, 0), (1, 3), (0, 0), None]
     for store in stores:
         assert len(store) == len(expected)
-        for doc, row in enumerate(expected):
-            values_read = store.get(doc)
-            if row is None:
-                assert values_read.size == 0 and store.mass(doc) == 0
+        for doc, where in enumerate(expected):
+            got = store.get(doc)
+            if where is None:
+                assert got.size == 0 and store.mass(doc) == 0
                 continue
-            assert np.array_equal(values_read, sets[row])
-            assert np.array_equal(store.get_weights(doc), weights[row])
-            assert store.mass(doc) == int(weights[row].sum())
-            assert store.size(doc) == sets[row].size
+            sets, weights, _ = shards[where[0]]
+            assert np.array_equal(got, sets[where[1]])
+            assert np.array_equal(store.get_weights(doc), weights[where[1]])
+            assert store.mass(doc) == int(weights[where[1]].sum(dtype=np.int64))
     pairs = np.array([(a, b) for a in range(9) for b in range(a + 1, 9)], dtype=np.int64)
-    results = [verify_pairs(pairs, s, VerifyRule(0.7, 0.8, 10)) for s in stores]
+    rule = VerifyRule(0.7, 0.8, 10)
+    results = [verify_pairs(pairs, store, rule) for store in stores]
     for a, b in zip(*results, strict=True):
         assert np.array_equal(a, b)
     for store in stores:
         store.close()
+
+
+def _append_block(seed: int, paths: tuple[str, str]) -> tuple[int, np.ndarray, np.ndarray]:
+    from neardup.match.store import append_set_block
+
+    rng = np.random.default_rng(seed)
+    values = np.sort(rng.integers(0, 1 << 32, 3000, dtype=np.uint64).astype(np.uint32))
+    weights = rng.integers(1, 256, values.size).astype(np.uint8)
+    offsets = np.array([0, 1000, 3000], dtype=np.int64)
+    return append_set_block(paths, offsets, values, weights), values, weights
+
+
+def test_workers_appending_at_once_keep_the_store_aligned(tmp_path):
+    from neardup.executor import LocalExecutor
+    from neardup.match.store import set_masses
+
+    store = ShingleStore(tmp_path)
+    offsets = np.array([0, 1000, 3000], dtype=np.int64)
+    blocks = list(LocalExecutor(2).map(_append_block, range(40), store.paths))
+    for start, _, weights in blocks:
+        store.add_document(store.add_block(start, offsets, set_masses(weights, offsets)) + 1)
+    store.freeze()
+    assert sorted(start for start, _, _ in blocks) == list(range(0, 40 * 3000, 3000))
+    for doc, (_, values, weights) in enumerate(blocks):
+        assert np.array_equal(store.get(doc), values[1000:])
+        assert np.array_equal(store.get_weights(doc), weights[1000:])
+    store.close()
 
 
 def test_candidates_in_worker_processes_equal_the_reference():

@@ -2,7 +2,8 @@
 
 Sets are stored as sorted unique uint32 values (the top 32 bits of the 64-bit shingle hashes:
 for sets of a few thousand shingles, truncation changes a Jaccard value by far less than
-1e-4 in expectation), appended to one file a shard at a time; offsets index it. Each set's
+1e-4 in expectation), appended to one file a shard at a time; each set's start and end
+locate it. Each set's
 shingle weights (uint8, see ``sketch/weights.py``) go to a second file, aligned with the
 values; ``mass`` is a set's weight sum. After ``freeze``, ``StoreView`` reads them: single sets
 with ``os.pread``, batches where the files are memory-mapped, with the mapped pages handed back
@@ -16,12 +17,17 @@ import mmap
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+try:  # POSIX
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 from neardup.sketch.hashing import unique_sorted
 from neardup.sketch.weights import uniform_weights
-from neardup.write.parts import append_part
 
 
 def compact(shingles: np.ndarray) -> np.ndarray:
@@ -32,22 +38,24 @@ def compact(shingles: np.ndarray) -> np.ndarray:
 class ShingleStore:
     """Append-only store of uint32 sets, with each document pointing at one of them.
 
-    Sets are appended a block at a time (a shard's sets, from arrays or from the files a worker
-    wrote) and numbered in order; set 0 is the empty set. A document reads its own set, the set
-    of its exact copy (``append_alias``), or the empty set (a rejected document). A set that no
-    document reads (a shard's copy of a text first seen in an earlier shard) stays in the file
-    unused: cheaper than cutting it out of a block.
+    Sets are appended a block at a time (a shard's sets) and numbered in the order the blocks
+    are added; set 0 is the empty set. A block's bytes may be appended to the files by a worker
+    process (``append_set_block`` on ``paths``, in whatever order workers finish) and then
+    added here with ``add_block`` and the position it got: sets are located by their start
+    and end, not by their number. A document reads its own set, the set of its exact copy
+    (``append_alias``), or the empty set (a rejected document). A set that no document reads
+    (a shard's copy of a text first seen in an earlier shard) stays in the file unused.
     """
 
     def __init__(self, directory: str | Path | None = None) -> None:
-        fd, name = tempfile.mkstemp(prefix="neardup-shingles-", suffix=".u32", dir=directory)
-        self._path = Path(name)
-        self._file = os.fdopen(fd, "wb", buffering=0)  # blocks are written whole, or copied
-        fd, name = tempfile.mkstemp(prefix="neardup-weights-", suffix=".u8", dir=directory)
-        self._weight_path = Path(name)
-        self._weight_file = os.fdopen(fd, "wb", buffering=0)
-        self._n_values = 0
-        self._set_ends: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]  # set 0: empty
+        paths = []
+        for prefix, suffix in (("neardup-shingles-", ".u32"), ("neardup-weights-", ".u8")):
+            fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
+            os.close(fd)
+            paths.append(Path(name))
+        self._path, self._weight_path = paths
+        self._set_starts: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]  # set 0: empty
+        self._set_sizes: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
         self._set_masses: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
         self._n_sets = 1
         self._doc_sets: list[int] = []  # document → the set it reads
@@ -55,30 +63,25 @@ class ShingleStore:
         self._doc_sizes: np.ndarray | None = None
         self._doc_masses: np.ndarray | None = None
 
+    @property
+    def paths(self) -> tuple[str, str]:
+        """The value and weight files, for ``append_set_block`` in other processes."""
+        return str(self._path), str(self._weight_path)
+
     def append_sets(self, offsets: np.ndarray, values: np.ndarray, weights: np.ndarray) -> int:
         """Store a block of compact sets (set k at ``values[offsets[k]:offsets[k + 1]]``) with
         their weights; returns the number of its first set."""
-        values = np.ascontiguousarray(values, dtype=np.uint32)
-        weights = np.ascontiguousarray(weights, dtype=np.uint8)
-        if weights.size != values.size or values.size != offsets[-1]:
-            raise ValueError("one weight per shingle, and offsets that end at the last value")
-        self._file.write(values.tobytes())
-        self._weight_file.write(weights.tobytes())
-        return self._add_block(offsets, set_masses(weights, offsets))
+        start = append_set_block(self.paths, offsets, values, weights)
+        return self.add_block(start, offsets, set_masses(weights, offsets))
 
-    def append_set_files(self, offsets: np.ndarray, masses: np.ndarray, values_path: Path,
-                         weights_path: Path) -> int:
-        """``append_sets`` from the two files a worker wrote (``write_set_files``), copied by
-        the kernel and then deleted; ``masses``: the sets' weight sums."""
-        append_part(self._file, values_path)
-        append_part(self._weight_file, weights_path)
-        return self._add_block(offsets, masses)
-
-    def _add_block(self, offsets: np.ndarray, masses: np.ndarray) -> int:
+    def add_block(self, start: int, offsets: np.ndarray, masses: np.ndarray) -> int:
+        """Number the sets of a block that ``append_set_block`` put at value ``start``;
+        ``masses``: their weight sums. Returns the number of its first set."""
         first = self._n_sets
-        self._set_ends.append(np.asarray(offsets[1:], dtype=np.int64) + self._n_values)
+        offsets = np.asarray(offsets, dtype=np.int64)
+        self._set_starts.append(offsets[:-1] + start)
+        self._set_sizes.append(np.diff(offsets))
         self._set_masses.append(np.asarray(masses, dtype=np.int64))
-        self._n_values += int(offsets[-1])
         self._n_sets += len(offsets) - 1
         return first
 
@@ -103,14 +106,14 @@ class ShingleStore:
         return self.add_document(self._doc_sets[doc])
 
     def freeze(self) -> None:
-        self._file.close()
-        self._weight_file.close()
-        offsets = np.concatenate([np.zeros(1, dtype=np.int64), *self._set_ends])
+        starts = np.concatenate(self._set_starts)
+        sizes = np.concatenate(self._set_sizes)
         resolved = np.asarray(self._doc_sets, dtype=np.int64)
-        self._doc_sizes = (offsets[1:] - offsets[:-1])[resolved]
+        self._doc_sizes = sizes[resolved]
         self._doc_masses = np.concatenate(self._set_masses)[resolved]
-        self._view = StoreView(str(self._path), str(self._weight_path), offsets, resolved)
-        self._set_ends, self._set_masses = [], []
+        self._view = StoreView(str(self._path), str(self._weight_path), starts, starts + sizes,
+                               resolved)
+        self._set_starts, self._set_sizes, self._set_masses = [], [], []
 
     @property
     def view(self) -> StoreView:
@@ -152,9 +155,6 @@ class ShingleStore:
         return self.view.get_many(docs)
 
     def close(self) -> None:
-        for handle in (self._file, self._weight_file):
-            if not handle.closed:
-                handle.close()
         if self._view is not None:
             self._view.close()
         self._path.unlink(missing_ok=True)
@@ -174,18 +174,41 @@ def set_masses(weights: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     return running[offsets[1:]] - running[offsets[:-1]]
 
 
-def write_set_files(directory: str | Path, index: int, values: np.ndarray,
-                    weights: np.ndarray) -> tuple[Path, Path]:
-    """A worker's block of sets for shard ``index``, as files for ``append_set_files``."""
-    paths = set_file_paths(directory, index)
-    for path, array in zip(paths, (values, weights), strict=True):
-        with path.open("wb") as handle:
-            handle.write(np.ascontiguousarray(array).tobytes())
-    return paths
+# Workers append to the store's files themselves where an advisory lock keeps two appends from
+# interleaving (POSIX); elsewhere they send their sets to the main process, which appends them.
+SHARED_APPENDS = fcntl is not None
 
 
-def set_file_paths(directory: str | Path, index: int) -> tuple[Path, Path]:
-    return (Path(directory) / f"sets-{index:08d}.u32", Path(directory) / f"sets-{index:08d}.u8")
+def append_set_block(paths: tuple[str, str], offsets: np.ndarray, values: np.ndarray,
+                     weights: np.ndarray) -> int:
+    """Append a block of sets to the store's value and weight files, from any process;
+    returns the position of its first value. An exclusive lock on the value file makes the
+    two appends one step, so both files stay aligned (one weight per value) and the block's
+    position is the same in each."""
+    values = np.ascontiguousarray(values, dtype=np.uint32)
+    weights = np.ascontiguousarray(weights, dtype=np.uint8)
+    if weights.size != values.size or values.size != offsets[-1]:
+        raise ValueError("one weight per shingle, and offsets that end at the last value")
+    with open(paths[0], "ab", buffering=0) as value_file, \
+            open(paths[1], "ab", buffering=0) as weight_file:
+        if fcntl is not None:
+            fcntl.flock(value_file.fileno(), fcntl.LOCK_EX)
+        try:
+            start = os.fstat(weight_file.fileno()).st_size  # one byte per value stored
+            if os.fstat(value_file.fileno()).st_size != 4 * start:
+                raise RuntimeError(f"shingle store {paths[0]} is out of step with its weights")
+            _write_all(value_file, values.tobytes())
+            _write_all(weight_file, weights.tobytes())
+        finally:
+            if fcntl is not None:
+                fcntl.flock(value_file.fileno(), fcntl.LOCK_UN)
+    return start
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[handle.write(view):]
 
 
 class StoreView:
@@ -194,11 +217,11 @@ class StoreView:
     no system call per set. Mapped pages count towards a process' resident size, so after
     each batch (``get_many``) they are handed back (``madvise``); they stay in the page cache."""
 
-    def __init__(self, path: str, weight_path: str, offsets: np.ndarray,
+    def __init__(self, path: str, weight_path: str, starts: np.ndarray, ends: np.ndarray,
                  resolved: np.ndarray) -> None:
         self.path, self.weight_path = path, weight_path
-        self.offsets = offsets  # set k at values [offsets[k], offsets[k + 1])
-        self.resolved = resolved  # document → the document whose stored set it reads
+        self.starts, self.ends = starts, ends  # set k at values [starts[k], ends[k])
+        self.resolved = resolved  # document → the set it reads
         self._maps: list[mmap.mmap] = []
         self._arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._pid = -1
@@ -213,7 +236,7 @@ class StoreView:
 
     def mapped(self) -> tuple[np.ndarray, np.ndarray]:
         """The whole value and weight files as (read-only) arrays, mapped in this process;
-        set k is at ``offsets[resolved[k]]:offsets[resolved[k] + 1]``. ``release`` after use."""
+        document k's set is at ``starts[resolved[k]]:ends[resolved[k]]``. ``release`` after use."""
         if self._arrays is None or self._pid != os.getpid():  # a forked worker maps its own
             arrays = []
             self._maps = []
@@ -230,8 +253,8 @@ class StoreView:
         return self._arrays
 
     def _span(self, doc: int) -> tuple[int, int]:
-        doc = int(self.resolved[doc])
-        return int(self.offsets[doc]), int(self.offsets[doc + 1])
+        stored = int(self.resolved[doc])
+        return int(self.starts[stored]), int(self.ends[stored])
 
     def _descriptors(self) -> tuple[int, int]:
         if self._fds is None or self._fd_pid != os.getpid():
@@ -254,7 +277,7 @@ class StoreView:
         offsets[k:k+2]."""
         values_file, weights_file = self.mapped()
         stored = self.resolved[np.asarray(docs, dtype=np.int64)]
-        starts, ends = self.offsets[stored].tolist(), self.offsets[stored + 1].tolist()
+        starts, ends = self.starts[stored].tolist(), self.ends[stored].tolist()
         offsets = np.zeros(len(starts) + 1, dtype=np.int64)
         np.cumsum(np.subtract(ends, starts, dtype=np.int64), out=offsets[1:])
         if len(starts):

@@ -120,7 +120,7 @@ def overlap_chunk(part: np.ndarray, task: VerifyTask) -> tuple[np.ndarray, np.nd
     if kernels.AVAILABLE:  # the compiled merge reads the sets where they are mapped: no copies
         values_file, weights_file = view.mapped()
         inter = kernels.pair_weighted_intersections(
-            values_file, weights_file, view.offsets, view.resolved[part[:, 0]],
+            values_file, weights_file, view.starts, view.ends, view.resolved[part[:, 0]],
             view.resolved[part[:, 1]])
         view.release()
     else:
@@ -145,7 +145,8 @@ def pair_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndar
     """Weighted |A ∩ B| for each pair (sets ``values[offsets[k]:offsets[k+1]]``, their
     weights at the same positions of ``weights``)."""
     if kernels.AVAILABLE:
-        return kernels.pair_weighted_intersections(values, weights, offsets, left, right)
+        return kernels.pair_weighted_intersections(values, weights, offsets[:-1], offsets[1:],
+                                                    left, right)
     out = np.empty(len(left), dtype=np.int64)
     for k, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
         sa, sb = slice(offsets[a], offsets[a + 1]), slice(offsets[b], offsets[b + 1])

@@ -177,13 +177,15 @@ def weighted_intersection(a: np.ndarray, wa: np.ndarray, b: np.ndarray, wb: np.n
 
 
 @njit(cache=True)
-def pair_weighted_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndarray,
-                                left: np.ndarray, right: np.ndarray
+def pair_weighted_intersections(values: np.ndarray, weights: np.ndarray, starts: np.ndarray,
+                                ends: np.ndarray, left: np.ndarray, right: np.ndarray
                                 ) -> np.ndarray:  # pragma: no cover - compiled
+    """``weighted_intersection`` of sets ``left[k]`` and ``right[k]``, set s being
+    ``values[starts[s]:ends[s]]`` with its weights."""
     out = np.empty(left.shape[0], dtype=np.int64)
     for k in range(left.shape[0]):
-        a0, a1 = offsets[left[k]], offsets[left[k] + 1]
-        b0, b1 = offsets[right[k]], offsets[right[k] + 1]
+        a0, a1 = starts[left[k]], ends[left[k]]
+        b0, b1 = starts[right[k]], ends[right[k]]
         out[k] = weighted_intersection(values[a0:a1], weights[a0:a1], values[b0:b1],
                                        weights[b0:b1])
     return out
@@ -427,10 +429,10 @@ def _load_kernels() -> None:
                                     clean=False))
     one = np.zeros(1, dtype=np.int64)
     values, weights = np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8)
-    pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+    pair_weighted_intersections(values, weights, one, one + 1, one, one)
     values.setflags(write=False)  # verification reads the memory-mapped store: read-only
     weights.setflags(write=False)
-    pair_weighted_intersections(values, weights, np.array([0, 1]), one, one)
+    pair_weighted_intersections(values, weights, one, one + 1, one, one)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import xxhash
 
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
-from neardup.match.store import compact, set_masses, write_set_files
+from neardup.match.store import append_set_block, compact, set_masses
 from neardup.read.documents import ReadOptions, Shard, shard_documents
 from neardup.read.slices import FileSlice
 from neardup.sketch import kernels
@@ -48,6 +48,7 @@ class SketchConfig:
     templates: Any = None  # neardup.clean.SiteTemplates
     spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
     pages_dir: str | None = None  # set: HTML extractions of the template pass, kept for cleaning
+    store_paths: tuple[str, str] | None = None  # set: workers append the sets to the store
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards a worker reads itself
     _hasher: OnePermutationHasher | None = field(default=None, repr=False)
 
@@ -138,8 +139,9 @@ class ShardSketch:
     keys: np.ndarray  # per row: LSH band keys
     offsets: np.ndarray  # per row: compact shingle set k at offsets[k]:offsets[k + 1] of
     masses: np.ndarray  # per row: the set's weight sum
-    values: np.ndarray | None  # the compact shingle sets (None: in the spill's set files)
+    values: np.ndarray | None  # the compact shingle sets (None: appended to the store already)
     weights: np.ndarray | None  # their prose weights (sketch/weights.py)
+    set_start: int = -1  # where the worker appended the sets in the store's files
     reread: FileSlice | None = None  # set: the write pass reads the documents from here
 
 
@@ -187,11 +189,13 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
         n_shingles=n_shingles, keys=keys, offsets=offsets, masses=set_masses(weights, offsets),
         values=values, weights=weights)
-    if config.spill_dir is not None:
-        # On this machine's disk: the main process appends the sets to its store by a kernel
-        # copy and reads the texts back in the write pass; neither passes through its pipe.
-        write_set_files(config.spill_dir, index, values, weights)
+    if config.store_paths is not None:
+        # On this machine's disk: the sets go to the store's files from here, not through the
+        # main process' pipe; it numbers them when it absorbs the shard.
+        sketch.set_start = append_set_block(config.store_paths, offsets, values, weights)
         sketch.values = sketch.weights = None
+    if config.spill_dir is not None:
+        # The texts wait for the write pass on disk, not in the main process.
         if rereadable(shard, config):
             sketch.reread = shard  # the write pass reads the slice again: nothing to spill
         else:
