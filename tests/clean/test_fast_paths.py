@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from neardup.clean.lines import (
     _CJK_RE,
+    _CUE_TOKENS,
     _WORD_SEPARATORS,
     CUE_MAX_WORDS,
     CUES,
+    KERNELS_AVAILABLE,
+    STOPWORDS,
     Line,
+    _ascii_word_counts_bytes,
+    _ascii_word_counts_compiled,
     _fast_word_features,
     _word_features,
     compute_features,
@@ -170,3 +176,39 @@ def test_fast_word_features_equal_the_general_ones(line: str) -> None:
     assert fast is not None or not line.isascii()
     if fast is not None:
         assert fast == _word_features(line)
+
+
+_WORD_COUNT_LINES = [
+    "Storm knocks out power to thousands in the valley, officials said on Tuesday.",
+    "The Best Of The Year — In Pictures",
+    "SHARE THIS STORY on Facebook, Twitter and e-mail",
+    "Please disable your adblocker. Advertisement",
+    "Posted at 12:30 pm © 2019 — all_rights reserved 100% 007 a0b _x_ 1_2",
+    "“We were told to wait… 12 days,” he said.",
+    "The And Of A I An",
+    " ".join(["word"] * 45) + " The and",
+    " ".join(["Share"] * 31),
+    "accessibility advertisements subscription commenters categories",
+    "...",
+    "",
+]
+
+
+@pytest.mark.skipif(not KERNELS_AVAILABLE, reason="numba not available")
+@pytest.mark.parametrize("line", _WORD_COUNT_LINES)
+def test_compiled_word_counts_equal_the_bytes_path(line: str) -> None:
+    b = line.encode("utf-8")
+    *counts, key = _ascii_word_counts_compiled(b)
+    assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b)
+
+
+def test_compiled_word_counts_equal_the_bytes_path_on_random_lines() -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    rnd = random.Random(5)
+    vocab = [*STOPWORDS, *_CUE_TOKENS, "Share", "THE", "a_b", "12", "x1", "—", "’", ".", ","]
+    for _ in range(3000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 50))]
+        b = rnd.choice([" ", "  ", " - "]).join(words).encode("utf-8")
+        *counts, key = _ascii_word_counts_compiled(b)
+        assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b), b
