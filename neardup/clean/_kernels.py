@@ -1,10 +1,15 @@
-"""Compiled (numba) word counts of an ASCII-like line, identical to the bytes path of lines.py.
+"""Compiled (numba) per-line kernels, identical to the bytes paths of lines.py and template.py.
 
-:func:`neardup.clean.lines.ascii_word_counts` defines the result with C-level ``bytes`` calls
-(translate, split, one ``map`` per count); this kernel computes the same counts in one pass
-over the bytes, without the per-word Python calls that dominate on long lines (a paragraph has
-40 words and more). Without numba (``NEARDUP_PURE=1``, or numba not importable) the bytes
-path runs; tests check that both give the same counts.
+* ``ascii_word_counts_kernel``: the word counts of a new line
+  (:func:`neardup.clean.lines._ascii_word_counts_bytes`);
+* ``ascii_norm_kernel``: the normalised line behind a template key
+  (:func:`neardup.clean.template.ascii_norm_bytes`).
+
+The bytes paths define the results with C-level ``bytes`` calls (translate, split, strip, one
+``map`` per count); the kernels compute the same in one pass over the bytes, without the
+per-call and per-word Python overhead that dominates on long lines (a paragraph has 40 words
+and more). Without numba (``NEARDUP_PURE=1``, or numba not importable) the bytes paths run;
+tests check that both agree.
 
 Words are runs of ``[0-9A-Za-z_]`` bytes (``\\w`` on ASCII; other bytes separate words),
 lower-cased. Set membership (stop words, cue tokens) is a look-up of the word packed into two
@@ -155,4 +160,40 @@ def ascii_word_counts_kernel(
     return nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter, cue, key[:k]
 
 
-__all__ = ["AVAILABLE", "WORD_BYTE_CLASS", "ascii_word_counts_kernel", "word_table"]
+@njit(cache=True)
+def ascii_norm_kernel(b: bytes) -> np.ndarray:  # pragma: no cover - compiled
+    """``neardup.clean.template.ascii_norm_bytes`` in one pass: ASCII letters lower-cased,
+    each run of digits to one "0", then every byte but ``[0-9a-z]`` stripped at both ends
+    (the line's only non-ASCII characters are separators: no letters, no digits)."""
+    n = len(b)
+    out = np.empty(n, dtype=np.uint8)
+    k = 0
+    digit_run = False
+    for i in range(n):
+        x = b[i]
+        if 48 <= x <= 57:
+            if digit_run:
+                continue
+            x = 48
+            digit_run = True
+        else:
+            digit_run = False
+            if 65 <= x <= 90:
+                x += 32
+        out[k] = x
+        k += 1
+    s = 0
+    while s < k and not (48 <= out[s] <= 57 or 97 <= out[s] <= 122):
+        s += 1
+    while k > s and not (48 <= out[k - 1] <= 57 or 97 <= out[k - 1] <= 122):
+        k -= 1
+    return out[s:k]
+
+
+__all__ = [
+    "AVAILABLE",
+    "WORD_BYTE_CLASS",
+    "ascii_norm_kernel",
+    "ascii_word_counts_kernel",
+    "word_table",
+]

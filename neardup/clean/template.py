@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 import xxhash
 
 from neardup.clean._cache import LineCache
+from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
+from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
@@ -113,11 +115,11 @@ _SEPARATOR_SET = frozenset(_SEPARATORS)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _ascii_norm(line: str) -> bytes | None:
-    r"""``normalise_line(line)``, UTF-8 encoded, computed on bytes (C-level translate/strip
-    instead of a regex and a split); None when this fast path does not apply.
+def _fast_norm_bytes(line: str) -> bytes | None:
+    r"""The UTF-8 bytes of ``line`` when :func:`normalise_line` can work on them (see
+    :func:`ascii_norm_bytes`), else None.
 
-    It applies to printable lines without double spaces whose only non-ASCII characters are
+    That is printable lines without double spaces whose only non-ASCII characters are
     ``_SEPARATORS`` (which have no case): lower-casing is ASCII lower-casing, the only
     whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
     edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
@@ -128,12 +130,18 @@ def _ascii_norm(line: str) -> bytes | None:
     b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
     if b"  " in b:
         return None
-    multibyte = not b.isascii()
     # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
-    if multibyte and not _SEPARATOR_SET.issuperset(
+    if not b.isascii() and not _SEPARATOR_SET.issuperset(
         b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     ):
         return None
+    return b
+
+
+def ascii_norm_bytes(b: bytes) -> bytes:
+    """``normalise_line``, UTF-8 encoded, of a line given as its :func:`_fast_norm_bytes`,
+    computed on bytes (C-level translate/strip instead of a regex and a split)."""
+    multibyte = not b.isascii()
     b = b.lower()
     if len(b.translate(None, _DIGIT_BYTES)) != len(b):
         # every digit to "0", then each run of "0"s (= a run of digits) to one "0"
@@ -152,17 +160,22 @@ def _ascii_norm(line: str) -> bytes | None:
     return b
 
 
+# (the compiled version returns a uint8 array: a buffer xxhash reads as it reads bytes)
+ascii_norm = ascii_norm_kernel if KERNELS_AVAILABLE else ascii_norm_bytes
+
+
 def line_key(line: str) -> int:
     """Template key of a line: ``line_hash(normalise_line(line))``, 0 when it normalises to
     nothing (a real line hashing to 0 is a 2**-64 chance). Cached."""
     h = _key_cache.get(line)
     if h is None:
-        b = _ascii_norm(line)
+        b = _fast_norm_bytes(line)
         if b is None:
             norm = normalise_line(line)
             h = line_hash(norm) if norm else 0
         else:
-            h = xxhash.xxh3_64_intdigest(b) if b else 0
+            norm_b = ascii_norm(b)
+            h = xxhash.xxh3_64_intdigest(norm_b) if len(norm_b) else 0
         _key_cache.put(line, h, len(line))
     return h
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.lines import (
     _CJK_RE,
     _CUE_TOKENS,
@@ -23,7 +24,13 @@ from neardup.clean.lines import (
     compute_features,
     line_features,
 )
-from neardup.clean.template import line_hash, line_key, normalise_line
+from neardup.clean.template import (
+    _fast_norm_bytes,
+    ascii_norm_bytes,
+    line_hash,
+    line_key,
+    normalise_line,
+)
 
 _DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -212,3 +219,25 @@ def test_compiled_word_counts_equal_the_bytes_path_on_random_lines() -> None:
         b = rnd.choice([" ", "  ", " - "]).join(words).encode("utf-8")
         *counts, key = _ascii_word_counts_compiled(b)
         assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b), b
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 12:30 pm, 2019-01-02 -- 100000 readers",
+        "© 2019 — 2020 ®",
+        "“Quoted” 007 …",
+        "...",
+        "",
+        "a",
+        "9",
+        "—9—",
+        "ABC def_ghi 0 00 000",
+    ],
+)
+def test_compiled_norm_equals_the_bytes_path(line: str) -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    b = _fast_norm_bytes(line)
+    assert b is not None
+    assert bytes(ascii_norm_kernel(b)) == ascii_norm_bytes(b)
