@@ -41,6 +41,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 import xxhash
 
@@ -180,17 +182,27 @@ def line_key(line: str) -> int:
     return h
 
 
+def line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``.
+
+    The young generation of the cache first, by C-level ``map`` (this runs on every line of
+    every document, and most lines hit it; it is stale after a rotation, which only costs
+    hits, as every cached value is a function of its key).
+    """
+    keys = list(map(_key_cache.young.get, lines))
+    if None in keys:
+        keys = [line_key(line) if h is None else h for h, line in zip(keys, lines, strict=True)]
+    return keys
+
+
+_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
+
+
 def document_line_hashes(text: str) -> list[int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
     the cleaner will look up: hard-wrapped paragraphs joined)."""
-    hashes: dict[int, None] = {}
-    young = _key_cache.young.get
-    for _, _, line, _ in logical_lines(text):
-        h = young(line)
-        if h is None:
-            h = line_key(line)
-        if h:
-            hashes[h] = None
+    hashes = dict.fromkeys(line_keys(list(map(_LINE_TEXT, logical_lines(text)))))
+    hashes.pop(0, None)  # (lines that normalise to nothing)
     return list(hashes)
 
 
@@ -225,19 +237,9 @@ class SiteTemplate:
     def counted(self, lines: list[str]) -> list[tuple[int, int]]:
         """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
         candidates are kept: typically the site's menus and footers, few of a page's lines)."""
-        counts = self.counts
-        # (the young generation's dict first: most lines hit it; stale after a rotation, which
-        # only costs hits, as every cached value is a function of its key)
-        young = _key_cache.young.get
-        out = []
-        for i, line in enumerate(lines):
-            h = young(line)
-            if h is None:
-                h = line_key(line)
-            c = counts.get(h)  # (the learner never counts key 0)
-            if c:
-                out.append((i, c))
-        return out
+        # (the learner never counts key 0, and no count is 0)
+        found = list(map(self.counts.get, line_keys(lines)))
+        return [(i, found[i]) for i in compress(range(len(found)), found)]
 
     def is_template(self, line: str, prose: bool = False) -> bool:
         """Whether ``line`` is part of this site's template.
