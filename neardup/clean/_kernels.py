@@ -1,7 +1,8 @@
 """Compiled (numba) per-line kernels, identical to the bytes paths of lines.py and template.py.
 
 * ``ascii_word_counts_kernel``: the word counts of a new line
-  (:func:`neardup.clean.lines._ascii_word_counts_bytes`);
+  (:func:`neardup.clean.lines._ascii_word_counts_bytes`), and its punctuation features
+  (:func:`neardup.clean.lines._line_marks`, valid for pure-ASCII lines);
 * ``ascii_norm_kernel``: the normalised line behind a template key
   (:func:`neardup.clean.template.ascii_norm_bytes`).
 
@@ -100,6 +101,8 @@ def ascii_word_counts_kernel(
     stop_hi: np.ndarray,
     cue_lo: np.ndarray,
     cue_hi: np.ndarray,
+    title_max_words: int,
+    cue_max_words: int,
 ):  # pragma: no cover - compiled
     """(words, stop words, digit words, upper-case initials, lower-case initials, upper-case
     initials of stop words, any letter, any cue token, lower-cased words joined by one space
@@ -157,7 +160,67 @@ def ascii_word_counts_kernel(
                     n_upper_stop += 1
             if not cue and _member(cue_lo, cue_hi, lo, hi):
                 cue = True
-    return nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter, cue, key[:k]
+    return (
+        nw,
+        n_stop,
+        n_digit,
+        n_upper,
+        n_lower,
+        n_upper_stop if nw <= title_max_words else 0,
+        letter,
+        cue and nw <= cue_max_words,
+        key[:k],
+    ) + _ascii_marks(b)
+
+
+# str.isspace() / re's \s of an ASCII byte; the other byte sets of the marks, as 128 flags
+def _ascii_flags(chars: str) -> np.ndarray:
+    flags = np.zeros(128, dtype=np.bool_)
+    for c in chars:
+        flags[ord(c)] = True
+    return flags
+
+
+_SPACE = _ascii_flags("".join(chr(c) for c in range(128) if chr(c).isspace()))
+_CLOSER = _ascii_flags("\"')]")  # (lines._CLOSERS, ASCII part)
+_TERMINAL = _ascii_flags(".!?:;")  # (lines._TERMINAL_MARKS, ASCII part)
+_SENTENCE_MARK = _ascii_flags(".!?")  # (lines._SENTENCE_END_RE, ASCII parts)
+_SENTENCE_CLOSER = _ascii_flags("\"')")
+_SENTENCE_OPENER = _ascii_flags("\"'(")
+_SENTENCE_START = _ascii_flags("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@njit(cache=True)
+def _ascii_marks(b: bytes):  # pragma: no cover - compiled
+    """The punctuation features of a pure-ASCII line ``b``, as ``lines._line_marks`` defines
+    them: (terminal, sentence ends: matches of ``_SENTENCE_END_RE``, commas)."""
+    n = len(b)
+    e = n  # terminal: the last character before trailing whitespace and closers
+    while e > 0 and _SPACE[b[e - 1]]:
+        e -= 1
+    while e > 0 and _CLOSER[b[e - 1]]:
+        e -= 1
+    terminal = e > 0 and _TERMINAL[b[e - 1]]
+    ends = 0
+    commas = 0
+    for i in range(n):
+        x = b[i]
+        if x == 44:
+            commas += 1
+        elif _SENTENCE_MARK[x]:
+            # (a match of _SENTENCE_END_RE holds one mark, at its start: matches cannot
+            # overlap, so counting the marks that start one counts findall's matches)
+            j = i + 1
+            while j < n and _SENTENCE_CLOSER[b[j]]:
+                j += 1
+            if j < n and _SPACE[b[j]]:
+                while j < n and _SPACE[b[j]]:
+                    j += 1
+                if j < n and _SENTENCE_OPENER[b[j]]:
+                    j += 1
+                if j < n and _SENTENCE_START[b[j]]:
+                    ends += 1
+    return terminal, ends, commas
 
 
 @njit(cache=True)

@@ -335,44 +335,35 @@ _STOP_PACKED = word_table(_STOPWORDS_B)
 _CUE_PACKED = word_table(_CUE_TOKENS_B)
 
 
-def _ascii_word_counts_compiled(b: bytes) -> tuple:
-    """:func:`_ascii_word_counts_bytes` in one compiled pass (the key as a uint8 array)."""
-    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter, cue, key = (
-        ascii_word_counts_kernel(b, WORD_BYTE_CLASS, *_STOP_PACKED, *_CUE_PACKED)
-    )
-    return (
-        nw,
-        n_stop,
-        n_digit,
-        n_upper,
-        n_lower,
-        n_upper_stop if nw <= TITLE_MAX_WORDS else 0,
-        letter,
-        cue and nw <= CUE_MAX_WORDS,
-        key,
+def _ascii_line_counts_compiled(b: bytes) -> tuple:
+    """:func:`_ascii_word_counts_bytes` (the key as a uint8 array), then :func:`_line_marks`
+    as if ``b`` were pure ASCII, in one compiled pass."""
+    return ascii_word_counts_kernel(
+        b, WORD_BYTE_CLASS, *_STOP_PACKED, *_CUE_PACKED, TITLE_MAX_WORDS, CUE_MAX_WORDS
     )
 
 
-ascii_word_counts = _ascii_word_counts_compiled if KERNELS_AVAILABLE else _ascii_word_counts_bytes
+def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
+    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII line bytes
+    ``b``, or None; with the line's :func:`_line_marks` when the compiled pass computed them
+    too (pure ASCII), else None.
 
-
-def _fast_word_features(t: str) -> tuple | None:
-    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII lines, or None.
-
-    Same values as the general path, from the word counts of the line's bytes
-    (:func:`ascii_word_counts`).
+    Same values as the general path, from the word counts of the line's bytes.
     """
-    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
     # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
-    if not b.isascii() and not _WORD_SEPARATOR_SET.issuperset(
+    ascii = b.isascii()
+    if not ascii and not _WORD_SEPARATOR_SET.issuperset(
         b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     ):
         return None
-    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, latin_script, cue_hit, key = (
-        ascii_word_counts(b)
-    )
+    if KERNELS_AVAILABLE:
+        counts = _ascii_line_counts_compiled(b)
+        marks = counts[9:] if ascii else None
+    else:
+        counts, marks = _ascii_word_counts_bytes(b), None
+    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, latin_script, cue_hit, key = counts[:9]
     if not nw:
-        return 0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""
+        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""), marks
     lower_ratio = title_ratio = 0.0
     n_alpha = nw - n_digit
     if n_alpha:
@@ -384,7 +375,7 @@ def _fast_word_features(t: str) -> tuple | None:
                 title_ratio = (n_upper - n_upper_stop) / n_content
         else:
             lower_ratio = 1.0
-    return (
+    words = (
         nw,
         nw,
         n_stop / nw,
@@ -396,6 +387,7 @@ def _fast_word_features(t: str) -> tuple | None:
         cue_hit,
         str(key, "ascii"),
     )
+    return words, marks
 
 
 def _word_features(t: str) -> tuple:
@@ -472,6 +464,17 @@ def _has_cue_stem(lower: str) -> bool:
     )
 
 
+def _line_marks(t: str) -> tuple[bool, int, int]:
+    """(terminal, sentence ends, commas) of line text ``t``: the definition of what the
+    compiled pass computes for pure-ASCII lines."""
+    stem = t.rstrip().rstrip(_CLOSERS)
+    return (
+        bool(stem) and stem[-1] in _TERMINAL_MARKS,
+        len(_SENTENCE_END_RE.findall(t)),
+        t.count(",") + t.count("，") + t.count("、"),
+    )
+
+
 def line_features(t: str) -> tuple:
     """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
 
@@ -479,6 +482,9 @@ def line_features(t: str) -> tuple:
     ``findall``); the per-word counts run as C-level ``map`` calls; the costly pattern features
     (timestamp, cue words, caption credit) only run on lines where they can matter.
     """
+    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
+    fast = _fast_word_features(b)
+    words, marks = (_word_features(t), None) if fast is None else fast
     (
         n,
         nw,
@@ -490,10 +496,9 @@ def line_features(t: str) -> tuple:
         mostly_cjk,
         cue_hit,
         key,
-    ) = _fast_word_features(t) or _word_features(t)
-    stem = t.rstrip().rstrip(_CLOSERS)
-    terminal = bool(stem) and stem[-1] in _TERMINAL_MARKS
-    n_sentences = len(_SENTENCE_END_RE.findall(t)) + terminal
+    ) = words
+    terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
+    n_sentences = n_ends + terminal
     lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
@@ -511,7 +516,7 @@ def line_features(t: str) -> tuple:
         digit_ratio,
         terminal,
         n_sentences,
-        t.count(",") + t.count("，") + t.count("、"),
+        n_commas,
         cue,
         cue_n,
         nw <= 12 and _HAS_DIGIT_RE.search(t) is not None and _is_timestamp(t, nw),

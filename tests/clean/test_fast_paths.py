@@ -17,9 +17,10 @@ from neardup.clean.lines import (
     KERNELS_AVAILABLE,
     STOPWORDS,
     Line,
+    _ascii_line_counts_compiled,
     _ascii_word_counts_bytes,
-    _ascii_word_counts_compiled,
     _fast_word_features,
+    _line_marks,
     _word_features,
     compute_features,
     line_features,
@@ -179,10 +180,10 @@ def test_word_separators_are_no_word_characters() -> None:
     ],
 )
 def test_fast_word_features_equal_the_general_ones(line: str) -> None:
-    fast = _fast_word_features(line)
+    fast = _fast_word_features(line.encode("utf-8"))
     assert fast is not None or not line.isascii()
     if fast is not None:
-        assert fast == _word_features(line)
+        assert fast[0] == _word_features(line)
 
 
 _WORD_COUNT_LINES = [
@@ -205,7 +206,7 @@ _WORD_COUNT_LINES = [
 @pytest.mark.parametrize("line", _WORD_COUNT_LINES)
 def test_compiled_word_counts_equal_the_bytes_path(line: str) -> None:
     b = line.encode("utf-8")
-    *counts, key = _ascii_word_counts_compiled(b)
+    *counts, key = _ascii_line_counts_compiled(b)[:9]
     assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b)
 
 
@@ -217,7 +218,7 @@ def test_compiled_word_counts_equal_the_bytes_path_on_random_lines() -> None:
     for _ in range(3000):
         words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 50))]
         b = rnd.choice([" ", "  ", " - "]).join(words).encode("utf-8")
-        *counts, key = _ascii_word_counts_compiled(b)
+        *counts, key = _ascii_line_counts_compiled(b)[:9]
         assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b), b
 
 
@@ -241,3 +242,70 @@ def test_compiled_norm_equals_the_bytes_path(line: str) -> None:
     b = _fast_norm_bytes(line)
     assert b is not None
     assert bytes(ascii_norm_kernel(b)) == ascii_norm_bytes(b)
+
+
+def test_ascii_whitespace_of_str_and_re_agree() -> None:
+    # (the compiled marks use one ASCII whitespace set for str.rstrip() and re's \s)
+    for c in map(chr, range(128)):
+        assert c.isspace() == (re.match(r"\s", c) is not None), hex(ord(c))
+
+
+_MARK_LINES = [
+    "He said. \"Then\" (It) rained!  'Yes' ok? 9 lives",
+    "Reuters photo of the day (Photo: AP) .",
+    "PICTURE: the Getty Images archive",
+    "Credit: Shutterstock",
+    "Donations and contributors, moderated; fine:",
+    "ends with closers.\"')] \t",
+    "a.\x1cB c!\x1f\x1fD e?(F g.(h i.'' J",
+    ") .",
+    "",
+    " ",
+]
+
+
+@pytest.mark.parametrize("line", _MARK_LINES)
+def test_compiled_marks_equal_the_str_path(line: str) -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    assert _ascii_line_counts_compiled(line.encode())[9:] == _line_marks(line)
+
+
+def test_compiled_marks_equal_the_str_path_on_random_lines() -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    rnd = random.Random(6)
+    pieces = [
+        ".",
+        "!",
+        "?",
+        ":",
+        ";",
+        ",",
+        " ",
+        "  ",
+        "\t",
+        "\x1c",
+        '"',
+        "'",
+        ")",
+        "]",
+        "(",
+        "A",
+        "b",
+        "7",
+        "photo",
+        "IMAGE",
+        "getty",
+        "Shutterstock",
+        "picture",
+        "credit",
+        "donat",
+        "Contribut",
+        "moderat",
+        "x",
+    ]
+    for _ in range(20000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        got = _ascii_line_counts_compiled(line.encode())[9:]
+        assert got == _line_marks(line), repr(line)
