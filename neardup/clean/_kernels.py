@@ -224,16 +224,19 @@ def _ascii_marks(b: bytes):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def ascii_norm_kernel(b: bytes) -> np.ndarray:  # pragma: no cover - compiled
-    """``neardup.clean.template.ascii_norm_bytes`` in one pass: ASCII letters lower-cased,
-    each run of digits to one "0", then every byte but ``[0-9a-z]`` stripped at both ends
-    (the line's only non-ASCII characters are separators: no letters, no digits)."""
+def ascii_norm_kernel(b: bytes):  # pragma: no cover - compiled
+    """``neardup.clean.template.ascii_norm_bytes`` in one pass: None if an ASCII byte is not
+    printable or two spaces follow each other, else ASCII letters lower-cased, each run of
+    digits to one "0", then every byte but ``[0-9a-z]`` stripped at both ends (the line's
+    only non-ASCII characters are separators: no letters, no digits)."""
     n = len(b)
     out = np.empty(n, dtype=np.uint8)
     k = 0
     digit_run = False
     for i in range(n):
         x = b[i]
+        if x < 32 or x == 127 or (x == 32 and i and b[i - 1] == 32):
+            return None
         if 48 <= x <= 57:
             if digit_run:
                 continue

@@ -115,23 +115,13 @@ _SEPARATORS = "’“”‘—–…«»•·€£©®™°"
 _SEPARATORS_B = tuple(c.encode("utf-8") for c in _SEPARATORS)
 _SEPARATOR_SET = frozenset(_SEPARATORS)
 _ASCII_BYTES = bytes(range(128))
+_PRINTABLE_OR_MULTIBYTE = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 
 
-def _fast_norm_bytes(line: str) -> bytes | None:
-    r"""The UTF-8 bytes of ``line`` when :func:`normalise_line` can work on them (see
-    :func:`ascii_norm_bytes`), else None.
-
-    That is printable lines without double spaces whose only non-ASCII characters are
-    ``_SEPARATORS`` (which have no case): lower-casing is ASCII lower-casing, the only
-    whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
-    edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
-    is one) and ``isalnum`` ASCII digits and letters.
-    """
-    if not line.isprintable():
-        return None
+def _separators_only(line: str) -> bytes | None:
+    """The UTF-8 bytes of ``line`` if its only non-ASCII characters are ``_SEPARATORS``,
+    else None."""
     b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
-    if b"  " in b:
-        return None
     # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
     if not b.isascii() and not _SEPARATOR_SET.issuperset(
         b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
@@ -140,9 +130,19 @@ def _fast_norm_bytes(line: str) -> bytes | None:
     return b
 
 
-def ascii_norm_bytes(b: bytes) -> bytes:
-    """``normalise_line``, UTF-8 encoded, of a line given as its :func:`_fast_norm_bytes`,
-    computed on bytes (C-level translate/strip instead of a regex and a split)."""
+def ascii_norm_bytes(b: bytes) -> bytes | None:
+    r"""``normalise_line``, UTF-8 encoded, of a line given as its :func:`_separators_only`
+    bytes, computed on bytes (C-level translate/strip instead of a regex and a split); None
+    when the line is not printable or holds a double space.
+
+    For printable lines without double spaces whose only non-ASCII characters are separators
+    (which have no case, and are printable), lower-casing is ASCII lower-casing, the only
+    whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
+    edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
+    is one) and ``isalnum`` ASCII digits and letters.
+    """
+    if b.translate(None, _PRINTABLE_OR_MULTIBYTE) or b"  " in b:
+        return None
     multibyte = not b.isascii()
     b = b.lower()
     if len(b.translate(None, _DIGIT_BYTES)) != len(b):
@@ -166,18 +166,22 @@ def ascii_norm_bytes(b: bytes) -> bytes:
 ascii_norm = ascii_norm_kernel if KERNELS_AVAILABLE else ascii_norm_bytes
 
 
+def _new_line_key(line: str) -> int:
+    """:func:`line_key` computed (on bytes where that is exact, see :func:`ascii_norm_bytes`)."""
+    b = _separators_only(line)
+    norm_b = None if b is None else ascii_norm(b)
+    if norm_b is None:
+        norm = normalise_line(line)
+        return line_hash(norm) if norm else 0
+    return xxhash.xxh3_64_intdigest(norm_b) if len(norm_b) else 0
+
+
 def line_key(line: str) -> int:
     """Template key of a line: ``line_hash(normalise_line(line))``, 0 when it normalises to
     nothing (a real line hashing to 0 is a 2**-64 chance). Cached."""
     h = _key_cache.get(line)
     if h is None:
-        b = _fast_norm_bytes(line)
-        if b is None:
-            norm = normalise_line(line)
-            h = line_hash(norm) if norm else 0
-        else:
-            norm_b = ascii_norm(b)
-            h = xxhash.xxh3_64_intdigest(norm_b) if len(norm_b) else 0
+        h = _new_line_key(line)
         _key_cache.put(line, h, len(line))
     return h
 
