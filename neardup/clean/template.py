@@ -41,8 +41,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 
 import xxhash
 
@@ -195,7 +195,8 @@ def line_keys(lines: list[str]) -> list[int]:
     """
     keys = list(map(_key_cache.young.get, lines))
     if None in keys:
-        keys = [line_key(line) if h is None else h for h, line in zip(keys, lines, strict=True)]
+        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+            keys[i] = line_key(lines[i])
     return keys
 
 
