@@ -747,6 +747,44 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
+_new_object = object.__new__
+
+
+def _new_line(
+    index: int,
+    start: int,
+    end: int,
+    text: str,
+    features: tuple,
+    cls_reason: tuple[str, str],
+    blank_before: bool,
+) -> Line:
+    """``Line(index, start, end, text, *features, *cls_reason, False, blank_before)``, built
+    without the dataclass ``__init__`` (binding 25 arguments costs more than setting the
+    slots; analyse builds a Line per line of every document)."""
+    ln = _new_object(Line)
+    ln.index, ln.start, ln.end, ln.text = index, start, end, text
+    (
+        ln.n_words,
+        ln.n_chars,
+        ln.stop_ratio,
+        ln.lower_ratio,
+        ln.title_ratio,
+        ln.digit_ratio,
+        ln.terminal,
+        ln.n_sentences,
+        ln.n_commas,
+        ln.cue,
+        ln.cue_words,
+        ln.timestamp,
+        ln.credit,
+        ln.latin_script,
+        ln.cjk,
+        ln.key,
+    ) = features  # (in the order of _FEATURE_FIELDS)
+    ln.cls, ln.reason = cls_reason
+    ln.keep, ln.blank_before, ln.in_list = False, blank_before, False
+    return ln
 
 
 def analyse(text: str) -> list[Line]:
@@ -776,8 +814,7 @@ def analyse(text: str) -> list[Line]:
         if cls_reason is None:
             todo.append(len(lines))
             cls_reason = _UNCLASSIFIED
-        # (cls, reason, keep, blank_before positionally: cheaper than keywords)
-        append(Line(len(lines), s, e, stripped, *feats, *cls_reason, False, blank))
+        append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
         append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
     if english_like:

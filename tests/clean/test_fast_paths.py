@@ -11,6 +11,7 @@ from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.lines import (
     _CJK_RE,
     _CUE_TOKENS,
+    _FEATURE_FIELDS,
     _WORD_SEPARATORS,
     CUE_MAX_WORDS,
     CUES,
@@ -21,6 +22,7 @@ from neardup.clean.lines import (
     _ascii_word_counts_bytes,
     _fast_word_features,
     _line_marks,
+    _new_line,
     _word_features,
     compute_features,
     line_features,
@@ -315,3 +317,13 @@ def test_compiled_marks_equal_the_str_path_on_random_lines() -> None:
         line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
         got = _ascii_line_counts_compiled(line.encode())[9:]
         assert got == _line_marks(line), repr(line)
+
+
+def test_new_line_equals_the_dataclass_constructor() -> None:
+    from dataclasses import fields
+
+    text = "Storm knocks out power to thousands in the valley, officials said on Tuesday."
+    feats = line_features(text)
+    made = _new_line(3, 10, 10 + len(text), text, feats, ("near", "x"), True)
+    assert made == Line(3, 10, 10 + len(text), text, *feats, "near", "x", False, True)
+    assert [f.name for f in fields(Line)][4:20] == list(_FEATURE_FIELDS)
