@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from operator import and_, itemgetter
 
 from neardup.clean._cache import LineCache
+from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
+from neardup.clean._kernels import WORD_BYTE_CLASS, ascii_word_counts_kernel, word_table
 from neardup.stopwords import STOPWORDS
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -289,49 +291,91 @@ _WORD_SEPARATOR_SET = frozenset(_WORD_SEPARATORS)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _fast_word_features(t: str) -> tuple | None:
-    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII lines, or None.
+def _ascii_word_counts_bytes(b: bytes) -> tuple:
+    """Word counts of ASCII-like line bytes ``b`` (non-ASCII bytes separate words): (words,
+    stop words, digit words, words with an upper-case / a lower-case initial, stop words with
+    an upper-case initial (0 beyond TITLE_MAX_WORDS words), any letter, any cue token (False
+    beyond CUE_MAX_WORDS words), the lower-cased words joined by one space).
 
-    Same values as the general path, computed on bytes by C-level calls: the lower-cased words
-    from one translate (non-word bytes to spaces, letters lower-cased) and a split instead of a
-    regex ``findall``; the case of each word's first character from a translate to byte
-    classes, counting " U" (upper-case initial) and " l" (lower-case initial).
+    C-level calls: the lower-cased words from one translate (non-word bytes to spaces, letters
+    lower-cased) and a split instead of a regex ``findall``; the case of each word's first
+    character from a translate to byte classes, counting " U" (upper-case initial) and " l"
+    (lower-case initial). The definition of :func:`ascii_word_counts`.
     """
-    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
-    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
-    if not b.isascii() and not _WORD_SEPARATOR_SET.issuperset(
-        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    ):
-        return None
-    # (non-word bytes, including all those of the separators, to spaces)
     lower_words = b.translate(_LOWER_WORD_BYTES).split()
     classes = b.translate(_CLASS_OF_BYTE)
-    latin_script = b"U" in classes or b"l" in classes
+    letter = b"U" in classes or b"l" in classes
     nw = len(lower_words)
     if not nw:
-        return 0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""
-    titled = nw <= TITLE_MAX_WORDS  # (title_ratio needs the stop word flags, in order)
+        return 0, 0, 0, 0, 0, 0, letter, False, b""
+    titled = nw <= TITLE_MAX_WORDS  # (only titled lines need the upper-case stop words)
     stop_flags = list(map(_STOPWORDS_B.__contains__, lower_words)) if titled else None
     n_stop = sum(stop_flags if titled else map(_STOPWORDS_B.__contains__, lower_words))
     n_digit = sum(map(bytes.isdigit, lower_words)) if b"d" in classes else 0
+    starts = b" " + classes
+    n_upper_stop = 0
+    if titled and n_stop:
+        upper_flags = map(_IS_UPPER_CLASS, map(_first_char, classes.split()))
+        n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+    cue_hit = nw <= CUE_MAX_WORDS and not _CUE_TOKENS_B.isdisjoint(lower_words)
+    return (
+        nw,
+        n_stop,
+        n_digit,
+        starts.count(b" U"),
+        starts.count(b" l"),
+        n_upper_stop,
+        letter,
+        cue_hit,
+        b" ".join(lower_words),
+    )
+
+
+_STOP_PACKED = word_table(_STOPWORDS_B)
+_CUE_PACKED = word_table(_CUE_TOKENS_B)
+
+
+def _ascii_line_counts_compiled(b: bytes) -> tuple:
+    """:func:`_ascii_word_counts_bytes` (the key as a uint8 array), then :func:`_line_marks`
+    as if ``b`` were pure ASCII, in one compiled pass."""
+    return ascii_word_counts_kernel(
+        b, WORD_BYTE_CLASS, *_STOP_PACKED, *_CUE_PACKED, TITLE_MAX_WORDS, CUE_MAX_WORDS
+    )
+
+
+def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
+    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII line bytes
+    ``b``, or None; with the line's :func:`_line_marks` when the compiled pass computed them
+    too (pure ASCII), else None.
+
+    Same values as the general path, from the word counts of the line's bytes.
+    """
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    ascii = b.isascii()
+    if not ascii and not _WORD_SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    if KERNELS_AVAILABLE:
+        counts = _ascii_line_counts_compiled(b)
+        marks = counts[9:] if ascii else None
+    else:
+        counts, marks = _ascii_word_counts_bytes(b), None
+    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, latin_script, cue_hit, key = counts[:9]
+    if not nw:
+        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""), marks
     lower_ratio = title_ratio = 0.0
     n_alpha = nw - n_digit
     if n_alpha:
-        starts = b" " + classes
-        n_upper = starts.count(b" U")
-        n_lower = starts.count(b" l")
         cased = n_upper + n_lower
         if cased and cased * 2 >= n_alpha:
             lower_ratio = n_lower / cased
             n_content = cased - n_stop
-            if n_content > 0 and titled:
-                upper_flags = map(_IS_UPPER_CLASS, map(_first_char, classes.split()))
-                n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+            if n_content > 0 and nw <= TITLE_MAX_WORDS:
                 title_ratio = (n_upper - n_upper_stop) / n_content
         else:
             lower_ratio = 1.0
-    cue_hit = nw <= CUE_MAX_WORDS and not _CUE_TOKENS_B.isdisjoint(lower_words)
-    return (
+    words = (
         nw,
         nw,
         n_stop / nw,
@@ -341,8 +385,9 @@ def _fast_word_features(t: str) -> tuple | None:
         latin_script,
         False,
         cue_hit,
-        b" ".join(lower_words).decode("ascii"),
+        str(key, "ascii"),
     )
+    return words, marks
 
 
 def _word_features(t: str) -> tuple:
@@ -419,6 +464,17 @@ def _has_cue_stem(lower: str) -> bool:
     )
 
 
+def _line_marks(t: str) -> tuple[bool, int, int]:
+    """(terminal, sentence ends, commas) of line text ``t``: the definition of what the
+    compiled pass computes for pure-ASCII lines."""
+    stem = t.rstrip().rstrip(_CLOSERS)
+    return (
+        bool(stem) and stem[-1] in _TERMINAL_MARKS,
+        len(_SENTENCE_END_RE.findall(t)),
+        t.count(",") + t.count("，") + t.count("、"),
+    )
+
+
 def line_features(t: str) -> tuple:
     """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
 
@@ -426,6 +482,9 @@ def line_features(t: str) -> tuple:
     ``findall``); the per-word counts run as C-level ``map`` calls; the costly pattern features
     (timestamp, cue words, caption credit) only run on lines where they can matter.
     """
+    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
+    fast = _fast_word_features(b)
+    words, marks = (_word_features(t), None) if fast is None else fast
     (
         n,
         nw,
@@ -437,10 +496,9 @@ def line_features(t: str) -> tuple:
         mostly_cjk,
         cue_hit,
         key,
-    ) = _fast_word_features(t) or _word_features(t)
-    stem = t.rstrip().rstrip(_CLOSERS)
-    terminal = bool(stem) and stem[-1] in _TERMINAL_MARKS
-    n_sentences = len(_SENTENCE_END_RE.findall(t)) + terminal
+    ) = words
+    terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
+    n_sentences = n_ends + terminal
     lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
@@ -458,7 +516,7 @@ def line_features(t: str) -> tuple:
         digit_ratio,
         terminal,
         n_sentences,
-        t.count(",") + t.count("，") + t.count("、"),
+        n_commas,
         cue,
         cue_n,
         nw <= 12 and _HAS_DIGIT_RE.search(t) is not None and _is_timestamp(t, nw),
@@ -615,36 +673,41 @@ WRAP_SHARE = 0.75
 WRAP_MIN_WORDS = 4
 
 
-def _wrapped_breaks(block: list[str]) -> list[bool]:
-    """For each break between consecutive lines of ``block``: is it a soft wrap?
+def _wrapped_breaks(block: list[str]) -> list[bool] | None:
+    """For each break between consecutive lines of ``block``: is it a soft wrap? None when
+    the block is no hard-wrapped text (the common case).
 
     A break is a wrap when the next line's first word would not have fitted at the end of
     the line within the block's width (the greedy rule every text wrapper follows), so a
     short line (a heading, a paragraph's last line) ends a run.
     """
-    none = [False] * (len(block) - 1)
     if len(block) < WRAP_MIN_LINES:
-        return none
+        return None
     width = max(map(len, block))
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
-        return none
+        return None
     # (a line of fewer than WRAP_MIN_WORDS words is no wrapped prose: a menu item, or a script
     # written without spaces, whose "first word" is the whole next line)
-    breaks = [len(a.split(None, WRAP_MIN_WORDS)) >= WRAP_MIN_WORDS
-              and len(a) + 1 + len(b.split(None, 1)[0]) > width
-              for a, b in zip(block, block[1:], strict=False)]
-    return breaks if sum(breaks) >= WRAP_SHARE * len(breaks) else none
+    breaks = [
+        len(a.split(None, WRAP_MIN_WORDS)) >= WRAP_MIN_WORDS
+        and len(a) + 1 + len(b.split(None, 1)[0]) > width
+        for a, b in zip(block, block[1:], strict=False)
+    ]
+    return breaks if sum(breaks) >= WRAP_SHARE * len(breaks) else None
 
 
 def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, text, blank_before)`` of each non-blank line, hard-wrapped paragraphs
     joined into one line (pieces separated by one space; offsets span the whole paragraph)."""
     physical: list[tuple[int, int, str, bool]] = []
+    blocks: list[int] = []  # where each block (lines with no blank line between them) starts
     pos = 0
     blank = True
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
+            if blank:
+                blocks.append(len(physical))
             # (strip() returns the line itself when there is nothing to strip)
             s = pos if stripped is raw else pos + raw.find(stripped[0])
             physical.append((s, s + len(stripped), stripped, blank))
@@ -654,18 +717,19 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
         pos += len(raw) + 1
     if len(physical) < WRAP_MIN_LINES:
         return physical
+    blocks.append(len(physical))
+    # (the output is only built when a block is hard-wrapped: up to physical[done], the
+    # physical lines are the lines)
     out: list[tuple[int, int, str, bool]] = []
-    i = 0
-    while i < len(physical):
-        j = i + 1  # the block: physical lines with no blank line between them
-        while j < len(physical) and not physical[j][3]:
-            j += 1
+    done = 0
+    for i, j in zip(blocks, blocks[1:], strict=False):
         if j - i < WRAP_MIN_LINES:  # too short to be a wrapped paragraph: as it is
-            out.extend(physical[i:j])
-            i = j
             continue
         block = physical[i:j]
         breaks = _wrapped_breaks([b[2] for b in block])
+        if breaks is None:
+            continue
+        out += physical[done:i]
         k = 0
         while k < len(block):
             m = k
@@ -675,11 +739,52 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
             joined = first[2] if m == k else " ".join(b[2] for b in block[k : m + 1])
             out.append((first[0], last[1], joined, first[3]))
             k = m + 1
-        i = j
+        done = j
+    if not done:
+        return physical
+    out += physical[done:]
     return out
 
 
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
+_new_object = object.__new__
+
+
+def _new_line(
+    index: int,
+    start: int,
+    end: int,
+    text: str,
+    features: tuple,
+    cls_reason: tuple[str, str],
+    blank_before: bool,
+) -> Line:
+    """``Line(index, start, end, text, *features, *cls_reason, False, blank_before)``, built
+    without the dataclass ``__init__`` (binding 25 arguments costs more than setting the
+    slots; analyse builds a Line per line of every document)."""
+    ln = _new_object(Line)
+    ln.index, ln.start, ln.end, ln.text = index, start, end, text
+    (
+        ln.n_words,
+        ln.n_chars,
+        ln.stop_ratio,
+        ln.lower_ratio,
+        ln.title_ratio,
+        ln.digit_ratio,
+        ln.terminal,
+        ln.n_sentences,
+        ln.n_commas,
+        ln.cue,
+        ln.cue_words,
+        ln.timestamp,
+        ln.credit,
+        ln.latin_script,
+        ln.cjk,
+        ln.key,
+    ) = features  # (in the order of _FEATURE_FIELDS)
+    ln.cls, ln.reason = cls_reason
+    ln.keep, ln.blank_before, ln.in_list = False, blank_before, False
+    return ln
 
 
 def analyse(text: str) -> list[Line]:
@@ -709,8 +814,7 @@ def analyse(text: str) -> list[Line]:
         if cls_reason is None:
             todo.append(len(lines))
             cls_reason = _UNCLASSIFIED
-        # (cls, reason, keep, blank_before positionally: cheaper than keywords)
-        append(Line(len(lines), s, e, stripped, *feats, *cls_reason, False, blank))
+        append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
         append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
     if english_like:

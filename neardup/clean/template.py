@@ -41,10 +41,14 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_, itemgetter
 
 import xxhash
 
 from neardup.clean._cache import LineCache
+from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
+from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
@@ -111,29 +115,35 @@ _SEPARATORS = "’“”‘—–…«»•·€£©®™°"
 _SEPARATORS_B = tuple(c.encode("utf-8") for c in _SEPARATORS)
 _SEPARATOR_SET = frozenset(_SEPARATORS)
 _ASCII_BYTES = bytes(range(128))
+_PRINTABLE_OR_MULTIBYTE = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 
 
-def _ascii_norm(line: str) -> bytes | None:
-    r"""``normalise_line(line)``, UTF-8 encoded, computed on bytes (C-level translate/strip
-    instead of a regex and a split); None when this fast path does not apply.
+def _separators_only(line: str) -> bytes | None:
+    """The UTF-8 bytes of ``line`` if its only non-ASCII characters are ``_SEPARATORS``,
+    else None."""
+    b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    if not b.isascii() and not _SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    return b
 
-    It applies to printable lines without double spaces whose only non-ASCII characters are
-    ``_SEPARATORS`` (which have no case): lower-casing is ASCII lower-casing, the only
+
+def ascii_norm_bytes(b: bytes) -> bytes | None:
+    r"""``normalise_line``, UTF-8 encoded, of a line given as its :func:`_separators_only`
+    bytes, computed on bytes (C-level translate/strip instead of a regex and a split); None
+    when the line is not printable or holds a double space.
+
+    For printable lines without double spaces whose only non-ASCII characters are separators
+    (which have no case, and are printable), lower-casing is ASCII lower-casing, the only
     whitespace is single spaces, which collapsing leaves alone (except at the ends, which the
     edge strip removes anyway), ``\d`` means ASCII digits (no UTF-8 byte of another character
     is one) and ``isalnum`` ASCII digits and letters.
     """
-    if not line.isprintable():
-        return None
-    b = line.encode("utf-8", "surrogatepass")  # (a lone surrogate: not a separator, None below)
-    if b"  " in b:
+    if b.translate(None, _PRINTABLE_OR_MULTIBYTE) or b"  " in b:
         return None
     multibyte = not b.isascii()
-    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
-    if multibyte and not _SEPARATOR_SET.issuperset(
-        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    ):
-        return None
     b = b.lower()
     if len(b.translate(None, _DIGIT_BYTES)) != len(b):
         # every digit to "0", then each run of "0"s (= a run of digits) to one "0"
@@ -152,32 +162,52 @@ def _ascii_norm(line: str) -> bytes | None:
     return b
 
 
+# (the compiled version returns a uint8 array: a buffer xxhash reads as it reads bytes)
+ascii_norm = ascii_norm_kernel if KERNELS_AVAILABLE else ascii_norm_bytes
+
+
+def _new_line_key(line: str) -> int:
+    """:func:`line_key` computed (on bytes where that is exact, see :func:`ascii_norm_bytes`)."""
+    b = _separators_only(line)
+    norm_b = None if b is None else ascii_norm(b)
+    if norm_b is None:
+        norm = normalise_line(line)
+        return line_hash(norm) if norm else 0
+    return xxhash.xxh3_64_intdigest(norm_b) if len(norm_b) else 0
+
+
 def line_key(line: str) -> int:
     """Template key of a line: ``line_hash(normalise_line(line))``, 0 when it normalises to
     nothing (a real line hashing to 0 is a 2**-64 chance). Cached."""
     h = _key_cache.get(line)
     if h is None:
-        b = _ascii_norm(line)
-        if b is None:
-            norm = normalise_line(line)
-            h = line_hash(norm) if norm else 0
-        else:
-            h = xxhash.xxh3_64_intdigest(b) if b else 0
+        h = _new_line_key(line)
         _key_cache.put(line, h, len(line))
     return h
+
+
+def line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``.
+
+    The young generation of the cache first, by C-level ``map`` (this runs on every line of
+    every document, and most lines hit it; it is stale after a rotation, which only costs
+    hits, as every cached value is a function of its key).
+    """
+    keys = list(map(_key_cache.young.get, lines))
+    if None in keys:
+        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+            keys[i] = line_key(lines[i])
+    return keys
+
+
+_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
 
 
 def document_line_hashes(text: str) -> list[int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
     the cleaner will look up: hard-wrapped paragraphs joined)."""
-    hashes: dict[int, None] = {}
-    young = _key_cache.young.get
-    for _, _, line, _ in logical_lines(text):
-        h = young(line)
-        if h is None:
-            h = line_key(line)
-        if h:
-            hashes[h] = None
+    hashes = dict.fromkeys(line_keys(list(map(_LINE_TEXT, logical_lines(text)))))
+    hashes.pop(0, None)  # (lines that normalise to nothing)
     return list(hashes)
 
 
@@ -212,19 +242,9 @@ class SiteTemplate:
     def counted(self, lines: list[str]) -> list[tuple[int, int]]:
         """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
         candidates are kept: typically the site's menus and footers, few of a page's lines)."""
-        counts = self.counts
-        # (the young generation's dict first: most lines hit it; stale after a rotation, which
-        # only costs hits, as every cached value is a function of its key)
-        young = _key_cache.young.get
-        out = []
-        for i, line in enumerate(lines):
-            h = young(line)
-            if h is None:
-                h = line_key(line)
-            c = counts.get(h)  # (the learner never counts key 0)
-            if c:
-                out.append((i, c))
-        return out
+        # (the learner never counts key 0, and no count is 0)
+        found = list(map(self.counts.get, line_keys(lines)))
+        return [(i, found[i]) for i in compress(range(len(found)), found)]
 
     def is_template(self, line: str, prose: bool = False) -> bool:
         """Whether ``line`` is part of this site's template.

@@ -23,6 +23,7 @@ input):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from neardup.clean.lines import CUES, Line, analyse
 from neardup.clean.metadata import (
@@ -42,6 +43,7 @@ COMMENT_HEADERS = 3
 COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
+_TEXT = attrgetter("text")
 
 
 @dataclass
@@ -322,7 +324,7 @@ def clean_text(
     if template is not None:
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
-        for i, c in template.counted([ln.text for ln in lines]):
+        for i, c in template.counted(list(map(_TEXT, lines))):
             ln = lines[i]
             if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"

@@ -421,9 +421,13 @@ def warm_up() -> None:
 
 
 def _load_kernels() -> None:
+    from neardup.clean.lines import line_features
+    from neardup.clean.template import line_key
     from neardup.sketch.stage import SketchConfig, sketch_many
     from neardup.sketch.words import shard_word_hashes
 
+    line_features("The warm-up of the line kernels")
+    line_key("The warm-up of the line kernels")
     words = shard_word_hashes(["U.S. warm-up of the kernels"])
     sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
                                     clean=False))

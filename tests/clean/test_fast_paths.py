@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.lines import (
     _CJK_RE,
+    _CUE_TOKENS,
+    _FEATURE_FIELDS,
     _WORD_SEPARATORS,
     CUE_MAX_WORDS,
     CUES,
+    KERNELS_AVAILABLE,
+    STOPWORDS,
     Line,
+    _ascii_line_counts_compiled,
+    _ascii_word_counts_bytes,
     _fast_word_features,
+    _line_marks,
+    _new_line,
     _word_features,
     compute_features,
     line_features,
 )
-from neardup.clean.template import line_hash, line_key, normalise_line
+from neardup.clean.template import (
+    _separators_only,
+    ascii_norm_bytes,
+    line_hash,
+    line_key,
+    normalise_line,
+)
 
 _DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -166,7 +182,148 @@ def test_word_separators_are_no_word_characters() -> None:
     ],
 )
 def test_fast_word_features_equal_the_general_ones(line: str) -> None:
-    fast = _fast_word_features(line)
+    fast = _fast_word_features(line.encode("utf-8"))
     assert fast is not None or not line.isascii()
     if fast is not None:
-        assert fast == _word_features(line)
+        assert fast[0] == _word_features(line)
+
+
+_WORD_COUNT_LINES = [
+    "Storm knocks out power to thousands in the valley, officials said on Tuesday.",
+    "The Best Of The Year — In Pictures",
+    "SHARE THIS STORY on Facebook, Twitter and e-mail",
+    "Please disable your adblocker. Advertisement",
+    "Posted at 12:30 pm © 2019 — all_rights reserved 100% 007 a0b _x_ 1_2",
+    "“We were told to wait… 12 days,” he said.",
+    "The And Of A I An",
+    " ".join(["word"] * 45) + " The and",
+    " ".join(["Share"] * 31),
+    "accessibility advertisements subscription commenters categories",
+    "...",
+    "",
+]
+
+
+@pytest.mark.skipif(not KERNELS_AVAILABLE, reason="numba not available")
+@pytest.mark.parametrize("line", _WORD_COUNT_LINES)
+def test_compiled_word_counts_equal_the_bytes_path(line: str) -> None:
+    b = line.encode("utf-8")
+    *counts, key = _ascii_line_counts_compiled(b)[:9]
+    assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b)
+
+
+def test_compiled_word_counts_equal_the_bytes_path_on_random_lines() -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    rnd = random.Random(5)
+    vocab = [*STOPWORDS, *_CUE_TOKENS, "Share", "THE", "a_b", "12", "x1", "—", "’", ".", ","]
+    for _ in range(3000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 50))]
+        b = rnd.choice([" ", "  ", " - "]).join(words).encode("utf-8")
+        *counts, key = _ascii_line_counts_compiled(b)[:9]
+        assert (*counts, bytes(key)) == _ascii_word_counts_bytes(b), b
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 12:30 pm, 2019-01-02 -- 100000 readers",
+        "© 2019 — 2020 ®",
+        "“Quoted” 007 …",
+        "...",
+        "",
+        "a",
+        "9",
+        "—9—",
+        "ABC def_ghi 0 00 000",
+        "double  space",
+        "tab\tand\x7fdel",
+        "—\x1c—",
+        " ",
+    ],
+)
+def test_compiled_norm_equals_the_bytes_path(line: str) -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    b = _separators_only(line)
+    assert b is not None
+    want = ascii_norm_bytes(b)
+    got = ascii_norm_kernel(b)
+    assert (got is None and want is None) or bytes(got) == want
+
+
+def test_ascii_whitespace_of_str_and_re_agree() -> None:
+    # (the compiled marks use one ASCII whitespace set for str.rstrip() and re's \s)
+    for c in map(chr, range(128)):
+        assert c.isspace() == (re.match(r"\s", c) is not None), hex(ord(c))
+
+
+_MARK_LINES = [
+    "He said. \"Then\" (It) rained!  'Yes' ok? 9 lives",
+    "Reuters photo of the day (Photo: AP) .",
+    "PICTURE: the Getty Images archive",
+    "Credit: Shutterstock",
+    "Donations and contributors, moderated; fine:",
+    "ends with closers.\"')] \t",
+    "a.\x1cB c!\x1f\x1fD e?(F g.(h i.'' J",
+    ") .",
+    "",
+    " ",
+]
+
+
+@pytest.mark.parametrize("line", _MARK_LINES)
+def test_compiled_marks_equal_the_str_path(line: str) -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    assert _ascii_line_counts_compiled(line.encode())[9:] == _line_marks(line)
+
+
+def test_compiled_marks_equal_the_str_path_on_random_lines() -> None:
+    if not KERNELS_AVAILABLE:
+        pytest.skip("numba not available")
+    rnd = random.Random(6)
+    pieces = [
+        ".",
+        "!",
+        "?",
+        ":",
+        ";",
+        ",",
+        " ",
+        "  ",
+        "\t",
+        "\x1c",
+        '"',
+        "'",
+        ")",
+        "]",
+        "(",
+        "A",
+        "b",
+        "7",
+        "photo",
+        "IMAGE",
+        "getty",
+        "Shutterstock",
+        "picture",
+        "credit",
+        "donat",
+        "Contribut",
+        "moderat",
+        "x",
+    ]
+    for _ in range(20000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        got = _ascii_line_counts_compiled(line.encode())[9:]
+        assert got == _line_marks(line), repr(line)
+
+
+def test_new_line_equals_the_dataclass_constructor() -> None:
+    from dataclasses import fields
+
+    text = "Storm knocks out power to thousands in the valley, officials said on Tuesday."
+    feats = line_features(text)
+    made = _new_line(3, 10, 10 + len(text), text, feats, ("near", "x"), True)
+    assert made == Line(3, 10, 10 + len(text), text, *feats, "near", "x", False, True)
+    assert [f.name for f in fields(Line)][4:20] == list(_FEATURE_FIELDS)

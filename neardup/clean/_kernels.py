@@ -1,0 +1,265 @@
+"""Compiled (numba) per-line kernels, identical to the bytes paths of lines.py and template.py.
+
+* ``ascii_word_counts_kernel``: the word counts of a new line
+  (:func:`neardup.clean.lines._ascii_word_counts_bytes`), and its punctuation features
+  (:func:`neardup.clean.lines._line_marks`, valid for pure-ASCII lines);
+* ``ascii_norm_kernel``: the normalised line behind a template key
+  (:func:`neardup.clean.template.ascii_norm_bytes`).
+
+The bytes paths define the results with C-level ``bytes`` calls (translate, split, strip, one
+``map`` per count); the kernels compute the same in one pass over the bytes, without the
+per-call and per-word Python overhead that dominates on long lines (a paragraph has 40 words
+and more). Without numba (``NEARDUP_PURE=1``, or numba not importable) the bytes paths run;
+tests check that both agree.
+
+Words are runs of ``[0-9A-Za-z_]`` bytes (``\\w`` on ASCII; other bytes separate words),
+lower-cased. Set membership (stop words, cue tokens) is a look-up of the word packed into two
+ints in an open-addressing table: byte ``k`` of a word (all ``< 0x80``) at bits ``8k..8k+7``
+of the first int for ``k < 8``, of the second for ``8 <= k < 16``; a packing is one-to-one for
+words of up to 16 bytes (no byte of a word is 0), and no stop word or cue token is longer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from neardup.sketch.kernels import AVAILABLE, njit
+
+# byte -> 0 (not a word byte), 1 (upper-case letter), 2 (lower-case letter), 3 (digit), 4 (_)
+_NONWORD, _UPPER, _LOWER, _DIGIT, _UNDERSCORE = 0, 1, 2, 3, 4
+WORD_BYTE_CLASS = np.zeros(256, dtype=np.uint8)
+for _c in range(128):
+    _ch = chr(_c)
+    if _ch.isascii() and _ch.isupper():
+        WORD_BYTE_CLASS[_c] = _UPPER
+    elif _ch.isascii() and _ch.islower():
+        WORD_BYTE_CLASS[_c] = _LOWER
+    elif _ch.isdigit():
+        WORD_BYTE_CLASS[_c] = _DIGIT
+    elif _ch == "_":
+        WORD_BYTE_CLASS[_c] = _UNDERSCORE
+MAX_PACKED = 16
+
+
+def pack_word(word: bytes) -> tuple[int, int]:
+    """The two packed ints of a lower-cased word of at most ``MAX_PACKED`` bytes."""
+    assert len(word) <= MAX_PACKED and 0 not in word and word.isascii(), word
+    return (
+        int.from_bytes(word[:8].ljust(8, b"\0"), "little"),
+        int.from_bytes(word[8:].ljust(8, b"\0"), "little"),
+    )
+
+
+_TABLE_BITS = 10  # slots of a word table: 1024, for a few hundred words
+_MUL = 0x9E3779B97F4A7C15  # (Fibonacci hashing)
+_MASK64 = (1 << 64) - 1
+
+
+def _slot(lo: int, hi: int) -> int:
+    """Home slot of a packed word in a word table (as :func:`_member` computes it)."""
+    return (((lo ^ (hi * 31 & _MASK64)) * _MUL) & _MASK64) >> (64 - _TABLE_BITS)
+
+
+def word_table(words: Iterable[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """A word set as an open-addressing hash table of packed words: two int64 arrays (first,
+    second int of each slot; an empty slot holds 0, which no word packs to)."""
+    lo_keys = np.zeros(1 << _TABLE_BITS, dtype=np.int64)
+    hi_keys = np.zeros(1 << _TABLE_BITS, dtype=np.int64)
+    words = sorted(set(words))
+    assert 2 * len(words) < len(lo_keys)
+    for w in words:
+        lo, hi = pack_word(w)
+        i = _slot(lo, hi)
+        while lo_keys[i]:  # (linear probing)
+            i = (i + 1) & (len(lo_keys) - 1)
+        lo_keys[i], hi_keys[i] = lo, hi
+    return lo_keys, hi_keys
+
+
+@njit(cache=True, inline="always")
+def _member(
+    lo_keys: np.ndarray, hi_keys: np.ndarray, lo: int, hi: int
+) -> bool:  # pragma: no cover - compiled
+    """The packed word ``(lo, hi)`` is in the word table ``lo_keys, hi_keys``."""
+    h = (np.uint64(lo) ^ (np.uint64(hi) * np.uint64(31))) * np.uint64(_MUL)
+    i = np.int64(h >> np.uint64(64 - _TABLE_BITS))
+    mask = lo_keys.shape[0] - 1
+    while lo_keys[i] != 0:
+        if lo_keys[i] == lo and hi_keys[i] == hi:
+            return True
+        i = (i + 1) & mask
+    return False
+
+
+@njit(cache=True)
+def ascii_word_counts_kernel(
+    b: bytes,
+    byte_class: np.ndarray,
+    stop_lo: np.ndarray,
+    stop_hi: np.ndarray,
+    cue_lo: np.ndarray,
+    cue_hi: np.ndarray,
+    title_max_words: int,
+    cue_max_words: int,
+):  # pragma: no cover - compiled
+    """(words, stop words, digit words, upper-case initials, lower-case initials, upper-case
+    initials of stop words, any letter, any cue token, lower-cased words joined by one space
+    as a uint8 array) of the line bytes ``b``."""
+    n = len(b)
+    key = np.empty(n, dtype=np.uint8)
+    k = 0
+    nw = n_stop = n_digit = n_upper = n_lower = n_upper_stop = 0
+    letter = False
+    cue = False
+    i = 0
+    while i < n:
+        first = byte_class[b[i]]
+        if first == 0:
+            i += 1
+            continue
+        if nw:
+            key[k] = 32
+            k += 1
+        all_digit = True
+        lo = 0
+        hi = 0
+        length = 0
+        while i < n:
+            x = b[i]
+            c = byte_class[x]
+            if c == 0:
+                break
+            if c == 1:
+                x += 32
+                letter = True
+            elif c == 2:
+                letter = True
+            if c != 3:
+                all_digit = False
+            key[k] = x
+            k += 1
+            if length < 8:
+                lo |= np.int64(x) << (8 * length)
+            elif length < 16:
+                hi |= np.int64(x) << (8 * (length - 8))
+            length += 1
+            i += 1
+        nw += 1
+        if first == 1:
+            n_upper += 1
+        elif first == 2:
+            n_lower += 1
+        if all_digit:
+            n_digit += 1
+        if length <= 16:
+            if _member(stop_lo, stop_hi, lo, hi):
+                n_stop += 1
+                if first == 1:
+                    n_upper_stop += 1
+            if not cue and _member(cue_lo, cue_hi, lo, hi):
+                cue = True
+    return (
+        nw,
+        n_stop,
+        n_digit,
+        n_upper,
+        n_lower,
+        n_upper_stop if nw <= title_max_words else 0,
+        letter,
+        cue and nw <= cue_max_words,
+        key[:k],
+    ) + _ascii_marks(b)
+
+
+# str.isspace() / re's \s of an ASCII byte; the other byte sets of the marks, as 128 flags
+def _ascii_flags(chars: str) -> np.ndarray:
+    flags = np.zeros(128, dtype=np.bool_)
+    for c in chars:
+        flags[ord(c)] = True
+    return flags
+
+
+_SPACE = _ascii_flags("".join(chr(c) for c in range(128) if chr(c).isspace()))
+_CLOSER = _ascii_flags("\"')]")  # (lines._CLOSERS, ASCII part)
+_TERMINAL = _ascii_flags(".!?:;")  # (lines._TERMINAL_MARKS, ASCII part)
+_SENTENCE_MARK = _ascii_flags(".!?")  # (lines._SENTENCE_END_RE, ASCII parts)
+_SENTENCE_CLOSER = _ascii_flags("\"')")
+_SENTENCE_OPENER = _ascii_flags("\"'(")
+_SENTENCE_START = _ascii_flags("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@njit(cache=True)
+def _ascii_marks(b: bytes):  # pragma: no cover - compiled
+    """The punctuation features of a pure-ASCII line ``b``, as ``lines._line_marks`` defines
+    them: (terminal, sentence ends: matches of ``_SENTENCE_END_RE``, commas)."""
+    n = len(b)
+    e = n  # terminal: the last character before trailing whitespace and closers
+    while e > 0 and _SPACE[b[e - 1]]:
+        e -= 1
+    while e > 0 and _CLOSER[b[e - 1]]:
+        e -= 1
+    terminal = e > 0 and _TERMINAL[b[e - 1]]
+    ends = 0
+    commas = 0
+    for i in range(n):
+        x = b[i]
+        if x == 44:
+            commas += 1
+        elif _SENTENCE_MARK[x]:
+            # (a match of _SENTENCE_END_RE holds one mark, at its start: matches cannot
+            # overlap, so counting the marks that start one counts findall's matches)
+            j = i + 1
+            while j < n and _SENTENCE_CLOSER[b[j]]:
+                j += 1
+            if j < n and _SPACE[b[j]]:
+                while j < n and _SPACE[b[j]]:
+                    j += 1
+                if j < n and _SENTENCE_OPENER[b[j]]:
+                    j += 1
+                if j < n and _SENTENCE_START[b[j]]:
+                    ends += 1
+    return terminal, ends, commas
+
+
+@njit(cache=True)
+def ascii_norm_kernel(b: bytes):  # pragma: no cover - compiled
+    """``neardup.clean.template.ascii_norm_bytes`` in one pass: None if an ASCII byte is not
+    printable or two spaces follow each other, else ASCII letters lower-cased, each run of
+    digits to one "0", then every byte but ``[0-9a-z]`` stripped at both ends (the line's
+    only non-ASCII characters are separators: no letters, no digits)."""
+    n = len(b)
+    out = np.empty(n, dtype=np.uint8)
+    k = 0
+    digit_run = False
+    for i in range(n):
+        x = b[i]
+        if x < 32 or x == 127 or (x == 32 and i and b[i - 1] == 32):
+            return None
+        if 48 <= x <= 57:
+            if digit_run:
+                continue
+            x = 48
+            digit_run = True
+        else:
+            digit_run = False
+            if 65 <= x <= 90:
+                x += 32
+        out[k] = x
+        k += 1
+    s = 0
+    while s < k and not (48 <= out[s] <= 57 or 97 <= out[s] <= 122):
+        s += 1
+    while k > s and not (48 <= out[k - 1] <= 57 or 97 <= out[k - 1] <= 122):
+        k -= 1
+    return out[s:k]
+
+
+__all__ = [
+    "AVAILABLE",
+    "WORD_BYTE_CLASS",
+    "ascii_norm_kernel",
+    "ascii_word_counts_kernel",
+    "word_table",
+]
