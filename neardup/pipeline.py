@@ -219,6 +219,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
+    kernels.warm_up()  # the cleaner's, once here rather than in every forked worker
     scratch = ShardSpill()  # HTML extractions, kept between the two passes
     pages_dir = str(scratch.directory) if options.executor == "local" else None
     writer: RecordWriter | None = None
@@ -298,7 +299,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     templates = None
-    kernels.warm_up()  # once here, not once per forked worker
+    kernels.warm_up(options.clean)  # once here, not once per forked worker
     spill = ShardSpill()
     store = ShingleStore()
     state = _SketchState()

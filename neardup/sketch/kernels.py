@@ -413,21 +413,24 @@ def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, 
     return out
 
 
-def warm_up() -> None:
-    """Load (or compile) the kernels a run uses now, e.g. before worker processes fork."""
+def warm_up(clean: bool = True) -> None:
+    """Load (or compile) the kernels a run uses now, e.g. before worker processes fork;
+    ``clean``: the cleaner's kernels too."""
     if AVAILABLE:
         with _no_blas_probe():
-            _load_kernels()
+            _load_kernels(clean)
 
 
-def _load_kernels() -> None:
-    from neardup.clean.lines import line_features
-    from neardup.clean.template import line_key
+def _load_kernels(clean: bool) -> None:
     from neardup.sketch.stage import SketchConfig, sketch_many
     from neardup.sketch.words import shard_word_hashes
 
-    line_features("The warm-up of the line kernels")
-    line_key("The warm-up of the line kernels")
+    if clean:
+        from neardup.clean.lines import line_features
+        from neardup.clean.template import line_key
+
+        line_features("The warm-up of the line kernels")
+        line_key("The warm-up of the line kernels")
     words = shard_word_hashes(["U.S. warm-up of the kernels"])
     sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
                                     clean=False))
