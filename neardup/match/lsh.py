@@ -120,12 +120,18 @@ def band_pairs(column: np.ndarray, max_bucket: int = 64) -> np.ndarray:
 
 
 def band_pair_codes(band: int, task: tuple[np.ndarray, int]) -> np.ndarray:
-    """The sorted unique pair codes (``first · n + second``) of one band of the key matrix
-    ``task[0]`` (max bucket ``task[1]``): the unit of work when bands run in worker processes,
-    which return 8 bytes per pair, and fewer of them, instead of every pair found."""
+    """The pair codes (``first · n + second``) of one band of the key matrix ``task[0]`` (max
+    bucket ``task[1]``)."""
     keys, max_bucket = task
     pairs = band_pairs(keys[:, band], max_bucket)
-    return np.unique(pairs[:, 0] * keys.shape[0] + pairs[:, 1])
+    return pairs[:, 0] * keys.shape[0] + pairs[:, 1]
+
+
+def unique_band_pair_codes(band: int, task: tuple[np.ndarray, int]) -> np.ndarray:
+    """``band_pair_codes``, sorted and unique: the unit of work when bands run in worker
+    processes, which then send back fewer codes (a pair recurs within a band's buckets only
+    when capped buckets overlap, but the sort also makes the final merge cheaper)."""
+    return np.unique(band_pair_codes(band, task))
 
 
 def find_candidates(keys: np.ndarray, max_bucket: int = 64, executor: Any = None,
@@ -138,7 +144,7 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 64, executor: Any = None
         return np.empty((0, 2), dtype=np.int64)
     bands = range(keys.shape[1])
     task = (keys, max_bucket)
-    codes = (executor.map(band_pair_codes, bands, task) if executor is not None
+    codes = (executor.map(unique_band_pair_codes, bands, task) if executor is not None
              else (band_pair_codes(band, task) for band in bands))
     found = []
     for chunk in codes:
