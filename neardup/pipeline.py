@@ -56,7 +56,6 @@ from neardup.write.spill import ShardSpill
 DocumentSource = Callable[[], Iterator[Document]]
 
 HISTOGRAM_BINS = 50
-PARALLEL_CANDIDATES_ROWS = 200_000  # below this, starting workers costs what they save
 
 
 @dataclass
@@ -330,10 +329,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("candidates"), progress.stage("find candidate pairs", bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
-                # Bands in worker processes for large inputs (they share the matrix by fork).
-                workers = (make_executor("local", options.workers)
-                           if len(key_matrix) >= PARALLEL_CANDIDATES_ROWS else None)
-                row_pairs = find_candidates(key_matrix, match.max_bucket, workers, bar.advance)
+                row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance)
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
                 pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
