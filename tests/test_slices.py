@@ -150,3 +150,21 @@ def test_an_unreadable_file_is_a_rejection_not_a_crash(tmp_path, monkeypatch, jo
                                      options, collect=True)
         assert [r["status"] for r in result.records] == ["kept", "rejected"]
         assert result.records[1]["reason"] == "unreadable file: Permission denied"
+
+
+def test_an_input_changed_between_the_passes_is_an_error_not_a_silent_mismatch(tmp_path,
+                                                                              monkeypatch):
+    from neardup.errors import NeardupError
+    from neardup.write import shards
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(_messy_corpus()[:6]) + b"\n")
+    real = shards.shard_documents
+
+    def truncated(piece, options):  # as if the file lost its last record after the sketch pass
+        return real(piece, options)[:-1]
+
+    monkeypatch.setattr(shards, "shard_documents", truncated)
+    options = neardup.make_options(jobs=1, quiet=True, report=False, clean=False)
+    with pytest.raises(NeardupError, match="the input changed while neardup ran"):
+        neardup.dedup_files([path], tmp_path / "out", options)

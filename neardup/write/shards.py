@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from neardup.document import pack
+from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
 from neardup.read.slices import FileSlice
 from neardup.write.outputs import document_record, kept_record
@@ -69,6 +70,12 @@ def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOu
         docs = read_shard(config.spill_dir, verdicts.index)
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
         docs = [pack(doc) for doc in shard_documents(verdicts.reread, config.read)]
+        if len(docs) != len(verdicts.heads):  # the file changed since the sketch pass
+            piece = verdicts.reread
+            raise NeardupError(
+                f"{piece.file.path}: the input changed while neardup ran (lines from "
+                f"{piece.first_line}: {len(docs)} records now, {len(verdicts.heads)} before); "
+                "run again on a file that stays as it is")
     documents: list[dict[str, Any]] = []
     deduplicated: list[dict[str, Any]] = []
     samples: list[bytes] = []
