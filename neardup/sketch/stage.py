@@ -137,7 +137,7 @@ class ShardSketch:
     rows: list[int]
     n_shingles: np.ndarray  # per row: the compact shingle set's size
     keys: np.ndarray  # per row: LSH band keys
-    offsets: np.ndarray  # per row: compact shingle set k at offsets[k]:offsets[k + 1] of
+    offsets: np.ndarray  # row k's compact shingle set is values[offsets[k]:offsets[k + 1]]
     masses: np.ndarray  # per row: the set's weight sum
     values: np.ndarray | None  # the compact shingle sets (None: appended to the store already)
     weights: np.ndarray | None  # their prose weights (sketch/weights.py)
