@@ -30,7 +30,7 @@ from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import find_candidates, optimal_bands
-from neardup.match.store import SHARED_APPENDS, ShingleStore
+from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
@@ -314,7 +314,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
             config.spill_dir = config.pages_dir = str(spill.directory)
-            if SHARED_APPENDS:
+            if store.shared_appends:  # workers append their sets (else they send them here)
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)

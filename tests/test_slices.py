@@ -168,3 +168,19 @@ def test_an_input_changed_between_the_passes_is_an_error_not_a_silent_mismatch(t
     options = neardup.make_options(jobs=1, quiet=True, report=False, clean=False)
     with pytest.raises(NeardupError, match="the input changed while neardup ran"):
         neardup.dedup_files([path], tmp_path / "out", options)
+
+
+def test_without_shared_appends_workers_send_their_sets(tmp_path, monkeypatch):
+    # Where the store's file system takes no locks, workers send their sets to the main
+    # process instead of appending them: the same outputs.
+    from neardup.match.store import ShingleStore
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(_messy_corpus()) + b"\n")
+    monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", 700)
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    neardup.dedup_files([path], tmp_path / "shared", options)
+    monkeypatch.setattr(ShingleStore, "shared_appends", property(lambda self: False))
+    neardup.dedup_files([path], tmp_path / "sent", options)
+    for name in ("documents.jsonl", "deduplicated.jsonl"):
+        assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "sent" / name).read_bytes()

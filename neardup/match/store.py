@@ -68,6 +68,20 @@ class ShingleStore:
         """The value and weight files, for ``append_set_block`` in other processes."""
         return str(self._path), str(self._weight_path)
 
+    @property
+    def shared_appends(self) -> bool:
+        """Whether other processes may append to the files: where their file system takes
+        advisory locks (not every network file system does)."""
+        if fcntl is None:
+            return False
+        try:
+            with open(self._path, "ab") as handle:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        except OSError:
+            return False
+        return True
+
     def append_sets(self, offsets: np.ndarray, values: np.ndarray, weights: np.ndarray) -> int:
         """Store a block of compact sets (set k at ``values[offsets[k]:offsets[k + 1]]``) with
         their weights; returns the number of its first set."""
@@ -172,11 +186,6 @@ def set_masses(weights: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     running = np.zeros(weights.size + 1, dtype=np.int64)
     np.cumsum(weights, dtype=np.int64, out=running[1:])
     return running[offsets[1:]] - running[offsets[:-1]]
-
-
-# Workers append to the store's files themselves where an advisory lock keeps two appends from
-# interleaving (POSIX); elsewhere they send their sets to the main process, which appends them.
-SHARED_APPENDS = fcntl is not None
 
 
 def append_set_block(paths: tuple[str, str], offsets: np.ndarray, values: np.ndarray,
