@@ -49,6 +49,23 @@ def test_dense_dotted_runs_tokenise_as_the_regex_does(texts):
     assert [h.tolist() for h in shard_word_hashes(texts)] == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aU9. \u2026", max_size=12), min_size=1, max_size=5))
+def test_dotted_runs_next_to_an_ellipsis_tokenise_as_the_regex_does(texts):
+    # NFKC makes "…" three dots: "U.S…" is the acronym "US" for the regex path.
+    expected = [[_reference_hash(w) for w in tokens(t)] for t in texts]
+    assert [h.tolist() for h in shard_word_hashes(texts)] == expected
+    assert [h.tolist() for h in numpy_word_hashes(texts)] == expected
+
+
+def test_an_ellipsis_ends_a_dotted_acronym():
+    for text in ["in the U.S\u2026 and", "U.S.A\u2026", "a.b\u2026c", "x a\u2026 b.c\u2026"]:
+        expected = [_reference_hash(w) for w in tokens(text)]
+        assert shard_word_hashes([text])[0].tolist() == expected, text
+        assert numpy_word_hashes([text])[0].tolist() == expected, text
+    assert tokens("in the U.S\u2026") == ["in", "the", "us"]
+
+
 def test_acronyms_and_punctuation_in_the_vectorised_path():
     cases = ["The U.S. army", "U.S.A and e.g. x", "He said “U.S.” — no…", "a.b.c", "x U.K.",
              "Brand™ © 2019"]  # NFKC turns ™ into the word "TM"

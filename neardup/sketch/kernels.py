@@ -124,10 +124,19 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
             if not in_word and i >= resume and i + 1 < hi and buf[i + 1] == 46:
                 p = i  # a unit at a word start: measure its run of units
                 units = 0
-                while p + 1 < hi and buf[p] < 128 and word_value[buf[p]] != 0 \
-                        and buf[p + 1] == 46:
-                    units += 1
-                    p += 2
+                while p + 1 < hi and buf[p] < 128 and word_value[buf[p]] != 0:
+                    if buf[p + 1] == 46:
+                        units += 1
+                        p += 2
+                    elif (p + 3 < hi and buf[p + 1] == 0xE2 and buf[p + 2] == 0x80
+                          and buf[p + 3] == 0xA6):
+                        # "x…": NFKC makes the ellipsis "...", whose first dot ends a last
+                        # unit (its second dot is no word byte); the ellipsis stays a separator
+                        units += 1
+                        p += 1
+                        break
+                    else:
+                        break
                 resume = p
                 followed = p < hi and buf[p] < 128 and word_value[buf[p]] != 0
                 if units >= 2 and not followed:  # an acronym: its letters make one word

@@ -68,7 +68,8 @@ def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
 def _ascii_bytes(text: str) -> bytes | None:
     """ASCII bytes of ``text`` with typographic punctuation as spaces, or None (slow path)."""
     if not text.isascii():
-        text = _TYPOGRAPHIC_RE.sub(" ", text)
+        # NFKC makes the ellipsis "...": its dots can end a dotted acronym ("U.S…" → "US")
+        text = _TYPOGRAPHIC_RE.sub(" ", text.replace("\u2026", "..."))
         if not text.isascii():
             return None
     return text.encode("ascii")
