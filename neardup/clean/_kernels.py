@@ -173,9 +173,11 @@ def ascii_word_counts_kernel(
     ) + _ascii_marks(b)
 
 
-# str.isspace() / re's \s of an ASCII byte; the other byte sets of the marks, as 128 flags
+# str.isspace() / re's \s of an ASCII byte; the other byte sets of the marks, as flags of all
+# 256 bytes: the kernel also runs on lines with non-ASCII separators (whose marks the caller
+# drops), and must not read past a table there; a non-ASCII byte is in none of the sets
 def _ascii_flags(chars: str) -> np.ndarray:
-    flags = np.zeros(128, dtype=np.bool_)
+    flags = np.zeros(256, dtype=np.bool_)
     for c in chars:
         flags[ord(c)] = True
     return flags

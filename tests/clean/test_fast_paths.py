@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -327,3 +331,19 @@ def test_new_line_equals_the_dataclass_constructor() -> None:
     made = _new_line(3, 10, 10 + len(text), text, feats, ("near", "x"), True)
     assert made == Line(3, 10, 10 + len(text), text, *feats, "near", "x", False, True)
     assert [f.name for f in fields(Line)][4:20] == list(_FEATURE_FIELDS)
+
+
+@pytest.mark.skipif(not KERNELS_AVAILABLE, reason="numba not available")
+def test_line_kernel_stays_in_bounds_on_non_ascii_separators(tmp_path) -> None:
+    # The compiled word counts also run on lines with non-ASCII separators (quotes, ellipsis);
+    # their punctuation tables must cover every byte value: compiled with bounds checks (a
+    # fresh cache), the kernel must not index past them.
+    code = (
+        "from neardup.clean.lines import _ascii_line_counts_compiled as f\n"
+        "for line in ['He said \\u201cyes.\\u201d', 'wait\\u2026 what?\\u2019 ', 'plain, ok.']:\n"
+        "    f(line.encode('utf-8'))\n"
+    )
+    env = dict(os.environ, NUMBA_BOUNDSCHECK="1", NUMBA_CACHE_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
