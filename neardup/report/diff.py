@@ -96,14 +96,20 @@ class KeptDiffer:
 
 def _line_word_starts(text: str, spans: Sequence[tuple[int, int]]
                       ) -> tuple[list[str], list[int]]:
-    """The lines of ``text`` and, for each, the number of its first word (one more entry: the
-    number of words), so line k holds words ``[starts[k], starts[k + 1])``."""
-    lines = text.split("\n")
+    """The lines of ``text`` that hold words and, for each, the number of its first word (one
+    more entry: the number of words), so line k holds words ``[starts[k], starts[k + 1])``.
+
+    Blank lines are left out: as anchors of the line alignment they would turn a paragraph
+    break that moved (paragraphs "A B", "C" against "A", "B C") into words missing on one
+    side and added on the other, where both texts have the same words."""
     word_starts = [start for start, _ in spans]
-    starts, position = [], 0
-    for line in lines:
-        starts.append(bisect_left(word_starts, position))
+    lines, starts, position = [], [], 0
+    for line in text.split("\n"):
+        first = bisect_left(word_starts, position)
         position += len(line) + 1
+        if first < len(word_starts) and word_starts[first] < position:  # a word on this line
+            lines.append(line)
+            starts.append(first)
     starts.append(len(spans))
     return lines, starts
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixtures import make_output, small_corpus, write_output
 
-from neardup.report.diff import ADDED, CHANGED, MISSING, utf16_offsets, word_diff
+from neardup.report.diff import ADDED, CHANGED, MISSING, DiffOp, utf16_offsets, word_diff
 from neardup.report.load import read_documents
 from neardup.report.prepare import (
     ReportLimits,
@@ -176,6 +176,17 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
         if not any(a <= match.start() < b for a, b in spans):
             words.append(match.group())
     return words
+
+
+def test_word_diff_of_a_moved_paragraph_break_is_empty() -> None:
+    # The same words, paragraphs split elsewhere: nothing to highlight (a blank line must not
+    # anchor the line alignment and make "She said ..." missing, then added).
+    kept = "The minister spoke on Monday. She said taxes would rise.\n\nMarkets fell sharply."
+    other = "The minister spoke on Monday.\n\nShe said taxes would rise. Markets fell sharply."
+    assert word_diff(kept, other) == []
+    assert word_diff(other, kept) == []
+    assert word_diff(kept + "\n\nMore.", other) == [DiffOp(MISSING, len(kept) + 2,
+                                                           len(kept) + 7, len(other), len(other))]
 
 
 @settings(max_examples=200, deadline=None)
