@@ -92,10 +92,12 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     skipped = _report_skipped(inputs, options.quiet, out)
     result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
                        skipped_files=skipped, shards=shards)
-    if options.report:
-        from neardup.report import write_report
+    from neardup.report import REPORT_FILE, write_report
 
+    if options.report:
         write_report(out, quiet=options.quiet)
+    else:  # an earlier run's report would describe other results
+        (out / REPORT_FILE).unlink(missing_ok=True)
     return result
 
 

@@ -244,3 +244,14 @@ def test_sigterm_unwinds_and_removes_temporary_folders(tmp_path):
     _, err = child.communicate(timeout=60)
     assert child.returncode == 143 and "terminated" in err
     assert list(scratch.iterdir()) == []
+
+
+def test_no_report_leaves_no_stale_report(tmp_path, corpus):
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "--output", str(out), "--no-clean", "-q",
+                 "--jobs", "1"]) == 0
+    assert (out / "report.html").exists() and (out / "report-texts.jsonl.gz").exists()
+    assert main(["dedup", str(corpus), "--output", str(out), "--no-clean", "-q",
+                 "--no-report", "--jobs", "1"]) == 0
+    assert not (out / "report.html").exists()  # it described the earlier run
+    assert not (out / "report-texts.jsonl.gz").exists()

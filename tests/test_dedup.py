@@ -93,6 +93,17 @@ def test_parquet_output(tmp_path):
     assert summary["counts"]["read"] == 7
 
 
+def test_an_output_folder_reused_in_another_format_keeps_no_stale_files(tmp_path):
+    # The report reads documents.jsonl before documents.parquet: a stale one would win.
+    neardup.dedup(_corpus(), clean=False, output=tmp_path, output_format="jsonl")
+    neardup.dedup(_corpus(), clean=False, output=tmp_path, output_format="parquet")
+    assert not (tmp_path / "documents.jsonl").exists()
+    assert not (tmp_path / "deduplicated.jsonl").exists()
+    neardup.dedup(_corpus(), clean=False, output=tmp_path, output_format="jsonl")
+    assert not (tmp_path / "documents.parquet").exists()
+    assert (tmp_path / "documents.jsonl").exists()
+
+
 def test_similarity_is_robust_to_spelling_variants():
     a = "The U.S. said “peace” talks — in Geneva… will resume next week, officials said today."
     b = 'The US said "peace" talks - in Geneva... will resume next week, officials said today.'

@@ -455,8 +455,10 @@ def _load_kernels(clean: bool) -> None:
 def _no_blas_probe() -> Iterator[None]:
     """numba's first compilation in a process imports ``scipy.linalg`` (where scipy is
     installed) only to learn whether ``np.dot`` can use BLAS: 0.3-0.4 s of every run's start,
-    for kernels that use no BLAS. Hide ``scipy.linalg`` from that probe, unless it is already
-    imported; afterwards it imports normally (numba's linear algebra then checks again)."""
+    for kernels that use no BLAS. Hide ``scipy.linalg`` from that probe, unless it or numba's
+    array maths are already imported; afterwards it imports normally. The price, in this
+    process only: numba-compiled ``np.dot``, ``np.correlate`` and ``np.convolve`` of the
+    caller's own code take numba's loops instead of BLAS (``np.linalg`` still finds BLAS)."""
     name = "scipy.linalg"
     if name in sys.modules or "numba.np.arraymath" in sys.modules:
         yield

@@ -96,6 +96,8 @@ class OutputFiles:
         self._writers: dict[str, RecordWriter] = {}
         for kind, schema in (("documents", DOCUMENTS_SCHEMA),
                              ("deduplicated", DEDUPLICATED_SCHEMA)):
+            for other in {"jsonl", "parquet"} - {fmt}:  # an earlier run's, in the other format:
+                (directory / f"{kind}.{other}").unlink(missing_ok=True)  # it would be read
             if fmt == "jsonl":
                 self._targets[kind] = (directory / f"{kind}.jsonl").open("wb", buffering=0)
             else:
