@@ -3,7 +3,7 @@
 import numpy as np
 
 from neardup.write import samples
-from neardup.write.samples import choose_samples
+from neardup.write.samples import _counts, choose_samples
 
 
 def test_largest_stories_least_similar_copy_rejected_and_singles(monkeypatch):
@@ -25,3 +25,13 @@ def test_largest_stories_least_similar_copy_rejected_and_singles(monkeypatch):
 def test_empty_input():
     empty = np.empty(0, dtype=np.int64)
     assert choose_samples(empty, empty.astype(bool), empty.astype(float)).size == 0
+
+
+def test_story_sizes_are_counted_as_numpy_unique_counts_them():
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 500):
+        heads = rng.integers(0, 40, size=size)
+        expected_heads, expected_sizes = np.unique(heads, return_counts=True)
+        got_heads, got_sizes = _counts(heads)
+        assert np.array_equal(got_heads, expected_heads)
+        assert np.array_equal(got_sizes, expected_sizes)

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neardup.normalize import tokens
-from neardup.sketch.hashing import mix64, stable_hash
+from neardup.sketch.hashing import mix64, sort_unique, stable_hash
 from neardup.sketch.minhash import OnePermutationHasher
 from neardup.sketch.shingles import shingle_hashes, text_shingles
 from neardup.sketch.words import numpy_word_hashes, shard_word_hashes
@@ -170,3 +170,14 @@ def test_fused_sketch_kernel_equals_the_reference_functions(monkeypatch):
         # prose is weighted below full somewhere, random word ids (no stopwords) are not
         assert (min(w.min() for w in weights[-2:-1]) < 255) == prose_weights
         assert all((w == 255).all() for w in weights[:-2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-(2**62), 2**62), max_size=300), st.booleans())
+def test_sort_unique_equals_numpy_unique(values, pairs):
+    array = np.array(values, dtype=np.int64)
+    if pairs:  # a (m, 2) array of pairs, as the candidate and edge arrays are
+        array = array[: array.size // 2 * 2].reshape(-1, 2)
+    expected = np.unique(array)
+    got = sort_unique(array)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from neardup.cluster.unionfind import component_roots
+from neardup.sketch.hashing import sort_unique
 
 
 @dataclass
@@ -50,7 +51,7 @@ def build_stories(
     containment = np.ones(n_docs, dtype=np.float64)
     roots = component_roots(n_docs, edges)
     members: dict[int, list[int]] = {}
-    touched = np.unique(edges.ravel()) if len(edges) else np.empty(0, dtype=np.int64)
+    touched = sort_unique(edges) if len(edges) else np.empty(0, dtype=np.int64)
     for d, root in zip(touched.tolist(), roots[touched].tolist(), strict=True):
         members.setdefault(root, []).append(d)
     for root in sorted(members):

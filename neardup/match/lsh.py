@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from neardup.sketch.hashing import mix64
+from neardup.sketch.hashing import mix64, sort_unique
 
 _INTEGRATION_STEPS = 200
 
@@ -138,7 +138,7 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 64,
             advance()
     if not found:
         return np.empty((0, 2), dtype=np.int64)
-    merged = np.unique(np.concatenate(found))
+    merged = sort_unique(np.concatenate(found))
     return np.stack([merged // n, merged % n], axis=1)
 
 
@@ -147,5 +147,5 @@ def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
     codes = [c[:, 0].astype(np.int64) * n_docs + c[:, 1] for c in chunks]
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    merged = np.unique(np.concatenate(codes))
+    merged = sort_unique(np.concatenate(codes))
     return np.stack([merged // n_docs, merged % n_docs], axis=1)

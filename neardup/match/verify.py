@@ -23,6 +23,7 @@ import numpy as np
 
 from neardup.match.store import ShingleStore, StoreView
 from neardup.sketch import kernels
+from neardup.sketch.hashing import sort_unique
 from neardup.sketch.weights import MAX_WEIGHT, uniform_weights
 
 
@@ -124,7 +125,7 @@ def overlap_chunk(part: np.ndarray, task: VerifyTask) -> tuple[np.ndarray, np.nd
             view.resolved[part[:, 1]])
         view.release()
     else:
-        docs = np.unique(part)
+        docs = sort_unique(part)
         values, weights, offsets = view.get_many(docs)
         left = np.searchsorted(docs, part[:, 0])
         right = np.searchsorted(docs, part[:, 1])

@@ -41,3 +41,10 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
     keep[0] = True
     np.not_equal(values[1:], values[:-1], out=keep[1:])
     return values[keep]
+
+
+def sort_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``: sorted, repeats dropped. numpy >= 2.3 finds unique integers with
+    a hash table before sorting them, 10-40x slower than a sort and a neighbour comparison
+    on the millions of candidate-pair codes of a large corpus."""
+    return unique_sorted(np.sort(values, axis=None))

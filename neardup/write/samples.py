@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from neardup.document import Document, Span, span_dicts
+from neardup.sketch.hashing import sort_unique
 from neardup.write.records import dumps
 
 SAMPLES_FILE = "report-texts.jsonl.gz"
@@ -33,7 +34,7 @@ def choose_samples(kept: np.ndarray, active: np.ndarray, jaccard: np.ndarray) ->
     ``MAX_SINGLETONS`` single-copy stories.
     """
     numbers = np.arange(kept.size)
-    heads, sizes = np.unique(kept[active], return_counts=True)
+    heads, sizes = _counts(kept[active])
     multi = sizes > 1
     order = np.lexsort((heads[multi], -sizes[multi]))[:MAX_STORIES]
     listed = heads[multi][order]
@@ -51,7 +52,16 @@ def choose_samples(kept: np.ndarray, active: np.ndarray, jaccard: np.ndarray) ->
     rejected = numbers[~active][:MAX_REJECTED]
     chosen = np.concatenate([listed, by_similarity[first_of_story],
                              by_story[rank_in_story < MORE_COPIES], singles, rejected])
-    return np.unique(chosen)
+    return sort_unique(chosen)
+
+
+def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` by a sort (see ``sort_unique``)."""
+    ordered = np.sort(values)
+    if ordered.size == 0:
+        return ordered, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, ordered.size))
 
 
 def sample_record(doc: Document, spans: list[Span]) -> bytes:
