@@ -35,6 +35,12 @@ def _call(func: Callable[[Any, Any], Any], shard: Any) -> Any:
     return func(shard, _WORKER_CONFIG)
 
 
+def process_context() -> Any:
+    """How worker processes start: forked where the platform can (no re-import, and the
+    parent's read-only data is shared), else spawned."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
 class LocalExecutor:
     def __init__(self, workers: int = 1, window_per_worker: int = 3) -> None:
         self.workers = max(1, workers)
@@ -45,9 +51,8 @@ class LocalExecutor:
             for shard in shards:
                 yield func(shard, config)
             return
-        context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(config,)) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=process_context(),
+                                 initializer=_init_worker, initargs=(config,)) as pool:
             pending: deque[Future[R]] = deque()
             for shard in shards:
                 pending.append(pool.submit(_call, func, shard))

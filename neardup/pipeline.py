@@ -380,11 +380,11 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
         if state.active[number]:
             members.setdefault(head, []).append(state.ids[number])
     jsonl = options.output_format == "jsonl"
-    parts = str(spill.directory) if output is not None else None
-    config = WriteConfig(str(spill.directory), parts, jsonl, collect, options.read)
     # The report's text sample only when a report is wanted (it is the report's input).
     files = (OutputFiles(output, options.output_format, samples=options.report)
              if output is not None else None)
+    config = WriteConfig(str(spill.directory), files.ordered if files is not None else None,
+                         jsonl, collect, options.read)
     result = Result(summary={}, output=output)
     counts: Counter = Counter()
     # The spill is on this machine's disk: local workers, whichever executor sketched.
@@ -394,11 +394,13 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
         for out in executor.map(write_shard_records, verdicts, config):
             counts.update(out.counts)
             if files is not None:
-                files.append_parts(spill.directory, out)
+                files.add(out)
             if collect:
                 result.records.extend(out.documents or ())
                 result.kept.extend(out.deduplicated or ())
             bar.advance(sum(out.counts.values()))
+        if files is not None:
+            files.check()
     finally:
         if files is not None:
             files.close()

@@ -170,6 +170,30 @@ def test_an_input_changed_between_the_passes_is_an_error_not_a_silent_mismatch(t
         neardup.dedup_files([path], tmp_path / "out", options)
 
 
+def test_a_shard_failing_in_the_write_pass_fails_the_run_without_hanging(tmp_path,
+                                                                           monkeypatch):
+    # The workers write the output files in shard order, each waiting for the shard before
+    # it: a first shard that fails must release the others and fail the run.
+    from neardup.errors import NeardupError
+    from neardup.read import slices
+    from neardup.write import shards
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(_messy_corpus() * 4) + b"\n")
+    monkeypatch.setattr(slices, "SLICE_BYTES", 300)  # many small shards
+    real = shards.shard_documents
+
+    def first_fails(piece, options):
+        if piece.first_line == 1:
+            raise NeardupError("shard 0 could not be read again")
+        return real(piece, options)
+
+    monkeypatch.setattr(shards, "shard_documents", first_fails)
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    with pytest.raises(NeardupError, match="shard 0 could not be read again"):
+        neardup.dedup_files([path], tmp_path / "out", options)
+
+
 def test_without_shared_appends_workers_send_their_sets(tmp_path, monkeypatch):
     # Where the store's file system takes no locks, workers send their sets to the main
     # process instead of appending them: the same outputs.

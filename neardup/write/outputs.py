@@ -7,17 +7,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from neardup.document import Document, Span, span_dicts
+from neardup.errors import NeardupError
+from neardup.write.ordered import OrderedFiles
 from neardup.write.records import RecordWriter
 from neardup.write.samples import SAMPLES_FILE
 
 if TYPE_CHECKING:
     from neardup.write.shards import ShardOutput
-from neardup.write.parts import append_part, part_path
 
 DOCUMENTS_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("status", pa.string()),
@@ -80,41 +81,48 @@ def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any
 
 
 class OutputFiles:
-    """The output files of a dedup run, filled shard by shard in shard order: JSONL files and
-    the text sample by appending the part files workers wrote, Parquet files from records."""
+    """The output files of a dedup run, filled shard by shard in shard order: the workers write
+    the JSONL files and the text sample themselves (``ordered``), Parquet files are written here
+    from the records the workers return."""
 
     def __init__(self, directory: Path, fmt: str, samples: bool = True) -> None:
         """``samples``: write the report's text sample (else remove an earlier run's)."""
         directory.mkdir(parents=True, exist_ok=True)
         self.format = fmt
-        # Unbuffered: parts are appended by the kernel (copy_file_range) at the file's offset.
-        self._targets: dict[str, BinaryIO] = {}
-        if samples:
-            self._targets["samples"] = (directory / SAMPLES_FILE).open("wb", buffering=0)
-        else:
-            (directory / SAMPLES_FILE).unlink(missing_ok=True)
+        paths: dict[str, Path] = {}
         self._writers: dict[str, RecordWriter] = {}
         for kind, schema in (("documents", DOCUMENTS_SCHEMA),
                              ("deduplicated", DEDUPLICATED_SCHEMA)):
             for other in {"jsonl", "parquet"} - {fmt}:  # an earlier run's, in the other format:
                 (directory / f"{kind}.{other}").unlink(missing_ok=True)  # it would be read
             if fmt == "jsonl":
-                self._targets[kind] = (directory / f"{kind}.jsonl").open("wb", buffering=0)
+                paths[kind] = directory / f"{kind}.jsonl"
             else:
                 self._writers[kind] = RecordWriter(directory, kind, fmt, schema)
+        if samples:
+            paths["samples"] = directory / SAMPLES_FILE
+        else:
+            (directory / SAMPLES_FILE).unlink(missing_ok=True)
+        self.ordered = OrderedFiles(paths) if paths else None
 
-    def append_parts(self, parts_dir: Path, shard: ShardOutput) -> None:
-        for kind, target in self._targets.items():
-            append_part(target, part_path(parts_dir, kind, shard.index))
+    def add(self, shard: ShardOutput) -> None:
+        """The records of a shard, for the Parquet files (JSONL: the worker wrote them)."""
         if self._writers:
             for record in shard.documents or ():
                 self._writers["documents"].write(record)
             for record in shard.deduplicated or ():
                 self._writers["deduplicated"].write(record)
 
+    def check(self) -> None:
+        """Every shard's bytes are in the files the workers wrote (no range left unwritten)."""
+        if self.ordered is None:
+            return
+        for path, size in zip(self.ordered.paths, self.ordered.sizes(), strict=True):
+            if Path(path).stat().st_size != size:
+                raise NeardupError(f"{path}: {Path(path).stat().st_size} bytes written, "
+                                   f"{size} expected; the output is incomplete")
+
     def close(self) -> None:
-        for target in self._targets.values():
-            target.close()
         for writer in self._writers.values():
             writer.close()
 

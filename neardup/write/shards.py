@@ -4,10 +4,10 @@ Once stories are known, each spilled shard of cleaned documents becomes its slic
 ``documents.jsonl`` and ``deduplicated.jsonl`` (and of the report's text sample) without the
 texts passing through the main process: the main process sends each shard its verdicts (a few
 numbers per document, ``ShardVerdicts``), a worker loads the shard, builds and encodes the
-records and writes them to part files, and the main process appends the parts to the output
-files in shard order (a kernel-side copy). The output is the same bytes for any number of
-workers. Parquet output, and records collected for the Python API, come back to the main
-process instead, which writes them.
+records and writes them into the output files itself, at the place of its shard in shard
+order (``write/ordered.py``). The output is the same bytes for any number of workers.
+Parquet output, and records collected for the Python API, come back to the main process
+instead, which writes them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,8 +23,8 @@ from neardup.document import pack
 from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
 from neardup.read.slices import FileSlice
+from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import document_record, kept_record
-from neardup.write.parts import part_path
 from neardup.write.records import dumps
 from neardup.write.samples import sample_record
 from neardup.write.spill import read_shard
@@ -50,8 +49,8 @@ class ShardVerdicts:
 @dataclass(frozen=True)
 class WriteConfig:
     spill_dir: str
-    parts_dir: str | None  # where workers write parts (None: no output files)
-    jsonl_parts: bool  # write the records as JSONL parts (else return them: Parquet output)
+    files: OrderedFiles | None  # JSONL outputs and text sample the workers write (or None)
+    jsonl: bool  # write the records to ``files`` (else return them: Parquet output)
     collect: bool  # return the records too (the Python API's Result)
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards read again
 
@@ -65,7 +64,16 @@ class ShardOutput:
 
 
 def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
-    """Records of one shard: written to part files (``parts_dir``) and/or returned."""
+    """Records of one shard: written to the output files (``files``) and/or returned."""
+    try:
+        return _shard_records(verdicts, config)
+    except BaseException:
+        if config.files is not None:
+            config.files.fail()  # the workers waiting for their turn must not wait on
+        raise
+
+
+def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     if verdicts.reread is None:
         docs = read_shard(config.spill_dir, verdicts.index)
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
@@ -104,21 +112,16 @@ def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOu
         if position in sampled:
             samples.append(sample_record(doc, spans))
     output = ShardOutput(verdicts.index, counts)
-    parts = config.parts_dir
-    if parts is not None and config.jsonl_parts:
-        _write_part(part_path(parts, "documents", verdicts.index),
-                    b"".join(dumps(r) + b"\n" for r in documents))
-        _write_part(part_path(parts, "deduplicated", verdicts.index),
-                    b"".join(dumps(r) + b"\n" for r in deduplicated))
-    if parts is not None and samples:
-        # A gzip member per shard: concatenated members are one valid gzip file (RFC 1952).
-        _write_part(part_path(parts, "samples", verdicts.index),
-                    gzip.compress(b"".join(samples), compresslevel=1, mtime=0))
-    if config.collect or (parts is not None and not config.jsonl_parts):
+    files = config.files
+    if files is not None:
+        chunks = {"samples": b""}
+        if config.jsonl:
+            chunks["documents"] = b"".join(dumps(r) + b"\n" for r in documents)
+            chunks["deduplicated"] = b"".join(dumps(r) + b"\n" for r in deduplicated)
+        if samples:
+            # A gzip member per shard: concatenated members are one valid gzip file (RFC 1952).
+            chunks["samples"] = gzip.compress(b"".join(samples), compresslevel=1, mtime=0)
+        files.write(verdicts.index, [chunks[kind] for kind in files.kinds])
+    if config.collect or not config.jsonl:
         output.documents, output.deduplicated = documents, deduplicated
     return output
-
-
-def _write_part(path: Path, data: bytes) -> None:
-    with path.open("wb") as handle:
-        handle.write(data)
