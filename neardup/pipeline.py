@@ -31,7 +31,7 @@ from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.match.lsh import find_candidates, optimal_bands
 from neardup.match.store import ShingleStore
-from neardup.match.verify import PairOverlaps, VerifyRule, smaller_shingles, verify_pairs
+from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import DedupOptions
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
@@ -348,8 +348,11 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         keep = accepted  # the verified pairs, whose overlaps clustering asks for again
         pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
 
-        def pair_accepts(a: int, b: int, jac: float, con: float) -> bool:
-            return rule.accepts(jac, con, smaller_shingles(store.mass(a), store.mass(b)))
+        masses = store.masses()
+
+        def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
+                         ) -> np.ndarray:
+            return rule.accepts_many(jac, con, lighter_shingles(masses, a, b))
 
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,

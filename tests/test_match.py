@@ -231,3 +231,34 @@ def test_candidates_equal_the_reference():
     assert np.array_equal(found, expected)
     assert len(done) == 6 and len(expected) > 0
     assert find_candidates(keys[:1], 16).shape == (0, 2)
+
+
+def test_pair_overlaps_for_clustering_equal_the_direct_overlaps(tmp_path):
+    # Clustering asks for pairs in batches: verified pairs are looked up, an exact copy (one
+    # stored set) is (1, 1), and any other pair is computed from the sets again.
+    from neardup.match.verify import PairOverlaps
+
+    rng = np.random.default_rng(5)
+    sets = [np.unique(rng.integers(0, 400, size=size).astype(np.uint32))
+            for size in (120, 150, 90, 200)]
+    weights = [rng.integers(1, 256, size=s.size).astype(np.uint8) for s in sets]
+    store = ShingleStore(tmp_path)
+    for values, w in zip(sets, weights, strict=True):
+        store.append(values, w)
+    store.append_alias(1)  # document 4: an exact copy of document 1
+    store.freeze()
+    docs = [*sets, sets[1]]
+    docs_w = [*weights, weights[1]]
+    verified = np.array([[0, 1], [1, 3]], dtype=np.int64)
+    looked_up = (np.array([0.5, 0.25]), np.array([0.75, 0.125]))  # not the real values: a lookup
+    overlaps = PairOverlaps(store, verified, *looked_up)
+    a = np.array([1, 0, 2, 3, 4, 0], dtype=np.int64)
+    b = np.array([0, 2, 3, 1, 1, 4], dtype=np.int64)
+    jaccard, containment = overlaps(a, b)
+    assert (jaccard[0], containment[0]) == (0.5, 0.75)  # (1, 0) is the verified pair (0, 1)
+    assert (jaccard[3], containment[3]) == (0.25, 0.125)
+    assert (jaccard[4], containment[4]) == (1.0, 1.0)  # an exact copy
+    for k in (1, 2, 5):
+        x, y = int(a[k]), int(b[k])
+        assert (jaccard[k], containment[k]) == overlap(docs[x], docs[y], docs_w[x], docs_w[y])
+    store.close()

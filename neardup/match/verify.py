@@ -73,9 +73,10 @@ def overlap(a: np.ndarray, b: np.ndarray, wa: np.ndarray | None = None,
     return inter / union, inter / min(mass_a, mass_b)
 
 
-def smaller_shingles(mass_a: int, mass_b: int) -> float:
-    """The lighter set's weight, in fully weighted shingles (what the rule's minimum reads)."""
-    return min(mass_a, mass_b) / MAX_WEIGHT
+def lighter_shingles(masses: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair ``a[k], b[k]``: the lighter set's weight, in fully weighted shingles (what the
+    rule's minimum reads)."""
+    return np.minimum(masses[a], masses[b]) / MAX_WEIGHT
 
 
 def verify_pairs(
@@ -100,7 +101,7 @@ def verify_pairs(
     parts = list(results)
     jaccards = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0)
     containments = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)
-    smaller_all = (np.minimum(masses[pairs[:, 0]], masses[pairs[:, 1]]) / MAX_WEIGHT
+    smaller_all = (lighter_shingles(masses, pairs[:, 0], pairs[:, 1])
                    if len(pairs) else np.empty(0, dtype=np.float64))
     return jaccards, containments, rule.accepts_many(jaccards, containments, smaller_all)
 
@@ -156,7 +157,8 @@ def pair_intersections(values: np.ndarray, weights: np.ndarray, offsets: np.ndar
 
 
 class PairOverlaps:
-    """``overlap`` of two stored documents for clustering, reusing what verification found.
+    """(Jaccard, containment) of pairs of stored documents for clustering, reusing what
+    verification found.
 
     Most pairs that clustering checks (a copy against its story's kept copy) are verified
     candidate pairs already: their overlaps are looked up (``pairs`` sorted as ``unique_pairs``
@@ -171,12 +173,21 @@ class PairOverlaps:
         self.codes = pairs[:, 0] * self.n_docs + pairs[:, 1]
         self.jaccards, self.containments = jaccards, containments
 
-    def __call__(self, a: int, b: int) -> tuple[float, float]:
+    def __call__(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Overlaps of the pairs ``a[k], b[k]`` (int64 arrays of document numbers)."""
         view = self.store.view
-        if view.resolved[a] == view.resolved[b]:
-            return overlap(view.get(a), view.get(a), view.get_weights(a), view.get_weights(a))
-        code = min(a, b) * self.n_docs + max(a, b)
-        at = int(np.searchsorted(self.codes, code))
-        if at < self.codes.size and self.codes[at] == code:
-            return float(self.jaccards[at]), float(self.containments[at])
-        return overlap(view.get(a), view.get(b), view.get_weights(a), view.get_weights(b))
+        jaccard = np.ones(a.size, dtype=np.float64)
+        containment = np.ones(a.size, dtype=np.float64)
+        rest = view.resolved[a] != view.resolved[b]  # (one stored set: an exact copy)
+        if self.codes.size:
+            codes = np.minimum(a, b) * self.n_docs + np.maximum(a, b)
+            at = np.minimum(np.searchsorted(self.codes, codes), self.codes.size - 1)
+            verified = rest & (self.codes[at] == codes)
+            jaccard[verified] = self.jaccards[at[verified]]
+            containment[verified] = self.containments[at[verified]]
+            rest &= ~verified
+        if rest.any():
+            task = VerifyTask(view, self.store.masses(), self.store.sizes())
+            jaccard[rest], containment[rest] = overlap_chunk(
+                np.stack([a[rest], b[rest]], axis=1), task)
+        return jaccard, containment
