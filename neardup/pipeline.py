@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from neardup import __version__
-from neardup.cluster.policy import rank_key
+from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError
@@ -139,7 +139,6 @@ class _SketchState:
     """Per-document numbers kept in memory between the sketch pass and the write pass."""
 
     ids: list[str] = field(default_factory=list)
-    ranks: list[tuple] = field(default_factory=list)
     active: list[bool] = field(default_factory=list)
     sketched: list[int] = field(default_factory=list)  # doc numbers with band keys, in order
     keys: list[np.ndarray] = field(default_factory=list)  # blocks of band-key rows
@@ -148,49 +147,54 @@ class _SketchState:
     status_counts: Counter = field(default_factory=Counter)
     id_registry: IdRegistry = field(default_factory=IdRegistry)
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
+    policy: str = "longest"  # the keep policy, which ``ranks`` follow
+    ranks: Ranks = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ranks = Ranks(self.policy, self.ids)
 
 
-def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, policy: str,
-            strict: bool) -> None:
+def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict: bool) -> None:
     base = len(state.ids)
-    new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
+    state.ids.extend(shard.ids)
     n_shingles = shard.n_shingles.tolist()
+    state.ranks.extend([n_shingles[row] if row >= 0 else 0 for row in shard.rows], shard.chars,
+                       shard.dates)
     if shard.values is None:  # the worker appended the shard's sets to the store's files
         first_set = store.add_block(shard.set_start, shard.offsets, shard.masses)
     else:
         first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
-    for position, doc_id in enumerate(shard.ids):
+    registry, first_of_key = state.id_registry, state.first_of_key
+    reads: list[int] = []  # the stored set each document reads (0: the empty set)
+    new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
+    for position, (rejected, row, key) in enumerate(
+            zip(shard.rejected, shard.rows, shard.exact_keys, strict=True)):
         number = base + position
-        state.ids.append(doc_id)
         # Accounting happens here, in input order, whichever worker read the document.
-        rejected = shard.rejected[position]
         if rejected is None:
-            rejected = state.id_registry.repeated(doc_id, shard.sources[position])
+            rejected = registry.repeated(shard.ids[position], shard.sources[position],
+                                         shard.id_keys[position])
             if rejected is not None:
                 state.repeated_ids[number] = rejected
-        if rejected is not None and strict:
-            raise InputError(shard.sources[position], rejected)
-        active = rejected is None
-        state.active.append(active)
-        row = shard.rows[position]
-        state.ranks.append(rank_key(policy, shingles=n_shingles[row] if row >= 0 else 0,
-                                    chars=shard.chars[position], date=shard.dates[position],
-                                    doc_id=doc_id, index=number))
-        if not active:
-            store.append_empty()
+        if rejected is not None:
+            if strict:
+                raise InputError(shard.sources[position], rejected)
+            state.active.append(False)
+            reads.append(0)
             continue
+        state.active.append(True)
         # The first copy of this normalised text anywhere in the input (an in-shard copy
         # shares its first copy's row, whether or not that copy was accepted).
-        key = shard.exact_keys[position]
-        first = state.first_of_key.get(key, -1)
+        first = first_of_key.get(key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
-            store.append_alias(first)
+            reads.append(reads[first - base] if first >= base else store.set_of(first))
             state.exact_edges.append((first, number))
             continue
-        state.first_of_key[key] = number
-        store.add_document(first_set + row)
+        first_of_key[key] = number
+        reads.append(first_set + row)
         state.sketched.append(number)
         new_rows.append(row)
+    store.add_documents(reads)
     if new_rows:
         state.keys.append(shard.keys[new_rows])
 
@@ -301,7 +305,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     kernels.warm_up(options.clean)  # once here, not once per forked worker
     spill = ShardSpill()
     store = ShingleStore()
-    state = _SketchState()
+    state = _SketchState(policy=options.keep)
     local = options.executor == "local"  # workers share this machine's disk
     try:
         if options.clean:
@@ -319,7 +323,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
-                _absorb(sketch, state, store, options.keep, options.read.strict)
+                _absorb(sketch, state, store, options.read.strict)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
                 bar.advance(len(sketch.ids))
         store.freeze()

@@ -104,6 +104,14 @@ class ShingleStore:
         self._doc_sets.append(set_number)
         return len(self._doc_sets) - 1
 
+    def add_documents(self, set_numbers: list[int]) -> None:
+        """New documents, one per set number (0: the empty set), in order."""
+        self._doc_sets.extend(set_numbers)
+
+    def set_of(self, doc: int) -> int:
+        """The number of the set that document ``doc`` reads."""
+        return self._doc_sets[doc]
+
     def append(self, values: np.ndarray, weights: np.ndarray | None = None) -> int:
         """A new document with its own set and weights (None: all full); returns its number."""
         values = np.ascontiguousarray(values, dtype=np.uint32)
@@ -117,7 +125,7 @@ class ShingleStore:
 
     def append_alias(self, doc: int) -> int:
         """A new document number that reads the set of ``doc`` (exact duplicates share one)."""
-        return self.add_document(self._doc_sets[doc])
+        return self.add_document(self.set_of(doc))
 
     def freeze(self) -> None:
         starts = np.concatenate(self._set_starts)

@@ -200,6 +200,11 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         yield doc
 
 
+def id_key(doc_id: str) -> int:
+    """What ``IdRegistry`` remembers of an id: its stable 64-bit hash."""
+    return stable_hash(doc_id)
+
+
 class IdRegistry:
     """Rejects a repeated id: the first use keeps it. Stores 8 bytes per id (a stable hash),
     not the ids themselves, with the source of the first use for the message."""
@@ -207,9 +212,11 @@ class IdRegistry:
     def __init__(self) -> None:
         self._first: dict[int, str] = {}
 
-    def repeated(self, doc_id: str, source: str) -> str | None:
-        """The rejection reason when ``doc_id`` was seen before, else None (and remember it)."""
-        key = stable_hash(doc_id)
+    def repeated(self, doc_id: str, source: str, key: int | None = None) -> str | None:
+        """The rejection reason when ``doc_id`` was seen before, else None (and remember it).
+        ``key``: ``id_key(doc_id)`` when the caller has it (a worker computed it)."""
+        if key is None:
+            key = id_key(doc_id)
         first = self._first.get(key)
         if first is not None:
             return f"duplicate id {doc_id!r} (first seen at {first})"

@@ -16,7 +16,7 @@ import xxhash
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
-from neardup.read.documents import ReadOptions, Shard, shard_documents
+from neardup.read.documents import ReadOptions, Shard, id_key, shard_documents
 from neardup.read.slices import FileSlice
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
@@ -129,6 +129,7 @@ class ShardSketch:
     """
 
     ids: list[str]
+    id_keys: list[int]  # ``read.documents.id_key`` of each id (repeated ids are found by it)
     sources: list[str]  # file:line, for messages about the document
     dates: list[str | None]
     rejected: list[str | None]  # why, for a document that is not active
@@ -183,7 +184,8 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         values, weights = np.empty(0, np.uint32), np.empty(0, np.uint8)
         offsets = np.zeros(1, np.int64)
     sketch = ShardSketch(
-        ids=[doc.id for doc in docs], sources=[doc.source for doc in docs],
+        ids=[doc.id for doc in docs], id_keys=[id_key(doc.id) for doc in docs],
+        sources=[doc.source for doc in docs],
         dates=[doc.date for doc in docs], rejected=[doc.rejected for doc in docs],
         exact_keys=exact_keys, rows=rows,
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
