@@ -159,6 +159,46 @@ def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
     assert "missing.jsonl: no such file" in capsys.readouterr().err
 
 
+def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, capsys):
+    # Ids that match nothing (another --id-field, another corpus) scored P = R = F1 = ARI = 1
+    # over 0 documents, exit 0.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    truth = tmp_path / "truth.jsonl"
+    truth.write_text('{"id":"x","story":1}\n{"id":"y","story":1}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 1
+    assert "no document id is in both" in capsys.readouterr().err
+    truth.write_text('{"id":"a","story":1}\n{"id":"y","story":1}\n')  # one in common: scored
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 1
+
+
+@pytest.mark.parametrize("which, content, message", [
+    ("predicted", b"5\n", "documents.jsonl:1: expected a JSON object"),
+    ("truth", b'{"id":"a","story":1}\n[1]\n', "truth.jsonl:2: expected a JSON object"),
+    ("pairs", b'["a","b",1]\n', "pairs.jsonl:1: expected a JSON object"),
+    ("truth", b'{"id":"a","story":1}\n{"id":"b","story":"\xff"}\n', "truth.jsonl:2: invalid UTF-8"),
+    ("truth", b'{"id":"a","story":[1]}\n', "truth.jsonl:1: truth field 'story' must be"),
+    ("predicted.parquet", b"not parquet", "documents.parquet: unreadable Parquet file"),
+])
+def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which, content,
+                                                        message):
+    files = {"predicted": tmp_path / "documents.jsonl", "truth": tmp_path / "truth.jsonl",
+             "pairs": tmp_path / "pairs.jsonl"}
+    files["predicted"].write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    files["truth"].write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n')
+    files["pairs"].write_text('{"a":"a","b":"b","label":1}\n')
+    if which == "predicted.parquet":
+        files["predicted"] = tmp_path / "documents.parquet"
+        which = "predicted"
+    files[which].write_bytes(content)
+    mode = ["--pairs", str(files["pairs"])] if which == "pairs" else \
+        ["--truth", str(files["truth"])]
+    assert main(["eval", str(files["predicted"]), *mode]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neardup: error:") and message in err
+
+
 def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
