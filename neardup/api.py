@@ -25,6 +25,11 @@ from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
 
+# What a run writes (or removes) in its output folder: none of it may be an INPUT file.
+_DEDUP_FILES = ("documents.jsonl", "documents.parquet", "deduplicated.jsonl",
+                "deduplicated.parquet", "summary.json", "report-texts.jsonl.gz", "report.html")
+_CLEAN_FILES = ("documents.jsonl", "documents.parquet", "summary.json")
+
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
 _SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
 _READ_FIELDS = set(ReadOptions.__dataclass_fields__)
@@ -79,7 +84,7 @@ def _fresh(items: Iterable[Any]) -> Iterable[Any]:
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
                 collect: bool = False) -> Result:
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
-    check_inputs(list(inputs))
+    check_inputs(list(inputs), output, _DEDUP_FILES)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -104,7 +109,7 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
-    check_inputs(list(inputs))
+    check_inputs(list(inputs), output, _CLEAN_FILES)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 

@@ -252,6 +252,30 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, corpus, 
         assert summary["skipped_files"]["count"] == 0
 
 
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_an_input_that_is_the_output_folder_or_an_output_file_is_a_usage_error(
+        tmp_path, corpus, command, capsys):
+    # "neardup dedup OUT/deduplicated.jsonl -o OUT" truncated its input when it opened the
+    # output (the write pass then failed with "the input changed", the data gone), and
+    # "neardup dedup IN -o IN" skipped every file of IN as output: read 0, exit 0.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "corpus.jsonl").write_bytes(corpus.read_bytes())
+    assert main([command, str(folder), "-o", str(folder), "-q", "--jobs", "1"]) == 2
+    assert "is the output folder" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["dedup", str(folder), "-o", str(out), "-q", "--jobs", "1", "--no-clean",
+                 "--no-report"]) == 0
+    written = out / ("deduplicated.jsonl" if command == "dedup" else "documents.jsonl")
+    before = written.read_bytes()
+    assert main([command, str(written), "-o", str(out), "-q", "--jobs", "1",
+                 "--no-clean" if command == "dedup" else "--quiet"]) == 2
+    assert "is an output file of this run" in capsys.readouterr().err
+    assert written.read_bytes() == before
+    (out / "more.jsonl").write_bytes(corpus.read_bytes())  # other files in OUT are input
+    assert main([command, str(out / "more.jsonl"), "-o", str(out), "-q", "--jobs", "1"]) == 0
+
+
 def test_a_missing_input_fails_before_any_work(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text('{"text": "a document"}\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -102,12 +102,27 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
             raise UsageError(f"{path}: no such file or folder")
 
 
-def check_inputs(inputs: list[str | Path]) -> None:
+def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
+                 written: Iterable[str] = ()) -> None:
     """Fail before any work when an INPUT does not exist (instead of when the reader gets
-    there, after the files before it were processed)."""
+    there, after the files before it were processed), when an INPUT folder is the ``output``
+    folder (whose files are never read as input: nothing would be read), or when an INPUT
+    file is one the run writes in ``output`` (``written``: it would be overwritten while read).
+    """
+    out = Path(output).resolve() if output is not None else None
     for raw in inputs:
-        if not Path(raw).exists():
+        path = Path(raw)
+        if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        if out is None:
+            continue
+        resolved = path.resolve()
+        if path.is_dir() and resolved == out:
+            raise UsageError(f"{raw}: is the output folder, whose files are not read as input; "
+                             "write the outputs to another folder")
+        if resolved.parent == out and resolved.name in set(written):
+            raise UsageError(f"{raw}: is an output file of this run (it would be overwritten "
+                             "while it is read); copy it out of the output folder first")
 
 
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
