@@ -332,6 +332,30 @@ def test_a_signal_inside_a_compiled_kernel_still_exits_as_interrupted(
     assert capsys.readouterr().err.startswith("neardup: ")
 
 
+def test_an_interrupted_rerun_leaves_no_summary_or_report_of_the_earlier_run(
+        tmp_path, corpus, monkeypatch):
+    # A run into a used output folder that stopped in its write pass (Ctrl-C, SIGTERM, a full
+    # disk) left the new, partial documents.jsonl next to the earlier run's summary.json and
+    # report.html, which looked like a finished run with other counts. summary.json is
+    # written last: without it the folder holds an unfinished run.
+    import neardup.write.outputs as outputs
+
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1"]) == 0
+    assert (out / "summary.json").exists() and (out / "report.html").exists()
+
+    def interrupted(self, *args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs.OutputFiles, "append_parts", interrupted)
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1"]) == 130
+    assert not (out / "summary.json").exists() and not (out / "report.html").exists()
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    monkeypatch.setattr(outputs.RecordWriter, "write", interrupted)
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 130
+    assert not (out / "summary.json").exists()
+
+
 def test_no_report_leaves_no_stale_report(tmp_path, corpus):
     out = tmp_path / "out"
     assert main(["dedup", str(corpus), "--output", str(out), "--no-clean", "-q",
