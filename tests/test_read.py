@@ -98,6 +98,23 @@ def test_unreadable_file_is_recorded_not_fatal(tmp_path):
     assert len(docs) == 1 and "unreadable file" in docs[0].rejected
 
 
+def test_a_dangling_link_in_an_input_folder_is_recorded_not_skipped(tmp_path):
+    # A link to a file that is gone (an unmounted disk, a moved crawl) was left out of the
+    # folder's files without a word, as if it were not there; it is an unreadable file.
+    from neardup.api import make_options
+
+    folder = tmp_path / "in"
+    _write(folder / "a.jsonl", b'{"text": "one document with a few words"}\n')
+    (folder / "b.jsonl").symlink_to(tmp_path / "moved.jsonl")
+    (folder / "c.xml").symlink_to(tmp_path / "moved.xml")
+    docs = list(read_documents([folder]))
+    assert [d.source for d in docs] == ["a.jsonl:1", "b.jsonl"]
+    assert docs[1].rejected.startswith("unreadable file")
+    result = neardup.dedup_files([folder], tmp_path / "out", make_options(quiet=True, jobs=1))
+    assert result.summary["counts"]["rejected"] == 1
+    assert result.summary["skipped_files"]["count"] == 1  # c.xml: of unsupported type
+
+
 def test_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         list(read_documents([tmp_path / "nope.jsonl"]))

@@ -49,13 +49,18 @@ def detect_format(path: Path) -> str | None:
 
 def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
     """The files under ``folder``, sorted, without those under ``skip`` (the run's output
-    folder when it lies inside an INPUT folder: its files are not input)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    folder when it lies inside an INPUT folder: its files are not input). A dangling link is
+    listed: reading it fails, and it becomes a rejection instead of vanishing."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() or _dangling(p))
     if skip is not None:
         skipped = Path(skip).resolve()
         if skipped.is_relative_to(folder.resolve()):
             files = [p for p in files if not p.resolve().is_relative_to(skipped)]
     return files
+
+
+def _dangling(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
