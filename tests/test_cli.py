@@ -276,6 +276,18 @@ def test_an_input_that_is_the_output_folder_or_an_output_file_is_a_usage_error(
     assert main([command, str(out / "more.jsonl"), "-o", str(out), "-q", "--jobs", "1"]) == 0
 
 
+@pytest.mark.parametrize("value", ["0", "1", "1.5", "-0.2", "nan"])
+def test_a_candidate_threshold_outside_0_1_is_a_usage_error_before_any_work(tmp_path, corpus,
+                                                                           capsys, value):
+    # It stopped with a ValueError traceback (exit 1) from the LSH banding, after the whole
+    # site-template pass had run.
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1",
+                 "--candidate-threshold", value]) == 2
+    assert "candidate_threshold must be in (0, 1)" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_a_missing_input_fails_before_any_work(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text('{"text": "a document"}\n')
