@@ -188,6 +188,10 @@ def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
     assert docs[0].url == "https://www.news.example/a" and docs[0].site == "news.example"
     assert docs[0].html.startswith("<html>") and docs[0].date
     assert docs[1].rejected == "WARC response is not HTML or plain text (Content-Type: image/png)"
+    # a rejected record keeps its URL, date and site (they were dropped: the output did not say
+    # which page the image was)
+    assert docs[1].url == "https://www.news.example/logo.png" and docs[1].date
+    assert docs[1].site == "news.example"
     assert docs[2].text == "plain words" and docs[2].html is None
 
 

@@ -127,12 +127,12 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
         doc_id = record.location
     doc = Document(id=doc_id, text="", index=index, source=record.location,
                    warnings=list(record.warnings))
-    if record.error is not None:
-        doc.rejected = record.error
-        return doc
     doc.url = _as_text(fields.pop(options.url_field, None))
     doc.date = _as_text(fields.pop(options.date_field, None))
     doc.site = site_of(doc.url, folder)
+    if record.error is not None:  # (a WARC record of another type still says which page)
+        doc.rejected = record.error
+        return doc
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = _as_text(fields.pop(html_key, None)) if html_key else None
     text = fields.pop(options.text_field, None)
