@@ -195,6 +195,56 @@ def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
     assert docs[2].text == "plain words" and docs[2].html is None
 
 
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_truncated_warc_file_never_loses_records_without_a_word(tmp_path, compressed):
+    # A WARC file cut short (an interrupted download) gave its last record's first bytes as a
+    # complete document, or nothing, and the records after the cut vanished without a word.
+    # Cut anywhere, every record is either read whole or there is a rejection that says so.
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    full = tmp_path / ("full.warc.gz" if compressed else "full.warc")
+    with full.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=compressed)
+        for number, (kind, body) in enumerate([("response", b"first " * 20),
+                                               ("response", b"second page " * 300),
+                                               ("request", b"x" * 500),
+                                               ("response", b"third page " * 300)]):
+            headers = (StatusAndHeaders("200 OK", [("Content-Type", "text/plain")],
+                                        protocol="HTTP/1.1") if kind == "response" else
+                       StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
+            writer.write_record(writer.create_warc_record(
+                f"https://a.example/{number}", kind, payload=io.BytesIO(body),
+                http_headers=headers))
+    with full.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        spans = [(records.get_record_offset(), records.get_record_offset()
+                  + records.get_record_length()) for _ in records]
+    data = full.read_bytes()
+    # between two records (or after the last): what the file holds is whole, nothing to say
+    gaps = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:] + [(len(data), 0)],
+                                                          strict=True)]
+    whole = [d.text for d in read_documents([full])]
+    cut = tmp_path / full.name.replace("full", "cut")
+    for size in range(1, len(data), 13):
+        cut.write_bytes(data[:size])
+        docs = list(read_documents([cut]))
+        read = [d.text for d in docs if d.rejected is None]
+        cut_short = [d for d in docs if d.rejected and d.rejected.startswith(
+            ("truncated WARC record", "unreadable file"))]
+        assert read == whole[:len(read)], size  # never a part of a text
+        assert len(docs) == len(read) + len(cut_short), size
+        if not any(end <= size <= start for end, start in gaps):
+            assert len(cut_short) == 1, size
+    cut.write_bytes(data[:spans[0][1] + 150])  # inside record 2's headers
+    last = list(read_documents([cut]))[-1]
+    assert last.source == f"{cut.name}#2"
+    assert last.rejected == "truncated WARC record: the file ends inside its headers"
+
+
 def test_byte_order_marks_do_not_break_the_first_record(tmp_path):
     bom = "\ufeff".encode()
     _write(tmp_path / "in/a.csv", bom + b"id,text\nc1,first row\n")
