@@ -245,6 +245,30 @@ def test_a_truncated_warc_file_never_loses_records_without_a_word(tmp_path, comp
     assert last.rejected == "truncated WARC record: the file ends inside its headers"
 
 
+def test_a_truncated_zstd_file_is_unreadable_from_the_cut_on(tmp_path):
+    # zstandard's stream reader ends quietly where a file cut short ends: the lines after the
+    # cut vanished without a word (the cut line at most became "malformed JSON", or nothing at
+    # all when the cut fell in the first block). gzip raises there; zstd now does too.
+    import zstandard
+
+    lines = [json.dumps({"id": f"d{i}", "text": f"document {i} " + "word " * 40}).encode()
+             for i in range(400)]
+    compressor = zstandard.ZstdCompressor()
+    frames = [compressor.compress(b"\n".join(lines[:200]) + b"\n"),
+              compressor.compress(b"\n".join(lines[200:]) + b"\n")]
+    path = tmp_path / "c.jsonl.zst"
+    path.write_bytes(b"".join(frames))  # concatenated frames: one valid file, read whole
+    assert [d.id for d in read_documents([path])] == [f"d{i}" for i in range(400)]
+    path.write_bytes(frames[0])  # cut between frames: nothing to tell
+    assert len(list(read_documents([path]))) == 200
+    for size in (len(frames[0]) // 2, len(frames[0]) + 10, len(frames[0]) + len(frames[1]) - 3):
+        path.write_bytes(b"".join(frames)[:size])
+        docs = list(read_documents([path]))
+        assert all(d.rejected is None for d in docs[:-1]), size
+        assert docs[-1].source == "c.jsonl.zst" and docs[-1].rejected.startswith(
+            "unreadable file: EOFError"), size
+
+
 def test_byte_order_marks_do_not_break_the_first_record(tmp_path):
     bom = "\ufeff".encode()
     _write(tmp_path / "in/a.csv", bom + b"id,text\nc1,first row\n")

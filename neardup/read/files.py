@@ -147,8 +147,47 @@ def open_binary(path: Path) -> BinaryIO:
     if name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if name.endswith(".zst"):
+        return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
+    return path.open("rb")
+
+
+class _ZstdFrames(io.RawIOBase):
+    """The decompressed bytes of a file of zstd frames. A file that ends inside a frame (cut
+    short) raises EOFError, as ``gzip`` does; zstandard's own stream reader ends quietly there,
+    and the lines after the cut vanished without a word."""
+
+    def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        raw = path.open("rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return path.open("rb")
+        self._raw = raw
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._frame = None  # the frame being decompressed; None between frames
+        self._out = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._out:
+            data = self._raw.read(1 << 17)
+            if not data:
+                if self._frame is not None:
+                    raise EOFError("zstd file ended before the end of its last frame")
+                return 0
+            out = []
+            while data:
+                if self._frame is None:
+                    self._frame = self._decompressor.decompressobj()
+                out.append(self._frame.decompress(data))
+                data = b""
+                if self._frame.eof:  # the next frame starts in what it did not use
+                    data, self._frame = self._frame.unused_data, None
+            self._out = memoryview(b"".join(out))
+        size = min(len(buffer), len(self._out))
+        buffer[:size] = self._out[:size]
+        self._out = self._out[size:]
+        return size
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
