@@ -86,6 +86,17 @@ def test_bad_records_become_rejections_with_reasons(tmp_path):
     assert "text too long" in by_source["c.jsonl:8"].rejected
 
 
+def test_a_null_text_is_named_null_not_missing(tmp_path):
+    # A null text (JSON null, a Parquet null, a CSV row shorter than its header) was rejected
+    # as "missing text field 'text' (fields: id, text)": missing, yet listed.
+    _write(tmp_path / "in/a.jsonl", b'{"id": "n", "text": null}\n{"id": "m", "body": "x"}\n')
+    _write(tmp_path / "in/b.csv", b"id,text\nshort\n")
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [d.rejected for d in docs] == ["field 'text' is null",
+                                          "missing text field 'text' (fields: body, id)",
+                                          "field 'text' is null"]
+
+
 def test_strict_mode_names_file_and_line(tmp_path):
     path = _write(tmp_path / "c.jsonl", b'{"text": "a"}\n{"text": \n')
     with pytest.raises(InputError, match=r"c.jsonl:2: malformed JSON"):

@@ -143,6 +143,9 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
         if isinstance(text, str):  # kept: what cleaning falls back on when the page is empty
             doc.text = text
             size = max(size, len(text))
+    elif text is None and options.text_field in record.fields:
+        doc.rejected = f"field {options.text_field!r} is null"
+        return doc
     elif text is None:
         available = ", ".join(sorted(map(str, record.fields))) or "none"
         doc.rejected = f"missing text field {options.text_field!r} (fields: {available})"
