@@ -288,6 +288,19 @@ def test_a_candidate_threshold_outside_0_1_is_a_usage_error_before_any_work(tmp_
     assert not out.exists()
 
 
+@pytest.mark.parametrize("option", ["--id-field", "--url-field", "--date-field"])
+def test_a_field_option_naming_the_text_field_is_a_usage_error(tmp_path, corpus, capsys,
+                                                                option):
+    # "--id-field text" took every text as an id and rejected every document as "missing
+    # text field 'text' (fields: id, text)", exit 0.
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", option, "text"]) == 2
+    assert "name the same field 'text'" in capsys.readouterr().err
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--text-field", "body",
+                 option, "body"]) == 2
+    assert not out.exists()
+
+
 def test_a_missing_input_fails_before_any_work(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text('{"text": "a document"}\n')
