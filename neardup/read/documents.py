@@ -173,25 +173,37 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
     Ids default to the position (``"0"``, ``"1"``, ...); every item yields one document,
     rejections included, exactly as ``read_documents`` does for files.
     """
-    from neardup.read.records import RawRecord
+    from neardup.read.records import RawRecord, _without_surrogates
 
     options = options or ReadOptions()
     ids = IdRegistry()
     for index, item in enumerate(items):
         location = str(index)
+        warnings: list[str] = []  # lone surrogates ("\ud800"), which no output can hold
         if isinstance(item, Document):
             doc = item
             doc.id = _as_text(doc.id) or location  # ids are text in every output
+            for name in ("id", "text", "html", "url", "date"):
+                value = getattr(doc, name)
+                if isinstance(value, str):
+                    setattr(doc, name, _without_surrogates(value, warnings))
+            doc.metadata = _without_surrogates(doc.metadata, warnings)
+            if warnings:
+                doc.warnings.append(_SURROGATES)
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")
             if doc.rejected is None and not (doc.html or doc.text).strip():
                 doc.rejected = "empty text"
         else:
+            if isinstance(item, str | dict):
+                item = _without_surrogates(item, warnings)
+            warnings = [_SURROGATES] if warnings else []
             if isinstance(item, str):
-                record = RawRecord(location, index, {options.text_field: item})
+                record = RawRecord(location, index, {options.text_field: item},
+                                   warnings=warnings)
             elif isinstance(item, dict):
-                record = RawRecord(location, index, dict(item))
+                record = RawRecord(location, index, dict(item), warnings=warnings)
             else:
                 record = RawRecord(location, index,
                                    error=f"expected str, dict or Document, got "
@@ -201,6 +213,9 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             ids.check(doc)
             raise_if_strict(doc, options)
         yield doc
+
+
+_SURROGATES = "lone surrogates: replaced with U+FFFD"
 
 
 class IdRegistry:
