@@ -301,6 +301,32 @@ def test_a_field_option_naming_the_text_field_is_a_usage_error(tmp_path, corpus,
     assert not out.exists()
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--docs", "-5"], "docs must be >= 0"),
+    (["--duplicate-fraction", "2"], "duplicate_fraction must be in [0, 1)"),
+    (["--sites", "0"], "sites must be >= 1"),
+])
+def test_synth_bad_options_are_usage_errors_that_leave_the_output_alone(tmp_path, capsys,
+                                                                         args, message):
+    # They stopped with a ValueError traceback (exit 1), after the output file had been
+    # opened for writing: an existing corpus of that name was left empty.
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "kept as it was"}\n')
+    assert main(["synth", "--output", str(corpus), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert corpus.read_text() == '{"id": "a", "text": "kept as it was"}\n'
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl.zst", "corpus.txt", "corpus.json"])
+def test_synth_refuses_a_name_it_would_not_write_that_format_to(tmp_path, capsys, name):
+    # "--output corpus.jsonl.zst" wrote plain JSONL under a .zst name, which dedup then read
+    # as one unreadable file; ".txt" as one text document.
+    assert main(["synth", "--output", str(tmp_path / name), "--docs", "3"]) == 2
+    assert ".jsonl or .jsonl.gz" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+    assert main(["synth", "--output", str(tmp_path / "c.jsonl.gz"), "--docs", "3"]) == 0
+
+
 def test_a_missing_input_fails_before_any_work(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text('{"text": "a document"}\n')
