@@ -152,9 +152,23 @@ def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
     for number, record in _read_jsonl(path):
         try:
             label = record["label"]
-            pairs.append((str(record["a"]), str(record["b"]),
-                          bool(label >= 1 if isinstance(label, int | float) else label)))
+            pairs.append((str(record["a"]), str(record["b"]), _label(label)))
         except KeyError as exc:
             raise InputError(f"{path}:{number}", f"missing field {exc}; expected a, b, label") \
                 from exc
+        except ValueError as exc:
+            raise InputError(f"{path}:{number}", str(exc)) from exc
     return pairs
+
+
+_LABELS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+def _label(value: object) -> bool:
+    """A pair's label: true/false, a number (>= 1 is a duplicate) or those written as text
+    ("1", "0", "true", "false", "yes", "no"; bool("0") would be true)."""
+    if isinstance(value, str):
+        if value.strip().lower() not in _LABELS:
+            raise ValueError(f"label must be true/false or a number, got {value!r}")
+        return _LABELS[value.strip().lower()]
+    return bool(value >= 1 if isinstance(value, int | float) else value)

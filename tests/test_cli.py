@@ -199,6 +199,23 @@ def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which,
     assert err.startswith("neardup: error:") and message in err
 
 
+def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, capsys):
+    # A label "0" or "false" (pairs converted from CSV) was bool("0") = True: every labelled
+    # pair counted as a duplicate.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
+                         '{"id":"c","cluster":2}\n')
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":"1"}\n{"a":"a","b":"c","label":"0"}\n'
+                     '{"a":"b","b":"c","label":"false"}\n{"a":"c","b":"a","label":"True"}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
+    pairs.write_text('{"a":"a","b":"b","label":"maybe"}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
+
+
 def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
