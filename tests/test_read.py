@@ -97,6 +97,17 @@ def test_a_null_text_is_named_null_not_missing(tmp_path):
                                           "field 'text' is null"]
 
 
+def test_an_html_field_that_is_not_a_string_is_rejected_like_a_text_field(tmp_path):
+    # It was turned into its Python repr ("['<p>one</p>', ...]", "5") and extracted as a page.
+    path = _write(tmp_path / "h.jsonl", b'{"id": "a", "html": ["<p>one</p>", "<p>two</p>"]}\n'
+                  b'{"id": "b", "html": 5, "text": "the record text"}\n'
+                  b'{"id": "c", "html": null, "text": "the record text"}\n')
+    docs = list(read_documents([path], ReadOptions(html_field="html")))
+    assert docs[0].rejected == "field 'html' must be a string, got list"
+    assert docs[1].rejected == "field 'html' must be a string, got int"
+    assert docs[2].rejected is None and docs[2].html is None and docs[2].text == "the record text"
+
+
 def test_strict_mode_names_file_and_line(tmp_path):
     path = _write(tmp_path / "c.jsonl", b'{"text": "a"}\n{"text": \n')
     with pytest.raises(InputError, match=r"c.jsonl:2: malformed JSON"):

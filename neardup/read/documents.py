@@ -134,9 +134,12 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
         doc.rejected = record.error
         return doc
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
-    html = _as_text(fields.pop(html_key, None)) if html_key else None
+    html = fields.pop(html_key, None) if html_key else None
     text = fields.pop(options.text_field, None)
     doc.metadata = fields
+    if html is not None and not isinstance(html, str):
+        doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
+        return doc
     if html is not None:
         doc.html = html
         size = len(html)
