@@ -24,6 +24,13 @@ from neardup.read.files import check_inputs
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
+from neardup.write.outputs import REPORT_FILE, SUMMARY_FILE
+from neardup.write.samples import SAMPLES_FILE
+
+# What a run writes (or removes) in its output folder: none of it may be an INPUT file.
+_DEDUP_FILES = ("documents.jsonl", "documents.parquet", "deduplicated.jsonl",
+                "deduplicated.parquet", SUMMARY_FILE, SAMPLES_FILE, REPORT_FILE)
+_CLEAN_FILES = ("documents.jsonl", "documents.parquet", SUMMARY_FILE)
 
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
 _SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
@@ -79,7 +86,7 @@ def _fresh(items: Iterable[Any]) -> Iterable[Any]:
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
                 collect: bool = False) -> Result:
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
-    check_inputs(list(inputs))
+    check_inputs(list(inputs), output, _DEDUP_FILES)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -92,7 +99,7 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     skipped = _report_skipped(inputs, options.quiet, out)
     result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
                        skipped_files=skipped, shards=shards)
-    from neardup.report import REPORT_FILE, write_report
+    from neardup.report import write_report
 
     if options.report:
         write_report(out, quiet=options.quiet)
@@ -104,7 +111,7 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
-    check_inputs(list(inputs))
+    check_inputs(list(inputs), output, _CLEAN_FILES)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
 

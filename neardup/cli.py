@@ -182,6 +182,10 @@ def _synth(args: argparse.Namespace) -> int:
                            duplicate_fraction=args.duplicate_fraction,
                            copies_max=args.copies_max, boilerplate=args.boilerplate,
                            variants=args.variants, sites=args.sites)
+    try:
+        options.validate()
+    except ValueError as exc:  # a bad option value: a usage error, as for dedup
+        raise UsageError(str(exc)) from exc
     count = write_corpus(args.output, options)
     print(f"wrote {count:,} documents → {args.output}", file=sys.stderr)
     return EXIT_OK
@@ -232,9 +236,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"neardup: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt as exc:
-        terminated = isinstance(exc, _Terminated)
-        print(f"neardup: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
-        return 143 if terminated else 130
+        return _interrupted(exc)
+    except Exception as exc:
+        # A signal that arrives while a numba kernel runs is raised in one of its callbacks,
+        # and numba wraps it: "SystemError: CPUDispatcher(...) returned a result with an
+        # exception set", caused by the KeyboardInterrupt.
+        cause = exc.__cause__ or exc.__context__
+        while cause is not None and not isinstance(cause, KeyboardInterrupt):
+            cause = cause.__cause__ or cause.__context__
+        if cause is None:
+            raise
+        return _interrupted(cause)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    terminated = isinstance(exc, _Terminated)
+    print(f"neardup: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+    return 143 if terminated else 130
 
 
 if __name__ == "__main__":

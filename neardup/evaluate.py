@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from neardup.errors import InputError
+from neardup.errors import InputError, NeardupError
 
 
 def _pairs(n: int) -> int:
@@ -49,8 +49,15 @@ def _prf(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
 
 
 def cluster_scores(predicted: Mapping[str, object], truth: Mapping[str, object]) -> Scores:
-    """Pairwise P/R/F1 and ARI over the documents present in both mappings (id → label)."""
+    """Pairwise P/R/F1 and ARI over the documents present in both mappings (id → label).
+
+    No id in common is an error: the scores of zero documents (all 1.0) would look perfect."""
     ids = [i for i in predicted if i in truth]
+    if not ids:
+        raise NeardupError(
+            f"no document id is in both the predictions ({len(predicted):,} ids) and the truth "
+            f"({len(truth):,} ids): not the same corpus, or the ids are in another field "
+            "(--id-field)")
     joint = Counter((predicted[i], truth[i]) for i in ids)
     rows = Counter(predicted[i] for i in ids)
     cols = Counter(truth[i] for i in ids)
@@ -85,9 +92,16 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 try:
-                    yield number, json.loads(line)
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{path}:{number}",
+                                     f"invalid UTF-8 at byte {exc.start}") from exc
+                if not isinstance(record, dict):
+                    raise InputError(f"{path}:{number}",
+                                     f"expected a JSON object, got {type(record).__name__}")
+                yield number, record
 
 
 def _read_records(path: Path) -> Iterable[tuple[int, dict]]:
@@ -95,7 +109,10 @@ def _read_records(path: Path) -> Iterable[tuple[int, dict]]:
     if path.name.lower().endswith(".parquet"):
         import pyarrow.parquet as pq
 
-        table = pq.read_table(path, columns=None)
+        try:
+            table = pq.read_table(path, columns=None)
+        except Exception as exc:  # not Parquet, truncated: say so instead of a traceback
+            raise InputError(str(path), f"unreadable Parquet file: {exc}") from exc
         yield from enumerate(table.to_pylist(), start=1)
     else:
         yield from _read_jsonl(path)
@@ -122,6 +139,9 @@ def load_truth(path: Path, field: str = "story", id_field: str = "id") -> dict[s
     for number, record in _read_records(path):
         if field not in record:
             raise InputError(f"{path}:{number}", f"missing truth field {field!r}")
+        if isinstance(record[field], dict | list):  # a label must be hashable to be counted
+            raise InputError(f"{path}:{number}", f"truth field {field!r} must be a string or "
+                             f"a number, got {type(record[field]).__name__}")
         truth[str(record.get(id_field, f"{path.name}:{number}"))] = record[field]
     return truth
 
@@ -132,9 +152,23 @@ def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
     for number, record in _read_jsonl(path):
         try:
             label = record["label"]
-            pairs.append((str(record["a"]), str(record["b"]),
-                          bool(label >= 1 if isinstance(label, int | float) else label)))
+            pairs.append((str(record["a"]), str(record["b"]), _label(label)))
         except KeyError as exc:
             raise InputError(f"{path}:{number}", f"missing field {exc}; expected a, b, label") \
                 from exc
+        except ValueError as exc:
+            raise InputError(f"{path}:{number}", str(exc)) from exc
     return pairs
+
+
+_LABELS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+def _label(value: object) -> bool:
+    """A pair's label: true/false, a number (>= 1 is a duplicate) or those written as text
+    ("1", "0", "true", "false", "yes", "no"; bool("0") would be true)."""
+    if isinstance(value, str):
+        if value.strip().lower() not in _LABELS:
+            raise ValueError(f"label must be true/false or a number, got {value!r}")
+        return _LABELS[value.strip().lower()]
+    return bool(value >= 1 if isinstance(value, int | float) else value)

@@ -71,6 +71,13 @@ class DedupOptions:
             raise UsageError(f"threshold must be in (0, 1], got {m.threshold}")
         if m.containment is not None and not 0.0 < m.containment <= 1.0:
             raise UsageError(f"containment must be in (0, 1], got {m.containment}")
+        r = self.read
+        for name, value in (("id_field", r.id_field), ("url_field", r.url_field),
+                            ("date_field", r.date_field)):
+            if value == r.text_field:  # the field would be taken for the other: no text left
+                raise UsageError(f"text_field and {name} name the same field {value!r}")
+        if m.candidate_threshold is not None and not 0.0 < m.candidate_threshold < 1.0:
+            raise UsageError(f"candidate_threshold must be in (0, 1), got {m.candidate_threshold}")
         if s.ngram < 1:
             raise UsageError(f"ngram must be >= 1, got {s.ngram}")
         if s.num_perm < 2 or s.num_perm & (s.num_perm - 1):

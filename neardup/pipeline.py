@@ -45,8 +45,10 @@ from neardup.sketch.stage import (
 )
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
+    SUMMARY_FILE,
     OutputFiles,
     cleaned_record,
+    remove_run_marks,
 )
 from neardup.write.records import RecordWriter
 from neardup.write.samples import choose_samples
@@ -234,6 +236,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                                         pages_dir)
         config = _sketch_config(replace(options, clean=True), templates)
         config.pages_dir = pages_dir
+        if output is not None:
+            remove_run_marks(output)
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:
@@ -268,7 +272,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                "options": options.to_dict(),
                "timings_seconds": timings}
     if output is not None:
-        _write_json(output / "summary.json", summary)
+        _write_json(output / SUMMARY_FILE, summary)
     return summary
 
 
@@ -370,7 +374,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         summary["skipped_files"] = _skipped(skipped_files)
         result.summary = summary
         if output is not None:
-            _write_json(output / "summary.json", summary)
+            _write_json(output / SUMMARY_FILE, summary)
         return result
     finally:
         spill.close()

@@ -159,6 +159,63 @@ def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
     assert "missing.jsonl: no such file" in capsys.readouterr().err
 
 
+def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, capsys):
+    # Ids that match nothing (another --id-field, another corpus) scored P = R = F1 = ARI = 1
+    # over 0 documents, exit 0.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    truth = tmp_path / "truth.jsonl"
+    truth.write_text('{"id":"x","story":1}\n{"id":"y","story":1}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 1
+    assert "no document id is in both" in capsys.readouterr().err
+    truth.write_text('{"id":"a","story":1}\n{"id":"y","story":1}\n')  # one in common: scored
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 1
+
+
+@pytest.mark.parametrize("which, content, message", [
+    ("predicted", b"5\n", "documents.jsonl:1: expected a JSON object"),
+    ("truth", b'{"id":"a","story":1}\n[1]\n', "truth.jsonl:2: expected a JSON object"),
+    ("pairs", b'["a","b",1]\n', "pairs.jsonl:1: expected a JSON object"),
+    ("truth", b'{"id":"a","story":1}\n{"id":"b","story":"\xff"}\n', "truth.jsonl:2: invalid UTF-8"),
+    ("truth", b'{"id":"a","story":[1]}\n', "truth.jsonl:1: truth field 'story' must be"),
+    ("predicted.parquet", b"not parquet", "documents.parquet: unreadable Parquet file"),
+])
+def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which, content,
+                                                        message):
+    files = {"predicted": tmp_path / "documents.jsonl", "truth": tmp_path / "truth.jsonl",
+             "pairs": tmp_path / "pairs.jsonl"}
+    files["predicted"].write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    files["truth"].write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n')
+    files["pairs"].write_text('{"a":"a","b":"b","label":1}\n')
+    if which == "predicted.parquet":
+        files["predicted"] = tmp_path / "documents.parquet"
+        which = "predicted"
+    files[which].write_bytes(content)
+    mode = ["--pairs", str(files["pairs"])] if which == "pairs" else \
+        ["--truth", str(files["truth"])]
+    assert main(["eval", str(files["predicted"]), *mode]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neardup: error:") and message in err
+
+
+def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, capsys):
+    # A label "0" or "false" (pairs converted from CSV) was bool("0") = True: every labelled
+    # pair counted as a duplicate.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
+                         '{"id":"c","cluster":2}\n')
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":"1"}\n{"a":"a","b":"c","label":"0"}\n'
+                     '{"a":"b","b":"c","label":"false"}\n{"a":"c","b":"a","label":"True"}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
+    pairs.write_text('{"a":"a","b":"b","label":"maybe"}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
+
+
 def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
@@ -212,6 +269,81 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, corpus, 
         assert summary["skipped_files"]["count"] == 0
 
 
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_an_input_that_is_the_output_folder_or_an_output_file_is_a_usage_error(
+        tmp_path, corpus, command, capsys):
+    # "neardup dedup OUT/deduplicated.jsonl -o OUT" truncated its input when it opened the
+    # output (the write pass then failed with "the input changed", the data gone), and
+    # "neardup dedup IN -o IN" skipped every file of IN as output: read 0, exit 0.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "corpus.jsonl").write_bytes(corpus.read_bytes())
+    assert main([command, str(folder), "-o", str(folder), "-q", "--jobs", "1"]) == 2
+    assert "is the output folder" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["dedup", str(folder), "-o", str(out), "-q", "--jobs", "1", "--no-clean",
+                 "--no-report"]) == 0
+    written = out / ("deduplicated.jsonl" if command == "dedup" else "documents.jsonl")
+    before = written.read_bytes()
+    assert main([command, str(written), "-o", str(out), "-q", "--jobs", "1",
+                 "--no-clean" if command == "dedup" else "--quiet"]) == 2
+    assert "is an output file of this run" in capsys.readouterr().err
+    assert written.read_bytes() == before
+    (out / "more.jsonl").write_bytes(corpus.read_bytes())  # other files in OUT are input
+    assert main([command, str(out / "more.jsonl"), "-o", str(out), "-q", "--jobs", "1"]) == 0
+
+
+@pytest.mark.parametrize("value", ["0", "1", "1.5", "-0.2", "nan"])
+def test_a_candidate_threshold_outside_0_1_is_a_usage_error_before_any_work(tmp_path, corpus,
+                                                                           capsys, value):
+    # It stopped with a ValueError traceback (exit 1) from the LSH banding, after the whole
+    # site-template pass had run.
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1",
+                 "--candidate-threshold", value]) == 2
+    assert "candidate_threshold must be in (0, 1)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("option", ["--id-field", "--url-field", "--date-field"])
+def test_a_field_option_naming_the_text_field_is_a_usage_error(tmp_path, corpus, capsys,
+                                                                option):
+    # "--id-field text" took every text as an id and rejected every document as "missing
+    # text field 'text' (fields: id, text)", exit 0.
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", option, "text"]) == 2
+    assert "name the same field 'text'" in capsys.readouterr().err
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--text-field", "body",
+                 option, "body"]) == 2
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--docs", "-5"], "docs must be >= 0"),
+    (["--duplicate-fraction", "2"], "duplicate_fraction must be in [0, 1)"),
+    (["--sites", "0"], "sites must be >= 1"),
+])
+def test_synth_bad_options_are_usage_errors_that_leave_the_output_alone(tmp_path, capsys,
+                                                                         args, message):
+    # They stopped with a ValueError traceback (exit 1), after the output file had been
+    # opened for writing: an existing corpus of that name was left empty.
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "kept as it was"}\n')
+    assert main(["synth", "--output", str(corpus), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert corpus.read_text() == '{"id": "a", "text": "kept as it was"}\n'
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl.zst", "corpus.txt", "corpus.json"])
+def test_synth_refuses_a_name_it_would_not_write_that_format_to(tmp_path, capsys, name):
+    # "--output corpus.jsonl.zst" wrote plain JSONL under a .zst name, which dedup then read
+    # as one unreadable file; ".txt" as one text document.
+    assert main(["synth", "--output", str(tmp_path / name), "--docs", "3"]) == 2
+    assert ".jsonl or .jsonl.gz" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+    assert main(["synth", "--output", str(tmp_path / "c.jsonl.gz"), "--docs", "3"]) == 0
+
+
 def test_a_missing_input_fails_before_any_work(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text('{"text": "a document"}\n')
@@ -244,6 +376,52 @@ def test_sigterm_unwinds_and_removes_temporary_folders(tmp_path):
     _, err = child.communicate(timeout=60)
     assert child.returncode == 143 and "terminated" in err
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("signal_error, code", [("_Terminated", 143),
+                                                ("KeyboardInterrupt", 130)])
+def test_a_signal_inside_a_compiled_kernel_still_exits_as_interrupted(
+        tmp_path, corpus, monkeypatch, capsys, signal_error, code):
+    # A signal that arrives while a numba kernel runs is raised in a callback of the kernel,
+    # which numba wraps in "SystemError: CPUDispatcher(...) returned a result with an exception
+    # set": SIGTERM in the sketch stage exited 1 with a traceback instead of 143 (the
+    # occasional failure of the SIGTERM test above).
+    import neardup.cli as cli
+
+    def sketch_kernel(args):
+        try:
+            raise getattr(cli, signal_error, None) or KeyboardInterrupt()
+        except KeyboardInterrupt as exc:
+            raise SystemError("CPUDispatcher(<function sketch_sets>) returned a result with an "
+                              "exception set") from exc
+
+    monkeypatch.setitem(cli._COMMANDS, "dedup", sketch_kernel)
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "out")]) == code
+    assert capsys.readouterr().err.startswith("neardup: ")
+
+
+def test_an_interrupted_rerun_leaves_no_summary_or_report_of_the_earlier_run(
+        tmp_path, corpus, monkeypatch):
+    # A run into a used output folder that stopped in its write pass (Ctrl-C, SIGTERM, a full
+    # disk) left the new, partial documents.jsonl next to the earlier run's summary.json and
+    # report.html, which looked like a finished run with other counts. summary.json is
+    # written last: without it the folder holds an unfinished run.
+    import neardup.write.outputs as outputs
+
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1"]) == 0
+    assert (out / "summary.json").exists() and (out / "report.html").exists()
+
+    def interrupted(self, *args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs.OutputFiles, "add", interrupted)
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1"]) == 130
+    assert not (out / "summary.json").exists() and not (out / "report.html").exists()
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    monkeypatch.setattr(outputs.RecordWriter, "write", interrupted)
+    assert main(["clean", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 130
+    assert not (out / "summary.json").exists()
 
 
 def test_no_report_leaves_no_stale_report(tmp_path, corpus):

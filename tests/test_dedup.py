@@ -208,6 +208,50 @@ def test_parquet_output_holds_metadata_that_json_has_no_type_for(tmp_path):
     assert json.loads(cleaned[0]["metadata"]) == records[0]["metadata"]
 
 
+def test_integers_beyond_64_bits_in_metadata_are_written_not_a_crash(tmp_path):
+    # A .json file (parsed by the standard library) or the Python API can hold an integer
+    # wider than 64 bits in a metadata field; orjson refuses those, and the write pass stopped
+    # with "TypeError: Integer exceeds 64-bit range". It is written as its digits, as other
+    # values JSON output cannot hold are (str()).
+    big = 2**70
+    items = [{"id": d["id"], "text": d["text"], "n": big, "deep": [{"m": -big}]}
+             for d in _corpus()]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(items))
+    for fmt in ("jsonl", "parquet"):
+        options = make_options(jobs=1, quiet=True, output_format=fmt)
+        neardup.dedup_files([source], tmp_path / fmt, options)
+        neardup.clean_files([source], tmp_path / f"clean-{fmt}", options)
+    records = [json.loads(line) for line in (tmp_path / "jsonl/deduplicated.jsonl").open()]
+    assert records[0]["metadata"] == {"n": str(big), "deep": [{"m": str(-big)}]}
+    table = pq.read_table(tmp_path / "parquet/deduplicated.parquet").to_pylist()
+    assert [json.loads(r["metadata"]) for r in table] == [r["metadata"] for r in records]
+    cleaned = [json.loads(line) for line in (tmp_path / "clean-jsonl/documents.jsonl").open()]
+    assert cleaned[0]["metadata"] == records[0]["metadata"]
+    result = neardup.dedup(items[:1], report=False)
+    assert result.kept[0]["metadata"]["n"] == big  # the API's records are not encoded
+
+
+def test_lone_surrogates_in_api_input_are_replaced_and_flagged(tmp_path):
+    # Python strings can hold lone surrogates ("\ud800"), which no UTF-8 output can: with an
+    # output folder the write pass stopped with "TypeError: str is not valid UTF-8:
+    # surrogates not allowed". The files' JSON readers replace them (and say so); the API too.
+    from neardup.document import Document
+
+    text = make_article(40)
+    items = ["\ud800 " + text, {"id": "x\udc00", "text": make_article(41), "k\ud801": "\udfff"},
+             Document(id="d", text=make_article(42) + " \udbff", url="https://a.example/\ud800")]
+    neardup.dedup(items, output=tmp_path / "out", jobs=1)
+    records = [json.loads(line) for line in (tmp_path / "out/documents.jsonl").open()]
+    assert [r["status"] for r in records] == ["kept"] * 3
+    assert [r["id"] for r in records] == ["0", "x\ufffd", "d"]
+    assert all("lone surrogate" in r["warnings"][0] for r in records)
+    kept = [json.loads(line) for line in (tmp_path / "out/deduplicated.jsonl").open()]
+    assert kept[1]["metadata"] == {"k\ufffd": "\ufffd"}
+    assert records[2]["url"] == "https://a.example/\ufffd"
+    assert "\ud800" in items[0] and items[2].text.endswith("\udbff")  # the caller's, as given
+
+
 def test_the_api_leaves_the_callers_documents_as_they_were():
     # Cleaning appends warnings to the document it cleans: on a shallow copy that list was the
     # caller's, so every run added the warning again (and a second run reported it twice).

@@ -86,6 +86,28 @@ def test_bad_records_become_rejections_with_reasons(tmp_path):
     assert "text too long" in by_source["c.jsonl:8"].rejected
 
 
+def test_a_null_text_is_named_null_not_missing(tmp_path):
+    # A null text (JSON null, a Parquet null, a CSV row shorter than its header) was rejected
+    # as "missing text field 'text' (fields: id, text)": missing, yet listed.
+    _write(tmp_path / "in/a.jsonl", b'{"id": "n", "text": null}\n{"id": "m", "body": "x"}\n')
+    _write(tmp_path / "in/b.csv", b"id,text\nshort\n")
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [d.rejected for d in docs] == ["field 'text' is null",
+                                          "missing text field 'text' (fields: body, id)",
+                                          "field 'text' is null"]
+
+
+def test_an_html_field_that_is_not_a_string_is_rejected_like_a_text_field(tmp_path):
+    # It was turned into its Python repr ("['<p>one</p>', ...]", "5") and extracted as a page.
+    path = _write(tmp_path / "h.jsonl", b'{"id": "a", "html": ["<p>one</p>", "<p>two</p>"]}\n'
+                  b'{"id": "b", "html": 5, "text": "the record text"}\n'
+                  b'{"id": "c", "html": null, "text": "the record text"}\n')
+    docs = list(read_documents([path], ReadOptions(html_field="html")))
+    assert docs[0].rejected == "field 'html' must be a string, got list"
+    assert docs[1].rejected == "field 'html' must be a string, got int"
+    assert docs[2].rejected is None and docs[2].html is None and docs[2].text == "the record text"
+
+
 def test_strict_mode_names_file_and_line(tmp_path):
     path = _write(tmp_path / "c.jsonl", b'{"text": "a"}\n{"text": \n')
     with pytest.raises(InputError, match=r"c.jsonl:2: malformed JSON"):
@@ -96,6 +118,23 @@ def test_unreadable_file_is_recorded_not_fatal(tmp_path):
     path = _write(tmp_path / "broken.jsonl.gz", b"this is not gzip")
     docs = list(read_documents([path]))
     assert len(docs) == 1 and "unreadable file" in docs[0].rejected
+
+
+def test_a_dangling_link_in_an_input_folder_is_recorded_not_skipped(tmp_path):
+    # A link to a file that is gone (an unmounted disk, a moved crawl) was left out of the
+    # folder's files without a word, as if it were not there; it is an unreadable file.
+    from neardup.api import make_options
+
+    folder = tmp_path / "in"
+    _write(folder / "a.jsonl", b'{"text": "one document with a few words"}\n')
+    (folder / "b.jsonl").symlink_to(tmp_path / "moved.jsonl")
+    (folder / "c.xml").symlink_to(tmp_path / "moved.xml")
+    docs = list(read_documents([folder]))
+    assert [d.source for d in docs] == ["a.jsonl:1", "b.jsonl"]
+    assert docs[1].rejected.startswith("unreadable file")
+    result = neardup.dedup_files([folder], tmp_path / "out", make_options(quiet=True, jobs=1))
+    assert result.summary["counts"]["rejected"] == 1
+    assert result.summary["skipped_files"]["count"] == 1  # c.xml: of unsupported type
 
 
 def test_missing_input_is_a_usage_error(tmp_path):
@@ -171,7 +210,85 @@ def test_warc_html_responses_become_documents_with_url_and_date(tmp_path):
     assert docs[0].url == "https://www.news.example/a" and docs[0].site == "news.example"
     assert docs[0].html.startswith("<html>") and docs[0].date
     assert docs[1].rejected == "WARC response is not HTML or plain text (Content-Type: image/png)"
+    # a rejected record keeps its URL, date and site (they were dropped: the output did not say
+    # which page the image was)
+    assert docs[1].url == "https://www.news.example/logo.png" and docs[1].date
+    assert docs[1].site == "news.example"
     assert docs[2].text == "plain words" and docs[2].html is None
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_truncated_warc_file_never_loses_records_without_a_word(tmp_path, compressed):
+    # A WARC file cut short (an interrupted download) gave its last record's first bytes as a
+    # complete document, or nothing, and the records after the cut vanished without a word.
+    # Cut anywhere, every record is either read whole or there is a rejection that says so.
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    full = tmp_path / ("full.warc.gz" if compressed else "full.warc")
+    with full.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=compressed)
+        for number, (kind, body) in enumerate([("response", b"first " * 20),
+                                               ("response", b"second page " * 300),
+                                               ("request", b"x" * 500),
+                                               ("response", b"third page " * 300)]):
+            headers = (StatusAndHeaders("200 OK", [("Content-Type", "text/plain")],
+                                        protocol="HTTP/1.1") if kind == "response" else
+                       StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
+            writer.write_record(writer.create_warc_record(
+                f"https://a.example/{number}", kind, payload=io.BytesIO(body),
+                http_headers=headers))
+    with full.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        spans = [(records.get_record_offset(), records.get_record_offset()
+                  + records.get_record_length()) for _ in records]
+    data = full.read_bytes()
+    # between two records (or after the last): what the file holds is whole, nothing to say
+    gaps = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:] + [(len(data), 0)],
+                                                          strict=True)]
+    whole = [d.text for d in read_documents([full])]
+    cut = tmp_path / full.name.replace("full", "cut")
+    for size in range(1, len(data), 13):
+        cut.write_bytes(data[:size])
+        docs = list(read_documents([cut]))
+        read = [d.text for d in docs if d.rejected is None]
+        cut_short = [d for d in docs if d.rejected and d.rejected.startswith(
+            ("truncated WARC record", "unreadable file"))]
+        assert read == whole[:len(read)], size  # never a part of a text
+        assert len(docs) == len(read) + len(cut_short), size
+        if not any(end <= size <= start for end, start in gaps):
+            assert len(cut_short) == 1, size
+    cut.write_bytes(data[:spans[0][1] + 150])  # inside record 2's headers
+    last = list(read_documents([cut]))[-1]
+    assert last.source == f"{cut.name}#2"
+    assert last.rejected == "truncated WARC record: the file ends inside its headers"
+
+
+def test_a_truncated_zstd_file_is_unreadable_from_the_cut_on(tmp_path):
+    # zstandard's stream reader ends quietly where a file cut short ends: the lines after the
+    # cut vanished without a word (the cut line at most became "malformed JSON", or nothing at
+    # all when the cut fell in the first block). gzip raises there; zstd now does too.
+    import zstandard
+
+    lines = [json.dumps({"id": f"d{i}", "text": f"document {i} " + "word " * 40}).encode()
+             for i in range(400)]
+    compressor = zstandard.ZstdCompressor()
+    frames = [compressor.compress(b"\n".join(lines[:200]) + b"\n"),
+              compressor.compress(b"\n".join(lines[200:]) + b"\n")]
+    path = tmp_path / "c.jsonl.zst"
+    path.write_bytes(b"".join(frames))  # concatenated frames: one valid file, read whole
+    assert [d.id for d in read_documents([path])] == [f"d{i}" for i in range(400)]
+    path.write_bytes(frames[0])  # cut between frames: nothing to tell
+    assert len(list(read_documents([path]))) == 200
+    for size in (len(frames[0]) // 2, len(frames[0]) + 10, len(frames[0]) + len(frames[1]) - 3):
+        path.write_bytes(b"".join(frames)[:size])
+        docs = list(read_documents([path]))
+        assert all(d.rejected is None for d in docs[:-1]), size
+        assert docs[-1].source == "c.jsonl.zst" and docs[-1].rejected.startswith(
+            "unreadable file: EOFError"), size
 
 
 def test_byte_order_marks_do_not_break_the_first_record(tmp_path):

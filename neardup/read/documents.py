@@ -127,22 +127,28 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
         doc_id = record.location
     doc = Document(id=doc_id, text="", index=index, source=record.location,
                    warnings=list(record.warnings))
-    if record.error is not None:
-        doc.rejected = record.error
-        return doc
     doc.url = _as_text(fields.pop(options.url_field, None))
     doc.date = _as_text(fields.pop(options.date_field, None))
     doc.site = site_of(doc.url, folder)
+    if record.error is not None:  # (a WARC record of another type still says which page)
+        doc.rejected = record.error
+        return doc
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
-    html = _as_text(fields.pop(html_key, None)) if html_key else None
+    html = fields.pop(html_key, None) if html_key else None
     text = fields.pop(options.text_field, None)
     doc.metadata = fields
+    if html is not None and not isinstance(html, str):
+        doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
+        return doc
     if html is not None:
         doc.html = html
         size = len(html)
         if isinstance(text, str):  # kept: what cleaning falls back on when the page is empty
             doc.text = text
             size = max(size, len(text))
+    elif text is None and options.text_field in record.fields:
+        doc.rejected = f"field {options.text_field!r} is null"
+        return doc
     elif text is None:
         available = ", ".join(sorted(map(str, record.fields))) or "none"
         doc.rejected = f"missing text field {options.text_field!r} (fields: {available})"
@@ -170,25 +176,37 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
     Ids default to the position (``"0"``, ``"1"``, ...); every item yields one document,
     rejections included, exactly as ``read_documents`` does for files.
     """
-    from neardup.read.records import RawRecord
+    from neardup.read.records import RawRecord, _without_surrogates
 
     options = options or ReadOptions()
     ids = IdRegistry()
     for index, item in enumerate(items):
         location = str(index)
+        warnings: list[str] = []  # lone surrogates ("\ud800"), which no output can hold
         if isinstance(item, Document):
             doc = item
             doc.id = _as_text(doc.id) or location  # ids are text in every output
+            for name in ("id", "text", "html", "url", "date"):
+                value = getattr(doc, name)
+                if isinstance(value, str):
+                    setattr(doc, name, _without_surrogates(value, warnings))
+            doc.metadata = _without_surrogates(doc.metadata, warnings)
+            if warnings:
+                doc.warnings.append(_SURROGATES)
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")
             if doc.rejected is None and not (doc.html or doc.text).strip():
                 doc.rejected = "empty text"
         else:
+            if isinstance(item, str | dict):
+                item = _without_surrogates(item, warnings)
+            warnings = [_SURROGATES] if warnings else []
             if isinstance(item, str):
-                record = RawRecord(location, index, {options.text_field: item})
+                record = RawRecord(location, index, {options.text_field: item},
+                                   warnings=warnings)
             elif isinstance(item, dict):
-                record = RawRecord(location, index, dict(item))
+                record = RawRecord(location, index, dict(item), warnings=warnings)
             else:
                 record = RawRecord(location, index,
                                    error=f"expected str, dict or Document, got "
@@ -198,6 +216,9 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             ids.check(doc)
             raise_if_strict(doc, options)
         yield doc
+
+
+_SURROGATES = "lone surrogates: replaced with U+FFFD"
 
 
 def id_key(doc_id: str) -> int:

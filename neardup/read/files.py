@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -49,13 +49,18 @@ def detect_format(path: Path) -> str | None:
 
 def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
     """The files under ``folder``, sorted, without those under ``skip`` (the run's output
-    folder when it lies inside an INPUT folder: its files are not input)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    folder when it lies inside an INPUT folder: its files are not input). A dangling link is
+    listed: reading it fails, and it becomes a rejection instead of vanishing."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() or _dangling(p))
     if skip is not None:
         skipped = Path(skip).resolve()
         if skipped.is_relative_to(folder.resolve()):
             files = [p for p in files if not p.resolve().is_relative_to(skipped)]
     return files
+
+
+def _dangling(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
@@ -102,12 +107,27 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
             raise UsageError(f"{path}: no such file or folder")
 
 
-def check_inputs(inputs: list[str | Path]) -> None:
+def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
+                 written: Iterable[str] = ()) -> None:
     """Fail before any work when an INPUT does not exist (instead of when the reader gets
-    there, after the files before it were processed)."""
+    there, after the files before it were processed), when an INPUT folder is the ``output``
+    folder (whose files are never read as input: nothing would be read), or when an INPUT
+    file is one the run writes in ``output`` (``written``: it would be overwritten while read).
+    """
+    out = Path(output).resolve() if output is not None else None
     for raw in inputs:
-        if not Path(raw).exists():
+        path = Path(raw)
+        if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        if out is None:
+            continue
+        resolved = path.resolve()
+        if path.is_dir() and resolved == out:
+            raise UsageError(f"{raw}: is the output folder, whose files are not read as input; "
+                             "write the outputs to another folder")
+        if resolved.parent == out and resolved.name in set(written):
+            raise UsageError(f"{raw}: is an output file of this run (it would be overwritten "
+                             "while it is read); copy it out of the output folder first")
 
 
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
@@ -127,8 +147,47 @@ def open_binary(path: Path) -> BinaryIO:
     if name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if name.endswith(".zst"):
+        return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
+    return path.open("rb")
+
+
+class _ZstdFrames(io.RawIOBase):
+    """The decompressed bytes of a file of zstd frames. A file that ends inside a frame (cut
+    short) raises EOFError, as ``gzip`` does; zstandard's own stream reader ends quietly there,
+    and the lines after the cut vanished without a word."""
+
+    def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        raw = path.open("rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return path.open("rb")
+        self._raw = raw
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._frame = None  # the frame being decompressed; None between frames
+        self._out = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._out:
+            data = self._raw.read(1 << 17)
+            if not data:
+                if self._frame is not None:
+                    raise EOFError("zstd file ended before the end of its last frame")
+                return 0
+            out = []
+            while data:
+                if self._frame is None:
+                    self._frame = self._decompressor.decompressobj()
+                out.append(self._frame.decompress(data))
+                data = b""
+                if self._frame.eof:  # the next frame starts in what it did not use
+                    data, self._frame = self._frame.unused_data, None
+            self._out = memoryview(b"".join(out))
+        size = min(len(buffer), len(self._out))
+        buffer[:size] = self._out[:size]
+        self._out = self._out[size:]
+        return size
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()

@@ -185,25 +185,83 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
     # Every response record is a document: HTML goes to the HTML field, plain text to the
     # text field, anything else (PDF, images, scripts) becomes a rejection naming its type.
     # Requests, metadata and warcinfo records describe the crawl; they are not documents.
+    # A file cut short (an interrupted download) ends inside a record: warcio then gives the
+    # record's first bytes as if they were all of it, or stops without a word (it takes a
+    # broken gzip stream, or a cut in a record's headers, for the end). So the gzip stream is
+    # read here, where its break is seen, and the end is checked: the last record must hold
+    # all its bytes, and parsing must have stopped where the bytes did.
     key = html_field or "html"
-    with source.path.open("rb") as handle:
-        for number, record in enumerate(ArchiveIterator(handle), start=1):
+    last, count = None, 0
+    with open_binary(source.path) as raw:
+        handle = _CutShort(raw)
+        records = ArchiveIterator(handle)
+        for number, record in enumerate(records, start=1):
+            last, count = record, number
+            if record.length is None:
+                break  # no Content-Length: the file ends inside the record's headers
             if record.rec_type != "response":
                 continue
             headers = record.http_headers
             ctype = ((headers.get_header("Content-Type") if headers else "") or "").lower()
             location = f"{source.name}#{number}"
-            fields = {
-                "id": record.rec_headers.get_header("WARC-Record-ID") or location,
-                "url": record.rec_headers.get_header("WARC-Target-URI"),
-                "date": record.rec_headers.get_header("WARC-Date"),
-            }
+            fields = _warc_fields(record, location)
             field_name = key if "html" in ctype else text_field if "text/plain" in ctype else None
             if field_name is None:
+                while record.raw_stream.read(1 << 16):
+                    pass  # (to its end, as warcio would: is it all there?)
+                if _missing_bytes(record):
+                    break  # the file ends inside this record: rejected below
                 yield RawRecord(location, number, fields, error=(
                     f"WARC response is not HTML or plain text "
                     f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
                 continue
             text, warnings = _decode(record.content_stream().read())
+            if _missing_bytes(record):
+                break  # the file ends inside this record: rejected below
             fields[field_name] = text
             yield RawRecord(location, number, fields, warnings=warnings)
+        else:
+            if last is None or not _missing_bytes(last):
+                if handle.error is None and records.offset >= handle.size:
+                    return  # the file ends where its last record does
+                yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=_CUT_HEADERS)
+                return
+    location = f"{source.name}#{count}"  # the file ends inside record ``count``
+    yield RawRecord(location, count, _warc_fields(last, location), error=(
+        _CUT_HEADERS if last.length is None else f"truncated WARC record: the file ends "
+        f"{_missing_bytes(last):,} bytes before the record's end"))
+
+
+_CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
+
+
+def _warc_fields(record: Any, location: str) -> dict[str, Any]:
+    return {"id": record.rec_headers.get_header("WARC-Record-ID") or location,
+            "url": record.rec_headers.get_header("WARC-Target-URI"),
+            "date": record.rec_headers.get_header("WARC-Date")}
+
+
+class _CutShort:
+    """A binary stream that ends where the stream it wraps breaks off (a gzip file cut short
+    raises EOFError), and remembers the error and how many bytes it gave. It reads with
+    ``read1``: a ``read`` that meets the break raises and loses the bytes it had decompressed
+    before it."""
+
+    def __init__(self, stream: Any) -> None:
+        self._read = getattr(stream, "read1", stream.read)
+        self.error: EOFError | None = None
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self._read(size)
+        except EOFError as exc:
+            self.error = exc
+            return b""
+        self.size += len(data)
+        return data
+
+
+def _missing_bytes(record: Any) -> int:
+    """Bytes of a WARC record's block that the file does not hold (once read to its end)."""
+    return getattr(record.raw_stream, "limit", 0) or 0 if record.length is not None else 1

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from neardup.report.prepare import ReportData, ReportLimits, prepare_report
 from neardup.report.render import render_report
-
-REPORT_FILE = "report.html"
+from neardup.write.outputs import REPORT_FILE
 
 
 def write_report(output: Path, quiet: bool = False, max_stories: int = 2000, *,
@@ -34,7 +33,12 @@ def write_report(output: Path, quiet: bool = False, max_stories: int = 2000, *,
     data = prepare_report(output, limits)
     html = render_report(data)
     path = output / REPORT_FILE
-    path.write_text(html, encoding="utf-8", newline="\n")
+    partial = path.with_name(f".{REPORT_FILE}.partial")  # a stopped run leaves no half report
+    try:
+        partial.write_text(html, encoding="utf-8", newline="\n")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     if not quiet:
         size = path.stat().st_size
         print(f"report: {data.stats['stories_listed']:,} stories, texts of "

@@ -44,22 +44,51 @@ def _decode(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+# What reading a file that is not what its name says raises: JSON, gzip, Parquet (ArrowInvalid
+# is a ValueError).
+_DAMAGE = (ValueError, EOFError, OSError)
+
+
+def _damaged(where: str, exc: Exception) -> ReportInputError:
+    """A file cut short (by a run stopped while writing it) or not written by neardup is an
+    error naming it, not a traceback."""
+    return ReportInputError(f"{where}: unreadable ({type(exc).__name__}: {exc}); was the run "
+                            "that wrote it stopped? Run neardup dedup again")
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except _DAMAGE as exc:
+        raise _damaged(str(path), exc) from exc
+
+
 def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """Records of a ``.jsonl`` or ``.parquet`` file, with Parquet's JSON-string fields decoded."""
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(path)
-        names = set(parquet.schema_arrow.names)
-        wanted = None if columns is None else [c for c in columns if c in names]
-        for batch in parquet.iter_batches(columns=wanted, batch_size=4096):
+        with _reading(path):
+            parquet = pq.ParquetFile(path)
+            names = set(parquet.schema_arrow.names)
+            wanted = None if columns is None else [c for c in columns if c in names]
+            batches = parquet.iter_batches(columns=wanted, batch_size=4096)
+        while True:
+            with _reading(path):
+                batch = next(batches, None)
+            if batch is None:
+                return
             for record in batch.to_pylist():
                 yield _decode(record)
-        return
     with path.open("rb") as handle:  # orjson parses bytes, some 3x faster than json
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if line.strip():
-                yield orjson.loads(line)  # nested fields are JSON already: no _decode
+                try:
+                    record = orjson.loads(line)  # nested fields are JSON already: no _decode
+                except orjson.JSONDecodeError as exc:
+                    raise _damaged(f"{path}:{number}", exc) from exc
+                yield record
 
 
 def read_documents(output: Path) -> list[dict[str, Any]]:
@@ -93,7 +122,7 @@ def read_summary(output: Path) -> dict[str, Any]:
     path = output / "summary.json"
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle, _reading(path):
         return json.load(handle)
 
 
@@ -114,13 +143,19 @@ def iter_texts(output: Path,
     if path is None:
         return
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
+        lines = iter(handle)
+        while True:
+            with _reading(path):
+                line = next(lines, None)
+            if line is None:
+                return
             if not line.strip():
                 continue
             leading = _LEADING_ID.match(line)
             if leading is not None and not wanted(json.loads(leading.group(1))):
                 continue
-            record = json.loads(line)
+            with _reading(path):
+                record = json.loads(line)
             doc_id = record.get("id")
             if isinstance(doc_id, str) and wanted(doc_id):
                 yield doc_id, record

@@ -31,6 +31,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from neardup.errors import UsageError
+
 from . import words as W
 from .edit import make_reprint
 from .page import Site, dateline, make_site, render_page, url_for
@@ -336,6 +338,9 @@ def write_corpus(path: str | Path, options: SynthOptions) -> int:
     Returns the number of records written.
     """
     path = Path(path)
+    if not path.name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):  # what neardup reads back
+        raise UsageError(f"{path}: synth writes .jsonl or .jsonl.gz (JSON Lines, gzip or not)")
+    options.validate()  # before the file is opened: a bad option must not empty it
     path.parent.mkdir(parents=True, exist_ok=True)  # as dedup makes its --output folder
     count = 0
     with open(path, "wb") as raw:

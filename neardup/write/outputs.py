@@ -80,6 +80,19 @@ def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any
     }
 
 
+SUMMARY_FILE = "summary.json"
+REPORT_FILE = "report.html"
+
+
+def remove_run_marks(directory: Path, *names: str) -> None:
+    """Remove an earlier run's summary (and ``names``: its report) before a run starts
+    overwriting the output files: the summary is written last, so a run that stops half-way
+    (Ctrl-C, SIGTERM, a full disk) leaves its partial files without a summary, not next to a
+    summary and report that describe other files."""
+    for name in (SUMMARY_FILE, *names):
+        (directory / name).unlink(missing_ok=True)
+
+
 class OutputFiles:
     """The output files of a dedup run, filled shard by shard in shard order: the workers write
     the JSONL files and the text sample themselves (``ordered``), Parquet files are written here
@@ -88,6 +101,7 @@ class OutputFiles:
     def __init__(self, directory: Path, fmt: str, samples: bool = True) -> None:
         """``samples``: write the report's text sample (else remove an earlier run's)."""
         directory.mkdir(parents=True, exist_ok=True)
+        remove_run_marks(directory, REPORT_FILE)
         self.format = fmt
         paths: dict[str, Path] = {}
         self._writers: dict[str, RecordWriter] = {}

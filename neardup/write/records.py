@@ -12,7 +12,24 @@ _ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 
 def dumps(record: dict[str, Any]) -> bytes:
     """Compact JSON bytes with the record's key order (values orjson cannot encode: str())."""
-    return orjson.dumps(record, default=str, option=_ORJSON_OPTIONS)
+    try:
+        return orjson.dumps(record, default=str, option=_ORJSON_OPTIONS)
+    except TypeError:  # an int wider than 64 bits (a .json file's or the API's metadata):
+        return orjson.dumps(_wide_ints_as_str(record), default=str,  # orjson never calls
+                            option=_ORJSON_OPTIONS)  # ``default`` for those
+
+
+_INT64_MIN, _UINT64_MAX = -(1 << 63), (1 << 64) - 1
+
+
+def _wide_ints_as_str(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if _INT64_MIN <= value <= _UINT64_MAX else str(value)
+    if isinstance(value, dict):
+        return {_wide_ints_as_str(k): _wide_ints_as_str(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_wide_ints_as_str(v) for v in value]
+    return value
 
 _PARQUET_BATCH = 2048
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
@@ -184,3 +185,20 @@ def test_bracketed_abbreviation_is_not_a_website_credit() -> None:
     credit = _FEATURE_FIELDS.index("credit")
     assert line_features("Most of the parts were made in the (U.S.)")[credit] is False
     assert line_features("Storm surge map for the bay. (nhc.noaa.gov)")[credit] is True
+
+
+@pytest.mark.parametrize("text", ["a" * 200_000, "a." * 100_000, "a@" * 2_000])
+def test_a_long_token_is_cleaned_in_linear_time(text):
+    # A line of one long token (a base64 blob, minified code, a run of "@"s) went through the
+    # e-mail part of the URL-ish pattern, "\S+@\S+\.\w+", in quadratic time, and cubic on
+    # "a@a@a@...": about 40 s for the first, 20 s for the last (3 minutes at twice its length),
+    # hours for a 2 MB blob, while the run waited. Now a fraction of a second.
+    import time
+
+    from neardup.clean.lines import _URLISH_RE
+
+    started = time.perf_counter()
+    clean_text(text)
+    assert _URLISH_RE.search("write to x@" + text + " or a@b.com")
+    assert time.perf_counter() - started < 5
+    assert _URLISH_RE.search("mail: jane.doe@example.org") and not _URLISH_RE.search("a@b")

@@ -114,3 +114,27 @@ def test_missing_documents_file_is_an_error(tmp_path: Path) -> None:
 
     with pytest.raises(NeardupError, match="no documents.jsonl"):
         write_report(tmp_path, quiet=True)
+
+
+@pytest.mark.parametrize("name, damage, message", [
+    ("documents.jsonl", "cut", "documents.jsonl:"),
+    ("report-texts.jsonl.gz", "cut", "report-texts.jsonl.gz"),
+    ("summary.json", "garbage", "summary.json"),
+    ("documents.jsonl", "parquet", "documents.parquet"),
+])
+def test_damaged_output_files_are_a_clear_error(out_dir: Path, capsys: pytest.CaptureFixture[str],
+                                                name: str, damage: str, message: str) -> None:
+    # Files cut short (a run stopped while writing) or not what their name says gave a
+    # JSONDecodeError, EOFError or ArrowInvalid traceback from "neardup report".
+    path = out_dir / name
+    if damage == "cut":
+        data = path.read_bytes()
+        path.write_bytes(data[:len(data) // 3])
+    elif damage == "garbage":
+        path.write_text("{not json")
+    else:
+        path.unlink()
+        (out_dir / "documents.parquet").write_bytes(b"not parquet")
+    assert main(["report", str(out_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neardup: error:") and message in err
