@@ -267,3 +267,27 @@ def test_the_api_leaves_the_callers_documents_as_they_were():
         assert len(cleaned[0].warnings) == 1
     assert docs[0].warnings == [] and docs[0].removed == [] and docs[0].metadata == {}
     assert docs[0].text == menu
+
+
+def test_texts_without_words_are_rejected_not_merged_into_one_story(tmp_path):
+    # Punctuation, emoji or zero-width characters normalise to nothing: matched, they would all
+    # be exact copies of one another, one story of unrelated documents.
+    wordless = ["!!! ???", "\U0001f642\U0001f642 \U0001f44d", "\u200b\u200b", "— … —"]
+    docs = [{"id": f"w{i}", "text": t} for i, t in enumerate(wordless)]
+    docs.append({"id": "real", "text": make_article(3)})
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    for clean in (False, True):
+        for result in (neardup.dedup(docs, clean=clean),
+                       neardup.dedup_files([path], tmp_path / f"out-{clean}",
+                                           make_options(clean=clean, quiet=True, jobs=2),
+                                           collect=True)):
+            status = {r["id"]: r for r in result.records}
+            for i in range(len(wordless)):
+                assert status[f"w{i}"]["status"] == "rejected"
+                assert status[f"w{i}"]["reason"].startswith("no words")
+            assert status["real"]["status"] == "kept"
+    # what counts as a word: a letter or a digit of any script, not an underscore or a dash
+    from neardup.read.documents import has_words
+
+    assert has_words("a") and has_words("Ünïcode") and has_words("٣") and not has_words("_ -")

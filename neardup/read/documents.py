@@ -33,6 +33,17 @@ class ReadOptions:
 _PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+NO_WORDS = "no words: no letter or digit in the text"
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` has a word to match on. A text of punctuation, symbols, emoji or
+    zero-width characters normalises to nothing: such texts would all be exact copies of
+    one another, one story of unrelated documents."""
+    return _WORD_CHAR.search(text) is not None
+
+
 def site_of(url: str | None, folder: str) -> str:
     """The publisher a page belongs to: the URL's host without "www.", else its folder."""
     if url:
@@ -166,6 +177,9 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
     elif not (html or doc.text).strip():
         doc.rejected = "empty text"
         doc.text, doc.html = "", None
+    elif html is None and not has_words(doc.text):
+        doc.rejected = NO_WORDS
+        doc.text = ""
     return doc
 
 
@@ -198,6 +212,8 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             doc.site = doc.site or site_of(doc.url, "")
             if doc.rejected is None and not (doc.html or doc.text).strip():
                 doc.rejected = "empty text"
+            elif doc.rejected is None and doc.html is None and not has_words(doc.text):
+                doc.rejected = NO_WORDS
         else:
             if isinstance(item, str | dict):
                 item = _without_surrogates(item, warnings)

@@ -16,7 +16,14 @@ import xxhash
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
-from neardup.read.documents import ReadOptions, Shard, id_key, shard_documents
+from neardup.read.documents import (
+    NO_WORDS,
+    ReadOptions,
+    Shard,
+    has_words,
+    id_key,
+    shard_documents,
+)
 from neardup.read.slices import FileSlice
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
@@ -85,6 +92,8 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
         doc.removed = []
     if doc.rejected is None and not doc.text.strip():
         doc.rejected = "no text left after extraction" if doc.html else "empty text"
+    elif doc.rejected is None and not has_words(doc.text):
+        doc.rejected = NO_WORDS
 
 
 def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
