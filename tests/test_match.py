@@ -261,4 +261,8 @@ def test_pair_overlaps_for_clustering_equal_the_direct_overlaps(tmp_path):
     for k in (1, 2, 5):
         x, y = int(a[k]), int(b[k])
         assert (jaccard[k], containment[k]) == overlap(docs[x], docs[y], docs_w[x], docs_w[y])
+    # the main process reads those sets instead of mapping them: the same buffers
+    some = np.array([0, 2, 3, 4], dtype=np.int64)
+    for read, mapped in zip(store.view.read_many(some), store.view.get_many(some), strict=True):
+        assert read.dtype == mapped.dtype and np.array_equal(read, mapped)
     store.close()

@@ -79,8 +79,13 @@ def lighter_shingles(masses: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nda
     return np.minimum(masses[a], masses[b]) / MAX_WEIGHT
 
 
+# Pairs per batch: a batch maps the pages of up to 2·CHUNK sets (up to ~100 MB resident at
+# news-article sizes), handed back after it.
+CHUNK = 20_000
+
+
 def verify_pairs(
-    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = 20_000,
+    pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = CHUNK,
     executor: Any = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (Jaccard, containment, accepted) for every candidate pair.
@@ -116,18 +121,20 @@ class VerifyTask:
     sizes: np.ndarray
 
 
-def overlap_chunk(part: np.ndarray, task: VerifyTask) -> tuple[np.ndarray, np.ndarray]:
-    """(Jaccard, containment) of each pair of ``part`` (rows of two document numbers)."""
+def overlap_chunk(part: np.ndarray, task: VerifyTask, mapped: bool = True
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(Jaccard, containment) of each pair of ``part`` (rows of two document numbers).
+    ``mapped=False``: the sets are read (``StoreView.read_many``), not mapped."""
     view = task.view
-    if kernels.AVAILABLE:  # the compiled merge reads the sets where they are mapped: no copies
+    if mapped and kernels.AVAILABLE:  # the compiled merge reads the sets where they are mapped
         values_file, weights_file = view.mapped()
         inter = kernels.pair_weighted_intersections(
             values_file, weights_file, view.starts, view.ends, view.resolved[part[:, 0]],
             view.resolved[part[:, 1]])
         view.release()
-    else:
+    else:  # the chunk's sets copied into one buffer
         docs = sort_unique(part)
-        values, weights, offsets = view.get_many(docs)
+        values, weights, offsets = view.get_many(docs) if mapped else view.read_many(docs)
         left = np.searchsorted(docs, part[:, 0])
         right = np.searchsorted(docs, part[:, 1])
         inter = pair_intersections(values, weights, offsets, left, right)
@@ -186,8 +193,11 @@ class PairOverlaps:
             jaccard[verified] = self.jaccards[at[verified]]
             containment[verified] = self.containments[at[verified]]
             rest &= ~verified
-        if rest.any():
+        if rest.any():  # read, not mapped: the main process should stay small
             task = VerifyTask(view, self.store.masses(), self.store.sizes())
-            jaccard[rest], containment[rest] = overlap_chunk(
-                np.stack([a[rest], b[rest]], axis=1), task)
+            where = np.flatnonzero(rest)
+            for start in range(0, where.size, CHUNK):
+                part = where[start:start + CHUNK]
+                jaccard[part], containment[part] = overlap_chunk(
+                    np.stack([a[part], b[part]], axis=1), task, mapped=False)
         return jaccard, containment
