@@ -31,7 +31,7 @@ class MatchOptions:
     # link lists count less than shared prose. Off: plain set overlaps.
     prose_weights: bool = True
     candidate_threshold: float | None = None  # LSH target; default: see ``lsh_threshold``
-    max_bucket: int = 64  # LSH bucket size above which only neighbours are paired
+    max_bucket: int = 16  # LSH bucket size above which only neighbours are paired
 
     def lsh_threshold(self) -> float:
         """Jaccard level the LSH banding aims at.

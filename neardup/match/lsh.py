@@ -62,7 +62,7 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> Iterator[np.ndarray]:
+def candidate_pairs(keys: np.ndarray, max_bucket: int = 16) -> Iterator[np.ndarray]:
     """Yield int64 arrays of shape (m, 2), i < j, of documents sharing a band key.
 
     Per band, the documents are sorted by key; each run of equal keys is a bucket. A bucket of
@@ -79,7 +79,7 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> Iterator[np.ndarr
             yield pairs
 
 
-def band_pairs(column: np.ndarray, max_bucket: int = 64) -> np.ndarray:
+def band_pairs(column: np.ndarray, max_bucket: int = 16) -> np.ndarray:
     """The pairs (int64, shape (m, 2), i < j) of documents sharing a key of one band's
     ``column`` (see ``candidate_pairs``)."""
     n = column.shape[0]
@@ -118,7 +118,7 @@ def band_pairs(column: np.ndarray, max_bucket: int = 64) -> np.ndarray:
     return np.concatenate(pieces) if pieces else empty
 
 
-def find_candidates(keys: np.ndarray, max_bucket: int = 64,
+def find_candidates(keys: np.ndarray, max_bucket: int = 16,
                     advance: Callable[[], None] | None = None) -> np.ndarray:
     """The candidate pairs of the key matrix, unique, sorted by first then second row: the
     pairs of ``unique_pairs(candidate_pairs(keys), n)``, with one sort of all bands' pair codes
