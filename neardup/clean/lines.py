@@ -246,6 +246,15 @@ def _record(t: str) -> _Record:
     return rec
 
 
+def _new_record(t: str) -> _Record:
+    """:func:`_record` of line text ``t`` known to be missing from the young generation."""
+    rec = _line_cache.get_old(t)
+    if rec is None:
+        rec = (line_features(t), None, None)
+        _line_cache.put(t, rec, len(t))
+    return rec
+
+
 def compute_features(line: Line) -> None:
     """Fill the feature fields of ``line`` from its text (see :func:`line_features`)."""
     for name, value in zip(_FEATURE_FIELDS, _record(line.text)[0], strict=True):
@@ -452,6 +461,42 @@ def _word_features(t: str) -> tuple:
     )
 
 
+# The words of each cue pattern (see _CUE_TOKENS): every match of CUES[kind] holds one of
+# _CUE_KIND_WORDS[kind] as a whole \w+ run, or one of _CUE_KIND_STEMS[kind] (tests derive
+# them from the patterns).
+_CUE_KIND_WORDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
+            print reddit send share shared shares telegram tweet twitter us whatsapp""",
+        "notice": """accessibility account adblocker advertisement advertising blocker browser
+            consent cookie cookies enable enabled enables gdpr javascript loading log login
+            logout menu privacy register search sign signin signup skip sponsored terms""",
+        "appeal": """become gift help inbox journalism matters membership newsletter newsletters
+            subscribe subscriber subscription support unlimited us""",
+        "comments": """comment commenter commenters commenting comments community discussion
+            disqus join posting replies reply""",
+        "related": """also case don dont editor editors latest more most next popular promoted
+            read recommended related sponsored top trending watch web""",
+        "navigation": """archive archives careers categories category contact faq help home more
+            next page prev previous rights rss section sections site sitemap tag tags top topic
+            topics us""",
+    }.items()
+}
+_CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
+    "appeal": ("donat", "contribut"),
+    "comments": ("moderat",),
+}
+
+
+def _may_have_cue(kind: str, line_words: set[str], lower: str) -> bool:
+    """Whether ``CUES[kind]`` can match the ASCII-like line with lower-cased \\w+ words
+    ``line_words`` and lower-cased text ``lower`` (a necessary condition)."""
+    return not _CUE_KIND_WORDS[kind].isdisjoint(line_words) or any(
+        stem in lower for stem in _CUE_KIND_STEMS.get(kind, ())
+    )
+
+
 def _has_cue_stem(lower: str) -> bool:
     """``_CUE_STEMS_RE.search(lower)`` by substring tests: of the characters that match an
     ASCII letter under ``re.I`` without being one, only the dotless "ı" can be in lower-cased
@@ -503,7 +548,12 @@ def line_features(t: str) -> tuple:
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
+        # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
+        # only match where one of its words or stems is: the others are skipped)
+        line_words = set(key.split()) if fast is not None else None
         for kind, rx in _cues_lower().items():
+            if line_words is not None and not _may_have_cue(kind, line_words, lower):
+                continue
             k = len(rx.findall(lower))
             if k > cue_n:
                 cue, cue_n = kind, k
@@ -803,7 +853,7 @@ def analyse(text: str) -> list[Line]:
     total = 0
     stops = 0.0
     for s, e, stripped, blank in logical_lines(text):
-        rec = get(stripped) or _record(stripped)
+        rec = get(stripped) or _new_record(stripped)
         feats = rec[0]
         total += feats[0]
         stops += feats[2] * feats[0]
@@ -817,19 +867,22 @@ def analyse(text: str) -> list[Line]:
         append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
         append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
+    young = _line_cache.young  # (LineCache.update inline: no more puts below)
     if english_like:
         for i in todo:
             ln = lines[i]
             classify(ln, True)
-            rec = recs[i]
-            _line_cache.update(ln.text, (rec[0], rec[1], (ln.cls, ln.reason)))
+            if ln.text in young:
+                rec = recs[i]
+                young[ln.text] = (rec[0], rec[1], (ln.cls, ln.reason))
         return lines
     for ln, rec in zip(lines, recs, strict=True):
         hit = rec[1]
         if hit is None:
             ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
             classify(ln, False)
-            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
+            if ln.text in young:
+                young[ln.text] = (rec[0], (ln.cls, ln.reason), rec[2])
         else:
             ln.cls, ln.reason = hit
     return lines

@@ -186,6 +186,15 @@ def line_key(line: str) -> int:
     return h
 
 
+def _missing_line_key(line: str) -> int:
+    """:func:`line_key` of a line known to be missing from the young generation."""
+    h = _key_cache.get_old(line)
+    if h is None:
+        h = _new_line_key(line)
+        _key_cache.put(line, h, len(line))
+    return h
+
+
 def line_keys(lines: list[str]) -> list[int]:
     """:func:`line_key` of each of ``lines``.
 
@@ -196,7 +205,7 @@ def line_keys(lines: list[str]) -> list[int]:
     keys = list(map(_key_cache.young.get, lines))
     if None in keys:
         for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-            keys[i] = line_key(lines[i])
+            keys[i] = _missing_line_key(lines[i])
     return keys
 
 

@@ -254,7 +254,14 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             seen += ln.n_words
         # (kept_words_total includes the comments themselves: a header alone needs half of it
         # before, the structure of a thread is evidence enough after an article's first lines)
-        if ln.n_words <= 5 and seen >= half and rx.search(ln.text):
+        # (on ASCII text, a line the pattern finds a comments cue in has a cue: see
+        # lines.line_features, whose lower-cased cue patterns include this one)
+        if (
+            ln.n_words <= 5
+            and seen >= half
+            and (ln.cue is not None or not ln.text.isascii())
+            and rx.search(ln.text)
+        ):
             start, header = i, True
             break
         # (the first tests of _comment_header inline: most lines fail them)

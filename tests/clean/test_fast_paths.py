@@ -108,6 +108,79 @@ def test_cue_prefilter_finds_what_the_cue_patterns_find(text: str) -> None:
     assert (ln.cue, ln.cue_words) == (best, best_n)
 
 
+def _pattern_strings(items) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every string a parsed cue pattern matches, with ``\\d`` as "7", ``\\w`` as "x" and
+    each repeat taken its least number of times and once more (the cue patterns have no
+    nested repeats that this misses)."""
+    import re._constants as c  # (Python >= 3.11)
+
+    outs = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            alts = [chr(av)]
+        elif op is c.BRANCH:
+            alts = [x for branch in av[1] for x in _pattern_strings(branch)]
+        elif op is c.SUBPATTERN:
+            alts = _pattern_strings(av[-1])
+        elif op is c.MAX_REPEAT:
+            lo, hi, sub = av
+            subs = _pattern_strings(sub)
+            alts = []
+            for n in sorted({lo, min(hi, lo + 1)}):
+                cur = [""]
+                for _ in range(n):
+                    cur = [a + b for a in cur for b in subs]
+                alts += cur
+        elif op is c.IN:
+            alts = []
+            for o, a in av:
+                if o is c.LITERAL:
+                    alts.append(chr(a))
+                else:
+                    assert o is c.CATEGORY, (o, a)
+                    alts.append({c.CATEGORY_DIGIT: "7", c.CATEGORY_WORD: "x"}[a])
+        else:
+            assert op is c.AT, op  # (\b)
+            alts = [""]
+        outs = [a + b for a in outs for b in alts]
+    return outs
+
+
+def test_cue_kind_words_are_in_every_match_of_their_pattern() -> None:
+    # line_features runs a cue pattern only on ASCII-like lines holding one of its words (as a
+    # whole \w+ run: the patterns start and end at \b) or stems: every string a pattern
+    # matches must hold one
+    import re._parser
+
+    from neardup.clean.lines import _CUE_KIND_STEMS, _CUE_KIND_WORDS
+
+    assert list(_CUE_KIND_WORDS) == list(CUES)
+    for kind, rx in CUES.items():
+        assert rx.pattern.startswith(r"\b(?:") and rx.pattern.endswith(r")\b"), kind
+        strings = _pattern_strings(re._parser.parse(rx.pattern))
+        assert len(strings) >= 10, kind
+        words: set[str] = set()
+        for x in strings:
+            hit = set(re.findall(r"\w+", x)) & _CUE_KIND_WORDS[kind]
+            assert hit or any(st in x for st in _CUE_KIND_STEMS.get(kind, ())), (kind, x)
+            words |= hit
+        assert words == _CUE_KIND_WORDS[kind], kind  # (no word that no match holds)
+        assert _CUE_KIND_WORDS[kind] <= _CUE_TOKENS, kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Comments", "3 comments", "Leave a reply", "Join the discussion", "Moderated posts",
+     "Add your comment", "COMMUNITY GUIDELINES", "Share your comment", "Disqus"],
+)
+def test_an_ascii_line_with_a_comments_cue_has_a_cue(text: str) -> None:
+    # (text._mark_comments tests the comments pattern only on such lines)
+    assert CUES["comments"].search(text)
+    ln = Line(0, 0, len(text), text)
+    compute_features(ln)
+    assert ln.cue is not None
+
+
 def test_cached_features_equal_fresh_ones() -> None:
     text = "Storm knocks out power to thousands in the valley, officials said on Tuesday."
     fresh = line_features(text)
