@@ -25,11 +25,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import and_, itemgetter
+from itertools import compress, repeat
+from operator import and_, is_, itemgetter
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
-from neardup.clean._kernels import WORD_BYTE_CLASS, ascii_word_counts_kernel, word_table
+from neardup.clean._kernels import (
+    WORD_BYTE_CLASS,
+    ascii_lines_kernel,
+    ascii_word_counts_kernel,
+    word_table,
+)
 from neardup.stopwords import STOPWORDS
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -246,13 +252,26 @@ def _record(t: str) -> _Record:
     return rec
 
 
-def _new_record(t: str) -> _Record:
-    """:func:`_record` of line text ``t`` known to be missing from the young generation."""
-    rec = _line_cache.get_old(t)
-    if rec is None:
-        rec = (line_features(t), None, None)
+def _records(texts: list[str]) -> list[_Record]:
+    """The cache record of each of ``texts`` (line texts), the features of new lines computed
+    in one :func:`features_of_lines` call."""
+    recs = list(map(_line_cache.young.get, texts))
+    if None not in recs:
+        return recs
+    new: dict[str, list[int]] = {}  # the text of a new line -> its indices
+    for i in compress(range(len(recs)), map(is_, recs, repeat(None))):
+        t = texts[i]
+        rec = _line_cache.get_old(t)
+        if rec is None:
+            new.setdefault(t, []).append(i)
+        else:
+            recs[i] = rec
+    for (t, where), feats in zip(new.items(), features_of_lines(list(new)), strict=True):
+        rec = (feats, None, None)
         _line_cache.put(t, rec, len(t))
-    return rec
+        for i in where:
+            recs[i] = rec
+    return recs
 
 
 def compute_features(line: Line) -> None:
@@ -370,9 +389,24 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
         marks = counts[9:] if ascii else None
     else:
         counts, marks = _ascii_word_counts_bytes(b), None
-    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, latin_script, cue_hit, key = counts[:9]
+    return _words_from_counts(*counts[:8], str(counts[8], "ascii")), marks
+
+
+def _words_from_counts(
+    nw: int,
+    n_stop: int,
+    n_digit: int,
+    n_upper: int,
+    n_lower: int,
+    n_upper_stop: int,
+    latin_script: bool,
+    cue_hit: bool,
+    key: str,
+) -> tuple:
+    """The ``\\w+``-word features of :func:`line_features` (as :func:`_word_features` gives
+    them) from the word counts of an ASCII-like line (see :func:`_ascii_word_counts_bytes`)."""
     if not nw:
-        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""), marks
+        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, "")
     lower_ratio = title_ratio = 0.0
     n_alpha = nw - n_digit
     if n_alpha:
@@ -384,7 +418,7 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
                 title_ratio = (n_upper - n_upper_stop) / n_content
         else:
             lower_ratio = 1.0
-    words = (
+    return (
         nw,
         nw,
         n_stop / nw,
@@ -394,9 +428,59 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
         latin_script,
         False,
         cue_hit,
-        str(key, "ascii"),
+        key,
     )
-    return words, marks
+
+
+def _ascii_like(t: str) -> bool:
+    """The only non-ASCII characters of line text ``t`` are word separators (see
+    ``_WORD_SEPARATORS``): its word features come from its bytes."""
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most; a lone
+    # surrogate is no separator)
+    return t.isascii() or _WORD_SEPARATOR_SET.issuperset(
+        t.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )
+
+
+def features_of_lines(texts: list[str]) -> list[tuple]:
+    """:func:`line_features` of each of ``texts`` (line texts: no ``\\n`` in them).
+
+    With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
+    compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`): a call per line costs
+    more than the line's work.
+    """
+    if not KERNELS_AVAILABLE:
+        return list(map(line_features, texts))
+    fast_flags = list(map(_ascii_like, texts))
+    fast = list(compress(texts, fast_flags))
+    rows: list[list[int]] = []
+    keys: list[str] = []
+    if fast:
+        counts, key_bytes = ascii_lines_kernel(
+            "\n".join(fast).encode("utf-8"),
+            len(fast),
+            WORD_BYTE_CLASS,
+            *_STOP_PACKED,
+            *_CUE_PACKED,
+            TITLE_MAX_WORDS,
+            CUE_MAX_WORDS,
+        )
+        rows = counts.tolist()
+        keys = key_bytes.tobytes().decode("ascii").split("\n")
+    out: list[tuple] = []
+    k = 0
+    for t, in_kernel in zip(texts, fast_flags, strict=True):
+        if in_kernel:
+            row = rows[k]
+            words = _words_from_counts(*row[:6], bool(row[6]), bool(row[7]), keys[k])
+            marks = (bool(row[8]), row[9], row[10]) if row[11] else None
+            k += 1
+            out.append(_line_features_from(t, words, marks, True))
+        else:
+            out.append(line_features(t))
+    return out
 
 
 def _word_features(t: str) -> tuple:
@@ -529,7 +613,14 @@ def line_features(t: str) -> tuple:
     """
     b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
     fast = _fast_word_features(b)
-    words, marks = (_word_features(t), None) if fast is None else fast
+    if fast is None:
+        return _line_features_from(t, _word_features(t), None, False)
+    return _line_features_from(t, *fast, True)
+
+
+def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: bool) -> tuple:
+    """:func:`line_features` of ``t`` given its word features, its marks if known, and whether
+    it is ASCII-like (its words came from its bytes)."""
     (
         n,
         nw,
@@ -550,7 +641,7 @@ def line_features(t: str) -> tuple:
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
         # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
         # only match where one of its words or stems is: the others are skipped)
-        line_words = set(key.split()) if fast is not None else None
+        line_words = set(key.split()) if ascii_like else None
         for kind, rx in _cues_lower().items():
             if line_words is not None and not _may_have_cue(kind, line_words, lower):
                 continue
@@ -796,6 +887,7 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
 
@@ -844,16 +936,14 @@ def analyse(text: str) -> list[Line]:
     :func:`logical_lines`), then :func:`compute_features` and :func:`classify` on each line,
     in one pass (each Line is built with its features).
     """
+    physical = logical_lines(text)
+    recs = _records(list(map(_LINE_TEXT, physical)))
     lines: list[Line] = []
-    recs: list[_Record] = []  # the cache record of each line
     todo: list[int] = []  # lines without a cached class for an english_like page
     append = lines.append
-    append_rec = recs.append
-    get = _line_cache.young.get
     total = 0
     stops = 0.0
-    for s, e, stripped, blank in logical_lines(text):
-        rec = get(stripped) or _new_record(stripped)
+    for (s, e, stripped, blank), rec in zip(physical, recs, strict=True):
         feats = rec[0]
         total += feats[0]
         stops += feats[2] * feats[0]
@@ -865,7 +955,6 @@ def analyse(text: str) -> list[Line]:
             todo.append(len(lines))
             cls_reason = _UNCLASSIFIED
         append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
-        append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
     young = _line_cache.young  # (LineCache.update inline: no more puts below)
     if english_like:

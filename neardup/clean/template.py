@@ -48,7 +48,7 @@ import xxhash
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
-from neardup.clean._kernels import ascii_norm_kernel
+from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
@@ -186,27 +186,57 @@ def line_key(line: str) -> int:
     return h
 
 
-def _missing_line_key(line: str) -> int:
-    """:func:`line_key` of a line known to be missing from the young generation."""
-    h = _key_cache.get_old(line)
-    if h is None:
-        h = _new_line_key(line)
-        _key_cache.put(line, h, len(line))
-    return h
-
-
 def line_keys(lines: list[str]) -> list[int]:
     """:func:`line_key` of each of ``lines``.
 
     The young generation of the cache first, by C-level ``map`` (this runs on every line of
     every document, and most lines hit it; it is stale after a rotation, which only costs
-    hits, as every cached value is a function of its key).
+    hits, as every cached value is a function of its key); the keys of new lines in one
+    :func:`_new_line_keys` call.
     """
     keys = list(map(_key_cache.young.get, lines))
-    if None in keys:
-        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-            keys[i] = _missing_line_key(lines[i])
+    if None not in keys:
+        return keys
+    new: dict[str, list[int]] = {}  # a new line -> its indices
+    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+        line = lines[i]
+        h = _key_cache.get_old(line)
+        if h is None:
+            new.setdefault(line, []).append(i)
+        else:
+            keys[i] = h
+    for (line, where), h in zip(new.items(), _new_line_keys(list(new)), strict=True):
+        _key_cache.put(line, h, len(line))
+        for i in where:
+            keys[i] = h
     return keys
+
+
+def _new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`_new_line_key` of each of ``lines`` (no ``\\n`` in them): with the compiled
+    kernels, the lines normalised on bytes in one call (a call per line costs more than the
+    line's work)."""
+    if not KERNELS_AVAILABLE:
+        return list(map(_new_line_key, lines))
+    encoded = list(map(_separators_only, lines))
+    fast = [b for b in encoded if b is not None]
+    bounds: list[list[int]] = []
+    norms = b""
+    if fast:
+        norm_array, bound_array = ascii_norms_kernel(b"\n".join(fast), len(fast))
+        norms, bounds = norm_array.tobytes(), bound_array.tolist()
+    out: list[int] = []
+    k = 0
+    for line, b in zip(lines, encoded, strict=True):
+        if b is not None:
+            s, e = bounds[k]
+            k += 1
+            if s >= 0:  # (else not printable, or a double space: the str path)
+                out.append(xxhash.xxh3_64_intdigest(norms[s:e]) if e > s else 0)
+                continue
+        norm = normalise_line(line)
+        out.append(line_hash(norm) if norm else 0)
+    return out
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)

@@ -396,6 +396,56 @@ def test_compiled_marks_equal_the_str_path_on_random_lines() -> None:
         assert got == _line_marks(line), repr(line)
 
 
+_BATCH_LINES = [
+    *_WORD_COUNT_LINES,
+    *_MARK_LINES,
+    "Updated 12:30 pm, 2019-01-02 -- 100000 readers",
+    "double  space",
+    "tab\tand\x7fdel",
+    "Café owners in São Paulo said “no”",
+    "a\u3000b\u2003c\x1c",
+    "lone \udc80 surrogate",
+    "",
+]
+
+
+def test_features_of_lines_equal_line_features() -> None:
+    from neardup.clean.lines import features_of_lines
+
+    lines = [line.strip() for line in _BATCH_LINES]
+    assert features_of_lines(lines) == [line_features(t) for t in lines]
+    for i in range(len(lines)):  # (every line first, last, alone)
+        assert features_of_lines(lines[i:] + lines[:i]) == [
+            line_features(t) for t in lines[i:] + lines[:i]
+        ]
+        assert features_of_lines([lines[i]]) == [line_features(lines[i])]
+    assert features_of_lines([]) == []
+
+
+def test_features_of_lines_equal_line_features_on_random_lines() -> None:
+    from neardup.clean.lines import features_of_lines
+
+    rnd = random.Random(7)
+    vocab = [*STOPWORDS, *_CUE_TOKENS, "Share", "THE", "a_b", "12", "x1", "—", "’", ".", ",",
+             "(Photo: AP)", "19 hours ago", "“", "…", "é", "donations", "?", ")"]
+    lines = [rnd.choice([" ", "  ", " - ", ""]).join(rnd.choice(vocab) for _ in range(
+        rnd.randint(0, 40))).strip() for _ in range(2000)]
+    assert features_of_lines(lines) == [line_features(t) for t in lines]
+
+
+def test_new_line_keys_equal_line_key() -> None:
+    from neardup.clean.template import _new_line_key, _new_line_keys
+
+    rnd = random.Random(8)
+    vocab = ["Home", "©", "2019", "—", "’", "  ", " ", "\t", "a0", "News", "…", "é", "_", "."]
+    # (a lone surrogate: line_hash cannot encode it, on either path)
+    lines = [line.strip() for line in _BATCH_LINES if "\udc80" not in line] + [
+        "".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12))) for _ in range(2000)
+    ]
+    assert _new_line_keys(lines) == [_new_line_key(t) for t in lines]
+    assert _new_line_keys([]) == []
+
+
 def test_new_line_equals_the_dataclass_constructor() -> None:
     from dataclasses import fields
 
