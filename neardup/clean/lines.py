@@ -24,6 +24,7 @@ page, features and classes of recently seen lines are cached (:mod:`neardup.clea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import and_, is_, itemgetter
@@ -209,13 +210,14 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     return _CUES_LOWER
 
 
-# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class)``, the
-# line_features() values and, filled in on first use, (cls, reason) from classify() when the
-# page is not / is english_like (a function of the features and that flag). Tuples of atoms,
-# so that the garbage collector stops tracking them. Bounded by line count and characters (at
-# most ~2 x 8 M characters of lines, ~40 MB in all).
+# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class, key)``,
+# the line_features() values and, filled in on first use, (cls, reason) from classify() when
+# the page is not / is english_like (a function of the features and that flag), and the line's
+# site-template key (see record_keys). Tuples of atoms, so that the garbage collector stops
+# tracking them. Bounded by line count and characters (at most ~2 x 8 M characters of lines,
+# ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None"]
+_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None", "int | None"]
 _line_cache: LineCache[str, _Record] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 # The order of line_features()'s values: the order of these fields in Line.
 _FEATURE_FIELDS = (
@@ -247,7 +249,7 @@ def _record(t: str) -> _Record:
     """The cache record of line text ``t`` (computing its features if new)."""
     rec = _line_cache.get(t)
     if rec is None:
-        rec = (line_features(t), None, None)
+        rec = (line_features(t), None, None, None)
         _line_cache.put(t, rec, len(t))
     return rec
 
@@ -267,7 +269,7 @@ def _records(texts: list[str]) -> list[_Record]:
         else:
             recs[i] = rec
     for (t, where), feats in zip(new.items(), features_of_lines(list(new)), strict=True):
-        rec = (feats, None, None)
+        rec = (feats, None, None, None)
         _line_cache.put(t, rec, len(t))
         for i in where:
             recs[i] = rec
@@ -936,6 +938,11 @@ def analyse(text: str) -> list[Line]:
     :func:`logical_lines`), then :func:`compute_features` and :func:`classify` on each line,
     in one pass (each Line is built with its features).
     """
+    return analyse_records(text)[0]
+
+
+def analyse_records(text: str) -> tuple[list[Line], list[_Record]]:
+    """:func:`analyse`, and the cache record of each line (for :func:`record_keys`)."""
     physical = logical_lines(text)
     recs = _records(list(map(_LINE_TEXT, physical)))
     lines: list[Line] = []
@@ -963,15 +970,36 @@ def analyse(text: str) -> list[Line]:
             classify(ln, True)
             if ln.text in young:
                 rec = recs[i]
-                young[ln.text] = (rec[0], rec[1], (ln.cls, ln.reason))
-        return lines
+                young[ln.text] = (rec[0], rec[1], (ln.cls, ln.reason), rec[3])
+        return lines, recs
     for ln, rec in zip(lines, recs, strict=True):
         hit = rec[1]
         if hit is None:
             ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
             classify(ln, False)
             if ln.text in young:
-                young[ln.text] = (rec[0], (ln.cls, ln.reason), rec[2])
+                young[ln.text] = (rec[0], (ln.cls, ln.reason), rec[2], rec[3])
         else:
             ln.cls, ln.reason = hit
-    return lines
+    return lines, recs
+
+
+def record_keys(
+    texts: list[str], recs: list[_Record], compute: Callable[[list[str]], list[int]]
+) -> list[int]:
+    """The site-template key of each line (``texts``, with their records from
+    :func:`analyse_records`): from the line's record, else computed by ``compute`` (for a list
+    of lines) and kept in the record. The template step then needs no look-up of its own per
+    line (a second dict look-up by the line's text, which is no longer in the CPU caches)."""
+    keys = [rec[3] for rec in recs]
+    if None not in keys:
+        return keys
+    missing = [i for i, k in enumerate(keys) if k is None]
+    young = _line_cache.young
+    for i, h in zip(missing, compute([texts[i] for i in missing]), strict=True):
+        keys[i] = h
+        t = texts[i]
+        rec = young.get(t)  # (the current record: its class may have been set since)
+        if rec is not None:
+            young[t] = (rec[0], rec[1], rec[2], h)
+    return keys

@@ -192,7 +192,7 @@ def line_keys(lines: list[str]) -> list[int]:
     The young generation of the cache first, by C-level ``map`` (this runs on every line of
     every document, and most lines hit it; it is stale after a rotation, which only costs
     hits, as every cached value is a function of its key); the keys of new lines in one
-    :func:`_new_line_keys` call.
+    :func:`new_line_keys` call.
     """
     keys = list(map(_key_cache.young.get, lines))
     if None not in keys:
@@ -205,15 +205,15 @@ def line_keys(lines: list[str]) -> list[int]:
             new.setdefault(line, []).append(i)
         else:
             keys[i] = h
-    for (line, where), h in zip(new.items(), _new_line_keys(list(new)), strict=True):
+    for (line, where), h in zip(new.items(), new_line_keys(list(new)), strict=True):
         _key_cache.put(line, h, len(line))
         for i in where:
             keys[i] = h
     return keys
 
 
-def _new_line_keys(lines: list[str]) -> list[int]:
-    """:func:`_new_line_key` of each of ``lines`` (no ``\\n`` in them): with the compiled
+def new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines`` (no ``\\n`` in them), not cached: with the compiled
     kernels, the lines normalised on bytes in one call (a call per line costs more than the
     line's work)."""
     if not KERNELS_AVAILABLE:
@@ -281,8 +281,12 @@ class SiteTemplate:
     def counted(self, lines: list[str]) -> list[tuple[int, int]]:
         """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
         candidates are kept: typically the site's menus and footers, few of a page's lines)."""
+        return self.counted_keys(line_keys(lines))
+
+    def counted_keys(self, keys: list[int]) -> list[tuple[int, int]]:
+        """:meth:`counted` of lines given as their :func:`line_key` values."""
         # (the learner never counts key 0, and no count is 0)
-        found = list(map(self.counts.get, line_keys(lines)))
+        found = list(map(self.counts.get, keys))
         return [(i, found[i]) for i in compress(range(len(found)), found)]
 
     def is_template(self, line: str, prose: bool = False) -> bool:

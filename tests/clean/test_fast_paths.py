@@ -434,7 +434,7 @@ def test_features_of_lines_equal_line_features_on_random_lines() -> None:
 
 
 def test_new_line_keys_equal_line_key() -> None:
-    from neardup.clean.template import _new_line_key, _new_line_keys
+    from neardup.clean.template import _new_line_key, new_line_keys
 
     rnd = random.Random(8)
     vocab = ["Home", "©", "2019", "—", "’", "  ", " ", "\t", "a0", "News", "…", "é", "_", "."]
@@ -442,8 +442,8 @@ def test_new_line_keys_equal_line_key() -> None:
     lines = [line.strip() for line in _BATCH_LINES if "\udc80" not in line] + [
         "".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12))) for _ in range(2000)
     ]
-    assert _new_line_keys(lines) == [_new_line_key(t) for t in lines]
-    assert _new_line_keys([]) == []
+    assert new_line_keys(lines) == [_new_line_key(t) for t in lines]
+    assert new_line_keys([]) == []
 
 
 def test_new_line_equals_the_dataclass_constructor() -> None:
