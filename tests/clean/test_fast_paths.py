@@ -470,3 +470,18 @@ def test_line_kernel_stays_in_bounds_on_non_ascii_separators(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_record_keys_equal_line_key() -> None:
+    from neardup.clean.lines import analyse_records, clear_caches, record_keys
+    from neardup.clean.template import new_line_keys
+
+    clear_caches()
+    text = "Home\nNews\n\nStorm knocks out power, officials said.\nHome\n© 2019 — News"
+    lines, recs = analyse_records(text)
+    texts = [ln.text for ln in lines]
+    keys = record_keys(texts, recs, new_line_keys)
+    assert keys == [line_key(t) for t in texts]
+    lines, recs = analyse_records(text)  # (the keys are in the records now, with the classes)
+    assert [rec[3] for rec in recs] == keys and all(rec[2] is not None for rec in recs)
+    assert record_keys(texts, recs, lambda missing: pytest.fail("computed again")) == keys
