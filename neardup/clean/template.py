@@ -186,29 +186,26 @@ def line_key(line: str) -> int:
     return h
 
 
+def _missing_line_key(line: str) -> int:
+    """:func:`line_key` of a line known to be missing from the young generation."""
+    h = _key_cache.get_old(line)
+    if h is None:
+        h = _new_line_key(line)
+        _key_cache.put(line, h, len(line))
+    return h
+
+
 def line_keys(lines: list[str]) -> list[int]:
     """:func:`line_key` of each of ``lines``.
 
     The young generation of the cache first, by C-level ``map`` (this runs on every line of
     every document, and most lines hit it; it is stale after a rotation, which only costs
-    hits, as every cached value is a function of its key); the keys of new lines in one
-    :func:`new_line_keys` call.
+    hits, as every cached value is a function of its key).
     """
     keys = list(map(_key_cache.young.get, lines))
-    if None not in keys:
-        return keys
-    new: dict[str, list[int]] = {}  # a new line -> its indices
-    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-        line = lines[i]
-        h = _key_cache.get_old(line)
-        if h is None:
-            new.setdefault(line, []).append(i)
-        else:
-            keys[i] = h
-    for (line, where), h in zip(new.items(), new_line_keys(list(new)), strict=True):
-        _key_cache.put(line, h, len(line))
-        for i in where:
-            keys[i] = h
+    if None in keys:
+        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+            keys[i] = _missing_line_key(lines[i])
     return keys
 
 
