@@ -130,6 +130,11 @@ def _separators_only(line: str) -> bytes | None:
     return b
 
 
+def _normalises_on_bytes(line: str) -> bool:
+    """``_separators_only(line) is not None``, without encoding ASCII lines."""
+    return line.isascii() or _separators_only(line) is not None
+
+
 def ascii_norm_bytes(b: bytes) -> bytes | None:
     r"""``normalise_line``, UTF-8 encoded, of a line given as its :func:`_separators_only`
     bytes, computed on bytes (C-level translate/strip instead of a regex and a split); None
@@ -215,17 +220,17 @@ def new_line_keys(lines: list[str]) -> list[int]:
     line's work)."""
     if not KERNELS_AVAILABLE:
         return list(map(_new_line_key, lines))
-    encoded = list(map(_separators_only, lines))
-    fast = [b for b in encoded if b is not None]
+    on_bytes = list(map(_normalises_on_bytes, lines))
+    fast = list(compress(lines, on_bytes))
     bounds: list[list[int]] = []
     norms = b""
     if fast:
-        norm_array, bound_array = ascii_norms_kernel(b"\n".join(fast), len(fast))
+        norm_array, bound_array = ascii_norms_kernel("\n".join(fast).encode("utf-8"), len(fast))
         norms, bounds = norm_array.tobytes(), bound_array.tolist()
     out: list[int] = []
     k = 0
-    for line, b in zip(lines, encoded, strict=True):
-        if b is not None:
+    for line, fast_line in zip(lines, on_bytes, strict=True):
+        if fast_line:
             s, e = bounds[k]
             k += 1
             if s >= 0:  # (else not printable, or a double space: the str path)
