@@ -4,7 +4,10 @@
   (:func:`neardup.clean.lines._ascii_word_counts_bytes`), and its punctuation features
   (:func:`neardup.clean.lines._line_marks`, valid for pure-ASCII lines);
 * ``ascii_norm_kernel``: the normalised line behind a template key
-  (:func:`neardup.clean.template.ascii_norm_bytes`).
+  (:func:`neardup.clean.template.ascii_norm_bytes`);
+* ``ascii_lines_kernel``, ``ascii_norms_kernel``: the same for all new lines of a document
+  in one call (lines joined by ``\\n``; converting a call's arguments and results costs about
+  as much as a line's work).
 
 The bytes paths define the results with C-level ``bytes`` calls (translate, split, strip, one
 ``map`` per count); the kernels compute the same in one pass over the bytes, without the
