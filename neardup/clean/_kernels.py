@@ -6,8 +6,8 @@
 * ``ascii_norm_kernel``: the normalised line behind a template key
   (:func:`neardup.clean.template.ascii_norm_bytes`);
 * ``ascii_lines_kernel``, ``ascii_norms_kernel``: the same for all new lines of a document
-  in one call (lines joined by ``\\n``; converting a call's arguments and results costs about
-  as much as a line's work).
+  in one call (lines joined by ``\\n``: one conversion of arguments and results per document
+  instead of one per line).
 
 The bytes paths define the results with C-level ``bytes`` calls (translate, split, strip, one
 ``map`` per count); the kernels compute the same in one pass over the bytes, without the
@@ -226,8 +226,7 @@ def ascii_lines_kernel(
 ):  # pragma: no cover - compiled
     """:func:`ascii_word_counts_kernel` of each of the ``n_lines`` lines of ``b`` (joined by
     ``\\n``), in one call: an int64 array of ``LINE_COLUMNS`` values per line, and the keys
-    joined by ``\\n`` as a uint8 array. (A call per line costs more than the line's work:
-    converting the arguments and the results.)"""
+    joined by ``\\n`` as a uint8 array."""
     out = np.empty((n_lines, LINE_COLUMNS), dtype=np.int64)
     key = np.empty(len(b), dtype=np.uint8)  # (a key is at most as long as its line)
     k = 0
