@@ -447,7 +447,7 @@ def _ascii_like(t: str) -> bool:
 
 
 def features_of_lines(texts: list[str]) -> list[tuple]:
-    """:func:`line_features` of each of ``texts`` (line texts: no ``\\n`` in them).
+    """:func:`line_features` of each of ``texts``.
 
     With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
     compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`; a few percent faster
@@ -459,9 +459,12 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
     fast = list(compress(texts, fast_flags))
     rows: list[list[int]] = []
     keys: list[str] = []
+    joined = "\n".join(fast).encode("utf-8")
+    if fast and joined.count(b"\n") != len(fast) - 1:  # (a text with a line break: one by one)
+        return list(map(line_features, texts))
     if fast:
         counts, key_bytes = ascii_lines_kernel(
-            "\n".join(fast).encode("utf-8"),
+            joined,
             len(fast),
             WORD_BYTE_CLASS,
             *_STOP_PACKED,

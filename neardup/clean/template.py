@@ -215,17 +215,19 @@ def line_keys(lines: list[str]) -> list[int]:
 
 
 def new_line_keys(lines: list[str]) -> list[int]:
-    """:func:`line_key` of each of ``lines`` (no ``\\n`` in them), not cached: with the compiled
-    kernels, the lines normalised on bytes in one call (a few percent faster than a call per
-    line)."""
+    """:func:`line_key` of each of ``lines``, not cached: with the compiled kernels, the lines
+    normalised on bytes in one call (a few percent faster than a call per line)."""
     if not KERNELS_AVAILABLE:
         return list(map(_new_line_key, lines))
     on_bytes = list(map(_normalises_on_bytes, lines))
     fast = list(compress(lines, on_bytes))
     bounds: list[list[int]] = []
     norms = b""
+    joined = "\n".join(fast).encode("utf-8")
+    if fast and joined.count(b"\n") != len(fast) - 1:  # (a line with a line break: one by one)
+        return list(map(_new_line_key, lines))
     if fast:
-        norm_array, bound_array = ascii_norms_kernel("\n".join(fast).encode("utf-8"), len(fast))
+        norm_array, bound_array = ascii_norms_kernel(joined, len(fast))
         norms, bounds = norm_array.tobytes(), bound_array.tolist()
     out: list[int] = []
     k = 0

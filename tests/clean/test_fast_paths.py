@@ -420,6 +420,8 @@ def test_features_of_lines_equal_line_features() -> None:
         ]
         assert features_of_lines([lines[i]]) == [line_features(lines[i])]
     assert features_of_lines([]) == []
+    with_break = ["Storm knocks out power.\nHome", "Next"]
+    assert features_of_lines(with_break) == [line_features(t) for t in with_break]
 
 
 def test_features_of_lines_equal_line_features_on_random_lines() -> None:
@@ -444,6 +446,8 @@ def test_new_line_keys_equal_line_key() -> None:
     ]
     assert new_line_keys(lines) == [_new_line_key(t) for t in lines]
     assert new_line_keys([]) == []
+    with_break = ["Home\nNews", "Next"]
+    assert new_line_keys(with_break) == [_new_line_key(t) for t in with_break]
 
 
 def test_new_line_equals_the_dataclass_constructor() -> None:
