@@ -354,11 +354,33 @@ def ascii_norm_kernel(b: bytes):  # pragma: no cover - compiled
     printable or two spaces follow each other, else ASCII letters lower-cased, each run of
     digits to one "0", then every byte but ``[0-9a-z]`` stripped at both ends (the line's
     only non-ASCII characters are separators: no letters, no digits)."""
-    out = np.empty(len(b), dtype=np.uint8)
-    s, e, _ = _norm_into(b, 0, -1, out, 0)
-    if s < 0:
-        return None
-    return out[s:e]
+    # (the loop of _norm_into without its line-end and None bookkeeping: ~7% faster on the
+    # learner's one line at a time; tests check that both agree)
+    n = len(b)
+    out = np.empty(n, dtype=np.uint8)
+    k = 0
+    digit_run = False
+    for i in range(n):
+        x = b[i]
+        if x < 32 or x == 127 or (x == 32 and i and b[i - 1] == 32):
+            return None
+        if 48 <= x <= 57:
+            if digit_run:
+                continue
+            x = 48
+            digit_run = True
+        else:
+            digit_run = False
+            if 65 <= x <= 90:
+                x += 32
+        out[k] = x
+        k += 1
+    s = 0
+    while s < k and not (48 <= out[s] <= 57 or 97 <= out[s] <= 122):
+        s += 1
+    while k > s and not (48 <= out[k - 1] <= 57 or 97 <= out[k - 1] <= 122):
+        k -= 1
+    return out[s:k]
 
 
 @njit(cache=True)
