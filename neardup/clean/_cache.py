@@ -39,6 +39,13 @@ class LineCache(Generic[K, V]):
                 self.put(key, value, 0)
         return value
 
+    def get_old(self, key: K) -> V | None:
+        """:meth:`get` for a key known to be missing from the young generation."""
+        value = self.old.get(key)
+        if value is not None:
+            self.put(key, value, 0)
+        return value
+
     def put(self, key: K, value: V, size: int) -> None:
         """Remember ``value`` for ``key`` (``size``: the key's length; longer ones are not kept)."""
         if size > self.max_line_chars:

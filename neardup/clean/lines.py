@@ -24,12 +24,19 @@ page, features and classes of recently seen lines are cached (:mod:`neardup.clea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from operator import and_, itemgetter
+from itertools import compress, repeat
+from operator import and_, is_, itemgetter
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
-from neardup.clean._kernels import WORD_BYTE_CLASS, ascii_word_counts_kernel, word_table
+from neardup.clean._kernels import (
+    WORD_BYTE_CLASS,
+    ascii_lines_kernel,
+    ascii_word_counts_kernel,
+    word_table,
+)
 from neardup.stopwords import STOPWORDS
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -206,13 +213,14 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     return _CUES_LOWER
 
 
-# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class)``, the
-# line_features() values and, filled in on first use, (cls, reason) from classify() when the
-# page is not / is english_like (a function of the features and that flag). Tuples of atoms,
-# so that the garbage collector stops tracking them. Bounded by line count and characters (at
-# most ~2 x 8 M characters of lines, ~40 MB in all).
+# Records of recently seen lines (see neardup.clean._cache): ``(features, class, class, key)``,
+# the line_features() values and, filled in on first use, (cls, reason) from classify() when
+# the page is not / is english_like (a function of the features and that flag), and the line's
+# site-template key (see record_keys). Tuples of atoms, so that the garbage collector stops
+# tracking them. Bounded by line count and characters (at most ~2 x 8 M characters of lines,
+# ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None"]
+_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None", "int | None"]
 _line_cache: LineCache[str, _Record] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 # The order of line_features()'s values: the order of these fields in Line.
 _FEATURE_FIELDS = (
@@ -244,9 +252,31 @@ def _record(t: str) -> _Record:
     """The cache record of line text ``t`` (computing its features if new)."""
     rec = _line_cache.get(t)
     if rec is None:
-        rec = (line_features(t), None, None)
+        rec = (line_features(t), None, None, None)
         _line_cache.put(t, rec, len(t))
     return rec
+
+
+def _records(texts: list[str]) -> list[_Record]:
+    """The cache record of each of ``texts`` (line texts), the features of new lines computed
+    in one :func:`features_of_lines` call."""
+    recs = list(map(_line_cache.young.get, texts))
+    if None not in recs:
+        return recs
+    new: dict[str, list[int]] = {}  # the text of a new line -> its indices
+    for i in compress(range(len(recs)), map(is_, recs, repeat(None))):
+        t = texts[i]
+        rec = _line_cache.get_old(t)
+        if rec is None:
+            new.setdefault(t, []).append(i)
+        else:
+            recs[i] = rec
+    for (t, where), feats in zip(new.items(), features_of_lines(list(new)), strict=True):
+        rec = (feats, None, None, None)
+        _line_cache.put(t, rec, len(t))
+        for i in where:
+            recs[i] = rec
+    return recs
 
 
 def compute_features(line: Line) -> None:
@@ -364,9 +394,24 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
         marks = counts[9:] if ascii else None
     else:
         counts, marks = _ascii_word_counts_bytes(b), None
-    nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, latin_script, cue_hit, key = counts[:9]
+    return _words_from_counts(*counts[:8], str(counts[8], "ascii")), marks
+
+
+def _words_from_counts(
+    nw: int,
+    n_stop: int,
+    n_digit: int,
+    n_upper: int,
+    n_lower: int,
+    n_upper_stop: int,
+    latin_script: bool,
+    cue_hit: bool,
+    key: str,
+) -> tuple:
+    """The ``\\w+``-word features of :func:`line_features` (as :func:`_word_features` gives
+    them) from the word counts of an ASCII-like line (see :func:`_ascii_word_counts_bytes`)."""
     if not nw:
-        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, ""), marks
+        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, "")
     lower_ratio = title_ratio = 0.0
     n_alpha = nw - n_digit
     if n_alpha:
@@ -378,7 +423,7 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
                 title_ratio = (n_upper - n_upper_stop) / n_content
         else:
             lower_ratio = 1.0
-    words = (
+    return (
         nw,
         nw,
         n_stop / nw,
@@ -388,9 +433,62 @@ def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
         latin_script,
         False,
         cue_hit,
-        str(key, "ascii"),
+        key,
     )
-    return words, marks
+
+
+def _ascii_like(t: str) -> bool:
+    """The only non-ASCII characters of line text ``t`` are word separators (see
+    ``_WORD_SEPARATORS``): its word features come from its bytes."""
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most; a lone
+    # surrogate is no separator)
+    return t.isascii() or _WORD_SEPARATOR_SET.issuperset(
+        t.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )
+
+
+def features_of_lines(texts: list[str]) -> list[tuple]:
+    """:func:`line_features` of each of ``texts``.
+
+    With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
+    compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`; a few percent faster
+    than a call per line, whose arguments and results are converted one line at a time).
+    """
+    if not KERNELS_AVAILABLE:
+        return list(map(line_features, texts))
+    fast_flags = list(map(_ascii_like, texts))
+    fast = list(compress(texts, fast_flags))
+    rows: list[list[int]] = []
+    keys: list[str] = []
+    joined = "\n".join(fast).encode("utf-8")
+    if fast and joined.count(b"\n") != len(fast) - 1:  # (a text with a line break: one by one)
+        return list(map(line_features, texts))
+    if fast:
+        counts, key_bytes = ascii_lines_kernel(
+            joined,
+            len(fast),
+            WORD_BYTE_CLASS,
+            *_STOP_PACKED,
+            *_CUE_PACKED,
+            TITLE_MAX_WORDS,
+            CUE_MAX_WORDS,
+        )
+        rows = counts.tolist()
+        keys = key_bytes.tobytes().decode("ascii").split("\n")
+    out: list[tuple] = []
+    k = 0
+    for t, in_kernel in zip(texts, fast_flags, strict=True):
+        if in_kernel:
+            row = rows[k]
+            words = _words_from_counts(*row[:6], bool(row[6]), bool(row[7]), keys[k])
+            marks = (bool(row[8]), row[9], row[10]) if row[11] else None
+            k += 1
+            out.append(_line_features_from(t, words, marks, True))
+        else:
+            out.append(line_features(t))
+    return out
 
 
 def _word_features(t: str) -> tuple:
@@ -455,6 +553,42 @@ def _word_features(t: str) -> tuple:
     )
 
 
+# The words of each cue pattern (see _CUE_TOKENS): every match of CUES[kind] holds one of
+# _CUE_KIND_WORDS[kind] as a whole \w+ run, or one of _CUE_KIND_STEMS[kind] (tests derive
+# them from the patterns).
+_CUE_KIND_WORDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
+            print reddit send share shared shares telegram tweet twitter us whatsapp""",
+        "notice": """accessibility account adblocker advertisement advertising blocker browser
+            consent cookie cookies enable enabled enables gdpr javascript loading log login
+            logout menu privacy register search sign signin signup skip sponsored terms""",
+        "appeal": """become gift help inbox journalism matters membership newsletter newsletters
+            subscribe subscriber subscription support unlimited us""",
+        "comments": """comment commenter commenters commenting comments community discussion
+            disqus join posting replies reply""",
+        "related": """also case don dont editor editors latest more most next popular promoted
+            read recommended related sponsored top trending watch web""",
+        "navigation": """archive archives careers categories category contact faq help home more
+            next page prev previous rights rss section sections site sitemap tag tags top topic
+            topics us""",
+    }.items()
+}
+_CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
+    "appeal": ("donat", "contribut"),
+    "comments": ("moderat",),
+}
+
+
+def _may_have_cue(kind: str, line_words: set[str], lower: str) -> bool:
+    """Whether ``CUES[kind]`` can match the ASCII-like line with lower-cased \\w+ words
+    ``line_words`` and lower-cased text ``lower`` (a necessary condition)."""
+    return not _CUE_KIND_WORDS[kind].isdisjoint(line_words) or any(
+        stem in lower for stem in _CUE_KIND_STEMS.get(kind, ())
+    )
+
+
 def _has_cue_stem(lower: str) -> bool:
     """``_CUE_STEMS_RE.search(lower)`` by substring tests: of the characters that match an
     ASCII letter under ``re.I`` without being one, only the dotless "ı" can be in lower-cased
@@ -487,7 +621,14 @@ def line_features(t: str) -> tuple:
     """
     b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
     fast = _fast_word_features(b)
-    words, marks = (_word_features(t), None) if fast is None else fast
+    if fast is None:
+        return _line_features_from(t, _word_features(t), None, False)
+    return _line_features_from(t, *fast, True)
+
+
+def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: bool) -> tuple:
+    """:func:`line_features` of ``t`` given its word features, its marks if known, and whether
+    it is ASCII-like (its words came from its bytes)."""
     (
         n,
         nw,
@@ -506,7 +647,12 @@ def line_features(t: str) -> tuple:
     credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
     cue, cue_n = None, 0
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
+        # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
+        # only match where one of its words or stems is: the others are skipped)
+        line_words = set(key.split()) if ascii_like else None
         for kind, rx in _cues_lower().items():
+            if line_words is not None and not _may_have_cue(kind, line_words, lower):
+                continue
             k = len(rx.findall(lower))
             if k > cue_n:
                 cue, cue_n = kind, k
@@ -749,6 +895,7 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
 
@@ -797,16 +944,19 @@ def analyse(text: str) -> list[Line]:
     :func:`logical_lines`), then :func:`compute_features` and :func:`classify` on each line,
     in one pass (each Line is built with its features).
     """
+    return analyse_records(text)[0]
+
+
+def analyse_records(text: str) -> tuple[list[Line], list[_Record]]:
+    """:func:`analyse`, and the cache record of each line (for :func:`record_keys`)."""
+    physical = logical_lines(text)
+    recs = _records(list(map(_LINE_TEXT, physical)))
     lines: list[Line] = []
-    recs: list[_Record] = []  # the cache record of each line
     todo: list[int] = []  # lines without a cached class for an english_like page
     append = lines.append
-    append_rec = recs.append
-    get = _line_cache.young.get
     total = 0
     stops = 0.0
-    for s, e, stripped, blank in logical_lines(text):
-        rec = get(stripped) or _record(stripped)
+    for (s, e, stripped, blank), rec in zip(physical, recs, strict=True):
         feats = rec[0]
         total += feats[0]
         stops += feats[2] * feats[0]
@@ -818,21 +968,44 @@ def analyse(text: str) -> list[Line]:
             todo.append(len(lines))
             cls_reason = _UNCLASSIFIED
         append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
-        append_rec(rec)
     english_like = total > 0 and stops / total >= 0.12
+    young = _line_cache.young  # (LineCache.update inline: no more puts below)
     if english_like:
         for i in todo:
             ln = lines[i]
             classify(ln, True)
-            rec = recs[i]
-            _line_cache.update(ln.text, (rec[0], rec[1], (ln.cls, ln.reason)))
-        return lines
+            if ln.text in young:
+                rec = recs[i]
+                young[ln.text] = (rec[0], rec[1], (ln.cls, ln.reason), rec[3])
+        return lines, recs
     for ln, rec in zip(lines, recs, strict=True):
         hit = rec[1]
         if hit is None:
             ln.cls, ln.reason = _UNCLASSIFIED  # (classify() may leave reason as it finds it)
             classify(ln, False)
-            _line_cache.update(ln.text, (rec[0], (ln.cls, ln.reason), rec[2]))
+            if ln.text in young:
+                young[ln.text] = (rec[0], (ln.cls, ln.reason), rec[2], rec[3])
         else:
             ln.cls, ln.reason = hit
-    return lines
+    return lines, recs
+
+
+def record_keys(
+    texts: list[str], recs: list[_Record], compute: Callable[[list[str]], list[int]]
+) -> list[int]:
+    """The site-template key of each line (``texts``, with their records from
+    :func:`analyse_records`): from the line's record, else computed by ``compute`` (for a list
+    of lines) and kept in the record. The template step then needs no look-up of its own per
+    line (a second dict look-up by the line's text, which is no longer in the CPU caches)."""
+    keys = [rec[3] for rec in recs]
+    if None not in keys:
+        return keys
+    missing = [i for i, k in enumerate(keys) if k is None]
+    young = _line_cache.young
+    for i, h in zip(missing, compute([texts[i] for i in missing]), strict=True):
+        keys[i] = h
+        t = texts[i]
+        rec = young.get(t)  # (the current record: its class may have been set since)
+        if rec is not None:
+            young[t] = (rec[0], rec[1], rec[2], h)
+    return keys

@@ -38,6 +38,9 @@ _DATE_PATTERNS = [
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy"),
     (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
 ]
+# A whole \w+ word of 4 digits: every date of _DATE_PATTERNS has one, its year (a cheap
+# necessary condition for parse_date, tested first)
+_YEAR_WORD_RE = re.compile(r"(?<!\w)\d{4}(?!\w)")
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
@@ -113,7 +116,7 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     for i in range(lo, min(hi, len(lines))):
         ln = lines[i]
         # (every date pattern holds a 4-digit year as a whole \w+ word: no digit word, no date)
-        if ln.n_words > 16 or not ln.digit_ratio:
+        if ln.n_words > 16 or not ln.digit_ratio or _YEAR_WORD_RE.search(ln.text) is None:
             continue
         iso = parse_date(ln.text)
         if iso is None:

@@ -118,6 +118,11 @@ def _numbers(ln: Line) -> int:
     words (a reference list with a date per line is not a table)."""
     if ln.digit_ratio == 0 or ln.reason in _NEVER or ln.n_words > 40:
         return 0
+    # Each number token opens with a whole \w+ word of digits, so there are at most
+    # digit_ratio * (\w+ words <= n_words) of them: a line with a smaller share of digit words
+    # (with a margin for rounding) has too few (most lines with a number or a date in them).
+    if ln.digit_ratio < MIN_ROW_DENSITY - 0.01:
+        return 0
     k = len(_NUMBER_RE.findall(ln.text))
     return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
 

@@ -48,7 +48,7 @@ import xxhash
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
-from neardup.clean._kernels import ascii_norm_kernel
+from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.lines import logical_lines
 
 _NORM_DIGITS = re.compile(r"\d+")
@@ -130,6 +130,11 @@ def _separators_only(line: str) -> bytes | None:
     return b
 
 
+def _normalises_on_bytes(line: str) -> bool:
+    """``_separators_only(line) is not None``, without encoding ASCII lines."""
+    return line.isascii() or _separators_only(line) is not None
+
+
 def ascii_norm_bytes(b: bytes) -> bytes | None:
     r"""``normalise_line``, UTF-8 encoded, of a line given as its :func:`_separators_only`
     bytes, computed on bytes (C-level translate/strip instead of a regex and a split); None
@@ -186,6 +191,15 @@ def line_key(line: str) -> int:
     return h
 
 
+def _missing_line_key(line: str) -> int:
+    """:func:`line_key` of a line known to be missing from the young generation."""
+    h = _key_cache.get_old(line)
+    if h is None:
+        h = _new_line_key(line)
+        _key_cache.put(line, h, len(line))
+    return h
+
+
 def line_keys(lines: list[str]) -> list[int]:
     """:func:`line_key` of each of ``lines``.
 
@@ -196,8 +210,37 @@ def line_keys(lines: list[str]) -> list[int]:
     keys = list(map(_key_cache.young.get, lines))
     if None in keys:
         for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-            keys[i] = line_key(lines[i])
+            keys[i] = _missing_line_key(lines[i])
     return keys
+
+
+def new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``, not cached: with the compiled kernels, the lines
+    normalised on bytes in one call (a few percent faster than a call per line)."""
+    if not KERNELS_AVAILABLE:
+        return list(map(_new_line_key, lines))
+    on_bytes = list(map(_normalises_on_bytes, lines))
+    fast = list(compress(lines, on_bytes))
+    bounds: list[list[int]] = []
+    norms = b""
+    joined = "\n".join(fast).encode("utf-8")
+    if fast and joined.count(b"\n") != len(fast) - 1:  # (a line with a line break: one by one)
+        return list(map(_new_line_key, lines))
+    if fast:
+        norm_array, bound_array = ascii_norms_kernel(joined, len(fast))
+        norms, bounds = norm_array.tobytes(), bound_array.tolist()
+    out: list[int] = []
+    k = 0
+    for line, fast_line in zip(lines, on_bytes, strict=True):
+        if fast_line:
+            s, e = bounds[k]
+            k += 1
+            if s >= 0:  # (else not printable, or a double space: the str path)
+                out.append(xxhash.xxh3_64_intdigest(norms[s:e]) if e > s else 0)
+                continue
+        norm = normalise_line(line)
+        out.append(line_hash(norm) if norm else 0)
+    return out
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
@@ -242,8 +285,12 @@ class SiteTemplate:
     def counted(self, lines: list[str]) -> list[tuple[int, int]]:
         """``(i, count)`` for each of ``lines`` with a non-zero :meth:`count` (only template
         candidates are kept: typically the site's menus and footers, few of a page's lines)."""
+        return self.counted_keys(line_keys(lines))
+
+    def counted_keys(self, keys: list[int]) -> list[tuple[int, int]]:
+        """:meth:`counted` of lines given as their :func:`line_key` values."""
         # (the learner never counts key 0, and no count is 0)
-        found = list(map(self.counts.get, line_keys(lines)))
+        found = list(map(self.counts.get, keys))
         return [(i, found[i]) for i in compress(range(len(found)), found)]
 
     def is_template(self, line: str, prose: bool = False) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from neardup.clean.lines import CUES, Line, analyse
+from neardup.clean.lines import CUES, Line, analyse_records, record_keys
 from neardup.clean.metadata import (
     find_byline,
     find_date,
@@ -34,7 +34,7 @@ from neardup.clean.metadata import (
 )
 from neardup.clean.repeats import mark_repeats
 from neardup.clean.structure import mark_structure
-from neardup.clean.template import PROSE_WORDS, SiteTemplate
+from neardup.clean.template import PROSE_WORDS, SiteTemplate, new_line_keys
 from neardup.document import RemovedSpan
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
@@ -254,7 +254,14 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             seen += ln.n_words
         # (kept_words_total includes the comments themselves: a header alone needs half of it
         # before, the structure of a thread is evidence enough after an article's first lines)
-        if ln.n_words <= 5 and seen >= half and rx.search(ln.text):
+        # (on ASCII text, a line the pattern finds a comments cue in has a cue: see
+        # lines.line_features, whose lower-cased cue patterns include this one)
+        if (
+            ln.n_words <= 5
+            and seen >= half
+            and (ln.cue is not None or not ln.text.isascii())
+            and rx.search(ln.text)
+        ):
             start, header = i, True
             break
         # (the first tests of _comment_header inline: most lines fail them)
@@ -312,7 +319,7 @@ def clean_text(
     ``page_title``: the page's ``<title>`` when known; helps tell the headline line.
     """
     opts = options or CleanOptions()
-    lines = analyse(text)
+    lines, recs = analyse_records(text)
     if not lines:
         return CleanResult(text="", source_text=text)
     if page_title is None and lines and lines[0].n_words >= 3:
@@ -324,7 +331,9 @@ def clean_text(
     if template is not None:
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
-        for i, c in template.counted(list(map(_TEXT, lines))):
+        # (the keys from the lines' records: recurring lines need no look-up of their own)
+        keys = record_keys(list(map(_TEXT, lines)), recs, new_line_keys)
+        for i, c in template.counted_keys(keys):
             ln = lines[i]
             if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"

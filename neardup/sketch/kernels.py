@@ -435,11 +435,13 @@ def _load_kernels(clean: bool) -> None:
     from neardup.sketch.words import shard_word_hashes
 
     if clean:
-        from neardup.clean.lines import line_features
-        from neardup.clean.template import line_key
+        from neardup.clean.lines import features_of_lines, line_features
+        from neardup.clean.template import line_key, new_line_keys
 
         line_features("The warm-up of the line kernels")
         line_key("The warm-up of the line kernels")
+        features_of_lines(["The warm-up of the", "line kernels"])  # (the per-document ones)
+        new_line_keys(["The warm-up of the", "line kernels"])
     words = shard_word_hashes(["U.S. warm-up of the kernels"])
     sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
                                     clean=False))

@@ -108,6 +108,79 @@ def test_cue_prefilter_finds_what_the_cue_patterns_find(text: str) -> None:
     assert (ln.cue, ln.cue_words) == (best, best_n)
 
 
+def _pattern_strings(items) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every string a parsed cue pattern matches, with ``\\d`` as "7", ``\\w`` as "x" and
+    each repeat taken its least number of times and once more (the cue patterns have no
+    nested repeats that this misses)."""
+    import re._constants as c  # (Python >= 3.11)
+
+    outs = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            alts = [chr(av)]
+        elif op is c.BRANCH:
+            alts = [x for branch in av[1] for x in _pattern_strings(branch)]
+        elif op is c.SUBPATTERN:
+            alts = _pattern_strings(av[-1])
+        elif op is c.MAX_REPEAT:
+            lo, hi, sub = av
+            subs = _pattern_strings(sub)
+            alts = []
+            for n in sorted({lo, min(hi, lo + 1)}):
+                cur = [""]
+                for _ in range(n):
+                    cur = [a + b for a in cur for b in subs]
+                alts += cur
+        elif op is c.IN:
+            alts = []
+            for o, a in av:
+                if o is c.LITERAL:
+                    alts.append(chr(a))
+                else:
+                    assert o is c.CATEGORY, (o, a)
+                    alts.append({c.CATEGORY_DIGIT: "7", c.CATEGORY_WORD: "x"}[a])
+        else:
+            assert op is c.AT, op  # (\b)
+            alts = [""]
+        outs = [a + b for a in outs for b in alts]
+    return outs
+
+
+def test_cue_kind_words_are_in_every_match_of_their_pattern() -> None:
+    # line_features runs a cue pattern only on ASCII-like lines holding one of its words (as a
+    # whole \w+ run: the patterns start and end at \b) or stems: every string a pattern
+    # matches must hold one
+    import re._parser
+
+    from neardup.clean.lines import _CUE_KIND_STEMS, _CUE_KIND_WORDS
+
+    assert list(_CUE_KIND_WORDS) == list(CUES)
+    for kind, rx in CUES.items():
+        assert rx.pattern.startswith(r"\b(?:") and rx.pattern.endswith(r")\b"), kind
+        strings = _pattern_strings(re._parser.parse(rx.pattern))
+        assert len(strings) >= 10, kind
+        words: set[str] = set()
+        for x in strings:
+            hit = set(re.findall(r"\w+", x)) & _CUE_KIND_WORDS[kind]
+            assert hit or any(st in x for st in _CUE_KIND_STEMS.get(kind, ())), (kind, x)
+            words |= hit
+        assert words == _CUE_KIND_WORDS[kind], kind  # (no word that no match holds)
+        assert _CUE_KIND_WORDS[kind] <= _CUE_TOKENS, kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Comments", "3 comments", "Leave a reply", "Join the discussion", "Moderated posts",
+     "Add your comment", "COMMUNITY GUIDELINES", "Share your comment", "Disqus"],
+)
+def test_an_ascii_line_with_a_comments_cue_has_a_cue(text: str) -> None:
+    # (text._mark_comments tests the comments pattern only on such lines)
+    assert CUES["comments"].search(text)
+    ln = Line(0, 0, len(text), text)
+    compute_features(ln)
+    assert ln.cue is not None
+
+
 def test_cached_features_equal_fresh_ones() -> None:
     text = "Storm knocks out power to thousands in the valley, officials said on Tuesday."
     fresh = line_features(text)
@@ -323,6 +396,60 @@ def test_compiled_marks_equal_the_str_path_on_random_lines() -> None:
         assert got == _line_marks(line), repr(line)
 
 
+_BATCH_LINES = [
+    *_WORD_COUNT_LINES,
+    *_MARK_LINES,
+    "Updated 12:30 pm, 2019-01-02 -- 100000 readers",
+    "double  space",
+    "tab\tand\x7fdel",
+    "Café owners in São Paulo said “no”",
+    "a\u3000b\u2003c\x1c",
+    "lone \udc80 surrogate",
+    "",
+]
+
+
+def test_features_of_lines_equal_line_features() -> None:
+    from neardup.clean.lines import features_of_lines
+
+    lines = [line.strip() for line in _BATCH_LINES]
+    assert features_of_lines(lines) == [line_features(t) for t in lines]
+    for i in range(len(lines)):  # (every line first, last, alone)
+        assert features_of_lines(lines[i:] + lines[:i]) == [
+            line_features(t) for t in lines[i:] + lines[:i]
+        ]
+        assert features_of_lines([lines[i]]) == [line_features(lines[i])]
+    assert features_of_lines([]) == []
+    with_break = ["Storm knocks out power.\nHome", "Next"]
+    assert features_of_lines(with_break) == [line_features(t) for t in with_break]
+
+
+def test_features_of_lines_equal_line_features_on_random_lines() -> None:
+    from neardup.clean.lines import features_of_lines
+
+    rnd = random.Random(7)
+    vocab = [*STOPWORDS, *_CUE_TOKENS, "Share", "THE", "a_b", "12", "x1", "—", "’", ".", ",",
+             "(Photo: AP)", "19 hours ago", "“", "…", "é", "donations", "?", ")"]
+    lines = [rnd.choice([" ", "  ", " - ", ""]).join(rnd.choice(vocab) for _ in range(
+        rnd.randint(0, 40))).strip() for _ in range(2000)]
+    assert features_of_lines(lines) == [line_features(t) for t in lines]
+
+
+def test_new_line_keys_equal_line_key() -> None:
+    from neardup.clean.template import _new_line_key, new_line_keys
+
+    rnd = random.Random(8)
+    vocab = ["Home", "©", "2019", "—", "’", "  ", " ", "\t", "a0", "News", "…", "é", "_", "."]
+    # (a lone surrogate: line_hash cannot encode it, on either path)
+    lines = [line.strip() for line in _BATCH_LINES if "\udc80" not in line] + [
+        "".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12))) for _ in range(2000)
+    ]
+    assert new_line_keys(lines) == [_new_line_key(t) for t in lines]
+    assert new_line_keys([]) == []
+    with_break = ["Home\nNews", "Next"]
+    assert new_line_keys(with_break) == [_new_line_key(t) for t in with_break]
+
+
 def test_new_line_equals_the_dataclass_constructor() -> None:
     from dataclasses import fields
 
@@ -347,3 +474,18 @@ def test_line_kernel_stays_in_bounds_on_non_ascii_separators(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_record_keys_equal_line_key() -> None:
+    from neardup.clean.lines import analyse_records, clear_caches, record_keys
+    from neardup.clean.template import new_line_keys
+
+    clear_caches()
+    text = "Home\nNews\n\nStorm knocks out power, officials said.\nHome\n© 2019 — News"
+    lines, recs = analyse_records(text)
+    texts = [ln.text for ln in lines]
+    keys = record_keys(texts, recs, new_line_keys)
+    assert keys == [line_key(t) for t in texts]
+    lines, recs = analyse_records(text)  # (the keys are in the records now, with the classes)
+    assert [rec[3] for rec in recs] == keys and all(rec[2] is not None for rec in recs)
+    assert record_keys(texts, recs, lambda missing: pytest.fail("computed again")) == keys

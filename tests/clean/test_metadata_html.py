@@ -94,3 +94,21 @@ def test_title_is_the_headline_not_the_byline_below_it() -> None:
     assert res.title == "Drought pushes Tigris river to record low"
     assert res.byline == "Grace Holt, Associated Press"
     assert "By Grace Holt" not in res.text and BODY[1] in res.text
+
+
+def test_every_parsed_date_has_a_year_word() -> None:
+    # (find_date tests for a 4-digit word before it parses a line)
+    import random
+
+    from neardup.clean.metadata import _YEAR_WORD_RE, parse_date
+
+    rnd = random.Random(4)
+    vocab = ["2019", "2019-03-04", "2019/3/4", "March", "4,", "4th", "of", "Mar.", "12", "20190",
+             "x2019", "2019x", "—", "-", "/", "٢٠١٩", "1999", "on", "Sept", "2100", "Jan", "1"]
+    found = 0
+    for _ in range(20000):
+        text = rnd.choice([" ", ""]).join(rnd.choice(vocab) for _ in range(rnd.randint(1, 6)))
+        if parse_date(text) is not None:
+            found += 1
+            assert _YEAR_WORD_RE.search(text), text
+    assert found > 1000

@@ -252,3 +252,22 @@ def test_headline_plus_summary_teasers_dropped_article_kept() -> None:
         assert para in res.text
     for teaser in TEASERS:
         assert teaser not in res.text, teaser
+
+
+def test_number_tokens_are_at_most_the_digit_words() -> None:
+    # (structure._numbers skips lines whose share of digit words is below MIN_ROW_DENSITY)
+    import random
+    import re
+
+    from neardup.clean.lines import Line, compute_features
+    from neardup.clean.structure import _NUMBER_RE
+
+    rnd = random.Random(3)
+    vocab = ["3.5", "1,000", "12:30", "50%", "٣", "x1", "2019", "v2.0", "the", "Team", "—", "(4)",
+             "1.", ",", "7-6", "a_1", "3rd", "4.5.6", "漢字", "10", "$5"]
+    for _ in range(3000):
+        text = rnd.choice([" ", ""]).join(rnd.choice(vocab) for _ in range(rnd.randint(1, 30)))
+        ln = Line(0, 0, len(text), text)
+        compute_features(ln)
+        digit_words = round(ln.digit_ratio * len(re.findall(r"\w+", text)))
+        assert len(_NUMBER_RE.findall(text)) <= digit_words, text
