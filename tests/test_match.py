@@ -266,3 +266,19 @@ def test_pair_overlaps_for_clustering_equal_the_direct_overlaps(tmp_path):
     for read, mapped in zip(store.view.read_many(some), store.view.get_many(some), strict=True):
         assert read.dtype == mapped.dtype and np.array_equal(read, mapped)
     store.close()
+
+
+def test_band_pairs_are_the_pairs_of_equal_keys_even_when_keys_differ_in_low_bits_only():
+    # band_pairs sorts keys with their low bits replaced by the document number: keys that
+    # differ only there share a run, and must still not pair.
+    from neardup.match.lsh import band_pairs
+
+    rng = np.random.default_rng(11)
+    base = rng.integers(0, 2**63, size=6, dtype=np.int64).astype(np.uint64)
+    values = np.concatenate([base, base ^ np.uint64(1), base ^ np.uint64(0xFF)])
+    for n in (2, 3, 50, 300):
+        column = values[rng.integers(0, values.size, size=n)]
+        expected = {(i, j) for i in range(n) for j in range(i + 1, n) if column[i] == column[j]}
+        got = band_pairs(column, max_bucket=n)
+        assert got.dtype == np.int64
+        assert sorted(map(tuple, got.tolist())) == sorted(expected)
