@@ -11,6 +11,7 @@ main process as before.
 from __future__ import annotations
 
 import mmap
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -84,3 +85,15 @@ def slice_lines(piece: FileSlice) -> list[bytes]:
     if lines and not lines[-1]:
         lines.pop()  # the slice ends with a newline: no line after it
     return lines
+
+
+def drop_cached(piece: FileSlice) -> None:
+    """Tell the kernel that the slice's bytes will not be read again (after the write pass
+    read it the second and last time), so they leave the page cache before pages in use do."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    fd = os.open(piece.file.path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, piece.start, piece.end - piece.start, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)

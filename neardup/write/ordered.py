@@ -81,8 +81,14 @@ def _pwrite_all(path: str, data: bytes, offset: int) -> None:
     fd = os.open(path, os.O_WRONLY)
     try:
         view = memoryview(data)
+        start = offset
         while view:
             done = os.pwrite(fd, view, offset)
             view, offset = view[done:], offset + done
+        if hasattr(os, "posix_fadvise"):
+            # Not read again by this run: start their write-back now and let the cache drop
+            # them, rather than fill it until the kernel must reclaim (at millions of
+            # documents, reclaim made writing cost 3-6x more system time per byte).
+            os.posix_fadvise(fd, start, offset - start, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)

@@ -22,7 +22,7 @@ import numpy as np
 from neardup.document import pack
 from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
-from neardup.read.slices import FileSlice
+from neardup.read.slices import FileSlice, drop_cached
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import document_record, kept_record
 from neardup.write.records import dumps
@@ -78,6 +78,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         docs = read_shard(config.spill_dir, verdicts.index)
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
         docs = [pack(doc) for doc in shard_documents(verdicts.reread, config.read)]
+        drop_cached(verdicts.reread)  # its last read
         if len(docs) != len(verdicts.heads):  # the file changed since the sketch pass
             piece = verdicts.reread
             raise NeardupError(
