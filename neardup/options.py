@@ -78,6 +78,15 @@ class DedupOptions:
                 raise UsageError(f"text_field and {name} name the same field {value!r}")
         if m.candidate_threshold is not None and not 0.0 < m.candidate_threshold < 1.0:
             raise UsageError(f"candidate_threshold must be in (0, 1), got {m.candidate_threshold}")
+        if m.min_containment_shingles < 0:
+            raise UsageError("min_containment_shingles must be >= 0, got "
+                             f"{m.min_containment_shingles}")
+        if m.max_bucket < 1:
+            raise UsageError(f"max_bucket must be >= 1, got {m.max_bucket}")
+        if r.max_chars < 1:  # every document would be rejected as too long
+            raise UsageError(f"max_chars must be >= 1, got {r.max_chars}")
+        if self.shard_size < 1:
+            raise UsageError(f"shard_size must be >= 1, got {self.shard_size}")
         if s.ngram < 1:
             raise UsageError(f"ngram must be >= 1, got {s.ngram}")
         if s.num_perm < 2 or s.num_perm & (s.num_perm - 1):

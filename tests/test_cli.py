@@ -433,3 +433,17 @@ def test_no_report_leaves_no_stale_report(tmp_path, corpus):
                  "--no-report", "--jobs", "1"]) == 0
     assert not (out / "report.html").exists()  # it described the earlier run
     assert not (out / "report-texts.jsonl.gz").exists()
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--max-chars", "0", "max_chars must be >= 1"),
+    ("--max-chars", "-5", "max_chars must be >= 1"),
+    ("--min-containment-shingles", "-1", "min_containment_shingles must be >= 0"),
+])
+def test_counts_out_of_range_are_usage_errors_before_any_work(tmp_path, corpus, capsys, option,
+                                                              value, message):
+    # --max-chars 0 rejected every document as too long, with exit 0.
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1", option, value]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
