@@ -291,3 +291,19 @@ def test_texts_without_words_are_rejected_not_merged_into_one_story(tmp_path):
     from neardup.read.documents import has_words
 
     assert has_words("a") and has_words("Ünïcode") and has_words("٣") and not has_words("_ -")
+
+
+def test_has_words_agrees_with_the_normalised_words_on_every_code_point():
+    # a text has words exactly when its normalised tokens hold a letter or a digit: letters
+    # that NFKC turns into combining marks only do not count, symbols it turns into letters do
+    import re
+    import sys
+
+    from neardup.normalize import tokens
+    from neardup.read.documents import has_words
+
+    letter_or_digit = re.compile(r"[^\W_]")
+    wrong = [cp for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
+             and has_words(chr(cp)) != any(letter_or_digit.search(t) for t in tokens(chr(cp)))]
+    assert wrong == []
+    assert not has_words("\uFE70\uFF9E") and has_words("\u2122") and has_words("x\uFE70")

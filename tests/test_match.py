@@ -282,3 +282,38 @@ def test_band_pairs_are_the_pairs_of_equal_keys_even_when_keys_differ_in_low_bit
         got = band_pairs(column, max_bucket=n)
         assert got.dtype == np.int64
         assert sorted(map(tuple, got.tolist())) == sorted(expected)
+
+
+def _band_pairs_by_argsort(column: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:
+    # the reference: a stable argsort groups equal keys in document order; each member pairs
+    # with its next max_bucket neighbours of the same key
+    order = np.argsort(column, kind="stable")
+    keys = column[order]
+    pairs = set()
+    for p in range(order.size):
+        for d in range(1, max_bucket + 1):
+            if p + d >= order.size or keys[p + d] != keys[p]:
+                break
+            pairs.add((int(order[p]), int(order[p + d])))
+    return pairs
+
+
+def test_band_pairs_caps_buckets_by_full_key_when_keys_differ_in_low_bits_only():
+    # a run of equal high bits holding two keys: the cap must count neighbours of one key, or
+    # the two copies of A below (18 documents apart) would never pair
+    from neardup.match.lsh import band_pairs
+
+    a = np.uint64(0x9E3779B97F4A7C15)
+    column = np.array([a] + [a ^ np.uint64(1)] * 17 + [a], dtype=np.uint64)
+    got = set(map(tuple, band_pairs(column, max_bucket=16).tolist()))
+    assert (0, 18) in got
+    assert got == _band_pairs_by_argsort(column, 16)
+    rng = np.random.default_rng(5)
+    for trial in range(300):
+        base = rng.integers(0, 2**63, size=3, dtype=np.int64).astype(np.uint64)
+        values = np.concatenate([base, base ^ np.uint64(1), base ^ np.uint64(3)])
+        n = int(rng.integers(2, 120))
+        column = values[rng.integers(0, values.size, size=n)]
+        cap = int(rng.integers(1, 20))
+        assert set(map(tuple, band_pairs(column, cap).tolist())) == \
+            _band_pairs_by_argsort(column, cap), (trial, n, cap)

@@ -86,8 +86,8 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16) -> np.ndarray:
     One sort of plain uint64 values, no argsort: each key keeps its high bits and carries the
     document number in its low ``ceil(log2 n)`` bits, so sorting groups equal keys with their
     documents already in document order (whatever sort algorithm numpy picks). Keys that
-    differ only in the dropped low bits fall into one run; pairs whose full keys differ are
-    dropped at the end. (A plain value sort is 3-5x faster than an argsort with its gathers:
+    differ only in the dropped low bits fall into one run, which is then regrouped by full
+    key. (A plain value sort is 3-5x faster than an argsort with its gathers:
     2.6 s -> 1.2 s for 32 bands of 1M documents.)
     """
     n = column.shape[0]
@@ -108,6 +108,13 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16) -> np.ndarray:
     in_run[:-1] |= same
     run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
     order = (packed[in_run] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+    full = column[order]
+    if (full[1:] != full[:-1])[run_id[1:] == run_id[:-1]].any():
+        # A run mixes keys that differ in low bits only (rare): regroup its members by full
+        # key, in document order, so that the max_bucket cap counts neighbours of one key.
+        regroup = np.lexsort((order, full))
+        order, full = order[regroup], full[regroup]
+        run_id = np.cumsum(np.concatenate(([True], full[1:] != full[:-1])))
     m = order.size
     # For each offset d, pair positions p and p+d when they are in one run. Run length bounds
     # d, so this loop ends at the largest run (capped at max_bucket).
@@ -121,8 +128,7 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16) -> np.ndarray:
         pieces.append(np.stack([order[:-d][in_bucket], order[d:][in_bucket]], axis=1))
     if not pieces:
         return empty
-    pairs = np.concatenate(pieces)  # (left < right: a run is in document order)
-    return pairs[column[pairs[:, 0]] == column[pairs[:, 1]]]
+    return np.concatenate(pieces)  # (left < right: a run is in document order)
 
 
 def find_candidates(keys: np.ndarray, max_bucket: int = 16,

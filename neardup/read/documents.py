@@ -5,6 +5,7 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,15 +34,23 @@ class ReadOptions:
 _PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # in any script
+# Letters whose NFKC form is a space and combining marks only (Arabic presentation forms of
+# vowel signs, half-width kana voicing marks): they normalise to no word.
+_WORD_CHAR = re.compile(r"[^\W_\uFC5E-\uFC63\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C"
+                        r"\uFE7E\uFF9E\uFF9F]")
 NO_WORDS = "no words: no letter or digit in the text"
 
 
 def has_words(text: str) -> bool:
-    """Whether ``text`` has a word to match on. A text of punctuation, symbols, emoji or
-    zero-width characters normalises to nothing: such texts would all be exact copies of
-    one another, one story of unrelated documents."""
-    return _WORD_CHAR.search(text) is not None
+    """Whether ``text`` has a word to match on: a letter or a digit once normalised (NFKC,
+    case folding).
+    A text of punctuation, symbols, emoji or zero-width characters normalises to nothing:
+    such texts would all be exact copies of one another, one story of unrelated documents."""
+    if _WORD_CHAR.search(text) is not None:
+        return True
+    # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count.
+    return _LETTER_OR_DIGIT.search(unicodedata.normalize("NFKC", text).casefold()) is not None
 
 
 def site_of(url: str | None, folder: str) -> str:
