@@ -317,3 +317,28 @@ def test_band_pairs_caps_buckets_by_full_key_when_keys_differ_in_low_bits_only()
         cap = int(rng.integers(1, 20))
         assert set(map(tuple, band_pairs(column, cap).tolist())) == \
             _band_pairs_by_argsort(column, cap), (trial, n, cap)
+
+
+def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
+    # The containment use case: a 400-word story printed inside a 1,500-word page (two other
+    # stories around it), Jaccard about 0.27. The banding must aim low enough to propose such
+    # pairs (aimed at 0.4 it found 29 of 150, at the derived 0.25 it finds 121).
+    import neardup
+    from neardup.synth import SynthOptions, generate
+
+    texts = [r["text"].split() for r in generate(SynthOptions(
+        docs=400, seed=5, duplicate_fraction=0.0, boilerplate=0.0, mean_paragraphs=14))]
+    texts = [t for t in texts if len(t) >= 600]
+    docs = []
+    pairs = min(40, len(texts) // 3)
+    for i in range(pairs):
+        story = " ".join(texts[3 * i][:400])
+        page = f"{' '.join(texts[3 * i + 1][:550])}\n{story}\n{' '.join(texts[3 * i + 2][:550])}"
+        docs += [{"id": f"story{i}", "text": story}, {"id": f"page{i}", "text": page}]
+    assert pairs >= 30
+    found = neardup.dedup(docs, clean=False).story_of()
+    hits = sum(found[f"story{i}"] == found[f"page{i}"] for i in range(pairs))
+    assert hits >= 0.7 * pairs
+    # the same pairs with the banding aimed at 0.4, the former default: most are missed
+    old = neardup.dedup(docs, clean=False, candidate_threshold=0.4).story_of()
+    assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
