@@ -342,3 +342,19 @@ def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     # the same pairs with the banding aimed at 0.4, the former default: most are missed
     old = neardup.dedup(docs, clean=False, candidate_threshold=0.4).story_of()
     assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
+
+
+def test_lsh_target_is_the_jaccard_of_a_copy_a_third_as_long_as_its_page():
+    from neardup.options import SHORT_COPY_RATIO, MatchOptions
+
+    def jaccard_of_contained_copy(c: float, rho: float) -> float:
+        # |S| = rho·|L|, |S ∩ L| = c·|S|: J = c·rho·|L| / (|L| + rho·|L| - c·rho·|L|)
+        return c * rho / (1 + rho - c * rho)
+
+    assert MatchOptions().lsh_threshold() == 0.25
+    for c in (0.5, 0.8, 0.9, 1.0):
+        target = MatchOptions(containment=c).lsh_threshold()
+        assert target == round(min(0.56, jaccard_of_contained_copy(c, SHORT_COPY_RATIO)), 4)
+    # containment off: 0.8 of the Jaccard threshold; an explicit target wins
+    assert MatchOptions(containment=None).lsh_threshold() == 0.56
+    assert MatchOptions(candidate_threshold=0.33).lsh_threshold() == 0.33
