@@ -19,17 +19,6 @@ def dumps(record: dict[str, Any]) -> bytes:
                             option=_ORJSON_OPTIONS)  # ``default`` for those
 
 
-_LINE_OPTIONS = _ORJSON_OPTIONS | orjson.OPT_APPEND_NEWLINE
-
-
-def dumps_line(record: dict[str, Any]) -> bytes:
-    """``dumps(record) + b"\\n"``, without copying the bytes to add the newline."""
-    try:
-        return orjson.dumps(record, default=str, option=_LINE_OPTIONS)
-    except TypeError:
-        return dumps(record) + b"\n"
-
-
 _INT64_MIN, _UINT64_MAX = -(1 << 63), (1 << 64) - 1
 
 
@@ -64,7 +53,7 @@ class RecordWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         if self.format == "jsonl":
-            self._handle.write(dumps_line(record))
+            self._handle.write(dumps(record) + b"\n")
             return
         self._buffer.append({
             k: dumps(v).decode()

@@ -24,7 +24,7 @@ from neardup.read.documents import ReadOptions, reject, shard_documents
 from neardup.read.slices import FileSlice, drop_cached
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import document_record, kept_record
-from neardup.write.records import dumps_line
+from neardup.write.records import dumps
 from neardup.write.samples import sample_record
 from neardup.write.spill import read_shard
 
@@ -119,8 +119,10 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     if files is not None:
         chunks = {"samples": b""}
         if config.jsonl:
-            chunks["documents"] = b"".join([dumps_line(r) for r in documents])
-            chunks["deduplicated"] = b"".join([dumps_line(r) for r in deduplicated])
+            # (each line's bytes copied once more to add its newline: measured, that is faster
+            # than a join that keeps orjson's outputs alive, or OPT_APPEND_NEWLINE)
+            chunks["documents"] = b"".join(dumps(r) + b"\n" for r in documents)
+            chunks["deduplicated"] = b"".join(dumps(r) + b"\n" for r in deduplicated)
         if samples:
             # A gzip member per shard: concatenated members are one valid gzip file (RFC 1952).
             chunks["samples"] = gzip.compress(b"".join(samples), compresslevel=1, mtime=0)
