@@ -208,3 +208,40 @@ def test_without_shared_appends_workers_send_their_sets(tmp_path, monkeypatch):
     neardup.dedup_files([path], tmp_path / "sent", options)
     for name in ("documents.jsonl", "deduplicated.jsonl"):
         assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "sent" / name).read_bytes()
+
+
+def test_slice_documents_equal_the_record_path(tmp_path, monkeypatch):
+    # A worker turns a slice's object lines straight into documents (``shard_documents``);
+    # any other line goes through ``jsonl_records`` as a whole-file read does. Both must give
+    # the same documents, rejections, warnings and metadata.
+    from dataclasses import asdict
+
+    from neardup.read.documents import ReadOptions, read_documents, shard_documents
+
+    odd = [
+        b'{"id": 7, "text": "an int id", "url": 5, "date": 2020, "extra": {"k": [1]}}',
+        b'{"id": "", "text": "an empty id", "url": "HTTP://WWW.Example.COM:80/a"}',
+        b'{"id": null, "text": "a null id", "url": "www.example.org/page"}',
+        b'{"id": "n", "text": null}', b'{"id": "i", "text": 5}', b'{"id": "l", "text": ["a"]}',
+        b'{"id": "u", "text": "bad \xff\xfe bytes"}', b'{"id": "s", "text": "lone \\ud800 half"}',
+        b'{"id": "w", "text": "!!! ... ???"}', b'{"id": "t", "text": "' + b"long " * 40 + b'"}',
+        b'{"id": "k", "text": "a", "text": "the second text"}', b'{"id": "c", "text": "x"} tail',
+        b"null", b"42", b"   ", b'{"id": "m", "TEXT": "wrong case"}',
+    ]
+    data = "\ufeff".encode() + b"\n".join(_messy_corpus() + odd * 2)  # no final newline
+    plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
+    plain.write_bytes(data)
+    packed.write_bytes(gzip.compress(data))
+    options = ReadOptions(max_chars=150)
+    sliced = [doc for piece in slice_file(_input(plain), 300)
+              for doc in shard_documents(piece, options)]
+    whole = list(read_documents([packed], options, account=False))
+    assert len(sliced) == len(whole) == len(_messy_corpus()) - 3 + 2 * (len(odd) - 1)
+    for a, b in zip(sliced, whole, strict=True):
+        a.index = b.index = 0
+        assert asdict(a) == {k: v.replace(".jsonl.gz", ".jsonl") if isinstance(v, str) else v
+                             for k, v in asdict(b).items()}
+    assert {d.rejected.split(":")[0] for d in sliced if d.rejected} >= {
+        "field 'text' is null", "field 'text' must be a string, got int", "malformed JSON",
+        "expected a JSON object, got NoneType", "text too long", "no words"}
+    assert any(d.warnings for d in sliced)

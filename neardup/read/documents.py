@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
+
 from neardup.document import Document
 from neardup.errors import InputError
 from neardup.read.files import list_input_files
-from neardup.read.records import jsonl_records, read_records
-from neardup.read.slices import FileSlice, can_slice, slice_file, slice_lines
+from neardup.read.records import RawRecord, jsonl_record, read_records
+from neardup.read.slices import FileSlice, can_slice, slice_bytes, slice_file
 from neardup.sketch.hashing import stable_hash
 
 
@@ -135,28 +137,90 @@ def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
     if not isinstance(shard, FileSlice):
         return shard
     source = shard.file
-    records = jsonl_records(source.name, slice_lines(shard), shard.first_line)
-    return [_to_document(record, source.folder, source.format, position, options)
-            for position, record in enumerate(records)]
+    name, folder, fmt = source.name, source.folder, source.format
+    docs: list[Document] = []
+    loads, invalid = orjson.loads, orjson.JSONDecodeError
+    data = slice_bytes(shard)
+    view, find, size = memoryview(data), data.find, len(data)
+    start, number = 0, shard.first_line
+    while start < size:  # the lines as ``slice_lines`` cuts them, without copying them
+        end = find(b"\n", start)
+        if end < 0:
+            end = size
+        line = view[start:end]
+        # The common line, a JSON object in valid UTF-8, straight to its document; any other
+        # line (blank, a byte-order mark, bad JSON or UTF-8, not an object) as ``jsonl_records``.
+        try:
+            fields = loads(line)
+        except invalid:
+            fields = None
+        if fields.__class__ is dict:
+            docs.append(_document(fields, f"{name}:{number}", folder, fmt, len(docs), options,
+                                  []))
+        else:
+            record = jsonl_record(name, number, bytes(line))
+            if record is not None:
+                docs.append(_to_document(record, folder, fmt, len(docs), options))
+        start, number = end + 1, number + 1
+    return docs
 
 
-def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions) -> Document:
+def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
+                 options: ReadOptions) -> Document:
+    if record.error is None:
+        return _document(record.fields, record.location, folder, fmt, index, options,
+                         list(record.warnings))
+    # (a WARC record of another type still says which page)
     fields = dict(record.fields)
     doc_id = _as_text(fields.pop(options.id_field, None)) or record.location
     if fmt in ("text", "html"):
         doc_id = record.location
-    doc = Document(id=doc_id, text="", index=index, source=record.location,
-                   warnings=list(record.warnings))
-    doc.url = _as_text(fields.pop(options.url_field, None))
-    doc.date = _as_text(fields.pop(options.date_field, None))
-    doc.site = site_of(doc.url, folder)
-    if record.error is not None:  # (a WARC record of another type still says which page)
-        doc.rejected = record.error
-        return doc
+    url = _as_text(fields.pop(options.url_field, None))
+    return Document(id=doc_id, text="", index=index, source=record.location, url=url,
+                    date=_as_text(fields.pop(options.date_field, None)),
+                    site=site_of(url, folder), rejected=record.error,
+                    warnings=list(record.warnings))
+
+
+def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
+              options: ReadOptions, warnings: list[str]) -> Document:
+    """The document of a record's ``fields`` (taken over: what the mapped fields leave of it
+    is the metadata)."""
+    text_field = options.text_field
+    present = text_field in fields
+    # the field names for the message of a missing text (rare), before any is taken out
+    available = "" if present else ", ".join(sorted(map(str, fields))) or "none"
+    pop = fields.pop
+    doc_id = pop(options.id_field, None)
+    if doc_id.__class__ is not str:
+        doc_id = _as_text(doc_id)
+    if not doc_id or fmt in ("text", "html"):
+        doc_id = location
+    url = pop(options.url_field, None)
+    if url.__class__ is not str:
+        url = _as_text(url)
+    date = pop(options.date_field, None)
+    if date.__class__ is not str:
+        date = _as_text(date)
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
-    html = fields.pop(html_key, None) if html_key else None
-    text = fields.pop(options.text_field, None)
-    doc.metadata = fields
+    html = pop(html_key, None) if html_key else None
+    text = pop(text_field, None)
+    site = site_of(url, folder)
+    if html is None and isinstance(text, str):  # the common case
+        size = len(text)
+        rejected = None
+        if size > options.max_chars:
+            rejected = (f"text too long: {size:,} characters > "
+                        f"max_chars {options.max_chars:,}")
+        elif not text.strip():
+            rejected = "empty text"
+        elif not has_words(text):
+            rejected = NO_WORDS
+        # (positional: a third faster than keywords; the fields in their order, see Document)
+        return Document(doc_id, "" if rejected else text, index, location, url, date, site,
+                        None, None, None, None, None, [], fields, rejected, warnings)
+    doc = Document(id=doc_id, text="", index=index, source=location, url=url, date=date,
+                   site=site, metadata=fields, warnings=warnings)
     if html is not None and not isinstance(html, str):
         doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
         return doc
@@ -166,29 +230,21 @@ def _to_document(record, folder: str, fmt: str, index: int, options: ReadOptions
         if isinstance(text, str):  # kept: what cleaning falls back on when the page is empty
             doc.text = text
             size = max(size, len(text))
-    elif text is None and options.text_field in record.fields:
-        doc.rejected = f"field {options.text_field!r} is null"
+    elif text is None and present:
+        doc.rejected = f"field {text_field!r} is null"
         return doc
     elif text is None:
-        available = ", ".join(sorted(map(str, record.fields))) or "none"
-        doc.rejected = f"missing text field {options.text_field!r} (fields: {available})"
-        return doc
-    elif not isinstance(text, str):
-        doc.rejected = (f"field {options.text_field!r} must be a string, "
-                        f"got {type(text).__name__}")
+        doc.rejected = f"missing text field {text_field!r} (fields: {available})"
         return doc
     else:
-        doc.text = text
-        size = len(text)
+        doc.rejected = f"field {text_field!r} must be a string, got {type(text).__name__}"
+        return doc
     if size > options.max_chars:
         doc.rejected = f"text too long: {size:,} characters > max_chars {options.max_chars:,}"
         doc.text, doc.html = "", None
     elif not (html or doc.text).strip():
         doc.rejected = "empty text"
         doc.text, doc.html = "", None
-    elif html is None and not has_words(doc.text):
-        doc.rejected = NO_WORDS
-        doc.text = ""
     return doc
 
 

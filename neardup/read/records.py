@@ -97,20 +97,25 @@ def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterat
 def jsonl_records(name: str, lines: Iterable[bytes], first_line: int) -> Iterator[RawRecord]:
     """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice)."""
     for number, line in enumerate(lines, start=first_line):
-        if number == 1 and line.startswith(_BOM):
-            line = line[len(_BOM):]  # a byte-order mark (Windows editors) is not data
-        if not line.strip():
-            continue  # blank lines separate nothing; they are not records
-        location = f"{name}:{number}"
-        value, warnings, error = _parse_json_line(line)
-        if error is not None:
-            yield RawRecord(location, number, error=error)
-            continue
-        if not isinstance(value, dict):
-            yield RawRecord(location, number,
-                            error=f"expected a JSON object, got {type(value).__name__}")
-            continue
-        yield RawRecord(location, number, value, warnings=warnings)
+        record = jsonl_record(name, number, line)
+        if record is not None:
+            yield record
+
+
+def jsonl_record(name: str, number: int, line: bytes) -> RawRecord | None:
+    """The record of JSONL line ``number`` (None for a blank line, which is no record)."""
+    if number == 1 and line.startswith(_BOM):
+        line = line[len(_BOM):]  # a byte-order mark (Windows editors) is not data
+    if not line.strip():
+        return None  # blank lines separate nothing; they are not records
+    location = f"{name}:{number}"
+    value, warnings, error = _parse_json_line(line)
+    if error is not None:
+        return RawRecord(location, number, error=error)
+    if not isinstance(value, dict):
+        return RawRecord(location, number,
+                         error=f"expected a JSON object, got {type(value).__name__}")
+    return RawRecord(location, number, value, warnings=warnings)
 
 
 def _json_array(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:

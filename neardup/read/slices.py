@@ -75,13 +75,17 @@ def _release(view: mmap.mmap, start: int, end: int) -> None:
         view.madvise(mmap.MADV_DONTNEED, first, end - first)
 
 
+def slice_bytes(piece: FileSlice) -> bytes:
+    """The bytes of a slice."""
+    with piece.file.path.open("rb") as handle:
+        handle.seek(piece.start)
+        return handle.read(piece.end - piece.start)
+
+
 def slice_lines(piece: FileSlice) -> list[bytes]:
     """The lines of a slice without their newline (split on b"\\n" only, as the file's line
     iterator does: a stray "\\r" does not end a line)."""
-    with piece.file.path.open("rb") as handle:
-        handle.seek(piece.start)
-        data = handle.read(piece.end - piece.start)
-    lines = data.split(b"\n")
+    lines = slice_bytes(piece).split(b"\n")
     if lines and not lines[-1]:
         lines.pop()  # the slice ends with a newline: no line after it
     return lines

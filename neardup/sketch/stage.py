@@ -178,7 +178,9 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
             rows.append(-1)
             continue
         # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
-        exact_key = xxhash.xxh3_64_intdigest(words.astype("<u8").tobytes())
+        exact_key = xxhash.xxh3_64_intdigest(words if words.dtype == _LITTLE_U8 and
+                                             words.flags.c_contiguous
+                                             else words.astype(_LITTLE_U8).tobytes())
         exact_keys.append(exact_key)
         row = row_of_key.get(exact_key)
         if row is None:  # else an exact copy in this shard: no shingling, no sketch
@@ -213,6 +215,9 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
             write_shard(config.spill_dir, index, [pack(doc) for doc in docs])
         return index, None, sketch
     return index, [pack(doc) for doc in docs], sketch
+
+
+_LITTLE_U8 = np.dtype("<u8")
 
 
 def rereadable(shard: Shard, config: SketchConfig) -> bool:

@@ -41,7 +41,12 @@ def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
                     duplicate_of: str | None, similarity: float | None,
                     containment: float | None) -> dict[str, Any]:
     """One record of ``documents.*`` (``spans``: the removed spans, see ``document.pack``)."""
-    raw_chars = len(doc.raw_text) if doc.raw_text is not None else len(doc.text)
+    text = doc.text
+    if spans:
+        removed = sum(end - start for start, end, _ in spans)
+    else:
+        raw = doc.raw_text
+        removed = 0 if raw is None else max(0, len(raw) - len(text))
     return {
         "id": doc.id,
         "source": doc.source,
@@ -55,10 +60,9 @@ def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
         "site": doc.site or None,
         "date": doc.date,
         "title": doc.title,
-        "chars": len(doc.text),
-        "chars_removed": sum(end - start for start, end, _ in spans) if spans else
-        max(0, raw_chars - len(doc.text)),
-        "removed": span_dicts(spans),
+        "chars": len(text),
+        "chars_removed": removed,
+        "removed": span_dicts(spans) if spans else [],
         "warnings": list(doc.warnings),
     }
 
