@@ -298,3 +298,20 @@ def test_byte_order_marks_do_not_break_the_first_record(tmp_path):
     docs = list(read_documents([tmp_path / "in"]))
     assert [(d.id, d.text, d.rejected) for d in docs] == [("c1", "first row", None),
                                                            ("j1", "first line", None)]
+
+
+def test_a_malformed_url_leaves_the_document_on_its_folders_site(tmp_path):
+    # urlsplit raises on an unclosed IPv6 bracket: that must not stop the run
+    import json
+
+    import neardup
+    from neardup.read.documents import site_of
+
+    assert site_of("http://[::1", "folder") == "folder"
+    assert site_of("https://www.example.org/a", "folder") == "example.org"
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{i}", "url": url, "text": f"story {i} words"})
+                            + "\n" for i, url in enumerate(["http://[::1", "http://[bad/x"])))
+    result = neardup.dedup_files([path], tmp_path / "out",
+                                 neardup.make_options(quiet=True, jobs=1), collect=True)
+    assert [r["status"] for r in result.records] == ["kept", "kept"]

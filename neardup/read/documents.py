@@ -59,8 +59,13 @@ def site_of(url: str | None, folder: str) -> str:
     """The publisher a page belongs to: the URL's host without "www.", else its folder."""
     if url:
         plain = _PLAIN_HOST.match(url)  # the common case, without urlsplit's cost
-        host = plain.group(1) if plain else (
-            urlsplit(url if "//" in url else f"//{url}").hostname or "")
+        if plain:
+            host = plain.group(1)
+        else:
+            try:
+                host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+            except ValueError:  # a malformed URL ("http://[::1"): the page keeps its folder
+                host = ""
         if host:
             return host.removeprefix("www.")
     return folder
