@@ -243,6 +243,27 @@ def new_line_keys(lines: list[str]) -> list[int]:
     return out
 
 
+def known_or_new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``: from the key cache where the line is in it (the
+    template pass of the same process just computed most of them), the others by
+    :func:`new_line_keys` in one call, not cached (the caller keeps them)."""
+    keys = list(map(_key_cache.young.get, lines))
+    if None not in keys:
+        return keys
+    get_old = _key_cache.get_old
+    missing: list[int] = []
+    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+        h = get_old(lines[i])
+        if h is None:
+            missing.append(i)
+        else:
+            keys[i] = h
+    if missing:
+        for i, h in zip(missing, new_line_keys([lines[i] for i in missing]), strict=True):
+            keys[i] = h
+    return keys
+
+
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
 
 

@@ -489,3 +489,15 @@ def test_record_keys_equal_line_key() -> None:
     lines, recs = analyse_records(text)  # (the keys are in the records now, with the classes)
     assert [rec[3] for rec in recs] == keys and all(rec[2] is not None for rec in recs)
     assert record_keys(texts, recs, lambda missing: pytest.fail("computed again")) == keys
+
+
+def test_known_or_new_line_keys_equal_line_key() -> None:
+    from neardup.clean.template import clear_caches, known_or_new_line_keys
+
+    lines = ["Home", "News — Sport", "© 2019 All rights", "Storm knocks out power.", "Home", "é 1"]
+    clear_caches()
+    assert known_or_new_line_keys(lines) == [line_key(t) for t in lines]  # (nothing cached)
+    clear_caches()
+    line_key("News — Sport")  # (one line cached, the others computed)
+    assert known_or_new_line_keys(lines) == [line_key(t) for t in lines]
+    assert known_or_new_line_keys([]) == []
