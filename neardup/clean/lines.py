@@ -77,6 +77,27 @@ _CREDIT_RE = re.compile(
     r"photo credit|image credit|image source|file photo)\b)",
     re.I,
 )
+# _CREDIT_RE's alternatives on their own (see _is_credit): the bracketed credit at the end,
+# the bracketed domain after a sentence end (without what precedes the bracket), the leading
+# label, the credit phrases.
+_CREDIT_BRACKET_RE = re.compile(
+    r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
+    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$",
+    re.I,
+)
+_CREDIT_DOMAIN_RE = re.compile(r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$", re.I)
+_CREDIT_LABEL_RE = re.compile(
+    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]", re.I
+)
+_CREDIT_PHRASE_RE = re.compile(
+    r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|photograph:|"
+    r"photo credit|image credit|image source|file photo)\b",
+    re.I,
+)
+_CREDIT_PHRASES = (
+    "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
+    "photo credit", "image credit", "image source", "file photo",
+)
 
 # Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines
 # that are mostly cue), never long prose: a cue word inside a real paragraph is just a word.
@@ -300,6 +321,34 @@ def _maybe_credit(t: str, lower: str) -> bool:
         or "getty" in lower
         or "shutterstock" in lower
     )
+
+
+def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
+    """``_CREDIT_RE.search(t) is not None`` for line text ``t``, its lower-cased ``lower`` and
+    whether it is ASCII-like (see :func:`_ascii_like`), each alternative tried only where it
+    can match: ``search`` tries the whole alternation at every position, ~100 ns a character.
+
+    A bracketed credit or domain holds no bracket and closes the line (only whitespace or a
+    full stop after it), so it opens at the line's last "("; the domain's bracket opens the
+    line or follows a sentence end and whitespace (``\\s`` is ``str.isspace``, what
+    ``rstrip`` strips). The label is anchored at the start. On ASCII-like text (its non-ASCII
+    characters, quotes and dashes, fold to no ASCII letter under ``re.I``) ``lower`` holds
+    the credit phrase a match holds ("Photographs from Kyiv showed..." holds none and is not
+    searched).
+    """
+    k = t.rfind("(")
+    if k >= 0:
+        if _CREDIT_BRACKET_RE.match(t, k) is not None:
+            return True
+        if _CREDIT_DOMAIN_RE.match(t, k) is not None:
+            before = t[:k].rstrip()
+            if k == 0 or (before and before[-1] in '.!?"”'):
+                return True
+    if _CREDIT_LABEL_RE.match(t) is not None:
+        return True
+    if ascii_like and not any(map(lower.__contains__, _CREDIT_PHRASES)):
+        return False
+    return _CREDIT_PHRASE_RE.search(t) is not None
 
 
 # Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].
@@ -644,7 +693,7 @@ def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: b
     terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
     n_sentences = n_ends + terminal
     lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
-    credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
+    credit = n <= 80 and _maybe_credit(t, lower) and _is_credit(t, lower, ascii_like)
     cue, cue_n = None, 0
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
         # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can

@@ -501,3 +501,23 @@ def test_known_or_new_line_keys_equal_line_key() -> None:
     line_key("News — Sport")  # (one line cached, the others computed)
     assert known_or_new_line_keys(lines) == [line_key(t) for t in lines]
     assert known_or_new_line_keys([]) == []
+
+
+def test_is_credit_equals_the_credit_pattern() -> None:
+    from neardup.clean.lines import _CREDIT_RE, _ascii_like, _is_credit
+
+    rnd = random.Random(9)
+    vocab = ["(", ")", "Photo", "photo", "PHOTOS", "image", "AP", "Reuters/John Smith", "/",
+             "windytv.com", "fema.gov", "U.S.", ".", " ", "  ", "\t", "\n", "Getty Images",
+             "ſhutterstock", "shutterstock", "ımage", "İmage", "file photo", "Credit:",
+             "credits |", "”", '"', "!", "?", "x", "é", "said", "photograph:", "AFP Photo",
+             "(Photo: AP)", "(windytv.com)", "a-b.org", "K", "video", "\u2009", "“", "—",
+             "\xa0", "…", "™"]
+    lines = ["".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 10))) for _ in range(30000)]
+    lines += ["Storm damage on Main Street. (Photo: AP)", "A map of the storm. (windytv.com)",
+              "(windytv.com)", "see its website (fema.gov).", "Photo credit: Jane Doe",
+              "The scene on Monday. Getty Images", "He spoke (Reuters/Jo Lee) .", "x.\t(a.bc)"]
+    for t in lines:
+        want = _CREDIT_RE.search(t) is not None
+        assert _is_credit(t, t.lower(), _ascii_like(t)) == want, repr(t)
+        assert _is_credit(t, t.lower(), False) == want, repr(t)
