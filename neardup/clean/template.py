@@ -191,26 +191,45 @@ def line_key(line: str) -> int:
     return h
 
 
-def _missing_line_key(line: str) -> int:
-    """:func:`line_key` of a line known to be missing from the young generation."""
-    h = _key_cache.get_old(line)
-    if h is None:
-        h = _new_line_key(line)
-        _key_cache.put(line, h, len(line))
-    return h
-
-
 def line_keys(lines: list[str]) -> list[int]:
-    """:func:`line_key` of each of ``lines``.
+    """:func:`line_key` of each of ``lines`` (the computed ones cached)."""
+    return _cached_line_keys(lines, True)
+
+
+def known_or_new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``: from the key cache where the line is in it (the
+    template pass of the same process just computed most of them), the others computed, not
+    cached (the caller keeps them)."""
+    return _cached_line_keys(lines, False)
+
+
+def _cached_line_keys(lines: list[str], remember: bool) -> list[int]:
+    """:func:`line_key` of each of ``lines``, from the key cache where the line is in it, the
+    others by :func:`new_line_keys` in one call (with the compiled kernels, one kernel call per
+    document instead of one per new line); ``remember``: cache those.
 
     The young generation of the cache first, by C-level ``map`` (this runs on every line of
     every document, and most lines hit it; it is stale after a rotation, which only costs
     hits, as every cached value is a function of its key).
     """
     keys = list(map(_key_cache.young.get, lines))
-    if None in keys:
-        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-            keys[i] = _missing_line_key(lines[i])
+    if None not in keys:
+        return keys
+    get_old = _key_cache.get_old
+    missing: list[int] = []
+    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
+        h = get_old(lines[i])
+        if h is None:
+            missing.append(i)
+        else:
+            keys[i] = h
+    if missing:
+        new = [lines[i] for i in missing]
+        put = _key_cache.put
+        for i, line, h in zip(missing, new, new_line_keys(new), strict=True):
+            keys[i] = h
+            if remember:
+                put(line, h, len(line))
     return keys
 
 
@@ -241,27 +260,6 @@ def new_line_keys(lines: list[str]) -> list[int]:
         norm = normalise_line(line)
         out.append(line_hash(norm) if norm else 0)
     return out
-
-
-def known_or_new_line_keys(lines: list[str]) -> list[int]:
-    """:func:`line_key` of each of ``lines``: from the key cache where the line is in it (the
-    template pass of the same process just computed most of them), the others by
-    :func:`new_line_keys` in one call, not cached (the caller keeps them)."""
-    keys = list(map(_key_cache.young.get, lines))
-    if None not in keys:
-        return keys
-    get_old = _key_cache.get_old
-    missing: list[int] = []
-    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-        h = get_old(lines[i])
-        if h is None:
-            missing.append(i)
-        else:
-            keys[i] = h
-    if missing:
-        for i, h in zip(missing, new_line_keys([lines[i] for i in missing]), strict=True):
-            keys[i] = h
-    return keys
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
