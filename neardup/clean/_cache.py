@@ -57,6 +57,23 @@ class LineCache(Generic[K, V]):
         self.young[key] = value
         self.chars += size
 
+    def put_many(self, keys: list[K], values: list[V]) -> None:
+        """:meth:`put` of each of ``keys`` (sized, strings: their length) with its value, in
+        order; one C-level ``dict.update`` when no key is too long and the young generation
+        does not fill up on the way (the common case: a document's new lines)."""
+        sizes = list(map(len, keys))
+        total = sum(sizes)
+        if (
+            len(self.young) + len(keys) < self.max_lines
+            and self.chars + total < self.max_chars
+            and (not sizes or max(sizes) <= self.max_line_chars)
+        ):
+            self.young.update(zip(keys, values, strict=True))
+            self.chars += total
+            return
+        for key, value, size in zip(keys, values, sizes, strict=True):
+            self.put(key, value, size)
+
     def update(self, key: K, value: V) -> None:
         """Replace the value of ``key`` if it is in the young generation (else do nothing)."""
         if key in self.young:

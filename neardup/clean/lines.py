@@ -292,9 +292,10 @@ def _records(texts: list[str]) -> list[_Record]:
             new.setdefault(t, []).append(i)
         else:
             recs[i] = rec
-    for (t, where), feats in zip(new.items(), features_of_lines(list(new)), strict=True):
-        rec = (feats, None, None, None)
-        _line_cache.put(t, rec, len(t))
+    new_texts = list(new)
+    new_recs = [(feats, None, None, None) for feats in features_of_lines(new_texts)]
+    _line_cache.put_many(new_texts, new_recs)
+    for where, rec in zip(new.values(), new_recs, strict=True):
         for i in where:
             recs[i] = rec
     return recs

@@ -225,11 +225,11 @@ def _cached_line_keys(lines: list[str], remember: bool) -> list[int]:
             keys[i] = h
     if missing:
         new = [lines[i] for i in missing]
-        put = _key_cache.put
-        for i, line, h in zip(missing, new, new_line_keys(new), strict=True):
+        hashes = new_line_keys(new)
+        for i, h in zip(missing, hashes, strict=True):
             keys[i] = h
-            if remember:
-                put(line, h, len(line))
+        if remember:
+            _key_cache.put_many(new, hashes)
     return keys
 
 

@@ -521,3 +521,20 @@ def test_is_credit_equals_the_credit_pattern() -> None:
         want = _CREDIT_RE.search(t) is not None
         assert _is_credit(t, t.lower(), _ascii_like(t)) == want, repr(t)
         assert _is_credit(t, t.lower(), False) == want, repr(t)
+
+
+def test_line_cache_put_many_equals_puts_in_order() -> None:
+    from neardup.clean._cache import LineCache
+
+    rnd = random.Random(10)
+    one: LineCache[str, int] = LineCache(20, 120, 12)
+    many: LineCache[str, int] = LineCache(20, 120, 12)
+    for _ in range(300):  # (batches that fit, that fill a generation, with too long keys)
+        keys = ["x" * rnd.randint(0, 14) + str(rnd.randint(0, 30))
+                for _ in range(rnd.randint(0, 8))]
+        values = [rnd.randint(0, 9) for _ in keys]
+        for key, value in zip(keys, values, strict=True):
+            one.put(key, value, len(key))
+        many.put_many(keys, values)
+        assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
+        assert list(one.young) == list(many.young)
