@@ -946,6 +946,35 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
+
+
+def logical_line_texts(text: str) -> list[str]:
+    """The texts of :func:`logical_lines` (what the site-template pass needs), without their
+    offsets: the lines stripped by a C-level ``map``, and :func:`logical_lines` itself only
+    when a block could be a hard-wrapped paragraph (most pages have none)."""
+    pieces = list(map(str.strip, text.split("\n")))
+    if _may_hold_wrapped_block(pieces):
+        return list(map(_LINE_TEXT, logical_lines(text)))
+    return list(filter(None, pieces))
+
+
+def _may_hold_wrapped_block(pieces: list[str]) -> bool:
+    """Some block of the stripped lines ``pieces`` (a run of non-blank ones) is long enough
+    and of a width in range to be hard-wrapped text (see :func:`_wrapped_breaks`); else
+    :func:`logical_lines` leaves every line as it is."""
+    run = width = 0
+    for n in map(len, pieces):
+        if n:
+            run += 1
+            if n > width:
+                width = n
+        else:
+            if run >= WRAP_MIN_LINES and WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+                return True
+            run = width = 0
+    return run >= WRAP_MIN_LINES and WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH
+
+
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
 

@@ -42,14 +42,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import is_, itemgetter
+from operator import is_
 
 import xxhash
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
-from neardup.clean.lines import logical_lines
+from neardup.clean.lines import logical_line_texts
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -262,13 +262,10 @@ def new_line_keys(lines: list[str]) -> list[int]:
     return out
 
 
-_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
-
-
 def document_line_hashes(text: str) -> list[int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
     the cleaner will look up: hard-wrapped paragraphs joined)."""
-    hashes = dict.fromkeys(line_keys(list(map(_LINE_TEXT, logical_lines(text)))))
+    hashes = dict.fromkeys(line_keys(logical_line_texts(text)))
     hashes.pop(0, None)  # (lines that normalise to nothing)
     return list(hashes)
 

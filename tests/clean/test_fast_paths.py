@@ -538,3 +538,25 @@ def test_line_cache_put_many_equals_puts_in_order() -> None:
         many.put_many(keys, values)
         assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
         assert list(one.young) == list(many.young)
+
+
+def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
+    import textwrap
+
+    from neardup.clean.lines import logical_line_texts, logical_lines
+
+    rnd = random.Random(11)
+    words = ["storm", "River", "the", "Road", "—", "é", "officials", "said.", "x" * 30]
+    paragraph = " ".join(rnd.choice(words) for _ in range(80))
+    pieces = [*textwrap.wrap(paragraph, 60), *textwrap.wrap(paragraph, 45), "Home", "News",
+              "", " ", "\t", "\xa0", "\u2028", "\x0c", "\r", paragraph, "a" * 99, "b" * 101,
+              "  padded line  "]
+    texts = ["\n".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+             for _ in range(3000)]
+    texts += ["\n".join(textwrap.wrap(paragraph, 70)), "\n\n" + "\n".join(["a" * 40] * 3)]
+    wrapped = 0
+    for text in texts:
+        want = [t for _, _, t, _ in logical_lines(text)]
+        assert logical_line_texts(text) == want, repr(text)
+        wrapped += len(want) < sum(1 for piece in text.split("\n") if piece.strip())
+    assert wrapped  # (some texts had hard-wrapped paragraphs joined)
