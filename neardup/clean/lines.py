@@ -284,14 +284,14 @@ def _records(texts: list[str]) -> list[_Record]:
     recs = list(map(_line_cache.young.get, texts))
     if None not in recs:
         return recs
+    missing = list(compress(range(len(recs)), map(is_, recs, repeat(None))))
+    missing_texts = list(map(texts.__getitem__, missing))
+    absent, found = _line_cache.get_missing(missing_texts)
+    for i, rec in zip(missing, found, strict=True):
+        recs[i] = rec
     new: dict[str, list[int]] = {}  # the text of a new line -> its indices
-    for i in compress(range(len(recs)), map(is_, recs, repeat(None))):
-        t = texts[i]
-        rec = _line_cache.get_old(t)
-        if rec is None:
-            new.setdefault(t, []).append(i)
-        else:
-            recs[i] = rec
+    for j in absent:
+        new.setdefault(missing_texts[j], []).append(missing[j])
     new_texts = list(new)
     new_recs = [(feats, None, None, None) for feats in features_of_lines(new_texts)]
     _line_cache.put_many(new_texts, new_recs)

@@ -215,19 +215,16 @@ def _cached_line_keys(lines: list[str], remember: bool) -> list[int]:
     keys = list(map(_key_cache.young.get, lines))
     if None not in keys:
         return keys
-    get_old = _key_cache.get_old
-    missing: list[int] = []
-    for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-        h = get_old(lines[i])
-        if h is None:
-            missing.append(i)
-        else:
-            keys[i] = h
-    if missing:
-        new = [lines[i] for i in missing]
+    missing = list(compress(range(len(keys)), map(is_, keys, repeat(None))))
+    missing_lines = list(map(lines.__getitem__, missing))
+    absent, found = _key_cache.get_missing(missing_lines)
+    for i, h in zip(missing, found, strict=True):
+        keys[i] = h
+    if absent:
+        new = list(map(missing_lines.__getitem__, absent))
         hashes = new_line_keys(new)
-        for i, h in zip(missing, hashes, strict=True):
-            keys[i] = h
+        for j, h in zip(absent, hashes, strict=True):
+            keys[missing[j]] = h
         if remember:
             _key_cache.put_many(new, hashes)
     return keys

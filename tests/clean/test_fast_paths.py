@@ -560,3 +560,22 @@ def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
         assert logical_line_texts(text) == want, repr(text)
         wrapped += len(want) < sum(1 for piece in text.split("\n") if piece.strip())
     assert wrapped  # (some texts had hard-wrapped paragraphs joined)
+
+
+def test_line_cache_get_missing_equals_get_old() -> None:
+    from neardup.clean._cache import LineCache
+
+    rnd = random.Random(12)
+    for _ in range(200):
+        one: LineCache[str, int] = LineCache(8, 1000, 100)
+        for key in map(str, rnd.sample(range(30), 14)):  # (old and young generations filled)
+            one.put(key, int(key), 1)
+        many: LineCache[str, int] = LineCache(8, 1000, 100)
+        many.young, many.old, many.chars = dict(one.young), dict(one.old), one.chars
+        one.max_lines = many.max_lines = 100  # (no rotation during the look-ups)
+        keys = [str(rnd.randint(0, 40)) for _ in range(rnd.randint(0, 6))]
+        keys = [key for key in keys if key not in one.young]
+        want = [one.get_old(key) for key in keys]
+        absent, got = many.get_missing(keys)
+        assert got == want and absent == [i for i, v in enumerate(want) if v is None]
+        assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
