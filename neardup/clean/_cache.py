@@ -46,6 +46,23 @@ class LineCache(Generic[K, V]):
             self.put(key, value, 0)
         return value
 
+    def get_missing(self, keys: list[K]) -> tuple[list[int], list[V | None]]:
+        """For ``keys`` missing from the young generation: the positions of those also missing
+        from the old one, and :meth:`get_old` of each, all looked up in the old generation as
+        it is now (one C-level ``map``: a document's new lines are in neither; one by one, a
+        rotation on the way could turn up other hits, but every value is a function of its
+        key either way)."""
+        values = list(map(self.old.get, keys))
+        if values.count(None) == len(values):
+            return list(range(len(keys))), values
+        absent: list[int] = []
+        for i, (key, value) in enumerate(zip(keys, values, strict=True)):
+            if value is None:
+                absent.append(i)
+            else:
+                self.put(key, value, 0)  # (as get_old: a line in use moves to the young one)
+        return absent, values
+
     def put(self, key: K, value: V, size: int) -> None:
         """Remember ``value`` for ``key`` (``size``: the key's length; longer ones are not kept)."""
         if size > self.max_line_chars:
@@ -56,6 +73,23 @@ class LineCache(Generic[K, V]):
             self.chars = 0
         self.young[key] = value
         self.chars += size
+
+    def put_many(self, keys: list[K], values: list[V]) -> None:
+        """:meth:`put` of each of ``keys`` (sized, strings: their length) with its value, in
+        order; one C-level ``dict.update`` when no key is too long and the young generation
+        does not fill up on the way (the common case: a document's new lines)."""
+        sizes = list(map(len, keys))
+        total = sum(sizes)
+        if (
+            len(self.young) + len(keys) < self.max_lines
+            and self.chars + total < self.max_chars
+            and (not sizes or max(sizes) <= self.max_line_chars)
+        ):
+            self.young.update(zip(keys, values, strict=True))
+            self.chars += total
+            return
+        for key, value, size in zip(keys, values, sizes, strict=True):
+            self.put(key, value, size)
 
     def update(self, key: K, value: V) -> None:
         """Replace the value of ``key`` if it is in the young generation (else do nothing)."""

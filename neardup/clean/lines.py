@@ -77,6 +77,27 @@ _CREDIT_RE = re.compile(
     r"photo credit|image credit|image source|file photo)\b)",
     re.I,
 )
+# _CREDIT_RE's alternatives on their own (see _is_credit): the bracketed credit at the end,
+# the bracketed domain after a sentence end (without what precedes the bracket), the leading
+# label, the credit phrases.
+_CREDIT_BRACKET_RE = re.compile(
+    r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
+    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$",
+    re.I,
+)
+_CREDIT_DOMAIN_RE = re.compile(r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$", re.I)
+_CREDIT_LABEL_RE = re.compile(
+    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]", re.I
+)
+_CREDIT_PHRASE_RE = re.compile(
+    r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|photograph:|"
+    r"photo credit|image credit|image source|file photo)\b",
+    re.I,
+)
+_CREDIT_PHRASES = (
+    "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
+    "photo credit", "image credit", "image source", "file photo",
+)
 
 # Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines
 # that are mostly cue), never long prose: a cue word inside a real paragraph is just a word.
@@ -263,17 +284,18 @@ def _records(texts: list[str]) -> list[_Record]:
     recs = list(map(_line_cache.young.get, texts))
     if None not in recs:
         return recs
+    missing = list(compress(range(len(recs)), map(is_, recs, repeat(None))))
+    missing_texts = list(map(texts.__getitem__, missing))
+    absent, found = _line_cache.get_missing(missing_texts)
+    for i, rec in zip(missing, found, strict=True):
+        recs[i] = rec
     new: dict[str, list[int]] = {}  # the text of a new line -> its indices
-    for i in compress(range(len(recs)), map(is_, recs, repeat(None))):
-        t = texts[i]
-        rec = _line_cache.get_old(t)
-        if rec is None:
-            new.setdefault(t, []).append(i)
-        else:
-            recs[i] = rec
-    for (t, where), feats in zip(new.items(), features_of_lines(list(new)), strict=True):
-        rec = (feats, None, None, None)
-        _line_cache.put(t, rec, len(t))
+    for j in absent:
+        new.setdefault(missing_texts[j], []).append(missing[j])
+    new_texts = list(new)
+    new_recs = [(feats, None, None, None) for feats in features_of_lines(new_texts)]
+    _line_cache.put_many(new_texts, new_recs)
+    for where, rec in zip(new.values(), new_recs, strict=True):
         for i in where:
             recs[i] = rec
     return recs
@@ -300,6 +322,34 @@ def _maybe_credit(t: str, lower: str) -> bool:
         or "getty" in lower
         or "shutterstock" in lower
     )
+
+
+def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
+    """``_CREDIT_RE.search(t) is not None`` for line text ``t``, its lower-cased ``lower`` and
+    whether it is ASCII-like (see :func:`_ascii_like`), each alternative tried only where it
+    can match: ``search`` tries the whole alternation at every position, ~100 ns a character.
+
+    A bracketed credit or domain holds no bracket and closes the line (only whitespace or a
+    full stop after it), so it opens at the line's last "("; the domain's bracket opens the
+    line or follows a sentence end and whitespace (``\\s`` is ``str.isspace``, what
+    ``rstrip`` strips). The label is anchored at the start. On ASCII-like text (its non-ASCII
+    characters, quotes and dashes, fold to no ASCII letter under ``re.I``) ``lower`` holds
+    the credit phrase a match holds ("Photographs from Kyiv showed..." holds none and is not
+    searched).
+    """
+    k = t.rfind("(")
+    if k >= 0:
+        if _CREDIT_BRACKET_RE.match(t, k) is not None:
+            return True
+        if _CREDIT_DOMAIN_RE.match(t, k) is not None:
+            before = t[:k].rstrip()
+            if k == 0 or (before and before[-1] in '.!?"”'):
+                return True
+    if _CREDIT_LABEL_RE.match(t) is not None:
+        return True
+    if ascii_like and not any(map(lower.__contains__, _CREDIT_PHRASES)):
+        return False
+    return _CREDIT_PHRASE_RE.search(t) is not None
 
 
 # Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].
@@ -644,7 +694,7 @@ def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: b
     terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
     n_sentences = n_ends + terminal
     lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
-    credit = n <= 80 and _maybe_credit(t, lower) and _CREDIT_RE.search(t) is not None
+    credit = n <= 80 and _maybe_credit(t, lower) and _is_credit(t, lower, ascii_like)
     cue, cue_n = None, 0
     if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
         # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
@@ -896,6 +946,35 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
+
+
+def logical_line_texts(text: str) -> list[str]:
+    """The texts of :func:`logical_lines` (what the site-template pass needs), without their
+    offsets: the lines stripped by a C-level ``map``, and :func:`logical_lines` itself only
+    when a block could be a hard-wrapped paragraph (most pages have none)."""
+    pieces = list(map(str.strip, text.split("\n")))
+    if _may_hold_wrapped_block(pieces):
+        return list(map(_LINE_TEXT, logical_lines(text)))
+    return list(filter(None, pieces))
+
+
+def _may_hold_wrapped_block(pieces: list[str]) -> bool:
+    """Some block of the stripped lines ``pieces`` (a run of non-blank ones) is long enough
+    and of a width in range to be hard-wrapped text (see :func:`_wrapped_breaks`); else
+    :func:`logical_lines` leaves every line as it is."""
+    run = width = 0
+    for n in map(len, pieces):
+        if n:
+            run += 1
+            if n > width:
+                width = n
+        else:
+            if run >= WRAP_MIN_LINES and WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+                return True
+            run = width = 0
+    return run >= WRAP_MIN_LINES and WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH
+
+
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
 

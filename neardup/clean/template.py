@@ -42,14 +42,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import is_, itemgetter
+from operator import is_
 
 import xxhash
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
-from neardup.clean.lines import logical_lines
+from neardup.clean.lines import logical_line_texts
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -191,26 +191,42 @@ def line_key(line: str) -> int:
     return h
 
 
-def _missing_line_key(line: str) -> int:
-    """:func:`line_key` of a line known to be missing from the young generation."""
-    h = _key_cache.get_old(line)
-    if h is None:
-        h = _new_line_key(line)
-        _key_cache.put(line, h, len(line))
-    return h
-
-
 def line_keys(lines: list[str]) -> list[int]:
-    """:func:`line_key` of each of ``lines``.
+    """:func:`line_key` of each of ``lines`` (the computed ones cached)."""
+    return _cached_line_keys(lines, True)
+
+
+def known_or_new_line_keys(lines: list[str]) -> list[int]:
+    """:func:`line_key` of each of ``lines``: from the key cache where the line is in it (the
+    template pass of the same process just computed most of them), the others computed, not
+    cached (the caller keeps them)."""
+    return _cached_line_keys(lines, False)
+
+
+def _cached_line_keys(lines: list[str], remember: bool) -> list[int]:
+    """:func:`line_key` of each of ``lines``, from the key cache where the line is in it, the
+    others by :func:`new_line_keys` in one call (with the compiled kernels, one kernel call per
+    document instead of one per new line); ``remember``: cache those.
 
     The young generation of the cache first, by C-level ``map`` (this runs on every line of
     every document, and most lines hit it; it is stale after a rotation, which only costs
     hits, as every cached value is a function of its key).
     """
     keys = list(map(_key_cache.young.get, lines))
-    if None in keys:
-        for i in compress(range(len(keys)), map(is_, keys, repeat(None))):
-            keys[i] = _missing_line_key(lines[i])
+    if None not in keys:
+        return keys
+    missing = list(compress(range(len(keys)), map(is_, keys, repeat(None))))
+    missing_lines = list(map(lines.__getitem__, missing))
+    absent, found = _key_cache.get_missing(missing_lines)
+    for i, h in zip(missing, found, strict=True):
+        keys[i] = h
+    if absent:
+        new = list(map(missing_lines.__getitem__, absent))
+        hashes = new_line_keys(new)
+        for j, h in zip(absent, hashes, strict=True):
+            keys[missing[j]] = h
+        if remember:
+            _key_cache.put_many(new, hashes)
     return keys
 
 
@@ -243,13 +259,10 @@ def new_line_keys(lines: list[str]) -> list[int]:
     return out
 
 
-_LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
-
-
 def document_line_hashes(text: str) -> list[int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
     the cleaner will look up: hard-wrapped paragraphs joined)."""
-    hashes = dict.fromkeys(line_keys(list(map(_LINE_TEXT, logical_lines(text)))))
+    hashes = dict.fromkeys(line_keys(logical_line_texts(text)))
     hashes.pop(0, None)  # (lines that normalise to nothing)
     return list(hashes)
 

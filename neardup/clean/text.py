@@ -34,7 +34,7 @@ from neardup.clean.metadata import (
 )
 from neardup.clean.repeats import mark_repeats
 from neardup.clean.structure import mark_structure
-from neardup.clean.template import PROSE_WORDS, SiteTemplate, new_line_keys
+from neardup.clean.template import PROSE_WORDS, SiteTemplate, known_or_new_line_keys
 from neardup.document import RemovedSpan
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
@@ -332,7 +332,7 @@ def clean_text(
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
         # (the keys from the lines' records: recurring lines need no look-up of their own)
-        keys = record_keys(list(map(_TEXT, lines)), recs, new_line_keys)
+        keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
         for i, c in template.counted_keys(keys):
             ln = lines[i]
             if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):

@@ -489,3 +489,93 @@ def test_record_keys_equal_line_key() -> None:
     lines, recs = analyse_records(text)  # (the keys are in the records now, with the classes)
     assert [rec[3] for rec in recs] == keys and all(rec[2] is not None for rec in recs)
     assert record_keys(texts, recs, lambda missing: pytest.fail("computed again")) == keys
+
+
+def test_known_or_new_line_keys_equal_line_key() -> None:
+    from neardup.clean.template import clear_caches, known_or_new_line_keys
+
+    lines = ["Home", "News — Sport", "© 2019 All rights", "Storm knocks out power.", "Home", "é 1"]
+    clear_caches()
+    assert known_or_new_line_keys(lines) == [line_key(t) for t in lines]  # (nothing cached)
+    clear_caches()
+    line_key("News — Sport")  # (one line cached, the others computed)
+    assert known_or_new_line_keys(lines) == [line_key(t) for t in lines]
+    assert known_or_new_line_keys([]) == []
+
+
+def test_is_credit_equals_the_credit_pattern() -> None:
+    from neardup.clean.lines import _CREDIT_RE, _ascii_like, _is_credit
+
+    rnd = random.Random(9)
+    vocab = ["(", ")", "Photo", "photo", "PHOTOS", "image", "AP", "Reuters/John Smith", "/",
+             "windytv.com", "fema.gov", "U.S.", ".", " ", "  ", "\t", "\n", "Getty Images",
+             "ſhutterstock", "shutterstock", "ımage", "İmage", "file photo", "Credit:",
+             "credits |", "”", '"', "!", "?", "x", "é", "said", "photograph:", "AFP Photo",
+             "(Photo: AP)", "(windytv.com)", "a-b.org", "K", "video", "\u2009", "“", "—",
+             "\xa0", "…", "™"]
+    lines = ["".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 10))) for _ in range(30000)]
+    lines += ["Storm damage on Main Street. (Photo: AP)", "A map of the storm. (windytv.com)",
+              "(windytv.com)", "see its website (fema.gov).", "Photo credit: Jane Doe",
+              "The scene on Monday. Getty Images", "He spoke (Reuters/Jo Lee) .", "x.\t(a.bc)"]
+    for t in lines:
+        want = _CREDIT_RE.search(t) is not None
+        assert _is_credit(t, t.lower(), _ascii_like(t)) == want, repr(t)
+        assert _is_credit(t, t.lower(), False) == want, repr(t)
+
+
+def test_line_cache_put_many_equals_puts_in_order() -> None:
+    from neardup.clean._cache import LineCache
+
+    rnd = random.Random(10)
+    one: LineCache[str, int] = LineCache(20, 120, 12)
+    many: LineCache[str, int] = LineCache(20, 120, 12)
+    for _ in range(300):  # (batches that fit, that fill a generation, with too long keys)
+        keys = ["x" * rnd.randint(0, 14) + str(rnd.randint(0, 30))
+                for _ in range(rnd.randint(0, 8))]
+        values = [rnd.randint(0, 9) for _ in keys]
+        for key, value in zip(keys, values, strict=True):
+            one.put(key, value, len(key))
+        many.put_many(keys, values)
+        assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
+        assert list(one.young) == list(many.young)
+
+
+def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
+    import textwrap
+
+    from neardup.clean.lines import logical_line_texts, logical_lines
+
+    rnd = random.Random(11)
+    words = ["storm", "River", "the", "Road", "—", "é", "officials", "said.", "x" * 30]
+    paragraph = " ".join(rnd.choice(words) for _ in range(80))
+    pieces = [*textwrap.wrap(paragraph, 60), *textwrap.wrap(paragraph, 45), "Home", "News",
+              "", " ", "\t", "\xa0", "\u2028", "\x0c", "\r", paragraph, "a" * 99, "b" * 101,
+              "  padded line  "]
+    texts = ["\n".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+             for _ in range(3000)]
+    texts += ["\n".join(textwrap.wrap(paragraph, 70)), "\n\n" + "\n".join(["a" * 40] * 3)]
+    wrapped = 0
+    for text in texts:
+        want = [t for _, _, t, _ in logical_lines(text)]
+        assert logical_line_texts(text) == want, repr(text)
+        wrapped += len(want) < sum(1 for piece in text.split("\n") if piece.strip())
+    assert wrapped  # (some texts had hard-wrapped paragraphs joined)
+
+
+def test_line_cache_get_missing_equals_get_old() -> None:
+    from neardup.clean._cache import LineCache
+
+    rnd = random.Random(12)
+    for _ in range(200):
+        one: LineCache[str, int] = LineCache(8, 1000, 100)
+        for key in map(str, rnd.sample(range(30), 14)):  # (old and young generations filled)
+            one.put(key, int(key), 1)
+        many: LineCache[str, int] = LineCache(8, 1000, 100)
+        many.young, many.old, many.chars = dict(one.young), dict(one.old), one.chars
+        one.max_lines = many.max_lines = 100  # (no rotation during the look-ups)
+        keys = [str(rnd.randint(0, 40)) for _ in range(rnd.randint(0, 6))]
+        keys = [key for key in keys if key not in one.young]
+        want = [one.get_old(key) for key in keys]
+        absent, got = many.get_missing(keys)
+        assert got == want and absent == [i for i, v in enumerate(want) if v is None]
+        assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
