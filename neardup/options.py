@@ -20,8 +20,10 @@ class SketchOptions:
     seed: int = 1
 
 
-# The shortest copy, relative to the page it sits in, that containment matching aims to find.
+# The shortest copy, relative to the page it sits in, that containment matching aims to find,
+# and the size ratio up to which the short-copy banding's pairs are kept.
 SHORT_COPY_RATIO = 1 / 3
+SHORT_COPY_MAX_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -36,22 +38,34 @@ class MatchOptions:
     prose_weights: bool = True
     candidate_threshold: float | None = None  # LSH target; default: see ``lsh_threshold``
     max_bucket: int = 16  # LSH bucket size above which only neighbours are paired
+    short_copies: bool = True  # with containment on, a second banding for short copies
 
     def lsh_threshold(self) -> float:
-        """Jaccard level the LSH banding aims at.
+        """Jaccard level the main LSH banding aims at.
 
         Verification on the real sets removes false candidates, so the banding aims below the
         threshold: aimed at t itself, the S-curve would miss about 40 % of the pairs sitting
-        right at t; aimed at 0.8·t it misses about 1 %. With containment c on, a copy S inside
-        a page L, |S| = ρ·|L|, has Jaccard at least c·ρ / (1 + ρ - c·ρ): the banding aims at
-        that level for ρ = ``SHORT_COPY_RATIO`` (a reprint a third as long as the page; 0.25
-        for c = 0.8), so that such a reprint becomes a candidate (found 121 times of 150 for a
-        400-word story inside a 1,500-word page, against 29 when aimed at 0.4).
+        right at t; aimed at 0.8·t it misses about 1 %. With containment on, at most 0.4.
         """
         if self.candidate_threshold is not None:
             return self.candidate_threshold
         if self.containment is None:
             return round(0.8 * self.threshold, 4)
+        return min(0.8 * self.threshold, 0.4)
+
+    def short_copy_lsh_threshold(self) -> float | None:
+        """Jaccard level of the second banding, for short copies inside longer pages (None:
+        no such banding, containment or ``short_copies`` off).
+
+        A copy S inside a page L with containment c and |S| = ρ·|L| has Jaccard at least
+        c·ρ / (1 + ρ - c·ρ): this banding aims at that level for ρ = ``SHORT_COPY_RATIO``
+        (a reprint a third as long as the page; 0.25 for c = 0.8). Such a low target also
+        proposes every pair of same-site pages that share page clutter, so its pairs are kept
+        only when the shorter set is at most ``SHORT_COPY_MAX_RATIO`` of the longer: pairs of
+        closer sizes need a Jaccard of 0.36 or more to match and are left to the main banding.
+        """
+        if self.containment is None or not self.short_copies:
+            return None
         c, rho = self.containment, SHORT_COPY_RATIO
         return round(min(0.8 * self.threshold, c * rho / (1.0 + rho - c * rho)), 4)
 

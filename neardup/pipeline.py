@@ -30,10 +30,10 @@ from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
-from neardup.match.lsh import find_candidates, optimal_bands
+from neardup.match.lsh import ShortCopyBands, find_candidates, optimal_bands
 from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
-from neardup.options import DedupOptions
+from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
@@ -327,7 +327,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                                             str(spill.directory) if local else None)
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
+        short_bands, short_rows = _short_copy_scheme(options)
         config = _sketch_config(options, templates, bands, rows)
+        config.short_bands, config.short_rows = short_bands, short_rows
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
             config.spill_dir = config.pages_dir = str(spill.directory)
@@ -343,10 +345,14 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         n_docs = len(state.ids)
         rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
 
-        with timer.stage("candidates"), progress.stage("find candidate pairs", bands) as bar:
+        with timer.stage("candidates"), progress.stage("find candidate pairs",
+                                                       bands + short_bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
-                row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance)
+                short = None if not short_bands else ShortCopyBands(
+                    bands, store.sizes()[np.asarray(state.sketched, dtype=np.int64)],
+                    SHORT_COPY_MAX_RATIO)
+                row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
                 pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
@@ -458,11 +464,18 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
         first += size
 
 
+def _short_copy_scheme(options: DedupOptions) -> tuple[int, int]:
+    """(bands, rows) of the short-copy banding, (0, 0) when there is none."""
+    target = options.match.short_copy_lsh_threshold()
+    return (0, 0) if target is None else optimal_bands(target, options.sketch.num_perm)
+
+
 def _summary(result: Result, state: _SketchState, stories: Stories, options: DedupOptions,
              inputs: list[str] | None, timer: _Timer, started: float, bands: int, rows: int,
              n_candidates: int, n_verified: int, n_exact: int, histogram: np.ndarray
              ) -> dict[str, Any]:
     counts = state.status_counts
+    short_scheme = _short_copy_scheme(options)
     active = np.asarray(state.active, dtype=bool)
     heads = stories.kept[active]
     sizes = Counter(Counter(heads.tolist()).values())
@@ -484,6 +497,9 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             "lsh_threshold": options.match.lsh_threshold(),
             "bands": bands,
             "rows": rows,
+            "short_copy_lsh_threshold": options.match.short_copy_lsh_threshold(),
+            "short_copy_bands": short_scheme[0],
+            "short_copy_rows": short_scheme[1],
             "candidate_pairs": n_candidates,
             "verified_pairs": n_verified,
             "similarity_histogram": {

@@ -322,7 +322,7 @@ def test_band_pairs_caps_buckets_by_full_key_when_keys_differ_in_low_bits_only()
 def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     # The containment use case: a 400-word story printed inside a 1,500-word page (two other
     # stories around it), Jaccard about 0.27. The banding must aim low enough to propose such
-    # pairs (aimed at 0.4 it found 29 of 150, at the derived 0.25 it finds 121).
+    # pairs (aimed at 0.4 it found 29 of 150; with the short-copy banding at 0.25, 123).
     import neardup
     from neardup.synth import SynthOptions, generate
 
@@ -339,22 +339,41 @@ def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     found = neardup.dedup(docs, clean=False).story_of()
     hits = sum(found[f"story{i}"] == found[f"page{i}"] for i in range(pairs))
     assert hits >= 0.7 * pairs
-    # the same pairs with the banding aimed at 0.4, the former default: most are missed
-    old = neardup.dedup(docs, clean=False, candidate_threshold=0.4).story_of()
+    # the same pairs without the short-copy banding (the main one aims at 0.4): most are missed
+    old = neardup.dedup(docs, clean=False, short_copies=False).story_of()
     assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
 
 
-def test_lsh_target_is_the_jaccard_of_a_copy_a_third_as_long_as_its_page():
+def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_third_as_long_as_its_page():
     from neardup.options import SHORT_COPY_RATIO, MatchOptions
 
     def jaccard_of_contained_copy(c: float, rho: float) -> float:
         # |S| = rho·|L|, |S ∩ L| = c·|S|: J = c·rho·|L| / (|L| + rho·|L| - c·rho·|L|)
         return c * rho / (1 + rho - c * rho)
 
-    assert MatchOptions().lsh_threshold() == 0.25
+    assert MatchOptions().short_copy_lsh_threshold() == 0.25
     for c in (0.5, 0.8, 0.9, 1.0):
-        target = MatchOptions(containment=c).lsh_threshold()
+        target = MatchOptions(containment=c).short_copy_lsh_threshold()
         assert target == round(min(0.56, jaccard_of_contained_copy(c, SHORT_COPY_RATIO)), 4)
-    # containment off: 0.8 of the Jaccard threshold; an explicit target wins
+        assert MatchOptions(containment=c).lsh_threshold() == 0.4  # the main banding
+    # containment off: no short-copy banding, the main one at 0.8 of the Jaccard threshold
+    assert MatchOptions(containment=None).short_copy_lsh_threshold() is None
+    assert MatchOptions(short_copies=False).short_copy_lsh_threshold() is None
     assert MatchOptions(containment=None).lsh_threshold() == 0.56
     assert MatchOptions(candidate_threshold=0.33).lsh_threshold() == 0.33
+
+
+def test_short_copy_bands_keep_only_pairs_of_unequal_sizes():
+    from neardup.match.lsh import ShortCopyBands, band_keys, find_candidates
+
+    rng = np.random.default_rng(3)
+    signatures = rng.integers(0, 2**32, size=(6, 8), dtype=np.int64).astype(np.uint64)
+    signatures[1] = signatures[0]  # 0 and 1: equal signatures, equal sizes
+    signatures[3] = signatures[2]  # 2 and 3: equal signatures, sizes 100 and 30
+    main = band_keys(signatures, 2, 4)
+    main[:, :] = np.arange(12, dtype=np.uint64).reshape(6, 2)  # the main banding finds nothing
+    keys = np.hstack([main, band_keys(signatures, 4, 2)])
+    sizes = np.array([100, 100, 100, 30, 7, 9])
+    got = find_candidates(keys, short=ShortCopyBands(2, sizes, 0.5))
+    assert got.tolist() == [[2, 3]]  # 0-1 (same size) is left to the main banding
+    assert find_candidates(keys).tolist() == [[0, 1], [2, 3]]

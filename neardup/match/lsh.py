@@ -16,6 +16,7 @@ Band keys are 64-bit hashes of each band's r values, computed for many documents
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -131,11 +132,29 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16) -> np.ndarray:
     return np.concatenate(pieces)  # (left < right: a run is in document order)
 
 
+@dataclass(frozen=True)
+class ShortCopyBands:
+    """The key columns from ``first`` on are a second banding, aimed low for short copies
+    inside longer pages (``MatchOptions.short_copy_lsh_threshold``): a pair found there is
+    kept only when the smaller of its two set ``sizes`` (per key row) is at most
+    ``max_ratio`` times the larger."""
+
+    first: int
+    sizes: np.ndarray
+    max_ratio: float
+
+    def keep(self, pairs: np.ndarray) -> np.ndarray:
+        a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
+        return pairs[np.minimum(a, b) <= self.max_ratio * np.maximum(a, b)]
+
+
 def find_candidates(keys: np.ndarray, max_bucket: int = 16,
-                    advance: Callable[[], None] | None = None) -> np.ndarray:
+                    advance: Callable[[], None] | None = None,
+                    short: ShortCopyBands | None = None) -> np.ndarray:
     """The candidate pairs of the key matrix, unique, sorted by first then second row: the
     pairs of ``unique_pairs(candidate_pairs(keys), n)``, with one sort of all bands' pair codes
-    (``first · n + second``). ``advance`` is called once per band done.
+    (``first · n + second``); with ``short``, the pairs of its columns filtered by size ratio.
+    ``advance`` is called once per band done.
 
     (Bands in worker processes were tried: at 1M documents they took as long, 8.6 s against
     8.2 s, since the sorts are memory-bound and the codes must travel back.)"""
@@ -145,6 +164,8 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     found = []
     for band in range(keys.shape[1]):
         pairs = band_pairs(keys[:, band], max_bucket)
+        if short is not None and band >= short.first and pairs.size:
+            pairs = short.keep(pairs)
         if pairs.size:
             found.append(pairs[:, 0] * n + pairs[:, 1])
         if advance is not None:

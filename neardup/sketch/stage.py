@@ -50,6 +50,8 @@ class SketchConfig:
     bands: int
     rows: int
     clean: bool
+    short_bands: int = 0  # a second banding, for short copies (0: none), after the main one
+    short_rows: int = 0
     prose_weights: bool = True  # weight shingles by how prose-like their words are
     clean_options: Any = None  # neardup.clean.CleanOptions
     templates: Any = None  # neardup.clean.SiteTemplates
@@ -190,8 +192,11 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     if todo:
         signatures, n_shingles, values, weights, offsets = sketch_many(todo, config)
         keys = band_keys(signatures, config.bands, config.rows)
+        if config.short_bands:
+            keys = np.hstack([keys, band_keys(signatures, config.short_bands, config.short_rows)])
     else:
-        n_shingles, keys = np.empty(0, np.int64), np.empty((0, config.bands), np.uint64)
+        n_shingles = np.empty(0, np.int64)
+        keys = np.empty((0, config.bands + config.short_bands), np.uint64)
         values, weights = np.empty(0, np.uint32), np.empty(0, np.uint8)
         offsets = np.zeros(1, np.int64)
     sketch = ShardSketch(
