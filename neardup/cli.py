@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "as prose")
     match.add_argument("--candidate-threshold", type=float, default=None,
                        help="Jaccard level the LSH banding aims at (default: derived)")
+    match.add_argument("--no-short-copies", action="store_true",
+                       help="no second LSH banding for short copies inside longer pages "
+                            "(fewer candidates; such copies are then mostly missed)")
     match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
     match.add_argument("--num-perm", type=int, default=128, help="MinHash size, power of two")
     match.add_argument("--seed", type=int, default=1)
@@ -132,7 +135,8 @@ def _dedup(args: argparse.Namespace) -> int:
                            containment=None if args.no_containment else args.containment,
                            min_containment_shingles=args.min_containment_shingles,
                            prose_weights=not args.no_prose_weights,
-                           candidate_threshold=args.candidate_threshold),
+                           candidate_threshold=args.candidate_threshold,
+                           short_copies=not args.no_short_copies),
         keep=args.keep, jobs=args.jobs, executor=args.executor, ray_address=args.ray_address,
         output_format=args.format, quiet=args.quiet, report=not args.no_report)
     result = dedup_files(args.inputs, args.output, options)

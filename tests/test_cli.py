@@ -447,3 +447,19 @@ def test_counts_out_of_range_are_usage_errors_before_any_work(tmp_path, corpus, 
     assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1", option, value]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_short_copy_banding_is_on_with_containment_and_can_be_turned_off(tmp_path, corpus):
+    def matching(*flags: str) -> dict:
+        out = tmp_path / "-".join(("out",) + flags)
+        assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1", "--no-clean",
+                     *flags]) == 0
+        return json.loads((out / "summary.json").read_text())["matching"]
+
+    default = matching()
+    assert (default["bands"], default["rows"]) == (32, 4)
+    assert (default["short_copy_bands"], default["short_copy_rows"]) == (28, 2)
+    assert default["short_copy_lsh_threshold"] == 0.25
+    for flags in (("--no-short-copies",), ("--no-containment",)):
+        off = matching(*flags)
+        assert off["short_copy_bands"] == 0 and off["short_copy_lsh_threshold"] is None
