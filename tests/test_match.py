@@ -377,3 +377,17 @@ def test_short_copy_bands_keep_only_pairs_of_unequal_sizes():
     got = find_candidates(keys, short=ShortCopyBands(2, sizes, 0.5))
     assert got.tolist() == [[2, 3]]  # 0-1 (same size) is left to the main banding
     assert find_candidates(keys).tolist() == [[0, 1], [2, 3]]
+
+
+def test_band_pairs_with_the_short_copy_filter_equal_the_filtered_pairs():
+    from neardup.match.lsh import ShortCopyBands, band_pairs
+
+    rng = np.random.default_rng(8)
+    for trial in range(200):
+        n = int(rng.integers(2, 150))
+        column = rng.integers(0, 4, size=n).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        sizes = rng.integers(1, 400, size=n)
+        short = ShortCopyBands(0, sizes, 0.5)
+        cap = int(rng.integers(1, 20))
+        assert band_pairs(column, cap, short).tolist() == \
+            short.keep(band_pairs(column, cap)).tolist(), trial
