@@ -322,7 +322,8 @@ def test_band_pairs_caps_buckets_by_full_key_when_keys_differ_in_low_bits_only()
 def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     # The containment use case: a 400-word story printed inside a 1,500-word page (two other
     # stories around it), Jaccard about 0.27. The banding must aim low enough to propose such
-    # pairs (aimed at 0.4 it found 29 of 150; with the short-copy banding at 0.25, 123).
+    # pairs (bench/short_copies.py: 27 of 150 with the main banding alone, 138 with the
+    # short-copy banding).
     import neardup
     from neardup.synth import SynthOptions, generate
 
