@@ -13,6 +13,7 @@ and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in me
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import time
@@ -30,6 +31,7 @@ from neardup.cluster.stories import Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
+from neardup.interrupts import deferred_interrupts
 from neardup.match.lsh import ShortCopyBands, find_candidates, optimal_bands
 from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
@@ -226,12 +228,15 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     kernels.warm_up()  # the cleaner's, once here rather than in every forked worker
-    scratch = ShardSpill()  # HTML extractions, kept between the two passes
-    pages_dir = str(scratch.directory) if options.executor == "local" else None
+    cleanup = contextlib.ExitStack()  # the scratch folder, removed however the run ends
     writer: RecordWriter | None = None
     counts: Counter = Counter()
     removed_chars = 0
-    try:  # from here on the scratch folder is removed however the run ends
+    try:
+        with deferred_interrupts():  # a folder made is a folder registered for removal
+            scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
+        # HTML extractions, kept between the two passes
+        pages_dir = str(scratch.directory) if options.executor == "local" else None
         with timer.stage("learn_templates"):
             templates = learn_templates(_units(source, shards, options), options, progress,
                                         pages_dir)
@@ -263,7 +268,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     finally:
         if writer is not None:
             writer.close()
-        scratch.close()
+        cleanup.close()
     timings = dict(timer.timings)
     timings["total"] = round(time.perf_counter() - started, 4)
     summary = {"neardup_version": __version__, "inputs": inputs,
@@ -308,8 +313,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     started = time.perf_counter()
     templates = None
     kernels.warm_up(options.clean)  # once here, not once per forked worker
-    spill = ShardSpill()
-    store = ShingleStore()
+    cleanup = contextlib.ExitStack()  # the run's temporary files, removed however it ends
     state = _SketchState(policy=options.keep)
     local = options.executor == "local"  # workers share this machine's disk
     # The objects that exist now (the imported modules and compiled kernels: about 100k) are
@@ -318,9 +322,12 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     # that collections wrote to. Measured: 3-5% of a run's CPU time at 100k documents. The
     # caller's process gets them back at the end (unless it had frozen objects itself).
     freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
     try:
+        with deferred_interrupts():  # a file made is a file registered for removal
+            spill = cleanup.enter_context(contextlib.closing(ShardSpill()))
+            store = cleanup.enter_context(contextlib.closing(ShingleStore()))
+        if freeze:
+            gc.freeze()
         if options.clean:
             with timer.stage("learn_templates"):
                 templates = learn_templates(_units(source, shards, options), options, progress,
@@ -392,8 +399,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             _write_json(output / SUMMARY_FILE, summary)
         return result
     finally:
-        spill.close()
-        store.close()
+        cleanup.close()
         if freeze:
             gc.unfreeze()
 

@@ -366,16 +366,22 @@ def test_sigterm_unwinds_and_removes_temporary_folders(tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = dict(os.environ, TMPDIR=str(scratch))
-    child = subprocess.Popen([sys.executable, "-m", "neardup", "dedup", str(corpus),
-                              "--output", str(tmp_path / "out"), "--quiet", "--jobs", "1"],
-                             env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not any(scratch.iterdir()) and time.monotonic() < deadline:  # the run has started
-        time.sleep(0.05)
-    child.send_signal(signal.SIGTERM)
-    _, err = child.communicate(timeout=60)
-    assert child.returncode == 143 and "terminated" in err
-    assert list(scratch.iterdir()) == []
+    for _attempt in range(5):
+        child = subprocess.Popen([sys.executable, "-m", "neardup", "dedup", str(corpus),
+                                  "--output", str(tmp_path / "out"), "--quiet", "--jobs", "1"],
+                                 env=env, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not any(scratch.iterdir()) and time.monotonic() < deadline:  # it has started
+            time.sleep(0.01)
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=60)
+        assert list(scratch.iterdir()) == []  # however the run ended
+        if child.returncode == 0:  # on a loaded machine the run may end before the signal
+            continue
+        assert child.returncode == 143 and "terminated" in err
+        break
+    else:
+        pytest.fail("every run ended before SIGTERM reached it")
 
 
 @pytest.mark.parametrize("signal_error, code", [("_Terminated", 143),
