@@ -16,6 +16,7 @@ from pathlib import Path
 
 from neardup import __version__
 from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, UsageError
+from neardup.interrupts import interrupt_behind
 
 
 def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
@@ -242,12 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
     except Exception as exc:
-        # A signal that arrives while a numba kernel runs is raised in one of its callbacks,
-        # and numba wraps it: "SystemError: CPUDispatcher(...) returned a result with an
-        # exception set", caused by the KeyboardInterrupt.
-        cause = exc.__cause__ or exc.__context__
-        while cause is not None and not isinstance(cause, KeyboardInterrupt):
-            cause = cause.__cause__ or cause.__context__
+        cause = interrupt_behind(exc)  # a signal inside a numba kernel comes wrapped
         if cause is None:
             raise
         return _interrupted(cause)

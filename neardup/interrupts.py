@@ -25,3 +25,22 @@ def deferred_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The KeyboardInterrupt (Ctrl-C, or SIGTERM as the CLI maps it) that ``exc`` stands for:
+    a signal that arrives while a numba kernel runs is raised in one of its callbacks, and
+    numba wraps it ("SystemError: CPUDispatcher(...) returned a result with an exception
+    set", caused by the KeyboardInterrupt)."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, KeyboardInterrupt):
+        cause = cause.__cause__ or cause.__context__
+    return cause
+
+
+def reraise_if_interrupted(exc: BaseException) -> None:
+    """For ``except Exception`` blocks that record a failure and go on: an interrupt wrapped
+    in ``exc`` must stop the run, not become one page's failure."""
+    interrupt = interrupt_behind(exc)
+    if interrupt is not None:
+        raise interrupt

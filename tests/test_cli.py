@@ -366,22 +366,18 @@ def test_sigterm_unwinds_and_removes_temporary_folders(tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = dict(os.environ, TMPDIR=str(scratch))
-    for _attempt in range(5):
-        child = subprocess.Popen([sys.executable, "-m", "neardup", "dedup", str(corpus),
-                                  "--output", str(tmp_path / "out"), "--quiet", "--jobs", "1"],
-                                 env=env, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while not any(scratch.iterdir()) and time.monotonic() < deadline:  # it has started
-            time.sleep(0.01)
-        child.send_signal(signal.SIGTERM)
-        _, err = child.communicate(timeout=60)
-        assert list(scratch.iterdir()) == []  # however the run ended
-        if child.returncode == 0:  # on a loaded machine the run may end before the signal
-            continue
-        assert child.returncode == 143 and "terminated" in err
-        break
-    else:
-        pytest.fail("every run ended before SIGTERM reached it")
+    child = subprocess.Popen([sys.executable, "-m", "neardup", "dedup", str(corpus),
+                              "--output", str(tmp_path / "out"), "--quiet", "--jobs", "1"],
+                             env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(scratch.iterdir()) and time.monotonic() < deadline:  # the run has started
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=60)
+    # (this failed now and then, exit 0: the signal landed in a kernel of the template pass,
+    # whose per-page `except Exception` took it for the page's failure; see the test below)
+    assert child.returncode == 143 and "terminated" in err
+    assert list(scratch.iterdir()) == []
 
 
 @pytest.mark.parametrize("signal_error, code", [("_Terminated", 143),
@@ -469,3 +465,29 @@ def test_short_copy_banding_is_on_with_containment_and_can_be_turned_off(tmp_pat
     for flags in (("--no-short-copies",), ("--no-containment",)):
         off = matching(*flags)
         assert off["short_copy_bands"] == 0 and off["short_copy_lsh_threshold"] is None
+
+
+@pytest.mark.parametrize("where", ["neardup.clean.template.document_line_hashes",
+                                   "neardup.clean.clean_document"])
+def test_an_interrupt_inside_a_page_is_not_recorded_as_that_pages_failure(
+        tmp_path, corpus, monkeypatch, capsys, where):
+    # The template and cleaning passes record a failing page and go on (`except Exception`).
+    # SIGTERM that landed in a numba kernel there arrives wrapped in a SystemError, and was
+    # recorded as the page's failure: the run went on to the end and exited 0 (a quarter of
+    # the SIGTERMs sent early in a run on a loaded machine).
+    import importlib
+
+    import neardup.cli as cli
+
+    def kernel(*args, **kwargs):
+        try:
+            raise cli._Terminated()
+        except KeyboardInterrupt as exc:
+            raise SystemError("CPUDispatcher(<function f>) returned a result with an "
+                              "exception set") from exc
+
+    module, name = where.rsplit(".", 1)
+    monkeypatch.setattr(importlib.import_module(module), name, kernel)
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 143
+    assert capsys.readouterr().err.startswith("neardup: terminated")
+    assert not (tmp_path / "out" / "summary.json").exists()

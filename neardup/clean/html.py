@@ -17,6 +17,7 @@ import trafilatura
 from neardup.clean.metadata import parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
+from neardup.interrupts import reraise_if_interrupted
 
 _FIELDS = ("text", "title", "author", "date")
 
@@ -35,7 +36,8 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
             include_tables=True,
             with_metadata=True,
         )
-    except Exception:  # noqa: BLE001 - a broken page must not stop a corpus run
+    except Exception as exc:  # noqa: BLE001 - a broken page must not stop a corpus run
+        reraise_if_interrupted(exc)
         doc = None
     if doc is None:
         return {}

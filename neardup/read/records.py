@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from neardup.interrupts import reraise_if_interrupted
 from neardup.read.files import InputFile, open_binary
 
 PARQUET_BATCH = 1024
@@ -86,6 +87,7 @@ def read_records(source: InputFile, text_field: str, html_field: str | None) -> 
     except OSError as exc:
         yield RawRecord(source.name, None, error=f"unreadable file: {exc.strerror or exc}")
     except Exception as exc:  # a corrupt container (bad gzip, bad parquet): record, go on
+        reraise_if_interrupted(exc)
         yield RawRecord(source.name, None, error=f"unreadable file: {type(exc).__name__}: {exc}")
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import xxhash
 
 from neardup.document import Document, Packed, pack
+from neardup.interrupts import reraise_if_interrupted
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
 from neardup.read.documents import (
@@ -86,6 +87,7 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
                 doc.text = page
             doc.raw_text = doc.text
     except Exception as exc:  # one odd page must not stop the run or lose its neighbours
+        reraise_if_interrupted(exc)
         failure = f"{type(exc).__name__}: {exc}"[:300]
         if doc.html is not None:
             doc.rejected = f"HTML extraction failed: {failure}"
@@ -266,7 +268,8 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
                     pages[position] = extract_page(doc.html, doc.url)
                     text = pages[position].get("text") or text
                 hashes = document_line_hashes(text)
-            except Exception:  # the cleaning pass meets this page again and records why
+            except Exception as exc:  # the cleaning pass meets this page again, says why
+                reraise_if_interrupted(exc)
                 hashes = None
         rows.append((doc.id, doc.source, doc.site, hashes))
     if pages and config.pages_dir is not None:
