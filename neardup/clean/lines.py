@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import and_, is_, itemgetter
+from itertools import compress
+from operator import and_, itemgetter
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
@@ -68,32 +68,22 @@ _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserv
 # the caption's sentence credits the image (map, chart) to a website. Only after a sentence end
 # (a sentence that cites a site, "see its website (fema.gov).", is prose) and case-sensitive
 # ("(U.S.)" is not a domain).
+_CREDIT_BRACKET = (r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
+                   r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$")
+_CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
+_CREDIT_LABEL = r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]"
+_CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
+                  r"photograph:|photo credit|image credit|image source|file photo)\b")
 _CREDIT_RE = re.compile(
-    r"(?:\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
-    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)"
-    r"\s*\.?\s*$|(?:^|[.!?\"”]\s*)\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$|"
-    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
-    r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|photograph:|"
-    r"photo credit|image credit|image source|file photo)\b)",
-    re.I,
-)
-# _CREDIT_RE's alternatives on their own (see _is_credit): the bracketed credit at the end,
-# the bracketed domain after a sentence end (without what precedes the bracket), the leading
+    rf"(?:{_CREDIT_BRACKET}|(?:^|[.!?\"”]\s*){_CREDIT_DOMAIN}|{_CREDIT_LABEL}|{_CREDIT_PHRASE})",
+    re.I)
+# Its alternatives on their own (see _is_credit): the bracketed credit at the end, the
+# bracketed domain after a sentence end (without what precedes the bracket), the leading
 # label, the credit phrases.
-_CREDIT_BRACKET_RE = re.compile(
-    r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
-    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$",
-    re.I,
-)
-_CREDIT_DOMAIN_RE = re.compile(r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$", re.I)
-_CREDIT_LABEL_RE = re.compile(
-    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]", re.I
-)
-_CREDIT_PHRASE_RE = re.compile(
-    r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|photograph:|"
-    r"photo credit|image credit|image source|file photo)\b",
-    re.I,
-)
+_CREDIT_BRACKET_RE = re.compile(_CREDIT_BRACKET, re.I)
+_CREDIT_DOMAIN_RE = re.compile(_CREDIT_DOMAIN, re.I)
+_CREDIT_LABEL_RE = re.compile(_CREDIT_LABEL, re.I)
+_CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
 _CREDIT_PHRASES = (
     "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
     "photo credit", "image credit", "image source", "file photo",
@@ -281,17 +271,12 @@ def _record(t: str) -> _Record:
 def _records(texts: list[str]) -> list[_Record]:
     """The cache record of each of ``texts`` (line texts), the features of new lines computed
     in one :func:`features_of_lines` call."""
-    recs = list(map(_line_cache.young.get, texts))
-    if None not in recs:
+    recs, absent = _line_cache.get_many(texts)
+    if not absent:
         return recs
-    missing = list(compress(range(len(recs)), map(is_, recs, repeat(None))))
-    missing_texts = list(map(texts.__getitem__, missing))
-    absent, found = _line_cache.get_missing(missing_texts)
-    for i, rec in zip(missing, found, strict=True):
-        recs[i] = rec
     new: dict[str, list[int]] = {}  # the text of a new line -> its indices
-    for j in absent:
-        new.setdefault(missing_texts[j], []).append(missing[j])
+    for i in absent:
+        new.setdefault(texts[i], []).append(i)
     new_texts = list(new)
     new_recs = [(feats, None, None, None) for feats in features_of_lines(new_texts)]
     _line_cache.put_many(new_texts, new_recs)

@@ -41,8 +41,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import is_
+from itertools import compress
 
 import xxhash
 
@@ -206,28 +205,16 @@ def known_or_new_line_keys(lines: list[str]) -> list[int]:
 def _cached_line_keys(lines: list[str], remember: bool) -> list[int]:
     """:func:`line_key` of each of ``lines``, from the key cache where the line is in it, the
     others by :func:`new_line_keys` in one call (with the compiled kernels, one kernel call per
-    document instead of one per new line); ``remember``: cache those.
-
-    The young generation of the cache first, by C-level ``map`` (this runs on every line of
-    every document, and most lines hit it; it is stale after a rotation, which only costs
-    hits, as every cached value is a function of its key).
-    """
-    keys = list(map(_key_cache.young.get, lines))
-    if None not in keys:
-        return keys
-    missing = list(compress(range(len(keys)), map(is_, keys, repeat(None))))
-    missing_lines = list(map(lines.__getitem__, missing))
-    absent, found = _key_cache.get_missing(missing_lines)
-    for i, h in zip(missing, found, strict=True):
-        keys[i] = h
+    document instead of one per new line); ``remember``: cache those."""
+    keys, absent = _key_cache.get_many(lines)
     if absent:
-        new = list(map(missing_lines.__getitem__, absent))
+        new = list(map(lines.__getitem__, absent))
         hashes = new_line_keys(new)
-        for j, h in zip(absent, hashes, strict=True):
-            keys[missing[j]] = h
+        for i, h in zip(absent, hashes, strict=True):
+            keys[i] = h
         if remember:
             _key_cache.put_many(new, hashes)
-    return keys
+    return keys  # (every None filled)
 
 
 def new_line_keys(lines: list[str]) -> list[int]:
