@@ -86,44 +86,47 @@ def _fresh(items: Iterable[Any]) -> Iterable[Any]:
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
                 collect: bool = False) -> Result:
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
-    check_inputs(list(inputs), output, _DEDUP_FILES)
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-
-    def source():
-        return read_documents(list(inputs), options.read, account=False, skip=out)
-
-    def shards():
-        return _shards(inputs, options, out)
-
-    skipped = _report_skipped(inputs, options.quiet, out)
-    result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
-                       skipped_files=skipped, shards=shards)
+    job = _FileJob(inputs, output, options, _DEDUP_FILES)
+    result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
+                       skipped_files=job.skipped, shards=job.shards)
     from neardup.report import write_report
 
     if options.report:
-        write_report(out, quiet=options.quiet)
+        write_report(job.out, quiet=options.quiet)
     else:  # an earlier run's report would describe other results
-        (out / REPORT_FILE).unlink(missing_ok=True)
+        (job.out / REPORT_FILE).unlink(missing_ok=True)
     return result
 
 
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
-    check_inputs(list(inputs), output, _CLEAN_FILES)
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
+    job = _FileJob(inputs, output, options, _CLEAN_FILES)
+    return run_clean(job.source, options, job.out, inputs=job.names, shards=job.shards,
+                     skipped_files=job.skipped)
 
-    def source():
-        return read_documents(list(inputs), options.read, account=False, skip=out)
 
-    def shards():
-        return _shards(inputs, options, out)
+class _FileJob:
+    """What a job over files and folders gives its pipeline: the documents as one stream
+    (``source``) or as shards (``shards``), the output folder (created; never read as input),
+    and the files skipped for their type (reported on stderr here)."""
 
-    skipped = _report_skipped(inputs, options.quiet, out)
-    return run_clean(source, options, out, inputs=[str(i) for i in inputs], shards=shards,
-                     skipped_files=skipped)
+    def __init__(self, inputs: list[str | Path], output: str | Path, options: DedupOptions,
+                 writes: tuple[str, ...]) -> None:
+        """``writes``: the files the job writes in ``output`` (none may be an INPUT)."""
+        self.inputs = list(inputs)
+        self.names = [str(i) for i in self.inputs]
+        check_inputs(self.inputs, output, writes)
+        self.out = Path(output)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.options = options
+        self.skipped = _report_skipped(self.inputs, options.quiet, self.out)
+
+    def source(self) -> Iterator[Document]:
+        return read_documents(self.inputs, self.options.read, account=False, skip=self.out)
+
+    def shards(self) -> Iterator[Shard]:
+        return _shards(self.inputs, self.options, self.out)
 
 
 def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Iterator[Shard]:
