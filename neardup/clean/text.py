@@ -8,9 +8,10 @@ input):
    Numbered lists, data tables and dated lists are found (:mod:`neardup.clean.structure`);
    their lines count as content below, whatever they look like on their own.
 3. Article region: a maximum-sum segment over line weights (prose counts for its length,
-   every short/boilerplate line against). Navigation and headline lists are long runs of
-   negative lines, so the article region is where prose is dense; other dense regions are
-   added when they are nearly as strong (articles split by an inline ad block).
+   a short prose line without a sentence end for less, every short/boilerplate line
+   against). Navigation and headline lists are long runs of negative lines, so the article
+   region is where prose is dense; other dense regions are added when they are nearly as
+   strong (articles split by an inline ad block).
 4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
    prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
    boilerplate line (a headline after "DON'T MISS", a headline before "19 hours ago").
@@ -59,6 +60,9 @@ class CleanOptions:
     extra_region_ratio: float = 0.25
     #: Weight factor of an isolated one-sentence prose line (teaser lists), see ``_weight``.
     isolated_factor: float = 0.0
+    #: Region weight per word of a "near" line that does not end like a sentence (0.5 for one
+    #: that does), see ``_near_weight``.
+    unterminated_weight: float = 0.25
     #: How far a content-like short line (list item) is lifted towards a neutral weight.
     list_bonus: float = 0.0
     #: Conservative mode (used on extractor output, e.g. trafilatura's): no region search, only
@@ -94,7 +98,7 @@ def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
             else max(0.5 * ln.n_words, float(ln.n_words) * (ln.cls == "good"))
         )
     if ln.cls in ("good", "near"):
-        w = float(ln.n_words) if ln.cls == "good" else 0.5 * ln.n_words
+        w = float(ln.n_words) if ln.cls == "good" else _near_weight(ln, opts) * ln.n_words
         if isolated and ln.n_sentences <= 1:
             w *= opts.isolated_factor
         return w
@@ -120,10 +124,24 @@ def _best_segment(w: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, bs, be
 
 
+def _near_weight(ln: Line, opts: CleanOptions) -> float:
+    """Region weight per word of a "near" (short prose) line.
+
+    A near line without a sentence end is near by its length and lower-case words alone: the
+    shape of a long headline ("Flights: Passengers can fly for up to 80 percent less by
+    travelling on this day"). Lists of other stories are runs of such lines after the
+    article, and at half a word each they outweighed the cue and navigation lines between, so
+    the region ran on into them; they count for less. Inside the article they still lie in the
+    region (it is decided by the paragraphs around them) and are kept there.
+    """
+    return 0.5 if ln.terminal else opts.unterminated_weight
+
+
 def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
     prose = [ln.cls in ("good", "near") for ln in lines]
     last = len(lines) - 1
     bad_weight = -opts.bad_weight
+    unterminated = opts.unterminated_weight
     w: list[float] = []
     append = w.append
     for i, ln in enumerate(lines):
@@ -133,7 +151,10 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
             isolated = (i == 0 or not prose[i - 1]) and (i == last or not prose[i + 1])
             append(_weight(ln, opts, isolated))
         elif cls == "good" or cls == "near":
-            x = float(ln.n_words) if cls == "good" else 0.5 * ln.n_words
+            if cls == "good":
+                x = float(ln.n_words)
+            else:  # (_near_weight)
+                x = (0.5 if ln.terminal else unterminated) * ln.n_words
             if (
                 ln.n_sentences <= 1
                 and (i == 0 or not prose[i - 1])

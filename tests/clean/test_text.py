@@ -202,3 +202,56 @@ def test_a_long_token_is_cleaned_in_linear_time(text):
     assert _URLISH_RE.search("write to x@" + text + " or a@b.com")
     assert time.perf_counter() - started < 5
     assert _URLISH_RE.search("mail: jane.doe@example.org") and not _URLISH_RE.search("a@b")
+
+
+# Paragraphs of a story, and long headlines of other stories: 12-15 words each, mostly
+# lower-case, no sentence end (the shape a "Most read" list of a tabloid site has).
+_STORY = [
+    "Engineers began draining the old reservoir above the town on Monday, after an inspection "
+    "found cracks in the dam that had widened over the wet summer months.",
+    "The water authority said the work would take about three weeks and that the town's "
+    "supply would come from two wells in the valley until the repairs were done.",
+    "Residents downstream were told there was no danger of a flood, but several farmers said "
+    "they had moved their cattle to higher ground as a precaution this weekend.",
+]
+_LONG_HEADLINES = [
+    "Weather warning: forecasters say the coldest week of the year is on its way next",
+    "Holiday chaos: passengers stranded for hours as airport systems fail on a busy morning",
+    "Council row: residents furious as plans for a new car park near the school go ahead",
+    "Lottery win: couple who bought a ticket at the last minute take home the jackpot",
+    "Health news: doctors say a short walk after dinner may help more than you think",
+    "Transport news: train fares set to rise again in the new year despite the complaints",
+]
+
+
+def test_run_of_long_unterminated_headlines_after_story_dropped() -> None:
+    # Each headline is "near" prose by its length and lower-case words; six of them used to
+    # outweigh the cue and navigation lines between story and list, so the article region ran
+    # on into the list. Without a sentence end they count for less.
+    page = "\n\n".join(
+        ["Home", "News", *_STORY, "Share", "Tweet", "Most read in News", "Next", "More",
+         *_LONG_HEADLINES, "About us", "Contact us"]
+    )
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text
+    for headline in _LONG_HEADLINES:
+        assert headline not in res.text, headline
+
+
+def test_long_unterminated_lines_inside_story_kept() -> None:
+    # The same kind of line as a list that belongs to the story (between its paragraphs), and
+    # as a closing line without a full stop right after the last paragraph.
+    items = [
+        "a new spillway that can take twice the water of the old one in a storm",
+        "sensors in the dam wall that report any movement to the control room at once",
+        "a second road out of the valley for the farms below the reservoir",
+    ]
+    closing = "The full inspection report can be read at the town hall until the end of March"
+    page = "\n\n".join(
+        ["Home", "News", _STORY[0], "The plan for the new dam includes:", *items, *_STORY[1:],
+         closing, "Share", "Tweet", "About us"]
+    )
+    res = clean_text(page)
+    for line in [*_STORY, *items, closing]:
+        assert line in res.text, line
