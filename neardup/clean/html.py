@@ -2,7 +2,8 @@
 
 trafilatura already removes most boilerplate from HTML (it sees the markup: link density,
 ``<nav>``, ``<footer>``...). What it leaves are things only visible in the text: repeats (pull
-quotes, a body printed twice), caption and credit lines, share prompts, site-template lines.
+quotes, a body printed twice), caption and credit lines, share and newsletter prompts,
+site-template lines, "Read more: <headline>" link lines, and the headline itself at the top.
 So the text cleaner runs on its output in *conservative* mode: no article-region search, which
 would only cost recall on text that is already the article.
 """

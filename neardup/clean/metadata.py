@@ -51,6 +51,11 @@ DATELINE_RE = re.compile(
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][\w ]{0,20})\))?)\s*[—–―]{1,2}\s*|"
     r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*\([A-Za-z ]{2,20}\))\s*-{1,2}\s*"
 )
+# Separators between the headline and the site name in a page title ("Headline | Site")
+_TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
+#: How many lines at the top of extracted text may precede the headline (a section label, a
+#: category, a date).
+TOP_TITLE_LINES = 4
 _PUBLISHED_RE = re.compile(
     r"^(?:published|updated|posted|first published|last updated|date)\b", re.I
 )
@@ -159,3 +164,33 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         ):
             return i
     return None
+
+
+def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int | None:
+    """Index of the headline at the top of already-extracted text, or None.
+
+    An extractor's main text (trafilatura's) often starts with the ``<h1>`` headline, which is
+    metadata, not article text. It is found by the page's ``<title>``: a line among the first
+    :data:`TOP_TITLE_LINES` from ``start`` whose words are the title's, a prefix of them
+    ("Headline" of "Headline | Site"), or one separator-delimited part ("Site - Headline").
+    Only the title's own words count: a lead paragraph that restates the headline differs.
+    """
+    if not page_title:
+        return None
+    pt = _key(page_title)
+    if not pt:
+        return None
+    parts = {_key(p) for p in _TITLE_SEP_RE.split(page_title)}
+    for i in range(start, min(len(lines), start + TOP_TITLE_LINES)):
+        ln = lines[i]
+        k = _key(ln.text)
+        if not k:
+            continue
+        # (a prefix or a part of two words or less may be a label: "Opinion", "Breaking news")
+        if k == pt or ((ln.n_words >= 3 or ln.cjk) and (k in parts or pt.startswith(k + " "))):
+            return i
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD_RE.findall(text.lower()))

@@ -23,6 +23,7 @@ input):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -32,6 +33,7 @@ from neardup.clean.metadata import (
     find_date,
     find_dateline,
     find_title,
+    find_top_title,
 )
 from neardup.clean.repeats import mark_repeats
 from neardup.clean.structure import mark_structure
@@ -45,6 +47,14 @@ COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
 _TEXT = attrgetter("text")
+# A link label: a line that opens with a few words before a colon or an ellipsis (or is only
+# those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
+# "You may also like...". See _link_label.
+_LABEL_RE = re.compile(r"^[\[(]?\s*([^:\[\]()]{1,40}?)\s*(?::|\.\.\.|…|[\])]|$)")
+_SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View more"
+LABEL_WORDS = 4
+# Lines after a bare link label that are still its list: headline-like, at most this long.
+LABEL_LIST_WORDS = 20
 
 
 @dataclass
@@ -66,7 +76,8 @@ class CleanOptions:
     #: How far a content-like short line (list item) is lifted towards a neutral weight.
     list_bonus: float = 0.0
     #: Conservative mode (used on extractor output, e.g. trafilatura's): no region search, only
-    #: clear boilerplate lines, captions, template lines and repeats go.
+    #: clear boilerplate lines, captions, template lines, link labels, the headline at the top
+    #: (by the page title) and repeats go.
     conservative: bool = False
 
 
@@ -307,15 +318,53 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             later.keep, later.reason = False, "comments"
 
 
+def _link_label(ln: Line) -> str | None:
+    """``"bare"`` for a line that is only a link-list label ("You may also like:"), ``"link"``
+    for a label followed by the linked headline ("Read more: Tencent profit falls"), else None.
+
+    The label is a related-content cue (``CUES["related"]``) *opening* the line, or "<verb>
+    more", in at most LABEL_WORDS words before a colon, ellipsis or closing bracket. A cue
+    word inside a sentence ("... more than 100 were related to ...") is not at the start; a
+    label of its own words ("See more photos:") is not one of these.
+    """
+    if ln.cue != "related" and ln.cue != "navigation":
+        return None
+    m = _LABEL_RE.match(ln.text)
+    if m is None:
+        return None
+    head = m.group(1)
+    if len(head.split()) > LABEL_WORDS:
+        return None
+    cue = CUES["related"].match(head)
+    if cue is None and _SEE_MORE_RE.match(head) is None:
+        return None
+    if cue is not None and cue.end() < len(head) and head[cue.end() :].strip().count(" ") > 0:
+        return None  # more than one word after the cue: a phrase of its own
+    rest = ln.text[m.end() :].strip(" ]).")
+    return "link" if rest else "bare"
+
+
 def _conservative(lines: list[Line], opts: CleanOptions) -> None:
     """Keep everything except clear boilerplate lines (for already-extracted text).
 
     Extractor output is mostly article already, and what looks odd in it (table rows, URLs,
     times in a live blog) is usually content; only template lines, captions and short lines
-    that are mostly share/notice/appeal/comment/related cue words go.
+    that are mostly share/notice/appeal/comment/related cue words go, and link labels
+    (:func:`_link_label`): "Read more: <headline>" lines between the paragraphs, and a "You
+    may also like" box at the end (the label and the headline-like lines after it).
     """
+    label_at = None
     for ln in lines:
         ln.keep = True
+        label = _link_label(ln)
+        if label is not None:
+            ln.keep, ln.reason = False, "related"
+            label_at = ln.index if label == "bare" else None
+            continue
+        if label_at is not None and (
+            ln.n_words > LABEL_LIST_WORDS or ln.cls == "good" or (ln.terminal and ln.cls != "bad")
+        ):
+            label_at = None  # prose after the label: it labelled something else
         if ln.cls != "bad":
             continue
         if ln.reason == "caption":
@@ -324,8 +373,14 @@ def _conservative(lines: list[Line], opts: CleanOptions) -> None:
             ln.reason in ("share", "notice", "appeal", "comments", "related", "boilerplate")
             and ln.n_words <= 8
             and (ln.cue_words * 3 >= ln.n_words or ln.reason == "boilerplate")
-        ):
+        ) or (ln.reason == "appeal" and ln.cue_words >= 2):
+            # (a longer "appeal" line has two cue words, "subscribe ... newsletter": a
+            # newsletter or membership prompt, whatever its length)
             ln.keep = False
+    if label_at is not None:
+        # (a bare label whose list runs to the end of the text: the box of other stories)
+        for ln in lines[label_at:]:
+            ln.keep, ln.reason = False, "related"
 
 
 def clean_text(
@@ -343,8 +398,10 @@ def clean_text(
     lines, recs = analyse_records(text)
     if not lines:
         return CleanResult(text="", source_text=text)
-    if page_title is None and lines and lines[0].n_words >= 3:
-        page_title = lines[0].text  # rendered pages start with the <title>
+    if page_title is None and lines and lines[0].n_words >= 3 and not opts.conservative:
+        # rendered pages start with the <title> (extracted text does not: there the first
+        # line would always be taken for the headline)
+        page_title = lines[0].text
     if opts.keep_captions:
         for ln in lines:
             if ln.reason == "caption":
@@ -380,7 +437,12 @@ def clean_text(
     lo = max(0, first - 15)
     byline, by_idx = find_byline(lines, lo, first + 2)
     date, date_idx = find_date(lines, lo, first + 3)
-    title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx})
+    if opts.conservative:
+        # (extracted text starts at the article's header: the headline is its first lines, if
+        # there at all, and only the page's title tells it from a first sub-heading)
+        title_idx = find_top_title(lines, first, page_title)
+    else:
+        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx})
     title = lines[title_idx].text if title_idx is not None else None
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"

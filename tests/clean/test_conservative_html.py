@@ -1,0 +1,74 @@
+"""Conservative cleaning of extracted text (HTML pages): headline, link labels, newsletter
+prompts. Each rule removes its clutter and keeps a similar-looking article line."""
+
+from __future__ import annotations
+
+from conftest import BODY
+
+from neardup.clean import CleanOptions, clean_html, clean_text
+
+CONSERVATIVE = CleanOptions(conservative=True)
+
+
+def _page(title: str, h1: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body>"
+        f"<article><h1>{h1}</h1>{body}</article></body></html>"
+    )
+
+
+def test_headline_at_the_top_is_metadata_not_text() -> None:
+    html = _page("Tigris falls to a record low | Example News", "Tigris falls to a record low",
+                 BODY)
+    res = clean_html(html, url="https://news.example/tigris")
+    assert "Tigris falls to a record low" not in res.text
+    assert res.title and res.title.startswith("Tigris falls to a record low")
+    assert BODY[0] in res.text and "Farming in crisis" in res.text
+
+
+def test_lead_that_restates_the_headline_stays() -> None:
+    lead = "Tigris falls to a record low, officials said on Tuesday, as the drought deepens."
+    text = "\n".join([lead, *BODY[1:]])
+    res = clean_text(text, options=CONSERVATIVE, page_title="Tigris falls to a record low")
+    assert lead in res.text
+    # a sub-heading that is a two-word part of the title is no headline either
+    res = clean_text("\n".join([BODY[0], "Example News", BODY[1]]), options=CONSERVATIVE,
+                     page_title="Example News - Tigris falls to a record low")
+    assert "Example News" in res.text
+
+
+def test_read_more_link_line_goes_a_sentence_with_a_colon_stays() -> None:
+    link = "Read more: Farmers abandon villages as the river dries up"
+    watch = "Watch the video below: farmers explain why they are leaving."
+    more = "More than 100 families left: the ministry counted them in August."
+    text = "\n".join([BODY[0], link, BODY[1], watch, more, "[Related: Dams upstream]", BODY[3]])
+    res = clean_text(text, options=CONSERVATIVE)
+    assert link not in res.text and "Dams upstream" not in res.text
+    assert watch in res.text and more in res.text and BODY[3] in res.text
+
+
+def test_link_box_at_the_end_goes_but_not_before_more_article() -> None:
+    box = ["You may also like:", "Farmers abandon villages", "Ministry plans new wells"]
+    res = clean_text("\n".join([*BODY, *box]), options=CONSERVATIVE)
+    assert not any(line in res.text for line in box)
+    assert BODY[-1] in res.text
+    # the same label with the article going on after it: only the label goes
+    res = clean_text("\n".join([BODY[0], box[0], BODY[2], BODY[3]]), options=CONSERVATIVE)
+    assert box[0] not in res.text
+    assert BODY[2] in res.text and BODY[3] in res.text
+
+
+def test_newsletter_prompt_goes_a_sentence_about_a_newsletter_stays() -> None:
+    prompt = ("Get the day's top headlines delivered to your inbox every morning by "
+              "subscribing to our newsletter.")
+    fact = "The ministry's weekly newsletter reported the drop in the river level on Monday."
+    res = clean_text("\n".join([BODY[0], fact, BODY[1], prompt]), options=CONSERVATIVE)
+    assert prompt not in res.text
+    assert fact in res.text
+
+
+def test_without_a_page_title_the_first_line_stays() -> None:
+    # (extracted text does not start with the <title>: no title known, no headline found)
+    res = clean_text("\n".join(BODY), options=CONSERVATIVE)
+    assert BODY[0] in res.text and res.title is None
