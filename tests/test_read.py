@@ -315,3 +315,24 @@ def test_a_malformed_url_leaves_the_document_on_its_folders_site(tmp_path):
     result = neardup.dedup_files([path], tmp_path / "out",
                                  neardup.make_options(quiet=True, jobs=1), collect=True)
     assert [r["status"] for r in result.records] == ["kept", "kept"]
+
+
+def test_integer_ids_wider_than_64_bits_keep_their_digits(tmp_path):
+    # orjson reads an integer wider than 64 bits as a float: the id 12345678901234567890123
+    # became "1.2345678901234568e+22", and a second such id differing in its last digits was
+    # rejected as a "duplicate id" of the first. Metadata lost its digits the same way.
+    lines = b'{"id": 12345678901234567890123, "text": "first story", "n": -99999999999999999999}\n'
+    lines += b'{"id": 12345678901234567890124, "text": "second story", "score": 0.5}\n'
+    _write(tmp_path / "in/a.jsonl", lines)
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(lines.replace(b'"id": 1', b'"id": 2')))
+    whole = list(read_documents([tmp_path / "in"]))
+    assert [d.id for d in whole] == ["12345678901234567890123", "12345678901234567890124",
+                                     "22345678901234567890123", "22345678901234567890124"]
+    assert all(d.rejected is None for d in whole)
+    assert whole[0].metadata == {"n": -99999999999999999999}
+    assert whole[1].metadata == {"score": 0.5}
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
+    assert [r["id"] for r in result.records] == [d.id for d in whole]  # sliced by the workers
+    assert [r["status"] for r in result.records] == ["kept", "kept", "duplicate", "duplicate"]
+    assert result.kept[0]["metadata"] == {"n": -99999999999999999999}

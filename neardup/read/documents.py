@@ -17,7 +17,7 @@ import orjson
 from neardup.document import Document
 from neardup.errors import InputError
 from neardup.read.files import list_input_files
-from neardup.read.records import RawRecord, jsonl_record, read_records
+from neardup.read.records import RawRecord, jsonl_record, lost_digits, read_records
 from neardup.read.slices import FileSlice, can_slice, slice_bytes, slice_file
 from neardup.sketch.hashing import stable_hash
 
@@ -159,7 +159,7 @@ def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
             fields = loads(line)
         except invalid:
             fields = None
-        if fields.__class__ is dict:
+        if fields.__class__ is dict and not lost_digits(fields):
             docs.append(_document(fields, f"{name}:{number}", folder, fmt, len(docs), options,
                                   []))
         else:

@@ -40,10 +40,26 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
         return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
 
 
+_WIDE = float(1 << 63)
+
+
+def lost_digits(value: Any) -> bool:
+    """Whether orjson may have read an integer wider than 64 bits in ``value``'s top-level
+    fields as a float (it does so silently: an id 12345678901234567890123 would become
+    "1.2345678901234568e+22" and collide with its neighbours). Such a line is parsed again
+    with ``json``, which keeps every digit; the common record has no float at all."""
+    if value.__class__ is not dict or float not in map(type, value.values()):
+        return False
+    return any(v.__class__ is float and abs(v) >= _WIDE and v.is_integer()
+               for v in value.values())
+
+
 def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
     """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
     try:
-        return orjson.loads(line), [], None
+        value = orjson.loads(line)
+        if not lost_digits(value):
+            return value, [], None
     except orjson.JSONDecodeError:
         pass
     text, warnings = _decode(line)
