@@ -336,3 +336,25 @@ def test_integer_ids_wider_than_64_bits_keep_their_digits(tmp_path):
     assert [r["id"] for r in result.records] == [d.id for d in whole]  # sliced by the workers
     assert [r["status"] for r in result.records] == ["kept", "kept", "duplicate", "duplicate"]
     assert result.kept[0]["metadata"] == {"n": -99999999999999999999}
+
+
+@pytest.mark.parametrize("end", [b"\n", b""])
+def test_a_csv_quote_left_open_is_a_rejection_not_rows_swallowed(tmp_path, end):
+    # A stray opening quote made the rest of the file one field: rows c2 and c3 became text of
+    # row c1, which was kept, and nothing said so. A file without a final newline is fine.
+    _write(tmp_path / "ok.csv", b'id,text\nc0,"a ""quoted"" word"\nc1,last row' + end)
+    path = _write(tmp_path / "open.csv",
+                  b'id,text\nc0,fine\nc1,"stray quote\nc2,second\nc3,third' + end)
+    assert [(d.id, d.text, d.rejected) for d in read_documents([tmp_path / "ok.csv"])] == [
+        ("c0", 'a "quoted" word', None), ("c1", "last row", None)]
+    docs = list(read_documents([path]))
+    assert [(d.source, d.text) for d in docs] == [("open.csv:1", "fine"), ("open.csv:2", "")]
+    assert docs[1].rejected == ("malformed CSV: the quoted field of row 2 (line 3) is not "
+                                "closed by the end of the file; the lines after it were read "
+                                "as its text")
+    with pytest.raises(InputError, match=r"open.csv:2: malformed CSV: the quoted field"):
+        list(read_documents([path], ReadOptions(strict=True)))
+    header = _write(tmp_path / "header.csv", b'id,"text\nc0,one\nc1,two' + end)
+    assert [d.rejected for d in read_documents([header])] == [
+        "malformed CSV: a quoted field of the header is not closed by the end of the file; "
+        "the whole file was read as the header"]

@@ -177,10 +177,24 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
     with open_binary(source.path) as raw:
         # utf-8-sig: a byte-order mark (Excel writes one) must not rename the first column
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.DictReader(stream)
+        lines = _CsvLines(stream)
+        reader = csv.DictReader(lines)
         try:
+            if reader.fieldnames is not None and lines.ended:
+                yield RawRecord(source.name, 1, error=(
+                    "malformed CSV: a quoted field of the header is not closed by the end of "
+                    "the file; the whole file was read as the header"))
+                return
+            first_line = 2
             for row, item in enumerate(reader, start=1):
                 location = f"{source.name}:{row}"
+                if lines.ended:  # the row was still open at the end of the file: see _CsvLines
+                    yield RawRecord(location, row, error=(
+                        f"malformed CSV: the quoted field of row {row} (line {first_line}) is "
+                        "not closed by the end of the file; the lines after it were read as "
+                        "its text"))
+                    return
+                first_line = reader.line_num + 1
                 if None in item:
                     extra = item.pop(None)
                     yield RawRecord(location, row, error=f"row has {len(extra)} more fields "
@@ -193,6 +207,29 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         except csv.Error as exc:
             yield RawRecord(f"{source.name}:{reader.line_num}", reader.line_num,
                             error=f"malformed CSV: {exc}")
+
+
+class _CsvLines:
+    """The lines of a CSV stream, each ending with a newline (one is added to the last line
+    if it has none), and whether the reader asked past the last one. The csv module, not
+    strict, ends a quoted field left open at the end of the file as if it were closed: a
+    stray opening quote silently made every later row the text of one. Since every line ends
+    with a newline, a row still unfinished when the lines run out is such a row."""
+
+    def __init__(self, stream: Iterable[str]) -> None:
+        self._lines = iter(stream)
+        self.ended = False
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.ended = True
+            raise
+        return line if line.endswith(("\n", "\r")) else line + "\n"
 
 
 def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
