@@ -358,3 +358,20 @@ def test_a_csv_quote_left_open_is_a_rejection_not_rows_swallowed(tmp_path, end):
     assert [d.rejected for d in read_documents([header])] == [
         "malformed CSV: a quoted field of the header is not closed by the end of the file; "
         "the whole file was read as the header"]
+
+
+def test_a_text_file_with_a_byte_order_mark_is_read_in_the_encoding_it_names(tmp_path):
+    # A UTF-16 file (Windows Notepad's "Unicode") was decoded as UTF-8: kept as a text of
+    # replacement characters and NULs ("\ufffd\ufffdL\x00e\x00 \x00c\x00a\x00f\x00..."), one
+    # word per letter; a UTF-8 byte-order mark stayed in the text as U+FEFF.
+    text = "Le café crème du matin"
+    _write(tmp_path / "in/a16.txt", text.encode("utf-16"))
+    _write(tmp_path / "in/b16be.md", b"\xfe\xff" + text.encode("utf-16-be"))
+    _write(tmp_path / "in/c8.txt", b"\xef\xbb\xbf" + text.encode())
+    _write(tmp_path / "in/d16.html", f"<html><body><p>{text}</p></body></html>".encode("utf-16"))
+    _write(tmp_path / "in/e16odd.txt", text.encode("utf-16") + b"!")  # cut mid-character
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.text, d.warnings) for d in docs[:3]] == [(text, [])] * 3
+    assert docs[3].html == f"<html><body><p>{text}</p></body></html>" and not docs[3].warnings
+    assert docs[4].text == text + "\ufffd" and docs[4].warnings == [
+        "invalid UTF-16 at byte 46: replaced with U+FFFD"]

@@ -7,6 +7,7 @@ replacement characters and the record is flagged (``warnings``); it is not rejec
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -232,9 +233,32 @@ class _CsvLines:
         return line if line.endswith(("\n", "\r")) else line + "\n"
 
 
+# Byte-order marks a whole text or HTML file may start with: the encoding they name
+# (UTF-32 first: its little-endian mark starts with UTF-16's).
+_FILE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+              (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _decode_file(data: bytes) -> tuple[str, list[str]]:
+    """A whole file's text: in the encoding its byte-order mark names (Windows saves "Unicode"
+    text as UTF-16 with one; read as UTF-8 it was replacement characters and NULs), else
+    UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
+    bom, encoding = next(((b, e) for b, e in _FILE_BOMS if data.startswith(b)), (b"", ""))
+    if not bom:
+        return _decode(data)
+    data = data[len(bom):]
+    try:
+        return data.decode(encoding), []
+    except UnicodeDecodeError as exc:
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        return data.decode(encoding, errors="replace"), [
+            f"invalid {name} at byte {exc.start + len(bom)}: replaced with U+FFFD"]
+
+
 def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
-        text, warnings = _decode(handle.read())
+        text, warnings = _decode_file(handle.read())
     key = (html_field or "html") if source.format == "html" else text_field
     yield RawRecord(source.name, None, {"id": source.name, key: text}, warnings=warnings)
 
