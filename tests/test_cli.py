@@ -216,6 +216,28 @@ def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, cap
     assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("pairs_text, message", [
+    ('{"a":"x","b":"y","label":1}\n', "no labelled pair has both its ids in the predictions"),
+    ("", "no labelled pair has both its ids in the predictions"),
+    ('{"a":"a","b":"b","label":null}\n', "pairs.jsonl:1: label must be"),
+    ('{"a":"a","b":"b","label":[1]}\n', "pairs.jsonl:1: label must be"),
+])
+def test_eval_pairs_that_score_nothing_are_an_error_not_a_score(tmp_path, capsys, pairs_text,
+                                                                message):
+    # Pairs whose ids are not in the predictions (another corpus, ids in another field) gave
+    # precision 1.0, recall 0.0, exit 0; an empty pairs file P = R = F1 = 1.0; a null label
+    # was read as "not a duplicate".
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(pairs_text)
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neardup: error:") and message in err
+    pairs.write_text('{"a":"x","b":"y","label":1}\n{"a":"a","b":"b","label":1}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0  # one pair scored
+
+
 def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
