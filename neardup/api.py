@@ -20,7 +20,7 @@ from neardup.read import (
     unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
-from neardup.read.files import check_inputs
+from neardup.read.files import check_inputs, display_name
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
@@ -97,7 +97,8 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
         return _shards(inputs, options, out)
 
     skipped = _report_skipped(inputs, options.quiet, out)
-    result = run_dedup(source, options, out, collect=collect, inputs=[str(i) for i in inputs],
+    names = [display_name(str(i)) for i in inputs]  # (summary.json must hold them)
+    result = run_dedup(source, options, out, collect=collect, inputs=names,
                        skipped_files=skipped, shards=shards)
     from neardup.report import write_report
 
@@ -122,8 +123,8 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
         return _shards(inputs, options, out)
 
     skipped = _report_skipped(inputs, options.quiet, out)
-    return run_clean(source, options, out, inputs=[str(i) for i in inputs], shards=shards,
-                     skipped_files=skipped)
+    names = [display_name(str(i)) for i in inputs]  # (summary.json must hold them)
+    return run_clean(source, options, out, inputs=names, shards=shards, skipped_files=skipped)
 
 
 def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Iterator[Shard]:

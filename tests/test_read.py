@@ -375,3 +375,27 @@ def test_a_text_file_with_a_byte_order_mark_is_read_in_the_encoding_it_names(tmp
     assert docs[3].html == f"<html><body><p>{text}</p></body></html>" and not docs[3].warnings
     assert docs[4].text == text + "\ufffd" and docs[4].warnings == [
         "invalid UTF-16 at byte 46: replaced with U+FFFD"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_file_names_that_are_not_utf8_are_written_escaped_not_a_crash(tmp_path, fmt):
+    # A file named in Latin-1 ("caf\xe9.txt", an old archive) gave ids and sources that no
+    # output can hold: the write pass stopped with a traceback ("surrogates not allowed").
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for raw, words in ((b"caf\xe9.txt", "the first story"), (b"caf\xe8.txt", "a second one"),
+                       (b"ok.txt", "the third story")):
+        (folder / os.fsdecode(raw)).write_text(words)
+    (folder / os.fsdecode(b"notes\xff.bin")).write_bytes(b"\x00")  # skipped: its type
+    names = ["caf\\xe8.txt", "caf\\xe9.txt", "ok.txt"]
+    assert [d.id for d in read_documents([folder])] == names
+    options = neardup.make_options(jobs=1, quiet=True, output_format=fmt)
+    result = neardup.dedup_files([folder], tmp_path / "out", options, collect=True)
+    assert [(r["id"], r["source"], r["status"]) for r in result.records] == [
+        (name, name, "kept") for name in names]
+    summary = json.loads((tmp_path / "out/summary.json").read_text())
+    assert summary["skipped_files"]["first"] == [f"{folder}/notes\\xff.bin"]
+    summary = neardup.clean_files([folder], tmp_path / "clean", options)
+    assert summary["counts"] == {"read": 3, "ok": 3, "rejected": 0}

@@ -59,6 +59,18 @@ def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
     return files
 
 
+def display_name(name: str) -> str:
+    """A path as text that every output can hold: bytes of a file name that are not UTF-8
+    (an old archive's Latin-1 "caf\\xe9.txt") reach Python as lone surrogates, which no JSON
+    or Parquet writer accepts; they are written as ``\\xe9`` escapes, which keep distinct
+    names distinct."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
@@ -78,6 +90,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     names: dict[str, Path] = {}
 
     def unique(name: str, path: Path, given: str) -> str:
+        name, given = display_name(name), display_name(given)
         first = names.setdefault(name, path.resolve())
         if first != path.resolve():  # another file has this name: use the path as given
             name = given
@@ -92,7 +105,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                 if fmt is None:
                     continue
                 rel = child.relative_to(path)
-                folder = str(rel.parent) if str(rel.parent) != "." else path.name
+                folder = display_name(str(rel.parent) if str(rel.parent) != "." else path.name)
                 yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
                                 fmt)
         elif path.exists():
@@ -102,7 +115,8 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                     f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
                 )
             name = path.name if path.is_absolute() else str(raw)
-            yield InputFile(path, unique(name, path, path.as_posix()), path.parent.name, fmt)
+            yield InputFile(path, unique(name, path, path.as_posix()),
+                            display_name(path.parent.name), fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
 
@@ -137,7 +151,8 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            skipped += [str(p) for p in _folder_files(path, skip) if detect_format(p) is None]
+            skipped += [display_name(str(p)) for p in _folder_files(path, skip)
+                        if detect_format(p) is None]
     return skipped
 
 
