@@ -399,3 +399,14 @@ def test_file_names_that_are_not_utf8_are_written_escaped_not_a_crash(tmp_path, 
     assert summary["skipped_files"]["first"] == [f"{folder}/notes\\xff.bin"]
     summary = neardup.clean_files([folder], tmp_path / "clean", options)
     assert summary["counts"] == {"read": 3, "ok": 3, "rejected": 0}
+
+
+def test_a_file_named_warc_that_is_not_one_is_one_rejection_not_invented_records(tmp_path):
+    # warcio reads a line of five words as an ARC header: a text file named .warc gave one
+    # "WARC response is not HTML or plain text (Content-Type: none)" per two lines, documents
+    # that do not exist (other first lines already gave "Unknown archive format").
+    path = _write(tmp_path / "notes.warc", b"this is not a warc file\n" * 10)
+    docs = list(read_documents([path]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("notes.warc", "unreadable file: not a WARC file (record 1, at byte 0, has no "
+                       "WARC/1.x header); the rest of the file is not read")]

@@ -280,6 +280,12 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
         handle = _CutShort(raw)
         records = ArchiveIterator(handle)
         for number, record in enumerate(records, start=1):
+            if record.format != "warc":  # warcio takes a line of five words for an ARC header
+                yield RawRecord(source.name if number == 1 else f"{source.name}#{number}", number,
+                                error=f"unreadable file: not a WARC file (record {number}, at "
+                                f"byte {records.offset:,}, has no WARC/1.x header); the rest "
+                                "of the file is not read")
+                return
             last, count = record, number
             if record.length is None:
                 break  # no Content-Length: the file ends inside the record's headers
