@@ -410,3 +410,15 @@ def test_a_file_named_warc_that_is_not_one_is_one_rejection_not_invented_records
     assert [(d.source, d.rejected) for d in docs] == [
         ("notes.warc", "unreadable file: not a WARC file (record 1, at byte 0, has no "
                        "WARC/1.x header); the rest of the file is not read")]
+
+
+def test_a_json_array_file_with_a_byte_order_mark_is_read(tmp_path):
+    # A .json file saved by a Windows tool (a UTF-8 mark; PowerShell 5's Out-File: UTF-16)
+    # was one rejection for the whole file: "malformed JSON at line 1: Unexpected UTF-8 BOM".
+    items = [{"id": "a", "text": "first item"}, "second item"]
+    _write(tmp_path / "in/a.json", b"\xef\xbb\xbf" + json.dumps(items).encode())
+    _write(tmp_path / "in/b.json", json.dumps(items).replace('"a"', '"b"').encode("utf-16"))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.text, d.rejected, d.warnings) for d in docs] == [
+        ("a", "first item", None, []), ("a.json#2", "second item", None, []),
+        ("b", "first item", None, []), ("b.json#2", "second item", None, [])]

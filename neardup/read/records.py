@@ -141,7 +141,7 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
     # use JSONL for large corpora.
     with open_binary(source.path) as handle:
-        text, warnings = _decode(handle.read())
+        text, warnings = _decode_file(handle.read())  # (Windows tools write a byte-order mark)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
