@@ -100,6 +100,19 @@ def test_clean_command_writes_clean_text_and_audit(tmp_path):
     assert summary["counts"] == {"read": 2, "ok": 1, "rejected": 1}
 
 
+def test_clean_into_a_folder_reused_in_another_format_keeps_no_stale_file(tmp_path):
+    # dedup removes its files of the other format; clean left them: after a Parquet run and
+    # a JSONL run, documents.parquet still held the first run's records beside the new ones.
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": "the first run's document"}) + "\n")
+    second.write_text(json.dumps({"id": "b", "text": "the second run's document"}) + "\n")
+    out = tmp_path / "out"
+    for path, fmt, stale in ((first, "parquet", "jsonl"), (second, "jsonl", "parquet"),
+                             (first, "parquet", "jsonl")):
+        assert main(["clean", str(path), "-o", str(out), "-q", "-j", "1", "--format", fmt]) == 0
+        assert (out / f"documents.{fmt}").exists() and not (out / f"documents.{stale}").exists()
+
+
 def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
     body = "".join(f"<p>{p}</p>" for p in make_article(12, paragraphs=6).split("\n\n"))
     pages = [
