@@ -422,3 +422,16 @@ def test_a_json_array_file_with_a_byte_order_mark_is_read(tmp_path):
     assert [(d.id, d.text, d.rejected, d.warnings) for d in docs] == [
         ("a", "first item", None, []), ("a.json#2", "second item", None, []),
         ("b", "first item", None, []), ("b.json#2", "second item", None, [])]
+
+
+def test_json_lines_in_a_json_file_are_named_as_such(tmp_path):
+    # One object per line in a .json file is one rejection for the file; its reason said
+    # only "malformed JSON at line 2: Extra data", not what would read it.
+    path = _write(tmp_path / "lines.json",
+                  b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
+    assert [d.rejected for d in read_documents([path])] == [
+        "malformed JSON at line 2: Extra data (one JSON value per line is JSON Lines: name the "
+        "file .jsonl)"]
+    other = _write(tmp_path / "other.json", b'[{"id": "a"}] x')
+    assert [d.rejected for d in read_documents([other])] == [
+        "malformed JSON at line 1: Extra data"]

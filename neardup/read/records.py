@@ -145,8 +145,11 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
+        hint = ""  # a second value at the start of a line: a JSONL file named .json
+        if exc.msg == "Extra data" and exc.colno == 1:
+            hint = " (one JSON value per line is JSON Lines: name the file .jsonl)"
         yield RawRecord(source.name, exc.lineno,
-                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}")
+                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}{hint}")
         return
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
