@@ -435,3 +435,14 @@ def test_json_lines_in_a_json_file_are_named_as_such(tmp_path):
     other = _write(tmp_path / "other.json", b'[{"id": "a"}] x')
     assert [d.rejected for d in read_documents([other])] == [
         "malformed JSON at line 1: Extra data"]
+
+
+def test_a_missing_text_field_names_a_near_miss_so_it_can_be_seen(tmp_path):
+    # "id, text" (a space after the comma) names the column " text": the reason read
+    # "missing text field 'text' (fields:  text, id)", the text field listed yet missing.
+    _write(tmp_path / "in/a.csv", b"id, text\nc1, first row\n")
+    _write(tmp_path / "in/b.jsonl", b'{"id": "j1", "Text": "x"}\n{"id": "j2", "body": "x"}\n')
+    assert [d.rejected for d in read_documents([tmp_path / "in"])] == [
+        "missing text field 'text' (fields: ' text', id; did you mean ' text'?)",
+        "missing text field 'text' (fields: Text, id; did you mean 'Text'?)",
+        "missing text field 'text' (fields: body, id)"]

@@ -187,6 +187,16 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
                     warnings=list(record.warnings))
 
 
+def _field_names(fields: dict[str, Any], wanted: str) -> str:
+    """The field names of a record without ``wanted``, for its rejection: a name with spaces
+    around it quoted (a CSV header "id, text" names " text", which looked like "text"), and
+    one that differs from ``wanted`` only by spaces or case pointed out."""
+    names = sorted(map(str, fields))
+    listed = ", ".join(repr(n) if n != n.strip() or not n else n for n in names) or "none"
+    near = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+    return f"{listed}; did you mean {near[0]!r}?" if near else listed
+
+
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
               options: ReadOptions, warnings: list[str]) -> Document:
     """The document of a record's ``fields`` (taken over: what the mapped fields leave of it
@@ -194,7 +204,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     text_field = options.text_field
     present = text_field in fields
     # the field names for the message of a missing text (rare), before any is taken out
-    available = "" if present else ", ".join(sorted(map(str, fields))) or "none"
+    available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
     doc_id = pop(options.id_field, None)
     if doc_id.__class__ is not str:
