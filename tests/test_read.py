@@ -446,3 +446,28 @@ def test_a_missing_text_field_names_a_near_miss_so_it_can_be_seen(tmp_path):
         "missing text field 'text' (fields: ' text', id; did you mean ' text'?)",
         "missing text field 'text' (fields: Text, id; did you mean 'Text'?)",
         "missing text field 'text' (fields: body, id)"]
+
+
+def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path):
+    # A download saved without its .gz (curl, a browser) was cut at its 0x0a bytes into
+    # "lines": records that do not exist, each rejected as malformed JSON (or, for a page, a
+    # text of replacement characters), and nothing said the file was compressed.
+    import zstandard
+
+    lines = "".join(json.dumps({"id": f"r{i}", "text": f"record number {i}"}) + "\n"
+                    for i in range(300)).encode()
+    _write(tmp_path / "in/a.jsonl", gzip.compress(lines))
+    _write(tmp_path / "in/b.csv", gzip.compress(b"id,text\nc1,a row\n"))
+    _write(tmp_path / "in/c.txt", zstandard.ZstdCompressor().compress(b"some words"))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("a.jsonl", "unreadable file: gzip-compressed data in a file named a.jsonl "
+                    "(name it a.jsonl.gz)"),
+        ("b.csv", "unreadable file: gzip-compressed data in a file named b.csv "
+                  "(decompress it)"),
+        ("c.txt", "unreadable file: zstd-compressed data in a file named c.txt "
+                  "(decompress it)")]
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files([tmp_path / "in/a.jsonl"], tmp_path / "out", options,
+                                 collect=True)  # the sliced read of plain JSONL
+    assert [r["reason"] for r in result.records] == [docs[0].rejected]

@@ -157,13 +157,45 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """Open a file for reading bytes, decompressing .gz and .zst transparently."""
+    """Open a file for reading bytes, decompressing .gz and .zst transparently. Compressed
+    data under a plain name is an OSError naming it (see ``packed_as``)."""
     name = path.name.lower()
     if name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if name.endswith(".zst"):
         return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
-    return path.open("rb")
+    handle = path.open("rb")
+    kind = None if name.endswith(".warc") else _packing(handle.peek(4)[:4])
+    if kind is not None:
+        handle.close()
+        raise OSError(packed_message(path, kind))
+    return handle
+
+
+def _packing(head: bytes) -> str | None:
+    """The compression whose data starts with ``head`` (gzip: magic and the deflate method
+    byte; no text, CSV or JSON starts with these control bytes)."""
+    if head.startswith(b"\x1f\x8b\x08"):
+        return "gzip"
+    return "zstd" if head.startswith(b"\x28\xb5\x2f\xfd") else None
+
+
+def packed_as(path: Path) -> str | None:
+    """"gzip" or "zstd" when a file whose name says it is plain holds such data (a download
+    saved without its .gz): read as it is, its bytes were cut into "lines" at random, records
+    that do not exist. WARC files are left out: warcio finds their compression itself."""
+    name = path.name.lower()
+    if name.endswith((".gz", ".zst", ".warc")):
+        return None
+    with path.open("rb") as handle:
+        return _packing(handle.read(4))
+
+
+def packed_message(path: Path, kind: str) -> str:
+    renamed = path.name + (".gz" if kind == "gzip" else ".zst")
+    advice = f"name it {renamed}" if detect_format(Path(renamed)) == detect_format(path) \
+        else "decompress it"
+    return f"{kind}-compressed data in a file named {path.name} ({advice})"
 
 
 class _ZstdFrames(io.RawIOBase):
