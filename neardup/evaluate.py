@@ -106,6 +106,9 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
+                except RecursionError as exc:  # (not a JSONDecodeError)
+                    raise InputError(f"{path}:{number}",
+                                     "malformed JSON: nested too deeply") from exc
                 except UnicodeDecodeError as exc:
                     raise InputError(f"{path}:{number}",
                                      f"invalid UTF-8 at byte {exc.start}") from exc

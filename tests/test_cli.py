@@ -193,6 +193,8 @@ def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, cap
     ("truth", b'{"id":"a","story":1}\n{"id":"b","story":"\xff"}\n', "truth.jsonl:2: invalid UTF-8"),
     ("truth", b'{"id":"a","story":[1]}\n', "truth.jsonl:1: truth field 'story' must be"),
     ("predicted.parquet", b"not parquet", "documents.parquet: unreadable Parquet file"),
+    ("truth", b'{"id":"a","story":' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+     "truth.jsonl:1: malformed JSON: nested too deeply"),
 ])
 def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which, content,
                                                         message):

@@ -471,3 +471,23 @@ def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path)
     result = neardup.dedup_files([tmp_path / "in/a.jsonl"], tmp_path / "out", options,
                                  collect=True)  # the sliced read of plain JSONL
     assert [r["reason"] for r in result.records] == [docs[0].rejected]
+
+
+def test_a_line_nested_too_deep_is_a_rejection_not_a_crash(tmp_path):
+    # json raises RecursionError, not JSONDecodeError, past ~1,000 levels: a plain JSONL file
+    # stopped the run with a traceback, and in a .jsonl.gz the lines after it were lost to
+    # one "unreadable file" rejection.
+    deep = b'{"id": "b", "text": "x", "m": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    data = b'{"id": "a", "text": "first"}\n' + deep + b'\n{"id": "c", "text": "third"}\n'
+    _write(tmp_path / "in/a.jsonl", data)
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(data.replace(b'"id": "', b'"id": "z')))
+    _write(tmp_path / "in/c.json", b'[{"id": "d", "text": "x"}, ' + b"[" * 100_000)
+    reason = "malformed JSON: nested too deeply"
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("a.jsonl:1", None), ("a.jsonl:2", reason), ("a.jsonl:3", None),
+        ("b.jsonl.gz:1", None), ("b.jsonl.gz:2", reason), ("b.jsonl.gz:3", None),
+        ("c.json", reason)]
+    options = neardup.make_options(jobs=2, quiet=True, report=False)
+    result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
+    assert [r["reason"] for r in result.records] == [d.rejected for d in docs]

@@ -55,6 +55,9 @@ def lost_digits(value: Any) -> bool:
                for v in value.values())
 
 
+TOO_DEEP = "malformed JSON: nested too deeply"
+
+
 def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
     """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
     try:
@@ -68,6 +71,8 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
+    except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
+        return None, warnings, TOO_DEEP
     return _without_surrogates(value, warnings), warnings, None
 
 
@@ -144,6 +149,9 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
         text, warnings = _decode_file(handle.read())  # (Windows tools write a byte-order mark)
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield RawRecord(source.name, None, error=TOO_DEEP)
+        return
     except json.JSONDecodeError as exc:
         hint = ""  # a second value at the start of a line: a JSONL file named .json
         if exc.msg == "Extra data" and exc.colno == 1:
