@@ -491,3 +491,21 @@ def test_a_line_nested_too_deep_is_a_rejection_not_a_crash(tmp_path):
     options = neardup.make_options(jobs=2, quiet=True, report=False)
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
     assert [r["reason"] for r in result.records] == [d.rejected for d in docs]
+
+
+def test_a_parquet_value_python_cannot_hold_costs_its_field_not_the_file(tmp_path):
+    # One timestamp past the year 9999 in a metadata column made pyarrow's to_pylist raise:
+    # the whole file (every row of every batch from there on) became one "unreadable file"
+    # rejection. Now that row is read, the field as Arrow's text and a warning.
+    import datetime
+
+    table = pa.table({"id": ["a", "b", "c"], "text": ["one", "two", "three"],
+                      "ts": pa.array([0, 10**15, 5], pa.timestamp("ms"))})
+    pq.write_table(table, tmp_path / "t.parquet")
+    docs = list(read_documents([tmp_path / "t.parquet"]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [
+        ("a", "one", None), ("b", "two", None), ("c", "three", None)]
+    assert docs[0].metadata == {"ts": datetime.datetime(1970, 1, 1)} and not docs[0].warnings
+    assert docs[1].metadata == {"ts": "<value out of range: 1000000000000000>"}
+    assert docs[1].warnings == ["field 'ts': a value Python cannot hold (OverflowError: date "
+                                "value out of range), kept as Arrow's text of it"]

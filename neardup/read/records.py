@@ -179,9 +179,41 @@ def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iter
     row = 0
     with pq.ParquetFile(source.path) as parquet:
         for batch in parquet.iter_batches(batch_size=PARQUET_BATCH):
-            for item in batch.to_pylist():
+            for item, warnings in _batch_rows(batch):
                 row += 1
-                yield RawRecord(f"{source.name}:{row}", row, item)
+                yield RawRecord(f"{source.name}:{row}", row, item, warnings=warnings)
+
+
+def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """The rows of a Parquet batch as dicts. A value Python cannot hold (a timestamp past
+    the year 9999) made ``to_pylist`` raise and the whole file a rejection; such a batch is
+    converted cell by cell, and a cell that fails is kept as Arrow's text of it, flagged."""
+    try:
+        rows = batch.to_pylist()
+    except (ArithmeticError, ValueError):
+        rows = None
+    if rows is not None:
+        yield from ((item, []) for item in rows)
+        return
+    import pyarrow as pa
+
+    names = batch.schema.names
+    for index in range(batch.num_rows):
+        item: dict[str, Any] = {}
+        warnings: list[str] = []
+        for name, column in zip(names, batch.columns, strict=True):
+            cell = column.slice(index, 1)
+            try:
+                item[name] = cell.to_pylist()[0]
+            except (ArithmeticError, ValueError) as exc:
+                kept = "kept as Arrow's text of it"
+                try:
+                    item[name] = cell.cast(pa.string()).to_pylist()[0]
+                except (ArithmeticError, ValueError, NotImplementedError):
+                    item[name], kept = None, "left out"
+                warnings.append(f"field {name!r}: a value Python cannot hold "
+                                f"({type(exc).__name__}: {exc}), {kept}")
+        yield item, warnings
 
 
 def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
