@@ -509,3 +509,28 @@ def test_a_parquet_value_python_cannot_hold_costs_its_field_not_the_file(tmp_pat
     assert docs[1].metadata == {"ts": "<value out of range: 1000000000000000>"}
     assert docs[1].warnings == ["field 'ts': a value Python cannot hold (OverflowError: date "
                                 "value out of range), kept as Arrow's text of it"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_field_nested_deeper_than_the_outputs_hold_is_left_out_with_a_warning(tmp_path, fmt):
+    # orjson reads 1,024 levels but writes 255: a record with a metadata field nested 300
+    # deep stopped the write pass of dedup and clean ("TypeError: Recursion limit reached").
+    deep = b"[" * 300 + b"]" * 300
+    shallow = b"[" * 100 + b"]" * 100
+    path = _write(tmp_path / "in.jsonl", b"".join([
+        b'{"id": "a", "text": "the first story of the day", "m": ' + deep + b', "k": 1}\n',
+        b'{"id": "b", "text": "another story entirely here", "m": ' + shallow + b"}\n"]))
+    docs = list(read_documents([path]))
+    assert docs[0].metadata == {"k": 1} and docs[0].warnings == [
+        "field 'm' left out: nested more than 200 levels deep, more than the outputs can hold"]
+    assert docs[1].metadata == {"m": json.loads(shallow)} and not docs[1].warnings
+    options = neardup.make_options(jobs=2, quiet=True, output_format=fmt)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    assert [r["status"] for r in result.records] == ["kept", "kept"]
+    assert neardup.clean_files([path], tmp_path / "clean", options)["counts"]["ok"] == 2
+    docs = list(neardup.clean_documents([{"text": "some text", "m": json.loads(deep)}]))
+    assert docs[0].metadata == {} and docs[0].warnings[0].startswith("field 'm' left out")
+    # deep enough for json but not for the walk that replaces lone surrogates: rejected
+    odd = _write(tmp_path / "odd.jsonl", b'{"id": "s", "text": "x", "m": ' + b"[" * 990
+                 + b'"\\ud800"' + b"]" * 990 + b"}\n")
+    assert [d.rejected for d in read_documents([odd])] == ["malformed JSON: nested too deeply"]

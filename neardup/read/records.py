@@ -68,12 +68,12 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
         pass
     text, warnings = _decode(line)
     try:
-        value = json.loads(text)
+        value = _without_surrogates(json.loads(text), warnings)
     except json.JSONDecodeError as exc:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
         return None, warnings, TOO_DEEP
-    return _without_surrogates(value, warnings), warnings, None
+    return value, warnings, None
 
 
 def _without_surrogates(value: Any, warnings: list[str]) -> Any:
