@@ -20,7 +20,7 @@ from neardup.read import (
     unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
-from neardup.read.files import check_inputs
+from neardup.read.files import check_inputs, display_name
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
@@ -115,7 +115,8 @@ class _FileJob:
                  writes: tuple[str, ...]) -> None:
         """``writes``: the files the job writes in ``output`` (none may be an INPUT)."""
         self.inputs = list(inputs)
-        self.names = [str(i) for i in self.inputs]
+        # (names that are not UTF-8 are escaped: summary.json must hold them)
+        self.names = [display_name(str(i)) for i in self.inputs]
         check_inputs(self.inputs, output, writes)
         self.out = Path(output)
         self.out.mkdir(parents=True, exist_ok=True)

@@ -74,13 +74,24 @@ def cluster_scores(predicted: Mapping[str, object], truth: Mapping[str, object])
 
 def pairs_scores(predicted: Mapping[str, object],
                  pairs: Iterable[tuple[str, str, bool]]) -> Scores:
-    """P/R/F1 over labelled pairs: (id_a, id_b, is_duplicate)."""
-    tp = fp = fn = 0
+    """P/R/F1 over labelled pairs: (id_a, id_b, is_duplicate).
+
+    No pair with both ids in the predictions is an error, as in ``cluster_scores``: such a
+    run scored recall 0 (or P = R = F1 = 1 without pairs) for pairs of another corpus."""
+    tp = fp = fn = scored = total = 0
     for a, b, label in pairs:
-        same = a in predicted and b in predicted and predicted[a] == predicted[b]
+        total += 1
+        known = a in predicted and b in predicted
+        scored += known
+        same = known and predicted[a] == predicted[b]
         tp += same and label
         fp += same and not label
         fn += (not same) and label
+    if not scored:
+        raise NeardupError(
+            f"no labelled pair has both its ids in the predictions ({total:,} pairs, "
+            f"{len(predicted):,} predicted ids): not the same corpus, or the ids are in another "
+            "field")
     precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
     return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted))
 
@@ -95,6 +106,9 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
+                except RecursionError as exc:  # (not a JSONDecodeError)
+                    raise InputError(f"{path}:{number}",
+                                     "malformed JSON: nested too deeply") from exc
                 except UnicodeDecodeError as exc:
                     raise InputError(f"{path}:{number}",
                                      f"invalid UTF-8 at byte {exc.start}") from exc
@@ -171,4 +185,6 @@ def _label(value: object) -> bool:
         if value.strip().lower() not in _LABELS:
             raise ValueError(f"label must be true/false or a number, got {value!r}")
         return _LABELS[value.strip().lower()]
-    return bool(value >= 1 if isinstance(value, int | float) else value)
+    if not isinstance(value, int | float):  # null, a list: no label (bool(None) is False)
+        raise ValueError(f"label must be true/false or a number, got {value!r}")
+    return bool(value >= 1)

@@ -244,6 +244,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         config.pages_dir = pages_dir
         if output is not None:
             remove_run_marks(output)
+            for other in {"jsonl", "parquet"} - {options.output_format}:  # an earlier run's
+                (output / f"documents.{other}").unlink(missing_ok=True)  # would be taken as ours
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:

@@ -100,6 +100,19 @@ def test_clean_command_writes_clean_text_and_audit(tmp_path):
     assert summary["counts"] == {"read": 2, "ok": 1, "rejected": 1}
 
 
+def test_clean_into_a_folder_reused_in_another_format_keeps_no_stale_file(tmp_path):
+    # dedup removes its files of the other format; clean left them: after a Parquet run and
+    # a JSONL run, documents.parquet still held the first run's records beside the new ones.
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": "the first run's document"}) + "\n")
+    second.write_text(json.dumps({"id": "b", "text": "the second run's document"}) + "\n")
+    out = tmp_path / "out"
+    for path, fmt, stale in ((first, "parquet", "jsonl"), (second, "jsonl", "parquet"),
+                             (first, "parquet", "jsonl")):
+        assert main(["clean", str(path), "-o", str(out), "-q", "-j", "1", "--format", fmt]) == 0
+        assert (out / f"documents.{fmt}").exists() and not (out / f"documents.{stale}").exists()
+
+
 def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
     body = "".join(f"<p>{p}</p>" for p in make_article(12, paragraphs=6).split("\n\n"))
     pages = [
@@ -180,6 +193,8 @@ def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, cap
     ("truth", b'{"id":"a","story":1}\n{"id":"b","story":"\xff"}\n', "truth.jsonl:2: invalid UTF-8"),
     ("truth", b'{"id":"a","story":[1]}\n', "truth.jsonl:1: truth field 'story' must be"),
     ("predicted.parquet", b"not parquet", "documents.parquet: unreadable Parquet file"),
+    ("truth", b'{"id":"a","story":' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+     "truth.jsonl:1: malformed JSON: nested too deeply"),
 ])
 def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which, content,
                                                         message):
@@ -214,6 +229,28 @@ def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, cap
     pairs.write_text('{"a":"a","b":"b","label":"maybe"}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
     assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pairs_text, message", [
+    ('{"a":"x","b":"y","label":1}\n', "no labelled pair has both its ids in the predictions"),
+    ("", "no labelled pair has both its ids in the predictions"),
+    ('{"a":"a","b":"b","label":null}\n', "pairs.jsonl:1: label must be"),
+    ('{"a":"a","b":"b","label":[1]}\n', "pairs.jsonl:1: label must be"),
+])
+def test_eval_pairs_that_score_nothing_are_an_error_not_a_score(tmp_path, capsys, pairs_text,
+                                                                message):
+    # Pairs whose ids are not in the predictions (another corpus, ids in another field) gave
+    # precision 1.0, recall 0.0, exit 0; an empty pairs file P = R = F1 = 1.0; a null label
+    # was read as "not a duplicate".
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n')
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(pairs_text)
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neardup: error:") and message in err
+    pairs.write_text('{"a":"x","b":"y","label":1}\n{"a":"a","b":"b","label":1}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0  # one pair scored
 
 
 def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):

@@ -315,3 +315,222 @@ def test_a_malformed_url_leaves_the_document_on_its_folders_site(tmp_path):
     result = neardup.dedup_files([path], tmp_path / "out",
                                  neardup.make_options(quiet=True, jobs=1), collect=True)
     assert [r["status"] for r in result.records] == ["kept", "kept"]
+
+
+def test_integer_ids_wider_than_64_bits_keep_their_digits(tmp_path):
+    # orjson reads an integer wider than 64 bits as a float: the id 12345678901234567890123
+    # became "1.2345678901234568e+22", and a second such id differing in its last digits was
+    # rejected as a "duplicate id" of the first. Metadata lost its digits the same way.
+    lines = b'{"id": 12345678901234567890123, "text": "first story", "n": -99999999999999999999}\n'
+    lines += b'{"id": 12345678901234567890124, "text": "second story", "score": 0.5}\n'
+    _write(tmp_path / "in/a.jsonl", lines)
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(lines.replace(b'"id": 1', b'"id": 2')))
+    whole = list(read_documents([tmp_path / "in"]))
+    assert [d.id for d in whole] == ["12345678901234567890123", "12345678901234567890124",
+                                     "22345678901234567890123", "22345678901234567890124"]
+    assert all(d.rejected is None for d in whole)
+    assert whole[0].metadata == {"n": -99999999999999999999}
+    assert whole[1].metadata == {"score": 0.5}
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
+    assert [r["id"] for r in result.records] == [d.id for d in whole]  # sliced by the workers
+    assert [r["status"] for r in result.records] == ["kept", "kept", "duplicate", "duplicate"]
+    assert result.kept[0]["metadata"] == {"n": -99999999999999999999}
+
+
+@pytest.mark.parametrize("end", [b"\n", b""])
+def test_a_csv_quote_left_open_is_a_rejection_not_rows_swallowed(tmp_path, end):
+    # A stray opening quote made the rest of the file one field: rows c2 and c3 became text of
+    # row c1, which was kept, and nothing said so. A file without a final newline is fine.
+    _write(tmp_path / "ok.csv", b'id,text\nc0,"a ""quoted"" word"\nc1,last row' + end)
+    path = _write(tmp_path / "open.csv",
+                  b'id,text\nc0,fine\nc1,"stray quote\nc2,second\nc3,third' + end)
+    assert [(d.id, d.text, d.rejected) for d in read_documents([tmp_path / "ok.csv"])] == [
+        ("c0", 'a "quoted" word', None), ("c1", "last row", None)]
+    docs = list(read_documents([path]))
+    assert [(d.source, d.text) for d in docs] == [("open.csv:1", "fine"), ("open.csv:2", "")]
+    assert docs[1].rejected == ("malformed CSV: the quoted field of row 2 (line 3) is not "
+                                "closed by the end of the file; the lines after it were read "
+                                "as its text")
+    with pytest.raises(InputError, match=r"open.csv:2: malformed CSV: the quoted field"):
+        list(read_documents([path], ReadOptions(strict=True)))
+    header = _write(tmp_path / "header.csv", b'id,"text\nc0,one\nc1,two' + end)
+    assert [d.rejected for d in read_documents([header])] == [
+        "malformed CSV: a quoted field of the header is not closed by the end of the file; "
+        "the whole file was read as the header"]
+
+
+def test_a_text_file_with_a_byte_order_mark_is_read_in_the_encoding_it_names(tmp_path):
+    # A UTF-16 file (Windows Notepad's "Unicode") was decoded as UTF-8: kept as a text of
+    # replacement characters and NULs ("\ufffd\ufffdL\x00e\x00 \x00c\x00a\x00f\x00..."), one
+    # word per letter; a UTF-8 byte-order mark stayed in the text as U+FEFF.
+    text = "Le café crème du matin"
+    _write(tmp_path / "in/a16.txt", text.encode("utf-16"))
+    _write(tmp_path / "in/b16be.md", b"\xfe\xff" + text.encode("utf-16-be"))
+    _write(tmp_path / "in/c8.txt", b"\xef\xbb\xbf" + text.encode())
+    _write(tmp_path / "in/d16.html", f"<html><body><p>{text}</p></body></html>".encode("utf-16"))
+    _write(tmp_path / "in/e16odd.txt", text.encode("utf-16") + b"!")  # cut mid-character
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.text, d.warnings) for d in docs[:3]] == [(text, [])] * 3
+    assert docs[3].html == f"<html><body><p>{text}</p></body></html>" and not docs[3].warnings
+    assert docs[4].text == text + "\ufffd" and docs[4].warnings == [
+        "invalid UTF-16 at byte 46: replaced with U+FFFD"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_file_names_that_are_not_utf8_are_written_escaped_not_a_crash(tmp_path, fmt):
+    # A file named in Latin-1 ("caf\xe9.txt", an old archive) gave ids and sources that no
+    # output can hold: the write pass stopped with a traceback ("surrogates not allowed").
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for raw, words in ((b"caf\xe9.txt", "the first story"), (b"caf\xe8.txt", "a second one"),
+                       (b"ok.txt", "the third story")):
+        (folder / os.fsdecode(raw)).write_text(words)
+    (folder / os.fsdecode(b"notes\xff.bin")).write_bytes(b"\x00")  # skipped: its type
+    names = ["caf\\xe8.txt", "caf\\xe9.txt", "ok.txt"]
+    assert [d.id for d in read_documents([folder])] == names
+    options = neardup.make_options(jobs=1, quiet=True, output_format=fmt)
+    result = neardup.dedup_files([folder], tmp_path / "out", options, collect=True)
+    assert [(r["id"], r["source"], r["status"]) for r in result.records] == [
+        (name, name, "kept") for name in names]
+    summary = json.loads((tmp_path / "out/summary.json").read_text())
+    assert summary["skipped_files"]["first"] == [f"{folder}/notes\\xff.bin"]
+    summary = neardup.clean_files([folder], tmp_path / "clean", options)
+    assert summary["counts"] == {"read": 3, "ok": 3, "rejected": 0}
+
+
+def test_a_file_named_warc_that_is_not_one_is_one_rejection_not_invented_records(tmp_path):
+    # warcio reads a line of five words as an ARC header: a text file named .warc gave one
+    # "WARC response is not HTML or plain text (Content-Type: none)" per two lines, documents
+    # that do not exist (other first lines already gave "Unknown archive format").
+    path = _write(tmp_path / "notes.warc", b"this is not a warc file\n" * 10)
+    docs = list(read_documents([path]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("notes.warc", "unreadable file: not a WARC file (record 1, at byte 0, has no "
+                       "WARC/1.x header); the rest of the file is not read")]
+
+
+def test_a_json_array_file_with_a_byte_order_mark_is_read(tmp_path):
+    # A .json file saved by a Windows tool (a UTF-8 mark; PowerShell 5's Out-File: UTF-16)
+    # was one rejection for the whole file: "malformed JSON at line 1: Unexpected UTF-8 BOM".
+    items = [{"id": "a", "text": "first item"}, "second item"]
+    _write(tmp_path / "in/a.json", b"\xef\xbb\xbf" + json.dumps(items).encode())
+    _write(tmp_path / "in/b.json", json.dumps(items).replace('"a"', '"b"').encode("utf-16"))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.text, d.rejected, d.warnings) for d in docs] == [
+        ("a", "first item", None, []), ("a.json#2", "second item", None, []),
+        ("b", "first item", None, []), ("b.json#2", "second item", None, [])]
+
+
+def test_json_lines_in_a_json_file_are_named_as_such(tmp_path):
+    # One object per line in a .json file is one rejection for the file; its reason said
+    # only "malformed JSON at line 2: Extra data", not what would read it.
+    path = _write(tmp_path / "lines.json",
+                  b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
+    assert [d.rejected for d in read_documents([path])] == [
+        "malformed JSON at line 2: Extra data (one JSON value per line is JSON Lines: name the "
+        "file .jsonl)"]
+    other = _write(tmp_path / "other.json", b'[{"id": "a"}] x')
+    assert [d.rejected for d in read_documents([other])] == [
+        "malformed JSON at line 1: Extra data"]
+
+
+def test_a_missing_text_field_names_a_near_miss_so_it_can_be_seen(tmp_path):
+    # "id, text" (a space after the comma) names the column " text": the reason read
+    # "missing text field 'text' (fields:  text, id)", the text field listed yet missing.
+    _write(tmp_path / "in/a.csv", b"id, text\nc1, first row\n")
+    _write(tmp_path / "in/b.jsonl", b'{"id": "j1", "Text": "x"}\n{"id": "j2", "body": "x"}\n')
+    assert [d.rejected for d in read_documents([tmp_path / "in"])] == [
+        "missing text field 'text' (fields: ' text', id; did you mean ' text'?)",
+        "missing text field 'text' (fields: Text, id; did you mean 'Text'?)",
+        "missing text field 'text' (fields: body, id)"]
+
+
+def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path):
+    # A download saved without its .gz (curl, a browser) was cut at its 0x0a bytes into
+    # "lines": records that do not exist, each rejected as malformed JSON (or, for a page, a
+    # text of replacement characters), and nothing said the file was compressed.
+    import zstandard
+
+    lines = "".join(json.dumps({"id": f"r{i}", "text": f"record number {i}"}) + "\n"
+                    for i in range(300)).encode()
+    _write(tmp_path / "in/a.jsonl", gzip.compress(lines))
+    _write(tmp_path / "in/b.csv", gzip.compress(b"id,text\nc1,a row\n"))
+    _write(tmp_path / "in/c.txt", zstandard.ZstdCompressor().compress(b"some words"))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("a.jsonl", "unreadable file: gzip-compressed data in a file named a.jsonl "
+                    "(name it a.jsonl.gz)"),
+        ("b.csv", "unreadable file: gzip-compressed data in a file named b.csv "
+                  "(decompress it)"),
+        ("c.txt", "unreadable file: zstd-compressed data in a file named c.txt "
+                  "(decompress it)")]
+    options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files([tmp_path / "in/a.jsonl"], tmp_path / "out", options,
+                                 collect=True)  # the sliced read of plain JSONL
+    assert [r["reason"] for r in result.records] == [docs[0].rejected]
+
+
+def test_a_line_nested_too_deep_is_a_rejection_not_a_crash(tmp_path):
+    # json raises RecursionError, not JSONDecodeError, past ~1,000 levels: a plain JSONL file
+    # stopped the run with a traceback, and in a .jsonl.gz the lines after it were lost to
+    # one "unreadable file" rejection.
+    deep = b'{"id": "b", "text": "x", "m": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    data = b'{"id": "a", "text": "first"}\n' + deep + b'\n{"id": "c", "text": "third"}\n'
+    _write(tmp_path / "in/a.jsonl", data)
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(data.replace(b'"id": "', b'"id": "z')))
+    _write(tmp_path / "in/c.json", b'[{"id": "d", "text": "x"}, ' + b"[" * 100_000)
+    reason = "malformed JSON: nested too deeply"
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("a.jsonl:1", None), ("a.jsonl:2", reason), ("a.jsonl:3", None),
+        ("b.jsonl.gz:1", None), ("b.jsonl.gz:2", reason), ("b.jsonl.gz:3", None),
+        ("c.json", reason)]
+    options = neardup.make_options(jobs=2, quiet=True, report=False)
+    result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
+    assert [r["reason"] for r in result.records] == [d.rejected for d in docs]
+
+
+def test_a_parquet_value_python_cannot_hold_costs_its_field_not_the_file(tmp_path):
+    # One timestamp past the year 9999 in a metadata column made pyarrow's to_pylist raise:
+    # the whole file (every row of every batch from there on) became one "unreadable file"
+    # rejection. Now that row is read, the field as Arrow's text and a warning.
+    import datetime
+
+    table = pa.table({"id": ["a", "b", "c"], "text": ["one", "two", "three"],
+                      "ts": pa.array([0, 10**15, 5], pa.timestamp("ms"))})
+    pq.write_table(table, tmp_path / "t.parquet")
+    docs = list(read_documents([tmp_path / "t.parquet"]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [
+        ("a", "one", None), ("b", "two", None), ("c", "three", None)]
+    assert docs[0].metadata == {"ts": datetime.datetime(1970, 1, 1)} and not docs[0].warnings
+    assert docs[1].metadata == {"ts": "<value out of range: 1000000000000000>"}
+    assert docs[1].warnings == ["field 'ts': a value Python cannot hold (OverflowError: date "
+                                "value out of range), kept as Arrow's text of it"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_field_nested_deeper_than_the_outputs_hold_is_left_out_with_a_warning(tmp_path, fmt):
+    # orjson reads 1,024 levels but writes 255: a record with a metadata field nested 300
+    # deep stopped the write pass of dedup and clean ("TypeError: Recursion limit reached").
+    deep = b"[" * 300 + b"]" * 300
+    shallow = b"[" * 100 + b"]" * 100
+    path = _write(tmp_path / "in.jsonl", b"".join([
+        b'{"id": "a", "text": "the first story of the day", "m": ' + deep + b', "k": 1}\n',
+        b'{"id": "b", "text": "another story entirely here", "m": ' + shallow + b"}\n"]))
+    docs = list(read_documents([path]))
+    assert docs[0].metadata == {"k": 1} and docs[0].warnings == [
+        "field 'm' left out: nested more than 200 levels deep, more than the outputs can hold"]
+    assert docs[1].metadata == {"m": json.loads(shallow)} and not docs[1].warnings
+    options = neardup.make_options(jobs=2, quiet=True, output_format=fmt)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    assert [r["status"] for r in result.records] == ["kept", "kept"]
+    assert neardup.clean_files([path], tmp_path / "clean", options)["counts"]["ok"] == 2
+    docs = list(neardup.clean_documents([{"text": "some text", "m": json.loads(deep)}]))
+    assert docs[0].metadata == {} and docs[0].warnings[0].startswith("field 'm' left out")
+    # deep enough for json but not for the walk that replaces lone surrogates: rejected
+    odd = _write(tmp_path / "odd.jsonl", b'{"id": "s", "text": "x", "m": ' + b"[" * 990
+                 + b'"\\ud800"' + b"]" * 990 + b"}\n")
+    assert [d.rejected for d in read_documents([odd])] == ["malformed JSON: nested too deeply"]

@@ -28,8 +28,21 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     of ``text``, ``title``, ``author``, ``date`` (those found). The
     pipeline extracts a page once, in the site-template pass, and hands the result to
     :func:`clean_html` in the cleaning pass."""
+    doc = _extract(html, url)
+    if doc is None and html.strip():
+        # trafilatura finds no tree in a fragment whose markup is one element ("<p>...</p>",
+        # an article body from a feed or a CMS export): the same markup inside a page has one
+        doc = _extract(f"<html><body>{html}</body></html>", url)
+    if doc is None:
+        return {}
+    fields = doc if isinstance(doc, dict) else doc.as_dict()
+    # only the plain fields used here (the parsed tree in the result cannot be pickled)
+    return {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+
+
+def _extract(html: str, url: str | None) -> Any:
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             html,
             url=url,
             favor_recall=True,
@@ -39,12 +52,7 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
         )
     except Exception as exc:  # noqa: BLE001 - a broken page must not stop a corpus run
         reraise_if_interrupted(exc)
-        doc = None
-    if doc is None:
-        return {}
-    fields = doc if isinstance(doc, dict) else doc.as_dict()
-    # only the plain fields used here (the parsed tree in the result cannot be pickled)
-    return {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+        return None
 
 
 def page_text(html: str, url: str | None = None) -> str:

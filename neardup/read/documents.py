@@ -17,7 +17,7 @@ import orjson
 from neardup.document import Document
 from neardup.errors import InputError
 from neardup.read.files import list_input_files
-from neardup.read.records import RawRecord, jsonl_record, read_records
+from neardup.read.records import RawRecord, jsonl_record, lost_digits, read_records
 from neardup.read.slices import FileSlice, can_slice, slice_bytes, slice_file
 from neardup.sketch.hashing import stable_hash
 
@@ -159,7 +159,7 @@ def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
             fields = loads(line)
         except invalid:
             fields = None
-        if fields.__class__ is dict:
+        if fields.__class__ is dict and not lost_digits(fields):
             docs.append(_document(fields, f"{name}:{number}", folder, fmt, len(docs), options,
                                   []))
         else:
@@ -187,6 +187,44 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
                     warnings=list(record.warnings))
 
 
+MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up to 255)
+
+
+def trim_deep(metadata: dict[str, Any], warnings: list[str]) -> None:
+    """Leave out (with a warning) the metadata fields nested deeper than ``MAX_DEPTH``: orjson
+    reads 1,024 levels but writes 255, and such a field stopped the write pass."""
+    deep = [key for key, value in metadata.items()
+            if (value.__class__ is dict or value.__class__ is list)
+            and _deeper_than(value, MAX_DEPTH)]
+    for key in deep:
+        del metadata[key]
+        warnings.append(f"field {key!r} left out: nested more than {MAX_DEPTH} levels deep, "
+                        "more than the outputs can hold")
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    stack = [(value, 1)]  # (not recursive: json reads deeper than Python's recursion limit)
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if item.__class__ is dict:
+            stack.extend((child, depth + 1) for child in item.values())
+        elif item.__class__ is list:
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+def _field_names(fields: dict[str, Any], wanted: str) -> str:
+    """The field names of a record without ``wanted``, for its rejection: a name with spaces
+    around it quoted (a CSV header "id, text" names " text", which looked like "text"), and
+    one that differs from ``wanted`` only by spaces or case pointed out."""
+    names = sorted(map(str, fields))
+    listed = ", ".join(repr(n) if n != n.strip() or not n else n for n in names) or "none"
+    near = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+    return f"{listed}; did you mean {near[0]!r}?" if near else listed
+
+
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
               options: ReadOptions, warnings: list[str]) -> Document:
     """The document of a record's ``fields`` (taken over: what the mapped fields leave of it
@@ -194,7 +232,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     text_field = options.text_field
     present = text_field in fields
     # the field names for the message of a missing text (rare), before any is taken out
-    available = "" if present else ", ".join(sorted(map(str, fields))) or "none"
+    available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
     doc_id = pop(options.id_field, None)
     if doc_id.__class__ is not str:
@@ -211,6 +249,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
     site = site_of(url, folder)
+    trim_deep(fields, warnings)
     if html is None and isinstance(text, str):  # the common case
         size = len(text)
         rejected = None
@@ -277,6 +316,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             doc.metadata = _without_surrogates(doc.metadata, warnings)
             if warnings:
                 doc.warnings.append(_SURROGATES)
+            trim_deep(doc.metadata, doc.warnings)
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")

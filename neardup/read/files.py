@@ -59,6 +59,18 @@ def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
     return files
 
 
+def display_name(name: str) -> str:
+    """A path as text that every output can hold: bytes of a file name that are not UTF-8
+    (an old archive's Latin-1 "caf\\xe9.txt") reach Python as lone surrogates, which no JSON
+    or Parquet writer accepts; they are written as ``\\xe9`` escapes, which keep distinct
+    names distinct."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
@@ -78,6 +90,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     names: dict[str, Path] = {}
 
     def unique(name: str, path: Path, given: str) -> str:
+        name, given = display_name(name), display_name(given)
         first = names.setdefault(name, path.resolve())
         if first != path.resolve():  # another file has this name: use the path as given
             name = given
@@ -92,7 +105,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                 if fmt is None:
                     continue
                 rel = child.relative_to(path)
-                folder = str(rel.parent) if str(rel.parent) != "." else path.name
+                folder = display_name(str(rel.parent) if str(rel.parent) != "." else path.name)
                 yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
                                 fmt)
         elif path.exists():
@@ -102,7 +115,8 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                     f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
                 )
             name = path.name if path.is_absolute() else str(raw)
-            yield InputFile(path, unique(name, path, path.as_posix()), path.parent.name, fmt)
+            yield InputFile(path, unique(name, path, path.as_posix()),
+                            display_name(path.parent.name), fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
 
@@ -137,18 +151,51 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            skipped += [str(p) for p in _folder_files(path, skip) if detect_format(p) is None]
+            skipped += [display_name(str(p)) for p in _folder_files(path, skip)
+                        if detect_format(p) is None]
     return skipped
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """Open a file for reading bytes, decompressing .gz and .zst transparently."""
+    """Open a file for reading bytes, decompressing .gz and .zst transparently. Compressed
+    data under a plain name is an OSError naming it (see ``packed_as``)."""
     name = path.name.lower()
     if name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if name.endswith(".zst"):
         return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
-    return path.open("rb")
+    handle = path.open("rb")
+    kind = None if name.endswith(".warc") else _packing(handle.peek(4)[:4])
+    if kind is not None:
+        handle.close()
+        raise OSError(packed_message(path, kind))
+    return handle
+
+
+def _packing(head: bytes) -> str | None:
+    """The compression whose data starts with ``head`` (gzip: magic and the deflate method
+    byte; no text, CSV or JSON starts with these control bytes)."""
+    if head.startswith(b"\x1f\x8b\x08"):
+        return "gzip"
+    return "zstd" if head.startswith(b"\x28\xb5\x2f\xfd") else None
+
+
+def packed_as(path: Path) -> str | None:
+    """"gzip" or "zstd" when a file whose name says it is plain holds such data (a download
+    saved without its .gz): read as it is, its bytes were cut into "lines" at random, records
+    that do not exist. WARC files are left out: warcio finds their compression itself."""
+    name = path.name.lower()
+    if name.endswith((".gz", ".zst", ".warc")):
+        return None
+    with path.open("rb") as handle:
+        return _packing(handle.read(4))
+
+
+def packed_message(path: Path, kind: str) -> str:
+    renamed = path.name + (".gz" if kind == "gzip" else ".zst")
+    advice = f"name it {renamed}" if detect_format(Path(renamed)) == detect_format(path) \
+        else "decompress it"
+    return f"{kind}-compressed data in a file named {path.name} ({advice})"
 
 
 class _ZstdFrames(io.RawIOBase):

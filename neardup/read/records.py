@@ -7,6 +7,7 @@ replacement characters and the record is flagged (``warnings``); it is not rejec
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -40,18 +41,39 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
         return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
 
 
+_WIDE = float(1 << 63)
+
+
+def lost_digits(value: Any) -> bool:
+    """Whether orjson may have read an integer wider than 64 bits in ``value``'s top-level
+    fields as a float (it does so silently: an id 12345678901234567890123 would become
+    "1.2345678901234568e+22" and collide with its neighbours). Such a line is parsed again
+    with ``json``, which keeps every digit; the common record has no float at all."""
+    if value.__class__ is not dict or float not in map(type, value.values()):
+        return False
+    return any(v.__class__ is float and abs(v) >= _WIDE and v.is_integer()
+               for v in value.values())
+
+
+TOO_DEEP = "malformed JSON: nested too deeply"
+
+
 def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
     """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
     try:
-        return orjson.loads(line), [], None
+        value = orjson.loads(line)
+        if not lost_digits(value):
+            return value, [], None
     except orjson.JSONDecodeError:
         pass
     text, warnings = _decode(line)
     try:
-        value = json.loads(text)
+        value = _without_surrogates(json.loads(text), warnings)
     except json.JSONDecodeError as exc:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
-    return _without_surrogates(value, warnings), warnings, None
+    except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
+        return None, warnings, TOO_DEEP
+    return value, warnings, None
 
 
 def _without_surrogates(value: Any, warnings: list[str]) -> Any:
@@ -124,12 +146,18 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
     # use JSONL for large corpora.
     with open_binary(source.path) as handle:
-        text, warnings = _decode(handle.read())
+        text, warnings = _decode_file(handle.read())  # (Windows tools write a byte-order mark)
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield RawRecord(source.name, None, error=TOO_DEEP)
+        return
     except json.JSONDecodeError as exc:
+        hint = ""  # a second value at the start of a line: a JSONL file named .json
+        if exc.msg == "Extra data" and exc.colno == 1:
+            hint = " (one JSON value per line is JSON Lines: name the file .jsonl)"
         yield RawRecord(source.name, exc.lineno,
-                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}")
+                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}{hint}")
         return
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
@@ -151,9 +179,41 @@ def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iter
     row = 0
     with pq.ParquetFile(source.path) as parquet:
         for batch in parquet.iter_batches(batch_size=PARQUET_BATCH):
-            for item in batch.to_pylist():
+            for item, warnings in _batch_rows(batch):
                 row += 1
-                yield RawRecord(f"{source.name}:{row}", row, item)
+                yield RawRecord(f"{source.name}:{row}", row, item, warnings=warnings)
+
+
+def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """The rows of a Parquet batch as dicts. A value Python cannot hold (a timestamp past
+    the year 9999) made ``to_pylist`` raise and the whole file a rejection; such a batch is
+    converted cell by cell, and a cell that fails is kept as Arrow's text of it, flagged."""
+    try:
+        rows = batch.to_pylist()
+    except (ArithmeticError, ValueError):
+        rows = None
+    if rows is not None:
+        yield from ((item, []) for item in rows)
+        return
+    import pyarrow as pa
+
+    names = batch.schema.names
+    for index in range(batch.num_rows):
+        item: dict[str, Any] = {}
+        warnings: list[str] = []
+        for name, column in zip(names, batch.columns, strict=True):
+            cell = column.slice(index, 1)
+            try:
+                item[name] = cell.to_pylist()[0]
+            except (ArithmeticError, ValueError) as exc:
+                kept = "kept as Arrow's text of it"
+                try:
+                    item[name] = cell.cast(pa.string()).to_pylist()[0]
+                except (ArithmeticError, ValueError, NotImplementedError):
+                    item[name], kept = None, "left out"
+                warnings.append(f"field {name!r}: a value Python cannot hold "
+                                f"({type(exc).__name__}: {exc}), {kept}")
+        yield item, warnings
 
 
 def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
@@ -161,10 +221,24 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
     with open_binary(source.path) as raw:
         # utf-8-sig: a byte-order mark (Excel writes one) must not rename the first column
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.DictReader(stream)
+        lines = _CsvLines(stream)
+        reader = csv.DictReader(lines)
         try:
+            if reader.fieldnames is not None and lines.ended:
+                yield RawRecord(source.name, 1, error=(
+                    "malformed CSV: a quoted field of the header is not closed by the end of "
+                    "the file; the whole file was read as the header"))
+                return
+            first_line = 2
             for row, item in enumerate(reader, start=1):
                 location = f"{source.name}:{row}"
+                if lines.ended:  # the row was still open at the end of the file: see _CsvLines
+                    yield RawRecord(location, row, error=(
+                        f"malformed CSV: the quoted field of row {row} (line {first_line}) is "
+                        "not closed by the end of the file; the lines after it were read as "
+                        "its text"))
+                    return
+                first_line = reader.line_num + 1
                 if None in item:
                     extra = item.pop(None)
                     yield RawRecord(location, row, error=f"row has {len(extra)} more fields "
@@ -179,9 +253,55 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                             error=f"malformed CSV: {exc}")
 
 
+class _CsvLines:
+    """The lines of a CSV stream, each ending with a newline (one is added to the last line
+    if it has none), and whether the reader asked past the last one. The csv module, not
+    strict, ends a quoted field left open at the end of the file as if it were closed: a
+    stray opening quote silently made every later row the text of one. Since every line ends
+    with a newline, a row still unfinished when the lines run out is such a row."""
+
+    def __init__(self, stream: Iterable[str]) -> None:
+        self._lines = iter(stream)
+        self.ended = False
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.ended = True
+            raise
+        return line if line.endswith(("\n", "\r")) else line + "\n"
+
+
+# Byte-order marks a whole text or HTML file may start with: the encoding they name
+# (UTF-32 first: its little-endian mark starts with UTF-16's).
+_FILE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+              (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _decode_file(data: bytes) -> tuple[str, list[str]]:
+    """A whole file's text: in the encoding its byte-order mark names (Windows saves "Unicode"
+    text as UTF-16 with one; read as UTF-8 it was replacement characters and NULs), else
+    UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
+    bom, encoding = next(((b, e) for b, e in _FILE_BOMS if data.startswith(b)), (b"", ""))
+    if not bom:
+        return _decode(data)
+    data = data[len(bom):]
+    try:
+        return data.decode(encoding), []
+    except UnicodeDecodeError as exc:
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        return data.decode(encoding, errors="replace"), [
+            f"invalid {name} at byte {exc.start + len(bom)}: replaced with U+FFFD"]
+
+
 def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
-        text, warnings = _decode(handle.read())
+        text, warnings = _decode_file(handle.read())
     key = (html_field or "html") if source.format == "html" else text_field
     yield RawRecord(source.name, None, {"id": source.name, key: text}, warnings=warnings)
 
@@ -203,6 +323,12 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
         handle = _CutShort(raw)
         records = ArchiveIterator(handle)
         for number, record in enumerate(records, start=1):
+            if record.format != "warc":  # warcio takes a line of five words for an ARC header
+                yield RawRecord(source.name if number == 1 else f"{source.name}#{number}", number,
+                                error=f"unreadable file: not a WARC file (record {number}, at "
+                                f"byte {records.offset:,}, has no WARC/1.x header); the rest "
+                                "of the file is not read")
+                return
             last, count = record, number
             if record.length is None:
                 break  # no Content-Length: the file ends inside the record's headers

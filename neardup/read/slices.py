@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from neardup.read.files import InputFile
+from neardup.read.files import InputFile, packed_as
 
 NEWLINE = 10
 SLICE_BYTES = 1 << 20  # ~200 news articles: enough work per task to hide the task overhead
@@ -35,7 +35,12 @@ class FileSlice:
 
 def can_slice(file: InputFile) -> bool:
     name = file.path.name.lower()
-    return file.format == "jsonl" and (name.endswith(".jsonl") or name.endswith(".ndjson"))
+    if file.format != "jsonl" or not name.endswith((".jsonl", ".ndjson")):
+        return False
+    try:  # compressed data under a plain name: read whole, where it becomes a rejection
+        return packed_as(file.path) is None
+    except OSError:  # unreadable: likewise
+        return False
 
 
 def slice_file(file: InputFile, target: int | None = None) -> Iterator[FileSlice]:

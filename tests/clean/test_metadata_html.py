@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import BODY
 
 from neardup.clean import CleanOptions, clean_document, clean_html, clean_text, page_text
@@ -57,6 +58,18 @@ def test_clean_html_page() -> None:
     assert res.source_text == page_text(HTML, url="https://news.example/iraq")
     for span in res.removed:
         assert res.source_text[span.start : span.end].strip()
+
+
+@pytest.mark.parametrize("fragment", [
+    f"<p>{BODY[0]} {BODY[1]}</p>",  # an article body from a feed or a CMS export
+    f"<body><p>{BODY[0]} {BODY[1]}</p></body>",
+    f"  <article><p>{BODY[0]}</p><p>{BODY[1]}</p></article>",
+])
+def test_an_html_fragment_with_one_root_element_gives_its_text(fragment: str) -> None:
+    # trafilatura finds no tree in a fragment whose markup is one element: the page was
+    # rejected as "no text left after extraction" with two paragraphs of prose in it.
+    assert BODY[0] in page_text(fragment) and BODY[1] in page_text(fragment)
+    assert BODY[1] in clean_html(fragment).text
 
 
 def test_clean_document_text_and_fallback(page: str) -> None:

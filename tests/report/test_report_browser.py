@@ -201,3 +201,28 @@ def test_report_of_the_example_corpus_in_browser(browser: Chromium, tmp_path: Pa
     browser.wait_for(f"Number(document.getElementById('story-count').dataset.count) < {stories}")
     assert 1 <= int(browser.evaluate(
         "document.getElementById('story-count').dataset.count")) < stories
+
+
+def test_only_web_urls_become_links(browser: Chromium, tmp_path: Path) -> None:
+    # A scraped record's url field is input like any other: "javascript:..." was made the
+    # href of its id's link, script that runs in the report's page when the id is clicked.
+    import json
+
+    from neardup.api import dedup_files, make_options
+
+    text = "The council voted on Tuesday to approve the new budget for the city schools. " * 4
+    corpus = tmp_path / "urls.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "url": url, "text": text + i}) + "\n"
+                              for i, url in (("web", "https://news.example/a"),
+                                             ("script", "javascript:document.title='owned'"),
+                                             ("data", "data:text/html,<script>1</script>"))))
+    out = tmp_path / "out"
+    dedup_files([corpus], out, make_options(quiet=True, jobs=1, report=True, clean=False))
+    browser.open((out / "report.html").resolve().as_uri())
+    browser.wait_for("document.documentElement.dataset.ready === '1'")
+    browser.click("#story-list article.story .story-head")
+    browser.wait_for("document.querySelectorAll('article.story td.id').length === 3")
+    ids = browser.evaluate("[...document.querySelectorAll('article.story td.id')]"
+                           ".map(td => [td.textContent, td.querySelector('a') &&"
+                           " td.querySelector('a').getAttribute('href')])")
+    assert sorted(ids) == [["data", None], ["script", None], ["web", "https://news.example/a"]]

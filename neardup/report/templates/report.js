@@ -186,8 +186,9 @@
       actions.appendChild(el("button", { type: "button", className: "btn-clean",
         onclick: function () { show(viewer, cleaningView(k, doc)); } }, ["cleaning"]));
     }
-    var id = doc.u ? el("a", { href: doc.u, rel: "noreferrer noopener", target: "_blank",
-      text: doc.i }) : doc.i;
+    // only web addresses are links: a url field is input ("javascript:..." would run here)
+    var id = doc.u && /^https?:\/\//i.test(doc.u) ? el("a", { href: doc.u,
+      rel: "noreferrer noopener", target: "_blank", text: doc.i }) : doc.i;
     return el("tr", { className: kept ? "kept" : "copy" }, [
       el("td", { text: kept ? "kept" : "copy" }),
       el("td", { className: "id" }, [id]),
