@@ -169,35 +169,39 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
         first_set = store.add_block(shard.set_start, shard.offsets, shard.masses)
     else:
         first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
-    registry, first_of_key = state.id_registry, state.first_of_key
+    first_of_key = state.first_of_key
+    repeated = state.id_registry.repeated
+    # (bound methods: this loop runs once per document of the input, in the main process)
+    active, sketched, exact_edges = state.active.append, state.sketched.append, \
+        state.exact_edges.append
     reads: list[int] = []  # the stored set each document reads (0: the empty set)
+    read = reads.append
     new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
-    for position, (rejected, row, key) in enumerate(
-            zip(shard.rejected, shard.rows, shard.exact_keys, strict=True)):
-        number = base + position
+    for number, rejected, row, key, doc_id, source, id_key in zip(
+            range(base, base + len(shard.ids)), shard.rejected, shard.rows, shard.exact_keys,
+            shard.ids, shard.sources, shard.id_keys, strict=True):
         # Accounting happens here, in input order, whichever worker read the document.
         if rejected is None:
-            rejected = registry.repeated(shard.ids[position], shard.sources[position],
-                                         shard.id_keys[position])
+            rejected = repeated(doc_id, source, id_key)
             if rejected is not None:
                 state.repeated_ids[number] = rejected
         if rejected is not None:
             if strict:
-                raise InputError(shard.sources[position], rejected)
-            state.active.append(False)
-            reads.append(0)
+                raise InputError(source, rejected)
+            active(False)
+            read(0)
             continue
-        state.active.append(True)
+        active(True)
         # The first copy of this normalised text anywhere in the input (an in-shard copy
         # shares its first copy's row, whether or not that copy was accepted).
         first = first_of_key.get(key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
-            reads.append(reads[first - base] if first >= base else store.set_of(first))
-            state.exact_edges.append((first, number))
+            read(reads[first - base] if first >= base else store.set_of(first))
+            exact_edges((first, number))
             continue
         first_of_key[key] = number
-        reads.append(first_set + row)
-        state.sketched.append(number)
+        read(first_set + row)
+        sketched(number)
         new_rows.append(row)
     store.add_documents(reads)
     if new_rows:

@@ -292,33 +292,40 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
 
 
 @njit(cache=True)
-def sketch_sets(words: np.ndarray, word_offsets: np.ndarray, ngram: int, salt: np.uint64,
-                q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray,
+def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarray, ngram: int,
+                salt: np.uint64, q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray,
                 stops: np.ndarray, weighted: bool, window: int, full_share: float, floor: float,
                 unknown_share: float):  # pragma: no cover - compiled
     """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` → ``weights.set_weights`` in
     one pass per document, without materialising the uint64 sets: (signatures, sizes,
-    compact values, their uint8 weights, offsets).
+    compact values, their uint8 weights, offsets). Document d's words are
+    ``words[word_starts[d]:word_ends[d]]``: any runs of one array (a shard's word hashes,
+    without gathering the texts to sketch into a new one).
 
     The signature takes each bin's minimum in one unsorted pass. The compact set (sorted unique
     top 32 bits) and its weights come from one sort of keys ``top 32 bits << 32 | weight``: a
     value's keys sort by weight, so the last of each run holds the largest weight of its
     positions. ``sizes`` are the compact sets' sizes. Weights (``weighted``) follow
     ``weights.position_weights`` with its constants passed in; else all are 255."""
-    n_docs = word_offsets.shape[0] - 1
+    n_docs = word_starts.shape[0]
+    total = 0  # a set has at most one value per word: the sets' room
+    longest = 0
+    for d in range(n_docs):
+        total += max(word_ends[d] - word_starts[d], 0)
+        longest = max(longest, word_ends[d] - word_starts[d])
     empty_value = np.uint64(0xFFFFFFFFFFFFFFFF)
     signatures = np.full((n_docs, k), empty_value, dtype=np.uint64)
     sizes = np.zeros(n_docs, dtype=np.int64)
-    compact_values = np.empty(max(1, words.shape[0]), dtype=np.uint32)
-    compact_weights = np.zeros(max(1, words.shape[0]), dtype=np.uint8)
+    compact_values = np.empty(max(1, total), dtype=np.uint32)
+    compact_weights = np.zeros(max(1, total), dtype=np.uint8)
     compact_offsets = np.zeros(n_docs + 1, dtype=np.int64)
     filled = np.zeros(k, dtype=np.bool_)
     high = np.uint64(0xFFFFFFFF00000000)
-    spare = np.empty(max(1, words.shape[0]), dtype=np.uint64)  # the radix sort's other buffer
+    spare = np.empty(max(1, longest), dtype=np.uint64)  # the radix sort's other buffer
     counts = np.zeros((5, 256), dtype=np.int64)
     out = 0
     for d in range(n_docs):
-        lo, hi = word_offsets[d], word_offsets[d + 1]
+        lo, hi = word_starts[d], word_ends[d]
         count = hi - lo
         if count == 0:
             compact_offsets[d + 1] = out

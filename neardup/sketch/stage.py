@@ -39,7 +39,7 @@ from neardup.sketch.weights import (
     stopword_table,
     uniform_weights,
 )
-from neardup.sketch.words import shard_word_hashes
+from neardup.sketch.words import joined_runs, shard_word_runs
 from neardup.write.spill import write_shard
 
 
@@ -107,22 +107,28 @@ def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
     (``weights.py``; all full with ``prose_weights`` off) flat, set k at
     ``offsets[k]:offsets[k + 1]``. One compiled pass when available; the numpy path composes
     the reference functions and gives the same numbers."""
+    words, offsets = joined_runs(word_lists)
+    return sketch_runs(words, offsets[:-1], offsets[1:], config)
+
+
+def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config: SketchConfig
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``sketch_many`` of the word sequences ``words[starts[k]:ends[k]]`` (runs of one array:
+    a shard's texts to sketch are not copied out of its word hashes)."""
     if not kernels.AVAILABLE:
+        word_lists = [words[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         sets = shard_shingles(word_lists, config.ngram, config.seed)
         compact_sets = [compact(s) for s in sets]
-        weights = [set_weights(values, words, config.ngram, config.seed)
+        weights = [set_weights(values, sequence, config.ngram, config.seed)
                    if config.prose_weights else uniform_weights(values)
-                   for values, words in zip(compact_sets, word_lists, strict=True)]
+                   for values, sequence in zip(compact_sets, word_lists, strict=True)]
         offsets = np.zeros(len(sets) + 1, dtype=np.int64)
         np.cumsum([v.size for v in compact_sets], out=offsets[1:])
         return (config.hasher.signatures(sets), np.diff(offsets),
                 _flat(compact_sets, np.uint32), _flat(weights, np.uint8), offsets)
-    offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
-    np.cumsum([w.size for w in word_lists], out=offsets[1:])
-    words = np.concatenate(word_lists) if offsets[-1] else np.empty(0, dtype=np.uint64)
     hasher = config.hasher
     return kernels.sketch_sets(
-        words, offsets, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
+        words, starts, ends, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
         hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), config.prose_weights,
         WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE)
 
@@ -169,30 +175,26 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     for position, doc in enumerate(docs):
         prepare_text(doc, config, pages.get(position))
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
-    word_hashes = dict(zip(active, shard_word_hashes([docs[i].text for i in active]),
-                           strict=True))
-    exact_keys: list[int] = []
-    rows: list[int] = []
+    words, word_offsets = shard_word_runs([docs[i].text for i in active])
+    # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
+    little = words.astype(_LITTLE_U8, copy=False)
+    bounds = word_offsets.tolist()
+    exact_keys = [0] * len(docs)  # (0 and row -1: rejected)
+    rows = [-1] * len(docs)
     row_of_key: dict[int, int] = {}
-    todo: list[np.ndarray] = []  # word sequences to shingle and sketch, one per row
-    for position in range(len(docs)):
-        words = word_hashes.get(position)
-        if words is None:
-            exact_keys.append(0)
-            rows.append(-1)
-            continue
-        # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
-        exact_key = xxhash.xxh3_64_intdigest(words if words.dtype == _LITTLE_U8 and
-                                             words.flags.c_contiguous
-                                             else words.astype(_LITTLE_U8).tobytes())
-        exact_keys.append(exact_key)
+    starts: list[int] = []  # the runs of ``words`` to shingle and sketch, one per row
+    ends: list[int] = []
+    for position, start, end in zip(active, bounds[:-1], bounds[1:], strict=True):
+        exact_key = exact_keys[position] = xxhash.xxh3_64_intdigest(little[start:end])
         row = row_of_key.get(exact_key)
         if row is None:  # else an exact copy in this shard: no shingling, no sketch
-            row = row_of_key[exact_key] = len(todo)
-            todo.append(words)
-        rows.append(row)
-    if todo:
-        signatures, n_shingles, values, weights, offsets = sketch_many(todo, config)
+            row = row_of_key[exact_key] = len(starts)
+            starts.append(start)
+            ends.append(end)
+        rows[position] = row
+    if starts:
+        signatures, n_shingles, values, weights, offsets = sketch_runs(
+            words, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), config)
         keys = band_keys(signatures, config.bands, config.rows)
         if config.short_bands:
             keys = np.hstack([keys, band_keys(signatures, config.short_bands, config.short_rows)])

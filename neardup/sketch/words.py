@@ -114,10 +114,21 @@ _TYPOGRAPHIC_3 = _sequence_table(3)
 
 def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
     """Word hashes (uint64) of each text, in word order (compiled path when available)."""
-    if not texts:
-        return []
     if not kernels.AVAILABLE:
-        return numpy_word_hashes(texts)
+        return numpy_word_hashes(texts) if texts else []
+    hashes, offsets = shard_word_runs(texts)
+    # plain slices: np.split costs microseconds of Python per piece
+    bounds = offsets.tolist()
+    return [hashes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``shard_word_hashes`` as one array: text t's words are ``hashes[offsets[t]:offsets[t +
+    1]]`` (what the compiled path makes, without an array per text)."""
+    if not texts:
+        return np.empty(0, dtype=np.uint64), np.zeros(1, dtype=np.int64)
+    if not kernels.AVAILABLE:
+        return joined_runs(numpy_word_hashes(texts))
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
     lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
     ends = np.cumsum(lengths) - 1
@@ -126,16 +137,25 @@ def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
     hashes, counts, slow = kernels.ascii_word_hashes(buf, starts, ends, _WORD_VALUE,
                                                       _TYPOGRAPHIC_2, _TYPOGRAPHIC_3,
                                                       np.uint64(_P))
-    # np.split's pieces, as plain slices (np.split costs microseconds of Python per piece)
-    bounds = np.cumsum(counts).tolist()
-    bounds[-1] = len(hashes)
-    result = [hashes[a:b] for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
-    if slow.any():
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    if slow.any():  # rare: the regex path's words, spliced in
+        bounds = offsets.tolist()
+        pieces = [hashes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
         positions = np.flatnonzero(slow).tolist()
         for position, words in zip(positions, numpy_word_hashes([texts[i] for i in positions]),
                                    strict=True):
-            result[position] = words
-    return result
+            pieces[position] = words
+        return joined_runs(pieces)
+    return hashes, offsets
+
+
+def joined_runs(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """uint64 arrays as one, with offsets: array k at ``joined[offsets[k]:offsets[k + 1]]``."""
+    offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([a.size for a in arrays], dtype=np.int64)
+    joined = np.concatenate(arrays) if offsets[-1] else np.empty(0, dtype=np.uint64)
+    return joined.astype(np.uint64, copy=False), offsets
 
 
 def numpy_word_hashes(texts: list[str]) -> list[np.ndarray]:
