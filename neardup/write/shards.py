@@ -85,12 +85,22 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
                 f"{piece.file.path}: the input changed while neardup ran (lines from "
                 f"{piece.first_line}: {len(docs)} records now, {len(verdicts.heads)} before); "
                 "run again on a file that stays as it is")
+    files = config.files
+    keep = config.collect or not config.jsonl  # records go back to the main process
+    encode = files is not None and config.jsonl  # records go to the JSONL files from here
     documents: list[dict[str, Any]] = []
     deduplicated: list[dict[str, Any]] = []
+    # JSONL lines are encoded as their records are made and joined once per shard. (Measured:
+    # appending them to one growing bytearray was slower in a dedup process, its reallocations
+    # copy the shard's bytes again and again; orjson's OPT_APPEND_NEWLINE was no faster than
+    # adding the newline, which frees orjson's output at once.)
+    document_lines: list[bytes] = []
+    kept_lines: list[bytes] = []
     samples: list[bytes] = []
     sampled = set(verdicts.sampled)
-    counts: Counter = Counter()
+    n_kept = n_duplicate = n_rejected = 0
     heads = verdicts.heads.tolist()
+    jaccard, containment = verdicts.jaccard.tolist(), verdicts.containment.tolist()
     first, repeated, copies = verdicts.first, verdicts.repeated, verdicts.copies
     duplicate_of = verdicts.duplicate_of
     for position, (doc, spans) in enumerate(docs):
@@ -103,30 +113,35 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         sim = con = None
         if doc.rejected is not None:
             status = "rejected"
+            n_rejected += 1
         elif head == number:
             status = "kept"
-            deduplicated.append(kept_record(doc, head, copies[position]))
+            n_kept += 1
+            record = kept_record(doc, head, copies[position])
+            if encode:
+                kept_lines.append(dumps(record) + b"\n")
+            if keep:
+                deduplicated.append(record)
         else:
             status = "duplicate"
-            sim, con = float(verdicts.jaccard[position]), float(verdicts.containment[position])
-        counts[status] += 1
-        documents.append(document_record(doc, spans, status, head, duplicate_of[position],
-                                         sim, con))
-        if position in sampled:
+            n_duplicate += 1
+            sim, con = jaccard[position], containment[position]
+        record = document_record(doc, spans, status, head, duplicate_of[position], sim, con)
+        if encode:
+            document_lines.append(dumps(record) + b"\n")
+        if keep:
+            documents.append(record)
+        if sampled and position in sampled:
             samples.append(sample_record(doc, spans))
-    output = ShardOutput(verdicts.index, counts)
-    files = config.files
+    counts = Counter({"kept": n_kept, "duplicate": n_duplicate, "rejected": n_rejected})
+    output = ShardOutput(verdicts.index, +counts)  # (+: without the statuses not seen)
     if files is not None:
-        chunks = {"samples": b""}
-        if config.jsonl:
-            # (each line's bytes copied once more to add its newline: measured, that is faster
-            # than a join that keeps orjson's outputs alive, or OPT_APPEND_NEWLINE)
-            chunks["documents"] = b"".join(dumps(r) + b"\n" for r in documents)
-            chunks["deduplicated"] = b"".join(dumps(r) + b"\n" for r in deduplicated)
+        chunks = {"samples": b"", "documents": b"".join(document_lines),
+                  "deduplicated": b"".join(kept_lines)}
         if samples:
             # A gzip member per shard: concatenated members are one valid gzip file (RFC 1952).
             chunks["samples"] = gzip.compress(b"".join(samples), compresslevel=1, mtime=0)
         files.write(verdicts.index, [chunks[kind] for kind in files.kinds])
-    if config.collect or not config.jsonl:
+    if keep:
         output.documents, output.deduplicated = documents, deduplicated
     return output
