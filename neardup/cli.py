@@ -177,6 +177,9 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         scores = pairs_scores(predicted, load_pairs(args.pairs))
     print(json.dumps(scores.to_dict(), indent=2))
+    unscored = scores.unscored_message()
+    if unscored:
+        print(f"neardup eval: warning: {unscored}", file=sys.stderr)
     return EXIT_OK
 
 

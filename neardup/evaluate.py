@@ -36,6 +36,26 @@ class Scores:
     predicted_pairs: int
     true_pairs: int
     documents: int
+    #: What could not be scored: predicted ids absent from the truth and truth ids absent
+    #: from the predictions (``--truth``), or labelled pairs with an id absent from the
+    #: predictions (``--pairs``). Scores cover the rest only, so these are reported, not hidden.
+    unscored_predicted: int = 0
+    unscored_truth: int = 0
+    unscored_pairs: int = 0
+
+    def unscored_message(self) -> str | None:
+        """A sentence saying what was left out of the scores, or None when nothing was."""
+        parts = []
+        if self.unscored_predicted:
+            parts.append(f"{self.unscored_predicted:,} predicted ids are not in the truth")
+        if self.unscored_truth:
+            parts.append(f"{self.unscored_truth:,} truth ids are not in the predictions")
+        if self.unscored_pairs:
+            parts.append(f"{self.unscored_pairs:,} labelled pairs have an id that is not in "
+                         "the predictions")
+        if not parts:
+            return None
+        return "; ".join(parts) + ": scores cover the rest only"
 
     def to_dict(self) -> dict[str, float | int | None]:
         return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -69,7 +89,9 @@ def cluster_scores(predicted: Mapping[str, object], truth: Mapping[str, object])
     expected = sum_rows * sum_cols / total if total else 0.0
     max_index = (sum_rows + sum_cols) / 2
     ari = (tp - expected) / (max_index - expected) if max_index != expected else 1.0
-    return Scores(precision, recall, f1, ari, tp, sum_rows, sum_cols, len(ids))
+    return Scores(precision, recall, f1, ari, tp, sum_rows, sum_cols, len(ids),
+                  unscored_predicted=len(predicted) - len(ids),
+                  unscored_truth=len(truth) - len(ids))
 
 
 def pairs_scores(predicted: Mapping[str, object],
@@ -93,7 +115,8 @@ def pairs_scores(predicted: Mapping[str, object],
             f"{len(predicted):,} predicted ids): not the same corpus, or the ids are in another "
             "field")
     precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
-    return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted))
+    return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted),
+                  unscored_pairs=total - scored)
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:

@@ -528,3 +528,31 @@ def test_an_interrupt_inside_a_page_is_not_recorded_as_that_pages_failure(
     assert main(["dedup", str(corpus), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 143
     assert capsys.readouterr().err.startswith("neardup: terminated")
     assert not (tmp_path / "out" / "summary.json").exists()
+
+
+def test_eval_reports_what_it_could_not_score(tmp_path, capsys):
+    # Ids in only one of the files were left out of the scores without a word: a truth file of
+    # another version of the corpus scored as if it covered every document.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
+                         '{"id":"c","cluster":2}\n')
+    truth = tmp_path / "truth.jsonl"
+    truth.write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n{"id":"x","story":1}\n'
+                     '{"id":"y","story":2}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    captured = capsys.readouterr()
+    scores = json.loads(captured.out)
+    assert (scores["documents"], scores["unscored_predicted"], scores["unscored_truth"]) == \
+        (2, 1, 2)
+    assert "1 predicted ids are not in the truth; 2 truth ids are not in the predictions" \
+        in captured.err
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"a","b":"z","label":1}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["unscored_pairs"] == 1
+    assert "1 labelled pairs have an id that is not in the predictions" in captured.err
+    truth.write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n{"id":"c","story":2}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["unscored_truth"] == 0 and "warning" not in captured.err
