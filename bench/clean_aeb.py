@@ -39,6 +39,7 @@ from neardup.clean import (  # noqa: E402
     clean_text,
     page_text,
 )
+from neardup.read.charset import decode_page  # noqa: E402
 from neardup.sketch import kernels  # noqa: E402
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -143,10 +144,9 @@ def run_html(data: Path, gt: dict, opts: CleanOptions) -> dict[str, str]:
     import trafilatura
 
     gold = {k: v.get("articleBody", "") for k, v in gt.items()}
+    # decoded as the product reads an .html.gz file (its declared encoding, else UTF-8...)
     pages = {
-        k: gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes()).decode(
-            "utf-8", errors="replace"
-        )
+        k: decode_page(gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes()))[0]
         for k in gt
     }
     t0 = time.perf_counter()

@@ -534,3 +534,149 @@ def test_a_field_nested_deeper_than_the_outputs_hold_is_left_out_with_a_warning(
     odd = _write(tmp_path / "odd.jsonl", b'{"id": "s", "text": "x", "m": ' + b"[" * 990
                  + b'"\\ud800"' + b"]" * 990 + b"}\n")
     assert [d.rejected for d in read_documents([odd])] == ["malformed JSON: nested too deeply"]
+
+
+def _warc_file(path, records):
+    """A .warc.gz of ``records``: (type, url, Content-Type, body bytes); a response carries its
+    Content-Type in HTTP headers, other records in the WARC header."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for kind, url, ctype, body in records:
+            if kind == "response":
+                headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)],
+                                           protocol="HTTP/1.1")
+                record = writer.create_warc_record(url, kind, payload=io.BytesIO(body),
+                                                   http_headers=headers)
+            else:
+                record = writer.create_warc_record(url, kind, payload=io.BytesIO(body),
+                                                   warc_content_type=ctype)
+            writer.write_record(record)
+    return path
+
+
+_LATIN = "Le café crème coûte 2 € à l’hôtel « Bœuf »"  # (€ ’ œ: windows-1252, not Latin-1)
+_JAPANESE = ("政府は水曜日、新たな経済対策を閣議決定した。総額は約二十兆円に上り、物価高に苦しむ"
+             "家計や中小企業への支援が柱となる。首相は記者会見で「国民の生活を守るために全力を"
+             "尽くす」と述べた。一方、野党は財源が不明確だと批判している。")
+
+
+def _page(text: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>t</title></head><body><p>{text}</p></body></html>"
+
+
+def test_an_html_file_is_read_in_the_encoding_its_meta_declares(tmp_path):
+    # A windows-1252 page was decoded as UTF-8: every accented letter became U+FFFD ("caf\ufffd
+    # cr\ufffdme"), words broken for cleaning and matching, the output text damaged.
+    pages = {
+        "a.html": _page(_LATIN, '<meta charset="windows-1252">'),
+        # iso-8859-1 is read as windows-1252, as browsers do: 0x80 is "€", 0x92 "’"
+        "b.htm": _page(_LATIN, '<meta http-equiv="Content-Type" '
+                               'content="text/html; charset=iso-8859-1">'),
+        "c.html": _page(_JAPANESE, "<meta charset='Shift_JIS'>"),
+        # gb2312 is read as GBK: "镕" is GBK's, not GB2312's
+        "d.html": _page("朱镕基说，经济增长保持稳定。", '<META CHARSET="gb2312">'),
+        # a commented-out <meta> declares nothing; an unknown label is skipped
+        "e.html": _page("Сегодня в Москве прошёл митинг", '<!-- <meta charset="utf-8"> -->'
+                        '<meta charset="x-unknown"><meta charset="koi8-r">'),
+    }
+    encodings = {"a.html": "cp1252", "b.htm": "cp1252", "c.html": "shift_jis", "d.html": "gbk",
+                 "e.html": "koi8-r"}
+    for name, html in pages.items():
+        _write(tmp_path / "in" / name, html.encode(encodings[name]))
+    _write(tmp_path / "in/f.html.gz", gzip.compress(pages["a.html"].encode("cp1252")))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.html, d.warnings) for d in docs] == [
+        (name, pages[name], []) for name in ["a.html", "b.htm", "c.html", "d.html", "e.html"]
+    ] + [("f.html.gz", pages["a.html"], [])]
+
+
+def test_a_warc_response_is_read_in_the_charset_of_its_http_header(tmp_path):
+    # The HTTP header outranks the page's <meta>, as in browsers; a page with none is read as
+    # its header says, and so is a plain-text response.
+    path = _warc_file(tmp_path / "p.warc.gz", [
+        ("response", "https://a.example/1", "text/html; charset=windows-1252",
+         _page(_LATIN, '<meta charset="utf-8">').encode("cp1252")),
+        ("response", "https://a.example/2", 'text/html; charset="KOI8-R"',
+         _page("Сегодня в Москве прошёл митинг").encode("koi8-r")),
+        ("response", "https://a.example/3", "text/plain; charset=Shift_JIS",
+         _JAPANESE.encode("shift_jis")),
+        ("response", "https://a.example/4", "text/html; charset=utf-8",
+         _page(_LATIN).encode()),
+    ])
+    docs = list(read_documents([path]))
+    assert [(d.html, d.warnings) for d in docs[:2]] == [
+        (_page(_LATIN, '<meta charset="utf-8">'), []),
+        (_page("Сегодня в Москве прошёл митинг"), [])]
+    assert (docs[2].text, docs[2].html, docs[2].warnings) == (_JAPANESE, None, [])
+    assert (docs[3].html, docs[3].warnings) == (_page(_LATIN), [])
+
+
+def test_a_utf8_page_that_declares_nothing_is_read_without_a_guess(tmp_path, monkeypatch):
+    # The common case pays one UTF-8 decode: no detection, no warning.
+    import neardup.read.charset as charset
+
+    def no_guess(data):
+        raise AssertionError("guessed an encoding for a UTF-8 page")
+
+    monkeypatch.setattr(charset, "_guess", no_guess)
+    _write(tmp_path / "in/a.html", _page(_LATIN).encode())
+    _write(tmp_path / "in/b.html", _page("plain ASCII page").encode())
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.html, d.warnings) for d in docs] == [(_page(_LATIN), []),
+                                                    (_page("plain ASCII page"), [])]
+    # a page in a legacy encoding that says so is not guessed either
+    _write(tmp_path / "in/c.html", _page(_LATIN, '<meta charset="latin1">').encode("cp1252"))
+    assert list(read_documents([tmp_path / "in/c.html"]))[0].warnings == []
+
+
+def test_a_page_that_declares_nothing_and_is_not_utf8_is_guessed_and_flagged(tmp_path):
+    # Before: decoded as UTF-8, every accented letter a U+FFFD. Now the encoding is guessed
+    # (charset-normalizer, among those browsers decode; windows-1252 on a tie) and named.
+    latin = _page("Le gouvernement a annoncé mercredi une réforme très contestée ; les "
+                  "syndicats appellent à la grève dès la semaine prochaine.")
+    _write(tmp_path / "in/a.html", latin.encode("cp1252"))
+    _write(tmp_path / "in/b.html", _page(_JAPANESE).encode("shift_jis"))
+    # a UTF-8 page with a stray byte (a capture cut mid-character) is still UTF-8
+    _write(tmp_path / "in/c.html", _page(_LATIN).encode() + "é".encode()[:1])
+    docs = list(read_documents([tmp_path / "in"]))
+    assert (docs[0].html, docs[0].warnings) == (latin, [
+        "no declared encoding and not UTF-8: read as windows-1252 (guessed)"])
+    assert (docs[1].html, docs[1].warnings) == (_page(_JAPANESE), [
+        "no declared encoding and not UTF-8: read as shift_jis (guessed)"])
+    assert docs[2].html == _page(_LATIN) + "\ufffd"
+    assert docs[2].warnings == [f"invalid UTF-8 at byte {len(_page(_LATIN).encode())}: "
+                                "replaced with U+FFFD"]
+
+
+def test_a_wrong_declaration_is_flagged_and_a_later_one_that_fits_is_used(tmp_path):
+    cp1252 = _page(_LATIN, '<meta charset="utf-8">').encode("cp1252")
+    fits = _page(_LATIN, '<meta charset="windows-1252">').encode("cp1252")
+    path = _warc_file(tmp_path / "p.warc.gz", [
+        # declared UTF-8 and not: replaced, the warning names the declaration
+        ("response", "https://a.example/1", "text/html", cp1252),
+        # the header's UTF-8 fails, the page's own <meta> fits: read as that, flagged
+        ("response", "https://a.example/2", "text/html; charset=utf-8", fits),
+        # a server's default iso-8859-1 on a UTF-8 page: the bytes are UTF-8, read as such
+        ("response", "https://a.example/3", "text/html; charset=iso-8859-1",
+         _page(_LATIN, '<meta charset="utf-8">').encode()),
+        # declared Shift_JIS, with a byte Shift_JIS has not: replaced, flagged
+        ("response", "https://a.example/4", "text/html; charset=shift_jis",
+         _page(_JAPANESE).encode("shift_jis") + b"\x81 "),
+    ])
+    docs = list(read_documents([path]))
+    assert docs[0].html == cp1252.decode("utf-8", "replace") and docs[0].warnings == [
+        f"invalid utf-8 (<meta>) at byte {cp1252.index(0xe9)}: replaced with U+FFFD"]
+    assert docs[1].html == _page(_LATIN, '<meta charset="windows-1252">')
+    assert docs[1].warnings == [
+        f"invalid utf-8 (HTTP Content-Type) at byte {fits.index(0xe9)}: read as windows-1252 "
+        "(<meta>)"]
+    assert docs[2].html == _page(_LATIN, '<meta charset="utf-8">') and docs[2].warnings == [
+        "declared windows-1252 (HTTP Content-Type) but the bytes are valid UTF-8: read as UTF-8"]
+    assert docs[3].html.startswith(_page(_JAPANESE)) and docs[3].warnings == [
+        f"invalid shift_jis (HTTP Content-Type) at byte {len(_page(_JAPANESE).encode('cp932'))}"
+        ": replaced with U+FFFD"]

@@ -1,13 +1,13 @@
 """Per-format record readers: each yields ``RawRecord``s, one per document-to-be, in file order.
 
 A record that cannot be parsed is still yielded, with ``error`` set, so that it becomes a
-rejected document instead of vanishing. Bytes that are not valid UTF-8 are decoded with U+FFFD
-replacement characters and the record is flagged (``warnings``); it is not rejected.
+rejected document instead of vanishing. Bytes that are not valid UTF-8 (web pages: not valid in
+the encoding they declare, see ``charset``) are decoded with U+FFFD replacement characters and
+the record is flagged (``warnings``); it is not rejected.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from neardup.interrupts import reraise_if_interrupted
+from neardup.read.charset import decode_file, decode_page, decode_utf8
 from neardup.read.files import InputFile, open_binary
 
 PARQUET_BATCH = 1024
@@ -31,14 +32,6 @@ class RawRecord:
     fields: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        return text, [f"invalid UTF-8 at byte {exc.start}: replaced with U+FFFD"]
 
 
 _WIDE = float(1 << 63)
@@ -66,7 +59,7 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
             return value, [], None
     except orjson.JSONDecodeError:
         pass
-    text, warnings = _decode(line)
+    text, warnings = decode_utf8(line)
     try:
         value = _without_surrogates(json.loads(text), warnings)
     except json.JSONDecodeError as exc:
@@ -146,7 +139,7 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
     # use JSONL for large corpora.
     with open_binary(source.path) as handle:
-        text, warnings = _decode_file(handle.read())  # (Windows tools write a byte-order mark)
+        text, warnings = decode_file(handle.read())  # (Windows tools write a byte-order mark)
     try:
         value = json.loads(text)
     except RecursionError:
@@ -276,33 +269,13 @@ class _CsvLines:
         return line if line.endswith(("\n", "\r")) else line + "\n"
 
 
-# Byte-order marks a whole text or HTML file may start with: the encoding they name
-# (UTF-32 first: its little-endian mark starts with UTF-16's).
-_FILE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-              (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-              (codecs.BOM_UTF16_BE, "utf-16-be"))
-
-
-def _decode_file(data: bytes) -> tuple[str, list[str]]:
-    """A whole file's text: in the encoding its byte-order mark names (Windows saves "Unicode"
-    text as UTF-16 with one; read as UTF-8 it was replacement characters and NULs), else
-    UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
-    bom, encoding = next(((b, e) for b, e in _FILE_BOMS if data.startswith(b)), (b"", ""))
-    if not bom:
-        return _decode(data)
-    data = data[len(bom):]
-    try:
-        return data.decode(encoding), []
-    except UnicodeDecodeError as exc:
-        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
-        return data.decode(encoding, errors="replace"), [
-            f"invalid {name} at byte {exc.start + len(bom)}: replaced with U+FFFD"]
-
-
 def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
-        text, warnings = _decode_file(handle.read())
-    key = (html_field or "html") if source.format == "html" else text_field
+        data = handle.read()
+    if source.format == "html":  # in the encoding the page declares; a text file is UTF-8
+        key, (text, warnings) = html_field or "html", decode_page(data)
+    else:
+        key, (text, warnings) = text_field, decode_file(data)
     yield RawRecord(source.name, None, {"id": source.name, key: text}, warnings=warnings)
 
 
@@ -335,10 +308,12 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
             if record.rec_type != "response":
                 continue
             headers = record.http_headers
-            ctype = ((headers.get_header("Content-Type") if headers else "") or "").lower()
+            header = (headers.get_header("Content-Type") if headers else "") or ""
+            ctype = header.lower()
             location = f"{source.name}#{number}"
             fields = _warc_fields(record, location)
-            field_name = key if "html" in ctype else text_field if "text/plain" in ctype else None
+            html = "html" in ctype
+            field_name = key if html else text_field if "text/plain" in ctype else None
             if field_name is None:
                 while record.raw_stream.read(1 << 16):
                     pass  # (to its end, as warcio would: is it all there?)
@@ -348,7 +323,8 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                     f"WARC response is not HTML or plain text "
                     f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
                 continue
-            text, warnings = _decode(record.content_stream().read())
+            text, warnings = decode_page(record.content_stream().read(), header,
+                                         markup=html)
             if _missing_bytes(record):
                 break  # the file ends inside this record: rejected below
             fields[field_name] = text
