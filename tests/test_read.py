@@ -643,6 +643,10 @@ def test_a_page_that_declares_nothing_and_is_not_utf8_is_guessed_and_flagged(tmp
     _write(tmp_path / "in/b.html", _page(_JAPANESE).encode("shift_jis"))
     # a UTF-8 page with a stray byte (a capture cut mid-character) is still UTF-8
     _write(tmp_path / "in/c.html", _page(_LATIN).encode() + "é".encode()[:1])
+    # windows-1252 is among the likeliest (one match stands for all the encodings that give
+    # its text); this one was read as macintosh ("Natursch¸tzer ‰uﬂerten")
+    german = _page("Naturschützer äußerten jedoch Bedenken.")
+    _write(tmp_path / "in/d.html", german.encode("cp1252"))
     docs = list(read_documents([tmp_path / "in"]))
     assert (docs[0].html, docs[0].warnings) == (latin, [
         "no declared encoding and not UTF-8: read as windows-1252 (guessed)"])
@@ -651,6 +655,8 @@ def test_a_page_that_declares_nothing_and_is_not_utf8_is_guessed_and_flagged(tmp
     assert docs[2].html == _page(_LATIN) + "\ufffd"
     assert docs[2].warnings == [f"invalid UTF-8 at byte {len(_page(_LATIN).encode())}: "
                                 "replaced with U+FFFD"]
+    assert (docs[3].html, docs[3].warnings) == (german, [
+        "no declared encoding and not UTF-8: read as windows-1252 (guessed)"])
 
 
 def test_a_wrong_declaration_is_flagged_and_a_later_one_that_fits_is_used(tmp_path):

@@ -217,7 +217,9 @@ def _guess(data: bytes) -> str:
     best = results.best()
     if best is None:
         return _FALLBACK
-    tied = [encoding_name(match.encoding) for match in results if match.chaos == best.chaos]
+    # (a match stands for every encoding that decodes the sample to the same text)
+    tied = {encoding_name(name) for match in results if match.chaos == best.chaos
+            for name in match.could_be_from_charset}
     if _FALLBACK in tied:
         return _FALLBACK
     return encoding_name(best.encoding) or _FALLBACK
