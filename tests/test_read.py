@@ -537,8 +537,8 @@ def test_a_field_nested_deeper_than_the_outputs_hold_is_left_out_with_a_warning(
 
 
 def _warc_file(path, records):
-    """A .warc.gz of ``records``: (type, url, Content-Type, body bytes); a response carries its
-    Content-Type in HTTP headers, other records in the WARC header."""
+    """A .warc.gz of ``records``: (type, url, Content-Type, body bytes); a response to an
+    http(s) URL carries its Content-Type in HTTP headers, other records in the WARC header."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -547,7 +547,7 @@ def _warc_file(path, records):
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for kind, url, ctype, body in records:
-            if kind == "response":
+            if kind == "response" and url.startswith("http"):
                 headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)],
                                            protocol="HTTP/1.1")
                 record = writer.create_warc_record(url, kind, payload=io.BytesIO(body),
@@ -686,3 +686,30 @@ def test_a_wrong_declaration_is_flagged_and_a_later_one_that_fits_is_used(tmp_pa
     assert docs[3].html.startswith(_page(_JAPANESE)) and docs[3].warnings == [
         f"invalid shift_jis (HTTP Content-Type) at byte {len(_page(_JAPANESE).encode('cp932'))}"
         ": replaced with U+FFFD"]
+
+
+def test_warc_conversion_and_resource_records_are_documents(tmp_path):
+    # A WET-style file (extracted text in conversion records) gave no documents and no word:
+    # only response records were read. Conversion and resource records are documents now;
+    # one of another type is a rejection naming it, and records that describe the crawl are
+    # still not documents.
+    words = "Le café crème du matin, servi à l’hôtel."
+    path = _warc_file(tmp_path / "w.warc.gz", [
+        ("warcinfo", "", "application/warc-fields", b"software: crawler\r\n"),
+        ("conversion", "https://a.example/1", "text/plain", words.encode()),
+        ("resource", "https://a.example/2", "text/html; charset=windows-1252",
+         _page(words).encode("cp1252")),
+        ("resource", "https://a.example/3.jpg", "image/jpeg", b"\xff\xd8\xff"),
+        ("metadata", "https://a.example/1", "application/warc-fields", b"via: x\r\n"),
+        ("revisit", "https://a.example/1", "application/http; msgtype=response", b""),
+        ("response", "dns:a.example", "text/dns", b"a.example. 300 IN A 192.0.2.1"),
+    ])
+    docs = list(read_documents([path]))
+    assert [(d.source, d.url, d.text, d.html, d.rejected, d.warnings) for d in docs] == [
+        ("w.warc.gz#2", "https://a.example/1", words, None, None, []),
+        ("w.warc.gz#3", "https://a.example/2", "", _page(words), None, []),
+        ("w.warc.gz#4", "https://a.example/3.jpg", "", None,
+         "WARC resource is not HTML or plain text (Content-Type: image/jpeg)", []),
+        ("w.warc.gz#7", "dns:a.example", "", None,
+         "WARC response is not HTML or plain text (Content-Type: text/dns)", [])]
+    assert all(d.id.startswith("<urn:uuid:") and d.date for d in docs)

@@ -282,9 +282,11 @@ def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> I
 def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     from warcio.archiveiterator import ArchiveIterator
 
-    # Every response record is a document: HTML goes to the HTML field, plain text to the
-    # text field, anything else (PDF, images, scripts) becomes a rejection naming its type.
-    # Requests, metadata and warcinfo records describe the crawl; they are not documents.
+    # Every response, resource and conversion record (a page's extracted text, as in WET
+    # files) is a document: HTML goes to the HTML field, plain text to the text field,
+    # anything else (PDF, images, scripts) becomes a rejection naming its type. Requests,
+    # metadata, warcinfo and revisit records (a pointer to an earlier capture) describe the
+    # crawl; they are not documents.
     # A file cut short (an interrupted download) ends inside a record: warcio then gives the
     # record's first bytes as if they were all of it, or stops without a word (it takes a
     # broken gzip stream, or a cut in a record's headers, for the end). So the gzip stream is
@@ -305,10 +307,13 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
             last, count = record, number
             if record.length is None:
                 break  # no Content-Length: the file ends inside the record's headers
-            if record.rec_type != "response":
+            if record.rec_type not in _DOCUMENT_RECORDS:
                 continue
             headers = record.http_headers
-            header = (headers.get_header("Content-Type") if headers else "") or ""
+            # an HTTP response's type is in its HTTP headers; a resource's, a conversion's or a
+            # response of another protocol's (dns:) is the WARC record's own
+            header = (headers.get_header("Content-Type") if headers else record.content_type)
+            header = header or ""
             ctype = header.lower()
             location = f"{source.name}#{number}"
             fields = _warc_fields(record, location)
@@ -320,7 +325,7 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 if _missing_bytes(record):
                     break  # the file ends inside this record: rejected below
                 yield RawRecord(location, number, fields, error=(
-                    f"WARC response is not HTML or plain text "
+                    f"WARC {record.rec_type} is not HTML or plain text "
                     f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
                 continue
             text, warnings = decode_page(record.content_stream().read(), header,
@@ -341,6 +346,7 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
         f"{_missing_bytes(last):,} bytes before the record's end"))
 
 
+_DOCUMENT_RECORDS = ("response", "resource", "conversion")
 _CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
 
 
