@@ -713,3 +713,12 @@ def test_warc_conversion_and_resource_records_are_documents(tmp_path):
         ("w.warc.gz#7", "dns:a.example", "", None,
          "WARC response is not HTML or plain text (Content-Type: text/dns)", [])]
     assert all(d.id.startswith("<urn:uuid:") and d.date for d in docs)
+
+
+def test_a_page_over_max_chars_is_said_to_be_measured_as_html(tmp_path):
+    # The rejection read "text too long: N characters" for a page whose HTML was measured: a
+    # user looking for a text of N characters in the output found none.
+    page = "<html><body><p>" + "word " * 400 + "</p></body></html>"
+    path = _write(tmp_path / "page.html", page.encode())
+    doc, = read_documents([path], ReadOptions(max_chars=1000))
+    assert doc.rejected == f"page too long: HTML of {len(page):,} characters > max_chars 1,000"

@@ -284,7 +284,10 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         doc.rejected = f"field {text_field!r} must be a string, got {type(text).__name__}"
         return doc
     if size > options.max_chars:
-        doc.rejected = f"text too long: {size:,} characters > max_chars {options.max_chars:,}"
+        # (an HTML page is measured as HTML: its text is not known before extraction)
+        what = "page too long: HTML of" if html is not None and size == len(html) \
+            else "text too long:"
+        doc.rejected = f"{what} {size:,} characters > max_chars {options.max_chars:,}"
         doc.text, doc.html = "", None
     elif not (html or doc.text).strip():
         doc.rejected = "empty text"
