@@ -135,6 +135,10 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                 except UnicodeDecodeError as exc:
                     raise InputError(f"{path}:{number}",
                                      f"invalid UTF-8 at byte {exc.start}") from exc
+                except ValueError as exc:  # (an integer of more digits than json converts)
+                    from neardup.read.records import TOO_LONG
+
+                    raise InputError(f"{path}:{number}", TOO_LONG) from exc
                 if not isinstance(record, dict):
                     raise InputError(f"{path}:{number}",
                                      f"expected a JSON object, got {type(record).__name__}")

@@ -722,3 +722,21 @@ def test_a_page_over_max_chars_is_said_to_be_measured_as_html(tmp_path):
     path = _write(tmp_path / "page.html", page.encode())
     doc, = read_documents([path], ReadOptions(max_chars=1000))
     assert doc.rejected == f"page too long: HTML of {len(page):,} characters > max_chars 1,000"
+
+
+def test_a_number_json_will_not_convert_is_a_rejection_not_a_crash(tmp_path):
+    # orjson gives up on an integer wider than a double and json, the fallback, refuses more
+    # than 4,300 digits with a ValueError (not a JSONDecodeError): one such line stopped dedup
+    # and clean with a traceback, and in a .jsonl.gz lost the lines after it.
+    long = b'{"id": "b", "text": "x", "n": 1' + b"0" * 5000 + b"}"
+    data = b'{"id": "a", "text": "first"}\n' + long + b'\n{"id": "c", "text": "third"}\n'
+    _write(tmp_path / "in/a.jsonl", data)
+    _write(tmp_path / "in/b.jsonl.gz", gzip.compress(data.replace(b'"id": "', b'"id": "z')))
+    reason = "malformed JSON: a number of more than 4,300 digits"
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("a.jsonl:1", None), ("a.jsonl:2", reason), ("a.jsonl:3", None),
+        ("b.jsonl.gz:1", None), ("b.jsonl.gz:2", reason), ("b.jsonl.gz:3", None)]
+    options = neardup.make_options(jobs=2, quiet=True, report=False)
+    result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
+    assert [r["reason"] for r in result.records] == [d.rejected for d in docs]

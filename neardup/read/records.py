@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,8 @@ def lost_digits(value: Any) -> bool:
 
 
 TOO_DEEP = "malformed JSON: nested too deeply"
+# json refuses integers of more digits than this (a ValueError, not a JSONDecodeError)
+TOO_LONG = f"malformed JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
@@ -66,6 +69,8 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
         return None, warnings, TOO_DEEP
+    except ValueError:  # (likewise: an integer json will not convert, which orjson gave up on)
+        return None, warnings, TOO_LONG
     return value, warnings, None
 
 
