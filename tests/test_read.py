@@ -1,6 +1,7 @@
 import gzip
 import json
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -740,3 +741,21 @@ def test_a_number_json_will_not_convert_is_a_rejection_not_a_crash(tmp_path):
     options = neardup.make_options(jobs=2, quiet=True, report=False)
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
     assert [r["reason"] for r in result.records] == [d.rejected for d in docs]
+
+
+def test_the_depth_check_of_metadata_costs_little_next_to_parsing_it():
+    # The check for fields nested too deep walked a record's metadata an item at a time: a
+    # record with 50 entities took 115 µs, 8 times its orjson parse and 5.6 times the read of
+    # the file without it. (Timed against the parse, min of repeats: the machine's load
+    # slows both; the fix's ratio is about 2.3.)
+    import timeit
+
+    from neardup.read.documents import trim_deep
+
+    meta = {"title": "t", "entities": [
+        {"name": f"e{j}", "type": "PER", "spans": [[j, j + 3], [j + 9, j + 12]]}
+        for j in range(50)]}
+    line = orjson.dumps({"id": "a", "text": "x", **meta})
+    walk = min(timeit.repeat(lambda: trim_deep(meta, []), number=200, repeat=7))
+    parse = min(timeit.repeat(lambda: orjson.loads(line), number=200, repeat=7))
+    assert len(meta["entities"]) == 50 and walk < 5 * parse
