@@ -95,6 +95,13 @@ def decode_file(data: bytes) -> tuple[str, list[str]]:
     return _decode_bom(data, bom, encoding)
 
 
+def wide_bom(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when ``head`` starts with such a byte-order mark (Python's codecs
+    of those names read the mark and take the byte order from it), else None."""
+    encoding = _bom(head)[1]
+    return encoding[:6] if encoding.startswith(("utf-16", "utf-32")) else None
+
+
 def decode_page(data: bytes, content_type: str | None = None, *,
                 markup: bool = True) -> tuple[str, list[str]]:
     """A web page's text, in the encoding it declares (see the module's doc). ``content_type``:

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from neardup.interrupts import reraise_if_interrupted
-from neardup.read.charset import decode_file, decode_page, decode_utf8
+from neardup.read.charset import decode_file, decode_page, decode_utf8, wide_bom
 from neardup.read.files import InputFile, open_binary
 
 PARQUET_BATCH = 1024
@@ -113,7 +113,18 @@ def read_records(source: InputFile, text_field: str, html_field: str | None) -> 
 
 def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
-        yield from jsonl_records(source.name, handle, 1)
+        if wide_bom(handle.peek(4)[:4]) is None:
+            yield from jsonl_records(source.name, handle, 1)
+            return
+        # UTF-16 with a byte-order mark (PowerShell's ">" writes it): its newline bytes are
+        # not its lines, and no line is UTF-8; decoded whole, as a .json file is
+        text, warnings = decode_file(handle.read())
+    for number, line in enumerate(text.split("\n"), start=1):
+        record = jsonl_record(source.name, number, line.encode("utf-8", "surrogatepass"))
+        if record is not None:
+            if warnings and "\ufffd" in line:  # (the line of the bytes replaced)
+                record.warnings.extend(warnings)
+            yield record
 
 
 def jsonl_records(name: str, lines: Iterable[bytes], first_line: int) -> Iterator[RawRecord]:
@@ -217,8 +228,10 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
 def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
     csv.field_size_limit(1 << 30)
     with open_binary(source.path) as raw:
-        # utf-8-sig: a byte-order mark (Excel writes one) must not rename the first column
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        # utf-8-sig: a byte-order mark (Excel writes one) must not rename the first column;
+        # a UTF-16 one ("Unicode text") names the encoding
+        encoding = wide_bom(raw.peek(4)[:4]) or "utf-8-sig"
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         lines = _CsvLines(stream)
         reader = csv.DictReader(lines)
         try:

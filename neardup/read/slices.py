@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from neardup.read.charset import wide_bom
 from neardup.read.files import InputFile, packed_as
 
 NEWLINE = 10
@@ -38,7 +39,9 @@ def can_slice(file: InputFile) -> bool:
     if file.format != "jsonl" or not name.endswith((".jsonl", ".ndjson")):
         return False
     try:  # compressed data under a plain name: read whole, where it becomes a rejection
-        return packed_as(file.path) is None
+        with file.path.open("rb") as handle:  # (UTF-16: read whole, decoded, likewise)
+            wide = wide_bom(handle.read(4)) is not None
+        return not wide and packed_as(file.path) is None
     except OSError:  # unreadable: likewise
         return False
 
