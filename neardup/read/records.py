@@ -219,7 +219,7 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
                 try:
                     item[name] = cell.cast(pa.string()).to_pylist()[0]
                 except (ArithmeticError, ValueError, NotImplementedError):
-                    item[name], kept = None, "left out"
+                    item[name], kept = None, "kept as null"
                 warnings.append(f"field {name!r}: a value Python cannot hold "
                                 f"({type(exc).__name__}: {exc}), {kept}")
         yield item, warnings
