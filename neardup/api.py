@@ -60,6 +60,9 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     ``output`` is given (with ``report=True`` also the text sample that ``neardup report
     OUT`` builds its report from); the result always holds the per-document records.
     """
+    if options is not None and settings:  # one of them would be ignored without a word
+        raise TypeError(f"settings given beside options: {', '.join(sorted(settings))} "
+                        "(put them in make_options)")
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     settings.setdefault("report", False)

@@ -307,3 +307,12 @@ def test_has_words_agrees_with_the_normalised_words_on_every_code_point():
              and has_words(chr(cp)) != any(letter_or_digit.search(t) for t in tokens(chr(cp)))]
     assert wrong == []
     assert not has_words("\uFE70\uFF9E") and has_words("\u2122") and has_words("x\uFE70")
+
+
+def test_settings_beside_options_are_refused_not_ignored():
+    # dedup(docs, options=..., threshold=0.9) ran at the options' threshold without a word.
+    import pytest
+
+    with pytest.raises(TypeError, match="threshold"):
+        neardup.dedup(["a text"], options=make_options(threshold=0.5, quiet=True), threshold=0.9)
+
