@@ -67,7 +67,7 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     settings.setdefault("jobs", 1)
     settings.setdefault("report", False)
     options = options or make_options(**settings)
-    items = documents if isinstance(documents, list | tuple) else list(documents)
+    items = _items(documents)
     read_options = options.read
 
     def source():
@@ -75,6 +75,15 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
     out = Path(output) if output is not None else None
     return run_dedup(source, options, out, collect=True)
+
+
+def _items(documents: Iterable[str | dict | Document]) -> list | tuple:
+    """The documents as a list; one document given alone is refused: a string would be taken
+    for its characters (one document each), a dict for its keys."""
+    if isinstance(documents, str | bytes | dict | Document):
+        raise TypeError("expected a list of documents (str, dict or Document), got one "
+                        f"{type(documents).__name__}")
+    return documents if isinstance(documents, list | tuple) else list(documents)
 
 
 def _fresh(items: Iterable[Any]) -> Iterable[Any]:
@@ -156,7 +165,7 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     options = make_options(**settings)
-    items = documents if isinstance(documents, list | tuple) else list(documents)
+    items = _items(documents)
 
     def source():
         return documents_from_objects(_fresh(items), options.read, account=False)

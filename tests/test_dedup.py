@@ -316,3 +316,13 @@ def test_settings_beside_options_are_refused_not_ignored():
     with pytest.raises(TypeError, match="threshold"):
         neardup.dedup(["a text"], options=make_options(threshold=0.5, quiet=True), threshold=0.9)
 
+
+def test_a_single_string_is_not_taken_for_a_list_of_documents():
+    # dedup("one text") deduplicated the text's characters: 396 one-letter documents.
+    import pytest
+
+    for call in (neardup.dedup, neardup.clean_documents):
+        with pytest.raises(TypeError, match="list of documents"):
+            call(make_article(1))
+        with pytest.raises(TypeError, match="list of documents"):
+            call({"id": "a", "text": make_article(1)})
