@@ -326,3 +326,18 @@ def test_a_single_string_is_not_taken_for_a_list_of_documents():
             call(make_article(1))
         with pytest.raises(TypeError, match="list of documents"):
             call({"id": "a", "text": make_article(1)})
+
+
+def test_option_values_of_the_wrong_type_raise_a_clear_value_error():
+    # ngram=5.5 stopped deep in a numba kernel with a page of typing errors, num_perm=128.0
+    # and threshold="0.5" with "unsupported operand" / "'<' not supported", max_chars=1.5 and
+    # clean="no" (cleaning on) ran. Bad values were UsageErrors, which are not ValueErrors.
+    import pytest
+
+    for bad in ({"ngram": 5.5}, {"num_perm": 128.0}, {"threshold": "0.5"}, {"jobs": 1.5},
+                {"max_chars": 1.5}, {"clean": "no"}, {"text_field": 5}, {"seed": True},
+                {"containment": "0.8"}, {"keep": None}, {"threshold": 2}):
+        (name, _), = bad.items()
+        with pytest.raises(ValueError, match=name):
+            neardup.dedup(["a text"], **bad)
+    assert neardup.dedup(["a text"], threshold=1, containment=None).summary["counts"]["kept"] == 1
