@@ -114,8 +114,13 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
     job = _FileJob(inputs, output, options, _CLEAN_FILES)
+    # A dedup run's other files would be taken for this run's (a report of the old stories);
+    # an INPUT among them (its kept copies cleaned in place) is left alone.
+    given = {Path(i).resolve() for i in job.inputs}
+    stale = [name for name in _DEDUP_FILES
+             if name not in _CLEAN_FILES and (job.out / name).resolve() not in given]
     return run_clean(job.source, options, job.out, inputs=job.names, shards=job.shards,
-                     skipped_files=job.skipped)
+                     skipped_files=job.skipped, stale=stale)
 
 
 class _FileJob:
