@@ -190,6 +190,7 @@ def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
 def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                  prose_weights: bool = True) -> tuple[float, float]:
     """(Jaccard, containment) of two texts, as verification computes them."""
+    SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
     if clean:
         from neardup.clean import clean_text
 

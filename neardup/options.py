@@ -20,6 +20,12 @@ class SketchOptions:
     num_perm: int = 128  # MinHash values per document (power of two)
     seed: int = 1
 
+    def __post_init__(self) -> None:
+        # (also checked alone: similarity() takes an ngram without the other options)
+        if not isinstance(self.ngram, Integral) or isinstance(self.ngram, bool) \
+                or self.ngram < 1:
+            raise UsageError(f"ngram must be an integer >= 1, got {self.ngram!r}")
+
 
 # The shortest copy, relative to the page it sits in, that containment matching aims to find,
 # and the size ratio up to which the short-copy banding's pairs are kept.

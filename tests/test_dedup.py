@@ -341,3 +341,12 @@ def test_option_values_of_the_wrong_type_raise_a_clear_value_error():
         with pytest.raises(ValueError, match=name):
             neardup.dedup(["a text"], **bad)
     assert neardup.dedup(["a text"], threshold=1, containment=None).summary["counts"]["kept"] == 1
+
+
+def test_similarity_with_a_bad_ngram_is_a_clear_value_error():
+    # ngram=0 failed with numpy's "array is not broadcastable to correct shape".
+    import pytest
+
+    for bad in (0, -1, 2.5):
+        with pytest.raises(ValueError, match="ngram"):
+            neardup.similarities("a b c", "a b c", ngram=bad)
