@@ -60,11 +60,14 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     ``output`` is given (with ``report=True`` also the text sample that ``neardup report
     OUT`` builds its report from); the result always holds the per-document records.
     """
+    if options is not None and settings:  # one of them would be ignored without a word
+        raise TypeError(f"settings given beside options: {', '.join(sorted(settings))} "
+                        "(put them in make_options)")
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     settings.setdefault("report", False)
     options = options or make_options(**settings)
-    items = documents if isinstance(documents, list | tuple) else list(documents)
+    items = _items(documents)
     read_options = options.read
 
     def source():
@@ -72,6 +75,15 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
     out = Path(output) if output is not None else None
     return run_dedup(source, options, out, collect=True)
+
+
+def _items(documents: Iterable[str | dict | Document]) -> list | tuple:
+    """The documents as a list; one document given alone is refused: a string would be taken
+    for its characters (one document each), a dict for its keys."""
+    if isinstance(documents, str | bytes | dict | Document):
+        raise TypeError("expected a list of documents (str, dict or Document), got one "
+                        f"{type(documents).__name__}")
+    return documents if isinstance(documents, list | tuple) else list(documents)
 
 
 def _fresh(items: Iterable[Any]) -> Iterable[Any]:
@@ -102,8 +114,13 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
     job = _FileJob(inputs, output, options, _CLEAN_FILES)
+    # A dedup run's other files would be taken for this run's (a report of the old stories);
+    # an INPUT among them (its kept copies cleaned in place) is left alone.
+    given = {Path(i).resolve() for i in job.inputs}
+    stale = [name for name in _DEDUP_FILES
+             if name not in _CLEAN_FILES and (job.out / name).resolve() not in given]
     return run_clean(job.source, options, job.out, inputs=job.names, shards=job.shards,
-                     skipped_files=job.skipped)
+                     skipped_files=job.skipped, stale=stale)
 
 
 class _FileJob:
@@ -153,7 +170,7 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     options = make_options(**settings)
-    items = documents if isinstance(documents, list | tuple) else list(documents)
+    items = _items(documents)
 
     def source():
         return documents_from_objects(_fresh(items), options.read, account=False)
@@ -173,6 +190,7 @@ def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
 def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                  prose_weights: bool = True) -> tuple[float, float]:
     """(Jaccard, containment) of two texts, as verification computes them."""
+    SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
     if clean:
         from neardup.clean import clean_text
 

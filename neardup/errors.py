@@ -24,5 +24,5 @@ class InputError(NeardupError):
         return InputError, (self.source, self.reason)
 
 
-class UsageError(NeardupError):
-    """Bad options or arguments (exit code 2)."""
+class UsageError(NeardupError, ValueError):
+    """Bad options or arguments (exit code 2); to the Python API a bad value, a ValueError."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, field
+from numbers import Integral, Real
 from typing import Any
 
 from neardup.cluster.policy import KEEP_POLICIES
@@ -18,6 +19,12 @@ class SketchOptions:
     ngram: int = 5  # word n-gram size (chosen by measurement, see README "Accuracy")
     num_perm: int = 128  # MinHash values per document (power of two)
     seed: int = 1
+
+    def __post_init__(self) -> None:
+        # (also checked alone: similarity() takes an ngram without the other options)
+        if not isinstance(self.ngram, Integral) or isinstance(self.ngram, bool) \
+                or self.ngram < 1:
+            raise UsageError(f"ngram must be an integer >= 1, got {self.ngram!r}")
 
 
 # The shortest copy, relative to the page it sits in, that containment matching aims to find,
@@ -88,6 +95,7 @@ class DedupOptions:
     report: bool = True
 
     def __post_init__(self) -> None:
+        self._check_types()
         m, s = self.match, self.sketch
         if not 0.0 < m.threshold <= 1.0:
             raise UsageError(f"threshold must be in (0, 1], got {m.threshold}")
@@ -121,6 +129,33 @@ class DedupOptions:
             raise UsageError(f"executor must be local or ray, got {self.executor!r}")
         if self.jobs < 0:
             raise UsageError(f"jobs must be >= 0, got {self.jobs}")
+
+    def _check_types(self) -> None:
+        """Values of the wrong type (API callers) stop here, named: further on they failed in
+        a compiled kernel (``ngram=5.5``), in a comparison (``threshold="0.5"``) or ran as
+        something else (``clean="no"`` cleans, ``max_chars=1.5``)."""
+        m, s, r = self.match, self.sketch, self.read
+        kinds: dict[str, type] = {}
+        for names, kind in (
+                (("ngram", "num_perm", "seed", "min_containment_shingles", "max_bucket",
+                  "max_chars", "shard_size", "jobs"), Integral),
+                (("threshold", "containment", "candidate_threshold"), Real),
+                (("clean", "keep_captions", "keep_comments", "prose_weights", "short_copies",
+                  "strict", "quiet", "report"), bool),
+                (("text_field", "id_field", "url_field", "date_field", "html_field", "keep",
+                  "executor", "ray_address", "output_format"), str)):
+            kinds.update(dict.fromkeys(names, kind))
+        optional = {"containment", "candidate_threshold", "html_field", "ray_address"}
+        for name, kind in kinds.items():
+            owner = next(o for o in (self, m, s, r) if name in o.__dataclass_fields__)
+            value = getattr(owner, name)
+            if value is None and name in optional:
+                continue
+            # (bool is an int to Python, not a number or count to a user; numpy's are fine)
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                wanted = {Integral: "an integer", Real: "a number", bool: "True or False",
+                          str: "a string"}[kind]
+                raise UsageError(f"{name} must be {wanted}, got {value!r}")
 
     @property
     def workers(self) -> int:

@@ -225,9 +225,11 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
 def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
               inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None,
               skipped_files: list[str] | None = None,
-              shards: Callable[[], Iterator[Shard]] | None = None) -> dict[str, Any]:
+              shards: Callable[[], Iterator[Shard]] | None = None,
+              stale: list[str] | None = None) -> dict[str, Any]:
     """The ``neardup clean`` job: learn site templates, clean every document, write records.
-    ``source`` and ``shards`` as for ``run_dedup``; repeated ids are rejected here."""
+    ``source`` and ``shards`` as for ``run_dedup``; repeated ids are rejected here. ``stale``:
+    other files of ``output`` removed with the earlier summary (a dedup run's)."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
@@ -247,7 +249,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         config = _sketch_config(replace(options, clean=True), templates)
         config.pages_dir = pages_dir
         if output is not None:
-            remove_run_marks(output)
+            remove_run_marks(output, *(stale or ()))
             for other in {"jsonl", "parquet"} - {options.output_format}:  # an earlier run's
                 (output / f"documents.{other}").unlink(missing_ok=True)  # would be taken as ours
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)

@@ -558,3 +558,20 @@ def test_eval_reports_what_it_could_not_score(tmp_path, capsys):
     assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["unscored_truth"] == 0 and "warning" not in captured.err
+
+
+def test_clean_into_a_dedup_folder_leaves_none_of_the_dedup_run_s_files(tmp_path, corpus):
+    # clean replaced documents.* and summary.json but left the dedup run's deduplicated.*,
+    # report.html and report-texts.jsonl.gz, which a reader took as this run's; `neardup
+    # report` then rebuilt a report of "stories" from clean's records and the old texts.
+    out = tmp_path / "out"
+    for fmt in ("jsonl", "parquet"):
+        assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "-j", "1",
+                     "--format", fmt]) == 0
+        assert main(["clean", str(corpus), "-o", str(out), "-q", "-j", "1"]) == 0
+        assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "summary.json"]
+    # the kept copies of a dedup run cleaned in place: that input stays
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "-j", "1"]) == 0
+    assert main(["clean", str(out / "deduplicated.jsonl"), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "deduplicated.jsonl", "documents.jsonl", "summary.json"]

@@ -82,3 +82,21 @@ def test_component_roots_equal_union_find_with_smallest_root():
         assert component_roots(n, edges).tolist() == [_find(parent, i) for i in range(n)]
     long_chain = np.array([(i, i + 1) for i in range(999)])[::-1]  # a path, edges reversed
     assert set(component_roots(1000, long_chain).tolist()) == {0}
+
+
+def test_earliest_compares_dates_not_strings():
+    # Dates were compared as strings: a blank date ("  ") or a Unix timestamp ("1477785600")
+    # ranked before every real date, an offset ("-05:00") was ignored, and a date written in
+    # words ("October 29, 2016") ranked after every ISO date.
+    def order(dates):
+        keys = [rank_key("earliest", shingles=10, chars=50, date=d, doc_id=str(i), index=i)
+                for i, d in enumerate(dates)]
+        return sorted(range(len(dates)), key=lambda i: keys[i])
+
+    # 04:00 UTC on the 31st, after 01:00 UTC
+    assert order(["2016-10-30T23:00:00-05:00", "2016-10-31T01:00:00Z"]) == [1, 0]
+    assert order(["2016-10-30", "October 29, 2016"]) == [1, 0]
+    assert order(["2016-10-30", "Sat, 29 Oct 2016 10:00:00 GMT"]) == [1, 0]
+    # what is not a date ranks with the undated, after every date, then by id
+    assert order(["  ", "yesterday", "2020-13-45", "1477785600", None, "2016-10-30"]) == [
+        5, 0, 1, 2, 3, 4]

@@ -307,3 +307,46 @@ def test_has_words_agrees_with_the_normalised_words_on_every_code_point():
              and has_words(chr(cp)) != any(letter_or_digit.search(t) for t in tokens(chr(cp)))]
     assert wrong == []
     assert not has_words("\uFE70\uFF9E") and has_words("\u2122") and has_words("x\uFE70")
+
+
+def test_settings_beside_options_are_refused_not_ignored():
+    # dedup(docs, options=..., threshold=0.9) ran at the options' threshold without a word.
+    import pytest
+
+    with pytest.raises(TypeError, match="threshold"):
+        neardup.dedup(["a text"], options=make_options(threshold=0.5, quiet=True), threshold=0.9)
+
+
+def test_a_single_string_is_not_taken_for_a_list_of_documents():
+    # dedup("one text") deduplicated the text's characters: 396 one-letter documents.
+    import pytest
+
+    for call in (neardup.dedup, neardup.clean_documents):
+        with pytest.raises(TypeError, match="list of documents"):
+            call(make_article(1))
+        with pytest.raises(TypeError, match="list of documents"):
+            call({"id": "a", "text": make_article(1)})
+
+
+def test_option_values_of_the_wrong_type_raise_a_clear_value_error():
+    # ngram=5.5 stopped deep in a numba kernel with a page of typing errors, num_perm=128.0
+    # and threshold="0.5" with "unsupported operand" / "'<' not supported", max_chars=1.5 and
+    # clean="no" (cleaning on) ran. Bad values were UsageErrors, which are not ValueErrors.
+    import pytest
+
+    for bad in ({"ngram": 5.5}, {"num_perm": 128.0}, {"threshold": "0.5"}, {"jobs": 1.5},
+                {"max_chars": 1.5}, {"clean": "no"}, {"text_field": 5}, {"seed": True},
+                {"containment": "0.8"}, {"keep": None}, {"threshold": 2}):
+        (name, _), = bad.items()
+        with pytest.raises(ValueError, match=name):
+            neardup.dedup(["a text"], **bad)
+    assert neardup.dedup(["a text"], threshold=1, containment=None).summary["counts"]["kept"] == 1
+
+
+def test_similarity_with_a_bad_ngram_is_a_clear_value_error():
+    # ngram=0 failed with numpy's "array is not broadcastable to correct shape".
+    import pytest
+
+    for bad in (0, -1, 2.5):
+        with pytest.raises(ValueError, match="ngram"):
+            neardup.similarities("a b c", "a b c", ngram=bad)

@@ -27,3 +27,19 @@ def test_ray_executor_matches_local_run(tmp_path, ray_session):
     for name in ("documents.jsonl", "deduplicated.jsonl"):
         assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
     assert remote.summary["counts"]["duplicate"] == 2
+
+
+def test_ray_run_of_a_jsonl_file_writes_the_same_report_texts(tmp_path, ray_session):
+    # Locally a JSONL file is read in ~1 MB slices, on Ray in shards of 256 documents; the
+    # report's text sample was compressed one gzip member per shard, so its bytes followed
+    # the shard layout (same texts, different file) while documents.jsonl was identical.
+    import json
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": make_article(i, 2)}) + "\n"
+                              for i in range(300)))
+    for executor in ("local", "ray"):
+        options = neardup.make_options(clean=False, quiet=True, jobs=2, executor=executor)
+        neardup.dedup_files([corpus], tmp_path / executor, options)
+    for name in ("documents.jsonl", "report-texts.jsonl.gz"):
+        assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()

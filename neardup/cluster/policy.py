@@ -3,28 +3,66 @@
 - ``longest`` (default): the most complete text — most shingles after cleaning, then most
   characters; then the earliest date; then the smallest id.
 - ``earliest``: the earliest date (documents without a date rank last), then ``longest``.
+Dates are compared as points in time (``date_key``), not as strings: ISO 8601 (an offset is
+taken into account; none means UTC), RFC 2822 ("Sat, 29 Oct 2016 10:00:00 GMT") or a date in
+words ("October 29, 2016"); anything else ("yesterday", "2020-13-45", a Unix timestamp) is no
+date.
 - ``first``: the first in input order (for users whose input is already ranked).
 All ties end on the id string, so the choice does not depend on how the input was sharded.
 """
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from functools import lru_cache
 
 KEEP_POLICIES: tuple[str, ...] = ("longest", "earliest", "first")
 
-_NO_DATE = "9999"
+_NO_DATE = "~"  # after every date key (they start with a digit)
+
+
+@lru_cache(maxsize=1 << 16)  # (clustering asks for a member's key again in later rounds)
+def date_key(date: str | None) -> str:
+    """A sort key for ``date``: its instant as naive UTC ISO text, else ``_NO_DATE``.
+
+    As strings, a blank date or a Unix timestamp ranked before every real date, an offset was
+    ignored and "October 29, 2016" ranked after every ISO date.
+    """
+    text = (date or "").strip()
+    if not text:
+        return _NO_DATE
+    moment: datetime | None = None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(text)
+        except (ValueError, TypeError, IndexError):
+            from neardup.clean.metadata import parse_date  # (imported for odd dates only)
+
+            iso = parse_date(text)
+            moment = datetime.fromisoformat(iso) if iso else None
+    if moment is None:
+        return _NO_DATE
+    if moment.tzinfo is not None:
+        # (year 1 or 9999 moved past the calendar's end: kept as written)
+        with contextlib.suppress(OverflowError):
+            moment = moment.astimezone(UTC)
+        moment = moment.replace(tzinfo=None)
+    return moment.isoformat()
 
 
 def rank_key(
     policy: str, *, shingles: int, chars: int, date: str | None, doc_id: str, index: int
 ) -> tuple:
     """Sort key: the smallest key is the copy to keep."""
-    date_key = date or _NO_DATE
     if policy == "longest":
-        return (-shingles, -chars, date_key, doc_id)
+        return (-shingles, -chars, date_key(date), doc_id)
     if policy == "earliest":
-        return (date_key, -shingles, -chars, doc_id)
+        return (date_key(date), -shingles, -chars, doc_id)
     if policy == "first":
         return (index,)
     raise ValueError(f"unknown keep policy {policy!r}; expected one of {KEEP_POLICIES}")

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from neardup.report.load import check_finished
 from neardup.report.prepare import ReportData, ReportLimits, prepare_report
 from neardup.report.render import render_report
 from neardup.write.outputs import REPORT_FILE
@@ -30,6 +31,7 @@ def write_report(output: Path, quiet: bool = False, max_stories: int = 2000, *,
     output = Path(output)
     if limits is None:
         limits = ReportLimits(max_stories=max_stories)
+    check_finished(output)
     data = prepare_report(output, limits)
     html = render_report(data)
     path = output / REPORT_FILE

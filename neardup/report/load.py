@@ -123,7 +123,26 @@ def read_summary(output: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as handle, _reading(path):
-        return json.load(handle)
+        summary = json.load(handle)
+    if not isinstance(summary, dict):
+        raise ReportInputError(f"{path}: not a summary of neardup dedup (a JSON object)")
+    return summary
+
+
+def check_finished(output: Path) -> None:
+    """Fail unless ``output`` holds a finished dedup run: the files of a run stopped while
+    writing (no summary.json, written last) or of ``neardup clean`` would be reported as a
+    finished dedup."""
+    if _find(output, "documents") is None:
+        return  # (read_documents says what is missing)
+    if not (output / "summary.json").exists():
+        raise ReportInputError(f"{output}: no summary.json: the run that wrote these files did "
+                               "not finish (it was stopped or failed while writing; summary.json "
+                               "is written last); run neardup dedup again")
+    counts = read_summary(output).get("counts")
+    if isinstance(counts, dict) and "ok" in counts and "kept" not in counts:
+        raise ReportInputError(f"{output}: is the output of neardup clean, which has no stories; "
+                               "the report describes the output of neardup dedup")
 
 
 def texts_path(output: Path) -> Path | None:

@@ -139,8 +139,12 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         chunks = {"samples": b"", "documents": b"".join(document_lines),
                   "deduplicated": b"".join(kept_lines)}
         if samples:
-            # A gzip member per shard: concatenated members are one valid gzip file (RFC 1952).
-            chunks["samples"] = gzip.compress(b"".join(samples), compresslevel=1, mtime=0)
+            # A gzip member per record: concatenated members are one valid gzip file (RFC 1952),
+            # and the bytes do not depend on where shards end (slices locally, 256 documents on
+            # Ray), as one member per shard did. Records are a page's raw and clean texts, so
+            # compressing them apart costs little.
+            chunks["samples"] = b"".join(gzip.compress(sample, compresslevel=1, mtime=0)
+                                         for sample in samples)
         files.write(verdicts.index, [chunks[kind] for kind in files.kinds])
     if keep:
         output.documents, output.deduplicated = documents, deduplicated

@@ -138,3 +138,20 @@ def test_damaged_output_files_are_a_clear_error(out_dir: Path, capsys: pytest.Ca
     assert main(["report", str(out_dir)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("neardup: error:") and message in err
+
+
+def test_report_of_an_unfinished_or_clean_run_says_what_is_wrong(
+        out_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A run stopped while writing leaves its files without summary.json (written last), and
+    # `neardup report` built a report of the partial files as of a finished run (exit 0); on
+    # the folder of `neardup clean` it reported every cleaned document as a "story".
+    (out_dir / "summary.json").unlink()
+    assert main(["report", str(out_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "no summary.json" in err and "did not finish" in err
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "A cleaned text of a few words."}) + "\n")
+    assert main(["clean", str(corpus), "-o", str(tmp_path / "cleaned"), "-q", "-j", "1"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "cleaned")]) == 1
+    assert "neardup clean" in capsys.readouterr().err
