@@ -350,3 +350,88 @@ def test_similarity_with_a_bad_ngram_is_a_clear_value_error():
     for bad in (0, -1, 2.5):
         with pytest.raises(ValueError, match="ngram"):
             neardup.similarities("a b c", "a b c", ngram=bad)
+
+
+# Chinese and Japanese news, ten sentences each (no spaces between words).
+_ZH_STORY = [
+    "国务院总理今天在北京主持召开常务会议，部署进一步稳定经济增长的政策措施。",
+    "会议指出，今年以来我国经济运行总体平稳，但外部环境更趋复杂严峻。",
+    "会议要求各地区各部门加大宏观政策实施力度，扩大有效投资。",
+    "会议决定，对小微企业和个体工商户继续实行减税降费政策。",
+    "会议强调，要保障能源和粮食安全，稳定重要民生商品价格。",
+    "会议还研究了加快建设全国统一大市场的有关工作安排。",
+    "专家认为，这些措施有助于提振市场信心，促进消费回暖。",
+    "据统计局数据，上半年全国居民人均可支配收入实际增长百分之五。",
+    "多家金融机构表示，将加大对实体经济特别是制造业的信贷支持。",
+    "分析人士预计，下半年经济增速有望保持在合理区间。",
+]
+_ZH_OTHER = [
+    "昨天下午，一场罕见的暴雨袭击了南方沿海城市，多条道路被淹。",
+    "气象部门发布红色预警，提醒市民尽量减少外出。",
+    "消防救援人员连夜转移被困群众三百余人，暂无人员伤亡报告。",
+    "受暴雨影响，当地机场取消航班八十多架次，高铁部分停运。",
+    "市政府启动防汛应急响应，组织力量排查地质灾害隐患点。",
+    "不少居民在社交媒体上分享了街道变成河流的视频。",
+    "水利专家提醒，强降雨过后仍需警惕山洪和泥石流。",
+    "学校宣布停课一天，家长需关注学校通知。",
+    "电力公司称，部分小区停电，抢修工作正在进行。",
+    "预计未来三天降雨将逐渐减弱，气温有所回升。",
+]
+_JA_STORY = [
+    "政府は今日、物価高対策として新たな経済対策をまとめた。",
+    "電気料金とガス料金の負担を軽減するための補助金を延長する。",
+    "ガソリン価格を抑えるための措置も来年春まで続ける方針だ。",
+    "首相は記者会見で、国民生活を守ることが最優先だと述べた。",
+    "経済対策の規模は国と地方を合わせて約二十兆円となる見通しだ。",
+    "野党は、対策の効果が不十分だとして政府を批判している。",
+    "専門家の間では、財政赤字の拡大を懸念する声も上がっている。",
+    "日本銀行は金融緩和を維持する姿勢を崩していない。",
+    "総務省の統計によると、消費者物価指数は前年比で三パーセント上昇した。",
+    "政府は臨時国会に補正予算案を提出する予定だ。",
+]
+_JA_OTHER = [
+    "大型の台風が週末にかけて九州地方に接近する見込みだ。",
+    "気象庁は、暴風や高波、土砂災害に厳重な警戒を呼びかけている。",
+    "鉄道各社は計画運休を実施する可能性があると発表した。",
+    "航空会社も一部の便の欠航を決めた。",
+    "自治体は避難所を開設し、住民に早めの避難を促している。",
+    "スーパーでは水や食料品を買い求める客の姿が見られた。",
+    "農家は収穫前の果物を守るため、対策に追われている。",
+    "過去の台風では、大規模な停電が長期間続いたこともある。",
+    "専門家は、最新の気象情報を確認するよう求めている。",
+    "台風は週明けには温帯低気圧に変わる見通しだ。",
+]
+
+
+def _with_one_sentence_changed(sentences: list[str], replacement: str) -> tuple[str, str]:
+    return "".join(sentences), "".join(sentences[:4] + [replacement] + sentences[5:])
+
+
+def test_chinese_and_japanese_copies_are_similar_and_unrelated_texts_are_not():
+    # Unspaced text was one word per sentence: one changed character made similarity 0.
+    zh_a, zh_b = _with_one_sentence_changed(_ZH_STORY, "会议强调，要切实保障能源安全。")
+    assert neardup.similarity(zh_a, zh_b) > 0.5
+    assert neardup.similarity(zh_a, zh_a.replace("今天", "昨天")) > 0.8
+    assert neardup.similarity(zh_a, "".join(_ZH_OTHER)) < 0.1
+    ja_a, ja_b = _with_one_sentence_changed(_JA_STORY, "野党は対策の効果を疑問視している。")
+    assert neardup.similarity(ja_a, ja_b) > 0.5
+    assert neardup.similarity(ja_a, "".join(_JA_OTHER)) < 0.1
+
+
+def test_chinese_copies_with_a_changed_sentence_are_one_story():
+    zh_a, zh_b = _with_one_sentence_changed(_ZH_STORY, "会议强调，要切实保障能源安全。")
+    docs = [{"id": "a", "text": zh_a}, {"id": "b", "text": zh_b},
+            {"id": "other", "text": "".join(_ZH_OTHER)}]
+    status = {r["id"]: r for r in neardup.dedup(docs, clean=False).records}
+    assert status["a"]["cluster"] == status["b"]["cluster"] != status["other"]["cluster"]
+    assert status["other"]["status"] == "kept"
+
+
+def test_cjk_shingles_count_fully_without_stopwords():
+    # Text without function words of a listed language gets weight 1, not the menu floor.
+    from neardup.sketch.weights import MAX_WEIGHT, position_weights
+    from neardup.sketch.words import shard_word_hashes
+
+    for text in ("".join(_ZH_STORY), "".join(_JA_STORY)):
+        weights = position_weights(shard_word_hashes([text])[0], 5)
+        assert weights.size > 100 and (weights == MAX_WEIGHT).all()

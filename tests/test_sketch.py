@@ -181,3 +181,14 @@ def test_sort_unique_equals_numpy_unique(values, pairs):
     expected = np.unique(array)
     got = sort_unique(array)
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
+def test_cjk_texts_hash_alike_on_the_compiled_and_numpy_paths():
+    # The compiled kernel sends any text with CJK characters to the regex tokeniser; the
+    # character words must come out the same on both paths (and as the tokeniser's words).
+    texts = ["iPhone 15 在中国发布，U.S. 市场稍后。", "コーヒーを飲む・ｶﾀｶﾅ “quoted” text",
+             "plain ascii text", "東京2024年 — 서울에서 발표", "𠀀𠀁 and 々〆"]
+    expected = [[_reference_hash(w) for w in tokens(t)] for t in texts]
+    assert len(expected[0]) == 12  # iphone 15 在 中 国 发 布 us 市 场 稍 后
+    assert [h.tolist() for h in shard_word_hashes(texts)] == expected
+    assert [h.tolist() for h in numpy_word_hashes(texts)] == expected

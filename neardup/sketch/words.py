@@ -1,7 +1,8 @@
 """Normalised words → stable 64-bit word hashes, for a whole shard of texts at once.
 
 The words are exactly those of ``neardup.normalize.tokens`` (NFKC, dotted acronyms joined,
-case folded, maximal ``\\w+`` runs). Each word is hashed from its UTF-8 bytes b_0..b_{m-1} as
+case folded, maximal ``\\w+`` runs, each Han or kana character a word of its own; texts with
+those take the regex path). Each word is hashed from its UTF-8 bytes b_0..b_{m-1} as
 
     h(word) = mix64( Σ_k b_k · P^k  mod 2^64 ),   P odd,
 
