@@ -8,6 +8,7 @@ built on top of it only differ where the words differ.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,13 +21,71 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:\w\.){2,}(?!\w)")
 # sound mark "ー", which belongs inside katakana words), Katakana Phonetic Extensions, CJK
 # Extension A, CJK Unified, CJK Compatibility, half-width katakana, the Kana supplements and
 # planes 2-3 (all ideographs). Hangul is left alone: Korean puts spaces between words.
-_CJK = (r"\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff"
-        r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00016fe3\U0001aff0-\U0001b16f"
-        r"\U00020000-\U0003ffff")
-# A word is a run of letters/digits, or one CJK character (a word character only: the
-# lookbehind skips the blocks' punctuation such as "・" and unassigned code points); everything
-# else (punctuation, quotes, dashes, ellipses, whitespace) separates words and is dropped.
-_WORD = re.compile(rf"[{_CJK}](?<=\w)|[^\W{_CJK}]+")
+_CJK_BMP = (r"\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff"
+            r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f")
+_CJK = _CJK_BMP + r"\U00016fe3\U0001aff0-\U0001b16f\U00020000-\U0003ffff"
+# Thai, Lao, Khmer and Myanmar are written without spaces too, and there a letter carries its
+# vowel and tone marks: each letter with the marks that follow it is a word (a character
+# n-gram again, marks kept with their letter).
+_SPACELESS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+# Combining marks (Unicode categories Mn, Mc, Me) are no word characters to ``re``, so "हिन्दी"
+# fell apart at its vowel signs into "ह", "न", "द", and Arabic with harakat likewise: marks
+# belong to the word they are in. Where they are is read from ``unicodedata`` (the class is
+# built on first use: texts on the ASCII fast path never need it).
+_MARK_SCAN = range(0x0300, 0x20000)  # (no combining mark lies outside, but for tags/selectors
+_MARK_EXTRA = ((0xE0100, 0xE01EF),)  # of planes 14: variation selectors 17-256)
+
+
+_PLAIN_WORD = re.compile(r"\w+")  # the words of a text without any of those characters
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _marks(astral: bool = True) -> str:
+    """The combining marks (those of the BMP only: not ``astral``), as a character-class body
+    of ranges."""
+    scan = _MARK_SCAN if astral else range(_MARK_SCAN.start, 0x10000)
+    return _ranges([c for c in scan if unicodedata.category(chr(c))[0] == "M"]
+                   + ([c for lo, hi in _MARK_EXTRA for c in range(lo, hi + 1)] if astral else []))
+
+
+@functools.cache
+def _special() -> re.Pattern[str]:
+    """A character that makes words other than ``\\w+`` runs (or any character past the BMP,
+    which it may be): the full pattern costs twice as much, and most texts (English, French,
+    Russian... after NFKC) hold none. (A class of BMP characters only is a table look-up in
+    ``re``; with astral ranges in it, ``re`` tries them one by one: 50 times slower.)"""
+    return re.compile(f"[{_CJK_BMP}{_SPACELESS}{_marks(astral=False)}]|[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _word_pattern(astral: bool = True) -> re.Pattern[str]:
+    """A word: one CJK character (a word character only: the lookbehind skips the blocks'
+    punctuation such as "・" and unassigned code points); or a letter of the spaceless scripts
+    with its marks; or a run of other letters, digits and marks that starts with a letter or
+    digit. Everything else (punctuation, quotes, dashes, ellipses, whitespace) separates words
+    and is dropped. Not ``astral``: the same for texts of BMP characters only (classes without
+    astral ranges are table look-ups in ``re``, a third faster here)."""
+    marks = _marks(astral)
+    cjk = _CJK if astral else _CJK_BMP
+    return re.compile(rf"[{cjk}](?<=\w)|[{_SPACELESS}](?<=\w)[{marks}]*"
+                      rf"|[^\W{cjk}{_SPACELESS}](?:[^\W{cjk}{_SPACELESS}]|[{marks}])*")
+
+
+def _ranges(codes: list[int]) -> str:
+    """A regex character-class body for sorted code points, as ranges."""
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            parts.append(_escape(start) if start == prev else f"{_escape(start)}-{_escape(prev)}")
+            start = code
+        prev = code
+    return "".join(parts)
+
+
+def _escape(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _undot(match: re.Match[str]) -> str:
@@ -44,8 +103,14 @@ def tokens(text: str) -> list[str]:
     Steps, in order: NFKC (compatibility forms, "…" → "...", full-width letters), dotted
     acronyms to plain ("U.S." → "US"), case folding, then words = maximal ``\\w+`` runs, which
     drops punctuation, quotes, dashes and whitespace of every kind, except that each Han
-    ideograph and kana is a word of its own (Chinese and Japanese put no spaces between words).
+    ideograph and kana is a word of its own (Chinese and Japanese put no spaces between words),
+    each Thai, Lao, Khmer or Myanmar letter with its marks likewise, and combining marks stay
+    in their word.
     """
     text = unicodedata.normalize("NFKC", text)
     text = _DOTTED_ACRONYM.sub(_undot, text)
-    return _WORD.findall(text.casefold())
+    text = text.casefold()
+    special = _special().search(text)
+    if special is None:
+        return _PLAIN_WORD.findall(text)
+    return _word_pattern(astral=_ASTRAL.search(text, special.start()) is not None).findall(text)

@@ -427,6 +427,18 @@ def test_chinese_copies_with_a_changed_sentence_are_one_story():
     assert status["other"]["status"] == "kept"
 
 
+def test_thai_copies_are_similar_and_unrelated_thai_is_not():
+    # Thai has no spaces and its vowel and tone marks are no \w characters: words were
+    # fragments between marks, and one changed number left similarity 0.27.
+    bangkok = ("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย มีประชากรมากกว่าสิบล้านคน "
+               "และเป็นศูนย์กลางทางเศรษฐกิจ")
+    changed = bangkok.replace("สิบ", "แปด")
+    other = ("เชียงใหม่เป็นจังหวัดทางภาคเหนือ มีภูเขาสูงและอากาศเย็นสบายในฤดูหนาว "
+             "นักท่องเที่ยวนิยมมาเยือน")
+    assert neardup.similarity(bangkok, changed) > 0.7
+    assert neardup.similarity(bangkok, other) < 0.1
+
+
 def test_cjk_shingles_count_fully_without_stopwords():
     # Text without function words of a listed language gets weight 1, not the menu floor.
     from neardup.sketch.weights import MAX_WEIGHT, position_weights

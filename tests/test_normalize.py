@@ -32,17 +32,42 @@ def test_each_han_and_kana_character_is_a_word_of_its_own():
     assert tokens("서울에서 발표 café Москва") == ["서울에서", "발표", "café", "москва"]
 
 
-def test_cjk_words_are_exactly_the_word_characters_of_han_hiragana_and_katakana():
+def test_combining_marks_stay_in_their_word_and_spaceless_letters_keep_theirs():
+    # Marks (vowel signs, viramas, harakat) are no \w characters: "हिन्दी" fell apart into
+    # "ह", "न", "द", and Arabic with harakat likewise.
+    assert tokens("हिन्दी भारत की राजभाषा है") == ["हिन्दी", "भारत", "की", "राजभाषा", "है"]
+    assert tokens("اللُّغَة العربية") == ["اللُّغَة", "العربية"]
+    assert tokens("\u0301a\u0301b") == ["\u00e1b"]  # (a stray mark first is no word; NFKC)
+    # Thai has no spaces: each letter with its marks is a word ("ป็" one word, not "ป" + "็")
+    assert tokens("ภาษาไทยเป็น") == ["ภ", "า", "ษ", "า", "ไ", "ท", "ย", "เ", "ป็", "น"]
+    # every combining mark (Mn, Mc, Me) stays inside the word around it, whichever pattern
+    import sys
+    import unicodedata
+
+    from neardup.normalize import _word_pattern
+
+    patterns = (_word_pattern(), _word_pattern(astral=False))
+    wrong = [hex(cp) for cp in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(cp))[0] == "M"
+             for pattern in patterns[:1 if cp > 0xFFFF else 2]
+             if pattern.findall(f"a{chr(cp)}b") != [f"a{chr(cp)}b"]]
+    assert wrong == []
+
+
+def test_one_character_words_are_exactly_the_word_characters_of_spaceless_scripts():
     # Checked against the Unicode script property (the ``regex`` module knows it, ``re`` does
-    # not): every such word character is a one-character word, every other word character
-    # (but the kana marks used inside those words, such as "ー") joins its neighbours.
+    # not): every word character of Han, Hiragana, Katakana, Thai, Lao, Khmer and Myanmar is a
+    # one-character word, every other word character (but the kana marks used inside those
+    # words, such as "ー") joins its neighbours.
     import re
     import sys
 
     regex = pytest.importorskip("regex")
-    from neardup.normalize import _WORD
+    from neardup.normalize import _word_pattern
 
-    script = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+    words, bmp_words = _word_pattern(), _word_pattern(astral=False)
+    script = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}"
+                           r"\p{Myanmar}]")
     word = re.compile(r"\w")
     kana_marks = {0x3006, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303C, 0x30FC, 0xFF70,
                   0xFF9E, 0xFF9F}
@@ -52,6 +77,8 @@ def test_cjk_words_are_exactly_the_word_characters_of_han_hiragana_and_katakana(
         if 0xD800 <= cp <= 0xDFFF or not word.match(char):
             continue
         alone = script.match(char) is not None or cp in kana_marks
-        if _WORD.findall("a" + char * 2) != (["a", char, char] if alone else ["a" + char * 2]):
+        if cp <= 0xFFFF and bmp_words.findall("a" + char * 2) != words.findall("a" + char * 2):
+            wrong.append(f"bmp {cp:x}")
+        if words.findall("a" + char * 2) != (["a", char, char] if alone else ["a" + char * 2]):
             wrong.append(hex(cp))
     assert wrong == []
