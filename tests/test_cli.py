@@ -575,3 +575,20 @@ def test_clean_into_a_dedup_folder_leaves_none_of_the_dedup_run_s_files(tmp_path
     assert main(["clean", str(out / "deduplicated.jsonl"), "-o", str(out), "-q", "-j", "1"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "deduplicated.jsonl", "documents.jsonl", "summary.json"]
+
+
+def test_chars_removed_is_the_sum_of_the_removed_spans_even_when_there_are_none(tmp_path):
+    # Two pages of one site: the first loses its clutter lines, the second only the spaces
+    # around its lines (stripped, not a span). chars_removed used to count those spaces when
+    # no span was removed (but never when there was one), so it disagreed with `removed`.
+    article = make_article(8, paragraphs=5)
+    pages = {"a": "Share\nPost a comment\n" + article, "b": "  " + article + "  \n\n"}
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in pages.items()))
+    out = tmp_path / "out"
+    assert main(["dedup", str(src), "--output", str(out), "-q", "--jobs", "1", "--no-report",
+                 "--threshold", "0.99"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert records[0]["removed"] and records[1]["removed"] == []
+    for r in records:
+        assert r["chars_removed"] == sum(s["end"] - s["start"] for s in r["removed"])

@@ -169,8 +169,23 @@ class Line:
     in_list: bool = False
 
 
+# Line breaks other than "\n" (CRLF is "\n" with a "\r" that strip() removes): a lone CR
+# (classic Mac text) and the Unicode line / paragraph separators (JavaScript innerText).
+_OTHER_BREAK_RE = re.compile("\r(?!\n)|[\u2028\u2029]")
+
+
+def as_lf(text: str) -> str:
+    """``text`` with its other line breaks (:data:`_OTHER_BREAK_RE`) as "\\n": one character
+    for one, so offsets into the result are offsets into ``text``. Without this, a text
+    with such breaks was one single line, and nothing of it was cleaned."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return _OTHER_BREAK_RE.sub("\n", text)
+    return text
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with ``[start, end)`` offsets of their stripped content in ``text``."""
+    text = as_lf(text)
     out: list[Line] = []
     pos = 0
     blank = True
@@ -887,6 +902,7 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     blocks: list[int] = []  # where each block (lines with no blank line between them) starts
     pos = 0
     blank = True
+    text = as_lf(text)
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
@@ -937,6 +953,7 @@ def logical_line_texts(text: str) -> list[str]:
     """The texts of :func:`logical_lines` (what the site-template pass needs), without their
     offsets: the lines stripped by a C-level ``map``, and :func:`logical_lines` itself only
     when a block could be a hard-wrapped paragraph (most pages have none)."""
+    text = as_lf(text)
     pieces = list(map(str.strip, text.split("\n")))
     if _may_hold_wrapped_block(pieces):
         return list(map(_LINE_TEXT, logical_lines(text)))

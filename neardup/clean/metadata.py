@@ -65,21 +65,23 @@ def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
     best: tuple[int, str] | None = None
     for rx, order in _DATE_PATTERNS:
-        m = rx.search(text)
-        if not m:
-            continue
-        try:
-            if order == "ymd":
-                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            elif order == "mdy":
-                mo, d, y = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
-            else:
-                d, mo, y = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
-            iso = date(y, mo, d).isoformat()
-        except (ValueError, KeyError):
-            continue
-        if 1990 <= y <= 2100 and (best is None or m.start() < best[0]):
-            best = (m.start(), iso)
+        # (every match in turn: an impossible date, "Feb 30, 2021", must not hide a later one)
+        for m in rx.finditer(text):
+            if best is not None and m.start() >= best[0]:
+                break
+            try:
+                if order == "ymd":
+                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                elif order == "mdy":
+                    mo, d, y = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
+                else:
+                    d, mo, y = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
+                iso = date(y, mo, d).isoformat()
+            except (ValueError, KeyError):
+                continue
+            if 1990 <= y <= 2100:
+                best = (m.start(), iso)
+                break
     return best[1] if best else None
 
 

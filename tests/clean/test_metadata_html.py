@@ -17,6 +17,14 @@ def test_parse_date_formats() -> None:
     assert parse_date("no date here") is None
 
 
+def test_parse_date_skips_an_impossible_date_before_a_real_one() -> None:
+    # Only the first match of each pattern was tried: an impossible date (a typo, a version
+    # number shaped like a date) hid a real one after it, and the line had no date.
+    assert parse_date("Feb 30, 2021 and March 3, 2021") == "2021-03-03"
+    assert parse_date("build 2021-13-01, posted 2021-01-05") == "2021-01-05"
+    assert parse_date("March 3, 1899; reprinted March 4, 1999") == "1999-03-04"
+
+
 def test_datelines() -> None:
     assert find_dateline("WASHINGTON (AP) — The Senate voted on Monday.") == "WASHINGTON (AP)"
     assert find_dateline("BAGHDAD — Officials said.") == "BAGHDAD"

@@ -6,7 +6,7 @@ import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
-from neardup.clean.lines import _FEATURE_FIELDS, line_features
+from neardup.clean.lines import _FEATURE_FIELDS, line_features, logical_line_texts
 
 
 def _removed_text(res: CleanResult, reason: str | None = None) -> str:
@@ -255,3 +255,26 @@ def test_long_unterminated_lines_inside_story_kept() -> None:
     res = clean_text(page)
     for line in [*_STORY, *items, closing]:
         assert line in res.text, line
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029"])
+def test_lone_cr_and_unicode_line_separators_break_lines(page: str, brk: str) -> None:
+    # Classic-Mac text (lone CR) or JS innerText with U+2028 was one single line: nothing was
+    # cleaned, navigation and all kept. Such a break is a line break; offsets stay those of the
+    # input (the break is one character either way).
+    lf = clean_text(page)
+    other = page.replace("\n", brk)
+    res = clean_text(other)
+    assert res.source_text == other
+    assert logical_line_texts(other) == logical_line_texts(page)  # (the site-template pass)
+    assert res.text == lf.text and res.title == lf.title and res.byline == lf.byline
+    assert [(s.start, s.end, s.reason) for s in res.removed] == [
+        (s.start, s.end, s.reason) for s in lf.removed
+    ]
+
+
+def test_crlf_text_cleans_like_lf_text(page: str) -> None:
+    lf = clean_text(page)
+    res = clean_text(page.replace("\n", "\r\n"))
+    assert res.text == lf.text
+    assert [s.reason for s in res.removed] == [s.reason for s in lf.removed]
