@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from numbers import Integral, Real
 from typing import Any
 
 from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import UsageError
 from neardup.read import ReadOptions
+
+# Option annotations → the values they accept (``DedupOptions._check_types``)
+_KINDS: dict[str, type] = {"int": Integral, "float": Real, "bool": bool, "str": str}
+_WANTED = {Integral: "an integer", Real: "a number", bool: "True or False", str: "a string"}
 
 
 @dataclass(frozen=True)
@@ -133,29 +137,18 @@ class DedupOptions:
     def _check_types(self) -> None:
         """Values of the wrong type (API callers) stop here, named: further on they failed in
         a compiled kernel (``ngram=5.5``), in a comparison (``threshold="0.5"``) or ran as
-        something else (``clean="no"`` cleans, ``max_chars=1.5``)."""
-        m, s, r = self.match, self.sketch, self.read
-        kinds: dict[str, type] = {}
-        for names, kind in (
-                (("ngram", "num_perm", "seed", "min_containment_shingles", "max_bucket",
-                  "max_chars", "shard_size", "jobs"), Integral),
-                (("threshold", "containment", "candidate_threshold"), Real),
-                (("clean", "keep_captions", "keep_comments", "prose_weights", "short_copies",
-                  "strict", "quiet", "report"), bool),
-                (("text_field", "id_field", "url_field", "date_field", "html_field", "keep",
-                  "executor", "ray_address", "output_format"), str)):
-            kinds.update(dict.fromkeys(names, kind))
-        optional = {"containment", "candidate_threshold", "html_field", "ray_address"}
-        for name, kind in kinds.items():
-            owner = next(o for o in (self, m, s, r) if name in o.__dataclass_fields__)
-            value = getattr(owner, name)
-            if value is None and name in optional:
-                continue
-            # (bool is an int to Python, not a number or count to a user; numpy's are fine)
-            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                wanted = {Integral: "an integer", Real: "a number", bool: "True or False",
-                          str: "a string"}[kind]
-                raise UsageError(f"{name} must be {wanted}, got {value!r}")
+        something else (``clean="no"`` cleans, ``max_chars=1.5``). The type each option
+        wants is its field's annotation (``int``, ``float``, ``bool``, ``str``, ``| None``)."""
+        for owner in (self, self.match, self.sketch, self.read):
+            for f in fields(owner):
+                parts = [part.strip() for part in str(f.type).split("|")]
+                kind = _KINDS.get(parts[0])
+                value = getattr(owner, f.name)
+                if kind is None or (value is None and "None" in parts):
+                    continue  # (a nested options object, or an optional value left out)
+                # (bool is an int to Python, not a number or count to a user; numpy's are fine)
+                if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                    raise UsageError(f"{f.name} must be {_WANTED[kind]}, got {value!r}")
 
     @property
     def workers(self) -> int:
