@@ -278,3 +278,24 @@ def test_crlf_text_cleans_like_lf_text(page: str) -> None:
     res = clean_text(page.replace("\n", "\r\n"))
     assert res.text == lf.text
     assert [s.reason for s in res.removed] == [s.reason for s in lf.removed]
+
+
+def test_page_flattened_to_one_line_is_not_one_menu() -> None:
+    # GOV2/ClueWeb page texts are often one line: menus, the article, a footer. A few "|" and a
+    # stopword share diluted by the menus made that line "navigation", article and all.
+    from neardup.clean.lines import analyse
+
+    menu = " ".join(f"Section{i} Topic{i} Archive{i}" for i in range(40))
+    article = " ".join(p for p in BODY if len(p.split()) > 6)
+    footer = "Contact Us | Privacy Policy | Site Map | Accessibility | Jobs"
+    line = f"{menu} {article} {footer}"
+    [ln] = analyse(line)
+    assert ln.n_words > 150 and ln.stop_ratio < 0.3 and line.count("|") >= 2
+    assert ln.reason != "navigation"
+    assert article.split(".")[0] in clean_text(line).text
+    # a menu stays a menu, at any length, when its separators are dense
+    [nav] = analyse(" | ".join(f"Item{i} Page{i}" for i in range(100)))
+    assert (nav.cls, nav.reason) == ("bad", "navigation")
+    # and a paragraph-sized line with a few "|" and few function words still goes
+    [short] = analyse("Tags: Iraq | Tigris | Drought | Farming | Baghdad Water Ministry Report")
+    assert (short.cls, short.reason) == ("bad", "navigation")
