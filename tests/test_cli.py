@@ -647,3 +647,20 @@ def test_eval_scores_the_document_that_kept_a_repeated_id(tmp_path, capsys):
     scores = json.loads(capsys.readouterr().out)
     assert (scores["documents"], scores["true_positives"], scores["true_pairs"],
             scores["f1"]) == (3, 1, 1, 1.0)
+
+
+def test_eval_pairs_with_an_unknown_id_are_left_out_of_the_scores(tmp_path, capsys):
+    # eval says such pairs are left out ("scores cover the rest only"), but a positive pair
+    # with an id absent from the predictions still counted as a false negative: recall 0.5
+    # here instead of 1.0 (found by recomputing eval's counts on labelled pairs).
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
+                         '{"id":"c","cluster":2}\n')
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"a","b":"z","label":1}\n'
+                     '{"a":"c","b":"z","label":0}\n{"a":"a","b":"c","label":0}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["true_positives"], scores["predicted_pairs"], scores["true_pairs"]) == \
+        (1, 1, 1)
+    assert (scores["recall"], scores["f1"], scores["unscored_pairs"]) == (1.0, 1.0, 2)
