@@ -191,6 +191,9 @@ def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                  prose_weights: bool = True) -> tuple[float, float]:
     """(Jaccard, containment) of two texts, as verification computes them."""
     SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
+    for name, text in (("a", a), ("b", b)):
+        if not isinstance(text, str):  # (failed in word hashing: "no attribute 'encode'")
+            raise TypeError(f"texts must be str, got {type(text).__name__} for {name}")
     if clean:
         from neardup.clean import clean_text
 

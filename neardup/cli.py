@@ -173,7 +173,8 @@ def _eval(args: argparse.Namespace) -> int:
 
     predicted = load_predicted(args.predicted)
     if args.truth is not None:
-        scores = cluster_scores(predicted, load_truth(args.truth, args.truth_field, args.id_field))
+        truth = load_truth(args.truth, args.truth_field, args.id_field, predicted)
+        scores = cluster_scores(predicted, truth)
     else:
         scores = pairs_scores(predicted, load_pairs(args.pairs))
     print(json.dumps(scores.to_dict(), indent=2))

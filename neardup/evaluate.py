@@ -14,6 +14,7 @@ Rejected documents count as singletons (they are in no story).
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -103,9 +104,10 @@ def pairs_scores(predicted: Mapping[str, object],
     tp = fp = fn = scored = total = 0
     for a, b, label in pairs:
         total += 1
-        known = a in predicted and b in predicted
-        scored += known
-        same = known and predicted[a] == predicted[b]
+        if a not in predicted or b not in predicted:
+            continue  # (unscored, and reported: not a false negative)
+        scored += 1
+        same = predicted[a] == predicted[b]
         tp += same and label
         fp += same and not label
         fn += (not same) and label
@@ -168,23 +170,53 @@ def load_predicted(path: Path) -> dict[str, object]:
         if "id" not in record or "cluster" not in record:
             raise InputError(f"{path}:{number}", "expected fields 'id' and 'cluster'")
         rid = str(record["id"])
-        predicted[rid] = ("rejected", rid) if record.get("status") == "rejected" \
-            else record["cluster"]
+        if record.get("status") == "rejected":
+            # (a repeated id is rejected: the document that kept the id is the one scored)
+            predicted.setdefault(rid, ("rejected", rid))
+        elif predicted.get(rid, ("rejected",))[0] == "rejected":
+            predicted[rid] = record["cluster"]
     return predicted
 
 
-def load_truth(path: Path, field: str = "story", id_field: str = "id") -> dict[str, object]:
+def load_truth(path: Path, field: str = "story", id_field: str = "id",
+               predicted: Iterable[str] = ()) -> dict[str, object]:
+    """id → true story. A record without an id (or with a null or empty one) has the default
+    id dedup gave it, ``FILE:LINE`` (``FILE:ROW`` in Parquet); ``FILE`` is found among the
+    ``predicted`` ids (see ``default_file``). The first record of an id keeps it, as in dedup."""
     if not path.exists():
         raise InputError(str(path), "no such file")
     truth: dict[str, object] = {}
+    prefix: str | None = None
     for number, record in _read_records(path):
         if field not in record:
             raise InputError(f"{path}:{number}", f"missing truth field {field!r}")
         if isinstance(record[field], dict | list):  # a label must be hashable to be counted
             raise InputError(f"{path}:{number}", f"truth field {field!r} must be a string or "
                              f"a number, got {type(record[field]).__name__}")
-        truth[str(record.get(id_field, f"{path.name}:{number}"))] = record[field]
+        rid = record.get(id_field)
+        if rid is None or rid == "":  # (dedup's rule: such a record has its location as id)
+            if prefix is None:
+                prefix = default_file(path, predicted)
+            rid = f"{prefix}:{number}"
+        truth.setdefault(str(rid), record[field])
     return truth
+
+
+def default_file(path: Path, predicted: Iterable[str]) -> str:
+    """The ``FILE`` of the default ids (``FILE:LINE``) that dedup gave the records of ``path``:
+    the path as given to dedup, or relative to the INPUT folder, or the name of a file given
+    by an absolute path. Taken from the ``predicted`` ids of that form whose ``FILE`` names
+    this file (the longest such); else the file's name."""
+    target = path.resolve()
+    posix = target.as_posix()
+    found: str | None = None
+    for prefix in {i.rpartition(":")[0] for i in predicted if i.rpartition(":")[2].isdigit()}:
+        if not prefix or (found is not None and len(prefix) <= len(found)):
+            continue
+        plain = os.path.normpath(prefix).replace(os.sep, "/")
+        if posix.endswith("/" + plain.lstrip("/")) or Path(prefix).resolve() == target:
+            found = prefix
+    return found if found is not None else path.name
 
 
 def load_pairs(path: Path) -> list[tuple[str, str, bool]]:

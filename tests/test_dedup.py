@@ -352,6 +352,19 @@ def test_similarity_with_a_bad_ngram_is_a_clear_value_error():
             neardup.similarities("a b c", "a b c", ngram=bad)
 
 
+
+def test_similarity_of_a_non_text_is_a_clear_type_error():
+    # None, bytes or a number failed deep in word hashing with "AttributeError: 'NoneType'
+    # object has no attribute 'encode'", naming neither the argument nor what it wants.
+    import pytest
+
+    for bad in (None, b"a b c", 5, ["a b c"]):
+        with pytest.raises(TypeError, match="texts must be str"):
+            neardup.similarity(bad, "a b c")
+        with pytest.raises(TypeError, match="texts must be str"):
+            neardup.similarities("a b c", bad, clean=True)
+
+
 # Chinese and Japanese news, ten sentences each (no spaces between words).
 _ZH_STORY = [
     "国务院总理今天在北京主持召开常务会议，部署进一步稳定经济增长的政策措施。",

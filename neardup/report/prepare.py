@@ -353,15 +353,29 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
 
     wanted = [row for _, rows in listed_rows for row in rows] + shown_rejected
     ids = {str(docs[row].get("id")): row for row in wanted}
+    wanted_rows = set(wanted)
+
+    def row_of(doc_id: str, record: dict[str, Any]) -> int | None:
+        """The row of a sample record: its number ``n`` (ids repeat: a rejected repeat
+        shares its id with the document that kept it), by id in a sample without numbers."""
+        number = record.get("n")
+        if isinstance(number, int) and 0 <= number < len(docs) \
+                and str(docs[number].get("id")) == doc_id:
+            return number if number in wanted_rows else None
+        return ids.get(doc_id)
+
     has_texts = texts_path(output) is not None
     # Two passes over the sample so that only the texts that will be embedded are held in
     # memory: first their sizes, then the chosen texts.
     costs: dict[int, int] = {}
     if has_texts:
         for doc_id, record in iter_texts(output, ids.__contains__):
+            row = row_of(doc_id, record)
+            if row is None:
+                continue
             item = _sample_text(record, limits.text_cap)
             if item is not None:
-                costs.setdefault(ids[doc_id], item.cost)
+                costs.setdefault(row, item.cost)
     # Kept copies missing from the sample, with another copy in it: their clean text is in
     # deduplicated.*, so the copy can still be compared.
     missing = {str(docs[story.kept].get("id")): story.kept for story, rows in listed_rows
@@ -378,10 +392,14 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
     keep = set(selected)
     chosen = {row: item for row, item in chosen.items() if row in keep}
     if has_texts:
-        for doc_id, record in iter_texts(output, lambda i: ids.get(i, -1) in keep):
+        keep_ids = {str(docs[row].get("id")) for row in keep}
+        for doc_id, record in iter_texts(output, keep_ids.__contains__):
+            row = row_of(doc_id, record)
+            if row is None or row not in keep or row in chosen:
+                continue
             item = _sample_text(record, limits.text_cap)
-            if item is not None and ids[doc_id] not in chosen:
-                chosen[ids[doc_id]] = item
+            if item is not None:
+                chosen[row] = item
     chosen = {row: chosen[row] for row in selected if row in chosen}
 
     files, sites, reasons = _Table(), _Table(), _Table()

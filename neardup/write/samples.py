@@ -69,6 +69,9 @@ def sample_record(doc: Document, spans: list[Span]) -> bytes:
     raw = doc.raw_text if doc.raw_text is not None else doc.text
     record = {
         "id": doc.id,
+        # the document's number (its row in documents.*): ids are not unique, a rejected
+        # repeat shares its id with the document that kept it
+        "n": doc.index,
         # null when cleaning changed nothing: the report then shows the text once
         "raw_text": None if raw == doc.text else raw[:TEXT_CAP],
         "text": doc.text[:TEXT_CAP],

@@ -101,6 +101,47 @@ def test_report_of_a_real_dedup_run(tmp_path: Path) -> None:
     shutil.rmtree(out)
 
 
+
+@pytest.mark.parametrize("repeat_first", [False, True])
+def test_report_texts_of_documents_sharing_an_id(tmp_path: Path, repeat_first: bool) -> None:
+    # A repeated id is rejected (the first use keeps it), so two documents share it. The
+    # report found a document's text in report-texts.jsonl.gz by id alone: the rejected
+    # repeat was shown with the text of the copy that kept the id, and that copy with none
+    # (found by comparing the report's data with documents.jsonl).
+    from neardup.api import dedup_files, make_options
+
+    with EXAMPLES.open(encoding="utf-8") as source:
+        records = [json.loads(line) for _, line in zip(range(60), source, strict=False)]
+    stories: dict[str, list[dict]] = {}
+    for record in records:
+        stories.setdefault(record["story"], []).append(record)
+    pair = next(members for members in stories.values() if len(members) > 1)
+    repeat = {"id": pair[1]["id"], "text": "Another text entirely, rejected for its id."}
+    if repeat_first:  # an empty text keeps no id: the later document with it is accepted
+        repeat = {"id": pair[1]["id"], "text": "   "}
+        records.insert(0, repeat)
+    else:
+        records.append(repeat)
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    dedup_files([corpus], out, make_options(jobs=1, quiet=True, report=True))
+    documents = [json.loads(line) for line in (out / "documents.jsonl").open(encoding="utf-8")]
+    shared = [d for d in documents if d["id"] == pair[1]["id"]]
+    assert any(d["status"] != "rejected" for d in shared)  # one copy kept the id
+    assert "rejected" in [d["status"] for d in shared]
+    page = _page_json((out / "report.html").read_text(encoding="utf-8"))
+    listed = page["docs"] + page["rejected"]
+    for number, entry in enumerate(listed):
+        if entry["i"] != pair[1]["id"]:
+            continue
+        text = page["texts"].get(str(number))
+        if "x" in entry:  # the rejected one: no text, or its own (empty) one
+            assert text is None or not text["t"].strip()
+        else:
+            assert text is not None and len(text["t"]) > 100
+
+
 def test_empty_output(tmp_path: Path) -> None:
     out = write_output(tmp_path / "empty", [])
     html = write_report(out, quiet=True).read_text(encoding="utf-8")
