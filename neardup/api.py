@@ -20,7 +20,7 @@ from neardup.read import (
     unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
-from neardup.read.files import check_inputs, display_name
+from neardup.read.files import check_inputs, check_output, display_name
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import set_weights
 from neardup.sketch.words import shard_word_hashes
@@ -74,6 +74,8 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
         return documents_from_objects(_fresh(items), read_options, account=False)
 
     out = Path(output) if output is not None else None
+    if out is not None:
+        check_output(out)
     return run_dedup(source, options, out, collect=True)
 
 

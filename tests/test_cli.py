@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+import neardup
 from neardup.cli import main
 from tests.conftest import make_article
 
@@ -253,14 +254,6 @@ def test_eval_pairs_that_score_nothing_are_an_error_not_a_score(tmp_path, capsys
     assert err.startswith("neardup: error:") and message in err
     pairs.write_text('{"a":"x","b":"y","label":1}\n{"a":"a","b":"b","label":1}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0  # one pair scored
-
-
-def test_unwritable_output_is_a_clear_failure(tmp_path, corpus, capsys):
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    assert main(["dedup", str(corpus), "-o", str(blocker / "out"), "--no-clean", "-q",
-                 "--no-report", "--jobs", "1"]) == 1
-    assert "neardup: error:" in capsys.readouterr().err
 
 
 def test_files_of_unsupported_type_are_reported_not_silently_dropped(tmp_path, corpus, capsys):
@@ -664,3 +657,18 @@ def test_eval_pairs_with_an_unknown_id_are_left_out_of_the_scores(tmp_path, caps
     assert (scores["true_positives"], scores["predicted_pairs"], scores["true_pairs"]) == \
         (1, 1, 1)
     assert (scores["recall"], scores["f1"], scores["unscored_pairs"]) == (1.0, 1.0, 2)
+
+
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_an_output_that_is_a_file_is_a_usage_error_naming_it(tmp_path, corpus, command,
+                                                             capsys):
+    # "-o" naming a file (or a path under one) exited 1 with "[Errno 17] File exists".
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine\n")
+    for out in (blocker, blocker / "run"):
+        assert main([command, str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 2
+        err = capsys.readouterr().err
+        assert f"{blocker} is a file, not a folder" in err
+    assert blocker.read_text() == "mine\n"
+    with pytest.raises(ValueError, match="is a file, not a folder"):
+        neardup.dedup(["one text here"], output=blocker)

@@ -129,6 +129,8 @@ def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
     file is one the run writes in ``output`` (``written``: it would be overwritten while read).
     """
     out = Path(output).resolve() if output is not None else None
+    if output is not None:
+        check_output(output)
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
@@ -142,6 +144,16 @@ def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
         if resolved.parent == out and resolved.name in set(written):
             raise UsageError(f"{raw}: is an output file of this run (it would be overwritten "
                              "while it is read); copy it out of the output folder first")
+
+
+def check_output(output: str | Path) -> None:
+    """The output folder must be a folder or not exist yet (it is created, with its parents);
+    a file in its place otherwise fails in ``mkdir`` with "[Errno 17] File exists"."""
+    out = Path(output).resolve()
+    existing = next((p for p in (out, *out.parents) if p.exists()), out)
+    if not existing.is_dir():
+        raise UsageError(f"output folder {output}: {existing} is a file, not a folder; give a "
+                         "folder for the outputs (it is created if missing)")
 
 
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
