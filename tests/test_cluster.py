@@ -26,19 +26,40 @@ def _run(sets, edges, rank=None, threshold=0.5):
         _overlaps(sets), lambda a, b, j, c: j >= threshold)
 
 
-def test_chain_is_split_every_duplicate_verified_against_kept_copy():
-    # A~B and B~C (Jaccard 0.6) but A and C share only 20 of 180 shingles.
-    a = set(range(0, 100))
-    b = set(range(40, 140))
-    c = set(range(80, 180))
-    sets = _sets(a, b, c)
-    stories = _run(sets, [[0, 1], [1, 2]], rank=[(1,), (0,), (2,)], threshold=0.4)
-    # B ranks first: it is kept, and A and C each overlap it by 0.43 >= 0.4.
-    assert stories.kept.tolist() == [1, 1, 1]
-    stories = _run(sets, [[0, 1], [1, 2]], rank=[(0,), (1,), (2,)], threshold=0.4)
-    # A ranks first: B joins A, C does not overlap A enough and becomes its own story.
-    assert stories.kept.tolist() == [0, 0, 2]
-    assert stories.jaccard[1] == 60 / 140
+def test_chain_is_split_every_copy_verified_against_its_story_center():
+    # A~B, B~C, C~D (Jaccard 0.43) but A and C, B and D share only 20 of 180 shingles.
+    a, b, c, d = (set(range(start, start + 100)) for start in (0, 40, 80, 120))
+    sets = _sets(a, b, c, d)
+    edges = [[0, 1], [1, 2], [2, 3]]
+    # B and C have the most verified neighbours; B ranks first: it is the center, A and C
+    # join it (each overlaps it by 0.43 >= 0.4), D does not overlap B and is a story of its own.
+    # The kept copy is the story's best by rank (A), not the center.
+    stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,)], threshold=0.4)
+    assert stories.kept.tolist() == [0, 0, 0, 3]
+    assert stories.jaccard[1] == 60 / 140  # overlaps are measured against the kept copy
+    assert stories.jaccard[2] == 20 / 180  # (C joined through the center B)
+    # Reversed ranks: C is the center, B and D join it, D is kept; A stays alone.
+    stories = _run(sets, edges, rank=[(3,), (2,), (1,), (0,)], threshold=0.4)
+    assert stories.kept.tolist() == [0, 3, 3, 3]
+
+
+def test_stories_do_not_depend_on_which_copy_is_kept():
+    # The longest copy (kept by the default policy) has an extra section: it matches the
+    # lightly edited copy B (Jaccard 0.58) but not the more edited C, D, E (0.5), which match B
+    # and each other. Stories built around the kept copy split this one in two; built around
+    # the copy most others match (B), it is one story, and the longest copy is still kept.
+    plain = set(range(0, 100))
+    light = plain - {0}
+    edited = [(plain - set(range(k, k + 10))) | set(range(500 + k, 510 + k))
+              for k in (10, 30, 50)]
+    longest = plain | set(range(1000, 1070))
+    sets = _sets(longest, light, *edited)
+    edges = [[0, 1], [1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]
+    for rank in ([(-len(s), i) for i, s in enumerate(sets)], [(0,), (4,), (3,), (2,), (1,)]):
+        stories = _run(sets, edges, rank=rank, threshold=0.55)
+        assert stories.kept.tolist() == [0] * 5  # one story, kept: the best-ranked, A
+    assert stories.jaccard[1] == 99 / 170
+    assert (stories.jaccard[2:] == 0.5).all()  # measured against the kept copy
 
 
 def test_kept_copy_is_the_most_complete_not_the_first():

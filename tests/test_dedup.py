@@ -41,11 +41,18 @@ def test_copies_found_and_every_document_accounted_for():
     assert status["variant"]["status"] == "kept"
     assert status["exact"]["similarity"] == status["orig"]["similarity"] < 1.0
     assert result.summary["counts"]["exact_duplicates"] == 1
-    # The short reprint is a copy of the page that contains it (containment), not the reverse.
-    assert status["reprint"]["duplicate_of"] == "page"
+    # The short reprint (the story's first paragraphs) is contained in the story's copies and
+    # in a longer page that adds another article: it joins the story, whose copies it matches
+    # (centered on the original, which most copies match), not the page.
+    assert status["reprint"]["duplicate_of"] == "variant"
     assert status["reprint"]["containment"] >= 0.8 and status["reprint"]["similarity"] < 0.7
     kept = {k["id"]: k for k in result.kept}
-    assert set(kept["page"]["copies"]) == {"page", "reprint"}
+    assert set(kept["variant"]["copies"]) == {"orig", "variant", "exact", "reprint"}
+    assert kept["page"]["copies"] == ["page"]
+    # Alone with the page, the reprint is a copy of the page that contains it, not the reverse.
+    alone = neardup.dedup([d for d in _corpus() if d["id"] in ("reprint", "page")], clean=False)
+    assert [(r["id"], r["duplicate_of"]) for r in alone.records] == [("reprint", "page"),
+                                                                     ("page", None)]
 
 
 def test_without_containment_the_short_reprint_stays_apart():

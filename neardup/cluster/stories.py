@@ -4,12 +4,20 @@ Union-find over verified pairs alone chains: A~B and B~C put A and C in one stor
 and C share nothing (a follow-up that quotes a background paragraph, a short brief contained in
 two unrelated roundups). neardup's rule:
 
-    Every duplicate is verified directly against the kept copy of its story.
+    Every copy in a story is verified directly against the story's center.
 
-Within each connected component, documents are ordered by the keep policy. The best one not
-yet assigned becomes a kept copy; every unassigned member whose exact overlap with it passes the
-verification rule joins its story. Repeat until the component is exhausted. A story is thus a
-star around its kept copy, and ``similarity`` in the output is always measured against it.
+Within each connected component, documents are ordered by their number of verified neighbours
+(most first), then by the keep policy. The first one not yet assigned becomes a center; every
+unassigned member whose exact overlap with it passes the verification rule joins its story.
+Repeat until the component is exhausted. A story is thus a star of radius one: two of its copies
+are at most two verified matches apart, and A~B~C~D never becomes one story.
+
+Then each story keeps its best copy by the keep policy, which need not be the center, and every
+copy's ``similarity`` is measured against the kept copy. Why the center is not simply the copy
+to keep: the longest copy (the default policy) is often an outlier, a reprint with a section
+added, which the lightly edited copies match while the more edited ones match those copies but
+not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.973, precision
+1.000 both). Which copies form a story no longer depends on the keep policy.
 """
 
 from __future__ import annotations
@@ -63,13 +71,17 @@ def build_stories(
     touched = sort_unique(edges) if len(edges) else np.empty(0, dtype=np.int64)
     for d, root in zip(touched.tolist(), roots[touched].tolist(), strict=True):
         members.setdefault(root, []).append(d)
-    unplaced: list[list[int]] = []  # per component, best-ranked first
+    # Centers: the member with the most verified neighbours first (the copy the others were
+    # matched to), then the keep policy's order.
+    degree = np.bincount(edges.ravel(), minlength=n_docs) if len(edges) else \
+        np.zeros(n_docs, dtype=np.int64)
+    unplaced: list[list[int]] = []  # per component, the next center first
     for root in sorted(members):
         component = members[root]
         if active is not None:
             component = [d for d in component if active[d]]
         if len(component) > 1:
-            unplaced.append(sorted(component, key=lambda d: rank[d]))
+            unplaced.append(sorted(component, key=lambda d: (-int(degree[d]), rank[d])))
     while unplaced:
         centers = [order[0] for order in unplaced for _ in range(len(order) - 1)]
         others = [d for order in unplaced for d in order[1:]]
@@ -88,4 +100,29 @@ def build_stories(
             if len(rest) > 1:  # (one left: a story of its own)
                 left.append(rest)
         unplaced = left
+    _keep_best(kept, jaccard, containment, rank, overlaps)
     return Stories(kept=kept, jaccard=jaccard, containment=containment)
+
+
+def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
+               rank: Sequence[tuple], overlaps: Overlaps) -> None:
+    """In place: each star's kept copy becomes its best member by the keep policy (the center
+    was chosen for its neighbours), with every member's overlaps measured against it."""
+    numbers = np.flatnonzero(kept != np.arange(len(kept)))
+    stars: dict[int, list[int]] = {}
+    for d, center in zip(numbers.tolist(), kept[numbers].tolist(), strict=True):
+        stars.setdefault(center, [center]).append(d)
+    a: list[int] = []
+    b: list[int] = []
+    for star in stars.values():
+        best = min(star, key=lambda d: rank[d])
+        if best == star[0]:
+            continue
+        kept[star] = best
+        jaccard[best] = containment[best] = 1.0
+        others = [d for d in star if d != best]
+        a += [best] * len(others)
+        b += others
+    if a:
+        jac, con = overlaps(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
+        jaccard[b], containment[b] = jac, con
