@@ -387,6 +387,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
 
         masses = store.masses()
+        contained = _short_copy_sides(pairs[accepted], jaccards[accepted], match.threshold,
+                                      store.sizes(), len(edges))
 
         def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
                          ) -> np.ndarray:
@@ -394,7 +396,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
 
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
-                                    active=np.asarray(state.active, dtype=bool))
+                                    active=np.asarray(state.active, dtype=bool),
+                                    contained=contained)
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)
@@ -410,6 +413,20 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         cleanup.close()
         if freeze:
             gc.unfreeze()
+
+
+def _short_copy_sides(pairs: np.ndarray, jaccards: np.ndarray, threshold: float,
+                      sizes: np.ndarray, n_edges: int) -> np.ndarray:
+    """Per clustering edge (the verified ``pairs`` first): the shorter document of a short copy
+    inside a longer page (matched by containment alone, at most ``SHORT_COPY_MAX_RATIO`` of
+    the page's shingles), else -1. Such edges do not make the page a story's center
+    (``cluster.stories.centrality``)."""
+    contained = np.full(n_edges, -1, dtype=np.int64)
+    a, b = pairs[:, 0], pairs[:, 1]
+    small, large = np.minimum(sizes[a], sizes[b]), np.maximum(sizes[a], sizes[b])
+    short = (jaccards < threshold) & (small <= SHORT_COPY_MAX_RATIO * large)
+    contained[:len(pairs)][short] = np.where(sizes[a] <= sizes[b], a, b)[short]
+    return contained
 
 
 def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,

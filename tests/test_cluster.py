@@ -121,3 +121,25 @@ def test_earliest_compares_dates_not_strings():
     # what is not a date ranks with the undated, after every date, then by id
     assert order(["  ", "yesterday", "2020-13-45", "1477785600", None, "2016-10-30"]) == [
         5, 0, 1, 2, 3, 4]
+
+
+def test_a_roundup_of_briefs_does_not_gather_their_stories():
+    # R holds briefs A and B whole (plus more); A1~A2 and B1~B2 are copies of each brief. Every
+    # brief matches R as a short copy inside it, so R has the most matches: as a center it put
+    # A and B in one story. Short-copy edges do not count for a center: R joins one story.
+    brief_a, brief_b = set(range(0, 60)), set(range(100, 160))
+    sets = _sets(brief_a, brief_a - {0}, brief_b, brief_b - {100},
+                 brief_a | brief_b | set(range(500, 600)))
+    edges = np.array([[0, 1], [2, 3], [0, 4], [1, 4], [2, 4], [3, 4]], dtype=np.int64)
+    contained = np.array([-1, -1, 0, 1, 2, 3], dtype=np.int64)  # short copies inside R
+
+    def accepts(a, b, jac, con):
+        return (jac >= 0.7) | (con >= 0.8)
+
+    rank = [(-len(s), i) for i, s in enumerate(sets)]  # longest first: R
+    stories = build_stories(5, edges, rank, _overlaps(sets), accepts, contained=contained)
+    assert stories.kept[0] == stories.kept[1] != stories.kept[2] == stories.kept[3]
+    assert stories.kept[4] in (stories.kept[0], stories.kept[2])  # R joined one of them
+    # without the short-copy marks R is the center and gathers both briefs
+    gathered = build_stories(5, edges, rank, _overlaps(sets), accepts)
+    assert len(set(gathered.kept.tolist())) == 1

@@ -467,3 +467,31 @@ def test_cjk_shingles_count_fully_without_stopwords():
     for text in ("".join(_ZH_STORY), "".join(_JA_STORY)):
         weights = position_weights(shard_word_hashes([text])[0], 5)
         assert weights.size > 100 and (weights == MAX_WEIGHT).all()
+
+
+def test_a_roundup_page_holding_two_briefs_does_not_merge_their_stories():
+    # A "news in brief" page holds two short wire stories whole, each reprinted elsewhere.
+    # The page matches every copy as a short copy inside it (containment); built around the
+    # page, the two stories became one.
+    def prose(seed: int, sentences: int) -> str:  # news-like: a third function words
+        import random
+
+        from tests.conftest import _WORDS
+
+        rng = random.Random(seed)
+        return " ".join("The {} of the {} said on {} that the {} and the {} were in {}.".format(
+            *(rng.choice(_WORDS) for _ in range(6))) for _ in range(sentences))
+
+    briefs = [prose(60 + k, 12) for k in range(2)]
+    docs = []
+    for k, brief in enumerate(briefs):
+        docs.append({"id": f"brief{k}", "text": brief})
+        docs.append({"id": f"brief{k}-copy", "text": brief + " Updated Tuesday."})
+    roundup = "\n\n".join(briefs + [prose(70, 6)])
+    docs.append({"id": "roundup", "text": roundup})
+    result = neardup.dedup(docs, clean=False, keep="longest")
+    story = result.story_of()
+    assert story["brief0"] == story["brief0-copy"]
+    assert story["brief1"] == story["brief1-copy"]
+    assert story["brief0"] != story["brief1"]
+    assert story["roundup"] in (story["brief0"], story["brief1"])  # it holds both: joins one

@@ -7,7 +7,8 @@ two unrelated roundups). neardup's rule:
     Every copy in a story is verified directly against the story's center.
 
 Within each connected component, documents are ordered by their number of verified neighbours
-(most first), then by the keep policy. The first one not yet assigned becomes a center; every
+(most first; a short copy inside a longer page does not count for the page, see
+``centrality``), then by the keep policy. The first one not yet assigned becomes a center; every
 unassigned member whose exact overlap with it passes the verification rule joins its story.
 Repeat until the component is exhausted. A story is thus a star of radius one: two of its copies
 are at most two verified matches apart, and A~B~C~D never becomes one story.
@@ -51,13 +52,16 @@ def build_stories(
     overlaps: Overlaps,
     accepts: Accepts,
     active: np.ndarray | None = None,
+    contained: np.ndarray | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
 
     ``rank[d]`` orders candidates for keeping (smallest first); ``overlaps(a, b)`` gives the
     exact (Jaccard, containment) of the pairs ``a[k], b[k]`` (int64 arrays);
     ``accepts(a, b, jaccard, containment)`` applies the rule to them (a bool array).
-    Documents with ``active[d] == False`` (rejected ones) stay singletons.
+    Documents with ``active[d] == False`` (rejected ones) stay singletons. ``contained[k]``:
+    for an edge that joins a short copy to a longer page that holds it, the short copy; -1 for
+    other edges (None: no such edge).
 
     Components are independent, so they advance together: each round checks every component's
     best unplaced document (its next kept copy) against the component's other unplaced ones in
@@ -71,17 +75,15 @@ def build_stories(
     touched = sort_unique(edges) if len(edges) else np.empty(0, dtype=np.int64)
     for d, root in zip(touched.tolist(), roots[touched].tolist(), strict=True):
         members.setdefault(root, []).append(d)
-    # Centers: the member with the most verified neighbours first (the copy the others were
-    # matched to), then the keep policy's order.
-    degree = np.bincount(edges.ravel(), minlength=n_docs) if len(edges) else \
-        np.zeros(n_docs, dtype=np.int64)
+    matches, inside = centrality(n_docs, edges, contained)
     unplaced: list[list[int]] = []  # per component, the next center first
     for root in sorted(members):
         component = members[root]
         if active is not None:
             component = [d for d in component if active[d]]
         if len(component) > 1:
-            unplaced.append(sorted(component, key=lambda d: (-int(degree[d]), rank[d])))
+            unplaced.append(sorted(component,
+                                   key=lambda d: (-matches[d], -inside[d], rank[d])))
     while unplaced:
         centers = [order[0] for order in unplaced for _ in range(len(order) - 1)]
         others = [d for order in unplaced for d in order[1:]]
@@ -102,6 +104,20 @@ def build_stories(
         unplaced = left
     _keep_best(kept, jaccard, containment, rank, overlaps)
     return Stories(kept=kept, jaccard=jaccard, containment=containment)
+
+
+def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None
+               ) -> tuple[list[int], list[int]]:
+    """Per document: its matches other than short copies inside it (copies of about its size),
+    and the pages it is a short copy in. Centers are taken by the first, then the second: a
+    page that holds several short stories whole (a roundup of briefs, a front page) matches
+    their copies only as short copies inside it, so it is not the center that would gather
+    those stories into one; it joins one of them."""
+    paired = np.ones(len(edges), dtype=bool) if contained is None else contained < 0
+    matches = np.bincount(edges[paired].ravel(), minlength=n_docs)
+    inside = (np.zeros(n_docs, dtype=np.int64) if contained is None else
+              np.bincount(contained[~paired], minlength=n_docs))
+    return matches.tolist(), inside.tolist()
 
 
 def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
