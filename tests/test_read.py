@@ -265,6 +265,15 @@ def test_a_truncated_warc_file_never_loses_records_without_a_word(tmp_path, comp
     last = list(read_documents([cut]))[-1]
     assert last.source == f"{cut.name}#2"
     assert last.rejected == "truncated WARC record: the file ends inside its headers"
+    if not compressed:
+        # Cut right after "Content-Length:": warcio reads the empty value as 0, and the record
+        # was a complete, empty "application/http" one (a rejection for its type, and with
+        # gzip a second one for the cut: the test above failed for some random record ids,
+        # where a cut at every 13th byte fell there).
+        at = data.index(b"Content-Length:") + len(b"Content-Length:")
+        cut.write_bytes(data[:at])
+        assert [(d.source, d.rejected) for d in read_documents([cut])] == [
+            (f"{cut.name}#1", "truncated WARC record: the file ends inside its headers")]
 
 
 def test_a_truncated_zstd_file_is_unreadable_from_the_cut_on(tmp_path):

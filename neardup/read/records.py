@@ -323,8 +323,10 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                                 "of the file is not read")
                 return
             last, count = record, number
-            if record.length is None:
-                break  # no Content-Length: the file ends inside the record's headers
+            if record.length is None or not _declared_length(record):
+                # no Content-Length, or one cut short ("Content-Length:" read as 0): the file
+                # ends inside the record's headers
+                break
             if record.rec_type not in _DOCUMENT_RECORDS:
                 continue
             headers = record.http_headers
@@ -359,8 +361,9 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=_CUT_HEADERS)
                 return
     location = f"{source.name}#{count}"  # the file ends inside record ``count``
+    cut_headers = last.length is None or not _declared_length(last)
     yield RawRecord(location, count, _warc_fields(last, location), error=(
-        _CUT_HEADERS if last.length is None else f"truncated WARC record: the file ends "
+        _CUT_HEADERS if cut_headers else f"truncated WARC record: the file ends "
         f"{_missing_bytes(last):,} bytes before the record's end"))
 
 
@@ -393,6 +396,13 @@ class _CutShort:
             return b""
         self.size += len(data)
         return data
+
+
+def _declared_length(record: Any) -> bool:
+    """Whether the record's Content-Length header holds a number (warcio reads an empty one,
+    where a file cut short ends, as 0)."""
+    value = record.rec_headers.get_header("Content-Length") or ""
+    return value.strip().isdigit()
 
 
 def _missing_bytes(record: Any) -> int:
