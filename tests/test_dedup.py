@@ -145,9 +145,11 @@ def test_pairs_just_above_the_threshold_are_found_by_lsh():
         for i in range(0, len(edited), 32):  # one changed word every 32: J of 5-grams ~0.73
             edited[i] = "changed"
         docs += [" ".join(words), " ".join(edited)]
-    result = neardup.dedup(docs, clean=False, containment=None)
+    # (plain overlaps: these word salads have ~2.5 % function words, where weights fade in)
+    result = neardup.dedup(docs, clean=False, containment=None, prose_weights=False)
     records = result.records
-    jaccards = [neardup.similarity(docs[2 * k], docs[2 * k + 1]) for k in range(30)]
+    jaccards = [neardup.similarities(docs[2 * k], docs[2 * k + 1], prose_weights=False)[0]
+                for k in range(30)]
     assert all(0.7 <= j < 0.8 for j in jaccards), jaccards
     found = sum(records[2 * k]["cluster"] == records[2 * k + 1]["cluster"] for k in range(30))
     assert found >= 29

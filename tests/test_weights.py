@@ -79,3 +79,34 @@ def test_weighted_verification_equals_pairwise_overlap() -> None:
         assert (store.get_weights(i) == sets[i][1]).all()
     assert ok[pairs.tolist().index([2, 4])]  # PROSE_A inside PROSE_A + PROSE_B
     store.close()
+
+
+def test_weights_fade_in_between_unknown_and_weighted_share() -> None:
+    # The text-wide switch to "unweighted" was a step: a copy one "said" above the threshold
+    # got floor weights where the other had 1 everywhere, and their weighted Jaccard fell from
+    # about 0.9 to 0.2. Between the two shares the weights now move gradually.
+    from neardup.sketch.stage import SketchConfig, sketch_many
+    from neardup.sketch.weights import UNKNOWN_LANGUAGE_SHARE, WEIGHTED_SHARE
+
+    menu = MENU.split()
+    lows = []
+    for share in (UNKNOWN_LANGUAGE_SHARE - 0.002, (UNKNOWN_LANGUAGE_SHARE + WEIGHTED_SHARE) / 2,
+                  WEIGHTED_SHARE + 0.002):
+        n_stop = round(share * 1000)
+        words = [menu[i % len(menu)] + str(i // len(menu)) for i in range(1000 - n_stop)]
+        for k in range(n_stop):  # spread evenly
+            words.insert(k * (1000 // n_stop), "the")
+        text = " ".join(words)
+        hashes = shard_word_hashes([text])[0]
+        weights = position_weights(hashes, 5)
+        lows.append(int(weights.min()))
+        # the compiled sketch pass gives the same set weights as the numpy reference
+        values, set_w = _weighted(text)
+        config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1, clean=False,
+                              prose_weights=True)
+        *_, compiled, _ = sketch_many([hashes], config)
+        assert compiled.tolist() == set_w.tolist()
+    floor = round(FLOOR * MAX_WEIGHT)
+    assert lows[0] == MAX_WEIGHT and lows[2] == floor
+    assert floor < lows[1] < MAX_WEIGHT
+    assert abs(lows[1] - (MAX_WEIGHT + floor) / 2) < 0.1 * MAX_WEIGHT  # half way: half faded

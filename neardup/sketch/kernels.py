@@ -295,7 +295,8 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
 def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarray, ngram: int,
                 salt: np.uint64, q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray,
                 stops: np.ndarray, weighted: bool, window: int, full_share: float, floor: float,
-                unknown_share: float):  # pragma: no cover - compiled
+                unknown_share: float, weighted_share: float
+                ):  # pragma: no cover - compiled
     """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` → ``weights.set_weights`` in
     one pass per document, without materialising the uint64 sets: (signatures, sizes,
     compact values, their uint8 weights, offsets). Document d's words are
@@ -333,7 +334,8 @@ def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarra
         buf = _position_shingles(words[lo:hi], ngram, salt, q)
         m = buf.shape[0]
         position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
-                                            full_share, floor, unknown_share)
+                                            full_share, floor, unknown_share,
+                                            weighted_share)
         filled[:] = False
         row = signatures[d]
         for p in range(m):  # each bin's minimum
@@ -397,8 +399,8 @@ def _sort_value_weight_keys(keys: np.ndarray, spare: np.ndarray, counts: np.ndar
 
 @njit(cache=True)
 def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, weighted: bool,
-                      window: int, full_share: float, floor: float, unknown_share: float
-                      ) -> np.ndarray:  # pragma: no cover - compiled
+                      window: int, full_share: float, floor: float, unknown_share: float,
+                      weighted_share: float) -> np.ndarray:  # pragma: no cover - compiled
     """``weights.position_weights`` of one document's ``m`` shingle positions (``stops``:
     ``weights.stopword_table``)."""
     out = np.full(m, 255, dtype=np.uint8)
@@ -416,8 +418,12 @@ def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, 
                 break
             slot = (slot + np.uint64(1)) & mask
         prefix[i + 1] = prefix[i] + hit
-    if prefix[count] / count < unknown_share:
+    text_share = prefix[count] / count
+    if text_share < unknown_share:
         return out
+    blend = 1.0
+    if text_share < weighted_share:
+        blend = (text_share - unknown_share) / (weighted_share - unknown_share)
     width = max(window, ngram)
     for p in range(m):
         a = max(p - (width - ngram) // 2, 0)
@@ -425,6 +431,8 @@ def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, 
         a = max(b - width, 0)
         share = (prefix[b] - prefix[a]) / (b - a)
         weight = floor + (1.0 - floor) * min(share / full_share, 1.0)
+        if blend < 1.0:
+            weight = 1.0 - blend * (1.0 - weight)
         out[p] = np.uint8(np.rint(weight * 255.0))
     return out
 

@@ -34,6 +34,7 @@ from neardup.sketch.weights import (
     FLOOR,
     FULL_SHARE,
     UNKNOWN_LANGUAGE_SHARE,
+    WEIGHTED_SHARE,
     WINDOW,
     set_weights,
     stopword_table,
@@ -130,7 +131,7 @@ def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config:
     return kernels.sketch_sets(
         words, starts, ends, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
         hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), config.prose_weights,
-        WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE)
+        WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE, WEIGHTED_SHARE)
 
 
 def _flat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
