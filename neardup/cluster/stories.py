@@ -17,7 +17,7 @@ Then each story keeps its best copy by the keep policy, which need not be the ce
 copy's ``similarity`` is measured against the kept copy. Why the center is not simply the copy
 to keep: the longest copy (the default policy) is often an outlier, a reprint with a section
 added, which the lightly edited copies match while the more edited ones match those copies but
-not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.973, precision
+not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.972, precision
 1.000 both). Which copies form a story no longer depends on the keep policy.
 """
 
