@@ -475,8 +475,9 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
     first = 0
     for index, size in enumerate(spill.sizes):
         heads = kept[first:first + size]
+        centers = stories.center[first:first + size].tolist()
         verdicts = ShardVerdicts(index, first, heads,
-                                 duplicate_of=[None] * size,
+                                 duplicate_of=[None] * size, center=[None] * size,
                                  jaccard=stories.jaccard[first:first + size],
                                  containment=stories.containment[first:first + size],
                                  reread=spill.rereads.get(index))
@@ -489,6 +490,8 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
                 verdicts.copies[position] = members[head]
             elif active:
                 verdicts.duplicate_of[position] = ids[head]
+            if active and len(members[head]) > 1:
+                verdicts.center[position] = ids[centers[position]]
         in_shard = sampled[np.searchsorted(sampled, first):np.searchsorted(sampled, first + size)]
         verdicts.sampled = (in_shard - first).tolist()
         yield verdicts

@@ -497,3 +497,22 @@ def test_a_roundup_page_holding_two_briefs_does_not_merge_their_stories():
     assert story["brief1"] == story["brief1-copy"]
     assert story["brief0"] != story["brief1"]
     assert story["roundup"] in (story["brief0"], story["brief1"])  # it holds both: joins one
+
+
+def test_every_copy_names_the_center_it_was_verified_against():
+    # A copy can be below the thresholds against its kept copy (it matched the story's
+    # center): `center` names that copy, so the match can be checked.
+    texts = {d["id"]: d["text"] for d in _corpus()}
+    result = neardup.dedup(_corpus(), clean=False)
+    center_of = {r["id"]: r["center"] for r in result.records}
+    for story in result.clusters:
+        centers = {center_of[i] for i in story}
+        if len(story) == 1:
+            assert centers == {None}
+            continue
+        [center] = centers  # one center per story, one of its members
+        assert center in story
+        for member in set(story) - {center}:
+            jaccard, containment = neardup.similarities(texts[member], texts[center])
+            assert jaccard >= 0.7 or containment >= 0.8, member
+    assert center_of["empty"] is None  # rejected

@@ -37,6 +37,8 @@ class Stories:
     """Per document number: the kept copy it belongs to, and its overlap with that copy."""
 
     kept: np.ndarray  # int64: document number of the story's kept copy (itself if kept)
+    center: np.ndarray  # int64: the copy it was verified against (its story's center; itself
+    # for a center and for a document alone)
     jaccard: np.ndarray  # float64: Jaccard with the kept copy (1.0 for the kept copy)
     containment: np.ndarray  # float64
 
@@ -102,8 +104,9 @@ def build_stories(
             if len(rest) > 1:  # (one left: a story of its own)
                 left.append(rest)
         unplaced = left
+    center = kept.copy()
     _keep_best(kept, jaccard, containment, rank, overlaps)
-    return Stories(kept=kept, jaccard=jaccard, containment=containment)
+    return Stories(kept=kept, center=center, jaccard=jaccard, containment=containment)
 
 
 def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None

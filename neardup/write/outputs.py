@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 DOCUMENTS_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("status", pa.string()),
-    ("cluster", pa.int64()), ("duplicate_of", pa.string()), ("similarity", pa.float64()),
+    ("cluster", pa.int64()), ("duplicate_of", pa.string()), ("center", pa.string()),
+    ("similarity", pa.float64()),
     ("containment", pa.float64()), ("reason", pa.string()), ("url", pa.string()),
     ("site", pa.string()), ("date", pa.string()), ("title", pa.string()),
     ("chars", pa.int64()), ("chars_removed", pa.int64()), ("removed", pa.string()),
@@ -38,7 +39,7 @@ DEDUPLICATED_SCHEMA = pa.schema([
 
 
 def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
-                    duplicate_of: str | None, similarity: float | None,
+                    duplicate_of: str | None, center: str | None, similarity: float | None,
                     containment: float | None) -> dict[str, Any]:
     """One record of ``documents.*`` (``spans``: the removed spans, see ``document.pack``)."""
     text = doc.text
@@ -51,6 +52,7 @@ def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
         "status": status,
         "cluster": cluster,
         "duplicate_of": duplicate_of,
+        "center": center,
         "similarity": None if similarity is None else round(similarity, 6),
         "containment": None if containment is None else round(containment, 6),
         "reason": doc.rejected,

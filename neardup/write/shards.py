@@ -37,6 +37,7 @@ class ShardVerdicts:
     first: int  # document number of the shard's first document
     heads: np.ndarray  # number of each document's kept copy (itself when kept or rejected)
     duplicate_of: list[str | None]  # id of the kept copy, for duplicates
+    center: list[str | None]  # id of its story's center, for stories of several documents
     jaccard: np.ndarray
     containment: np.ndarray
     repeated: dict[int, str] = field(default_factory=dict)  # position → "duplicate id" reason
@@ -102,7 +103,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     heads = verdicts.heads.tolist()
     jaccard, containment = verdicts.jaccard.tolist(), verdicts.containment.tolist()
     first, repeated, copies = verdicts.first, verdicts.repeated, verdicts.copies
-    duplicate_of = verdicts.duplicate_of
+    duplicate_of, center = verdicts.duplicate_of, verdicts.center
     for position, (doc, spans) in enumerate(docs):
         number = first + position
         doc.index = number
@@ -126,7 +127,8 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
             status = "duplicate"
             n_duplicate += 1
             sim, con = jaccard[position], containment[position]
-        record = document_record(doc, spans, status, head, duplicate_of[position], sim, con)
+        record = document_record(doc, spans, status, head, duplicate_of[position],
+                                 center[position] if status != "rejected" else None, sim, con)
         if encode:
             document_lines.append(dumps(record) + b"\n")
         if keep:
