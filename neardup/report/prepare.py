@@ -275,7 +275,10 @@ def _doc_entry(doc: dict[str, Any], files: _Table, sites: _Table,
     optional = {"d": doc.get("date"), "u": doc.get("url"),
                 "j": _round(doc.get("similarity")), "c": _round(doc.get("containment")),
                 "n": doc.get("chars"), "r": doc.get("chars_removed") or None,
-                "x": doc.get("reason"), "w": doc.get("warnings") or None}
+                "x": doc.get("reason"), "w": doc.get("warnings") or None,
+                # the story's center: the copy every member was verified against
+                "m": 1 if doc.get("center") is not None and doc.get("center") == doc.get("id")
+                else None}
     title = doc.get("title")
     if title and title != story_title:
         optional["t"] = title

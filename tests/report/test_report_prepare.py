@@ -203,3 +203,22 @@ def test_word_diff_is_an_alignment(kept_tokens: list[str], other_tokens: list[st
     assert all((op.a_start == op.a_end) == (op.tag == ADDED) for op in ops)
     assert all((op.b_start == op.b_end) == (op.tag == MISSING) for op in ops)
     assert [op.a_start for op in ops] == sorted(op.a_start for op in ops)
+
+
+def test_each_story_marks_its_center(tmp_path: Path) -> None:
+    # a real dedup output: every story of several copies marks one member as its center,
+    # the copy its `center` field names
+    import neardup
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "news.jsonl"
+    docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path / "out"
+    neardup.dedup(docs[:120], output=out, report=True, jobs=1)
+    records = {r["id"]: r for r in read_documents(out)}
+    page = prepare_report(out).page
+    stories = [s for s in page["stories"] if s["n"] > 1]
+    assert stories
+    for story in stories:
+        members = page["docs"][story["o"]:story["o"] + story["m"]]
+        marked = [d["i"] for d in members if d.get("m")]
+        assert marked == [records[members[0]["i"]]["center"]]

@@ -190,7 +190,9 @@
     var id = doc.u && /^https?:\/\//i.test(doc.u) ? el("a", { href: doc.u,
       rel: "noreferrer noopener", target: "_blank", text: doc.i }) : doc.i;
     return el("tr", { className: kept ? "kept" : "copy" }, [
-      el("td", { text: kept ? "kept" : "copy" }),
+      el("td", doc.m ? { text: (kept ? "kept" : "copy") + " · center",
+        title: "the story's center: every copy was verified against it" }
+        : { text: kept ? "kept" : "copy" }),
       el("td", { className: "id" }, [id]),
       el("td", { className: "src", text: source(doc) }),
       el("td", { text: site(doc) }),
