@@ -136,13 +136,14 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
 
 
 def find_title(lines: list[Line], article_start: int, page_title: str | None,
-               skip: set[int] | None = None) -> int | None:
+               skip: set[int] | None = None, title_line: int | None = None) -> int | None:
     """Index of the headline line: the heading-like line before the article start.
 
     Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
     rendered page text, "Headline - Site"), else the closest heading-like line above the
     article within a small window. Lines in ``skip`` (the byline and date lines already
-    found) and byline-shaped lines ("By Name, Agency") are never the title.
+    found) and byline-shaped lines ("By Name, Agency") are never the title, nor
+    ``title_line``, the line ``page_title`` was read from (a headline may have its words).
     """
     skip = skip or set()
     lo = max(0, article_start - 15)
@@ -152,7 +153,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             ln = lines[i]
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
-            if ln.n_words >= 3 and k and pt.startswith(k) and ln.text != page_title:
+            if ln.n_words >= 3 and k and pt.startswith(k) and i != title_line:
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]

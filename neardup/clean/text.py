@@ -398,10 +398,11 @@ def clean_text(
     lines, recs = analyse_records(text)
     if not lines:
         return CleanResult(text="", source_text=text)
+    title_line = None  # the line that is the page's <title>, not its headline
     if page_title is None and lines and lines[0].n_words >= 3 and not opts.conservative:
         # rendered pages start with the <title> (extracted text does not: there the first
         # line would always be taken for the headline)
-        page_title = lines[0].text
+        page_title, title_line = lines[0].text, 0
     if opts.keep_captions:
         for ln in lines:
             if ln.reason == "caption":
@@ -442,7 +443,8 @@ def clean_text(
         # there at all, and only the page's title tells it from a first sub-heading)
         title_idx = find_top_title(lines, first, page_title)
     else:
-        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx})
+        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
+                               title_line=title_line)
     title = lines[title_idx].text if title_idx is not None else None
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
