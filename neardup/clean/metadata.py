@@ -53,6 +53,9 @@ DATELINE_RE = re.compile(
 )
 # Separators between the headline and the site name in a page title ("Headline | Site")
 _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
+#: How many lines above the article's first line are searched for its byline, date and a
+#: heading-like headline (the headline found by the page's <title> is searched further up).
+HEADER_LINES = 15
 #: How many lines at the top of extracted text may precede the headline (a section label, a
 #: category, a date).
 TOP_TITLE_LINES = 4
@@ -140,16 +143,18 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
     """Index of the headline line: the heading-like line before the article start.
 
     Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
-    rendered page text, "Headline - Site"), else the closest heading-like line above the
-    article within a small window. Lines in ``skip`` (the byline and date lines already
-    found) and byline-shaped lines ("By Name, Agency") are never the title, nor
-    ``title_line``, the line ``page_title`` was read from (a headline may have its words).
+    rendered page text, "Headline - Site"), the closest to the article anywhere above it (menus,
+    share buttons and teasers can put dozens of lines between the headline and the first
+    paragraph), else the closest heading-like line above the article within a small window.
+    Lines in ``skip`` (the byline and date lines already found) and byline-shaped lines ("By
+    Name, Agency") are never the title, nor ``title_line``, the line ``page_title`` was read
+    from (a headline may have its words).
     """
     skip = skip or set()
-    lo = max(0, article_start - 15)
+    lo = max(0, article_start - HEADER_LINES)
     if page_title:
         pt = " ".join(WORD_RE.findall(page_title.lower()))
-        for i in range(article_start - 1, lo - 1, -1):
+        for i in range(article_start - 1, -1, -1):
             ln = lines[i]
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))

@@ -29,6 +29,7 @@ from operator import attrgetter
 
 from neardup.clean.lines import CUES, Line, analyse_records, record_keys
 from neardup.clean.metadata import (
+    HEADER_LINES,
     find_byline,
     find_date,
     find_dateline,
@@ -435,7 +436,7 @@ def clean_text(
 
     # metadata from the header above (and at the top of) the article
     first = next((ln.index for ln in lines if ln.keep), 0)
-    lo = max(0, first - 15)
+    lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
     date, date_idx = find_date(lines, lo, first + 3)
     if opts.conservative:
@@ -445,6 +446,13 @@ def clean_text(
     else:
         title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
                                title_line=title_line)
+        if title_idx is not None and title_idx + 1 < lo:
+            # (a headline further up, found by the page's <title>: its header runs from it to
+            # the article, and the byline and date may sit anywhere in it)
+            if byline is None:
+                byline, by_idx = find_byline(lines, title_idx + 1, lo)
+            if date is None:
+                date, date_idx = find_date(lines, title_idx + 1, lo)
     title = lines[title_idx].text if title_idx is not None else None
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"

@@ -28,3 +28,20 @@ def test_the_title_line_itself_is_not_the_headline() -> None:
     text = "\n".join([HEADLINE, *HEADLINES[:3], "", *BODY])
     # (the only line with the title's words is the <title> line: no headline)
     assert clean_text(text).title != HEADLINE
+
+
+def test_header_far_above_the_article() -> None:
+    # Share buttons, an author box and teasers put 20 lines between the header (headline,
+    # byline, date) and the first paragraph: only 15 lines above the article were searched,
+    # so the byline and date were missed and a teaser headline was taken for the title.
+    text = "\n".join([
+        f"{HEADLINE} | Example News", "Home", "World", "",
+        HEADLINE, "By Jane Smith", "Nov. 19, 2019 | 4:10pm", "",
+        "Facebook", "Twitter", "WhatsApp", "Email", "Copy", "",
+        "View author archive", "Get author RSS feed", "",
+        *[ln for h in HEADLINES[:6] for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert (res.title, res.byline, res.date) == (HEADLINE, "Jane Smith", "2019-11-19")
+    assert res.text.startswith(BODY[0])
