@@ -45,3 +45,13 @@ def test_header_far_above_the_article() -> None:
     res = clean_text(text)
     assert (res.title, res.byline, res.date) == (HEADLINE, "Jane Smith", "2019-11-19")
     assert res.text.startswith(BODY[0])
+
+
+def test_a_date_line_or_a_score_line_is_not_the_headline() -> None:
+    # Without the page's <title> the headline is the closest heading-like line above the
+    # article: a date line ("November 20, 2019 / 1:07 AM / Example News"), a row of numbers
+    # or a URL between it and the article was taken instead.
+    for between in ("November 20, 2019 / 1:07 AM / Example News", "Palm Bay 18 22 13 17 70",
+                    "https://news.example/world/2019/11/20/dam-talks-stall"):
+        text = "\n".join(["Menu", "", HEADLINE, between, "", *BODY])
+        assert clean_text(text).title == HEADLINE, between
