@@ -53,6 +53,9 @@ DATELINE_RE = re.compile(
 )
 # Separators between the headline and the site name in a page title ("Headline | Site")
 _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
+#: How many lines above the article's first line are searched for its byline, date and a
+#: heading-like headline (the headline found by the page's <title> is searched further up).
+HEADER_LINES = 15
 #: How many lines at the top of extracted text may precede the headline (a section label, a
 #: category, a date).
 TOP_TITLE_LINES = 4
@@ -136,27 +139,31 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
 
 
 def find_title(lines: list[Line], article_start: int, page_title: str | None,
-               skip: set[int] | None = None) -> int | None:
+               skip: set[int] | None = None, title_line: int | None = None) -> int | None:
     """Index of the headline line: the heading-like line before the article start.
 
     Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
-    rendered page text, "Headline - Site"), else the closest heading-like line above the
-    article within a small window. Lines in ``skip`` (the byline and date lines already
-    found) and byline-shaped lines ("By Name, Agency") are never the title.
+    rendered page text, "Headline - Site"), the closest to the article anywhere above it (menus,
+    share buttons and teasers can put dozens of lines between the headline and the first
+    paragraph), else the closest heading-like line above the article within a small window
+    (not a date line, a line of numbers or a URL: :func:`_not_headline`). Lines in ``skip``
+    (the byline and date lines already found) and byline-shaped lines ("By Name, Agency") are
+    never the title, nor ``title_line``, the line ``page_title`` was read from (a headline may
+    have its words).
     """
     skip = skip or set()
-    lo = max(0, article_start - 15)
+    lo = max(0, article_start - HEADER_LINES)
     if page_title:
         pt = " ".join(WORD_RE.findall(page_title.lower()))
-        for i in range(article_start - 1, lo - 1, -1):
+        for i in range(article_start - 1, -1, -1):
             ln = lines[i]
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
-            if ln.n_words >= 3 and k and pt.startswith(k) and ln.text != page_title:
+            if ln.n_words >= 3 and k and pt.startswith(k) and i != title_line:
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
-        if i in skip or BYLINE_RE.match(ln.text.strip()):
+        if i in skip or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
             continue
         if (
             4 <= ln.n_words <= 25
@@ -166,6 +173,17 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         ):
             return i
     return None
+
+
+def _not_headline(ln: Line) -> bool:
+    """A date or time line ("November 20, 2019 / 1:07 AM / CBS News"), a line of numbers
+    (a score or table row, "Palm Bay 18 22 13 17 — 70") or a URL: heading-shaped by length and
+    missing sentence end, but never the headline."""
+    return (
+        ln.digit_ratio >= 0.3
+        or "://" in ln.text
+        or (_YEAR_WORD_RE.search(ln.text) is not None and parse_date(ln.text) is not None)
+    )
 
 
 def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int | None:

@@ -29,6 +29,7 @@ from operator import attrgetter
 
 from neardup.clean.lines import CUES, Line, analyse_records, record_keys
 from neardup.clean.metadata import (
+    HEADER_LINES,
     find_byline,
     find_date,
     find_dateline,
@@ -398,10 +399,11 @@ def clean_text(
     lines, recs = analyse_records(text)
     if not lines:
         return CleanResult(text="", source_text=text)
+    title_line = None  # the line that is the page's <title>, not its headline
     if page_title is None and lines and lines[0].n_words >= 3 and not opts.conservative:
         # rendered pages start with the <title> (extracted text does not: there the first
         # line would always be taken for the headline)
-        page_title = lines[0].text
+        page_title, title_line = lines[0].text, 0
     if opts.keep_captions:
         for ln in lines:
             if ln.reason == "caption":
@@ -434,7 +436,7 @@ def clean_text(
 
     # metadata from the header above (and at the top of) the article
     first = next((ln.index for ln in lines if ln.keep), 0)
-    lo = max(0, first - 15)
+    lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
     date, date_idx = find_date(lines, lo, first + 3)
     if opts.conservative:
@@ -442,7 +444,15 @@ def clean_text(
         # there at all, and only the page's title tells it from a first sub-heading)
         title_idx = find_top_title(lines, first, page_title)
     else:
-        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx})
+        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
+                               title_line=title_line)
+        if title_idx is not None and title_idx + 1 < lo:
+            # (a headline further up, found by the page's <title>: its header runs from it to
+            # the article, and the byline and date may sit anywhere in it)
+            if byline is None:
+                byline, by_idx = find_byline(lines, title_idx + 1, lo)
+            if date is None:
+                date, date_idx = find_date(lines, title_idx + 1, lo)
     title = lines[title_idx].text if title_idx is not None else None
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"

@@ -1,0 +1,57 @@
+"""Title, byline and date found in rendered page text (the whole page as text)."""
+
+from __future__ import annotations
+
+from conftest import BODY, HEADLINES
+
+from neardup.clean import clean_text
+
+HEADLINE = "Dam talks stall as the Tigris falls to a record low"
+
+
+def test_headline_with_the_exact_words_of_the_page_title() -> None:
+    # Rendered text starts with the page's <title>; a headline with exactly its words (no
+    # " | Site" part) was skipped as being that <title> line, and the closest heading-like
+    # line above the article, a teaser, was taken instead.
+    text = "\n".join([
+        HEADLINE, "Home", "World", "Business", "Sport", "",
+        HEADLINE, "",
+        "Farmers In The South Count The Cost Of Drought", "",
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.title == HEADLINE
+    assert res.text.startswith(BODY[0])
+
+
+def test_the_title_line_itself_is_not_the_headline() -> None:
+    text = "\n".join([HEADLINE, *HEADLINES[:3], "", *BODY])
+    # (the only line with the title's words is the <title> line: no headline)
+    assert clean_text(text).title != HEADLINE
+
+
+def test_header_far_above_the_article() -> None:
+    # Share buttons, an author box and teasers put 20 lines between the header (headline,
+    # byline, date) and the first paragraph: only 15 lines above the article were searched,
+    # so the byline and date were missed and a teaser headline was taken for the title.
+    text = "\n".join([
+        f"{HEADLINE} | Example News", "Home", "World", "",
+        HEADLINE, "By Jane Smith", "Nov. 19, 2019 | 4:10pm", "",
+        "Facebook", "Twitter", "WhatsApp", "Email", "Copy", "",
+        "View author archive", "Get author RSS feed", "",
+        *[ln for h in HEADLINES[:6] for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert (res.title, res.byline, res.date) == (HEADLINE, "Jane Smith", "2019-11-19")
+    assert res.text.startswith(BODY[0])
+
+
+def test_a_date_line_or_a_score_line_is_not_the_headline() -> None:
+    # Without the page's <title> the headline is the closest heading-like line above the
+    # article: a date line ("November 20, 2019 / 1:07 AM / Example News"), a row of numbers
+    # or a URL between it and the article was taken instead.
+    for between in ("November 20, 2019 / 1:07 AM / Example News", "Palm Bay 18 22 13 17 70",
+                    "https://news.example/world/2019/11/20/dam-talks-stall"):
+        text = "\n".join(["Menu", "", HEADLINE, between, "", *BODY])
+        assert clean_text(text).title == HEADLINE, between
