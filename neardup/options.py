@@ -55,20 +55,14 @@ class MatchOptions:
         """Jaccard level the main LSH banding aims at.
 
         Verification on the real sets removes false candidates, so the banding aims below the
-        level it must find: aimed at t itself, the S-curve would miss about 40 % of the pairs
-        sitting right at t; aimed at 0.8·t it misses about 1 %. With containment c on, the
-        level to find is also that of a containment match between texts of sizes ρ = |S|/|L|
-        >= ``SHORT_COPY_MAX_RATIO`` (smaller ones are the short-copy banding's), whose Jaccard
-        can be as low as c·ρ / (1 + ρ - c·ρ): 0.36 for c = 0.8, so the banding aims at 0.29.
-        (Aimed at 0.4 before 2026-12-05, such pairs were proposed or not by the MinHash seed's
-        luck: Webis dev F1 0.914-0.920 over seeds 1-8, now 0.914-0.920 with 7 of 8 at 0.920.)
+        threshold: aimed at t itself, the S-curve would miss about 40 % of the pairs sitting
+        right at t; aimed at 0.8·t it misses about 1 %. With containment on, at most 0.4.
         """
         if self.candidate_threshold is not None:
             return self.candidate_threshold
         if self.containment is None:
             return round(0.8 * self.threshold, 4)
-        c, rho = self.containment, SHORT_COPY_MAX_RATIO
-        return round(0.8 * min(self.threshold, c * rho / (1 + rho - c * rho)), 4)
+        return min(0.8 * self.threshold, 0.4)
 
     def short_copy_lsh_threshold(self) -> float | None:
         """Jaccard level of the second banding, for short copies inside longer pages (None:

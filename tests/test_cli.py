@@ -491,8 +491,7 @@ def test_short_copy_banding_is_on_with_containment_and_can_be_turned_off(tmp_pat
         return json.loads((out / "summary.json").read_text())["matching"]
 
     default = matching()
-    assert (default["bands"], default["rows"]) == (42, 3)  # aimed at 0.29: see lsh_threshold
-    assert default["lsh_threshold"] == 0.2909
+    assert (default["bands"], default["rows"]) == (32, 4)
     assert (default["short_copy_bands"], default["short_copy_rows"]) == (28, 2)
     assert default["short_copy_lsh_threshold"] == 0.25
     for flags in (("--no-short-copies",), ("--no-containment",)):

@@ -340,15 +340,13 @@ def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     found = neardup.dedup(docs, clean=False).story_of()
     hits = sum(found[f"story{i}"] == found[f"page{i}"] for i in range(pairs))
     assert hits >= 0.7 * pairs
-    # the same pairs with only a main banding aimed at 0.4 (the default before 2026-12-05):
-    # most are missed
-    old = neardup.dedup(docs, clean=False, short_copies=False,
-                        candidate_threshold=0.4).story_of()
+    # the same pairs without the short-copy banding (the main one aims at 0.4): most are missed
+    old = neardup.dedup(docs, clean=False, short_copies=False).story_of()
     assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
 
 
 def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_third_as_long_as_its_page():
-    from neardup.options import SHORT_COPY_MAX_RATIO, SHORT_COPY_RATIO, MatchOptions
+    from neardup.options import SHORT_COPY_RATIO, MatchOptions
 
     def jaccard_of_contained_copy(c: float, rho: float) -> float:
         # |S| = rho·|L|, |S ∩ L| = c·|S|: J = c·rho·|L| / (|L| + rho·|L| - c·rho·|L|)
@@ -358,9 +356,7 @@ def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_third_as_long_as_its
     for c in (0.5, 0.8, 0.9, 1.0):
         target = MatchOptions(containment=c).short_copy_lsh_threshold()
         assert target == round(min(0.56, jaccard_of_contained_copy(c, SHORT_COPY_RATIO)), 4)
-        # the main banding: 0.8 of the lowest Jaccard of a match it is left (sizes >= 1:2)
-        assert MatchOptions(containment=c).lsh_threshold() == round(0.8 * min(
-            0.7, jaccard_of_contained_copy(c, SHORT_COPY_MAX_RATIO)), 4)
+        assert MatchOptions(containment=c).lsh_threshold() == 0.4  # the main banding
     # containment off: no short-copy banding, the main one at 0.8 of the Jaccard threshold
     assert MatchOptions(containment=None).short_copy_lsh_threshold() is None
     assert MatchOptions(short_copies=False).short_copy_lsh_threshold() is None
