@@ -173,7 +173,9 @@ def load_predicted(path: Path) -> dict[str, object]:
         if record.get("status") == "rejected":
             # (a repeated id is rejected: the document that kept the id is the one scored)
             predicted.setdefault(rid, ("rejected", rid))
-        elif predicted.get(rid, ("rejected",))[0] == "rejected":
+        elif rid not in predicted or predicted[rid] == ("rejected", rid):
+            # (the first record of an id that is in a story keeps it; a cluster read from
+            # JSON is never a tuple, so it cannot be taken for the rejection mark)
             predicted[rid] = record["cluster"]
     return predicted
 

@@ -672,3 +672,19 @@ def test_an_output_that_is_a_file_is_a_usage_error_naming_it(tmp_path, corpus, c
     assert blocker.read_text() == "mine\n"
     with pytest.raises(ValueError, match="is a file, not a folder"):
         neardup.dedup(["one text here"], output=blocker)
+
+
+def test_eval_of_predictions_with_an_id_in_two_stories_is_no_traceback(tmp_path, capsys):
+    # Two records of one id, neither rejected (two runs' documents.jsonl put together, or
+    # another tool's predictions): load_predicted indexed the first one's cluster number
+    # (`int[0]`) and eval died with "TypeError: 'int' object is not subscriptable". The
+    # first record of the id is scored, as load_truth does.
+    predicted = tmp_path / "documents.jsonl"
+    predicted.write_text('{"id":"a","cluster":0,"status":"kept"}\n'
+                         '{"id":"b","cluster":0,"status":"duplicate"}\n'
+                         '{"id":"a","cluster":5,"status":"kept"}\n')
+    truth = tmp_path / "truth.jsonl"
+    truth.write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["true_positives"], scores["f1"]) == (1, 1.0)
