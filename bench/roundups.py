@@ -9,6 +9,11 @@ policy: pairs of stories of one roundup that share a story id (merged), and pair
 against the truth (a roundup counted as a story of its own).
 
     python bench/roundups.py /tmp/synth10k_nobp.jsonl [--briefs 3] [--words 250] [--roundups 40]
+        [--roundup-copies 0]
+
+``--roundup-copies N`` adds N more scrapes of each roundup page (the same page with a line of
+its own, e.g. a timestamp, at the end), as a crawler revisiting a front page would: a roundup
+with copies of its own matches them as a page of its size, not as short copies.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import neardup
 from neardup.evaluate import pairs_scores
 
 
-def make_corpus(corpus: Path, briefs: int, words: int, roundups: int
+def make_corpus(corpus: Path, briefs: int, words: int, roundups: int, roundup_copies: int = 0
                 ) -> tuple[list[dict[str, str]], dict[str, str], list[list[list[str]]]]:
     by_story: dict[str, list[dict]] = defaultdict(list)
     with corpus.open(encoding="utf-8") as handle:
@@ -47,6 +52,9 @@ def make_corpus(corpus: Path, briefs: int, words: int, roundups: int
         page = "\n\n".join(" ".join(by_story[s][0]["text"].split()[:words]) for s in group)
         docs.append({"id": f"roundup{k}", "text": page})
         truth[f"roundup{k}"] = f"roundup{k}"
+        for n in range(roundup_copies):
+            docs.append({"id": f"roundup{k}-{n + 1}", "text": f"{page}\nUpdated {n + 1} hour ago"})
+            truth[f"roundup{k}-{n + 1}"] = f"roundup{k}"
     members = [[[r["id"] for r in by_story[s]] for s in group] for group in groups]
     return docs, truth, members
 
@@ -58,13 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--briefs", type=int, default=3, help="stories per roundup page")
     parser.add_argument("--words", type=int, default=250, help="words per short story")
     parser.add_argument("--roundups", type=int, default=40)
+    parser.add_argument("--roundup-copies", type=int, default=0,
+                        help="more scrapes of each roundup page")
     args = parser.parse_args(argv)
-    docs, truth, members = make_corpus(args.corpus, args.briefs, args.words, args.roundups)
+    docs, truth, members = make_corpus(args.corpus, args.briefs, args.words, args.roundups,
+                                       args.roundup_copies)
     ids = sorted(truth)
     labelled = [(a, b, truth[a] == truth[b]) for i, a in enumerate(ids) for b in ids[i + 1:]]
     possible = len(members) * args.briefs * (args.briefs - 1) // 2
     print(f"{len(docs)} documents, {len(members)} roundups of {args.briefs} stories of "
-          f"{args.words} words")
+          f"{args.words} words, each roundup scraped {1 + args.roundup_copies} time(s)")
     for keep in ("longest", "earliest", "first"):
         story = neardup.dedup(docs, clean=False, keep=keep, quiet=True).story_of()
         merged = 0

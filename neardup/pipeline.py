@@ -387,8 +387,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
 
         masses = store.masses()
-        contained = _short_copy_sides(pairs[accepted], jaccards[accepted], match.threshold,
-                                      store.sizes(), len(edges))
+        short_copies = _short_copy_test(store.sizes(), match.threshold)
+        contained = _short_copy_sides(pairs[accepted], jaccards[accepted], short_copies,
+                                      len(edges))
 
         def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
                          ) -> np.ndarray:
@@ -397,7 +398,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
                                     active=np.asarray(state.active, dtype=bool),
-                                    contained=contained)
+                                    contained=contained, short_copies=short_copies)
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)
@@ -415,17 +416,27 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             gc.unfreeze()
 
 
-def _short_copy_sides(pairs: np.ndarray, jaccards: np.ndarray, threshold: float,
-                      sizes: np.ndarray, n_edges: int) -> np.ndarray:
-    """Per clustering edge (the verified ``pairs`` first): the shorter document of a short copy
-    inside a longer page (matched by containment alone, at most ``SHORT_COPY_MAX_RATIO`` of
-    the page's shingles), else -1. Such edges do not make the page a story's center
+def _short_copy_test(sizes: np.ndarray, threshold: float
+                     ) -> Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+    """Whether ``copy`` is a short copy inside ``page``, for matched pairs: below the Jaccard
+    threshold (matched by containment alone) and at most ``SHORT_COPY_MAX_RATIO`` of the
+    page's shingles."""
+    def short_copies(page: np.ndarray, copy: np.ndarray, jaccard: np.ndarray) -> np.ndarray:
+        return (jaccard < threshold) & (sizes[copy] <= SHORT_COPY_MAX_RATIO * sizes[page])
+    return short_copies
+
+
+def _short_copy_sides(pairs: np.ndarray, jaccards: np.ndarray,
+                      short_copies: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+                      n_edges: int) -> np.ndarray:
+    """Per clustering edge (the verified ``pairs`` first): the short copy of a short copy inside
+    a longer page, else -1. Such edges do not make the page a story's center
     (``cluster.stories.centrality``)."""
     contained = np.full(n_edges, -1, dtype=np.int64)
     a, b = pairs[:, 0], pairs[:, 1]
-    small, large = np.minimum(sizes[a], sizes[b]), np.maximum(sizes[a], sizes[b])
-    short = (jaccards < threshold) & (small <= SHORT_COPY_MAX_RATIO * large)
-    contained[:len(pairs)][short] = np.where(sizes[a] <= sizes[b], a, b)[short]
+    b_inside, a_inside = short_copies(a, b, jaccards), short_copies(b, a, jaccards)
+    contained[:len(pairs)][b_inside] = b[b_inside]
+    contained[:len(pairs)][a_inside] = a[a_inside]
     return contained
 
 

@@ -497,6 +497,13 @@ def test_a_roundup_page_holding_two_briefs_does_not_merge_their_stories():
     assert story["brief1"] == story["brief1-copy"]
     assert story["brief0"] != story["brief1"]
     assert story["roundup"] in (story["brief0"], story["brief1"])  # it holds both: joins one
+    # Scraped three times, the page matches its own copies more often than any brief does,
+    # and is its story's center: it still takes one of the briefs only, not both.
+    rescraped = docs + [{"id": f"roundup-{n}", "text": f"{roundup}\nUpdated {n} hour ago"}
+                        for n in (1, 2)]
+    story = neardup.dedup(rescraped, clean=False).story_of()
+    assert story["roundup"] == story["roundup-1"] == story["roundup-2"]
+    assert story["brief0"] == story["brief0-copy"] != story["brief1"] == story["brief1-copy"]
 
 
 def test_every_copy_names_the_center_it_was_verified_against():
