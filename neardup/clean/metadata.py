@@ -42,7 +42,7 @@ _DATE_PATTERNS = [
 # necessary condition for parse_date, tested first)
 _YEAR_WORD_RE = re.compile(r"(?<!\w)\d{4}(?!\w)")
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|story by|reporting by)[:\s]+"
+    r"^(?:by|written by|words by|story by|reporting by|posted by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
@@ -51,6 +51,12 @@ DATELINE_RE = re.compile(
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][\w ]{0,20})\))?)\s*[—–―]{1,2}\s*|"
     r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*\([A-Za-z ]{2,20}\))\s*-{1,2}\s*"
 )
+# A line that only announces the byline on the next line ("By", "Author:")
+_BY_LABELS = frozenset(
+    ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
+)
+# Lower-case words inside a name or between names ("Ursula von der Leyen", "A and B")
+_NAME_CONNECTORS = frozenset("and de van von der den da di del du la le bin al y".split())
 # Separators between the headline and the site name in a page title ("Headline | Site")
 _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 #: How many lines above the article's first line are searched for its byline, date and a
@@ -94,15 +100,26 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
         t = lines[i].text
         if lines[i].n_words > 14:
             continue
-        if t.strip().lower() in ("by", "by:") and i + 1 < len(lines):
+        if t.strip().lower() in _BY_LABELS and i + 1 < len(lines):
             nxt = lines[i + 1].text.strip()
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         m = BYLINE_RE.match(t.strip())
         if m and m.group(1)[:1].isupper():
-            name = m.group(1).strip(" ,")
+            name = _trim_name(m.group(1))
             return name, [i]
     return None, []
+
+
+def _trim_name(name: str) -> str:
+    """The name words of a matched byline: up to the first lower-case word other than a
+    connector ("Jane Smith on November 19" -> "Jane Smith"; BYLINE_RE ignores case)."""
+    words = name.split()
+    for j, w in enumerate(words[1:], 1):
+        if w[:1].islower() and w.lower() not in _NAME_CONNECTORS:
+            words = words[:j]
+            break
+    return " ".join(words).strip(" ,")
 
 
 def find_dateline(first_paragraph: str) -> str | None:

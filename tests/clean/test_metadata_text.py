@@ -55,3 +55,19 @@ def test_a_date_line_or_a_score_line_is_not_the_headline() -> None:
                     "https://news.example/world/2019/11/20/dam-talks-stall"):
         text = "\n".join(["Menu", "", HEADLINE, between, "", *BODY])
         assert clean_text(text).title == HEADLINE, between
+
+
+def _header(*header: str) -> str:
+    return "\n".join([f"{HEADLINE} | Example News", "Home", "World", "", HEADLINE, *header, "",
+                      *BODY])
+
+
+def test_posted_by_and_author_label_bylines() -> None:
+    # "Posted by Name on <date>" was no byline (only "By", "Written by", ... were), and the
+    # name ran on into the date ("Jane Smith on November"): the byline regex ignores case.
+    res = clean_text(_header("Posted by Jane Smith on November 19, 2019, 6:21 AM EST"))
+    assert (res.byline, res.date) == ("Jane Smith", "2019-11-19")
+    # A label line, "Author:", with the name on the next line (as "By" alone was read)
+    res = clean_text(_header("Author:", "The Water Coolest", "Publish date:", "Nov 18, 2019"))
+    assert res.byline == "The Water Coolest"
+    assert res.text.startswith(BODY[0])
