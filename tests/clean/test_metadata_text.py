@@ -71,3 +71,36 @@ def test_posted_by_and_author_label_bylines() -> None:
     res = clean_text(_header("Author:", "The Water Coolest", "Publish date:", "Nov 18, 2019"))
     assert res.byline == "The Water Coolest"
     assert res.text.startswith(BODY[0])
+
+
+def test_name_line_without_by_below_the_headline() -> None:
+    # Many sites print the author's name alone between the headline and the date: no "By",
+    # so no byline was found, and the name stayed at the top of the article text.
+    for header in (["Jane Smith", "Nov. 19, 2019 | 4:10pm"],
+                   ["A dry year for the farms of the south.", "Jane Smith", "Nov 19, 2019"],
+                   ["Jane Smith", "5 Min Read"]):
+        res = clean_text(_header(*header))
+        assert res.byline == "Jane Smith", header
+        assert res.text.startswith(BODY[0])
+    # (a label or a phrase of function words is no name)
+    for label in ("View All", "Breaking News From The Region"):
+        assert clean_text(_header(label, "Nov 19, 2019")).byline is None, label
+
+
+def test_name_with_role_affiliation_or_handle() -> None:
+    for line, name in (("Jane Smith, AP Science Writer", "Jane Smith"),
+                       ("Meg Kinnard and Errin Haines, Associated Press",
+                        "Meg Kinnard and Errin Haines"),
+                       ("Jane Smith @janesmith / 2 days", "Jane Smith"),
+                       ("Jane Smith - Nov 19, 2019, 8:15 pm CST", "Jane Smith")):
+        res = clean_text(_header(line))
+        assert res.byline == name, line
+        assert res.text.startswith(BODY[0])
+
+
+def test_name_on_the_date_line() -> None:
+    for line in ("11/19/2019 by Jane Smith", "Monday November 18, 2019 7:45 am PST by Jane Smith",
+                 "November 20, 2019 Jane Smith", "Jane Smith November 19, 2019, 9:02 AM"):
+        res = clean_text(_header(line))
+        assert res.byline == "Jane Smith", line
+        assert res.text.startswith(BODY[0])
