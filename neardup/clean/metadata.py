@@ -261,7 +261,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
-        if i in skip or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
+        if i in skip or i == title_line or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
             continue
         if (
             4 <= ln.n_words <= 25
@@ -308,6 +308,17 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int
         if k == pt or ((ln.n_words >= 3 or ln.cjk) and (k in parts or pt.startswith(k + " "))):
             return i
     return None
+
+
+def title_from_page_title(page_title: str) -> str | None:
+    """The headline part of a page's ``<title>``: its first part before a separator
+    ("Headline | Section | Site" -> "Headline"), or, when that is a single word (a site name:
+    "Site - Headline"), its longest part of at least 3 words; else None."""
+    parts = [p.strip() for p in _TITLE_SEP_RE.split(page_title)]
+    if len(WORD_RE.findall(parts[0])) >= 2:
+        return parts[0]
+    best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
+    return best if len(WORD_RE.findall(best)) >= 3 else None
 
 
 def _key(text: str) -> str:

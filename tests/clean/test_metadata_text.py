@@ -104,3 +104,17 @@ def test_name_on_the_date_line() -> None:
         res = clean_text(_header(line))
         assert res.byline == "Jane Smith", line
         assert res.text.startswith(BODY[0])
+
+
+def test_page_title_when_no_headline_line_is_found() -> None:
+    # No heading-like line above the article (or the headline taken for its first line): no
+    # title at all, though the rendered page starts with its <title>. Its headline part is
+    # the title now, the site name cut off; the text stays as it was.
+    for first, title in ((f"{HEADLINE} | World | Example News", HEADLINE),
+                         (f"Example - {HEADLINE}", HEADLINE),
+                         ("About bugs – Vortex Cannon Entertainment", "About bugs")):
+        res = clean_text("\n".join([first, "Home", "World", "", *BODY]))
+        assert res.title == title, first
+        assert res.text.startswith(BODY[0])
+    # (a <title> of one or two words is a site name, no headline)
+    assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
