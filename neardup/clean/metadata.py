@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from neardup.clean.lines import WORD_RE, Line
+from neardup.clean.lines import _DATE_RE, _TIME_RE, WORD_RE, Line
+from neardup.stopwords import STOPWORDS
 
 _MONTHS = {
     "jan": 1,
@@ -42,7 +43,7 @@ _DATE_PATTERNS = [
 # necessary condition for parse_date, tested first)
 _YEAR_WORD_RE = re.compile(r"(?<!\w)\d{4}(?!\w)")
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|story by|reporting by)[:\s]+"
+    r"^(?:by|written by|words by|story by|reporting by|posted by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
@@ -50,6 +51,33 @@ DATELINE_RE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][\w ]{0,20})\))?)\s*[—–―]{1,2}\s*|"
     r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*\([A-Za-z ]{2,20}\))\s*-{1,2}\s*"
+)
+# A line that only announces the byline on the next line ("By", "Author:")
+_BY_LABELS = frozenset(
+    ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
+)
+# Words of a date, never of a name
+_DATE_WORDS = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday""".split()
+)
+# Lower-case words inside a name or between names ("Ursula von der Leyen", "A and B")
+_NAME_CONNECTORS = frozenset("and de van von der den da di del du la le bin al y".split())
+# A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
+# Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_WORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?|[{_UP}]\.)"
+_ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|del|du|la|le|bin|al)\s+)?"
+             rf"{_NAME_WORD}){{1,3}}")
+_NAMES = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"
+NAME_LINE_RE = re.compile(rf"({_NAMES})")
+# The name followed by a role, an affiliation, a handle or a date ("Jane Smith, AP Writer",
+# "Jane Smith @jsmith", "Jane Smith - Nov 19, 2019")
+NAME_ROLE_RE = re.compile(rf"({_NAMES})(?:\s*[,|·•/–—-]\s*|\s+(?=@))(\S.*)")
+# "... by Name" closing a date line ("11/19/2019 by Jane Smith", "Nov 12, 2018 | BY: Site")
+DATE_BY_RE = re.compile(
+    rf"\d.*?(?:\s|[|/·•])(?:by|By|BY):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
 # Separators between the headline and the site name in a page title ("Headline | Site")
 _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
@@ -94,13 +122,83 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
         t = lines[i].text
         if lines[i].n_words > 14:
             continue
-        if t.strip().lower() in ("by", "by:") and i + 1 < len(lines):
+        if t.strip().lower() in _BY_LABELS and i + 1 < len(lines):
             nxt = lines[i + 1].text.strip()
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         m = BYLINE_RE.match(t.strip())
         if m and m.group(1)[:1].isupper():
-            name = m.group(1).strip(" ,")
+            name = _trim_name(m.group(1))
+            return name, [i]
+    return None, []
+
+
+def _trim_name(name: str) -> str:
+    """The name words of a matched byline: up to the first lower-case word other than a
+    connector ("Jane Smith on November 19" -> "Jane Smith"; BYLINE_RE ignores case)."""
+    words = name.split()
+    for j, w in enumerate(words[1:], 1):
+        if w[:1].islower() and w.lower() not in _NAME_CONNECTORS:
+            words = words[:j]
+            break
+    return " ".join(words).strip(" ,")
+
+
+def _name_ok(name: str) -> bool:
+    """Every word of ``name`` may be a name's: no function word ("The", "All") and no word of
+    a date ("Monday", "Nov")."""
+    for w in WORD_RE.findall(name):
+        lw = w.lower()
+        if lw in _NAME_CONNECTORS:
+            continue
+        if lw in STOPWORDS or lw in _DATE_WORDS:
+            return False
+    return True
+
+
+def _is_date_line(ln: Line) -> bool:
+    """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
+    return ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None) or (
+        _YEAR_WORD_RE.search(ln.text) is not None and parse_date(ln.text) is not None
+    )
+
+
+def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
+                     date_idx: list[int]) -> tuple[str | None, list[int]]:
+    """A byline without "By" among ``lines[lo:hi]`` (the header below the headline).
+
+    * a line that is a name ("Jane Smith") or a name with its role, affiliation, handle or
+      date ("Jane Smith, AP Writer", "Jane Smith @jsmith", "Jane Smith - Nov 19, 2019"),
+      right below the headline or next to a date line;
+    * a date line holding a name before or after the date ("November 20, 2019 Jane Smith")
+      or closed by "by Name" ("11/19/2019 by Jane Smith").
+    """
+    hi = min(hi, len(lines))
+    dated = [_is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
+
+    def near_header(i: int) -> bool:
+        return (i - 1 == title_idx or (i > lo and dated[i - 1 - lo])
+                or (i + 1 < hi and dated[i + 1 - lo]))
+
+    for i in range(lo, hi):
+        ln = lines[i]
+        if ln.cls == "bad" and i not in date_idx or ln.n_words > 14 or ln.terminal:
+            continue
+        t = ln.text.strip()
+        name = None
+        if dated[i - lo]:
+            m = DATE_BY_RE.search(t)
+            if m and m.end() == len(t.rstrip(" .")):
+                name = m.group(1)
+            else:
+                rest = _TIME_RE.sub(" ", _DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
+                if rest != t and NAME_LINE_RE.fullmatch(rest):
+                    name = rest
+        elif near_header(i):
+            m = NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
+            if m and (m.re is NAME_LINE_RE or len(m.group(2).split()) <= 8):
+                name = m.group(1)
+        if name and _name_ok(name):
             return name, [i]
     return None, []
 
@@ -163,7 +261,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
-        if i in skip or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
+        if i in skip or i == title_line or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
             continue
         if (
             4 <= ln.n_words <= 25
@@ -210,6 +308,17 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int
         if k == pt or ((ln.n_words >= 3 or ln.cjk) and (k in parts or pt.startswith(k + " "))):
             return i
     return None
+
+
+def title_from_page_title(page_title: str) -> str | None:
+    """The headline part of a page's ``<title>``: its first part before a separator
+    ("Headline | Section | Site" -> "Headline"), or, when that is a single word (a site name:
+    "Site - Headline"), its longest part of at least 3 words; else None."""
+    parts = [p.strip() for p in _TITLE_SEP_RE.split(page_title)]
+    if len(WORD_RE.findall(parts[0])) >= 2:
+        return parts[0]
+    best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
+    return best if len(WORD_RE.findall(best)) >= 3 else None
 
 
 def _key(text: str) -> str:

@@ -33,8 +33,10 @@ from neardup.clean.metadata import (
     find_byline,
     find_date,
     find_dateline,
+    find_name_byline,
     find_title,
     find_top_title,
+    title_from_page_title,
 )
 from neardup.clean.repeats import mark_repeats
 from neardup.clean.structure import mark_structure
@@ -453,7 +455,15 @@ def clean_text(
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
                 date, date_idx = find_date(lines, title_idx + 1, lo)
+        if byline is None and not opts.conservative:
+            # (a name without "By", next to the headline or the date: below the headline)
+            b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
+            byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None
+    if title is None and title_line is not None:
+        # (no headline line: the page's <title>, the first line of the rendered page, without
+        # its site name; the line itself is no article text and stays as classified)
+        title = title_from_page_title(lines[title_line].text)
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
     first_kept = next((ln for ln in lines if ln.keep), None)

@@ -55,3 +55,66 @@ def test_a_date_line_or_a_score_line_is_not_the_headline() -> None:
                     "https://news.example/world/2019/11/20/dam-talks-stall"):
         text = "\n".join(["Menu", "", HEADLINE, between, "", *BODY])
         assert clean_text(text).title == HEADLINE, between
+
+
+def _header(*header: str) -> str:
+    return "\n".join([f"{HEADLINE} | Example News", "Home", "World", "", HEADLINE, *header, "",
+                      *BODY])
+
+
+def test_posted_by_and_author_label_bylines() -> None:
+    # "Posted by Name on <date>" was no byline (only "By", "Written by", ... were), and the
+    # name ran on into the date ("Jane Smith on November"): the byline regex ignores case.
+    res = clean_text(_header("Posted by Jane Smith on November 19, 2019, 6:21 AM EST"))
+    assert (res.byline, res.date) == ("Jane Smith", "2019-11-19")
+    # A label line, "Author:", with the name on the next line (as "By" alone was read)
+    res = clean_text(_header("Author:", "The Water Coolest", "Publish date:", "Nov 18, 2019"))
+    assert res.byline == "The Water Coolest"
+    assert res.text.startswith(BODY[0])
+
+
+def test_name_line_without_by_below_the_headline() -> None:
+    # Many sites print the author's name alone between the headline and the date: no "By",
+    # so no byline was found, and the name stayed at the top of the article text.
+    for header in (["Jane Smith", "Nov. 19, 2019 | 4:10pm"],
+                   ["A dry year for the farms of the south.", "Jane Smith", "Nov 19, 2019"],
+                   ["Jane Smith", "5 Min Read"]):
+        res = clean_text(_header(*header))
+        assert res.byline == "Jane Smith", header
+        assert res.text.startswith(BODY[0])
+    # (a label or a phrase of function words is no name)
+    for label in ("View All", "Breaking News From The Region"):
+        assert clean_text(_header(label, "Nov 19, 2019")).byline is None, label
+
+
+def test_name_with_role_affiliation_or_handle() -> None:
+    for line, name in (("Jane Smith, AP Science Writer", "Jane Smith"),
+                       ("Meg Kinnard and Errin Haines, Associated Press",
+                        "Meg Kinnard and Errin Haines"),
+                       ("Jane Smith @janesmith / 2 days", "Jane Smith"),
+                       ("Jane Smith - Nov 19, 2019, 8:15 pm CST", "Jane Smith")):
+        res = clean_text(_header(line))
+        assert res.byline == name, line
+        assert res.text.startswith(BODY[0])
+
+
+def test_name_on_the_date_line() -> None:
+    for line in ("11/19/2019 by Jane Smith", "Monday November 18, 2019 7:45 am PST by Jane Smith",
+                 "November 20, 2019 Jane Smith", "Jane Smith November 19, 2019, 9:02 AM"):
+        res = clean_text(_header(line))
+        assert res.byline == "Jane Smith", line
+        assert res.text.startswith(BODY[0])
+
+
+def test_page_title_when_no_headline_line_is_found() -> None:
+    # No heading-like line above the article (or the headline taken for its first line): no
+    # title at all, though the rendered page starts with its <title>. Its headline part is
+    # the title now, the site name cut off; the text stays as it was.
+    for first, title in ((f"{HEADLINE} | World | Example News", HEADLINE),
+                         (f"Example - {HEADLINE}", HEADLINE),
+                         ("About bugs – Vortex Cannon Entertainment", "About bugs")):
+        res = clean_text("\n".join([first, "Home", "World", "", *BODY]))
+        assert res.title == title, first
+        assert res.text.startswith(BODY[0])
+    # (a <title> of one or two words is a site name, no headline)
+    assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
