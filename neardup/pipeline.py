@@ -27,7 +27,7 @@ import numpy as np
 
 from neardup import __version__
 from neardup.cluster.policy import Ranks
-from neardup.cluster.stories import Stories, build_stories
+from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
@@ -387,9 +387,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
 
         masses = store.masses()
-        short_copies = _short_copy_test(store.sizes(), match.threshold)
-        contained = _short_copy_sides(pairs[accepted], jaccards[accepted], short_copies,
-                                      len(edges))
+        edge_jaccards = np.concatenate([jaccards[accepted], np.ones(len(exact))])
 
         def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
                          ) -> np.ndarray:
@@ -398,7 +396,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
                                     active=np.asarray(state.active, dtype=bool),
-                                    contained=contained, short_copies=short_copies)
+                                    edge_jaccards=edge_jaccards,
+                                    short_copies=_short_copy_test(store.sizes(), match.threshold))
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)
@@ -416,28 +415,13 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             gc.unfreeze()
 
 
-def _short_copy_test(sizes: np.ndarray, threshold: float
-                     ) -> Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+def _short_copy_test(sizes: np.ndarray, threshold: float) -> ShortCopies:
     """Whether ``copy`` is a short copy inside ``page``, for matched pairs: below the Jaccard
     threshold (matched by containment alone) and at most ``SHORT_COPY_MAX_RATIO`` of the
     page's shingles."""
     def short_copies(page: np.ndarray, copy: np.ndarray, jaccard: np.ndarray) -> np.ndarray:
         return (jaccard < threshold) & (sizes[copy] <= SHORT_COPY_MAX_RATIO * sizes[page])
     return short_copies
-
-
-def _short_copy_sides(pairs: np.ndarray, jaccards: np.ndarray,
-                      short_copies: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray],
-                      n_edges: int) -> np.ndarray:
-    """Per clustering edge (the verified ``pairs`` first): the short copy of a short copy inside
-    a longer page, else -1. Such edges do not make the page a story's center
-    (``cluster.stories.centrality``)."""
-    contained = np.full(n_edges, -1, dtype=np.int64)
-    a, b = pairs[:, 0], pairs[:, 1]
-    b_inside, a_inside = short_copies(a, b, jaccards), short_copies(b, a, jaccards)
-    contained[:len(pairs)][b_inside] = b[b_inside]
-    contained[:len(pairs)][a_inside] = a[a_inside]
-    return contained
 
 
 def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,

@@ -131,13 +131,19 @@ def test_a_roundup_of_briefs_does_not_gather_their_stories():
     sets = _sets(brief_a, brief_a - {0}, brief_b, brief_b - {100},
                  brief_a | brief_b | set(range(500, 600)))
     edges = np.array([[0, 1], [2, 3], [0, 4], [1, 4], [2, 4], [3, 4]], dtype=np.int64)
-    contained = np.array([-1, -1, 0, 1, 2, 3], dtype=np.int64)  # short copies inside R
+    sizes = np.array([len(s) for s in sets])
+
+    def short_copies(page, copy, jac):  # R holds each brief: 60 of its 220 shingles
+        return (jac < 0.7) & (sizes[copy] <= 0.5 * sizes[page])
+
+    jaccards = _overlaps(sets)(edges[:, 0], edges[:, 1])[0]
 
     def accepts(a, b, jac, con):
         return (jac >= 0.7) | (con >= 0.8)
 
     rank = [(-len(s), i) for i, s in enumerate(sets)]  # longest first: R
-    stories = build_stories(5, edges, rank, _overlaps(sets), accepts, contained=contained)
+    stories = build_stories(5, edges, rank, _overlaps(sets), accepts, edge_jaccards=jaccards,
+                            short_copies=short_copies)
     assert stories.kept[0] == stories.kept[1] != stories.kept[2] == stories.kept[3]
     assert stories.kept[4] in (stories.kept[0], stories.kept[2])  # R joined one of them
     # without the short-copy marks R is the center and gathers both briefs

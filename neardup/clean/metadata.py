@@ -62,13 +62,15 @@ _DATE_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday today yesterday""".split()
 )
-# Lower-case words inside a name or between names ("Ursula von der Leyen", "A and B")
-_NAME_CONNECTORS = frozenset("and de van von der den da di del du la le bin al y".split())
+# Lower-case particles inside a name ("Ursula von der Leyen")
+_NAME_PARTICLES = "de van von der den da di del du la le bin al".split()
+# Lower-case words inside a name or between names ("A and B")
+_NAME_CONNECTORS = frozenset([*_NAME_PARTICLES, "and", "y"])
 # A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
 # Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _NAME_WORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?|[{_UP}]\.)"
-_ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|del|du|la|le|bin|al)\s+)?"
+_ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(_NAME_PARTICLES)})\s+)?"
              rf"{_NAME_WORD}){{1,3}}")
 _NAMES = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"
 NAME_LINE_RE = re.compile(rf"({_NAMES})")
@@ -158,9 +160,8 @@ def _name_ok(name: str) -> bool:
 
 def _is_date_line(ln: Line) -> bool:
     """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
-    return ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None) or (
-        _YEAR_WORD_RE.search(ln.text) is not None and parse_date(ln.text) is not None
-    )
+    return (ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None)
+            or _has_date(ln.text))
 
 
 def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
@@ -280,7 +281,7 @@ def _not_headline(ln: Line) -> bool:
     return (
         ln.digit_ratio >= 0.3
         or "://" in ln.text
-        or (_YEAR_WORD_RE.search(ln.text) is not None and parse_date(ln.text) is not None)
+        or _has_date(ln.text)
     )
 
 
@@ -319,6 +320,11 @@ def title_from_page_title(page_title: str) -> str | None:
         return parts[0]
     best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
     return best if len(WORD_RE.findall(best)) >= 3 else None
+
+
+def _has_date(text: str) -> bool:
+    """A date ``parse_date`` reads (the cheap year test first)."""
+    return _YEAR_WORD_RE.search(text) is not None and parse_date(text) is not None
 
 
 def _key(text: str) -> str:

@@ -57,7 +57,7 @@ def build_stories(
     overlaps: Overlaps,
     accepts: Accepts,
     active: np.ndarray | None = None,
-    contained: np.ndarray | None = None,
+    edge_jaccards: np.ndarray | None = None,
     short_copies: ShortCopies | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
@@ -65,10 +65,10 @@ def build_stories(
     ``rank[d]`` orders candidates for keeping (smallest first); ``overlaps(a, b)`` gives the
     exact (Jaccard, containment) of the pairs ``a[k], b[k]`` (int64 arrays);
     ``accepts(a, b, jaccard, containment)`` applies the rule to them (a bool array).
-    Documents with ``active[d] == False`` (rejected ones) stay singletons. ``contained[k]``:
-    for an edge that joins a short copy to a longer page that holds it, the short copy; -1 for
-    other edges (None: no such edge). ``short_copies(page, copy, jaccard)``: whether each
-    ``copy`` is a short copy inside its ``page`` (see ``_one_story_inside``; None: never).
+    Documents with ``active[d] == False`` (rejected ones) stay singletons.
+    ``short_copies(page, copy, jaccard)``: whether each ``copy`` is a short copy inside its
+    ``page`` (see ``centrality`` and ``_one_story_inside``; None: never), ``edge_jaccards`` the
+    Jaccard of each edge it is asked about.
 
     Components are independent, so they advance together: each round checks every component's
     best unplaced document (its next kept copy) against the component's other unplaced ones in
@@ -82,6 +82,8 @@ def build_stories(
     touched = sort_unique(edges) if len(edges) else np.empty(0, dtype=np.int64)
     for d, root in zip(touched.tolist(), roots[touched].tolist(), strict=True):
         members.setdefault(root, []).append(d)
+    contained = (None if short_copies is None or edge_jaccards is None else
+                 short_copy_sides(edges, edge_jaccards, short_copies))
     matches, inside = centrality(n_docs, edges, contained)
     unplaced: list[list[int]] = []  # per component, the next center first
     for root in sorted(members):
@@ -138,6 +140,15 @@ def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndar
         x, y = anchors[~first], b[later]
         jac2, con2 = overlaps(x, y)
         ok[later[~np.asarray(accepts(x, y, jac2, con2), dtype=bool)]] = False
+
+
+def short_copy_sides(edges: np.ndarray, jaccards: np.ndarray, short_copies: ShortCopies
+                     ) -> np.ndarray:
+    """Per edge: its short copy when it joins a short copy to a longer page that holds it,
+    else -1."""
+    a, b = edges[:, 0], edges[:, 1]
+    b_inside, a_inside = short_copies(a, b, jaccards), short_copies(b, a, jaccards)
+    return np.where(b_inside, b, np.where(a_inside, a, -1)).astype(np.int64)
 
 
 def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None
