@@ -217,12 +217,18 @@ def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which,
     assert err.startswith("neardup: error:") and message in err
 
 
-def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, capsys):
-    # A label "0" or "false" (pairs converted from CSV) was bool("0") = True: every labelled
-    # pair counted as a duplicate.
+def _predicted_abc(tmp_path):
+    """A documents.jsonl where a and b share a story and c is alone."""
     predicted = tmp_path / "documents.jsonl"
     predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
                          '{"id":"c","cluster":2}\n')
+    return predicted
+
+
+def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, capsys):
+    # A label "0" or "false" (pairs converted from CSV) was bool("0") = True: every labelled
+    # pair counted as a duplicate.
+    predicted = _predicted_abc(tmp_path)
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text('{"a":"a","b":"b","label":"1"}\n{"a":"a","b":"c","label":"0"}\n'
                      '{"a":"b","b":"c","label":"false"}\n{"a":"c","b":"a","label":"True"}\n')
@@ -528,9 +534,7 @@ def test_an_interrupt_inside_a_page_is_not_recorded_as_that_pages_failure(
 def test_eval_reports_what_it_could_not_score(tmp_path, capsys):
     # Ids in only one of the files were left out of the scores without a word: a truth file of
     # another version of the corpus scored as if it covered every document.
-    predicted = tmp_path / "documents.jsonl"
-    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
-                         '{"id":"c","cluster":2}\n')
+    predicted = _predicted_abc(tmp_path)
     truth = tmp_path / "truth.jsonl"
     truth.write_text('{"id":"a","story":1}\n{"id":"b","story":1}\n{"id":"x","story":1}\n'
                      '{"id":"y","story":2}\n')
@@ -646,9 +650,7 @@ def test_eval_pairs_with_an_unknown_id_are_left_out_of_the_scores(tmp_path, caps
     # eval says such pairs are left out ("scores cover the rest only"), but a positive pair
     # with an id absent from the predictions still counted as a false negative: recall 0.5
     # here instead of 1.0 (found by recomputing eval's counts on labelled pairs).
-    predicted = tmp_path / "documents.jsonl"
-    predicted.write_text('{"id":"a","cluster":0}\n{"id":"b","cluster":0}\n'
-                         '{"id":"c","cluster":2}\n')
+    predicted = _predicted_abc(tmp_path)
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"a","b":"z","label":1}\n'
                      '{"a":"c","b":"z","label":0}\n{"a":"a","b":"c","label":0}\n')
