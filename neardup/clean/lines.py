@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
-from operator import and_, itemgetter
+from functools import reduce
+from itertools import compress, repeat
+from operator import add, and_, itemgetter, mul
 
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
@@ -283,9 +284,13 @@ def _record(t: str) -> _Record:
     return rec
 
 
-def _records(texts: list[str]) -> list[_Record]:
+def _records(
+    texts: list[str], keys_of: Callable[[list[str]], list[int]] | None = None
+) -> list[_Record]:
     """The cache record of each of ``texts`` (line texts), the features of new lines computed
-    in one :func:`features_of_lines` call."""
+    in one :func:`features_of_lines` call, and, given ``keys_of`` (site-template keys of a list
+    of lines, see :func:`record_keys`), their keys in one call: a new line's record is then
+    complete when it goes into the cache."""
     recs, absent = _line_cache.get_many(texts)
     if not absent:
         return recs
@@ -293,7 +298,11 @@ def _records(texts: list[str]) -> list[_Record]:
     for i in absent:
         new.setdefault(texts[i], []).append(i)
     new_texts = list(new)
-    new_recs = [(feats, None, None, None) for feats in features_of_lines(new_texts)]
+    keys = keys_of(new_texts) if keys_of is not None else repeat(None)
+    new_recs = [
+        (feats, None, None, key)
+        for feats, key in zip(features_of_lines(new_texts), keys, strict=keys_of is not None)
+    ]
     _line_cache.put_many(new_texts, new_recs)
     for where, rec in zip(new.values(), new_recs, strict=True):
         for i in where:
@@ -990,6 +999,44 @@ def _may_hold_wrapped_block(pieces: list[str]) -> bool:
 
 _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
+_FIRST = itemgetter(0)
+_THIRD = itemgetter(2)
+
+
+def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[_Record]) -> list[Line]:
+    """The Line of each of ``physical`` (:func:`logical_lines` tuples) with its record:
+    ``Line(i, start, end, text, *features, *cls_reason, False, blank_before)`` with
+    ``features, _, cls_reason, _ = rec`` (``cls_reason`` None: unclassified), built without the
+    dataclass ``__init__`` (binding 25 arguments costs more than setting the slots), in one
+    loop (analyse builds a Line per line of every document)."""
+    lines: list[Line] = []
+    append = lines.append
+    new = _new_object
+    for i, ((start, end, text, blank), rec) in enumerate(zip(physical, recs, strict=True)):
+        ln = new(Line)
+        ln.index, ln.start, ln.end, ln.text = i, start, end, text
+        (
+            ln.n_words,
+            ln.n_chars,
+            ln.stop_ratio,
+            ln.lower_ratio,
+            ln.title_ratio,
+            ln.digit_ratio,
+            ln.terminal,
+            ln.n_sentences,
+            ln.n_commas,
+            ln.cue,
+            ln.cue_words,
+            ln.timestamp,
+            ln.credit,
+            ln.latin_script,
+            ln.cjk,
+            ln.key,
+        ) = rec[0]  # (in the order of _FEATURE_FIELDS)
+        ln.cls, ln.reason = rec[2] or _UNCLASSIFIED
+        ln.keep, ln.blank_before, ln.in_list = False, blank, False
+        append(ln)
+    return lines
 
 
 def _new_line(
@@ -1001,31 +1048,10 @@ def _new_line(
     cls_reason: tuple[str, str],
     blank_before: bool,
 ) -> Line:
-    """``Line(index, start, end, text, *features, *cls_reason, False, blank_before)``, built
-    without the dataclass ``__init__`` (binding 25 arguments costs more than setting the
-    slots; analyse builds a Line per line of every document)."""
-    ln = _new_object(Line)
-    ln.index, ln.start, ln.end, ln.text = index, start, end, text
-    (
-        ln.n_words,
-        ln.n_chars,
-        ln.stop_ratio,
-        ln.lower_ratio,
-        ln.title_ratio,
-        ln.digit_ratio,
-        ln.terminal,
-        ln.n_sentences,
-        ln.n_commas,
-        ln.cue,
-        ln.cue_words,
-        ln.timestamp,
-        ln.credit,
-        ln.latin_script,
-        ln.cjk,
-        ln.key,
-    ) = features  # (in the order of _FEATURE_FIELDS)
-    ln.cls, ln.reason = cls_reason
-    ln.keep, ln.blank_before, ln.in_list = False, blank_before, False
+    """``Line(index, start, end, text, *features, *cls_reason, False, blank_before)``, as
+    :func:`_new_lines` builds it."""
+    ln = _new_lines([(start, end, text, blank_before)], [(features, None, cls_reason, None)])[0]
+    ln.index = index
     return ln
 
 
@@ -1039,27 +1065,23 @@ def analyse(text: str) -> list[Line]:
     return analyse_records(text)[0]
 
 
-def analyse_records(text: str) -> tuple[list[Line], list[_Record]]:
-    """:func:`analyse`, and the cache record of each line (for :func:`record_keys`)."""
+def analyse_records(
+    text: str, keys_of: Callable[[list[str]], list[int]] | None = None
+) -> tuple[list[Line], list[_Record]]:
+    """:func:`analyse`, and the cache record of each line (for :func:`record_keys`);
+    ``keys_of``: as for :func:`record_keys`, to compute the keys of new lines with their
+    features (when the caller will need them)."""
     physical = logical_lines(text)
-    recs = _records(list(map(_LINE_TEXT, physical)))
-    lines: list[Line] = []
-    todo: list[int] = []  # lines without a cached class for an english_like page
-    append = lines.append
-    total = 0
-    stops = 0.0
-    for (s, e, stripped, blank), rec in zip(physical, recs, strict=True):
-        feats = rec[0]
-        total += feats[0]
-        stops += feats[2] * feats[0]
-        # classify() is a function of the text (through its features) and english_like:
-        # recurring lines (navigation, footers) take their class from the line's record.
-        # Most pages are english_like: that class goes in now, the guess is checked below.
-        cls_reason = rec[2]
-        if cls_reason is None:
-            todo.append(len(lines))
-            cls_reason = _UNCLASSIFIED
-        append(_new_line(len(lines), s, e, stripped, feats, cls_reason, blank))
+    recs = _records(list(map(_LINE_TEXT, physical)), keys_of)
+    lines = _new_lines(physical, recs)
+    # classify() is a function of the text (through its features) and english_like: recurring
+    # lines (navigation, footers) take their class from the line's record. Most pages are
+    # english_like: that class went in above, the guess is checked below.
+    todo = [i for i, rec in enumerate(recs) if rec[2] is None]  # (no class for english_like)
+    feats = list(map(_FIRST, recs))
+    total = sum(map(_FIRST, feats))
+    # (the stop words, summed in line order as floats: the same sum whatever the version)
+    stops = reduce(add, map(mul, map(_THIRD, feats), map(_FIRST, feats)), 0.0)
     english_like = total > 0 and stops / total >= 0.12
     young = _line_cache.young  # (LineCache.update inline: no more puts below)
     if english_like:

@@ -398,7 +398,9 @@ def clean_text(
     ``page_title``: the page's ``<title>`` when known; helps tell the headline line.
     """
     opts = options or CleanOptions()
-    lines, recs = analyse_records(text)
+    # (the site-template keys of new lines are computed with their features, in one call)
+    keys_of = known_or_new_line_keys if template is not None else None
+    lines, recs = analyse_records(text, keys_of)
     if not lines:
         return CleanResult(text="", source_text=text)
     title_line = None  # the line that is the page's <title>, not its headline
