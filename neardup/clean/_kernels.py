@@ -208,8 +208,10 @@ def ascii_word_counts_kernel(
 
 
 # The columns of ascii_lines_kernel's counts: the values of ascii_word_counts_kernel but the
-# key (as ints), then whether the line is pure ASCII (its marks hold)
-LINE_COLUMNS = 12
+# key (as ints), then whether the marks hold (the line is ASCII but for KNOWN_CODE_POINTS),
+# then the hints of lines._line_features_from: the line may be a caption credit (see
+# _maybe_credit), it holds a cue stem (see _has_cue_stem)
+LINE_COLUMNS = 14
 
 
 @njit(cache=True)
@@ -223,22 +225,47 @@ def ascii_lines_kernel(
     cue_hi: np.ndarray,
     title_max_words: int,
     cue_max_words: int,
+    known: np.ndarray,
+    words: np.ndarray,
+    word_lens: np.ndarray,
+    pairs: np.ndarray,
+    word_groups: np.ndarray,
+    openings: np.ndarray,
+    opening_lens: np.ndarray,
 ):  # pragma: no cover - compiled
     """:func:`ascii_word_counts_kernel` of each of the ``n_lines`` lines of ``b`` (joined by
     ``\\n``), in one call: an int64 array of ``LINE_COLUMNS`` values per line, and the keys
-    joined by ``\\n`` as a uint8 array."""
+    joined by ``\\n`` as a uint8 array.
+
+    ``known``: ``KNOWN_CODE_POINTS``; ``words``, ``openings``: :func:`byte_strings` of
+    lower-case words (``pairs``: :func:`first_pairs` of ``words``), ``word_groups`` a bit for
+    each word: the last two columns say which
+    groups of ``words`` (bit 1: or of ``openings``, when the line opens with one, or the
+    bracket test of :func:`_marks`) the line holds, as a substring of its key (that is, of
+    the lower-cased line: the words are letters)."""
     out = np.empty((n_lines, LINE_COLUMNS), dtype=np.int64)
     key = np.empty(len(b), dtype=np.uint8)  # (a key is at most as long as its line)
+    cps = np.empty(len(b), dtype=np.int64)
     k = 0
     s = 0
     for row in range(n_lines):
         if row:
             key[k] = 10
             k += 1
+        k0 = k
         nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter, cue, pure, e, k = (
             _word_counts(b, s, 10, key, k, byte_class, stop_lo, stop_hi, cue_lo, cue_hi)
         )
-        terminal, ends, commas = _ascii_marks(b, s, e)
+        if pure:
+            valid = True
+            terminal, ends, commas, paren = _marks(b, s, e)
+        else:
+            m, valid = _decode(b, s, e, cps, known)
+            terminal, ends, commas, paren = _marks(cps, 0, m)
+        found = _found(key, k0, k, words, word_lens, pairs, word_groups)
+        if paren or (e > s and byte_class[b[s]] != 0
+                     and _opens(key, k0, k, openings, opening_lens)):
+            found |= 1
         out[row, 0] = nw
         out[row, 1] = n_stop
         out[row, 2] = n_digit
@@ -250,60 +277,191 @@ def ascii_lines_kernel(
         out[row, 8] = terminal
         out[row, 9] = ends
         out[row, 10] = commas
-        out[row, 11] = pure
+        out[row, 11] = valid
+        out[row, 12] = found & 1
+        out[row, 13] = found >> 1 & 1
         s = e + 1
     return out, key[:k]
 
 
-# str.isspace() / re's \s of an ASCII byte; the other byte sets of the marks, as flags of all
-# 256 bytes: the kernel also runs on lines with non-ASCII separators (whose marks the caller
-# drops), and must not read past a table there; a non-ASCII byte is in none of the sets
+@njit(cache=True)
+def _opens(
+    key: np.ndarray, s: int, e: int, words: np.ndarray, lens: np.ndarray
+) -> bool:  # pragma: no cover - compiled
+    """``key[s:e]`` starts with one of ``words`` (see :func:`byte_strings`)."""
+    for w in range(len(lens)):  # noqa: SIM110 (numba: no generator for any())
+        if _at(key, s, e, words, w, lens[w]):
+            return True
+    return False
+
+
+# The code points the marks below know (lines._WORD_SEPARATORS, the non-ASCII characters of
+# an ASCII-like line); a line with another non-ASCII character has no marks from here
+KNOWN_CODE_POINTS = np.array(sorted(map(ord, "’“”‘—–…\xa0«»•·€£©®™°")), dtype=np.int64)
+
+
+# str.isspace() / re's \s of an ASCII code point; the other sets of the marks (lines._CLOSERS,
+# _TERMINAL_MARKS, _SENTENCE_END_RE), their ASCII parts as flags of the 128 ASCII code points,
+# their other parts written out in the predicates below
 def _ascii_flags(chars: str) -> np.ndarray:
-    flags = np.zeros(256, dtype=np.bool_)
+    flags = np.zeros(128, dtype=np.bool_)
     for c in chars:
         flags[ord(c)] = True
     return flags
 
 
 _SPACE = _ascii_flags("".join(chr(c) for c in range(128) if chr(c).isspace()))
-_CLOSER = _ascii_flags("\"')]")  # (lines._CLOSERS, ASCII part)
-_TERMINAL = _ascii_flags(".!?:;")  # (lines._TERMINAL_MARKS, ASCII part)
-_SENTENCE_MARK = _ascii_flags(".!?")  # (lines._SENTENCE_END_RE, ASCII parts)
+_CLOSER = _ascii_flags("\"')]")  # (lines._CLOSERS)
+_TERMINAL = _ascii_flags(".!?:;")  # (lines._TERMINAL_MARKS)
+_SENTENCE_MARK = _ascii_flags(".!?")  # (lines._SENTENCE_END_RE, its parts)
 _SENTENCE_CLOSER = _ascii_flags("\"')")
 _SENTENCE_OPENER = _ascii_flags("\"'(")
 _SENTENCE_START = _ascii_flags("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
+@njit(cache=True, inline="always")
+def _in(flags: np.ndarray, c: int) -> bool:  # pragma: no cover - compiled
+    return c < 128 and flags[c]
+
+
+@njit(cache=True, inline="always")
+def _is_space(c: int) -> bool:  # pragma: no cover - compiled
+    return _in(_SPACE, c) or c == 0xA0  # (no other known code point is whitespace)
+
+
 @njit(cache=True)
-def _ascii_marks(b: bytes, s: int, n: int):  # pragma: no cover - compiled
-    """The punctuation features of a pure-ASCII line ``b[s:n]``, as ``lines._line_marks``
-    defines them: (terminal, sentence ends: matches of ``_SENTENCE_END_RE``, commas)."""
-    e = n  # terminal: the last character before trailing whitespace and closers
-    while e > s and _SPACE[b[e - 1]]:
+def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray):
+    # pragma: no cover - compiled
+    """The code points of the UTF-8 line ``b[s:n]`` written to ``cps``: (their number, whether
+    each is ASCII or one of ``known``, a sorted array)."""
+    m = 0
+    i = s
+    valid = True
+    while i < n:
+        x = b[i]
+        if x < 0x80:
+            c = np.int64(x)
+            i += 1
+        elif x >= 0xE0 and x < 0xF0 and i + 2 < n:
+            c = ((np.int64(x) & 0x0F) << 12) | ((np.int64(b[i + 1]) & 0x3F) << 6) | (
+                np.int64(b[i + 2]) & 0x3F
+            )
+            i += 3
+        elif x >= 0xC0 and x < 0xE0 and i + 1 < n:
+            c = ((np.int64(x) & 0x1F) << 6) | (np.int64(b[i + 1]) & 0x3F)
+            i += 2
+        else:  # (a 4-byte sequence or a broken one: no known code point)
+            c = -1
+            i += 1
+        if c >= 0x80:
+            j = np.searchsorted(known, c)
+            if j >= len(known) or known[j] != c:
+                valid = False
+        elif c < 0:
+            valid = False
+        cps[m] = c
+        m += 1
+    return m, valid
+
+
+@njit(cache=True)
+def _marks(cps, s: int, m: int):  # pragma: no cover - compiled
+    """The punctuation features of a line given as its code points ``cps[s:m]`` (ASCII or
+    ``KNOWN_CODE_POINTS``; the bytes of a pure-ASCII line are its code points), as
+    ``lines._line_marks`` defines them: (terminal, sentence ends: matches of
+    ``_SENTENCE_END_RE``, commas); and whether it ends in ")" before an optional full stop and
+    whitespace (the bracket test of ``lines._maybe_credit``)."""
+    e = m  # terminal: the last character before trailing whitespace and closers
+    while e > s and _is_space(cps[e - 1]):
         e -= 1
-    while e > s and _CLOSER[b[e - 1]]:
+    p = e
+    while e > s and (_in(_CLOSER, cps[e - 1]) or cps[e - 1] == 0x201D or cps[e - 1] == 0x2019
+                     or cps[e - 1] == 0xBB):
         e -= 1
-    terminal = e > s and _TERMINAL[b[e - 1]]
+    terminal = e > s and (_in(_TERMINAL, cps[e - 1]) or cps[e - 1] == 0x2026)
+    if p > s and cps[p - 1] == 46:  # (the bracket test: a full stop, whitespace, then ")")
+        p -= 1
+        while p > s and _is_space(cps[p - 1]):
+            p -= 1
+    paren = p > s and cps[p - 1] == 41
     ends = 0
     commas = 0
-    for i in range(s, n):
-        x = b[i]
+    for i in range(s, m):
+        x = cps[i]
         if x == 44:
             commas += 1
-        elif _SENTENCE_MARK[x]:
+        elif _in(_SENTENCE_MARK, x) or x == 0x2026:
             # (a match of _SENTENCE_END_RE holds one mark, at its start: matches cannot
             # overlap, so counting the marks that start one counts findall's matches)
             j = i + 1
-            while j < n and _SENTENCE_CLOSER[b[j]]:
+            while j < m and (_in(_SENTENCE_CLOSER, cps[j]) or cps[j] == 0x201D
+                             or cps[j] == 0x2019):
                 j += 1
-            if j < n and _SPACE[b[j]]:
-                while j < n and _SPACE[b[j]]:
+            if j < m and _is_space(cps[j]):
+                while j < m and _is_space(cps[j]):
                     j += 1
-                if j < n and _SENTENCE_OPENER[b[j]]:
+                if j < m and (_in(_SENTENCE_OPENER, cps[j]) or cps[j] == 0x201C
+                              or cps[j] == 0x2018):
                     j += 1
-                if j < n and _SENTENCE_START[b[j]]:
+                if j < m and _in(_SENTENCE_START, cps[j]):
                     ends += 1
+    return terminal, ends, commas, paren
+
+
+@njit(cache=True)
+def _ascii_marks(b: bytes, s: int, n: int):  # pragma: no cover - compiled
+    """:func:`_marks` of the pure-ASCII line ``b[s:n]`` but the bracket test."""
+    terminal, ends, commas, _ = _marks(b, s, n)
     return terminal, ends, commas
+
+
+@njit(cache=True, inline="always")
+def _at(key: np.ndarray, i: int, e: int, words: np.ndarray, w: int, n: int) -> bool:
+    # pragma: no cover - compiled
+    """``key[i:e]`` starts with word ``w`` of ``words`` (of length ``n``)."""
+    if e - i < n:
+        return False
+    for j in range(n):  # noqa: SIM110 (numba: no generator for all())
+        if key[i + j] != words[w, j]:
+            return False
+    return True
+
+
+@njit(cache=True)
+def _found(
+    key: np.ndarray, s: int, e: int, words: np.ndarray, lens: np.ndarray, pairs: np.ndarray,
+    groups: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """The groups (bits) of the ``words`` (see :func:`byte_strings`) that ``key[s:e]`` holds;
+    ``pairs``: :func:`first_pairs` of ``words`` (a table of two bytes is taken far less often
+    than one of one byte: fewer mispredicted branches)."""
+    found = 0
+    for i in range(s, e - 1):
+        w = pairs[(np.int64(key[i]) << 8) | key[i + 1]]
+        if w >= 0 and _at(key, i, e, words, w, lens[w]):
+            found |= groups[w]
+    return found
+
+
+def first_pairs(words: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """For each pair of bytes (``first << 8 | second``), the one of ``words`` (see
+    :func:`byte_strings`, each at least two bytes, no two opening alike) that opens with it,
+    or -1."""
+    pairs = np.full(1 << 16, -1, dtype=np.int8)
+    for w in range(len(lens)):
+        pair = int(words[w, 0]) << 8 | int(words[w, 1])
+        assert lens[w] >= 2 and pairs[pair] == -1
+        pairs[pair] = w
+    return pairs
+
+
+def byte_strings(words: Iterable[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Byte strings as a uint8 array (one row each, zero-padded) and their lengths."""
+    words = list(words)
+    table = np.zeros((len(words), max(map(len, words), default=1)), dtype=np.uint8)
+    for i, w in enumerate(words):
+        table[i, : len(w)] = np.frombuffer(w, dtype=np.uint8)
+    return table, np.array([len(w) for w in words], dtype=np.int64)
 
 
 @njit(cache=True)
@@ -404,6 +562,9 @@ def ascii_norms_kernel(b: bytes, n_lines: int):  # pragma: no cover - compiled
 
 __all__ = [
     "AVAILABLE",
+    "KNOWN_CODE_POINTS",
+    "byte_strings",
+    "first_pairs",
     "WORD_BYTE_CLASS",
     "LINE_COLUMNS",
     "ascii_lines_kernel",

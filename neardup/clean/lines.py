@@ -30,12 +30,17 @@ from functools import reduce
 from itertools import compress, repeat
 from operator import add, and_, itemgetter, mul
 
+import numpy as np
+
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import (
+    KNOWN_CODE_POINTS,
     WORD_BYTE_CLASS,
     ascii_lines_kernel,
     ascii_word_counts_kernel,
+    byte_strings,
+    first_pairs,
     word_table,
 )
 from neardup.stopwords import STOPWORDS
@@ -425,6 +430,17 @@ def _ascii_word_counts_bytes(b: bytes) -> tuple:
 
 _STOP_PACKED = word_table(_STOPWORDS_B)
 _CUE_PACKED = word_table(_CUE_TOKENS_B)
+# The substrings of the lower-cased line that _line_features_from's cheap tests look for, for
+# the compiled pass to find (as substrings of the line's key, which holds the same runs of
+# letters): group 1, those of _maybe_credit, which also looks for a line opening with one of
+# _HINT_OPENINGS ("photo...", "image..." and "file photo..." hold a word of the group);
+# group 2, those of _has_cue_stem (its "ı" is no character of an ASCII-like line).
+_HINT_WORDS = byte_strings(
+    [b"photo", b"image", b"getty", b"shutterstock", b"donat", b"contribut", b"moderat"]
+)
+_HINT_PAIRS = first_pairs(*_HINT_WORDS)
+_HINT_GROUPS = np.array([1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
+_HINT_OPENINGS = byte_strings([b"picture", b"credit"])
 
 
 def _ascii_line_counts_compiled(b: bytes) -> tuple:
@@ -513,7 +529,9 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
 
     With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
     compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`; a few percent faster
-    than a call per line, whose arguments and results are converted one line at a time).
+    than a call per line, whose arguments and results are converted one line at a time), and
+    with them the cheap necessary conditions of the caption-credit and cue-stem tests (see
+    :data:`_HINT_WORDS`).
     """
     if not KERNELS_AVAILABLE:
         return list(map(line_features, texts))
@@ -533,6 +551,11 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
             *_CUE_PACKED,
             TITLE_MAX_WORDS,
             CUE_MAX_WORDS,
+            KNOWN_CODE_POINTS,
+            *_HINT_WORDS,
+            _HINT_PAIRS,
+            _HINT_GROUPS,
+            *_HINT_OPENINGS,
         )
         rows = counts.tolist()
         keys = key_bytes.tobytes().decode("ascii").split("\n")
@@ -542,9 +565,13 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
         if in_kernel:
             row = rows[k]
             words = _words_from_counts(*row[:6], bool(row[6]), bool(row[7]), keys[k])
-            marks = (bool(row[8]), row[9], row[10]) if row[11] else None
+            if row[11]:
+                marks = (bool(row[8]), row[9], row[10])
+                hints = (bool(row[12]), bool(row[13]))
+            else:
+                marks = hints = None
             k += 1
-            out.append(_line_features_from(t, words, marks, True))
+            out.append(_line_features_from(t, words, marks, True, hints))
         else:
             out.append(line_features(t))
     return out
@@ -685,9 +712,17 @@ def line_features(t: str) -> tuple:
     return _line_features_from(t, *fast, True)
 
 
-def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: bool) -> tuple:
-    """:func:`line_features` of ``t`` given its word features, its marks if known, and whether
-    it is ASCII-like (its words came from its bytes)."""
+def _line_features_from(
+    t: str,
+    words: tuple,
+    marks: tuple | None,
+    ascii_like: bool,
+    hints: tuple[bool, bool] | None = None,
+) -> tuple:
+    """:func:`line_features` of ``t`` given its word features, its marks if known, whether it
+    is ASCII-like (its words came from its bytes), and if known, its hints: the values of
+    ``_maybe_credit(t, t.lower())`` and ``_has_cue_stem(t.lower())`` (from the compiled pass,
+    which spares most lines their lower-cased copy)."""
     (
         n,
         nw,
@@ -702,10 +737,16 @@ def _line_features_from(t: str, words: tuple, marks: tuple | None, ascii_like: b
     ) = words
     terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
     n_sentences = n_ends + terminal
-    lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
-    credit = n <= 80 and _maybe_credit(t, lower) and _is_credit(t, lower, ascii_like)
+    if hints is None:
+        lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
+        maybe_credit = n <= 80 and _maybe_credit(t, lower)
+        cue_stem = n <= CUE_MAX_WORDS and _has_cue_stem(lower)
+    else:
+        maybe_credit, cue_stem = hints
+        lower = t.lower() if n <= 80 and (maybe_credit or cue_hit or cue_stem) else ""
+    credit = n <= 80 and maybe_credit and _is_credit(t, lower, ascii_like)
     cue, cue_n = None, 0
-    if n <= CUE_MAX_WORDS and (cue_hit or _has_cue_stem(lower)):
+    if n <= CUE_MAX_WORDS and (cue_hit or cue_stem):
         # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
         # only match where one of its words or stems is: the others are skipped)
         line_words = set(key.split()) if ascii_like else None

@@ -435,6 +435,31 @@ def test_features_of_lines_equal_line_features_on_random_lines() -> None:
     assert features_of_lines(lines) == [line_features(t) for t in lines]
 
 
+def test_features_of_lines_equal_line_features_with_separators_and_hints() -> None:
+    """The compiled pass's marks of lines with non-ASCII separators (curly quotes, ellipses,
+    no-break spaces...) and its hints for the caption-credit and cue-stem tests (words inside
+    words, line openings, brackets at the end) give line_features' values."""
+    from neardup.clean.lines import features_of_lines
+
+    rnd = random.Random(11)
+    vocab = ["The", "said", "Rahman", "A1", "9", ".", ",", "!", "?", ":", ";", "…", "’", "‘",
+             "“", "”", "»", "«", "—", "•", "(", ")", ")", ").", ") .", "]", "'", '"', "Picture",
+             "picture", "Credit", "CREDIT:", "credits", "Getty", "getty", "Shutterstock",
+             "telephoto", "photographs", "Images", "imagery", "contributors", "moderated",
+             "donate", "(AP)", "(Reuters/Jane Doe)", "(fema.gov)", "File photo", "Photo:",
+             ".”", "!’", "?»", "…”", "“The", "‘A", "(B", "\xa0", "€5", "©", "19 hours ago",
+             "Share", "comments", "Home"]
+    joiners = [" ", "  ", "", "\xa0", " \xa0", "\t"]
+    lines = [
+        "".join(rnd.choice(vocab) + rnd.choice(joiners) for _ in range(rnd.randint(0, 30)))
+        for _ in range(4000)
+    ]
+    lines += [t.strip() for t in lines[:500]]
+    assert features_of_lines(lines) == [line_features(t) for t in lines]
+    for i in range(0, len(lines), 97):
+        assert features_of_lines([lines[i]]) == [line_features(lines[i])]
+
+
 def test_new_line_keys_equal_line_key() -> None:
     from neardup.clean.template import _new_line_key, new_line_keys
 
