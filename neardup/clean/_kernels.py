@@ -208,7 +208,7 @@ def ascii_word_counts_kernel(
 
 
 # The columns of ascii_lines_kernel's counts: the values of ascii_word_counts_kernel but the
-# key (as ints), then whether the marks hold (the line is ASCII but for KNOWN_CODE_POINTS),
+# key (as ints), then whether the marks hold (the line is ASCII but for known code points),
 # then the hints of lines._line_features_from: the line may be a caption credit (see
 # _maybe_credit), it holds a cue stem (see _has_cue_stem)
 LINE_COLUMNS = 14
@@ -232,20 +232,30 @@ def ascii_lines_kernel(
     word_groups: np.ndarray,
     openings: np.ndarray,
     opening_lens: np.ndarray,
+    norm_known: np.ndarray,
 ):  # pragma: no cover - compiled
     """:func:`ascii_word_counts_kernel` of each of the ``n_lines`` lines of ``b`` (joined by
     ``\\n``), in one call: an int64 array of ``LINE_COLUMNS`` values per line, and the keys
     joined by ``\\n`` as a uint8 array.
 
-    ``known``: ``KNOWN_CODE_POINTS``; ``words``, ``openings``: :func:`byte_strings` of
-    lower-case words (``pairs``: :func:`first_pairs` of ``words``), ``word_groups`` a bit for
-    each word: the last two columns say which
-    groups of ``words`` (bit 1: or of ``openings``, when the line opens with one, or the
-    bracket test of :func:`_marks`) the line holds, as a substring of its key (that is, of
-    the lower-cased line: the words are letters)."""
+    ``known``: the non-ASCII code points the marks know (those of lines._WORD_SEPARATORS,
+    none a mark, the no-break space whitespace: a line with another has no marks);
+    ``words``, ``openings``: :func:`byte_strings` of lower-case words (``pairs``:
+    :func:`first_pairs` of ``words``), ``word_groups`` a bit for each word: the last two
+    columns say which groups of ``words`` (bit 1: or of ``openings``, when the line opens
+    with one, or the bracket test of :func:`_marks`) the line holds, as a substring of its key
+    (that is, of the lower-cased line: the words are letters).
+
+    Then the normalised lines of :func:`ascii_norms_kernel` in one uint8 array and an int64
+    array of their (start, end) in it, (-1, -1) for None, and for a line with a non-ASCII
+    character other than ``norm_known`` (the separators it normalises as ASCII).
+    """
     out = np.empty((n_lines, LINE_COLUMNS), dtype=np.int64)
     key = np.empty(len(b), dtype=np.uint8)  # (a key is at most as long as its line)
     cps = np.empty(len(b), dtype=np.int64)
+    norms = np.empty(len(b), dtype=np.uint8)
+    bounds = np.empty((n_lines, 2), dtype=np.int64)
+    kn = 0
     k = 0
     s = 0
     for row in range(n_lines):
@@ -257,11 +267,15 @@ def ascii_lines_kernel(
             _word_counts(b, s, 10, key, k, byte_class, stop_lo, stop_hi, cue_lo, cue_hi)
         )
         if pure:
-            valid = True
+            valid = norm_ok = True
             terminal, ends, commas, paren = _marks(b, s, e)
         else:
-            m, valid = _decode(b, s, e, cps, known)
+            m, valid, norm_ok = _decode(b, s, e, cps, known, norm_known)
             terminal, ends, commas, paren = _marks(cps, 0, m)
+        bounds[row, 0] = bounds[row, 1] = -1
+        if norm_ok:
+            bounds[row, 0], bounds[row, 1], _ = _norm_into(b, s, 10, norms, kn)
+            kn = max(kn, bounds[row, 1])
         found = _found(key, k0, k, words, word_lens, pairs, word_groups)
         if paren or (e > s and byte_class[b[s]] != 0
                      and _opens(key, k0, k, openings, opening_lens)):
@@ -281,7 +295,7 @@ def ascii_lines_kernel(
         out[row, 12] = found & 1
         out[row, 13] = found >> 1 & 1
         s = e + 1
-    return out, key[:k]
+    return out, key[:k], norms[:kn], bounds
 
 
 @njit(cache=True)
@@ -293,11 +307,6 @@ def _opens(
         if _at(key, s, e, words, w, lens[w]):
             return True
     return False
-
-
-# The code points the marks below know (lines._WORD_SEPARATORS, the non-ASCII characters of
-# an ASCII-like line); a line with another non-ASCII character has no marks from here
-KNOWN_CODE_POINTS = np.array(sorted(map(ord, "’“”‘—–…\xa0«»•·€£©®™°")), dtype=np.int64)
 
 
 # str.isspace() / re's \s of an ASCII code point; the other sets of the marks (lines._CLOSERS,
@@ -330,13 +339,14 @@ def _is_space(c: int) -> bool:  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray):
+def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray, known2: np.ndarray):
     # pragma: no cover - compiled
     """The code points of the UTF-8 line ``b[s:n]`` written to ``cps``: (their number, whether
-    each is ASCII or one of ``known``, a sorted array)."""
+    each is ASCII or one of ``known``, and whether each is ASCII or one of ``known2``; both
+    sorted arrays)."""
     m = 0
     i = s
-    valid = True
+    valid = valid2 = True
     while i < n:
         x = b[i]
         if x < 0x80:
@@ -357,17 +367,20 @@ def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray):
             j = np.searchsorted(known, c)
             if j >= len(known) or known[j] != c:
                 valid = False
+            j = np.searchsorted(known2, c)
+            if j >= len(known2) or known2[j] != c:
+                valid2 = False
         elif c < 0:
-            valid = False
+            valid = valid2 = False
         cps[m] = c
         m += 1
-    return m, valid
+    return m, valid, valid2
 
 
 @njit(cache=True)
 def _marks(cps, s: int, m: int):  # pragma: no cover - compiled
     """The punctuation features of a line given as its code points ``cps[s:m]`` (ASCII or
-    ``KNOWN_CODE_POINTS``; the bytes of a pure-ASCII line are its code points), as
+    ``known`` of :func:`ascii_lines_kernel`; the bytes of a pure-ASCII line are its code points), as
     ``lines._line_marks`` defines them: (terminal, sentence ends: matches of
     ``_SENTENCE_END_RE``, commas); and whether it ends in ")" before an optional full stop and
     whitespace (the bracket test of ``lines._maybe_credit``)."""
@@ -562,7 +575,6 @@ def ascii_norms_kernel(b: bytes, n_lines: int):  # pragma: no cover - compiled
 
 __all__ = [
     "AVAILABLE",
-    "KNOWN_CODE_POINTS",
     "byte_strings",
     "first_pairs",
     "WORD_BYTE_CLASS",

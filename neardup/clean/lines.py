@@ -35,7 +35,6 @@ import numpy as np
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import (
-    KNOWN_CODE_POINTS,
     WORD_BYTE_CLASS,
     ascii_lines_kernel,
     ascii_word_counts_kernel,
@@ -289,9 +288,12 @@ def _record(t: str) -> _Record:
     return rec
 
 
-def _records(
-    texts: list[str], keys_of: Callable[[list[str]], list[int]] | None = None
-) -> list[_Record]:
+# The site-template keys of a document's new lines, given what the compiled pass has of their
+# normalised forms (neardup.clean.template.keys_of_new_lines)
+KeysOf = Callable[[list[str], "Normalised | None"], list[int]]
+
+
+def _records(texts: list[str], keys_of: KeysOf | None = None) -> list[_Record]:
     """The cache record of each of ``texts`` (line texts), the features of new lines computed
     in one :func:`features_of_lines` call, and, given ``keys_of`` (site-template keys of a list
     of lines, see :func:`record_keys`), their keys in one call: a new line's record is then
@@ -303,10 +305,10 @@ def _records(
     for i in absent:
         new.setdefault(texts[i], []).append(i)
     new_texts = list(new)
-    keys = keys_of(new_texts) if keys_of is not None else repeat(None)
+    feats, normalised = features_and_norms(new_texts)
+    keys = keys_of(new_texts, normalised) if keys_of is not None else repeat(None)
     new_recs = [
-        (feats, None, None, key)
-        for feats, key in zip(features_of_lines(new_texts), keys, strict=keys_of is not None)
+        (f, None, None, key) for f, key in zip(feats, keys, strict=keys_of is not None)
     ]
     _line_cache.put_many(new_texts, new_recs)
     for where, rec in zip(new.values(), new_recs, strict=True):
@@ -441,6 +443,13 @@ _HINT_WORDS = byte_strings(
 _HINT_PAIRS = first_pairs(*_HINT_WORDS)
 _HINT_GROUPS = np.array([1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
 _HINT_OPENINGS = byte_strings([b"picture", b"credit"])
+# The non-ASCII characters a line may hold and still be normalised on bytes for its
+# site-template key (neardup.clean.template._SEPARATORS: the word separators but the no-break
+# space, which is whitespace)
+_KNOWN_CODE_POINTS = np.array(sorted(map(ord, _WORD_SEPARATORS)), dtype=np.int64)
+_NORM_CODE_POINTS = np.array(
+    sorted(ord(c) for c in _WORD_SEPARATORS if c != "\xa0"), dtype=np.int64
+)
 
 
 def _ascii_line_counts_compiled(b: bytes) -> tuple:
@@ -524,8 +533,21 @@ def _ascii_like(t: str) -> bool:
     )
 
 
+# What the compiled pass gives for the site-template keys of lines (see
+# neardup.clean.template.keys_of_new_lines): the normalised lines, and (start, end) of each
+# line's in them, (-1, -1) where the compiled pass has none
+Normalised = tuple[bytes, list[list[int]]]
+
+
 def features_of_lines(texts: list[str]) -> list[tuple]:
-    """:func:`line_features` of each of ``texts``.
+    """:func:`line_features` of each of ``texts`` (see :func:`features_and_norms`)."""
+    return features_and_norms(texts)[0]
+
+
+def features_and_norms(texts: list[str]) -> tuple[list[tuple], Normalised | None]:
+    """:func:`line_features` of each of ``texts``, and, with the compiled kernels, their
+    normalised forms as :func:`neardup.clean._kernels.ascii_norms_kernel` gives them (for
+    the site-template keys; None without the kernels).
 
     With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
     compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`; a few percent faster
@@ -534,16 +556,17 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
     :data:`_HINT_WORDS`).
     """
     if not KERNELS_AVAILABLE:
-        return list(map(line_features, texts))
+        return list(map(line_features, texts)), None
     fast_flags = list(map(_ascii_like, texts))
     fast = list(compress(texts, fast_flags))
     rows: list[list[int]] = []
     keys: list[str] = []
     joined = "\n".join(fast).encode("utf-8")
     if fast and joined.count(b"\n") != len(fast) - 1:  # (a text with a line break: one by one)
-        return list(map(line_features, texts))
+        return list(map(line_features, texts)), None
+    norms, fast_bounds = b"", []
     if fast:
-        counts, key_bytes = ascii_lines_kernel(
+        counts, key_bytes, norm_array, bound_array = ascii_lines_kernel(
             joined,
             len(fast),
             WORD_BYTE_CLASS,
@@ -551,14 +574,16 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
             *_CUE_PACKED,
             TITLE_MAX_WORDS,
             CUE_MAX_WORDS,
-            KNOWN_CODE_POINTS,
+            _KNOWN_CODE_POINTS,
             *_HINT_WORDS,
             _HINT_PAIRS,
             _HINT_GROUPS,
             *_HINT_OPENINGS,
+            _NORM_CODE_POINTS,
         )
         rows = counts.tolist()
         keys = key_bytes.tobytes().decode("ascii").split("\n")
+        norms, fast_bounds = norm_array.tobytes(), bound_array.tolist()
     out: list[tuple] = []
     k = 0
     for t, in_kernel in zip(texts, fast_flags, strict=True):
@@ -574,7 +599,11 @@ def features_of_lines(texts: list[str]) -> list[tuple]:
             out.append(_line_features_from(t, words, marks, True, hints))
         else:
             out.append(line_features(t))
-    return out
+    if len(fast) == len(texts):
+        return out, (norms, fast_bounds)
+    it = iter(fast_bounds)
+    bounds = [next(it) if f else [-1, -1] for f in fast_flags]
+    return out, (norms, bounds)
 
 
 def _word_features(t: str) -> tuple:
@@ -1107,11 +1136,11 @@ def analyse(text: str) -> list[Line]:
 
 
 def analyse_records(
-    text: str, keys_of: Callable[[list[str]], list[int]] | None = None
+    text: str, keys_of: KeysOf | None = None
 ) -> tuple[list[Line], list[_Record]]:
     """:func:`analyse`, and the cache record of each line (for :func:`record_keys`);
-    ``keys_of``: as for :func:`record_keys`, to compute the keys of new lines with their
-    features (when the caller will need them)."""
+    ``keys_of``: the site-template keys of the new lines, given their normalised forms from
+    the features pass (:func:`features_and_norms`), when the caller will need the keys."""
     physical = logical_lines(text)
     recs = _records(list(map(_LINE_TEXT, physical)), keys_of)
     lines = _new_lines(physical, recs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from neardup.clean.lines import _DATE_RE, _TIME_RE, WORD_RE, Line
 from neardup.stopwords import STOPWORDS
@@ -33,11 +34,13 @@ _MON = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# (pattern, order, a character every match holds: the pattern is only run on texts with it)
 _DATE_PATTERNS = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
-    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy"),
-    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd", "-"),
+    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy", ""),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy",
+     ""),
+    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd", "/"),
 ]
 # A whole \w+ word of 4 digits: every date of _DATE_PATTERNS has one, its year (a cheap
 # necessary condition for parse_date, tested first)
@@ -96,8 +99,18 @@ _PUBLISHED_RE = re.compile(
 
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
+    # (a header line is often read twice, for the date and to tell the headline, and date lines
+    # recur across pages: short texts' results are remembered, a bounded number of them)
+    if len(text) <= _MEMO_CHARS:
+        return _parse_date_memo(text)
+    return _parse_date(text)
+
+
+def _parse_date(text: str) -> str | None:
     best: tuple[int, str] | None = None
-    for rx, order in _DATE_PATTERNS:
+    for rx, order, needs in _DATE_PATTERNS:
+        if needs not in text:
+            continue
         # (every match in turn: an impossible date, "Feb 30, 2021", must not hide a later one)
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
@@ -116,6 +129,10 @@ def parse_date(text: str) -> str | None:
                 best = (m.start(), iso)
                 break
     return best[1] if best else None
+
+
+_MEMO_CHARS = 200
+_parse_date_memo = lru_cache(maxsize=4096)(_parse_date)
 
 
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:

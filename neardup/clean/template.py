@@ -48,7 +48,7 @@ import xxhash
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
-from neardup.clean.lines import logical_line_texts
+from neardup.clean.lines import Normalised, logical_line_texts
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -224,26 +224,47 @@ def new_line_keys(lines: list[str]) -> list[int]:
         return list(map(_new_line_key, lines))
     on_bytes = list(map(_normalises_on_bytes, lines))
     fast = list(compress(lines, on_bytes))
-    bounds: list[list[int]] = []
-    norms = b""
     joined = "\n".join(fast).encode("utf-8")
     if fast and joined.count(b"\n") != len(fast) - 1:  # (a line with a line break: one by one)
         return list(map(_new_line_key, lines))
-    if fast:
-        norm_array, bound_array = ascii_norms_kernel(joined, len(fast))
-        norms, bounds = norm_array.tobytes(), bound_array.tolist()
+    if not fast:
+        return _keys_from_norms(lines, b"", [[-1, -1]] * len(lines))
+    norm_array, bound_array = ascii_norms_kernel(joined, len(fast))
+    it = iter(bound_array.tolist())
+    bounds = [next(it) if f else [-1, -1] for f in on_bytes]
+    return _keys_from_norms(lines, norm_array.tobytes(), bounds)
+
+
+def _keys_from_norms(lines: list[str], norms: bytes, bounds: list[list[int]]) -> list[int]:
+    """:func:`line_key` of each of ``lines`` given the normalised lines ``norms`` of
+    :func:`neardup.clean._kernels.ascii_norms_kernel` and the (start, end) of each line's in
+    them: (-1, -1) where there is none (the str path, :func:`normalise_line`)."""
     out: list[int] = []
-    k = 0
-    for line, fast_line in zip(lines, on_bytes, strict=True):
-        if fast_line:
-            s, e = bounds[k]
-            k += 1
-            if s >= 0:  # (else not printable, or a double space: the str path)
-                out.append(xxhash.xxh3_64_intdigest(norms[s:e]) if e > s else 0)
-                continue
-        norm = normalise_line(line)
-        out.append(line_hash(norm) if norm else 0)
+    for line, (s, e) in zip(lines, bounds, strict=True):
+        if s >= 0:
+            out.append(xxhash.xxh3_64_intdigest(norms[s:e]) if e > s else 0)
+        else:
+            norm = normalise_line(line)
+            out.append(line_hash(norm) if norm else 0)
     return out
+
+
+def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[int]:
+    """:func:`line_key` of each of a document's new lines, given what the cleaner's compiled
+    features pass has of their normalised forms (see
+    :func:`neardup.clean.lines.features_and_norms`): those hashed, the others from the key
+    cache or computed (:func:`known_or_new_line_keys`). Not cached: the line's record keeps
+    its key."""
+    if normalised is None:
+        return known_or_new_line_keys(lines)
+    norms, bounds = normalised
+    others = [i for i, (s, _) in enumerate(bounds) if s < 0]
+    if not others:
+        return _keys_from_norms(lines, norms, bounds)
+    keys = _keys_from_norms(lines, norms, [b if b[0] >= 0 else [0, 0] for b in bounds])
+    for i, h in zip(others, known_or_new_line_keys([lines[i] for i in others]), strict=True):
+        keys[i] = h
+    return keys
 
 
 def document_line_hashes(text: str) -> list[int]:

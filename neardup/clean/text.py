@@ -40,7 +40,12 @@ from neardup.clean.metadata import (
 )
 from neardup.clean.repeats import mark_repeats
 from neardup.clean.structure import mark_structure
-from neardup.clean.template import PROSE_WORDS, SiteTemplate, known_or_new_line_keys
+from neardup.clean.template import (
+    PROSE_WORDS,
+    SiteTemplate,
+    keys_of_new_lines,
+    known_or_new_line_keys,
+)
 from neardup.document import RemovedSpan
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
@@ -399,7 +404,7 @@ def clean_text(
     """
     opts = options or CleanOptions()
     # (the site-template keys of new lines are computed with their features, in one call)
-    keys_of = known_or_new_line_keys if template is not None else None
+    keys_of = keys_of_new_lines if template is not None else None
     lines, recs = analyse_records(text, keys_of)
     if not lines:
         return CleanResult(text="", source_text=text)

@@ -460,6 +460,26 @@ def test_features_of_lines_equal_line_features_with_separators_and_hints() -> No
         assert features_of_lines([lines[i]]) == [line_features(lines[i])]
 
 
+def test_keys_of_new_lines_equal_line_key() -> None:
+    """The site-template keys from the normalised lines of the compiled features pass (and the
+    str path for the lines it has none for) are line_key's."""
+    from neardup.clean.lines import features_and_norms
+    from neardup.clean.template import clear_caches, keys_of_new_lines
+
+    rnd = random.Random(5)
+    vocab = ["Home", "19", "2019", "hours", "ago", "©", "’", "“", "”", "…", "—", "«", "€",
+             "\xa0", "  ", "\t", "\x7f", "é", "Ü", "東京", "|", "-", ".", "(c)", "All", "_"]
+    lines = [rnd.choice(["", " ", "- "]).join(rnd.choice(vocab) for _ in range(rnd.randint(
+        0, 12))).strip() for _ in range(3000)]
+    clear_caches()
+    expected = [line_key(t) for t in lines]
+    clear_caches()
+    assert keys_of_new_lines(lines, features_and_norms(lines)[1]) == expected
+    assert keys_of_new_lines(lines, None) == expected
+    for i in range(0, len(lines), 101):
+        assert keys_of_new_lines([lines[i]], features_and_norms([lines[i]])[1]) == [expected[i]]
+
+
 def test_new_line_keys_equal_line_key() -> None:
     from neardup.clean.template import _new_line_key, new_line_keys
 
