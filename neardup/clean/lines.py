@@ -1071,6 +1071,7 @@ _UNCLASSIFIED = ("short", "")  # Line's default (cls, reason)
 _new_object = object.__new__
 _FIRST = itemgetter(0)
 _THIRD = itemgetter(2)
+_FOURTH = itemgetter(3)
 
 
 def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[_Record]) -> list[Line]:
@@ -1181,7 +1182,7 @@ def record_keys(
     :func:`analyse_records`): from the line's record, else computed by ``compute`` (for a list
     of lines) and kept in the record. The template step then needs no look-up of its own per
     line (a second dict look-up by the line's text, which is no longer in the CPU caches)."""
-    keys = [rec[3] for rec in recs]
+    keys = list(map(_FOURTH, recs))
     if None not in keys:
         return keys
     missing = [i for i, k in enumerate(keys) if k is None]

@@ -59,6 +59,15 @@ DATELINE_RE = re.compile(
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
 )
+# The characters a line matching BYLINE_RE or lower-cased to one of _BY_LABELS can open with:
+# the first letters of their words, either case, and the non-ASCII letters that re.I (and
+# lower()) fold to one of them ("ſ" for "s"; re's docs list the four such letters); other lines
+# skip both tests
+_BY_FIRST = frozenset(
+    c
+    for c in "bwsrpa" + "bwsrpa".upper() + "\u0130\u0131\u017f\u212a"
+    if re.match("[bwsrpa]", c, re.I) or c.lower()[:1] in "bwsrpa"
+)
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
     """january february march april june july august september october november december
@@ -140,6 +149,8 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
     for i in range(lo, min(hi, len(lines))):
         t = lines[i].text
         if lines[i].n_words > 14:
+            continue
+        if t.lstrip()[:1] not in _BY_FIRST:
             continue
         if t.strip().lower() in _BY_LABELS and i + 1 < len(lines):
             nxt = lines[i + 1].text.strip()
@@ -279,7 +290,12 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
-        if i in skip or i == title_line or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
+        if (
+            i in skip
+            or i == title_line
+            or (ln.text.lstrip()[:1] in _BY_FIRST and BYLINE_RE.match(ln.text.strip()))
+            or _not_headline(ln)
+        ):
             continue
         if (
             4 <= ln.n_words <= 25

@@ -118,3 +118,20 @@ def test_page_title_when_no_headline_line_is_found() -> None:
         assert res.text.startswith(BODY[0])
     # (a <title> of one or two words is a site name, no headline)
     assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
+
+
+def test_byline_first_characters() -> None:
+    """A line that BYLINE_RE matches, or that lower-cases to a byline label, opens with one of
+    _BY_FIRST (the cheap test find_byline and find_title run first)."""
+    from neardup.clean.metadata import _BY_FIRST, _BY_LABELS, BYLINE_RE
+
+    rests = ["y Jane Smith", "ritten by Jane Smith", "ords by Jane Smith", "tory by Jane Smith",
+             "eporting by Jane Smith", "osted by Jane Smith", "uthor: Jane Smith",
+             "uthors: Jane Smith"]
+    labels = ["y", "y:", "uthor", "uthor:", "uthors:", "ritten by", "ritten by:", "osted by"]
+    for cp in [*range(0x3000), 0x212A]:
+        c = chr(cp)
+        if c in _BY_FIRST:
+            continue
+        assert not any(BYLINE_RE.match(c + rest) for rest in rests), c
+        assert not any((c + label).lower() in _BY_LABELS for label in labels), c
