@@ -818,22 +818,42 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     """A line that is (mostly) a date, a time or a relative age ("19 hours ago")."""
     if n_words > 12:
         return False
-    rest = _AGO_RE.sub(" ", t)
-    rest = _DATE_RE.sub(" ", rest)
-    rest = _TIME_RE.sub(" ", rest)
+    # (each pattern only where it can match, see _folded: a relative age holds "ago", a time
+    # ":" or ".", a date "-", "/" or the first three letters of a month; a substitution only
+    # puts a space where a match was, so the text left holds no such piece that ``t`` did not)
+    low = _folded(t)
+    rest = _AGO_RE.sub(" ", t) if "ago" in low else t
+    if "-" in t or "/" in t or any(map(low.__contains__, _MONTH_PREFIXES)):
+        rest = _DATE_RE.sub(" ", rest)
+    if ":" in t or "." in t:
+        rest = _TIME_RE.sub(" ", rest)
     if rest == t:
         return False
     left = WORD_RE.findall(rest)
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
-def _maybe_copyright(t: str) -> bool:
-    """Cheap necessary condition for ``_COPYRIGHT_RE`` on ASCII text (substrings of the
-    lower-cased line); other text (where ``re.I`` also lets a few non-ASCII letters match)
-    always goes to the regex."""
-    if not t.isascii():
-        return True
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                   "dec")
+
+
+def _folded(t: str) -> str:
+    """``t`` lower-cased, with the non-ASCII letters that ``re.I`` matches to an ASCII letter
+    folded to it ("İ", "ı" to "i", "ſ" to "s", "K" to "k"; re's docs list these four): an
+    ASCII word a case-insensitive pattern matches in ``t`` is in the result."""
     low = t.lower()
+    if low.isascii():
+        return low
+    # ("İ" lower-cases to "i" and a combining dot, dropped here)
+    return low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+
+
+def _maybe_copyright(t: str) -> bool:
+    """Cheap necessary condition for ``_COPYRIGHT_RE``: "©" in the line, or one of its other
+    pieces in the folded line (see :func:`_folded`)."""
+    if "©" in t:
+        return True
+    low = _folded(t)
     return "(c)" in low or "copyright" in low or "all rights reserved" in low
 
 
@@ -898,7 +918,9 @@ def classify(line: Line, english_like: bool) -> None:
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
         return
-    if n <= 6 and _URLISH_RE.search(line.text):
+    # (every match of _URLISH_RE holds ":", "." or "@")
+    t = line.text
+    if n <= 6 and ("." in t or "@" in t or ":" in t) and _URLISH_RE.search(t):
         line.cls, line.reason = "bad", "navigation"
         return
     if n <= 40 and _maybe_copyright(line.text) and _COPYRIGHT_RE.search(line.text):

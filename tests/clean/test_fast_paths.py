@@ -480,6 +480,52 @@ def test_keys_of_new_lines_equal_line_key() -> None:
         assert keys_of_new_lines([lines[i]], features_and_norms([lines[i]])[1]) == [expected[i]]
 
 
+def test_pattern_prechecks_are_necessary_conditions() -> None:
+    """The cheap tests run before the timestamp, URL and copyright patterns hold wherever the
+    pattern matches, also with the non-ASCII letters re.I folds to ASCII ones ("ſ", "İ"...),
+    and _is_timestamp gives what its three substitutions alone give."""
+    from neardup.clean.lines import (
+        _AGO_RE,
+        _COPYRIGHT_RE,
+        _DATE_RE,
+        _MONTH_PREFIXES,
+        _TIME_RE,
+        _TIMESTAMP_FILLER,
+        _URLISH_RE,
+        WORD_RE,
+        _folded,
+        _is_timestamp,
+        _maybe_copyright,
+    )
+
+    def reference_timestamp(t: str) -> bool:
+        rest = _TIME_RE.sub(" ", _DATE_RE.sub(" ", _AGO_RE.sub(" ", t)))
+        return rest != t and sum(
+            1 for w in WORD_RE.findall(rest) if w.lower() not in _TIMESTAMP_FILLER) <= 1
+
+    rnd = random.Random(3)
+    pieces = ["Jan", "JAN", "ſep", "SEP", "Sept.", "mAy", "deC", "3", "19", "2019", "2019-01-02",
+              "1/2/19", "12:30", "12.30", "pm", "EST", "hours", "ago", "AGO", "aGo", "©", "(c)",
+              "(C) 2019", "Copyright", "COPYRİGHT", "copyrıght", "All rights reſerved",
+              "ALL RİGHTS RESERVED", "www.", "WWW.", "http://", "a@b.com", "@handle", ".com",
+              "x.ORG", "İ", "ı", "ſ", "K", "—", "’", "Home", "News", "on", "at", "Updated"]
+    for _ in range(30000):
+        t = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "  ", "\xa0"])
+                    for _ in range(rnd.randint(1, 7)))
+        low = _folded(t)
+        if _AGO_RE.search(t):
+            assert "ago" in low, t
+        if _DATE_RE.search(t):
+            assert "-" in t or "/" in t or any(m in low for m in _MONTH_PREFIXES), t
+        if _TIME_RE.search(t):
+            assert ":" in t or "." in t, t
+        if _URLISH_RE.search(t):
+            assert "." in t or "@" in t or ":" in t, t
+        if _COPYRIGHT_RE.search(t):
+            assert _maybe_copyright(t), t
+        assert _is_timestamp(t, 0) == reference_timestamp(t), t
+
+
 def test_new_line_keys_equal_line_key() -> None:
     from neardup.clean.template import _new_line_key, new_line_keys
 
