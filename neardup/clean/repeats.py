@@ -77,13 +77,18 @@ def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
     # padded key occurs at least twice in the span of its window (once as itself), a cheap
     # necessary condition tested before the line-by-line search.
     joined = "\n".join(padded)
-    offsets = list(accumulate([len(p) + 1 for p in padded], initial=0))
+    sizes = list(map(len, padded))
+    offsets = list(accumulate([n + 1 for n in sizes], initial=0))
     for i, ln in enumerate(kept):
         k = keys[i]
         if not k or ln.n_words < 6 or ln.n_words > 80:
             continue
         lo, hi = max(0, i - PULL_QUOTE_WINDOW), min(len(kept), i + PULL_QUOTE_WINDOW + 1)
-        if joined.count(padded[i], offsets[lo], offsets[hi - 1] + len(padded[hi - 1])) < 2:
+        # (the line it quotes is longer by more than 10: none in the window, nothing to find;
+        # the line itself is not)
+        if max(sizes[lo:hi]) <= sizes[i] + 10:
+            continue
+        if joined.count(padded[i], offsets[lo], offsets[hi - 1] + sizes[hi - 1]) < 2:
             continue
         for j in range(lo, hi):
             if j == i or not kept[j].keep:
