@@ -11,37 +11,65 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from neardup.clean.lines import _DATE_RE, _TIME_RE, WORD_RE, Line
 from neardup.stopwords import STOPWORDS
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+# Month names and their abbreviations as news sites print them, in English and the other
+# languages of the Latin script most common in news (es, pt, it, fr, de, nl). No two languages
+# give one form different months ("mar" is March, "set" September, "mai" May in all of them).
+_MONTH_FORMS = {
+    1: "january jan enero ene janeiro gennaio gen janvier janv januar jänner januari",
+    2: "february feb febrero fevereiro fev febbraio février févr fév februar februari",
+    3: "march mar marzo março mars märz mär maart mrt",
+    4: "april apr abril abr aprile avril avr",
+    5: "may mayo maio mai maggio mag mei",
+    6: "june jun junio junho giugno giu juin juni",
+    7: "july jul julio julho luglio lug juillet juil juli",
+    8: "august aug agosto ago août augustus",
+    9: "september sept sep septiembre setiembre setembro settembre set septembre",
+    10: "october oct octubre outubro out ottobre ott octobre oktober okt",
+    11: "november nov noviembre novembro novembre",
+    12: "december dec diciembre dic dezembro dez dicembre décembre déc dezember",
 }
-_MON = (
+# Russian, in the genitive of "11 октября 2018"
+_MONTH_FORMS_CYRILLIC = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+)
+
+_MONTHS = {form: month for month, forms in _MONTH_FORMS.items() for form in forms.split()}
+_MONTHS.update({form: month for month, form in enumerate(_MONTH_FORMS_CYRILLIC.split(), 1)})
+_ENGLISH_MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# (longest first: "sept" before "sep", "juni" before "jun")
+_ANY_MONTH = rf"({'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
 _DATE_PATTERNS = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
-    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy"),
-    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b{_ENGLISH_MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
+     "mdy"),
+    # "19 November 2019", "19th of Nov. 2019", "19. November 2019", "19 de noviembre de 2019"
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
+                rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd"),
+    # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
+    # month ("11.15.2019")
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y"),
+    # "11/19/2019": month first (US), unless the first number cannot be a month ("19/11/2019")
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y"),
+    # "11/18/19 11:04 PM": a two-digit year only with a time after it (else a score, a ratio)
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy"),
 ]
-# A whole \w+ word of 4 digits: every date of _DATE_PATTERNS has one, its year (a cheap
-# necessary condition for parse_date, tested first)
-_YEAR_WORD_RE = re.compile(r"(?<!\w)\d{4}(?!\w)")
+# What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), or the two-digit
+# year of "11/18/19" (a cheap necessary condition for parse_date, tested first)
+_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d/\d{1,2}/\d{2}\b")
+# A date in a URL's path ("/2019/11/18/", "/2019-11-18-", "/2019/nov/18/"): where the site
+# filed the story, usually the day it was published
+_URL_DATE_RE = re.compile(
+    r"(?<![\w-])((?:19|20)\d{2})([/-])(\d{1,2}|[a-z]{3})\2(\d{1,2})(?!\w)", re.I
+)
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|posted by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
@@ -102,20 +130,49 @@ def parse_date(text: str) -> str | None:
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
-            try:
-                if order == "ymd":
-                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                elif order == "mdy":
-                    mo, d, y = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
-                else:
-                    d, mo, y = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
-                iso = date(y, mo, d).isoformat()
-            except (ValueError, KeyError):
-                continue
-            if 1990 <= y <= 2100:
+            iso = _iso_date(m, order)
+            if iso is not None:
                 best = (m.start(), iso)
                 break
     return best[1] if best else None
+
+
+def _iso_date(m: re.Match[str], order: str) -> str | None:
+    """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
+    a, b, c = m.group(1), m.group(2), m.group(3)
+    try:
+        if order == "ymd":
+            y, mo, d = int(a), int(b), int(c)
+        elif order == "mdy":
+            mo, d, y = _MONTHS[a[:3].lower()], int(b), int(c)
+        elif order == "dmy":
+            d, mo, y = int(a), _MONTHS[b.lower()], int(c)
+        elif order == "d.m.y":
+            d, mo, y = int(a), int(b), int(c)
+        else:  # "m/d/y", "m/d/yy"
+            mo, d, y = int(a), int(b), int(c) + (2000 if order == "m/d/yy" else 0)
+        if mo > 12 and order in ("d.m.y", "m/d/y", "m/d/yy"):  # (the other order, then)
+            mo, d = d, mo
+        if not 1990 <= y <= 2100:
+            return None
+        return date(y, mo, d).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in ``url``'s path ("/2019/11/18/slug"), as ISO 'YYYY-MM-DD', or None."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for m in _URL_DATE_RE.finditer(path):
+        month = m.group(3)
+        try:
+            mo = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            return date(int(m.group(1)), mo, int(m.group(4))).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return None
 
 
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
@@ -223,18 +280,58 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     prefix line directly before a bare date line is included).
     """
     for i in range(lo, min(hi, len(lines))):
-        ln = lines[i]
-        # (every date pattern holds a 4-digit year as a whole \w+ word: no digit word, no date)
-        if ln.n_words > 16 or not ln.digit_ratio or _YEAR_WORD_RE.search(ln.text) is None:
-            continue
-        iso = parse_date(ln.text)
-        if iso is None:
-            continue
-        idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
-        if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
-            idx.insert(0, i - 1)
-        return iso, idx
+        iso = _line_date(lines[i], DATE_LINE_WORDS)
+        if iso is not None:
+            return iso, _date_line_indices(lines, i, lo)
     return None, []
+
+
+#: A date line has at most this many words ("Published Nov 18, 2019 at 4:07 PM | Updated at
+#: 5:36 PM CST on Nov 18, 2019": 18); a longer one is a sentence that mentions a date.
+DATE_LINE_WORDS = 16
+PUBLISHED_LINE_WORDS = 24
+#: How far from the article's first line (above, below) a line that is only a date, or says
+#: "Published ...", is still its date when the header holds none: rendered pages can put a
+#: share bar, a kicker, ads or a standfirst between them (AEB pages: up to 22 lines above, 8
+#: below). Headline lists nearer the article have their dates as well: only a date-and-time
+#: or "Published" line counts out here, the nearest first.
+FAR_DATE_ABOVE = 40
+FAR_DATE_BELOW = 12
+
+
+def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+    """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
+    to ``lines[first]``, the article's first line, within FAR_DATE_ABOVE / FAR_DATE_BELOW
+    lines; for pages whose header (:func:`find_date`) has no date."""
+    near = sorted(range(max(0, first - FAR_DATE_ABOVE), min(len(lines), first + FAR_DATE_BELOW)),
+                  key=lambda i: (abs(i - first), i))
+    for i in near:
+        ln = lines[i]
+        published = _PUBLISHED_RE.match(ln.text) is not None
+        if not (published or ln.timestamp):
+            continue
+        iso = _line_date(ln, PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS)
+        if iso is not None:
+            return iso, _date_line_indices(lines, i, 0)
+    return None, []
+
+
+def _line_date(ln: Line, max_words: int) -> str | None:
+    """The date on the line ``ln`` of at most ``max_words`` words, if any."""
+    # (every date pattern holds its year as in _DATE_HINT_RE: no such word, no date)
+    if ln.n_words > max_words or not ln.digit_ratio or _DATE_HINT_RE.search(ln.text) is None:
+        return None
+    return parse_date(ln.text)
+
+
+def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:
+    """The lines that only carry the date found on ``lines[i]``: itself when it is a
+    timestamp or "Published ..." line, and a "Published" prefix line just before it."""
+    ln = lines[i]
+    idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
+    if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
+        idx.insert(0, i - 1)
+    return idx
 
 
 def find_title(lines: list[Line], article_start: int, page_title: str | None,
@@ -324,7 +421,7 @@ def title_from_page_title(page_title: str) -> str | None:
 
 def _has_date(text: str) -> bool:
     """A date ``parse_date`` reads (the cheap year test first)."""
-    return _YEAR_WORD_RE.search(text) is not None and parse_date(text) is not None
+    return _DATE_HINT_RE.search(text) is not None and parse_date(text) is not None
 
 
 def _key(text: str) -> str:

@@ -33,6 +33,7 @@ from neardup.clean.metadata import (
     find_byline,
     find_date,
     find_dateline,
+    find_far_date,
     find_name_byline,
     find_title,
     find_top_title,
@@ -459,6 +460,8 @@ def clean_text(
             # (a name without "By", next to the headline or the date: below the headline)
             b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
             byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
+    if date is None:
+        date, date_idx = find_far_date(lines, first)
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None:
         # (no headline line: the page's <title>, the first line of the rendered page, without

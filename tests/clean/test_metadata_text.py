@@ -118,3 +118,38 @@ def test_page_title_when_no_headline_line_is_found() -> None:
         assert res.text.startswith(BODY[0])
     # (a <title> of one or two words is a site name, no headline)
     assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
+
+
+def test_date_line_beyond_the_header_without_the_headline() -> None:
+    # A date-and-time line 26 lines above the article (share bar, menus, a teaser list between
+    # them) and no headline found by the page's <title> to start the header from: the date was
+    # only looked for in the 15 lines above the article.
+    text = "\n".join([
+        "Home", "World", "Business", "",
+        "Nov. 19, 2019, 8:41 AM UTC", "",
+        *[ln for h in ("Facebook", "Twitter", "WhatsApp", "Email", "Print") for ln in (h, "")],
+        *[ln for h in HEADLINES[:7] for ln in (h, "")],
+        *[ln for h in ("Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio",
+                       "Podcasts", "Newsletters", "Log in") for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.date == "2019-11-19"
+    assert res.text.startswith(BODY[0])
+
+
+def test_the_nearest_far_date_line_is_the_articles() -> None:
+    # Beyond the header (the 15 lines above the article, here menus), a dated teaser list
+    # and, nearer the article, its "Published" line: the nearest one is the article's date.
+    menus = ["Facebook", "Twitter", "WhatsApp", "Email", "Print", "Home", "World", "Business",
+             "Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio", "Podcasts"]
+    text = "\n".join([
+        *[ln for h in HEADLINES[:8] for ln in (h, "Oct. 2, 2018 10:00 AM", "")],
+        "Log in", "Subscribe", "Newsletters", "",
+        "Published 19.11.2019, 08:57", "",
+        *[ln for h in menus for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.date == "2019-11-19"
+    assert "Published" not in res.text and res.text.startswith(BODY[0])
