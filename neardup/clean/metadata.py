@@ -290,22 +290,26 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
 #: 5:36 PM CST on Nov 18, 2019": 18); a longer one is a sentence that mentions a date.
 DATE_LINE_WORDS = 16
 PUBLISHED_LINE_WORDS = 24
-#: How far from the article's first line (above, below) a line that is only a date, or says
-#: "Published ...", is still its date when the header holds none: rendered pages can put a
-#: share bar, a kicker, ads or a standfirst between them (AEB pages: up to 22 lines above, 8
-#: below). Headline lists nearer the article have their dates as well: only a date-and-time
-#: or "Published" line counts out here, the nearest first.
-FAR_DATE_ABOVE = 40
-FAR_DATE_BELOW = 12
+#: How far from the article's first line (above, below) a line that is only a date, says
+#: "Published ..." or "By Name" is still the article's when the header holds none: rendered
+#: pages can put a share bar, a kicker, ads or a standfirst between them (AEB pages: up to 25
+#: lines above, 11 below). Headline lists nearer the article have their dates as well: only
+#: such lines count out here, the nearest first.
+FAR_ABOVE = 40
+FAR_BELOW = 12
+
+
+def _far_lines(lines: list[Line], first: int) -> list[int]:
+    """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first."""
+    return sorted(range(max(0, first - FAR_ABOVE), min(len(lines), first + FAR_BELOW)),
+                  key=lambda i: (abs(i - first), i))
 
 
 def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
     """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
-    to ``lines[first]``, the article's first line, within FAR_DATE_ABOVE / FAR_DATE_BELOW
-    lines; for pages whose header (:func:`find_date`) has no date."""
-    near = sorted(range(max(0, first - FAR_DATE_ABOVE), min(len(lines), first + FAR_DATE_BELOW)),
-                  key=lambda i: (abs(i - first), i))
-    for i in near:
+    to ``lines[first]``, the article's first line (see FAR_ABOVE); for pages whose header
+    (:func:`find_date`) has no date."""
+    for i in _far_lines(lines, first):
         ln = lines[i]
         published = _PUBLISHED_RE.match(ln.text) is not None
         if not (published or ln.timestamp):
@@ -313,6 +317,16 @@ def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]
         iso = _line_date(ln, PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS)
         if iso is not None:
             return iso, _date_line_indices(lines, i, 0)
+    return None, []
+
+
+def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+    """The "By Name" line (:func:`find_byline`) nearest to ``lines[first]``, the article's
+    first line (see FAR_ABOVE); for pages whose header has no byline."""
+    for i in _far_lines(lines, first):
+        byline, idx = find_byline(lines, i, i + 1)
+        if byline is not None:
+            return byline, idx
     return None, []
 
 

@@ -33,6 +33,7 @@ from neardup.clean.metadata import (
     find_byline,
     find_date,
     find_dateline,
+    find_far_byline,
     find_far_date,
     find_name_byline,
     find_title,
@@ -462,6 +463,8 @@ def clean_text(
             byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     if date is None:
         date, date_idx = find_far_date(lines, first)
+    if byline is None:
+        byline, by_idx = find_far_byline(lines, first)
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None:
         # (no headline line: the page's <title>, the first line of the rendered page, without

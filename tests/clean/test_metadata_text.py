@@ -153,3 +153,20 @@ def test_the_nearest_far_date_line_is_the_articles() -> None:
     res = clean_text(text)
     assert res.date == "2019-11-19"
     assert "Published" not in res.text and res.text.startswith(BODY[0])
+
+
+def test_by_line_beyond_the_header() -> None:
+    # "By Name" 26 lines above the first paragraph (share bar, teasers between them): only the
+    # 15 lines above the article were searched for it.
+    text = "\n".join([
+        "Home", "World", "Business", "",
+        "By Jill Disis, CNN Business", "",
+        *[ln for h in ("Facebook", "Twitter", "WhatsApp", "Email", "Print") for ln in (h, "")],
+        *[ln for h in HEADLINES[:7] for ln in (h, "")],
+        *[ln for h in ("Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio",
+                       "Podcasts", "Newsletters", "Log in") for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.byline == "Jill Disis, CNN Business"
+    assert res.text.startswith(BODY[0])
