@@ -114,6 +114,9 @@ _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 #: How many lines above the article's first line are searched for its byline, date and a
 #: heading-like headline (the headline found by the page's <title> is searched further up).
 HEADER_LINES = 15
+#: A headline line reworded in the page's <title> has at least this share of its words in it
+#: ("Why you just can't trust ..." for "Why you can't trust ... - CNNPolitics").
+TITLE_SHARE = 0.75
 #: How many lines at the top of extracted text may precede the headline (a section label, a
 #: category, a date).
 TOP_TITLE_LINES = 4
@@ -371,6 +374,19 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
             if ln.n_words >= 3 and k and pt.startswith(k) and i != title_line:
                 return i
+        # (the headline reworded in the <title>: most of its content words are the title's,
+        # three of them at least in its headline part, not only in its site part: "Talk to Al
+        # Jazeera")
+        title_words = _content_words(page_title)
+        headline_words = _content_words(title_from_page_title(page_title) or page_title)
+        for i in range(article_start - 1, -1, -1):
+            ln = lines[i]
+            if ln.n_words < 4 or i in skip or i == title_line or _not_headline(ln):
+                continue
+            words = _content_words(ln.text)
+            if (len(words) >= 3 and len(words & title_words) >= TITLE_SHARE * len(words)
+                    and len(words & headline_words) >= 3):
+                return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
         if i in skip or i == title_line or BYLINE_RE.match(ln.text.strip()) or _not_headline(ln):
@@ -431,6 +447,11 @@ def title_from_page_title(page_title: str) -> str | None:
         return parts[0]
     best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
     return best if len(WORD_RE.findall(best)) >= 3 else None
+
+
+def _content_words(text: str) -> set[str]:
+    """The lower-cased words of ``text`` that are no function words and no numbers."""
+    return {w for w in WORD_RE.findall(text.lower()) if w not in STOPWORDS and not w.isdigit()}
 
 
 def _has_date(text: str) -> bool:

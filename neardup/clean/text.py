@@ -457,14 +457,16 @@ def clean_text(
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
                 date, date_idx = find_date(lines, title_idx + 1, lo)
-        if byline is None and not opts.conservative:
-            # (a name without "By", next to the headline or the date: below the headline)
-            b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
-            byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     if date is None:
         date, date_idx = find_far_date(lines, first)
     if byline is None:
+        # (a "By Name" line further from the article before a name without "By": a teaser or
+        # a label can look like a name)
         byline, by_idx = find_far_byline(lines, first)
+    if byline is None and not opts.conservative:
+        # (a name without "By", next to the headline or the date: below the headline)
+        b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
+        byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None:
         # (no headline line: the page's <title>, the first line of the rendered page, without

@@ -170,3 +170,21 @@ def test_by_line_beyond_the_header() -> None:
     res = clean_text(text)
     assert res.byline == "Jill Disis, CNN Business"
     assert res.text.startswith(BODY[0])
+
+
+def test_headline_reworded_in_the_page_title() -> None:
+    # The <title> (first line) words the headline a little differently; a teaser headline sat
+    # closer to the article and was taken for the title. A line sharing only the site's name
+    # with the <title> ("Talk to Example News") is no headline.
+    text = "\n".join([
+        "Why you can't trust the White House on the president's health - Example News", "",
+        "Home", "World", "",
+        "Why you just can't trust the White House on the president's health", "",
+        "By Jane Smith", "",
+        "Talk to Example News", "",
+        "Supreme Court halts subpoena for financial documents", "",
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.title == "Why you just can't trust the White House on the president's health"
+    assert res.text.startswith(BODY[0])
