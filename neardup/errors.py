@@ -26,3 +26,15 @@ class InputError(NeardupError):
 
 class UsageError(NeardupError, ValueError):
     """Bad options or arguments (exit code 2); to the Python API a bad value, a ValueError."""
+
+
+class WorkerDied(NeardupError):
+    """A worker process ended without finishing its shard (killed by the system, most often
+    for lack of memory, or by a signal)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process died before it finished its shard (killed by a signal, most often "
+            "by the system for lack of memory); the run stopped unfinished: rerun, with fewer "
+            "--jobs if memory is short"
+        )
