@@ -46,6 +46,9 @@ def _extract(html: str, url: str | None) -> Any:
             html,
             url=url,
             favor_recall=True,
+            # (no fallback extractors, readability and jusText: on AEB they took a noisier
+            # text on 3 pages and none better; 9 % less CPU)
+            fast=True,
             include_comments=False,
             include_tables=True,
             with_metadata=True,
