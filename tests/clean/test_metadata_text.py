@@ -120,21 +120,30 @@ def test_page_title_when_no_headline_line_is_found() -> None:
     assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
 
 
-def test_date_line_beyond_the_header_without_the_headline() -> None:
-    # A date-and-time line 26 lines above the article (share bar, menus, a teaser list between
-    # them) and no headline found by the page's <title> to start the header from: the date was
-    # only looked for in the 15 lines above the article.
-    text = "\n".join([
+def _page_with_a_far_header_line(line: str) -> str:
+    """A page with ``line`` 26 lines above its first paragraph (menus, a share bar and a
+    teaser list between them) and no headline found by the page's <title> to start the
+    header from: the byline and date were only looked for in the 15 lines above the article."""
+    return "\n".join([
         "Home", "World", "Business", "",
-        "Nov. 19, 2019, 8:41 AM UTC", "",
+        line, "",
         *[ln for h in ("Facebook", "Twitter", "WhatsApp", "Email", "Print") for ln in (h, "")],
         *[ln for h in HEADLINES[:7] for ln in (h, "")],
         *[ln for h in ("Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio",
                        "Podcasts", "Newsletters", "Log in") for ln in (h, "")],
         *BODY,
     ])
-    res = clean_text(text)
+
+
+def test_date_line_beyond_the_header_without_the_headline() -> None:
+    res = clean_text(_page_with_a_far_header_line("Nov. 19, 2019, 8:41 AM UTC"))
     assert res.date == "2019-11-19"
+    assert res.text.startswith(BODY[0])
+
+
+def test_by_line_beyond_the_header() -> None:
+    res = clean_text(_page_with_a_far_header_line("By Jill Disis, CNN Business"))
+    assert res.byline == "Jill Disis, CNN Business"
     assert res.text.startswith(BODY[0])
 
 
@@ -153,23 +162,6 @@ def test_the_nearest_far_date_line_is_the_articles() -> None:
     res = clean_text(text)
     assert res.date == "2019-11-19"
     assert "Published" not in res.text and res.text.startswith(BODY[0])
-
-
-def test_by_line_beyond_the_header() -> None:
-    # "By Name" 26 lines above the first paragraph (share bar, teasers between them): only the
-    # 15 lines above the article were searched for it.
-    text = "\n".join([
-        "Home", "World", "Business", "",
-        "By Jill Disis, CNN Business", "",
-        *[ln for h in ("Facebook", "Twitter", "WhatsApp", "Email", "Print") for ln in (h, "")],
-        *[ln for h in HEADLINES[:7] for ln in (h, "")],
-        *[ln for h in ("Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio",
-                       "Podcasts", "Newsletters", "Log in") for ln in (h, "")],
-        *BODY,
-    ])
-    res = clean_text(text)
-    assert res.byline == "Jill Disis, CNN Business"
-    assert res.text.startswith(BODY[0])
 
 
 def test_headline_reworded_in_the_page_title() -> None:
