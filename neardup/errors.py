@@ -24,6 +24,11 @@ class InputError(NeardupError):
         return InputError, (self.source, self.reason)
 
 
+class ExtractionError(Exception):
+    """trafilatura failed on an HTML page (its own exception is the cause): the record's text
+    is cleaned instead when it has one, else the page is rejected with this as the reason."""
+
+
 class UsageError(NeardupError, ValueError):
     """Bad options or arguments (exit code 2); to the Python API a bad value, a ValueError."""
 

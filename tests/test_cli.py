@@ -690,3 +690,35 @@ def test_eval_of_predictions_with_an_id_in_two_stories_is_no_traceback(tmp_path,
     assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert (scores["true_positives"], scores["f1"]) == (1, 1.0)
+
+
+@pytest.mark.parametrize("cleaning", [[], ["--no-clean"]])
+def test_a_page_trafilatura_fails_on_says_so(tmp_path, cleaning, monkeypatch):
+    # trafilatura's exceptions were swallowed as "no text": the page was rejected with "no
+    # text left after extraction", which hid the cause (and a page with a text field of its
+    # own must still fall back on it).
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def failing(html, *args, **kwargs):
+        if "BROKEN" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", failing)
+    body = "".join(f"<p>{p}</p>" for p in make_article(3).split("\n\n"))
+    records = [{"id": "ok", "html": f"<html><body><article>{body}</article></body></html>"},
+               {"id": "broken", "html": "<html><body>BROKEN</body></html>"},
+               {"id": "broken-with-text", "html": "<html><body>BROKEN</body></html>",
+                "text": make_article(4)}]
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out"
+    assert main(["dedup", str(src), "-o", str(out), "--html-field", "html", "-q",
+                 "--no-report", "--jobs", "1", *cleaning]) == 0
+    rows = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in rows] == ["kept", "rejected", "kept"]
+    assert rows[1]["reason"] == ("HTML extraction failed: trafilatura raised RecursionError: "
+                                 "maximum recursion depth exceeded")
+    assert any("RecursionError" in w for w in rows[2]["warnings"])

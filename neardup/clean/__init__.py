@@ -25,6 +25,7 @@ from neardup.clean.template import (
 )
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.document import Document
+from neardup.errors import ExtractionError
 
 __all__ = [
     "CleanOptions",
@@ -57,13 +58,18 @@ def clean_document(
     """
     opts = options or CleanOptions()
     template = templates.for_site(doc.site) if templates is not None else None
+    res = None
     if doc.html:
-        res = clean_html(doc.html, url=doc.url, template=template, options=opts,
-                         extracted=extracted)
-        if not res.source_text.strip() and doc.text.strip():
-            # trafilatura found nothing: fall back on the text we were given
-            res = clean_text(doc.text, template=template, options=opts)
-    else:
+        try:
+            res = clean_html(doc.html, url=doc.url, template=template, options=opts,
+                             extracted=extracted)
+        except ExtractionError as exc:
+            if not doc.text.strip():
+                raise
+            doc.warnings.append(f"HTML extraction failed, the record's text cleaned: {exc}")
+        if res is not None and not res.source_text.strip() and doc.text.strip():
+            res = None  # trafilatura found nothing: fall back on the text we were given
+    if res is None:
         res = clean_text(doc.text, template=template, options=opts)
     doc.raw_text = res.source_text
     doc.title = res.title
