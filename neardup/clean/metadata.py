@@ -289,8 +289,9 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     return None, []
 
 
-#: A date line has at most this many words ("Published Nov 18, 2019 at 4:07 PM | Updated at
-#: 5:36 PM CST on Nov 18, 2019": 18); a longer one is a sentence that mentions a date.
+#: A date line has at most this many words, a longer one is a sentence that mentions a date;
+#: one that says "Published ..." at most PUBLISHED_LINE_WORDS ("Published Nov 18, 2019 at
+#: 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019": 18 words).
 DATE_LINE_WORDS = 16
 PUBLISHED_LINE_WORDS = 24
 #: How far from the article's first line (above, below) a line that is only a date, says
