@@ -23,6 +23,41 @@ MIN_BLOCK_WORDS = 120
 PULL_QUOTE_WINDOW = 6
 
 
+# A page may print its whole body twice: as paragraphs, and once more as one long line (the
+# article text of the page's structured data, rendered by the scraper). A line of at least
+# COPY_MIN_WORDS words at least COPY_SHARE of whose words are other lines of the page (lines of
+# COPY_PART_WORDS words or more, found in it verbatim) is such a copy. Measured on the AEB pages
+# (bench/aeb_errors.py): the copies there are 1,600-word lines made of the page's paragraphs
+# (share ~0.95); a long paragraph that quotes a pull quote or a heading is far below 0.5.
+COPY_MIN_WORDS = 100
+COPY_SHARE = 0.6
+COPY_PART_WORDS = 8
+
+
+def mark_body_copy(lines: list[Line]) -> None:
+    """Set ``cls = "bad"``, ``reason = "repeat"`` on one-line copies of the page's body.
+
+    Runs before the article-region search: left in, the copy (a single huge "paragraph") made
+    a region of its own, and carried the page's metadata lines around it (image URL, sizes,
+    publisher name) into the article.
+    """
+    cands = [ln for ln in lines if ln.n_words >= COPY_MIN_WORDS and ln.cls != "bad"]
+    if not cands:
+        return
+    parts = [ln for ln in lines if ln.n_words >= COPY_PART_WORDS and ln.cls != "bad" and ln.key]
+    if len(parts) < 3:
+        return
+    # (the longest first: a copy found goes, and no longer covers a shorter line)
+    for c in sorted(cands, key=lambda ln: -ln.n_words):
+        key = c.key
+        covered = 0
+        for p in parts:
+            if p is not c and p.cls != "bad" and p.n_words < c.n_words and p.key in key:
+                covered += p.n_words
+        if covered >= COPY_SHARE * c.n_words:
+            c.cls, c.reason = "bad", "repeat"
+
+
 def norm_key(text: str) -> str:
     """Case- and punctuation-insensitive key of a line."""
     return " ".join(WORD_RE.findall(text.lower()))

@@ -38,7 +38,7 @@ from neardup.clean.metadata import (
     find_top_title,
     title_from_page_title,
 )
-from neardup.clean.repeats import mark_repeats
+from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure
 from neardup.clean.template import PROSE_WORDS, SiteTemplate, known_or_new_line_keys
 from neardup.document import RemovedSpan
@@ -420,6 +420,7 @@ def clean_text(
             if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"
 
+    mark_body_copy(lines)
     if opts.conservative:
         _conservative(lines, opts)
     else:

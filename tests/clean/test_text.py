@@ -299,3 +299,15 @@ def test_page_flattened_to_one_line_is_not_one_menu() -> None:
     # and a paragraph-sized line with a few "|" and few function words still goes
     [short] = analyse("Tags: Iraq | Tigris | Drought | Farming | Baghdad Water Ministry Report")
     assert (short.cls, short.reason) == ("bad", "navigation")
+
+
+def test_body_copied_into_one_line_dropped_paragraphs_kept(page: str) -> None:
+    # (the page's structured data rendered as text after the article: image URL and sizes, the
+    # publisher, and the whole body once more as a single line)
+    copy = " ".join(BODY)
+    meta = ["https://img.example.com/photo-500-250.jpg", "500", "250", "ExampleNews"]
+    res = clean_text(page + "\n" + "\n".join([*meta, copy, "international"]) + "\n")
+    for para in BODY:
+        assert res.text.count(para) == 1, para
+    assert copy not in res.text
+    assert "img.example.com" not in res.text
