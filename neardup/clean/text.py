@@ -50,6 +50,7 @@ COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
 _TEXT = attrgetter("text")
+_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in lines._TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.
@@ -252,6 +253,32 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
             ln = lines[k]
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
+            _drop_label_list(lines, k, e)
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """A line that may be one item of a list of other stories: at most LABEL_LIST_WORDS words,
+    one sentence at most, not ended by a full stop (a headline has none, or a question mark)."""
+    if ln.n_words > LABEL_LIST_WORDS or ln.n_sentences > 1:
+        return False
+    return not ln.terminal or ln.text.rstrip(_CLOSERS).endswith(("?", "？"))
+
+
+def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
+    """Drop the list that a bare related label ("Most read in World") opens at ``lines[k]``:
+    the headline-shaped lines from there on, up to the first line that reads as a paragraph.
+
+    Only its first line went before; a list of 27 long headlines after "Most read" (each
+    "near" by its length) then outweighed the label and the menu lines between, and the
+    article region ran on to the end of the list.
+    """
+    while k < e:
+        ln = lines[k]
+        if not _headline_shaped(ln):
+            return
+        if ln.keep:
+            ln.keep, ln.reason = False, "related"
+        k += 1
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:

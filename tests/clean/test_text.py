@@ -311,3 +311,20 @@ def test_body_copied_into_one_line_dropped_paragraphs_kept(page: str) -> None:
         assert res.text.count(para) == 1, para
     assert copy not in res.text
     assert "img.example.com" not in res.text
+
+
+def test_whole_list_after_a_related_label_dropped() -> None:
+    # A long list of long headlines (four times _LONG_HEADLINES, one a question) right after
+    # "Most read": enough of them to outweigh the label and the lines before it, so the article
+    # region runs on into the list; only its first line went. The list ends at the first line
+    # that reads as a paragraph.
+    questions = ["Weekend plans: will the new bridge across the river finally open to traffic?"]
+    heads = [f"{h} ({i})" for i in range(4) for h in _LONG_HEADLINES]
+    heads[5:5] = questions
+    closing = "Readers can send their questions about the dam to the newsroom by e-mail."
+    page = "\n\n".join(["Home", "News", *_STORY, "Most read", *heads, closing, "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, closing]:
+        assert para in res.text, para
+    for headline in heads:
+        assert headline not in res.text, headline
