@@ -328,3 +328,23 @@ def test_whole_list_after_a_related_label_dropped() -> None:
         assert para in res.text, para
     for headline in heads:
         assert headline not in res.text, headline
+
+
+def test_lone_paragraph_far_from_the_article_dropped() -> None:
+    # A one-paragraph "region" among menus (a market-data notice in the footer) is no part of
+    # the article, however long; an article split by a block of menu lines has paragraphs on
+    # both sides and keeps them.
+    notice = (
+        "Quotes are delayed by at least fifteen minutes and are provided for information only. "
+        "Neither the exchange nor the data providers accept any liability for the accuracy of "
+        "the prices shown on this page or for any decision based on them."
+    )
+    menu = ["Markets", "Money", "Sports", "Weather", "Video", "Podcasts", "Newsletters", "Apps"]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], *menu, _STORY[2], _STORY[0].replace("Monday", "Friday"),
+         *menu, "About us", "Contact us", "Privacy Policy", "Terms of Use", notice, *menu]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, _STORY[0].replace("Monday", "Friday")]:
+        assert para in res.text, para
+    assert notice not in res.text
