@@ -748,6 +748,14 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
+def has_date_or_time(t: str) -> bool:
+    """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
+    return (
+        _HAS_DIGIT_RE.search(t) is not None
+        and (_DATE_RE.search(t) or _TIME_RE.search(t) or _AGO_RE.search(t)) is not None
+    )
+
+
 def _maybe_copyright(t: str) -> bool:
     """Cheap necessary condition for ``_COPYRIGHT_RE`` on ASCII text (substrings of the
     lower-cased line); other text (where ``re.I`` also lets a few non-ASCII letters match)

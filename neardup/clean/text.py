@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from neardup.clean.lines import CUES, Line, analyse_records, record_keys
+from neardup.clean.lines import CUES, Line, analyse_records, has_date_or_time, record_keys
 from neardup.clean.metadata import (
     HEADER_LINES,
     find_byline,
@@ -49,6 +49,10 @@ COMMENT_HEADERS = 3
 COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
+# A comment header on one line: a name, the date and time, and the comment system's verb
+# ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
+INLINE_HEADER_WORDS = 16
+_SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*:?\s*$", re.I)
 _TEXT = attrgetter("text")
 _CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in lines._TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
@@ -305,12 +309,24 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     return nxt is not None and nxt.timestamp and not nxt.keep
 
 
+def _inline_comment_header(ln: Line) -> bool:
+    """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
+    "wrote"...) with a date or a time in it. Comment systems print one over every comment;
+    a quote in the article ("Smith said:") has no date in it."""
+    return (
+        ln.n_words <= INLINE_HEADER_WORDS
+        and _SAID_RE.search(ln.text) is not None
+        and has_date_or_time(ln.text)
+    )
+
+
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
     """Drop a trailing comment section: everything from its start on, in the article.
 
     The start is a "Comments" header line in the latter part of the article, or, for threads
     without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
-    :func:`_comment_header`) that follow each other a few lines apart.
+    :func:`_comment_header` and :func:`_inline_comment_header`) that follow each other a few
+    lines apart.
     """
     if kept_words_total <= 0:
         return
@@ -336,11 +352,9 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             start, header = i, True
             break
         # (the first tests of _comment_header inline: most lines fail them)
-        if (
-            seen >= COMMENT_MIN_ARTICLE_WORDS
-            and not ln.keep
-            and ln.cls == "short"
-            and _comment_header(lines, i)
+        if seen >= COMMENT_MIN_ARTICLE_WORDS and (
+            (not ln.keep and ln.cls == "short" and _comment_header(lines, i))
+            or (ln.n_words <= INLINE_HEADER_WORDS and _inline_comment_header(ln))
         ):
             if run and i - run[-1] > COMMENT_GAP:
                 run = []

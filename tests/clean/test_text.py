@@ -348,3 +348,28 @@ def test_lone_paragraph_far_from_the_article_dropped() -> None:
     for para in [*_STORY, _STORY[0].replace("Monday", "Friday")]:
         assert para in res.text, para
     assert notice not in res.text
+
+
+def test_comments_under_one_line_headers_dropped() -> None:
+    # Each comment under "Name on <date> at <time> said:" (one line, prose-like by its length),
+    # the comments longer than the post: the "Comments" header is not in the article's latter
+    # half, and there are no two-line (name / timestamp) headers. A quote in the story that
+    # ends in "said:" has no date and does not count.
+    quote = "The mayor of the town, Anna Berg, said:"
+    comments = [
+        "I live two streets from the reservoir and nobody from the water authority has told us "
+        "anything about the cracks, which is worrying when you have small children at home.",
+        "The same thing happened twenty years ago and the repairs took a whole summer, so three "
+        "weeks sounds far too optimistic to me, but I hope the engineers are right this time.",
+        "Does anyone know whether the wells in the valley can really supply the whole town "
+        "during the dry weeks, or will we have to buy bottled water again like last year?",
+    ]
+    names = ["Milan Griffes", "Catherine (Water Trust)", "Gary M"]
+    page = ["Home", "News", *_STORY[:2], quote, _STORY[2], "Share", "Comments"]
+    for day, (name, text) in enumerate(zip(names, comments, strict=True)):
+        page += [f"{name} on September {day + 12}, 2018 at 4:47 pm said:", text]
+    res = clean_text("\n\n".join([*page, "About us"]))
+    for para in [*_STORY, quote]:
+        assert para in res.text, para
+    for text in comments:
+        assert text not in res.text
