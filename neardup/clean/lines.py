@@ -877,6 +877,27 @@ def classify(line: Line, english_like: bool) -> None:
         and (line.cue_words >= 2 and n <= 30)
     ):
         line.cls, line.reason = "bad", line.cue
+    elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(
+        line
+    ):
+        line.cls, line.reason = "bad", "notice"
+
+
+# A cookie-consent paragraph (the text of a consent dialog, often rendered after the page's
+# footer): "cookie" twice or more, once every COOKIE_WORDS words at least, and the website or the
+# browser named. Long lines have no cue words (CUE_MAX_WORDS), and at 30 to 100 words such a
+# paragraph is "good" prose. On AEB half A the consent paragraphs name cookies once every 11 to
+# 31 words. (A news paragraph that names cookies twice in 70 words and the browser goes too.)
+COOKIE_WORDS = 35
+
+
+def _cookie_notice(line: Line) -> bool:
+    """``line`` (of more than CUE_MAX_WORDS words) reads as a cookie-consent notice."""
+    low = line.text.lower()
+    k = low.count("cookie")
+    return k >= 2 and k * COOKIE_WORDS >= line.n_words and (
+        "website" in low or "browser" in low or "browsing" in low
+    )
 
 
 # Hard-wrapped text (plain-text releases, e-mail, <pre> blocks): a paragraph printed as lines of

@@ -373,3 +373,29 @@ def test_comments_under_one_line_headers_dropped() -> None:
         assert para in res.text, para
     for text in comments:
         assert text not in res.text
+
+
+def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
+    # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
+    # on lines that long) that outweighed the footer lines, so the region ran on into them.
+    consent = [
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functions of the website.",
+        "Necessary cookies are absolutely essential for the website to function properly. This "
+        "category only includes cookies that ensure basic functionalities and security features "
+        "of the website, and these cookies do not store any personal information at all.",
+    ]
+    # (a story paragraph that names cookies and the browser once each stays)
+    story = [*_STORY, "The water authority's new website, which works in any browser without "
+             "cookies or an account, will post daily updates on the repairs and on the supply "
+             "from the wells until the work is finished."]
+    page = "\n\n".join(
+        ["Home", "News", *story, "About us", "Contact us", "Privacy Policy", consent[0],
+         "Privacy Overview", consent[1]]
+    )
+    res = clean_text(page)
+    for para in story:
+        assert para in res.text, para
+    for para in consent:
+        assert para not in res.text
