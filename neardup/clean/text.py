@@ -63,6 +63,9 @@ _SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View
 LABEL_WORDS = 4
 # Lines after a bare link label that are still its list: headline-like, at most this long.
 LABEL_LIST_WORDS = 20
+# A related cue opening a line of at most this many words labels a list ("Most read in world
+# news"); see _list_label.
+LIST_LABEL_WORDS = 6
 
 
 @dataclass
@@ -260,13 +263,23 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
                 sk.keep = True  # closing line of the article at the region end
         i = j
     # a headline right after a "DON'T MISS"/"Related" cue is not article even if prose-like
-    for k in range(s + 1, e):
+    # (the label may be the line just before the region: the list after it made the region)
+    for k in range(max(s, 1), e):
         prev = lines[k - 1]
-        if prev.cls == "bad" and prev.reason == "related" and prev.n_words <= 4:
+        if prev.cls == "bad" and prev.reason == "related" and _list_label(prev):
             ln = lines[k]
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
             _drop_label_list(lines, k, e)
+
+
+def _list_label(ln: Line) -> bool:
+    """A related-cue line (class ``bad``, reason ``related``) that labels a list: at most four
+    words ("DON'T MISS", "Related articles"), or at most LIST_LABEL_WORDS that open with the
+    cue ("Most read in world news")."""
+    return ln.n_words <= 4 or (
+        ln.n_words <= LIST_LABEL_WORDS and CUES["related"].match(ln.text) is not None
+    )
 
 
 def _headline_shaped(ln: Line) -> bool:

@@ -399,3 +399,21 @@ def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
         assert para in res.text, para
     for para in consent:
         assert para not in res.text
+
+
+@pytest.mark.parametrize("where", ["label of five words", "label before the region"])
+def test_list_after_a_longer_label_or_before_the_story_dropped(where: str) -> None:
+    # "Most read in world news": a related cue opening a label of five or six words. And a list
+    # right above the story, its label the line before the article region (the list's long
+    # headlines start the region).
+    heads = [f"{h} ({i})" for i in range(4) for h in _LONG_HEADLINES]
+    if where == "label of five words":
+        parts = ["Home", "News", *_STORY, "Most read in world news", *heads, "About us"]
+    else:
+        parts = ["Home", "News", "Most popular", *_LONG_HEADLINES, *_STORY, "About us"]
+        heads = _LONG_HEADLINES
+    res = clean_text("\n\n".join(parts))
+    for para in _STORY:
+        assert para in res.text, para
+    for headline in heads:
+        assert headline not in res.text, headline
