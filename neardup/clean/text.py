@@ -66,6 +66,9 @@ LABEL_LIST_WORDS = 20
 # A related cue opening a line of at most this many words labels a list ("Most read in world
 # news"); see _list_label.
 LIST_LABEL_WORDS = 6
+# The summary of a teaser in a list of other stories (headline, summary...): at most this many
+# words. On AEB half A such summaries have 15 to 38 words.
+TEASER_SUMMARY_WORDS = 50
 
 
 @dataclass
@@ -298,13 +301,37 @@ def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
     "near" by its length) then outweighed the label and the menu lines between, and the
     article region ran on to the end of the list.
     """
+    pairs = 0
     while k < e:
         ln = lines[k]
         if not _headline_shaped(ln):
-            return
+            # (a teaser list: headline, summary, headline, summary... A summary is dropped in
+            # a run of such pairs only: one paragraph after a headline or two is the article
+            # resuming after an inline box)
+            if not _teaser_summary(lines, k, e) or not (
+                pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
+            ):
+                return
+            pairs += 1
         if ln.keep:
             ln.keep, ln.reason = False, "related"
         k += 1
+
+
+def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
+    """``lines[k]`` may be the summary of a teaser: a short paragraph (at most
+    TEASER_SUMMARY_WORDS words, two sentences) between a headline-shaped line and the next
+    headline (or a boilerplate line, or the end of the region ``e``). The article's first
+    paragraph after a list has a paragraph after it."""
+    ln = lines[k]
+    return (
+        ln.cls in ("good", "near")
+        and ln.n_words <= TEASER_SUMMARY_WORDS
+        and ln.n_sentences <= 2
+        and k > 0
+        and _headline_shaped(lines[k - 1])
+        and (k + 1 >= e or lines[k + 1].cls == "bad" or _headline_shaped(lines[k + 1]))
+    )
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:

@@ -417,3 +417,28 @@ def test_list_after_a_longer_label_or_before_the_story_dropped(where: str) -> No
         assert para in res.text, para
     for headline in heads:
         assert headline not in res.text, headline
+
+
+def test_teaser_pairs_after_a_label_dropped_story_after_a_box_kept() -> None:
+    # "Top stories": headline, one-line summary, headline, summary... A summary goes only in
+    # a run of such pairs; after an inline box of headlines the story's next paragraph stays.
+    teasers = [
+        "Council approves budget for the new parks",
+        "The plan adds three playgrounds to the east side. Work starts next summer.",
+        "Storm knocks out power to thousands",
+        "Crews worked through the night in the valley. Most homes had power by noon.",
+        "Local bakery wins regional bread award",
+        "The judges praised its rye loaf. The flour comes from a mill that reopened.",
+        "School board delays vote on new calendar",
+        "Parents asked for more time to comment. The board will meet again in May.",
+    ]
+    box = ["Related articles", _LONG_HEADLINES[0], _LONG_HEADLINES[1]]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], *box, _STORY[2], "Share", "Top stories", *teasers,
+         "About us", "Contact us"]
+    )
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in [*teasers, *box]:
+        assert line not in res.text, line
