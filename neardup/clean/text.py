@@ -216,6 +216,34 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
+# A line this short between the lead paragraph and the rest of the article is the photo's
+# gallery link or name ("View all (4)", "Kate Henshaw"); see _lead_start.
+LEAD_GAP_WORDS = 3
+
+
+def _lead_start(lines: list[Line], s: int) -> int:
+    """The start of the article region that starts at ``s``, with its lead paragraph.
+
+    An agency story's first paragraph ("LONDON (AP) — ...") often stands above the photo,
+    whose caption or gallery link then separates it from the rest: one sentence between two
+    non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
+    region started below it. A paragraph (class ``good``) one caption or one very short line
+    above the region is the article's lead.
+    """
+    if s < 2:
+        return s
+    gap, lead = lines[s - 1], lines[s - 2]
+    if lead.cls != "good" or lead.keep or lead.in_list:
+        return s
+    if gap.cls == "bad" and gap.reason == "caption":
+        return s - 2
+    if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
+        # (the photo's furniture, not a sub-heading: nothing else stands there)
+        gap.cls, gap.reason = "bad", "caption"
+        return s - 2
+    return s
+
+
 def _sentence_like(ln: Line) -> bool:
     """A short line that still reads like a sentence of prose ("He declined to comment.")."""
     return ln.terminal and ln.n_words >= 3 and ln.lower_ratio >= 0.5 and ln.text[:1].isupper()
@@ -520,7 +548,7 @@ def clean_text(
             for ln in lines:
                 ln.keep = ln.cls != "bad"
         for s, e in regions:
-            _smooth_region(lines, s, e, opts)
+            _smooth_region(lines, _lead_start(lines, s), e, opts)
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)

@@ -442,3 +442,20 @@ def test_teaser_pairs_after_a_label_dropped_story_after_a_box_kept() -> None:
         assert para in res.text, para
     for line in [*teasers, *box]:
         assert line not in res.text, line
+
+
+@pytest.mark.parametrize(
+    "gap", ["View all (4)", "Engineers at the dam on Monday. (Reuters/Jane Doe)"]
+)
+def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
+    # The lead (one sentence between a header line and the photo's gallery link or caption)
+    # weighs nothing in the region search, like a teaser's summary; the region started below.
+    lead = (
+        "LONDON (AP) — Engineers began draining the old reservoir above the town on Monday, "
+        "after an inspection found cracks in the dam that had widened over the summer."
+    )
+    page = "\n\n".join(["Home", "News", "By Jane Doe", lead, gap, *_STORY[1:], "About us"])
+    res = clean_text(page)
+    for para in [lead, *_STORY[1:]]:
+        assert para in res.text, para
+    assert gap not in res.text
