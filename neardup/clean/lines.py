@@ -748,6 +748,11 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
+def credit_label(t: str) -> bool:
+    """``t`` opens with an image-credit label ("Photo:", "Image credit:", "Credit |")."""
+    return _CREDIT_LABEL_RE.match(t) is not None
+
+
 def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
     return (

@@ -459,3 +459,24 @@ def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
     for para in [lead, *_STORY[1:]]:
         assert para in res.text, para
     assert gap not in res.text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["(Image credit: Water Authority)", "Photo: Jane Doe, AP", "Jane Doe/Reuters/Getty Images"],
+)
+def test_caption_above_a_credit_line_dropped(credit: str) -> None:
+    # The caption a line above its image's credit reads as a one-sentence paragraph. A credit
+    # line with words of its own ("Photo by ...") is no credit-only line: the paragraph above
+    # it stays.
+    caption = "An artist's drawing of the new spillway that the engineers plan to build next year."
+    last = ("The authority will hold a public meeting about the repairs at the town hall on "
+            "Thursday evening, and its engineers will answer questions from residents.")
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], caption, credit, _STORY[2], last,
+         "Photo by Jane Doe/Getty Images", "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, last]:
+        assert para in res.text, para
+    assert caption not in res.text
