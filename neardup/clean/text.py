@@ -222,9 +222,32 @@ def _near_weight(ln: Line, opts: CleanOptions) -> float:
 EXTRA_REGION_LINES = 2
 
 
+def _prose_neighbours(lines: list[Line]) -> tuple[list[bool], list[bool]]:
+    """For each line: is the nearest line before / after it that is no image caption prose?
+
+    A caption sits beside its image in the article's flow, not between two stories: a
+    paragraph with a caption on one side and a paragraph beyond it is no isolated teaser.
+    """
+    n = len(lines)
+    before = [False] * n
+    after = [False] * n
+    prev = False
+    for i, ln in enumerate(lines):
+        before[i] = prev
+        if ln.reason != "caption" or ln.cls != "bad":
+            prev = ln.cls in ("good", "near")
+    nxt = False
+    for i in range(n - 1, -1, -1):
+        ln = lines[i]
+        after[i] = nxt
+        if ln.reason != "caption" or ln.cls != "bad":
+            nxt = ln.cls in ("good", "near")
+    return before, after
+
+
 def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
     prose = [ln.cls in ("good", "near") for ln in lines]
-    last = len(lines) - 1
+    prose_before, prose_after = _prose_neighbours(lines)
     bad_weight = -opts.bad_weight
     unterminated = opts.unterminated_weight
     w: list[float] = []
@@ -233,18 +256,13 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
         # (_weight, with its commonest cases inline: one function call less per line)
         cls = ln.cls
         if ln.in_list:
-            isolated = (i == 0 or not prose[i - 1]) and (i == last or not prose[i + 1])
-            append(_weight(ln, opts, isolated))
+            append(_weight(ln, opts, not prose_before[i] and not prose_after[i]))
         elif cls == "good" or cls == "near":
             if cls == "good":
                 x = float(ln.n_words)
             else:  # (_near_weight)
                 x = (0.5 if ln.terminal else unterminated) * ln.n_words
-            if (
-                ln.n_sentences <= 1
-                and (i == 0 or not prose[i - 1])
-                and (i == last or not prose[i + 1])
-            ):
+            if ln.n_sentences <= 1 and not prose_before[i] and not prose_after[i]:
                 x *= opts.isolated_factor
             append(x)
         elif cls == "bad":

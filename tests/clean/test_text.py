@@ -480,3 +480,24 @@ def test_caption_above_a_credit_line_dropped(credit: str) -> None:
     for para in [*_STORY, last]:
         assert para in res.text, para
     assert caption not in res.text
+
+
+def test_one_sentence_paragraphs_between_captions_kept() -> None:
+    # A one-sentence paragraph between two non-prose lines weighs nothing in the region
+    # search (a teaser's summary); between two captions it is still the article's.
+    caps = [
+        "Engineers inspect the dam wall above the town on Monday. (Reuters/Jane Doe)",
+        "Cattle on higher ground near the reservoir on Sunday. (AP Photo/John Roe)",
+    ]
+    paras = [
+        "The water authority said the cracks had widened by several millimetres since the "
+        "spring and that the dam would be monitored day and night.",
+        "Farmers downstream said they had not been told about the cracks until the weekend, "
+        "when the first trucks arrived to start draining the reservoir.",
+    ]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], caps[0], paras[0], caps[1], paras[1], "Share", "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY[:2], *paras]:
+        assert para in res.text, para
