@@ -43,6 +43,7 @@ from neardup.clean.metadata import (
     find_name_byline,
     find_title,
     find_top_title,
+    is_date_line,
     title_from_page_title,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
@@ -433,6 +434,30 @@ def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
     )
 
 
+# The article's header kept at the top of its region (headline, standfirst, then byline or
+# date): at most HEADER_CUT_LINES kept lines, HEADER_CUT_WORDS words in all, above a byline or
+# date line. The smoothing keeps short lines between two prose lines, so "By Laura Mowat" and
+# "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ..." stayed between the standfirst and the
+# first paragraph, and the headline and standfirst above them with them.
+HEADER_CUT_LINES = 3
+HEADER_CUT_WORDS = 60
+
+
+def _cut_kept_header(lines: list[Line]) -> None:
+    """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
+    date line among them (the metadata step then reads it as the header it is)."""
+    kept = [ln for ln in lines if ln.keep][: HEADER_CUT_LINES + 1]
+    words = 0
+    for j, ln in enumerate(kept):
+        if j and ln.n_words <= 16 and (is_date_line(ln) or find_byline([ln], 0, 1)[0]):
+            for h in kept[: j + 1]:
+                h.keep, h.reason = False, "metadata"
+            return
+        words += ln.n_words
+        if words > HEADER_CUT_WORDS or ln.n_sentences > 2:
+            return
+
+
 def _comment_header(lines: list[Line], i: int) -> bool:
     """``lines[i]`` opens one comment of a thread: a short (author) line next to a timestamp.
 
@@ -625,6 +650,8 @@ def clean_text(
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)
+
+        _cut_kept_header(lines)
 
     mark_repeats(lines)
 

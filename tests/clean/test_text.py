@@ -501,3 +501,21 @@ def test_one_sentence_paragraphs_between_captions_kept() -> None:
     res = clean_text(page)
     for para in [*_STORY[:2], *paras]:
         assert para in res.text, para
+
+
+def test_header_kept_at_the_top_of_the_region_goes() -> None:
+    # Headline and standfirst (prose-like, they start the region), then byline and a long
+    # published/updated line that the smoothing kept between two prose lines.
+    headline = "Dam repairs: engineers drain the reservoir above the town as cracks widen in summer"
+    standfirst = ("ENGINEERS have begun draining the reservoir above the town after an inspection "
+                  "found cracks in the dam, and the work could take weeks to finish.")
+    stamp = "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+    page = "\n\n".join(
+        ["Home", "News", headline, standfirst, "By Laura Mowat", stamp, *_STORY, "About us"]
+    )
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in [headline, standfirst, "Laura Mowat", stamp]:
+        assert line not in res.text, line
+    assert res.byline == "Laura Mowat"
