@@ -441,6 +441,7 @@ def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
 # first paragraph, and the headline and standfirst above them with them.
 HEADER_CUT_LINES = 3
 HEADER_CUT_WORDS = 60
+HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_line)
 
 
 def _cut_kept_header(lines: list[Line]) -> None:
@@ -449,13 +450,24 @@ def _cut_kept_header(lines: list[Line]) -> None:
     kept = [ln for ln in lines if ln.keep][: HEADER_CUT_LINES + 1]
     words = 0
     for j, ln in enumerate(kept):
-        if j and ln.n_words <= 16 and (is_date_line(ln) or find_byline([ln], 0, 1)[0]):
+        if j and _header_line(ln):
             for h in kept[: j + 1]:
                 h.keep, h.reason = False, "metadata"
             return
         words += ln.n_words
         if words > HEADER_CUT_WORDS or ln.n_sentences > 2:
             return
+
+
+def _header_line(ln: Line) -> bool:
+    """A byline ("By Laura Mowat") or a date line ("PUBLISHED: 10:48, Tue, Nov 19, 2019 |
+    UPDATED: ...", "November 20, 2019 Emiliano Bellini"); not a sentence that holds a date
+    ("The vote is set for May 5, 2020."), whose words are mostly lower-case."""
+    if ln.n_words > HEADER_LINE_WORDS or _sentence_like(ln):
+        return False
+    if ln.timestamp or (ln.lower_ratio < 0.5 and is_date_line(ln)):
+        return True
+    return find_byline([ln], 0, 1)[0] is not None
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:
@@ -650,7 +662,6 @@ def clean_text(
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)
-
         _cut_kept_header(lines)
 
     mark_repeats(lines)

@@ -519,3 +519,13 @@ def test_header_kept_at_the_top_of_the_region_goes() -> None:
     for line in [headline, standfirst, "Laura Mowat", stamp]:
         assert line not in res.text, line
     assert res.byline == "Laura Mowat"
+
+
+def test_short_sentence_with_a_date_at_the_top_is_no_header() -> None:
+    # A one-line paragraph that holds a date is no date line: the story above it is not
+    # taken for the article's header.
+    dated = "The council will vote on the repairs on May 5, 2020."
+    page = "\n\n".join(["Home", "News", _STORY[0], dated, *_STORY[1:], "About us"])
+    res = clean_text(page)
+    for para in [_STORY[0], dated, *_STORY[1:]]:
+        assert para in res.text, para
