@@ -529,3 +529,14 @@ def test_short_sentence_with_a_date_at_the_top_is_no_header() -> None:
     res = clean_text(page)
     for para in [_STORY[0], dated, *_STORY[1:]]:
         assert para in res.text, para
+
+
+def test_embedded_post_attribution_kept() -> None:
+    # The line under an embedded post (dash, name, handle, date) reads as navigation, and at
+    # the end of the article no prose line follows it; it belongs with the post above it.
+    post = "The dam is safe and the repairs will be done before the spring rains, says our team."
+    by = "— Town Water Authority (@townwater) November 19, 2019"
+    page = "\n\n".join(["Home", "News", *_STORY, post, by, "Updated at 1:23 p.m.", "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, post, by]:
+        assert line in res.text, line
