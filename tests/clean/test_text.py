@@ -540,3 +540,15 @@ def test_embedded_post_attribution_kept() -> None:
     res = clean_text(page)
     for line in [*_STORY, post, by]:
         assert line in res.text, line
+
+
+def test_short_isolated_promo_of_several_sentences_dropped() -> None:
+    # A short promotion between two non-prose lines right after the story: three sentences,
+    # but twenty words; it read as a paragraph and the region took it in.
+    promo = ("Get the Valley Weekly delivered to your door. Twelve issues for ten pounds. "
+             "Click here now.")
+    page = "\n\n".join(["Home", "News", *_STORY, "Advert", promo, "Comments", "About us"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    assert promo not in res.text
