@@ -120,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         keys = [k for k in gt if half(k) == h]
         m = score({k: gold[k] for k in keys}, pred)
         print(f"half {h} ({len(keys)}): P={m['precision']:.4f} R={m['recall']:.4f} "
-              f"F1={m['f1']:.4f}")
+              f"F1={m['f1']:.5f}")
     m = score(gold, pred)
-    print(f"all ({len(gt)}): P={m['precision']:.4f} R={m['recall']:.4f} F1={m['f1']:.4f}")
+    print(f"all ({len(gt)}): P={m['precision']:.4f} R={m['recall']:.4f} F1={m['f1']:.5f}")
     if args.summary:
         return 0
     pp = per_page(gold, pred)
