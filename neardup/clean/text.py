@@ -696,6 +696,11 @@ def clean_text(
         if not opts.keep_captions:
             _drop_credited_captions(lines)
         _keep_post_attributions(lines)
+        for ln in lines:
+            # "Read more: <headline>" between the paragraphs (as in extracted text, see
+            # _conservative): the link line is prose-like by its headline's words
+            if ln.keep and ln.cue is not None and _link_label(ln) == "link":
+                ln.keep, ln.reason = False, "related"
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)

@@ -552,3 +552,15 @@ def test_short_isolated_promo_of_several_sentences_dropped() -> None:
     for para in _STORY:
         assert para in res.text, para
     assert promo not in res.text
+
+
+def test_read_more_link_between_paragraphs_dropped() -> None:
+    # "READ MORE: <headline>" between two paragraphs: kept by its neighbours before (the
+    # conservative mode for extracted text already dropped such link lines).
+    link = "READ MORE: Storm knocks out power to thousands of homes across the valley overnight"
+    last = "The water authority will hold a public meeting about the repairs on Thursday."
+    page = "\n\n".join(["Home", "News", *_STORY[:2], link, _STORY[2], last, "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, last]:
+        assert para in res.text, para
+    assert link not in res.text
