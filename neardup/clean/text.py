@@ -440,7 +440,8 @@ def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
 
 def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
     """``lines[k]`` may be the summary of a teaser: a short paragraph (at most
-    TEASER_SUMMARY_WORDS words, two sentences) between a headline-shaped line and the next
+    TEASER_SUMMARY_WORDS words, two sentences) between a headline (a headline-shaped line
+    that is no boilerplate: not the label, an "Advertisement" or a caption) and the next
     headline (or a boilerplate line, or the end of the region ``e``). The article's first
     paragraph after a list has a paragraph after it."""
     ln = lines[k]
@@ -449,6 +450,7 @@ def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
         and ln.n_words <= TEASER_SUMMARY_WORDS
         and ln.n_sentences <= 2
         and k > 0
+        and lines[k - 1].cls != "bad"
         and _headline_shaped(lines[k - 1])
         and (k + 1 >= e or lines[k + 1].cls == "bad" or _headline_shaped(lines[k + 1]))
     )

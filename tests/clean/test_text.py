@@ -564,3 +564,20 @@ def test_read_more_link_between_paragraphs_dropped() -> None:
     for para in [*_STORY, last]:
         assert para in res.text, para
     assert link not in res.text
+
+
+def test_story_after_an_inline_box_and_an_ad_line_kept() -> None:
+    # "UP NEXT", one headline, then the story goes on around an "Advertisement" line: the
+    # label and the ad line are no teaser headlines, so the paragraphs are no teaser pairs.
+    paras = [
+        "Officials in the valley said on Monday that the wells could supply the town for a month.",
+        "The council will meet on Thursday to decide whether to buy water from the neighbouring "
+        "district. Residents have been asked to save water until the repairs are done.",
+    ]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY, "UP NEXT", _LONG_HEADLINES[0], paras[0], "Advertisement",
+         paras[1], "Share", "Recommended for you", *_LONG_HEADLINES[1:], "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, *paras]:
+        assert para in res.text, para
