@@ -32,6 +32,11 @@ PULL_QUOTE_WINDOW = 6
 COPY_MIN_WORDS = 100
 COPY_SHARE = 0.6
 COPY_PART_WORDS = 8
+# ... and it is made of several of them, printed before it (the first occurrence stays, as in
+# mark_repeats): a lead paragraph with its dateline ("TOKYO (Reuters) - ...") contains its own
+# later copy without the dateline, and is no copy of the body (synth pages that print the body
+# twice).
+COPY_MIN_PARTS = 3
 
 
 def mark_body_copy(lines: list[Line]) -> None:
@@ -50,11 +55,14 @@ def mark_body_copy(lines: list[Line]) -> None:
     # (the longest first: a copy found goes, and no longer covers a shorter line)
     for c in sorted(cands, key=lambda ln: -ln.n_words):
         key = c.key
-        covered = 0
+        covered = n_parts = 0
         for p in parts:
-            if p is not c and p.cls != "bad" and p.n_words < c.n_words and p.key in key:
+            if p.index >= c.index:
+                break  # (the copy repeats text printed before it: the first occurrence stays)
+            if p.cls != "bad" and p.n_words < c.n_words and p.key in key:
                 covered += p.n_words
-        if covered >= COPY_SHARE * c.n_words:
+                n_parts += 1
+        if n_parts >= COPY_MIN_PARTS and covered >= COPY_SHARE * c.n_words:
             c.cls, c.reason = "bad", "repeat"
 
 
