@@ -311,6 +311,9 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
 # A line this short between the lead paragraph and the rest of the article is the photo's
 # gallery link or name ("View all (4)", "Kate Henshaw"); see _lead_start.
 LEAD_GAP_WORDS = 3
+# ... or an ad's label ("Advertisement", "Story continues below advertisement"), a notice
+# line of at most this many words.
+LEAD_AD_WORDS = 5
 
 
 def _lead_start(lines: list[Line], s: int) -> int:
@@ -327,7 +330,9 @@ def _lead_start(lines: list[Line], s: int) -> int:
     gap, lead = lines[s - 1], lines[s - 2]
     if lead.cls != "good" or lead.keep or lead.in_list:
         return s
-    if gap.cls == "bad" and gap.reason == "caption":
+    if gap.cls == "bad" and (
+        gap.reason == "caption" or (gap.reason == "notice" and gap.n_words <= LEAD_AD_WORDS)
+    ):
         return s - 2
     if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
         # (the photo's furniture, not a sub-heading: nothing else stands there)

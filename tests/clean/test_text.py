@@ -445,11 +445,14 @@ def test_teaser_pairs_after_a_label_dropped_story_after_a_box_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    "gap", ["View all (4)", "Engineers at the dam on Monday. (Reuters/Jane Doe)"]
+    "gap",
+    ["View all (4)", "Engineers at the dam on Monday. (Reuters/Jane Doe)",
+     "Story continues below advertisement"],
 )
 def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
-    # The lead (one sentence between a header line and the photo's gallery link or caption)
-    # weighs nothing in the region search, like a teaser's summary; the region started below.
+    # The lead (one sentence between a header line and the photo's gallery link or caption,
+    # or an ad's label) weighs nothing in the region search, like a teaser's summary; the
+    # region started below.
     lead = (
         "LONDON (AP) — Engineers began draining the old reservoir above the town on Monday, "
         "after an inspection found cracks in the dam that had widened over the summer."
