@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from operator import attrgetter, methodcaller
 
 from neardup.clean.lines import WORD_RE, Line
 
+_N_WORDS = attrgetter("n_words")
+_KEY = attrgetter("key")
 _ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
 # A repeated prose paragraph of at least this many words goes on its own; anything else only
 # inside a run of consecutive repeats of at least MIN_BLOCK_WORDS words (a copied body).
@@ -37,6 +40,9 @@ COPY_PART_WORDS = 8
 # later copy without the dateline, and is no copy of the body (synth pages that print the body
 # twice).
 COPY_MIN_PARTS = 3
+# It opens with the words of an earlier line (the body's first paragraph): the first
+# COPY_PREFIX characters of its key open an earlier line's key (a cheap first test).
+COPY_PREFIX = 24
 
 
 def mark_body_copy(lines: list[Line]) -> None:
@@ -46,23 +52,39 @@ def mark_body_copy(lines: list[Line]) -> None:
     a region of its own, and carried the page's metadata lines around it (image URL, sizes,
     publisher name) into the article.
     """
-    cands = [ln for ln in lines if ln.n_words >= COPY_MIN_WORDS and ln.cls != "bad"]
+    if not lines or max(map(_N_WORDS, lines)) < COPY_MIN_WORDS:
+        return  # (most pages: no line that long)
+    # (a copy of the body opens with its first paragraph, printed before it: a cheap test
+    # that long paragraphs fail)
+    cands = [
+        ln
+        for ln in lines
+        if ln.n_words >= COPY_MIN_WORDS
+        and ln.cls != "bad"
+        and any(map(methodcaller("startswith", ln.key[:COPY_PREFIX]), map(_KEY, lines[: ln.index])))
+    ]
     if not cands:
         return
     parts = [ln for ln in lines if ln.n_words >= COPY_PART_WORDS and ln.cls != "bad" and ln.key]
-    if len(parts) < 3:
+    if len(parts) < COPY_MIN_PARTS:
         return
     # (the longest first: a copy found goes, and no longer covers a shorter line)
     for c in sorted(cands, key=lambda ln: -ln.n_words):
         key = c.key
+        # (the copy repeats text printed before it: the first occurrence stays)
+        before = [p for p in parts if p.index < c.index and p.n_words < c.n_words]
+        need = COPY_SHARE * c.n_words
+        left = sum(map(_N_WORDS, before))
         covered = n_parts = 0
-        for p in parts:
-            if p.index >= c.index:
-                break  # (the copy repeats text printed before it: the first occurrence stays)
-            if p.cls != "bad" and p.n_words < c.n_words and p.key in key:
+        # (longest first, until what is left cannot make up the share: a few tests a line)
+        for p in sorted(before, key=_N_WORDS, reverse=True):
+            if covered + left < need:
+                break
+            left -= p.n_words
+            if p.cls != "bad" and p.key in key:
                 covered += p.n_words
                 n_parts += 1
-        if n_parts >= COPY_MIN_PARTS and covered >= COPY_SHARE * c.n_words:
+        if n_parts >= COPY_MIN_PARTS and covered >= need:
             c.cls, c.reason = "bad", "repeat"
 
 

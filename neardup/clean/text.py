@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, itemgetter
 
 from neardup.clean.lines import (
     CUES,
@@ -68,7 +69,13 @@ COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Ma
 # ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
 INLINE_HEADER_WORDS = 16
 _SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*:?\s*$", re.I)
+_SAID_WORDS = ("says", "said", "wrote", "writes", "commented")  # (a cheap test before it)
+_SAID_ENDS = (":", *_SAID_WORDS)  # (and one yet cheaper, on the line as it is)
 _TEXT = attrgetter("text")
+_CUE = attrgetter("cue")
+_KEEP = attrgetter("keep")
+_CREDIT = attrgetter("credit")
+_FIRST_CHAR = itemgetter(slice(0, 1))
 _CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in lines._TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
@@ -193,11 +200,11 @@ def _drop_credited_captions(lines: list[Line]) -> None:
     one-sentence paragraph. (Decided after the region search, which it leaves as it was: a
     gallery's captions between two parts of an article keep them one region.)
     """
-    for i in range(1, len(lines)):
+    for i in compress(range(len(lines)), map(_CREDIT, lines)):  # (credit lines: few)
         prev = lines[i - 1]
         if (
-            prev.keep
-            and lines[i].credit
+            i > 0
+            and prev.keep
             and prev.cls in ("good", "near")
             and prev.n_words <= CAPTION_MAX_WORDS
             and _credit_only(lines[i])
@@ -239,32 +246,25 @@ def _near_weight(ln: Line, opts: CleanOptions) -> float:
 EXTRA_REGION_LINES = 2
 
 
-def _prose_neighbours(lines: list[Line]) -> tuple[list[bool], list[bool]]:
-    """For each line: is the nearest line before / after it that is no image caption prose?
+def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bool:
+    """Is the nearest line on side ``step`` (-1, +1) of ``lines[i]`` that is no image caption
+    prose?
 
     A caption sits beside its image in the article's flow, not between two stories: a
     paragraph with a caption on one side and a paragraph beyond it is no isolated teaser.
     """
-    n = len(lines)
-    before = [False] * n
-    after = [False] * n
-    prev = False
-    for i, ln in enumerate(lines):
-        before[i] = prev
-        if ln.reason != "caption" or ln.cls != "bad":
-            prev = ln.cls in ("good", "near")
-    nxt = False
-    for i in range(n - 1, -1, -1):
-        ln = lines[i]
-        after[i] = nxt
-        if ln.reason != "caption" or ln.cls != "bad":
-            nxt = ln.cls in ("good", "near")
-    return before, after
+    j = i + step
+    while 0 <= j < len(lines):
+        ln = lines[j]
+        if ln.cls != "bad" or ln.reason != "caption":
+            return prose[j]
+        j += step
+    return False
 
 
 def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
     prose = [ln.cls in ("good", "near") for ln in lines]
-    prose_before, prose_after = _prose_neighbours(lines)
+    last = len(lines) - 1
     bad_weight = -opts.bad_weight
     unterminated = opts.unterminated_weight
     w: list[float] = []
@@ -273,16 +273,28 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
         # (_weight, with its commonest cases inline: one function call less per line)
         cls = ln.cls
         if ln.in_list:
-            append(_weight(ln, opts, not prose_before[i] and not prose_after[i]))
+            isolated = not _prose_beside(lines, prose, i, -1) and not _prose_beside(
+                lines, prose, i, 1
+            )
+            append(_weight(ln, opts, isolated))
         elif cls == "good" or cls == "near":
             if cls == "good":
                 x = float(ln.n_words)
             else:  # (_near_weight)
                 x = (0.5 if ln.terminal else unterminated) * ln.n_words
+            # (isolated: no prose on either side; _prose_beside, called only past a caption)
             if (
                 (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS)
-                and not prose_before[i]
-                and not prose_after[i]
+                and not (
+                    i > 0
+                    and (prose[i - 1] or (lines[i - 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, -1)))
+                )
+                and not (
+                    i < last
+                    and (prose[i + 1] or (lines[i + 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, 1)))
+                )
             ):
                 x *= opts.isolated_factor
             append(x)
@@ -466,13 +478,16 @@ def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
 # navigation line, and the post it closes is article text. On AEB half A all 7 such lines are
 # gold text; 3 of them went after a kept post.
 _POST_BY_RE = re.compile(r"^[—–-]\s*\S[^()]{0,60}\(@\w+\)")
+_DASH_RE = re.compile("[—–-]")
 POST_BY_WORDS = 14
 
 
 def _keep_post_attributions(lines: list[Line]) -> None:
     """Keep an embedded post's attribution line ("— Name (@handle) <date>") after a kept
     line: it belongs with the post above it."""
-    for i in range(1, len(lines)):
+    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
+    for m in _DASH_RE.finditer(firsts, 1):  # (lines opening with a dash: few)
+        i = m.start()
         ln = lines[i]
         if (
             not ln.keep
@@ -499,7 +514,7 @@ HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_l
 def _cut_kept_header(lines: list[Line]) -> None:
     """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
     date line among them (the metadata step then reads it as the header it is)."""
-    kept = [ln for ln in lines if ln.keep][: HEADER_CUT_LINES + 1]
+    kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
     words = 0
     for j, ln in enumerate(kept):
         if j and _header_line(ln):
@@ -543,6 +558,7 @@ def _inline_comment_header(ln: Line) -> bool:
     a quote in the article ("Smith said:") has no date in it."""
     return (
         ln.n_words <= INLINE_HEADER_WORDS
+        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
         and _SAID_RE.search(ln.text) is not None
         and has_date_or_time(ln.text)
     )
@@ -582,7 +598,11 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
         # (the first tests of _comment_header inline: most lines fail them)
         if seen >= COMMENT_MIN_ARTICLE_WORDS and (
             (not ln.keep and ln.cls == "short" and _comment_header(lines, i))
-            or (ln.n_words <= INLINE_HEADER_WORDS and _inline_comment_header(ln))
+            or (
+                ln.n_words <= INLINE_HEADER_WORDS
+                and ln.text.endswith(_SAID_ENDS)
+                and _inline_comment_header(ln)
+            )
         ):
             if run and i - run[-1] > COMMENT_GAP:
                 run = []
@@ -711,11 +731,12 @@ def clean_text(
             _smooth_region(lines, _lead_start(lines, s), e, opts)
         if not opts.keep_captions:
             _drop_credited_captions(lines)
-        _keep_post_attributions(lines)
-        for ln in lines:
+        if "(@" in text:  # (an embedded post's attribution names a handle)
+            _keep_post_attributions(lines)
+        for ln in compress(lines, map(_CUE, lines)):
             # "Read more: <headline>" between the paragraphs (as in extracted text, see
             # _conservative): the link line is prose-like by its headline's words
-            if ln.keep and ln.cue is not None and _link_label(ln) == "link":
+            if ln.keep and _link_label(ln) == "link":
                 ln.keep, ln.reason = False, "related"
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
