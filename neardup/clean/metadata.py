@@ -218,7 +218,7 @@ def _name_ok(name: str) -> bool:
     return True
 
 
-def _is_date_line(ln: Line) -> bool:
+def is_date_line(ln: Line) -> bool:
     """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
     return (ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None)
             or _has_date(ln.text))
@@ -235,7 +235,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
       or closed by "by Name" ("11/19/2019 by Jane Smith").
     """
     hi = min(hi, len(lines))
-    dated = [_is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
+    dated = [is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
 
     def near_header(i: int) -> bool:
         return (i - 1 == title_idx or (i > lo and dated[i - 1 - lo])
