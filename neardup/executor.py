@@ -18,7 +18,10 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from neardup.errors import WorkerDied
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -51,15 +54,42 @@ class LocalExecutor:
             for shard in shards:
                 yield func(shard, config)
             return
-        with ProcessPoolExecutor(self.workers, mp_context=process_context(),
-                                 initializer=_init_worker, initargs=(config,)) as pool:
+        pool = ProcessPoolExecutor(self.workers, mp_context=process_context(),
+                                   initializer=_init_worker, initargs=(config,))
+        finished = False
+        try:
             pending: deque[Future[R]] = deque()
             for shard in shards:
                 pending.append(pool.submit(_call, func, shard))
                 if len(pending) >= self.window:
-                    yield pending.popleft().result()
+                    yield _result(pending.popleft())
             while pending:
-                yield pending.popleft().result()
+                yield _result(pending.popleft())
+            finished = True
+        finally:
+            if not finished:
+                # (an error, an interrupt, a dead worker, or the caller stopped early: the
+                # other workers' shards are not wanted. Python 3.11's pool waits for them, and
+                # after a worker died it can wait forever: a worker blocked sending a result
+                # that nobody reads any more.)
+                _kill_workers(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[R]) -> R:
+    """The shard's result; a worker that died on it (SIGKILL, out of memory) is an error that
+    says so, not the pool's BrokenProcessPool."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerDied() from exc
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill ``pool``'s worker processes (``_processes``: the pool has no public way)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
 
 
 def _call_with_config(func: Callable[[Any, Any], Any], shard: Any, config: Any) -> Any:

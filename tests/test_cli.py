@@ -136,6 +136,17 @@ def test_html_field_in_jsonl_is_extracted_and_deduplicated(tmp_path):
     assert "<p>" not in kept["text"] and "Copyright" not in kept["text"]
 
 
+def _dedup_html_records(tmp_path, records, options):
+    """``neardup dedup`` of ``records`` (JSONL, HTML in field "html") with ``options``: the
+    documents.jsonl rows and the output folder."""
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out"
+    assert main(["dedup", str(src), "-o", str(out), "--html-field", "html", "-q",
+                 "--no-report", "--jobs", "1", *options]) == 0
+    return [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()], out
+
+
 @pytest.mark.parametrize("cleaning", [[], ["--no-clean"]])
 def test_a_record_s_text_is_used_when_its_html_field_gives_nothing(tmp_path, cleaning):
     # With --html-field, a record's text field was dropped: an empty page (or one trafilatura
@@ -145,19 +156,14 @@ def test_a_record_s_text_is_used_when_its_html_field_gives_nothing(tmp_path, cle
                {"id": "no-article", "html": "<html><body><div></div></body></html>",
                 "text": make_article(2)},
                {"id": "html-only", "html": "<html><body><div></div></body></html>"}]
-    src = tmp_path / "pages.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in records))
-    out = tmp_path / "out"
-    assert main(["dedup", str(src), "-o", str(out), "--html-field", "html", "-q",
-                 "--no-report", "--jobs", "1", *cleaning]) == 0
-    rows = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    rows, out = _dedup_html_records(tmp_path, records, cleaning)
     assert [r["status"] for r in rows] == ["kept", "kept", "rejected"]
     assert rows[2]["reason"] == "no text left after extraction"
     kept = [json.loads(line) for line in (out / "deduplicated.jsonl").read_text().splitlines()]
     assert [k["text"][:40] for k in kept] == [make_article(1)[:40], make_article(2)[:40]]
     if not cleaning:
-        assert main(["clean", str(src), "-o", str(tmp_path / "clean"), "--html-field", "html",
-                     "-q", "--jobs", "1"]) == 0
+        assert main(["clean", str(tmp_path / "pages.jsonl"), "-o", str(tmp_path / "clean"),
+                     "--html-field", "html", "-q", "--jobs", "1"]) == 0
         rows = (tmp_path / "clean/documents.jsonl").read_text().splitlines()
         assert [json.loads(line)["status"] for line in rows] == ["ok", "ok", "rejected"]
 
@@ -690,3 +696,30 @@ def test_eval_of_predictions_with_an_id_in_two_stories_is_no_traceback(tmp_path,
     assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert (scores["true_positives"], scores["f1"]) == (1, 1.0)
+
+
+@pytest.mark.parametrize("cleaning", [[], ["--no-clean"]])
+def test_a_page_trafilatura_fails_on_says_so(tmp_path, cleaning, monkeypatch):
+    # trafilatura's exceptions were swallowed as "no text": the page was rejected with "no
+    # text left after extraction", which hid the cause (and a page with a text field of its
+    # own must still fall back on it).
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def failing(html, *args, **kwargs):
+        if "BROKEN" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", failing)
+    body = "".join(f"<p>{p}</p>" for p in make_article(3).split("\n\n"))
+    records = [{"id": "ok", "html": f"<html><body><article>{body}</article></body></html>"},
+               {"id": "broken", "html": "<html><body>BROKEN</body></html>"},
+               {"id": "broken-with-text", "html": "<html><body>BROKEN</body></html>",
+                "text": make_article(4)}]
+    rows, _ = _dedup_html_records(tmp_path, records, cleaning)
+    assert [r["status"] for r in rows] == ["kept", "rejected", "kept"]
+    assert rows[1]["reason"] == ("HTML extraction failed: trafilatura raised RecursionError: "
+                                 "maximum recursion depth exceeded")
+    assert any("RecursionError" in w for w in rows[2]["warnings"])

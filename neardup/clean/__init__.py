@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from neardup.clean.html import clean_html, extract_page, page_text
+from neardup.clean.metadata import date_from_url
 from neardup.clean.template import (
     SiteTemplate,
     SiteTemplateLearner,
@@ -24,6 +25,7 @@ from neardup.clean.template import (
 )
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.document import Document
+from neardup.errors import ExtractionError
 
 __all__ = [
     "CleanOptions",
@@ -49,26 +51,33 @@ def clean_document(
     HTML documents (``doc.html`` set) go through :func:`clean_html`, others through
     :func:`clean_text` on ``doc.text``. Sets ``raw_text`` (the source text the ``removed``
     offsets refer to), ``text``, ``title``, ``byline``, ``dateline``, ``removed``, and ``date``
-    when the document had none. A document is never emptied: if cleaning leaves nothing of a
-    non-empty raw text, the raw text is kept and a warning is recorded. ``extracted``: the
-    page's :func:`extract_page` result when already computed (HTML only).
+    when the document had none (the page's date, else the date in its URL's path, if any). A
+    document is never emptied: if cleaning leaves nothing of a non-empty raw text, the raw text
+    is kept and a warning is recorded. ``extracted``: the page's :func:`extract_page` result
+    when already computed (HTML only).
     """
     opts = options or CleanOptions()
     template = templates.for_site(doc.site) if templates is not None else None
+    res = None
     if doc.html:
-        res = clean_html(doc.html, url=doc.url, template=template, options=opts,
-                         extracted=extracted)
-        if not res.source_text.strip() and doc.text.strip():
-            # trafilatura found nothing: fall back on the text we were given
-            res = clean_text(doc.text, template=template, options=opts)
-    else:
+        try:
+            res = clean_html(doc.html, url=doc.url, template=template, options=opts,
+                             extracted=extracted)
+        except ExtractionError as exc:
+            if not doc.text.strip():
+                raise
+            doc.warnings.append(f"HTML extraction failed, the record's text cleaned: {exc}")
+        if res is not None and not res.source_text.strip() and doc.text.strip():
+            res = None  # trafilatura found nothing: fall back on the text we were given
+    if res is None:
         res = clean_text(doc.text, template=template, options=opts)
     doc.raw_text = res.source_text
     doc.title = res.title
     doc.byline = res.byline
     doc.dateline = res.dateline
-    if doc.date is None and res.date:
-        doc.date = res.date
+    if doc.date is None:
+        # (a date in the URL's path when the page shows none: where the site filed the story)
+        doc.date = res.date or date_from_url(doc.url)
     if not res.text.strip() and res.source_text.strip():
         doc.text = res.source_text
         doc.removed = []

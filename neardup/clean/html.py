@@ -18,6 +18,7 @@ import trafilatura
 from neardup.clean.metadata import parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
+from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
 
 _FIELDS = ("text", "title", "author", "date")
@@ -27,7 +28,7 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     """trafilatura's main text (comments excluded, favouring recall) and metadata, as a dict
     of ``text``, ``title``, ``author``, ``date`` (those found). The
     pipeline extracts a page once, in the site-template pass, and hands the result to
-    :func:`clean_html` in the cleaning pass."""
+    :func:`clean_html` in the cleaning pass. Raises :class:`ExtractionError`."""
     doc = _extract(html, url)
     if doc is None and html.strip():
         # trafilatura finds no tree in a fragment whose markup is one element ("<p>...</p>",
@@ -46,13 +47,16 @@ def _extract(html: str, url: str | None) -> Any:
             html,
             url=url,
             favor_recall=True,
+            # (no fallback extractors, readability and jusText: on AEB they took a noisier
+            # text on 3 pages and none better; 9 % less CPU)
+            fast=True,
             include_comments=False,
             include_tables=True,
             with_metadata=True,
         )
-    except Exception as exc:  # noqa: BLE001 - a broken page must not stop a corpus run
+    except Exception as exc:  # (any error of trafilatura's on a broken page)
         reraise_if_interrupted(exc)
-        return None
+        raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
 
 
 def page_text(html: str, url: str | None = None) -> str:

@@ -833,6 +833,19 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
 
+def credit_label(t: str) -> bool:
+    """``t`` opens with an image-credit label ("Photo:", "Image credit:", "Credit |")."""
+    return _CREDIT_LABEL_RE.match(t) is not None
+
+
+def has_date_or_time(t: str) -> bool:
+    """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
+    return (
+        _HAS_DIGIT_RE.search(t) is not None
+        and (_DATE_RE.search(t) or _TIME_RE.search(t) or _AGO_RE.search(t)) is not None
+    )
+
+
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                    "dec")
 
@@ -970,6 +983,27 @@ def classify(line: Line, english_like: bool) -> None:
         and (line.cue_words >= 2 and n <= 30)
     ):
         line.cls, line.reason = "bad", line.cue
+    elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(
+        line
+    ):
+        line.cls, line.reason = "bad", "notice"
+
+
+# A cookie-consent paragraph (the text of a consent dialog, often rendered after the page's
+# footer): "cookie" twice or more, once every COOKIE_WORDS words at least, and the website or the
+# browser named. Long lines have no cue words (CUE_MAX_WORDS), and at 30 to 100 words such a
+# paragraph is "good" prose. On AEB half A the consent paragraphs name cookies once every 11 to
+# 31 words. (A news paragraph that names cookies twice in 70 words and the browser goes too.)
+COOKIE_WORDS = 35
+
+
+def _cookie_notice(line: Line) -> bool:
+    """``line`` (of more than CUE_MAX_WORDS words) reads as a cookie-consent notice."""
+    low = line.text.lower()
+    k = low.count("cookie")
+    return k >= 2 and k * COOKIE_WORDS >= line.n_words and (
+        "website" in low or "browser" in low or "browsing" in low
+    )
 
 
 # Hard-wrapped text (plain-text releases, e-mail, <pre> blocks): a paragraph printed as lines of

@@ -11,40 +11,65 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from urllib.parse import urlsplit
 
 from neardup.clean.lines import _DATE_RE, _TIME_RE, WORD_RE, Line
 from neardup.stopwords import STOPWORDS
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+# Month names and their abbreviations as news sites print them, in English and the other
+# languages of the Latin script most common in news (es, pt, it, fr, de, nl). No two languages
+# give one form different months ("mar" is March, "set" September, "mai" May in all of them).
+_MONTH_FORMS = {
+    1: "january jan enero ene janeiro gennaio gen janvier janv januar jänner januari",
+    2: "february feb febrero fevereiro fev febbraio février févr fév februar februari",
+    3: "march mar marzo março mars märz mär maart mrt",
+    4: "april apr abril abr aprile avril avr",
+    5: "may mayo maio mai maggio mag mei",
+    6: "june jun junio junho giugno giu juin juni",
+    7: "july jul julio julho luglio lug juillet juil juli",
+    8: "august aug agosto ago août augustus",
+    9: "september sept sep septiembre setiembre setembro settembre set septembre",
+    10: "october oct octubre outubro out ottobre ott octobre oktober okt",
+    11: "november nov noviembre novembro novembre",
+    12: "december dec diciembre dic dezembro dez dicembre décembre déc dezember",
 }
-_MON = (
+# Russian, in the genitive of "11 октября 2018"
+_MONTH_FORMS_CYRILLIC = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+)
+
+_MONTHS = {form: month for month, forms in _MONTH_FORMS.items() for form in forms.split()}
+_MONTHS.update({form: month for month, form in enumerate(_MONTH_FORMS_CYRILLIC.split(), 1)})
+_ENGLISH_MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# (pattern, order, a character every match holds: the pattern is only run on texts with it)
+# (longest first: "sept" before "sep", "juni" before "jun")
+_ANY_MONTH = rf"({'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
 _DATE_PATTERNS = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd", "-"),
-    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy", ""),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I), "dmy",
-     ""),
-    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd", "/"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(rf"\b{_ENGLISH_MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
+     "mdy"),
+    # "19 November 2019", "19th of Nov. 2019", "19. November 2019", "19 de noviembre de 2019"
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
+                rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd"),
+    # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
+    # month ("11.15.2019")
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y"),
+    # "11/19/2019": month first (US), unless the first number cannot be a month ("19/11/2019")
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y"),
+    # "11/18/19 11:04 PM": a two-digit year only with a time after it (else a score, a ratio)
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy"),
 ]
-# A whole \w+ word of 4 digits: every date of _DATE_PATTERNS has one, its year (a cheap
-# necessary condition for parse_date, tested first)
-_YEAR_WORD_RE = re.compile(r"(?<!\w)\d{4}(?!\w)")
+# What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), or the two-digit
+# year of "11/18/19" (a cheap necessary condition for parse_date, tested first)
+_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d/\d{1,2}/\d{2}\b")
+# A date in a URL's path ("/2019/11/18/", "/2019-11-18-", "/2019/nov/18/"): where the site
+# filed the story, usually the day it was published
+_URL_DATE_RE = re.compile(
+    r"(?<![\w-])((?:19|20)\d{2})([/-])(\d{1,2}|[a-z]{3})\2(\d{1,2})(?!\w)", re.I
+)
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|posted by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
@@ -98,6 +123,9 @@ _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 #: How many lines above the article's first line are searched for its byline, date and a
 #: heading-like headline (the headline found by the page's <title> is searched further up).
 HEADER_LINES = 15
+#: A headline line reworded in the page's <title> has at least this share of its words in it
+#: ("Why you just can't trust ..." for "Why you can't trust ... - CNNPolitics").
+TITLE_SHARE = 0.75
 #: How many lines at the top of extracted text may precede the headline (a section label, a
 #: category, a date).
 TOP_TITLE_LINES = 4
@@ -108,40 +136,55 @@ _PUBLISHED_RE = re.compile(
 
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
-    # (a header line is often read twice, for the date and to tell the headline, and date lines
-    # recur across pages: short texts' results are remembered, a bounded number of them)
-    if len(text) <= _MEMO_CHARS:
-        return _parse_date_memo(text)
-    return _parse_date(text)
-
-
-def _parse_date(text: str) -> str | None:
     best: tuple[int, str] | None = None
-    for rx, order, needs in _DATE_PATTERNS:
-        if needs not in text:
-            continue
+    for rx, order in _DATE_PATTERNS:
         # (every match in turn: an impossible date, "Feb 30, 2021", must not hide a later one)
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
-            try:
-                if order == "ymd":
-                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                elif order == "mdy":
-                    mo, d, y = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
-                else:
-                    d, mo, y = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
-                iso = date(y, mo, d).isoformat()
-            except (ValueError, KeyError):
-                continue
-            if 1990 <= y <= 2100:
+            iso = _iso_date(m, order)
+            if iso is not None:
                 best = (m.start(), iso)
                 break
     return best[1] if best else None
 
 
-_MEMO_CHARS = 200
-_parse_date_memo = lru_cache(maxsize=4096)(_parse_date)
+def _iso_date(m: re.Match[str], order: str) -> str | None:
+    """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
+    a, b, c = m.group(1), m.group(2), m.group(3)
+    try:
+        if order == "ymd":
+            y, mo, d = int(a), int(b), int(c)
+        elif order == "mdy":
+            mo, d, y = _MONTHS[a[:3].lower()], int(b), int(c)
+        elif order == "dmy":
+            d, mo, y = int(a), _MONTHS[b.lower()], int(c)
+        elif order == "d.m.y":
+            d, mo, y = int(a), int(b), int(c)
+        else:  # "m/d/y", "m/d/yy"
+            mo, d, y = int(a), int(b), int(c) + (2000 if order == "m/d/yy" else 0)
+        if mo > 12 and order in ("d.m.y", "m/d/y", "m/d/yy"):  # (the other order, then)
+            mo, d = d, mo
+        if not 1990 <= y <= 2100:
+            return None
+        return date(y, mo, d).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in ``url``'s path ("/2019/11/18/slug"), as ISO 'YYYY-MM-DD', or None."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for m in _URL_DATE_RE.finditer(path):
+        month = m.group(3)
+        try:
+            mo = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            return date(int(m.group(1)), mo, int(m.group(4))).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return None
 
 
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
@@ -186,7 +229,7 @@ def _name_ok(name: str) -> bool:
     return True
 
 
-def _is_date_line(ln: Line) -> bool:
+def is_date_line(ln: Line) -> bool:
     """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
     return (ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None)
             or _has_date(ln.text))
@@ -203,7 +246,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
       or closed by "by Name" ("11/19/2019 by Jane Smith").
     """
     hi = min(hi, len(lines))
-    dated = [_is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
+    dated = [is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
 
     def near_header(i: int) -> bool:
         return (i - 1 == title_idx or (i > lo and dated[i - 1 - lo])
@@ -251,18 +294,73 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     prefix line directly before a bare date line is included).
     """
     for i in range(lo, min(hi, len(lines))):
-        ln = lines[i]
-        # (every date pattern holds a 4-digit year as a whole \w+ word: no digit word, no date)
-        if ln.n_words > 16 or not ln.digit_ratio or _YEAR_WORD_RE.search(ln.text) is None:
-            continue
-        iso = parse_date(ln.text)
-        if iso is None:
-            continue
-        idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
-        if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
-            idx.insert(0, i - 1)
-        return iso, idx
+        iso = _line_date(lines[i], DATE_LINE_WORDS)
+        if iso is not None:
+            return iso, _date_line_indices(lines, i, lo)
     return None, []
+
+
+#: A date line has at most this many words, a longer one is a sentence that mentions a date;
+#: one that says "Published ..." at most PUBLISHED_LINE_WORDS ("Published Nov 18, 2019 at
+#: 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019": 18 words).
+DATE_LINE_WORDS = 16
+PUBLISHED_LINE_WORDS = 24
+#: How far from the article's first line (above, below) a line that is only a date, says
+#: "Published ..." or "By Name" is still the article's when the header holds none: rendered
+#: pages can put a share bar, a kicker, ads or a standfirst between them (AEB pages: up to 25
+#: lines above, 11 below). Headline lists nearer the article have their dates as well: only
+#: such lines count out here, the nearest first.
+FAR_ABOVE = 40
+FAR_BELOW = 12
+
+
+def _far_lines(lines: list[Line], first: int) -> list[int]:
+    """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first."""
+    return sorted(range(max(0, first - FAR_ABOVE), min(len(lines), first + FAR_BELOW)),
+                  key=lambda i: (abs(i - first), i))
+
+
+def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+    """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
+    to ``lines[first]``, the article's first line (see FAR_ABOVE); for pages whose header
+    (:func:`find_date`) has no date."""
+    for i in _far_lines(lines, first):
+        ln = lines[i]
+        published = _PUBLISHED_RE.match(ln.text) is not None
+        if not (published or ln.timestamp):
+            continue
+        iso = _line_date(ln, PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS)
+        if iso is not None:
+            return iso, _date_line_indices(lines, i, 0)
+    return None, []
+
+
+def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+    """The "By Name" line (:func:`find_byline`) nearest to ``lines[first]``, the article's
+    first line (see FAR_ABOVE); for pages whose header has no byline."""
+    for i in _far_lines(lines, first):
+        byline, idx = find_byline(lines, i, i + 1)
+        if byline is not None:
+            return byline, idx
+    return None, []
+
+
+def _line_date(ln: Line, max_words: int) -> str | None:
+    """The date on the line ``ln`` of at most ``max_words`` words, if any."""
+    # (every date pattern holds its year as in _DATE_HINT_RE: no such word, no date)
+    if ln.n_words > max_words or not ln.digit_ratio or _DATE_HINT_RE.search(ln.text) is None:
+        return None
+    return parse_date(ln.text)
+
+
+def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:
+    """The lines that only carry the date found on ``lines[i]``: itself when it is a
+    timestamp or "Published ..." line, and a "Published" prefix line just before it."""
+    ln = lines[i]
+    idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
+    if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
+        idx.insert(0, i - 1)
+    return idx
 
 
 def find_title(lines: list[Line], article_start: int, page_title: str | None,
@@ -287,6 +385,19 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
             if ln.n_words >= 3 and k and pt.startswith(k) and i != title_line:
+                return i
+        # (the headline reworded in the <title>: most of its content words are the title's,
+        # three of them at least in its headline part, not only in its site part: "Talk to Al
+        # Jazeera")
+        title_words = _content_words(page_title)
+        headline_words = _content_words(title_from_page_title(page_title) or page_title)
+        for i in range(article_start - 1, -1, -1):
+            ln = lines[i]
+            if ln.n_words < 4 or i in skip or i == title_line or _not_headline(ln):
+                continue
+            words = _content_words(ln.text)
+            if (len(words) >= 3 and len(words & title_words) >= TITLE_SHARE * len(words)
+                    and len(words & headline_words) >= 3):
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
@@ -355,9 +466,14 @@ def title_from_page_title(page_title: str) -> str | None:
     return best if len(WORD_RE.findall(best)) >= 3 else None
 
 
+def _content_words(text: str) -> set[str]:
+    """The lower-cased words of ``text`` that are no function words and no numbers."""
+    return {w for w in WORD_RE.findall(text.lower()) if w not in STOPWORDS and not w.isdigit()}
+
+
 def _has_date(text: str) -> bool:
     """A date ``parse_date`` reads (the cheap year test first)."""
-    return _YEAR_WORD_RE.search(text) is not None and parse_date(text) is not None
+    return _DATE_HINT_RE.search(text) is not None and parse_date(text) is not None
 
 
 def _key(text: str) -> str:

@@ -12,15 +12,80 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from operator import attrgetter, methodcaller
 
 from neardup.clean.lines import WORD_RE, Line
 
+_N_WORDS = attrgetter("n_words")
+_KEY = attrgetter("key")
 _ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
 # A repeated prose paragraph of at least this many words goes on its own; anything else only
 # inside a run of consecutive repeats of at least MIN_BLOCK_WORDS words (a copied body).
 MIN_REPEAT_WORDS = 12
 MIN_BLOCK_WORDS = 120
 PULL_QUOTE_WINDOW = 6
+
+
+# A page may print its whole body twice: as paragraphs, and once more as one long line (the
+# article text of the page's structured data, rendered by the scraper). A line of at least
+# COPY_MIN_WORDS words at least COPY_SHARE of whose words are other lines of the page (lines of
+# COPY_PART_WORDS words or more, found in it verbatim) is such a copy. Measured on the AEB pages
+# (bench/aeb_errors.py): the copies there are 1,600-word lines made of the page's paragraphs
+# (share ~0.95); a long paragraph that quotes a pull quote or a heading is far below 0.5.
+COPY_MIN_WORDS = 100
+COPY_SHARE = 0.6
+COPY_PART_WORDS = 8
+# ... and it is made of several of them, printed before it (the first occurrence stays, as in
+# mark_repeats): a lead paragraph with its dateline ("TOKYO (Reuters) - ...") contains its own
+# later copy without the dateline, and is no copy of the body (synth pages that print the body
+# twice).
+COPY_MIN_PARTS = 3
+# It opens with the words of an earlier line (the body's first paragraph): the first
+# COPY_PREFIX characters of its key open an earlier line's key (a cheap first test).
+COPY_PREFIX = 24
+
+
+def mark_body_copy(lines: list[Line]) -> None:
+    """Set ``cls = "bad"``, ``reason = "repeat"`` on one-line copies of the page's body.
+
+    Runs before the article-region search: left in, the copy (a single huge "paragraph") made
+    a region of its own, and carried the page's metadata lines around it (image URL, sizes,
+    publisher name) into the article.
+    """
+    if not lines or max(map(_N_WORDS, lines)) < COPY_MIN_WORDS:
+        return  # (most pages: no line that long)
+    # (a copy of the body opens with its first paragraph, printed before it: a cheap test
+    # that long paragraphs fail)
+    cands = [
+        ln
+        for ln in lines
+        if ln.n_words >= COPY_MIN_WORDS
+        and ln.cls != "bad"
+        and any(map(methodcaller("startswith", ln.key[:COPY_PREFIX]), map(_KEY, lines[: ln.index])))
+    ]
+    if not cands:
+        return
+    parts = [ln for ln in lines if ln.n_words >= COPY_PART_WORDS and ln.cls != "bad" and ln.key]
+    if len(parts) < COPY_MIN_PARTS:
+        return
+    # (the longest first: a copy found goes, and no longer covers a shorter line)
+    for c in sorted(cands, key=lambda ln: -ln.n_words):
+        key = c.key
+        # (the copy repeats text printed before it: the first occurrence stays)
+        before = [p for p in parts if p.index < c.index and p.n_words < c.n_words]
+        need = COPY_SHARE * c.n_words
+        left = sum(map(_N_WORDS, before))
+        covered = n_parts = 0
+        # (longest first, until what is left cannot make up the share: a few tests a line)
+        for p in sorted(before, key=_N_WORDS, reverse=True):
+            if covered + left < need:
+                break
+            left -= p.n_words
+            if p.cls != "bad" and p.key in key:
+                covered += p.n_words
+                n_parts += 1
+        if n_parts >= COPY_MIN_PARTS and covered >= need:
+            c.cls, c.reason = "bad", "repeat"
 
 
 def norm_key(text: str) -> str:

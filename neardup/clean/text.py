@@ -5,18 +5,25 @@ input):
 
 1. :func:`neardup.clean.lines.analyse`: per-line features and an initial class.
 2. Site template (if learned): lines recurring across the site's pages become ``bad``.
-   Numbered lists, data tables and dated lists are found (:mod:`neardup.clean.structure`);
-   their lines count as content below, whatever they look like on their own.
+   A one-line copy of the whole body (structured data) is a repeat. Numbered lists, data
+   tables and dated lists are found (:mod:`neardup.clean.structure`); their lines count as
+   content below, whatever they look like on their own.
 3. Article region: a maximum-sum segment over line weights (prose counts for its length,
-   a short prose line without a sentence end for less, every short/boilerplate line
-   against). Navigation and headline lists are long runs of negative lines, so the article
-   region is where prose is dense; other dense regions are added when they are nearly as
-   strong (articles split by an inline ad block).
+   a short prose line without a sentence end for less, an isolated short one -- a teaser's
+   shape -- for nothing, every short/boilerplate line against). Navigation and headline
+   lists are long runs of negative lines, so the article region is where prose is dense;
+   other dense regions of two prose lines or more are added when they are nearly as strong
+   (articles split by an inline ad block). A region takes in its lead paragraph above the
+   photo's caption.
 4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
    prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
-   boilerplate line (a headline after "DON'T MISS", a headline before "19 hours ago").
+   boilerplate line (the list after "DON'T MISS", a headline before "19 hours ago"). Then
+   captions above their own credit line and "Read more: <headline>" links go, an embedded
+   post's attribution line stays, and a header kept at the top (headline and standfirst
+   down to the byline or date) goes.
 5. Comment sections: a "Comments" header in the latter part of the article, or a run of
-   comment headers (author line + timestamp line), and what follows.
+   comment headers (author line + timestamp line, or "Name on <date> said:"), and what
+   follows.
 6. Repeats (body twice, repeated paragraph, pull quote) -- :mod:`neardup.clean.repeats`.
 7. Metadata (title, byline, dateline, date) -- :mod:`neardup.clean.metadata`.
 """
@@ -25,20 +32,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, itemgetter
 
-from neardup.clean.lines import CUES, Line, analyse_records, record_keys
+from neardup.clean.lines import (
+    CUES,
+    Line,
+    analyse_records,
+    credit_label,
+    has_date_or_time,
+    record_keys,
+)
 from neardup.clean.metadata import (
     HEADER_LINES,
     find_byline,
     find_date,
     find_dateline,
+    find_far_byline,
+    find_far_date,
     find_name_byline,
     find_title,
     find_top_title,
+    is_date_line,
     title_from_page_title,
 )
-from neardup.clean.repeats import mark_repeats
+from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure
 from neardup.clean.template import (
     PROSE_WORDS,
@@ -54,7 +72,18 @@ COMMENT_HEADERS = 3
 COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
+# A comment header on one line: a name, the date and time, and the comment system's verb
+# ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
+INLINE_HEADER_WORDS = 16
+_SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*:?\s*$", re.I)
+_SAID_WORDS = ("says", "said", "wrote", "writes", "commented")  # (a cheap test before it)
+_SAID_ENDS = (":", *_SAID_WORDS)  # (and one yet cheaper, on the line as it is)
 _TEXT = attrgetter("text")
+_CUE = attrgetter("cue")
+_KEEP = attrgetter("keep")
+_CREDIT = attrgetter("credit")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in lines._TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.
@@ -63,6 +92,12 @@ _SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View
 LABEL_WORDS = 4
 # Lines after a bare link label that are still its list: headline-like, at most this long.
 LABEL_LIST_WORDS = 20
+# A related cue opening a line of at most this many words labels a list ("Most read in world
+# news"); see _list_label.
+LIST_LABEL_WORDS = 6
+# The summary of a teaser in a list of other stories (headline, summary...): at most this many
+# words. On AEB half A such summaries have 15 to 38 words.
+TEASER_SUMMARY_WORDS = 50
 
 
 @dataclass
@@ -102,12 +137,21 @@ class CleanResult:
     removed: list[RemovedSpan] = field(default_factory=list)
 
 
+# An isolated prose line (between two non-prose lines) of at most this many words counts as a
+# teaser however many sentences it has: "Get Motor Cycle Monthly delivered through your
+# letterbox every month. 12 issues for £11.99. Click here for more information" after an
+# "Advert" line, a two-sentence standfirst, a teaser's two-sentence summary. A one-sentence
+# isolated line of any length already was one. On AEB half A, 15 changes nothing and 20 to 30
+# give the same (0.9358 -> 0.9391).
+TEASER_LINE_WORDS = 20
+
+
 def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
     """Region-search weight of a line, in words.
 
-    ``isolated``: a one-sentence prose line between two non-prose lines. That is the shape of
-    teaser lists ("Headline / one-line summary / Headline / ..."), so it counts for little;
-    article paragraphs come in runs.
+    ``isolated``: a one-sentence (or short, see TEASER_LINE_WORDS) prose line between two
+    non-prose lines. That is the shape of teaser lists ("Headline / one-line summary /
+    Headline / ..."), so it counts for little; article paragraphs come in runs.
     """
     if ln.in_list:
         # numbered list / table: content, whatever the line looks like on its own
@@ -118,7 +162,7 @@ def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
         )
     if ln.cls in ("good", "near"):
         w = float(ln.n_words) if ln.cls == "good" else _near_weight(ln, opts) * ln.n_words
-        if isolated and ln.n_sentences <= 1:
+        if isolated and (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS):
             w *= opts.isolated_factor
         return w
     if ln.cls == "bad":
@@ -127,6 +171,52 @@ def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
         # content-like short line (list item, table row): close to neutral
         return -opts.short_weight + min(opts.short_weight, 0.4 * ln.n_words) * opts.list_bonus
     return -opts.short_weight
+
+
+# A line that is only an image credit ("(Image credit: Blue Origin)", "Photo: Meg Kinnard, AP",
+# "Sanjeev Verma/Hindustan Times/Getty Images") credits the image whose caption is the line
+# before it; such a credit line has at most CREDIT_LINE_WORDS words, the caption at most
+# CAPTION_MAX_WORDS. On AEB half A: 21 such pairs on 9 pages of 7 sites, every one a caption
+# (its 4-gram share in the gold text 0.38 at most); a credit line that opens with words of its
+# own ("Photo by ...", "WeWork chairman Marcelo Claure (Credit: ...)") is not one of these, and
+# the line before it was article text in 4 of 5 cases.
+CREDIT_LINE_WORDS = 10
+CAPTION_MAX_WORDS = 60
+
+
+def _credit_only(ln: Line) -> bool:
+    """``ln`` is nothing but an image credit: bracketed, after a "Photo:" label, or names
+    and agencies separated by slashes."""
+    return (
+        ln.credit
+        and ln.n_words <= CREDIT_LINE_WORDS
+        and (
+            ln.text.startswith("(")
+            or credit_label(ln.text)
+            or (ln.lower_ratio == 0.0 and "/" in ln.text)
+        )
+    )
+
+
+def _drop_credited_captions(lines: list[Line]) -> None:
+    """A kept prose line right above a credit-only line (:func:`_credit_only`) is that
+    image's caption: it goes.
+
+    Captions carry their credit in the line itself as a rule (see ``lines._CREDIT_RE``);
+    galleries and some sites print it as the next line, and the caption read as a
+    one-sentence paragraph. (Decided after the region search, which it leaves as it was: a
+    gallery's captions between two parts of an article keep them one region.)
+    """
+    for i in compress(range(len(lines)), map(_CREDIT, lines)):  # (credit lines: few)
+        prev = lines[i - 1]
+        if (
+            i > 0
+            and prev.keep
+            and prev.cls in ("good", "near")
+            and prev.n_words <= CAPTION_MAX_WORDS
+            and _credit_only(lines[i])
+        ):
+            prev.keep, prev.reason = False, "caption"
 
 
 def _best_segment(w: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -156,6 +246,29 @@ def _near_weight(ln: Line, opts: CleanOptions) -> float:
     return 0.5 if ln.terminal else opts.unterminated_weight
 
 
+# An extra article region (see _regions) holds at least this many prose (or list) lines. A lone
+# paragraph far from the article is a teaser, a standfirst or a notice ("Quotes delayed at
+# least 15 minutes..."): on AEB half A, 6 of the 13 extra regions were one line, none of them
+# article text; the 4 that were article text had 2 to 23 prose lines.
+EXTRA_REGION_LINES = 2
+
+
+def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bool:
+    """Is the nearest line on side ``step`` (-1, +1) of ``lines[i]`` that is no image caption
+    prose?
+
+    A caption sits beside its image in the article's flow, not between two stories: a
+    paragraph with a caption on one side and a paragraph beyond it is no isolated teaser.
+    """
+    j = i + step
+    while 0 <= j < len(lines):
+        ln = lines[j]
+        if ln.cls != "bad" or ln.reason != "caption":
+            return prose[j]
+        j += step
+    return False
+
+
 def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
     prose = [ln.cls in ("good", "near") for ln in lines]
     last = len(lines) - 1
@@ -167,17 +280,28 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
         # (_weight, with its commonest cases inline: one function call less per line)
         cls = ln.cls
         if ln.in_list:
-            isolated = (i == 0 or not prose[i - 1]) and (i == last or not prose[i + 1])
+            isolated = not _prose_beside(lines, prose, i, -1) and not _prose_beside(
+                lines, prose, i, 1
+            )
             append(_weight(ln, opts, isolated))
         elif cls == "good" or cls == "near":
             if cls == "good":
                 x = float(ln.n_words)
             else:  # (_near_weight)
                 x = (0.5 if ln.terminal else unterminated) * ln.n_words
+            # (isolated: no prose on either side; _prose_beside, called only past a caption)
             if (
-                ln.n_sentences <= 1
-                and (i == 0 or not prose[i - 1])
-                and (i == last or not prose[i + 1])
+                (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS)
+                and not (
+                    i > 0
+                    and (prose[i - 1] or (lines[i - 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, -1)))
+                )
+                and not (
+                    i < last
+                    and (prose[i + 1] or (lines[i + 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, 1)))
+                )
             ):
                 x *= opts.isolated_factor
             append(x)
@@ -196,9 +320,44 @@ def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
             continue
         sc, s2, e2 = _best_segment(w, lo, hi)
         if sc >= max(opts.extra_region_ratio * best, 25.0):
-            regions.append((s2, e2))
+            content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
+            if sum(content) >= EXTRA_REGION_LINES:
+                regions.append((s2, e2))
             pending += [(lo, s2), (e2, hi)]
     return sorted(regions)
+
+
+# A line this short between the lead paragraph and the rest of the article is the photo's
+# gallery link or name ("View all (4)", "Kate Henshaw"); see _lead_start.
+LEAD_GAP_WORDS = 3
+# ... or an ad's label ("Advertisement", "Story continues below advertisement"), a notice
+# line of at most this many words.
+LEAD_AD_WORDS = 5
+
+
+def _lead_start(lines: list[Line], s: int) -> int:
+    """The start of the article region that starts at ``s``, with its lead paragraph.
+
+    An agency story's first paragraph ("LONDON (AP) — ...") often stands above the photo,
+    whose caption or gallery link then separates it from the rest: one sentence between two
+    non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
+    region started below it. A paragraph (class ``good``) one caption or one very short line
+    above the region is the article's lead.
+    """
+    if s < 2:
+        return s
+    gap, lead = lines[s - 1], lines[s - 2]
+    if lead.cls != "good" or lead.keep or lead.in_list:
+        return s
+    if gap.cls == "bad" and (
+        gap.reason == "caption" or (gap.reason == "notice" and gap.n_words <= LEAD_AD_WORDS)
+    ):
+        return s - 2
+    if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
+        # (the photo's furniture, not a sub-heading: nothing else stands there)
+        gap.cls, gap.reason = "bad", "caption"
+        return s - 2
+    return s
 
 
 def _sentence_like(ln: Line) -> bool:
@@ -251,12 +410,138 @@ def _smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> Non
                 sk.keep = True  # closing line of the article at the region end
         i = j
     # a headline right after a "DON'T MISS"/"Related" cue is not article even if prose-like
-    for k in range(s + 1, e):
+    # (the label may be the line just before the region: the list after it made the region)
+    for k in range(max(s, 1), e):
         prev = lines[k - 1]
-        if prev.cls == "bad" and prev.reason == "related" and prev.n_words <= 4:
+        if prev.cls == "bad" and prev.reason == "related" and _list_label(prev):
             ln = lines[k]
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
+            _drop_label_list(lines, k, e)
+
+
+def _list_label(ln: Line) -> bool:
+    """A related-cue line (class ``bad``, reason ``related``) that labels a list: at most four
+    words ("DON'T MISS", "Related articles"), or at most LIST_LABEL_WORDS that open with the
+    cue ("Most read in world news")."""
+    return ln.n_words <= 4 or (
+        ln.n_words <= LIST_LABEL_WORDS and CUES["related"].match(ln.text) is not None
+    )
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """A line that may be one item of a list of other stories: at most LABEL_LIST_WORDS words,
+    one sentence at most, not ended by a full stop (a headline has none, or a question mark)."""
+    if ln.n_words > LABEL_LIST_WORDS or ln.n_sentences > 1:
+        return False
+    return not ln.terminal or ln.text.rstrip(_CLOSERS).endswith(("?", "？"))
+
+
+def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
+    """Drop the list that a bare related label ("Most read in World") opens at ``lines[k]``:
+    the headline-shaped lines from there on, up to the first line that reads as a paragraph.
+
+    Only its first line went before; a list of 27 long headlines after "Most read" (each
+    "near" by its length) then outweighed the label and the menu lines between, and the
+    article region ran on to the end of the list.
+    """
+    pairs = 0
+    while k < e:
+        ln = lines[k]
+        if not _headline_shaped(ln):
+            # (a teaser list: headline, summary, headline, summary... A summary is dropped in
+            # a run of such pairs only: one paragraph after a headline or two is the article
+            # resuming after an inline box)
+            if not _teaser_summary(lines, k, e) or not (
+                pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
+            ):
+                return
+            pairs += 1
+        if ln.keep:
+            ln.keep, ln.reason = False, "related"
+        k += 1
+
+
+def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
+    """``lines[k]`` may be the summary of a teaser: a short paragraph (at most
+    TEASER_SUMMARY_WORDS words, two sentences) between a headline (a headline-shaped line
+    that is no boilerplate: not the label, an "Advertisement" or a caption) and the next
+    headline (or a boilerplate line, or the end of the region ``e``). The article's first
+    paragraph after a list has a paragraph after it."""
+    ln = lines[k]
+    return (
+        ln.cls in ("good", "near")
+        and ln.n_words <= TEASER_SUMMARY_WORDS
+        and ln.n_sentences <= 2
+        and k > 0
+        and lines[k - 1].cls != "bad"
+        and _headline_shaped(lines[k - 1])
+        and (k + 1 >= e or lines[k + 1].cls == "bad" or _headline_shaped(lines[k + 1]))
+    )
+
+
+# The attribution line under an embedded social-media post: "— Name (@handle) November 19, 2019"
+# (a dash, the author and handle, the date). Short, capitalised, with a handle: it read as a
+# navigation line, and the post it closes is article text. On AEB half A all 7 such lines are
+# gold text; 3 of them went after a kept post.
+_POST_BY_RE = re.compile(r"^[—–-]\s*\S[^()]{0,60}\(@\w+\)")
+_DASH_RE = re.compile("[—–-]")
+POST_BY_WORDS = 14
+
+
+def _keep_post_attributions(lines: list[Line]) -> None:
+    """Keep an embedded post's attribution line ("— Name (@handle) <date>") after a kept
+    line: it belongs with the post above it."""
+    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
+    for m in _DASH_RE.finditer(firsts, 1):  # (lines opening with a dash: few)
+        i = m.start()
+        ln = lines[i]
+        if (
+            not ln.keep
+            and lines[i - 1].keep
+            and ln.n_words <= POST_BY_WORDS
+            and _POST_BY_RE.match(ln.text) is not None
+            and has_date_or_time(ln.text)
+        ):
+            ln.keep = True
+
+
+# The article's header kept at the top of its region (headline, standfirst, then byline or
+# date): at most HEADER_CUT_LINES kept lines, HEADER_CUT_WORDS words in all, above a byline or
+# date line. The smoothing keeps short lines between two prose lines, so "By Laura Mowat" and
+# "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ..." stayed between the standfirst and the
+# first paragraph, and the headline and standfirst above them with them. On AEB half A the cut
+# takes 3 headers of 2 or 3 lines (headline, standfirst, byline or date; 56 to 63 words with
+# it), their 4-gram share in the gold text 0.19 at most.
+HEADER_CUT_LINES = 3
+HEADER_CUT_WORDS = 60
+HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_line)
+
+
+def _cut_kept_header(lines: list[Line]) -> None:
+    """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
+    date line among them (the metadata step then reads it as the header it is)."""
+    kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
+    words = 0
+    for j, ln in enumerate(kept):
+        if j and _header_line(ln):
+            for h in kept[: j + 1]:
+                h.keep, h.reason = False, "metadata"
+            return
+        words += ln.n_words
+        if words > HEADER_CUT_WORDS or ln.n_sentences > 2:
+            return
+
+
+def _header_line(ln: Line) -> bool:
+    """A byline ("By Laura Mowat") or a date line ("PUBLISHED: 10:48, Tue, Nov 19, 2019 |
+    UPDATED: ...", "November 20, 2019 Emiliano Bellini"); not a sentence that holds a date
+    ("The vote is set for May 5, 2020."), whose words are mostly lower-case."""
+    if ln.n_words > HEADER_LINE_WORDS or _sentence_like(ln):
+        return False
+    if ln.timestamp or (ln.lower_ratio < 0.5 and is_date_line(ln)):
+        return True
+    return find_byline([ln], 0, 1)[0] is not None
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:
@@ -274,12 +559,25 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     return nxt is not None and nxt.timestamp and not nxt.keep
 
 
+def _inline_comment_header(ln: Line) -> bool:
+    """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
+    "wrote"...) with a date or a time in it. Comment systems print one over every comment;
+    a quote in the article ("Smith said:") has no date in it."""
+    return (
+        ln.n_words <= INLINE_HEADER_WORDS
+        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
+        and _SAID_RE.search(ln.text) is not None
+        and has_date_or_time(ln.text)
+    )
+
+
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
     """Drop a trailing comment section: everything from its start on, in the article.
 
     The start is a "Comments" header line in the latter part of the article, or, for threads
     without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
-    :func:`_comment_header`) that follow each other a few lines apart.
+    :func:`_comment_header` and :func:`_inline_comment_header`) that follow each other a few
+    lines apart.
     """
     if kept_words_total <= 0:
         return
@@ -305,11 +603,13 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             start, header = i, True
             break
         # (the first tests of _comment_header inline: most lines fail them)
-        if (
-            seen >= COMMENT_MIN_ARTICLE_WORDS
-            and not ln.keep
-            and ln.cls == "short"
-            and _comment_header(lines, i)
+        if seen >= COMMENT_MIN_ARTICLE_WORDS and (
+            (not ln.keep and ln.cls == "short" and _comment_header(lines, i))
+            or (
+                ln.n_words <= INLINE_HEADER_WORDS
+                and ln.text.endswith(_SAID_ENDS)
+                and _inline_comment_header(ln)
+            )
         ):
             if run and i - run[-1] > COMMENT_GAP:
                 run = []
@@ -427,6 +727,7 @@ def clean_text(
             if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
                 ln.cls, ln.reason = "bad", "site-template"
 
+    mark_body_copy(lines)
     if opts.conservative:
         _conservative(lines, opts)
     else:
@@ -436,10 +737,20 @@ def clean_text(
             for ln in lines:
                 ln.keep = ln.cls != "bad"
         for s, e in regions:
-            _smooth_region(lines, s, e, opts)
+            _smooth_region(lines, _lead_start(lines, s), e, opts)
+        if not opts.keep_captions:
+            _drop_credited_captions(lines)
+        if "(@" in text:  # (an embedded post's attribution names a handle)
+            _keep_post_attributions(lines)
+        for ln in compress(lines, map(_CUE, lines)):
+            # "Read more: <headline>" between the paragraphs (as in extracted text, see
+            # _conservative): the link line is prose-like by its headline's words
+            if ln.keep and _link_label(ln) == "link":
+                ln.keep, ln.reason = False, "related"
         if not opts.keep_comments:
             total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
             _mark_comments(lines, total)
+        _cut_kept_header(lines)
 
     mark_repeats(lines)
 
@@ -462,10 +773,16 @@ def clean_text(
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
                 date, date_idx = find_date(lines, title_idx + 1, lo)
-        if byline is None and not opts.conservative:
-            # (a name without "By", next to the headline or the date: below the headline)
-            b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
-            byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
+    if date is None:
+        date, date_idx = find_far_date(lines, first)
+    if byline is None:
+        # (a "By Name" line further from the article before a name without "By": a teaser or
+        # a label can look like a name)
+        byline, by_idx = find_far_byline(lines, first)
+    if byline is None and not opts.conservative:
+        # (a name without "By", next to the headline or the date: below the headline)
+        b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
+        byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None:
         # (no headline line: the page's <title>, the first line of the rendered page, without

@@ -14,6 +14,7 @@ import numpy as np
 import xxhash
 
 from neardup.document import Document, Packed, pack
+from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
@@ -83,13 +84,20 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
         elif doc.html is not None:
             from neardup.clean import page_text
 
-            page = page_text(doc.html) if doc.html else ""
+            try:
+                page = page_text(doc.html) if doc.html else ""
+            except ExtractionError as exc:
+                if not doc.text.strip():
+                    raise
+                doc.warnings.append(f"HTML extraction failed, the record's text used: {exc}")
+                page = ""
             if page.strip() or not doc.text.strip():  # else the record's text, as cleaning does
                 doc.text = page
             doc.raw_text = doc.text
     except Exception as exc:  # one odd page must not stop the run or lose its neighbours
         reraise_if_interrupted(exc)
-        failure = f"{type(exc).__name__}: {exc}"[:300]
+        failure = (str(exc) if isinstance(exc, ExtractionError)
+                   else f"{type(exc).__name__}: {exc}")[:300]
         if doc.html is not None:
             doc.rejected = f"HTML extraction failed: {failure}"
             return

@@ -6,7 +6,7 @@ import pytest
 from conftest import BODY
 
 from neardup.clean import CleanOptions, clean_document, clean_html, clean_text, page_text
-from neardup.clean.metadata import find_dateline, parse_date
+from neardup.clean.metadata import date_from_url, find_dateline, parse_date
 from neardup.document import Document
 
 
@@ -15,6 +15,50 @@ def test_parse_date_formats() -> None:
     assert parse_date("Updated : 19 November 2019, 09:01 AM") == "2019-11-19"
     assert parse_date("2019-11-19T10:00:00Z") == "2019-11-19"
     assert parse_date("no date here") is None
+
+
+def test_parse_date_numeric_and_other_languages() -> None:
+    # numeric dates: dots day first, slashes month first (the other order when the first
+    # choice cannot be a month), a two-digit year only before a time
+    assert parse_date("19.11.2019, 08:57") == "2019-11-19"
+    assert parse_date("11.15.2019 10:09 AM") == "2019-11-15"
+    assert parse_date("11/20/2019") == "2019-11-20"
+    assert parse_date("20/11/2019") == "2019-11-20"
+    assert parse_date("By Jane Smith - 11/18/19 11:04 PM EST") == "2019-11-18"
+    assert parse_date("won 11/18/19 on aggregate") is None
+    assert parse_date("ライトハウス国際特許事務所 ／ 2016.12.01") == "2016-12-01"
+    # month names of other languages, with their "de", "." and accents
+    assert parse_date("02 Ago 2017") == "2017-08-02"
+    assert parse_date("19 de noviembre de 2019") == "2019-11-19"
+    assert parse_date("19. November 2019") == "2019-11-19"
+    assert parse_date("le 3 août 2018") == "2018-08-03"
+    assert parse_date("Текст: Лида Буслаева · 11 октября 2018") == "2018-10-11"
+    assert parse_date("12 out 2019") == "2019-10-12"
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://x.com/2019/11/18/some-story/") == "2019-11-18"
+    assert date_from_url("https://x.com/story/2019-11-19/some-story") == "2019-11-19"
+    assert date_from_url("https://x.com/commentisfree/2019/nov/18/view") == "2019-11-18"
+    assert date_from_url("https://x.com/a/2019/13/01/b") is None  # no month 13
+    assert date_from_url("https://x.com/p/120191118/") is None
+    assert date_from_url("https://x.com/page?d=2019/11/18") is None  # the path only
+    assert date_from_url(None) is None
+
+
+def test_clean_document_takes_the_urls_date_when_the_page_has_none() -> None:
+    text = "\n\n".join(BODY)
+    doc = Document(id="a", text=text, url="https://x.com/2019/11/18/drought")
+    clean_document(doc, None)
+    assert doc.date == "2019-11-18"
+    dated = Document(id="b", text="Nov. 20, 2019 8:03 am ET\n\n" + text,
+                     url="https://x.com/2019/11/18/drought")
+    clean_document(dated, None)
+    assert dated.date == "2019-11-20"  # (the page's own date first)
+    given = Document(id="c", text=text, url="https://x.com/2019/11/18/drought",
+                     date="2019-11-17")
+    clean_document(given, None)
+    assert given.date == "2019-11-17"  # (the input's date is never replaced)
 
 
 def test_parse_date_skips_an_impossible_date_before_a_real_one() -> None:
@@ -118,18 +162,21 @@ def test_title_is_the_headline_not_the_byline_below_it() -> None:
 
 
 def test_every_parsed_date_has_a_year_word() -> None:
-    # (find_date tests for a 4-digit word before it parses a line)
+    # (find_date tests for a 4-digit word, or the "11/18/19" of a two-digit year, before it
+    # parses a line)
     import random
 
-    from neardup.clean.metadata import _YEAR_WORD_RE, parse_date
+    from neardup.clean.metadata import _DATE_HINT_RE, parse_date
 
     rnd = random.Random(4)
     vocab = ["2019", "2019-03-04", "2019/3/4", "March", "4,", "4th", "of", "Mar.", "12", "20190",
-             "x2019", "2019x", "—", "-", "/", "٢٠١٩", "1999", "on", "Sept", "2100", "Jan", "1"]
+             "x2019", "2019x", "—", "-", "/", "٢٠١٩", "1999", "on", "Sept", "2100", "Jan", "1",
+             "19.11.2019", "11/19/2019", "11/18/19", "19", "11:04", "de", "noviembre", "4.",
+             "ago", "3/4/1"]
     found = 0
     for _ in range(20000):
         text = rnd.choice([" ", ""]).join(rnd.choice(vocab) for _ in range(rnd.randint(1, 6)))
         if parse_date(text) is not None:
             found += 1
-            assert _YEAR_WORD_RE.search(text), text
+            assert _DATE_HINT_RE.search(text), text
     assert found > 1000

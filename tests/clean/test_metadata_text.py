@@ -120,6 +120,68 @@ def test_page_title_when_no_headline_line_is_found() -> None:
     assert clean_text("\n".join(["Example News", "Home", "World", "", *BODY])).title is None
 
 
+def _page_with_a_far_header_line(line: str) -> str:
+    """A page with ``line`` 26 lines above its first paragraph (menus, a share bar and a
+    teaser list between them) and no headline found by the page's <title> to start the
+    header from: the byline and date were only looked for in the 15 lines above the article."""
+    return "\n".join([
+        "Home", "World", "Business", "",
+        line, "",
+        *[ln for h in ("Facebook", "Twitter", "WhatsApp", "Email", "Print") for ln in (h, "")],
+        *[ln for h in HEADLINES[:7] for ln in (h, "")],
+        *[ln for h in ("Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio",
+                       "Podcasts", "Newsletters", "Log in") for ln in (h, "")],
+        *BODY,
+    ])
+
+
+def test_date_line_beyond_the_header_without_the_headline() -> None:
+    res = clean_text(_page_with_a_far_header_line("Nov. 19, 2019, 8:41 AM UTC"))
+    assert res.date == "2019-11-19"
+    assert res.text.startswith(BODY[0])
+
+
+def test_by_line_beyond_the_header() -> None:
+    res = clean_text(_page_with_a_far_header_line("By Jill Disis, CNN Business"))
+    assert res.byline == "Jill Disis, CNN Business"
+    assert res.text.startswith(BODY[0])
+
+
+def test_the_nearest_far_date_line_is_the_articles() -> None:
+    # Beyond the header (the 15 lines above the article, here menus), a dated teaser list
+    # and, nearer the article, its "Published" line: the nearest one is the article's date.
+    menus = ["Facebook", "Twitter", "WhatsApp", "Email", "Print", "Home", "World", "Business",
+             "Sport", "Tech", "Culture", "Travel", "Weather", "Video", "Audio", "Podcasts"]
+    text = "\n".join([
+        *[ln for h in HEADLINES[:8] for ln in (h, "Oct. 2, 2018 10:00 AM", "")],
+        "Log in", "Subscribe", "Newsletters", "",
+        "Published 19.11.2019, 08:57", "",
+        *[ln for h in menus for ln in (h, "")],
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.date == "2019-11-19"
+    assert "Published" not in res.text and res.text.startswith(BODY[0])
+
+
+def test_headline_reworded_in_the_page_title() -> None:
+    # The <title> (first line) words the headline a little differently; a teaser headline sat
+    # closer to the article and was taken for the title. A line sharing only the site's name
+    # with the <title> ("Talk to Example News") is no headline.
+    text = "\n".join([
+        "Why you can't trust the White House on the president's health - Example News", "",
+        "Home", "World", "",
+        "Why you just can't trust the White House on the president's health", "",
+        "By Jane Smith", "",
+        "Talk to Example News", "",
+        "Supreme Court halts subpoena for financial documents", "",
+        *BODY,
+    ])
+    res = clean_text(text)
+    assert res.title == "Why you just can't trust the White House on the president's health"
+    assert res.text.startswith(BODY[0])
+
+
 def test_byline_first_characters() -> None:
     """A line that BYLINE_RE matches, or that lower-cases to a byline label, opens with one of
     _BY_FIRST (the cheap test find_byline and find_title run first)."""

@@ -299,3 +299,288 @@ def test_page_flattened_to_one_line_is_not_one_menu() -> None:
     # and a paragraph-sized line with a few "|" and few function words still goes
     [short] = analyse("Tags: Iraq | Tigris | Drought | Farming | Baghdad Water Ministry Report")
     assert (short.cls, short.reason) == ("bad", "navigation")
+
+
+def test_body_copied_into_one_line_dropped_paragraphs_kept(page: str) -> None:
+    # (the page's structured data rendered as text after the article: image URL and sizes, the
+    # publisher, and the whole body once more as a single line)
+    copy = " ".join(BODY)
+    meta = ["https://img.example.com/photo-500-250.jpg", "500", "250", "ExampleNews"]
+    res = clean_text(page + "\n" + "\n".join([*meta, copy, "international"]) + "\n")
+    for para in BODY:
+        assert res.text.count(para) == 1, para
+    assert copy not in res.text
+    assert "img.example.com" not in res.text
+
+
+def test_whole_list_after_a_related_label_dropped() -> None:
+    # A long list of long headlines (four times _LONG_HEADLINES, one a question) right after
+    # "Most read": enough of them to outweigh the label and the lines before it, so the article
+    # region runs on into the list; only its first line went. The list ends at the first line
+    # that reads as a paragraph.
+    questions = ["Weekend plans: will the new bridge across the river finally open to traffic?"]
+    heads = [f"{h} ({i})" for i in range(4) for h in _LONG_HEADLINES]
+    heads[5:5] = questions
+    closing = "Readers can send their questions about the dam to the newsroom by e-mail."
+    page = "\n\n".join(["Home", "News", *_STORY, "Most read", *heads, closing, "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, closing]:
+        assert para in res.text, para
+    for headline in heads:
+        assert headline not in res.text, headline
+
+
+def test_lone_paragraph_far_from_the_article_dropped() -> None:
+    # A one-paragraph "region" among menus (a market-data notice in the footer) is no part of
+    # the article, however long; an article split by a block of menu lines has paragraphs on
+    # both sides and keeps them.
+    notice = (
+        "Quotes are delayed by at least fifteen minutes and are provided for information only. "
+        "Neither the exchange nor the data providers accept any liability for the accuracy of "
+        "the prices shown on this page or for any decision based on them."
+    )
+    menu = ["Markets", "Money", "Sports", "Weather", "Video", "Podcasts", "Newsletters", "Apps"]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], *menu, _STORY[2], _STORY[0].replace("Monday", "Friday"),
+         *menu, "About us", "Contact us", "Privacy Policy", "Terms of Use", notice, *menu]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, _STORY[0].replace("Monday", "Friday")]:
+        assert para in res.text, para
+    assert notice not in res.text
+
+
+def test_comments_under_one_line_headers_dropped() -> None:
+    # Each comment under "Name on <date> at <time> said:" (one line, prose-like by its length),
+    # the comments longer than the post: the "Comments" header is not in the article's latter
+    # half, and there are no two-line (name / timestamp) headers. A quote in the story that
+    # ends in "said:" has no date and does not count.
+    quote = "The mayor of the town, Anna Berg, said:"
+    comments = [
+        "I live two streets from the reservoir and nobody from the water authority has told us "
+        "anything about the cracks, which is worrying when you have small children at home.",
+        "The same thing happened twenty years ago and the repairs took a whole summer, so three "
+        "weeks sounds far too optimistic to me, but I hope the engineers are right this time.",
+        "Does anyone know whether the wells in the valley can really supply the whole town "
+        "during the dry weeks, or will we have to buy bottled water again like last year?",
+    ]
+    names = ["Milan Griffes", "Catherine (Water Trust)", "Gary M"]
+    page = ["Home", "News", *_STORY[:2], quote, _STORY[2], "Share", "Comments"]
+    for day, (name, text) in enumerate(zip(names, comments, strict=True)):
+        page += [f"{name} on September {day + 12}, 2018 at 4:47 pm said:", text]
+    res = clean_text("\n\n".join([*page, "About us"]))
+    for para in [*_STORY, quote]:
+        assert para in res.text, para
+    for text in comments:
+        assert text not in res.text
+
+
+def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
+    # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
+    # on lines that long) that outweighed the footer lines, so the region ran on into them.
+    consent = [
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functions of the website.",
+        "Necessary cookies are absolutely essential for the website to function properly. This "
+        "category only includes cookies that ensure basic functionalities and security features "
+        "of the website, and these cookies do not store any personal information at all.",
+    ]
+    # (a story paragraph that names cookies and the browser once each stays)
+    story = [*_STORY, "The water authority's new website, which works in any browser without "
+             "cookies or an account, will post daily updates on the repairs and on the supply "
+             "from the wells until the work is finished."]
+    page = "\n\n".join(
+        ["Home", "News", *story, "About us", "Contact us", "Privacy Policy", consent[0],
+         "Privacy Overview", consent[1]]
+    )
+    res = clean_text(page)
+    for para in story:
+        assert para in res.text, para
+    for para in consent:
+        assert para not in res.text
+
+
+@pytest.mark.parametrize("where", ["label of five words", "label before the region"])
+def test_list_after_a_longer_label_or_before_the_story_dropped(where: str) -> None:
+    # "Most read in world news": a related cue opening a label of five or six words. And a list
+    # right above the story, its label the line before the article region (the list's long
+    # headlines start the region).
+    heads = [f"{h} ({i})" for i in range(4) for h in _LONG_HEADLINES]
+    if where == "label of five words":
+        parts = ["Home", "News", *_STORY, "Most read in world news", *heads, "About us"]
+    else:
+        parts = ["Home", "News", "Most popular", *_LONG_HEADLINES, *_STORY, "About us"]
+        heads = _LONG_HEADLINES
+    res = clean_text("\n\n".join(parts))
+    for para in _STORY:
+        assert para in res.text, para
+    for headline in heads:
+        assert headline not in res.text, headline
+
+
+def test_teaser_pairs_after_a_label_dropped_story_after_a_box_kept() -> None:
+    # "Top stories": headline, one-line summary, headline, summary... A summary goes only in
+    # a run of such pairs; after an inline box of headlines the story's next paragraph stays.
+    teasers = [
+        "Council approves budget for the new parks",
+        "The plan adds three playgrounds to the east side. Work starts next summer.",
+        "Storm knocks out power to thousands",
+        "Crews worked through the night in the valley. Most homes had power by noon.",
+        "Local bakery wins regional bread award",
+        "The judges praised its rye loaf. The flour comes from a mill that reopened.",
+        "School board delays vote on new calendar",
+        "Parents asked for more time to comment. The board will meet again in May.",
+    ]
+    box = ["Related articles", _LONG_HEADLINES[0], _LONG_HEADLINES[1]]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], *box, _STORY[2], "Share", "Top stories", *teasers,
+         "About us", "Contact us"]
+    )
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in [*teasers, *box]:
+        assert line not in res.text, line
+
+
+@pytest.mark.parametrize(
+    "gap",
+    ["View all (4)", "Engineers at the dam on Monday. (Reuters/Jane Doe)",
+     "Story continues below advertisement"],
+)
+def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
+    # The lead (one sentence between a header line and the photo's gallery link or caption,
+    # or an ad's label) weighs nothing in the region search, like a teaser's summary; the
+    # region started below.
+    lead = (
+        "LONDON (AP) — Engineers began draining the old reservoir above the town on Monday, "
+        "after an inspection found cracks in the dam that had widened over the summer."
+    )
+    page = "\n\n".join(["Home", "News", "By Jane Doe", lead, gap, *_STORY[1:], "About us"])
+    res = clean_text(page)
+    for para in [lead, *_STORY[1:]]:
+        assert para in res.text, para
+    assert gap not in res.text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["(Image credit: Water Authority)", "Photo: Jane Doe, AP", "Jane Doe/Reuters/Getty Images"],
+)
+def test_caption_above_a_credit_line_dropped(credit: str) -> None:
+    # The caption a line above its image's credit reads as a one-sentence paragraph. A credit
+    # line with words of its own ("Photo by ...") is no credit-only line: the paragraph above
+    # it stays.
+    caption = "An artist's drawing of the new spillway that the engineers plan to build next year."
+    last = ("The authority will hold a public meeting about the repairs at the town hall on "
+            "Thursday evening, and its engineers will answer questions from residents.")
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], caption, credit, _STORY[2], last,
+         "Photo by Jane Doe/Getty Images", "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, last]:
+        assert para in res.text, para
+    assert caption not in res.text
+
+
+def test_one_sentence_paragraphs_between_captions_kept() -> None:
+    # A one-sentence paragraph between two non-prose lines weighs nothing in the region
+    # search (a teaser's summary); between two captions it is still the article's.
+    caps = [
+        "Engineers inspect the dam wall above the town on Monday. (Reuters/Jane Doe)",
+        "Cattle on higher ground near the reservoir on Sunday. (AP Photo/John Roe)",
+    ]
+    paras = [
+        "The water authority said the cracks had widened by several millimetres since the "
+        "spring and that the dam would be monitored day and night.",
+        "Farmers downstream said they had not been told about the cracks until the weekend, "
+        "when the first trucks arrived to start draining the reservoir.",
+    ]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY[:2], caps[0], paras[0], caps[1], paras[1], "Share", "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY[:2], *paras]:
+        assert para in res.text, para
+
+
+def test_header_kept_at_the_top_of_the_region_goes() -> None:
+    # Headline and standfirst (prose-like, they start the region), then byline and a long
+    # published/updated line that the smoothing kept between two prose lines.
+    headline = "Dam repairs: engineers drain the reservoir above the town as cracks widen in summer"
+    standfirst = ("ENGINEERS have begun draining the reservoir above the town after an inspection "
+                  "found cracks in the dam, and the work could take weeks to finish.")
+    stamp = "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+    page = "\n\n".join(
+        ["Home", "News", headline, standfirst, "By Laura Mowat", stamp, *_STORY, "About us"]
+    )
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in [headline, standfirst, "Laura Mowat", stamp]:
+        assert line not in res.text, line
+    assert res.byline == "Laura Mowat"
+
+
+def test_short_sentence_with_a_date_at_the_top_is_no_header() -> None:
+    # A one-line paragraph that holds a date is no date line: the story above it is not
+    # taken for the article's header.
+    dated = "The council will vote on the repairs on May 5, 2020."
+    page = "\n\n".join(["Home", "News", _STORY[0], dated, *_STORY[1:], "About us"])
+    res = clean_text(page)
+    for para in [_STORY[0], dated, *_STORY[1:]]:
+        assert para in res.text, para
+
+
+def test_embedded_post_attribution_kept() -> None:
+    # The line under an embedded post (dash, name, handle, date) reads as navigation, and at
+    # the end of the article no prose line follows it; it belongs with the post above it.
+    post = "The dam is safe and the repairs will be done before the spring rains, says our team."
+    by = "— Town Water Authority (@townwater) November 19, 2019"
+    page = "\n\n".join(["Home", "News", *_STORY, post, by, "Updated at 1:23 p.m.", "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, post, by]:
+        assert line in res.text, line
+
+
+def test_short_isolated_promo_of_several_sentences_dropped() -> None:
+    # A short promotion between two non-prose lines right after the story: three sentences,
+    # but twenty words; it read as a paragraph and the region took it in.
+    promo = ("Get the Valley Weekly delivered to your door. Twelve issues for ten pounds. "
+             "Click here now.")
+    page = "\n\n".join(["Home", "News", *_STORY, "Advert", promo, "Comments", "About us"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    assert promo not in res.text
+
+
+def test_read_more_link_between_paragraphs_dropped() -> None:
+    # "READ MORE: <headline>" between two paragraphs: kept by its neighbours before (the
+    # conservative mode for extracted text already dropped such link lines).
+    link = "READ MORE: Storm knocks out power to thousands of homes across the valley overnight"
+    last = "The water authority will hold a public meeting about the repairs on Thursday."
+    page = "\n\n".join(["Home", "News", *_STORY[:2], link, _STORY[2], last, "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, last]:
+        assert para in res.text, para
+    assert link not in res.text
+
+
+def test_story_after_an_inline_box_and_an_ad_line_kept() -> None:
+    # "UP NEXT", one headline, then the story goes on around an "Advertisement" line: the
+    # label and the ad line are no teaser headlines, so the paragraphs are no teaser pairs.
+    paras = [
+        "Officials in the valley said on Monday that the wells could supply the town for a month.",
+        "The council will meet on Thursday to decide whether to buy water from the neighbouring "
+        "district. Residents have been asked to save water until the repairs are done.",
+    ]
+    page = "\n\n".join(
+        ["Home", "News", *_STORY, "UP NEXT", _LONG_HEADLINES[0], paras[0], "Advertisement",
+         paras[1], "Share", "Recommended for you", *_LONG_HEADLINES[1:], "About us"]
+    )
+    res = clean_text(page)
+    for para in [*_STORY, *paras]:
+        assert para in res.text, para
