@@ -31,10 +31,17 @@ class SketchOptions:
             raise UsageError(f"ngram must be an integer >= 1, got {self.ngram!r}")
 
 
-# The shortest copy, relative to the page it sits in, that containment matching aims to find,
-# and the size ratio up to which the short-copy banding's pairs are kept.
-SHORT_COPY_RATIO = 1 / 3
+# The shortest copy, relative to the page it sits in, that containment matching aims to find
+# (the issue's example: a 400-word reprint inside a 1,500-word page, 0.27), and the size ratio
+# up to which the short-copy banding's pairs are all kept and a copy counts as short.
+SHORT_COPY_RATIO = 1 / 4
 SHORT_COPY_MAX_RATIO = 0.5
+
+
+def contained_jaccard(containment: float, ratio: float) -> float:
+    """The lowest Jaccard of a copy S inside a page L with ``|S ∩ L| = containment·|S|`` and
+    ``|S| = ratio·|L|``: ``c·ρ / (1 + ρ - c·ρ)``."""
+    return containment * ratio / (1.0 + ratio - containment * ratio)
 
 
 @dataclass(frozen=True)
@@ -69,16 +76,17 @@ class MatchOptions:
         no such banding, containment or ``short_copies`` off).
 
         A copy S inside a page L with containment c and |S| = ρ·|L| has Jaccard at least
-        c·ρ / (1 + ρ - c·ρ): this banding aims at that level for ρ = ``SHORT_COPY_RATIO``
-        (a reprint a third as long as the page; 0.25 for c = 0.8). Such a low target also
-        proposes every pair of same-site pages that share page clutter, so its pairs are kept
-        only when the shorter set is at most ``SHORT_COPY_MAX_RATIO`` of the longer: pairs of
-        closer sizes need a Jaccard of 0.36 or more to match and are left to the main banding.
+        ``contained_jaccard(c, ρ)``: this banding aims at that level for ρ =
+        ``SHORT_COPY_RATIO`` (a reprint a quarter as long as the page; 0.19 for c = 0.8). Such a
+        low target also proposes every pair of same-site pages that share page clutter, so its
+        pairs are kept when the shorter set is at most ``SHORT_COPY_MAX_RATIO`` of the longer,
+        and, up to the size ratio where the main banding takes over, when they collide in
+        enough of its bands (``match/lsh.py``, ``ShortCopyBands``).
         """
         if self.containment is None or not self.short_copies:
             return None
-        c, rho = self.containment, SHORT_COPY_RATIO
-        return round(min(0.8 * self.threshold, c * rho / (1.0 + rho - c * rho)), 4)
+        return round(min(0.8 * self.threshold,
+                         contained_jaccard(self.containment, SHORT_COPY_RATIO)), 4)
 
 
 @dataclass(frozen=True)

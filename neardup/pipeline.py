@@ -32,10 +32,15 @@ from neardup.document import Document, unpack
 from neardup.errors import InputError
 from neardup.executor import batched, make_executor
 from neardup.interrupts import deferred_interrupts
-from neardup.match.lsh import ShortCopyBands, find_candidates, optimal_bands
+from neardup.match.lsh import (
+    ShortCopyBands,
+    find_candidates,
+    min_collisions,
+    optimal_bands,
+)
 from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
-from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions
+from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
 from neardup.progress import StageProgress
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
@@ -364,9 +369,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                                                        bands + short_bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
-                short = None if not short_bands else ShortCopyBands(
-                    bands, store.sizes()[np.asarray(state.sketched, dtype=np.int64)],
-                    SHORT_COPY_MAX_RATIO)
+                short = None if not short_bands else _short_copy_bands(
+                    options, store.sizes()[np.asarray(state.sketched, dtype=np.int64)])
                 row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
@@ -499,6 +503,21 @@ def _short_copy_scheme(options: DedupOptions) -> tuple[int, int]:
     return (0, 0) if target is None else optimal_bands(target, options.sketch.num_perm)
 
 
+def _short_copy_bands(options: DedupOptions, sizes: np.ndarray) -> ShortCopyBands:
+    """The short-copy banding's filter (``ShortCopyBands``), its columns after the main ones."""
+    main_bands, _ = optimal_bands(options.match.lsh_threshold(), options.sketch.num_perm)
+    return ShortCopyBands(main_bands, sizes, SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
+
+
+def _short_copy_min_bands(options: DedupOptions) -> int:
+    """Shared short-copy bands that keep a pair of closer sizes than ``SHORT_COPY_MAX_RATIO``:
+    as many as a copy at that ratio shares with its page 99 % of the time."""
+    containment = options.match.containment
+    assert containment is not None
+    bands, rows = _short_copy_scheme(options)
+    return min_collisions(contained_jaccard(containment, SHORT_COPY_MAX_RATIO), bands, rows)
+
+
 def _summary(result: Result, state: _SketchState, stories: Stories, options: DedupOptions,
              inputs: list[str] | None, timer: _Timer, started: float, bands: int, rows: int,
              n_candidates: int, n_verified: int, n_exact: int, histogram: np.ndarray
@@ -529,6 +548,9 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             "short_copy_lsh_threshold": options.match.short_copy_lsh_threshold(),
             "short_copy_bands": short_scheme[0],
             "short_copy_rows": short_scheme[1],
+            # pairs up to this size ratio are kept on one shared band, others on min_bands
+            "short_copy_max_ratio": SHORT_COPY_MAX_RATIO if short_scheme[0] else None,
+            "short_copy_min_bands": _short_copy_min_bands(options) if short_scheme[0] else None,
             "candidate_pairs": n_candidates,
             "verified_pairs": n_verified,
             "similarity_histogram": {

@@ -504,11 +504,15 @@ def test_short_copy_banding_is_on_with_containment_and_can_be_turned_off(tmp_pat
 
     default = matching()
     assert (default["bands"], default["rows"]) == (32, 4)
-    assert (default["short_copy_bands"], default["short_copy_rows"]) == (28, 2)
-    assert default["short_copy_lsh_threshold"] == 0.25
+    assert (default["short_copy_bands"], default["short_copy_rows"]) == (49, 2)
+    assert default["short_copy_lsh_threshold"] == 0.1905
+    # pairs up to half the size kept on one shared band, others when sharing 2 of the 49
+    assert default["short_copy_max_ratio"] == 0.5
+    assert default["short_copy_min_bands"] == 2
     for flags in (("--no-short-copies",), ("--no-containment",)):
         off = matching(*flags)
         assert off["short_copy_bands"] == 0 and off["short_copy_lsh_threshold"] is None
+        assert off["short_copy_min_bands"] is None
 
 
 @pytest.mark.parametrize("where", ["neardup.clean.template.document_line_hashes",

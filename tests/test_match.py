@@ -345,17 +345,18 @@ def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
 
 
-def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_third_as_long_as_its_page():
-    from neardup.options import SHORT_COPY_RATIO, MatchOptions
+def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_quarter_as_long_as_its_page():
+    from neardup.options import SHORT_COPY_RATIO, MatchOptions, contained_jaccard
 
-    def jaccard_of_contained_copy(c: float, rho: float) -> float:
-        # |S| = rho·|L|, |S ∩ L| = c·|S|: J = c·rho·|L| / (|L| + rho·|L| - c·rho·|L|)
-        return c * rho / (1 + rho - c * rho)
-
-    assert MatchOptions().short_copy_lsh_threshold() == 0.25
+    # |S| = rho·|L|, |S ∩ L| = c·|S|: J = c·rho·|L| / (|L| + rho·|L| - c·rho·|L|)
+    assert contained_jaccard(0.8, 0.25) == pytest.approx(0.2 / 1.05)
+    assert contained_jaccard(1.0, 1.0) == 1.0
+    # the example, a 400-word reprint inside a 1,500-word page, is within the aim
+    assert SHORT_COPY_RATIO <= 400 / 1500
+    assert MatchOptions().short_copy_lsh_threshold() == 0.1905
     for c in (0.5, 0.8, 0.9, 1.0):
         target = MatchOptions(containment=c).short_copy_lsh_threshold()
-        assert target == round(min(0.56, jaccard_of_contained_copy(c, SHORT_COPY_RATIO)), 4)
+        assert target == round(min(0.56, contained_jaccard(c, SHORT_COPY_RATIO)), 4)
         assert MatchOptions(containment=c).lsh_threshold() == 0.4  # the main banding
     # containment off: no short-copy banding, the main one at 0.8 of the Jaccard threshold
     assert MatchOptions(containment=None).short_copy_lsh_threshold() is None
@@ -392,3 +393,59 @@ def test_band_pairs_with_the_short_copy_filter_equal_the_filtered_pairs():
         cap = int(rng.integers(1, 20))
         assert band_pairs(column, cap, short).tolist() == \
             short.keep(band_pairs(column, cap)).tolist(), trial
+
+
+def test_main_banding_misses_contained_copies_half_as_long_as_their_page():
+    # the gap the short-copy banding's second zone closes (ShortCopyBands)
+    from neardup.match.lsh import band_recall, optimal_bands
+    from neardup.options import MatchOptions, contained_jaccard
+
+    bands, rows = optimal_bands(MatchOptions().lsh_threshold(), 128)
+    assert band_recall(contained_jaccard(0.8, 0.5), bands, rows) < 0.5
+    assert band_recall(contained_jaccard(0.8, 1.0), bands, rows) > 0.99
+    short = optimal_bands(MatchOptions().short_copy_lsh_threshold(), 128)
+    assert band_recall(contained_jaccard(0.8, 400 / 1500), *short) > 0.85
+    assert band_recall(contained_jaccard(0.8, 400 / 1500), bands, rows) < 0.1
+
+
+def test_min_collisions_is_the_binomial_count_reached_99_percent_of_the_time():
+    from math import comb
+
+    from neardup.match.lsh import min_collisions
+
+    def at_least(k: int, s: float, bands: int, rows: int) -> float:
+        p = s**rows
+        return sum(comb(bands, i) * p**i * (1 - p) ** (bands - i) for i in range(k, bands + 1))
+
+    for s, bands, rows in ((0.364, 49, 2), (0.5, 49, 2), (0.7, 32, 4), (0.2, 28, 2)):
+        k = min_collisions(s, bands, rows)
+        assert k == 1 or at_least(k, s, bands, rows) >= 0.99
+        assert at_least(k + 1, s, bands, rows) < 0.99
+    assert min_collisions(0.364, 49, 2) == 2
+    assert min_collisions(0.01, 10, 2) == 1  # never below one shared band
+
+
+def test_short_copy_second_zone_keeps_pairs_sharing_enough_bands():
+    from neardup.match.lsh import ShortCopyBands, find_candidates
+
+    # documents 0-3 (sizes 100, 70, 40, 95); column 0 is the main banding (all distinct),
+    # columns 1-3 the short-copy banding
+    sizes = np.array([100, 70, 40, 95])
+    keys = np.array([[1, 10, 20, 30],
+                     [2, 10, 21, 31],   # 0-1 (ratio 0.7): one shared band
+                     [3, 10, 22, 32],   # 0-2 (ratio 0.4): one shared band, within max_ratio
+                     [4, 10, 23, 33]],  # 0-3 (ratio 0.95): one shared band
+                    dtype=np.uint64)
+    plain = ShortCopyBands(1, sizes, 0.5)
+    zoned = ShortCopyBands(1, sizes, 0.5, min_bands=2)
+    # within ratio 0.5 (0-2, 2-3) kept on one shared band; 1-2 (0.57), 0-1 (0.7), 1-3 (0.74)
+    # and 0-3 (0.95) share one band only: below min_bands
+    assert find_candidates(keys, short=plain).tolist() == [[0, 2], [2, 3]]
+    assert find_candidates(keys, short=zoned).tolist() == [[0, 2], [2, 3]]
+    keys[1, 2] = keys[3, 2] = 20  # 0-1, 0-3 and 1-3 now share two bands
+    assert find_candidates(keys, short=zoned).tolist() == [[0, 1], [0, 2], [0, 3], [1, 3],
+                                                           [2, 3]]
+    assert find_candidates(keys, short=plain).tolist() == [[0, 2], [2, 3]]
+    # the main column's pairs are kept whatever the sizes
+    keys[2, 0] = 4
+    assert [2, 3] in find_candidates(keys, short=zoned).tolist()

@@ -15,6 +15,7 @@ Band keys are 64-bit hashes of each band's r values, computed for many documents
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,25 @@ def optimal_bands(
                 best = (error, bands, rows)
     assert best is not None
     return best[1], best[2]
+
+
+def band_recall(similarity: float, bands: int, rows: int) -> float:
+    """P(s) of a banding: the chance that a pair of Jaccard ``similarity`` becomes a candidate."""
+    return float(_collision_probability(np.float64(similarity), bands, rows))
+
+
+def min_collisions(similarity: float, bands: int, rows: int, recall: float = 0.99) -> int:
+    """The largest k such that a pair of Jaccard ``similarity`` shares a key in at least k of
+    the ``bands`` bands with probability >= ``recall`` (the count is Binomial(bands, s^rows));
+    at least 1."""
+    p = similarity**rows
+    tail, k = 1.0, 0  # P(X >= k)
+    while k < bands:
+        tail_next = tail - math.comb(bands, k) * p**k * (1.0 - p) ** (bands - k)
+        if tail_next < recall:
+            break
+        tail, k = tail_next, k + 1
+    return max(1, k)
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -120,7 +140,8 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
         order, full = order[regroup], full[regroup]
         run_id = np.cumsum(np.concatenate(([True], full[1:] != full[:-1])))
     m = order.size
-    if short is not None:
+    ratio_test = short is not None and short.min_bands is None
+    if ratio_test:
         size = short.sizes[order]
         small_enough = short.max_ratio * size  # (the larger set's size times the ratio)
     # For each offset d, pair positions p and p+d when they are in one run. Run length bounds
@@ -132,7 +153,7 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
         in_bucket = run_id[d:] == run_id[:-d]
         if not in_bucket.any():
             break
-        if short is not None:
+        if ratio_test:
             a, b = size[:-d], size[d:]
             in_bucket &= np.where(a <= b, a <= small_enough[d:], b <= small_enough[:-d])
         pieces.append(np.stack([order[:-d][in_bucket], order[d:][in_bucket]], axis=1))
@@ -144,17 +165,35 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
 @dataclass(frozen=True)
 class ShortCopyBands:
     """The key columns from ``first`` on are a second banding, aimed low for short copies
-    inside longer pages (``MatchOptions.short_copy_lsh_threshold``): a pair found there is
-    kept only when the smaller of its two set ``sizes`` (per key row) is at most
-    ``max_ratio`` times the larger."""
+    inside longer pages (``MatchOptions.short_copy_lsh_threshold``). A pair found there is
+    kept when the smaller of its two set ``sizes`` (per key row) is at most ``max_ratio``
+    times the larger; a pair of closer sizes only when it shares a key in ``min_bands`` of
+    these bands (None: never).
+
+    Why the second zone: a copy with containment c of a page ρ times its size has Jaccard
+    ``contained_jaccard(c, ρ)``, 0.36 at ρ = 0.5 and c = 0.8, where the main banding (aimed at
+    0.4) proposes it only about 40 % of the time (``band_recall``). And since the sketches are
+    of the plain sets while verification weighs shingles by prose, a copy whose pages differ
+    in clutter reaches a weighted containment of 0.8 at a plain Jaccard lower still, at any
+    ratio. This banding proposes such pairs almost surely, but proposes as well the pairs of
+    same-site pages that share only their clutter (Jaccard 0.1-0.25): ten times more pairs on
+    uncleaned pages. The number of shared bands tells them apart (Binomial(bands, s^rows):
+    6.5 of 49 expected at s = 0.36, 2 at s = 0.2); ``min_bands`` is the count a copy at ρ =
+    ``max_ratio`` reaches with probability 0.99 (``min_collisions``)."""
 
     first: int
     sizes: np.ndarray
     max_ratio: float
+    min_bands: int | None = None
+
+    def ratio_within(self, pairs: np.ndarray, ratio: float) -> np.ndarray:
+        a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
+        return np.minimum(a, b) <= ratio * np.maximum(a, b)
 
     def keep(self, pairs: np.ndarray) -> np.ndarray:
-        a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
-        return pairs[np.minimum(a, b) <= self.max_ratio * np.maximum(a, b)]
+        """The pairs (of one band) kept on that band alone."""
+        return pairs if self.min_bands is not None else pairs[
+            self.ratio_within(pairs, self.max_ratio)]
 
 
 def find_candidates(keys: np.ndarray, max_bucket: int = 16,
@@ -162,22 +201,34 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
                     short: ShortCopyBands | None = None) -> np.ndarray:
     """The candidate pairs of the key matrix, unique, sorted by first then second row: the
     pairs of ``unique_pairs(candidate_pairs(keys), n)``, with one sort of all bands' pair codes
-    (``first · n + second``); with ``short``, the pairs of its columns filtered by size ratio.
-    ``advance`` is called once per band done.
+    (``first · n + second``); with ``short``, the pairs of its columns filtered by size ratio
+    and, in its second zone, by the number of its bands they share. ``advance`` is called
+    once per band done.
 
     (Bands in worker processes were tried: at 1M documents they took as long, 8.6 s against
     8.2 s, since the sorts are memory-bound and the codes must travel back.)"""
     n = keys.shape[0]
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    found = []
+    found, wide = [], []
     for band in range(keys.shape[1]):
-        pairs = band_pairs(keys[:, band], max_bucket,
-                           short if short is not None and band >= short.first else None)
+        in_short = short is not None and band >= short.first
+        pairs = band_pairs(keys[:, band], max_bucket, short if in_short else None)
+        if pairs.size and in_short and short.min_bands is not None:
+            sure = short.ratio_within(pairs, short.max_ratio)
+            wide.append(pairs[~sure, 0] * n + pairs[~sure, 1])
+            pairs = pairs[sure]
         if pairs.size:
             found.append(pairs[:, 0] * n + pairs[:, 1])
         if advance is not None:
             advance()
+    if wide:
+        # a code that k bands found is, once sorted, equal to the code k-1 places on
+        codes = np.concatenate(wide)
+        del wide
+        codes.sort()
+        lag = short.min_bands - 1  # (short is not None: wide is only filled then)
+        found.append(codes[lag:][codes[lag:] == codes[:codes.size - lag]] if lag else codes)
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     merged = sort_unique(np.concatenate(found))
