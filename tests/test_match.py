@@ -449,3 +449,22 @@ def test_short_copy_second_zone_keeps_pairs_sharing_enough_bands():
     # the main column's pairs are kept whatever the sizes
     keys[2, 0] = 4
     assert [2, 3] in find_candidates(keys, short=zoned).tolist()
+
+
+def test_shared_band_counts_equal_a_plain_count_of_the_bands_that_found_each_pair():
+    from collections import Counter
+
+    from neardup.match.lsh import _SharedBands
+
+    rng = np.random.default_rng(3)
+    for trial in range(100):
+        needed = int(rng.integers(1, 5))
+        shared = _SharedBands(needed)
+        shared.FOLD_EVERY = int(rng.integers(1, 6))
+        seen: Counter = Counter()
+        for _ in range(int(rng.integers(0, 20))):
+            band = np.unique(rng.integers(0, 60, size=int(rng.integers(0, 30))))  # one band
+            shared.add(band.astype(np.int64))
+            seen.update(band.tolist())
+        expected = sorted(code for code, count in seen.items() if count >= needed)
+        assert shared.reached().tolist() == expected, trial

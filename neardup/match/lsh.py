@@ -210,29 +210,66 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     n = keys.shape[0]
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    found, wide = [], []
+    found: list[np.ndarray] = []
+    shared = _SharedBands(short.min_bands) if short is not None and short.min_bands else None
     for band in range(keys.shape[1]):
         in_short = short is not None and band >= short.first
         pairs = band_pairs(keys[:, band], max_bucket, short if in_short else None)
-        if pairs.size and in_short and short.min_bands is not None:
+        if pairs.size and in_short and shared is not None:
             sure = short.ratio_within(pairs, short.max_ratio)
-            wide.append(pairs[~sure, 0] * n + pairs[~sure, 1])
+            shared.add(pairs[~sure, 0] * n + pairs[~sure, 1])
             pairs = pairs[sure]
         if pairs.size:
             found.append(pairs[:, 0] * n + pairs[:, 1])
         if advance is not None:
             advance()
-    if wide:
-        # a code that k bands found is, once sorted, equal to the code k-1 places on
-        codes = np.concatenate(wide)
-        del wide
-        codes.sort()
-        lag = short.min_bands - 1  # (short is not None: wide is only filled then)
-        found.append(codes[lag:][codes[lag:] == codes[:codes.size - lag]] if lag else codes)
+    if shared is not None:
+        found.append(shared.reached())
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     merged = sort_unique(np.concatenate(found))
     return np.stack([merged // n, merged % n], axis=1)
+
+
+class _SharedBands:
+    """Counts, per pair code, the bands that found it, up to ``needed``: the codes of a few
+    bands are folded into one sorted table of (code, count) at a time, so memory follows the
+    distinct pairs, not the sum over bands (a near-copy is found by most of the 49 bands)."""
+
+    FOLD_EVERY = 8  # bands
+
+    def __init__(self, needed: int) -> None:
+        self.needed = needed
+        self.codes = np.empty(0, dtype=np.int64)
+        self.counts = np.empty(0, dtype=np.int64)
+        self.pending: list[np.ndarray] = []
+
+    def add(self, codes: np.ndarray) -> None:
+        self.pending.append(codes)
+        if len(self.pending) >= self.FOLD_EVERY:
+            self._fold()
+
+    def _fold(self) -> None:
+        if not self.pending:
+            return
+        batch = np.sort(np.concatenate(self.pending))
+        self.pending = []
+        if not batch.size:
+            return
+        starts = np.flatnonzero(np.concatenate(([True], batch[1:] != batch[:-1])))
+        codes, counts = batch[starts], np.diff(np.append(starts, batch.size))
+        at = np.searchsorted(self.codes, codes)
+        known = at < self.codes.size
+        known[known] = self.codes[at[known]] == codes[known]
+        self.counts[at[known]] += counts[known]  # (codes are distinct: no index repeats)
+        new = ~known
+        self.codes = np.insert(self.codes, at[new], codes[new])
+        self.counts = np.minimum(np.insert(self.counts, at[new], counts[new]), self.needed)
+
+    def reached(self) -> np.ndarray:
+        """The codes found by at least ``needed`` bands, sorted."""
+        self._fold()
+        return self.codes[self.counts >= self.needed]
 
 
 def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
