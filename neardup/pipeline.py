@@ -158,6 +158,7 @@ class _SketchState:
     id_registry: IdRegistry = field(default_factory=IdRegistry)
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
     policy: str = "longest"  # the keep policy, which ``ranks`` follow
+    short_table_full: bool = False  # the short-copy banding's count table hit its bound
     ranks: Ranks = field(init=False)
 
     def __post_init__(self) -> None:
@@ -372,6 +373,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                 short = None if not short_bands else _short_copy_bands(
                     options, store.sizes()[np.asarray(state.sketched, dtype=np.int64)])
                 row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
+                state.short_table_full = bool(short is not None and
+                                              short.report.get("table_full"))
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
                 pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
@@ -551,6 +554,8 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             # pairs up to this size ratio are kept on one shared band, others on min_bands
             "short_copy_max_ratio": SHORT_COPY_MAX_RATIO if short_scheme[0] else None,
             "short_copy_min_bands": _short_copy_min_bands(options) if short_scheme[0] else None,
+            # true when that zone's count table hit its bound (``match/lsh.py``, _SharedBands)
+            "short_copy_table_full": state.short_table_full,
             "candidate_pairs": n_candidates,
             "verified_pairs": n_verified,
             "similarity_histogram": {

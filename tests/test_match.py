@@ -459,12 +459,23 @@ def test_shared_band_counts_equal_a_plain_count_of_the_bands_that_found_each_pai
     rng = np.random.default_rng(3)
     for trial in range(100):
         needed = int(rng.integers(1, 5))
-        shared = _SharedBands(needed)
-        shared.FOLD_EVERY = int(rng.integers(1, 6))
+        shared = _SharedBands(needed, capacity=10_000, fold_at=int(rng.integers(1, 80)))
         seen: Counter = Counter()
         for _ in range(int(rng.integers(0, 20))):
             band = np.unique(rng.integers(0, 60, size=int(rng.integers(0, 30))))  # one band
             shared.add(band.astype(np.int64))
             seen.update(band.tolist())
         expected = sorted(code for code, count in seen.items() if count >= needed)
-        assert shared.reached().tolist() == expected, trial
+        assert sorted(set(shared.reached().tolist())) == expected, trial
+        assert not shared.full
+
+
+def test_shared_band_table_is_bounded_and_says_when_it_was_full():
+    from neardup.match.lsh import _SharedBands
+
+    shared = _SharedBands(2, capacity=5, fold_at=1)
+    shared.add(np.arange(0, 10, dtype=np.int64))  # ten first sightings: room for five
+    assert shared.full and shared.codes.size == 5
+    shared.add(np.array([0, 1, 7, 20, 20], dtype=np.int64))  # 20 twice in one fold: enough
+    assert sorted(set(shared.reached().tolist())) == [0, 1, 20]  # 7 seen once (after 0, 1 left)
+    assert shared.codes.size <= 5

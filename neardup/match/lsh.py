@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -101,11 +101,13 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 16) -> Iterator[np.ndarr
 
 
 def band_pairs(column: np.ndarray, max_bucket: int = 16,
-               short: ShortCopyBands | None = None) -> np.ndarray:
+               short: ShortCopyBands | None = None,
+               wide_codes: Callable[[np.ndarray], None] | None = None) -> np.ndarray:
     """The pairs (int64, shape (m, 2), i < j) of documents sharing a key of one band's
-    ``column`` (see ``candidate_pairs``); with ``short``, only those it keeps (tested as the
-    pairs are formed: a short-copy band of pages sharing clutter forms millions of pairs
-    at 1M documents, nearly all of them dropped).
+    ``column`` (see ``candidate_pairs``); with ``short``, only those within its size ratio
+    (tested as the pairs are formed: a short-copy band of pages sharing clutter forms
+    millions of pairs at 1M documents, nearly all of them dropped), the others passed to
+    ``wide_codes`` (when given) as codes ``i · n + j``, a batch at a time.
 
     One sort of plain uint64 values, no argsort: each key keeps its high bits and carries the
     document number in its low ``ceil(log2 n)`` bits, so sorting groups equal keys with their
@@ -140,10 +142,16 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
         order, full = order[regroup], full[regroup]
         run_id = np.cumsum(np.concatenate(([True], full[1:] != full[:-1])))
     m = order.size
-    ratio_test = short is not None and short.min_bands is None
+    ratio_test = short is not None
     if ratio_test:
         size = short.sizes[order]
         small_enough = short.max_ratio * size  # (the larger set's size times the ratio)
+    if wide_codes is not None:
+        # only buckets of at most max_bucket documents count towards shared bands: a larger
+        # one is a key that page clutter shares across a site (a story's copies share keys
+        # in the main banding too)
+        run_size = np.bincount(run_id - run_id[0])[run_id - run_id[0]]
+        small_run = run_size <= max_bucket
     # For each offset d, pair positions p and p+d when they are in one run. Run length bounds
     # d, so this loop ends at the largest run (capped at max_bucket).
     pieces = []
@@ -155,7 +163,11 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
             break
         if ratio_test:
             a, b = size[:-d], size[d:]
-            in_bucket &= np.where(a <= b, a <= small_enough[d:], b <= small_enough[:-d])
+            short_pair = np.where(a <= b, a <= small_enough[d:], b <= small_enough[:-d])
+            if wide_codes is not None:  # the others, as codes for the shared-band count
+                close = in_bucket & ~short_pair & small_run[d:]
+                wide_codes(order[:-d][close] * n + order[d:][close])
+            in_bucket &= short_pair
         pieces.append(np.stack([order[:-d][in_bucket], order[d:][in_bucket]], axis=1))
     if not pieces:
         return empty
@@ -185,6 +197,9 @@ class ShortCopyBands:
     sizes: np.ndarray
     max_ratio: float
     min_bands: int | None = None
+    # bound of the shared-band count table (``_SharedBands``), per document
+    table_per_document: int = 8
+    report: dict = field(default_factory=dict)  # find_candidates: {"table_full": bool}
 
     def ratio_within(self, pairs: np.ndarray, ratio: float) -> np.ndarray:
         a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
@@ -192,8 +207,7 @@ class ShortCopyBands:
 
     def keep(self, pairs: np.ndarray) -> np.ndarray:
         """The pairs (of one band) kept on that band alone."""
-        return pairs if self.min_bands is not None else pairs[
-            self.ratio_within(pairs, self.max_ratio)]
+        return pairs[self.ratio_within(pairs, self.max_ratio)]
 
 
 def find_candidates(keys: np.ndarray, max_bucket: int = 16,
@@ -211,20 +225,20 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
     found: list[np.ndarray] = []
-    shared = _SharedBands(short.min_bands) if short is not None and short.min_bands else None
+    shared = None
+    if short is not None and short.min_bands:
+        shared = _SharedBands(short.min_bands, short.table_per_document * n, fold_at=4 * n)
     for band in range(keys.shape[1]):
         in_short = short is not None and band >= short.first
-        pairs = band_pairs(keys[:, band], max_bucket, short if in_short else None)
-        if pairs.size and in_short and shared is not None:
-            sure = short.ratio_within(pairs, short.max_ratio)
-            shared.add(pairs[~sure, 0] * n + pairs[~sure, 1])
-            pairs = pairs[sure]
+        pairs = band_pairs(keys[:, band], max_bucket, short if in_short else None,
+                           shared.add if in_short and shared is not None else None)
         if pairs.size:
             found.append(pairs[:, 0] * n + pairs[:, 1])
         if advance is not None:
             advance()
     if shared is not None:
         found.append(shared.reached())
+        short.report["table_full"] = shared.full
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     merged = sort_unique(np.concatenate(found))
@@ -232,28 +246,36 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
 
 
 class _SharedBands:
-    """Counts, per pair code, the bands that found it, up to ``needed``: the codes of a few
-    bands are folded into one sorted table of (code, count) at a time, so memory follows the
-    distinct pairs, not the sum over bands (a near-copy is found by most of the 49 bands)."""
+    """Finds the pair codes that at least ``needed`` bands found, in bounded memory.
 
-    FOLD_EVERY = 8  # bands
+    The codes of some ``fold_at`` pairs at a time are folded into a sorted table of the codes seen
+    fewer than ``needed`` times, with their counts; a code that reaches ``needed`` leaves the
+    table for the result. So memory follows the distinct pairs seen too few times so far, not
+    the sum over bands (a near-copy is found by most of the 49 bands). The table holds at most
+    ``capacity`` codes: past that, codes seen for the first time in later bands are not
+    counted (``full`` is set; on uncleaned pages with heavy clutter, where same-site pages
+    share one band each by the million, this bounds memory at the price of some of the
+    zone's pairs; which ones depends only on the input, not on the machine)."""
 
-    def __init__(self, needed: int) -> None:
-        self.needed = needed
+    def __init__(self, needed: int, capacity: int, fold_at: int = 1 << 20) -> None:
+        self.needed, self.capacity, self.fold_at = needed, capacity, fold_at
         self.codes = np.empty(0, dtype=np.int64)
-        self.counts = np.empty(0, dtype=np.int64)
+        self.counts = np.empty(0, dtype=np.uint8)
         self.pending: list[np.ndarray] = []
+        self.pending_size = 0
+        self.done: list[np.ndarray] = []
+        self.full = False
 
     def add(self, codes: np.ndarray) -> None:
+        """Codes of one band, or part of one (a code must not repeat within a band)."""
         self.pending.append(codes)
-        if len(self.pending) >= self.FOLD_EVERY:
+        self.pending_size += codes.size
+        if self.pending_size >= self.fold_at:
             self._fold()
 
     def _fold(self) -> None:
-        if not self.pending:
-            return
-        batch = np.sort(np.concatenate(self.pending))
-        self.pending = []
+        batch = np.sort(np.concatenate(self.pending)) if self.pending else self.codes[:0]
+        self.pending, self.pending_size = [], 0
         if not batch.size:
             return
         starts = np.flatnonzero(np.concatenate(([True], batch[1:] != batch[:-1])))
@@ -261,15 +283,32 @@ class _SharedBands:
         at = np.searchsorted(self.codes, codes)
         known = at < self.codes.size
         known[known] = self.codes[at[known]] == codes[known]
-        self.counts[at[known]] += counts[known]  # (codes are distinct: no index repeats)
-        new = ~known
-        self.codes = np.insert(self.codes, at[new], codes[new])
-        self.counts = np.minimum(np.insert(self.counts, at[new], counts[new]), self.needed)
+        # codes already in the table: add, and let those that reach ``needed`` go
+        slots = at[known]
+        totals = self.counts[slots].astype(np.int64) + counts[known]
+        reached = totals >= self.needed
+        self.done.append(self.codes[slots[reached]])
+        self.counts[slots[~reached]] = totals[~reached]
+        stay = np.ones(self.codes.size, dtype=bool)
+        stay[slots[reached]] = False
+        table, table_counts = self.codes[stay], self.counts[stay]
+        # codes seen for the first time: enough already, or into the table while there is room
+        fresh, fresh_counts = codes[~known], counts[~known]
+        enough = fresh_counts >= self.needed
+        self.done.append(fresh[enough])
+        fresh, fresh_counts = fresh[~enough], fresh_counts[~enough]
+        room = max(0, self.capacity - table.size)
+        if fresh.size > room:
+            self.full = True
+            fresh, fresh_counts = fresh[:room], fresh_counts[:room]
+        where = np.searchsorted(table, fresh)
+        self.codes = np.insert(table, where, fresh)
+        self.counts = np.insert(table_counts, where, fresh_counts.astype(np.uint8))
 
     def reached(self) -> np.ndarray:
-        """The codes found by at least ``needed`` bands, sorted."""
+        """The codes found by at least ``needed`` bands (unsorted, possibly repeated)."""
         self._fold()
-        return self.codes[self.counts >= self.needed]
+        return np.concatenate(self.done) if self.done else self.codes[:0]
 
 
 def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
