@@ -191,7 +191,10 @@ class ShortCopyBands:
     same-site pages that share only their clutter (Jaccard 0.1-0.25): ten times more pairs on
     uncleaned pages. The number of shared bands tells them apart (Binomial(bands, s^rows):
     6.5 of 49 expected at s = 0.36, 2 at s = 0.2); ``min_bands`` is the count a copy at ρ =
-    ``max_ratio`` reaches with probability 0.99 (``min_collisions``)."""
+    ``max_ratio`` reaches with probability 0.99 (``min_collisions``). Only buckets of at most
+    ``max_bucket`` documents count towards it, and the count table is bounded
+    (``_SharedBands``): at 1M uncleaned cluttered pages, counting every bucket's pairs took
+    the run's main process from 2.3 to 4.1 GB."""
 
     first: int
     sizes: np.ndarray
