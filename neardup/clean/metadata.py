@@ -71,7 +71,8 @@ _URL_DATE_RE = re.compile(
     r"(?<![\w-])((?:19|20)\d{2})([/-])(\d{1,2}|[a-z]{3})\2(\d{1,2})(?!\w)", re.I
 )
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|story by|reporting by|posted by|authors?:)[:\s]+"
+    r"^(?:by|written by|words by|story by|reporting by|reported by|posted by|analysis by|"
+    r"opinion by|commentary by|text by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
@@ -90,8 +91,8 @@ _BY_LABELS = frozenset(
 # skip both tests
 _BY_FIRST = frozenset(
     c
-    for c in "bwsrpa" + "bwsrpa".upper() + "\u0130\u0131\u017f\u212a"
-    if re.match("[bwsrpa]", c, re.I) or c.lower()[:1] in "bwsrpa"
+    for c in "bwsrpaoct" + "bwsrpaoct".upper() + "\u0130\u0131\u017f\u212a"
+    if re.match("[bwsrpaoct]", c, re.I) or c.lower()[:1] in "bwsrpaoct"
 )
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
@@ -114,6 +115,16 @@ NAME_LINE_RE = re.compile(rf"({_NAMES})")
 # The name followed by a role, an affiliation, a handle or a date ("Jane Smith, AP Writer",
 # "Jane Smith @jsmith", "Jane Smith - Nov 19, 2019")
 NAME_ROLE_RE = re.compile(rf"({_NAMES})(?:\s*[,|·•/–—-]\s*|\s+(?=@))(\S.*)")
+# A name followed by its role without a separator ("Bruce Y. Lee Senior Contributor", "Jane
+# Smith Staff Writer"): the role opens with one of these words and holds a role noun
+_ROLE_NOUNS = frozenset(
+    """contributor writer reporter editor correspondent columnist journalist producer analyst
+    staff author blogger critic""".split()
+)
+_ROLE_WORDS = _ROLE_NOUNS | frozenset(
+    """senior chief contributing special associate deputy executive managing political news
+    science business sports health investigative national foreign lead""".split()
+)
 # "... by Name" closing a date line ("11/19/2019 by Jane Smith", "Nov 12, 2018 | BY: Site")
 DATE_BY_RE = re.compile(
     rf"\d.*?(?:\s|[|/·•])(?:by|By|BY):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
@@ -254,11 +265,15 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 
     for i in range(lo, hi):
         ln = lines[i]
-        if ln.cls == "bad" and i not in date_idx or ln.n_words > 14 or ln.terminal:
+        if ln.n_words > 14 or ln.terminal:
             continue
         t = ln.text.strip()
         name = None
-        if dated[i - lo]:
+        if ln.cls == "bad" and i not in date_idx:
+            # (a line classified as clutter is a name only with its role, right below the
+            # headline: "Bruce Y. Lee Senior Contributor")
+            name = _name_before_role(t) if i - 1 == title_idx else None
+        elif dated[i - lo]:
             m = DATE_BY_RE.search(t)
             if m and m.end() == len(t.rstrip(" .")):
                 name = m.group(1)
@@ -267,12 +282,27 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 if rest != t and NAME_LINE_RE.fullmatch(rest):
                     name = rest
         elif near_header(i):
-            m = NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
+            name = _name_before_role(t)  # (first: "Jane Smith Staff Writer" is 4 name words)
+            m = None if name else NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
             if m and (m.re is NAME_LINE_RE or len(m.group(2).split()) <= 8):
                 name = m.group(1)
         if name and _name_ok(name):
             return name, [i]
     return None, []
+
+
+def _name_before_role(text: str) -> str | None:
+    """"Bruce Y. Lee Senior Contributor" -> "Bruce Y. Lee": the name words up to the first
+    role word, when the rest (at most 5 words) holds a role noun."""
+    words = text.split()
+    j = next((k for k, w in enumerate(words) if w.lower() in _ROLE_WORDS), None)
+    if j is None or not 2 <= j <= 4:
+        return None
+    role = [w.lower().strip(",.") for w in words[j:]]
+    name = " ".join(words[:j])
+    if len(role) <= 5 and _ROLE_NOUNS.intersection(role) and NAME_LINE_RE.fullmatch(name):
+        return name
+    return None
 
 
 def find_dateline(first_paragraph: str) -> str | None:

@@ -98,6 +98,32 @@ def test_name_with_role_affiliation_or_handle() -> None:
         assert res.text.startswith(BODY[0])
 
 
+def test_labelled_by_lines_and_names_with_their_role() -> None:
+    # "Analysis by Name, Outlet Role" (a CNN header), "Opinion by", "Reported by"
+    for line in ("Analysis by Jane Smith, CNN Editor-at-large", "Opinion by Jane Smith",
+                 "Reported by Jane Smith"):
+        res = clean_text(_header(line, "Updated 1909 GMT November 19, 2019"))
+        # (as after "By": the capitalised words after the name stay, "Jane Smith, CNN ...")
+        assert res.byline.startswith("Jane Smith"), line
+        assert res.text.startswith(BODY[0])
+    # a name and its role with no separator, below the headline (Forbes: "Senior Contributor")
+    for line, name in (("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
+                       ("Jane Smith Staff Writer", "Jane Smith"),
+                       ("Tom Gillespie News reporter", "Tom Gillespie")):
+        res = clean_text(_header(line))
+        assert res.byline == name, line
+        assert res.text.startswith(BODY[0])
+    # a photo credit is no byline
+    assert clean_text(_header("Photos by Jane Smith")).byline is None
+    # the role needs a role noun; the name, two name words at least
+    from neardup.clean.metadata import _name_before_role
+
+    assert _name_before_role("Jane Smith Senior Staff Writer") == "Jane Smith"
+    assert _name_before_role("Jane Smith Senior Center") is None
+    assert _name_before_role("Smith Staff Writer") is None
+    assert _name_before_role("the Smith Staff Writer") is None
+
+
 def test_name_on_the_date_line() -> None:
     for line in ("11/19/2019 by Jane Smith", "Monday November 18, 2019 7:45 am PST by Jane Smith",
                  "November 20, 2019 Jane Smith", "Jane Smith November 19, 2019, 9:02 AM"):
@@ -188,8 +214,9 @@ def test_byline_first_characters() -> None:
     from neardup.clean.metadata import _BY_FIRST, _BY_LABELS, BYLINE_RE
 
     rests = ["y Jane Smith", "ritten by Jane Smith", "ords by Jane Smith", "tory by Jane Smith",
-             "eporting by Jane Smith", "osted by Jane Smith", "uthor: Jane Smith",
-             "uthors: Jane Smith"]
+             "eporting by Jane Smith", "eported by Jane Smith", "osted by Jane Smith",
+             "nalysis by Jane Smith", "pinion by Jane Smith", "ommentary by Jane Smith",
+             "ext by Jane Smith", "uthor: Jane Smith", "uthors: Jane Smith"]
     labels = ["y", "y:", "uthor", "uthor:", "uthors:", "ritten by", "ritten by:", "osted by"]
     for cp in [*range(0x3000), 0x212A]:
         c = chr(cp)
