@@ -466,7 +466,7 @@ def test_shared_band_counts_equal_a_plain_count_of_the_bands_that_found_each_pai
             shared.add(band.astype(np.int64))
             seen.update(band.tolist())
         expected = sorted(code for code, count in seen.items() if count >= needed)
-        assert sorted(set(shared.reached().tolist())) == expected, trial
+        assert shared.reached().tolist() == expected, trial
         assert not shared.full
 
 
@@ -475,7 +475,11 @@ def test_shared_band_table_is_bounded_and_says_when_it_was_full():
 
     shared = _SharedBands(2, capacity=5, fold_at=1)
     shared.add(np.arange(0, 10, dtype=np.int64))  # ten first sightings: room for five
-    assert shared.full and shared.codes.size == 5
+    assert shared.full and shared.codes.tolist() == [0, 1, 2, 3, 4]
     shared.add(np.array([0, 1, 7, 20, 20], dtype=np.int64))  # 20 twice in one fold: enough
-    assert sorted(set(shared.reached().tolist())) == [0, 1, 20]  # 7 seen once (after 0, 1 left)
-    assert shared.codes.size <= 5
+    # 0 and 1 reached 2 and free two places, which 7 then takes (seen once)
+    assert shared.reached().tolist() == [0, 1, 20]
+    assert int((shared.counts < 2).sum()) <= 5 and 7 in shared.codes.tolist()
+    shared.add(np.array([0, 30, 31, 32], dtype=np.int64))  # one place left: 30 in, 31, 32 not
+    assert shared.reached().tolist() == [0, 1, 20]
+    assert shared.codes.tolist() == [0, 1, 2, 3, 4, 7, 20, 30]

@@ -251,14 +251,14 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
 class _SharedBands:
     """Finds the pair codes that at least ``needed`` bands found, in bounded memory.
 
-    The codes of some ``fold_at`` pairs at a time are folded into a sorted table of the codes seen
-    fewer than ``needed`` times, with their counts; a code that reaches ``needed`` leaves the
-    table for the result. So memory follows the distinct pairs seen too few times so far, not
-    the sum over bands (a near-copy is found by most of the 49 bands). The table holds at most
-    ``capacity`` codes: past that, codes seen for the first time in later bands are not
-    counted (``full`` is set; on uncleaned pages with heavy clutter, where same-site pages
-    share one band each by the million, this bounds memory at the price of some of the
-    zone's pairs; which ones depends only on the input, not on the machine)."""
+    The codes of some ``fold_at`` pairs at a time are folded into one sorted table of
+    (code, count), the count saturating at ``needed``. So memory follows the distinct pairs,
+    not the sum over bands (a near-copy is found by most of the 49 bands). The codes seen
+    fewer than ``needed`` times take at most ``capacity`` places: past that, codes seen for
+    the first time in later bands are only counted if they reach ``needed`` within one fold
+    (``full`` is set; on uncleaned pages with heavy clutter, where same-site pages share one
+    band each by the million, this bounds memory at the price of some of the zone's pairs;
+    which ones depends only on the input, not on the machine)."""
 
     def __init__(self, needed: int, capacity: int, fold_at: int = 1 << 20) -> None:
         self.needed, self.capacity, self.fold_at = needed, capacity, fold_at
@@ -266,7 +266,6 @@ class _SharedBands:
         self.counts = np.empty(0, dtype=np.uint8)
         self.pending: list[np.ndarray] = []
         self.pending_size = 0
-        self.done: list[np.ndarray] = []
         self.full = False
 
     def add(self, codes: np.ndarray) -> None:
@@ -282,36 +281,29 @@ class _SharedBands:
         if not batch.size:
             return
         starts = np.flatnonzero(np.concatenate(([True], batch[1:] != batch[:-1])))
-        codes, counts = batch[starts], np.diff(np.append(starts, batch.size))
+        codes = batch[starts]
+        counts = np.minimum(np.diff(np.append(starts, batch.size)), self.needed)
         at = np.searchsorted(self.codes, codes)
         known = at < self.codes.size
         known[known] = self.codes[at[known]] == codes[known]
-        # codes already in the table: add, and let those that reach ``needed`` go
-        slots = at[known]
-        totals = self.counts[slots].astype(np.int64) + counts[known]
-        reached = totals >= self.needed
-        self.done.append(self.codes[slots[reached]])
-        self.counts[slots[~reached]] = totals[~reached]
-        stay = np.ones(self.codes.size, dtype=bool)
-        stay[slots[reached]] = False
-        table, table_counts = self.codes[stay], self.counts[stay]
-        # codes seen for the first time: enough already, or into the table while there is room
+        slots = at[known]  # (distinct: the batch's codes are)
+        self.counts[slots] = np.minimum(self.counts[slots] + counts[known], self.needed)
         fresh, fresh_counts = codes[~known], counts[~known]
-        enough = fresh_counts >= self.needed
-        self.done.append(fresh[enough])
-        fresh, fresh_counts = fresh[~enough], fresh_counts[~enough]
-        room = max(0, self.capacity - table.size)
-        if fresh.size > room:
+        short = fresh_counts < self.needed
+        room = max(0, self.capacity - int((self.counts < self.needed).sum()))
+        if int(short.sum()) > room:  # (those that reached ``needed`` always go in)
             self.full = True
-            fresh, fresh_counts = fresh[:room], fresh_counts[:room]
-        where = np.searchsorted(table, fresh)
-        self.codes = np.insert(table, where, fresh)
-        self.counts = np.insert(table_counts, where, fresh_counts.astype(np.uint8))
+            short[np.flatnonzero(short)[room:]] = False
+            admit = (fresh_counts >= self.needed) | short
+            fresh, fresh_counts = fresh[admit], fresh_counts[admit]
+        where = np.searchsorted(self.codes, fresh)
+        self.codes = np.insert(self.codes, where, fresh)
+        self.counts = np.insert(self.counts, where, fresh_counts.astype(np.uint8))
 
     def reached(self) -> np.ndarray:
-        """The codes found by at least ``needed`` bands (unsorted, possibly repeated)."""
+        """The codes found by at least ``needed`` bands, sorted."""
         self._fold()
-        return np.concatenate(self.done) if self.done else self.codes[:0]
+        return self.codes[self.counts >= self.needed]
 
 
 def unique_pairs(chunks: Iterator[np.ndarray], n_docs: int) -> np.ndarray:
