@@ -145,6 +145,23 @@ _PUBLISHED_RE = re.compile(
 )
 
 
+# A label of the publication date, not at the start of a line that holds several dates
+# ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
+_PUBLISHED_LATER_RE = re.compile(r"(?<=\W)(?:first published|published|posted)\b", re.I)
+
+
+def publication_date(text: str) -> str | None:
+    """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
+    is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
+    label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
+             or "UBLISH" in text or "OSTED" in text else None)  # (cheap test first)
+    if label is not None:
+        published = parse_date(text[label.end():])
+        if published is not None:
+            return published
+    return parse_date(text)
+
+
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
     best: tuple[int, str] | None = None
@@ -380,7 +397,7 @@ def _line_date(ln: Line, max_words: int) -> str | None:
     # (every date pattern holds its year as in _DATE_HINT_RE: no such word, no date)
     if ln.n_words > max_words or not ln.digit_ratio or _DATE_HINT_RE.search(ln.text) is None:
         return None
-    return parse_date(ln.text)
+    return publication_date(ln.text)
 
 
 def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:

@@ -173,6 +173,20 @@ def test_by_line_beyond_the_header() -> None:
     assert res.text.startswith(BODY[0])
 
 
+def test_the_published_date_of_a_line_that_also_says_updated() -> None:
+    # the publication date, not the first date of the line
+    for line in ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM",
+                 "Last updated 19.11.2019, first published 18.11.2019",
+                 "Published: Nov. 18, 2019 Updated: Nov. 19, 2019"):
+        assert clean_text(_header(line)).date == "2019-11-18", line
+    assert clean_text(_header("Updated: Nov 19, 2019")).date == "2019-11-19"
+    from neardup.clean.metadata import parse_date, publication_date
+
+    assert publication_date("posted by Jane Smith") is None
+    assert publication_date("Nov 19, 2019 (posted by Jane Smith)") == "2019-11-19"
+    assert parse_date("Updated Nov 19, 2019; Posted Nov 18, 2019") == "2019-11-19"  # (first)
+
+
 def test_the_nearest_far_date_line_is_the_articles() -> None:
     # Beyond the header (the 15 lines above the article, here menus), a dated teaser list
     # and, nearer the article, its "Published" line: the nearest one is the article's date.
