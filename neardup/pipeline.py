@@ -370,8 +370,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                                                        bands + short_bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
-                short = None if not short_bands else _short_copy_bands(
-                    options, store.sizes()[np.asarray(state.sketched, dtype=np.int64)])
+                short = None if not short_bands else ShortCopyBands(
+                    bands, store.sizes()[np.asarray(state.sketched, dtype=np.int64)],
+                    SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
                 row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
                 state.short_table_full = bool(short is not None and
                                               short.report.get("table_full"))
@@ -504,12 +505,6 @@ def _short_copy_scheme(options: DedupOptions) -> tuple[int, int]:
     """(bands, rows) of the short-copy banding, (0, 0) when there is none."""
     target = options.match.short_copy_lsh_threshold()
     return (0, 0) if target is None else optimal_bands(target, options.sketch.num_perm)
-
-
-def _short_copy_bands(options: DedupOptions, sizes: np.ndarray) -> ShortCopyBands:
-    """The short-copy banding's filter (``ShortCopyBands``), its columns after the main ones."""
-    main_bands, _ = optimal_bands(options.match.lsh_threshold(), options.sketch.num_perm)
-    return ShortCopyBands(main_bands, sizes, SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
 
 
 def _short_copy_min_bands(options: DedupOptions) -> int:

@@ -146,8 +146,7 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
         order, full = order[regroup], full[regroup]
         run_id = np.cumsum(np.concatenate(([True], full[1:] != full[:-1])))
     m = order.size
-    ratio_test = short is not None
-    if ratio_test:
+    if short is not None:
         size = short.sizes[order]
         small_enough = short.max_ratio * size  # (the larger set's size times the ratio)
     if wide_codes is not None:
@@ -165,7 +164,7 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
         in_bucket = run_id[d:] == run_id[:-d]
         if not in_bucket.any():
             break
-        if ratio_test:
+        if short is not None:
             a, b = size[:-d], size[d:]
             short_pair = np.where(a <= b, a <= small_enough[d:], b <= small_enough[:-d])
             if wide_codes is not None:  # the others, as codes for the shared-band count
@@ -208,13 +207,10 @@ class ShortCopyBands:
     table_per_document: int = 8
     report: dict = field(default_factory=dict)  # find_candidates: {"table_full": bool}
 
-    def ratio_within(self, pairs: np.ndarray, ratio: float) -> np.ndarray:
-        a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
-        return np.minimum(a, b) <= ratio * np.maximum(a, b)
-
     def keep(self, pairs: np.ndarray) -> np.ndarray:
         """The pairs (of one band) kept on that band alone."""
-        return pairs[self.ratio_within(pairs, self.max_ratio)]
+        a, b = self.sizes[pairs[:, 0]], self.sizes[pairs[:, 1]]
+        return pairs[np.minimum(a, b) <= self.max_ratio * np.maximum(a, b)]
 
 
 def find_candidates(keys: np.ndarray, max_bucket: int = 16,
