@@ -539,10 +539,37 @@ def test_a_field_nested_deeper_than_the_outputs_hold_is_left_out_with_a_warning(
     assert neardup.clean_files([path], tmp_path / "clean", options)["counts"]["ok"] == 2
     docs = list(neardup.clean_documents([{"text": "some text", "m": json.loads(deep)}]))
     assert docs[0].metadata == {} and docs[0].warnings[0].startswith("field 'm' left out")
-    # deep enough for json but not for the walk that replaces lone surrogates: rejected
-    odd = _write(tmp_path / "odd.jsonl", b'{"id": "s", "text": "x", "m": ' + b"[" * 990
-                 + b'"\\ud800"' + b"]" * 990 + b"}\n")
-    assert [d.rejected for d in read_documents([odd])] == ["malformed JSON: nested too deeply"]
+    # deep enough for the old recursive walk that replaces lone surrogates (two frames a
+    # level), not for json: the record is read, its deep field left out like any other
+    odd = _write(tmp_path / "odd.jsonl", b'{"id": "s", "text": "x", "m": ' + b"[" * 600
+                 + b'"\\ud800"' + b"]" * 600 + b"}\n")
+    [doc] = read_documents([odd])
+    assert (doc.id, doc.rejected, doc.metadata) == ("s", None, {})
+    assert doc.warnings[-1].startswith("field 'm' left out")
+
+
+def test_a_deep_item_of_a_json_array_costs_its_field_not_the_items_after_it(tmp_path):
+    # The walk that replaces lone surrogates recursed two frames per level: an item nested
+    # 600 deep raised RecursionError, and the file became one "unreadable file" rejection
+    # after the items before it: the items after it were lost without a record.
+    deep = "[" * 600 + "]" * 600
+    path = _write(tmp_path / "a.json", (
+        '[{"id": "g1", "text": "first story about the council vote"}, '
+        f'{{"id": "d", "text": "second story", "m": {deep}}}, '
+        '{"id": "g2", "text": "third story about frogs"}]').encode())
+    docs = list(read_documents([path]))
+    assert [(d.id, d.rejected) for d in docs] == [("g1", None), ("d", None), ("g2", None)]
+    assert docs[1].metadata == {} and docs[1].warnings[0].startswith("field 'm' left out")
+    # the Python API's dicts: the same, and the caller's object is left as it was
+    nested: list = []
+    inner = nested
+    for _ in range(600):
+        inner.append([])
+        inner = inner[0]
+    item = {"id": "a", "text": "a story about the council vote \ud800", "m": nested}
+    [record] = neardup.dedup([item]).records
+    assert record["status"] == "kept" and record["warnings"][-1].startswith("field 'm' left")
+    assert item["text"].endswith("\ud800") and item["m"] is nested
 
 
 def _warc_file(path, records):

@@ -75,19 +75,47 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
 
 
 def _without_surrogates(value: Any, warnings: list[str]) -> Any:
-    """Replace lone surrogates ("\\ud800" escapes), which no UTF-8 output can hold."""
+    """Replace lone surrogates ("\\ud800" escapes), which no UTF-8 output can hold; the dicts
+    and lists are copies (a caller's objects stay as they are). Level by level with a stack,
+    not recursively: JSON nests deeper than Python's recursion limit, and a RecursionError
+    here cost a .json file every item from the deep one on."""
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return _text_without_surrogates(value, warnings)
+    if not isinstance(value, dict | list):
         return value
-    if isinstance(value, dict):  # keys too: a field name is written out as metadata
-        return {_without_surrogates(k, warnings): _without_surrogates(v, warnings)
-                for k, v in value.items()}
-    if isinstance(value, list):
-        return [_without_surrogates(v, warnings) for v in value]
+    root = dict(value) if isinstance(value, dict) else list(value)
+    stack: list[dict | list] = [root]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, dict):  # keys too: a field name is written out as metadata
+            items = list(container.items())
+            container.clear()
+            for key, item in items:
+                if isinstance(key, str):
+                    key = _text_without_surrogates(key, warnings)
+                container[key] = _copy_or_fixed(item, warnings, stack)
+        else:
+            for i, item in enumerate(container):
+                container[i] = _copy_or_fixed(item, warnings, stack)
+    return root
+
+
+def _copy_or_fixed(value: Any, warnings: list[str], stack: list[dict | list]) -> Any:
+    """A string without lone surrogates, or a copy of a container (queued on ``stack``)."""
+    if isinstance(value, str):
+        return _text_without_surrogates(value, warnings)
+    if isinstance(value, dict | list):
+        value = dict(value) if isinstance(value, dict) else list(value)
+        stack.append(value)
+    return value
+
+
+def _text_without_surrogates(value: str, warnings: list[str]) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return value
 
 
