@@ -133,6 +133,12 @@ class _FileJob:
     def __init__(self, inputs: list[str | Path], output: str | Path, options: DedupOptions,
                  writes: tuple[str, ...]) -> None:
         """``writes``: the files the job writes in ``output`` (none may be an INPUT)."""
+        if isinstance(inputs, str | Path):  # (a string would be taken for its characters)
+            raise TypeError(f"inputs: expected a list of files and folders, got one "
+                            f"{type(inputs).__name__} ({str(inputs)!r}): pass [{str(inputs)!r}]")
+        if not isinstance(options, DedupOptions):
+            raise TypeError(f"options: expected DedupOptions (neardup.make_options(...)), got "
+                            f"{type(options).__name__}")
         self.inputs = list(inputs)
         # (names that are not UTF-8 are escaped: summary.json must hold them)
         self.names = [display_name(str(i)) for i in self.inputs]

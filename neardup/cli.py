@@ -19,6 +19,14 @@ from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, Usag
 from neardup.interrupts import interrupt_behind
 
 
+def _path(value: str) -> Path:
+    """A path argument; an empty one is a usage error (``Path("")`` is the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("empty path: give a file or a folder ('.' for the "
+                                         "current folder)")
+    return Path(value)
+
+
 def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -38,7 +46,7 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", "-o", required=True, type=Path, help="output folder")
+    parser.add_argument("--output", "-o", required=True, type=_path, help="output folder")
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     parser.add_argument("--jobs", "-j", type=int, default=0, help="processes (0 = all cores)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
@@ -91,15 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_arguments(clean)
 
     evaluate = commands.add_parser("eval", help="score a documents.jsonl against the truth")
-    evaluate.add_argument("predicted", type=Path, help="documents.jsonl of a dedup run")
+    evaluate.add_argument("predicted", type=_path, help="documents.jsonl of a dedup run")
     truth = evaluate.add_mutually_exclusive_group(required=True)
-    truth.add_argument("--truth", type=Path, help="JSONL with id and a true-story field")
-    truth.add_argument("--pairs", type=Path, help="JSONL of labelled pairs {a, b, label}")
+    truth.add_argument("--truth", type=_path, help="JSONL with id and a true-story field")
+    truth.add_argument("--pairs", type=_path, help="JSONL of labelled pairs {a, b, label}")
     evaluate.add_argument("--truth-field", default="story")
     evaluate.add_argument("--id-field", default="id")
 
     synth = commands.add_parser("synth", help="write a synthetic corpus with known stories")
-    synth.add_argument("--output", "-o", required=True, type=Path, help=".jsonl or .jsonl.gz")
+    synth.add_argument("--output", "-o", required=True, type=_path, help=".jsonl or .jsonl.gz")
     synth.add_argument("--docs", type=int, default=1000)
     synth.add_argument("--seed", type=int, default=0)
     synth.add_argument("--duplicate-fraction", type=float, default=0.3)
@@ -110,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--sites", type=int, default=50)
 
     report = commands.add_parser("report", help="(re)build OUT/report.html from a dedup output")
-    report.add_argument("output", type=Path, help="the output folder of neardup dedup")
+    report.add_argument("output", type=_path, help="the output folder of neardup dedup")
     return parser
 
 

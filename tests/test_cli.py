@@ -6,6 +6,7 @@ import pytest
 
 import neardup
 from neardup.cli import main
+from neardup.errors import UsageError
 from tests.conftest import make_article
 
 
@@ -479,6 +480,33 @@ def test_no_report_leaves_no_stale_report(tmp_path, corpus):
                  "--no-report", "--jobs", "1"]) == 0
     assert not (out / "report.html").exists()  # it described the earlier run
     assert not (out / "report-texts.jsonl.gz").exists()
+
+
+def test_empty_paths_are_usage_errors_not_the_current_folder(tmp_path, corpus, capsys,
+                                                             monkeypatch):
+    # Path("") is ".": an empty INPUT read the current folder recursively, and an empty
+    # --output wrote the outputs into it, both with exit 0.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "stray.txt").write_text("a page that is not part of the corpus at all")
+    assert main(["dedup", "", "-o", str(tmp_path / "o"), "-q"]) == 2
+    assert "an INPUT is empty" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["dedup", str(corpus), "-o", "", "-q"])
+    assert exc.value.code == 2 and "empty path" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", "stray.txt"]  # no output
+    with pytest.raises(UsageError, match="output folder is empty"):
+        neardup.dedup_files([corpus], "", neardup.make_options(quiet=True))
+    with pytest.raises(TypeError, match="got one str"):  # (its characters taken for paths)
+        neardup.dedup_files(str(corpus), tmp_path / "o", neardup.make_options(quiet=True))
+    with pytest.raises(TypeError, match="expected DedupOptions"):
+        neardup.dedup_files([corpus], tmp_path / "o", None)
+
+
+def test_num_perm_has_an_upper_bound(tmp_path, corpus, capsys):
+    # --num-perm 1048576 ran for minutes on a one-page corpus.
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "o"), "--num-perm", "1048576",
+                 "-q"]) == 2
+    assert "num_perm must be a power of two from 2 to 8,192" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("option", "value", "message"), [

@@ -822,3 +822,48 @@ def test_utf16_jsonl_and_csv_files_are_read_as_utf16(tmp_path):
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options,
                                  collect=True)  # (the sliced read of plain JSONL)
     assert [r["id"] for r in result.records] == [d.id for d in docs]
+
+
+def _raw_warc_record(number: int, length: str, body: bytes, kind: str = "resource",
+                     ctype: str = "text/plain") -> bytes:
+    return (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{number}>\r\n"
+            f"WARC-Date: 2020-01-01T00:00:00Z\r\nWARC-Target-URI: http://ex.com/{number}\r\n"
+            f"Content-Type: {ctype}\r\nContent-Length: {length}\r\n\r\n").encode() + body + (
+                b"\r\n\r\n")
+
+
+def test_a_warc_length_that_is_no_number_is_named_not_taken_for_a_cut_file(tmp_path):
+    # "Content-Length: 12x" was reported as "the file ends inside its headers", which is
+    # false; where that record ends is unknown, and the message says the rest is not read.
+    body = b"The city council voted on Tuesday to approve the budget."
+    path = _write(tmp_path / "a.warc", _raw_warc_record(1, str(len(body)), body)
+                  + _raw_warc_record(2, "12x", body) + _raw_warc_record(3, str(len(body)), body))
+    docs = list(read_documents([path]))
+    assert [d.rejected for d in docs] == [None, (
+        "malformed WARC record: Content-Length '12x' is not a number of bytes, so where the "
+        "record ends is unknown; the rest of the file is not read")]
+
+
+def test_a_warc_response_without_http_headers_is_a_rejection_that_says_so(tmp_path):
+    # warcio reads a response's block as an HTTP message: a bare page's first line became
+    # the "status line" (lost from the text) and the type "none".
+    page = b"<html><body><p>The city council voted on Tuesday.</p></body></html>"
+    path = _write(tmp_path / "b.warc",
+                  _raw_warc_record(1, str(len(page)), page, "response", "text/html")
+                  + _raw_warc_record(2, str(len(page)), page, "resource", "text/html"))
+    docs = list(read_documents([path]))
+    assert docs[0].rejected.startswith("WARC response without an HTTP status line")
+    assert docs[1].rejected is None and docs[1].html == page.decode()
+
+
+def test_api_documents_whose_text_is_no_string_are_rejections_not_crashes():
+    # Document(text=None) raised AttributeError ('NoneType' object has no attribute 'strip').
+    from neardup import Document
+
+    result = neardup.dedup([Document(id="x", text=None, index=0, source=None),
+                            Document(id="y", text=5, index=0, source=None),
+                            "a story about the council vote on the budget"])
+    assert [(r["id"], r["status"], r["reason"]) for r in result.records] == [
+        ("x", "rejected", "Document.text must be a string, got NoneType"),
+        ("y", "rejected", "Document.text must be a string, got int"),
+        ("2", "kept", None)]

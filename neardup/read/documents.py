@@ -325,6 +325,16 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")
+            wrong = next(((name, value) for name, value in (("text", doc.text),
+                                                            ("html", doc.html))
+                          if not (isinstance(value, str) or name == "html" and value is None)),
+                         None)
+            if wrong is not None:  # (as a dict's field that is no string: a rejection)
+                name, value = wrong
+                doc.text, doc.html = "", None
+                if doc.rejected is None:
+                    doc.rejected = (f"Document.{name} must be a string, got "
+                                    f"{type(value).__name__}")
             if doc.rejected is None and not (doc.html or doc.text).strip():
                 doc.rejected = "empty text"
             elif doc.rejected is None and doc.html is None and not has_words(doc.text):

@@ -132,6 +132,9 @@ def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
     if output is not None:
         check_output(output)
     for raw in inputs:
+        if not str(raw).strip():  # (Path("") is ".": an empty argument read the current folder)
+            raise UsageError(f"an INPUT is empty ({str(raw)!r}): give a file or a folder ('.' "
+                             "for the current folder)")
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
@@ -149,6 +152,9 @@ def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
 def check_output(output: str | Path) -> None:
     """The output folder must be a folder or not exist yet (it is created, with its parents);
     a file in its place otherwise fails in ``mkdir`` with "[Errno 17] File exists"."""
+    if not str(output).strip():  # (Path("") is ".": the outputs went to the current folder)
+        raise UsageError(f"the output folder is empty ({str(output)!r}): give a folder ('.' "
+                         "for the current folder)")
     out = Path(output).resolve()
     existing = next((p for p in (out, *out.parents) if p.exists()), out)
     if not existing.is_dir():

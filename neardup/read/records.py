@@ -360,6 +360,21 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
             headers = record.http_headers
             # an HTTP response's type is in its HTTP headers; a resource's, a conversion's or a
             # response of another protocol's (dns:) is the WARC record's own
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if headers and not headers.protocol.upper().startswith("HTTP/") and (
+                    record.rec_type == "response" and uri.lower().startswith("http")):
+                # warcio reads a response's block as an HTTP message: one without a status
+                # line lost its first line(s) to it, so the text would be wrong
+                while record.raw_stream.read(1 << 16):
+                    pass
+                if _missing_bytes(record):
+                    break  # the file ends inside this record: rejected below
+                yield RawRecord(f"{source.name}#{number}", number,
+                                _warc_fields(record, f"{source.name}#{number}"), error=(
+                                    "WARC response without an HTTP status line (a response "
+                                    "record holds the HTTP response; a page stored without one "
+                                    "is a 'resource' record)"))
+                continue
             header = (headers.get_header("Content-Type") if headers else record.content_type)
             header = header or ""
             ctype = header.lower()
@@ -389,10 +404,17 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=_CUT_HEADERS)
                 return
     location = f"{source.name}#{count}"  # the file ends inside record ``count``
+    declared = (last.rec_headers.get_header("Content-Length") or "").strip()
     cut_headers = last.length is None or not _declared_length(last)
-    yield RawRecord(location, count, _warc_fields(last, location), error=(
-        _CUT_HEADERS if cut_headers else f"truncated WARC record: the file ends "
-        f"{_missing_bytes(last):,} bytes before the record's end"))
+    if cut_headers and declared:  # a length that is no number: not a file cut short
+        error = (f"malformed WARC record: Content-Length {declared[:40]!r} is not a number of "
+                 "bytes, so where the record ends is unknown; the rest of the file is not read")
+    elif cut_headers:
+        error = _CUT_HEADERS
+    else:
+        error = (f"truncated WARC record: the file ends {_missing_bytes(last):,} bytes before "
+                 "the record's end")
+    yield RawRecord(location, count, _warc_fields(last, location), error=error)
 
 
 _DOCUMENT_RECORDS = ("response", "resource", "conversion")
