@@ -1,6 +1,7 @@
 import gzip
 import json
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -88,13 +89,15 @@ def test_bad_records_become_rejections_with_reasons(tmp_path):
 
 def test_a_null_text_is_named_null_not_missing(tmp_path):
     # A null text (JSON null, a Parquet null, a CSV row shorter than its header) was rejected
-    # as "missing text field 'text' (fields: id, text)": missing, yet listed.
+    # as "missing text field 'text' (fields: id, text)": missing, yet listed. (A short CSV row
+    # now says that it is short.)
     _write(tmp_path / "in/a.jsonl", b'{"id": "n", "text": null}\n{"id": "m", "body": "x"}\n')
     _write(tmp_path / "in/b.csv", b"id,text\nshort\n")
     docs = list(read_documents([tmp_path / "in"]))
     assert [d.rejected for d in docs] == ["field 'text' is null",
                                           "missing text field 'text' (fields: body, id)",
-                                          "field 'text' is null"]
+                                          "row has 1 fields, fewer than the header (2): no "
+                                          "value for 'text'"]
 
 
 def test_an_html_field_that_is_not_a_string_is_rejected_like_a_text_field(tmp_path):
@@ -867,3 +870,39 @@ def test_api_documents_whose_text_is_no_string_are_rejections_not_crashes():
         ("x", "rejected", "Document.text must be a string, got NoneType"),
         ("y", "rejected", "Document.text must be a string, got int"),
         ("2", "kept", None)]
+
+
+def test_csv_short_rows_and_repeated_header_names_are_said(tmp_path):
+    # A short row was rejected as "field 'text' is null", and of two columns named "text"
+    # the first was dropped without a word.
+    short = _write(tmp_path / "short.csv", b"id,url,text\n1\n2,http://a.com/x\n"
+                   b"3,http://a.com/y,real text of a story\n4,,more text\n")
+    docs = list(read_documents([short]))
+    assert [(d.id, d.rejected, d.url) for d in docs] == [
+        ("1", "row has 1 fields, fewer than the header (3): no value for 'text'", None),
+        ("2", "row has 2 fields, fewer than the header (3): no value for 'text'",
+         "http://a.com/x"),
+        ("3", None, "http://a.com/y"), ("4", None, "")]
+    trailing = _write(tmp_path / "trailing.csv", b"id,text,url\n1,a story text\n")
+    [doc] = read_documents([trailing])
+    assert doc.rejected is None and doc.warnings == [
+        "row has 2 fields, fewer than the header (3): no value for 'url'"]
+    twice = _write(tmp_path / "twice.csv", b"id,text,text\n1,first column,second column\n")
+    [doc] = read_documents([twice])
+    assert doc.text == "second column" and doc.warnings == [
+        "the header names 'text' 2 times: the last such column is read"]
+
+
+def test_a_parquet_string_that_is_not_utf8_is_replaced_and_flagged_not_null(tmp_path):
+    # Its row was rejected as "field 'text' is null" (the cell kept as null).
+    good = b"a story about the council vote"
+    bad = b"bad \xff bytes in a story about the council"
+    data = good + bad
+    offsets = pa.py_buffer(np.array([0, len(good), len(data)], dtype=np.int32).tobytes())
+    text = pa.Array.from_buffers(pa.string(), 2, [None, offsets, pa.py_buffer(data)])
+    pq.write_table(pa.table({"id": ["a", "b"], "text": text}), tmp_path / "t.parquet")
+    docs = list(read_documents([tmp_path / "t.parquet"]))
+    assert [(d.id, d.rejected) for d in docs] == [("a", None), ("b", None)]
+    assert docs[1].text == "bad \ufffd bytes in a story about the council"
+    assert docs[1].warnings == ["field 'text': invalid UTF-8, replaced with U+FFFD"]
+    assert not docs[0].warnings

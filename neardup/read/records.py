@@ -242,6 +242,10 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
             cell = column.slice(index, 1)
             try:
                 item[name] = cell.to_pylist()[0]
+            except UnicodeDecodeError:  # a string column's bytes that are not UTF-8
+                raw = cell.cast(pa.binary()).to_pylist()[0]
+                item[name] = raw.decode("utf-8", "replace")
+                warnings.append(f"field {name!r}: invalid UTF-8, replaced with U+FFFD")
             except (ArithmeticError, ValueError) as exc:
                 kept = "kept as Arrow's text of it"
                 try:
@@ -269,6 +273,11 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                     "the file; the whole file was read as the header"))
                 return
             first_line = 2
+            names = reader.fieldnames or []
+            repeated = sorted({name for name in names if names.count(name) > 1})
+            # (a dict holds one value per name: the last column of a repeated name wins)
+            header_warnings = [f"the header names {name!r} {names.count(name)} times: the "
+                               "last such column is read" for name in repeated]
             for row, item in enumerate(reader, start=1):
                 location = f"{source.name}:{row}"
                 if lines.ended:  # the row was still open at the end of the file: see _CsvLines
@@ -283,7 +292,18 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                     yield RawRecord(location, row, error=f"row has {len(extra)} more fields "
                                     f"than the header ({len(reader.fieldnames or [])})")
                     continue
-                warnings = []
+                warnings = list(header_warnings)
+                missing = [name for name, value in item.items() if value is None]
+                if missing:  # (a short row: DictReader fills the header's last names with None)
+                    have = len(item) - len(missing)
+                    if text_field in missing:
+                        present = {k: v for k, v in item.items() if v is not None}
+                        yield RawRecord(location, row, present, error=(
+                            f"row has {have} fields, fewer than the header ({len(item)}): no "
+                            f"value for {text_field!r}"))
+                        continue
+                    warnings.append(f"row has {have} fields, fewer than the header "
+                                    f"({len(item)}): no value for {', '.join(map(repr, missing))}")
                 if any(isinstance(v, str) and "\ufffd" in v for v in item.values()):
                     warnings.append("invalid UTF-8 (or U+FFFD in input): replaced")
                 yield RawRecord(location, row, dict(item), warnings=warnings)
