@@ -160,6 +160,8 @@ def test_a_record_s_text_is_used_when_its_html_field_gives_nothing(tmp_path, cle
     rows, out = _dedup_html_records(tmp_path, records, cleaning)
     assert [r["status"] for r in rows] == ["kept", "kept", "rejected"]
     assert rows[2]["reason"] == "no text left after extraction"
+    # (the fallback is said: the README promised a warning, none was written)
+    assert [w for w in rows[1]["warnings"] if w.startswith("HTML extraction found no text")]
     kept = [json.loads(line) for line in (out / "deduplicated.jsonl").read_text().splitlines()]
     assert [k["text"][:40] for k in kept] == [make_article(1)[:40], make_article(2)[:40]]
     if not cleaning:

@@ -69,6 +69,7 @@ def clean_document(
             doc.warnings.append(f"HTML extraction failed, the record's text cleaned: {exc}")
         if res is not None and not res.source_text.strip() and doc.text.strip():
             res = None  # trafilatura found nothing: fall back on the text we were given
+            doc.warnings.append("HTML extraction found no text, the record's text cleaned")
     if res is None:
         res = clean_text(doc.text, template=template, options=opts)
     doc.raw_text = res.source_text

@@ -93,6 +93,8 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
                 page = ""
             if page.strip() or not doc.text.strip():  # else the record's text, as cleaning does
                 doc.text = page
+            elif doc.html:
+                doc.warnings.append("HTML extraction found no text, the record's text used")
             doc.raw_text = doc.text
     except Exception as exc:  # one odd page must not stop the run or lose its neighbours
         reraise_if_interrupted(exc)
