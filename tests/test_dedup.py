@@ -279,6 +279,8 @@ def test_the_api_leaves_the_callers_documents_as_they_were():
 
 
 def test_texts_without_words_are_rejected_not_merged_into_one_story(tmp_path):
+    from neardup.document import Document
+
     # Punctuation, emoji or zero-width characters normalise to nothing: matched, they would all
     # be exact copies of one another, one story of unrelated documents.
     wordless = ["!!! ???", "\U0001f642\U0001f642 \U0001f44d", "\u200b\u200b", "— … —"]
@@ -295,7 +297,15 @@ def test_texts_without_words_are_rejected_not_merged_into_one_story(tmp_path):
             for i in range(len(wordless)):
                 assert status[f"w{i}"]["status"] == "rejected"
                 assert status[f"w{i}"]["reason"].startswith("no words")
+                assert status[f"w{i}"]["chars"] == 0
             assert status["real"]["status"] == "kept"
+    # a page whose extracted text has no word: rejected likewise, no characters counted as
+    # kept text (it said chars 50,000 for a page of punctuation, other rejections 0)
+    page = Document(id="page", text="", html="<html><body><p>" + "!?! " * 500 + "</p></body>"
+                    "</html>")
+    for clean in (False, True):
+        [record] = neardup.dedup([page], clean=clean).records
+        assert (record["status"], record["chars"]) == ("rejected", 0)
     # what counts as a word: a letter or a digit of any script, not an underscore or a dash
     from neardup.read.documents import has_words
 

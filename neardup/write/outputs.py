@@ -60,7 +60,7 @@ def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
         "site": doc.site or None,
         "date": doc.date,
         "title": doc.title,
-        "chars": len(text),
+        "chars": len(text) if doc.rejected is None else 0,  # (no text is kept of it)
         "chars_removed": removed,
         "removed": span_dicts(spans) if spans else [],
         "warnings": list(doc.warnings),
