@@ -129,6 +129,19 @@ _ROLE_WORDS = _ROLE_NOUNS | frozenset(
 DATE_BY_RE = re.compile(
     rf"\d.*?(?:\s|[|/·•])(?:by|By|BY):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
+_DIGIT_RE = re.compile(r"\d")
+
+
+def date_by(t: str) -> re.Match[str] | None:
+    """``DATE_BY_RE.search(t)`` in linear time. Its ``.*?`` makes a match from any digit
+    extend to one from the first digit (``.`` takes any character of a line), so the search's
+    leftmost match starts there or nowhere; ``search`` also tried every later digit, each to
+    the end of the line, when there was none: quadratic (20 s for a date line with a 64,000
+    digit token)."""
+    first = _DIGIT_RE.search(t)
+    return None if first is None else DATE_BY_RE.match(t, first.start())
+
+
 # Separators between the headline and the site name in a page title ("Headline | Site")
 _TITLE_SEP_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 #: How many lines above the article's first line are searched for its byline, date and a
@@ -291,7 +304,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             # headline: "Bruce Y. Lee Senior Contributor")
             name = _name_before_role(t) if i - 1 == title_idx else None
         elif dated[i - lo]:
-            m = DATE_BY_RE.search(t)
+            m = date_by(t)
             if m and m.end() == len(t.rstrip(" .")):
                 name = m.group(1)
             else:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 
 from neardup.clean.lines import WORD_RE, Line
 
 _N_WORDS = attrgetter("n_words")
-_KEY = attrgetter("key")
 _ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
 # A repeated prose paragraph of at least this many words goes on its own; anything else only
 # inside a run of consecutive repeats of at least MIN_BLOCK_WORDS words (a copied body).
@@ -43,6 +42,10 @@ COPY_MIN_PARTS = 3
 # It opens with the words of an earlier line (the body's first paragraph): the first
 # COPY_PREFIX characters of its key open an earlier line's key (a cheap first test).
 COPY_PREFIX = 24
+# A page prints its body again once or twice (an AMP copy, its structured data): only its
+# longest candidates are tested (thousands of long lines opening alike, a forum dump or a log,
+# made the test quadratic: 16 s for a 7 MB page).
+COPY_MAX_CANDIDATES = 16
 
 
 def mark_body_copy(lines: list[Line]) -> None:
@@ -55,21 +58,25 @@ def mark_body_copy(lines: list[Line]) -> None:
     if not lines or max(map(_N_WORDS, lines)) < COPY_MIN_WORDS:
         return  # (most pages: no line that long)
     # (a copy of the body opens with its first paragraph, printed before it: a cheap test
-    # that long paragraphs fail)
-    cands = [
-        ln
-        for ln in lines
-        if ln.n_words >= COPY_MIN_WORDS
-        and ln.cls != "bad"
-        and any(map(methodcaller("startswith", ln.key[:COPY_PREFIX]), map(_KEY, lines[: ln.index])))
-    ]
+    # that long paragraphs fail. A candidate's key has 100 words, so its prefix has all
+    # COPY_PREFIX characters, and an earlier key opens with it when the earlier key's first
+    # COPY_PREFIX characters are it: one set of the prefixes seen, not a scan of every earlier
+    # line per candidate, which was quadratic on a page of thousands of long lines)
+    cands = []
+    openings: set[str] = set()
+    for ln in lines:
+        if ln.n_words >= COPY_MIN_WORDS and ln.cls != "bad" and (
+                ln.key[:COPY_PREFIX] in openings):
+            cands.append(ln)
+        openings.add(ln.key[:COPY_PREFIX])
     if not cands:
         return
     parts = [ln for ln in lines if ln.n_words >= COPY_PART_WORDS and ln.cls != "bad" and ln.key]
     if len(parts) < COPY_MIN_PARTS:
         return
-    # (the longest first: a copy found goes, and no longer covers a shorter line)
-    for c in sorted(cands, key=lambda ln: -ln.n_words):
+    # (the longest first: a copy found goes, and no longer covers a shorter line; at most
+    # COPY_MAX_CANDIDATES of them, since each is tested against every shorter line before it)
+    for c in sorted(cands, key=lambda ln: -ln.n_words)[:COPY_MAX_CANDIDATES]:
         key = c.key
         # (the copy repeats text printed before it: the first occurrence stays)
         before = [p for p in parts if p.index < c.index and p.n_words < c.n_words]
