@@ -14,6 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 import trafilatura
+import trafilatura.utils
+from lxml.html import HTMLParser
 
 from neardup.clean.metadata import parse_date
 from neardup.clean.template import SiteTemplate
@@ -41,7 +43,19 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     return {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
 
 
+# libxml2 stops at 256 levels of nesting unless told otherwise (its "huge" option, which
+# raises the limit to 2,048): a page nested deeper, as hundreds of unclosed <font> or <div>
+# tags make old or generated HTML, lost all text below that level without a word (a page of
+# 400 paragraphs each opening an unclosed <font> kept 11,192 of its ~36,000 characters, one
+# nested 300 deep only its <title>). trafilatura parses with a module-level parser; the same
+# parser (its options as in trafilatura 2.x) with ``huge_tree`` is used for our calls only.
+_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                     remove_comments=True, remove_pis=True, huge_tree=True)
+
+
 def _extract(html: str, url: str | None) -> Any:
+    default = trafilatura.utils.HTML_PARSER
+    trafilatura.utils.HTML_PARSER = _PARSER
     try:
         return trafilatura.bare_extraction(
             html,
@@ -57,6 +71,8 @@ def _extract(html: str, url: str | None) -> Any:
     except Exception as exc:  # (any error of trafilatura's on a broken page)
         reraise_if_interrupted(exc)
         raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
+    finally:
+        trafilatura.utils.HTML_PARSER = default
 
 
 def page_text(html: str, url: str | None = None) -> str:

@@ -72,3 +72,24 @@ def test_without_a_page_title_the_first_line_stays() -> None:
     # (extracted text does not start with the <title>: no title known, no headline found)
     res = clean_text("\n".join(BODY), options=CONSERVATIVE)
     assert BODY[0] in res.text and res.title is None
+
+
+def test_pages_nested_deeper_than_libxml2s_default_keep_their_text() -> None:
+    # libxml2 stops at 256 levels of nesting by default: a page of paragraphs each opening an
+    # unclosed <font> kept a third of its text, one nested 300 deep only its <title>, with no
+    # warning. The parser's "huge" option (for neardup's calls only) raises the limit.
+    import trafilatura.utils
+
+    from neardup.clean.html import extract_page
+
+    default = trafilatura.utils.HTML_PARSER
+    sentence = "The council approved the new harbour budget after a long debate. "
+    deep = ("<html><head><title>T</title></head><body><article>" + "<div>" * 300 + "<p>"
+            + sentence * 40 + "</p>" + "</div>" * 300 + "</article></body></html>")
+    assert extract_page(deep, None)["text"].count("harbour budget") == 40
+    fonts = ("<html><head><title>T</title></head><body>" + "".join(
+        f"<p><font size=2>Paragraph {i} of the story: {sentence}" for i in range(400))
+        + "</body></html>")
+    text = extract_page(fonts, None)["text"]
+    assert "Paragraph 0 of" in text and "Paragraph 399 of" in text
+    assert trafilatura.utils.HTML_PARSER is default  # (trafilatura's own, for other callers)
