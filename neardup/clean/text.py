@@ -722,9 +722,16 @@ def clean_text(
         need, prose_need = template.thresholds()
         # (the keys from the lines' records: recurring lines need no look-up of their own)
         keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
+        prose_lines: list[Line] = []
         for i, c in template.counted_keys(keys):
             ln = lines[i]
-            if c >= (prose_need if ln.cls == "good" and ln.n_words >= PROSE_WORDS else need):
+            if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
+                if c >= prose_need:
+                    prose_lines.append(ln)
+            elif c >= need:
+                ln.cls, ln.reason = "bad", "site-template"
+        if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
+            for ln in prose_lines:
                 ln.cls, ln.reason = "bad", "site-template"
 
     mark_body_copy(lines)
@@ -794,6 +801,23 @@ def clean_text(
     dateline = find_dateline(first_kept.text) if first_kept else None
 
     return _assemble(text, lines, title, byline, dateline, date)
+
+
+# The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:
+# when it is at least TEMPLATE_STORY_LINES paragraphs and half the page's prose, it is the
+# page's story itself, printed on most of the site's pages (one story under many URLs of a
+# site: print, AMP, tracking variants; 10,000 one-word variants on one host made 184 stories
+# of what was one), not the site's template, and removing it would leave the page without
+# its article. (A template's prose is a line or two: a comment policy, an "about us".)
+TEMPLATE_STORY_LINES = 3
+TEMPLATE_STORY_SHARE = 0.5
+
+
+def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) -> bool:
+    if len(template_prose) < TEMPLATE_STORY_LINES:
+        return False
+    total = sum(ln.n_words for ln in lines if ln.cls == "good" and ln.n_words >= PROSE_WORDS)
+    return sum(ln.n_words for ln in template_prose) >= TEMPLATE_STORY_SHARE * total
 
 
 def _default_reason(ln: Line) -> str:
