@@ -906,3 +906,24 @@ def test_a_parquet_string_that_is_not_utf8_is_replaced_and_flagged_not_null(tmp_
     assert docs[1].text == "bad \ufffd bytes in a story about the council"
     assert docs[1].warnings == ["field 'text': invalid UTF-8, replaced with U+FFFD"]
     assert not docs[0].warnings
+
+
+def test_a_fifo_is_a_rejection_not_a_silent_skip_or_a_hang(tmp_path):
+    # A FIFO inside an INPUT folder was left out without a word (not a regular file), and
+    # given as the INPUT it was opened, which waits for a writer: the run hung.
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.jsonl")
+    os.mkfifo(folder / "pipe.txt")
+    _write(folder / "real.jsonl", b'{"id": "a", "text": "a story about the council"}\n')
+    docs = list(read_documents([folder]))
+    reason = "unreadable file: {}: not a regular file (a FIFO, socket or device), not read"
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("pipe.jsonl", reason.format("pipe.jsonl")), ("pipe.txt", reason.format("pipe.txt")),
+        ("real.jsonl:1", None)]
+    options = neardup.make_options(quiet=True, jobs=2, report=False)
+    for given in ([folder], [folder / "pipe.jsonl"]):
+        result = neardup.dedup_files(given, tmp_path / "out", options, collect=True)
+        assert result.records[0]["reason"] == reason.format("pipe.jsonl")

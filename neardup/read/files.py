@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
     """The files under ``folder``, sorted, without those under ``skip`` (the run's output
     folder when it lies inside an INPUT folder: its files are not input). A dangling link is
     listed: reading it fails, and it becomes a rejection instead of vanishing."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() or _dangling(p))
+    files = sorted(p for p in folder.rglob("*") if p.is_file() or _dangling(p) or special(p))
     if skip is not None:
         skipped = Path(skip).resolve()
         if skipped.is_relative_to(folder.resolve()):
@@ -73,6 +74,17 @@ def display_name(name: str) -> str:
 
 def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
+
+
+def special(path: Path) -> bool:
+    """A FIFO, socket or device, not a regular file: listed in folders (it was left out
+    without a word) and never opened, so that it becomes a rejection (opening a FIFO waits for
+    a writer, forever when there is none)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
@@ -177,6 +189,8 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
 def open_binary(path: Path) -> BinaryIO:
     """Open a file for reading bytes, decompressing .gz and .zst transparently. Compressed
     data under a plain name is an OSError naming it (see ``packed_as``)."""
+    if special(path):
+        raise OSError(f"{path.name}: not a regular file (a FIFO, socket or device), not read")
     name = path.name.lower()
     if name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from neardup.read.charset import wide_bom
-from neardup.read.files import InputFile, packed_as
+from neardup.read.files import InputFile, packed_as, special
 
 NEWLINE = 10
 SLICE_BYTES = 1 << 20  # ~200 news articles: enough work per task to hide the task overhead
@@ -36,7 +36,7 @@ class FileSlice:
 
 def can_slice(file: InputFile) -> bool:
     name = file.path.name.lower()
-    if file.format != "jsonl" or not name.endswith((".jsonl", ".ndjson")):
+    if file.format != "jsonl" or not name.endswith((".jsonl", ".ndjson")) or special(file.path):
         return False
     try:  # compressed data under a plain name: read whole, where it becomes a rejection
         with file.path.open("rb") as handle:  # (UTF-16: read whole, decoded, likewise)
