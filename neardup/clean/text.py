@@ -709,7 +709,7 @@ def clean_text(
     if not lines:
         return CleanResult(text="", source_text=text)
     title_line = None  # the line that is the page's <title>, not its headline
-    if page_title is None and lines and lines[0].n_words >= 3 and not opts.conservative:
+    if page_title is None and lines and _page_title_shaped(lines[0]) and not opts.conservative:
         # rendered pages start with the <title> (extracted text does not: there the first
         # line would always be taken for the headline)
         page_title, title_line = lines[0].text, 0
@@ -791,9 +791,10 @@ def clean_text(
         b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
         byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None
-    if title is None and title_line is not None:
+    if title is None and title_line is not None and not lines[title_line].keep:
         # (no headline line: the page's <title>, the first line of the rendered page, without
-        # its site name; the line itself is no article text and stays as classified)
+        # its site name; the line itself is no article text and stays as classified. A first
+        # line kept as article text is no <title>: the text starts with the article)
         title = title_from_page_title(lines[title_line].text)
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
@@ -818,6 +819,16 @@ def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) ->
         return False
     total = sum(ln.n_words for ln in lines if ln.cls == "good" and ln.n_words >= PROSE_WORDS)
     return sum(ln.n_words for ln in template_prose) >= TEMPLATE_STORY_SHARE * total
+
+
+# A page's <title> has 3 to this many words (the AEB pages' first lines: at most 24): a longer
+# first line is a paragraph (a crawler's extraction that starts with the article), which was
+# taken for the page's title.
+PAGE_TITLE_MAX_WORDS = 30
+
+
+def _page_title_shaped(ln: Line) -> bool:
+    return 3 <= ln.n_words <= PAGE_TITLE_MAX_WORDS
 
 
 def _default_reason(ln: Line) -> str:

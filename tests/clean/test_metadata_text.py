@@ -264,3 +264,18 @@ def test_date_by_finds_what_the_regex_search_finds_in_linear_time() -> None:
     assert date_by("January 5, 2020 " + "1" * 20_000 + " by nobody") is None
     res = clean_text(_header("January 5, 2020 " + "1" * 20_000))
     assert res.text.startswith(BODY[0])
+
+
+def test_a_first_line_that_is_article_text_is_no_page_title() -> None:
+    # Text a crawler extracted can start with the article's first paragraph: that line was
+    # taken for the page's <title> and became the document's title, whole, while it stayed
+    # in the clean text as well.
+    first = ("Officials said on Tuesday that the new policy would take effect in the spring, "
+             "and that it was expected to affect thousands of people in the region.")
+    for text in (first, "\n\n".join([first, *BODY])):
+        res = clean_text(text)
+        assert res.title is None and first in res.text
+    # a rendered page's first line, its <title>, still gives the title when no headline does
+    res = clean_text("\n".join([f"{HEADLINE} | World | Example News", "Home", "World", "",
+                                *BODY]))
+    assert res.title == HEADLINE
