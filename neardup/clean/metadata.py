@@ -10,6 +10,7 @@ of the story as written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -228,16 +229,23 @@ def date_from_url(url: str | None) -> str | None:
     return None
 
 
+def _composed(t: str) -> str:
+    r"""``t`` in NFC: a name in decomposed form ("Jose" + a combining acute, as macOS writes
+    it) was cut at its first accent by the name patterns, whose ``\w`` takes no combining
+    mark ("By José García" gave "Jose")."""
+    return t if t.isascii() else unicodedata.normalize("NFC", t)
+
+
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
     """A "By Name" line (or "By" alone followed by the name) among ``lines[lo:hi]``."""
     for i in range(lo, min(hi, len(lines))):
-        t = lines[i].text
+        t = _composed(lines[i].text)
         if lines[i].n_words > 14:
             continue
         if t.lstrip()[:1] not in _BY_FIRST:
             continue
         if t.strip().lower() in _BY_LABELS and i + 1 < len(lines):
-            nxt = lines[i + 1].text.strip()
+            nxt = _composed(lines[i + 1].text.strip())
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         m = BYLINE_RE.match(t.strip())
@@ -297,7 +305,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
         ln = lines[i]
         if ln.n_words > 14 or ln.terminal:
             continue
-        t = ln.text.strip()
+        t = _composed(ln.text.strip())
         name = None
         if ln.cls == "bad" and i not in date_idx:
             # (a line classified as clutter is a name only with its role, right below the

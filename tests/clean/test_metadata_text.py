@@ -279,3 +279,16 @@ def test_a_first_line_that_is_article_text_is_no_page_title() -> None:
     res = clean_text("\n".join([f"{HEADLINE} | World | Example News", "Home", "World", "",
                                 *BODY]))
     assert res.title == HEADLINE
+
+
+def test_bylines_in_decomposed_unicode_are_whole() -> None:
+    # Text in NFD (macOS writes it): "By José García" gave the byline "Jose", cut at the
+    # first combining accent, which the name patterns' \w does not take.
+    import unicodedata
+
+    for name in ("José García", "Zoë Brontë"):
+        for form in ("NFC", "NFD"):
+            line = "By " + unicodedata.normalize(form, name)
+            assert clean_text(_header(line)).byline == name, (name, form)
+        date_line = unicodedata.normalize("NFD", f"November 20, 2019 {name}")
+        assert clean_text(_header(date_line)).byline == name
