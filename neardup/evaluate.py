@@ -14,11 +14,14 @@ Rejected documents count as singletons (they are in no story).
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import orjson
 
 from neardup.errors import InputError, NeardupError
 
@@ -184,7 +187,10 @@ def load_truth(path: Path, field: str = "story", id_field: str = "id",
                predicted: Iterable[str] = ()) -> dict[str, object]:
     """id → true story. A record without an id (or with a null or empty one) has the default
     id dedup gave it, ``FILE:LINE`` (``FILE:ROW`` in Parquet); ``FILE`` is found among the
-    ``predicted`` ids (see ``default_file``). The first record of an id keeps it, as in dedup."""
+    ``predicted`` ids (see ``default_file``). The first record of an id keeps it, as in dedup.
+    A null label is no label: the record is left out of the truth (it was one story shared by
+    every unlabelled document). Labels are told apart by their JSON text: ``true``, ``1`` and
+    ``1.0`` are three stories (Python's equality made them one), ``"1"`` a fourth."""
     if not path.exists():
         raise InputError(str(path), "no such file")
     truth: dict[str, object] = {}
@@ -195,13 +201,26 @@ def load_truth(path: Path, field: str = "story", id_field: str = "id",
         if isinstance(record[field], dict | list):  # a label must be hashable to be counted
             raise InputError(f"{path}:{number}", f"truth field {field!r} must be a string or "
                              f"a number, got {type(record[field]).__name__}")
+        label = record[field]
+        if label is None:
+            continue
         rid = record.get(id_field)
         if rid is None or rid == "":  # (dedup's rule: such a record has its location as id)
             if prefix is None:
                 prefix = default_file(path, predicted)
             rid = f"{prefix}:{number}"
-        truth.setdefault(str(rid), record[field])
+        truth.setdefault(str(rid), _label_key(label))
     return truth
+
+
+def _label_key(label: object) -> object:
+    """A story label as a key that tells types apart (strings as they are)."""
+    if isinstance(label, str):
+        return label
+    try:
+        return ("json", orjson.dumps(label))
+    except TypeError:  # (no JSON form: the value itself, compared by Python's equality)
+        return ("value", label)
 
 
 def default_file(path: Path, predicted: Iterable[str]) -> str:
@@ -241,11 +260,19 @@ _LABELS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no
 
 def _label(value: object) -> bool:
     """A pair's label: true/false, a number (>= 1 is a duplicate) or those written as text
-    ("1", "0", "true", "false", "yes", "no"; bool("0") would be true)."""
+    ("1", "0", "2", "1.0", "true", "false", "yes", "no"; bool("0") would be true). NaN and
+    infinities are no label (NaN >= 1 was false: a silent negative)."""
     if isinstance(value, str):
-        if value.strip().lower() not in _LABELS:
-            raise ValueError(f"label must be true/false or a number, got {value!r}")
-        return _LABELS[value.strip().lower()]
-    if not isinstance(value, int | float):  # null, a list: no label (bool(None) is False)
-        raise ValueError(f"label must be true/false or a number, got {value!r}")
+        text = value.strip().lower()
+        if text in _LABELS:
+            return _LABELS[text]
+        try:  # a number written as text ("2": Webis-style grades stored as strings)
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"label must be true/false or a number, got {value!r}") from None
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        # (null, a list, NaN, an infinity: no label; bool(None) is False)
+        raise ValueError(f"label must be true/false or a finite number, got {value!r}")
     return bool(value >= 1)

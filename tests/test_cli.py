@@ -249,6 +249,39 @@ def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, cap
     assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
 
 
+def test_eval_grades_as_strings_count_and_nan_is_no_label(tmp_path, capsys):
+    # "2" (a Webis-style grade stored as text) and "1.0" were refused while 2 and 1.0 were
+    # read; NaN was scored as a negative without a word.
+    predicted = _predicted_abc(tmp_path)
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":"2"}\n{"a":"a","b":"c","label":"1.0"}\n'
+                     '{"a":"b","b":"c","label":" 0 "}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
+    for bad in ("NaN", '"nan"', "Infinity", '"inf"'):
+        pairs.write_text(f'{{"a":"a","b":"b","label":{bad}}}\n')
+        assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+        assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
+
+
+def test_eval_null_truth_labels_are_no_story_and_label_types_differ(tmp_path, capsys):
+    # Every document whose story is null was one story: a and b scored a true pair. And
+    # true, 1 and 1.0 were one story by Python's equality.
+    predicted = _predicted_abc(tmp_path)
+    truth = tmp_path / "truth.jsonl"
+    truth.write_text('{"id":"a","story":null}\n{"id":"b","story":null}\n'
+                     '{"id":"c","story":"Y"}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    out = capsys.readouterr()
+    scores = json.loads(out.out)
+    assert (scores["documents"], scores["true_pairs"], scores["unscored_predicted"]) == (1, 0, 2)
+    assert "2 predicted ids are not in the truth" in out.err
+    truth.write_text('{"id":"a","story":true}\n{"id":"b","story":1}\n{"id":"c","story":1.0}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    assert json.loads(capsys.readouterr().out)["true_pairs"] == 0
+
+
 @pytest.mark.parametrize("pairs_text, message", [
     ('{"a":"x","b":"y","label":1}\n', "no labelled pair has both its ids in the predictions"),
     ("", "no labelled pair has both its ids in the predictions"),
