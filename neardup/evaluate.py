@@ -127,6 +127,10 @@ def pairs_scores(predicted: Mapping[str, object],
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
     from neardup.read.files import open_binary
 
+    if path.is_dir():  # ("[Errno 21] Is a directory" otherwise)
+        raise InputError(str(path), "is a folder, not a file (a dedup output folder holds "
+                         "documents.jsonl)")
+
     with open_binary(path) as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():

@@ -180,6 +180,14 @@ def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
     assert json.loads(capsys.readouterr().out)["f1"] == 1.0
     assert main(["eval", str(tmp_path / "missing.jsonl"), "--truth", str(corpus)]) == 1
     assert "missing.jsonl: no such file" in capsys.readouterr().err
+    # a folder given for a file, and a missing or file path given to report: said as such
+    # (they were "[Errno 21] Is a directory" and "no documents.jsonl or documents.parquet")
+    assert main(["eval", str(out), "--truth", str(corpus)]) == 1
+    assert "out: is a folder, not a file" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "nowhere")]) == 1
+    assert "nowhere: no such folder" in capsys.readouterr().err
+    assert main(["report", str(corpus)]) == 1
+    assert "not a folder" in capsys.readouterr().err
 
 
 def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, capsys):

@@ -98,6 +98,9 @@ def read_documents(output: Path) -> list[dict[str, Any]]:
     and the report shows spans from ``report-texts.jsonl.gz`` only): ``removed`` is replaced by
     ``removed_by_reason``, a ``{reason: characters}`` dict.
     """
+    if not output.is_dir():  # (a missing folder or a file: say so, not "no documents")
+        what = "not a folder" if output.exists() else "no such folder"
+        raise ReportInputError(f"{output}: {what}; give the output folder of neardup dedup")
     path = _find(output, "documents")
     if path is None:
         raise ReportInputError(f"{output}: no documents.jsonl or documents.parquet "
