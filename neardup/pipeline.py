@@ -82,14 +82,24 @@ class Result:
     records: list[dict[str, Any]] = field(default_factory=list)
     kept: list[dict[str, Any]] = field(default_factory=list)
     output: Path | None = None
+    collected: bool = True  # records and kept were collected (else the files hold them)
+
+    def _records(self) -> list[dict[str, Any]]:
+        if not self.collected:  # (empty lists would read as "no stories")
+            raise ValueError(
+                "this Result holds no per-document records: the run wrote them to "
+                f"{self.output or 'its output folder'} (documents.jsonl / .parquet); "
+                "dedup_files(..., collect=True) keeps them in memory as well")
+        return self.records
 
     @property
     def kept_ids(self) -> list[str]:
-        return [r["id"] for r in self.records if r["status"] == "kept"]
+        return [r["id"] for r in self._records() if r["status"] == "kept"]
 
     @property
     def clusters(self) -> list[list[str]]:
         """Stories with their member ids (kept copy first), largest first, then by kept id."""
+        self._records()
         groups: dict[int, list[str]] = {}
         for r in self.records:
             if r["status"] != "rejected":
@@ -99,7 +109,7 @@ class Result:
         return sorted(stories, key=lambda s: (-len(s), s[0]))
 
     def story_of(self) -> dict[str, int]:
-        return {r["id"]: r["cluster"] for r in self.records if r["status"] != "rejected"}
+        return {r["id"]: r["cluster"] for r in self._records() if r["status"] != "rejected"}
 
 
 class _Timer:
@@ -447,7 +457,7 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
              if output is not None else None)
     config = WriteConfig(str(spill.directory), files.ordered if files is not None else None,
                          jsonl, collect, options.read)
-    result = Result(summary={}, output=output)
+    result = Result(summary={}, output=output, collected=collect)
     counts: Counter = Counter()
     # The spill is on this machine's disk: local workers, whichever executor sketched.
     executor = make_executor("local", options.workers)

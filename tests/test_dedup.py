@@ -2,6 +2,7 @@ import gzip
 import json
 
 import pyarrow.parquet as pq
+import pytest
 
 import neardup
 from neardup.api import make_options
@@ -533,3 +534,18 @@ def test_every_copy_names_the_center_it_was_verified_against():
             jaccard, containment = neardup.similarities(texts[member], texts[center])
             assert jaccard >= 0.7 or containment >= 0.8, member
     assert center_of["empty"] is None  # rejected
+
+
+def test_a_result_without_collected_records_says_so_instead_of_no_stories(tmp_path):
+    # dedup_files(collect=False), the default, returned a Result whose clusters, kept_ids and
+    # story_of() were empty, which read as "no stories" on a corpus with many.
+    path = tmp_path / "in.jsonl"
+    docs = [{"id": f"d{i}", "text": make_article(i % 3)} for i in range(6)]
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    options = make_options(quiet=True, jobs=1, report=False)
+    result = neardup.dedup_files([path], tmp_path / "out", options)
+    for read in (lambda: result.clusters, lambda: result.kept_ids, result.story_of):
+        with pytest.raises(ValueError, match="holds no per-document records"):
+            read()
+    collected = neardup.dedup_files([path], tmp_path / "out2", options, collect=True)
+    assert len(collected.clusters) == 3 and len(collected.story_of()) == 6
