@@ -252,42 +252,17 @@ def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, cap
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
-    pairs.write_text('{"a":"a","b":"b","label":"maybe"}\n')
-    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
-    assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
-
-
-def test_eval_grades_as_strings_count_and_nan_is_no_label(tmp_path, capsys):
     # "2" (a Webis-style grade stored as text) and "1.0" were refused while 2 and 1.0 were
-    # read; NaN was scored as a negative without a word.
-    predicted = _predicted_abc(tmp_path)
-    pairs = tmp_path / "pairs.jsonl"
+    # read; NaN was scored as a negative without a word
     pairs.write_text('{"a":"a","b":"b","label":"2"}\n{"a":"a","b":"c","label":"1.0"}\n'
                      '{"a":"b","b":"c","label":" 0 "}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
-    for bad in ("NaN", '"nan"', "Infinity", '"inf"'):
+    for bad in ('"maybe"', "NaN", '"nan"', "Infinity", '"inf"'):
         pairs.write_text(f'{{"a":"a","b":"b","label":{bad}}}\n')
         assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
         assert "pairs.jsonl:1: label must be" in capsys.readouterr().err
-
-
-def test_eval_null_truth_labels_are_no_story_and_label_types_differ(tmp_path, capsys):
-    # Every document whose story is null was one story: a and b scored a true pair. And
-    # true, 1 and 1.0 were one story by Python's equality.
-    predicted = _predicted_abc(tmp_path)
-    truth = tmp_path / "truth.jsonl"
-    truth.write_text('{"id":"a","story":null}\n{"id":"b","story":null}\n'
-                     '{"id":"c","story":"Y"}\n')
-    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
-    out = capsys.readouterr()
-    scores = json.loads(out.out)
-    assert (scores["documents"], scores["true_pairs"], scores["unscored_predicted"]) == (1, 0, 2)
-    assert "2 predicted ids are not in the truth" in out.err
-    truth.write_text('{"id":"a","story":true}\n{"id":"b","story":1}\n{"id":"c","story":1.0}\n')
-    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
-    assert json.loads(capsys.readouterr().out)["true_pairs"] == 0
 
 
 @pytest.mark.parametrize("pairs_text, message", [
@@ -626,6 +601,18 @@ def test_eval_reports_what_it_could_not_score(tmp_path, capsys):
         (2, 1, 2)
     assert "1 predicted ids are not in the truth; 2 truth ids are not in the predictions" \
         in captured.err
+    # A null label is no label: those documents were one story (a and b, a true pair). And
+    # true, 1 and 1.0 were one story by Python's equality.
+    truth.write_text('{"id":"a","story":null}\n{"id":"b","story":null}\n'
+                     '{"id":"c","story":"Y"}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    captured = capsys.readouterr()
+    scores = json.loads(captured.out)
+    assert (scores["documents"], scores["true_pairs"], scores["unscored_predicted"]) == (1, 0, 2)
+    assert "2 predicted ids are not in the truth" in captured.err
+    truth.write_text('{"id":"a","story":true}\n{"id":"b","story":1}\n{"id":"c","story":1.0}\n')
+    assert main(["eval", str(predicted), "--truth", str(truth)]) == 0
+    assert json.loads(capsys.readouterr().out)["true_pairs"] == 0
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"a","b":"z","label":1}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
