@@ -254,7 +254,7 @@ def test_lone_surrogates_in_api_input_are_replaced_and_flagged(tmp_path):
     neardup.dedup(items, output=tmp_path / "out", jobs=1)
     records = [json.loads(line) for line in (tmp_path / "out/documents.jsonl").open()]
     assert [r["status"] for r in records] == ["kept"] * 3
-    assert [r["id"] for r in records] == ["0", "x\ufffd", "d"]
+    assert [r["id"] for r in records] == ["0", "x\\udc00", "d"]  # (ids: \\u escapes)
     assert all("lone surrogate" in r["warnings"][0] for r in records)
     kept = [json.loads(line) for line in (tmp_path / "out/deduplicated.jsonl").open()]
     assert kept[1]["metadata"] == {"k\ufffd": "\ufffd"}

@@ -927,3 +927,22 @@ def test_a_fifo_is_a_rejection_not_a_silent_skip_or_a_hang(tmp_path):
     for given in ([folder], [folder / "pipe.jsonl"]):
         result = neardup.dedup_files(given, tmp_path / "out", options, collect=True)
         assert result.records[0]["reason"] == reason.format("pipe.jsonl")
+
+
+def test_ids_with_lone_surrogates_stay_distinct(tmp_path):
+    # "\ud800" and "\udc00" both became U+FFFD: two distinct ids became one, and the second
+    # document was rejected as a repeated id. In an id they are written as \u escapes now.
+    path = _write(tmp_path / "s.jsonl", b'{"id": "\\ud800", "text": "first story about the '
+                  b'council vote"}\n{"id": "\\udc00", "text": "second story about frogs"}\n')
+    array = _write(tmp_path / "s.json", b'[{"id": "\\ud800x", "text": "a story"}, '
+                   b'{"id": "\\udc00x", "text": "another story"}]')
+    for given in (path, array):
+        docs = list(read_documents([given]))
+        assert [d.rejected for d in docs] == [None, None]
+        assert len({d.id for d in docs}) == 2 and all(d.id.isascii() for d in docs)
+    from neardup import Document
+
+    records = neardup.dedup([{"id": "\ud800", "text": "first story about the council vote"},
+                             Document(id="\udc00", text="second story about frogs", index=0,
+                                      source=None)]).records
+    assert [(r["id"], r["status"]) for r in records] == [("\\ud800", "kept"), ("\\udc00", "kept")]

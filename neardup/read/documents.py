@@ -91,7 +91,8 @@ def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
     ids = IdRegistry()
     index = 0
     for source in list_input_files(inputs, skip):
-        for record in read_records(source, options.text_field, options.html_field):
+        for record in read_records(source, options.text_field, options.html_field,
+                                   options.id_field):
             doc = _to_document(record, source.folder, source.format, index, options)
             if account:
                 ids.check(doc)
@@ -126,7 +127,8 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                     yield first
                     yield from pieces
                 continue
-        for record in read_records(source, options.text_field, options.html_field):
+        for record in read_records(source, options.text_field, options.html_field,
+                                   options.id_field):
             batch.append(_to_document(record, source.folder, source.format, index, options))
             index += 1
             if len(batch) >= shard_size:
@@ -163,7 +165,7 @@ def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
             docs.append(_document(fields, f"{name}:{number}", folder, fmt, len(docs), options,
                                   []))
         else:
-            record = jsonl_record(name, number, bytes(line))
+            record = jsonl_record(name, number, bytes(line), options.id_field)
             if record is not None:
                 docs.append(_to_document(record, folder, fmt, len(docs), options))
         start, number = end + 1, number + 1
@@ -314,7 +316,10 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         if isinstance(item, Document):
             doc = item
             doc.id = _as_text(doc.id) or location  # ids are text in every output
-            for name in ("id", "text", "html", "url", "date"):
+            # (the id as a record's id is: its lone surrogates as escapes, see
+            # _without_surrogates)
+            doc.id = _without_surrogates({"id": doc.id}, warnings, "id")["id"]
+            for name in ("text", "html", "url", "date"):
                 value = getattr(doc, name)
                 if isinstance(value, str):
                     setattr(doc, name, _without_surrogates(value, warnings))
@@ -341,7 +346,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
                 doc.rejected = NO_WORDS
         else:
             if isinstance(item, str | dict):
-                item = _without_surrogates(item, warnings)
+                item = _without_surrogates(item, warnings, options.id_field)
             warnings = [_SURROGATES] if warnings else []
             if isinstance(item, str):
                 record = RawRecord(location, index, {options.text_field: item},
@@ -359,7 +364,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         yield doc
 
 
-_SURROGATES = "lone surrogates: replaced with U+FFFD"
+_SURROGATES = "lone surrogates: replaced with U+FFFD (in the id: written as \\u escapes)"
 
 
 def id_key(doc_id: str) -> int:

@@ -54,7 +54,7 @@ TOO_DEEP = "malformed JSON: nested too deeply"
 TOO_LONG = f"malformed JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
-def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
+def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str], str | None]:
     """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
     try:
         value = orjson.loads(line)
@@ -64,7 +64,7 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
         pass
     text, warnings = decode_utf8(line)
     try:
-        value = _without_surrogates(json.loads(text), warnings)
+        value = _without_surrogates(json.loads(text), warnings, id_field)
     except json.JSONDecodeError as exc:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
@@ -74,16 +74,25 @@ def _parse_json_line(line: bytes) -> tuple[Any, list[str], str | None]:
     return value, warnings, None
 
 
-def _without_surrogates(value: Any, warnings: list[str]) -> Any:
+def _without_surrogates(value: Any, warnings: list[str], id_field: str | None = None) -> Any:
     """Replace lone surrogates ("\\ud800" escapes), which no UTF-8 output can hold; the dicts
     and lists are copies (a caller's objects stay as they are). Level by level with a stack,
     not recursively: JSON nests deeper than Python's recursion limit, and a RecursionError
-    here cost a .json file every item from the deep one on."""
+    here cost a .json file every item from the deep one on. ``id_field``: the record's id,
+    whose lone surrogates become ``\\udXXX`` escapes instead, which keep distinct ids
+    distinct (as U+FFFD, "\\ud800" and "\\udc00" were one id, and the second document a
+    repeated id)."""
     if isinstance(value, str):
         return _text_without_surrogates(value, warnings)
     if not isinstance(value, dict | list):
         return value
     root = dict(value) if isinstance(value, dict) else list(value)
+    if id_field is not None and isinstance(root, dict) and isinstance(root.get(id_field), str):
+        try:
+            root[id_field].encode("utf-8")
+        except UnicodeEncodeError:
+            warnings.append("lone surrogate escapes in the id: written as \\u escapes")
+            root[id_field] = root[id_field].encode("utf-8", "backslashreplace").decode("utf-8")
     stack: list[dict | list] = [root]
     while stack:
         container = stack.pop()
@@ -119,7 +128,8 @@ def _text_without_surrogates(value: str, warnings: list[str]) -> str:
     return value
 
 
-def read_records(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+def read_records(source: InputFile, text_field: str, html_field: str | None,
+                 id_field: str = "id") -> Iterator[RawRecord]:
     """Dispatch on the file format. I/O errors become one rejected record for the file."""
     reader = {
         "jsonl": _jsonl,
@@ -131,7 +141,10 @@ def read_records(source: InputFile, text_field: str, html_field: str | None) -> 
         "warc": _warc,
     }[source.format]
     try:
-        yield from reader(source, text_field, html_field)
+        if source.format in ("jsonl", "json"):  # (the id's lone surrogates: see above)
+            yield from reader(source, text_field, html_field, id_field)
+        else:
+            yield from reader(source, text_field, html_field)
     except OSError as exc:
         yield RawRecord(source.name, None, error=f"unreadable file: {exc.strerror or exc}")
     except Exception as exc:  # a corrupt container (bad gzip, bad parquet): record, go on
@@ -139,38 +152,41 @@ def read_records(source: InputFile, text_field: str, html_field: str | None) -> 
         yield RawRecord(source.name, None, error=f"unreadable file: {type(exc).__name__}: {exc}")
 
 
-def _jsonl(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+def _jsonl(source: InputFile, text_field: str, html_field: str | None,
+           id_field: str = "id") -> Iterator[RawRecord]:
     with open_binary(source.path) as handle:
         if wide_bom(handle.peek(4)[:4]) is None:
-            yield from jsonl_records(source.name, handle, 1)
+            yield from jsonl_records(source.name, handle, 1, id_field)
             return
         # UTF-16 with a byte-order mark (PowerShell's ">" writes it): its newline bytes are
         # not its lines, and no line is UTF-8; decoded whole, as a .json file is
         text, warnings = decode_file(handle.read())
     for number, line in enumerate(text.split("\n"), start=1):
-        record = jsonl_record(source.name, number, line.encode("utf-8", "surrogatepass"))
+        record = jsonl_record(source.name, number, line.encode("utf-8", "surrogatepass"),
+                              id_field)
         if record is not None:
             if warnings and "\ufffd" in line:  # (the line of the bytes replaced)
                 record.warnings.extend(warnings)
             yield record
 
 
-def jsonl_records(name: str, lines: Iterable[bytes], first_line: int) -> Iterator[RawRecord]:
+def jsonl_records(name: str, lines: Iterable[bytes], first_line: int,
+                  id_field: str = "id") -> Iterator[RawRecord]:
     """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice)."""
     for number, line in enumerate(lines, start=first_line):
-        record = jsonl_record(name, number, line)
+        record = jsonl_record(name, number, line, id_field)
         if record is not None:
             yield record
 
 
-def jsonl_record(name: str, number: int, line: bytes) -> RawRecord | None:
+def jsonl_record(name: str, number: int, line: bytes, id_field: str = "id") -> RawRecord | None:
     """The record of JSONL line ``number`` (None for a blank line, which is no record)."""
     if number == 1 and line.startswith(_BOM):
         line = line[len(_BOM):]  # a byte-order mark (Windows editors) is not data
     if not line.strip():
         return None  # blank lines separate nothing; they are not records
     location = f"{name}:{number}"
-    value, warnings, error = _parse_json_line(line)
+    value, warnings, error = _parse_json_line(line, id_field)
     if error is not None:
         return RawRecord(location, number, error=error)
     if not isinstance(value, dict):
@@ -179,7 +195,8 @@ def jsonl_record(name: str, number: int, line: bytes) -> RawRecord | None:
     return RawRecord(location, number, value, warnings=warnings)
 
 
-def _json_array(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
+def _json_array(source: InputFile, text_field: str, html_field: str | None,
+                id_field: str = "id") -> Iterator[RawRecord]:
     # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
     # use JSONL for large corpora.
     with open_binary(source.path) as handle:
@@ -200,7 +217,7 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None) -> I
     for number, item in enumerate(items, start=1):
         location = f"{source.name}#{number}"
         item_warnings = list(warnings)
-        item = _without_surrogates(item, item_warnings)  # as for JSONL lines
+        item = _without_surrogates(item, item_warnings, id_field)  # as for JSONL lines
         if isinstance(item, str):
             yield RawRecord(location, number, {text_field: item}, warnings=item_warnings)
         elif isinstance(item, dict):
