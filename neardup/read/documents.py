@@ -17,7 +17,14 @@ import orjson
 from neardup.document import Document
 from neardup.errors import InputError
 from neardup.read.files import list_input_files
-from neardup.read.records import RawRecord, jsonl_record, lost_digits, read_records
+from neardup.read.records import (
+    RawRecord,
+    _without_surrogates,
+    id_without_surrogates,
+    jsonl_record,
+    lost_digits,
+    read_records,
+)
 from neardup.read.slices import FileSlice, can_slice, slice_bytes, slice_file
 from neardup.sketch.hashing import stable_hash
 
@@ -306,8 +313,6 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
     Ids default to the position (``"0"``, ``"1"``, ...); every item yields one document,
     rejections included, exactly as ``read_documents`` does for files.
     """
-    from neardup.read.records import RawRecord, _without_surrogates
-
     options = options or ReadOptions()
     ids = IdRegistry()
     for index, item in enumerate(items):
@@ -316,9 +321,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         if isinstance(item, Document):
             doc = item
             doc.id = _as_text(doc.id) or location  # ids are text in every output
-            # (the id as a record's id is: its lone surrogates as escapes, see
-            # _without_surrogates)
-            doc.id = _without_surrogates({"id": doc.id}, warnings, "id")["id"]
+            doc.id = id_without_surrogates(doc.id, warnings)
             for name in ("text", "html", "url", "date"):
                 value = getattr(doc, name)
                 if isinstance(value, str):
@@ -330,16 +333,13 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             doc.index = index
             doc.source = doc.source or location
             doc.site = doc.site or site_of(doc.url, "")
-            wrong = next(((name, value) for name, value in (("text", doc.text),
-                                                            ("html", doc.html))
-                          if not (isinstance(value, str) or name == "html" and value is None)),
-                         None)
-            if wrong is not None:  # (as a dict's field that is no string: a rejection)
-                name, value = wrong
-                doc.text, doc.html = "", None
-                if doc.rejected is None:
-                    doc.rejected = (f"Document.{name} must be a string, got "
-                                    f"{type(value).__name__}")
+            for name, value in (("text", doc.text), ("html", doc.html)):
+                if not isinstance(value, str) and not (name == "html" and value is None):
+                    # (as a dict's field that is no string: a rejection)
+                    doc.rejected = doc.rejected or (f"Document.{name} must be a string, got "
+                                                    f"{type(value).__name__}")
+                    doc.text, doc.html = "", None
+                    break
             if doc.rejected is None and not (doc.html or doc.text).strip():
                 doc.rejected = "empty text"
             elif doc.rejected is None and doc.html is None and not has_words(doc.text):

@@ -88,11 +88,7 @@ def _without_surrogates(value: Any, warnings: list[str], id_field: str | None = 
         return value
     root = dict(value) if isinstance(value, dict) else list(value)
     if id_field is not None and isinstance(root, dict) and isinstance(root.get(id_field), str):
-        try:
-            root[id_field].encode("utf-8")
-        except UnicodeEncodeError:
-            warnings.append("lone surrogate escapes in the id: written as \\u escapes")
-            root[id_field] = root[id_field].encode("utf-8", "backslashreplace").decode("utf-8")
+        root[id_field] = id_without_surrogates(root[id_field], warnings)
     stack: list[dict | list] = [root]
     while stack:
         container = stack.pop()
@@ -107,6 +103,16 @@ def _without_surrogates(value: Any, warnings: list[str], id_field: str | None = 
             for i, item in enumerate(container):
                 container[i] = _copy_or_fixed(item, warnings, stack)
     return root
+
+
+def id_without_surrogates(value: str, warnings: list[str]) -> str:
+    """An id with its lone surrogates as ``\\udXXX`` escapes (distinct ids stay distinct)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        warnings.append("lone surrogate escapes in the id: written as \\u escapes")
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 def _copy_or_fixed(value: Any, warnings: list[str], stack: list[dict | list]) -> Any:
