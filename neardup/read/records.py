@@ -107,12 +107,7 @@ def _without_surrogates(value: Any, warnings: list[str], id_field: str | None = 
 
 def id_without_surrogates(value: str, warnings: list[str]) -> str:
     """An id with its lone surrogates as ``\\udXXX`` escapes (distinct ids stay distinct)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        warnings.append("lone surrogate escapes in the id: written as \\u escapes")
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return value
+    return _text_without_surrogates(value, warnings, as_escapes=True)
 
 
 def _copy_or_fixed(value: Any, warnings: list[str], stack: list[dict | list]) -> Any:
@@ -125,10 +120,14 @@ def _copy_or_fixed(value: Any, warnings: list[str], stack: list[dict | list]) ->
     return value
 
 
-def _text_without_surrogates(value: str, warnings: list[str]) -> str:
+def _text_without_surrogates(value: str, warnings: list[str], as_escapes: bool = False) -> str:
+    """``value`` with its lone surrogates as U+FFFD (``as_escapes``: as ``\\udXXX``)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
+        if as_escapes:
+            warnings.append("lone surrogate escapes in the id: written as \\u escapes")
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
         warnings.append("lone surrogate escapes in JSON: replaced with U+FFFD")
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return value
