@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clean_aeb import _host, _shingles, per_page, score  # noqa: E402
+from aeb_data import load  # noqa: E402
+from clean_aeb import _shingles, per_page, score  # noqa: E402
 
 from neardup.clean import CleanOptions, SiteTemplateLearner, clean_text  # noqa: E402
 from neardup.clean.lines import Line, analyse  # noqa: E402
@@ -104,34 +104,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blocks", action="store_true",
                     help="runs of consecutive error lines as one row (words, first lines)")
     args = ap.parse_args(argv)
-    gt = json.loads((args.data_dir / "ground-truth.json").read_text())
-    src = json.loads((args.data_dir / "output" / "html-text.json").read_text())["output"]
-    gold = {k: v.get("articleBody", "") for k, v in gt.items()}
-    inputs = {k: src.get(k, {}).get("articleBody", "") or "" for k in gt}
+    aeb = load(args.data_dir)
+    keys_all, gold, inputs = aeb.keys, aeb.gold, aeb.page_texts()
     learner = SiteTemplateLearner()
-    for k in gt:
-        learner.add(_host(gt[k]["url"]), inputs[k])
+    for k in keys_all:
+        learner.add(aeb.site(k), inputs[k])
     templates = learner.build()
     opts = CleanOptions()
-    res = {k: clean_text(inputs[k], template=templates.for_site(_host(gt[k]["url"])),
-                         options=opts) for k in gt}
+    res = {k: clean_text(inputs[k], template=templates.for_site(aeb.site(k)),
+                         options=opts) for k in keys_all}
     pred = {k: r.text for k, r in res.items()}
     for h in ("A", "B"):
-        keys = [k for k in gt if half(k) == h]
+        keys = [k for k in keys_all if half(k) == h]
         m = score({k: gold[k] for k in keys}, pred)
         print(f"half {h} ({len(keys)}): P={m['precision']:.4f} R={m['recall']:.4f} "
               f"F1={m['f1']:.5f}")
     m = score(gold, pred)
-    print(f"all ({len(gt)}): P={m['precision']:.4f} R={m['recall']:.4f} F1={m['f1']:.5f}")
+    print(f"all ({len(keys_all)}): P={m['precision']:.4f} R={m['recall']:.4f} F1={m['f1']:.5f}")
     if args.summary:
         return 0
     pp = per_page(gold, pred)
-    keys = [k for k in gt if (args.half == "all" or half(k) == args.half)
+    keys = [k for k in keys_all if (args.half == "all" or half(k) == args.half)
             and k.startswith(args.key)]
     keys.sort(key=lambda k: pp[k][0] + pp[k][1])
     for k in keys[: args.pages]:
         p, r = pp[k]
-        print(f"\n=== {k[:12]} P={p:.2f} R={r:.2f} {gt[k]['url'][:100]}")
+        print(f"\n=== {k[:12]} P={p:.2f} R={r:.2f} {aeb.urls[k][:100]}")
         g = _shingles(gold[k])
         lines = analyse(inputs[k])
         kept = _kept_flags(lines, res[k].removed)

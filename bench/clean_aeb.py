@@ -13,14 +13,14 @@ that fails to process is scored as an empty prediction.
 
 (a) html mode: ``html/<key>.html.gz`` -> ``clean_html``; also trafilatura alone (its default
 ``extract`` and the favor-recall extraction that ``clean_html`` starts from), computed here.
-(b) text mode: ``output/html-text.json`` (whole page as text) -> ``clean_text``; also the
-do-nothing baseline. Site templates are learned over the corpus by URL host first.
+(b) text mode: ``output/html-text.json`` (whole page as text; when the data has none, the
+pages rendered with ``html-text``, which made that file: see ``aeb_data.py``) -> ``clean_text``;
+also the do-nothing baseline. Site templates are learned over the corpus by URL host first.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import statistics
@@ -28,9 +28,11 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from aeb_data import AebData, load  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -39,7 +41,6 @@ from neardup.clean import (  # noqa: E402
     clean_text,
     page_text,
 )
-from neardup.read.charset import decode_page  # noqa: E402
 from neardup.sketch import kernels  # noqa: E402
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -108,76 +109,67 @@ def _line(name: str, m: dict[str, float], extra: str = "") -> str:
     )
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
-
-
-def run_text(data: Path, gt: dict, opts: CleanOptions) -> dict[str, str]:
-    src = json.loads((data / "output" / "html-text.json").read_text())["output"]
-    gold = {k: v.get("articleBody", "") for k, v in gt.items()}
-    inputs = {k: src.get(k, {}).get("articleBody", "") or "" for k in gt}
+def run_text(aeb: AebData, opts: CleanOptions) -> dict[str, str]:
+    gold, inputs = aeb.gold, aeb.page_texts()
     print(_line("text: do nothing (html-text)", score(gold, inputs)))
     kernels.warm_up()  # load the compiled line kernels outside the timing, as the pipeline does
     t0 = time.perf_counter()
     learner = SiteTemplateLearner()
-    for k in gt:
-        learner.add(_host(gt[k]["url"]), inputs[k])
+    for k in aeb.keys:
+        learner.add(aeb.site(k), inputs[k])
     templates = learner.build()
     t1 = time.perf_counter()
     pred = {}
-    for k in gt:
-        tpl = templates.for_site(_host(gt[k]["url"]))
-        pred[k] = clean_text(inputs[k], template=tpl, options=opts).text
+    for k in aeb.keys:
+        pred[k] = clean_text(inputs[k], template=templates.for_site(aeb.site(k)),
+                             options=opts).text
     t2 = time.perf_counter()
     print(
         _line(
             "text: clean_text",
             score(gold, pred),
-            f"   [{len(gt) / (t2 - t1):.0f} pages/s; template pass {len(gt) / (t1 - t0):.0f}"
-            f" pages/s, {len(templates)} sites with a template]",
+            f"   [{len(gold) / (t2 - t1):.0f} pages/s; template pass "
+            f"{len(gold) / (t1 - t0):.0f} pages/s, {len(templates)} sites with a template]",
         )
     )
     return pred
 
 
-def run_html(data: Path, gt: dict, opts: CleanOptions) -> dict[str, str]:
+def run_html(aeb: AebData, opts: CleanOptions) -> dict[str, str]:
     import trafilatura
 
-    gold = {k: v.get("articleBody", "") for k, v in gt.items()}
-    # decoded as the product reads an .html.gz file (its declared encoding, else UTF-8...)
-    pages = {
-        k: decode_page(gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes()))[0]
-        for k in gt
-    }
+    gold, urls = aeb.gold, aeb.urls
+    pages = {k: page for k, page in aeb.pages().items() if page is not None}
     t0 = time.perf_counter()
-    traf = {k: trafilatura.extract(pages[k], url=gt[k]["url"]) or "" for k in gt}
+    traf = {k: trafilatura.extract(pages[k], url=urls[k] or None) or "" for k in pages}
     t1 = time.perf_counter()
     print(
         _line(
             "html: trafilatura.extract default",
             score(gold, traf),
-            f"   [{len(gt) / (t1 - t0):.1f} pages/s]",
+            f"   [{len(pages) / (t1 - t0):.1f} pages/s]",
         )
     )
     learner = SiteTemplateLearner()
     recall_text = {}
-    for k in gt:
-        recall_text[k] = page_text(pages[k], url=gt[k]["url"])
-        learner.add(_host(gt[k]["url"]), recall_text[k])
+    for k in pages:
+        recall_text[k] = page_text(pages[k], url=urls[k] or None)
+        learner.add(aeb.site(k), recall_text[k])
     templates = learner.build()
     # (the extraction clean_html starts from: favor_recall, no fallback extractors)
     print(_line("html: trafilatura favor_recall, fast", score(gold, recall_text)))
     t2 = time.perf_counter()
     pred = {}
-    for k in gt:
-        tpl = templates.for_site(_host(gt[k]["url"]))
+    for k in pages:
         try:
-            pred[k] = clean_html(pages[k], url=gt[k]["url"], template=tpl, options=opts).text
+            pred[k] = clean_html(pages[k], url=urls[k] or None,
+                                 template=templates.for_site(aeb.site(k)), options=opts).text
         except Exception as exc:  # noqa: BLE001 - count as empty prediction, say so
             print(f"  ! {k}: {exc!r}", file=sys.stderr)
             pred[k] = ""
     t3 = time.perf_counter()
-    print(_line("html: clean_html", score(gold, pred), f"   [{len(gt) / (t3 - t2):.1f} pages/s]"))
+    print(_line("html: clean_html", score(gold, pred),
+                f"   [{len(pages) / (t3 - t2):.1f} pages/s]"))
     return pred
 
 
@@ -192,23 +184,23 @@ def main(argv: list[str] | None = None) -> int:
         help="also list the N worst pages by F1 (for failure analysis)",
     )
     args = ap.parse_args(argv)
-    gt = json.loads((args.data_dir / "ground-truth.json").read_text())
-    gold = {k: v.get("articleBody", "") for k, v in gt.items()}
+    aeb = load(args.data_dir)
+    gold = aeb.gold
     ref = args.data_dir / "output" / "trafilatura.json"
     if ref.exists():
         out = json.loads(ref.read_text())["output"]
         print(
             _line(
                 "reference: output/trafilatura.json",
-                score(gold, {k: out.get(k, {}).get("articleBody", "") for k in gt}),
+                score(gold, {k: (out.get(k) or {}).get("articleBody") or "" for k in gold}),
             )
         )
     opts = CleanOptions()
     results = {}
     if args.mode in ("text", "both"):
-        results["text"] = run_text(args.data_dir, gt, opts)
+        results["text"] = run_text(aeb, opts)
     if args.mode in ("html", "both"):
-        results["html"] = run_html(args.data_dir, gt, opts)
+        results["html"] = run_html(aeb, opts)
     if args.per_page:
         for mode, pred in results.items():
             pp = per_page(gold, pred)
@@ -217,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             )[: args.per_page]
             print(f"-- worst {mode} pages (P, R, url)")
             for k, (p, r) in worst:
-                print(f"  {p:.2f} {r:.2f} {k[:12]} {gt[k]['url'][:90]}")
+                print(f"  {p:.2f} {r:.2f} {k[:12]} {aeb.urls[k][:90]}")
     return 0
 
 

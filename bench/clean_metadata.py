@@ -32,18 +32,19 @@ page's html (site templates learned over the corpus by URL host, as the pipeline
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from aeb_data import host, load  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -52,7 +53,6 @@ from neardup.clean import (  # noqa: E402
     extract_page,
 )
 from neardup.document import Document  # noqa: E402
-from neardup.read.charset import decode_page  # noqa: E402
 
 FIELDS = ("title", "byline", "date")
 _WORD_RE = re.compile(r"\w+")
@@ -69,10 +69,6 @@ _TEXT_DATE_RE = re.compile(
 
 def norm(text: str | None) -> str:
     return " ".join(_WORD_RE.findall((text or "").lower()))
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _meta(tree: Any, *names: str) -> list[str]:
@@ -142,7 +138,7 @@ def gold_from_markup(html: str, url: str) -> dict[str, list[str]]:
     title_el = next(iter(tree.iter("title")), None)
     if title_el is not None and _text(title_el):
         raw.append(_text(title_el))
-    site = norm(_host(url).split(".")[-2] if "." in _host(url) else _host(url))
+    site = norm(host(url).split(".")[-2] if "." in host(url) else host(url))
     titles = []
     for t in raw:
         titles.append(t)
@@ -219,32 +215,29 @@ def matches(field: str, pred: str, gold: list[str]) -> bool:
 
 
 def run(data: Path, mode: str) -> dict[str, dict[str, Any]]:
-    gt = json.loads((data / "ground-truth.json").read_text())
-    pages = {
-        k: decode_page(gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes()))[0]
-        for k in gt
-    }
-    gold = {k: gold_from_markup(pages[k], gt[k]["url"]) for k in gt}
+    aeb = load(data)
+    # (the truth comes from a page's markup: a page that cannot be read is left out)
+    pages = {k: page for k, page in aeb.pages().items() if page is not None}
+    gold = {k: gold_from_markup(pages[k], aeb.urls[k]) for k in pages}
     opts = CleanOptions()
     learner = SiteTemplateLearner()
     if mode == "html":
-        inputs = {k: extract_page(pages[k], gt[k]["url"]) for k in gt}
-        for k in gt:
-            learner.add(_host(gt[k]["url"]), inputs[k].get("text") or "")
+        inputs = {k: extract_page(pages[k], aeb.urls[k] or None) for k in pages}
+        for k in pages:
+            learner.add(aeb.site(k), inputs[k].get("text") or "")
     else:
-        src = json.loads((data / "output" / "html-text.json").read_text())["output"]
-        inputs = {k: src.get(k, {}).get("articleBody", "") or "" for k in gt}
-        for k in gt:
-            learner.add(_host(gt[k]["url"]), inputs[k])
+        inputs = aeb.page_texts(pages)
+        for k in pages:
+            learner.add(aeb.site(k), inputs[k])
     templates = learner.build()
     out = {}
-    for k in gt:
-        url = gt[k]["url"]
+    for k in pages:
+        url = aeb.urls[k]
         if mode == "html":
-            doc = Document(id=k, text="", url=url, site=_host(url), html=pages[k])
+            doc = Document(id=k, text="", url=url or None, site=aeb.site(k), html=pages[k])
             clean_document(doc, templates, opts, extracted=inputs[k])
         else:
-            doc = Document(id=k, text=inputs[k], url=url, site=_host(url))
+            doc = Document(id=k, text=inputs[k], url=url or None, site=aeb.site(k))
             clean_document(doc, templates, opts)
         out[k] = {"url": url, "gold": gold[k],
                   "pred": {"title": doc.title, "byline": doc.byline, "date": doc.date},
