@@ -38,16 +38,25 @@ _WORD = re.compile(r"\w+")
 
 
 def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, int]]]:
+    """The texts by document id, and (subset, id a, id b, label) per pair folder
+    ``<subset>/<a>_vs_<b>/`` (with ``full-text-<a>``, ``full-text-<b>`` and ``label``). A
+    folder that does not hold a readable pair is named on stderr and left out."""
     texts: dict[str, str] = {}
     pairs = []
     for subset in sorted(p for p in root.iterdir() if p.is_dir()):
         for folder in sorted(p for p in subset.iterdir() if p.is_dir()):
-            a, b = folder.name.split("_vs_")
-            for doc_id in (a, b):
-                texts[doc_id] = (folder / f"full-text-{doc_id}").read_text(
-                    encoding="utf-8", errors="replace")
-            label = int((folder / "label").read_text().split()[0])
+            try:
+                a, b = folder.name.split("_vs_")
+                pair = {doc_id: (folder / f"full-text-{doc_id}").read_text(
+                    encoding="utf-8", errors="replace") for doc_id in (a, b)}
+                label = int(float((folder / "label").read_text().split()[0]))
+            except (ValueError, IndexError, OSError) as exc:
+                print(f"{folder}: not a labelled pair, left out ({exc})", file=sys.stderr)
+                continue
+            texts.update(pair)
             pairs.append((subset.name, a, b, label))
+    if not pairs:
+        raise SystemExit(f"{root}: no pair folders <subset>/<a>_vs_<b>/ found")
     return texts, pairs
 
 
