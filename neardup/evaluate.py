@@ -46,6 +46,10 @@ class Scores:
     unscored_predicted: int = 0
     unscored_truth: int = 0
     unscored_pairs: int = 0
+    #: Labelled pairs not counted (``--pairs``): a document paired with itself (always "the
+    #: same story", whatever the clustering), and a pair listed again (in either order).
+    self_pairs: int = 0
+    repeated_pairs: int = 0
 
     def unscored_message(self) -> str | None:
         """A sentence saying what was left out of the scores, or None when nothing was."""
@@ -57,6 +61,11 @@ class Scores:
         if self.unscored_pairs:
             parts.append(f"{self.unscored_pairs:,} labelled pairs have an id that is not in "
                          "the predictions")
+        if self.self_pairs:
+            parts.append(f"{self.self_pairs:,} labelled pairs pair a document with itself")
+        if self.repeated_pairs:
+            parts.append(f"{self.repeated_pairs:,} labelled pairs are listed again (counted "
+                         "once)")
         if not parts:
             return None
         return "; ".join(parts) + ": scores cover the rest only"
@@ -103,10 +112,25 @@ def pairs_scores(predicted: Mapping[str, object],
     """P/R/F1 over labelled pairs: (id_a, id_b, is_duplicate).
 
     No pair with both ids in the predictions is an error, as in ``cluster_scores``: such a
-    run scored recall 0 (or P = R = F1 = 1 without pairs) for pairs of another corpus."""
-    tp = fp = fn = scored = total = 0
+    run scored recall 0 (or P = R = F1 = 1 without pairs) for pairs of another corpus.
+    A pair counts once, in either order, and a document paired with itself not at all (it
+    shares its story with itself under any clustering: a true positive or a false one that
+    says nothing of the run); both are reported. One pair labelled both ways is an error."""
+    tp = fp = fn = scored = total = self_pairs = repeated = 0
+    labels: dict[tuple[str, str], bool] = {}
     for a, b, label in pairs:
         total += 1
+        if a == b:
+            self_pairs += 1
+            continue
+        key = (a, b) if a < b else (b, a)
+        if key in labels:
+            if labels[key] != label:
+                raise NeardupError(f"the pair {a!r}, {b!r} is labelled both a duplicate and "
+                                   "not a duplicate")
+            repeated += 1
+            continue
+        labels[key] = label
         if a not in predicted or b not in predicted:
             continue  # (unscored, and reported: not a false negative)
         scored += 1
@@ -121,7 +145,8 @@ def pairs_scores(predicted: Mapping[str, object],
             "field")
     precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
     return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted),
-                  unscored_pairs=total - scored)
+                  unscored_pairs=total - self_pairs - repeated - scored,
+                  self_pairs=self_pairs, repeated_pairs=repeated)
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:

@@ -246,9 +246,11 @@ def test_eval_pair_labels_written_as_strings_are_read_not_all_true(tmp_path, cap
     # A label "0" or "false" (pairs converted from CSV) was bool("0") = True: every labelled
     # pair counted as a duplicate.
     predicted = _predicted_abc(tmp_path)
+    with predicted.open("a") as handle:
+        handle.write('{"id":"d","cluster":3}\n')
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text('{"a":"a","b":"b","label":"1"}\n{"a":"a","b":"c","label":"0"}\n'
-                     '{"a":"b","b":"c","label":"false"}\n{"a":"c","b":"a","label":"True"}\n')
+                     '{"a":"b","b":"c","label":"false"}\n{"a":"c","b":"d","label":"True"}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert (scores["true_positives"], scores["true_pairs"]) == (1, 2)
@@ -785,3 +787,26 @@ def test_a_page_trafilatura_fails_on_says_so(tmp_path, cleaning, monkeypatch):
     assert rows[1]["reason"] == ("HTML extraction failed: trafilatura raised RecursionError: "
                                  "maximum recursion depth exceeded")
     assert any("RecursionError" in w for w in rows[2]["warnings"])
+
+
+def test_eval_pairs_count_a_pair_once_and_leave_out_a_document_paired_with_itself(
+        tmp_path, capsys):
+    # A pair listed twice (or as b, a) counted twice, and a document paired with itself
+    # counted as a merge whatever the run did: P 0.5 and R 1/3 here instead of 1.0 and 0.5.
+    predicted = _predicted_abc(tmp_path)
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"b","b":"b","label":0}\n'
+                     '{"a":"a","b":"c","label":1}\n{"a":"c","b":"a","label":"1"}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 0
+    captured = capsys.readouterr()
+    scores = json.loads(captured.out)
+    assert (scores["precision"], scores["recall"]) == (1.0, 0.5)
+    assert (scores["true_positives"], scores["predicted_pairs"], scores["true_pairs"]) == \
+        (1, 1, 2)
+    assert (scores["self_pairs"], scores["repeated_pairs"], scores["unscored_pairs"]) == \
+        (1, 1, 0)
+    assert "1 labelled pairs pair a document with itself" in captured.err
+    assert "1 labelled pairs are listed again (counted once)" in captured.err
+    pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"b","b":"a","label":0}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    assert "the pair 'b', 'a' is labelled both a duplicate and not" in capsys.readouterr().err
