@@ -1,4 +1,4 @@
-"""Function words, shared by the cleaner's line features (``clean/lines.py``) and the shingle
+"""Function words, shared by the cleaner's line features (``clean/features.py``) and the shingle
 weights (``sketch/weights.py``). A module of its own: the sketch stage needs the words without
 importing the cleaner."""
 

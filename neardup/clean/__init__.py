@@ -2,7 +2,9 @@
 
 Modules, split by concern:
 
-* :mod:`~neardup.clean.lines`     -- line features and initial line classes;
+* :mod:`~neardup.clean.lines`     -- lines: splitting, the line cache, ``analyse``;
+* :mod:`~neardup.clean.features`  -- the features of a line (length, case, cue words, ...);
+* :mod:`~neardup.clean.classify`  -- a line's initial class from its features;
 * :mod:`~neardup.clean.structure` -- numbered lists, data tables, dated lists;
 * :mod:`~neardup.clean.repeats`   -- repeated body / paragraph / pull quote;
 * :mod:`~neardup.clean.template`  -- site-template learning (bounded memory, mergeable);

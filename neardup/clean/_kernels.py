@@ -1,8 +1,8 @@
-"""Compiled (numba) per-line kernels, identical to the bytes paths of lines.py and template.py.
+"""Compiled (numba) per-line kernels, identical to the bytes paths of features.py and template.py.
 
 * ``ascii_word_counts_kernel``: the word counts of a new line
-  (:func:`neardup.clean.lines._ascii_word_counts_bytes`), and its punctuation features
-  (:func:`neardup.clean.lines._line_marks`, valid for pure-ASCII lines);
+  (:func:`neardup.clean.features._ascii_word_counts_bytes`), and its punctuation features
+  (:func:`neardup.clean.features._line_marks`, valid for pure-ASCII lines);
 * ``ascii_norm_kernel``: the normalised line behind a template key
   (:func:`neardup.clean.template.ascii_norm_bytes`);
 * ``ascii_lines_kernel``, ``ascii_norms_kernel``: the same for all new lines of a document
@@ -209,7 +209,7 @@ def ascii_word_counts_kernel(
 
 # The columns of ascii_lines_kernel's counts: the values of ascii_word_counts_kernel but the
 # key (as ints), then whether the marks hold (the line is ASCII but for known code points),
-# then the hints of lines._line_features_from: the line may be a caption credit (see
+# then the hints of features._line_features_from: the line may be a caption credit (see
 # _maybe_credit), it holds a cue stem (see _has_cue_stem)
 LINE_COLUMNS = 14
 
@@ -238,7 +238,7 @@ def ascii_lines_kernel(
     ``\\n``), in one call: an int64 array of ``LINE_COLUMNS`` values per line, and the keys
     joined by ``\\n`` as a uint8 array.
 
-    ``known``: the non-ASCII code points the marks know (those of lines._WORD_SEPARATORS,
+    ``known``: the non-ASCII code points the marks know (those of features._WORD_SEPARATORS,
     none a mark, the no-break space whitespace: a line with another has no marks);
     ``words``, ``openings``: :func:`byte_strings` of lower-case words (``pairs``:
     :func:`first_pairs` of ``words``), ``word_groups`` a bit for each word: the last two
@@ -309,7 +309,7 @@ def _opens(
     return False
 
 
-# str.isspace() / re's \s of an ASCII code point; the other sets of the marks (lines._CLOSERS,
+# str.isspace() / re's \s of an ASCII code point; the other sets of the marks (features._CLOSERS,
 # _TERMINAL_MARKS, _SENTENCE_END_RE), their ASCII parts as flags of the 128 ASCII code points,
 # their other parts written out in the predicates below
 def _ascii_flags(chars: str) -> np.ndarray:
@@ -320,9 +320,9 @@ def _ascii_flags(chars: str) -> np.ndarray:
 
 
 _SPACE = _ascii_flags("".join(chr(c) for c in range(128) if chr(c).isspace()))
-_CLOSER = _ascii_flags("\"')]")  # (lines._CLOSERS)
-_TERMINAL = _ascii_flags(".!?:;")  # (lines._TERMINAL_MARKS)
-_SENTENCE_MARK = _ascii_flags(".!?")  # (lines._SENTENCE_END_RE, its parts)
+_CLOSER = _ascii_flags("\"')]")  # (features._CLOSERS)
+_TERMINAL = _ascii_flags(".!?:;")  # (features._TERMINAL_MARKS)
+_SENTENCE_MARK = _ascii_flags(".!?")  # (features._SENTENCE_END_RE, its parts)
 _SENTENCE_CLOSER = _ascii_flags("\"')")
 _SENTENCE_OPENER = _ascii_flags("\"'(")
 _SENTENCE_START = _ascii_flags("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -381,9 +381,9 @@ def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray, known2
 def _marks(cps, s: int, m: int):  # pragma: no cover - compiled
     """The punctuation features of a line given as its code points ``cps[s:m]`` (ASCII or
     ``known`` of :func:`ascii_lines_kernel`; the bytes of a pure-ASCII line are its code points), as
-    ``lines._line_marks`` defines them: (terminal, sentence ends: matches of
+    ``features._line_marks`` defines them: (terminal, sentence ends: matches of
     ``_SENTENCE_END_RE``, commas); and whether it ends in ")" before an optional full stop and
-    whitespace (the bracket test of ``lines._maybe_credit``)."""
+    whitespace (the bracket test of ``features._maybe_credit``)."""
     e = m  # terminal: the last character before trailing whitespace and closers
     while e > s and _is_space(cps[e - 1]):
         e -= 1

@@ -14,7 +14,8 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.lines import _DATE_RE, _TIME_RE, WORD_RE, Line
+from neardup.clean.features import _DATE_RE, _TIME_RE, WORD_RE
+from neardup.clean.lines import Line
 from neardup.stopwords import STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other

@@ -14,7 +14,8 @@ import re
 from itertools import accumulate
 from operator import attrgetter
 
-from neardup.clean.lines import WORD_RE, Line
+from neardup.clean.features import WORD_RE
+from neardup.clean.lines import Line
 
 _N_WORDS = attrgetter("n_words")
 _ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")

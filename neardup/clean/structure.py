@@ -1,6 +1,6 @@
 """Structured content inside an article: numbered lists, data tables, dated lists.
 
-Line classes (:mod:`neardup.clean.lines`) judge one line at a time, so the rows of a table
+Line classes (:mod:`neardup.clean.classify`) judge one line at a time, so the rows of a table
 ("3 Kevin Harvick 5033 4 6 15 26") and the items of a numbered list ("4) Blade Runner The
 Final Cut (4K Ultra HD)") look like navigation: short, few function words, capitalised. What
 gives them away is the *run*:

@@ -48,7 +48,8 @@ import xxhash
 from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
-from neardup.clean.lines import Normalised, logical_line_texts
+from neardup.clean.features import Normalised
+from neardup.clean.lines import logical_line_texts
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -252,7 +253,7 @@ def _keys_from_norms(lines: list[str], norms: bytes, bounds: list[list[int]]) ->
 def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[int]:
     """:func:`line_key` of each of a document's new lines, given what the cleaner's compiled
     features pass has of their normalised forms (see
-    :func:`neardup.clean.lines.features_and_norms`): those hashed, the others from the key
+    :func:`neardup.clean.features.features_and_norms`): those hashed, the others from the key
     cache or computed (:func:`known_or_new_line_keys`). Not cached: the line's record keeps
     its key."""
     if normalised is None:

@@ -35,14 +35,8 @@ from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
-from neardup.clean.lines import (
-    CUES,
-    Line,
-    analyse_records,
-    credit_label,
-    has_date_or_time,
-    record_keys,
-)
+from neardup.clean.features import CUES, credit_label, has_date_or_time
+from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.metadata import (
     HEADER_LINES,
     find_byline,
@@ -83,7 +77,7 @@ _CUE = attrgetter("cue")
 _KEEP = attrgetter("keep")
 _CREDIT = attrgetter("credit")
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in lines._TERMINAL_RE)
+_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in features._TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.
@@ -202,7 +196,7 @@ def _drop_credited_captions(lines: list[Line]) -> None:
     """A kept prose line right above a credit-only line (:func:`_credit_only`) is that
     image's caption: it goes.
 
-    Captions carry their credit in the line itself as a rule (see ``lines._CREDIT_RE``);
+    Captions carry their credit in the line itself as a rule (see ``features._CREDIT_RE``);
     galleries and some sites print it as the next line, and the caption read as a
     one-sentence paragraph. (Decided after the region search, which it leaves as it was: a
     gallery's captions between two parts of an article keep them one region.)
@@ -593,7 +587,7 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
         # (kept_words_total includes the comments themselves: a header alone needs half of it
         # before, the structure of a thread is evidence enough after an article's first lines)
         # (on ASCII text, a line the pattern finds a comments cue in has a cue: see
-        # lines.line_features, whose lower-cased cue patterns include this one)
+        # features.line_features, whose lower-cased cue patterns include this one)
         if (
             ln.n_words <= 5
             and seen >= half

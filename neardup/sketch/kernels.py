@@ -445,7 +445,7 @@ def _load_kernels(clean: bool) -> None:
     from neardup.sketch.words import shard_word_hashes
 
     if clean:
-        from neardup.clean.lines import features_of_lines, line_features
+        from neardup.clean.features import features_of_lines, line_features
         from neardup.clean.template import line_key, new_line_keys
 
         line_features("The warm-up of the line kernels")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from neardup.clean._kernels import ascii_norm_kernel
-from neardup.clean.lines import (
+from neardup.clean.features import (
     _CJK_RE,
     _CUE_TOKENS,
     _FEATURE_FIELDS,
@@ -20,17 +20,14 @@ from neardup.clean.lines import (
     CUE_MAX_WORDS,
     CUES,
     KERNELS_AVAILABLE,
-    STOPWORDS,
-    Line,
     _ascii_line_counts_compiled,
     _ascii_word_counts_bytes,
     _fast_word_features,
     _line_marks,
-    _new_line,
     _word_features,
-    compute_features,
     line_features,
 )
+from neardup.clean.lines import Line, _new_line, compute_features
 from neardup.clean.template import (
     _separators_only,
     ascii_norm_bytes,
@@ -38,6 +35,7 @@ from neardup.clean.template import (
     line_key,
     normalise_line,
 )
+from neardup.stopwords import STOPWORDS
 
 _DIGITS, _SPACE, _EDGE = re.compile(r"\d+"), re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -152,7 +150,7 @@ def test_cue_kind_words_are_in_every_match_of_their_pattern() -> None:
     # matches must hold one
     import re._parser
 
-    from neardup.clean.lines import _CUE_KIND_STEMS, _CUE_KIND_WORDS
+    from neardup.clean.features import _CUE_KIND_STEMS, _CUE_KIND_WORDS
 
     assert list(_CUE_KIND_WORDS) == list(CUES)
     for kind, rx in CUES.items():
@@ -410,7 +408,7 @@ _BATCH_LINES = [
 
 
 def test_features_of_lines_equal_line_features() -> None:
-    from neardup.clean.lines import features_of_lines
+    from neardup.clean.features import features_of_lines
 
     lines = [line.strip() for line in _BATCH_LINES]
     assert features_of_lines(lines) == [line_features(t) for t in lines]
@@ -425,7 +423,7 @@ def test_features_of_lines_equal_line_features() -> None:
 
 
 def test_features_of_lines_equal_line_features_on_random_lines() -> None:
-    from neardup.clean.lines import features_of_lines
+    from neardup.clean.features import features_of_lines
 
     rnd = random.Random(7)
     vocab = [*STOPWORDS, *_CUE_TOKENS, "Share", "THE", "a_b", "12", "x1", "—", "’", ".", ",",
@@ -439,7 +437,7 @@ def test_features_of_lines_equal_line_features_with_separators_and_hints() -> No
     """The compiled pass's marks of lines with non-ASCII separators (curly quotes, ellipses,
     no-break spaces...) and its hints for the caption-credit and cue-stem tests (words inside
     words, line openings, brackets at the end) give line_features' values."""
-    from neardup.clean.lines import features_of_lines
+    from neardup.clean.features import features_of_lines
 
     rnd = random.Random(11)
     vocab = ["The", "said", "Rahman", "A1", "9", ".", ",", "!", "?", ":", ";", "…", "’", "‘",
@@ -463,7 +461,7 @@ def test_features_of_lines_equal_line_features_with_separators_and_hints() -> No
 def test_keys_of_new_lines_equal_line_key() -> None:
     """The site-template keys from the normalised lines of the compiled features pass (and the
     str path for the lines it has none for) are line_key's."""
-    from neardup.clean.lines import features_and_norms
+    from neardup.clean.features import features_and_norms
     from neardup.clean.template import clear_caches, keys_of_new_lines
 
     rnd = random.Random(5)
@@ -484,7 +482,7 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
     """The cheap tests run before the timestamp, URL and copyright patterns hold wherever the
     pattern matches, also with the non-ASCII letters re.I folds to ASCII ones ("ſ", "İ"...),
     and _is_timestamp gives what its three substitutions alone give."""
-    from neardup.clean.lines import (
+    from neardup.clean.features import (
         _AGO_RE,
         _COPYRIGHT_RE,
         _DATE_RE,
@@ -557,7 +555,7 @@ def test_line_kernel_stays_in_bounds_on_non_ascii_separators(tmp_path) -> None:
     # their punctuation tables must cover every byte value: compiled with bounds checks (a
     # fresh cache), the kernel must not index past them.
     code = (
-        "from neardup.clean.lines import _ascii_line_counts_compiled as f\n"
+        "from neardup.clean.features import _ascii_line_counts_compiled as f\n"
         "for line in ['He said \\u201cyes.\\u201d', 'wait\\u2026 what?\\u2019 ', 'plain, ok.']:\n"
         "    f(line.encode('utf-8'))\n"
     )
@@ -595,7 +593,7 @@ def test_known_or_new_line_keys_equal_line_key() -> None:
 
 
 def test_is_credit_equals_the_credit_pattern() -> None:
-    from neardup.clean.lines import _CREDIT_RE, _ascii_like, _is_credit
+    from neardup.clean.features import _CREDIT_RE, _ascii_like, _is_credit
 
     rnd = random.Random(9)
     vocab = ["(", ")", "Photo", "photo", "PHOTOS", "image", "AP", "Reuters/John Smith", "/",

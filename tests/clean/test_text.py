@@ -6,7 +6,8 @@ import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
-from neardup.clean.lines import _FEATURE_FIELDS, line_features, logical_line_texts
+from neardup.clean.features import _FEATURE_FIELDS, line_features
+from neardup.clean.lines import logical_line_texts
 
 
 def _removed_text(res: CleanResult, reason: str | None = None) -> str:
@@ -195,7 +196,7 @@ def test_a_long_token_is_cleaned_in_linear_time(text):
     # hours for a 2 MB blob, while the run waited. Now a fraction of a second.
     import time
 
-    from neardup.clean.lines import _URLISH_RE
+    from neardup.clean.features import _URLISH_RE
 
     started = time.perf_counter()
     clean_text(text)

@@ -1,0 +1,157 @@
+"""Initial, context-free class of each line of scraped page text, from its features
+(:mod:`neardup.clean.features`):
+
+* ``good``      -- prose: long enough, ends like a sentence, reads like running text;
+* ``near``      -- prose-like but short (one-sentence news paragraphs, quotes);
+* ``short``     -- headings, nav items, headlines, list items: undecided, context decides;
+* ``bad``       -- matched a boilerplate pattern (timestamp, share/cookie/subscribe prompt,
+                   copyright line, caption credit...).
+
+The class is only the first step: :mod:`neardup.clean.text` then picks the article region and
+lets neighbours decide the undecided lines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from neardup.clean.features import _COPYRIGHT_RE, _URLISH_RE, CUE_MAX_WORDS, _maybe_copyright
+
+if TYPE_CHECKING:
+    from neardup.clean.lines import Line
+
+
+# Class thresholds (word counts). Chosen from the jusText defaults (length 70/200 chars ~
+# 12/35 words) but lower, because news paragraphs are often one sentence.
+GOOD_WORDS = 12
+NEAR_WORDS = 6
+
+# A line with "|" separators and few function words is a menu ("Home | News | Contact"). A line
+# longer than PIPE_NAV_WORDS is no paragraph but a page or a block flattened to one line (GOV2 and
+# ClueWeb page texts): it counts as a menu only when its separators are dense (one per
+# PIPE_NAV_GAP words), since it holds the menus and the article, and two or three "|" in it made
+# the whole page "navigation", article included (884 words of a sports column, its stopword
+# share 0.28 diluted by the menus, went as one span). Paragraph-sized lines keep the plain rule
+# (a paragraph with an inline "related links" widget, "... | ... | ...", still goes).
+PIPE_NAV_WORDS = 150
+PIPE_NAV_GAP = 10
+
+
+_TITLE_FN = frozenset("a an and at by for from in into of on or the to with".split())
+
+
+def _headline_prefix(t: str) -> bool:
+    """The line opens with a Title-Case headline run into its summary ("Customers Leave
+    Without Paying $690 Bill At Troy Steakhouse A party of six left..."): at least
+    TEASER_CAPS capitalised words in a row, one of them (not the first) a capitalised function
+    word ("At", "To"), which names and organisations ("Bank of America") do not have, and more
+    text after.
+    """
+    # (cheap exit first: the first TEASER_CAPS words must all be capitalised, and there must
+    # be more words; most lines fail on their second word)
+    head = t.split(None, TEASER_CAPS)
+    if len(head) <= TEASER_CAPS:
+        return False
+    for w in head[:TEASER_CAPS]:
+        c = w[:1]
+        if not (c.isupper() or c.isdigit() or c in "$'‘“\""):
+            return False
+    words = t.split(None, 24)
+    run = 0
+    fn = False
+    for w in words:
+        c = w[:1]
+        if c.isupper() or c.isdigit() or c in "$'‘“\"":
+            # (a sentence may start with "In" or "The": only a later one counts)
+            fn = fn or (run > 0 and w.lower().strip("'‘“\"") in _TITLE_FN)
+            run += 1
+        else:
+            break
+    return run >= TEASER_CAPS and fn and len(words) > run + 3
+
+
+TEASER_CAPS = 6
+
+
+def classify(line: Line, english_like: bool) -> None:
+    """Initial, context-free class of one line (see the module docstring)."""
+    n = line.n_words
+    cue_dominant = line.cue is not None and (
+        n <= 4 or line.cue_words * 4 >= n or (n <= 10 and not line.terminal)
+    )
+    if line.timestamp:
+        line.cls, line.reason = "bad", "headline-list"
+        return
+    # (every match of _URLISH_RE holds ":", "." or "@")
+    t = line.text
+    if n <= 6 and ("." in t or "@" in t or ":" in t) and _URLISH_RE.search(t):
+        line.cls, line.reason = "bad", "navigation"
+        return
+    if n <= 40 and _maybe_copyright(line.text) and _COPYRIGHT_RE.search(line.text):
+        line.cls, line.reason = "bad", "boilerplate"
+        return
+    if line.credit and n <= 80:
+        line.cls, line.reason = "bad", "caption"
+        return
+    if cue_dominant and n <= 25:
+        line.cls, line.reason = "bad", line.cue or "boilerplate"
+        return
+    pipes = line.text.count("|")
+    if pipes >= 2 and line.stop_ratio < 0.3 and (n <= PIPE_NAV_WORDS or pipes * PIPE_NAV_GAP >= n):
+        line.cls, line.reason = "bad", "navigation"
+        return
+    # function words only mean something for Latin-script lines of a language we list
+    needs_stops = english_like and line.latin_script
+    prose = (line.lower_ratio >= 0.55 or (n >= 20 and line.lower_ratio >= 0.35)) and (
+        line.stop_ratio >= 0.15 or not needs_stops
+    )
+    # CJK text has no case to tell a headline from a sentence: only its punctuation does (a
+    # line ending in a comma is a sentence broken over two lines)
+    untermed_ok = not line.cjk or line.text.endswith(("、", "，", ","))
+    if n >= GOOD_WORDS and line.terminal and prose or n >= 3 * GOOD_WORDS and prose and untermed_ok:
+        line.cls = "good"
+    elif (
+        n >= NEAR_WORDS
+        and (line.terminal or line.n_commas >= 2)
+        and prose
+        or n >= GOOD_WORDS
+        and line.lower_ratio >= 0.5
+        and untermed_ok
+        or n >= 3
+        and line.terminal
+        and prose
+        and line.text[:1].isupper()
+    ):
+        # the last case is a short sentence: "She gave no reason."
+        line.cls = "near"
+    else:
+        line.cls = "short"
+    if line.cls != "short" and english_like and _headline_prefix(line.text):
+        line.cls = "short"  # a teaser: headline + summary, not a paragraph
+    if (
+        line.cls != "short"
+        and line.cue in ("appeal", "comments", "share", "notice")
+        and (line.cue_words >= 2 and n <= 30)
+    ):
+        line.cls, line.reason = "bad", line.cue
+    elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(
+        line
+    ):
+        line.cls, line.reason = "bad", "notice"
+
+
+# A cookie-consent paragraph (the text of a consent dialog, often rendered after the page's
+# footer): "cookie" twice or more, once every COOKIE_WORDS words at least, and the website or the
+# browser named. Long lines have no cue words (CUE_MAX_WORDS), and at 30 to 100 words such a
+# paragraph is "good" prose. On AEB half A the consent paragraphs name cookies once every 11 to
+# 31 words. (A news paragraph that names cookies twice in 70 words and the browser goes too.)
+COOKIE_WORDS = 35
+
+
+def _cookie_notice(line: Line) -> bool:
+    """``line`` (of more than CUE_MAX_WORDS words) reads as a cookie-consent notice."""
+    low = line.text.lower()
+    k = low.count("cookie")
+    return k >= 2 and k * COOKIE_WORDS >= line.n_words and (
+        "website" in low or "browser" in low or "browsing" in low
+    )

@@ -1,0 +1,735 @@
+"""Line features of scraped page text: what the line classes (:mod:`neardup.clean.classify`)
+and the later steps read of each line.
+
+Like jusText, every line gets *features*: length, terminal punctuation, share of function words
+and of lower-case words, title case, timestamp / link-like patterns, a caption credit, and a
+small vocabulary of generic boilerplate cues (``CUES``), in the order of ``_FEATURE_FIELDS``
+(the fields of :class:`neardup.clean.lines.Line` they fill).
+
+Speed: features come from one ``\\w+`` pass per line with C-level ``map`` counts, or, for the
+new lines of a document, from one compiled pass over all of them
+(:mod:`neardup.clean._kernels`, same values); the costly pattern tests (cue words, caption
+credits, timestamps) run only where they can matter (cheap necessary conditions first). The
+features of recently seen lines are cached by :mod:`neardup.clean.lines`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+from operator import and_, itemgetter
+
+import numpy as np
+
+from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
+from neardup.clean._kernels import (
+    WORD_BYTE_CLASS,
+    ascii_lines_kernel,
+    ascii_word_counts_kernel,
+    byte_strings,
+    first_pairs,
+    word_table,
+)
+from neardup.stopwords import STOPWORDS
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Sentence end, allowing closing quotes / brackets after the mark.
+_TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
+_UNITS = (
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?|mins?)"
+)
+_AGO_RE = re.compile(rf"\b\d+\s*{_UNITS}\s+ago\b", re.I)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_RE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+    re.I,
+)
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.I)
+# (An e-mail address starts where its token does and holds one "@": "\S+@\S+\.\w+" took
+# quadratic, on "a@a@a@..." cubic, time on a long token, minutes for one 8,000-character line.)
+_URLISH_RE = re.compile(
+    r"(?:https?://|www\.|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|^@\w+$|\.(?:com|org|net)\b)", re.I)
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)", re.I)
+# Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images", and
+# "... on Wednesday. (windytv.com)": a bare lower-case web domain in brackets after the end of
+# the caption's sentence credits the image (map, chart) to a website. Only after a sentence end
+# (a sentence that cites a site, "see its website (fema.gov).", is prose) and case-sensitive
+# ("(U.S.)" is not a domain).
+_CREDIT_BRACKET = (r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
+                   r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$")
+_CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
+_CREDIT_LABEL = r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]"
+_CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
+                  r"photograph:|photo credit|image credit|image source|file photo)\b")
+_CREDIT_RE = re.compile(
+    rf"(?:{_CREDIT_BRACKET}|(?:^|[.!?\"”]\s*){_CREDIT_DOMAIN}|{_CREDIT_LABEL}|{_CREDIT_PHRASE})",
+    re.I)
+# Its alternatives on their own (see _is_credit): the bracketed credit at the end, the
+# bracketed domain after a sentence end (without what precedes the bracket), the leading
+# label, the credit phrases.
+_CREDIT_BRACKET_RE = re.compile(_CREDIT_BRACKET, re.I)
+_CREDIT_DOMAIN_RE = re.compile(_CREDIT_DOMAIN, re.I)
+_CREDIT_LABEL_RE = re.compile(_CREDIT_LABEL, re.I)
+_CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
+_CREDIT_PHRASES = (
+    "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
+    "photo credit", "image credit", "image source", "file photo",
+)
+
+# Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines
+# that are mostly cue), never long prose: a cue word inside a real paragraph is just a word.
+CUES: dict[str, re.Pattern[str]] = {
+    "share": re.compile(
+        r"\b(?:share|shares|shared|tweet|pin it|whatsapp|facebook|twitter|linkedin|reddit|"
+        r"pinterest|email|e-mail|print|copy link|send this|send to a friend|follow us|"
+        r"follow|like us|flipboard|messenger|telegram)\b",
+        re.I,
+    ),
+    "notice": re.compile(
+        r"\b(?:cookies?|javascript|browser|ad ?blocker|privacy policy|terms of (?:use|service)|"
+        r"accessibility|enable[ds]?|consent|gdpr|terms and conditions|sign ?in|log ?in|"
+        r"log ?out|sign ?up|register|account|loading|advertisement|advertising|sponsored|"
+        r"skip to|menu|search)\b",
+        re.I,
+    ),
+    "appeal": re.compile(
+        r"\b(?:subscribe|subscription|subscriber|newsletters?|donat\w*|contribut\w*|"
+        r"support (?:us|our|independent|local|quality)|become a (?:member|patron|subscriber)|"
+        r"membership|inbox|help (?:us|keep|continue|fund)|make a gift|unlimited access|"
+        r"(?:the )?news that matters|journalism)\b",
+        re.I,
+    ),
+    "comments": re.compile(
+        r"\b(?:comments?|commenting|commenters?|moderat\w+|leave a reply|reply|replies|"
+        r"join the (?:discussion|conversation)|discussion|community guidelines|"
+        r"posting rules|disqus|add your comment)\b",
+        re.I,
+    ),
+    "related": re.compile(
+        r"\b(?:related|read more|more from|more stories|recommended|you may also like|"
+        r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
+        r"top stories|popular|see also|also read|also see|watch|more news|editor'?s picks?|"
+        r"sponsored content|around the web|promoted|what to read next|in case you missed)\b",
+        re.I,
+    ),
+    "navigation": re.compile(
+        r"\b(?:home|next|previous|prev|back to top|page \d+|next page|contact us|about us|"
+        r"sitemap|site map|careers|rss|faq|help|tags?|topics?|categor(?:y|ies)|sections?|"
+        r"archives?|all rights|more)\b",
+        re.I,
+    ),
+}
+
+
+
+_first_char = itemgetter(0)
+_NONASCII_RE = re.compile(r"[^\x00-\x7f]")
+_ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+_CLOSERS = "\"'”’»)]"
+_TERMINAL_MARKS = frozenset(".!?…:;。！？")
+# Cue regexes are only run on lines holding one of these (lower-cased) words or word starts:
+# a cheap set test instead of six case-insensitive alternations per line. Every cue pattern
+# above contains at least one of them as a whole ``\w+`` token, or one of _CUE_STEMS.
+_CUE_TOKENS = frozenset(
+    """share shares shared tweet pin whatsapp facebook twitter linkedin reddit pinterest email
+    mail print copy send follow us flipboard messenger telegram cookie cookies javascript
+    browser blocker adblocker privacy terms accessibility enable enabled enables consent gdpr
+    sign signin signup log login logout register account loading advertisement advertising
+    sponsored skip menu search subscribe subscription subscriber newsletter newsletters support
+    become membership inbox help gift unlimited matters journalism comment comments commenting
+    commenter commenters reply replies join discussion community posting disqus related read
+    more recommended also don dont next trending most latest top popular watch editor editors
+    web promoted case home previous prev page contact sitemap site careers rss faq tag tags
+    topic topics category categories section sections archive archives rights""".split()
+)
+_CUE_STEMS_RE = re.compile(r"donat|contribut|moderat", re.I)
+# Lines with more words than this are never decided by cue words (see ``classify``), so their
+# cue features are not computed (``cue`` None): a cue word inside a paragraph is just a word.
+CUE_MAX_WORDS = 30
+# title_ratio is only used to spot headlines, which are short; longer lines get 0.
+TITLE_MAX_WORDS = 40
+_HAS_DIGIT_RE = re.compile(r"\d")
+_CUES_LOWER: dict[str, re.Pattern[str]] = {}
+
+
+def _cues_lower() -> dict[str, re.Pattern[str]]:
+    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I)."""
+    if not _CUES_LOWER:
+        _CUES_LOWER.update({k: re.compile(rx.pattern) for k, rx in CUES.items()})
+    return _CUES_LOWER
+
+
+# The order of line_features()'s values: the order of these fields in Line.
+_FEATURE_FIELDS = (
+    "n_words",
+    "n_chars",
+    "stop_ratio",
+    "lower_ratio",
+    "title_ratio",
+    "digit_ratio",
+    "terminal",
+    "n_sentences",
+    "n_commas",
+    "cue",
+    "cue_words",
+    "timestamp",
+    "credit",
+    "latin_script",
+    "cjk",
+    "key",
+)
+
+
+
+def _maybe_credit(t: str, lower: str) -> bool:
+    """Cheap necessary condition for ``_CREDIT_RE``: a closing bracket at the end, a leading
+    "Photo:"-like word, or one of its phrases (all contain "photo", "image", "getty" or
+    "shutterstock")."""
+    u = t.rstrip()
+    if u.endswith("."):
+        u = u[:-1].rstrip()
+    return (
+        u.endswith(")")
+        or lower.startswith(("photo", "image", "picture", "file photo", "credit"))
+        or "photo" in lower
+        or "image" in lower
+        or "getty" in lower
+        or "shutterstock" in lower
+    )
+
+
+def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
+    """``_CREDIT_RE.search(t) is not None`` for line text ``t``, its lower-cased ``lower`` and
+    whether it is ASCII-like (see :func:`_ascii_like`), each alternative tried only where it
+    can match: ``search`` tries the whole alternation at every position, ~100 ns a character.
+
+    A bracketed credit or domain holds no bracket and closes the line (only whitespace or a
+    full stop after it), so it opens at the line's last "("; the domain's bracket opens the
+    line or follows a sentence end and whitespace (``\\s`` is ``str.isspace``, what
+    ``rstrip`` strips). The label is anchored at the start. On ASCII-like text (its non-ASCII
+    characters, quotes and dashes, fold to no ASCII letter under ``re.I``) ``lower`` holds
+    the credit phrase a match holds ("Photographs from Kyiv showed..." holds none and is not
+    searched).
+    """
+    k = t.rfind("(")
+    if k >= 0:
+        if _CREDIT_BRACKET_RE.match(t, k) is not None:
+            return True
+        if _CREDIT_DOMAIN_RE.match(t, k) is not None:
+            before = t[:k].rstrip()
+            if k == 0 or (before and before[-1] in '.!?"”'):
+                return True
+    if _CREDIT_LABEL_RE.match(t) is not None:
+        return True
+    if ascii_like and not any(map(lower.__contains__, _CREDIT_PHRASES)):
+        return False
+    return _CREDIT_PHRASE_RE.search(t) is not None
+
+
+# Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].
+_ASCII_WORD = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+# word bytes lower-cased, others to spaces
+_LOWER_WORD_BYTES = bytes(c if c in _ASCII_WORD else 0x20 for c in range(256)).lower()
+# the class of a byte: U(pper-case letter), l(ower-case letter), d(igit), _, or space (other)
+_CLASS_OF_BYTE = bytes(
+    ord("U" if chr(c).isupper() else "l" if chr(c).islower() else "d" if chr(c).isdigit() else "_")
+    if c in _ASCII_WORD
+    else 0x20
+    for c in range(256)
+)
+_IS_UPPER_CLASS = ord("U").__eq__
+_STOPWORDS_B = frozenset(w.encode("ascii") for w in STOPWORDS if w.isascii())
+_CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS)
+# Non-ASCII characters common in Latin-script text that are neither word characters nor letters
+# (quotes, dashes, ellipsis, bullets, no-break space, currency and legal signs): for the word
+# features, a line whose only non-ASCII characters are these is ASCII with spaces there.
+_WORD_SEPARATORS = "’“”‘—–…\xa0«»•·€£©®™°"
+_WORD_SEPARATOR_SET = frozenset(_WORD_SEPARATORS)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _ascii_word_counts_bytes(b: bytes) -> tuple:
+    """Word counts of ASCII-like line bytes ``b`` (non-ASCII bytes separate words): (words,
+    stop words, digit words, words with an upper-case / a lower-case initial, stop words with
+    an upper-case initial (0 beyond TITLE_MAX_WORDS words), any letter, any cue token (False
+    beyond CUE_MAX_WORDS words), the lower-cased words joined by one space).
+
+    C-level calls: the lower-cased words from one translate (non-word bytes to spaces, letters
+    lower-cased) and a split instead of a regex ``findall``; the case of each word's first
+    character from a translate to byte classes, counting " U" (upper-case initial) and " l"
+    (lower-case initial). The definition of :func:`ascii_word_counts`.
+    """
+    lower_words = b.translate(_LOWER_WORD_BYTES).split()
+    classes = b.translate(_CLASS_OF_BYTE)
+    letter = b"U" in classes or b"l" in classes
+    nw = len(lower_words)
+    if not nw:
+        return 0, 0, 0, 0, 0, 0, letter, False, b""
+    titled = nw <= TITLE_MAX_WORDS  # (only titled lines need the upper-case stop words)
+    stop_flags = list(map(_STOPWORDS_B.__contains__, lower_words)) if titled else None
+    n_stop = sum(stop_flags if titled else map(_STOPWORDS_B.__contains__, lower_words))
+    n_digit = sum(map(bytes.isdigit, lower_words)) if b"d" in classes else 0
+    starts = b" " + classes
+    n_upper_stop = 0
+    if titled and n_stop:
+        upper_flags = map(_IS_UPPER_CLASS, map(_first_char, classes.split()))
+        n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+    cue_hit = nw <= CUE_MAX_WORDS and not _CUE_TOKENS_B.isdisjoint(lower_words)
+    return (
+        nw,
+        n_stop,
+        n_digit,
+        starts.count(b" U"),
+        starts.count(b" l"),
+        n_upper_stop,
+        letter,
+        cue_hit,
+        b" ".join(lower_words),
+    )
+
+
+_STOP_PACKED = word_table(_STOPWORDS_B)
+_CUE_PACKED = word_table(_CUE_TOKENS_B)
+# The substrings of the lower-cased line that _line_features_from's cheap tests look for, for
+# the compiled pass to find (as substrings of the line's key, which holds the same runs of
+# letters): group 1, those of _maybe_credit, which also looks for a line opening with one of
+# _HINT_OPENINGS ("photo...", "image..." and "file photo..." hold a word of the group);
+# group 2, those of _has_cue_stem (its "ı" is no character of an ASCII-like line).
+_HINT_WORDS = byte_strings(
+    [b"photo", b"image", b"getty", b"shutterstock", b"donat", b"contribut", b"moderat"]
+)
+_HINT_PAIRS = first_pairs(*_HINT_WORDS)
+_HINT_GROUPS = np.array([1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
+_HINT_OPENINGS = byte_strings([b"picture", b"credit"])
+# The non-ASCII characters a line may hold and still be normalised on bytes for its
+# site-template key (neardup.clean.template._SEPARATORS: the word separators but the no-break
+# space, which is whitespace)
+_KNOWN_CODE_POINTS = np.array(sorted(map(ord, _WORD_SEPARATORS)), dtype=np.int64)
+_NORM_CODE_POINTS = np.array(
+    sorted(ord(c) for c in _WORD_SEPARATORS if c != "\xa0"), dtype=np.int64
+)
+
+
+def _ascii_line_counts_compiled(b: bytes) -> tuple:
+    """:func:`_ascii_word_counts_bytes` (the key as a uint8 array), then :func:`_line_marks`
+    as if ``b`` were pure ASCII, in one compiled pass."""
+    return ascii_word_counts_kernel(
+        b, WORD_BYTE_CLASS, *_STOP_PACKED, *_CUE_PACKED, TITLE_MAX_WORDS, CUE_MAX_WORDS
+    )
+
+
+def _fast_word_features(b: bytes) -> tuple[tuple, tuple | None] | None:
+    """The ``\\w+``-word features of :func:`line_features` for (nearly) ASCII line bytes
+    ``b``, or None; with the line's :func:`_line_marks` when the compiled pass computed them
+    too (pure ASCII), else None.
+
+    Same values as the general path, from the word counts of the line's bytes.
+    """
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most)
+    ascii = b.isascii()
+    if not ascii and not _WORD_SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    if KERNELS_AVAILABLE:
+        counts = _ascii_line_counts_compiled(b)
+        marks = counts[9:] if ascii else None
+    else:
+        counts, marks = _ascii_word_counts_bytes(b), None
+    return _words_from_counts(*counts[:8], str(counts[8], "ascii")), marks
+
+
+def _words_from_counts(
+    nw: int,
+    n_stop: int,
+    n_digit: int,
+    n_upper: int,
+    n_lower: int,
+    n_upper_stop: int,
+    latin_script: bool,
+    cue_hit: bool,
+    key: str,
+) -> tuple:
+    """The ``\\w+``-word features of :func:`line_features` (as :func:`_word_features` gives
+    them) from the word counts of an ASCII-like line (see :func:`_ascii_word_counts_bytes`)."""
+    if not nw:
+        return (0, 0, 0.0, 0.0, 0.0, 0.0, latin_script, False, False, "")
+    lower_ratio = title_ratio = 0.0
+    n_alpha = nw - n_digit
+    if n_alpha:
+        cased = n_upper + n_lower
+        if cased and cased * 2 >= n_alpha:
+            lower_ratio = n_lower / cased
+            n_content = cased - n_stop
+            if n_content > 0 and nw <= TITLE_MAX_WORDS:
+                title_ratio = (n_upper - n_upper_stop) / n_content
+        else:
+            lower_ratio = 1.0
+    return (
+        nw,
+        nw,
+        n_stop / nw,
+        lower_ratio,
+        title_ratio,
+        n_digit / nw,
+        latin_script,
+        False,
+        cue_hit,
+        key,
+    )
+
+
+def _ascii_like(t: str) -> bool:
+    """The only non-ASCII characters of line text ``t`` are word separators (see
+    ``_WORD_SEPARATORS``): its word features come from its bytes."""
+    # (the bytes of the non-ASCII characters, decoded: a few quotes and dashes at most; a lone
+    # surrogate is no separator)
+    return t.isascii() or _WORD_SEPARATOR_SET.issuperset(
+        t.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )
+
+
+# What the compiled pass gives for the site-template keys of lines (see
+# neardup.clean.template.keys_of_new_lines): the normalised lines, and (start, end) of each
+# line's in them, (-1, -1) where the compiled pass has none
+Normalised = tuple[bytes, list[list[int]]]
+
+
+def features_of_lines(texts: list[str]) -> list[tuple]:
+    """:func:`line_features` of each of ``texts`` (see :func:`features_and_norms`)."""
+    return features_and_norms(texts)[0]
+
+
+def features_and_norms(texts: list[str]) -> tuple[list[tuple], Normalised | None]:
+    """:func:`line_features` of each of ``texts``, and, with the compiled kernels, their
+    normalised forms as :func:`neardup.clean._kernels.ascii_norms_kernel` gives them (for
+    the site-template keys; None without the kernels).
+
+    With the compiled kernels, the word counts and marks of all ASCII-like lines come from one
+    compiled call (:func:`neardup.clean._kernels.ascii_lines_kernel`; a few percent faster
+    than a call per line, whose arguments and results are converted one line at a time), and
+    with them the cheap necessary conditions of the caption-credit and cue-stem tests (see
+    :data:`_HINT_WORDS`).
+    """
+    if not KERNELS_AVAILABLE:
+        return list(map(line_features, texts)), None
+    fast_flags = list(map(_ascii_like, texts))
+    fast = list(compress(texts, fast_flags))
+    rows: list[list[int]] = []
+    keys: list[str] = []
+    joined = "\n".join(fast).encode("utf-8")
+    if fast and joined.count(b"\n") != len(fast) - 1:  # (a text with a line break: one by one)
+        return list(map(line_features, texts)), None
+    norms, fast_bounds = b"", []
+    if fast:
+        counts, key_bytes, norm_array, bound_array = ascii_lines_kernel(
+            joined,
+            len(fast),
+            WORD_BYTE_CLASS,
+            *_STOP_PACKED,
+            *_CUE_PACKED,
+            TITLE_MAX_WORDS,
+            CUE_MAX_WORDS,
+            _KNOWN_CODE_POINTS,
+            *_HINT_WORDS,
+            _HINT_PAIRS,
+            _HINT_GROUPS,
+            *_HINT_OPENINGS,
+            _NORM_CODE_POINTS,
+        )
+        rows = counts.tolist()
+        keys = key_bytes.tobytes().decode("ascii").split("\n")
+        norms, fast_bounds = norm_array.tobytes(), bound_array.tolist()
+    out: list[tuple] = []
+    k = 0
+    for t, in_kernel in zip(texts, fast_flags, strict=True):
+        if in_kernel:
+            row = rows[k]
+            words = _words_from_counts(*row[:6], bool(row[6]), bool(row[7]), keys[k])
+            if row[11]:
+                marks = (bool(row[8]), row[9], row[10])
+                hints = (bool(row[12]), bool(row[13]))
+            else:
+                marks = hints = None
+            k += 1
+            out.append(_line_features_from(t, words, marks, True, hints))
+        else:
+            out.append(line_features(t))
+    if len(fast) == len(texts):
+        return out, (norms, fast_bounds)
+    it = iter(fast_bounds)
+    bounds = [next(it) if f else [-1, -1] for f in fast_flags]
+    return out, (norms, bounds)
+
+
+def _word_features(t: str) -> tuple:
+    """The ``\\w+``-word features of :func:`line_features` -- general path: (n_words, number of
+    ``\\w+`` runs, stop_ratio, lower_ratio, title_ratio, digit_ratio, latin_script, cjk, holds a
+    cue token, key)."""
+    words = WORD_RE.findall(t)
+    n = nw = len(words)
+    n_uncased = 0  # words of a caseless script beyond the \w+ runs (CJK)
+    mostly_cjk = False
+    nonascii = _NONASCII_RE.findall(t)
+    latin_script = _ASCII_ALPHA_RE.search(t) is not None
+    if nonascii:
+        # Scripts written without spaces (CJK) give few, long \w+ runs: count ~2 chars a word.
+        cjk = len(_CJK_RE.findall(t))
+        if cjk:
+            n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(t)))
+            if cjk * 2 >= len(t) - t.count(" "):
+                # mostly CJK: a few Latin words in it (names, "PC") do not make it cased text
+                n_uncased = n - nw
+                mostly_cjk = True
+        if any(map(str.isalpha, nonascii)):
+            latin = len(_ASCII_ALPHA_RE.findall(t))
+            latin_script = latin * 2 >= latin + sum(map(str.isalpha, nonascii))
+        # (a line without any letter counts as not Latin, as ``latin * 2 >= max(letters, 1)``)
+    stop_ratio = lower_ratio = title_ratio = digit_ratio = 0.0
+    lower_words = list(map(str.lower, words))
+    if words:
+        stop_flags = list(map(STOPWORDS.__contains__, lower_words))
+        n_stop = sum(stop_flags)
+        n_digit = sum(map(str.isdigit, words))
+        stop_ratio = n_stop / nw
+        digit_ratio = n_digit / nw
+        n_alpha = nw - n_digit
+        if n_alpha:
+            firsts = list(map(_first_char, words))
+            upper_flags = list(map(str.isupper, firsts))
+            n_upper = sum(upper_flags)
+            n_lower = sum(map(str.islower, firsts))
+            cased = n_upper + n_lower
+            if cased and cased * 2 >= n_alpha + n_uncased:
+                lower_ratio = n_lower / cased
+                # stop words all start with a cased letter: content = cased - stop words
+                n_content = cased - n_stop
+                if n_content > 0 and n <= TITLE_MAX_WORDS:
+                    n_upper_stop = sum(map(and_, upper_flags, stop_flags))
+                    title_ratio = (n_upper - n_upper_stop) / n_content
+            else:  # scripts without case (CJK, Arabic...): treat as prose-like case
+                lower_ratio = 1.0
+    cue_hit = n <= CUE_MAX_WORDS and not _CUE_TOKENS.isdisjoint(lower_words)
+    return (
+        n,
+        nw,
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        latin_script,
+        mostly_cjk,
+        cue_hit,
+        " ".join(lower_words),
+    )
+
+
+# The words of each cue pattern (see _CUE_TOKENS): every match of CUES[kind] holds one of
+# _CUE_KIND_WORDS[kind] as a whole \w+ run, or one of _CUE_KIND_STEMS[kind] (tests derive
+# them from the patterns).
+_CUE_KIND_WORDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
+            print reddit send share shared shares telegram tweet twitter us whatsapp""",
+        "notice": """accessibility account adblocker advertisement advertising blocker browser
+            consent cookie cookies enable enabled enables gdpr javascript loading log login
+            logout menu privacy register search sign signin signup skip sponsored terms""",
+        "appeal": """become gift help inbox journalism matters membership newsletter newsletters
+            subscribe subscriber subscription support unlimited us""",
+        "comments": """comment commenter commenters commenting comments community discussion
+            disqus join posting replies reply""",
+        "related": """also case don dont editor editors latest more most next popular promoted
+            read recommended related sponsored top trending watch web""",
+        "navigation": """archive archives careers categories category contact faq help home more
+            next page prev previous rights rss section sections site sitemap tag tags top topic
+            topics us""",
+    }.items()
+}
+_CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
+    "appeal": ("donat", "contribut"),
+    "comments": ("moderat",),
+}
+
+
+def _may_have_cue(kind: str, line_words: set[str], lower: str) -> bool:
+    """Whether ``CUES[kind]`` can match the ASCII-like line with lower-cased \\w+ words
+    ``line_words`` and lower-cased text ``lower`` (a necessary condition)."""
+    return not _CUE_KIND_WORDS[kind].isdisjoint(line_words) or any(
+        stem in lower for stem in _CUE_KIND_STEMS.get(kind, ())
+    )
+
+
+def _has_cue_stem(lower: str) -> bool:
+    """``_CUE_STEMS_RE.search(lower)`` by substring tests: of the characters that match an
+    ASCII letter under ``re.I`` without being one, only the dotless "ı" can be in lower-cased
+    text and matter (it matches the "i" of "contribut")."""
+    return (
+        "donat" in lower
+        or "contribut" in lower
+        or "moderat" in lower
+        or ("ı" in lower and _CUE_STEMS_RE.search(lower) is not None)
+    )
+
+
+def _line_marks(t: str) -> tuple[bool, int, int]:
+    """(terminal, sentence ends, commas) of line text ``t``: the definition of what the
+    compiled pass computes for pure-ASCII lines."""
+    stem = t.rstrip().rstrip(_CLOSERS)
+    return (
+        bool(stem) and stem[-1] in _TERMINAL_MARKS,
+        len(_SENTENCE_END_RE.findall(t)),
+        t.count(",") + t.count("，") + t.count("、"),
+    )
+
+
+def line_features(t: str) -> tuple:
+    """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
+
+    One pass over the words per line (on bytes for ASCII-like lines, else one ``\\w+``
+    ``findall``); the per-word counts run as C-level ``map`` calls; the costly pattern features
+    (timestamp, cue words, caption credit) only run on lines where they can matter.
+    """
+    b = t.encode("utf-8", "surrogatepass")  # (a lone surrogate: no separator, general path)
+    fast = _fast_word_features(b)
+    if fast is None:
+        return _line_features_from(t, _word_features(t), None, False)
+    return _line_features_from(t, *fast, True)
+
+
+def _line_features_from(
+    t: str,
+    words: tuple,
+    marks: tuple | None,
+    ascii_like: bool,
+    hints: tuple[bool, bool] | None = None,
+) -> tuple:
+    """:func:`line_features` of ``t`` given its word features, its marks if known, whether it
+    is ASCII-like (its words came from its bytes), and if known, its hints: the values of
+    ``_maybe_credit(t, t.lower())`` and ``_has_cue_stem(t.lower())`` (from the compiled pass,
+    which spares most lines their lower-cased copy)."""
+    (
+        n,
+        nw,
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        latin_script,
+        mostly_cjk,
+        cue_hit,
+        key,
+    ) = words
+    terminal, n_ends, n_commas = _line_marks(t) if marks is None else marks
+    n_sentences = n_ends + terminal
+    if hints is None:
+        lower = t.lower() if n <= 80 else ""  # (only the credit and cue tests below use it)
+        maybe_credit = n <= 80 and _maybe_credit(t, lower)
+        cue_stem = n <= CUE_MAX_WORDS and _has_cue_stem(lower)
+    else:
+        maybe_credit, cue_stem = hints
+        lower = t.lower() if n <= 80 and (maybe_credit or cue_hit or cue_stem) else ""
+    credit = n <= 80 and maybe_credit and _is_credit(t, lower, ascii_like)
+    cue, cue_n = None, 0
+    if n <= CUE_MAX_WORDS and (cue_hit or cue_stem):
+        # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
+        # only match where one of its words or stems is: the others are skipped)
+        line_words = set(key.split()) if ascii_like else None
+        for kind, rx in _cues_lower().items():
+            if line_words is not None and not _may_have_cue(kind, line_words, lower):
+                continue
+            k = len(rx.findall(lower))
+            if k > cue_n:
+                cue, cue_n = kind, k
+    return (
+        n,
+        len(t),
+        stop_ratio,
+        lower_ratio,
+        title_ratio,
+        digit_ratio,
+        terminal,
+        n_sentences,
+        n_commas,
+        cue,
+        cue_n,
+        nw <= 12 and _HAS_DIGIT_RE.search(t) is not None and _is_timestamp(t, nw),
+        credit,
+        latin_script,
+        mostly_cjk,
+        key,
+    )
+
+
+# Words that may stand next to a date/time in a timestamp line ("Published on ... at ...").
+_TIMESTAMP_FILLER = frozenset(
+    """published updated posted on at last modified am pm et est edt gmt utc pst pdt bst cet
+    ist read min mins minute minutes by first date time monday tuesday wednesday thursday
+    friday saturday sunday mon tue wed thu fri sat sun today yesterday ago s and the of
+    h""".split()
+)
+
+
+def _is_timestamp(t: str, n_words: int) -> bool:
+    """A line that is (mostly) a date, a time or a relative age ("19 hours ago")."""
+    if n_words > 12:
+        return False
+    # (each pattern only where it can match, see _folded: a relative age holds "ago", a time
+    # ":" or ".", a date "-", "/" or the first three letters of a month; a substitution only
+    # puts a space where a match was, so the text left holds no such piece that ``t`` did not)
+    low = _folded(t)
+    rest = _AGO_RE.sub(" ", t) if "ago" in low else t
+    if "-" in t or "/" in t or any(map(low.__contains__, _MONTH_PREFIXES)):
+        rest = _DATE_RE.sub(" ", rest)
+    if ":" in t or "." in t:
+        rest = _TIME_RE.sub(" ", rest)
+    if rest == t:
+        return False
+    left = WORD_RE.findall(rest)
+    return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
+
+
+def credit_label(t: str) -> bool:
+    """``t`` opens with an image-credit label ("Photo:", "Image credit:", "Credit |")."""
+    return _CREDIT_LABEL_RE.match(t) is not None
+
+
+def has_date_or_time(t: str) -> bool:
+    """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
+    return (
+        _HAS_DIGIT_RE.search(t) is not None
+        and (_DATE_RE.search(t) or _TIME_RE.search(t) or _AGO_RE.search(t)) is not None
+    )
+
+
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                   "dec")
+
+
+def _folded(t: str) -> str:
+    """``t`` lower-cased, with the non-ASCII letters that ``re.I`` matches to an ASCII letter
+    folded to it ("İ", "ı" to "i", "ſ" to "s", "K" to "k"; re's docs list these four): an
+    ASCII word a case-insensitive pattern matches in ``t`` is in the result."""
+    low = t.lower()
+    if low.isascii():
+        return low
+    # ("İ" lower-cases to "i" and a combining dot, dropped here)
+    return low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+
+
+def _maybe_copyright(t: str) -> bool:
+    """Cheap necessary condition for ``_COPYRIGHT_RE``: "©" in the line, or one of its other
+    pieces in the folded line (see :func:`_folded`)."""
+    if "©" in t:
+        return True
+    low = _folded(t)
+    return "(c)" in low or "copyright" in low or "all rights reserved" in low
