@@ -42,6 +42,7 @@ from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
 from neardup.progress import StageProgress
+from neardup.provenance import versions
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
 from neardup.sketch import kernels
 from neardup.sketch.stage import (
@@ -299,7 +300,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                "counts": {"read": counts["read"], "ok": counts["ok"],
                           "rejected": counts["rejected"]},
                "chars_removed": removed_chars, "skipped_files": _skipped(skipped_files),
-               "options": options.to_dict(),
+               "options": options.to_dict(), "versions": versions(),
                "timings_seconds": timings}
     if output is not None:
         _write_json(output / SUMMARY_FILE, summary)
@@ -571,5 +572,6 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             },
         },
         "options": options.to_dict(),
+        "versions": versions(),
         "timings_seconds": timings,
     }

@@ -810,3 +810,24 @@ def test_eval_pairs_count_a_pair_once_and_leave_out_a_document_paired_with_itsel
     pairs.write_text('{"a":"a","b":"b","label":1}\n{"a":"b","b":"a","label":0}\n')
     assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
     assert "the pair 'b', 'a' is labelled both a duplicate and not" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["dedup", "clean"])
+def test_summary_records_the_versions_the_output_bytes_depend_on(tmp_path, corpus, command):
+    # Outputs are byte-identical for the same inputs and options only with the same Python
+    # (its Unicode database: NFKC, case folding, \w) and the same page readers and writers;
+    # the summary did not say which were used.
+    import platform
+    import unicodedata
+    from importlib import metadata
+
+    from neardup.sketch import kernels
+
+    out = tmp_path / "out"
+    assert main([command, str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    versions = json.loads((out / "summary.json").read_text())["versions"]
+    assert versions["python"] == platform.python_version()
+    assert versions["unicode"] == unicodedata.unidata_version
+    for name in ("trafilatura", "lxml", "charset-normalizer", "pyarrow", "orjson", "numpy"):
+        assert versions[name] == metadata.version(name)
+    assert versions["compiled_kernels"] is kernels.AVAILABLE
