@@ -78,6 +78,22 @@ class AebData:
         return {k: html_text.extract_text(pages[k]) if pages.get(k) else "" for k in self.gold}
 
 
+def text_nodes(page: str) -> str:
+    """The page's text as a naive scraper writes it: every text node of the body on a line of
+    its own (``//body//text()``; scripts and styles left out), so that a paragraph is cut at
+    each of its links. Another shape of "text a crawler already extracted" than html-text's
+    layout-aware rendering, for a robustness check (``clean_aeb.py --text-input text-nodes``)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for node in tree.xpath("//script|//style|//noscript|//head"):
+        node.drop_tree()
+    return "\n".join(s.strip() for s in tree.xpath("//body//text()") if s.strip())
+
+
 def load(root: Path) -> AebData:
     """The ground truth of the data at ``root``."""
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import AebData, load  # noqa: E402
+from aeb_data import AebData, load, text_nodes  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -109,9 +109,14 @@ def _line(name: str, m: dict[str, float], extra: str = "") -> str:
     )
 
 
-def run_text(aeb: AebData, opts: CleanOptions) -> dict[str, str]:
-    gold, inputs = aeb.gold, aeb.page_texts()
-    print(_line("text: do nothing (html-text)", score(gold, inputs)))
+def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
+             ) -> dict[str, str]:
+    gold = aeb.gold
+    if text_input == "html-text":
+        inputs = aeb.page_texts()
+    else:
+        inputs = {k: text_nodes(page) if page else "" for k, page in aeb.pages().items()}
+    print(_line(f"text: do nothing ({text_input})", score(gold, inputs)))
     kernels.warm_up()  # load the compiled line kernels outside the timing, as the pipeline does
     t0 = time.perf_counter()
     learner = SiteTemplateLearner()
@@ -183,6 +188,13 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="also list the N worst pages by F1 (for failure analysis)",
     )
+    ap.add_argument(
+        "--text-input",
+        choices=["html-text", "text-nodes"],
+        default="html-text",
+        help="text mode's input: the pages as html-text renders them (output/html-text.json), "
+        "or each text node of a page on a line of its own (a naive scraper's output)",
+    )
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
     gold = aeb.gold
@@ -198,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = CleanOptions()
     results = {}
     if args.mode in ("text", "both"):
-        results["text"] = run_text(aeb, opts)
+        results["text"] = run_text(aeb, opts, args.text_input)
     if args.mode in ("html", "both"):
         results["html"] = run_html(aeb, opts)
     if args.per_page:

@@ -22,6 +22,7 @@ from neardup.clean._cache import LineCache
 from neardup.clean.classify import classify
 from neardup.clean.features import (
     _FEATURE_FIELDS,
+    _TERMINAL_RE,
     Normalised,
     features_and_norms,
     line_features,
@@ -190,9 +191,73 @@ def _wrapped_breaks(block: list[str]) -> list[bool] | None:
     return breaks if sum(breaks) >= WRAP_SHARE * len(breaks) else None
 
 
+# A sentence broken over lines where an inline element began or ended: scrapers that write
+# every text node of a page on a line of its own ("The senator said" / "John Smith" / "would
+# vote against it.") cut paragraphs at each link, and the pieces looked like headings and
+# menu items. A line that opens with a lower-case letter or with punctuation no sentence opens
+# with, right after a line that ends no sentence (no blank line between), carries on that line
+# -- unless its first word opens a line of its own: a link ("http://..."), a label
+# ("updated:") or a byline ("by Jane Doe"). The pieces are joined when the last of them ends
+# the sentence: lines that carry on one another without ever ending one are a list ("baby
+# carrier" / "healthy snack bars" / "camera"), whose items stay lines of their own.
+_CONTINUING_MARKS = frozenset(",;:)]’”%")
+LIST_RUN_LINES = 3  # a run of this many lines or more before its last ...
+LIST_ITEM_WORDS = 3  # ... of at most this many words each: a list, not a broken sentence
+
+
+def _list_run(run: list[tuple[int, int, str, bool]]) -> bool:
+    """``run`` (the lines of a run but its last) are the items of a list: short, and none
+    opens with a mark (", said his" carries a sentence on)."""
+    return len(run) >= LIST_RUN_LINES and all(
+        len(piece[2].split(None, LIST_ITEM_WORDS)) <= LIST_ITEM_WORDS
+        and piece[2][0] not in _CONTINUING_MARKS for piece in run)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """``line`` carries on the sentence that ``prev`` (the line above it) broke off."""
+    first = line[0]
+    if not (first.islower() or first in _CONTINUING_MARKS) or _TERMINAL_RE.search(prev):
+        return False
+    word = line.split(None, 1)[0]
+    return not (word == "by" or word.endswith(":") or "://" in word or word.startswith("www."))
+
+
+def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """``lines`` (``logical_lines`` tuples) with each sentence broken over lines
+    (:func:`_continues`, ending a sentence on its last line) joined into one line (pieces
+    separated by one space, none before a piece that opens with a mark; offsets span them
+    all)."""
+    out: list[tuple[int, int, str, bool]] | None = None  # (built at the first join: most
+    done = 0  # lines[:done] are in out                     pages have none)
+    k = 1
+    while k < len(lines):
+        if lines[k][3] or not _continues(lines[k - 1][2], lines[k][2]):
+            k += 1
+            continue
+        last = k  # the run lines[k - 1 .. last]: each line carries on the one above it
+        while (last + 1 < len(lines) and not lines[last + 1][3]
+               and _continues(lines[last][2], lines[last + 1][2])):
+            last += 1
+        if _TERMINAL_RE.search(lines[last][2]) and not _list_run(lines[k - 1 : last]):
+            if out is None:
+                out = []
+            out += lines[done : k - 1]
+            head = lines[k - 1]
+            text = head[2]
+            for piece in lines[k : last + 1]:  # (", as well": no space before the mark)
+                text += piece[2] if piece[2][0] in _CONTINUING_MARKS else f" {piece[2]}"
+            out.append((head[0], lines[last][1], text, head[3]))
+            done = last + 1
+        k = last + 1
+    if out is None:
+        return lines
+    return out + lines[done:]
+
+
 def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, text, blank_before)`` of each non-blank line, hard-wrapped paragraphs
-    joined into one line (pieces separated by one space; offsets span the whole paragraph)."""
+    and sentences broken over lines (:func:`_continues`) joined into one line (pieces
+    separated by one space; offsets span the whole paragraph)."""
     physical: list[tuple[int, int, str, bool]] = []
     blocks: list[int] = []  # where each block (lines with no blank line between them) starts
     pos = 0
@@ -210,6 +275,14 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
         else:
             blank = True
         pos += len(raw) + 1
+    lines = _join_wrapped(physical, blocks)
+    return _join_continued(lines) if _MAY_CONTINUE_RE.search(text) is not None else lines
+
+
+def _join_wrapped(physical: list[tuple[int, int, str, bool]], blocks: list[int]
+                  ) -> list[tuple[int, int, str, bool]]:
+    """The lines with each hard-wrapped paragraph of a block joined into one line (``blocks``:
+    where each block starts)."""
     if len(physical) < WRAP_MIN_LINES:
         return physical
     blocks.append(len(physical))
@@ -247,12 +320,20 @@ _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)
 def logical_line_texts(text: str) -> list[str]:
     """The texts of :func:`logical_lines` (what the site-template pass needs), without their
     offsets: the lines stripped by a C-level ``map``, and :func:`logical_lines` itself only
-    when a block could be a hard-wrapped paragraph (most pages have none)."""
+    when a block could be a hard-wrapped paragraph or a line could carry on the one above it
+    (most pages have neither)."""
     text = as_lf(text)
     pieces = list(map(str.strip, text.split("\n")))
-    if _may_hold_wrapped_block(pieces):
+    if _may_hold_wrapped_block(pieces) or _MAY_CONTINUE_RE.search(text) is not None:
         return list(map(_LINE_TEXT, logical_lines(text)))
     return list(filter(None, pieces))
+
+
+# A line that may carry on the one above it (see _continues), tested in C: it opens with a
+# letter that is no ASCII capital, one of _CONTINUING_MARKS, or one of the few characters
+# that are lower-case without being letters (U+0345, circled ⓐ-ⓩ): every str.islower()
+# character is in this set (a test checks it), and most lines fail it.
+_MAY_CONTINUE_RE = re.compile(r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%\u0345\u24d0-\u24e9])")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

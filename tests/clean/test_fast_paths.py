@@ -639,16 +639,33 @@ def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
     paragraph = " ".join(rnd.choice(words) for _ in range(80))
     pieces = [*textwrap.wrap(paragraph, 60), *textwrap.wrap(paragraph, 45), "Home", "News",
               "", " ", "\t", "\xa0", "\u2028", "\x0c", "\r", paragraph, "a" * 99, "b" * 101,
-              "  padded line  "]
+              "  padded line  ",
+              # (lines that carry on the one above: lower case, a mark, "ⓐ", or not: a link,
+              # a label, a byline, a capital, a list item)
+              "The senator said", "would vote, he said.", ", as well as", "ⓐ note", "ñandú",
+              "by Jane Doe", "http://example.org", "updated: now", "Élan", "baby carrier",
+              " ’s end."]
     texts = ["\n".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
              for _ in range(3000)]
     texts += ["\n".join(textwrap.wrap(paragraph, 70)), "\n\n" + "\n".join(["a" * 40] * 3)]
-    wrapped = 0
+    wrapped = continued = 0
     for text in texts:
         want = [t for _, _, t, _ in logical_lines(text)]
         assert logical_line_texts(text) == want, repr(text)
         wrapped += len(want) < sum(1 for piece in text.split("\n") if piece.strip())
-    assert wrapped  # (some texts had hard-wrapped paragraphs joined)
+        continued += any(t.startswith("The senator said would") for t in want)
+    assert wrapped and continued  # (some texts had lines joined, of either kind)
+
+
+def test_the_continuation_precheck_matches_every_line_that_may_carry_on() -> None:
+    import sys
+
+    from neardup.clean.lines import _CONTINUING_MARKS, _MAY_CONTINUE_RE
+
+    openings = [c for c in map(chr, range(sys.maxunicode + 1)) if c.islower()]
+    missed = [c for c in [*openings, *_CONTINUING_MARKS] if not _MAY_CONTINUE_RE.search(f"a\n{c}")]
+    assert missed == []
+    assert _MAY_CONTINUE_RE.search("A\nB\n© 2019\n“Quote”\n— dash\n19 hours ago") is None
 
 
 def test_line_cache_get_missing_equals_get_old() -> None:

@@ -602,3 +602,63 @@ def test_story_after_an_inline_box_and_an_ad_line_kept() -> None:
     res = clean_text(page)
     for para in [*_STORY, *paras]:
         assert para in res.text, para
+
+
+def _text_nodes(paragraph: str, links: list[str]) -> list[str]:
+    """``paragraph`` as a scraper writes it that puts every text node of the page on a line of
+    its own: the text of each link in ``links`` (found in the paragraph) and the text before
+    and after it on separate lines."""
+    pieces, rest = [], paragraph
+    for link in links:
+        before, rest = rest.split(link, 1)
+        pieces += [before.strip(), link]
+    return [p for p in [*pieces, rest.strip()] if p]
+
+
+def test_a_paragraph_cut_at_its_links_is_read_whole() -> None:
+    # A scraper that writes each text node on a line of its own cuts a paragraph at every link
+    # ("... the water level of the" / "Tigris river" / "had fallen to ..."): the pieces looked
+    # like headings and menu items and went. A line that opens in lower case after a line that
+    # ends no sentence carries it on, when the run ends the sentence.
+    from neardup.clean.lines import logical_lines
+
+    links = {0: ["Tigris river"], 3: ["Amara", "wheat harvest"],
+             6: ["neighbouring countries", "below-average rainfall"]}
+    menu = ["Home", "News", "World", "Middle East", "Contact us"]
+    lines = [*menu, ""]
+    for i, para in enumerate(BODY):
+        lines += [*_text_nodes(para, links.get(i, [])), ""]
+    page = "\n".join([*lines, "Share", "Tweet", "Email", "© 2019 Example News"])
+    res = clean_text(page)
+    kept = " ".join(res.text.split())  # (a piece that opens with a capital stays a line)
+    for para in BODY:
+        assert para in kept, para
+    assert "Middle East" not in res.text and "Tweet" not in res.text
+    # (the joined line's offsets span its pieces)
+    joined = [(s, e, t) for s, e, t, _ in logical_lines(page) if t == BODY[6]]
+    assert len(joined) == 1 and "".join(page[joined[0][0]:joined[0][1]].split()) == \
+        "".join(BODY[6].split())
+
+
+def test_lines_that_open_in_lower_case_but_end_no_sentence_stay_lines() -> None:
+    from neardup.clean.lines import logical_lines
+
+    def texts(*lines: str) -> list[str]:
+        return [t for _, _, t, _ in logical_lines("\n".join(lines))]
+
+    # a list whose items open in lower case (its last one ending a sentence, or none)
+    items = ["bottled water", "baby carrier", "snack bars", "a camera."]
+    assert texts("What to pack", *items) == ["What to pack", *items]
+    assert texts("What to pack", *items[:3]) == ["What to pack", *items[:3]]
+    # a byline, a link, a label open lines of their own
+    assert texts("Storm hits coast", "by Jane Doe and John Roe.") == [
+        "Storm hits coast", "by Jane Doe and John Roe."]
+    assert texts("Read the report", "http://example.org/report.pdf.") == [
+        "Read the report", "http://example.org/report.pdf."]
+    assert texts("Nov 20 2019, 11:06am", "updated: Nov 20 2019, 3:24pm.") == [
+        "Nov 20 2019, 11:06am", "updated: Nov 20 2019, 3:24pm."]
+    # after a sentence's end, or a blank line, a lower-case opening is a line of its own
+    assert texts("It rained.", "iPhones got wet.") == ["It rained.", "iPhones got wet."]
+    assert texts("The senator said", "", "it would pass.") == ["The senator said",
+                                                              "it would pass."]
+    assert texts("The senator said", "it would pass.") == ["The senator said it would pass."]
