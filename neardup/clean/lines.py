@@ -194,15 +194,46 @@ def _wrapped_breaks(block: list[str]) -> list[bool] | None:
 # A sentence broken over lines where an inline element began or ended: scrapers that write
 # every text node of a page on a line of its own ("The senator said" / "John Smith" / "would
 # vote against it.") cut paragraphs at each link, and the pieces looked like headings and
-# menu items. A line that opens with a lower-case letter or with punctuation no sentence opens
-# with, right after a line that ends no sentence (no blank line between), carries on that line
-# -- unless its first word opens a line of its own: a link ("http://..."), a label
-# ("updated:") or a byline ("by Jane Doe"). The pieces are joined when the last of them ends
-# the sentence: lines that carry on one another without ever ending one are a list ("baby
-# carrier" / "healthy snack bars" / "camera"), whose items stay lines of their own.
-_CONTINUING_MARKS = frozenset(",;:)]’”%")
+# menu items. A line that opens with a lower-case letter or with a mark no sentence opens with,
+# right under a line that ends no sentence (no blank line between), carries that line on --
+# unless its first word opens a line of its own: a link ("http://..."), a label ("updated:")
+# or a byline ("by Jane Doe"). So does a short piece (a link's text: "John Smith") between
+# two such lines. The pieces are joined when the last of them ends the sentence: lines that
+# carry on one another without ever ending one, or short items opening with letters, are a
+# list ("baby carrier" / "healthy snack bars" / "camera"), whose items stay lines.
+_CONTINUING_MARKS = frozenset(",;:)]’”%.!?")
+BRIDGE_WORDS = 5  # a piece between two pieces of a sentence has at most this many words
 LIST_RUN_LINES = 3  # a run of this many lines or more before its last ...
 LIST_ITEM_WORDS = 3  # ... of at most this many words each: a list, not a broken sentence
+
+
+def _opens_on(line: str) -> bool:
+    """``line`` opens as a sentence's continuation does (lower case, or a mark)."""
+    first = line[0]
+    return first.islower() or first in _CONTINUING_MARKS
+
+
+def _continues(prev: str, line: str) -> bool:
+    """``line`` (which :func:`_opens_on`) carries on the sentence that ``prev``, the line above
+    it, broke off."""
+    if _TERMINAL_RE.search(prev):
+        return False
+    word = line.split(None, 1)[0]
+    return not (word == "by" or word.endswith(":") or "://" in word or word.startswith("www."))
+
+
+def _carries(lines: list[tuple[int, int, str, bool]], j: int) -> bool:
+    """``lines[j]`` carries on ``lines[j - 1]``: by its opening, or as a short piece between
+    it and a line that carries on by its opening. (Most lines fail on two first characters.)"""
+    line = lines[j]
+    if line[3]:  # (a blank line above it)
+        return False
+    if _opens_on(line[2]):
+        return _continues(lines[j - 1][2], line[2])
+    after = lines[j + 1] if j + 1 < len(lines) else None
+    return (after is not None and not after[3] and _opens_on(after[2])
+            and len(line[2].split(None, BRIDGE_WORDS)) <= BRIDGE_WORDS
+            and not _TERMINAL_RE.search(lines[j - 1][2]) and _continues(line[2], after[2]))
 
 
 def _list_run(run: list[tuple[int, int, str, bool]]) -> bool:
@@ -213,30 +244,20 @@ def _list_run(run: list[tuple[int, int, str, bool]]) -> bool:
         and piece[2][0] not in _CONTINUING_MARKS for piece in run)
 
 
-def _continues(prev: str, line: str) -> bool:
-    """``line`` carries on the sentence that ``prev`` (the line above it) broke off."""
-    first = line[0]
-    if not (first.islower() or first in _CONTINUING_MARKS) or _TERMINAL_RE.search(prev):
-        return False
-    word = line.split(None, 1)[0]
-    return not (word == "by" or word.endswith(":") or "://" in word or word.startswith("www."))
-
-
 def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """``lines`` (``logical_lines`` tuples) with each sentence broken over lines
-    (:func:`_continues`, ending a sentence on its last line) joined into one line (pieces
-    separated by one space, none before a piece that opens with a mark; offsets span them
-    all)."""
+    """``lines`` (``logical_lines`` tuples) with each sentence broken over lines (a run of
+    lines each of which carries on the one above it, :func:`_carries`, the last ending the
+    sentence, not a list) joined into one line (pieces separated by one space, none before a
+    piece that opens with a mark; offsets span them all)."""
     out: list[tuple[int, int, str, bool]] | None = None  # (built at the first join: most
     done = 0  # lines[:done] are in out                     pages have none)
     k = 1
     while k < len(lines):
-        if lines[k][3] or not _continues(lines[k - 1][2], lines[k][2]):
+        if not _carries(lines, k):
             k += 1
             continue
         last = k  # the run lines[k - 1 .. last]: each line carries on the one above it
-        while (last + 1 < len(lines) and not lines[last + 1][3]
-               and _continues(lines[last][2], lines[last + 1][2])):
+        while last + 1 < len(lines) and _carries(lines, last + 1):
             last += 1
         if _TERMINAL_RE.search(lines[last][2]) and not _list_run(lines[k - 1 : last]):
             if out is None:
@@ -333,7 +354,7 @@ def logical_line_texts(text: str) -> list[str]:
 # letter that is no ASCII capital, one of _CONTINUING_MARKS, or one of the few characters
 # that are lower-case without being letters (U+0345, circled ⓐ-ⓩ): every str.islower()
 # character is in this set (a test checks it), and most lines fail it.
-_MAY_CONTINUE_RE = re.compile(r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%\u0345\u24d0-\u24e9])")
+_MAY_CONTINUE_RE = re.compile(r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9])")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

@@ -653,7 +653,7 @@ def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
         want = [t for _, _, t, _ in logical_lines(text)]
         assert logical_line_texts(text) == want, repr(text)
         wrapped += len(want) < sum(1 for piece in text.split("\n") if piece.strip())
-        continued += any(t.startswith("The senator said would") for t in want)
+        continued += any(t.startswith("The senator said ") for t in want)
     assert wrapped and continued  # (some texts had lines joined, of either kind)
 
 

@@ -623,7 +623,7 @@ def test_a_paragraph_cut_at_its_links_is_read_whole() -> None:
     from neardup.clean.lines import logical_lines
 
     links = {0: ["Tigris river"], 3: ["Amara", "wheat harvest"],
-             6: ["neighbouring countries", "below-average rainfall"]}
+             6: ["neighbouring countries", "below-average rainfall", "talks"]}
     menu = ["Home", "News", "World", "Middle East", "Contact us"]
     lines = [*menu, ""]
     for i, para in enumerate(BODY):
@@ -635,6 +635,7 @@ def test_a_paragraph_cut_at_its_links_is_read_whole() -> None:
         assert para in kept, para
     assert "Middle East" not in res.text and "Tweet" not in res.text
     # (the joined line's offsets span its pieces)
+    assert BODY[0] in [t for _, _, t, _ in logical_lines(page)]  # ("Tigris river": a link)
     joined = [(s, e, t) for s, e, t, _ in logical_lines(page) if t == BODY[6]]
     assert len(joined) == 1 and "".join(page[joined[0][0]:joined[0][1]].split()) == \
         "".join(BODY[6].split())
@@ -662,3 +663,9 @@ def test_lines_that_open_in_lower_case_but_end_no_sentence_stay_lines() -> None:
     assert texts("The senator said", "", "it would pass.") == ["The senator said",
                                                               "it would pass."]
     assert texts("The senator said", "it would pass.") == ["The senator said it would pass."]
+    # a link's short text between two pieces of the sentence, a lone mark after a link
+    assert texts("The water level of the", "Tigris River", "had fallen", "according to",
+                 "The Hollywood Reporter", ".") == [
+        "The water level of the Tigris River had fallen according to The Hollywood Reporter."]
+    assert texts("Home", "World", "Middle East", "News") == ["Home", "World", "Middle East",
+                                                            "News"]
