@@ -69,12 +69,22 @@ class Line:
 _OTHER_BREAK_RE = re.compile("\r(?!\n)|[\u2028\u2029]")
 
 
+# The Unicode spaces (category Zs) other than " ": no-break (from "&nbsp;"), thin, figure,
+# ideographic... Scrapers keep them where the page had them, and a cue such as "Read more",
+# "Sign up" or "You may also like" written with a no-break space matched nothing: on the AEB
+# pages with every space a no-break one, precision fell from 0.922 to 0.912.
+_UNICODE_SPACE_RE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def as_lf(text: str) -> str:
-    """``text`` with its other line breaks (:data:`_OTHER_BREAK_RE`) as "\\n": one character
-    for one, so offsets into the result are offsets into ``text``. Without this, a text
-    with such breaks was one single line, and nothing of it was cleaned."""
+    """``text`` with its other line breaks (:data:`_OTHER_BREAK_RE`) as "\\n" and its Unicode
+    spaces as " ": one character for one, so offsets into the result are offsets into
+    ``text``. Without this, a text with such breaks was one single line, and nothing of it
+    was cleaned; the lines, and so the clean text, have plain spaces."""
     if "\r" in text or "\u2028" in text or "\u2029" in text:
-        return _OTHER_BREAK_RE.sub("\n", text)
+        text = _OTHER_BREAK_RE.sub("\n", text)
+    if not text.isascii() and _UNICODE_SPACE_RE.search(text) is not None:
+        text = _UNICODE_SPACE_RE.sub(" ", text)
     return text
 
 
