@@ -21,6 +21,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from neardup.read.charset import decode_page
@@ -78,19 +79,39 @@ class AebData:
         return {k: html_text.extract_text(pages[k]) if pages.get(k) else "" for k in self.gold}
 
 
-def text_nodes(page: str) -> str:
-    """The page's text as a naive scraper writes it: every text node of the body on a line of
-    its own (``//body//text()``; scripts and styles left out), so that a paragraph is cut at
-    each of its links. Another shape of "text a crawler already extracted" than html-text's
-    layout-aware rendering, for a robustness check (``clean_aeb.py --text-input text-nodes``)."""
+def _body(page: str) -> Any:
+    """The page's parsed tree without scripts, styles and head (None: no tree)."""
     import lxml.html
 
     try:
         tree = lxml.html.document_fromstring(page)
     except (ValueError, lxml.etree.ParserError):
-        return ""
+        return None
     for node in tree.xpath("//script|//style|//noscript|//head"):
         node.drop_tree()
+    return tree
+
+
+def markdown(page: str) -> str:
+    """The page as Markdown, menus and all, as crawlers made for language models write pages
+    (``markdownify``, from the ``bench`` extra; scripts and styles left out)."""
+    import lxml.html
+    from markdownify import markdownify
+
+    tree = _body(page)
+    if tree is None:
+        return ""
+    return markdownify(lxml.html.tostring(tree, encoding="unicode"), heading_style="ATX")
+
+
+def text_nodes(page: str) -> str:
+    """The page's text as a naive scraper writes it: every text node of the body on a line of
+    its own (``//body//text()``; scripts and styles left out), so that a paragraph is cut at
+    each of its links. Another shape of "text a crawler already extracted" than html-text's
+    layout-aware rendering, for a robustness check (``clean_aeb.py --text-input text-nodes``)."""
+    tree = _body(page)
+    if tree is None:
+        return ""
     return "\n".join(s.strip() for s in tree.xpath("//body//text()") if s.strip())
 
 

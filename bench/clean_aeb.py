@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import AebData, load, text_nodes  # noqa: E402
+from aeb_data import AebData, load, markdown, text_nodes  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -115,7 +115,8 @@ def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
     if text_input == "html-text":
         inputs = aeb.page_texts()
     else:
-        inputs = {k: text_nodes(page) if page else "" for k, page in aeb.pages().items()}
+        render = text_nodes if text_input == "text-nodes" else markdown
+        inputs = {k: render(page) if page else "" for k, page in aeb.pages().items()}
     print(_line(f"text: do nothing ({text_input})", score(gold, inputs)))
     kernels.warm_up()  # load the compiled line kernels outside the timing, as the pipeline does
     t0 = time.perf_counter()
@@ -190,10 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--text-input",
-        choices=["html-text", "text-nodes"],
+        choices=["html-text", "text-nodes", "markdown"],
         default="html-text",
         help="text mode's input: the pages as html-text renders them (output/html-text.json), "
-        "or each text node of a page on a line of its own (a naive scraper's output)",
+        "each text node of a page on a line of its own (a naive scraper's output), or the "
+        "pages as Markdown (markdownify; as crawlers for language models write them)",
     )
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)

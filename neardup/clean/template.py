@@ -50,6 +50,7 @@ from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.features import Normalised
 from neardup.clean.lines import logical_line_texts
+from neardup.clean.markdown import markdown_view
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -270,8 +271,9 @@ def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[i
 
 def document_line_hashes(text: str) -> list[int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
-    the cleaner will look up: hard-wrapped paragraphs joined)."""
-    hashes = dict.fromkeys(line_keys(logical_line_texts(text)))
+    the cleaner will look up: hard-wrapped paragraphs joined, a Markdown text's view)."""
+    view = markdown_view(text)
+    hashes = dict.fromkeys(line_keys(logical_line_texts(text if view is None else view.text)))
     hashes.pop(0, None)  # (lines that normalise to nothing)
     return list(hashes)
 

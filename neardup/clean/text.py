@@ -37,6 +37,7 @@ from operator import attrgetter, itemgetter
 
 from neardup.clean.features import CUES, credit_label, has_date_or_time
 from neardup.clean.lines import Line, analyse_records, record_keys
+from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
     find_byline,
@@ -694,9 +695,21 @@ def clean_text(
 ) -> CleanResult:
     """Clean scraped page text; ``removed`` offsets refer to ``text`` itself.
 
-    ``page_title``: the page's ``<title>`` when known; helps tell the headline line.
+    ``page_title``: the page's ``<title>`` when known; helps tell the headline line. A text
+    with Markdown links or images is cleaned through its view (:mod:`neardup.clean.markdown`):
+    links as their text, images left out, the markup recorded in ``removed``.
     """
-    opts = options or CleanOptions()
+    view = markdown_view(text)
+    if view is None:
+        return _clean_lines(text, template, options or CleanOptions(), page_title)
+    res = _clean_lines(view.text, template, options or CleanOptions(), page_title)
+    res.source_text, res.removed = text, source_spans(view, res.removed)
+    return res
+
+
+def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
+                 page_title: str | None) -> CleanResult:
+    """:func:`clean_text` of ``text`` read as plain text."""
     # (the site-template keys of new lines are computed with their features, in one call)
     keys_of = keys_of_new_lines if template is not None else None
     lines, recs = analyse_records(text, keys_of)

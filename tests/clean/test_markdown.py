@@ -1,0 +1,90 @@
+"""Markdown from crawlers: links read as their text, images left out, markup accounted for."""
+
+from __future__ import annotations
+
+from conftest import BODY, HEADLINES
+
+from neardup.clean import SiteTemplateLearner, clean_text
+from neardup.clean.markdown import markdown_view
+
+
+def _link(text: str, slug: str, page: int = 0) -> str:
+    return f"[{text}](https://news.example.com/{slug}/?utm_source=menu&from={page})"
+
+
+def _markdown_page(body: list[str], page: int = 0) -> str:
+    """A page as a crawler writes it in Markdown; its links' targets name the page (a
+    tracking parameter), so that its menu lines differ from page to page but for their text."""
+    menu = [f"* {_link(name, name.lower(), page)}" for name in ("Home", "World", "Politics",
+                                                                "Business", "Sport")]
+    related = [f"* {_link(h, f'story-{i}', page)}" for i, h in enumerate(HEADLINES[:5])]
+    paragraphs = [
+        body[0].replace("Tigris river", _link("Tigris river", "tigris")),
+        "![Dry riverbed](https://cdn.example.com/img/riverbed.jpg)",
+        *body[1:4],
+        f"[![Share](https://cdn.example.com/share.png)]({'https://example.com/share'})",
+        *body[4:],
+    ]
+    return "\n".join([*menu, "", "# Iraq's river hits record low as drought deepens", "",
+                      "\n\n".join(paragraphs), "", "## Related", *related, ""])
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_a_markdown_page_is_cleaned_as_its_text_with_the_markup_accounted_for() -> None:
+    # Read as plain text, a link's target is words: menu items read as lines of eight words
+    # and paragraphs carried their URLs (AEB pages as html2text Markdown: F1 0.545; 0.883 now).
+    page = _markdown_page(BODY)
+    res = clean_text(page)
+    for para in BODY:
+        assert para in res.text, para
+    assert "https" not in res.text and "example.com" not in res.text
+    assert "Politics" not in res.text and HEADLINES[2] not in res.text
+    assert "riverbed.jpg" not in res.text and "Share" not in res.text
+    reasons = {s.reason for s in res.removed}
+    assert "markup" in reasons and len(reasons) > 1
+    # every character is kept or in a removed span: the text as given minus the spans is the
+    # clean text (but for whitespace)
+    rest, pos = [], 0
+    for span in res.removed:
+        assert pos <= span.start <= span.end <= len(page)
+        rest.append(page[pos:span.start])
+        pos = span.end
+    rest.append(page[pos:])
+    assert _words("".join(rest)) == _words(res.text)
+    assert res.source_text == page
+
+
+def test_a_span_starting_or_ending_at_a_link_takes_its_markup() -> None:
+    text = "Intro line here.\n[Home](https://x.org/) and more\nEnd."
+    view = markdown_view(text)
+    assert view is not None and view.text == "Intro line here.\nHome and more\nEnd."
+    start = view.text.index("Home")
+    assert view.source_start(start) == text.index("[Home")
+    assert view.source_end(start + len("Home")) == text.index(" and more")
+    assert view.source_end(start + len("Home and")) == text.index(" more")
+    assert view.markup == [(text.index("[Home"), text.index("Home")),
+                           (text.index("](https"), text.index(" and more"))]
+
+
+def test_text_without_markdown_links_is_read_as_it_is() -> None:
+    for text in ("Scores: [1] Smith (2) Jones", "see [the report](not a link) today",
+                 "# 3 in the league\nThe #1 pick.", "No brackets at all."):
+        assert markdown_view(text) is None, text
+
+
+def test_a_markdown_site_template_is_learned_on_the_view() -> None:
+    # The template pass must see the lines the cleaner sees: the menu of a site's Markdown
+    # pages, whose links differ from page to page, is learned (as its text) and removed as
+    # the site's template.
+    pages = [_markdown_page([f"{para} (Report {i}.)" for para in BODY], i) for i in range(6)]
+    learner = SiteTemplateLearner()
+    for page in pages:
+        learner.add("news.example.com", page)
+    template = learner.build().for_site("news.example.com")
+    res = clean_text(pages[0], template=template)
+    at = pages[0].index("Politics")
+    assert [s.reason for s in res.removed if s.start <= at < s.end] == ["site-template"]
+    assert "Politics" not in res.text and BODY[1] + " (Report 0.)" in res.text
