@@ -50,6 +50,9 @@ class MarkdownView:
     view_starts: list[int]
     source_starts: list[int]
     source_ends: list[int]
+    #: the text of the first top-level heading ("# ..."): the headline, in pages written by
+    #: crawlers (which leave out the <title> that html-text's rendering starts with)
+    heading: str | None = None
 
     def source_start(self, at: int) -> int:
         """The offset in the text as given of view offset ``at`` (a span's start): at the
@@ -94,8 +97,12 @@ def markdown_view(text: str) -> MarkdownView | None:
             size += end - start
 
     pos = links = 0
+    heading = None
     for m in _LINK_RE.finditer(text):
         copy(pos, m.start())
+        if heading is None and m.group(0).strip() == "#":
+            end = text.find("\n", m.end())
+            heading = _LINK_RE.sub(_link_text, text[m.end():end if end >= 0 else None]).strip()
         if m.group(2) is None or m.group(1):  # an image, linked or not, or "## ": markup
             markup.append((m.start(), m.end()))
         else:
@@ -109,7 +116,12 @@ def markdown_view(text: str) -> MarkdownView | None:
     copy(pos, len(text))
     if not pieces:  # (nothing but markup)
         view_starts, source_starts, source_ends = [0], [len(text)], [len(text)]
-    return MarkdownView("".join(pieces), markup, view_starts, source_starts, source_ends)
+    return MarkdownView("".join(pieces), markup, view_starts, source_starts, source_ends,
+                        heading or None)
+
+
+def _link_text(m: re.Match[str]) -> str:
+    return m.group(2) if m.group(2) is not None and not m.group(1) else ""
 
 
 def source_spans(view: MarkdownView, removed: list[RemovedSpan]) -> list[RemovedSpan]:

@@ -702,7 +702,7 @@ def clean_text(
     view = markdown_view(text)
     if view is None:
         return _clean_lines(text, template, options or CleanOptions(), page_title)
-    res = _clean_lines(view.text, template, options or CleanOptions(), page_title)
+    res = _clean_lines(view.text, template, options or CleanOptions(), page_title or view.heading)
     res.source_text, res.removed = text, source_spans(view, res.removed)
     return res
 

@@ -55,6 +55,14 @@ def test_a_markdown_page_is_cleaned_as_its_text_with_the_markup_accounted_for() 
     rest.append(page[pos:])
     assert _words("".join(rest)) == _words(res.text)
     assert res.source_text == page
+    # the first top-level heading is the headline (crawlers leave out the page's <title>)
+    assert res.title == "Iraq's river hits record low as drought deepens"
+
+
+def test_the_headline_is_the_first_top_level_heading_as_text() -> None:
+    view = markdown_view("* [Home](/)\n## Latest\n# [Storm](/s) hits the coast\n# Other")
+    assert view is not None and view.heading == "Storm hits the coast"
+    assert markdown_view("[a](/b)\n## Only second level").heading is None
 
 
 def test_a_span_starting_or_ending_at_a_link_takes_its_markup() -> None:
