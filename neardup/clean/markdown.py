@@ -26,13 +26,16 @@ from dataclasses import dataclass
 
 from neardup.document import RemovedSpan
 
-# ![alt](src), [text](target), [![alt](src)](target): the text without brackets or line
-# breaks (bounded, so that a long run of "[" stays linear), the target without spaces (one
-# level of parentheses inside it, as in Wikipedia URLs), an optional "title"
+# ![alt](src) and [text](target): the text without brackets (bounded, so that a long run of
+# "[" stays linear), a link's text may hold images ("[![logo](src) Home](/)", a teaser's
+# picture, title and summary, lines apart); the target without spaces (one level of
+# parentheses inside it, as in Wikipedia URLs), an optional "title"
 _TARGET = r"\(\s*<?[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+_IMAGE = rf"!\[[^\[\]]{{0,1000}}\]{_TARGET}"
+_IMAGE_RE = re.compile(_IMAGE)
 _LINK_RE = re.compile(
-    rf"\[!\[[^\[\]\n]{{0,300}}\]{_TARGET}\]{_TARGET}"  # a linked image: all markup
-    rf"|(!?)\[([^\[\]\n]{{0,300}})\]{_TARGET}"
+    rf"{_IMAGE}"
+    rf"|\[((?:{_IMAGE}|[^\[\]]){{0,2000}})\]{_TARGET}"
     r"|(?m:^[ \t]{0,3}#{1,6}[ \t]+)(?=\S)"  # a heading's marks ("## "): markup
 )
 
@@ -103,12 +106,17 @@ def markdown_view(text: str) -> MarkdownView | None:
         if heading is None and m.group(0).strip() == "#":
             end = text.find("\n", m.end())
             heading = _LINK_RE.sub(_link_text, text[m.end():end if end >= 0 else None]).strip()
-        if m.group(2) is None or m.group(1):  # an image, linked or not, or "## ": markup
+        if m.group(1) is None:  # an image, or a heading's "## ": markup
             markup.append((m.start(), m.end()))
-        else:
-            markup.append((m.start(), m.start(2)))
-            copy(m.start(2), m.end(2))
-            markup.append((m.end(2), m.end()))
+        else:  # a link: its text, but for the images in it
+            markup.append((m.start(), m.start(1)))
+            at = m.start(1)
+            for image in _IMAGE_RE.finditer(text, at, m.end(1)):
+                copy(at, image.start())
+                markup.append((image.start(), image.end()))
+                at = image.end()
+            copy(at, m.end(1))
+            markup.append((m.end(1), m.end()))
         links += text[m.start()] in "[!"
         pos = m.end()
     if not links:  # (headings' marks only)
@@ -121,7 +129,7 @@ def markdown_view(text: str) -> MarkdownView | None:
 
 
 def _link_text(m: re.Match[str]) -> str:
-    return m.group(2) if m.group(2) is not None and not m.group(1) else ""
+    return "" if m.group(1) is None else _IMAGE_RE.sub("", m.group(1))
 
 
 def source_spans(view: MarkdownView, removed: list[RemovedSpan]) -> list[RemovedSpan]:

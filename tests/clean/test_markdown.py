@@ -96,3 +96,16 @@ def test_a_markdown_site_template_is_learned_on_the_view() -> None:
     at = pages[0].index("Politics")
     assert [s.reason for s in res.removed if s.start <= at < s.end] == ["site-template"]
     assert "Politics" not in res.text and BODY[1] + " (Report 0.)" in res.text
+
+
+def test_a_link_around_a_teaser_is_read_as_its_text_without_its_picture() -> None:
+    # A teaser's link holds its picture, headline and summary, lines apart: its "[" and
+    # "](target)" stayed in the text as two lines of markup, the picture as a third.
+    teaser = ("[![Koala](https://cdn.example.com/k.jpg)\n\nWoman risks her life to save a koala"
+              "\n\nAt least six people have died.\n\n14H ago](https://example.com/koala)")
+    text = f"Intro [link](/a) here.\n\n{teaser}\n\nEnd."
+    view = markdown_view(text)
+    assert view is not None
+    assert view.text == ("Intro link here.\n\n\n\nWoman risks her life to save a koala\n\n"
+                         "At least six people have died.\n\n14H ago\n\nEnd.")
+    assert "https" not in view.text and "![" not in view.text
