@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from neardup.clean.features import _COPYRIGHT_RE, _URLISH_RE, CUE_MAX_WORDS, _maybe_copyright
+from neardup.clean.features import COPYRIGHT_RE, CUE_MAX_WORDS, URLISH_RE, maybe_copyright
 
 if TYPE_CHECKING:
     from neardup.clean.lines import Line
@@ -82,12 +82,12 @@ def classify(line: Line, english_like: bool) -> None:
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
         return
-    # (every match of _URLISH_RE holds ":", "." or "@")
+    # (every match of URLISH_RE holds ":", "." or "@")
     t = line.text
-    if n <= 6 and ("." in t or "@" in t or ":" in t) and _URLISH_RE.search(t):
+    if n <= 6 and ("." in t or "@" in t or ":" in t) and URLISH_RE.search(t):
         line.cls, line.reason = "bad", "navigation"
         return
-    if n <= 40 and _maybe_copyright(line.text) and _COPYRIGHT_RE.search(line.text):
+    if n <= 40 and maybe_copyright(line.text) and COPYRIGHT_RE.search(line.text):
         line.cls, line.reason = "bad", "boilerplate"
         return
     if line.credit and n <= 80:

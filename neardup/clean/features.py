@@ -3,7 +3,7 @@ and the later steps read of each line.
 
 Like jusText, every line gets *features*: length, terminal punctuation, share of function words
 and of lower-case words, title case, timestamp / link-like patterns, a caption credit, and a
-small vocabulary of generic boilerplate cues (``CUES``), in the order of ``_FEATURE_FIELDS``
+small vocabulary of generic boilerplate cues (``CUES``), in the order of ``FEATURE_FIELDS``
 (the fields of :class:`neardup.clean.lines.Line` they fill).
 
 Speed: features come from one ``\\w+`` pass per line with C-level ``map`` counts, or, for the
@@ -36,7 +36,7 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Sentence end, allowing closing quotes / brackets after the mark.
-_TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
+TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 _UNITS = (
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?|mins?)"
 )
@@ -45,17 +45,17 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_RE = re.compile(
+DATE_RE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
     re.I,
 )
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.I)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.I)
 # (An e-mail address starts where its token does and holds one "@": "\S+@\S+\.\w+" took
 # quadratic, on "a@a@a@..." cubic, time on a long token, minutes for one 8,000-character line.)
-_URLISH_RE = re.compile(
+URLISH_RE = re.compile(
     r"(?:https?://|www\.|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|^@\w+$|\.(?:com|org|net)\b)", re.I)
-_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)", re.I)
+COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)", re.I)
 # Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images", and
 # "... on Wednesday. (windytv.com)": a bare lower-case web domain in brackets after the end of
 # the caption's sentence credits the image (map, chart) to a website. Only after a sentence end
@@ -167,7 +167,7 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
 
 
 # The order of line_features()'s values: the order of these fields in Line.
-_FEATURE_FIELDS = (
+FEATURE_FIELDS = (
     "n_words",
     "n_chars",
     "stop_ratio",
@@ -593,7 +593,7 @@ def _line_marks(t: str) -> tuple[bool, int, int]:
 
 
 def line_features(t: str) -> tuple:
-    """The feature values of line text ``t``, in the order of ``_FEATURE_FIELDS``.
+    """The feature values of line text ``t``, in the order of ``FEATURE_FIELDS``.
 
     One pass over the words per line (on bytes for ASCII-like lines, else one ``\\w+``
     ``findall``); the per-word counts run as C-level ``map`` calls; the costly pattern features
@@ -689,9 +689,9 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     low = _folded(t)
     rest = _AGO_RE.sub(" ", t) if "ago" in low else t
     if "-" in t or "/" in t or any(map(low.__contains__, _MONTH_PREFIXES)):
-        rest = _DATE_RE.sub(" ", rest)
+        rest = DATE_RE.sub(" ", rest)
     if ":" in t or "." in t:
-        rest = _TIME_RE.sub(" ", rest)
+        rest = TIME_RE.sub(" ", rest)
     if rest == t:
         return False
     left = WORD_RE.findall(rest)
@@ -707,7 +707,7 @@ def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
     return (
         _HAS_DIGIT_RE.search(t) is not None
-        and (_DATE_RE.search(t) or _TIME_RE.search(t) or _AGO_RE.search(t)) is not None
+        and (DATE_RE.search(t) or TIME_RE.search(t) or _AGO_RE.search(t)) is not None
     )
 
 
@@ -726,8 +726,8 @@ def _folded(t: str) -> str:
     return low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
-def _maybe_copyright(t: str) -> bool:
-    """Cheap necessary condition for ``_COPYRIGHT_RE``: "©" in the line, or one of its other
+def maybe_copyright(t: str) -> bool:
+    """Cheap necessary condition for ``COPYRIGHT_RE``: "©" in the line, or one of its other
     pieces in the folded line (see :func:`_folded`)."""
     if "©" in t:
         return True

@@ -21,8 +21,8 @@ from operator import add, itemgetter, mul
 from neardup.clean._cache import LineCache
 from neardup.clean.classify import classify
 from neardup.clean.features import (
-    _FEATURE_FIELDS,
-    _TERMINAL_RE,
+    FEATURE_FIELDS,
+    TERMINAL_RE,
     Normalised,
     features_and_norms,
     line_features,
@@ -162,7 +162,7 @@ def _records(texts: list[str], keys_of: KeysOf | None = None) -> list[_Record]:
 
 def compute_features(line: Line) -> None:
     """Fill the feature fields of ``line`` from its text (see :func:`line_features`)."""
-    for name, value in zip(_FEATURE_FIELDS, _record(line.text)[0], strict=True):
+    for name, value in zip(FEATURE_FIELDS, _record(line.text)[0], strict=True):
         setattr(line, name, value)
 
 
@@ -226,7 +226,7 @@ def _opens_on(line: str) -> bool:
 def _continues(prev: str, line: str) -> bool:
     """``line`` (which :func:`_opens_on`) carries on the sentence that ``prev``, the line above
     it, broke off."""
-    if _TERMINAL_RE.search(prev):
+    if TERMINAL_RE.search(prev):
         return False
     word = line.split(None, 1)[0]
     return not (word == "by" or word.endswith(":") or "://" in word or word.startswith("www."))
@@ -243,7 +243,7 @@ def _carries(lines: list[tuple[int, int, str, bool]], j: int) -> bool:
     after = lines[j + 1] if j + 1 < len(lines) else None
     return (after is not None and not after[3] and _opens_on(after[2])
             and len(line[2].split(None, BRIDGE_WORDS)) <= BRIDGE_WORDS
-            and not _TERMINAL_RE.search(lines[j - 1][2]) and _continues(line[2], after[2]))
+            and not TERMINAL_RE.search(lines[j - 1][2]) and _continues(line[2], after[2]))
 
 
 def _list_run(run: list[tuple[int, int, str, bool]]) -> bool:
@@ -269,7 +269,7 @@ def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, 
         last = k  # the run lines[k - 1 .. last]: each line carries on the one above it
         while last + 1 < len(lines) and _carries(lines, last + 1):
             last += 1
-        if _TERMINAL_RE.search(lines[last][2]) and not _list_run(lines[k - 1 : last]):
+        if TERMINAL_RE.search(lines[last][2]) and not _list_run(lines[k - 1 : last]):
             if out is None:
                 out = []
             out += lines[done : k - 1]
@@ -420,7 +420,7 @@ def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[_Record]) 
             ln.latin_script,
             ln.cjk,
             ln.key,
-        ) = rec[0]  # (in the order of _FEATURE_FIELDS)
+        ) = rec[0]  # (in the order of FEATURE_FIELDS)
         ln.cls, ln.reason = rec[2] or _UNCLASSIFIED
         ln.keep, ln.blank_before, ln.in_list = False, blank, False
         append(ln)

@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.features import _DATE_RE, _TIME_RE, WORD_RE
+from neardup.clean.features import DATE_RE, TIME_RE, WORD_RE
 from neardup.clean.lines import Line
 from neardup.stopwords import STOPWORDS
 
@@ -281,7 +281,7 @@ def _name_ok(name: str) -> bool:
 
 def is_date_line(ln: Line) -> bool:
     """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
-    return (ln.timestamp or (ln.digit_ratio > 0 and _DATE_RE.search(ln.text) is not None)
+    return (ln.timestamp or (ln.digit_ratio > 0 and DATE_RE.search(ln.text) is not None)
             or _has_date(ln.text))
 
 
@@ -317,7 +317,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             if m and m.end() == len(t.rstrip(" .")):
                 name = m.group(1)
             else:
-                rest = _TIME_RE.sub(" ", _DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
+                rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
                 if rest != t and NAME_LINE_RE.fullmatch(rest):
                     name = rest
         elif near_header(i):

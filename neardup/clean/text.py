@@ -78,7 +78,7 @@ _CUE = attrgetter("cue")
 _KEEP = attrgetter("keep")
 _CREDIT = attrgetter("credit")
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in features._TERMINAL_RE)
+_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in features.TERMINAL_RE)
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.

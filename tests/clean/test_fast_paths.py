@@ -15,10 +15,10 @@ from neardup.clean._kernels import ascii_norm_kernel
 from neardup.clean.features import (
     _CJK_RE,
     _CUE_TOKENS,
-    _FEATURE_FIELDS,
     _WORD_SEPARATORS,
     CUE_MAX_WORDS,
     CUES,
+    FEATURE_FIELDS,
     KERNELS_AVAILABLE,
     _ascii_line_counts_compiled,
     _ascii_word_counts_bytes,
@@ -484,20 +484,20 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
     and _is_timestamp gives what its three substitutions alone give."""
     from neardup.clean.features import (
         _AGO_RE,
-        _COPYRIGHT_RE,
-        _DATE_RE,
         _MONTH_PREFIXES,
-        _TIME_RE,
         _TIMESTAMP_FILLER,
-        _URLISH_RE,
+        COPYRIGHT_RE,
+        DATE_RE,
+        TIME_RE,
+        URLISH_RE,
         WORD_RE,
         _folded,
         _is_timestamp,
-        _maybe_copyright,
+        maybe_copyright,
     )
 
     def reference_timestamp(t: str) -> bool:
-        rest = _TIME_RE.sub(" ", _DATE_RE.sub(" ", _AGO_RE.sub(" ", t)))
+        rest = TIME_RE.sub(" ", DATE_RE.sub(" ", _AGO_RE.sub(" ", t)))
         return rest != t and sum(
             1 for w in WORD_RE.findall(rest) if w.lower() not in _TIMESTAMP_FILLER) <= 1
 
@@ -513,14 +513,14 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
         low = _folded(t)
         if _AGO_RE.search(t):
             assert "ago" in low, t
-        if _DATE_RE.search(t):
+        if DATE_RE.search(t):
             assert "-" in t or "/" in t or any(m in low for m in _MONTH_PREFIXES), t
-        if _TIME_RE.search(t):
+        if TIME_RE.search(t):
             assert ":" in t or "." in t, t
-        if _URLISH_RE.search(t):
+        if URLISH_RE.search(t):
             assert "." in t or "@" in t or ":" in t, t
-        if _COPYRIGHT_RE.search(t):
-            assert _maybe_copyright(t), t
+        if COPYRIGHT_RE.search(t):
+            assert maybe_copyright(t), t
         assert _is_timestamp(t, 0) == reference_timestamp(t), t
 
 
@@ -546,7 +546,7 @@ def test_new_line_equals_the_dataclass_constructor() -> None:
     feats = line_features(text)
     made = _new_line(3, 10, 10 + len(text), text, feats, ("near", "x"), True)
     assert made == Line(3, 10, 10 + len(text), text, *feats, "near", "x", False, True)
-    assert [f.name for f in fields(Line)][4:20] == list(_FEATURE_FIELDS)
+    assert [f.name for f in fields(Line)][4:20] == list(FEATURE_FIELDS)
 
 
 @pytest.mark.skipif(not KERNELS_AVAILABLE, reason="numba not available")

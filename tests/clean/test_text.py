@@ -6,7 +6,7 @@ import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
-from neardup.clean.features import _FEATURE_FIELDS, line_features
+from neardup.clean.features import FEATURE_FIELDS, line_features
 from neardup.clean.lines import logical_line_texts
 
 
@@ -183,7 +183,7 @@ def test_caption_credited_to_a_website_dropped_prose_citing_one_kept(page: str) 
 
 
 def test_bracketed_abbreviation_is_not_a_website_credit() -> None:
-    credit = _FEATURE_FIELDS.index("credit")
+    credit = FEATURE_FIELDS.index("credit")
     assert line_features("Most of the parts were made in the (U.S.)")[credit] is False
     assert line_features("Storm surge map for the bay. (nhc.noaa.gov)")[credit] is True
 
@@ -196,13 +196,13 @@ def test_a_long_token_is_cleaned_in_linear_time(text):
     # hours for a 2 MB blob, while the run waited. Now a fraction of a second.
     import time
 
-    from neardup.clean.features import _URLISH_RE
+    from neardup.clean.features import URLISH_RE
 
     started = time.perf_counter()
     clean_text(text)
-    assert _URLISH_RE.search("write to x@" + text + " or a@b.com")
+    assert URLISH_RE.search("write to x@" + text + " or a@b.com")
     assert time.perf_counter() - started < 5
-    assert _URLISH_RE.search("mail: jane.doe@example.org") and not _URLISH_RE.search("a@b")
+    assert URLISH_RE.search("mail: jane.doe@example.org") and not URLISH_RE.search("a@b")
 
 
 # Paragraphs of a story, and long headlines of other stories: 12-15 words each, mostly
