@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from conftest import BODY, HEADLINES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neardup.clean import SiteTemplateLearner, clean_text
 from neardup.clean.markdown import markdown_view
@@ -109,3 +111,28 @@ def test_a_link_around_a_teaser_is_read_as_its_text_without_its_picture() -> Non
     assert view.text == ("Intro link here.\n\n\n\nWoman risks her life to save a koala\n\n"
                          "At least six people have died.\n\n14H ago\n\nEnd.")
     assert "https" not in view.text and "![" not in view.text
+
+
+_ATOMS = ["[Home](https://x.org/)", "![img](a.png)", "[![i](b.png)](/c)", "[", "]", "(", ")",
+          "](", "# ", "## Head", "\n", "\n\n", " ", "\xa0", "\u2009", "The senator said",
+          "would vote, he said.", ", as well", ".", "by Jane Doe", "http://x.y", "updated:",
+          "Share", "Read more", "DON'T MISS", "19 hours ago", "© 2019 News", "lower case line",
+          "Élan", "“Quote,” she said.", "[text\nover lines](http://u.v/w)", "\r\n", "\u2028",
+          "* ", "- ", "Officials blamed dams built upstream in neighbouring countries."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ATOMS), max_size=60))
+def test_removed_spans_account_for_every_character(atoms: list[str]) -> None:
+    # Whatever the text (Markdown or not, broken sentences, odd spaces and line breaks), the
+    # removed spans are in order, inside the text, and the text minus them is the clean text
+    # (but for whitespace: joined lines, and Unicode spaces read as spaces).
+    text = "".join(atoms)
+    res = clean_text(text)
+    rest, pos = [], 0
+    for span in res.removed:
+        assert pos <= span.start <= span.end <= len(text)
+        rest.append(text[pos:span.start])
+        pos = span.end
+    rest.append(text[pos:])
+    assert "".join("".join(rest).split()) == "".join(res.text.split())
