@@ -6,7 +6,7 @@ from conftest import BODY, HEADLINES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from neardup.clean import SiteTemplateLearner, clean_text
+from neardup.clean import CleanResult, SiteTemplateLearner, clean_text
 from neardup.clean.markdown import markdown_view
 
 
@@ -31,8 +31,17 @@ def _markdown_page(body: list[str], page: int = 0) -> str:
                       "\n\n".join(paragraphs), "", "## Related", *related, ""])
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+def _assert_accounted(text: str, res: CleanResult) -> None:
+    """Every character of ``text`` is kept or in a removed span: the spans are in order and
+    inside the text, and the text minus them is the clean text (but for whitespace: joined
+    lines, and Unicode spaces read as spaces)."""
+    rest, pos = [], 0
+    for span in res.removed:
+        assert pos <= span.start <= span.end <= len(text)
+        rest.append(text[pos:span.start])
+        pos = span.end
+    rest.append(text[pos:])
+    assert "".join("".join(rest).split()) == "".join(res.text.split())
 
 
 def test_a_markdown_page_is_cleaned_as_its_text_with_the_markup_accounted_for() -> None:
@@ -47,15 +56,7 @@ def test_a_markdown_page_is_cleaned_as_its_text_with_the_markup_accounted_for() 
     assert "riverbed.jpg" not in res.text and "Share" not in res.text
     reasons = {s.reason for s in res.removed}
     assert "markup" in reasons and len(reasons) > 1
-    # every character is kept or in a removed span: the text as given minus the spans is the
-    # clean text (but for whitespace)
-    rest, pos = [], 0
-    for span in res.removed:
-        assert pos <= span.start <= span.end <= len(page)
-        rest.append(page[pos:span.start])
-        pos = span.end
-    rest.append(page[pos:])
-    assert _words("".join(rest)) == _words(res.text)
+    _assert_accounted(page, res)
     assert res.source_text == page
     # the first top-level heading is the headline (crawlers leave out the page's <title>)
     assert res.title == "Iraq's river hits record low as drought deepens"
@@ -124,15 +125,6 @@ _ATOMS = ["[Home](https://x.org/)", "![img](a.png)", "[![i](b.png)](/c)", "[", "
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_ATOMS), max_size=60))
 def test_removed_spans_account_for_every_character(atoms: list[str]) -> None:
-    # Whatever the text (Markdown or not, broken sentences, odd spaces and line breaks), the
-    # removed spans are in order, inside the text, and the text minus them is the clean text
-    # (but for whitespace: joined lines, and Unicode spaces read as spaces).
+    # Whatever the text (Markdown or not, broken sentences, odd spaces and line breaks)
     text = "".join(atoms)
-    res = clean_text(text)
-    rest, pos = [], 0
-    for span in res.removed:
-        assert pos <= span.start <= span.end <= len(text)
-        rest.append(text[pos:span.start])
-        pos = span.end
-    rest.append(text[pos:])
-    assert "".join("".join(rest).split()) == "".join(res.text.split())
+    _assert_accounted(text, clean_text(text))
