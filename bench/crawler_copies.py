@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Copies of one page written by different crawlers: are they found as one story?
 
-Usage: python bench/crawler_copies.py DATA_DIR [--forms html-text,text-nodes,markdown]
+Usage: python bench/crawler_copies.py DATA_DIR [--forms html-text,text-nodes,markdown,html]
                                               [--no-clean] [--work DIR]
 
 Each page of data in the AEB layout (``../shared/data/scrapinghub_aeb``, see
 ``bench/aeb_data.py``) is written in several forms, as different crawlers write a page:
 ``html-text`` (the benchmark's layout-aware rendering), ``text-nodes`` (every text node on a
-line of its own) and ``markdown`` (markdownify, menus and all). Each copy gets its own id and
+line of its own), ``markdown`` (markdownify, menus and all) and ``html`` (the page's HTML in
+the text field, as a crawl dump's "content" holds it). Each copy gets its own id and
 a site of its own (``<form>.<host>``), and ``neardup dedup`` runs on all of them with the
 defaults; the truth is one story per page. Prints pairwise precision, recall, F1 and ARI
 (``neardup eval``): how well copies are found when only the crawler differs.
@@ -29,7 +30,7 @@ from aeb_data import load, markdown, text_nodes  # noqa: E402
 import neardup  # noqa: E402
 from neardup.evaluate import cluster_scores  # noqa: E402
 
-FORMS = ("html-text", "text-nodes", "markdown")
+FORMS = ("html-text", "text-nodes", "markdown", "html")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     aeb = load(args.data_dir)
     pages = aeb.pages()
     texts = {"html-text": aeb.page_texts(pages) if "html-text" in forms else {}}
-    render = {"text-nodes": text_nodes, "markdown": markdown}
+    render = {"text-nodes": text_nodes, "markdown": markdown, "html": str}
     for form in forms:
         if form != "html-text":
             texts[form] = {k: render[form](page) if page else "" for k, page in pages.items()}
