@@ -109,11 +109,19 @@ def _line(name: str, m: dict[str, float], extra: str = "") -> str:
     )
 
 
+EXTRACTORS = ("trafilatura", "readability", "justext")  # their output/<name>.json
+
+
 def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
              ) -> dict[str, str]:
     gold = aeb.gold
     if text_input == "html-text":
         inputs = aeb.page_texts()
+    elif text_input == "gold":  # (text already cut out of its page, perfectly)
+        inputs = dict(gold)
+    elif text_input in EXTRACTORS:  # (another extractor's article text)
+        out = json.loads((aeb.root / "output" / f"{text_input}.json").read_text())["output"]
+        inputs = {k: (out.get(k) or {}).get("articleBody") or "" for k in aeb.keys}
     else:
         render = text_nodes if text_input == "text-nodes" else markdown
         inputs = {k: render(page) if page else "" for k, page in aeb.pages().items()}
@@ -191,12 +199,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--text-input",
-        choices=["html-text", "text-nodes", "markdown"],
+        choices=["html-text", "text-nodes", "markdown", "gold", *EXTRACTORS],
         default="html-text",
         help="text mode's input: the pages as html-text renders them (output/html-text.json), "
-        "each text node of a page on a line of its own (a naive scraper's output), or the "
-        "pages as Markdown (markdownify; as crawlers for language models write them)",
+        "each text node of a page on a line of its own (a naive scraper's output), the "
+        "pages as Markdown (markdownify; as crawlers for language models write them), or "
+        "text already cut out of the page: the gold text itself, an extractor's output",
     )
+    ap.add_argument("--conservative", action="store_true",
+                    help="conservative cleaning (for texts that are already articles)")
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
     gold = aeb.gold
@@ -209,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 score(gold, {k: (out.get(k) or {}).get("articleBody") or "" for k in gold}),
             )
         )
-    opts = CleanOptions()
+    opts = CleanOptions(conservative=args.conservative)
     results = {}
     if args.mode in ("text", "both"):
         results["text"] = run_text(aeb, opts, args.text_input)

@@ -57,6 +57,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("cleaning")
     group.add_argument("--keep-captions", action="store_true")
     group.add_argument("--keep-comments", action="store_true")
+    group.add_argument("--conservative", action="store_true",
+                       help="the texts are already articles (an extractor's output): only "
+                       "clear boilerplate lines, repeats, captions and site-template lines go, "
+                       "no article-region search")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,6 +143,7 @@ def _dedup(args: argparse.Namespace) -> int:
         clean=not args.no_clean,
         keep_captions=args.keep_captions,
         keep_comments=args.keep_comments,
+        conservative=args.conservative,
         sketch=SketchOptions(ngram=args.ngram, num_perm=args.num_perm, seed=args.seed),
         match=MatchOptions(threshold=args.threshold,
                            containment=None if args.no_containment else args.containment,
@@ -160,7 +165,8 @@ def _clean(args: argparse.Namespace) -> int:
     from neardup.options import DedupOptions
 
     options = DedupOptions(read=_read_options(args), keep_captions=args.keep_captions,
-                           keep_comments=args.keep_comments, jobs=args.jobs,
+                           keep_comments=args.keep_comments, conservative=args.conservative,
+                           jobs=args.jobs,
                            executor=args.executor, ray_address=args.ray_address,
                            output_format=args.format, quiet=args.quiet)
     summary = clean_files(args.inputs, args.output, options)

@@ -98,6 +98,8 @@ class DedupOptions:
     clean: bool = True
     keep_captions: bool = False
     keep_comments: bool = False
+    # the texts are already articles (an extractor's output): see CleanOptions.conservative
+    conservative: bool = False
     sketch: SketchOptions = field(default_factory=SketchOptions)
     match: MatchOptions = field(default_factory=MatchOptions)
     keep: str = "longest"  # cluster/policy.py

@@ -232,7 +232,8 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
         from neardup.clean import CleanOptions
 
         clean_options = CleanOptions(keep_captions=options.keep_captions,
-                                     keep_comments=options.keep_comments)
+                                     keep_comments=options.keep_comments,
+                                     conservative=options.conservative)
     return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
                         seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
                         prose_weights=options.match.prose_weights,
