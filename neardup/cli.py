@@ -134,16 +134,22 @@ def _read_options(args: argparse.Namespace):
                        html_field=args.html_field, max_chars=args.max_chars, strict=args.strict)
 
 
+def _common_options(args: argparse.Namespace) -> dict:
+    """The ``DedupOptions`` fields of the options dedup and clean share (reading, cleaning,
+    running, writing)."""
+    return {"read": _read_options(args), "keep_captions": args.keep_captions,
+            "keep_comments": args.keep_comments, "conservative": args.conservative,
+            "jobs": args.jobs, "executor": args.executor, "ray_address": args.ray_address,
+            "output_format": args.format, "quiet": args.quiet}
+
+
 def _dedup(args: argparse.Namespace) -> int:
     from neardup.api import dedup_files
     from neardup.options import DedupOptions, MatchOptions, SketchOptions
 
     options = DedupOptions(
-        read=_read_options(args),
+        **_common_options(args),
         clean=not args.no_clean,
-        keep_captions=args.keep_captions,
-        keep_comments=args.keep_comments,
-        conservative=args.conservative,
         sketch=SketchOptions(ngram=args.ngram, num_perm=args.num_perm, seed=args.seed),
         match=MatchOptions(threshold=args.threshold,
                            containment=None if args.no_containment else args.containment,
@@ -151,8 +157,7 @@ def _dedup(args: argparse.Namespace) -> int:
                            prose_weights=not args.no_prose_weights,
                            candidate_threshold=args.candidate_threshold,
                            short_copies=not args.no_short_copies),
-        keep=args.keep, jobs=args.jobs, executor=args.executor, ray_address=args.ray_address,
-        output_format=args.format, quiet=args.quiet, report=not args.no_report)
+        keep=args.keep, report=not args.no_report)
     result = dedup_files(args.inputs, args.output, options)
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
@@ -164,11 +169,7 @@ def _clean(args: argparse.Namespace) -> int:
     from neardup.api import clean_files
     from neardup.options import DedupOptions
 
-    options = DedupOptions(read=_read_options(args), keep_captions=args.keep_captions,
-                           keep_comments=args.keep_comments, conservative=args.conservative,
-                           jobs=args.jobs,
-                           executor=args.executor, ray_address=args.ray_address,
-                           output_format=args.format, quiet=args.quiet)
+    options = DedupOptions(**_common_options(args))
     summary = clean_files(args.inputs, args.output, options)
     counts = summary["counts"]
     print(f"read {counts['read']:,}: ok {counts['ok']:,}, rejected {counts['rejected']:,} "
