@@ -147,6 +147,12 @@ def _dedup(args: argparse.Namespace) -> int:
     from neardup.api import dedup_files
     from neardup.options import DedupOptions, MatchOptions, SketchOptions
 
+    if args.no_clean:  # (accepted: a script may pass its cleaning options whatever it runs)
+        for flag in ("keep_captions", "keep_comments", "conservative"):
+            if getattr(args, flag):
+                print(f"neardup: warning: --{flag.replace('_', '-')} does nothing with "
+                      "--no-clean", file=sys.stderr)
+
     options = DedupOptions(
         **_common_options(args),
         clean=not args.no_clean,

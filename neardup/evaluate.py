@@ -139,10 +139,12 @@ def pairs_scores(predicted: Mapping[str, object],
         fp += same and not label
         fn += (not same) and label
     if not scored:
+        pairs_of_itself = (f"; {self_pairs:,} pair a document with itself, which says nothing "
+                           "of a run" if self_pairs else "")
         raise NeardupError(
             f"no labelled pair has both its ids in the predictions ({total:,} pairs, "
-            f"{len(predicted):,} predicted ids): not the same corpus, or the ids are in another "
-            "field")
+            f"{len(predicted):,} predicted ids{pairs_of_itself}): not the same corpus, or the "
+            "ids are in another field")
     precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
     return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted),
                   unscored_pairs=total - self_pairs - repeated - scored,
@@ -275,7 +277,10 @@ def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
     for number, record in _read_jsonl(path):
         try:
             label = record["label"]
-            pairs.append((str(record["a"]), str(record["b"]), _label(label)))
+            a, b = record["a"], record["b"]
+            if a is None or b is None:  # (str(None) would be the id "None")
+                raise ValueError("a and b must be document ids, got null")
+            pairs.append((str(a), str(b), _label(label)))
         except KeyError as exc:
             raise InputError(f"{path}:{number}", f"missing field {exc}; expected a, b, label") \
                 from exc

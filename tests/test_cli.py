@@ -862,3 +862,25 @@ def test_conservative_cleaning_for_texts_that_are_already_articles(tmp_path, com
         summary = json.loads((out / "summary.json").read_text())
         assert summary["options"]["conservative"] is conservative
     assert all(item in text for item in items)  # (the last run: --conservative)
+
+
+def test_eval_pairs_refuse_null_ids_and_say_when_only_self_pairs_were_given(tmp_path, capsys):
+    # A null id was read as the id "None"; a file of self pairs only was said to hold no pair
+    # of the predictions, though both its ids were there.
+    predicted = _predicted_abc(tmp_path)
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a":"a","b":null,"label":1}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    assert "pairs.jsonl:1: a and b must be document ids, got null" in capsys.readouterr().err
+    pairs.write_text('{"a":"a","b":"a","label":1}\n')
+    assert main(["eval", str(predicted), "--pairs", str(pairs)]) == 1
+    assert "1 pair a document with itself" in capsys.readouterr().err
+
+
+def test_cleaning_options_with_no_clean_are_said_to_do_nothing(tmp_path, corpus, capsys):
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--no-report", "--jobs", "1",
+                 "--no-clean", "--conservative", "--keep-captions"]) == 0
+    err = capsys.readouterr().err
+    assert "--conservative does nothing with --no-clean" in err
+    assert "--keep-captions does nothing with --no-clean" in err

@@ -968,3 +968,30 @@ def test_an_html_page_in_the_text_field_is_read_as_html(tmp_path):
     result = neardup.dedup([{"id": "a", "text": page}, {"id": "b", "text": inline}])
     text = result.kept[0]["text"] if result.kept[0]["id"] == "a" else result.kept[1]["text"]
     assert "tracking" not in text and "<p>" not in text and "bus network" in text
+
+
+def test_html_pages_in_text_fields_with_cleaning_off_are_extracted_not_reread_raw(tmp_path):
+    # With --no-clean the write pass reads a JSONL slice again "as read" instead of spilling
+    # it, which held only while no document needed extracting: a page in a text field came
+    # out with an empty text ("chars": 0), and one that extracted to nothing stopped the
+    # run with a KeyError. Also: a byte-order mark before the doctype, and "<!doctype htmlx"
+    # (no page).
+    page = ("<!doctype html><html><body><p>The river fell to its lowest level in a century, "
+            "officials said on Tuesday.</p></body></html>")
+    records = [{"id": "page", "text": page}, {"id": "empty", "text": "<!doctype html>"},
+               {"id": "bom", "text": "\ufeff" + page},
+               {"id": "not", "text": "<!doctype htmlx> a b"}]
+    path = _write(tmp_path / "in.jsonl", "".join(json.dumps(r) + "\n" for r in records).encode())
+    options = neardup.make_options(clean=False, jobs=2, quiet=True, report=False)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    by_id = {r["id"]: r for r in result.records}
+    kept = {r["id"]: r["text"] for r in result.kept}
+    # (the page and its copy after a byte-order mark: both read as HTML, one story)
+    assert {by_id["page"]["status"], by_id["bom"]["status"]} == {"kept", "duplicate"}
+    assert by_id["page"]["chars"] == by_id["bom"]["chars"] > 50
+    text = kept.get("page", kept.get("bom"))
+    assert text.startswith("The river fell") and "<p>" not in text
+    assert by_id["empty"]["reason"] == "no text left after extraction"
+    assert by_id["not"]["status"] == "kept" and kept["not"].startswith("<!doctype htmlx>")
+    written = [json.loads(line) for line in (tmp_path / "out/documents.jsonl").open()]
+    assert [r["id"] for r in written] == ["page", "empty", "bom", "not"]

@@ -52,9 +52,9 @@ NO_WORDS = "no words: no letter or digit in the text"
 # A whole HTML page in the text field (a crawl dump's "content", a page saved as .txt): read
 # as text, its markup, scripts and styles were words, and its page around the article was
 # never taken off. It is read as from an HTML field instead (extracted, then cleaned), with a
-# warning. Only a whole page (a doctype or an <html> tag first): a text with some inline tags
-# stays text.
-_HTML_PAGE_RE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
+# warning. Only a whole page (a doctype or an <html> tag first, after spaces or a byte-order
+# mark): a text with some inline tags stays text.
+_HTML_PAGE_RE = re.compile(r"[\s\ufeff]*(?:<!doctype\s+html|<html)[\s>]", re.I)
 HTML_IN_TEXT = "the text field holds an HTML page: read as HTML (its text extracted)"
 
 

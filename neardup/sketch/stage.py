@@ -182,6 +182,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     to ``config.spill_dir``) and their sketches."""
     index, shard = task
     docs = shard_documents(shard, config.read)
+    as_read = rereadable(shard, config, docs)  # (before extraction changes the documents)
     pages = _kept_pages(config, index)
     for position, doc in enumerate(docs):
         prepare_text(doc, config, pages.get(position))
@@ -229,7 +230,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         sketch.values = sketch.weights = None
     if config.spill_dir is not None:
         # The texts wait for the write pass on disk, not in the main process.
-        if rereadable(shard, config):
+        if as_read:
             sketch.reread = shard  # the write pass reads the slice again: nothing to spill
         else:
             write_shard(config.spill_dir, index, [pack(doc) for doc in docs])
@@ -240,11 +241,13 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
 _LITTLE_U8 = np.dtype("<u8")
 
 
-def rereadable(shard: Shard, config: SketchConfig) -> bool:
-    """Whether the write pass can read a shard's documents from the input again instead of
-    from a spill: a slice of a JSONL file whose documents this stage leaves as read (no
-    cleaning, no HTML to extract), so reading it again gives the same documents."""
-    return isinstance(shard, FileSlice) and not config.clean and config.read.html_field is None
+def rereadable(shard: Shard, config: SketchConfig, docs: list[Document]) -> bool:
+    """Whether the write pass can read a shard's documents (``docs``, as read) from the input
+    again instead of from a spill: a slice of a JSONL file whose documents this stage leaves
+    as read (no cleaning, no HTML to extract: neither an HTML field nor a page in a text
+    field), so reading it again gives the same documents."""
+    return (isinstance(shard, FileSlice) and not config.clean
+            and config.read.html_field is None and all(doc.html is None for doc in docs))
 
 
 def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Packed]:

@@ -684,3 +684,19 @@ def test_no_break_spaces_are_spaces_to_the_cleaner(page: str) -> None:
     assert "DON'T MISS" not in odd.text and "(Reuters/Jane Doe)" not in odd.text
     thin = clean_text(page.replace(" ", "\u2009", 40))
     assert thin.text == plain.text
+
+
+def test_a_long_run_of_spaces_in_a_first_line_is_cleaned_in_linear_time() -> None:
+    # The first line, a page-title candidate, was split at its " | " / " - " separators by a
+    # pattern that tried every space of a run as a start, each taking the rest of the run:
+    # quadratic, 14 s for 40,000 spaces (1 MB: hours). Found by fuzzing Markdown links.
+    import time
+
+    from neardup.clean.metadata import _TITLE_SEP_RE
+
+    assert _TITLE_SEP_RE.split("News | World  -  Home") == ["News", "World", "Home"]
+    for text in ("See [the report](" + " " * 60_000 + "x",
+                 "Some Title Here" + " " * 60_000 + "x"):
+        start = time.perf_counter()
+        clean_text(text)
+        assert time.perf_counter() - start < 5  # (60,000 spaces: 22 s before)
