@@ -50,7 +50,10 @@ DATE_RE = re.compile(
     rf"{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
     re.I,
 )
-TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.I)
+# (spaces bounded: two unbounded runs in a row, "10:30" and 200,000 spaces before a "|",
+# were tried in every split of the run, 253 s; no line of AEB, Webis or synth text differs)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s{0,20}(?:[ap]\.?m\.?)?(?:\s{0,20}[A-Z]{2,4})?\b",
+                     re.I)
 # (An e-mail address starts where its token does and holds one "@": "\S+@\S+\.\w+" took
 # quadratic, on "a@a@a@..." cubic, time on a long token, minutes for one 8,000-character line.)
 URLISH_RE = re.compile(
