@@ -963,7 +963,7 @@ def test_an_html_page_in_the_text_field_is_read_as_html(tmp_path):
     docs = {d.id: d for d in read_documents([tmp_path / "in"])}
     for key in ("a", "page.txt"):
         assert docs[key].html == page and docs[key].text == "", key
-        assert any("holds an HTML page" in w for w in docs[key].warnings)
+        assert any("holds HTML" in w for w in docs[key].warnings)
     assert docs["b"].html is None and docs["b"].text == inline and not docs["b"].warnings
     result = neardup.dedup([{"id": "a", "text": page}, {"id": "b", "text": inline}])
     text = result.kept[0]["text"] if result.kept[0]["id"] == "a" else result.kept[1]["text"]
@@ -995,3 +995,24 @@ def test_html_pages_in_text_fields_with_cleaning_off_are_extracted_not_reread_ra
     assert by_id["not"]["status"] == "kept" and kept["not"].startswith("<!doctype htmlx>")
     written = [json.loads(line) for line in (tmp_path / "out/documents.jsonl").open()]
     assert [r["id"] for r in written] == ["page", "empty", "bom", "not"]
+
+
+def test_an_article_body_in_html_tags_in_the_text_field_is_read_as_html(tmp_path):
+    # News APIs and CMS exports deliver the body as HTML ("<p>...</p><p>...</p>"): read as
+    # text it was one line of paragraphs with their tags as words (the AEB gold bodies in <p>
+    # tags: F1 0.844; read as HTML, 0.995). A text that merely holds inline tags, or opens
+    # with "<3", stays text.
+    paragraphs = ["The city council voted on Tuesday to expand the bus network to the suburbs.",
+                  "The plan adds twelve routes and will cost about $40 million over five years.",
+                  "Opponents said the money would be better spent on repairing roads."]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    texts = {"body": body, "inline": "Council <b>votes</b> to expand buses, officials said.",
+             "heart": "<3 this city, said a resident after the council voted on Tuesday."}
+    path = _write(tmp_path / "in.jsonl", "".join(
+        json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()).encode())
+    docs = {d.id: d for d in read_documents([path])}
+    assert docs["body"].html == body and any("holds HTML" in w for w in docs["body"].warnings)
+    assert docs["inline"].html is None and docs["heart"].html is None
+    result = neardup.dedup([{"id": k, "text": v} for k, v in texts.items()])
+    text = next(r["text"] for r in result.kept if r["id"] == "body")
+    assert "<p>" not in text and all(p in text for p in paragraphs)
