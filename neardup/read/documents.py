@@ -56,7 +56,7 @@ NO_WORDS = "no words: no letter or digit in the text"
 # bodies in <p> tags: 0.844). It is read as from an HTML field instead (extracted, then
 # cleaned), with a warning, when the text opens (after spaces or a byte-order mark) with a
 # doctype, <html> or a block element's tag; a text with some inline tags stays text.
-_HTML_PAGE_RE = re.compile(
+_HTML_OPENING_RE = re.compile(
     r"[\s\ufeff]*(?:<!doctype\s+html|<(?:html|head|body|div|p|article|section|main|header|"
     r"h[1-6]|ul|ol|table|figure|blockquote))[\s/>]", re.I)
 HTML_IN_TEXT = "the text field holds HTML (a page or an article body): read as HTML"
@@ -272,7 +272,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     text = pop(text_field, None)
     site = site_of(url, folder)
     trim_deep(fields, warnings)
-    if html is None and isinstance(text, str) and _HTML_PAGE_RE.match(text) is not None:
+    if html is None and isinstance(text, str) and _HTML_OPENING_RE.match(text) is not None:
         html, text = text, None
         warnings.append(HTML_IN_TEXT)
     if html is None and isinstance(text, str):  # the common case
