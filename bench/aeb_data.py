@@ -94,14 +94,26 @@ def _body(page: str) -> Any:
 
 def markdown(page: str) -> str:
     """The page as Markdown, menus and all, as crawlers made for language models write pages
-    (``markdownify``, from the ``bench`` extra; scripts and styles left out)."""
+    (``markdownify``, from the ``bench`` extra; scripts and styles left out): "# " headings,
+    ``*`` and ``**`` emphasis."""
+    return _markdownify(page, heading_style="ATX")
+
+
+def markdown_underscores(page: str) -> str:
+    """The page as Markdown in the other common style: headings underlined ("===" and "---"
+    lines under h1 and h2) and emphasis in underscores (``_em_``, ``__strong__``), as
+    turndown (Jina Reader) and html2text write italics."""
+    return _markdownify(page, heading_style="SETEXT", strong_em_symbol="_")
+
+
+def _markdownify(page: str, **options: str) -> str:
     import lxml.html
     from markdownify import markdownify
 
     tree = _body(page)
     if tree is None:
         return ""
-    return markdownify(lxml.html.tostring(tree, encoding="unicode"), heading_style="ATX")
+    return markdownify(lxml.html.tostring(tree, encoding="unicode"), **options)
 
 
 def text_nodes(page: str) -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import AebData, load, markdown, text_nodes  # noqa: E402
+from aeb_data import AebData, load, markdown, markdown_underscores, text_nodes  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -123,7 +123,8 @@ def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
         out = json.loads((aeb.root / "output" / f"{text_input}.json").read_text())["output"]
         inputs = {k: (out.get(k) or {}).get("articleBody") or "" for k in aeb.keys}
     else:
-        render = text_nodes if text_input == "text-nodes" else markdown
+        render = {"text-nodes": text_nodes, "markdown": markdown,
+                  "markdown-underscores": markdown_underscores}[text_input]
         inputs = {k: render(page) if page else "" for k, page in aeb.pages().items()}
     print(_line(f"text: do nothing ({text_input})", score(gold, inputs)))
     kernels.warm_up()  # load the compiled line kernels outside the timing, as the pipeline does
@@ -199,11 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--text-input",
-        choices=["html-text", "text-nodes", "markdown", "gold", *EXTRACTORS],
+        choices=["html-text", "text-nodes", "markdown", "markdown-underscores", "gold",
+                 *EXTRACTORS],
         default="html-text",
         help="text mode's input: the pages as html-text renders them (output/html-text.json), "
         "each text node of a page on a line of its own (a naive scraper's output), the "
-        "pages as Markdown (markdownify; as crawlers for language models write them), or "
+        "pages as Markdown (markdownify; as crawlers for language models write them; "
+        "markdown-underscores: headings underlined and emphasis in underscores, as Jina "
+        "Reader's turndown and html2text write them), or "
         "text already cut out of the page: the gold text itself, an extractor's output",
     )
     ap.add_argument("--conservative", action="store_true",

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Metadata accuracy of the cleaning step (title, byline, date) on scrapinghub's AEB pages.
 
-Usage: python bench/clean_metadata.py DATA_DIR [--mode text|html|markdown|both] [--show FIELD]
+Usage: python bench/clean_metadata.py DATA_DIR [--mode text|html|markdown|markdown-underscores|both]
+                                      [--show FIELD]
 
 The benchmark has no gold for metadata, so a pseudo-gold is read from each raw page's own
 markup (lxml, explicit tags only; never trafilatura's or htmldate's metadata extraction, which
@@ -44,7 +45,7 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import host, load, markdown  # noqa: E402
+from aeb_data import host, load, markdown, markdown_underscores  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -226,8 +227,9 @@ def run(data: Path, mode: str) -> dict[str, dict[str, Any]]:
         for k in pages:
             learner.add(aeb.site(k), inputs[k].get("text") or "")
     else:  # (text: the html-text rendering; markdown: the page as Markdown, see aeb_data)
+        render = markdown_underscores if mode == "markdown-underscores" else markdown
         inputs = aeb.page_texts(pages) if mode == "text" else {
-            k: markdown(page) for k, page in pages.items()}
+            k: render(page) for k, page in pages.items()}
         for k in pages:
             learner.add(aeb.site(k), inputs[k])
     templates = learner.build()
@@ -276,7 +278,8 @@ def tally(rows: dict[str, dict[str, Any]], field: str) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", type=Path)
-    ap.add_argument("--mode", choices=["text", "html", "markdown", "both"], default="both")
+    ap.add_argument("--mode", choices=["text", "html", "markdown", "markdown-underscores", "both"],
+                    default="both")
     ap.add_argument("--show", choices=FIELDS, action="append", default=[],
                     help="list the wrong and missing pages of this field (repeatable)")
     ap.add_argument("--json", type=Path, help="write every page's gold and output here")

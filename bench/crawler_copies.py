@@ -8,7 +8,9 @@ Each page of data in the AEB layout (``../shared/data/scrapinghub_aeb``, see
 ``bench/aeb_data.py``) is written in several forms, as different crawlers write a page:
 ``html-text`` (the benchmark's layout-aware rendering), ``text-nodes`` (every text node on a
 line of its own), ``markdown`` (markdownify, menus and all) and ``html`` (the page's HTML in
-the text field, as a crawl dump's "content" holds it). Each copy gets its own id and
+the text field, as a crawl dump's "content" holds it); on request also
+``markdown-underscores`` (Markdown with underlined headings and emphasis in underscores, as
+Jina Reader and html2text write it). Each copy gets its own id and
 a site of its own (``<form>.<host>``), and ``neardup dedup`` runs on all of them with the
 defaults; the truth is one story per page. Prints pairwise precision, recall, F1 and ARI
 (``neardup eval``): how well copies are found when only the crawler differs.
@@ -25,18 +27,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import load, markdown, text_nodes  # noqa: E402
+from aeb_data import load, markdown, markdown_underscores, text_nodes  # noqa: E402
 
 import neardup  # noqa: E402
 from neardup.evaluate import cluster_scores  # noqa: E402
 
-FORMS = ("html-text", "text-nodes", "markdown", "html")
+FORMS = ("html-text", "text-nodes", "markdown", "html", "markdown-underscores")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", type=Path)
-    ap.add_argument("--forms", default=",".join(FORMS),
+    ap.add_argument("--forms", default=",".join(FORMS[:4]),
                     help=f"comma-separated, of {', '.join(FORMS)}")
     ap.add_argument("--no-clean", action="store_true", help="dedup without cleaning")
     ap.add_argument("--work", type=Path, help="keep the corpus and the output here")
@@ -47,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     aeb = load(args.data_dir)
     pages = aeb.pages()
     texts = {"html-text": aeb.page_texts(pages) if "html-text" in forms else {}}
-    render = {"text-nodes": text_nodes, "markdown": markdown, "html": str}
+    render = {"text-nodes": text_nodes, "markdown": markdown, "html": str,
+              "markdown-underscores": markdown_underscores}
     for form in forms:
         if form != "html-text":
             texts[form] = {k: render[form](page) if page else "" for k, page in pages.items()}

@@ -6,6 +6,7 @@ from conftest import BODY, HEADLINES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import neardup
 from neardup.clean import CleanResult, SiteTemplateLearner, clean_text
 from neardup.clean.markdown import markdown_view
 
@@ -114,12 +115,53 @@ def test_a_link_around_a_teaser_is_read_as_its_text_without_its_picture() -> Non
     assert "https" not in view.text and "![" not in view.text
 
 
+def test_emphasis_marks_are_markup_and_marks_inside_words_are_text() -> None:
+    # Emphasis in underscores (Jina Reader's turndown, html2text) made words of their own:
+    # "_Tuesday_" is one \w+ word, "_Tuesday_" and "Tuesday" share no shingle, and a copy of
+    # a story from such a crawler missed the same story from another one.
+    text = ("[Home](/) [a_b](https://x.org/a_b_c/)\n\nOn _Tuesday_ the **minister** said "
+            "the ***bridge*** would __reopen__, *she said*; snake_case, 2*3*4, `x_y_` and "
+            "\\*not\\* stay. **[Read more](/r)**")
+    view = markdown_view(text)
+    assert view is not None
+    assert view.text == ("Home a_b\n\nOn Tuesday the minister said the bridge would reopen, "
+                         "she said; snake_case, 2*3*4, `x_y_` and \\*not\\* stay. Read more")
+    marks = [text[start:end] for start, end in view.markup if text[start] in "*_"]
+    assert marks == ["_", "_", "**", "**", "***", "***", "__", "__", "*", "*", "**", "**"]
+
+
+def test_an_underlined_heading_is_the_headline_and_its_underline_markup() -> None:
+    text = ("* [Home](/)\n\nStorm _hits_ the coast\n=====================\n\n"
+            "Intro [link](/l).\n\nSub-heading\n-----------\n\nText.\n\n---\n")
+    view = markdown_view(text)
+    assert view is not None and view.heading == "Storm hits the coast"
+    assert "===" not in view.text and "-----------" not in view.text
+    assert view.text.endswith("Text.\n\n---\n")  # (a rule under no text stays)
+    # the first heading, whichever way it is written
+    assert markdown_view("# First [x](/x)\n\nSecond\n======\n").heading == "First x"
+
+
+def test_copies_from_crawlers_that_write_emphasis_differently_clean_alike() -> None:
+    # The same story as a crawler writes it with "*" emphasis and with "_" emphasis: their
+    # clean texts are the same words.
+    words = ["_Tuesday_", "_Reuters_", "_Baghdad_", "_al-Sudani_"]
+    body = [f"{para} {words[i % len(words)]} officials said." for i, para in enumerate(BODY)]
+    star = _markdown_page([p.replace("_", "*") for p in body])
+    underscore = _markdown_page(body)
+    plain = _markdown_page([p.replace("_", "") for p in body])
+    assert neardup.similarity(underscore, plain) < 0.9  # (raw: "_Tuesday_" is one word)
+    clean = [clean_text(page).text for page in (star, underscore, plain)]
+    assert clean[0] == clean[1] == clean[2]
+    assert "_" not in clean[1] and "*" not in clean[0]
+
+
 _ATOMS = ["[Home](https://x.org/)", "![img](a.png)", "[![i](b.png)](/c)", "[", "]", "(", ")",
           "](", "# ", "## Head", "\n", "\n\n", " ", "\xa0", "\u2009", "The senator said",
           "would vote, he said.", ", as well", ".", "by Jane Doe", "http://x.y", "updated:",
           "Share", "Read more", "DON'T MISS", "19 hours ago", "© 2019 News", "lower case line",
           "Élan", "“Quote,” she said.", "[text\nover lines](http://u.v/w)", "\r\n", "\u2028",
-          "* ", "- ", "Officials blamed dams built upstream in neighbouring countries."]
+          "* ", "- ", "Officials blamed dams built upstream in neighbouring countries.", "*",
+          "**", "_", "__", "word", "\n===\n", "\n---\n", "`", "\\"]
 
 
 @settings(max_examples=400, deadline=None)
