@@ -19,11 +19,12 @@ A text is read this way when it holds an inline link or image whose target has n
 texts hold none: one substring test). Then these are markup too: the ``#`` marks of its
 headings, the underlines of its headings ("===" and "---" lines under a line of text), and the
 marks of emphasis (``*em*``, ``**strong**``, ``_em_``, ``__strong__``; not inside a word, a
-link's target or code). Emphasis in underscores, as Jina Reader (turndown) and html2text write
-italics, made words of their own ("_Tuesday_" is one ``\\w+`` word): on the AEB pages written
-so, F1 0.902, now 0.924 (``--text-input markdown-underscores``), and their copies were matched
-to the html-text copies with recall 0.978, now 0.989 (``bench/crawler_copies.py``). Reference
-links (``[text][1]``) are left as they are.
+link's target or code) and the backslashes that escape a mark (``\\_``). Emphasis in
+underscores, as Jina Reader (turndown) and html2text write italics, made words of their own
+("_Tuesday_" is one ``\\w+`` word): on the AEB pages written so, F1 0.902, now 0.925
+(``--text-input markdown-underscores``), and their copies were matched to the html-text copies
+with recall 0.978, now 0.989 (``bench/crawler_copies.py``). Reference links (``[text][1]``) are
+left as they are.
 """
 
 from __future__ import annotations
@@ -157,6 +158,9 @@ _EMPHASIS_RE = re.compile(
 # A heading's underline ("===" under a first-level heading, "---" under a second-level one)
 _UNDERLINE_RE = re.compile(r"(?m)\n([ \t]{0,3}(?:={3,}|-{3,})[ \t]*)$")
 _CODE_RE = re.compile(r"`[^`\n]{1,1000}`")  # inline code: no emphasis inside
+# A backslash that escapes a mark ("\\_", "\\*", "1\\."; markdownify escapes every "_" and
+# "*" of the page's text, html2text a list's look-alikes): the mark is text, the backslash markup
+_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
 def _markup_of_rest(text: str, markup: list[tuple[int, int]],
@@ -185,6 +189,8 @@ def _markup_of_rest(text: str, markup: list[tuple[int, int]],
         added.append(m.span(1))
         if heading is None and "=" in m.group(1):
             heading = (line_start, m.start())
+    if "\\" in view:
+        added += (m.span() for m in _ESCAPE_RE.finditer(view))
     after = 0
     for at in _mark_positions(view):  # (as _EMPHASIS_RE.finditer, which can only match at
         if at < after:                # one of them, but faster)

@@ -125,7 +125,10 @@ def test_emphasis_marks_are_markup_and_marks_inside_words_are_text() -> None:
     view = markdown_view(text)
     assert view is not None
     assert view.text == ("Home a_b\n\nOn Tuesday the minister said the bridge would reopen, "
-                         "she said; snake_case, 2*3*4, `x_y_` and \\*not\\* stay. Read more")
+                         "she said; snake_case, 2*3*4, `x_y_` and *not* stay. Read more")
+    # (an escaped mark is text: its backslash is markup; markdownify escapes them all)
+    escaped = markdown_view("[a](/b) snake\\_case, \\*not\\*, C:\\Users")
+    assert escaped is not None and escaped.text == "a snake_case, *not*, C:\\Users"
     marks = [text[start:end] for start, end in view.markup if text[start] in "*_"]
     assert marks == ["_", "_", "**", "**", "***", "***", "__", "__", "*", "*", "**", "**"]
 
