@@ -23,8 +23,13 @@ link's target or code) and the backslashes that escape a mark (``\\_``). Emphasi
 underscores, as Jina Reader (turndown) and html2text write italics, made words of their own
 ("_Tuesday_" is one ``\\w+`` word): on the AEB pages written so, F1 0.902, now 0.925
 (``--text-input markdown-underscores``), and their copies were matched to the html-text copies
-with recall 0.978, now 0.989 (``bench/crawler_copies.py``). Reference links (``[text][1]``) are
-left as they are.
+with recall 0.978, now 0.989 (``bench/crawler_copies.py``).
+
+A pipe table's borders are markup too (its rows read as html-text renders them, their cells'
+words a space apart, not as menus "a | b | c"), and the spans of its data tables are kept
+(``MarkdownView.tables``) for the cleaner to keep them as it keeps lists
+(:func:`neardup.clean.structure.mark_table_rows`). Reference links (``[text][1]``) are left as
+they are.
 """
 
 from __future__ import annotations
@@ -70,6 +75,8 @@ class MarkdownView:
     #: the text of the first top-level heading ("# ..."): the headline, in pages written by
     #: crawlers (which leave out the <title> that html-text's rendering starts with)
     heading: str | None = None
+    #: the pipe tables, as ``[start, end)`` spans of the view (header row to last row)
+    tables: tuple[tuple[int, int], ...] = ()
 
     def source_start(self, at: int) -> int:
         """The offset in the text as given of view offset ``at`` (a span's start): at the
@@ -116,11 +123,12 @@ def markdown_view(text: str) -> MarkdownView | None:
     if not links:  # (headings' marks only)
         return None
     gaps = _gaps(text, markup)
-    underlined = _markup_of_rest(text, markup, gaps)
-    if underlined is not None:
+    rest = _markup_of_rest(text, markup, gaps)
+    if rest.added:
         gaps = _gaps(text, markup)
-        if underlined[0] >= 0 and (heading_line is None or underlined[0] < heading_line[0]):
-            heading_line = underlined
+    underlined = rest.heading
+    if underlined is not None and (heading_line is None or underlined[0] < heading_line[0]):
+        heading_line = underlined
     kept = [(start, end) for start, end in gaps if start < end]  # the view's pieces
     if not kept:  # (nothing but markup)
         kept = [(len(text), len(text))]
@@ -131,8 +139,21 @@ def markdown_view(text: str) -> MarkdownView | None:
     heading = None
     if heading_line is not None:
         heading = _without(text, *heading_line, markup).strip() or None
+    tables = tuple((_view_offset(source_starts, view_starts, start),
+                    _view_offset(source_starts, view_starts, end)) for start, end in rest.tables)
     return MarkdownView("".join(pieces), markup, view_starts, source_starts, source_ends,
-                        heading)
+                        heading, tables)
+
+
+def _view_offset(source_starts: list[int], view_starts: list[int], at: int) -> int:
+    """The view offset of offset ``at`` of the text as given (in markup: where the view goes
+    on after it)."""
+    i = bisect_right(source_starts, at) - 1
+    if i < 0:
+        return 0
+    piece_end = view_starts[i + 1] if i + 1 < len(view_starts) else None
+    offset = view_starts[i] + at - source_starts[i]
+    return offset if piece_end is None or offset < piece_end else piece_end
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
@@ -158,17 +179,31 @@ _EMPHASIS_RE = re.compile(
 # A heading's underline ("===" under a first-level heading, "---" under a second-level one)
 _UNDERLINE_RE = re.compile(r"(?m)\n([ \t]{0,3}(?:={3,}|-{3,})[ \t]*)$")
 _CODE_RE = re.compile(r"`[^`\n]{1,1000}`")  # inline code: no emphasis inside
+# A table's delimiter row ("| --- | :---: |"), under its header row: the table's pipes are cell
+# borders, read as html-text reads a table (its cells' texts on one line, a space apart), so
+# that a row reads as its words ("1 Kyle Busch 5040 5") and not as a menu ("a | b | c" is the
+# shape of one)
+_TABLE_RULE_RE = re.compile(
+    r"(?m)^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+# (a row's first "|" goes with the spaces after it, the others with those before them)
+_BORDER_RE = re.compile(r"(?m)^[ \t]*\|[ \t]*|[ \t]*(?<!\\)\|")
 # A backslash that escapes a mark ("\\_", "\\*", "1\\."; markdownify escapes every "_" and
 # "*" of the page's text, html2text a list's look-alikes): the mark is text, the backslash markup
 _ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
+@dataclass(frozen=True)
+class _Rest:
+    added: bool  # markup was added
+    heading: tuple[int, int] | None  # the line of the first heading underlined with "="
+    tables: list[tuple[int, int]]  # the pipe tables (header row to last row)
+
+
 def _markup_of_rest(text: str, markup: list[tuple[int, int]],
-                    gaps: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Add to ``markup`` (in place, sorted after) the emphasis marks and the headings'
-    underlines, found outside the links and images already in it (``gaps``: the text
-    between them, see :func:`_gaps`). Returns None when it adds nothing, else the line of the
-    first heading underlined with "=" (its start and end), or (-1, -1).
+                    gaps: list[tuple[int, int]]) -> _Rest:
+    """Add to ``markup`` (in place, sorted after) the emphasis marks, the headings'
+    underlines, the borders of tables and the backslashes of escapes, found outside the links
+    and images already in it (``gaps``: the text between them, see :func:`_gaps`).
 
     They are found in a copy of ``text`` whose markup (and code) is masked, one character
     for one, by a character that is neither a space nor a word character, so that the
@@ -189,6 +224,9 @@ def _markup_of_rest(text: str, markup: list[tuple[int, int]],
         added.append(m.span(1))
         if heading is None and "=" in m.group(1):
             heading = (line_start, m.start())
+    tables: list[tuple[int, int]] = []
+    if "|" in view:
+        added += _table_borders(view, tables)
     if "\\" in view:
         added += (m.span() for m in _ESCAPE_RE.finditer(view))
     after = 0
@@ -202,11 +240,59 @@ def _markup_of_rest(text: str, markup: list[tuple[int, int]],
         width = len(m.group(1) or m.group(2))
         added.append((m.start(), m.start() + width))
         added.append((m.end() - width, m.end()))
-    if not added:
-        return None
-    markup.extend(added)
-    markup.sort()
-    return heading or (-1, -1)
+    if added:
+        markup.extend(added)
+        markup.sort()
+    return _Rest(bool(added), heading, tables)
+
+
+def _table_borders(view: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The markup of the pipe tables of ``view``: each delimiter row whole, and the borders
+    of the cells of the header row above it and of the rows below it (up to a line without
+    "|"); the span (header row to last row) of each data table (see :func:`_holds_data`) goes
+    to ``tables``."""
+    spans: list[tuple[int, int]] = []
+    after = 0
+    for rule in _TABLE_RULE_RE.finditer(view):
+        head_start = view.rfind("\n", 0, max(rule.start() - 1, 0)) + 1
+        if rule.start() < after or not rule.start() or "|" not in view[head_start:rule.start()]:
+            continue
+        end = rule.end()
+        while end < len(view):
+            next_end = view.find("\n", end + 1)
+            next_end = len(view) if next_end < 0 else next_end
+            if "|" not in view[end + 1:next_end]:
+                break
+            end = next_end
+        spans += (m.span() for m in _BORDER_RE.finditer(view, head_start, rule.start()))
+        spans.append((rule.start(), min(rule.end() + 1, len(view))))  # (with its line break)
+        spans += (m.span() for m in _BORDER_RE.finditer(view, rule.end(), end))
+        if _holds_data(view[head_start:rule.start()], view[rule.end():end].split("\n")):
+            tables.append((head_start, end))
+        after = end
+    return spans
+
+
+# A list item's marker before a table's header row: a table inside a list item (a teaser
+# list whose items are each a picture and a link in a row)
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]")
+_NESTED_RULE_RE = re.compile(r"\|[ \t]*:?-{3,}:?[ \t]*\|")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+MIN_DATA_ROWS = 2
+
+
+def _holds_data(header: str, rows: list[str]) -> bool:
+    """Whether a pipe table holds data (results, standings, prices) rather than a page's
+    layout, which crawlers write as tables too (markdownify writes every HTML table): no table
+    nested in a row, no header inside a list item, and at least ``MIN_DATA_ROWS`` rows of two
+    cells or more with text (a link's text counts; a picture is none: the masked view)."""
+    if _LIST_ITEM_RE.match(header) or any(_NESTED_RULE_RE.search(row) for row in rows):
+        return False
+    full = 0
+    for row in rows:
+        cells = [cell for cell in _CELL_SPLIT_RE.split(row) if cell.strip("\x00 \t")]
+        full += len(cells) >= 2
+    return full >= MIN_DATA_ROWS
 
 
 def _mark_positions(text: str) -> list[int]:

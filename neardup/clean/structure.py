@@ -16,6 +16,9 @@ gives them away is the *run*:
 * a bulleted list: at least ``MIN_ITEMS`` consecutive lines opening with a bullet ("* ", "• ",
   "- ") whose items read like text (median ``MIN_BULLET_WORDS`` words or more): a reading
   list, key points. Bulleted menus ("* Home", "* Sports") have one to three words per item;
+* a Markdown pipe table (known from its syntax, see :mod:`neardup.clean.markdown`): its rows,
+  whatever their words (a results table of names and two numbers a row is too sparse in
+  numbers for the data-table rule);
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
   schedules, timelines. A bare date line is a timestamp, not an item.
@@ -29,7 +32,7 @@ and timestamps are never marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from operator import attrgetter, itemgetter
 
 from neardup.clean.lines import Line
@@ -189,6 +192,23 @@ def _mark_bulleted(lines: list[Line]) -> None:
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
             for k in range(i, j):
                 lines[k].in_list = True
+
+
+def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """Set ``in_list`` on the lines that start inside one of ``tables`` (``[start, end)``
+    spans of the text, in order: the pipe tables of a Markdown text's view); returns their
+    indices."""
+    rows: list[int] = []
+    i, n = 0, len(lines)
+    for start, end in tables:
+        while i < n and lines[i].start < start:
+            i += 1
+        while i < n and lines[i].start < end:
+            if lines[i].reason not in _NEVER:
+                lines[i].in_list = True
+                rows.append(i)
+            i += 1
+    return frozenset(rows)
 
 
 def mark_structure(lines: list[Line]) -> None:

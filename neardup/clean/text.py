@@ -52,7 +52,7 @@ from neardup.clean.metadata import (
     title_from_page_title,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
-from neardup.clean.structure import mark_structure
+from neardup.clean.structure import mark_structure, mark_table_rows
 from neardup.clean.template import (
     PROSE_WORDS,
     SiteTemplate,
@@ -264,8 +264,15 @@ def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bo
     return False
 
 
-def _regions(lines: list[Line], opts: CleanOptions) -> list[tuple[int, int]]:
+def _regions(lines: list[Line], opts: CleanOptions, table_rows: frozenset[int] = frozenset()
+             ) -> list[tuple[int, int]]:
+    """The article regions; ``table_rows``: the lines of Markdown tables, which are content
+    beside a paragraph, so that a one-sentence paragraph above a table is not isolated (the
+    shape of a teaser). (Not so the tables found by their numbers, see
+    neardup.clean.structure: a block of phone numbers below a short story is one.)"""
     prose = [ln.cls in ("good", "near") for ln in lines]
+    for i in table_rows:
+        prose[i] = True
     last = len(lines) - 1
     bad_weight = -opts.bad_weight
     unterminated = opts.unterminated_weight
@@ -702,14 +709,17 @@ def clean_text(
     view = markdown_view(text)
     if view is None:
         return _clean_lines(text, template, options or CleanOptions(), page_title)
-    res = _clean_lines(view.text, template, options or CleanOptions(), page_title or view.heading)
+    res = _clean_lines(view.text, template, options or CleanOptions(), page_title or view.heading,
+                       view.tables)
     res.source_text, res.removed = text, source_spans(view, res.removed)
     return res
 
 
 def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
-                 page_title: str | None) -> CleanResult:
-    """:func:`clean_text` of ``text`` read as plain text."""
+                 page_title: str | None, tables: tuple[tuple[int, int], ...] = ()
+                 ) -> CleanResult:
+    """:func:`clean_text` of ``text`` read as plain text (``tables``: the spans of its
+    Markdown tables, see :class:`neardup.clean.markdown.MarkdownView`)."""
     # (the site-template keys of new lines are computed with their features, in one call)
     keys_of = keys_of_new_lines if template is not None else None
     lines, recs = analyse_records(text, keys_of)
@@ -746,7 +756,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         _conservative(lines, opts)
     else:
         mark_structure(lines)
-        regions = _regions(lines, opts)
+        table_rows = mark_table_rows(lines, tables) if tables else frozenset()
+        regions = _regions(lines, opts, table_rows)
         if not regions:  # no prose at all: keep what is not clearly boilerplate
             for ln in lines:
                 ln.keep = ln.cls != "bad"

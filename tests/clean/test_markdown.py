@@ -158,13 +158,44 @@ def test_copies_from_crawlers_that_write_emphasis_differently_clean_alike() -> N
     assert "_" not in clean[1] and "*" not in clean[0]
 
 
+def test_a_pipe_table_reads_as_its_cells_and_stays_in_the_article() -> None:
+    # A table's "|" are cell borders: read as they were, each row was a menu ("a | b | c")
+    # and a standings table, the article of its page, went (recall 0.057 on that AEB page).
+    view = markdown_view("[a](/a)\n| Pos. | **Driver** | Points |\n| --- | :---: | ---: |\n"
+                         "| 1 | [Kyle Busch](/kb) | 5040 |\n| 2 | Truex \\| Jr | 5035 |\nEnd.\n"
+                         "\nA | b")  # (the table ends at a line without "|")
+    assert view is not None
+    assert view.text == "a\nPos. Driver Points\n1 Kyle Busch 5040\n2 Truex | Jr 5035\nEnd.\n\nA | b"
+    rows = ["| Jane Smith | Labour | 12,345 | 45.2% |", "| John Brown | Conservative | 10,210 "
+            "| 37.4% |", "| Ann Green | Green | 4,750 | 17.4% |"]
+    table = "\n".join(["| Candidate | Party | Votes |", "| --- | --- | --- |", *rows])
+    page = _markdown_page([BODY[0], table, *BODY[1:]])
+    res = clean_text(page)
+    assert "Jane Smith Labour 12,345 45.2%\nJohn Brown Conservative 10,210 37.4%" in res.text
+    assert BODY[0] in res.text and BODY[1] in res.text and "Politics" not in res.text
+    _assert_accounted(page, res)
+    assert [res.text[a:b] for a, b in markdown_view(page).tables] != []
+    # a page's layout written as tables (a teaser list of one-row tables in list items, a
+    # table nested in a row) is read without its borders, but is no data table
+    teasers = "\n".join(f"* |  |  |\n  | --- | --- |\n  | [![p](/{i}.jpg)](/{i}) | "
+                         f"[Story {i}](/{i}) |" for i in range(3))
+    nested = "|  |  |\n| --- | --- |\n| | a | b | | --- | --- | | x | y | |  |\n| c | d |"
+    for layout in (teasers, nested):
+        view = markdown_view(f"[a](/a)\n{layout}")
+        assert view is not None and view.tables == (), layout
+    # without its delimiter row, "|" lines are no table: a menu stays a menu
+    assert markdown_view("[a](/a)\n| Home | News |\n| Sport | Weather |").text == (
+        "a\n| Home | News |\n| Sport | Weather |")
+
+
 _ATOMS = ["[Home](https://x.org/)", "![img](a.png)", "[![i](b.png)](/c)", "[", "]", "(", ")",
           "](", "# ", "## Head", "\n", "\n\n", " ", "\xa0", "\u2009", "The senator said",
           "would vote, he said.", ", as well", ".", "by Jane Doe", "http://x.y", "updated:",
           "Share", "Read more", "DON'T MISS", "19 hours ago", "© 2019 News", "lower case line",
           "Élan", "“Quote,” she said.", "[text\nover lines](http://u.v/w)", "\r\n", "\u2028",
           "* ", "- ", "Officials blamed dams built upstream in neighbouring countries.", "*",
-          "**", "_", "__", "word", "\n===\n", "\n---\n", "`", "\\"]
+          "**", "_", "__", "word", "\n===\n", "\n---\n", "`", "\\", "| ", " | ", "|",
+          "\n| --- | --- |\n", "|---|", "12,345"]
 
 
 @settings(max_examples=400, deadline=None)
