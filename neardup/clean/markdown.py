@@ -139,24 +139,25 @@ def markdown_view(text: str) -> MarkdownView | None:
     heading = None
     if heading_line is not None:
         heading = _without(text, *heading_line, markup).strip() or None
-    tables = tuple((_view_offset(source_starts, view_starts, start),
-                    _view_offset(source_starts, view_starts, end)) for start, end in rest.tables)
+    tables = tuple((_view_offset(kept, view_starts, start), _view_offset(kept, view_starts, end))
+                   for start, end in rest.tables)
     return MarkdownView("".join(pieces), markup, view_starts, source_starts, source_ends,
                         heading, tables)
 
 
-def _view_offset(source_starts: list[int], view_starts: list[int], at: int) -> int:
-    """The view offset of offset ``at`` of the text as given (in markup: where the view goes
+def _view_offset(pieces: list[tuple[int, int]], view_starts: list[int], at: int) -> int:
+    """The view offset of offset ``at`` of the text as given (``pieces``: the view's pieces,
+    as spans of it, starting at ``view_starts`` in the view; in markup: where the view goes
     on after it)."""
-    i = bisect_right(source_starts, at) - 1
+    i = bisect_right(pieces, (at, _AFTER_ANY)) - 1  # (the last piece that starts at or before)
     if i < 0:
         return 0
-    piece_end = view_starts[i + 1] if i + 1 < len(view_starts) else None
-    offset = view_starts[i] + at - source_starts[i]
-    return offset if piece_end is None or offset < piece_end else piece_end
+    start, end = pieces[i]
+    return view_starts[i] + min(at, end) - start
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_AFTER_ANY = float("inf")
 
 
 def _gaps(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
