@@ -893,6 +893,29 @@ def test_csv_short_rows_and_repeated_header_names_are_said(tmp_path):
         "the header names 'text' 2 times: the last such column is read"]
 
 
+def test_a_parquet_file_with_two_columns_of_one_name_says_which_is_read(tmp_path):
+    # The first "text" column was dropped without a word (the CSV reader said it).
+    path = tmp_path / "twice.parquet"
+    pq.write_table(pa.Table.from_arrays(
+        [pa.array(["a"]), pa.array(["first column"]), pa.array(["second column"])],
+        names=["id", "text", "text"]), path)
+    [doc] = read_documents([path])
+    assert doc.text == "second column" and doc.warnings == [
+        "the header names 'text' 2 times: the last such column is read"]
+
+
+def test_empty_lines_before_a_csv_header_are_skipped(tmp_path):
+    # The first empty line was taken for a header of no names: the file's one record became
+    # two rejections ("row has 2 more fields than the header (0)"), header row included.
+    path = _write(tmp_path / "blank.csv", b"\n\r\n\nid,text\nr1,a story about the vote\n"
+                  b'r2,"a quote left open\n')
+    docs = list(read_documents([path]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [
+        ("r1", "a story about the vote", None),
+        ("blank.csv:2", "", "malformed CSV: the quoted field of row 2 (line 6) is not closed "
+         "by the end of the file; the lines after it were read as its text")]
+
+
 def test_a_parquet_string_that_is_not_utf8_is_replaced_and_flagged_not_null(tmp_path):
     # Its row was rejected as "field 'text' is null" (the cell kept as null).
     good = b"a story about the council vote"

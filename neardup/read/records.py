@@ -237,10 +237,20 @@ def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iter
 
     row = 0
     with pq.ParquetFile(source.path) as parquet:
+        # (a row is a dict: of columns of one name, the last is read, as for a CSV header)
+        repeated = _repeated_names(parquet.schema_arrow.names)
         for batch in parquet.iter_batches(batch_size=PARQUET_BATCH):
             for item, warnings in _batch_rows(batch):
                 row += 1
-                yield RawRecord(f"{source.name}:{row}", row, item, warnings=warnings)
+                yield RawRecord(f"{source.name}:{row}", row, item,
+                                warnings=[*repeated, *warnings])
+
+
+def _repeated_names(names: list[str]) -> list[str]:
+    """A warning for each name that ``names`` (a header's, a schema's) hold more than once:
+    a record is a dict, so the last such column is read."""
+    return [f"the header names {name!r} {names.count(name)} times: the last such column is "
+            "read" for name in sorted({name for name in names if names.count(name) > 1})]
 
 
 def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
@@ -295,11 +305,7 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                     "the file; the whole file was read as the header"))
                 return
             first_line = 2
-            names = reader.fieldnames or []
-            repeated = sorted({name for name in names if names.count(name) > 1})
-            # (a dict holds one value per name: the last column of a repeated name wins)
-            header_warnings = [f"the header names {name!r} {names.count(name)} times: the "
-                               "last such column is read" for name in repeated]
+            header_warnings = _repeated_names(reader.fieldnames or [])
             for row, item in enumerate(reader, start=1):
                 location = f"{source.name}:{row}"
                 if lines.ended:  # the row was still open at the end of the file: see _CsvLines
@@ -308,7 +314,7 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                         "not closed by the end of the file; the lines after it were read as "
                         "its text"))
                     return
-                first_line = reader.line_num + 1
+                first_line = reader.line_num + 1 + lines.skipped
                 if None in item:
                     extra = item.pop(None)
                     yield RawRecord(location, row, error=f"row has {len(extra)} more fields "
@@ -330,8 +336,8 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                     warnings.append("invalid UTF-8 (or U+FFFD in input): replaced")
                 yield RawRecord(location, row, dict(item), warnings=warnings)
         except csv.Error as exc:
-            yield RawRecord(f"{source.name}:{reader.line_num}", reader.line_num,
-                            error=f"malformed CSV: {exc}")
+            line = reader.line_num + lines.skipped
+            yield RawRecord(f"{source.name}:{line}", line, error=f"malformed CSV: {exc}")
 
 
 class _CsvLines:
@@ -339,11 +345,17 @@ class _CsvLines:
     if it has none), and whether the reader asked past the last one. The csv module, not
     strict, ends a quoted field left open at the end of the file as if it were closed: a
     stray opening quote silently made every later row the text of one. Since every line ends
-    with a newline, a row still unfinished when the lines run out is such a row."""
+    with a newline, a row still unfinished when the lines run out is such a row.
+
+    Empty lines before the header are skipped (``skipped`` counts them): the csv module
+    took the first one for a header of no names, and every row for a row with more fields
+    than the header."""
 
     def __init__(self, stream: Iterable[str]) -> None:
         self._lines = iter(stream)
         self.ended = False
+        self.skipped = 0
+        self._started = False
 
     def __iter__(self) -> _CsvLines:
         return self
@@ -351,9 +363,13 @@ class _CsvLines:
     def __next__(self) -> str:
         try:
             line = next(self._lines)
+            while not self._started and not line.strip("\r\n"):  # (before the header)
+                self.skipped += 1
+                line = next(self._lines)
         except StopIteration:
             self.ended = True
             raise
+        self._started = True
         return line if line.endswith(("\n", "\r")) else line + "\n"
 
 
