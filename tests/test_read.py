@@ -1039,3 +1039,37 @@ def test_an_article_body_in_html_tags_in_the_text_field_is_read_as_html(tmp_path
     result = neardup.dedup([{"id": k, "text": v} for k, v in texts.items()])
     text = next(r["text"] for r in result.kept if r["id"] == "body")
     assert "<p>" not in text and all(p in text for p in paragraphs)
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_warc_length_past_the_record_end_loses_no_record_without_a_word(tmp_path, compressed):
+    # warcio read on from the next record header it found after the wrong end: the record a
+    # too-large Content-Length ran into vanished (exit 0, even with --strict), only a warning
+    # on stderr said anything, and the records after it were numbered one short.
+    bodies = [f"Story {n}: the city council voted on Tuesday to approve the budget.".encode()
+              for n in (1, 2, 3)]
+    second = _raw_warc_record(2, str(len(bodies[1])), bodies[1])
+    records = [_raw_warc_record(1, str(len(bodies[0]) + len(second) - 8), bodies[0]), second,
+               _raw_warc_record(3, str(len(bodies[2])), bodies[2])]
+    data = b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records)
+    path = _write(tmp_path / ("a.warc.gz" if compressed else "a.warc"), data)
+    docs = list(read_documents([path]))
+    assert [(d.source, d.rejected is None) for d in docs] == [
+        (f"{path.name}#1", False), (f"{path.name}#2", False), (f"{path.name}#3", True)]
+    assert docs[0].rejected.startswith("malformed WARC record: its Content-Length")
+    assert docs[1].rejected == ("malformed WARC file: a record inside record #1, whose "
+                                "Content-Length runs past its end; not read")
+    assert "Story 3" in docs[2].text
+    with pytest.raises(InputError, match=r"a\.warc(\.gz)?#1: malformed WARC record"):
+        list(read_documents([path], ReadOptions(strict=True)))
+
+
+def test_a_warc_length_short_of_the_record_end_is_a_rejection(tmp_path, capfd):
+    body = b"The city council voted on Tuesday to approve the budget for the parks."
+    path = _write(tmp_path / "a.warc", _raw_warc_record(1, str(len(body) - 20), body)
+                  + _raw_warc_record(2, str(len(body)), body))
+    docs = list(read_documents([path]))
+    assert [d.rejected is None for d in docs] == [False, True]
+    assert docs[0].rejected.startswith(
+        f"malformed WARC record: its Content-Length ({len(body) - 20})")
+    assert capfd.readouterr().err == ""  # (warcio's own warning, printed even with --quiet)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -384,8 +385,6 @@ def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> I
 
 
 def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
-    from warcio.archiveiterator import ArchiveIterator
-
     # Every response, resource and conversion record (a page's extracted text, as in WET
     # files) is a document: HTML goes to the HTML field, plain text to the text field,
     # anything else (PDF, images, scripts) becomes a rejection naming its type. Requests,
@@ -400,8 +399,34 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
     last, count = None, 0
     with open_binary(source.path) as raw:
         handle = _CutShort(raw)
-        records = ArchiveIterator(handle)
-        for number, record in enumerate(records, start=1):
+        records = _quiet_archive_iterator(handle)
+        # A record is yielded once warcio has moved past it: only then is it known whether
+        # its end was where its Content-Length said (see _overrun).
+        pending: RawRecord | None = None
+        errors = 0  # warcio's count of records not followed by a blank line, so far
+        lost = 0  # records found inside others (numbers after them count them)
+        numbered = enumerate(records, start=1)
+        while True:
+            try:
+                number, record = next(numbered)
+            except StopIteration:
+                record = None
+            except Exception:
+                if records.err_count > errors:
+                    yield from _overrun(source.name, count, last, pending)
+                elif pending is not None:
+                    yield pending
+                raise
+            if records.err_count > errors:
+                for rejected in _overrun(source.name, count, last, pending):
+                    lost += rejected.location != f"{source.name}#{count}"
+                    yield rejected
+            elif pending is not None:
+                yield pending
+            pending, errors = None, records.err_count
+            if record is None:
+                break
+            number += lost
             if record.format != "warc":  # warcio takes a line of five words for an ARC header
                 yield RawRecord(source.name if number == 1 else f"{source.name}#{number}", number,
                                 error=f"unreadable file: not a WARC file (record {number}, at "
@@ -427,11 +452,11 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                     pass
                 if _missing_bytes(record):
                     break  # the file ends inside this record: rejected below
-                yield RawRecord(f"{source.name}#{number}", number,
-                                _warc_fields(record, f"{source.name}#{number}"), error=(
-                                    "WARC response without an HTTP status line (a response "
-                                    "record holds the HTTP response; a page stored without one "
-                                    "is a 'resource' record)"))
+                pending = RawRecord(f"{source.name}#{number}", number,
+                                    _warc_fields(record, f"{source.name}#{number}"), error=(
+                                        "WARC response without an HTTP status line (a response "
+                                        "record holds the HTTP response; a page stored without "
+                                        "one is a 'resource' record)"))
                 continue
             header = (headers.get_header("Content-Type") if headers else record.content_type)
             header = header or ""
@@ -445,7 +470,7 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                     pass  # (to its end, as warcio would: is it all there?)
                 if _missing_bytes(record):
                     break  # the file ends inside this record: rejected below
-                yield RawRecord(location, number, fields, error=(
+                pending = RawRecord(location, number, fields, error=(
                     f"WARC {record.rec_type} is not HTML or plain text "
                     f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
                 continue
@@ -454,13 +479,12 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
             if _missing_bytes(record):
                 break  # the file ends inside this record: rejected below
             fields[field_name] = text
-            yield RawRecord(location, number, fields, warnings=warnings)
-        else:
-            if last is None or not _missing_bytes(last):
-                if handle.error is None and records.offset >= handle.size:
-                    return  # the file ends where its last record does
-                yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=_CUT_HEADERS)
-                return
+            pending = RawRecord(location, number, fields, warnings=warnings)
+        if record is None and (last is None or not _missing_bytes(last)):
+            if handle.error is None and records.offset >= handle.size:
+                return  # the file ends where its last record does
+            yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=_CUT_HEADERS)
+            return
     location = f"{source.name}#{count}"  # the file ends inside record ``count``
     declared = (last.rec_headers.get_header("Content-Length") or "").strip()
     cut_headers = last.length is None or not _declared_length(last)
@@ -475,6 +499,40 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
     yield RawRecord(location, count, _warc_fields(last, location), error=error)
 
 
+def _quiet_archive_iterator(handle: Any) -> Any:
+    """warcio's iterator over ``handle``, without its warning on stderr for a record whose
+    Content-Length is wrong (printed even with --quiet, once per pass over the file):
+    :func:`_overrun` says it, as a rejection."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(handle)
+    records.INC_RECORD = ""  # (the warning's format string: it writes nothing)
+    return records
+
+
+def _overrun(name: str, number: int, record: Any, pending: RawRecord | None
+             ) -> Iterator[RawRecord]:
+    """Record ``number`` (``record``; ``pending``: what was read of it, if it is a document)
+    did not end where its Content-Length said: the bytes after that end are no blank line.
+    warcio says so on stderr and reads on from the next record header it finds, so a length
+    too large took the start of the record after it (or more) as its own, and that record
+    was silently lost. This record is a rejection, and each record header inside its text
+    (a record it swallowed) is one too."""
+    location = f"{name}#{number}"
+    fields = pending.fields if pending is not None else _warc_fields(record, location)
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    yield RawRecord(location, number, fields, error=(
+        f"malformed WARC record: its Content-Length ({declared[:40]}) does not end it at a "
+        "record separator, so the length is wrong and its text is not its own; a record after "
+        "it may be inside it"))
+    text = next((v for v in fields.values() if isinstance(v, str) and "WARC/1." in v), "")
+    for i, _ in enumerate(_WARC_HEADER_RE.finditer(text), start=1):
+        yield RawRecord(f"{name}#{number + i}", number + i, error=(
+            f"malformed WARC file: a record inside record #{number}, whose Content-Length runs "
+            "past its end; not read"))
+
+
+_WARC_HEADER_RE = re.compile(r"(?m)^WARC/1\.[01]\r?$")
 _DOCUMENT_RECORDS = ("response", "resource", "conversion")
 _CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
 
