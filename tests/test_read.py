@@ -1073,3 +1073,20 @@ def test_a_warc_length_short_of_the_record_end_is_a_rejection(tmp_path, capfd):
     assert docs[0].rejected.startswith(
         f"malformed WARC record: its Content-Length ({len(body) - 20})")
     assert capfd.readouterr().err == ""  # (warcio's own warning, printed even with --quiet)
+
+
+def test_a_warc_record_warcio_cannot_parse_is_named(tmp_path):
+    # A response without its WARC-Target-URI made warcio raise AttributeError inside its
+    # iterator: the rejection was "unreadable file: AttributeError: 'NoneType' object has no
+    # attribute 'startswith'", naming no record, and did not say that the rest was not read.
+    page = b"<html><body><p>The city council voted on Tuesday.</p></body></html>"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    good = _raw_warc_record(1, str(len(http)), http, "response", "application/http")
+    bad = good.replace(b"WARC-Target-URI: http://ex.com/1\r\n", b"").replace(b"uuid:1", b"uuid:2")
+    path = _write(tmp_path / "a.warc", good + bad + good.replace(b"uuid:1", b"uuid:3"))
+    docs = list(read_documents([path]))
+    assert [(d.source, d.rejected is None) for d in docs] == [("a.warc#1", True),
+                                                              ("a.warc#2", False)]
+    assert docs[1].rejected.startswith("malformed WARC record: warcio cannot read record 2 (at "
+                                       "byte ")
+    assert docs[1].rejected.endswith("; the rest of the file is not read")

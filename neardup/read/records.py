@@ -411,12 +411,26 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 number, record = next(numbered)
             except StopIteration:
                 record = None
-            except Exception:
+            except Exception as exc:
                 if records.err_count > errors:
                     yield from _overrun(source.name, count, last, pending)
                 elif pending is not None:
                     yield pending
-                raise
+                if isinstance(exc, OSError):
+                    raise
+                reraise_if_interrupted(exc)
+                # A record warcio cannot parse: at the end of the file, one cut short in its
+                # headers; else a malformed one (without its WARC-Target-URI warcio raised
+                # AttributeError, and "unreadable file" named no record)
+                reader = getattr(records, "reader", None)
+                ended = handle.error is not None or (
+                    not (reader is not None and reader.rem_length()) and not handle.read(1))
+                yield RawRecord(f"{source.name}#{count + 1}", count + 1, error=(
+                    _CUT_HEADERS if ended else
+                    f"malformed WARC record: warcio cannot read record {count + 1} (at byte "
+                    f"{records.offset:,}): {type(exc).__name__}: {exc}; the rest of the file "
+                    "is not read"))
+                return
             if records.err_count > errors:
                 for rejected in _overrun(source.name, count, last, pending):
                     lost += rejected.location != f"{source.name}#{count}"
