@@ -370,6 +370,18 @@ def test_a_candidate_threshold_outside_0_1_is_a_usage_error_before_any_work(tmp_
     assert not out.exists()
 
 
+@pytest.mark.parametrize("option", ["--text-field", "--id-field", "--url-field",
+                                    "--date-field", "--html-field"])
+def test_an_empty_field_name_is_a_usage_error(tmp_path, corpus, capsys, option):
+    # "--text-field ''" ran and rejected every document as missing field ''; "--id-field ''"
+    # ran too, giving every document its default id without a word.
+    out = tmp_path / "out"
+    for command in ("dedup", "clean"):
+        assert main([command, str(corpus), "-o", str(out), "-q", option, ""]) == 2
+        assert "is empty: name a field of the records" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("option", ["--id-field", "--url-field", "--date-field"])
 def test_a_field_option_naming_the_text_field_is_a_usage_error(tmp_path, corpus, capsys,
                                                                 option):
