@@ -102,12 +102,16 @@ def test_a_null_text_is_named_null_not_missing(tmp_path):
 
 def test_an_html_field_that_is_not_a_string_is_rejected_like_a_text_field(tmp_path):
     # It was turned into its Python repr ("['<p>one</p>', ...]", "5") and extracted as a page.
+    # With a text of its own the record is read from that, as with a null HTML field, and
+    # says why (it was rejected, though its text was fine).
     path = _write(tmp_path / "h.jsonl", b'{"id": "a", "html": ["<p>one</p>", "<p>two</p>"]}\n'
                   b'{"id": "b", "html": 5, "text": "the record text"}\n'
                   b'{"id": "c", "html": null, "text": "the record text"}\n')
     docs = list(read_documents([path], ReadOptions(html_field="html")))
     assert docs[0].rejected == "field 'html' must be a string, got list"
-    assert docs[1].rejected == "field 'html' must be a string, got int"
+    assert docs[1].rejected is None and docs[1].html is None and docs[1].text == "the record text"
+    assert docs[1].warnings == ["field 'html' must be a string, got int: field 'text' read "
+                                "instead"]
     assert docs[2].rejected is None and docs[2].html is None and docs[2].text == "the record text"
 
 

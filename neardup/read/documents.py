@@ -272,6 +272,11 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     text = pop(text_field, None)
     site = site_of(url, folder)
     trim_deep(fields, warnings)
+    if html is not None and html.__class__ is not str and isinstance(text, str):
+        # (as a null HTML field does: the record's text is read; without one, a rejection)
+        warnings.append(f"field {html_key!r} must be a string, got {type(html).__name__}: "
+                        f"field {text_field!r} read instead")
+        html = None
     if html is None and isinstance(text, str) and _HTML_OPENING_RE.match(text) is not None:
         html, text = text, None
         warnings.append(HTML_IN_TEXT)
