@@ -767,22 +767,28 @@ def test_a_page_over_max_chars_is_said_to_be_measured_as_html(tmp_path):
     assert doc.rejected == f"page too long: HTML of {len(page):,} characters > max_chars 1,000"
 
 
-def test_a_number_json_will_not_convert_is_a_rejection_not_a_crash(tmp_path):
+def test_a_number_json_will_not_convert_is_kept_as_text_not_a_crash(tmp_path):
     # orjson gives up on an integer wider than a double and json, the fallback, refuses more
     # than 4,300 digits with a ValueError (not a JSONDecodeError): one such line stopped dedup
-    # and clean with a traceback, and in a .jsonl.gz lost the lines after it.
-    long = b'{"id": "b", "text": "x", "n": 1' + b"0" * 5000 + b"}"
+    # and clean with a traceback, and in a .jsonl.gz lost the lines after it. Then it cost
+    # its record ("malformed JSON"), text and all, for a number in a metadata field: now the
+    # number is kept as its digits, flagged.
+    digits = "1" + "0" * 5000
+    long = b'{"id": "b", "text": "x", "n": ' + digits.encode() + b"}"
     data = b'{"id": "a", "text": "first"}\n' + long + b'\n{"id": "c", "text": "third"}\n'
     _write(tmp_path / "in/a.jsonl", data)
     _write(tmp_path / "in/b.jsonl.gz", gzip.compress(data.replace(b'"id": "', b'"id": "z')))
-    reason = "malformed JSON: a number of more than 4,300 digits"
     docs = list(read_documents([tmp_path / "in"]))
     assert [(d.source, d.rejected) for d in docs] == [
-        ("a.jsonl:1", None), ("a.jsonl:2", reason), ("a.jsonl:3", None),
-        ("b.jsonl.gz:1", None), ("b.jsonl.gz:2", reason), ("b.jsonl.gz:3", None)]
+        ("a.jsonl:1", None), ("a.jsonl:2", None), ("a.jsonl:3", None),
+        ("b.jsonl.gz:1", None), ("b.jsonl.gz:2", None), ("b.jsonl.gz:3", None)]
+    for doc in (docs[1], docs[4]):
+        assert doc.metadata == {"n": digits} and doc.warnings == [
+            "1 number(s) of more than 4,300 digits: kept as text"]
     options = neardup.make_options(jobs=2, quiet=True, report=False)
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
-    assert [r["reason"] for r in result.records] == [d.rejected for d in docs]
+    assert [r["reason"] for r in result.records] == [None] * 6
+    assert [r["warnings"] for r in result.records] == [d.warnings for d in docs]
 
 
 def test_the_depth_check_of_metadata_cuts_exactly_past_max_depth():

@@ -64,8 +64,22 @@ def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str],
     except orjson.JSONDecodeError:
         pass
     text, warnings = decode_utf8(line)
+    wide: list[str] = []
+
+    def parse_int(digits: str) -> int | str:
+        # (Python converts at most this many digits: such a number, in a metadata field,
+        # cost the whole record, text and all, as "malformed JSON")
+        limit = sys.get_int_max_str_digits()
+        if limit and len(digits.lstrip("-")) > limit:
+            wide.append(digits)
+            return digits
+        return int(digits)
+
     try:
-        value = _without_surrogates(json.loads(text), warnings, id_field)
+        value = _without_surrogates(json.loads(text, parse_int=parse_int), warnings, id_field)
+        if wide:
+            warnings.append(f"{len(wide)} number(s) of more than "
+                            f"{sys.get_int_max_str_digits():,} digits: kept as text")
     except json.JSONDecodeError as exc:
         return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
