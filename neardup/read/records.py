@@ -426,10 +426,9 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
             except StopIteration:
                 record = None
             except Exception as exc:
-                if records.err_count > errors:
-                    yield from _overrun(source.name, count, last, pending)
-                elif pending is not None:
-                    yield pending
+                settled = _settled(source.name, count, last, pending, records.err_count > errors)
+                yield from settled
+                count += max(len(settled) - 1, 0)  # (the records found inside this one)
                 if isinstance(exc, OSError):
                     raise
                 reraise_if_interrupted(exc)
@@ -445,12 +444,9 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                     f"{records.offset:,}): {type(exc).__name__}: {exc}; the rest of the file "
                     "is not read"))
                 return
-            if records.err_count > errors:
-                for rejected in _overrun(source.name, count, last, pending):
-                    lost += rejected.location != f"{source.name}#{count}"
-                    yield rejected
-            elif pending is not None:
-                yield pending
+            settled = _settled(source.name, count, last, pending, records.err_count > errors)
+            yield from settled
+            lost += max(len(settled) - 1, 0)  # (the records found inside the last one)
             pending, errors = None, records.err_count
             if record is None:
                 break
@@ -536,6 +532,16 @@ def _quiet_archive_iterator(handle: Any) -> Any:
     records = ArchiveIterator(handle)
     records.INC_RECORD = ""  # (the warning's format string: it writes nothing)
     return records
+
+
+def _settled(name: str, number: int, record: Any, pending: RawRecord | None, overran: bool
+             ) -> list[RawRecord]:
+    """What to yield for record ``number`` once warcio has moved past it: ``pending`` (what
+    was read of it, None if it is no document), or, when it ``overran`` its end, the
+    rejections of :func:`_overrun`."""
+    if overran:
+        return list(_overrun(name, number, record, pending))
+    return [] if pending is None else [pending]
 
 
 def _overrun(name: str, number: int, record: Any, pending: RawRecord | None
