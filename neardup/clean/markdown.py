@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -91,6 +92,8 @@ class MarkdownView:
         """The offset in the text as given of view offset ``at`` (a span's end, exclusive): at
         the end of a piece, the start of the piece after it (the markup between them goes with
         the span)."""
+        if at <= 0:  # (an empty span at the start: up to the first piece, with the markup)
+            return self.source_starts[0]
         i = bisect_right(self.view_starts, at - 1) - 1
         end = self.source_starts[i] + at - self.view_starts[i]
         if end == self.source_ends[i] and i + 1 < len(self.source_starts):
@@ -107,7 +110,18 @@ def markdown_view(text: str) -> MarkdownView | None:
     markup: list[tuple[int, int]] = []
     links = 0
     heading_line: tuple[int, int] | None = None  # the first "# " heading's text, as given
+    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
+    fence, fence_end = 0, (fences[0][1] if fences else -1)
     for m in _LINK_RE.finditer(text):
+        if fences:  # (code is text: a "# comment" in it is no heading, the page's headline)
+            while fence_end <= m.start() and fence + 1 < len(fences):
+                fence += 1
+                fence_end = fences[fence][1]
+            if fences[fence][0] <= m.start() < fence_end:
+                continue
+        if m.start() and text[m.start() - 1] == "\\" and text[m.start()] in "[!":
+            continue  # (an escaped "\\[" opens no link: it is a bracket; a lookbehind in the
+            # pattern cost a third of its search)
         if m.group(1) is None:  # an image, or a heading's "## ": markup
             markup.append((m.start(), m.end()))
             if heading_line is None and m.group(0).strip() == "#":
@@ -123,7 +137,7 @@ def markdown_view(text: str) -> MarkdownView | None:
     if not links:  # (headings' marks only)
         return None
     gaps = _gaps(text, markup)
-    rest = _markup_of_rest(text, markup, gaps)
+    rest = _markup_of_rest(text, markup, gaps, fences)
     if rest.added:
         gaps = _gaps(text, markup)
     underlined = rest.heading
@@ -178,19 +192,24 @@ _EMPHASIS_RE = re.compile(
     r"(?:(\*{1,3})(?=[^\s*])[^\n*]{0,2000}?(?<=[^\s*\\])\1(?![\w*])"
     r"|(_{1,3})(?=[^\s_])[^\n_]{0,2000}?(?<=[^\s_\\])\2(?![\w_]))")
 # A heading's underline ("===" under a first-level heading, "---" under a second-level one)
-_UNDERLINE_RE = re.compile(r"(?m)\n([ \t]{0,3}(?:={3,}|-{3,})[ \t]*)$")
+_UNDERLINE_RE = re.compile(r"(?m)\n([ \t]{0,3}(?:={3,}|-{3,})[ \t]*)\r?$")
 _CODE_RE = re.compile(r"`[^`\n]{1,1000}`")  # inline code: no emphasis inside
 # A table's delimiter row ("| --- | :---: |"), under its header row: the table's pipes are cell
 # borders, read as html-text reads a table (its cells' texts on one line, a space apart), so
 # that a row reads as its words ("1 Kyle Busch 5040 5") and not as a menu ("a | b | c" is the
 # shape of one)
 _TABLE_RULE_RE = re.compile(
-    r"(?m)^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
-# (a row's first "|" goes with the spaces after it, the others with those before them)
-_BORDER_RE = re.compile(r"(?m)^[ \t]*\|[ \t]*|[ \t]*(?<!\\)\|")
+    r"(?m)^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?$")
+# (a row's first "|" goes with the spaces after it, the others with those before them, but
+# for one space between the cells' words; a "|" with no space on either side stays, so that
+# "a|b" is not read "ab". A run of spaces is only tried from its start: from each of its
+# spaces, a long run that ends in no "|" was scanned again and again, quadratic in its length.)
+_BORDER_RE = re.compile(
+    r"(?m)^[ \t]*\|[ \t]*"
+    r"|(?<![ \t])[ \t]+\|(?=[ \t]|\r?$)|(?<!\\)\|(?=[ \t]|\r?$)|(?<=[ \t])\|")
 # A backslash that escapes a mark ("\\_", "\\*", "1\\."; markdownify escapes every "_" and
 # "*" of the page's text, html2text a list's look-alikes): the mark is text, the backslash markup
-_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_ESCAPE_RE = re.compile(r"\\[!-/:-@\[-`{-~]")  # (the escaped mark is consumed: "\\\\" is one)
 
 
 @dataclass(frozen=True)
@@ -200,8 +219,8 @@ class _Rest:
     tables: list[tuple[int, int]]  # the pipe tables (header row to last row)
 
 
-def _markup_of_rest(text: str, markup: list[tuple[int, int]],
-                    gaps: list[tuple[int, int]]) -> _Rest:
+def _markup_of_rest(text: str, markup: list[tuple[int, int]], gaps: list[tuple[int, int]],
+                    fences: list[tuple[int, int]]) -> _Rest:
     """Add to ``markup`` (in place, sorted after) the emphasis marks, the headings'
     underlines, the borders of tables and the backslashes of escapes, found outside the links
     and images already in it (``gaps``: the text between them, see :func:`_gaps`).
@@ -214,6 +233,9 @@ def _markup_of_rest(text: str, markup: list[tuple[int, int]],
     between = [text[start:end] for start, end in gaps[:-1]]
     view = "".join([*chain.from_iterable(zip(between, fills, strict=True)),
                     text[gaps[-1][0]:]])
+    if fences:  # (code blocks are text: nothing in them is markup)
+        view = "".join([view[a:b] if keep else "\x00" * (b - a)
+                        for (a, b), keep in _alternating(fences, len(view))])
     if "`" in view:
         view = _CODE_RE.sub(_masked, view)
     added: list[tuple[int, int]] = []
@@ -229,7 +251,7 @@ def _markup_of_rest(text: str, markup: list[tuple[int, int]],
     if "|" in view:
         added += _table_borders(view, tables)
     if "\\" in view:
-        added += (m.span() for m in _ESCAPE_RE.finditer(view))
+        added += ((m.start(), m.start() + 1) for m in _ESCAPE_RE.finditer(view))
     after = 0
     for at in _mark_positions(view):  # (as _EMPHASIS_RE.finditer, which can only match at
         if at < after:                # one of them, but faster)
@@ -309,6 +331,39 @@ def _mark_positions(text: str) -> list[int]:
             at = text.find(mark, at + 1)
     positions.sort()
     return positions
+
+
+# A fence line: three or more backticks or tildes opening a line (and the same, or more, to
+# close the block)
+_FENCE_RE = re.compile(r"(?m)^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of the fenced code blocks of ``text`` (fence lines included; an unclosed
+    one runs to the end, as in CommonMark)."""
+    blocks: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for m in _FENCE_RE.finditer(text):
+        if opened is None:
+            opened = m
+        elif m.group(1)[0] == opened.group(1)[0] and len(m.group(1)) >= len(opened.group(1)):
+            end = text.find("\n", m.end())
+            blocks.append((opened.start(), len(text) if end < 0 else end))
+            opened = None
+    if opened is not None:
+        blocks.append((opened.start(), len(text)))
+    return blocks
+
+
+def _alternating(spans: list[tuple[int, int]], size: int) -> Iterator[tuple[tuple[int, int], bool]]:
+    """The pieces of ``[0, size)`` between and in ``spans`` (sorted, apart), each with
+    whether it lies between them."""
+    pos = 0
+    for start, end in spans:
+        yield (pos, start), True
+        yield (start, end), False
+        pos = end
+    yield (pos, size), True
 
 
 def _masked(m: re.Match[str]) -> str:

@@ -204,3 +204,40 @@ def test_removed_spans_account_for_every_character(atoms: list[str]) -> None:
     # Whatever the text (Markdown or not, broken sentences, odd spaces and line breaks)
     text = "".join(atoms)
     _assert_accounted(text, clean_text(text))
+
+
+def test_code_blocks_escapes_and_crlf_read_as_commonmark_reads_them() -> None:
+    # Found by a fuzzing helper: a "# comment" in a fenced code block was a heading (and the
+    # page's headline); every backslash of "\\\\" was an escape; an escaped "\[" opened a
+    # link; a CRLF text had no tables and no underlined headings.
+    code = "[a](/b)\n```\n# comment\nx = a*b*c + _y_ [l](/m) \\*\n```\n# Real [t](/t)\n"
+    view = markdown_view(code)
+    assert view is not None and view.heading == "Real t"
+    assert view.text == "a\n```\n# comment\nx = a*b*c + _y_ [l](/m) \\*\n```\nReal t\n"
+    assert markdown_view("[a](/b) \\\\\\\\unc \\[not a link\\](/x)").text == (
+        "a \\\\unc [not a link](/x)")
+    crlf = markdown_view("[a](/b)\r\nTitle\r\n===\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n"
+                         "| 3 | 4 |\r\n")
+    assert crlf is not None and crlf.heading == "Title" and len(crlf.tables) == 1
+    assert "===" not in crlf.text and "|" not in crlf.text
+    # an empty span at the start maps to the start (it wrapped round to the last piece)
+    view = markdown_view("[a](/b) hello\nworld")
+    assert view is not None and (view.source_start(0), view.source_end(0)) == (0, 1)
+
+
+def test_a_table_row_with_a_long_run_of_spaces_stays_linear() -> None:
+    # Each space of a run that ends in no "|" started a new try of the border pattern, to the
+    # run's end: 100,000 spaces in a row took 38 s. (Counted in steps, not timed: the view of
+    # a row ten times longer must not cost a hundred times more.)
+    import time
+
+    def cost(n: int) -> float:
+        text = "[a](/b)\na|b\n-|-\nc|" + " " * n + "d\n" + "x" * n + " " * n + "e|f\n"
+        start = time.perf_counter()
+        view = markdown_view(text)
+        # (a "|" with no space beside it stays: "e|f" is not read "ef")
+        assert view is not None and view.text.endswith("d\n" + "x" * n + " " * n + "e|f\n")
+        return time.perf_counter() - start
+
+    cost(1000)  # (warm)
+    assert cost(200_000) < 0.5
