@@ -45,17 +45,19 @@ from neardup.document import RemovedSpan
 
 # ![alt](src) and [text](target): the text without brackets (bounded, so that a long run of
 # "[" stays linear), a link's text may hold images ("[![logo](src) Home](/)", a teaser's
-# picture, title and summary, lines apart); the target without spaces (one level of
-# parentheses inside it, as in Wikipedia URLs), an optional "title". The quantifiers around
-# the target are possessive: with plain ones, a "(" followed by a long run of spaces and no
-# ")" was tried in every split of the run between them, in quadratic time (40 KB: 14 s).
+# picture, title and summary, lines apart) and one level of brackets (a footnote
+# "[[1]](#n1)", "[Video [2:30]](/v)"; not after a "!", so that an image in it has one reading
+# only); the target without spaces (one level of parentheses inside it, as in Wikipedia URLs),
+# an optional "title". The quantifiers around the target are possessive: with plain ones, a
+# "(" followed by a long run of spaces and no ")" was tried in every split of the run between
+# them, in quadratic time (40 KB: 14 s).
 _TARGET = (r"\(\s*+<?[^\s()<>]*+(?:\([^\s()]*+\)[^\s()<>]*+)*+>?"
            r"(?:\s++(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*+\)")
 _IMAGE = rf"!\[[^\[\]]{{0,1000}}\]{_TARGET}"
 _IMAGE_RE = re.compile(_IMAGE)
 _LINK_RE = re.compile(
     rf"{_IMAGE}"
-    rf"|\[((?:{_IMAGE}|[^\[\]]){{0,2000}})\]{_TARGET}"
+    rf"|\[((?:{_IMAGE}|(?<!!)\[[^\[\]]{{0,200}}\]|[^\[\]]){{0,2000}})\]{_TARGET}"
     r"|(?m:^[ \t]{0,3}#{1,6}[ \t]+)(?=\S)"  # a heading's marks ("## "): markup
 )
 

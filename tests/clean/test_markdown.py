@@ -241,3 +241,11 @@ def test_a_table_row_with_a_long_run_of_spaces_stays_linear() -> None:
 
     cost(1000)  # (warm)
     assert cost(200_000) < 0.5
+
+
+def test_a_link_whose_text_holds_brackets_is_read_as_its_text() -> None:
+    # Footnote links ("[[1]](#cite_note-1)", as Jina Reader, markdownify and html2text write
+    # Wikipedia's) and "[Video [2:30]](/v)" stayed whole, targets and all.
+    view = markdown_view("Text.[[1]](#cite_note-1) and [Foo [video]](https://x.com/v) "
+                         "[![p](/p.jpg) [2:30]](/w)")
+    assert view is not None and view.text == "Text.[1] and Foo [video]  [2:30]"
