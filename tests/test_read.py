@@ -1100,3 +1100,17 @@ def test_a_warc_record_warcio_cannot_parse_is_named(tmp_path):
     assert docs[1].rejected.startswith("malformed WARC record: warcio cannot read record 2 (at "
                                        "byte ")
     assert docs[1].rejected.endswith("; the rest of the file is not read")
+
+
+def test_line_breaks_before_a_warc_files_first_record_lose_no_record(tmp_path):
+    # warcio took such a file for one cut inside its first record's headers: its three
+    # records were one rejection, "truncated WARC record: the file ends inside its headers".
+    body = b"The city council voted on Tuesday to approve the budget."
+    records = b"".join(_raw_warc_record(n, str(len(body)), body) for n in (1, 2, 3))
+    for head in (b"\n", b"\r\n\r\n"):
+        path = _write(tmp_path / "a.warc", head + records)
+        docs = list(read_documents([path]))
+        assert [(d.source, d.rejected) for d in docs] == [
+            ("a.warc#1", None), ("a.warc#2", None), ("a.warc#3", None)]
+    blank = _write(tmp_path / "b.warc", b"\n\r\n\n")
+    assert list(read_documents([blank])) == []

@@ -413,6 +413,7 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
     last, count = None, 0
     with open_binary(source.path) as raw:
         handle = _CutShort(raw)
+        handle.skip_blank_lines()
         records = _quiet_archive_iterator(handle)
         # A record is yielded once warcio has moved past it: only then is it known whether
         # its end was where its Content-Length said (see _overrun).
@@ -587,8 +588,13 @@ class _CutShort:
         self._read = getattr(stream, "read1", stream.read)
         self.error: EOFError | None = None
         self.size = 0
+        self._head = b""
 
     def read(self, size: int = -1) -> bytes:
+        if self._head:
+            data, self._head = self._head, b""
+            self.size += len(data)
+            return data
         try:
             data = self._read(size)
         except EOFError as exc:
@@ -596,6 +602,19 @@ class _CutShort:
             return b""
         self.size += len(data)
         return data
+
+    def skip_blank_lines(self) -> None:
+        """Leave out the line breaks the stream opens with (before a WARC file's first
+        record: warcio took such a file for one cut inside its first record's headers, and
+        every record of it was lost behind that rejection)."""
+        while True:
+            data = self.read(1 << 16)
+            rest = data.lstrip(b"\r\n")
+            self.size -= len(data) - len(rest)  # (offsets count from the first record)
+            if rest or not data:
+                self._head = rest
+                self.size -= len(rest)  # (given again by the next read)
+                return
 
 
 def _declared_length(record: Any) -> bool:
