@@ -1114,3 +1114,18 @@ def test_line_breaks_before_a_warc_files_first_record_lose_no_record(tmp_path):
             ("a.warc#1", None), ("a.warc#2", None), ("a.warc#3", None)]
     blank = _write(tmp_path / "b.warc", b"\n\r\n\n")
     assert list(read_documents([blank])) == []
+
+
+def test_a_utf16_text_file_without_a_byte_order_mark_is_read_as_utf16(tmp_path):
+    # It was read as UTF-8: the letters with a NUL between each two, no warning.
+    text = "The city council voted on Tuesday to approve the budget. Café."
+    for name, encoding in (("le.txt", "utf-16-le"), ("be.txt", "utf-16-be")):
+        path = _write(tmp_path / name, text.encode(encoding))
+        [doc] = read_documents([path])
+        assert doc.text == text and doc.warnings == [
+            "no byte-order mark, but every other byte is NUL: read as "
+            f"{encoding.upper()}"]
+    # (UTF-8 text, and a text with a stray NUL or two, stay UTF-8)
+    for data in (text.encode(), b"a\x00b text of a story\x00 here"):
+        [doc] = read_documents([_write(tmp_path / "u8.txt", data)])
+        assert doc.text == data.decode()

@@ -90,9 +90,31 @@ def decode_file(data: bytes) -> tuple[str, list[str]]:
     "Unicode" text as UTF-16 with one; read as UTF-8 it was replacement characters and NULs),
     else UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
     bom, encoding = _bom(data)
-    if not bom:
-        return decode_utf8(data)
-    return _decode_bom(data, bom, encoding)
+    if bom:
+        return _decode_bom(data, bom, encoding)
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        text = data.decode(wide, "replace")
+        warnings = [f"no byte-order mark, but every other byte is NUL: read as {wide.upper()}"]
+        if "\ufffd" in text:
+            warnings.append(f"invalid {wide.upper()}: replaced with U+FFFD")
+        return text, warnings
+    return decode_utf8(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` (a text file without a byte-order mark) reads
+    as UTF-16 text of the Latin script: NUL in at least 90 % of the odd (LE) or even (BE)
+    bytes of its first 4 KB, and in few of the others. Read as UTF-8, such a file was its
+    letters with a NUL between each two, one "word" for the cleaner and the shingles."""
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head[:64]:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return name
+    return None
 
 
 def wide_bom(head: bytes) -> str | None:
