@@ -115,27 +115,30 @@ def markdown_view(text: str) -> MarkdownView | None:
     fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
     fence, fence_end = 0, (fences[0][1] if fences else -1)
     for m in _LINK_RE.finditer(text):
+        start, end = m.span()
         if fences:  # (code is text: a "# comment" in it is no heading, the page's headline)
-            while fence_end <= m.start() and fence + 1 < len(fences):
+            while fence_end <= start and fence + 1 < len(fences):
                 fence += 1
                 fence_end = fences[fence][1]
-            if fences[fence][0] <= m.start() < fence_end:
+            if fences[fence][0] <= start < fence_end:
                 continue
-        if m.start() and text[m.start() - 1] == "\\" and text[m.start()] in "[!":
+        first = text[start]
+        if first in "[!" and start and text[start - 1] == "\\":
             continue  # (an escaped "\\[" opens no link: it is a bracket; a lookbehind in the
             # pattern cost a third of its search)
-        if m.group(1) is None:  # an image, or a heading's "## ": markup
-            markup.append((m.start(), m.end()))
-            if heading_line is None and m.group(0).strip() == "#":
-                end = text.find("\n", m.end())
-                heading_line = (m.end(), end if end >= 0 else len(text))
+        text_start, text_end = m.span(1)
+        if text_start < 0:  # an image, or a heading's "## ": markup
+            markup.append((start, end))
+            if heading_line is None and first != "!" and m.group(0).strip() == "#":
+                line_end = text.find("\n", end)
+                heading_line = (end, line_end if line_end >= 0 else len(text))
         else:  # a link: its text, but for the images in it
-            markup.append((m.start(), m.start(1)))
-            if text.find("![", m.start(1), m.end(1)) >= 0:
+            markup.append((start, text_start))
+            if text.find("![", text_start, text_end) >= 0:
                 markup.extend(image.span()
-                              for image in _IMAGE_RE.finditer(text, m.start(1), m.end(1)))
-            markup.append((m.end(1), m.end()))
-        links += text[m.start()] in "[!"
+                              for image in _IMAGE_RE.finditer(text, text_start, text_end))
+            markup.append((text_end, end))
+        links += first in "[!"
     if not links:  # (headings' marks only)
         return None
     gaps = _gaps(text, markup)
