@@ -555,22 +555,30 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
     """
     ln = lines[i]
-    if ln.keep or ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
+    if ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and nxt.timestamp and not nxt.keep
+    if nxt is None or not nxt.timestamp:
+        return False
+    if not ln.keep:
+        return not nxt.keep
+    # A thread printed as a numbered list (Markdown of an <ol>: "1. joetoronto says:") is a
+    # list, kept as content, with its headers and dates: a header that says so still opens a
+    # comment (a list item over a date line alone may be a timeline's entry)
+    return ln.in_list and _said(ln)
+
+
+def _said(ln: Line) -> bool:
+    """``ln`` ends in "says:", "wrote:"... (a comment's header, or a quote's lead-in)."""
+    return (ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
+            and _SAID_RE.search(ln.text) is not None)
 
 
 def _inline_comment_header(ln: Line) -> bool:
     """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
     "wrote"...) with a date or a time in it. Comment systems print one over every comment;
     a quote in the article ("Smith said:") has no date in it."""
-    return (
-        ln.n_words <= INLINE_HEADER_WORDS
-        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
-        and _SAID_RE.search(ln.text) is not None
-        and has_date_or_time(ln.text)
-    )
+    return ln.n_words <= INLINE_HEADER_WORDS and _said(ln) and has_date_or_time(ln.text)
 
 
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
@@ -606,7 +614,7 @@ def _mark_comments(lines: list[Line], kept_words_total: int) -> None:
             break
         # (the first tests of _comment_header inline: most lines fail them)
         if seen >= COMMENT_MIN_ARTICLE_WORDS and (
-            (not ln.keep and ln.cls == "short" and _comment_header(lines, i))
+            ((not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i))
             or (
                 ln.n_words <= INLINE_HEADER_WORDS
                 and ln.text.endswith(_SAID_ENDS)
