@@ -88,7 +88,8 @@ def decode_utf8(data: bytes) -> tuple[str, list[str]]:
 def decode_file(data: bytes) -> tuple[str, list[str]]:
     """A whole text file's text: in the encoding its byte-order mark names (Windows saves
     "Unicode" text as UTF-16 with one; read as UTF-8 it was replacement characters and NULs),
-    else UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
+    else UTF-16 when every other byte is NUL (see :func:`_utf16_without_bom`; flagged), else
+    UTF-8; the mark itself is not text. Undecodable bytes are replaced and flagged."""
     bom, encoding = _bom(data)
     if bom:
         return _decode_bom(data, bom, encoding)
