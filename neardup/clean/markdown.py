@@ -203,8 +203,9 @@ _CODE_RE = re.compile(r"`[^`\n]{1,1000}`")  # inline code: no emphasis inside
 # borders, read as html-text reads a table (its cells' texts on one line, a space apart), so
 # that a row reads as its words ("1 Kyle Busch 5040 5") and not as a menu ("a | b | c" is the
 # shape of one)
-_TABLE_RULE_RE = re.compile(
-    r"(?m)^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?$")
+_TABLE_RULE_RE = re.compile(  # (possessive: plain quantifiers made "-|-" and a long run of
+    # spaces before any other character quadratic in the run, 100,000 spaces 46 s)
+    r"(?m)^[ \t]{0,3}\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)++\|?[ \t]*+\r?$")
 # (a row's first "|" goes with the spaces after it, the others with those before them, but
 # for one space between the cells' words; a "|" with no space on either side stays, so that
 # "a|b" is not read "ab". A run of spaces is only tried from its start: from each of its

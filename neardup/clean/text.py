@@ -563,9 +563,11 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     if not ln.keep:
         return not nxt.keep
     # A thread printed as a numbered list (Markdown of an <ol>: "1. joetoronto says:") is a
-    # list, kept as content, with its headers and dates: a header that says so still opens a
-    # comment (a list item over a date line alone may be a timeline's entry)
-    return ln.in_list and _said(ln)
+    # list, kept as content, with its headers and dates: a header of the comment systems'
+    # shape, a name (no function word) and "says:", still opens a comment. (A list item over
+    # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
+    # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
+    return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
 
 
 def _said(ln: Line) -> bool:

@@ -270,3 +270,40 @@ def test_a_comment_thread_written_as_a_numbered_list_goes() -> None:
     assert "joetoronto" not in res.text
     at = page.index("1. **thelastchargersfan**")
     assert [s.reason for s in res.removed if s.start <= at < s.end] == ["comments"]
+
+
+def test_a_numbered_timeline_of_quotes_is_no_comment_thread() -> None:
+    # Found by a fuzzing helper: "1. The minister said:" over a date line, four times, was
+    # taken for a numbered comment thread, and the article after it went as "comments".
+    intro = ("The government faced mounting criticism on Tuesday after a parliamentary "
+             "committee published its long-awaited report into the handling of the flood "
+             "response across the northern provinces.\n\nThe report, which runs to more than "
+             "three hundred pages, describes a series of missed warnings, delayed evacuations "
+             "and confused communication between regional authorities and the national "
+             "emergency agency.\n\nOpposition leaders called for the resignation of the "
+             "interior minister, who has defended the response as the best possible under "
+             "extraordinary circumstances and has repeatedly said that the forecasts were "
+             "uncertain.")
+    quotes = "\n\n".join(f'{n}. {who}:\nMarch {n + 2}, 2020\n"{what}"' for n, (who, what) in
+                         enumerate([("The minister said", "We are monitoring the situation "
+                                     "closely and there is no reason for alarm."),
+                                    ("The agency's director wrote", "The forecasts remain "
+                                     "uncertain and we will act when the data justify it."),
+                                    ("The prime minister said", "All resources of the state "
+                                     "are being deployed to the affected regions tonight."),
+                                    ("Ms Marsh wrote", "We were not told about the warnings "
+                                     "until it was far too late to act on them.")], start=1))
+    end = ("Committee chair Helena Marsh told reporters that the pattern of statements showed "
+           "an agency that was reacting to events rather than anticipating them.")
+    res = clean_text("\n\n".join([intro, quotes, end]))
+    assert end in res.text and "4. Ms Marsh wrote:" in res.text
+
+
+def test_a_table_delimiter_row_with_a_long_run_of_spaces_stays_linear() -> None:
+    # "-|-" and 100,000 spaces before any other character: 46 s (two plain quantifiers side
+    # by side over the run). A complexity guard, not a benchmark: quadratic takes minutes.
+    import time
+
+    start = time.perf_counter()
+    view = markdown_view("[a](/b)\na|b\n-|-" + " " * 200_000 + "x\n")
+    assert view is not None and time.perf_counter() - start < 1
