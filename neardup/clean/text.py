@@ -570,17 +570,17 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
 
 
-def _said(ln: Line) -> bool:
-    """``ln`` ends in "says:", "wrote:"... (a comment's header, or a quote's lead-in)."""
-    return (ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
-            and _SAID_RE.search(ln.text) is not None)
-
 
 def _inline_comment_header(ln: Line) -> bool:
     """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
     "wrote"...) with a date or a time in it. Comment systems print one over every comment;
     a quote in the article ("Smith said:") has no date in it."""
-    return ln.n_words <= INLINE_HEADER_WORDS and _said(ln) and has_date_or_time(ln.text)
+    return (
+        ln.n_words <= INLINE_HEADER_WORDS
+        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
+        and _SAID_RE.search(ln.text) is not None
+        and has_date_or_time(ln.text)
+    )
 
 
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:

@@ -609,11 +609,10 @@ class _CutShort:
         every record of it was lost behind that rejection)."""
         while True:
             data = self.read(1 << 16)
-            rest = data.lstrip(b"\r\n")
-            self.size -= len(data) - len(rest)  # (offsets count from the first record)
+            self.size -= len(data)  # (offsets count from the first record; ``rest`` is given
+            rest = data.lstrip(b"\r\n")  # again by the next read)
             if rest or not data:
                 self._head = rest
-                self.size -= len(rest)  # (given again by the next read)
                 return
 
 
