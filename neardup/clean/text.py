@@ -73,6 +73,18 @@ INLINE_HEADER_WORDS = 16
 _SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*:?\s*$", re.I)
 _SAID_WORDS = ("says", "said", "wrote", "writes", "commented")  # (a cheap test before it)
 _SAID_ENDS = (":", *_SAID_WORDS)  # (and one yet cheaper, on the line as it is)
+# A quote's lead-in in the article ("The minister said:", "On March 3, 2020, she said:"), not a
+# comment system's header ("joetoronto says:", "Milan Griffes on September 12, 2018 at 4:47
+# pm said:"): comment systems print a name before the verb, a lead-in has a determiner or a
+# pronoun in its subject, or opens with a preposition (the date first). A timeline of such
+# quotes over date lines was read as a comment thread, and the article after it went.
+_LEAD_IN_WORDS = frozenset(
+    "the a an this that these those his her their its our my your he she they we it i".split()
+)
+_LEAD_IN_OPENERS = frozenset(
+    "on in at after before during when then later earlier since until by".split()
+)
+_WORD_RE = re.compile(r"\w+")
 _TEXT = attrgetter("text")
 _CUE = attrgetter("cue")
 _KEEP = attrgetter("keep")
@@ -558,7 +570,7 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     if ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is None or not nxt.timestamp:
+    if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text):
         return False
     if not ln.keep:
         return not nxt.keep
@@ -580,7 +592,18 @@ def _inline_comment_header(ln: Line) -> bool:
         and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
         and _SAID_RE.search(ln.text) is not None
         and has_date_or_time(ln.text)
+        and not _quote_lead_in(ln.text)
     )
+
+
+def _quote_lead_in(text: str) -> bool:
+    """``text`` ends in "said:" (or "says", "wrote"...) and is a quote's lead-in, not a comment
+    header (see ``_LEAD_IN_WORDS``)."""
+    if _SAID_RE.search(text) is None:
+        return False
+    words = _WORD_RE.findall(text.lower())
+    first = next((w for w in words if not w.isdigit()), "")  # (after a list number)
+    return first in _LEAD_IN_OPENERS or not _LEAD_IN_WORDS.isdisjoint(words)
 
 
 def _mark_comments(lines: list[Line], kept_words_total: int) -> None:

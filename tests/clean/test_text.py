@@ -393,6 +393,36 @@ def test_comments_under_one_line_headers_dropped() -> None:
         assert text not in res.text
 
 
+def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
+    # Found by a fuzzing helper: "1. On March 3, 2020, the minister said:" (one line with a date,
+    # ending in "said:") read as a comment system's one-line header, and "- The minister
+    # said:" over a date line as an author line over its timestamp: three of them made a
+    # thread, and everything after the first went as "comments".
+    quotes = [
+        "We will build this line whatever it costs, because the north deserves better trains.",
+        "The first section will open on time and on budget, whatever the opposition claims.",
+        "Tenders for the tunnels will be published before the end of the summer recess.",
+        "No village on the route will lose its station, and some will gain a new one.",
+    ]
+    dates = ["March 3, 2020", "April 9, 2020", "June 1, 2020", "July 15, 2020"]
+    end = ("Construction is scheduled to start in the spring, weather permitting, with the "
+           "first section opening in three years.")
+    inline = [f"{n}. On {d}, the minister said:\n\n{q}"
+              for n, (d, q) in enumerate(zip(dates, quotes, strict=True), start=1)]
+    bulleted = [f"- {who} said:\n\n{d}\n\n{q}" for who, d, q in
+                zip(["The minister", "She", "The minister", "Her spokesman"], dates, quotes,
+                    strict=True)]
+    res = clean_text("\n\n".join([*_STORY, *inline, end]))
+    for para in [*_STORY, *inline, end]:
+        assert para in res.text, para
+    # (the bulleted one has a teaser list's shape, a short line, a date line and one
+    # sentence, three times and more: its items may go, the article after them stays)
+    res = clean_text("\n\n".join([*_STORY, *bulleted, end]))
+    for para in [*_STORY, end]:
+        assert para in res.text, para
+    assert "comments" not in {s.reason for s in res.removed}
+
+
 def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
     # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
     # on lines that long) that outweighed the footer lines, so the region ran on into them.
