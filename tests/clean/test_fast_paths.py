@@ -172,7 +172,7 @@ def test_cue_kind_words_are_in_every_match_of_their_pattern() -> None:
      "Add your comment", "COMMUNITY GUIDELINES", "Share your comment", "Disqus"],
 )
 def test_an_ascii_line_with_a_comments_cue_has_a_cue(text: str) -> None:
-    # (text._mark_comments tests the comments pattern only on such lines)
+    # (comments.mark_comments tests the comments pattern only on such lines)
     assert CUES["comments"].search(text)
     ln = Line(0, 0, len(text), text)
     compute_features(ln)

@@ -1,0 +1,141 @@
+"""Comment sections at the end of an article (step 5 of :mod:`neardup.clean.text`).
+
+A section starts at a "Comments" header in the latter part of the article, or, in threads
+printed without one, at the first of a run of comment headers: an author line over a
+timestamp line ("joetoronto says:" / "November 19, 2019 at 6:34 am"), or one line with both
+("Milan Griffes on September 12, 2018 at 4:47 pm said:"). Everything from there on goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neardup.clean.features import CUES, has_date_or_time
+from neardup.clean.lines import Line
+
+# A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
+# after the previous one.
+COMMENT_HEADERS = 3
+COMMENT_GAP = 12
+COMMENT_MIN_ARTICLE_WORDS = 80
+COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
+# A comment header on one line: a name, the date and time, and the comment system's verb
+# ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
+INLINE_HEADER_WORDS = 16
+_SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*:?\s*$", re.I)
+_SAID_WORDS = ("says", "said", "wrote", "writes", "commented")  # (a cheap test before it)
+_SAID_ENDS = (":", *_SAID_WORDS)  # (and one yet cheaper, on the line as it is)
+# A quote's lead-in in the article ("The minister said:", "On March 3, 2020, she said:"), not a
+# comment system's header ("joetoronto says:", "Milan Griffes on September 12, 2018 at 4:47
+# pm said:"): comment systems print a name before the verb, a lead-in has a determiner or a
+# pronoun in its subject, or opens with a preposition (the date first). A timeline of such
+# quotes over date lines was read as a comment thread, and the article after it went.
+_LEAD_IN_WORDS = frozenset(
+    "the a an this that these those his her their its our my your he she they we it i".split()
+)
+_LEAD_IN_OPENERS = frozenset(
+    "on in at after before during when then later earlier since until by".split()
+)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _comment_header(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` opens one comment of a thread: a short (author) line next to a timestamp.
+
+    Comment threads print every comment under the same little header, "name says:" plus a date
+    line ("November 19, 2019 at 6:34 am"); so do teaser lists of other stories (author, date,
+    summary), which go too. A live blog whose entries carry a short title over a time line
+    looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
+    """
+    ln = lines[i]
+    if ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text):
+        return False
+    if not ln.keep:
+        return not nxt.keep
+    # A thread printed as a numbered list (Markdown of an <ol>: "1. joetoronto says:") is a
+    # list, kept as content, with its headers and dates: a header of the comment systems'
+    # shape, a name (no function word) and "says:", still opens a comment. (A list item over
+    # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
+    # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
+    return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
+
+
+def _inline_comment_header(ln: Line) -> bool:
+    """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
+    "wrote"...) with a date or a time in it. Comment systems print one over every comment;
+    a quote in the article ("Smith said:") has no date in it."""
+    return (
+        ln.n_words <= INLINE_HEADER_WORDS
+        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
+        and _SAID_RE.search(ln.text) is not None
+        and has_date_or_time(ln.text)
+        and not _quote_lead_in(ln.text)
+    )
+
+
+def _quote_lead_in(text: str) -> bool:
+    """``text`` ends in "said:" (or "says", "wrote"...) and is a quote's lead-in, not a comment
+    header (see ``_LEAD_IN_WORDS``)."""
+    if _SAID_RE.search(text) is None:
+        return False
+    words = _WORD_RE.findall(text.lower())
+    first = next((w for w in words if not w.isdigit()), "")  # (after a list number)
+    return first in _LEAD_IN_OPENERS or not _LEAD_IN_WORDS.isdisjoint(words)
+
+
+def mark_comments(lines: list[Line], kept_words_total: int) -> None:
+    """Drop a trailing comment section: everything from its start on, in the article.
+
+    The start is a "Comments" header line in the latter part of the article, or, for threads
+    without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
+    :func:`_comment_header` and :func:`_inline_comment_header`) that follow each other a few
+    lines apart.
+    """
+    if kept_words_total <= 0:
+        return
+    seen = 0
+    rx = CUES["comments"]
+    start = None
+    header = False
+    run: list[int] = []
+    half = 0.5 * kept_words_total
+    for i, ln in enumerate(lines):
+        if ln.keep and ln.cls in ("good", "near"):
+            seen += ln.n_words
+        # (kept_words_total includes the comments themselves: a header alone needs half of it
+        # before, the structure of a thread is evidence enough after an article's first lines)
+        # (on ASCII text, a line the pattern finds a comments cue in has a cue: see
+        # features.line_features, whose lower-cased cue patterns include this one)
+        if (
+            ln.n_words <= 5
+            and seen >= half
+            and (ln.cue is not None or not ln.text.isascii())
+            and rx.search(ln.text)
+        ):
+            start, header = i, True
+            break
+        # (the first tests of _comment_header inline: most lines fail them)
+        if seen >= COMMENT_MIN_ARTICLE_WORDS and (
+            ((not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i))
+            or (
+                ln.n_words <= INLINE_HEADER_WORDS
+                and ln.text.endswith(_SAID_ENDS)
+                and _inline_comment_header(ln)
+            )
+        ):
+            if run and i - run[-1] > COMMENT_GAP:
+                run = []
+            run.append(i)
+            if len(run) >= COMMENT_HEADERS:
+                start = run[0]
+                break
+    if start is None:
+        return
+    # (after a header, everything is the comment section; a run of comment headers may also be
+    # a teaser list of other stories, so lines dropped already keep their own reason)
+    for later in lines[start:]:
+        if later.keep or (header and not later.reason):
+            later.keep, later.reason = False, "comments"

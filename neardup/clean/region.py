@@ -1,0 +1,339 @@
+"""The article region of a page's lines, and the lines inside it (steps 3 and 4 of
+:mod:`neardup.clean.text`).
+
+* :func:`article_regions`: a maximum-sum segment over line weights (prose counts for its
+  length, a short prose line without a sentence end for less, an isolated short one -- a
+  teaser's shape -- for nothing, every short or boilerplate line against), plus other dense
+  regions of two prose lines or more that are nearly as strong (an article split by an
+  inline ad block);
+* :func:`lead_start`: a region takes in its lead paragraph above the photo's caption;
+* :func:`smooth_region`: inside a region, short lines survive between prose lines
+  (sub-headings, list items, one-line paragraphs) and go when they hang off a boilerplate
+  line (the list after "DON'T MISS", a teaser list's headlines and summaries).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from neardup.clean.features import CUES
+from neardup.clean.lines import Line
+
+if TYPE_CHECKING:
+    from neardup.clean.text import CleanOptions
+
+_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in features.TERMINAL_RE)
+# Lines after a bare link label that are still its list: headline-like, at most this long.
+LABEL_LIST_WORDS = 20
+# A related cue opening a line of at most this many words labels a list ("Most read in world
+# news"); see _list_label.
+LIST_LABEL_WORDS = 6
+# The summary of a teaser in a list of other stories (headline, summary...): at most this many
+# words. On AEB half A such summaries have 15 to 38 words.
+TEASER_SUMMARY_WORDS = 50
+
+
+# An isolated prose line (between two non-prose lines) of at most this many words counts as a
+# teaser however many sentences it has: "Get Motor Cycle Monthly delivered through your
+# letterbox every month. 12 issues for £11.99. Click here for more information" after an
+# "Advert" line, a two-sentence standfirst, a teaser's two-sentence summary. A one-sentence
+# isolated line of any length already was one. On AEB half A, 15 changes nothing and 20 to 30
+# give the same (0.9358 -> 0.9391).
+TEASER_LINE_WORDS = 20
+
+
+def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
+    """Region-search weight of a line, in words.
+
+    ``isolated``: a one-sentence (or short, see TEASER_LINE_WORDS) prose line between two
+    non-prose lines. That is the shape of teaser lists ("Headline / one-line summary /
+    Headline / ..."), so it counts for little; article paragraphs come in runs.
+    """
+    if ln.in_list:
+        # numbered list / table: content, whatever the line looks like on its own
+        return (
+            0.0
+            if ln.cls == "bad"
+            else max(0.5 * ln.n_words, float(ln.n_words) * (ln.cls == "good"))
+        )
+    if ln.cls in ("good", "near"):
+        w = float(ln.n_words) if ln.cls == "good" else _near_weight(ln, opts) * ln.n_words
+        if isolated and (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS):
+            w *= opts.isolated_factor
+        return w
+    if ln.cls == "bad":
+        return -opts.bad_weight
+    if ln.lower_ratio >= 0.5 and ln.n_words >= 4 and ln.cue is None:
+        # content-like short line (list item, table row): close to neutral
+        return -opts.short_weight + min(opts.short_weight, 0.4 * ln.n_words) * opts.list_bonus
+    return -opts.short_weight
+
+
+def _best_segment(w: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Kadane: the maximum-sum segment of ``w[lo:hi]`` as (score, start, end exclusive)."""
+    best, bs, be = 0.0, lo, lo
+    cur, cs = 0.0, lo
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur, cs = w[i], i
+        else:
+            cur += w[i]
+        if cur > best:
+            best, bs, be = cur, cs, i + 1
+    return best, bs, be
+
+
+def _near_weight(ln: Line, opts: CleanOptions) -> float:
+    """Region weight per word of a "near" (short prose) line.
+
+    A near line without a sentence end is near by its length and lower-case words alone: the
+    shape of a long headline ("Flights: Passengers can fly for up to 80 percent less by
+    travelling on this day"). Lists of other stories are runs of such lines after the
+    article, and at half a word each they outweighed the cue and navigation lines between, so
+    the region ran on into them; they count for less. Inside the article they still lie in the
+    region (it is decided by the paragraphs around them) and are kept there.
+    """
+    return 0.5 if ln.terminal else opts.unterminated_weight
+
+
+# An extra article region (see article_regions) holds at least this many prose (or list)
+# lines. A lone paragraph far from the article is a teaser, a standfirst or a notice ("Quotes
+# delayed at least 15 minutes..."): on AEB half A, 6 of the 13 extra regions were one line,
+# none of them article text; the 4 that were article text had 2 to 23 prose lines.
+EXTRA_REGION_LINES = 2
+
+
+def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bool:
+    """Is the nearest line on side ``step`` (-1, +1) of ``lines[i]`` that is no image caption
+    prose?
+
+    A caption sits beside its image in the article's flow, not between two stories: a
+    paragraph with a caption on one side and a paragraph beyond it is no isolated teaser.
+    """
+    j = i + step
+    while 0 <= j < len(lines):
+        ln = lines[j]
+        if ln.cls != "bad" or ln.reason != "caption":
+            return prose[j]
+        j += step
+    return False
+
+
+def article_regions(lines: list[Line], opts: CleanOptions, table_rows: frozenset[int] = frozenset()
+             ) -> list[tuple[int, int]]:
+    """The article regions; ``table_rows``: the lines of Markdown tables, which are content
+    beside a paragraph, so that a one-sentence paragraph above a table is not isolated (the
+    shape of a teaser). (Not so the tables found by their numbers, see
+    neardup.clean.structure: a block of phone numbers below a short story is one.)"""
+    prose = [ln.cls in ("good", "near") for ln in lines]
+    for i in table_rows:
+        prose[i] = True
+    last = len(lines) - 1
+    bad_weight = -opts.bad_weight
+    unterminated = opts.unterminated_weight
+    w: list[float] = []
+    append = w.append
+    for i, ln in enumerate(lines):
+        # (_weight, with its commonest cases inline: one function call less per line)
+        cls = ln.cls
+        if ln.in_list:
+            isolated = not _prose_beside(lines, prose, i, -1) and not _prose_beside(
+                lines, prose, i, 1
+            )
+            append(_weight(ln, opts, isolated))
+        elif cls == "good" or cls == "near":
+            if cls == "good":
+                x = float(ln.n_words)
+            else:  # (_near_weight)
+                x = (0.5 if ln.terminal else unterminated) * ln.n_words
+            # (isolated: no prose on either side; _prose_beside, called only past a caption)
+            if (
+                (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS)
+                and not (
+                    i > 0
+                    and (prose[i - 1] or (lines[i - 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, -1)))
+                )
+                and not (
+                    i < last
+                    and (prose[i + 1] or (lines[i + 1].reason == "caption"
+                                          and _prose_beside(lines, prose, i, 1)))
+                )
+            ):
+                x *= opts.isolated_factor
+            append(x)
+        elif cls == "bad":
+            append(bad_weight)
+        else:
+            append(_weight(ln, opts, False))
+    best, s, e = _best_segment(w, 0, len(w))
+    if best <= 0:
+        return []
+    regions = [(s, e)]
+    pending = [(0, s), (e, len(w))]
+    while pending:
+        lo, hi = pending.pop()
+        if hi - lo <= 0:
+            continue
+        sc, s2, e2 = _best_segment(w, lo, hi)
+        if sc >= max(opts.extra_region_ratio * best, 25.0):
+            content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
+            if sum(content) >= EXTRA_REGION_LINES:
+                regions.append((s2, e2))
+            pending += [(lo, s2), (e2, hi)]
+    return sorted(regions)
+
+
+# A line this short between the lead paragraph and the rest of the article is the photo's
+# gallery link or name ("View all (4)", "Kate Henshaw"); see lead_start.
+LEAD_GAP_WORDS = 3
+
+
+# ... or an ad's label ("Advertisement", "Story continues below advertisement"), a notice
+# line of at most this many words.
+LEAD_AD_WORDS = 5
+
+
+def lead_start(lines: list[Line], s: int) -> int:
+    """The start of the article region that starts at ``s``, with its lead paragraph.
+
+    An agency story's first paragraph ("LONDON (AP) — ...") often stands above the photo,
+    whose caption or gallery link then separates it from the rest: one sentence between two
+    non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
+    region started below it. A paragraph (class ``good``) one caption or one very short line
+    above the region is the article's lead.
+    """
+    if s < 2:
+        return s
+    gap, lead = lines[s - 1], lines[s - 2]
+    if lead.cls != "good" or lead.keep or lead.in_list:
+        return s
+    if gap.cls == "bad" and (
+        gap.reason == "caption" or (gap.reason == "notice" and gap.n_words <= LEAD_AD_WORDS)
+    ):
+        return s - 2
+    if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
+        # (the photo's furniture, not a sub-heading: nothing else stands there)
+        gap.cls, gap.reason = "bad", "caption"
+        return s - 2
+    return s
+
+
+def sentence_like(ln: Line) -> bool:
+    """A short line that still reads like a sentence of prose ("He declined to comment.")."""
+    return ln.terminal and ln.n_words >= 3 and ln.lower_ratio >= 0.5 and ln.text[:1].isupper()
+
+
+def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None:
+    """Decide every line of the region ``lines[s:e]`` (``keep`` / ``reason``)."""
+    i = s
+    while i < e:
+        ln = lines[i]
+        if ln.in_list:
+            ln.keep = True
+            i += 1
+            continue
+        if ln.cls in ("good", "near"):
+            ln.keep = True
+            i += 1
+            continue
+        if ln.cls == "bad":
+            if ln.reason == "caption" and opts.keep_captions:
+                ln.keep = True
+            i += 1
+            continue
+        # a run of short lines
+        j = i
+        while j < e and lines[j].cls == "short" and not lines[j].in_list:
+            j += 1
+        before = lines[i - 1] if i > s else None
+        after = lines[j] if j < e else None
+        prose_before = before is not None and before.cls in ("good", "near")
+        prose_after = after is not None and after.cls in ("good", "near")
+        after_cue = before is not None and before.cls == "bad" and before.reason == "related"
+        for k in range(i, j):
+            sk = lines[k]
+            if after_cue:
+                sk.reason = "related"
+            elif (prose_before and prose_after and j - i <= 25) or (
+                sentence_like(sk) and (prose_before or prose_after)
+            ):
+                sk.keep = True
+            elif (
+                prose_before
+                and k == i
+                and sk.n_words >= 3
+                and after is None
+                and (sk.lower_ratio >= 0.5)
+            ):
+                sk.keep = True  # closing line of the article at the region end
+        i = j
+    # a headline right after a "DON'T MISS"/"Related" cue is not article even if prose-like
+    # (the label may be the line just before the region: the list after it made the region)
+    for k in range(max(s, 1), e):
+        prev = lines[k - 1]
+        if prev.cls == "bad" and prev.reason == "related" and _list_label(prev):
+            ln = lines[k]
+            if ln.keep and ln.cls != "good":
+                ln.keep, ln.reason = False, "related"
+            _drop_label_list(lines, k, e)
+
+
+def _list_label(ln: Line) -> bool:
+    """A related-cue line (class ``bad``, reason ``related``) that labels a list: at most four
+    words ("DON'T MISS", "Related articles"), or at most LIST_LABEL_WORDS that open with the
+    cue ("Most read in world news")."""
+    return ln.n_words <= 4 or (
+        ln.n_words <= LIST_LABEL_WORDS and CUES["related"].match(ln.text) is not None
+    )
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """A line that may be one item of a list of other stories: at most LABEL_LIST_WORDS words,
+    one sentence at most, not ended by a full stop (a headline has none, or a question mark)."""
+    if ln.n_words > LABEL_LIST_WORDS or ln.n_sentences > 1:
+        return False
+    return not ln.terminal or ln.text.rstrip(_CLOSERS).endswith(("?", "？"))
+
+
+def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
+    """Drop the list that a bare related label ("Most read in World") opens at ``lines[k]``:
+    the headline-shaped lines from there on, up to the first line that reads as a paragraph.
+
+    Only its first line went before; a list of 27 long headlines after "Most read" (each
+    "near" by its length) then outweighed the label and the menu lines between, and the
+    article region ran on to the end of the list.
+    """
+    pairs = 0
+    while k < e:
+        ln = lines[k]
+        if not _headline_shaped(ln):
+            # (a teaser list: headline, summary, headline, summary... A summary is dropped in
+            # a run of such pairs only: one paragraph after a headline or two is the article
+            # resuming after an inline box)
+            if not _teaser_summary(lines, k, e) or not (
+                pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
+            ):
+                return
+            pairs += 1
+        if ln.keep:
+            ln.keep, ln.reason = False, "related"
+        k += 1
+
+
+def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
+    """``lines[k]`` may be the summary of a teaser: a short paragraph (at most
+    TEASER_SUMMARY_WORDS words, two sentences) between a headline (a headline-shaped line
+    that is no boilerplate: not the label, an "Advertisement" or a caption) and the next
+    headline (or a boilerplate line, or the end of the region ``e``). The article's first
+    paragraph after a list has a paragraph after it."""
+    ln = lines[k]
+    return (
+        ln.cls in ("good", "near")
+        and ln.n_words <= TEASER_SUMMARY_WORDS
+        and ln.n_sentences <= 2
+        and k > 0
+        and lines[k - 1].cls != "bad"
+        and _headline_shaped(lines[k - 1])
+        and (k + 1 >= e or lines[k + 1].cls == "bad" or _headline_shaped(lines[k + 1]))
+    )
