@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from neardup.clean.features import COPYRIGHT_RE, CUE_MAX_WORDS, URLISH_RE, maybe_copyright
+from neardup.clean.features import (
+    CUE_MAX_WORDS,
+    CUES,
+    URLISH_RE,
+    copyright_notice,
+)
 
 if TYPE_CHECKING:
     from neardup.clean.lines import Line
@@ -73,12 +78,32 @@ def _headline_prefix(t: str) -> bool:
 TEASER_CAPS = 6
 
 
+def _cue_in_a_sentence(line: Line) -> bool:
+    """A short sentence with one comments or navigation cue word, not at its start ("Police
+    declined to comment.", "Smith did not reply.", "He said no more."): news, where "Comments
+    are closed." is not. As a cue line it went, and a one-sentence paragraph beside it lost
+    its prose neighbour. (Notices and appeals are sentences too: "This slideshow requires
+    JavaScript.")"""
+    t = line.text
+    return (
+        (line.cue == "comments" or line.cue == "navigation")
+        and line.cue_words == 1
+        and line.n_words >= 3
+        and t[:1].isupper()
+        and t.rstrip(_CLOSERS).endswith(".")
+        and CUES[line.cue].match(t) is None
+    )
+
+
+_CLOSERS = "\"'”’»)]"
+
+
 def classify(line: Line, english_like: bool) -> None:
     """Initial, context-free class of one line (see the module docstring)."""
     n = line.n_words
     cue_dominant = line.cue is not None and (
         n <= 4 or line.cue_words * 4 >= n or (n <= 10 and not line.terminal)
-    )
+    ) and not _cue_in_a_sentence(line)
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
         return
@@ -87,7 +112,7 @@ def classify(line: Line, english_like: bool) -> None:
     if n <= 6 and ("." in t or "@" in t or ":" in t) and URLISH_RE.search(t):
         line.cls, line.reason = "bad", "navigation"
         return
-    if n <= 40 and maybe_copyright(line.text) and COPYRIGHT_RE.search(line.text):
+    if n <= 40 and copyright_notice(line.text):
         line.cls, line.reason = "bad", "boilerplate"
         return
     if line.credit and n <= 80:

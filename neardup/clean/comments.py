@@ -86,6 +86,17 @@ def _quote_lead_in(text: str) -> bool:
     return first in _LEAD_IN_OPENERS or not _LEAD_IN_WORDS.isdisjoint(words)
 
 
+def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
+    """A short sentence of the article with a comments cue word in it ("A spokeswoman
+    declined to comment.", "Smith did not reply."), not a comment section's header
+    ("Comments", "Leave a Reply", "Comments are closed."): it ends like a sentence and its
+    cue is not its first word. As a header it cut the rest of the article."""
+    return text.rstrip(_CLOSERS).endswith((".", "!")) and rx.match(text.lstrip("[(#*-• ")) is None
+
+
+_CLOSERS = "\"'”’»)]"
+
+
 def mark_comments(lines: list[Line], kept_words_total: int) -> None:
     """Drop a trailing comment section: everything from its start on, in the article.
 
@@ -114,6 +125,7 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> None:
             and seen >= half
             and (ln.cue is not None or not ln.text.isascii())
             and rx.search(ln.text)
+            and not _sentence_about_comments(ln.text, rx)
         ):
             start, header = i, True
             break

@@ -52,13 +52,35 @@ DATE_RE = re.compile(
 )
 # (spaces bounded: two unbounded runs in a row, "10:30" and 200,000 spaces before a "|",
 # were tried in every split of the run, 253 s; no line of AEB, Webis or synth text differs)
-TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s{0,20}(?:[ap]\.?m\.?)?(?:\s{0,20}[A-Z]{2,4})?\b",
-                     re.I)
+# (minutes 00-59, not after a currency sign or a decimal: "$3.61" and "4.28%" are no times;
+# a row of prices read as a timestamp broke the table it was in)
+TIME_RE = re.compile(r"(?<![$€£¥\d.,])\b\d{1,2}[:.][0-5]\d(?![\d%])\s{0,20}(?:[ap]\.?m\.?)?"
+                     r"(?:\s{0,20}[A-Z]{2,4})?\b", re.I)
 # (An e-mail address starts where its token does and holds one "@": "\S+@\S+\.\w+" took
 # quadratic, on "a@a@a@..." cubic, time on a long token, minutes for one 8,000-character line.)
 URLISH_RE = re.compile(
     r"(?:https?://|www\.|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|^@\w+$|\.(?:com|org|net)\b)", re.I)
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)", re.I)
+# Copyright as news, not a notice: "... violated copyright by training its models", "a
+# copyright lawsuit". (Notices say "Copyright 2019 ...", "Image copyright Reuters", "This
+# document is subject to copyright.")
+_NEWS_COPYRIGHT_RE = re.compile(
+    r"\b(?:violat\w*|infring\w*|breach\w*)\s+(?:\w+\s+)?copyright|\bcopyright\s+(?:"
+    r"infringements?|laws?|lawsuits?|suits?|cases?|holders?|owners?|claims?|protections?|"
+    r"office|violations?|disputes?|directive|reform|rules|act|term|theft|fight|battle)\b",
+    re.I)
+
+
+def copyright_notice(t: str) -> bool:
+    """``t`` is (or holds) a copyright notice: ``COPYRIGHT_RE``, unless the only sign of one
+    is the word "copyright" used as news ("The lawsuit claims the companies violated
+    copyright by training their models...": a paragraph of a story went as boilerplate)."""
+    if not maybe_copyright(t):
+        return False
+    m = COPYRIGHT_RE.search(t)
+    if m is None:
+        return False
+    return "©" in t or "all rights reserved" in t.lower() or _NEWS_COPYRIGHT_RE.search(t) is None
 # Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images", and
 # "... on Wednesday. (windytv.com)": a bare lower-case web domain in brackets after the end of
 # the caption's sentence credits the image (map, chart) to a website. Only after a sentence end

@@ -6,7 +6,12 @@ import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
-from neardup.clean.features import FEATURE_FIELDS, line_features
+from neardup.clean.features import (
+    FEATURE_FIELDS,
+    copyright_notice,
+    has_date_or_time,
+    line_features,
+)
 from neardup.clean.lines import logical_line_texts
 
 
@@ -733,3 +738,54 @@ def test_a_long_run_of_spaces_in_a_first_line_is_cleaned_in_linear_time() -> Non
         start = time.perf_counter()
         clean_text(text)
         assert time.perf_counter() - start < 5  # (60,000 spaces: 22 s before)
+
+
+# Found by a fuzzing helper (common news sentences that were read as page furniture).
+
+
+def test_a_short_sentence_about_comment_is_no_comment_header() -> None:
+    # "A spokeswoman declined to comment." (five words, a comments cue word, past half the
+    # article) was taken for a "Comments" header, and everything after it went as comments.
+    tail = ["The chain closed 125 stores in 2020 and has been selling some of its real estate "
+            "to raise cash, according to its latest annual report.",
+            "Analysts said more retailers were likely to follow in the coming months."]
+    for sentence in ["A spokeswoman declined to comment.", "Police declined to comment.",
+                     "Smith did not reply."]:
+        res = clean_text("\n\n".join([*_STORY, sentence, *tail]))
+        for para in [*_STORY, sentence, *tail]:
+            assert para in res.text, (sentence, para)
+    # (a comment section's own header still opens it, a sentence-like one too)
+    for header in ["Comments", "Comments are closed."]:
+        page = "\n\n".join([*_STORY, header, "I live two streets away and nobody told us "
+                            "anything about the cracks, which is worrying with small children "
+                            "at home."])
+        assert "nobody told us" not in clean_text(page).text, header
+
+
+def test_copyright_in_a_sentence_is_news_not_a_notice() -> None:
+    lawsuit = ("The lawsuit claims the companies violated copyright by training their models "
+               "on millions of news articles without permission.")
+    notice = "Copyright 2019 The Associated Press. All rights reserved."
+    res = clean_text("\n\n".join([_STORY[0], lawsuit, *_STORY[1:], notice]))
+    assert lawsuit in res.text and _STORY[0] in res.text
+    assert notice not in res.text
+    assert [s.reason for s in res.removed] == ["boilerplate"]
+    # (the word alone still marks a notice or a credit when it is not news)
+    for line in ["Image copyright Reuters", "This document is subject to copyright.",
+                 "The suit says the companies violated copyright. © 2023 Example Media"]:
+        assert copyright_notice(line), line
+    assert not copyright_notice("A copyright lawsuit was filed on Tuesday by the authors.")
+
+
+def test_prices_are_no_clock_times() -> None:
+    # "$3.61" matched the clock-time pattern: a row of prices was a timestamp line
+    # ("headline-list"), which broke the table it stood in.
+    assert not has_date_or_time("Chicago $3.61 $4.28")
+    assert not has_date_or_time("Prices rose 4.28% and 3.75 percent")
+    assert has_date_or_time("Updated 10:42 a.m. ET") and has_date_or_time("at 10.30pm")
+    rows = ["Chicago $3.61 $4.28", "Houston $2.98 $3.62", "Atlanta $3.10 $3.80",
+            "Denver $3.35 $3.99"]
+    res = clean_text("\n\n".join([*_STORY, "Average prices in selected cities:", *rows,
+                                  _STORY[0].replace("Monday", "Friday")]))
+    for row in rows:
+        assert row in res.text
