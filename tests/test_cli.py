@@ -54,6 +54,13 @@ def test_usage_errors_exit_2(tmp_path, corpus, capsys):
                  "-q"]) == 2
     assert main(["dedup", str(corpus), "-o", str(tmp_path / "o"), "--num-perm", "100",
                  "-q"]) == 2
+    # a file of unknown type among the INPUTs: before any work (no output folder made; it
+    # was found when the reader got to it, after the files before it were read)
+    other = tmp_path / "notes.xyz"
+    other.write_text("x")
+    assert main(["dedup", str(corpus), str(other), "-o", str(tmp_path / "o2"), "-q"]) == 2
+    assert "unknown file type" in capsys.readouterr().err
+    assert not (tmp_path / "o2").exists()
 
 
 def test_strict_bad_input_exits_1_naming_file_and_line(tmp_path, capsys):

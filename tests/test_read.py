@@ -144,6 +144,67 @@ def test_a_dangling_link_in_an_input_folder_is_recorded_not_skipped(tmp_path):
     assert result.summary["skipped_files"]["count"] == 1  # c.xml: of unsupported type
 
 
+def test_links_to_folders_are_followed_once_each(tmp_path):
+    # Found by a fuzzing helper: rglob passed over a link to a folder ("corpus/2024 ->
+    # /data/2024") without a word, while a link to a file was read.
+    folder = tmp_path / "in"
+    _write(folder / "a.txt", b"first document")
+    _write(tmp_path / "elsewhere" / "b.txt", b"second document")
+    (folder / "linked").symlink_to(tmp_path / "elsewhere")
+    (folder / "loop").symlink_to(folder)  # (a link back up: its files are listed already)
+    docs = list(read_documents([folder]))
+    assert [d.id for d in docs] == ["a.txt", "linked/b.txt"]
+    assert all(d.rejected is None for d in docs)
+
+
+def test_an_unreadable_sub_folder_is_a_rejection(tmp_path, monkeypatch):
+    # Found by a fuzzing helper: a sub-folder without read permission vanished with its files
+    # (exit 0, nothing in skipped_files). (Listing it is made to fail here: the tests may run
+    # as root, whom permissions do not stop.)
+    import os
+
+    folder = tmp_path / "in"
+    _write(folder / "a.txt", b"first document")
+    _write(folder / "closed" / "b.txt", b"second document")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs = list(read_documents([folder]))
+    assert [(d.id, d.rejected) for d in docs] == [
+        ("a.txt", None),
+        ("closed", "unreadable folder: Permission denied; its files are not read")]
+    with pytest.raises(InputError, match="unreadable folder"):
+        list(read_documents([folder], ReadOptions(strict=True)))
+
+
+def test_a_given_file_named_like_a_folder_file_gets_its_own_ids(tmp_path, monkeypatch):
+    # Found by a fuzzing helper: "a/x.jsonl" (in the INPUT folder "a") and "x.jsonl" given
+    # as a file both had the name "x.jsonl": the second's documents were "duplicate ids".
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "a" / "x.jsonl", b'{"text": "alpha bravo"}\n')
+    _write(tmp_path / "x.jsonl", b'{"text": "kilo lima"}\n')
+    docs = list(read_documents(["a", "x.jsonl"]))
+    assert [(d.id, d.rejected) for d in docs] == [("x.jsonl:1", None), ("x.jsonl (2):1", None)]
+
+
+def test_a_given_file_has_its_folder_as_given_for_site(tmp_path, monkeypatch):
+    # Found by a fuzzing helper: files given one by one had only their folder's last name as
+    # site: "pubA/news" and "pubB/news" were one site "news", and one publisher's template
+    # was learned on both (the folder as INPUT kept them apart).
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "root" / "pubA" / "news" / "x.txt", b"one")
+    _write(tmp_path / "root" / "pubB" / "news" / "y.txt", b"two")
+    given = list(read_documents(["root/pubA/news/x.txt", "root/pubB/news/y.txt"]))
+    assert [d.site for d in given] == ["root/pubA/news", "root/pubB/news"]
+    assert [d.site for d in read_documents(["root"])] == ["pubA/news", "pubB/news"]
+    assert read_documents([tmp_path / "root/pubA/news/x.txt"]).__next__().site == "news"
+
+
 def test_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         list(read_documents([tmp_path / "nope.jsonl"]))

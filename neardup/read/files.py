@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class InputFile:
     name: str  # path relative to the INPUT folder (or as given): used in ids and sources
     folder: str  # source folder relative to INPUT: the "site" when a record has no URL
     format: str
+    error: str | None = None  # set: not read, one rejection says why (an unreadable folder)
 
 
 def detect_format(path: Path) -> str | None:
@@ -48,16 +50,49 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-def _folder_files(folder: Path, skip: str | Path | None) -> list[Path]:
+def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], dict[Path, str]]:
     """The files under ``folder``, sorted, without those under ``skip`` (the run's output
-    folder when it lies inside an INPUT folder: its files are not input). A dangling link is
-    listed: reading it fails, and it becomes a rejection instead of vanishing."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() or _dangling(p) or special(p))
+    folder when it lies inside an INPUT folder: its files are not input), and the sub-folders
+    that could not be listed, with why (see :func:`_walk`; they are in the list too, in their
+    place). A dangling link is listed: reading it fails, and it becomes a rejection instead of
+    vanishing."""
+    unreadable: dict[Path, str] = {}
+    files = sorted(_walk(folder, unreadable))
     if skip is not None:
         skipped = Path(skip).resolve()
         if skipped.is_relative_to(folder.resolve()):
             files = [p for p in files if not p.resolve().is_relative_to(skipped)]
-    return files
+    return files, unreadable
+
+
+def _walk(folder: Path, unreadable: dict[Path, str]) -> list[Path]:
+    """Every file under ``folder``: regular files, dangling links and special files (FIFOs,
+    sockets, devices), through links to folders too (a ``corpus/2024 -> /data/2024`` link was
+    passed over without a word), each real folder once (a link back to a folder above is a
+    loop). A sub-folder that cannot be listed (no permission) is listed, with its reason in
+    ``unreadable``: ``pathlib.Path.rglob`` passed over it in silence."""
+    out: list[Path] = []
+    seen: set[str] = set()
+
+    def listing_failed(exc: OSError) -> None:
+        if exc.filename is None or Path(exc.filename) == folder:
+            raise exc  # (the INPUT folder itself: the read fails, naming it)
+        out.append(Path(exc.filename))
+        unreadable[out[-1]] = exc.strerror or str(exc)
+
+    for root, dirs, names in os.walk(folder, onerror=listing_failed, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # (a link to a folder already walked: its files are listed)
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()  # (walked in name order: which of two ways to a folder lists its files)
+        base = Path(root)
+        for name in names:
+            path = base / name
+            if path.is_file() or _dangling(path) or special(path):
+                out.append(path)
+    return out
 
 
 def display_name(name: str) -> str:
@@ -103,34 +138,57 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
 
     def unique(name: str, path: Path, given: str) -> str:
         name, given = display_name(name), display_name(given)
-        first = names.setdefault(name, path.resolve())
-        if first != path.resolve():  # another file has this name: use the path as given
+        here = Path(os.path.realpath(path))
+        first = names.setdefault(name, here)
+        if first != here:  # another file has this name: use the path as given
             name = given
-            names.setdefault(name, path.resolve())
+            number = 1
+            while names.setdefault(name, here) != here:  # (that too: "x.jsonl (2)")
+                number += 1
+                name = f"{given} ({number})"
         return name
 
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for child in _folder_files(path, skip):
+            files, unreadable = _folder_files(path, skip)
+            for child in files:
+                rel = child.relative_to(path)
+                folder = display_name(str(rel.parent) if str(rel.parent) != "." else path.name)
+                if child in unreadable:
+                    yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()),
+                                    folder, "folder", error=f"unreadable folder: "
+                                    f"{unreadable[child]}; its files are not read")
+                    continue
                 fmt = detect_format(child)
                 if fmt is None:
                     continue
-                rel = child.relative_to(path)
-                folder = display_name(str(rel.parent) if str(rel.parent) != "." else path.name)
                 yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
                                 fmt)
         elif path.exists():
             fmt = detect_format(path)
             if fmt is None:
-                raise UsageError(
-                    f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
-                )
+                raise UsageError(_unknown_type(path))
             name = path.name if path.is_absolute() else str(raw)
-            yield InputFile(path, unique(name, path, path.as_posix()),
-                            display_name(path.parent.name), fmt)
+            yield InputFile(path, unique(name, path, path.as_posix()), _given_folder(path), fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
+
+
+def _given_folder(path: Path) -> str:
+    """The source folder (the "site" of a record without a URL) of a file given as an INPUT:
+    the folder as given ("crawl/pubA/news"), as a folder INPUT names the folders inside it
+    ("pubA/news"), so that two publishers' "news" folders stay two sites; only the last
+    folder's name for an absolute path, as ids use only a file's name there (outputs do not
+    depend on where the corpus lies)."""
+    parent = path.parent
+    if path.is_absolute() or str(parent) == ".":
+        return display_name(parent.name)
+    return display_name(parent.as_posix())
+
+
+def _unknown_type(path: Path) -> str:
+    return f"{path}: unknown file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
 
 
 def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
@@ -150,6 +208,8 @@ def check_inputs(inputs: list[str | Path], output: str | Path | None = None,
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        if not path.is_dir() and detect_format(path) is None:
+            raise UsageError(_unknown_type(path))
         if out is None:
             continue
         resolved = path.resolve()
@@ -181,8 +241,9 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            skipped += [display_name(str(p)) for p in _folder_files(path, skip)
-                        if detect_format(p) is None]
+            files, unreadable = _folder_files(path, skip)
+            skipped += [display_name(str(p)) for p in files
+                        if detect_format(p) is None and p not in unreadable]
     return skipped
 
 

@@ -151,6 +151,9 @@ def _text_without_surrogates(value: str, warnings: list[str], as_escapes: bool =
 def read_records(source: InputFile, text_field: str, html_field: str | None,
                  id_field: str = "id") -> Iterator[RawRecord]:
     """Dispatch on the file format. I/O errors become one rejected record for the file."""
+    if source.error is not None:
+        yield RawRecord(source.name, None, error=source.error)
+        return
     reader = {
         "jsonl": _jsonl,
         "json": _json_array,
