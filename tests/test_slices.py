@@ -152,19 +152,32 @@ def test_an_unreadable_file_is_a_rejection_not_a_crash(tmp_path, monkeypatch, jo
         assert result.records[1]["reason"] == "unreadable file: Permission denied"
 
 
-def test_an_input_changed_between_the_passes_is_an_error_not_a_silent_mismatch(tmp_path,
-                                                                              monkeypatch):
+@pytest.mark.parametrize("change", ["fewer", "same-count", "deleted"])
+def test_an_input_changed_between_the_passes_is_an_error_not_a_silent_mismatch(
+        tmp_path, monkeypatch, change):
+    # The write pass of a run without cleaning reads a JSONL file again. A fuzzing helper
+    # changed its ids between the passes, keeping its line count: the records named the new
+    # ids with the old ones' duplicate_of and copies, exit 0. A deleted file was a bare
+    # "[Errno 2]". The slices' digests now tell.
+    from neardup import pipeline
     from neardup.errors import NeardupError
-    from neardup.write import shards
 
     path = tmp_path / "in.jsonl"
-    path.write_bytes(b"\n".join(_messy_corpus()[:6]) + b"\n")
-    real = shards.shard_documents
+    lines = [json.dumps({"id": f"d{n}", "text": f"story {n // 2} " + "word " * 40})
+             for n in range(6)]
+    path.write_text("\n".join(lines) + "\n")
+    real = pipeline.verify_pairs
 
-    def truncated(piece, options):  # as if the file lost its last record after the sketch pass
-        return real(piece, options)[:-1]
+    def verify_then_change(*args, **kwargs):  # (between the sketch and the write pass)
+        if change == "fewer":
+            path.write_text("\n".join(lines[:-1]) + "\n")
+        elif change == "same-count":
+            path.write_text("\n".join(line.replace('"d', '"Z') for line in lines) + "\n")
+        else:
+            path.unlink()
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(shards, "shard_documents", truncated)
+    monkeypatch.setattr(pipeline, "verify_pairs", verify_then_change)
     options = neardup.make_options(jobs=1, quiet=True, report=False, clean=False)
     with pytest.raises(NeardupError, match="the input changed while neardup ran"):
         neardup.dedup_files([path], tmp_path / "out", options)
@@ -183,10 +196,10 @@ def test_a_shard_failing_in_the_write_pass_fails_the_run_without_hanging(tmp_pat
     monkeypatch.setattr(slices, "SLICE_BYTES", 300)  # many small shards
     real = shards.shard_documents
 
-    def first_fails(piece, options):
+    def first_fails(piece, options, data=None):
         if piece.first_line == 1:
             raise NeardupError("shard 0 could not be read again")
-        return real(piece, options)
+        return real(piece, options, data)
 
     monkeypatch.setattr(shards, "shard_documents", first_fails)
     options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)

@@ -156,16 +156,19 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
         yield batch
 
 
-def shard_documents(shard: Shard, options: ReadOptions) -> list[Document]:
-    """The documents of a shard (a worker reads and parses a ``FileSlice`` here). Their
-    ``index`` is their position in the shard; the caller knows the global one."""
+def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = None
+                    ) -> list[Document]:
+    """The documents of a shard (a worker reads and parses a ``FileSlice`` here; ``data``:
+    its bytes when the caller read them already). Their ``index`` is their position in the
+    shard; the caller knows the global one."""
     if not isinstance(shard, FileSlice):
         return shard
     source = shard.file
     name, folder, fmt = source.name, source.folder, source.format
     docs: list[Document] = []
     loads, invalid = orjson.loads, orjson.JSONDecodeError
-    data = slice_bytes(shard)
+    if data is None:
+        data = slice_bytes(shard)
     view, find, size = memoryview(data), data.find, len(data)
     start, number = 0, shard.first_line
     while start < size:  # the lines as ``slice_lines`` cuts them, without copying them

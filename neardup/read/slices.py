@@ -32,6 +32,7 @@ class FileSlice:
     start: int
     end: int
     first_line: int
+    digest: int | None = None  # xxh3-64 of the bytes as first read (set by the sketch pass)
 
 
 def can_slice(file: InputFile) -> bool:

@@ -5,6 +5,7 @@ inputs and outputs are plain picklable values.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from neardup.read.documents import (
     id_key,
     shard_documents,
 )
-from neardup.read.slices import FileSlice
+from neardup.read.slices import FileSlice, slice_bytes
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant
 from neardup.sketch.minhash import OnePermutationHasher
@@ -181,7 +182,8 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
     to ``config.spill_dir``) and their sketches."""
     index, shard = task
-    docs = shard_documents(shard, config.read)
+    data = slice_bytes(shard) if isinstance(shard, FileSlice) else None
+    docs = shard_documents(shard, config.read, data)
     as_read = rereadable(shard, config, docs)  # (before extraction changes the documents)
     pages = _kept_pages(config, index)
     for position, doc in enumerate(docs):
@@ -230,8 +232,9 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         sketch.values = sketch.weights = None
     if config.spill_dir is not None:
         # The texts wait for the write pass on disk, not in the main process.
-        if as_read:
-            sketch.reread = shard  # the write pass reads the slice again: nothing to spill
+        if as_read:  # the write pass reads the slice again: nothing to spill
+            # (with the digest of its bytes, so that it can tell a file changed meanwhile)
+            sketch.reread = dataclasses.replace(shard, digest=xxhash.xxh3_64_intdigest(data))
         else:
             write_shard(config.spill_dir, index, [pack(doc) for doc in docs])
         return index, None, sketch

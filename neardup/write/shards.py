@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import xxhash
 
 from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
-from neardup.read.slices import FileSlice, drop_cached
+from neardup.read.slices import FileSlice, drop_cached, slice_bytes
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import document_record, kept_record
 from neardup.write.records import dumps
@@ -63,6 +64,26 @@ class ShardOutput:
     deduplicated: list[dict[str, Any]] | None = None
 
 
+def _slice_as_before(piece: FileSlice) -> bytes:
+    """The bytes of a slice that the sketch pass read, checked against its digest: a file
+    changed in between (same number of lines, other ids or texts) gave records whose
+    ``duplicate_of`` and ``copies`` named documents that were no longer there, with exit 0."""
+    try:
+        data = slice_bytes(piece)
+    except OSError as exc:
+        raise _input_changed(piece, f"it cannot be read again: {exc.strerror or exc}") from exc
+    if piece.digest is not None and (len(data) != piece.end - piece.start
+                                     or xxhash.xxh3_64_intdigest(data) != piece.digest):
+        raise _input_changed(piece, "its bytes differ")
+    return data
+
+
+def _input_changed(piece: FileSlice, how: str) -> NeardupError:
+    return NeardupError(
+        f"{piece.file.path}: the input changed while neardup ran (lines from "
+        f"{piece.first_line}: {how}); run again on a file that stays as it is")
+
+
 def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     """Records of one shard: written to the output files (``files``) and/or returned."""
     try:
@@ -78,14 +99,13 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         docs = read_shard(config.spill_dir, verdicts.index)
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
         # (read, not cleaned: no removed spans, what ``pack`` would take out)
-        docs = [(doc, []) for doc in shard_documents(verdicts.reread, config.read)]
-        drop_cached(verdicts.reread)  # its last read
-        if len(docs) != len(verdicts.heads):  # the file changed since the sketch pass
-            piece = verdicts.reread
-            raise NeardupError(
-                f"{piece.file.path}: the input changed while neardup ran (lines from "
-                f"{piece.first_line}: {len(docs)} records now, {len(verdicts.heads)} before); "
-                "run again on a file that stays as it is")
+        piece = verdicts.reread
+        data = _slice_as_before(piece)
+        docs = [(doc, []) for doc in shard_documents(piece, config.read, data)]
+        drop_cached(piece)  # its last read
+        if len(docs) != len(verdicts.heads):  # (a slice without a digest, from elsewhere)
+            raise _input_changed(piece, f"{len(docs)} records now, {len(verdicts.heads)} "
+                                 "before")
     files = config.files
     keep = config.collect or not config.jsonl  # records go back to the main process
     encode = files is not None and config.jsonl  # records go to the JSONL files from here
