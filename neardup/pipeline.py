@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import xxhash
 
 from neardup import __version__
 from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
-from neardup.errors import InputError
+from neardup.errors import InputError, NeardupError
 from neardup.executor import batched, make_executor
 from neardup.interrupts import deferred_interrupts
 from neardup.match.lsh import (
@@ -133,8 +134,32 @@ class _Stage:
         self.timer.timings[self.name] = round(self.timer.timings.get(self.name, 0.0) + elapsed, 4)
 
 
+class PassFingerprint:
+    """The ids that one pass over the input read, in order (a count and an xxh3 digest). The
+    cleaning pass must read what the site-template pass read: a file changed, added or
+    removed in between made templates of other documents, or a document missing from the
+    output without a word."""
+
+    def __init__(self) -> None:
+        self._digest = xxhash.xxh3_64()
+        self.count = 0
+
+    def add(self, ids: list[str]) -> None:
+        self._digest.update("\n".join([*ids, ""]).encode("utf-8", "surrogatepass"))
+        self.count += len(ids)
+
+    def check_same(self, first: PassFingerprint) -> None:
+        """Raise unless this pass read what ``first`` read."""
+        if (self.count, self._digest.intdigest()) != (first.count, first._digest.intdigest()):
+            raise NeardupError(
+                "the input changed while neardup ran (the site-template pass read "
+                f"{first.count} documents, the cleaning pass {self.count}"
+                f"{', other ones' if self.count == first.count else ''}); run again on files "
+                "that stay as they are")
+
+
 def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: StageProgress,
-                    pages_dir: str | None = None) -> Any:
+                    pages_dir: str | None = None) -> tuple[Any, PassFingerprint]:
     """First pass (cleaning on): lines that recur across one site's pages are its template.
     Workers normalise and hash each document's lines; the counting happens here, in input
     order, so the templates do not depend on the number of workers. HTML extractions are kept
@@ -142,6 +167,7 @@ def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: Sta
     from neardup.clean import SiteTemplateLearner
 
     learner = SiteTemplateLearner()
+    read = PassFingerprint()
     ids = IdRegistry()  # a repeated id is rejected later: it must not teach the template
     executor = make_executor(options.executor, options.workers, options.ray_address)
     config = _sketch_config(options, None)
@@ -151,8 +177,9 @@ def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: Sta
             for doc_id, source, site, hashes in rows:
                 if hashes is not None and ids.repeated(doc_id, source) is None:
                     learner.add_hashes(site, hashes)
+            read.add([row[0] for row in rows])
             bar.advance(len(rows))
-    return learner.build()
+    return learner.build(), read
 
 
 @dataclass
@@ -262,8 +289,9 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         # HTML extractions, kept between the two passes
         pages_dir = str(scratch.directory) if options.executor == "local" else None
         with timer.stage("learn_templates"):
-            templates = learn_templates(_units(source, shards, options), options, progress,
-                                        pages_dir)
+            templates, first_pass = learn_templates(_units(source, shards, options), options,
+                                                    progress, pages_dir)
+        read = PassFingerprint()
         config = _sketch_config(replace(options, clean=True), templates)
         config.pages_dir = pages_dir
         if output is not None:
@@ -277,6 +305,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
             executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
             for docs in executor.map(clean_shard, enumerate(units), config):
+                read.add([doc.id for doc, _ in docs])
                 for doc, spans in docs:  # accounted here, in input order, after the workers
                     ids.check(doc)
                     if doc.rejected is not None:
@@ -291,6 +320,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                         unpack((doc, spans))
                         sink(doc)
                 bar.advance(len(docs))
+        read.check_same(first_pass)
     finally:
         if writer is not None:
             writer.close()
@@ -338,6 +368,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
     templates = None
+    first_pass = PassFingerprint()  # (what the site-template pass reads, cleaning on)
     kernels.warm_up(options.clean)  # once here, not once per forked worker
     cleanup = contextlib.ExitStack()  # the run's temporary files, removed however it ends
     state = _SketchState(policy=options.keep)
@@ -356,8 +387,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             gc.freeze()
         if options.clean:
             with timer.stage("learn_templates"):
-                templates = learn_templates(_units(source, shards, options), options, progress,
-                                            str(spill.directory) if local else None)
+                templates, first_pass = learn_templates(
+                    _units(source, shards, options), options, progress,
+                    str(spill.directory) if local else None)
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)
@@ -370,10 +402,15 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = _units(source, shards, options)
+            read = PassFingerprint()
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
                 _absorb(sketch, state, store, options.read.strict)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
+                if options.clean:
+                    read.add(sketch.ids)
                 bar.advance(len(sketch.ids))
+        if options.clean:
+            read.check_same(first_pass)
         store.freeze()
         n_docs = len(state.ids)
         rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)

@@ -258,3 +258,34 @@ def test_slice_documents_equal_the_record_path(tmp_path, monkeypatch):
         "field 'text' is null", "field 'text' must be a string, got int", "malformed JSON",
         "expected a JSON object, got NoneType", "text too long", "no words"}
     assert any(d.warnings for d in sliced)
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+@pytest.mark.parametrize("command", ["dedup", "clean"])
+def test_an_input_changed_after_the_template_pass_is_an_error(tmp_path, monkeypatch, kind,
+                                                              command):
+    # Found by a fuzzing helper: with cleaning on, each pass lists the files again; a file
+    # deleted after the site-template pass was missing from the output without a word, and
+    # the HTML extractions kept from that pass (found by position) went to other pages.
+    from neardup import pipeline
+    from neardup.errors import NeardupError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        body = f"Story number {n} about the harbour. " + "The crane moved the boxes. " * 20
+        text = f"<html><body><article><p>{body}</p></article></body></html>" \
+            if kind == "html" else body
+        (folder / f"{n}.{kind}").write_text(text)
+    real = pipeline.learn_templates
+
+    def learn_then_delete(*args, **kwargs):
+        learned = real(*args, **kwargs)
+        (folder / f"0.{kind}").unlink()
+        return learned
+
+    monkeypatch.setattr(pipeline, "learn_templates", learn_then_delete)
+    options = neardup.make_options(jobs=1, quiet=True, report=False)
+    run = neardup.dedup_files if command == "dedup" else neardup.clean_files
+    with pytest.raises(NeardupError, match="the input changed while neardup ran"):
+        run([folder], tmp_path / "out", options)

@@ -15,7 +15,7 @@ import numpy as np
 import xxhash
 
 from neardup.document import Document, Packed, pack
-from neardup.errors import ExtractionError
+from neardup.errors import ExtractionError, NeardupError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
@@ -187,7 +187,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     as_read = rereadable(shard, config, docs)  # (before extraction changes the documents)
     pages = _kept_pages(config, index)
     for position, doc in enumerate(docs):
-        prepare_text(doc, config, pages.get(position))
+        prepare_text(doc, config, _page_of(pages, position, doc))
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
     words, word_offsets = shard_word_runs([docs[i].text for i in active])
     # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
@@ -260,7 +260,7 @@ def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Packed]:
     docs = shard_documents(shard, config.read)
     pages = _kept_pages(config, index)
     for position, doc in enumerate(docs):
-        prepare_text(doc, config, pages.get(position))
+        prepare_text(doc, config, _page_of(pages, position, doc))
     return [pack(doc) for doc in docs]
 
 
@@ -277,8 +277,9 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
 
     index, shard = task
     rows: list[tuple[str, str, str, list[int] | None]] = []
-    pages: dict[int, dict] = {}
-    for position, doc in enumerate(shard_documents(shard, config.read)):
+    pages: dict[int, Any] = {}
+    docs = shard_documents(shard, config.read)
+    for position, doc in enumerate(docs):
         hashes = None
         if doc.rejected is None:
             try:
@@ -292,6 +293,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
                 hashes = None
         rows.append((doc.id, doc.source, doc.site, hashes))
     if pages and config.pages_dir is not None:
+        pages = {position: (docs[position].id, page) for position, page in pages.items()}
         with _pages_path(config.pages_dir, index).open("wb") as handle:
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return rows
@@ -301,8 +303,9 @@ def _pages_path(directory: str, index: int) -> Path:
     return Path(directory) / f"pages-{index:08d}.pickle"
 
 
-def _kept_pages(config: SketchConfig, index: int) -> dict[int, dict]:
-    """The template pass's HTML extractions of shard ``index`` (read once, then deleted)."""
+def _kept_pages(config: SketchConfig, index: int) -> dict[int, tuple[str, dict]]:
+    """The template pass's HTML extractions of shard ``index`` (read once, then deleted), by
+    position: the id of the document each belongs to, and the extraction."""
     if config.pages_dir is None:
         return {}
     path = _pages_path(config.pages_dir, index)
@@ -313,3 +316,17 @@ def _kept_pages(config: SketchConfig, index: int) -> dict[int, dict]:
         return {}
     path.unlink()
     return pages
+
+
+def _page_of(pages: dict[int, tuple[str, dict]], position: int, doc: Document) -> dict | None:
+    """The template pass's extraction of ``doc`` (at ``position`` in its shard), if any. It
+    is found by position: a file changed between the passes would give a document another
+    page's text, so the id it was made for must be the document's."""
+    entry = pages.get(position)
+    if entry is None:
+        return None
+    if entry[0] != doc.id:
+        raise NeardupError(f"{doc.source}: the input changed while neardup ran (the "
+                           "site-template pass read another document here); run again on "
+                           "files that stay as they are")
+    return entry[1]
