@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from neardup.errors import InputError, NeardupError
+from neardup.errors import InputError, NeardupError, UsageError
 
 
 def _pairs(n: int) -> int:
@@ -198,7 +198,7 @@ def _read_records(path: Path) -> Iterable[tuple[int, dict]]:
 def load_predicted(path: Path) -> dict[str, object]:
     """id → story from a ``documents.jsonl`` or ``.parquet`` (rejected ones are singletons)."""
     if not path.exists():
-        raise InputError(str(path), "no such file")
+        raise UsageError(f"{path}: no such file")  # (exit 2, as for dedup's INPUTs)
     predicted: dict[str, object] = {}
     for number, record in _read_records(path):
         if "id" not in record or "cluster" not in record:
@@ -223,7 +223,7 @@ def load_truth(path: Path, field: str = "story", id_field: str = "id",
     every unlabelled document). Labels are told apart by their JSON text: ``true``, ``1`` and
     ``1.0`` are three stories (Python's equality made them one), ``"1"`` a fourth."""
     if not path.exists():
-        raise InputError(str(path), "no such file")
+        raise UsageError(f"{path}: no such file")  # (exit 2, as for dedup's INPUTs)
     truth: dict[str, object] = {}
     prefix: str | None = None
     for number, record in _read_records(path):

@@ -185,15 +185,18 @@ def test_eval_reads_parquet_and_reports_missing_files(tmp_path, corpus, capsys):
     capsys.readouterr()
     assert main(["eval", str(out / "documents.parquet"), "--truth", str(corpus)]) == 0
     assert json.loads(capsys.readouterr().out)["f1"] == 1.0
-    assert main(["eval", str(tmp_path / "missing.jsonl"), "--truth", str(corpus)]) == 1
+    # (a missing input is a usage error, exit 2, for every command)
+    assert main(["eval", str(tmp_path / "missing.jsonl"), "--truth", str(corpus)]) == 2
     assert "missing.jsonl: no such file" in capsys.readouterr().err
+    assert main(["eval", str(out / "documents.parquet"), "--truth",
+                 str(tmp_path / "nope.jsonl")]) == 2
     # a folder given for a file, and a missing or file path given to report: said as such
     # (they were "[Errno 21] Is a directory" and "no documents.jsonl or documents.parquet")
     assert main(["eval", str(out), "--truth", str(corpus)]) == 1
     assert "out: is a folder, not a file" in capsys.readouterr().err
-    assert main(["report", str(tmp_path / "nowhere")]) == 1
+    assert main(["report", str(tmp_path / "nowhere")]) == 2
     assert "nowhere: no such folder" in capsys.readouterr().err
-    assert main(["report", str(corpus)]) == 1
+    assert main(["report", str(corpus)]) == 2
     assert "not a folder" in capsys.readouterr().err
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from neardup.errors import NeardupError
+from neardup.errors import NeardupError, UsageError
 
 TEXTS_FILE = "report-texts.jsonl.gz"
 _JSON_FIELDS = ("removed", "metadata", "warnings", "copies")
@@ -100,7 +100,8 @@ def read_documents(output: Path) -> list[dict[str, Any]]:
     """
     if not output.is_dir():  # (a missing folder or a file: say so, not "no documents")
         what = "not a folder" if output.exists() else "no such folder"
-        raise ReportInputError(f"{output}: {what}; give the output folder of neardup dedup")
+        # (a usage error, exit 2, as a missing INPUT of dedup)
+        raise UsageError(f"{output}: {what}; give the output folder of neardup dedup")
     path = _find(output, "documents")
     if path is None:
         raise ReportInputError(f"{output}: no documents.jsonl or documents.parquet "
