@@ -1,10 +1,12 @@
 import gzip
 import json
 
+import hypothesis
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import strategies as st
 
 import neardup
 from neardup.errors import InputError, UsageError
@@ -568,6 +570,25 @@ def test_a_line_nested_too_deep_is_a_rejection_not_a_crash(tmp_path):
     options = neardup.make_options(jobs=2, quiet=True, report=False)
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
     assert [r["reason"] for r in result.records] == [d.rejected for d in docs]
+
+
+def test_one_deep_item_of_a_json_array_costs_that_item_at_most(tmp_path):
+    # Found by a fuzzing helper: json.loads of the whole file raised RecursionError for one
+    # item with a field nested 1,000 deep, and the file's other items went with it (one
+    # rejection for the file). Items are now parsed one by one after that, as JSONL lines.
+    def item(name, depth):
+        return (b'{"id": "' + name + b'", "text": "x", "m": ' + b"[" * depth + b"]" * depth
+                + b"}")
+
+    _write(tmp_path / "in/a.json", b"[" + b", ".join(
+        [item(b"a", 1), item(b"deep", 1_000), b'"a string item, with ], and \\" quotes"',
+         item(b"deeper", 100_000), item(b"z", 1)]) + b"]")
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.rejected) for d in docs] == [
+        ("a", None), ("deep", None), ("a.json#3", None),
+        ("a.json#4", "malformed JSON: nested too deeply"), ("z", None)]
+    assert docs[1].metadata == {} and docs[1].warnings[0].startswith("field 'm' left out")
+    assert docs[2].text == 'a string item, with ], and " quotes'
 
 
 def test_a_parquet_value_python_cannot_hold_costs_its_field_not_the_file(tmp_path):
@@ -1190,3 +1211,22 @@ def test_a_utf16_text_file_without_a_byte_order_mark_is_read_as_utf16(tmp_path):
     for data in (text.encode(), b"a\x00b text of a story\x00 here"):
         [doc] = read_documents([_write(tmp_path / "u8.txt", data)])
         assert doc.text == data.decode()
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet=st.sampled_from('ab,[]{}":\\ é')),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
+                                                                 max_size=3),
+    max_leaves=12)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(items=st.lists(_JSON, max_size=5), indent=st.sampled_from([None, 1]))
+def test_array_items_cut_an_array_where_json_does(items, indent):
+    from neardup.read.records import array_items
+
+    text = json.dumps(items, indent=indent, ensure_ascii=False)
+    spans = array_items(text)
+    assert spans is not None
+    assert [json.loads(text[a:b]) for a, b in spans] == items
+    assert array_items(text[:-1]) is None  # (not closed)

@@ -227,7 +227,9 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
     try:
         value = json.loads(text)
     except RecursionError:
-        yield RawRecord(source.name, None, error=TOO_DEEP)
+        # (one item nested too deeply cost every item of the file: each is parsed on its own,
+        # as a JSONL line is, and the deep one is a rejection or loses its deep field)
+        yield from _items_one_by_one(source, text, warnings, text_field, id_field)
         return
     except json.JSONDecodeError as exc:
         hint = ""  # a second value at the start of a line: a JSONL file named .json
@@ -238,16 +240,77 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
         return
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
-        location = f"{source.name}#{number}"
         item_warnings = list(warnings)
         item = _without_surrogates(item, item_warnings, id_field)  # as for JSONL lines
-        if isinstance(item, str):
-            yield RawRecord(location, number, {text_field: item}, warnings=item_warnings)
-        elif isinstance(item, dict):
-            yield RawRecord(location, number, item, warnings=item_warnings)
+        yield _array_item(f"{source.name}#{number}", number, item, item_warnings, text_field)
+
+
+def _array_item(location: str, number: int, item: Any, warnings: list[str], text_field: str
+                ) -> RawRecord:
+    if isinstance(item, str):
+        return RawRecord(location, number, {text_field: item}, warnings=warnings)
+    if isinstance(item, dict):
+        return RawRecord(location, number, item, warnings=warnings)
+    return RawRecord(location, number,
+                     error=f"expected an object or a string, got {type(item).__name__}")
+
+
+def _items_one_by_one(source: InputFile, text: str, warnings: list[str], text_field: str,
+                      id_field: str) -> Iterator[RawRecord]:
+    """The records of a .json array parsed item by item (:func:`array_items` cuts it), each
+    as a JSONL line is parsed; a file that is no array stays one rejection."""
+    spans = array_items(text)
+    if spans is None:
+        yield RawRecord(source.name, None, error=TOO_DEEP)
+        return
+    for number, (start, end) in enumerate(spans, start=1):
+        location = f"{source.name}#{number}"
+        item, item_warnings, error = _parse_json_line(
+            text[start:end].encode("utf-8", "surrogatepass"), id_field)
+        if error is not None:
+            yield RawRecord(location, number, error=error)
         else:
-            yield RawRecord(location, number,
-                            error=f"expected an object or a string, got {type(item).__name__}")
+            yield _array_item(location, number, item, warnings + item_warnings, text_field)
+
+
+_STRUCTURE_RE = re.compile(r'[\[\]{},"]')
+_STRING_RE = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
+
+
+def array_items(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the items of the JSON array ``text``, found without parsing them (no
+    recursion: an item may be nested deeper than any parser goes), or None when ``text`` is
+    no well-formed array at this level (strings closed, brackets balanced)."""
+    opening = re.match(r"\s*\[", text)
+    if opening is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    depth, start, pos = 0, opening.end(), opening.end()
+    while True:
+        m = _STRUCTURE_RE.search(text, pos)
+        if m is None:
+            return None
+        c, at = m.group(), m.start()
+        pos = at + 1
+        if c == '"':
+            string = _STRING_RE.match(text, at)
+            if string is None:
+                return None
+            pos = string.end()
+        elif c in "[{":
+            depth += 1
+        elif c in "]}" and depth:
+            depth -= 1
+        elif c == "," and not depth or c == "]":
+            if c == "]" and not text[start:at].strip() and not spans:
+                break  # "[]"
+            spans.append((start, at))
+            start = at + 1
+            if c == "]":
+                break
+        elif c == "}":
+            return None
+    return spans if not text[pos:].strip() else None
 
 
 def _parquet(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
