@@ -221,12 +221,24 @@ def _cut_kept_header(lines: list[Line]) -> None:
 def _header_line(ln: Line) -> bool:
     """A byline ("By Laura Mowat") or a date line ("PUBLISHED: 10:48, Tue, Nov 19, 2019 |
     UPDATED: ...", "November 20, 2019 Emiliano Bellini"); not a sentence that holds a date
-    ("The vote is set for May 5, 2020."), whose words are mostly lower-case."""
-    if ln.n_words > HEADER_LINE_WORDS or sentence_like(ln):
+    ("The vote is set for May 5, 2020."), whose words are mostly lower-case, nor a
+    timeline's entry ("March 29, 2017: Prime Minister Theresa May triggers Article 50."),
+    whose capitals made it no sentence: taken for the header's date line, it took the
+    article's lead paragraph above it as header."""
+    if ln.n_words > HEADER_LINE_WORDS or sentence_like(ln) or _ends_a_sentence(ln.text):
         return False
     if ln.timestamp or (ln.lower_ratio < 0.5 and is_date_line(ln)):
         return True
     return find_byline([ln], 0, 1)[0] is not None
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """``text`` ends with a full stop after words (not an "a.m." or "p.m." of a time)."""
+    end = text.rstrip(_CLOSERS)
+    return end.endswith(".") and not end.lower().endswith(("a.m.", "p.m.", "..."))
+
+
+_CLOSERS = "\"'”’»)]"
 
 
 def _link_label(ln: Line) -> str | None:

@@ -789,3 +789,22 @@ def test_prices_are_no_clock_times() -> None:
                                   _STORY[0].replace("Monday", "Friday")]))
     for row in rows:
         assert row in res.text
+
+
+def test_a_timeline_entry_under_the_lead_is_no_header_date_line() -> None:
+    # "March 29, 2017: Prime Minister Theresa May triggers Article 50." among the first kept
+    # lines read as the header's date line (its capitals made it no sentence), and the lead
+    # paragraph above it went as "metadata".
+    lead = ("LONDON (AP) — Britain and the European Union struck a trade deal on Thursday, "
+            "days before the end of the Brexit transition period. Here is how it happened.")
+    timeline = ["June 23, 2016: Britain votes 52% to 48% to leave the EU.",
+                "March 29, 2017: Prime Minister Theresa May triggers Article 50.",
+                "Nov. 25, 2018: EU leaders approve May's withdrawal agreement.",
+                "Jan. 31, 2020: Britain formally leaves the EU."]
+    res = clean_text("\n\n".join([lead, *timeline, *_STORY]))
+    for para in [lead, *timeline, *_STORY]:
+        assert para in res.text, para
+    # (a header's date line above the lead still goes: "Published ... 10:48 a.m.")
+    res = clean_text("\n\n".join(["Rail plan faces long road", "By Jane Doe",
+                                  "Published Nov. 19, 2019 at 10:48 a.m.", lead, *_STORY]))
+    assert res.text.startswith(lead) and res.byline == "Jane Doe"
