@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from neardup.clean.features import (
     CUE_MAX_WORDS,
-    CUES,
     URLISH_RE,
     copyright_notice,
 )
@@ -78,20 +77,45 @@ def _headline_prefix(t: str) -> bool:
 TEASER_CAPS = 6
 
 
-def _cue_in_a_sentence(line: Line) -> bool:
-    """A short sentence with one comments or navigation cue word, not at its start ("Police
-    declined to comment.", "Smith did not reply.", "He said no more."): news, where "Comments
-    are closed." is not. As a cue line it went, and a one-sentence paragraph beside it lost
-    its prose neighbour. (Notices and appeals are sentences too: "This slideshow requires
-    JavaScript.")"""
+# A prompt speaks to the reader: "Like this story? Share it with a friend!", "Sign up for our
+# newsletter", "We use cookies to ...". A news sentence with two cue words speaks of others:
+# "The video was shared widely on Facebook and WhatsApp.", "Shares of Facebook fell 5%".
+_READER_WORDS = frozenset("you your yours yourself us our ours we i me my".split())
+_PROMPT_VERBS = frozenset(
+    """share follow subscribe sign donate support join like comment register log enable please
+    click tap get download read watch enter help become contribute print email tweet send
+    allow accept continue create skip back view see go close show load listen try start learn
+    find check visit save buy shop order sponsored""".split())
+
+
+def _addresses_the_reader(t: str) -> bool:
+    """``t`` speaks to the reader: a word of ``_READER_WORDS``, or a sentence that opens with
+    a verb of ``_PROMPT_VERBS`` ("Have a tip? ... Follow her on Twitter")."""
+    words = t.lower().replace("’", "'").split()
+    opens = True  # (the next word opens a sentence)
+    for w in words:
+        bare = w.strip("\"'“‘”’([*-•.,;:!?)")
+        if bare in _READER_WORDS or (opens and bare in _PROMPT_VERBS):
+            return True
+        opens = w.endswith((".", "?", "!", ":"))
+    return False
+
+
+def _news_sentence(line: Line) -> bool:
+    """A short sentence with share, navigation or comments cue words that does not speak to
+    the reader ("More than 200 died.", "Shares of Facebook fell 5% on Tuesday."): its cue
+    words are news, where "Read more." and "Share this story." are prompts. (Not so
+    notices, related-content lines and questions: "This slideshow requires JavaScript.",
+    "Originally published on Live Science.", "Need more space?" read as news too.)"""
     t = line.text
+    end = t.rstrip(_CLOSERS)
     return (
-        (line.cue == "comments" or line.cue == "navigation")
-        and line.cue_words == 1
+        line.cue in ("share", "navigation", "comments")
         and line.n_words >= 3
         and t[:1].isupper()
-        and t.rstrip(_CLOSERS).endswith(".")
-        and CUES[line.cue].match(t) is None
+        and end.endswith(".")
+        and not end.endswith("...")
+        and not _addresses_the_reader(t)
     )
 
 
@@ -103,7 +127,7 @@ def classify(line: Line, english_like: bool) -> None:
     n = line.n_words
     cue_dominant = line.cue is not None and (
         n <= 4 or line.cue_words * 4 >= n or (n <= 10 and not line.terminal)
-    ) and not _cue_in_a_sentence(line)
+    ) and not _news_sentence(line)
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
         return
@@ -157,6 +181,7 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")
         and (line.cue_words >= 2 and n <= 30)
+        and _addresses_the_reader(t)
     ):
         line.cls, line.reason = "bad", line.cue
     elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(

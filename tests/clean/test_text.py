@@ -808,3 +808,22 @@ def test_a_timeline_entry_under_the_lead_is_no_header_date_line() -> None:
     res = clean_text("\n\n".join(["Rail plan faces long road", "By Jane Doe",
                                   "Published Nov. 19, 2019 at 10:48 a.m.", lead, *_STORY]))
     assert res.text.startswith(lead) and res.byline == "Jane Doe"
+
+
+def test_cue_words_in_news_sentences_are_news_prompts_are_not() -> None:
+    # Found by a fuzzing helper: a sentence with two share / notice / appeal cue words was a
+    # prompt, whatever it said ("... shared widely on Facebook and WhatsApp."), and a short
+    # one with a cue word ("More than 200 died.") a cue line. A prompt speaks to the reader.
+    news = ["The video, first posted on Twitter, was viewed millions of times and shared "
+            "widely on Facebook and WhatsApp.",
+            "The new privacy policy lets the company track users across its search engine and "
+            "its browser, critics said.",
+            "Shares of Facebook fell 5% on Tuesday.",
+            "More than 200 died."]
+    prompts = ["Like this story? Share it with a friend on Facebook or Twitter!",
+               "Sign up for our newsletter to get the news that matters in your inbox.",
+               "Share this story.", "Read more."]
+    for line in [*news, *prompts]:
+        res = clean_text("\n\n".join([*_STORY[:2], line, _STORY[2],
+                                      _STORY[0].replace("Monday", "Friday")]))
+        assert (line in res.text) == (line in news), line
