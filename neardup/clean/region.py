@@ -119,14 +119,14 @@ def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bo
     return False
 
 
-def article_regions(lines: list[Line], opts: CleanOptions, table_rows: frozenset[int] = frozenset()
-             ) -> list[tuple[int, int]]:
-    """The article regions; ``table_rows``: the lines of Markdown tables, which are content
-    beside a paragraph, so that a one-sentence paragraph above a table is not isolated (the
-    shape of a teaser). (Not so the tables found by their numbers, see
-    neardup.clean.structure: a block of phone numbers below a short story is one.)"""
+def article_regions(lines: list[Line], opts: CleanOptions,
+                    content_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The article regions; ``content_rows``: the lines of Markdown tables and of questions
+    and answers, which are content beside a paragraph, so that a one-sentence paragraph above
+    them is not isolated (the shape of a teaser). (Not so the tables found by their numbers,
+    see neardup.clean.structure: a block of phone numbers below a short story is one.)"""
     prose = [ln.cls in ("good", "near") for ln in lines]
-    for i in table_rows:
+    for i in content_rows:
         prose[i] = True
     last = len(lines) - 1
     bad_weight = -opts.bad_weight

@@ -21,7 +21,12 @@ gives them away is the *run*:
   numbers for the data-table rule);
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
-  schedules, timelines. A bare date line is a timestamp, not an item.
+  schedules, timelines. A bare date line is a timestamp, not an item;
+* questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
+  "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
+  explainers and interviews print them. A question is a short line and an answer often one
+  sentence between two of them, the shape of a teaser list's headline and summary: the
+  explainer lost most of its questions and answers.
 
 Such runs get ``in_list`` set; the text cleaner then weighs their lines as content in the
 article-region search (so a list at the end of the story, or a table between paragraphs,
@@ -54,6 +59,9 @@ _BULLET_RE = re.compile(r"^[*•·▪◦‣\-–]\s+\S")
 MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
+MIN_QUESTIONS = 2
+_QUESTION_RE = re.compile(r"^(?:Q|Question)\s*[:.)]\s*\S")
+_ANSWER_RE = re.compile(r"^(?:A|Answer)\s*[:.)]\s*\S")
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
@@ -194,6 +202,35 @@ def _mark_bulleted(lines: list[Line]) -> None:
                 lines[k].in_list = True
 
 
+def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
+    """Mark the questions among ``candidates`` (lines opening with "Q") and their answers:
+    from each question to the line before the next (at most ``MAX_ITEM_GAP`` lines), when
+    the line after it is an answer ("A: ...") or prose."""
+    pairs: list[tuple[int, int]] = []
+    n = len(lines)
+    for i in candidates:
+        ln = lines[i]
+        if ln.reason in _NEVER or _QUESTION_RE.match(ln.text) is None or i + 1 >= n:
+            continue
+        answer = lines[i + 1]
+        if answer.reason in _NEVER or not (_ANSWER_RE.match(answer.text) is not None
+                                           or answer.cls in ("good", "near")):
+            continue
+        end = i + 2
+        while (end < n and end - i <= MAX_ITEM_GAP and lines[end].reason not in _NEVER
+               and _QUESTION_RE.match(lines[end].text) is None
+               and _ANSWER_RE.match(lines[end].text) is not None):
+            end += 1  # (an answer in several paragraphs, each "A:"... rare: one or two)
+        pairs.append((i, end))
+    marked: list[int] = []
+    if len(pairs) >= MIN_QUESTIONS:
+        for i, end in pairs:
+            for k in range(i, end):
+                lines[k].in_list = True
+                marked.append(k)
+    return marked
+
+
 def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> frozenset[int]:
     """Set ``in_list`` on the lines that start inside one of ``tables`` (``[start, end)``
     spans of the text, in order: the pipe tables of a Markdown text's view); returns their
@@ -211,8 +248,11 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
     return frozenset(rows)
 
 
-def mark_structure(lines: list[Line]) -> None:
-    """Set ``in_list`` on the lines of numbered, bulleted and dated lists and data tables."""
+def mark_structure(lines: list[Line]) -> frozenset[int]:
+    """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables and
+    questions with their answers; returns the lines of the questions and answers, which are
+    prose beside a paragraph in the region search (a one-sentence introduction above them is
+    no teaser), as Markdown tables are (see :func:`mark_table_rows`)."""
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
     # other passes) each pass needs to start from, so most pages skip most passes.
@@ -226,3 +266,6 @@ def mark_structure(lines: list[Line]) -> None:
         _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
+    if firsts.count("Q") >= MIN_QUESTIONS:
+        return frozenset(_mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)]))
+    return frozenset()

@@ -368,9 +368,10 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     if opts.conservative:
         _conservative(lines, opts)
     else:
-        mark_structure(lines)
-        table_rows = mark_table_rows(lines, tables) if tables else frozenset()
-        regions = article_regions(lines, opts, table_rows)
+        content_rows = mark_structure(lines)  # (questions and answers)
+        if tables:
+            content_rows |= mark_table_rows(lines, tables)
+        regions = article_regions(lines, opts, content_rows)
         if not regions:  # no prose at all: keep what is not clearly boilerplate
             for ln in lines:
                 ln.keep = ln.cls != "bad"

@@ -42,7 +42,7 @@ def _page(middle: list[str], tail: list[str] | None = None) -> str:
 
 
 def _without_structure(monkeypatch: pytest.MonkeyPatch, text: str) -> str:
-    monkeypatch.setattr(text_module, "mark_structure", lambda lines: None)
+    monkeypatch.setattr(text_module, "mark_structure", lambda lines: frozenset())
     return clean_text(text).text
 
 
@@ -271,3 +271,25 @@ def test_number_tokens_are_at_most_the_digit_words() -> None:
         compute_features(ln)
         digit_words = round(ln.digit_ratio * len(re.findall(r"\w+", text)))
         assert len(_NUMBER_RE.findall(text)) <= digit_words, text
+
+
+def test_questions_and_answers_are_content() -> None:
+    # Found by a fuzzing helper: an explainer's "Q: ..." lines are short and its answers one
+    # sentence each between two of them, a teaser list's shape: the introduction, three of
+    # the four questions and two answers went.
+    intro = ("Federal health officials on Friday recommended booster shots for millions of "
+             "Americans who received the Pfizer vaccine at least six months ago.")
+    qa = ["Q: Who is eligible?",
+          "A: People 65 and older, residents of long-term care homes and adults with "
+          "underlying medical conditions.",
+          "Q: Where can I get one?",
+          "A: Most pharmacies and many doctors' offices will offer the shots starting next week.",
+          "Q: Will it cost anything?",
+          "A: No. The shots are free, whether or not you have insurance.",
+          "Q: What about Moderna?",
+          "The F.D.A. is still reviewing Moderna's data and is expected to decide next month."]
+    page = ["Home", "Health", "Coronavirus", intro, *qa, "Related", "Share", "Privacy Policy"]
+    res = clean_text("\n\n".join(page))
+    for line in [intro, *qa]:
+        assert line in res.text, line
+    assert "Privacy Policy" not in res.text and "Related" not in res.text
