@@ -74,15 +74,31 @@ _URL_DATE_RE = re.compile(
 )
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|reported by|posted by|analysis by|"
-    r"opinion by|commentary by|text by|authors?:)[:\s]+"
+    r"opinion by|commentary by|text by|authors?:|von|par|por)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
+# A dateline: the place in capitals ("BAGHDAD", "SHANGHAI/AMSTERDAM"), maybe with the day
+# ("NEW DELHI, Nov 19"), the agency in brackets or slashes ("(AP)", "/PRNewswire/"), then a
+# dash (a hyphen only after an agency, or with spaces around it: "BERLIN - "); or a place in
+# title case before a known agency ("Berlin (dpa) -"); or the agency alone ("(CNN)").
+_PLACE = r"[A-Z][A-Z.'’-]+(?:/[A-Z][A-Z.'’-]+)*(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
+_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_AGENCIES = (r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|DPA|Xinhua|PA|ANI|IANS|PTI|EFE|ANSA|Kyodo|"
+             r"Yonhap|TASS|AAP|CP|KNA|APA|SDA|ATS")
+_AGENCY = rf"(?:\s*\((?:{_AGENCIES}|[A-Z][\w ]{{0,20}})\)|\s*/[A-Za-z][\w ]{{1,30}}/)"
 DATELINE_RE = re.compile(
-    r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
-    r"(?:\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][\w ]{0,20})\))?)\s*[—–―]{1,2}\s*|"
-    r"^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*\([A-Za-z ]{2,20}\))\s*-{1,2}\s*"
+    rf"^({_PLACE}{_DAY}{_AGENCY}?)\s*[—–―]{{1,2}}\s*|"
+    rf"^({_PLACE}{_DAY}(?:{_AGENCY}|\s*\([A-Za-z ]{{2,20}}\)))\s*-{{1,2}}\s*|"
+    rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+|"
+    rf"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s*\((?:{_AGENCIES})\))\s*[-—–―]{{1,2}}\s*|"
+    rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
 )
+# Capitals before a dash that are a label, not a place ("EDITOR'S NOTE — This story ...")
+_NOT_PLACES = frozenset(
+    """editor's editors editor note update updated correction clarification breaking
+    exclusive analysis opinion commentary live watch video photos photo advertisement
+    sponsored file editorial review warning alert""".split())
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
@@ -93,8 +109,8 @@ _BY_LABELS = frozenset(
 # skip both tests
 _BY_FIRST = frozenset(
     c
-    for c in "bwsrpaoct" + "bwsrpaoct".upper() + "\u0130\u0131\u017f\u212a"
-    if re.match("[bwsrpaoct]", c, re.I) or c.lower()[:1] in "bwsrpaoct"
+    for c in "bwsrpaoctv" + "bwsrpaoctv".upper() + "\u0130\u0131\u017f\u212a"
+    if re.match("[bwsrpaoctv]", c, re.I) or c.lower()[:1] in "bwsrpaoctv"
 )
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
@@ -253,31 +269,74 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         m = BYLINE_RE.match(t.strip())
-        if m and m.group(1)[:1].isupper():
+        if m and m.group(1)[:1].isupper() and not _by_sentence(t):
             name = _trim_name(m.group(1))
-            return name, [i]
+            first = name.split()[0].strip(",.").lower() if name else ""
+            if first not in STOPWORDS and first not in _NOT_FIRST_NAMES:  # ("By Friday")
+                return name, [i]
     return None, []
+
+
+def _by_sentence(t: str) -> bool:
+    """A sentence that opens with "By" ("By Friday, the deal was dead.", "By comparison, ...")
+    and ends like one, with lower-case words: no byline (taken for one, the sentence went
+    from the article as "metadata")."""
+    end = t.rstrip(_CLOSERS)
+    if not end.endswith((".", "!", "?")) or end.lower().endswith(("a.m.", "p.m.")):
+        return False
+    lower = [w for w in t.split()[1:] if w[:1].islower() and w not in _NAME_CONNECTORS
+             and w.strip(",.") not in _BYLINE_LINKS]
+    return len(lower) >= 2
+
+
+# Lower-case words of a byline's line that are no sentence's ("By Jane Doe on Monday, Nov.
+# 18, 2019 at 11:04 a.m.")
+_BYLINE_LINKS = frozenset("on at of updated published posted am pm".split())
+
+
+_CLOSERS = "\"'”’»)]"
+# Words that end a byline's name when they follow it on its line ("By Jane Doe Updated 3:45
+# PM", "By Jane Doe Posted on ...", "By Jane Doe Nov. 19, 2019", "By Jane Doe | Twitter").
+_AFTER_NAME = _DATE_WORDS | frozenset(
+    """updated posted published modified last first twitter email e-mail facebook follow
+    photos photo video contact share print comments on at in for from""".split())
+# A byline's first word that is no name's ("By Friday, ..."; months are first names too:
+# "By Jan Reed", "By June Thomas")
+_NOT_FIRST_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 
 
 def _trim_name(name: str) -> str:
     """The name words of a matched byline: up to the first lower-case word other than a
-    connector ("Jane Smith on November 19" -> "Jane Smith"; BYLINE_RE ignores case)."""
+    connector ("Jane Smith on November 19" -> "Jane Smith"; BYLINE_RE ignores case), the
+    first word of a date or a label ("Jane Smith Nov. 19", "Jane Smith Updated"), a word with
+    a digit, or a change from capitals to title case ("JANE DOE Associated Press")."""
     words = name.split()
+    caps = words[0].isupper() and len(words[0]) > 1
     for j, w in enumerate(words[1:], 1):
-        if w[:1].islower() and w.lower() not in _NAME_CONNECTORS:
+        bare = w.strip(",.;:|").lower()
+        if ((w[:1].islower() and w.lower() not in _NAME_CONNECTORS) or bare in _AFTER_NAME
+                or any(c.isdigit() for c in w) or (caps and not w.isupper()
+                                                   and bare not in _NAME_CONNECTORS)):
             words = words[:j]
             break
     return " ".join(words).strip(" ,")
 
 
+# Words of the labels next to a date, never of a name ("8:00 AM Eastern Standard Time")
+_NOT_NAME_WORDS = _DATE_WORDS | frozenset(
+    """time standard daylight eastern central pacific mountain gmt utc est edt pst pdt cst cdt
+    bst cet news updated published posted""".split())
+
+
 def _name_ok(name: str) -> bool:
-    """Every word of ``name`` may be a name's: no function word ("The", "All") and no word of
-    a date ("Monday", "Nov")."""
+    """Every word of ``name`` may be a name's: no function word ("The", "All"), no word of a
+    date ("Monday", "Nov") and no label of one ("Eastern Standard Time")."""
     for w in WORD_RE.findall(name):
         lw = w.lower()
         if lw in _NAME_CONNECTORS:
             continue
-        if lw in STOPWORDS or lw in _DATE_WORDS:
+        if lw in STOPWORDS or lw in _NOT_NAME_WORDS:
             return False
     return True
 
@@ -352,9 +411,15 @@ def find_dateline(first_paragraph: str) -> str | None:
     m = DATELINE_RE.match(first_paragraph)
     if not m:
         return None
-    val = (m.group(1) or m.group(2) or "").strip(" ,")
+    val = next(g for g in m.groups() if g is not None).strip(" ,")
+    if m.group(4) or m.group(5):  # (a known agency in brackets: "Berlin (dpa)", "(CNN)")
+        return val
     words = WORD_RE.findall(val)
     if not words or not any(w.isupper() and len(w) >= 2 for w in words):
+        return None
+    if any(w.lower() in _NOT_PLACES for w in val.replace("’", "'").split()):
+        return None
+    if m.group(3) and len(val) < 4:  # ("US - China talks": a hyphen alone says little)
         return None
     return val
 

@@ -292,3 +292,63 @@ def test_bylines_in_decomposed_unicode_are_whole() -> None:
             assert clean_text(_header(line)).byline == name, (name, form)
         date_line = unicodedata.normalize("NFD", f"November 20, 2019 {name}")
         assert clean_text(_header(date_line)).byline == name
+
+
+# Found by a metadata probing helper (each case failed on the code before).
+_WAGE = [
+    "The proposal, which was unveiled on Monday after months of negotiation between the two "
+    "parties, would raise the federal minimum wage in stages over the next five years.",
+    "Supporters said the measure would lift millions of workers out of poverty, while critics "
+    "warned that small businesses in rural areas could be forced to cut jobs.",
+    "Business groups have vowed to fight the bill, and several senators from both parties have "
+    "said they would not support it in its current form without changes.",
+]
+
+
+def _page(*header: str, first: str = _WAGE[0]) -> str:
+    return "\n".join([HEADLINE, *header, first, *_WAGE[1:]])
+
+
+def test_a_bylines_name_ends_before_a_date_or_label() -> None:
+    for line in ["By Jane Doe Nov. 19, 2019", "By Jane Doe, Nov. 19, 2019",
+                 "By Jane Doe Updated 3:45 PM EST Nov 19, 2019",
+                 "By Jane Doe Posted on November 19, 2019",
+                 "By Jane Doe On 11/13/19 at 4:00 PM EST", "By JANE DOE Associated Press"]:
+        res = clean_text(_page(line))
+        assert res.byline in ("Jane Doe", "JANE DOE"), line
+    assert clean_text(_page("Von Anna Schmidt")).byline == "Anna Schmidt"
+    assert clean_text(_page("Par Marie Dupont")).byline == "Marie Dupont"
+    # (what a name may hold stays: "Troy L. Smith, Cleveland.com" is the page's own byline,
+    # a month or a function word may be a name)
+    for name in ["Troy L. Smith, Cleveland.com", "Jan Reed", "June Thomas", "Kofi Said"]:
+        assert clean_text(_page(f"By {name}")).byline == name
+
+
+def test_a_sentence_opening_with_by_is_no_byline_and_stays() -> None:
+    sentence = "By Friday, the deal was dead."
+    res = clean_text("\n".join([HEADLINE, "Nov. 19, 2019", _WAGE[0], sentence, *_WAGE[1:]]))
+    assert res.byline is None and sentence in res.text
+    # (a time's "a.m." ends no sentence: "By Name on Monday ... at 11:04 a.m." is a byline)
+    res = clean_text(_page("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m."))
+    assert res.byline == "Louis Jacobson"
+
+
+def test_a_time_zone_on_a_date_line_is_no_name() -> None:
+    res = clean_text(_page("November 19, 2019 08:00 AM Eastern Standard Time"))
+    assert res.byline is None and res.date == "2019-11-19"
+
+
+def test_datelines_of_agencies_and_press_wires() -> None:
+    for line, dateline in [
+            ("NEW DELHI, Nov 19 (Reuters) - ", "NEW DELHI, Nov 19 (Reuters)"),
+            ("SHANGHAI/AMSTERDAM (Reuters) - ", "SHANGHAI/AMSTERDAM (Reuters)"),
+            ("Berlin (dpa) - ", "Berlin (dpa)"),
+            ("(CNN) ", "(CNN)"),
+            ("BEIJING, Nov. 19 (Xinhua) -- ", "BEIJING, Nov. 19 (Xinhua)"),
+            ("NEW YORK, Nov. 19, 2019 /PRNewswire/ -- ", "NEW YORK, Nov. 19, 2019 /PRNewswire/"),
+            ("BERLIN - ", "BERLIN"),
+            ("WASHINGTON (AP) — ", "WASHINGTON (AP)")]:
+        assert clean_text(_page("By Jane Doe", first=line + _WAGE[0])).dateline == dateline
+    # a label in capitals before a dash is no place
+    for label in ["EDITOR'S NOTE — ", "UPDATE — ", "US - "]:
+        assert clean_text(_page("By Jane Doe", first=label + _WAGE[0])).dateline is None
