@@ -549,3 +549,22 @@ def test_a_result_without_collected_records_says_so_instead_of_no_stories(tmp_pa
             read()
     collected = neardup.dedup_files([path], tmp_path / "out2", options, collect=True)
     assert len(collected.clusters) == 3 and len(collected.story_of()) == 6
+
+
+def test_texts_without_a_site_share_no_template():
+    # Found by a probing helper: in the Python API every text without a URL was one site, so
+    # in a batch where one story has ten copies, the paragraphs they share were that "site's"
+    # template and went from every copy, the kept one included.
+    story = make_article(7, paragraphs=4).split("\n\n")
+    # (each copy edits its last two paragraphs a little: only the first two are the same in
+    # every copy, too few to be taken for the story itself printed on every page)
+    regions = "north south east west coast valley hills lakes plains islands capital".split()
+    docs = [{"id": f"copy{n}", "text": "\n\n".join(
+        story[:2] + [p.replace(".", f" in the {region}.", 1) for p in story[2:]])}
+        for n, region in enumerate(regions)]
+    docs += [{"id": f"other{n}", "text": make_article(100 + n)} for n in range(2)]
+    result = neardup.dedup(docs)
+    assert sorted(result.clusters[0]) == sorted(f"copy{n}" for n in range(11))
+    kept = next(k for k in result.kept if k["id"] in result.clusters[0])
+    assert kept["text"].split("\n\n")[:2] == story[:2]
+    assert all(not r["removed"] for r in result.records)

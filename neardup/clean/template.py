@@ -383,7 +383,13 @@ class SiteTemplateLearner:
 
     def add_hashes(self, site: str, hashes: Iterable[int]) -> None:
         """``add`` of a document given as its ``document_line_hashes`` (computed elsewhere,
-        e.g. in a worker process; the counting stays in one place, in input order)."""
+        e.g. in a worker process; the counting stays in one place, in input order).
+
+        A document without a site (no URL and no source folder: texts given to the Python
+        API) belongs to no site's template: counted as one site, a story with many copies in
+        a small batch was that "site's" template, and its paragraphs left every copy."""
+        if not site:
+            return
         sc = self._sites.get(site)
         if sc is None:
             sc = self._sites[site] = _SiteCounts()
