@@ -92,6 +92,30 @@ def _undot(match: re.Match[str]) -> str:
     return match.group(0).replace(".", "")
 
 
+# House-style variants of one word that reprints swap: "5%", "5 percent" and "5 per cent" are
+# one ("%" is the word "percent", "per" then "cent" is "percent"), and an honorific before a
+# name ("Mr. Smith", "Ms Jones": the New York Times and the British press print them, the AP
+# does not) is no word. (On tokens, not on the text: the compiled byte path of
+# ``sketch/words.py`` does the same in its one pass.)
+PERCENT = "percent"
+HONORIFICS = frozenset(["mr", "mrs", "ms", "messrs"])
+
+
+def fold_variants(words: list[str]) -> list[str]:
+    """``words`` (tokens) with honorifics dropped and "per" "cent" as "percent"."""
+    if "cent" not in words and HONORIFICS.isdisjoint(words):
+        return words
+    out: list[str] = []
+    for w in words:
+        if w in HONORIFICS:
+            continue
+        if w == "cent" and out and out[-1] == "per":
+            out[-1] = PERCENT
+        else:
+            out.append(w)
+    return out
+
+
 def normalize(text: str) -> str:
     """Return ``text`` as lowercase words separated by single spaces (the matching form)."""
     return " ".join(tokens(text))
@@ -100,17 +124,21 @@ def normalize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Split ``text`` into normalised word tokens.
 
-    Steps, in order: NFKC (compatibility forms, "…" → "...", full-width letters), dotted
-    acronyms to plain ("U.S." → "US"), case folding, then words = maximal ``\\w+`` runs, which
-    drops punctuation, quotes, dashes and whitespace of every kind, except that each Han
+    Steps, in order: NFKC (compatibility forms, "…" → "...", full-width letters), "%" as the
+    word "percent", dotted acronyms to plain ("U.S." → "US"), case folding, then words =
+    maximal ``\\w+`` runs, which drops punctuation, quotes, dashes and whitespace of every
+    kind, except that each Han
     ideograph and kana is a word of its own (Chinese and Japanese put no spaces between words),
     each Thai, Lao, Khmer or Myanmar letter with its marks likewise, and combining marks stay
-    in their word.
+    in their word; last, :func:`fold_variants` (honorifics, "per cent").
     """
     text = unicodedata.normalize("NFKC", text)
+    if "%" in text:
+        text = text.replace("%", f" {PERCENT} ")
     text = _DOTTED_ACRONYM.sub(_undot, text)
     text = text.casefold()
     special = _special().search(text)
     if special is None:
-        return _PLAIN_WORD.findall(text)
-    return _word_pattern(astral=_ASTRAL.search(text, special.start()) is not None).findall(text)
+        return fold_variants(_PLAIN_WORD.findall(text))
+    return fold_variants(
+        _word_pattern(astral=_ASTRAL.search(text, special.start()) is not None).findall(text))

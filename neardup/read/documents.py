@@ -16,6 +16,7 @@ import orjson
 
 from neardup.document import Document
 from neardup.errors import InputError
+from neardup.normalize import tokens
 from neardup.read.files import list_input_files
 from neardup.read.records import (
     RawRecord,
@@ -43,12 +44,14 @@ class ReadOptions:
 _PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
 
 
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # in any script
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]|%")  # in any script ("%" is the word "percent")
 # Letters whose NFKC form is a space and combining marks only (Arabic presentation forms of
 # vowel signs, half-width kana voicing marks): they normalise to no word.
 _WORD_CHAR = re.compile(r"[^\W_\uFC5E-\uFC63\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C"
-                        r"\uFE7E\uFF9E\uFF9F]")
+                        r"\uFE7E\uFF9E\uFF9F]|%")
 NO_WORDS = "no words: no letter or digit in the text"
+# A word that may be an honorific, which has no word of its own (see has_words)
+_HONORIFIC_START = re.compile(r"(?:mrs|mr|ms|messrs)(?![^\W_])", re.I)
 # HTML in the text field: a whole page (a crawl dump's "content", a page saved as .txt) or an
 # article body as CMS exports and news APIs deliver it ("<p>...</p><p>...</p>"). Read as text,
 # its markup, scripts and styles were words, its page around the article was never taken off,
@@ -64,13 +67,18 @@ HTML_IN_TEXT = "the text field holds HTML (a page or an article body): read as H
 
 def has_words(text: str) -> bool:
     """Whether ``text`` has a word to match on: a letter or a digit once normalised (NFKC,
-    case folding).
+    case folding), outside an honorific; or a "%".
     A text of punctuation, symbols, emoji or zero-width characters normalises to nothing:
     such texts would all be exact copies of one another, one story of unrelated documents."""
-    if _WORD_CHAR.search(text) is not None:
+    m = _WORD_CHAR.search(text)
+    if m is not None and _HONORIFIC_START.match(text, m.start()) is None:
         return True
-    # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count.
-    return _LETTER_OR_DIGIT.search(unicodedata.normalize("NFKC", text).casefold()) is not None
+    if m is None and _LETTER_OR_DIGIT.search(
+            unicodedata.normalize("NFKC", text).casefold()) is None:
+        return False
+    # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count, and
+    # honorifics do not ("Mr.", "🅬": normalize.fold_variants drops them): the words decide.
+    return bool(tokens(text))
 
 
 def site_of(url: str | None, folder: str) -> str:

@@ -69,10 +69,32 @@ def _typographic_length(buf: np.ndarray, i: int, n: int, table2: np.ndarray,
     return 0
 
 
+@njit(cache=True, inline="always")
+def _emit_word(hashes: np.ndarray, out: int, h: np.uint64, prev_per: bool,
+               fold: np.ndarray, fold_hit: np.ndarray) -> tuple[int, bool]:  # pragma: no cover
+    """Append the word of polynomial sum ``h`` at ``hashes[out]``, as ``normalize.fold_variants``
+    has it: an honorific (``fold[3:]``) is dropped, "cent" right after "per" (``fold[1]``,
+    ``fold[0]``) turns that "per" into "percent" (``fold[2]``, its hash); ``fold_hit[v]``:
+    whether a sum of ``fold`` (but ``fold[2]``) has low byte ``v``. Returns the next ``out``
+    and whether the word appended last is "per"."""
+    if fold_hit[h & np.uint64(255)]:  # (one look-up rules out most words)
+        for k in range(3, fold.shape[0]):
+            if h == fold[k]:
+                return out, prev_per
+        if prev_per and h == fold[1]:
+            hashes[out - 1] = fold[2]
+            return out, False
+        hashes[out] = _mix64(h)
+        return out + 1, h == fold[0]
+    hashes[out] = _mix64(h)
+    return out + 1, False
+
+
 @njit(cache=True)
 def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                       word_value: np.ndarray, table2: np.ndarray, table3: np.ndarray,
-                      prime: np.uint64):  # pragma: no cover - compiled
+                      prime: np.uint64, fold: np.ndarray,
+                      fold_hit: np.ndarray):  # pragma: no cover - compiled
     """Word hashes of every text ``buf[starts[t]:ends[t]]``, in one pass over its bytes.
 
     Returns (hashes, counts, slow): the hashes of all fast-path texts in order, the number of
@@ -81,9 +103,11 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
     ``\\b(?:\\w\\.){2,}(?!\\w)``: a run of two or more "x." units starting at a word start,
     its last dot not followed by a word byte) is one word of its letters; a run is looked for at
     each word start not inside a run looked at before, as ``words._acronym_dots`` finds them.
+    A "%" is the word "percent", and words are folded as ``_emit_word`` says (``fold``: the
+    sums of "per", "cent", the hash of "percent", the sums of the honorifics).
     """
     n_texts = starts.shape[0]
-    hashes = np.empty(buf.shape[0] // 2 + n_texts + 1, dtype=np.uint64)
+    hashes = np.empty(buf.shape[0] + n_texts + 1, dtype=np.uint64)  # (a "%" a byte: a word)
     counts = np.zeros(n_texts, dtype=np.int64)
     slow = np.zeros(n_texts, dtype=np.bool_)
     out = 0
@@ -92,6 +116,7 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
         first_out = out
         resume = lo  # acronym runs start at or after this byte
         bad = False
+        prev_per = False  # the last word appended is "per"
         i = lo
         while i < hi:  # at a separator byte, or a word's first byte
             b = buf[i]
@@ -104,6 +129,10 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                 continue
             w = word_value[b]
             if w == 0:
+                if b == 37:  # "%"
+                    hashes[out] = fold[2]
+                    out += 1
+                    prev_per = False
                 i += 1
                 continue
             if i >= resume and i + 1 < hi and buf[i + 1] == 46:
@@ -130,8 +159,7 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                     for q in range(units):
                         h += np.uint64(word_value[buf[i + 2 * q]]) * power
                         power *= prime
-                    hashes[out] = _mix64(h)
-                    out += 1
+                    out, prev_per = _emit_word(hashes, out, h, prev_per, fold, fold_hit)
                     i = p
                     continue
             # The word's bytes in a loop of their own (15 % faster than one loop over every
@@ -149,8 +177,7 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                 h += np.uint64(w) * power
                 power *= prime
                 i += 1
-            hashes[out] = _mix64(h)
-            out += 1
+            out, prev_per = _emit_word(hashes, out, h, prev_per, fold, fold_hit)
         if bad:
             out = first_out
             slow[t] = True

@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from neardup.normalize import tokens
+from neardup.normalize import HONORIFICS, PERCENT, tokens
 from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64
 
@@ -48,6 +48,23 @@ _WORD_VALUE[ord("A"): ord("Z") + 1] += 32
 _WORD_VALUE[:128][~_WORD_BYTE[:128]] = 0
 _DOT = ord(".")
 _SPACE = ord(" ")
+
+
+def _word_sum(word: str) -> int:
+    """Σ b_k · P^k mod 2^64 over the word's bytes: the value ``h`` is ``mix64`` of."""
+    return sum(b * pow(_P, k, 1 << 64) for k, b in enumerate(word.encode("utf-8"))) % (1 << 64)
+
+
+# The folds of ``normalize.fold_variants`` as the kernel takes them: the sums of "per" and
+# "cent", the hash of "percent", the sums of the honorifics; and as hashes for the numpy path.
+_FOLD = np.array([_word_sum("per"), _word_sum("cent"),
+                  int(mix64(np.array([_word_sum(PERCENT)], dtype=np.uint64))[0]),
+                  *(_word_sum(w) for w in sorted(HONORIFICS))], dtype=np.uint64)
+_FOLD_HIT = np.zeros(256, dtype=np.bool_)
+_FOLD_HIT[(_FOLD[[0, 1, *range(3, _FOLD.size)]] & np.uint64(255)).astype(np.intp)] = True
+_PER, _CENT = mix64(_FOLD[:2]).tolist()
+_PERCENT_HASH = int(_FOLD[2])
+_HONORIFIC_HASHES = mix64(_FOLD[3:])
 
 _powers = np.ones(1, dtype=np.uint64)
 _inverse_powers = np.ones(1, dtype=np.uint64)
@@ -137,7 +154,7 @@ def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     buf = np.frombuffer(b" ".join([*encoded, b""]), dtype=np.uint8)  # (a space after each)
     hashes, counts, slow = kernels.ascii_word_hashes(buf, starts, ends, _WORD_VALUE,
                                                       _TYPOGRAPHIC_2, _TYPOGRAPHIC_3,
-                                                      np.uint64(_P))
+                                                      np.uint64(_P), _FOLD, _FOLD_HIT)
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     if slow.any():  # rare: the regex path's words, spliced in
@@ -163,7 +180,7 @@ def numpy_word_hashes(texts: list[str]) -> list[np.ndarray]:
     """Word hashes (uint64) of each text, in word order: the reference numpy path."""
     pieces = []
     for text in texts:
-        data = _ascii_bytes(text)
+        data = _ascii_bytes(text.replace("%", f" {PERCENT} ") if "%" in text else text)
         if data is None:
             # Slow path: the regex tokeniser; its words, joined by spaces, hash alike.
             data = " ".join(tokens(text)).encode("utf-8", "surrogatepass")
@@ -191,4 +208,16 @@ def numpy_word_hashes(texts: list[str]) -> list[np.ndarray]:
         np.cumsum(weighted, out=prefix[1:])
         sums = (prefix[word_ends] - prefix[word_starts]) * inverse[word_starts]
     hashes = mix64(sums)
-    return np.split(hashes, np.searchsorted(word_starts, text_starts[1:]))
+    return [_folded(words)
+            for words in np.split(hashes, np.searchsorted(word_starts, text_starts[1:]))]
+
+
+def _folded(words: np.ndarray) -> np.ndarray:
+    """``normalize.fold_variants`` on the word hashes of one text."""
+    words = words[~np.isin(words, _HONORIFIC_HASHES)]
+    pairs = np.flatnonzero((words[:-1] == _PER) & (words[1:] == _CENT))
+    if pairs.size:  # (pairs never overlap: "cent" is not "per")
+        words = words.copy()
+        words[pairs] = _PERCENT_HASH
+        words = np.delete(words, pairs + 1)
+    return words
