@@ -9,6 +9,7 @@ built on top of it only differ where the words differ.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 
@@ -101,6 +102,16 @@ PERCENT = "percent"
 HONORIFICS = frozenset(["mr", "mrs", "ms", "messrs"])
 
 
+# A character reference left in crawled text ("construcci&oacute;n", "AT&amp;T", "&#39;"): it is
+# the character it names (``html.unescape``; only references closed by ";", which the compiled
+# byte path of ``sketch/words.py`` sends here). "S&P" is no reference.
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0))
+
+
 def fold_variants(words: list[str]) -> list[str]:
     """``words`` (tokens) with honorifics dropped and "per" "cent" as "percent"."""
     if "cent" not in words and HONORIFICS.isdisjoint(words):
@@ -124,7 +135,8 @@ def normalize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Split ``text`` into normalised word tokens.
 
-    Steps, in order: NFKC (compatibility forms, "…" → "...", full-width letters), "%" as the
+    Steps, in order: character references ("&amp;", "&#39;") decoded, NFKC (compatibility
+    forms, "…" → "...", full-width letters), "%" as the
     word "percent", dotted acronyms to plain ("U.S." → "US"), case folding, then words =
     maximal ``\\w+`` runs, which drops punctuation, quotes, dashes and whitespace of every
     kind, except that each Han
@@ -132,6 +144,8 @@ def tokens(text: str) -> list[str]:
     each Thai, Lao, Khmer or Myanmar letter with its marks likewise, and combining marks stay
     in their word; last, :func:`fold_variants` (honorifics, "per cent").
     """
+    if "&" in text:
+        text = CHARACTER_REFERENCE.sub(_unescaped, text)
     text = unicodedata.normalize("NFKC", text)
     if "%" in text:
         text = text.replace("%", f" {PERCENT} ")

@@ -60,7 +60,9 @@ def test_dotted_runs_next_to_an_ellipsis_tokenise_as_the_regex_does(texts):
 
 _VARIANT_WORDS = st.sampled_from(["per", "Per", "cent", "CENT", "percent", "Mr.", "Mr", "mrs",
                                    "Ms.", "MESSRS", "M.R.", "P.E.R.", "5", "5%", "%", "a",
-                                   "U.S.", "é", "\u2014", "\u00a0", "\u2026", ".", " ", "\n"])
+                                   "U.S.", "é", "\u2014", "\u00a0", "\u2026", ".", " ", "\n",
+                                   "&amp;", "&#39;", "&#x27;", "&oacute;", "S&P", "&", ";",
+                                   "&nbsp;", "&hellip;", "&#", "&x;", "AT&T"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -81,6 +83,9 @@ def test_house_style_variants_shingle_alike():
         tokens("Rates rose 5 percent and Mr Powell said") == \
         ["rates", "rose", "5", "percent", "and", "powell", "said"]
     assert tokens("Ms. Smith, per capita, cents") == ["smith", "per", "capita", "cents"]
+    # character references left in crawled text are the characters they name
+    assert tokens("AT&amp;T&#39;s construcci&oacute;n") == tokens("AT&T's construcción")
+    assert tokens("S&P 500") == ["s", "p", "500"]
 
 
 def test_an_ellipsis_ends_a_dotted_acronym():

@@ -71,13 +71,15 @@ def has_words(text: str) -> bool:
     A text of punctuation, symbols, emoji or zero-width characters normalises to nothing:
     such texts would all be exact copies of one another, one story of unrelated documents."""
     m = _WORD_CHAR.search(text)
-    if m is not None and _HONORIFIC_START.match(text, m.start()) is None:
+    if (m is not None and _HONORIFIC_START.match(text, m.start()) is None
+            and text[m.start() - 1: m.start()] not in ("&", "#")):  # (not in "&amp;")
         return True
     if m is None and _LETTER_OR_DIGIT.search(
             unicodedata.normalize("NFKC", text).casefold()) is None:
         return False
     # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count, and
-    # honorifics do not ("Mr.", "🅬": normalize.fold_variants drops them): the words decide.
+    # honorifics and character references do not ("Mr.", "🅬", "&amp;": normalize.tokens
+    # drops or decodes them): the words decide.
     return bool(tokens(text))
 
 

@@ -69,6 +69,28 @@ def _typographic_length(buf: np.ndarray, i: int, n: int, table2: np.ndarray,
     return 0
 
 
+@njit(cache=True)
+def _reference_at(buf: np.ndarray, i: int, hi: int) -> bool:  # pragma: no cover - compiled
+    """A character reference ("&amp;", "&#39;", "&#x27;") starts at ``buf[i]`` ("&"): the
+    ``normalize.CHARACTER_REFERENCE`` pattern."""
+    j = i + 1
+    if j < hi and buf[j] == 35:  # "#": digits, or "x" and hex digits
+        j += 1
+        hexa = j < hi and (buf[j] == 120 or buf[j] == 88)
+        if hexa:
+            j += 1
+        start = j
+        while j < hi and (48 <= buf[j] <= 57 or (hexa and (65 <= buf[j] <= 70
+                                                          or 97 <= buf[j] <= 102))):
+            j += 1
+        return j > start and j < hi and buf[j] == 59
+    if j >= hi or not (65 <= buf[j] <= 90 or 97 <= buf[j] <= 122):
+        return False
+    while j < hi and (48 <= buf[j] <= 57 or 65 <= buf[j] <= 90 or 97 <= buf[j] <= 122):
+        j += 1
+    return j < hi and buf[j] == 59
+
+
 @njit(cache=True, inline="always")
 def _emit_word(hashes: np.ndarray, out: int, h: np.uint64, prev_per: bool,
                fold: np.ndarray, fold_hit: np.ndarray) -> tuple[int, bool]:  # pragma: no cover
@@ -104,7 +126,8 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
     its last dot not followed by a word byte) is one word of its letters; a run is looked for at
     each word start not inside a run looked at before, as ``words._acronym_dots`` finds them.
     A "%" is the word "percent", and words are folded as ``_emit_word`` says (``fold``: the
-    sums of "per", "cent", the hash of "percent", the sums of the honorifics).
+    sums of "per", "cent", the hash of "percent", the sums of the honorifics). A text with a
+    character reference ("&amp;") takes the regex path, which decodes it.
     """
     n_texts = starts.shape[0]
     hashes = np.empty(buf.shape[0] + n_texts + 1, dtype=np.uint64)  # (a "%" a byte: a word)
@@ -133,6 +156,9 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                     hashes[out] = fold[2]
                     out += 1
                     prev_per = False
+                elif b == 38 and _reference_at(buf, i, hi):  # "&amp;": the regex path
+                    bad = True
+                    break
                 i += 1
                 continue
             if i >= resume and i + 1 < hi and buf[i + 1] == 46:

@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from neardup.normalize import HONORIFICS, PERCENT, tokens
+from neardup.normalize import CHARACTER_REFERENCE, HONORIFICS, PERCENT, tokens
 from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64
 
@@ -84,7 +84,10 @@ def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ascii_bytes(text: str) -> bytes | None:
-    """ASCII bytes of ``text`` with typographic punctuation as spaces, or None (slow path)."""
+    """ASCII bytes of ``text`` with typographic punctuation as spaces, or None (slow path: a
+    character reference too, "&amp;", which the regex path decodes)."""
+    if "&" in text and CHARACTER_REFERENCE.search(text):
+        return None
     if not text.isascii():
         # NFKC makes the ellipsis "...": its dots can end a dotted acronym ("U.S…" → "US")
         text = _TYPOGRAPHIC_RE.sub(" ", text.replace("\u2026", "..."))
