@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.features import DATE_RE, TIME_RE, WORD_RE
+from neardup.clean.features import DATE_RE, TIME_RE, WORD_RE, credit_label
 from neardup.clean.lines import Line
 from neardup.stopwords import STOPWORDS
 
@@ -543,6 +543,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             or i == title_line
             or (ln.text.lstrip()[:1] in _BY_FIRST and BYLINE_RE.match(ln.text.strip()))
             or _not_headline(ln)
+            or _credit_or_name(ln)
         ):
             continue
         if (
@@ -553,6 +554,19 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         ):
             return i
     return None
+
+
+def _credit_or_name(ln: Line) -> bool:
+    """A photo credit ("Photo by Mark Wilson") or a name with its role ("Jane Doe, Staff
+    Writer", "Jane Doe for CNN Business"): heading-shaped, but no headline (each was taken for
+    the title of a text whose first line, its headline, read as the page's <title>)."""
+    t = ln.text.strip()
+    if ln.credit or credit_label(t) or t.lower().startswith(("photo by", "photograph by")):
+        return True
+    m = NAME_ROLE_RE.fullmatch(t)
+    return (m is not None and len(m.group(2).split()) <= 4
+            and bool(_ROLE_WORDS.intersection(w.lower().strip(",.") for w in m.group(2).split()))
+            ) or _name_before_role(t) is not None
 
 
 def _not_headline(ln: Line) -> bool:

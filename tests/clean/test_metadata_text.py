@@ -352,3 +352,12 @@ def test_datelines_of_agencies_and_press_wires() -> None:
     # a label in capitals before a dash is no place
     for label in ["EDITOR'S NOTE — ", "UPDATE — ", "US - "]:
         assert clean_text(_page("By Jane Doe", first=label + _WAGE[0])).dateline is None
+
+
+def test_a_name_with_its_role_or_a_photo_credit_is_no_headline() -> None:
+    # The text opens with its headline, which is read as the page's <title>: the nearest
+    # heading-shaped line above the article was the title, "Jane Doe, Staff Writer" or "Photo
+    # by Mark Wilson" among them.
+    for line in ["Jane Doe, Staff Writer", "Photo by Mark Wilson"]:
+        res = clean_text(_page(line, "Nov. 19, 2019"))
+        assert res.title == HEADLINE, line
