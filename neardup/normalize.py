@@ -112,6 +112,24 @@ def _unescaped(match: re.Match[str]) -> str:
     return html.unescape(match.group(0))
 
 
+# Mojibake: UTF-8 read as windows-1252 or Latin-1 somewhere upstream ("construcciÃ³n",
+# "â€œquotedâ€\x9d"). Such a copy shared no shingle with its twin wherever an accent or a
+# curly quote stood. ftfy (made for this) repairs it; its check is run only on texts with one
+# of the marks UTF-8 read that way leaves, which hold non-ASCII letters, so they are on the
+# regex path already (the compiled path sends them here).
+_MOJIBAKE_MARKS = ("Ã", "Â", "â€")
+
+
+def _repaired(text: str) -> str:
+    if any(mark in text for mark in _MOJIBAKE_MARKS):
+        from ftfy import fix_encoding
+        from ftfy.badness import is_bad
+
+        if is_bad(text):
+            return fix_encoding(text)
+    return text
+
+
 def fold_variants(words: list[str]) -> list[str]:
     """``words`` (tokens) with honorifics dropped and "per" "cent" as "percent"."""
     if "cent" not in words and HONORIFICS.isdisjoint(words):
@@ -135,7 +153,8 @@ def normalize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Split ``text`` into normalised word tokens.
 
-    Steps, in order: character references ("&amp;", "&#39;") decoded, NFKC (compatibility
+    Steps, in order: character references ("&amp;", "&#39;") decoded, mojibake repaired
+    ("construcciÃ³n"), NFKC (compatibility
     forms, "…" → "...", full-width letters), "%" as the
     word "percent", dotted acronyms to plain ("U.S." → "US"), case folding, then words =
     maximal ``\\w+`` runs, which drops punctuation, quotes, dashes and whitespace of every
@@ -146,6 +165,8 @@ def tokens(text: str) -> list[str]:
     """
     if "&" in text:
         text = CHARACTER_REFERENCE.sub(_unescaped, text)
+    if not text.isascii():
+        text = _repaired(text)
     text = unicodedata.normalize("NFKC", text)
     if "%" in text:
         text = text.replace("%", f" {PERCENT} ")

@@ -86,6 +86,12 @@ def test_house_style_variants_shingle_alike():
     # character references left in crawled text are the characters they name
     assert tokens("AT&amp;T&#39;s construcci&oacute;n") == tokens("AT&T's construcción")
     assert tokens("S&P 500") == ["s", "p", "500"]
+    # mojibake (UTF-8 read as windows-1252) is repaired; the compiled path sends it there
+    twin = "La construcción de plantas públicas “costará” 5 millones"
+    broken = twin.encode("utf-8").decode("cp1252", errors="replace")
+    assert tokens(broken) == tokens(twin)
+    assert shard_word_hashes([broken])[0].tolist() == shard_word_hashes([twin])[0].tolist()
+    assert tokens("SÃO PAULO, Brazil") == ["são", "paulo", "brazil"]  # (no mojibake)
 
 
 def test_an_ellipsis_ends_a_dotted_acronym():
