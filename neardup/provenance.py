@@ -23,7 +23,7 @@ from importlib import metadata
 
 # distributions whose versions a summary records
 LIBRARIES = ("trafilatura", "lxml", "charset-normalizer", "warcio", "orjson", "pyarrow", "numpy",
-             "xxhash", "numba")
+             "xxhash", "numba", "ftfy")
 
 
 def versions() -> dict[str, object]:
