@@ -452,9 +452,16 @@ FAR_BELOW = 12
 
 
 def _far_lines(lines: list[Line], first: int) -> list[int]:
-    """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first."""
-    return sorted(range(max(0, first - FAR_ABOVE), min(len(lines), first + FAR_BELOW)),
+    """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first; not those of
+    a comment section or a list of other stories (a commenter's "Posted by Bob Jones", a
+    teaser's "By Mark Potter" or date below a short article were taken)."""
+    return sorted((i for i in range(max(0, first - FAR_ABOVE), min(len(lines),
+                                                                  first + FAR_BELOW))
+                   if lines[i].reason not in _OTHERS_METADATA),
                   key=lambda i: (abs(i - first), i))
+
+
+_OTHERS_METADATA = ("comments", "related")
 
 
 def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]:

@@ -361,3 +361,12 @@ def test_a_name_with_its_role_or_a_photo_credit_is_no_headline() -> None:
     for line in ["Jane Doe, Staff Writer", "Photo by Mark Wilson"]:
         res = clean_text(_page(line, "Nov. 19, 2019"))
         assert res.title == HEADLINE, line
+
+
+def test_a_commenters_name_is_no_byline() -> None:
+    # The far search for a "By"/"Posted by" line (when the header has none) took a comment's
+    # "Posted by Bob Jones" under a short article.
+    res = clean_text("\n".join([HEADLINE, "Nov. 19, 2019", *_WAGE, "Comments",
+                                "Posted by Bob Jones",
+                                "This is a terrible idea and will cost jobs in my town."]))
+    assert res.byline is None
