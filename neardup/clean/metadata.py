@@ -181,14 +181,26 @@ _PUBLISHED_RE = re.compile(
 
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
-_PUBLISHED_LATER_RE = re.compile(r"(?<=\W)(?:first published|published|posted)\b", re.I)
+_PUBLISHED_LATER_RE = re.compile(
+    r"(?<=\W)(?:first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
+    r"pubblicato)\b", re.I)
+# A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
+# "Published: Nov. 18, 2019"); see find_date
+_UPDATED_RE = re.compile(
+    r"^\W*(?:last\s+)?(?:updated|modified|actualizado|mis à jour|aktualisiert|aggiornato)\b",
+    re.I)
+_PUBLISHED_LABEL_RE = re.compile(
+    r"^\W*(?:first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
+    r"pubblicato)\b", re.I)
 
 
 def publication_date(text: str) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
     label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
-             or "UBLISH" in text or "OSTED" in text else None)  # (cheap test first)
+             or "UBLISH" in text or "OSTED" in text or "ublic" in text or "ublié" in text
+             or "ffentlicht" in text or "ubblicato" in text
+             else None)  # (cheap test first)
     if label is not None:
         published = parse_date(text[label.end():])
         if published is not None:
@@ -430,9 +442,18 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     Returns the ISO date and the indices of the lines that only carry it (a "Published ..."
     prefix line directly before a bare date line is included).
     """
-    for i in range(lo, min(hi, len(lines))):
+    hi = min(hi, len(lines))
+    for i in range(lo, hi):
         iso = _line_date(lines[i], DATE_LINE_WORDS)
         if iso is not None:
+            if _UPDATED_RE.match(lines[i].text):
+                # (an update's date, with the publication's on one of the next lines)
+                for j in range(i + 1, min(i + 3, hi)):
+                    published = (_line_date(lines[j], DATE_LINE_WORDS)
+                                 if _PUBLISHED_LABEL_RE.match(lines[j].text) else None)
+                    if published is not None:
+                        return published, [*_date_line_indices(lines, i, lo),
+                                           *_date_line_indices(lines, j, lo)]
             return iso, _date_line_indices(lines, i, lo)
     return None, []
 

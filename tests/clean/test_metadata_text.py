@@ -370,3 +370,14 @@ def test_a_commenters_name_is_no_byline() -> None:
                                 "Posted by Bob Jones",
                                 "This is a terrible idea and will cost jobs in my town."]))
     assert res.byline is None
+
+
+def test_the_publication_date_before_an_update() -> None:
+    # "Updated: Nov. 20" above "Published: Nov. 18" gave the 20th; Spanish and French labels
+    # on one line likewise (only English "Published"/"Posted" were known).
+    assert clean_text(_page("By Jane Doe", "Updated: Nov. 20, 2019",
+                            "Published: Nov. 18, 2019")).date == "2019-11-18"
+    assert clean_text(_page("Actualizado: 20/11/2019 08:00 | Publicado: 19/11/2019 10:42")
+                      ).date == "2019-11-19"
+    assert clean_text(_page("Mis à jour le 20/11/2019 à 08h00, publié le 19/11/2019 à 10h42")
+                      ).date == "2019-11-19"
