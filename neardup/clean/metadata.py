@@ -574,10 +574,11 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             or _credit_or_name(ln)
         ):
             continue
+        question = ln.terminal and ln.text.rstrip(_CLOSERS).endswith("?")
         if (
             4 <= ln.n_words <= 25
-            and not ln.terminal
-            and ln.cls == "short"
+            and (not ln.terminal or question)
+            and (ln.cls == "short" or (question and ln.cls == "near"))
             and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
         ):
             return i

@@ -460,7 +460,10 @@ PAGE_TITLE_MAX_WORDS = 30
 
 
 def _page_title_shaped(ln: Line) -> bool:
-    return 3 <= ln.n_words <= PAGE_TITLE_MAX_WORDS
+    """3 to PAGE_TITLE_MAX_WORDS words, and no notice: a "Skip to main content" link first was
+    taken for the page's <title>, and became the title. (A <title> with its "|" separators
+    reads as a menu, so menu-like lines stay candidates.)"""
+    return 3 <= ln.n_words <= PAGE_TITLE_MAX_WORDS and ln.reason != "notice"
 
 
 def _default_reason(ln: Line) -> str:

@@ -381,3 +381,12 @@ def test_the_publication_date_before_an_update() -> None:
                       ).date == "2019-11-19"
     assert clean_text(_page("Mis à jour le 20/11/2019 à 08h00, publié le 19/11/2019 à 10h42")
                       ).date == "2019-11-19"
+
+
+def test_a_question_is_a_headline_and_a_skip_link_no_title() -> None:
+    # "Skip to main content" first was taken for the page's <title>, and the question
+    # headline below (a sentence by its "?") was never a candidate: the title was the link.
+    question = "Will the Senate finally raise the minimum wage?"
+    res = clean_text("\n".join(["Skip to main content", question, "By Jane Doe",
+                                "Nov. 19, 2019", *_WAGE]))
+    assert res.title == question
