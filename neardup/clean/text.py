@@ -405,6 +405,18 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     else:
         title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
                                title_line=title_line)
+        if title_idx is not None and lo <= title_idx:
+            # (a byline or date above the headline is a teaser's or the masthead's when the
+            # header below the headline has its own: "By Mark Potter / Nov. 12, 2019" over
+            # another story's headline, then the article's headline, "By Jane Doe")
+            if by_idx and by_idx[0] < title_idx:
+                below, below_idx = find_byline(lines, title_idx + 1, first + 2)
+                if below is not None:
+                    byline, by_idx = below, below_idx
+            if date_idx and date_idx[0] < title_idx:
+                below, below_idx = find_date(lines, title_idx + 1, first)  # (in the header)
+                if below is not None:
+                    date, date_idx = below, below_idx
         if title_idx is not None and title_idx + 1 < lo:
             # (a headline further up, found by the page's <title>: its header runs from it to
             # the article, and the byline and date may sit anywhere in it)

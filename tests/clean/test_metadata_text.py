@@ -390,3 +390,10 @@ def test_a_question_is_a_headline_and_a_skip_link_no_title() -> None:
     res = clean_text("\n".join(["Skip to main content", question, "By Jane Doe",
                                 "Nov. 19, 2019", *_WAGE]))
     assert res.title == question
+
+
+def test_a_teasers_byline_and_date_above_the_headline_are_not_the_articles() -> None:
+    res = clean_text("\n".join(["Most Popular", "Why the wage bill is doomed to fail",
+                                "By Mark Potter", "Nov. 12, 2019", HEADLINE, "By Jane Doe",
+                                "Nov. 19, 2019", *_WAGE]))
+    assert (res.title, res.byline, res.date) == (HEADLINE, "Jane Doe", "2019-11-19")
