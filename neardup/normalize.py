@@ -95,11 +95,11 @@ def _undot(match: re.Match[str]) -> str:
 
 # House-style variants of one word that reprints swap: "5%", "5 percent" and "5 per cent" are
 # one ("%" is the word "percent", "per" then "cent" is "percent"), and an honorific before a
-# name ("Mr. Smith", "Ms Jones": the New York Times and the British press print them, the AP
+# name ("Mr. Smith", "Mrs Jones": the New York Times and the British press print them, the AP
 # does not) is no word. (On tokens, not on the text: the compiled byte path of
 # ``sketch/words.py`` does the same in its one pass.)
 PERCENT = "percent"
-HONORIFICS = frozenset(["mr", "mrs", "ms", "messrs"])
+HONORIFICS = frozenset(["mr", "mrs", "messrs"])  # (not "ms": "MS-DOS", "M.S. in biology")
 
 
 # A character reference left in crawled text ("construcci&oacute;n", "AT&amp;T", "&#39;"): it is

@@ -568,3 +568,12 @@ def test_texts_without_a_site_share_no_template():
     kept = next(k for k in result.kept if k["id"] in result.clusters[0])
     assert kept["text"].split("\n\n")[:2] == story[:2]
     assert all(not r["removed"] for r in result.records)
+
+
+def test_has_words_agrees_with_the_folds():
+    from neardup.normalize import tokens
+    from neardup.read.documents import has_words
+
+    for text in ["M.R.", "Mr.", "Mrs", "\u00c2 ", "\u00e2\u20ac\u201d", "&amp;", "\uff2d\uff52.",
+                 "M.S.", "MS-DOS", "Meeting", "%", "\u00c9lys\u00e9e"]:
+        assert has_words(text) == bool(tokens(text)), text

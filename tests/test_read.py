@@ -1230,3 +1230,42 @@ def test_array_items_cut_an_array_where_json_does(items, indent):
     assert spans is not None
     assert [json.loads(text[a:b]) for a, b in spans] == items
     assert array_items(text[:-1]) is None  # (not closed)
+
+
+def test_links_never_lead_to_the_output_or_above_the_input(tmp_path, monkeypatch):
+    # Found by a regression probe: following links, a run read its own earlier output (the
+    # output folder inside the linked folder), and "up -> .." read the INPUT's neighbours.
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "data" / "2024" / "a.jsonl", b'{"text": "one story about a harbor"}\n')
+    _write(tmp_path / "other" / "b.jsonl", b'{"text": "a story from elsewhere"}\n')
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "2024").symlink_to(tmp_path / "data" / "2024")
+    (tmp_path / "corpus" / "up").symlink_to(tmp_path)
+    options = neardup.make_options(quiet=True, jobs=1, report=False)
+    for _ in range(2):
+        result = neardup.dedup_files(["corpus"], "data/2024/out", options, collect=True)
+        assert [r["source"] for r in result.records] == ["2024/a.jsonl:1"]
+
+
+def test_a_file_of_the_current_folder_has_a_site(tmp_path, monkeypatch):
+    # Found by a regression probe: "pages.jsonl" given from its folder had the site "", which
+    # has no template, and its repeated promo line stayed.
+    monkeypatch.chdir(tmp_path)
+    promo = ("The Harbor Gazette has covered the towns along the bay for more than a century "
+             "and remains family owned today.")
+    towns = "Avon Bray Cork Derry Ennis Galway Howth Kells Leixlip Mallow Naas Omagh".split()
+    lines = [json.dumps({"text": "\n\n".join(
+        [f"The council of {town} met and approved the budget for the harbor after a long "
+         f"debate about the bridge in {town}, officials said on Tuesday.",
+         f"Residents of {town} asked about water prices and the ferry schedule at the "
+         "session, and the mayor promised an answer within a week.", promo])})
+        for town in towns]
+    _write(tmp_path / "pages.jsonl", "\n".join(lines).encode())
+    assert next(read_documents(["pages.jsonl"])).site == "."
+    docs = neardup.clean_documents([{"text": json.loads(x)["text"]} for x in lines])
+    assert promo in docs[0].text  # (the API's texts have no site, as before)
+    result = neardup.clean_files(["pages.jsonl"], tmp_path / "out",
+                                 neardup.make_options(quiet=True, jobs=1))
+    assert result["counts"]["ok"] == 12
+    out = [json.loads(x) for x in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
+    assert all(promo not in r["text"] for r in out)

@@ -77,18 +77,20 @@ def _headline_prefix(t: str) -> bool:
 TEASER_CAPS = 6
 
 
-# A prompt speaks to the reader: "Like this story? Share it with a friend!", "Sign up for our
-# newsletter", "We use cookies to ...". A news sentence with two cue words speaks of others:
-# "The video was shared widely on Facebook and WhatsApp.", "Shares of Facebook fell 5%".
+# A prompt speaks to the reader: "Like this story? Share it with a friend!", "Be the first to
+# comment.". A news sentence with two share or comments cue words speaks of others: "The video
+# was shared widely on Facebook and WhatsApp.", "Shares of Facebook fell 5%". (Notices and
+# appeals with two cue words are clutter however they are worded: "This website uses cookies
+# to ... implies consent", "The Daily Briefing newsletter arrives in your inbox".)
 _READER_WORDS = frozenset("you your yours yourself us our ours we i me my".split())
 _PROMPT_VERBS = frozenset(
     """share follow subscribe sign donate support join like comment register log enable please
     click tap get download read watch enter help become contribute print email tweet send
     allow accept continue create skip back view see go close show load listen try start learn
-    find check visit save buy shop order sponsored""".split())
+    find check visit save buy shop order sponsored be jump leave post add no""".split())
 
 
-def _addresses_the_reader(t: str) -> bool:
+def addresses_the_reader(t: str) -> bool:
     """``t`` speaks to the reader: a word of ``_READER_WORDS``, or a sentence that opens with
     a verb of ``_PROMPT_VERBS`` ("Have a tip? ... Follow her on Twitter")."""
     words = t.lower().replace("’", "'").split()
@@ -115,7 +117,7 @@ def _news_sentence(line: Line) -> bool:
         and t[:1].isupper()
         and end.endswith(".")
         and not end.endswith("...")
-        and not _addresses_the_reader(t)
+        and not addresses_the_reader(t)
     )
 
 
@@ -181,7 +183,8 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")
         and (line.cue_words >= 2 and n <= 30)
-        and _addresses_the_reader(t)
+        and (line.cue in ("appeal", "notice") or addresses_the_reader(t)
+             or (line.cue == "comments" and "moderat" in t.lower()))  # (a moderation policy)
     ):
         line.cls, line.reason = "bad", line.cue
     elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from neardup.clean.classify import addresses_the_reader
 from neardup.clean.features import CUES, has_date_or_time
 from neardup.clean.lines import Line
 
@@ -81,9 +82,19 @@ def _quote_lead_in(text: str) -> bool:
     header (see ``_LEAD_IN_WORDS``)."""
     if _SAID_RE.search(text) is None:
         return False
-    words = _WORD_RE.findall(text.lower())
-    first = next((w for w in words if not w.isdigit()), "")  # (after a list number)
-    return first in _LEAD_IN_OPENERS or not _LEAD_IN_WORDS.isdisjoint(words)
+    words = [w for w in _WORD_RE.findall(text) if not w.isdigit()]  # (after a list number)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _LEAD_IN_OPENERS:
+        return True
+    # a determiner or pronoun in lower case ("the minister"), or first before a lower-case
+    # word or the verb ("The minister said:", "She said:"); capitalised, it is part of a
+    # commenter's name ("My Two Cents on ... said:", "Her Majesty")
+    if any(w in _LEAD_IN_WORDS for w in words[1:]):
+        return True
+    return first in _LEAD_IN_WORDS and (len(words) == 1 or words[1][:1].islower()
+                                        or words[1].lower() in _SAID_WORDS)
 
 
 def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
@@ -91,7 +102,10 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
     declined to comment.", "Smith did not reply."), not a comment section's header
     ("Comments", "Leave a Reply", "Comments are closed."): it ends like a sentence and its
     cue is not its first word. As a header it cut the rest of the article."""
-    return text.rstrip(_CLOSERS).endswith((".", "!")) and rx.match(text.lstrip("[(#*-• ")) is None
+    body = text.lstrip("[(#*-• ")
+    return (text.rstrip(_CLOSERS).endswith((".", "!")) and rx.match(body) is None
+            and not body[:1].isdigit() and not addresses_the_reader(body))  # ("3 comments.",
+    # "Leave a comment.", "Post a comment!")
 
 
 _CLOSERS = "\"'”’»)]"

@@ -75,12 +75,16 @@ def copyright_notice(t: str) -> bool:
     """``t`` is (or holds) a copyright notice: ``COPYRIGHT_RE``, unless the only sign of one
     is the word "copyright" used as news ("The lawsuit claims the companies violated
     copyright by training their models...": a paragraph of a story went as boilerplate)."""
-    if not maybe_copyright(t):
+    if not maybe_copyright(t) or COPYRIGHT_RE.search(t) is None:
         return False
-    m = COPYRIGHT_RE.search(t)
-    if m is None:
-        return False
-    return "©" in t or "all rights reserved" in t.lower() or _NEWS_COPYRIGHT_RE.search(t) is None
+    return _STRONG_COPYRIGHT_RE.search(t) is not None or _NEWS_COPYRIGHT_RE.search(t) is None
+
+
+# What only a notice says: "©", "(c) 2019", "all rights reserved", "Copyright" opening the line
+# or before a year ("This article is protected by copyright law. Copyright 2019 Example News.")
+_STRONG_COPYRIGHT_RE = re.compile(
+    r"©|\(c\)\s*\d{4}|all rights reserved|^\W{0,3}copyright\b|\bcopyright\s*(?:©|\(c\)|\d{4})",
+    re.I)
 # Caption credits: "(Reuters/Name)", "(Photo: AP)", "Photo credit: ...", "Getty Images", and
 # "... on Wednesday. (windytv.com)": a bare lower-case web domain in brackets after the end of
 # the caption's sentence credits the image (map, chart) to a website. Only after a sentence end

@@ -74,7 +74,7 @@ _URL_DATE_RE = re.compile(
 )
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|reported by|posted by|analysis by|"
-    r"opinion by|commentary by|text by|authors?:|von|par|por)[:\s]+"
+    r"opinion by|commentary by|text by|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
@@ -90,7 +90,7 @@ _AGENCY = rf"(?:\s*\((?:{_AGENCIES}|[A-Z][\w ]{{0,20}})\)|\s*/[A-Za-z][\w ]{{1,3
 DATELINE_RE = re.compile(
     rf"^({_PLACE}{_DAY}{_AGENCY}?)\s*[—–―]{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY}(?:{_AGENCY}|\s*\([A-Za-z ]{{2,20}}\)))\s*-{{1,2}}\s*|"
-    rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+|"
+    rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?=[A-Z])|"
     rf"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s*\((?:{_AGENCIES})\))\s*[-—–―]{{1,2}}\s*|"
     rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
 )
@@ -98,7 +98,14 @@ DATELINE_RE = re.compile(
 _NOT_PLACES = frozenset(
     """editor's editors editor note update updated correction clarification breaking
     exclusive analysis opinion commentary live watch video photos photo advertisement
-    sponsored file editorial review warning alert""".split())
+    sponsored file editorial review warning alert fact check read more icymi listen podcast
+    quiz poll""".split())
+# "By" in German, French, Spanish ("Von Anna Schmidt", "Par Marie Dupont"): the whole line is
+# the word and a name of capitalised words (these words open headlines too: "Von der Leyen
+# will ...", "Por qué ...")
+FOREIGN_BYLINE_RE = re.compile(
+    r"^(?:[Vv]on|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Þ][\w.'’-]*)(?:\s+(?:(?:de|la|le|del|van|von|der|"
+    r"y|et|und)\s+)?[A-ZÀ-Þ][\w.'’-]*){1,3})\s*$")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
@@ -194,6 +201,13 @@ _PUBLISHED_LABEL_RE = re.compile(
     r"pubblicato)\b", re.I)
 
 
+_LABEL_REACH = 40  # characters after a "Published" label within which its date ends
+# What may stand between the label and its date ("Posted: Wednesday, Nov 18", "publié le 19/11")
+_LABEL_GAP_RE = re.compile(
+    r"[\s:,|-]*(?:(?:on|at|le|el|am|de|du|the)\s+)?(?:[A-Za-z]+day,?\s+)?", re.I)
+_DATE_START_RE = re.compile(rf"\d|{_ANY_MONTH}", re.I)
+
+
 def publication_date(text: str) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
@@ -202,7 +216,11 @@ def publication_date(text: str) -> str | None:
              or "ffentlicht" in text or "ubblicato" in text
              else None)  # (cheap test first)
     if label is not None:
-        published = parse_date(text[label.end():])
+        # (the label's own date, right after it: "Posted Nov 18, 2019", "publié le 19/11/2019";
+        # not "Publicado originalmente en El País el 10/11/2019", a reprint's note)
+        after = text[label.end():label.end() + _LABEL_REACH]
+        gap = _LABEL_GAP_RE.match(after)
+        published = parse_date(after) if _DATE_START_RE.match(after, gap.end()) else None
         if published is not None:
             return published
     return parse_date(text)
@@ -280,11 +298,14 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
             nxt = _composed(lines[i + 1].text.strip())
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
+        foreign = FOREIGN_BYLINE_RE.match(t.strip())
+        if foreign is not None:
+            return foreign.group(1), [i]
         m = BYLINE_RE.match(t.strip())
         if m and m.group(1)[:1].isupper() and not _by_sentence(t):
-            name = _trim_name(m.group(1))
+            name = _trim_name(m.group(1), m.group(2))
             first = name.split()[0].strip(",.").lower() if name else ""
-            if first not in STOPWORDS and first not in _NOT_FIRST_NAMES:  # ("By Friday")
+            if first not in _NOT_FIRST_NAMES:  # ("By Friday", "By The Numbers")
                 return name, [i]
     return None, []
 
@@ -298,7 +319,7 @@ def _by_sentence(t: str) -> bool:
         return False
     lower = [w for w in t.split()[1:] if w[:1].islower() and w not in _NAME_CONNECTORS
              and w.strip(",.") not in _BYLINE_LINKS]
-    return len(lower) >= 2
+    return len(lower) >= 3  # ("By Jane Doe, staff writer." is none)
 
 
 # Lower-case words of a byline's line that are no sentence's ("By Jane Doe on Monday, Nov.
@@ -315,24 +336,45 @@ _AFTER_NAME = _DATE_WORDS | frozenset(
 # A byline's first word that is no name's ("By Friday, ..."; months are first names too:
 # "By Jan Reed", "By June Thomas")
 _NOT_FIRST_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow the a
+    an this that these those then now far contrast comparison all most some way""".split())
 
 
-def _trim_name(name: str) -> str:
-    """The name words of a matched byline: up to the first lower-case word other than a
-    connector ("Jane Smith on November 19" -> "Jane Smith"; BYLINE_RE ignores case), the
-    first word of a date or a label ("Jane Smith Nov. 19", "Jane Smith Updated"), a word with
-    a digit, or a change from capitals to title case ("JANE DOE Associated Press")."""
+def _trim_name(name: str, after: str = "") -> str:
+    """The name words of a matched byline (``after``: the rest of its line): up to the first
+    lower-case word other than a connector ("Jane Smith on November 19" -> "Jane Smith";
+    BYLINE_RE ignores case), the first word of a date or a label ("Jane Smith Nov. 19",
+    "Jane Smith Updated"), a word with a digit, or a change from capitals to title case
+    ("JANE DOE Associated Press")."""
     words = name.split()
-    caps = words[0].isupper() and len(words[0]) > 1
+    rest = after.split()[:1]  # (what follows the name on its line: "12, 2019")
+    # (a name in capitals: its first two words mostly capitals, "JANE DOE", "JOHN McCAIN";
+    # "AJ Willingham" is none)
+    caps = len(words) > 1 and _capitals(words[0]) and _capitals(words[1])
     for j, w in enumerate(words[1:], 1):
         bare = w.strip(",.;:|").lower()
-        if ((w[:1].islower() and w.lower() not in _NAME_CONNECTORS) or bare in _AFTER_NAME
-                or any(c.isdigit() for c in w) or (caps and not w.isupper()
-                                                   and bare not in _NAME_CONNECTORS)):
+        nxt = words[j + 1] if j + 1 < len(words) else (rest[0] if rest else "")
+        if ((w[:1].islower() and w.lower() not in _NAME_CONNECTORS)
+                or (bare in _AFTER_NAME and (bare not in _MONTH_NAMES or _DIGIT_RE.search(nxt)
+                                             or w.endswith(".")))
+                or any(c.isdigit() for c in w)
+                or (caps and not _capitals(w) and bare not in _NAME_CONNECTORS)):
             words = words[:j]
             break
     return " ".join(words).strip(" ,")
+
+
+def _capitals(word: str) -> bool:
+    """More capitals than lower-case letters, two at least ("DOE", "McCAIN")."""
+    upper = sum(c.isupper() for c in word)
+    return upper >= 2 and upper > sum(c.islower() for c in word)
+
+
+# Month names are first names too ("April Smith", "June Thomas"): after a byline's name they
+# end it only before a day or as an abbreviation ("Jane Doe Nov. 19", "Regan September 12")
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 # Words of the labels next to a date, never of a name ("8:00 AM Eastern Standard Time")
@@ -569,7 +611,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         if (
             i in skip
             or i == title_line
-            or (ln.text.lstrip()[:1] in _BY_FIRST and BYLINE_RE.match(ln.text.strip()))
+            or (ln.text.lstrip()[:1] in _BY_FIRST and _byline_shaped(ln.text.strip()))
             or _not_headline(ln)
             or _credit_or_name(ln)
         ):
@@ -592,10 +634,15 @@ def _credit_or_name(ln: Line) -> bool:
     t = ln.text.strip()
     if ln.credit or credit_label(t) or t.lower().startswith(("photo by", "photograph by")):
         return True
+    # (with a role noun: "Boris Johnson, Foreign Secretary, Resigns" is a headline)
     m = NAME_ROLE_RE.fullmatch(t)
     return (m is not None and len(m.group(2).split()) <= 4
-            and bool(_ROLE_WORDS.intersection(w.lower().strip(",.") for w in m.group(2).split()))
+            and bool(_ROLE_NOUNS.intersection(w.lower().strip(",.") for w in m.group(2).split()))
             ) or _name_before_role(t) is not None
+
+
+def _byline_shaped(t: str) -> bool:
+    return BYLINE_RE.match(t) is not None or FOREIGN_BYLINE_RE.match(t) is not None
 
 
 def _not_headline(ln: Line) -> bool:

@@ -16,7 +16,7 @@ import orjson
 
 from neardup.document import Document
 from neardup.errors import InputError
-from neardup.normalize import tokens
+from neardup.normalize import HONORIFICS, tokens
 from neardup.read.files import list_input_files
 from neardup.read.records import (
     RawRecord,
@@ -50,8 +50,9 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]|%")  # in any script ("%" is the word "pe
 _WORD_CHAR = re.compile(r"[^\W_\uFC5E-\uFC63\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C"
                         r"\uFE7E\uFF9E\uFF9F]|%")
 NO_WORDS = "no words: no letter or digit in the text"
-# A word that may be an honorific, which has no word of its own (see has_words)
-_HONORIFIC_START = re.compile(r"(?:mrs|mr|ms|messrs)(?![^\W_])", re.I)
+# First words that may be no word once normalised (an honorific, "M" of "M.R."; see has_words)
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_NOT_FIRST_WORDS = frozenset([*HONORIFICS, "m"])
 # HTML in the text field: a whole page (a crawl dump's "content", a page saved as .txt) or an
 # article body as CMS exports and news APIs deliver it ("<p>...</p><p>...</p>"). Read as text,
 # its markup, scripts and styles were words, its page around the article was never taken off,
@@ -71,15 +72,17 @@ def has_words(text: str) -> bool:
     A text of punctuation, symbols, emoji or zero-width characters normalises to nothing:
     such texts would all be exact copies of one another, one story of unrelated documents."""
     m = _WORD_CHAR.search(text)
-    if (m is not None and _HONORIFIC_START.match(text, m.start()) is None
-            and text[m.start() - 1: m.start()] not in ("&", "#")):  # (not in "&amp;")
-        return True
-    if m is None and _LETTER_OR_DIGIT.search(
-            unicodedata.normalize("NFKC", text).casefold()) is None:
+    if m is not None:
+        first = _FIRST_WORD.match(text, m.start())
+        word = first.group(0) if first is not None else ""
+        if (word.isascii() and word.lower() not in _NOT_FIRST_WORDS
+                and text[m.start() - 1: m.start()] not in ("&", "#")):  # (not in "&amp;")
+            return True  # (the common case: a plain first word)
+    elif _LETTER_OR_DIGIT.search(unicodedata.normalize("NFKC", text).casefold()) is None:
         return False
     # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count, and
-    # honorifics and character references do not ("Mr.", "🅬", "&amp;": normalize.tokens
-    # drops or decodes them): the words decide.
+    # honorifics, character references and mojibake marks do not ("Mr.", "M.R.", "🅬",
+    # "&amp;", "â€”": normalize.tokens drops, decodes or repairs them): the words decide.
     return bool(tokens(text))
 
 

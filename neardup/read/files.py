@@ -59,9 +59,9 @@ def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], di
     unreadable: dict[Path, str] = {}
     files = sorted(_walk(folder, unreadable))
     if skip is not None:
+        # (by real paths: a link to a folder can lead into the output folder from anywhere)
         skipped = Path(skip).resolve()
-        if skipped.is_relative_to(folder.resolve()):
-            files = [p for p in files if not p.resolve().is_relative_to(skipped)]
+        files = [p for p in files if not p.resolve().is_relative_to(skipped)]
     return files, unreadable
 
 
@@ -73,6 +73,7 @@ def _walk(folder: Path, unreadable: dict[Path, str]) -> list[Path]:
     ``unreadable``: ``pathlib.Path.rglob`` passed over it in silence."""
     out: list[Path] = []
     seen: set[str] = set()
+    top = Path(os.path.realpath(folder))
 
     def listing_failed(exc: OSError) -> None:
         if exc.filename is None or Path(exc.filename) == folder:
@@ -86,7 +87,11 @@ def _walk(folder: Path, unreadable: dict[Path, str]) -> list[Path]:
             dirs[:] = []
             continue
         seen.add(real)
-        dirs.sort()  # (walked in name order: which of two ways to a folder lists its files)
+        # (walked in name order: which of two ways to a folder lists its files; a link to the
+        # INPUT folder or a folder above it is not followed: it would read the INPUT again,
+        # and its neighbours, earlier outputs among them)
+        dirs[:] = [d for d in sorted(dirs) if not top.is_relative_to(
+            os.path.realpath(os.path.join(root, d)))]
         base = Path(root)
         for name in names:
             path = base / name
@@ -178,12 +183,13 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
 def _given_folder(path: Path) -> str:
     """The source folder (the "site" of a record without a URL) of a file given as an INPUT:
     the folder as given ("crawl/pubA/news"), as a folder INPUT names the folders inside it
-    ("pubA/news"), so that two publishers' "news" folders stay two sites; only the last
-    folder's name for an absolute path, as ids use only a file's name there (outputs do not
-    depend on where the corpus lies)."""
+    ("pubA/news"), so that two publishers' "news" folders stay two sites; "." for a file of
+    the current folder (a text without a site has no site template: "pages.jsonl" given
+    alone lost its template); only the last folder's name for an absolute path, as ids use
+    only a file's name there (outputs do not depend on where the corpus lies)."""
     parent = path.parent
-    if path.is_absolute() or str(parent) == ".":
-        return display_name(parent.name)
+    if path.is_absolute():
+        return display_name(parent.name) or "/"
     return display_name(parent.as_posix())
 
 

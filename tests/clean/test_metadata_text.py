@@ -397,3 +397,27 @@ def test_a_teasers_byline_and_date_above_the_headline_are_not_the_articles() -> 
                                 "By Mark Potter", "Nov. 12, 2019", HEADLINE, "By Jane Doe",
                                 "Nov. 19, 2019", *_WAGE]))
     assert (res.title, res.byline, res.date) == (HEADLINE, "Jane Doe", "2019-11-19")
+
+
+def test_names_that_look_like_other_words_stay_whole() -> None:
+    # Found by a regression probe of this session's byline rules (each right before them).
+    for name in ["Dan Balz", "Will Dunham", "AJ Willingham", "JOHN McCAIN",
+                 "Jane Doe and April Smith"]:
+        assert clean_text(_page(f"By {name}")).byline == name
+    assert clean_text(_page("By Jane Doe, staff writer.")).byline == "Jane Doe"
+    assert clean_text(_page("By Regan September 12, 2019")).byline == "Regan"
+
+
+def test_headlines_that_open_like_a_byline_or_hold_a_role_stay_titles() -> None:
+    for headline in ["Von der Leyen will mehr Geld für Verteidigung",
+                     "Por Amor al Arte: la historia de un museo",
+                     "Boris Johnson, Foreign Secretary, Resigns"]:
+        res = clean_text("\n".join(["The Daily Planet", headline, "Nov. 19, 2019", *_WAGE]))
+        assert (res.title, res.byline) == (headline, None), headline
+
+
+def test_a_reprint_note_on_the_date_line_is_no_publication_date() -> None:
+    res = clean_text(_page("Nov. 19, 2019 — Publicado originalmente en El País el 10/11/2019"))
+    assert res.date == "2019-11-19"
+    for label in ["NASA - the space agency - said", "FACT CHECK - Claims that"]:
+        assert clean_text(_page("By Jane Doe", first=f"{label} {_WAGE[0]}")).dateline is None

