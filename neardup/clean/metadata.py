@@ -687,10 +687,13 @@ def title_from_page_title(page_title: str) -> str | None:
     ("Headline | Section | Site" -> "Headline"), or, when that is a single word (a site name:
     "Site - Headline"), its longest part of at least 3 words; else None."""
     parts = [p.strip() for p in _TITLE_SEP_RE.split(page_title)]
-    if len(WORD_RE.findall(parts[0])) >= 2:
+    sizes = [len(WORD_RE.findall(p)) for p in parts]
+    best = max(range(len(parts)), key=lambda k: sizes[k])
+    # (a short first part before a much longer one is the site: "The Daily Planet | Senate
+    # unveils bipartisan bill to raise minimum wage")
+    if sizes[0] >= 2 and not (sizes[0] <= 3 and sizes[best] >= 2 * sizes[0] + 2):
         return parts[0]
-    best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
-    return best if len(WORD_RE.findall(best)) >= 3 else None
+    return parts[best] if sizes[best] >= 3 else None
 
 
 def _content_words(text: str) -> set[str]:

@@ -421,3 +421,9 @@ def test_a_reprint_note_on_the_date_line_is_no_publication_date() -> None:
     assert res.date == "2019-11-19"
     for label in ["NASA - the space agency - said", "FACT CHECK - Claims that"]:
         assert clean_text(_page("By Jane Doe", first=f"{label} {_WAGE[0]}")).dateline is None
+
+
+def test_a_site_name_before_the_headline_in_the_title_is_not_the_title() -> None:
+    res = clean_text("\n".join([f"The Daily Planet | {HEADLINE}", "Home", "News", "By Jane Doe",
+                                "Nov. 19, 2019", *_WAGE]))
+    assert res.title == HEADLINE
