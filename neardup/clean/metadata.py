@@ -53,8 +53,12 @@ _DATE_PATTERNS = [
     (re.compile(rf"\b{_ENGLISH_MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
      "mdy"),
     # "19 November 2019", "19th of Nov. 2019", "19. November 2019", "19 de noviembre de 2019"
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
                 rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy"),
+    # "19-Nov-2019"
+    (re.compile(rf"\b(\d{{1,2}})-{_ANY_MONTH}-(\d{{4}})\b", re.I), "dmy"),
+    # "2019年11月19日" (Chinese, Japanese)
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "ymd"),
     (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd"),
     # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
     # month ("11.15.2019")
@@ -63,10 +67,13 @@ _DATE_PATTERNS = [
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y"),
     # "11/18/19 11:04 PM": a two-digit year only with a time after it (else a score, a ratio)
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy"),
+    # "19.11.19, 10:42 Uhr": likewise, day first
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "d.m.yy"),
 ]
-# What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), or the two-digit
-# year of "11/18/19" (a cheap necessary condition for parse_date, tested first)
-_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d/\d{1,2}/\d{2}\b")
+# What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), the two-digit year
+# of "11/18/19" or "19.11.19", or a year before "年" (a cheap necessary condition for
+# parse_date, tested first)
+_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d[/.]\d{1,2}[/.]\d{2}\b|\d{4}年")
 # A date in a URL's path ("/2019/11/18/", "/2019-11-18-", "/2019/nov/18/"): where the site
 # filed the story, usually the day it was published
 _URL_DATE_RE = re.compile(
@@ -251,11 +258,11 @@ def _iso_date(m: re.Match[str], order: str) -> str | None:
             mo, d, y = _MONTHS[a[:3].lower()], int(b), int(c)
         elif order == "dmy":
             d, mo, y = int(a), _MONTHS[b.lower()], int(c)
-        elif order == "d.m.y":
-            d, mo, y = int(a), int(b), int(c)
+        elif order in ("d.m.y", "d.m.yy"):
+            d, mo, y = int(a), int(b), int(c) + (2000 if order == "d.m.yy" else 0)
         else:  # "m/d/y", "m/d/yy"
             mo, d, y = int(a), int(b), int(c) + (2000 if order == "m/d/yy" else 0)
-        if mo > 12 and order in ("d.m.y", "m/d/y", "m/d/yy"):  # (the other order, then)
+        if mo > 12 and order in ("d.m.y", "d.m.yy", "m/d/y", "m/d/yy"):  # (the other order)
             mo, d = d, mo
         if not 1990 <= y <= 2100:
             return None
@@ -555,7 +562,8 @@ def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int
 def _line_date(ln: Line, max_words: int) -> str | None:
     """The date on the line ``ln`` of at most ``max_words`` words, if any."""
     # (every date pattern holds its year as in _DATE_HINT_RE: no such word, no date)
-    if ln.n_words > max_words or not ln.digit_ratio or _DATE_HINT_RE.search(ln.text) is None:
+    if (ln.n_words > max_words or (not ln.digit_ratio and "年" not in ln.text)  # ("2019年11月
+            or _DATE_HINT_RE.search(ln.text) is None):  # 19日" is one \w+ word, not a number)
         return None
     return publication_date(ln.text)
 

@@ -427,3 +427,10 @@ def test_a_site_name_before_the_headline_in_the_title_is_not_the_title() -> None
     res = clean_text("\n".join([f"The Daily Planet | {HEADLINE}", "Home", "News", "By Jane Doe",
                                 "Nov. 19, 2019", *_WAGE]))
     assert res.title == HEADLINE
+
+
+def test_more_date_forms() -> None:
+    for line, iso in [("19-Nov-2019", "2019-11-19"), ("2019年11月19日", "2019-11-19"),
+                      ("Publié le 1er décembre 2019", "2019-12-01"),
+                      ("19.11.19, 10:42 Uhr", "2019-11-19")]:
+        assert clean_text(_page("By Jane Doe", line)).date == iso, line
