@@ -38,6 +38,9 @@ _LEAD_IN_OPENERS = frozenset(
     "on in at after before during when then later earlier since until by".split()
 )
 _WORD_RE = re.compile(r"\w+")
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:
@@ -86,8 +89,8 @@ def _quote_lead_in(text: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in _LEAD_IN_OPENERS:
-        return True
+    if first in _LEAD_IN_OPENERS or first in _MONTH_WORDS:  # (or the date first: "March 3,
+        return True  # 2023 — Reynolds said:"; comment systems put the name first)
     # a determiner or pronoun in lower case ("the minister"), or first before a lower-case
     # word or the verb ("The minister said:", "She said:"); capitalised, it is part of a
     # commenter's name ("My Two Cents on ... said:", "Her Majesty")

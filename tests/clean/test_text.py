@@ -859,3 +859,18 @@ def test_commenters_named_with_pronouns_are_still_a_thread() -> None:
         page += [f"{name} on September {day + 12}, 2018 at 4:47 pm said:", text]
     res = clean_text("\n\n".join(page))
     assert all(text not in res.text for text in comments)
+
+
+def test_dated_quote_lead_ins_are_no_comment_headers() -> None:
+    # "March 3, 2023 — Reynolds said:" three times (a date, a name, "said:") read as a comment
+    # system's one-line headers, and the article after the first went as comments.
+    quotes = ["We learned about this on Friday, and we acted immediately, the governor said.",
+              "Our staff were made aware of preliminary results earlier in the week.",
+              "The department informed my office as soon as the tests were confirmed."]
+    end = ("Lawmakers from both parties have called for an independent review of how the "
+           "state handled the contamination.")
+    lead_ins = [f"March {day}, 2023 — Reynolds said:" for day in (3, 10, 17)]
+    page = [*_STORY, *(x for pair in zip(lead_ins, quotes, strict=True) for x in pair), end]
+    res = clean_text("\n\n".join(page))
+    for para in [*quotes, end]:
+        assert para in res.text, para
