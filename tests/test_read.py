@@ -1269,3 +1269,13 @@ def test_a_file_of_the_current_folder_has_a_site(tmp_path, monkeypatch):
     assert result["counts"]["ok"] == 12
     out = [json.loads(x) for x in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
     assert all(promo not in r["text"] for r in out)
+
+
+def test_an_output_folder_holding_the_input_hides_no_input(tmp_path, monkeypatch):
+    # Found by a second regression probe: "neardup clean crawl -o ." read nothing, exit 0
+    # (every input file lies under the output folder "."; none of them is output).
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "crawl" / "a.txt", b"one story about the harbor and its bridge")
+    _write(tmp_path / "crawl" / "b.txt", b"another story about the river and the mill")
+    summary = neardup.clean_files(["crawl"], ".", neardup.make_options(quiet=True, jobs=1))
+    assert summary["counts"]["read"] == 2

@@ -13,6 +13,7 @@ lets neighbours decide the undecided lines.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from neardup.clean.features import (
@@ -88,6 +89,23 @@ _PROMPT_VERBS = frozenset(
     click tap get download read watch enter help become contribute print email tweet send
     allow accept continue create skip back view see go close show load listen try start learn
     find check visit save buy shop order sponsored be jump leave post add no""".split())
+
+
+# A notice, an appeal or a moderation policy in the site's own voice: "This website uses
+# cookies ...", "The Daily Briefing newsletter arrives ...", "Reader comments are moderated";
+# unless it reads as reported news ("Regulators fined Google for its cookie consent banners,
+# which they said broke privacy law.", "YouTube said it would disable comments ...").
+_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+_SITE_VOICE_RE = re.compile(r"\b(?:this (?:web)?site|our (?:web)?site|this page)\b", re.I)
+
+
+def _site_notice(line: Line) -> bool:
+    t = line.text
+    if _SITE_VOICE_RE.search(t) is not None:
+        return True
+    if line.cue == "share" or (line.cue == "comments" and "moderat" not in t.lower()):
+        return False  # (share and comments cue words in a sentence: news, see above)
+    return _REPORTED_RE.search(t) is None
 
 
 def addresses_the_reader(t: str) -> bool:
@@ -183,8 +201,7 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")
         and (line.cue_words >= 2 and n <= 30)
-        and (line.cue in ("appeal", "notice") or addresses_the_reader(t)
-             or (line.cue == "comments" and "moderat" in t.lower()))  # (a moderation policy)
+        and (addresses_the_reader(t) or _site_notice(line))
     ):
         line.cls, line.reason = "bad", line.cue
     elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(

@@ -97,7 +97,7 @@ _AGENCY = rf"(?:\s*\((?:{_AGENCIES}|[A-Z][\w ]{{0,20}})\)|\s*/[A-Za-z][\w ]{{1,3
 DATELINE_RE = re.compile(
     rf"^({_PLACE}{_DAY}{_AGENCY}?)\s*[—–―]{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY}(?:{_AGENCY}|\s*\([A-Za-z ]{{2,20}}\)))\s*-{{1,2}}\s*|"
-    rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?=[A-Z])|"
+    rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?![a-zß-ÿ])|"
     rf"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s*\((?:{_AGENCIES})\))\s*[-—–―]{{1,2}}\s*|"
     rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
 )
@@ -112,7 +112,8 @@ _NOT_PLACES = frozenset(
 # will ...", "Por qué ...")
 FOREIGN_BYLINE_RE = re.compile(
     r"^(?:[Vv]on|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Þ][\w.'’-]*)(?:\s+(?:(?:de|la|le|del|van|von|der|"
-    r"y|et|und)\s+)?[A-ZÀ-Þ][\w.'’-]*){1,3})\s*$")
+    r"y|et|und)\s+)?[A-ZÀ-Þ][\w.'’-]*){1,3})"
+    r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*)?$")  # (", dpa", " avec AFP", "| EFE")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
@@ -208,11 +209,17 @@ _PUBLISHED_LABEL_RE = re.compile(
     r"pubblicato)\b", re.I)
 
 
-_LABEL_REACH = 40  # characters after a "Published" label within which its date ends
-# What may stand between the label and its date ("Posted: Wednesday, Nov 18", "publié le 19/11")
-_LABEL_GAP_RE = re.compile(
-    r"[\s:,|-]*(?:(?:on|at|le|el|am|de|du|the)\s+)?(?:[A-Za-z]+day,?\s+)?", re.I)
-_DATE_START_RE = re.compile(rf"\d|{_ANY_MONTH}", re.I)
+# What may stand between a "Published" label and its own date: a few short words, a weekday,
+# a time ("Posted at 10:42 AM EST, Tuesday, Nov 19", "First published on Tue 19 Nov 2019",
+# "Veröffentlicht am Dienstag, 19.11.2019"); not a reprint's note ("Publicado originalmente
+# en El País el 10/11/2019")
+LABEL_GAP_CHARS = 40
+LABEL_GAP_WORD = 10  # letters
+
+
+def _label_gap(gap: str) -> bool:
+    return len(gap) <= LABEL_GAP_CHARS and all(len(w) <= LABEL_GAP_WORD
+                                               for w in WORD_RE.findall(gap))
 
 
 def publication_date(text: str) -> str | None:
@@ -225,16 +232,20 @@ def publication_date(text: str) -> str | None:
     if label is not None:
         # (the label's own date, right after it: "Posted Nov 18, 2019", "publié le 19/11/2019";
         # not "Publicado originalmente en El País el 10/11/2019", a reprint's note)
-        after = text[label.end():label.end() + _LABEL_REACH]
-        gap = _LABEL_GAP_RE.match(after)
-        published = parse_date(after) if _DATE_START_RE.match(after, gap.end()) else None
-        if published is not None:
-            return published
+        found = _first_date(text[label.end():])
+        if found is not None and _label_gap(text[label.end():label.end() + found[0]]):
+            return found[1]
     return parse_date(text)
 
 
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
+    found = _first_date(text)
+    return found[1] if found is not None else None
+
+
+def _first_date(text: str) -> tuple[int, str] | None:
+    """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
     for rx, order in _DATE_PATTERNS:
         # (every match in turn: an impossible date, "Feb 30, 2021", must not hide a later one)
@@ -245,7 +256,7 @@ def parse_date(text: str) -> str | None:
             if iso is not None:
                 best = (m.start(), iso)
                 break
-    return best[1] if best else None
+    return best
 
 
 def _iso_date(m: re.Match[str], order: str) -> str | None:
@@ -695,13 +706,10 @@ def title_from_page_title(page_title: str) -> str | None:
     ("Headline | Section | Site" -> "Headline"), or, when that is a single word (a site name:
     "Site - Headline"), its longest part of at least 3 words; else None."""
     parts = [p.strip() for p in _TITLE_SEP_RE.split(page_title)]
-    sizes = [len(WORD_RE.findall(p)) for p in parts]
-    best = max(range(len(parts)), key=lambda k: sizes[k])
-    # (a short first part before a much longer one is the site: "The Daily Planet | Senate
-    # unveils bipartisan bill to raise minimum wage")
-    if sizes[0] >= 2 and not (sizes[0] <= 3 and sizes[best] >= 2 * sizes[0] + 2):
+    if len(WORD_RE.findall(parts[0])) >= 2:
         return parts[0]
-    return parts[best] if sizes[best] >= 3 else None
+    best = max(parts, key=lambda p: len(WORD_RE.findall(p)))
+    return best if len(WORD_RE.findall(best)) >= 3 else None
 
 
 def _content_words(text: str) -> set[str]:

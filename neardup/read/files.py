@@ -59,9 +59,11 @@ def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], di
     unreadable: dict[Path, str] = {}
     files = sorted(_walk(folder, unreadable))
     if skip is not None:
-        # (by real paths: a link to a folder can lead into the output folder from anywhere)
+        # (by real paths: a link to a folder can lead into the output folder from anywhere;
+        # an output folder that holds the INPUT folder, "-o .", holds every file: none is its)
         skipped = Path(skip).resolve()
-        files = [p for p in files if not p.resolve().is_relative_to(skipped)]
+        if not folder.resolve().is_relative_to(skipped):
+            files = [p for p in files if not p.resolve().is_relative_to(skipped)]
     return files, unreadable
 
 

@@ -423,14 +423,29 @@ def test_a_reprint_note_on_the_date_line_is_no_publication_date() -> None:
         assert clean_text(_page("By Jane Doe", first=f"{label} {_WAGE[0]}")).dateline is None
 
 
-def test_a_site_name_before_the_headline_in_the_title_is_not_the_title() -> None:
-    res = clean_text("\n".join([f"The Daily Planet | {HEADLINE}", "Home", "News", "By Jane Doe",
-                                "Nov. 19, 2019", *_WAGE]))
-    assert res.title == HEADLINE
-
-
 def test_more_date_forms() -> None:
     for line, iso in [("19-Nov-2019", "2019-11-19"), ("2019年11月19日", "2019-11-19"),
                       ("Publié le 1er décembre 2019", "2019-12-01"),
                       ("19.11.19, 10:42 Uhr", "2019-11-19")]:
         assert clean_text(_page("By Jane Doe", line)).date == iso, line
+
+
+def test_second_probe_metadata_cases() -> None:
+    # Found by a second regression probe (each right before this session's changes).
+    for line, name in [("Von Anna Schmidt, dpa", "Anna Schmidt"),
+                       ("Par Marie Dupont avec AFP", "Marie Dupont"),
+                       ("Por María García | EFE", "María García")]:
+        res = clean_text(_page(line))
+        assert (res.byline, res.title) == (name, HEADLINE), line
+    for line, iso in [("Last updated: 20/11/2019 | First published on Tue 19 Nov 2019",
+                       "2019-11-19"),
+                      ("Updated Nov 20, 2019 | Published: Mon, 18 Nov 2019", "2019-11-18"),
+                      ("Aktualisiert am 20.11.2019 | Veröffentlicht am Dienstag, 19.11.2019",
+                       "2019-11-19")]:
+        assert clean_text(_page(line)).date == iso, line
+    for lede in ['WASHINGTON - "We will pass this bill," ', "WASHINGTON - 15 senators said ",
+                 "BERLIN - Überraschend "]:
+        assert clean_text(_page("By Jane Doe", first=lede + _WAGE[0])).dateline in (
+            "WASHINGTON", "BERLIN"), lede
+    page_title = "Fed raises rates | Business news and markets from the Financial Times"
+    assert clean_text("\n".join([page_title, "Home", *_WAGE])).title == "Fed raises rates"
