@@ -320,7 +320,7 @@ def _ascii_flags(chars: str) -> np.ndarray:
 
 
 _SPACE = _ascii_flags("".join(chr(c) for c in range(128) if chr(c).isspace()))
-_CLOSER = _ascii_flags("\"')]")  # (features._CLOSERS)
+_CLOSER = _ascii_flags("\"')]")  # (features.CLOSERS)
 _TERMINAL = _ascii_flags(".!?:;")  # (features._TERMINAL_MARKS)
 _SENTENCE_MARK = _ascii_flags(".!?")  # (features._SENTENCE_END_RE, its parts)
 _SENTENCE_CLOSER = _ascii_flags("\"')")

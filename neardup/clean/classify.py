@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from neardup.clean.features import (
+    CLOSERS,
     CUE_MAX_WORDS,
     URLISH_RE,
     copyright_notice,
@@ -128,7 +129,7 @@ def _news_sentence(line: Line) -> bool:
     notices, related-content lines and questions: "This slideshow requires JavaScript.",
     "Originally published on Live Science.", "Need more space?" read as news too.)"""
     t = line.text
-    end = t.rstrip(_CLOSERS)
+    end = t.rstrip(CLOSERS)
     return (
         line.cue in ("share", "navigation", "comments")
         and line.n_words >= 3
@@ -139,7 +140,6 @@ def _news_sentence(line: Line) -> bool:
     )
 
 
-_CLOSERS = "\"'”’»)]"
 
 
 def classify(line: Line, english_like: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from neardup.clean.classify import addresses_the_reader
-from neardup.clean.features import CUES, has_date_or_time
+from neardup.clean.features import CLOSERS, CUES, has_date_or_time
 from neardup.clean.lines import Line
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
@@ -106,12 +106,11 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
     ("Comments", "Leave a Reply", "Comments are closed."): it ends like a sentence and its
     cue is not its first word. As a header it cut the rest of the article."""
     body = text.lstrip("[(#*-• ")
-    return (text.rstrip(_CLOSERS).endswith((".", "!")) and rx.match(body) is None
+    return (text.rstrip(CLOSERS).endswith((".", "!")) and rx.match(body) is None
             and not body[:1].isdigit() and not addresses_the_reader(body))  # ("3 comments.",
     # "Leave a comment.", "Post a comment!")
 
 
-_CLOSERS = "\"'”’»)]"
 
 
 def mark_comments(lines: list[Line], kept_words_total: int) -> None:

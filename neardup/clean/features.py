@@ -161,7 +161,8 @@ _first_char = itemgetter(0)
 _NONASCII_RE = re.compile(r"[^\x00-\x7f]")
 _ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
-_CLOSERS = "\"'”’»)]"
+# What may follow a sentence's end mark ("... said.\u201d", "(Reuters).")
+CLOSERS = "\"'”’»)]"
 _TERMINAL_MARKS = frozenset(".!?…:;。！？")
 # Cue regexes are only run on lines holding one of these (lower-cased) words or word starts:
 # a cheap set test instead of six case-insensitive alternations per line. Every cue pattern
@@ -613,7 +614,7 @@ def _has_cue_stem(lower: str) -> bool:
 def _line_marks(t: str) -> tuple[bool, int, int]:
     """(terminal, sentence ends, commas) of line text ``t``: the definition of what the
     compiled pass computes for pure-ASCII lines."""
-    stem = t.rstrip().rstrip(_CLOSERS)
+    stem = t.rstrip().rstrip(CLOSERS)
     return (
         bool(stem) and stem[-1] in _TERMINAL_MARKS,
         len(_SENTENCE_END_RE.findall(t)),

@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.features import DATE_RE, TIME_RE, WORD_RE, credit_label
+from neardup.clean.features import CLOSERS, DATE_RE, TIME_RE, WORD_RE, credit_label
 from neardup.clean.lines import Line
 from neardup.stopwords import STOPWORDS
 
@@ -332,7 +332,7 @@ def _by_sentence(t: str) -> bool:
     """A sentence that opens with "By" ("By Friday, the deal was dead.", "By comparison, ...")
     and ends like one, with lower-case words: no byline (taken for one, the sentence went
     from the article as "metadata")."""
-    end = t.rstrip(_CLOSERS)
+    end = t.rstrip(CLOSERS)
     if not end.endswith((".", "!", "?")) or end.lower().endswith(("a.m.", "p.m.")):
         return False
     lower = [w for w in t.split()[1:] if w[:1].islower() and w not in _NAME_CONNECTORS
@@ -345,7 +345,6 @@ def _by_sentence(t: str) -> bool:
 _BYLINE_LINKS = frozenset("on at of updated published posted am pm".split())
 
 
-_CLOSERS = "\"'”’»)]"
 # Words that end a byline's name when they follow it on its line ("By Jane Doe Updated 3:45
 # PM", "By Jane Doe Posted on ...", "By Jane Doe Nov. 19, 2019", "By Jane Doe | Twitter").
 _AFTER_NAME = _DATE_WORDS | frozenset(
@@ -635,7 +634,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             or _credit_or_name(ln)
         ):
             continue
-        question = ln.terminal and ln.text.rstrip(_CLOSERS).endswith("?")
+        question = ln.terminal and ln.text.rstrip(CLOSERS).endswith("?")
         if (
             4 <= ln.n_words <= 25
             and (not ln.terminal or question)

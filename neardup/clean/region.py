@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from neardup.clean.features import CUES
+from neardup.clean.features import CLOSERS, CUES
 from neardup.clean.lines import Line
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions
 
-_CLOSERS = "\"'”’»)]"  # (what may follow a sentence's end mark, as in features.TERMINAL_RE)
 # Lines after a bare link label that are still its list: headline-like, at most this long.
 LABEL_LIST_WORDS = 20
 # A related cue opening a line of at most this many words labels a list ("Most read in world
@@ -293,7 +292,7 @@ def _headline_shaped(ln: Line) -> bool:
     one sentence at most, not ended by a full stop (a headline has none, or a question mark)."""
     if ln.n_words > LABEL_LIST_WORDS or ln.n_sentences > 1:
         return False
-    return not ln.terminal or ln.text.rstrip(_CLOSERS).endswith(("?", "？"))
+    return not ln.terminal or ln.text.rstrip(CLOSERS).endswith(("?", "？"))
 
 
 def _drop_label_list(lines: list[Line], k: int, e: int) -> None:

@@ -36,7 +36,7 @@ from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
 from neardup.clean.comments import mark_comments
-from neardup.clean.features import CUES, credit_label, has_date_or_time
+from neardup.clean.features import CLOSERS, CUES, credit_label, has_date_or_time
 from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
@@ -234,11 +234,10 @@ def _header_line(ln: Line) -> bool:
 
 def _ends_a_sentence(text: str) -> bool:
     """``text`` ends with a full stop after words (not an "a.m." or "p.m." of a time)."""
-    end = text.rstrip(_CLOSERS)
+    end = text.rstrip(CLOSERS)
     return end.endswith(".") and not end.lower().endswith(("a.m.", "p.m.", "..."))
 
 
-_CLOSERS = "\"'”’»)]"
 
 
 def _link_label(ln: Line) -> str | None:
