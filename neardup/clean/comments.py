@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from neardup.clean.classify import addresses_the_reader
-from neardup.clean.features import CLOSERS, CUES, has_date_or_time
+from neardup.clean.features import CLOSERS, CUES, MONTH_NAMES, WORD_RE, has_date_or_time
 from neardup.clean.lines import Line
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
@@ -37,10 +37,6 @@ _LEAD_IN_WORDS = frozenset(
 _LEAD_IN_OPENERS = frozenset(
     "on in at after before during when then later earlier since until by".split()
 )
-_WORD_RE = re.compile(r"\w+")
-_MONTH_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:
@@ -85,11 +81,11 @@ def _quote_lead_in(text: str) -> bool:
     header (see ``_LEAD_IN_WORDS``)."""
     if _SAID_RE.search(text) is None:
         return False
-    words = [w for w in _WORD_RE.findall(text) if not w.isdigit()]  # (after a list number)
+    words = [w for w in WORD_RE.findall(text) if not w.isdigit()]  # (after a list number)
     if not words:
         return False
     first = words[0].lower()
-    if first in _LEAD_IN_OPENERS or first in _MONTH_WORDS:  # (or the date first: "March 3,
+    if first in _LEAD_IN_OPENERS or first in MONTH_NAMES:  # (or the date first: "March 3,
         return True  # 2023 — Reynolds said:"; comment systems put the name first)
     # a determiner or pronoun in lower case ("the minister"), or first before a lower-case
     # word or the verb ("The minister said:", "She said:"); capitalised, it is part of a

@@ -33,6 +33,10 @@ from neardup.clean._kernels import (
 from neardup.stopwords import STOPWORDS
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# English month names and their abbreviations, lower-cased
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Sentence end, allowing closing quotes / brackets after the mark.

@@ -14,7 +14,14 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.features import CLOSERS, DATE_RE, TIME_RE, WORD_RE, credit_label
+from neardup.clean.features import (
+    CLOSERS,
+    DATE_RE,
+    MONTH_NAMES,
+    TIME_RE,
+    WORD_RE,
+    credit_label,
+)
 from neardup.clean.lines import Line
 from neardup.stopwords import STOPWORDS
 
@@ -362,7 +369,9 @@ def _trim_name(name: str, after: str = "") -> str:
     lower-case word other than a connector ("Jane Smith on November 19" -> "Jane Smith";
     BYLINE_RE ignores case), the first word of a date or a label ("Jane Smith Nov. 19",
     "Jane Smith Updated"), a word with a digit, or a change from capitals to title case
-    ("JANE DOE Associated Press")."""
+    ("JANE DOE Associated Press"). Month names are first names too ("April Smith"): they end
+    the name only before a day or as an abbreviation ("Jane Doe Nov. 19", "Regan September
+    12")."""
     words = name.split()
     rest = after.split()[:1]  # (what follows the name on its line: "12, 2019")
     # (a name in capitals: its first two words mostly capitals, "JANE DOE", "JOHN McCAIN";
@@ -372,7 +381,7 @@ def _trim_name(name: str, after: str = "") -> str:
         bare = w.strip(",.;:|").lower()
         nxt = words[j + 1] if j + 1 < len(words) else (rest[0] if rest else "")
         if ((w[:1].islower() and w.lower() not in _NAME_CONNECTORS)
-                or (bare in _AFTER_NAME and (bare not in _MONTH_NAMES or _DIGIT_RE.search(nxt)
+                or (bare in _AFTER_NAME and (bare not in MONTH_NAMES or _DIGIT_RE.search(nxt)
                                              or w.endswith(".")))
                 or any(c.isdigit() for c in w)
                 or (caps and not _capitals(w) and bare not in _NAME_CONNECTORS)):
@@ -385,13 +394,6 @@ def _capitals(word: str) -> bool:
     """More capitals than lower-case letters, two at least ("DOE", "McCAIN")."""
     upper = sum(c.isupper() for c in word)
     return upper >= 2 and upper > sum(c.islower() for c in word)
-
-
-# Month names are first names too ("April Smith", "June Thomas"): after a byline's name they
-# end it only before a day or as an abbreviation ("Jane Doe Nov. 19", "Regan September 12")
-_MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 # Words of the labels next to a date, never of a name ("8:00 AM Eastern Standard Time")
