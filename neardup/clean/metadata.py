@@ -460,9 +460,20 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             m = None if name else NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
             if m and (m.re is NAME_LINE_RE or len(m.group(2).split()) <= 8):
                 name = m.group(1)
+                second = m.group(2) if m.re is NAME_ROLE_RE else ""
+                if (NAME_LINE_RE.fullmatch(second) and _name_ok(second)
+                        and _ORGANISATION_WORDS.isdisjoint(w.lower() for w in second.split())):
+                    name = t  # (two authors: "Jane Doe, John Smith", not a name and a role)
         if name and _name_ok(name):
             return name, [i]
     return None, []
+
+
+# Words of a role or an organisation after a name ("Jane Doe, Associated Press"), not of a
+# second author's name
+_ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
+    """press associated reuters agence france presse bloomberg news staff wire service media
+    times post journal daily herald tribune""".split())
 
 
 def _name_before_role(text: str) -> str | None:

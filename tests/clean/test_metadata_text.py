@@ -449,3 +449,12 @@ def test_second_probe_metadata_cases() -> None:
             "WASHINGTON", "BERLIN"), lede
     page_title = "Fed raises rates | Business news and markets from the Financial Times"
     assert clean_text("\n".join([page_title, "Home", *_WAGE])).title == "Fed raises rates"
+
+
+def test_two_authors_without_by() -> None:
+    # (Reuters' shape) the second name was read as the first's role: "Jane Doe"
+    page = "\n".join([f"{HEADLINE} | Site", "Home", HEADLINE, "Jane Doe, John Smith",
+                      "Nov. 19, 2019", *_WAGE])
+    assert clean_text(page).byline == "Jane Doe, John Smith"
+    page = page.replace("Jane Doe, John Smith", "Jane Doe, Associated Press")
+    assert clean_text(page).byline == "Jane Doe"
