@@ -57,25 +57,23 @@ def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], di
     place). A dangling link is listed: reading it fails, and it becomes a rejection instead of
     vanishing."""
     unreadable: dict[Path, str] = {}
-    files = sorted(_walk(folder, unreadable))
-    if skip is not None:
-        # (by real paths: a link to a folder can lead into the output folder from anywhere;
-        # an output folder that holds the INPUT folder, "-o .", holds every file: none is its)
-        skipped = Path(skip).resolve()
-        if not folder.resolve().is_relative_to(skipped):
-            files = [p for p in files if not p.resolve().is_relative_to(skipped)]
-    return files, unreadable
+    output = Path(skip).resolve() if skip is not None else None
+    return sorted(_walk(folder, unreadable, output)), unreadable
 
 
-def _walk(folder: Path, unreadable: dict[Path, str]) -> list[Path]:
+def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None) -> list[Path]:
     """Every file under ``folder``: regular files, dangling links and special files (FIFOs,
     sockets, devices), through links to folders too (a ``corpus/2024 -> /data/2024`` link was
     passed over without a word), each real folder once (a link back to a folder above is a
     loop). A sub-folder that cannot be listed (no permission) is listed, with its reason in
-    ``unreadable``: ``pathlib.Path.rglob`` passed over it in silence."""
+    ``unreadable``: ``pathlib.Path.rglob`` passed over it in silence. The ``output`` folder
+    (a real path) is not walked, whichever way it is reached (a link to a folder can lead into
+    it from anywhere), unless it holds the INPUT folder ("-o ."): then it holds every file."""
     out: list[Path] = []
     seen: set[str] = set()
     top = Path(os.path.realpath(folder))
+    if output is not None and top.is_relative_to(output):
+        output = None
 
     def listing_failed(exc: OSError) -> None:
         if exc.filename is None or Path(exc.filename) == folder:
@@ -85,8 +83,8 @@ def _walk(folder: Path, unreadable: dict[Path, str]) -> list[Path]:
 
     for root, dirs, names in os.walk(folder, onerror=listing_failed, followlinks=True):
         real = os.path.realpath(root)
-        if real in seen:  # (a link to a folder already walked: its files are listed)
-            dirs[:] = []
+        if real in seen or (output is not None and Path(real).is_relative_to(output)):
+            dirs[:] = []  # (a link to a folder already walked: its files are listed)
             continue
         seen.add(real)
         # (walked in name order: which of two ways to a folder lists its files; a link to the
