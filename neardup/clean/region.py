@@ -193,6 +193,17 @@ LEAD_GAP_WORDS = 3
 LEAD_AD_WORDS = 5
 
 
+# ... or a sub-heading of the article: a short line of at most this many words, no sentence.
+LEAD_HEADING_WORDS = 10
+
+
+def _sub_heading(ln: Line) -> bool:
+    """(no label: "Photograph: AFP via Getty" is the photo's credit)"""
+    return (ln.cls == "short" and ln.cue is None and not ln.terminal and not ln.in_list
+            and 2 <= ln.n_words <= LEAD_HEADING_WORDS and ln.text[:1].isupper()
+            and ":" not in ln.text)
+
+
 def lead_start(lines: list[Line], s: int) -> int:
     """The start of the article region that starts at ``s``, with its lead paragraph.
 
@@ -200,7 +211,9 @@ def lead_start(lines: list[Line], s: int) -> int:
     whose caption or gallery link then separates it from the rest: one sentence between two
     non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
     region started below it. A paragraph (class ``good``) one caption or one very short line
-    above the region is the article's lead.
+    above the region is the article's lead. So is the page's first paragraph one sub-heading
+    above the region ("Winds reached 70 mph" under a one-sentence lead): no teaser list
+    stands above it.
     """
     if s < 2:
         return s
@@ -214,6 +227,8 @@ def lead_start(lines: list[Line], s: int) -> int:
     if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
         # (the photo's furniture, not a sub-heading: nothing else stands there)
         gap.cls, gap.reason = "bad", "caption"
+        return s - 2
+    if _sub_heading(gap) and not any(ln.cls == "good" for ln in lines[: s - 2]):
         return s - 2
     return s
 

@@ -22,6 +22,12 @@ gives them away is the *run*:
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
   schedules, timelines. A bare date line is a timestamp, not an item;
+* an introduced list: a sentence ending in a colon ("The money will go to three projects:")
+  over ``MIN_INTRODUCED`` to ``MAX_INTRODUCED`` short lines (list items whose bullets the
+  scraper dropped: "Repairs to the pool" / "New lighting on the trail"), with the article
+  going on in prose below them. Read alone, the items are menu lines, and the story lost
+  them, the paragraph after them (one sentence between the list and the page's clutter: a
+  teaser's shape) and everything below;
 * questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
   "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
   explainers and interviews print them. A question is a short line and an answer often one
@@ -40,6 +46,7 @@ import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter, itemgetter
 
+from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 
 _ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
@@ -60,6 +67,9 @@ MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
 MIN_QUESTIONS = 2
+MIN_INTRODUCED = 2
+MAX_INTRODUCED = 30
+INTRODUCED_ITEM_WORDS = 20  # (longer lines are paragraphs, prose on their own)
 _QUESTION_RE = re.compile(r"^(?:Q|Question)\s*[:.)]\s*\S")
 _ANSWER_RE = re.compile(r"^(?:A|Answer)\s*[:.)]\s*\S")
 MIN_ROW_NUMBERS = 2
@@ -74,6 +84,7 @@ _DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
 _ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_LAST_CHAR = itemgetter(slice(-1, None))
 _DIGIT_RATIO = attrgetter("digit_ratio")
 
 
@@ -231,6 +242,41 @@ def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
     return marked
 
 
+def _introduces_a_list(ln: Line) -> bool:
+    """A sentence that ends in a colon and opens a list: prose-like (half its words lower
+    case, four words at least), no cue ("Follow us:", "Related:"), no boilerplate."""
+    return (ln.n_words >= 4 and ln.lower_ratio >= 0.5 and ln.cue is None and ln.cls != "bad"
+            and not ln.in_list and ln.text.rstrip(CLOSERS).endswith(":"))
+
+
+def _list_item(ln: Line) -> bool:
+    return (ln.cls in ("short", "near") and ln.cue is None and not ln.in_list
+            and ln.n_words <= INTRODUCED_ITEM_WORDS and ln.reason not in _NEVER)
+
+
+def _mark_introduced(lines: list[Line], colons: Iterable[int]) -> list[int]:
+    """Mark the items of the lists that the lines ``colons`` (lines ending in ":") introduce,
+    when prose follows the items (a list at the page's end may be its links); returns the
+    marked lines."""
+    marked: list[int] = []
+    n = len(lines)
+    for i in colons:
+        if not _introduces_a_list(lines[i]):
+            continue
+        j = i + 1
+        while j < n and j - i <= MAX_INTRODUCED and _list_item(lines[j]):
+            j += 1
+        if j - i - 1 < MIN_INTRODUCED or j >= n or j - i > MAX_INTRODUCED:
+            continue
+        after = lines[j]
+        if after.cls not in ("good", "near") or not after.terminal:
+            continue
+        for k in range(i + 1, j):
+            lines[k].in_list = True
+            marked.append(k)
+    return marked
+
+
 def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> frozenset[int]:
     """Set ``in_list`` on the lines that start inside one of ``tables`` (``[start, end)``
     spans of the text, in order: the pipe tables of a Markdown text's view); returns their
@@ -249,10 +295,11 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
 
 
 def mark_structure(lines: list[Line]) -> frozenset[int]:
-    """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables and
-    questions with their answers; returns the lines of the questions and answers, which are
-    prose beside a paragraph in the region search (a one-sentence introduction above them is
-    no teaser), as Markdown tables are (see :func:`mark_table_rows`)."""
+    """Set ``in_list`` on the lines of numbered, bulleted, introduced and dated lists, data
+    tables and questions with their answers; returns the lines of the questions and answers
+    and the introduced lists' items, which are prose beside a paragraph in the region search
+    (a one-sentence paragraph beside them is no teaser), as Markdown tables are (see
+    :func:`mark_table_rows`)."""
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
     # other passes) each pass needs to start from, so most pages skip most passes.
@@ -266,6 +313,10 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
         _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
+    rows: list[int] = []
+    lasts = "".join(map(_LAST_CHAR, map(_TEXT, lines)))
+    if ":" in lasts:
+        rows += _mark_introduced(lines, [m.start() for m in re.finditer(":", lasts)])
     if firsts.count("Q") >= MIN_QUESTIONS:
-        return frozenset(_mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)]))
-    return frozenset()
+        rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
+    return frozenset(rows)

@@ -517,6 +517,38 @@ def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
     assert gap not in res.text
 
 
+def test_lead_paragraph_above_a_sub_heading_kept() -> None:
+    # The first paragraph, one sentence between the byline and a sub-heading the site
+    # inserted, weighed nothing in the region search (a teaser's shape) and the region
+    # started below the sub-heading: the story lost its lead.
+    lead = ("A fast-moving storm knocked out power to more than 40,000 homes on Monday night, "
+            "utility officials said, and crews expected repairs to last into Wednesday.")
+    heading = "Winds reached 70 mph"
+    page = "\n\n".join(["Home", "News", "Sports", "Storm knocks out power across the region",
+                         "By John Smith", lead, heading, *_STORY, "Comments"])
+    res = clean_text(page)
+    for para in [lead, heading, *_STORY]:
+        assert para in res.text, para
+    assert res.title == "Storm knocks out power across the region"
+    assert "Sports" not in res.text and "Comments" not in res.text
+
+
+def test_teaser_above_a_headline_is_no_lead() -> None:
+    # ... but a teaser's summary above another story's headline and the article stays out:
+    # the lead must be the page's first paragraph.
+    teasers = ["Bridge closure extended", "The bridge will stay closed until the end of the "
+               "month while crews replace the rusted bearings under the main span.",
+               "Library opens new wing", "The new wing adds a children's room, two study "
+               "halls and a cafe, and it will open on weekends from next month."]
+    page = "\n\n".join(["Home", "News", *teasers, "Reservoir drained after cracks found",
+                         *_STORY, "About us"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in teasers:
+        assert line not in res.text, line
+
+
 @pytest.mark.parametrize(
     "credit",
     ["(Image credit: Water Authority)", "Photo: Jane Doe, AP", "Jane Doe/Reuters/Getty Images"],
