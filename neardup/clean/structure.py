@@ -28,6 +28,12 @@ gives them away is the *run*:
   going on in prose below them. Read alone, the items are menu lines, and the story lost
   them, the paragraph after them (one sentence between the list and the page's clutter: a
   teaser's shape) and everything below;
+* timed entries (a live blog): at least ``MIN_ENTRIES`` entries in a row, each a clock-time
+  line ("3:15 p.m.", "11:05 am ET"), up to ``ENTRY_HEADINGS`` short heading lines, and one or
+  more paragraphs. Each entry read alone is a teaser's shape (a one-sentence paragraph
+  between a heading and a time line), and the times weigh as a headline list's: the blog
+  kept its first entries and lost the rest. A headline list prints ages ("19 hours ago") or
+  dates and headlines without paragraphs; a comment thread prints the author above the date;
 * questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
   "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
   explainers and interviews print them. A question is a short line and an answer often one
@@ -46,7 +52,7 @@ import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter, itemgetter
 
-from neardup.clean.features import CLOSERS
+from neardup.clean.features import AGO_RE, CLOSERS, TIME_RE
 from neardup.clean.lines import Line
 
 _ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
@@ -67,6 +73,10 @@ MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
 MIN_QUESTIONS = 2
+MIN_ENTRIES = 3
+ENTRY_HEADINGS = 2
+ENTRY_TIME_WORDS = 6  # (a time line: "Updated 3:15 p.m. ET" at most)
+ENTRY_HEADING_WORDS = 14
 MIN_INTRODUCED = 2
 MAX_INTRODUCED = 30
 INTRODUCED_ITEM_WORDS = 20  # (longer lines are paragraphs, prose on their own)
@@ -242,6 +252,61 @@ def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
     return marked
 
 
+def _entry_time(ln: Line) -> bool:
+    """A live blog entry's time line: a short timestamp line with a clock time, no age."""
+    return (ln.timestamp and ln.n_words <= ENTRY_TIME_WORDS and TIME_RE.search(ln.text) is not None
+            and AGO_RE.search(ln.text) is None)
+
+
+def _entry_end(lines: list[Line], i: int) -> int | None:
+    """The end of the entry whose time line is ``lines[i]``, or None if no entry starts there:
+    its headings, then its paragraphs (prose lines) up to the next line that is none."""
+    n = len(lines)
+    j = i + 1
+    while (j < n and j - i <= ENTRY_HEADINGS and lines[j].cls == "short" and lines[j].cue is None
+           and not lines[j].timestamp and lines[j].n_words <= ENTRY_HEADING_WORDS):
+        j += 1
+    if j >= n or not _entry_paragraph(lines[j]):
+        return None
+    while j < n and _entry_paragraph(lines[j]):
+        j += 1
+    return j
+
+
+def _entry_paragraph(ln: Line) -> bool:
+    """Prose that ends like a sentence: a headline list's headlines ("Frivolous Great Britain
+    determined not to be frozen out in new-look Davis Cup", under "19 Nov 2019, 9:25pm") are
+    prose-like by their length, but end in no full stop."""
+    return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
+
+
+def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
+    """Mark the runs of timed entries (see the module docstring) that start at ``times``
+    (time lines); returns the marked lines."""
+    marked: list[int] = []
+    done = 0
+    for i in times:
+        if i < done:
+            continue
+        ends: list[int] = []
+        k = i
+        while k < len(lines) and _entry_time(lines[k]):
+            end = _entry_end(lines, k)
+            if end is None:
+                break
+            ends.append(end)
+            k = end
+        if len(ends) >= MIN_ENTRIES:
+            for m in range(i, ends[-1]):
+                ln = lines[m]
+                if ln.cls == "bad":  # (a time line: kept with its entry; as a list's bad
+                    ln.cls, ln.reason = "short", ""  # line it would weigh nothing, and the
+                ln.in_list = True  # region began below the first one)
+                marked.append(m)
+            done = ends[-1]
+    return marked
+
+
 def _introduces_a_list(ln: Line) -> bool:
     """A sentence that ends in a colon and opens a list: prose-like (half its words lower
     case, four words at least), no cue ("Follow us:", "Related:"), no boilerplate."""
@@ -314,6 +379,9 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
     rows: list[int] = []
+    times = [i for i, ln in enumerate(lines) if ln.timestamp and _entry_time(ln)]
+    if len(times) >= MIN_ENTRIES:
+        rows += _mark_entries(lines, times)
     lasts = "".join(map(_LAST_CHAR, map(_TEXT, lines)))
     if ":" in lasts:
         rows += _mark_introduced(lines, [m.start() for m in re.finditer(":", lasts)])

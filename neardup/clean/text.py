@@ -205,10 +205,14 @@ HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_l
 
 def _cut_kept_header(lines: list[Line]) -> None:
     """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
-    date line among them (the metadata step then reads it as the header it is)."""
+    date line among them (the metadata step then reads it as the header it is). A list's
+    lines are content: no header reaches into one (a live blog's second time line took the
+    first entry for a header)."""
     kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
     words = 0
     for j, ln in enumerate(kept):
+        if ln.in_list:
+            return
         if j and _header_line(ln):
             for h in kept[: j + 1]:
                 h.keep, h.reason = False, "metadata"
