@@ -914,3 +914,34 @@ def test_reported_news_about_cookies_or_donations_stays() -> None:
         res = clean_text("\n\n".join([*_STORY[:2], line, _STORY[2],
                                       _STORY[0].replace("Monday", "Friday")]))
         assert line in res.text, line
+
+
+def test_news_about_photo_agencies_is_no_caption() -> None:
+    # Found by a probe: a credit phrase anywhere in a line made it a caption, and a story
+    # about the agencies lost most of its paragraphs. A credit closes a caption, opens it as a
+    # label or sits in its brackets.
+    story = [
+        "Getty Images and Shutterstock said on Tuesday they had agreed to merge in a deal that "
+        "values the combined company at about $3.7 billion, including debt.",
+        "Shutterstock, which licensed its library to OpenAI last year, is not a party to the "
+        "lawsuit that Getty Images brought against an artificial intelligence company in Delaware.",
+        "The AP photo of the burning monk became one of the defining images of the war, and the "
+        "agency still licenses it to publishers around the world every year.",
+        *_STORY,
+    ]
+    captions = [
+        "Firefighters battle the blaze in Malibu on Sunday as winds pick up again. "
+        "David McNew/Getty Images",
+        "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert Curbeam "
+        "participates in a space walk during construction of the space station. (NASA via AP, "
+        "File)",
+        "New York Islanders' Brock Nelson puts the winning goal behind the Penguins goaltender "
+        "during a game in Pittsburgh, Tuesday, Nov. 19, 2019. (AP Photo/Gene J. Puskar) less",
+    ]
+    page = "\n\n".join(["Home", "Business", story[0], captions[0], *story[1:3], captions[1],
+                         *story[3:], captions[2], "About us"])
+    res = clean_text(page)
+    for para in story:
+        assert para in res.text, para
+    for caption in captions:
+        assert caption not in res.text, caption
