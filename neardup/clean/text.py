@@ -353,6 +353,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     if template is not None:
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
+        sentence_need = max(need, template.half())
         # (the keys from the lines' records: recurring lines need no look-up of their own)
         keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
         prose_lines: list[Line] = []
@@ -361,7 +362,10 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
                 if c >= prose_need:
                     prose_lines.append(ln)
-            elif c >= need:
+            elif c >= need and (c >= sentence_need or not sentence_like(ln)):
+                # (a short sentence must be on half the site's pages: "No injuries were
+                # reported." and "The cause is under investigation." recur in a local site's
+                # news, and went from every page that had them)
                 ln.cls, ln.reason = "bad", "site-template"
         if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
             for ln in prose_lines:
