@@ -10,6 +10,7 @@ would only cost recall on text that is already the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +18,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
-from neardup.clean.metadata import parse_date
+from neardup.clean.metadata import dates_in, parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
@@ -105,9 +106,35 @@ def clean_html(
     res = clean_text(text, template=template, options=opts, page_title=title)
     res.title = title or res.title
     author = doc.get("author")
-    if author:
+    if author and (res.byline is None or name_like(str(author))):
         res.byline = str(author)
     raw_date = doc.get("date")
     if raw_date:
-        res.date = parse_date(str(raw_date)) or str(raw_date)
+        date = parse_date(str(raw_date)) or str(raw_date)
+        # (a page without a date in its markup: trafilatura takes one from the text, and may
+        # take a date the story mentions; the header's own, "Published Nov. 4, 2025", which
+        # the cleaner found, is the page's)
+        if res.date is None or res.date == date or date not in dates_in(res.text):
+            res.date = date
     return res
+
+
+# Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe
+# and John Smith").
+_NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le y e al el bin ibn and und et".split())
+_NAME_WORDS = 5
+
+
+def name_like(author: str) -> bool:
+    """trafilatura's author reads as one or more names (parts split by ";" or ","): at most
+    ``_NAME_WORDS`` words each, capitalised but for name particles, no digits. Its author is
+    sometimes an author box's text ("About me I'm Anna; A Teacher"), which gives way to the
+    byline line the cleaner found."""
+    for part in re.split(r"[;,]", author):
+        words = part.split()
+        if len(words) > _NAME_WORDS or any(c.isdigit() for c in part) or "'" in part or "’" in part:
+            return False
+        if any(not w[:1].isupper() and w.lower() not in _NAME_PARTICLES for w in words):
+            return False
+    return True

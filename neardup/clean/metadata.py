@@ -251,6 +251,17 @@ def parse_date(text: str) -> str | None:
     return found[1] if found is not None else None
 
 
+def dates_in(text: str) -> set[str]:
+    """Every calendar date spelled in ``text``, as ISO 'YYYY-MM-DD'."""
+    found: set[str] = set()
+    for rx, order in _DATE_PATTERNS:
+        for m in rx.finditer(text):
+            iso = _iso_date(m, order)
+            if iso is not None:
+                found.add(iso)
+    return found
+
+
 def _first_date(text: str) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None

@@ -180,3 +180,43 @@ def test_every_parsed_date_has_a_year_word() -> None:
             found += 1
             assert _DATE_HINT_RE.search(text), text
     assert found > 1000
+
+
+def test_the_header_s_date_and_byline_beat_trafilatura_s_guesses() -> None:
+    # Found by a probe: on a page with no date in its markup trafilatura took a date the story
+    # mentions, and on a blog its author was the text of the author box; the page's own
+    # "Published" line and "By" line, which the cleaner found, were overwritten.
+    page = (
+        "<html><head><title>Court strikes down malpractice cap - Capitol Report</title></head>"
+        "<body><div class='story'><h1>Court strikes down malpractice cap</h1>"
+        "<p>By Owen Fischer</p><p>Published Nov. 4, 2025 | Updated Nov. 6, 2025</p>"
+        "<p>The state's highest court on Tuesday struck down a 2019 law that capped damages in "
+        "medical malpractice cases, ruling that it violated the right to a jury trial.</p>"
+        "<p>The 5-2 decision reinstates a $4.2 million verdict for a woman whose leg was "
+        "amputated after a surgeon failed to diagnose a blood clot on December 14, 2020.</p>"
+        "<p>The ruling takes effect on January 1, 2026, giving lawmakers time to respond.</p>"
+        "</div></body></html>")
+    res = clean_html(page)
+    assert res.date == "2025-11-04"
+    assert res.byline == "Owen Fischer"
+    blog = (
+        "<html><head><title>Passau to Vienna by bike | Slow Miles</title></head><body>"
+        "<div class='post'><h1>Passau to Vienna by bike</h1><div class='entry'>"
+        "<p>By Anna Lindqvist</p><p>July 8, 2025</p><p>I finally did it. After three years of "
+        "talking about it, I rode the whole Danube cycle path from Passau to Vienna last month, "
+        "and I want to write down what I learned.</p><p>First, the route is easier than people "
+        "say. It is almost completely flat, well signposted and mostly on paved paths.</p>"
+        "</div><div class='author-box'><p><b>About me</b><br>I'm Anna, a teacher from "
+        "Gothenburg who spends every summer on two wheels.</p></div></div></body></html>")
+    res = clean_html(blog)
+    assert res.byline == "Anna Lindqvist" and res.date == "2025-07-08"
+
+
+def test_trafilatura_s_author_when_it_is_a_name() -> None:
+    from neardup.clean.html import name_like
+
+    for name in ["Jane Doe", "Ludwig van Beethoven", "Jane Doe; John Smith", "María de la Cruz"]:
+        assert name_like(name), name
+    for junk in ["About me I'm Anna; A Teacher", "Phil Helsel is a reporter",
+                 "Detroit News wire services Published", "Staff 2019"]:
+        assert not name_like(junk), junk
