@@ -20,7 +20,11 @@ added, which the lightly edited copies match while the more edited ones match th
 not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.972, precision
 1.000 both). Which copies form a story depends on the keep policy only where centrality ties.
 A center takes at most one story's short copies (``_one_story_inside``): a roundup page that
-is a center does not gather the briefs it holds.
+is a center does not gather the briefs it holds; a center that matches no copy of its own size
+(every member joined by containment alone) takes the short copies that match its first
+member only, so a page of two stories one after the other does not join them. A copy that
+holds a copy of another story (a smaller document of another story matched it) is kept only
+when every copy of its story does (``_keep_best``).
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ def build_stories(
     active: np.ndarray | None = None,
     edge_jaccards: np.ndarray | None = None,
     short_copies: ShortCopies | None = None,
+    jaccard_threshold: float | None = None,
+    sizes: np.ndarray | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
 
@@ -101,7 +107,8 @@ def build_stories(
         jac, con = overlaps(a, b)
         ok = np.asarray(accepts(a, b, jac, con), dtype=bool)
         if short_copies is not None:
-            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts)
+            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts,
+                              contained=jac < jaccard_threshold if jaccard_threshold else None)
         kept[b[ok]], jaccard[b[ok]], containment[b[ok]] = a[ok], jac[ok], con[ok]
         rejected = (~ok).tolist()
         left: list[list[int]] = []
@@ -114,32 +121,53 @@ def build_stories(
                 left.append(rest)
         unplaced = left
     center = kept.copy()
-    _keep_best(kept, jaccard, containment, rank, overlaps)
+    holders = None if sizes is None else _holders_of_other_stories(edges, center, sizes)
+    _keep_best(kept, jaccard, containment, rank, overlaps, holders)
     return Stories(kept=kept, center=center, jaccard=jaccard, containment=containment)
 
 
 def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndarray,
-                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts) -> None:
+                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts,
+                      contained: np.ndarray | None = None) -> None:
     """In place on ``ok``: of the short copies inside a center (``short``: ``b`` inside ``a``,
     at most half its size, matched by containment alone), only the first, in the component's
-    order, and those that match it join. A page holding several short stories whole (a
+    order, and those that match it join; when the center matched none of its members by
+    Jaccard (``contained``: the pairs matched by containment alone; None: ``short``), the
+    first is its first member matched by containment alone, short or not. A page holding
+    story A (64 % of it) and story B (36 %) ties with A's copy on matches and, longer, was the
+    center that put A and B in one story. A page holding several short stories whole (a
     roundup of briefs) is a center when it has copies of its own (scraped again): it took
     every brief in it, and their stories became one. The price: two excerpts of one long
     article that do not overlap are no longer one story through it (text overlap cannot tell
     them from two briefs on one page); measured on synth corpora: F1 unchanged at the
     defaults, 0.990 -> 0.981 with stories of up to 50 copies."""
-    inside = np.flatnonzero(ok & short)
+    if contained is None:
+        contained = short
+    inside = np.flatnonzero(ok & (short | contained))
     if inside.size < 2:
         return
-    pages = a[inside]  # (each round's pairs are grouped by center)
-    first = np.ones(inside.size, dtype=bool)
-    first[1:] = pages[1:] != pages[:-1]
-    anchors = b[inside][np.maximum.accumulate(np.where(first, np.arange(inside.size), 0))]
-    later = inside[~first]
-    if later.size:
-        x, y = anchors[~first], b[later]
+    # Per center (each round's pairs are grouped by center): the anchor is its first copy of
+    # about its size matched by containment alone, else its first short copy; every other
+    # short copy must match the anchor.
+    is_short = short[inside].tolist()
+    with_peers = set(a[ok & ~contained].tolist())
+    checks: list[tuple[int, int]] = []  # (anchor's pair, short copy's pair)
+    for group in np.split(inside, np.flatnonzero(np.diff(a[inside])) + 1):
+        flags = is_short[:len(group)]
+        is_short = is_short[len(group):]
+        if len(group) < 2 or not any(flags):
+            continue
+        members = group.tolist()
+        if int(a[group[0]]) in with_peers:  # (short copies only)
+            members = [k for k, f in zip(members, flags, strict=True) if f]
+            flags = [True] * len(members)
+        anchor = next((k for k, f in zip(members, flags, strict=True) if not f), members[0])
+        checks += [(anchor, k) for k, f in zip(members, flags, strict=True) if f and k != anchor]
+    if checks:
+        pairs = np.array(checks, dtype=np.int64)
+        x, y = b[pairs[:, 0]], b[pairs[:, 1]]
         jac2, con2 = overlaps(x, y)
-        ok[later[~np.asarray(accepts(x, y, jac2, con2), dtype=bool)]] = False
+        ok[pairs[~np.asarray(accepts(x, y, jac2, con2), dtype=bool), 1]] = False
 
 
 def short_copy_sides(edges: np.ndarray, jaccards: np.ndarray, short_copies: ShortCopies
@@ -165,10 +193,26 @@ def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None
     return matches.tolist(), inside.tolist()
 
 
+def _holders_of_other_stories(edges: np.ndarray, center: np.ndarray, sizes: np.ndarray
+                              ) -> set[int]:
+    """The documents that a smaller document of another story matched (a page that carries
+    that story too: two stories one after the other, a roundup of briefs)."""
+    if not len(edges):
+        return set()
+    u, v = edges[:, 0], edges[:, 1]
+    across = center[u] != center[v]
+    u, v = u[across], v[across]
+    bigger = np.where(sizes[u] >= sizes[v], u, v)
+    return set(bigger[sizes[u] != sizes[v]].tolist())
+
+
 def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
-               rank: Sequence[tuple], overlaps: Overlaps) -> None:
+               rank: Sequence[tuple], overlaps: Overlaps, holders: set[int] | None = None
+               ) -> None:
     """In place: each star's kept copy becomes its best member by the keep policy (the center
-    was chosen for its neighbours), with every member's overlaps measured against it."""
+    was chosen for its neighbours), with every member's overlaps measured against it. A
+    member that holds a copy of another story (``holders``) is kept only when every member
+    does: the most complete copy by length was a page carrying a second story."""
     numbers = np.flatnonzero(kept != np.arange(len(kept)))
     stars: dict[int, list[int]] = {}
     for d, center in zip(numbers.tolist(), kept[numbers].tolist(), strict=True):
@@ -176,7 +220,8 @@ def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
     a: list[int] = []
     b: list[int] = []
     for star in stars.values():
-        best = min(star, key=lambda d: rank[d])
+        eligible = [d for d in star if d not in holders] if holders else star
+        best = min(eligible or star, key=lambda d: rank[d])
         if best == star[0]:
             continue
         kept[star] = best
