@@ -233,6 +233,56 @@ def lead_start(lines: list[Line], s: int) -> int:
     return s
 
 
+# The lines between the article region's end and a closing paragraph below it: at most this
+# many short lines (a sub-heading, an address line, a list of two).
+CLOSING_GAP_LINES = 2
+CLOSING_GAP_WORDS = 25
+
+
+def _gap_line(ln: Line) -> bool:
+    return (ln.cls == "short" and not ln.in_list and not ln.timestamp
+            and ln.n_words <= CLOSING_GAP_WORDS)
+
+
+def _paragraph_after_gap(lines: list[Line], j: int) -> int | None:
+    """The prose line (ending like a sentence) at most CLOSING_GAP_LINES short lines from
+    ``lines[j]`` on, or None."""
+    n = len(lines)
+    k = j
+    while k < n and k - j < CLOSING_GAP_LINES and _gap_line(lines[k]):
+        k += 1
+    if k == j or k >= n:
+        return None
+    ln = lines[k]
+    if (ln.cls in ("good", "near") and not ln.in_list and ln.cue is None
+            and (ln.cls == "good" or sentence_like(ln)) and _full_stop(ln.text)
+            and not ln.text.split(None, 1)[0].endswith(":")):  # ("Published: Nov. 19, ...")
+        return k
+    return None
+
+
+def _full_stop(text: str) -> bool:
+    """``text`` ends with a full stop: not a teaser's question ("... but for how long?"), a
+    promotion's "!" or an ellipsis."""
+    end = text.rstrip(CLOSERS)
+    return end.endswith((".", "。")) and not end.endswith("..")
+
+
+def closing_end(lines: list[Line], e: int) -> int:
+    """The end of the article region that ends at ``e``, with its closing paragraph.
+
+    The story's last paragraph, one sentence a short line or two below the rest ("Comments
+    should be sent to: <address>" / "A public hearing may be held if ..."; a last section's
+    heading and its paragraph), weighs nothing in the region search (a teaser's shape) and
+    was cut off. It is taken in when no other such pair follows it: a list of teasers after
+    the article is a run of headline and summary pairs.
+    """
+    k = _paragraph_after_gap(lines, e)
+    if k is None or _paragraph_after_gap(lines, k + 1) is not None:
+        return e
+    return k + 1
+
+
 def sentence_like(ln: Line) -> bool:
     """A short line that still reads like a sentence of prose ("He declined to comment.")."""
     return ln.terminal and ln.n_words >= 3 and ln.lower_ratio >= 0.5 and ln.text[:1].isupper()

@@ -55,6 +55,7 @@ from neardup.clean.metadata import (
 from neardup.clean.region import (
     LABEL_LIST_WORDS,
     article_regions,
+    closing_end,
     lead_start,
     sentence_like,
     smooth_region,
@@ -383,7 +384,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             for ln in lines:
                 ln.keep = ln.cls != "bad"
         for s, e in regions:
-            smooth_region(lines, lead_start(lines, s), e, opts)
+            smooth_region(lines, lead_start(lines, s), closing_end(lines, e), opts)
         if not opts.keep_captions:
             _drop_credited_captions(lines)
         if "(@" in text:  # (an embedded post's attribution names a handle)

@@ -945,3 +945,50 @@ def test_news_about_photo_agencies_is_no_caption() -> None:
         assert para in res.text, para
     for caption in captions:
         assert caption not in res.text, caption
+
+
+def test_closing_paragraph_below_a_short_line_kept() -> None:
+    # Found by a probe: the last paragraph, one sentence a short line below the rest (an
+    # address line, a last section's heading), weighed nothing in the region search (a
+    # teaser's shape) and was cut off with the page's footer.
+    notice = [
+        "Any interested person may submit written comments on the proposed permit to the "
+        "address below within thirty days of the date of this public notice.",
+        "The facility discharges treated municipal wastewater at an average design flow of "
+        "2.4 million gallons per day to the creek under the current permit.",
+    ]
+    address = "Comments should be sent to: Programs Branch, Region 5, 77 West Jackson Boulevard"
+    closing = "A public hearing may be held if there is significant public interest."
+    page = "\n".join(["Home", "Water", "Public Notices", *notice, address, closing,
+                      "Home | Privacy and Security Notice | Contact Us",
+                      "Last updated on Monday, August 16th, 2004"])
+    res = clean_text(page)
+    for line in [*notice, address, closing]:
+        assert line in res.text, line
+    assert "Privacy" not in res.text
+    sections = [*_STORY, "Ecology", "The lake supports populations of pike, perch, bream and "
+                "vendace. Loons nest on the smaller islands."]
+    page = "\n".join(["Jump to content", "Main menu", *sections, "References",
+                      "^ Smirnov, A. (2004). Lakes of the Isthmus. Nauka. p. 112.",
+                      "Categories: Lakes | Glacial lakes", "Privacy policy About Disclaimers"])
+    res = clean_text(page)
+    for line in sections:
+        assert line in res.text, line
+
+
+@pytest.mark.parametrize("tail", [
+    # two headline + summary pairs: a teaser list, not the article's end
+    ["Library opens new wing", "The new wing adds a children's room and two study halls.",
+     "Bridge closure extended", "The bridge will stay closed until the end of the month."],
+    # a date line is no closing paragraph
+    ["Wordcount: 717", "Published: Nov. 19, 2019, 6:18 p.m. Updated: Nov. 19, 2019, 7:10 p.m."],
+    # nor a teaser's question
+    ["JANIE HAR", "Jason Gough says we get a bit of a break, but for how long?"],
+])
+def test_what_follows_the_article_is_no_closing_paragraph(tail: list[str]) -> None:
+    page = "\n".join(["Home", "News", *_STORY, *tail, "About us", "Privacy policy"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in tail:
+        assert line not in res.text, line
