@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from neardup.clean.classify import prompts_the_reader
 from neardup.clean.features import CLOSERS, CUES
 from neardup.clean.lines import Line
 
@@ -240,8 +241,10 @@ CLOSING_GAP_WORDS = 25
 
 
 def _gap_line(ln: Line) -> bool:
+    """(A cue word only in a line of content's length: "Comments should be sent to: <address>",
+    not "Advert" over a promotion.)"""
     return (ln.cls == "short" and not ln.in_list and not ln.timestamp
-            and ln.n_words <= CLOSING_GAP_WORDS)
+            and ln.n_words <= CLOSING_GAP_WORDS and (ln.cue is None or ln.n_words >= 6))
 
 
 def _paragraph_after_gap(lines: list[Line], j: int) -> int | None:
@@ -256,7 +259,8 @@ def _paragraph_after_gap(lines: list[Line], j: int) -> int | None:
     ln = lines[k]
     if (ln.cls in ("good", "near") and not ln.in_list and ln.cue is None
             and (ln.cls == "good" or sentence_like(ln)) and _full_stop(ln.text)
-            and not ln.text.split(None, 1)[0].endswith(":")):  # ("Published: Nov. 19, ...")
+            and not ln.text.split(None, 1)[0].endswith(":")  # ("Published: Nov. 19, ...")
+            and not prompts_the_reader(ln.text)):  # (a promotion: "... Click here now.")
         return k
     return None
 
