@@ -507,6 +507,8 @@ def find_dateline(first_paragraph: str) -> str | None:
     if not m:
         return None
     val = next(g for g in m.groups() if g is not None).strip(" ,")
+    if val.endswith(".") and "." not in val[:-1]:  # ("MADRID.– El Gobierno ...", not "D.C.")
+        val = val[:-1]
     if m.group(4) or m.group(5):  # (a known agency in brackets: "Berlin (dpa)", "(CNN)")
         return val
     words = WORD_RE.findall(val)
@@ -602,11 +604,36 @@ def _line_date(ln: Line, max_words: int) -> str | None:
     return publication_date(ln.text)
 
 
+def _dated_label(text: str) -> bool:
+    """A publication or update label of any language we know ("Publié le ...")."""
+    return _PUBLISHED_LABEL_RE.match(text) is not None or _UPDATED_RE.match(text) is not None
+
+
+# Words a date line may hold besides its date and time ("17 de junio de 2025 - 13:45",
+# "27. März 2025, 10:31 Uhr", "le 3 août 2018 à 11h02").
+_DATE_FILLERS = frozenset("de del le la el à a um uhr am at on et y h".split())
+_FRENCH_TIME_RE = re.compile(r"\d{1,2}h\d{2}")
+
+
+def _only_a_date(text: str) -> bool:
+    """``text`` is a date (and a time) in any language ``parse_date`` reads, and nothing else:
+    the timestamp feature knows English dates only, and "17 de junio de 2025 - 13:45" stayed at
+    the top of an extracted article."""
+    rest = text
+    for rx, _ in _DATE_PATTERNS:
+        rest = rx.sub(" ", rest)
+    if rest == text:
+        return False
+    rest = _FRENCH_TIME_RE.sub(" ", TIME_RE.sub(" ", rest))
+    return all(w.lower() in _DATE_FILLERS for w in WORD_RE.findall(rest))
+
+
 def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:
     """The lines that only carry the date found on ``lines[i]``: itself when it is a
     timestamp or "Published ..." line, and a "Published" prefix line just before it."""
     ln = lines[i]
-    idx = [i] if ln.timestamp or _PUBLISHED_RE.match(ln.text) else []
+    idx = [i] if (ln.timestamp or _PUBLISHED_RE.match(ln.text) or _dated_label(ln.text)
+                  or _only_a_date(ln.text)) else []
     if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
         idx.insert(0, i - 1)
     return idx

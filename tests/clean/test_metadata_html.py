@@ -220,3 +220,26 @@ def test_trafilatura_s_author_when_it_is_a_name() -> None:
     for junk in ["About me I'm Anna; A Teacher", "Phil Helsel is a reporter",
                  "Detroit News wire services Published", "Staff 2019"]:
         assert not name_like(junk), junk
+
+
+@pytest.mark.parametrize("date_line", [
+    "17 de junio de 2025 - 13:45",
+    "Publié le 17 juin 2025 à 11h02, mis à jour le 18 juin 2025 à 08h15",
+    "17. Juni 2025, 13:45 Uhr",
+])
+def test_a_date_line_of_another_language_goes_from_extracted_text(date_line: str) -> None:
+    # Found by a probe: in extracted text (HTML pages, conservative cleaning) a date line the
+    # English timestamp feature does not know stayed as the article's first line, and the
+    # dateline of the paragraph under it was not found.
+    headline = "El Gobierno aprueba 2.000 millones para el campo por la sequía"
+    lead = ("MADRID.– El Gobierno aprobó este martes un plan de 2.000 millones de euros para "
+            "ayudar a los agricultores afectados por la sequía.")
+    text = "\n".join([headline, date_line, lead, BODY[1]])
+    res = clean_text(text, options=CleanOptions(conservative=True), page_title=headline)
+    assert res.text.startswith("MADRID.–")
+    assert res.date == "2025-06-17" and res.dateline == "MADRID"
+    # a sentence that mentions a date stays
+    said = "El ministro dijo el 17 de junio de 2025 que las ayudas llegarán antes de septiembre."
+    res = clean_text("\n".join([headline, said, BODY[1]]),
+                     options=CleanOptions(conservative=True), page_title=headline)
+    assert said in res.text
