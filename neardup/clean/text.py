@@ -438,8 +438,10 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)
         byline, by_idx = find_far_byline(lines, first)
-    if byline is None and not opts.conservative:
-        # (a name without "By", next to the headline or the date: below the headline)
+    if byline is None:
+        # (a name without "By", next to the headline or the date: below the headline; also in
+        # extracted text, where "Nina Patel, Staff Writer" under the headline stayed as the
+        # article's first line)
         b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
         byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None

@@ -243,3 +243,18 @@ def test_a_date_line_of_another_language_goes_from_extracted_text(date_line: str
     res = clean_text("\n".join([headline, said, BODY[1]]),
                      options=CleanOptions(conservative=True), page_title=headline)
     assert said in res.text
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Nina Patel, Staff Writer", "Nina Patel"),
+    ("Nina Patel | Staff Writer", "Nina Patel"),
+    ("Nina Patel and Tom Ruiz, Staff Writers", "Nina Patel and Tom Ruiz"),
+])
+def test_a_byline_without_by_in_extracted_text(line: str, name: str) -> None:
+    # Found by a probe: conservative cleaning (HTML pages) looked for "By" bylines only, and
+    # the name line under the headline stayed as the article's first line.
+    headline = "School board votes to start classes later"
+    text = "\n".join([headline, line, BODY[0], BODY[1]])
+    res = clean_text(text, options=CleanOptions(conservative=True), page_title=headline)
+    assert res.byline == name
+    assert res.text.startswith(BODY[0])
