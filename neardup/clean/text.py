@@ -452,10 +452,19 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         title = title_from_page_title(lines[title_line].text)
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
-    first_kept = next((ln for ln in lines if ln.keep), None)
-    dateline = find_dateline(first_kept.text) if first_kept else None
+    dateline = None
+    for ln in islice(compress(lines, map(_KEEP, lines)), DATELINE_LINES):
+        # (the first paragraph's; a short line above it, "News provided by Aurion Systems,
+        # Inc." over a press release, a kicker, hid it)
+        dateline = find_dateline(ln.text)
+        if dateline is not None or ln.cls in ("good", "near"):
+            break
 
     return _assemble(text, lines, title, byline, dateline, date)
+
+
+# The dateline opens the article's first paragraph, at most this many kept lines down.
+DATELINE_LINES = 3
 
 
 # The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:

@@ -258,3 +258,20 @@ def test_a_byline_without_by_in_extracted_text(line: str, name: str) -> None:
     res = clean_text(text, options=CleanOptions(conservative=True), page_title=headline)
     assert res.byline == name
     assert res.text.startswith(BODY[0])
+
+
+def test_the_dateline_of_the_first_paragraph_under_a_short_line() -> None:
+    # Found by a probe: "News provided by Aurion Systems, Inc." above a press release's first
+    # paragraph hid its dateline (only the first kept line was looked at). A first paragraph
+    # without one ends the search: a dateline further down is no article's.
+    lead = ("SAN JOSE, Calif., May 6, 2025 /PRNewswire/ -- Aurion Systems, Inc., a provider of "
+            "power management chips, today announced a new plant in Texas.")
+    res = clean_text("\n".join(["News provided by Aurion Systems, Inc.", lead, BODY[1]]),
+                     options=CleanOptions(conservative=True))
+    assert res.dateline == "SAN JOSE, Calif., May 6, 2025 /PRNewswire/"
+    first = ("Officials said on Tuesday that the water level of the river had fallen to its "
+             "lowest point in a century, and farmers downstream are worried about the harvest.")
+    res = clean_text("\n".join([first, "LONDON (AP) — The second paragraph opens like a "
+                                "wire story's first, as quoted copy can."]),
+                     options=CleanOptions(conservative=True))
+    assert res.dateline is None
