@@ -109,27 +109,17 @@ def _site_notice(line: Line) -> bool:
     return _REPORTED_RE.search(t) is None
 
 
-_SECOND_PERSON = frozenset("you your yours yourself".split())
-
-
-def addresses_the_reader(t: str, reader_words: frozenset[str] = _READER_WORDS) -> bool:
-    """``t`` speaks to the reader: a word of ``reader_words`` (``_READER_WORDS``: the site's
-    voice too, "we", "our"), or a sentence that opens with a verb of ``_PROMPT_VERBS`` ("Have
-    a tip? ... Follow her on Twitter")."""
+def addresses_the_reader(t: str) -> bool:
+    """``t`` speaks to the reader: a word of ``_READER_WORDS``, or a sentence that opens with
+    a verb of ``_PROMPT_VERBS`` ("Have a tip? ... Follow her on Twitter")."""
     words = t.lower().replace("’", "'").split()
     opens = True  # (the next word opens a sentence)
     for w in words:
         bare = w.strip("\"'“‘”’([*-•.,;:!?)")
-        if bare in reader_words or (opens and bare in _PROMPT_VERBS):
+        if bare in _READER_WORDS or (opens and bare in _PROMPT_VERBS):
             return True
         opens = w.endswith((".", "?", "!", ":"))
     return False
-
-
-def prompts_the_reader(t: str) -> bool:
-    """:func:`addresses_the_reader` by "you" or an imperative only ("Click here now."): a
-    closing paragraph in the first person ("I half expect him every year.") is no prompt."""
-    return addresses_the_reader(t, _SECOND_PERSON)
 
 
 def _news_sentence(line: Line) -> bool:

@@ -280,13 +280,15 @@ _LABEL_PHRASES = ("file photo", "image source", "photo credit", "image credit", 
 
 
 def _credit_phrase_placed(t: str, m: re.Match[str]) -> bool:
-    """(Also in brackets, "(AP Photo/Gene J. Puskar) less", and in the agencies' caption
-    openings "In this Dec. 12, 2006, file photo, ..." and "This March 28, 2017, file photo,
-    ...".)"""
+    """(Also in brackets, "(AP Photo/Gene J. Puskar) less", next to a slash or before a colon,
+    and in the agencies' caption openings "In this Dec. 12, 2006, file photo, ..." and "This
+    March 28, 2017, file photo, ...".)"""
     if len(t.split(None, CREDIT_CAPTION_WORDS)) <= CREDIT_CAPTION_WORDS:
         return True
     before = t[: m.start()]
-    if before.endswith(("(", "[")):
+    if before.endswith(("(", "[", "/")) or t[m.end() : m.end() + 1] in ("/", ":"):
+        # (in brackets, or a credit's own syntax: "Jane Roe/Getty Images", "REUTERS/Jane
+        # Roe/File Photo", "AP Photo/Jane Roe", "Getty Images:")
         return True
     phrase = m.group().lower()
     if phrase in _LABEL_PHRASES and (not before.strip(" ([\"“'‘-–—•*")

@@ -604,6 +604,11 @@ def _line_date(ln: Line, max_words: int) -> str | None:
     return publication_date(ln.text)
 
 
+def publication_label(text: str) -> bool:
+    """``text`` opens with a publication label ("Published", "Posted", "Publié", ...)."""
+    return _PUBLISHED_LABEL_RE.match(text) is not None
+
+
 def _dated_label(text: str) -> bool:
     """A publication or update label of any language we know ("Publié le ...")."""
     return _PUBLISHED_LABEL_RE.match(text) is not None or _UPDATED_RE.match(text) is not None

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from neardup.clean.classify import prompts_the_reader
 from neardup.clean.features import CLOSERS, CUES
 from neardup.clean.lines import Line
+from neardup.clean.metadata import find_byline, is_date_line
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions
@@ -213,8 +213,8 @@ def lead_start(lines: list[Line], s: int) -> int:
     non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
     region started below it. A paragraph (class ``good``) one caption or one very short line
     above the region is the article's lead. So is the page's first paragraph one sub-heading
-    above the region ("Winds reached 70 mph" under a one-sentence lead): no teaser list
-    stands above it.
+    above the region ("Winds reached 70 mph" under a one-sentence lead), right under the
+    header's byline or date line: no teaser list stands above it.
     """
     if s < 2:
         return s
@@ -229,62 +229,17 @@ def lead_start(lines: list[Line], s: int) -> int:
         # (the photo's furniture, not a sub-heading: nothing else stands there)
         gap.cls, gap.reason = "bad", "caption"
         return s - 2
-    if _sub_heading(gap) and not any(ln.cls == "good" for ln in lines[: s - 2]):
+    if (_sub_heading(gap) and s >= 3 and _header_line(lines[s - 3])
+            and not any(ln.cls == "good" for ln in lines[: s - 2])):
         return s - 2
     return s
 
 
-# The lines between the article region's end and a closing paragraph below it: at most this
-# many short lines (a sub-heading, an address line, a list of two).
-CLOSING_GAP_LINES = 2
-CLOSING_GAP_WORDS = 25
-
-
-def _gap_line(ln: Line) -> bool:
-    """(A cue word only in a line of content's length: "Comments should be sent to: <address>",
-    not "Advert" over a promotion.)"""
-    return (ln.cls == "short" and not ln.in_list and not ln.timestamp
-            and ln.n_words <= CLOSING_GAP_WORDS and (ln.cue is None or ln.n_words >= 6))
-
-
-def _paragraph_after_gap(lines: list[Line], j: int) -> int | None:
-    """The prose line (ending like a sentence) at most CLOSING_GAP_LINES short lines from
-    ``lines[j]`` on, or None."""
-    n = len(lines)
-    k = j
-    while k < n and k - j < CLOSING_GAP_LINES and _gap_line(lines[k]):
-        k += 1
-    if k == j or k >= n:
-        return None
-    ln = lines[k]
-    if (ln.cls in ("good", "near") and not ln.in_list and ln.cue is None
-            and (ln.cls == "good" or sentence_like(ln)) and _full_stop(ln.text)
-            and not ln.text.split(None, 1)[0].endswith(":")  # ("Published: Nov. 19, ...")
-            and not prompts_the_reader(ln.text)):  # (a promotion: "... Click here now.")
-        return k
-    return None
-
-
-def _full_stop(text: str) -> bool:
-    """``text`` ends with a full stop: not a teaser's question ("... but for how long?"), a
-    promotion's "!" or an ellipsis."""
-    end = text.rstrip(CLOSERS)
-    return end.endswith((".", "。")) and not end.endswith("..")
-
-
-def closing_end(lines: list[Line], e: int) -> int:
-    """The end of the article region that ends at ``e``, with its closing paragraph.
-
-    The story's last paragraph, one sentence a short line or two below the rest ("Comments
-    should be sent to: <address>" / "A public hearing may be held if ..."; a last section's
-    heading and its paragraph), weighs nothing in the region search (a teaser's shape) and
-    was cut off. It is taken in when no other such pair follows it: a list of teasers after
-    the article is a run of headline and summary pairs.
-    """
-    k = _paragraph_after_gap(lines, e)
-    if k is None or _paragraph_after_gap(lines, k + 1) is not None:
-        return e
-    return k + 1
+def _header_line(ln: Line) -> bool:
+    """A byline or a date line: the article's header, which its lead follows. (Without it, a
+    site's tagline, a banner or another story's summary above the headline, the short line
+    over the body, was taken for the lead and the headline for a sub-heading.)"""
+    return is_date_line(ln) or find_byline([ln], 0, 1)[0] is not None
 
 
 def sentence_like(ln: Line) -> bool:

@@ -22,18 +22,14 @@ gives them away is the *run*:
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
   schedules, timelines. A bare date line is a timestamp, not an item;
-* an introduced list: a sentence ending in a colon ("The money will go to three projects:")
-  over ``MIN_INTRODUCED`` to ``MAX_INTRODUCED`` short lines (list items whose bullets the
-  scraper dropped: "Repairs to the pool" / "New lighting on the trail"), with the article
-  going on in prose below them. Read alone, the items are menu lines, and the story lost
-  them, the paragraph after them (one sentence between the list and the page's clutter: a
-  teaser's shape) and everything below;
 * timed entries (a live blog): at least ``MIN_ENTRIES`` entries in a row, each a clock-time
   line ("3:15 p.m.", "11:05 am ET"), up to ``ENTRY_HEADINGS`` short heading lines, and one or
   more paragraphs. Each entry read alone is a teaser's shape (a one-sentence paragraph
   between a heading and a time line), and the times weigh as a headline list's: the blog
   kept its first entries and lost the rest. A headline list prints ages ("19 hours ago") or
   dates and headlines without paragraphs; a comment thread prints the author above the date;
+  and the entries are most of the page's prose (``ENTRIES_PROSE_SHARE``): a TV schedule or
+  a timed teaser list beside an article has their shape;
 * questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
   "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
   explainers and interviews print them. A question is a short line and an answer often one
@@ -52,7 +48,7 @@ import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter, itemgetter
 
-from neardup.clean.features import AGO_RE, CLOSERS, TIME_RE
+from neardup.clean.features import AGO_RE, TIME_RE
 from neardup.clean.lines import Line
 
 _ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
@@ -77,9 +73,6 @@ MIN_ENTRIES = 3
 ENTRY_HEADINGS = 2
 ENTRY_TIME_WORDS = 6  # (a time line: "Updated 3:15 p.m. ET" at most)
 ENTRY_HEADING_WORDS = 14
-MIN_INTRODUCED = 2
-MAX_INTRODUCED = 30
-INTRODUCED_ITEM_WORDS = 20  # (longer lines are paragraphs, prose on their own)
 _QUESTION_RE = re.compile(r"^(?:Q|Question)\s*[:.)]\s*\S")
 _ANSWER_RE = re.compile(r"^(?:A|Answer)\s*[:.)]\s*\S")
 MIN_ROW_NUMBERS = 2
@@ -94,7 +87,6 @@ _DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
 _ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_LAST_CHAR = itemgetter(slice(-1, None))
 _DIGIT_RATIO = attrgetter("digit_ratio")
 
 
@@ -280,6 +272,18 @@ def _entry_paragraph(ln: Line) -> bool:
     return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
 
 
+# A live blog is its page's main text: its entries hold at least this share of the page's prose.
+# (A TV schedule, a timed teaser list or a ticker beside an article, and a comment thread
+# under it, have the entries' shape too.)
+ENTRIES_PROSE_SHARE = 0.5
+
+
+def _most_of_the_prose(lines: list[Line], lo: int, hi: int) -> bool:
+    def words(part: list[Line]) -> int:
+        return sum(ln.n_words for ln in part if ln.cls in ("good", "near"))
+    return words(lines[lo:hi]) >= ENTRIES_PROSE_SHARE * words(lines)
+
+
 def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
     """Mark the runs of timed entries (see the module docstring) that start at ``times``
     (time lines); returns the marked lines."""
@@ -296,7 +300,7 @@ def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
                 break
             ends.append(end)
             k = end
-        if len(ends) >= MIN_ENTRIES:
+        if len(ends) >= MIN_ENTRIES and _most_of_the_prose(lines, i, ends[-1]):
             for m in range(i, ends[-1]):
                 ln = lines[m]
                 if ln.cls == "bad":  # (a time line: kept with its entry; as a list's bad
@@ -304,41 +308,6 @@ def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
                 ln.in_list = True  # region began below the first one)
                 marked.append(m)
             done = ends[-1]
-    return marked
-
-
-def _introduces_a_list(ln: Line) -> bool:
-    """A sentence that ends in a colon and opens a list: prose-like (half its words lower
-    case, four words at least), no cue ("Follow us:", "Related:"), no boilerplate."""
-    return (ln.n_words >= 4 and ln.lower_ratio >= 0.5 and ln.cue is None and ln.cls != "bad"
-            and not ln.in_list and ln.text.rstrip(CLOSERS).endswith(":"))
-
-
-def _list_item(ln: Line) -> bool:
-    return (ln.cls in ("short", "near") and ln.cue is None and not ln.in_list
-            and ln.n_words <= INTRODUCED_ITEM_WORDS and ln.reason not in _NEVER)
-
-
-def _mark_introduced(lines: list[Line], colons: Iterable[int]) -> list[int]:
-    """Mark the items of the lists that the lines ``colons`` (lines ending in ":") introduce,
-    when prose follows the items (a list at the page's end may be its links); returns the
-    marked lines."""
-    marked: list[int] = []
-    n = len(lines)
-    for i in colons:
-        if not _introduces_a_list(lines[i]):
-            continue
-        j = i + 1
-        while j < n and j - i <= MAX_INTRODUCED and _list_item(lines[j]):
-            j += 1
-        if j - i - 1 < MIN_INTRODUCED or j >= n or j - i > MAX_INTRODUCED:
-            continue
-        after = lines[j]
-        if after.cls not in ("good", "near") or not after.terminal:
-            continue
-        for k in range(i + 1, j):
-            lines[k].in_list = True
-            marked.append(k)
     return marked
 
 
@@ -360,10 +329,10 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
 
 
 def mark_structure(lines: list[Line]) -> frozenset[int]:
-    """Set ``in_list`` on the lines of numbered, bulleted, introduced and dated lists, data
-    tables and questions with their answers; returns the lines of the questions and answers
-    and the introduced lists' items, which are prose beside a paragraph in the region search
-    (a one-sentence paragraph beside them is no teaser), as Markdown tables are (see
+    """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables, live
+    blog entries and questions with their answers; returns the lines of the questions and
+    answers and of the entries, which are prose beside a paragraph in the region search (a
+    one-sentence paragraph beside them is no teaser), as Markdown tables are (see
     :func:`mark_table_rows`)."""
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
@@ -382,9 +351,6 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     times = [i for i, ln in enumerate(lines) if ln.timestamp and _entry_time(ln)]
     if len(times) >= MIN_ENTRIES:
         rows += _mark_entries(lines, times)
-    lasts = "".join(map(_LAST_CHAR, map(_TEXT, lines)))
-    if ":" in lasts:
-        rows += _mark_introduced(lines, [m.start() for m in re.finditer(":", lasts)])
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
     return frozenset(rows)

@@ -36,7 +36,7 @@ from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
 from neardup.clean.comments import mark_comments
-from neardup.clean.features import CLOSERS, CUES, credit_label, has_date_or_time
+from neardup.clean.features import CLOSERS, CUES, WORD_RE, credit_label, has_date_or_time
 from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
@@ -55,7 +55,6 @@ from neardup.clean.metadata import (
 from neardup.clean.region import (
     LABEL_LIST_WORDS,
     article_regions,
-    closing_end,
     lead_start,
     sentence_like,
     smooth_region,
@@ -363,10 +362,12 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
                 if c >= prose_need:
                     prose_lines.append(ln)
-            elif c >= need and (c >= sentence_need or not sentence_like(ln)):
-                # (a short sentence must be on half the site's pages: "No injuries were
-                # reported." and "The cause is under investigation." recur in a local site's
-                # news, and went from every page that had them)
+            elif c >= need and (c >= sentence_need or not sentence_like(ln)
+                                or _site_voice(ln.text)):
+                # (a short sentence of news must be on half the site's pages: "No injuries
+                # were reported." and "The cause is under investigation." recur in a local
+                # site's news, and went from every page that had them; one in the site's
+                # voice, "This story is part of our Climate Desk series.", need not)
                 ln.cls, ln.reason = "bad", "site-template"
         if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
             for ln in prose_lines:
@@ -384,7 +385,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             for ln in lines:
                 ln.keep = ln.cls != "bad"
         for s, e in regions:
-            smooth_region(lines, lead_start(lines, s), closing_end(lines, e), opts)
+            smooth_region(lines, lead_start(lines, s), e, opts)
         if not opts.keep_captions:
             _drop_credited_captions(lines)
         if "(@" in text:  # (an embedded post's attribution names a handle)
@@ -465,6 +466,15 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
 # The dateline opens the article's first paragraph, at most this many kept lines down.
 DATELINE_LINES = 3
+
+
+_SITE_VOICE = frozenset("we us our ours you your yours".split())
+
+
+def _site_voice(text: str) -> bool:
+    """A sentence in the site's voice or to its reader ("This story is part of our Climate
+    Desk series.", "Our newsroom relies on readers like you.")."""
+    return not _SITE_VOICE.isdisjoint(WORD_RE.findall(text.lower()))
 
 
 # The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:

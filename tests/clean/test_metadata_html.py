@@ -215,7 +215,8 @@ def test_the_header_s_date_and_byline_beat_trafilatura_s_guesses() -> None:
 def test_trafilatura_s_author_when_it_is_a_name() -> None:
     from neardup.clean.html import name_like
 
-    for name in ["Jane Doe", "Ludwig van Beethoven", "Jane Doe; John Smith", "María de la Cruz"]:
+    for name in ["Jane Doe", "Ludwig van Beethoven", "Jane Doe; John Smith", "María de la Cruz",
+                 "Patrick O'Connor", "Sinéad O’Brien", "Mary McDonald-O'Neill"]:
         assert name_like(name), name
     for junk in ["About me I'm Anna; A Teacher", "Phil Helsel is a reporter",
                  "Detroit News wire services Published", "Staff 2019"]:
@@ -275,3 +276,17 @@ def test_the_dateline_of_the_first_paragraph_under_a_short_line() -> None:
                                 "wire story's first, as quoted copy can."]),
                      options=CleanOptions(conservative=True))
     assert res.dateline is None
+
+
+def test_trafilatura_s_date_stays_unless_the_header_labels_the_publication() -> None:
+    # Found by a regression probe: a page whose markup gives 2024-03-05, with the story
+    # mentioning that day and an "Updated March 7, 2024" line, took the update's date.
+    page = (
+        "<html><head><title>Fare rise approved - Valley Tribune</title>"
+        "<meta property='article:published_time' content='2024-03-05T09:00:00Z'></head><body>"
+        "<article><h1>Fare rise approved</h1><p>By Jane Doe</p><p>Updated March 7, 2024</p>"
+        "<p>The transit board on March 5, 2024 approved the first fare increase in six years, "
+        "after a long and heated public hearing at the city hall.</p><p>Monthly passes will "
+        "rise from $98 to $104, while fares for seniors and students stay the same.</p>"
+        "</article></body></html>")
+    assert clean_html(page).date == "2024-03-05"
