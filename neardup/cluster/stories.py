@@ -22,9 +22,7 @@ not it; a star around it split such a story in two (synth 10k: recall 0.949 → 
 A center takes at most one story's short copies (``_one_story_inside``): a roundup page that
 is a center does not gather the briefs it holds; a center that matches no copy of its own size
 (every member joined by containment alone) takes the short copies that match its first
-member only, so a page of two stories one after the other does not join them. A copy that
-holds a copy of another story (a smaller document of another story matched it) is kept only
-when every copy of its story does (``_keep_best``).
+member only, so a page of two stories one after the other does not join them.
 """
 
 from __future__ import annotations
@@ -64,7 +62,6 @@ def build_stories(
     edge_jaccards: np.ndarray | None = None,
     short_copies: ShortCopies | None = None,
     jaccard_threshold: float | None = None,
-    sizes: np.ndarray | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
 
@@ -121,8 +118,7 @@ def build_stories(
                 left.append(rest)
         unplaced = left
     center = kept.copy()
-    holders = None if sizes is None else _holders_of_other_stories(edges, center, sizes)
-    _keep_best(kept, jaccard, containment, rank, overlaps, holders)
+    _keep_best(kept, jaccard, containment, rank, overlaps)
     return Stories(kept=kept, center=center, jaccard=jaccard, containment=containment)
 
 
@@ -193,26 +189,10 @@ def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None
     return matches.tolist(), inside.tolist()
 
 
-def _holders_of_other_stories(edges: np.ndarray, center: np.ndarray, sizes: np.ndarray
-                              ) -> set[int]:
-    """The documents that a smaller document of another story matched (a page that carries
-    that story too: two stories one after the other, a roundup of briefs)."""
-    if not len(edges):
-        return set()
-    u, v = edges[:, 0], edges[:, 1]
-    across = center[u] != center[v]
-    u, v = u[across], v[across]
-    bigger = np.where(sizes[u] >= sizes[v], u, v)
-    return set(bigger[sizes[u] != sizes[v]].tolist())
-
-
 def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
-               rank: Sequence[tuple], overlaps: Overlaps, holders: set[int] | None = None
-               ) -> None:
+               rank: Sequence[tuple], overlaps: Overlaps) -> None:
     """In place: each star's kept copy becomes its best member by the keep policy (the center
-    was chosen for its neighbours), with every member's overlaps measured against it. A
-    member that holds a copy of another story (``holders``) is kept only when every member
-    does: the most complete copy by length was a page carrying a second story."""
+    was chosen for its neighbours), with every member's overlaps measured against it."""
     numbers = np.flatnonzero(kept != np.arange(len(kept)))
     stars: dict[int, list[int]] = {}
     for d, center in zip(numbers.tolist(), kept[numbers].tolist(), strict=True):
@@ -220,8 +200,7 @@ def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
     a: list[int] = []
     b: list[int] = []
     for star in stars.values():
-        eligible = [d for d in star if d not in holders] if holders else star
-        best = min(eligible or star, key=lambda d: rank[d])
+        best = min(star, key=lambda d: rank[d])
         if best == star[0]:
             continue
         kept[star] = best
