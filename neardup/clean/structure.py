@@ -30,6 +30,12 @@ gives them away is the *run*:
   dates and headlines without paragraphs; a comment thread prints the author above the date;
   and the entries are most of the page's prose (``ENTRIES_PROSE_SHARE``): a TV schedule or
   a timed teaser list beside an article has their shape;
+* a transcript: lines opening with a speaker's name in capitals and a colon ("SHAPIRO: So
+  what did the department propose?", "ALEX HAGER, BYLINE: Hi, Ari."), at least two speakers
+  who each speak ``MIN_TURNS`` times or more, a few lines apart at most; a label alone on a
+  line ("ARI SHAPIRO, HOST:") opens its turn. Short turns ("HAGER: Thanks, Ari.") read as
+  menu lines, and the interview lost its first and last turns. One label over many lines
+  ("RELATED: ...", "WATCH: ...") is no transcript;
 * questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
   "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
   explainers and interviews print them. A question is a short line and an answer often one
@@ -45,8 +51,10 @@ and timestamps are never marked.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import and_, attrgetter, contains, itemgetter
 
 from neardup.clean.features import AGO_RE, TIME_RE
 from neardup.clean.lines import Line
@@ -69,6 +77,11 @@ MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
 MIN_QUESTIONS = 2
+MIN_TURNS = 2
+MIN_SPEAKERS = 2
+# A speaker's label: a name in capitals (and its role: "ALEX HAGER, BYLINE"), then a colon.
+_SPEAKER_RE = re.compile(
+    r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Z ]{1,30})?:(?:\s|$)")
 MIN_ENTRIES = 3
 ENTRY_HEADINGS = 2
 ENTRY_TIME_WORDS = 6  # (a time line: "Updated 3:15 p.m. ET" at most)
@@ -87,6 +100,9 @@ _DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
 _ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_FIRST_TWO = itemgetter(slice(0, 2))
+_HEAD = itemgetter(slice(0, 48))  # (a speaker's label and its colon)
+_TIMESTAMP = attrgetter("timestamp")
 _DIGIT_RATIO = attrgetter("digit_ratio")
 
 
@@ -215,6 +231,45 @@ def _mark_bulleted(lines: list[Line]) -> None:
                 lines[k].in_list = True
 
 
+def _speaker(ln: Line) -> str | None:
+    """The speaker whose turn ``ln`` opens (the last word of the name: "ARI SHAPIRO, HOST:"
+    and "SHAPIRO:" are one speaker), or None."""
+    if ln.reason in _NEVER:
+        return None
+    m = _SPEAKER_RE.match(ln.text)
+    return m.group(1).split()[-1] if m else None
+
+
+def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
+    """Mark the turns of the transcripts among ``candidates`` (lines opening with two
+    capitals)."""
+    turns = [(i, who) for i in candidates if (who := _speaker(lines[i])) is not None]
+    marked: list[int] = []
+    if len(turns) < MIN_TURNS * MIN_SPEAKERS:
+        return marked
+    k = 0
+    while k < len(turns):
+        run = [turns[k]]  # turns a few lines apart at most
+        while k + len(run) < len(turns) and turns[k + len(run)][0] - run[-1][0] <= MAX_ITEM_GAP:
+            run.append(turns[k + len(run)])
+        k += len(run)
+        counts = Counter(who for _, who in run)
+        if sum(c >= MIN_TURNS for c in counts.values()) < MIN_SPEAKERS:
+            continue
+        end = run[-1][0] + 1
+        while end < len(lines) and end - run[-1][0] < MAX_ITEM_GAP and _turn_goes_on(lines[end]):
+            end += 1  # (the last turn's further paragraphs)
+        for m in range(run[0][0], end):
+            if lines[m].reason not in _NEVER:
+                lines[m].in_list = True
+                marked.append(m)
+    return marked
+
+
+def _turn_goes_on(ln: Line) -> bool:
+    return ln.cls in ("good", "near") and ln.reason not in _NEVER
+
+
 def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
     """Mark the questions among ``candidates`` (lines opening with "Q") and their answers:
     from each question to the line before the next (at most ``MAX_ITEM_GAP`` lines), when
@@ -246,8 +301,9 @@ def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
 
 def _entry_time(ln: Line) -> bool:
     """A live blog entry's time line: a short timestamp line with a clock time, no age."""
-    return (ln.timestamp and ln.n_words <= ENTRY_TIME_WORDS and TIME_RE.search(ln.text) is not None
-            and AGO_RE.search(ln.text) is None)
+    t = ln.text
+    return (ln.timestamp and ln.n_words <= ENTRY_TIME_WORDS and (":" in t or "." in t)
+            and TIME_RE.search(t) is not None and AGO_RE.search(t) is None)
 
 
 def _entry_end(lines: list[Line], i: int) -> int | None:
@@ -348,9 +404,18 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
     rows: list[int] = []
-    times = [i for i, ln in enumerate(lines) if ln.timestamp and _entry_time(ln)]
-    if len(times) >= MIN_ENTRIES:
-        rows += _mark_entries(lines, times)
+    stamps = list(map(_TIMESTAMP, lines))
+    if stamps.count(True) >= MIN_ENTRIES:  # (C-level: most pages have fewer time stamps)
+        times = [i for i in compress(range(len(lines)), stamps) if _entry_time(lines[i])]
+        if len(times) >= MIN_ENTRIES:
+            rows += _mark_entries(lines, times)
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
+    # (a speaker's label opens with two capitals and has its colon early: tested in C on
+    # every line)
+    heads = list(map(_HEAD, map(_TEXT, lines)))
+    labels = list(map(and_, map(str.isupper, map(_FIRST_TWO, heads)),
+                      map(contains, heads, repeat(":"))))
+    if labels.count(True) >= MIN_TURNS * MIN_SPEAKERS:
+        rows += _mark_transcript(lines, list(compress(range(len(lines)), labels)))
     return frozenset(rows)

@@ -361,3 +361,36 @@ def test_a_list_a_sentence_introduces_in_the_article_is_content() -> None:
         assert line in res.text, line
     for gone in ["Search", "Share this article", HEADLINES[0], "Privacy policy"]:
         assert gone not in res.text, gone
+
+
+def test_a_transcript_s_turns_are_content() -> None:
+    # Found by a probe: a radio transcript's short turns ("HAGER: Thanks, Ari.") and the host's
+    # label alone on a line read as menu lines; the interview lost its first and last turns.
+    turns = [
+        "ARI SHAPIRO, HOST:",
+        "Seven states depend on the Colorado River, and there is not enough water to go "
+        "around. Today the Interior Department put out two plans for cutting what they take.",
+        "ALEX HAGER, BYLINE: Hi, Ari.",
+        "SHAPIRO: So what did the department propose?",
+        "HAGER: Two options. One would cut water roughly equally across Arizona, California "
+        "and Nevada; the other would follow the old rights of the river.",
+        "SHAPIRO: How big are these cuts?",
+        "HAGER: Up to about 2 million acre-feet a year, more than some states use in all.",
+        "SHAPIRO: Alex Hager of KUNC, thank you.",
+        "HAGER: Thanks, Ari.",
+    ]
+    page = [*NAV, "Who gets the Colorado River's water?", "April 11, 2023 5:04 PM ET",
+            "Heard on All Things Considered", *turns, "(SOUNDBITE OF MUSIC)", *FOOTER]
+    res = clean_text("\n".join(page))
+    for line in turns:
+        assert line in res.text, line
+    assert "Privacy policy" not in res.text
+
+
+def test_one_label_over_many_lines_is_no_transcript() -> None:
+    lines = analyse("\n".join([BODY[0], "RELATED: Storm knocks out power across the valley",
+                               "RELATED: Bridge closure extended through March",
+                               "WATCH: Crews clear fallen trees on Main Street",
+                               "RELATED: School board delays vote on calendar", BODY[1]]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
