@@ -454,8 +454,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
                                     active=np.asarray(state.active, dtype=bool),
                                     edge_jaccards=edge_jaccards,
-                                    short_copies=_short_copy_test(store.sizes(), match.threshold),
-                                    jaccard_threshold=match.threshold)
+                                    short_copies=_short_copy_test(store.sizes(), match.threshold))
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)

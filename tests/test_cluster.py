@@ -149,37 +149,3 @@ def test_a_roundup_of_briefs_does_not_gather_their_stories():
     # without the short-copy marks R is the center and gathers both briefs
     gathered = build_stories(5, edges, rank, _overlaps(sets), accepts)
     assert len(set(gathered.kept.tolist())) == 1
-
-
-def _two_story_run(sets, edges, **kwargs):
-    edges = np.array(edges, dtype=np.int64)
-    sizes = np.array([len(s) for s in sets])
-
-    def short_copies(page, copy, jac):
-        return (jac < 0.7) & (sizes[copy] <= 0.5 * sizes[page])
-
-    def accepts(a, b, jac, con):
-        return (jac >= 0.7) | (con >= 0.8)
-
-    rank = [(-len(s), i) for i, s in enumerate(sets)]  # longest first
-    jaccards = _overlaps(sets)(edges[:, 0], edges[:, 1])[0]
-    return build_stories(len(sets), edges, rank, _overlaps(sets), accepts,
-                         edge_jaccards=jaccards, short_copies=short_copies,
-                         jaccard_threshold=0.7, **kwargs)
-
-
-def test_a_page_of_two_stories_does_not_join_them():
-    # Found by a probe: story A (64 % of the page P) and story B (36 %) printed one after the
-    # other on P ("NEXT STORY", an infinite-scroll capture). Each matches P by containment; P
-    # ties A on matches and is longer, so it was the center and both joined it. A page that
-    # matches nothing of its own size takes the copies of one story only: B, the short copy,
-    # must match A, the first copy of about P's size, and does not.
-    story_a, story_b = set(range(0, 160)), set(range(1000, 1090))
-    sets = _sets(story_a, story_b, story_a | story_b)
-    stories = _two_story_run(sets, [[0, 2], [1, 2]])
-    assert stories.kept[0] != stories.kept[1]
-    # a story's excerpts inside a page that has copies of its own size stay one story
-    full = set(range(0, 300))
-    sets = _sets(set(range(0, 160)), set(range(200, 290)), full, full - {1})
-    stories = _two_story_run(sets, [[0, 2], [1, 2], [2, 3], [0, 3], [1, 3]])
-    assert len(set(stories.kept.tolist())) == 1

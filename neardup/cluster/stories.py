@@ -20,9 +20,7 @@ added, which the lightly edited copies match while the more edited ones match th
 not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.972, precision
 1.000 both). Which copies form a story depends on the keep policy only where centrality ties.
 A center takes at most one story's short copies (``_one_story_inside``): a roundup page that
-is a center does not gather the briefs it holds; a center that matches no copy of its own size
-(every member joined by containment alone) takes the short copies that match its first
-member only, so a page of two stories one after the other does not join them.
+is a center does not gather the briefs it holds.
 """
 
 from __future__ import annotations
@@ -61,7 +59,6 @@ def build_stories(
     active: np.ndarray | None = None,
     edge_jaccards: np.ndarray | None = None,
     short_copies: ShortCopies | None = None,
-    jaccard_threshold: float | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
 
@@ -104,8 +101,7 @@ def build_stories(
         jac, con = overlaps(a, b)
         ok = np.asarray(accepts(a, b, jac, con), dtype=bool)
         if short_copies is not None:
-            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts,
-                              contained=jac < jaccard_threshold if jaccard_threshold else None)
+            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts)
         kept[b[ok]], jaccard[b[ok]], containment[b[ok]] = a[ok], jac[ok], con[ok]
         rejected = (~ok).tolist()
         left: list[list[int]] = []
@@ -123,47 +119,27 @@ def build_stories(
 
 
 def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndarray,
-                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts,
-                      contained: np.ndarray | None = None) -> None:
+                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts) -> None:
     """In place on ``ok``: of the short copies inside a center (``short``: ``b`` inside ``a``,
     at most half its size, matched by containment alone), only the first, in the component's
-    order, and those that match it join; when the center matched none of its members by
-    Jaccard (``contained``: the pairs matched by containment alone; None: ``short``), the
-    first is its first member matched by containment alone, short or not. A page holding
-    story A (64 % of it) and story B (36 %) ties with A's copy on matches and, longer, was the
-    center that put A and B in one story. A page holding several short stories whole (a
+    order, and those that match it join. A page holding several short stories whole (a
     roundup of briefs) is a center when it has copies of its own (scraped again): it took
     every brief in it, and their stories became one. The price: two excerpts of one long
     article that do not overlap are no longer one story through it (text overlap cannot tell
     them from two briefs on one page); measured on synth corpora: F1 unchanged at the
     defaults, 0.990 -> 0.981 with stories of up to 50 copies."""
-    if contained is None:
-        contained = short
-    inside = np.flatnonzero(ok & (short | contained))
+    inside = np.flatnonzero(ok & short)
     if inside.size < 2:
         return
-    # Per center (each round's pairs are grouped by center): the anchor is its first copy of
-    # about its size matched by containment alone, else its first short copy; every other
-    # short copy must match the anchor.
-    is_short = short[inside].tolist()
-    with_peers = set(a[ok & ~contained].tolist())
-    checks: list[tuple[int, int]] = []  # (anchor's pair, short copy's pair)
-    for group in np.split(inside, np.flatnonzero(np.diff(a[inside])) + 1):
-        flags = is_short[:len(group)]
-        is_short = is_short[len(group):]
-        if len(group) < 2 or not any(flags):
-            continue
-        members = group.tolist()
-        if int(a[group[0]]) in with_peers:  # (short copies only)
-            members = [k for k, f in zip(members, flags, strict=True) if f]
-            flags = [True] * len(members)
-        anchor = next((k for k, f in zip(members, flags, strict=True) if not f), members[0])
-        checks += [(anchor, k) for k, f in zip(members, flags, strict=True) if f and k != anchor]
-    if checks:
-        pairs = np.array(checks, dtype=np.int64)
-        x, y = b[pairs[:, 0]], b[pairs[:, 1]]
+    pages = a[inside]  # (each round's pairs are grouped by center)
+    first = np.ones(inside.size, dtype=bool)
+    first[1:] = pages[1:] != pages[:-1]
+    anchors = b[inside][np.maximum.accumulate(np.where(first, np.arange(inside.size), 0))]
+    later = inside[~first]
+    if later.size:
+        x, y = anchors[~first], b[later]
         jac2, con2 = overlaps(x, y)
-        ok[pairs[~np.asarray(accepts(x, y, jac2, con2), dtype=bool), 1]] = False
+        ok[later[~np.asarray(accepts(x, y, jac2, con2), dtype=bool)]] = False
 
 
 def short_copy_sides(edges: np.ndarray, jaccards: np.ndarray, short_copies: ShortCopies
