@@ -30,6 +30,10 @@ gives them away is the *run*:
   dates and headlines without paragraphs; a comment thread prints the author above the date;
   and the entries are most of the page's prose (``ENTRIES_PROSE_SHARE``): a TV schedule or
   a timed teaser list beside an article has their shape;
+* a forum thread that is the page: 3+ posts in a row, each under a header of an author's
+  name next to a date line, three of them with a paragraph; no prose above the first post (a thread
+  under an article is its comments) and the posts half the page's prose or more. The dates
+  weighed as a headline list's between posts, and a thread kept its first two posts;
 * a transcript: lines opening with a speaker's name in capitals and a colon ("SHAPIRO: So
   what did the department propose?", "ALEX HAGER, BYLINE: Hi, Ari."), at least two speakers
   who each speak ``MIN_TURNS`` times or more, a few lines apart at most; a label alone on a
@@ -83,6 +87,10 @@ MIN_SPEAKERS = 2
 _SPEAKER_RE = re.compile(
     r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Z ]{1,30})?:(?:\s|$)")
 MIN_ENTRIES = 3
+MIN_POSTS = 3
+MAX_POST_LINES = 15  # from one post's header to the next
+POST_AUTHOR_WORDS = 4
+POST_DATE_WORDS = 8
 ENTRY_HEADINGS = 2
 ENTRY_TIME_WORDS = 6  # (a time line: "Updated 3:15 p.m. ET" at most)
 ENTRY_HEADING_WORDS = 14
@@ -367,6 +375,54 @@ def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
     return marked
 
 
+def _post_header(lines: list[Line], i: int) -> int | None:
+    """Where the post header around the time line ``lines[i]`` starts: an author's name (a
+    short line of at most POST_AUTHOR_WORDS words) just above or just below it; else None."""
+    ln = lines[i]
+    if not ln.timestamp or ln.n_words > POST_DATE_WORDS:
+        return None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            a = lines[j]
+            if (a.cls == "short" and a.cue is None and not a.timestamp
+                    and a.n_words <= POST_AUTHOR_WORDS and not a.terminal
+                    and a.text[:3].lower() != "by "):  # (an article's byline and date)
+                return min(i, j)
+    return None
+
+
+def _mark_thread(lines: list[Line], stamps: list[int]) -> list[int]:
+    """Mark a forum thread that is the page (see the module docstring); returns the marked
+    lines."""
+    heads = [h for i in stamps if (h := _post_header(lines, i)) is not None]
+    if len(heads) < MIN_POSTS:
+        return []
+    prose = [ln.cls in ("good", "near") for ln in lines]
+    runs: list[list[int]] = [[heads[0]]]
+    for h in heads[1:]:
+        if h - runs[-1][-1] <= MAX_POST_LINES and h > runs[-1][-1] + 1:
+            runs[-1].append(h)
+        elif h > runs[-1][-1] + 1:
+            runs.append([h])
+    for run in runs:
+        if len(run) < MIN_POSTS or any(prose[: run[0]]):
+            continue  # (a thread under an article is its comments)
+        ends = [*run[1:], min(len(lines), run[-1] + MAX_POST_LINES)]
+        if sum(any(prose[a:b]) for a, b in zip(run, ends, strict=True)) < MIN_POSTS:
+            continue  # (posts with text: a one-line reply, "Tried that.", is short)
+        end = max(k for k in range(run[-1], ends[-1]) if prose[k]) + 1
+        if not _most_of_the_prose(lines, run[0], end):
+            continue
+        marked = list(range(run[0], end))
+        for m in marked:
+            ln = lines[m]
+            if ln.cls == "bad" and ln.reason == "headline-list":
+                ln.cls, ln.reason = "short", ""  # (a post's date: kept with it)
+            ln.in_list = True
+        return marked
+    return []
+
+
 def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> frozenset[int]:
     """Set ``in_list`` on the lines that start inside one of ``tables`` (``[start, end)``
     spans of the text, in order: the pipe tables of a Markdown text's view); returns their
@@ -409,6 +465,8 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
         times = [i for i in compress(range(len(lines)), stamps) if _entry_time(lines[i])]
         if len(times) >= MIN_ENTRIES:
             rows += _mark_entries(lines, times)
+        if not rows:
+            rows += _mark_thread(lines, list(compress(range(len(lines)), stamps)))
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
     # (a speaker's label opens with two capitals and has its colon early: tested in C on

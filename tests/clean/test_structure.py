@@ -394,3 +394,48 @@ def test_one_label_over_many_lines_is_no_transcript() -> None:
                                "RELATED: School board delays vote on calendar", BODY[1]]))
     mark_structure(lines)
     assert not any(ln.in_list for ln in lines)
+
+
+def test_a_forum_thread_that_is_the_page_keeps_its_posts() -> None:
+    # Found by a probe: the post dates weighed as a headline list's between the posts, and a
+    # thread kept its first two posts of five.
+    posts = [
+        ("rusty_wrench", "Jun 12, 2021", "Replaced the battery on my 2011 Civic this morning. "
+         "Now it cranks but won't start. The security light keeps blinking on the dash."),
+        ("gearhead77", "Jun 12, 2021", "Sounds like the immobilizer. Did you disconnect the "
+         "negative terminal first? Try leaving the key in the on position for ten minutes."),
+        ("rusty_wrench", "Jun 12, 2021", "Tried that. Still blinking."),
+        ("SparkyMcGee", "Jun 13, 2021", "Check the main fuse under the hood. I blew mine once by "
+         "touching the wrench to the body while tightening the clamp."),
+        ("rusty_wrench", "Jun 13, 2021", "That was it! The 100A fuse was blown. Replaced it for "
+         "$8 and it started right up. Thanks everyone."),
+    ]
+    page = ["GarageTalk Forums", "Forums", "What's new", "Log in", "Register",
+            "Car won't start after battery replacement"]
+    for post in posts:
+        page += post
+    page += ["Reply", "You must log in or register to reply here.", "Similar threads",
+             "Civic won't idle after cleaning throttle body", "Terms and rules Privacy policy"]
+    res = clean_text("\n".join(page))
+    for _, _, text in posts:
+        assert text in res.text, text
+    assert "Register" not in res.text and "Similar threads" not in res.text
+
+
+def test_a_schedule_under_an_article_is_no_forum_thread() -> None:
+    # (found by a regression probe of the rule's first version: the article's byline and date
+    # line were taken for the first post's header, and a TV schedule below it for the posts)
+    shows = [("6:00 p.m.", "Valley 7 News", "The latest local headlines, weather and sports "
+              "from the Valley 7 newsroom."),
+             ("6:30 p.m.", "World News Tonight", "National and international news with the "
+              "network's evening anchor."),
+             ("7:30 p.m.", "Wheel of Fortune", "Contestants spin the wheel and solve word "
+              "puzzles for prizes.")]
+    page = [*NAV, "Transit agency raises fares", "By Jane Doe", "April 2, 2024", BODY[0],
+            BODY[1], BODY[3], "Tonight on Valley 7"]
+    for show in shows:
+        page += show
+    res = clean_text("\n".join([*page, *FOOTER]))
+    assert BODY[3] in res.text
+    for _, name, text in shows:
+        assert name not in res.text and text not in res.text
