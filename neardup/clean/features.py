@@ -16,7 +16,6 @@ features of recently seen lines are cached by :mod:`neardup.clean.lines`.
 from __future__ import annotations
 
 import re
-from functools import partial
 from itertools import compress
 from operator import and_, itemgetter
 
@@ -265,36 +264,7 @@ def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
         return True
     if ascii_like and not any(map(lower.__contains__, _CREDIT_PHRASES)):
         return False
-    return any(map(partial(_credit_phrase_placed, t), _CREDIT_PHRASE_RE.finditer(t)))
-
-
-# A credit phrase in a line credits an image when the line is a caption's length, or when the
-# phrase opens the line as a label ("FILE PHOTO: ...", "Image source, Getty Images") or
-# closes it ("... on Sunday. David McNew/Getty Images", "AFP via Getty Images for Netflix"):
-# in a news sentence about the agencies ("Getty Images and Shutterstock said on Tuesday they
-# had agreed to merge", "The AP photo of the burning monk became ...") the paragraph went.
-CREDIT_CAPTION_WORDS = 12
-CREDIT_TAIL_WORDS = 3
-_LABEL_PHRASES = ("file photo", "image source", "photo credit", "image credit", "photograph:",
-                  "ap photo", "afp photo", "reuters photo")
-
-
-def _credit_phrase_placed(t: str, m: re.Match[str]) -> bool:
-    """(Also in brackets, "(AP Photo/Gene J. Puskar) less", next to a slash or before a colon,
-    and in the agencies' caption openings "In this Dec. 12, 2006, file photo, ..." and "This
-    March 28, 2017, file photo, ...".)"""
-    if len(t.split(None, CREDIT_CAPTION_WORDS)) <= CREDIT_CAPTION_WORDS:
-        return True
-    before = t[: m.start()]
-    if before.endswith(("(", "[", "/")) or t[m.end() : m.end() + 1] in ("/", ":"):
-        # (in brackets, or a credit's own syntax: "Jane Roe/Getty Images", "REUTERS/Jane
-        # Roe/File Photo", "AP Photo/Jane Roe", "Getty Images:")
-        return True
-    phrase = m.group().lower()
-    if phrase in _LABEL_PHRASES and (not before.strip(" ([\"“'‘-–—•*")
-                                     or before[:8].lower().startswith(("in this ", "this "))):
-        return True
-    return len(t[m.end():].split(None, CREDIT_TAIL_WORDS)) <= CREDIT_TAIL_WORDS
+    return _CREDIT_PHRASE_RE.search(t) is not None
 
 
 # Word features on bytes (see _fast_word_features). For ASCII, ``\w`` is [0-9A-Za-z_].

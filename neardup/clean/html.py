@@ -18,7 +18,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
-from neardup.clean.metadata import dates_in, parse_date, publication_label
+from neardup.clean.metadata import parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
@@ -110,24 +110,8 @@ def clean_html(
         res.byline = str(author)
     raw_date = doc.get("date")
     if raw_date:
-        date = parse_date(str(raw_date)) or str(raw_date)
-        # (a page without a date in its markup: trafilatura takes one from the text, and may
-        # take a date the story mentions; the header's own, "Published Nov. 4, 2025", which
-        # the cleaner found, is the page's)
-        if (res.date is None or res.date == date or date not in dates_in(res.text)
-                or not _labelled_publication(res)):
-            res.date = date
+        res.date = parse_date(str(raw_date)) or str(raw_date)
     return res
-
-
-def _labelled_publication(res: CleanResult) -> bool:
-    """The cleaner's date comes from a header line labelled as the publication's ("Published
-    Nov. 4, 2025 | Updated Nov. 6, 2025"), not an update's or a review's: only such a line
-    beats trafilatura's date."""
-    return res.date is not None and any(
-        publication_label(line) and res.date in dates_in(line)
-        for span in res.removed if span.reason == "metadata"
-        for line in res.source_text[span.start : span.end].splitlines())
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe
@@ -145,8 +129,9 @@ def name_like(author: str) -> bool:
     byline line the cleaner found."""
     for part in re.split(r"[;,]", author):
         words = part.split()
-        if len(words) > _NAME_WORDS or any(c.isdigit() for c in part):
-            return False
+        names = [w for w in words if w.lower() not in _NAME_PARTICLES]
+        if len(names) > _NAME_WORDS or any(c.isdigit() for c in part):
+            return False  # ("María del Carmen García López de la Fuente": five names)
         if any(not w[:1].isupper() and w.lower() not in _NAME_PARTICLES for w in words):
             return False
         if any(("'" in p or "’" in p) and not _APOSTROPHE_NAME_RE.match(p)

@@ -251,17 +251,6 @@ def parse_date(text: str) -> str | None:
     return found[1] if found is not None else None
 
 
-def dates_in(text: str) -> set[str]:
-    """Every calendar date spelled in ``text``, as ISO 'YYYY-MM-DD'."""
-    found: set[str] = set()
-    for rx, order in _DATE_PATTERNS:
-        for m in rx.finditer(text):
-            iso = _iso_date(m, order)
-            if iso is not None:
-                found.add(iso)
-    return found
-
-
 def _first_date(text: str) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
@@ -602,11 +591,6 @@ def _line_date(ln: Line, max_words: int) -> str | None:
             or _DATE_HINT_RE.search(ln.text) is None):  # 19日" is one \w+ word, not a number)
         return None
     return publication_date(ln.text)
-
-
-def publication_label(text: str) -> bool:
-    """``text`` opens with a publication label ("Published", "Posted", "Publié", ...)."""
-    return _PUBLISHED_LABEL_RE.match(text) is not None
 
 
 def _dated_label(text: str) -> bool:

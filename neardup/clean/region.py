@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from neardup.clean.features import CLOSERS, CUES
 from neardup.clean.lines import Line
-from neardup.clean.metadata import find_byline, is_date_line
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions
@@ -194,17 +193,6 @@ LEAD_GAP_WORDS = 3
 LEAD_AD_WORDS = 5
 
 
-# ... or a sub-heading of the article: a short line of at most this many words, no sentence.
-LEAD_HEADING_WORDS = 10
-
-
-def _sub_heading(ln: Line) -> bool:
-    """(no label: "Photograph: AFP via Getty" is the photo's credit)"""
-    return (ln.cls == "short" and ln.cue is None and not ln.terminal and not ln.in_list
-            and 2 <= ln.n_words <= LEAD_HEADING_WORDS and ln.text[:1].isupper()
-            and ":" not in ln.text)
-
-
 def lead_start(lines: list[Line], s: int) -> int:
     """The start of the article region that starts at ``s``, with its lead paragraph.
 
@@ -212,9 +200,7 @@ def lead_start(lines: list[Line], s: int) -> int:
     whose caption or gallery link then separates it from the rest: one sentence between two
     non-prose lines, it weighs nothing in the region search (the shape of a teaser), and the
     region started below it. A paragraph (class ``good``) one caption or one very short line
-    above the region is the article's lead. So is the page's first paragraph one sub-heading
-    above the region ("Winds reached 70 mph" under a one-sentence lead), right under the
-    header's byline or date line: no teaser list stands above it.
+    above the region is the article's lead.
     """
     if s < 2:
         return s
@@ -229,17 +215,7 @@ def lead_start(lines: list[Line], s: int) -> int:
         # (the photo's furniture, not a sub-heading: nothing else stands there)
         gap.cls, gap.reason = "bad", "caption"
         return s - 2
-    if (_sub_heading(gap) and s >= 3 and _header_line(lines[s - 3])
-            and not any(ln.cls == "good" for ln in lines[: s - 2])):
-        return s - 2
     return s
-
-
-def _header_line(ln: Line) -> bool:
-    """A byline or a date line: the article's header, which its lead follows. (Without it, a
-    site's tagline, a banner or another story's summary above the headline, the short line
-    over the body, was taken for the lead and the headline for a sub-heading.)"""
-    return is_date_line(ln) or find_byline([ln], 0, 1)[0] is not None
 
 
 def sentence_like(ln: Line) -> bool:

@@ -28,18 +28,19 @@ gives them away is the *run*:
   between a heading and a time line), and the times weigh as a headline list's: the blog
   kept its first entries and lost the rest. A headline list prints ages ("19 hours ago") or
   dates and headlines without paragraphs; a comment thread prints the author above the date;
-  and the entries are most of the page's prose (``ENTRIES_PROSE_SHARE``): a TV schedule or
-  a timed teaser list beside an article has their shape;
+  and the entries are the page's prose (``OTHER_PROSE_WORDS``): a TV schedule or a timed
+  teaser list beside an article has their shape;
 * a forum thread that is the page: 3+ posts in a row, each under a header of an author's
-  name next to a date line, three of them with a paragraph; no prose above the first post (a thread
-  under an article is its comments) and the posts half the page's prose or more. The dates
+  name next to a date line, three of them with a paragraph; no prose above the first post
+  (a thread under an article is its comments) and the posts the page's prose. The dates
   weighed as a headline list's between posts, and a thread kept its first two posts;
 * a transcript: lines opening with a speaker's name in capitals and a colon ("SHAPIRO: So
   what did the department propose?", "ALEX HAGER, BYLINE: Hi, Ari."), at least two speakers
   who each speak ``MIN_TURNS`` times or more, a few lines apart at most; a label alone on a
   line ("ARI SHAPIRO, HOST:") opens its turn. Short turns ("HAGER: Thanks, Ari.") read as
   menu lines, and the interview lost its first and last turns. One label over many lines
-  ("RELATED: ...", "WATCH: ...") is no transcript;
+  ("RELATED: ...", "WATCH: ...") is no transcript, nor are boxes of labelled values ("SMITH:
+  12 pts, 5 reb", "WHEN: Saturday, 9 a.m.", "SERVES: 4"): most turns are sentences;
 * questions and answers: at least ``MIN_QUESTIONS`` lines opening with "Q:" (or
   "Question:"), each with its answer on the next lines ("A: ..." or a paragraph), as news
   explainers and interviews print them. A question is a short line and an answer often one
@@ -62,6 +63,7 @@ from operator import and_, attrgetter, contains, itemgetter
 
 from neardup.clean.features import AGO_RE, TIME_RE
 from neardup.clean.lines import Line
+from neardup.clean.metadata import parse_date
 
 _ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*%?(?![\w])")
@@ -264,6 +266,9 @@ def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
         counts = Counter(who for _, who in run)
         if sum(c >= MIN_TURNS for c in counts.values()) < MIN_SPEAKERS:
             continue
+        spoken = sum(lines[i].cls in ("good", "near") for i, _ in run)
+        if 2 * spoken < len(run):
+            continue  # (most turns are sentences; "SMITH: 12 pts, 5 reb", "WHEN: Saturday")
         end = run[-1][0] + 1
         while end < len(lines) and end - run[-1][0] < MAX_ITEM_GAP and _turn_goes_on(lines[end]):
             end += 1  # (the last turn's further paragraphs)
@@ -336,16 +341,20 @@ def _entry_paragraph(ln: Line) -> bool:
     return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
 
 
-# A live blog is its page's main text: its entries hold at least this share of the page's prose.
-# (A TV schedule, a timed teaser list or a ticker beside an article, and a comment thread
-# under it, have the entries' shape too.)
-ENTRIES_PROSE_SHARE = 0.5
+# A live blog (a forum thread) is its page's text: the prose outside its entries (posts) is at
+# most OTHER_PROSE_WORDS words or OTHER_PROSE_SHARE of theirs, a summary at the top. A TV
+# schedule, a timed teaser list or a ticker beside an article, and a comment thread under it,
+# have the entries' shape too: with "half the page's prose" they were kept beside a short
+# article of two paragraphs.
+OTHER_PROSE_WORDS = 40
+OTHER_PROSE_SHARE = 0.15
 
 
 def _most_of_the_prose(lines: list[Line], lo: int, hi: int) -> bool:
     def words(part: list[Line]) -> int:
         return sum(ln.n_words for ln in part if ln.cls in ("good", "near"))
-    return words(lines[lo:hi]) >= ENTRIES_PROSE_SHARE * words(lines)
+    inside = words(lines[lo:hi])
+    return words(lines) - inside <= max(OTHER_PROSE_WORDS, OTHER_PROSE_SHARE * inside)
 
 
 def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
@@ -375,12 +384,17 @@ def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
     return marked
 
 
+def sentence_shaped(ln: Line) -> bool:
+    """A short line that ends like a sentence and opens with a capital ("Tried that.")."""
+    return ln.terminal and ln.n_words >= 2 and ln.text[:1].isupper() and ln.cue is None
+
+
 def _post_header(lines: list[Line], i: int) -> int | None:
     """Where the post header around the time line ``lines[i]`` starts: an author's name (a
     short line of at most POST_AUTHOR_WORDS words) just above or just below it; else None."""
     ln = lines[i]
-    if not ln.timestamp or ln.n_words > POST_DATE_WORDS:
-        return None
+    if not ln.timestamp or ln.n_words > POST_DATE_WORDS or parse_date(ln.text) is None:
+        return None  # (a post's date line has a date: a ticker's "9:15 a.m." is no post's)
     for j in (i - 1, i + 1):
         if 0 <= j < len(lines):
             a = lines[j]
@@ -407,10 +421,14 @@ def _mark_thread(lines: list[Line], stamps: list[int]) -> list[int]:
     for run in runs:
         if len(run) < MIN_POSTS or any(prose[: run[0]]):
             continue  # (a thread under an article is its comments)
-        ends = [*run[1:], min(len(lines), run[-1] + MAX_POST_LINES)]
+        # (the last post: its header, then its paragraphs, up to the first other line)
+        last = run[-1] + 2
+        while last < len(lines) and (prose[last] or sentence_shaped(lines[last])):
+            last += 1
+        ends = [*run[1:], last]
         if sum(any(prose[a:b]) for a, b in zip(run, ends, strict=True)) < MIN_POSTS:
             continue  # (posts with text: a one-line reply, "Tried that.", is short)
-        end = max(k for k in range(run[-1], ends[-1]) if prose[k]) + 1
+        end = last
         if not _most_of_the_prose(lines, run[0], end):
             continue
         marked = list(range(run[0], end))

@@ -363,7 +363,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                 if c >= prose_need:
                     prose_lines.append(ln)
             elif c >= need and (c >= sentence_need or not sentence_like(ln)
-                                or _site_voice(ln.text)):
+                                or _site_voice(ln)):
                 # (a short sentence of news must be on half the site's pages: "No injuries
                 # were reported." and "The cause is under investigation." recur in a local
                 # site's news, and went from every page that had them; one in the site's
@@ -439,10 +439,11 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)
         byline, by_idx = find_far_byline(lines, first)
-    if byline is None:
-        # (a name without "By", next to the headline or the date: below the headline; also in
-        # extracted text, where "Nina Patel, Staff Writer" under the headline stayed as the
-        # article's first line)
+    if byline is None and not opts.conservative:
+        # (a name without "By", next to the headline or the date: below the headline. Not in
+        # extracted text: there the line under the headline is as often a kicker, a topic or
+        # a place, "Kamala Harris", "Health Care", "Salt Lake City", taken for bylines when
+        # tried on 2026-12-05)
         b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
         byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
     title = lines[title_idx].text if title_idx is not None else None
@@ -469,12 +470,19 @@ DATELINE_LINES = 3
 
 
 _SITE_VOICE = frozenset("we us our ours you your yours".split())
+# Verbs a prompt opens with ("Sign up for ...", "Read more from ...", "Click here ...").
+_PROMPTS = frozenset(
+    "sign subscribe read click follow share download get join support donate watch listen see "
+    "visit log register tap learn find".split())
 
 
-def _site_voice(text: str) -> bool:
-    """A sentence in the site's voice or to its reader ("This story is part of our Climate
-    Desk series.", "Our newsroom relies on readers like you.")."""
-    return not _SITE_VOICE.isdisjoint(WORD_RE.findall(text.lower()))
+def _site_voice(ln: Line) -> bool:
+    """A sentence in the site's voice, to its reader or with a cue word ("This story is part
+    of our Climate Desk series.", "Our newsroom relies on readers like you.", "Sign up for the
+    morning newsletter.", "Comments are closed for this story.")."""
+    words = WORD_RE.findall(ln.text.lower())
+    return (ln.cue is not None or not _SITE_VOICE.isdisjoint(words)
+            or (bool(words) and words[0] in _PROMPTS))
 
 
 # The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:

@@ -517,25 +517,11 @@ def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
     assert gap not in res.text
 
 
-def test_lead_paragraph_above_a_sub_heading_kept() -> None:
-    # The first paragraph, one sentence between the byline and a sub-heading the site
-    # inserted, weighed nothing in the region search (a teaser's shape) and the region
-    # started below the sub-heading: the story lost its lead.
-    lead = ("A fast-moving storm knocked out power to more than 40,000 homes on Monday night, "
-            "utility officials said, and crews expected repairs to last into Wednesday.")
-    heading = "Winds reached 70 mph"
-    page = "\n\n".join(["Home", "News", "Sports", "Storm knocks out power across the region",
-                         "By John Smith", lead, heading, *_STORY, "Comments"])
-    res = clean_text(page)
-    for para in [lead, heading, *_STORY]:
-        assert para in res.text, para
-    assert res.title == "Storm knocks out power across the region"
-    assert "Sports" not in res.text and "Comments" not in res.text
-
-
 def test_teaser_above_a_headline_is_no_lead() -> None:
-    # ... but a teaser's summary above another story's headline and the article stays out:
-    # the lead must be the page's first paragraph.
+    # A teaser's summary above another story's headline and the article stays out. (A rule
+    # that took the first paragraph one sub-heading above the article as its lead was tried
+    # on 2026-12-05 and taken out: taglines, notices and captions above a short line became
+    # leads.)
     teasers = ["Bridge closure extended", "The bridge will stay closed until the end of the "
                "month while crews replace the rusted bearings under the main span.",
                "Library opens new wing", "The new wing adds a children's room, two study "
@@ -914,53 +900,6 @@ def test_reported_news_about_cookies_or_donations_stays() -> None:
         res = clean_text("\n\n".join([*_STORY[:2], line, _STORY[2],
                                       _STORY[0].replace("Monday", "Friday")]))
         assert line in res.text, line
-
-
-def test_news_about_photo_agencies_is_no_caption() -> None:
-    # Found by a probe: a credit phrase anywhere in a line made it a caption, and a story
-    # about the agencies lost most of its paragraphs. A credit closes a caption, opens it as a
-    # label or sits in its brackets.
-    story = [
-        "Getty Images and Shutterstock said on Tuesday they had agreed to merge in a deal that "
-        "values the combined company at about $3.7 billion, including debt.",
-        "Shutterstock, which licensed its library to OpenAI last year, is not a party to the "
-        "lawsuit that Getty Images brought against an artificial intelligence company in Delaware.",
-        "The AP photo of the burning monk became one of the defining images of the war, and the "
-        "agency still licenses it to publishers around the world every year.",
-        *_STORY,
-    ]
-    captions = [
-        "Firefighters battle the blaze in Malibu on Sunday as winds pick up again. "
-        "David McNew/Getty Images",
-        "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert Curbeam "
-        "participates in a space walk during construction of the space station. (NASA via AP, "
-        "File)",
-        "New York Islanders' Brock Nelson puts the winning goal behind the Penguins goaltender "
-        "during a game in Pittsburgh, Tuesday, Nov. 19, 2019. (AP Photo/Gene J. Puskar) less",
-        # (a credit's own syntax anywhere in the line: found by a regression probe)
-        "Riders wait for a bus at the downtown transit center in Millbrook, U.S., April 2, "
-        "2024. REUTERS/Jane Roe/File Photo Purchase Licensing Rights, opens new tab",
-        "Photo by John Smith/Getty Images. Riders wait for a bus at the downtown transit "
-        "center in Millbrook on Wednesday morning.",
-        "Getty Images: Riders wait for a bus at the downtown transit center in Millbrook on "
-        "Wednesday morning as the fare debate goes on.",
-        "Workers inspect the cracked dam above the town of Millbrook on Monday morning. AP "
-        "Photo/Jane Roe Enlarge this image",
-    ]
-    page = "\n\n".join(["Home", "Business", story[0], captions[0], *story[1:3], captions[1],
-                         *story[3:], captions[2], "About us"])
-    res = clean_text(page)
-    for para in story:
-        assert para in res.text, para
-    for caption in captions[:3]:
-        assert caption not in res.text, caption
-    page = "\n\n".join(["Home", "News", story[0], captions[3], _STORY[0], captions[4],
-                         _STORY[1], captions[5], _STORY[2], captions[6], story[1], "About us"])
-    res = clean_text(page)
-    for para in [story[0], *_STORY, story[1]]:
-        assert para in res.text, para
-    for caption in captions[3:]:
-        assert caption not in res.text, caption
 
 
 @pytest.mark.parametrize("tail", [
