@@ -496,8 +496,8 @@ def find_dateline(first_paragraph: str) -> str | None:
     if not m:
         return None
     val = next(g for g in m.groups() if g is not None).strip(" ,")
-    if val.endswith(".") and "." not in val[:-1]:  # ("MADRID.– El Gobierno ...", not "D.C.")
-        val = val[:-1]
+    if val.endswith(".") and "." not in val[:-1] and " " not in val and "," not in val:
+        val = val[:-1]  # ("MADRID.– El Gobierno ...", not "D.C." nor "SPRINGFIELD, Ill.")
     if m.group(4) or m.group(5):  # (a known agency in brackets: "Berlin (dpa)", "(CNN)")
         return val
     words = WORD_RE.findall(val)

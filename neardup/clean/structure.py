@@ -22,18 +22,6 @@ gives them away is the *run*:
 * a dated list: at least ``MIN_DATED`` consecutive lines opening with a day of a month and
   going on with text ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): tour dates,
   schedules, timelines. A bare date line is a timestamp, not an item;
-* timed entries (a live blog): at least ``MIN_ENTRIES`` entries in a row, each a clock-time
-  line ("3:15 p.m.", "11:05 am ET"), up to ``ENTRY_HEADINGS`` short heading lines, and one or
-  more paragraphs. Each entry read alone is a teaser's shape (a one-sentence paragraph
-  between a heading and a time line), and the times weigh as a headline list's: the blog
-  kept its first entries and lost the rest. A headline list prints ages ("19 hours ago") or
-  dates and headlines without paragraphs; a comment thread prints the author above the date;
-  and the entries are the page's prose (``OTHER_PROSE_WORDS``): a TV schedule or a timed
-  teaser list beside an article has their shape;
-* a forum thread that is the page: 3+ posts in a row, each under a header of an author's
-  name next to a date line, three of them with a paragraph; no prose above the first post
-  (a thread under an article is its comments) and the posts the page's prose. The dates
-  weighed as a headline list's between posts, and a thread kept its first two posts;
 * a transcript: lines opening with a speaker's name in capitals and a colon ("SHAPIRO: So
   what did the department propose?", "ALEX HAGER, BYLINE: Hi, Ari."), at least two speakers
   who each speak ``MIN_TURNS`` times or more, a few lines apart at most; a label alone on a
@@ -61,9 +49,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import and_, attrgetter, contains, itemgetter
 
-from neardup.clean.features import AGO_RE, TIME_RE
 from neardup.clean.lines import Line
-from neardup.clean.metadata import parse_date
 
 _ITEM_RE = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—:.]?\s+\w")
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*%?(?![\w])")
@@ -88,14 +74,6 @@ MIN_SPEAKERS = 2
 # A speaker's label: a name in capitals (and its role: "ALEX HAGER, BYLINE"), then a colon.
 _SPEAKER_RE = re.compile(
     r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Z ]{1,30})?:(?:\s|$)")
-MIN_ENTRIES = 3
-MIN_POSTS = 3
-MAX_POST_LINES = 15  # from one post's header to the next
-POST_AUTHOR_WORDS = 4
-POST_DATE_WORDS = 8
-ENTRY_HEADINGS = 2
-ENTRY_TIME_WORDS = 6  # (a time line: "Updated 3:15 p.m. ET" at most)
-ENTRY_HEADING_WORDS = 14
 _QUESTION_RE = re.compile(r"^(?:Q|Question)\s*[:.)]\s*\S")
 _ANSWER_RE = re.compile(r"^(?:A|Answer)\s*[:.)]\s*\S")
 MIN_ROW_NUMBERS = 2
@@ -112,7 +90,6 @@ _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _FIRST_TWO = itemgetter(slice(0, 2))
 _HEAD = itemgetter(slice(0, 48))  # (a speaker's label and its colon)
-_TIMESTAMP = attrgetter("timestamp")
 _DIGIT_RATIO = attrgetter("digit_ratio")
 
 
@@ -312,135 +289,6 @@ def _mark_questions(lines: list[Line], candidates: list[int]) -> list[int]:
     return marked
 
 
-def _entry_time(ln: Line) -> bool:
-    """A live blog entry's time line: a short timestamp line with a clock time, no age."""
-    t = ln.text
-    return (ln.timestamp and ln.n_words <= ENTRY_TIME_WORDS and (":" in t or "." in t)
-            and TIME_RE.search(t) is not None and AGO_RE.search(t) is None)
-
-
-def _entry_end(lines: list[Line], i: int) -> int | None:
-    """The end of the entry whose time line is ``lines[i]``, or None if no entry starts there:
-    its headings, then its paragraphs (prose lines) up to the next line that is none."""
-    n = len(lines)
-    j = i + 1
-    while (j < n and j - i <= ENTRY_HEADINGS and lines[j].cls == "short" and lines[j].cue is None
-           and not lines[j].timestamp and lines[j].n_words <= ENTRY_HEADING_WORDS):
-        j += 1
-    if j >= n or not _entry_paragraph(lines[j]):
-        return None
-    while j < n and _entry_paragraph(lines[j]):
-        j += 1
-    return j
-
-
-def _entry_paragraph(ln: Line) -> bool:
-    """Prose that ends like a sentence: a headline list's headlines ("Frivolous Great Britain
-    determined not to be frozen out in new-look Davis Cup", under "19 Nov 2019, 9:25pm") are
-    prose-like by their length, but end in no full stop."""
-    return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
-
-
-# A live blog (a forum thread) is its page's text: the prose outside its entries (posts) is at
-# most OTHER_PROSE_WORDS words or OTHER_PROSE_SHARE of theirs, a summary at the top. A TV
-# schedule, a timed teaser list or a ticker beside an article, and a comment thread under it,
-# have the entries' shape too: with "half the page's prose" they were kept beside a short
-# article of two paragraphs.
-OTHER_PROSE_WORDS = 40
-OTHER_PROSE_SHARE = 0.15
-
-
-def _most_of_the_prose(lines: list[Line], lo: int, hi: int) -> bool:
-    def words(part: list[Line]) -> int:
-        return sum(ln.n_words for ln in part if ln.cls in ("good", "near"))
-    inside = words(lines[lo:hi])
-    return words(lines) - inside <= max(OTHER_PROSE_WORDS, OTHER_PROSE_SHARE * inside)
-
-
-def _mark_entries(lines: list[Line], times: list[int]) -> list[int]:
-    """Mark the runs of timed entries (see the module docstring) that start at ``times``
-    (time lines); returns the marked lines."""
-    marked: list[int] = []
-    done = 0
-    for i in times:
-        if i < done:
-            continue
-        ends: list[int] = []
-        k = i
-        while k < len(lines) and _entry_time(lines[k]):
-            end = _entry_end(lines, k)
-            if end is None:
-                break
-            ends.append(end)
-            k = end
-        if len(ends) >= MIN_ENTRIES and _most_of_the_prose(lines, i, ends[-1]):
-            for m in range(i, ends[-1]):
-                ln = lines[m]
-                if ln.cls == "bad":  # (a time line: kept with its entry; as a list's bad
-                    ln.cls, ln.reason = "short", ""  # line it would weigh nothing, and the
-                ln.in_list = True  # region began below the first one)
-                marked.append(m)
-            done = ends[-1]
-    return marked
-
-
-def sentence_shaped(ln: Line) -> bool:
-    """A short line that ends like a sentence and opens with a capital ("Tried that.")."""
-    return ln.terminal and ln.n_words >= 2 and ln.text[:1].isupper() and ln.cue is None
-
-
-def _post_header(lines: list[Line], i: int) -> int | None:
-    """Where the post header around the time line ``lines[i]`` starts: an author's name (a
-    short line of at most POST_AUTHOR_WORDS words) just above or just below it; else None."""
-    ln = lines[i]
-    if not ln.timestamp or ln.n_words > POST_DATE_WORDS or parse_date(ln.text) is None:
-        return None  # (a post's date line has a date: a ticker's "9:15 a.m." is no post's)
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(lines):
-            a = lines[j]
-            if (a.cls == "short" and a.cue is None and not a.timestamp
-                    and a.n_words <= POST_AUTHOR_WORDS and not a.terminal
-                    and a.text[:3].lower() != "by "):  # (an article's byline and date)
-                return min(i, j)
-    return None
-
-
-def _mark_thread(lines: list[Line], stamps: list[int]) -> list[int]:
-    """Mark a forum thread that is the page (see the module docstring); returns the marked
-    lines."""
-    heads = [h for i in stamps if (h := _post_header(lines, i)) is not None]
-    if len(heads) < MIN_POSTS:
-        return []
-    prose = [ln.cls in ("good", "near") for ln in lines]
-    runs: list[list[int]] = [[heads[0]]]
-    for h in heads[1:]:
-        if h - runs[-1][-1] <= MAX_POST_LINES and h > runs[-1][-1] + 1:
-            runs[-1].append(h)
-        elif h > runs[-1][-1] + 1:
-            runs.append([h])
-    for run in runs:
-        if len(run) < MIN_POSTS or any(prose[: run[0]]):
-            continue  # (a thread under an article is its comments)
-        # (the last post: its header, then its paragraphs, up to the first other line)
-        last = run[-1] + 2
-        while last < len(lines) and (prose[last] or sentence_shaped(lines[last])):
-            last += 1
-        ends = [*run[1:], last]
-        if sum(any(prose[a:b]) for a, b in zip(run, ends, strict=True)) < MIN_POSTS:
-            continue  # (posts with text: a one-line reply, "Tried that.", is short)
-        end = last
-        if not _most_of_the_prose(lines, run[0], end):
-            continue
-        marked = list(range(run[0], end))
-        for m in marked:
-            ln = lines[m]
-            if ln.cls == "bad" and ln.reason == "headline-list":
-                ln.cls, ln.reason = "short", ""  # (a post's date: kept with it)
-            ln.in_list = True
-        return marked
-    return []
-
-
 def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> frozenset[int]:
     """Set ``in_list`` on the lines that start inside one of ``tables`` (``[start, end)``
     spans of the text, in order: the pipe tables of a Markdown text's view); returns their
@@ -459,10 +307,10 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
 
 
 def mark_structure(lines: list[Line]) -> frozenset[int]:
-    """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables, live
-    blog entries and questions with their answers; returns the lines of the questions and
-    answers and of the entries, which are prose beside a paragraph in the region search (a
-    one-sentence paragraph beside them is no teaser), as Markdown tables are (see
+    """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables,
+    questions with their answers and transcripts; returns the lines of the questions and
+    answers and of the transcripts' turns, which are prose beside a paragraph in the region
+    search (a one-sentence paragraph beside them is no teaser), as Markdown tables are (see
     :func:`mark_table_rows`)."""
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
@@ -478,13 +326,6 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
     rows: list[int] = []
-    stamps = list(map(_TIMESTAMP, lines))
-    if stamps.count(True) >= MIN_ENTRIES:  # (C-level: most pages have fewer time stamps)
-        times = [i for i in compress(range(len(lines)), stamps) if _entry_time(lines[i])]
-        if len(times) >= MIN_ENTRIES:
-            rows += _mark_entries(lines, times)
-        if not rows:
-            rows += _mark_thread(lines, list(compress(range(len(lines)), stamps)))
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
     # (a speaker's label opens with two capitals and has its colon early: tested in C on

@@ -329,10 +329,6 @@ class SiteTemplate:
         need, prose_need = self.thresholds()
         return c >= (prose_need if prose else need)
 
-    def half(self) -> int:
-        """Half the site's pages (rounded up): the count a short sentence needs."""
-        return math.ceil(PROSE_MIN_FRACTION * self.docs)
-
     def thresholds(self) -> tuple[int, int]:
         """Minimum document counts of a template line: (any line, a long prose line)."""
         return (

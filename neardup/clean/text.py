@@ -36,7 +36,7 @@ from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
 from neardup.clean.comments import mark_comments
-from neardup.clean.features import CLOSERS, CUES, WORD_RE, credit_label, has_date_or_time
+from neardup.clean.features import CLOSERS, CUES, credit_label, has_date_or_time
 from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
@@ -205,14 +205,10 @@ HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_l
 
 def _cut_kept_header(lines: list[Line]) -> None:
     """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
-    date line among them (the metadata step then reads it as the header it is). A list's
-    lines are content: no header reaches into one (a live blog's second time line took the
-    first entry for a header)."""
+    date line among them (the metadata step then reads it as the header it is)."""
     kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
     words = 0
     for j, ln in enumerate(kept):
-        if ln.in_list:
-            return
         if j and _header_line(ln):
             for h in kept[: j + 1]:
                 h.keep, h.reason = False, "metadata"
@@ -353,7 +349,6 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     if template is not None:
         # (SiteTemplate.is_template, with the thresholds computed once)
         need, prose_need = template.thresholds()
-        sentence_need = max(need, template.half())
         # (the keys from the lines' records: recurring lines need no look-up of their own)
         keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
         prose_lines: list[Line] = []
@@ -362,12 +357,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
                 if c >= prose_need:
                     prose_lines.append(ln)
-            elif c >= need and (c >= sentence_need or not sentence_like(ln)
-                                or _site_voice(ln)):
-                # (a short sentence of news must be on half the site's pages: "No injuries
-                # were reported." and "The cause is under investigation." recur in a local
-                # site's news, and went from every page that had them; one in the site's
-                # voice, "This story is part of our Climate Desk series.", need not)
+            elif c >= need:
                 ln.cls, ln.reason = "bad", "site-template"
         if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
             for ln in prose_lines:
@@ -467,22 +457,6 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
 # The dateline opens the article's first paragraph, at most this many kept lines down.
 DATELINE_LINES = 3
-
-
-_SITE_VOICE = frozenset("we us our ours you your yours".split())
-# Verbs a prompt opens with ("Sign up for ...", "Read more from ...", "Click here ...").
-_PROMPTS = frozenset(
-    "sign subscribe read click follow share download get join support donate watch listen see "
-    "visit log register tap learn find".split())
-
-
-def _site_voice(ln: Line) -> bool:
-    """A sentence in the site's voice, to its reader or with a cue word ("This story is part
-    of our Climate Desk series.", "Our newsroom relies on readers like you.", "Sign up for the
-    morning newsletter.", "Comments are closed for this story.")."""
-    words = WORD_RE.findall(ln.text.lower())
-    return (ln.cue is not None or not _SITE_VOICE.isdisjoint(words)
-            or (bool(words) and words[0] in _PROMPTS))
 
 
 # The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:

@@ -205,37 +205,11 @@ def test_live_blog_entries_with_times_kept() -> None:
         assert para in res.text, para
 
 
-def test_live_blog_entries_with_headings_and_short_paragraphs_kept() -> None:
-    # Found by a probe: entries of a time line, a heading and a paragraph of 20 words or so
-    # read as teasers (a short paragraph between a heading and a time line), and the times
-    # weighed as a headline list's: the blog kept two entries of four.
-    entries = [
-        ("3:15 p.m.", "Power restored to 12,000 customers", "Central Electric says crews "
-         "restored power to about 12,000 customers since noon. About 31,000 remain without "
-         "service."),
-        ("1:40 p.m.", "Interstate 90 reopens westbound", "State police reopened westbound I-90 "
-         "between exits 14 and 22 after a jackknifed truck was cleared."),
-        ("11:05 a.m.", "City declares snow emergency", "Mayor Linda Cho declared a snow "
-         "emergency through Wednesday. Parking is banned on snow routes."),
-        ("7:30 a.m.", "All public schools closed", "The school district canceled classes for "
-         "Tuesday and Wednesday. Meal pickup sites will open at noon."),
-    ]
-    page = [*NAV, "Winter storm live updates: schools closed, thousands without power",
-            "Updated January 16, 2024 3:15 PM", "Follow live"]
-    for entry in entries:
-        page += entry
-    page += ["Send us your storm photos", "Weather alerts: sign up for texts", *FOOTER]
-    res = clean_text("\n".join(page))
-    for time, heading, para in entries:
-        for line in (time, heading, para):
-            assert line in res.text, line
-    assert res.text.startswith("3:15 p.m.")
-    assert "Follow live" not in res.text and "Privacy policy" not in res.text
-
-
 def test_a_headline_list_with_times_is_no_live_blog() -> None:
-    # "19 Nov 2019, 9:25pm" over a headline, ten times after the article: headlines end in no
-    # full stop, so these are no entries (the article kept the list, precision 0.97 -> 0.36).
+    # "19 Nov 2019, 9:25pm" over a headline, ten times after the article: a headline list.
+    # (A rule keeping a live blog's timed entries took it in on an AEB page, precision 0.97
+    # -> 0.36, until narrowed; it was taken out on 2026-12-05: tickers, TV schedules and
+    # "Latest news" lists beside short articles have the entries' shape.)
     headlines = [
         "Frivolous Great Britain determined not to be frozen out in the new-look Davis Cup",
         "Andy Murray hopes fans will get behind the new Davis Cup finals as ticket sales struggle",
@@ -396,35 +370,10 @@ def test_one_label_over_many_lines_is_no_transcript() -> None:
     assert not any(ln.in_list for ln in lines)
 
 
-def test_a_forum_thread_that_is_the_page_keeps_its_posts() -> None:
-    # Found by a probe: the post dates weighed as a headline list's between the posts, and a
-    # thread kept its first two posts of five.
-    posts = [
-        ("rusty_wrench", "Jun 12, 2021", "Replaced the battery on my 2011 Civic this morning. "
-         "Now it cranks but won't start. The security light keeps blinking on the dash."),
-        ("gearhead77", "Jun 12, 2021", "Sounds like the immobilizer. Did you disconnect the "
-         "negative terminal first? Try leaving the key in the on position for ten minutes."),
-        ("rusty_wrench", "Jun 12, 2021", "Tried that. Still blinking."),
-        ("SparkyMcGee", "Jun 13, 2021", "Check the main fuse under the hood. I blew mine once by "
-         "touching the wrench to the body while tightening the clamp."),
-        ("rusty_wrench", "Jun 13, 2021", "That was it! The 100A fuse was blown. Replaced it for "
-         "$8 and it started right up. Thanks everyone."),
-    ]
-    page = ["GarageTalk Forums", "Forums", "What's new", "Log in", "Register",
-            "Car won't start after battery replacement"]
-    for post in posts:
-        page += post
-    page += ["Reply", "You must log in or register to reply here.", "Similar threads",
-             "Civic won't idle after cleaning throttle body", "Terms and rules Privacy policy"]
-    res = clean_text("\n".join(page))
-    for _, _, text in posts:
-        assert text in res.text, text
-    assert "Register" not in res.text and "Similar threads" not in res.text
-
-
 def test_a_schedule_under_an_article_is_no_forum_thread() -> None:
-    # (found by a regression probe of the rule's first version: the article's byline and date
-    # line were taken for the first post's header, and a TV schedule below it for the posts)
+    # (found by a regression probe of a forum-thread rule, since taken out: the article's
+    # byline and date line were taken for the first post's header, and a TV schedule below it
+    # for the posts)
     shows = [("6:00 p.m.", "Valley 7 News", "The latest local headlines, weather and sports "
               "from the Valley 7 newsroom."),
              ("6:30 p.m.", "World News Tonight", "National and international news with the "
