@@ -330,9 +330,11 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
     # (a speaker's label opens with two capitals and has its colon early: tested in C on
     # every line)
-    heads = list(map(_HEAD, map(_TEXT, lines)))
-    labels = list(map(and_, map(str.isupper, map(_FIRST_TWO, heads)),
-                      map(contains, heads, repeat(":"))))
-    if labels.count(True) >= MIN_TURNS * MIN_SPEAKERS:
-        rows += _mark_transcript(lines, list(compress(range(len(lines)), labels)))
+    texts = list(map(_TEXT, lines))
+    if sum(map(str.count, texts, repeat(":"))) >= MIN_TURNS * MIN_SPEAKERS:
+        heads = list(map(_HEAD, texts))
+        labels = list(map(and_, map(str.isupper, map(_FIRST_TWO, heads)),
+                          map(contains, heads, repeat(":"))))
+        if labels.count(True) >= MIN_TURNS * MIN_SPEAKERS:
+            rows += _mark_transcript(lines, list(compress(range(len(lines)), labels)))
     return frozenset(rows)
