@@ -44,7 +44,7 @@ TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 _UNITS = (
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?|mins?)"
 )
-AGO_RE = re.compile(rf"\b\d+\s*{_UNITS}\s+ago\b", re.I)
+_AGO_RE = re.compile(rf"\b\d+\s*{_UNITS}\s+ago\b", re.I)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -721,7 +721,7 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     # ":" or ".", a date "-", "/" or the first three letters of a month; a substitution only
     # puts a space where a match was, so the text left holds no such piece that ``t`` did not)
     low = _folded(t)
-    rest = AGO_RE.sub(" ", t) if "ago" in low else t
+    rest = _AGO_RE.sub(" ", t) if "ago" in low else t
     if "-" in t or "/" in t or any(map(low.__contains__, _MONTH_PREFIXES)):
         rest = DATE_RE.sub(" ", rest)
     if ":" in t or "." in t:
@@ -741,7 +741,7 @@ def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
     return (
         _HAS_DIGIT_RE.search(t) is not None
-        and (DATE_RE.search(t) or TIME_RE.search(t) or AGO_RE.search(t)) is not None
+        and (DATE_RE.search(t) or TIME_RE.search(t) or _AGO_RE.search(t)) is not None
     )
 
 
