@@ -268,9 +268,10 @@ def test_the_dateline_of_the_first_paragraph_under_a_short_line() -> None:
     assert res.dateline is None
 
 
-def test_trafilatura_s_date_stays_unless_the_header_labels_the_publication() -> None:
-    # Found by a regression probe: a page whose markup gives 2024-03-05, with the story
-    # mentioning that day and an "Updated March 7, 2024" line, took the update's date.
+def test_trafilatura_s_markup_date_stays_over_an_update_line() -> None:
+    # A page whose markup gives 2024-03-05, with the story mentioning that day and an
+    # "Updated March 7, 2024" line: the markup's date (a rule letting a header line beat
+    # trafilatura's date took the update's, found by a regression probe, and was taken out).
     page = (
         "<html><head><title>Fare rise approved - Valley Tribune</title>"
         "<meta property='article:published_time' content='2024-03-05T09:00:00Z'></head><body>"
