@@ -18,7 +18,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
-from neardup.clean.metadata import parse_date
+from neardup.clean.metadata import NAME_CONNECTORS, parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
@@ -115,9 +115,8 @@ def clean_html(
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe
-# and John Smith").
-_NAME_PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le y e al el bin ibn and und et".split())
+# and John Smith"): the bylines' connectors and a few more particles.
+_NAME_PARTICLES = NAME_CONNECTORS | frozenset("della dos das e el ibn und et".split())
 _NAME_WORDS = 5
 _PARTICLE_LETTERS = 4  # (a lower-case word this short may be a particle we do not list)
 _CONTRACTION_RE = re.compile(r"['’](?:m|s|t|ll|re|ve|d)$", re.I)

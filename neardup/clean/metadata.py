@@ -143,7 +143,7 @@ _DATE_WORDS = frozenset(
 # Lower-case particles inside a name ("Ursula von der Leyen")
 _NAME_PARTICLES = "de van von der den da di del du la le bin al".split()
 # Lower-case words inside a name or between names ("A and B")
-_NAME_CONNECTORS = frozenset([*_NAME_PARTICLES, "and", "y"])
+NAME_CONNECTORS = frozenset([*_NAME_PARTICLES, "and", "y"])
 # A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
 # Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -203,17 +203,15 @@ _PUBLISHED_RE = re.compile(
 
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
-_PUBLISHED_LATER_RE = re.compile(
-    r"(?<=\W)(?:first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
-    r"pubblicato)\b", re.I)
+_PUBLISHED_WORDS = (r"first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
+                    r"pubblicato")
+_PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{_PUBLISHED_WORDS})\b", re.I)
 # A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
 # "Published: Nov. 18, 2019"); see find_date
 _UPDATED_RE = re.compile(
     r"^\W*(?:last\s+)?(?:updated|modified|actualizado|mis à jour|aktualisiert|aggiornato)\b",
     re.I)
-_PUBLISHED_LABEL_RE = re.compile(
-    r"^\W*(?:first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
-    r"pubblicato)\b", re.I)
+_PUBLISHED_LABEL_RE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
 
 
 # What may stand between a "Published" label and its own date: a few short words, a weekday,
@@ -342,7 +340,7 @@ def _by_sentence(t: str) -> bool:
     end = t.rstrip(CLOSERS)
     if not end.endswith((".", "!", "?")) or end.lower().endswith(("a.m.", "p.m.")):
         return False
-    lower = [w for w in t.split()[1:] if w[:1].islower() and w not in _NAME_CONNECTORS
+    lower = [w for w in t.split()[1:] if w[:1].islower() and w not in NAME_CONNECTORS
              and w.strip(",.") not in _BYLINE_LINKS]
     return len(lower) >= 3  # ("By Jane Doe, staff writer." is none)
 
@@ -380,11 +378,11 @@ def _trim_name(name: str, after: str = "") -> str:
     for j, w in enumerate(words[1:], 1):
         bare = w.strip(",.;:|").lower()
         nxt = words[j + 1] if j + 1 < len(words) else (rest[0] if rest else "")
-        if ((w[:1].islower() and w.lower() not in _NAME_CONNECTORS)
+        if ((w[:1].islower() and w.lower() not in NAME_CONNECTORS)
                 or (bare in _AFTER_NAME and (bare not in MONTH_NAMES or _DIGIT_RE.search(nxt)
                                              or w.endswith(".")))
                 or any(c.isdigit() for c in w)
-                or (caps and not _capitals(w) and bare not in _NAME_CONNECTORS)):
+                or (caps and not _capitals(w) and bare not in NAME_CONNECTORS)):
             words = words[:j]
             break
     return " ".join(words).strip(" ,")
@@ -407,7 +405,7 @@ def _name_ok(name: str) -> bool:
     date ("Monday", "Nov") and no label of one ("Eastern Standard Time")."""
     for w in WORD_RE.findall(name):
         lw = w.lower()
-        if lw in _NAME_CONNECTORS:
+        if lw in NAME_CONNECTORS:
             continue
         if lw in STOPWORDS or lw in _NOT_NAME_WORDS:
             return False
