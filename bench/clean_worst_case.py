@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         mark = " **faster than the text**" if growth > 2 * ratio else ""
         flagged += bool(mark)
         cells = " | ".join(f"{t:.3f} s" for t in times)
-        print(f"| {name} | {cells} | {growth:.1f}{mark} | {ratio:.0f} |", flush=True)
+        print(f"| {name} | {cells} | {growth:.1f}{mark} | {ratio:g} |", flush=True)
     return 1 if flagged else 0
 
 
