@@ -68,11 +68,24 @@ def _article(body: str) -> str:
     return "\n".join([_PROSE] * 6 + [body] + [_PROSE] * 6)
 
 
+def _body_printed_again(size: int) -> str:
+    """A body of distinct short paragraphs, then all of it again on one line (the structured
+    data's copy of the article, as some pages print it)."""
+    words = _PROSE.lower().replace(",", "").replace(".", "").split()
+    body: list[str] = []
+    while sum(map(len, body)) < size // 2:
+        rng = random.Random(len(body))
+        body.append(" ".join(rng.choice(words) for _ in range(12)).capitalize()
+                    + f" number {len(body)}.")
+    return "\n".join(body) + "\n" + " ".join(body)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "paragraphs between menus": _paragraphs_between_menus,
     "spaces after 'said'": lambda n: _article("John said" + " " * n + "::"),
     "spaces after a credit": lambda n: _article("A caption (Photo x)" + " " * n + "x"),
     "spaces in numbered items": _numbered_items,
+    "body printed again on one line": _body_printed_again,
     "one long line of prose": lambda n: _repeat(_PROSE + " ", n),
     "one-word lines": lambda n: _repeat("word\n", n),
     "headlines and '19 hours ago'": lambda n: _repeat("Other news\n19 hours ago\n", n),

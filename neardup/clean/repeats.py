@@ -84,16 +84,50 @@ def mark_body_copy(lines: list[Line]) -> None:
         need = COPY_SHARE * c.n_words
         left = sum(map(_N_WORDS, before))
         covered = n_parts = 0
+        inside = key.__contains__ if len(key) < COPY_INDEX_CHARS else _WordIndex(key).holds
         # (longest first, until what is left cannot make up the share: a few tests a line)
         for p in sorted(before, key=_N_WORDS, reverse=True):
             if covered + left < need:
                 break
             left -= p.n_words
-            if p.cls != "bad" and p.key in key:
+            if p.cls != "bad" and inside(p.key):
                 covered += p.n_words
                 n_parts += 1
+                if n_parts >= COPY_MIN_PARTS and covered >= need:
+                    break  # (decided)
         if n_parts >= COPY_MIN_PARTS and covered >= need:
             c.cls, c.reason = "bad", "repeat"
+
+
+# A copy's key longer than this is indexed by its words (``_WordIndex``): a test of each part
+# by a scan of the key made a 5 MB page of 32,000 paragraphs printed again on one line take 6 s.
+COPY_INDEX_CHARS = 20_000
+
+
+class _WordIndex:
+    """``holds(part)`` is ``part in key`` for keys of words joined by single spaces, mostly
+    without scanning the key: a part found word for word at a place of its rarest word is in
+    it; a part one of whose inner words is no word of the key is not (an inner word stands
+    whole between two spaces in any place of the part in the key); else the scan decides."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.words = key.split(" ")
+        self.places: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            self.places.setdefault(word, []).append(i)
+
+    def holds(self, part: str) -> bool:
+        words, places = part.split(" "), self.places
+        if any(w not in places for w in words[1:-1]):
+            return False
+        rarest = min(range(len(words)), key=lambda k: len(places.get(words[k], ())))
+        n = len(words)
+        for i in places.get(words[rarest], ())[:8]:
+            start = i - rarest
+            if start >= 0 and self.words[start:start + n] == words:
+                return True
+        return part in self.key
 
 
 def norm_key(text: str) -> str:

@@ -18,6 +18,7 @@ from neardup.clean import clean_text
 from neardup.clean.comments import _SAID_RE
 from neardup.clean.features import _CREDIT_BRACKET_RE, _CREDIT_RE
 from neardup.clean.region import EXTRA_REGION_MIN_SCORE, maximal_segments
+from neardup.clean.repeats import COPY_INDEX_CHARS, _WordIndex
 from neardup.clean.structure import _ITEM_RE
 from neardup.normalize import _DOTTED_ACRONYM, _undot, tokens
 
@@ -184,3 +185,32 @@ def test_pages_of_these_shapes_are_cleaned() -> None:
                 "\n".join(f"{k}." + " " * 7000 + f"! item number {k} here" for k in (1, 2, 3))):
         result = clean_text(f"{lead}\n{odd}\n{lead}")
         assert result.text.count(article) >= 1
+
+
+# -- a body printed again on one line ------------------------------------------------------
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "", "abc"]), min_size=1, max_size=30),
+       st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "", "abc"]), max_size=6))
+def test_word_index_holds_what_the_key_holds(key_words: list[str], part_words: list[str]) -> None:
+    key = " ".join(key_words)
+    index = _WordIndex(key)
+    part = " ".join(part_words)
+    assert index.holds(part) == (part in key)
+    # and every stretch of the key, cut anywhere
+    for start in range(0, len(key), 3):
+        for end in range(start, min(len(key), start + 12) + 1, 2):
+            assert index.holds(key[start:end]), (key, start, end)
+
+
+def test_long_copy_of_the_body_is_found() -> None:
+    # 2,000 distinct paragraphs, then all of them again on one line (the structured data's copy
+    # of the article): the copy goes as a repeat, tested through the word index
+    words = "the council voted on tuesday to approve a new budget for schools and roads".split()
+    body = [" ".join(random.Random(i).choice(words) for _ in range(12)).capitalize()
+            + f" number {i}." for i in range(2000)]
+    assert len(" ".join(body)) > COPY_INDEX_CHARS
+    result = clean_text("\n".join(body) + "\n" + " ".join(body))
+    assert result.text == "\n".join(body)
+    assert [span.reason for span in result.removed] == ["repeat"]
