@@ -149,3 +149,62 @@ def test_a_roundup_of_briefs_does_not_gather_their_stories():
     # without the short-copy marks R is the center and gathers both briefs
     gathered = build_stories(5, edges, rank, _overlaps(sets), accepts)
     assert len(set(gathered.kept.tolist())) == 1
+
+
+def _drifting(n: int, step: int = 6, width: int = 60):
+    """A story drifting edit by edit: copy i shares all but ``step`` of ``width`` shingles with
+    copy i - 1, so each copy matches its neighbours a few places away only."""
+    return _sets(*(set(range(i * step, i * step + width)) for i in range(n)))
+
+
+def test_a_large_component_compares_centers_with_their_neighbours_only(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    # 600 drifting copies, every pair within 3 places verified (Jaccard >= 0.6): one
+    # component larger than LARGE_COMPONENT (lowered from its 1,000 to keep the test short)
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 200)
+    n = 600
+    sets = _drifting(n)
+    edges = [[i, j] for i in range(n) for j in range(i + 1, min(n, i + 4))]
+    rank = [(i,) for i in range(n)]
+    compared: list[int] = []
+    overlaps = _overlaps(sets)
+
+    def counting(a, b):
+        compared.append(len(a))
+        return overlaps(a, b)
+
+    def run():
+        compared.clear()
+        return build_stories(n, np.array(edges, dtype=np.int64), rank, counting,
+                             lambda a, b, j, c: j >= 0.6)
+
+    by_neighbours = run()
+    pairs_by_neighbours = sum(compared)
+    # every pair that passes is a verified pair here, so comparing each center with every
+    # member left finds the same stories, at the cost of the component's size every round
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", n)
+    by_all = run()
+    assert by_neighbours.kept.tolist() == by_all.kept.tolist()
+    assert by_neighbours.center.tolist() == by_all.center.tolist()
+    assert pairs_by_neighbours < 6 * n < sum(compared) / 10
+    # a star of radius one: every copy within 3 places of its center
+    centers = by_neighbours.center
+    assert all(abs(int(c) - d) <= 3 for d, c in enumerate(centers.tolist()))
+
+
+def test_a_large_component_forgoes_matches_lsh_never_paired(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
+    # A, B, C, D one story (A~B, A~C, A~D verified), and E a copy of A that LSH never paired
+    # with it: it reaches the component through D only (D~E verified)
+    base = set(range(100))
+    sets = _sets(base, base - {0}, base - {1}, base - {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                 base - {0, 1})
+    edges = [[0, 1], [0, 2], [0, 3], [3, 4]]
+    stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
+    assert stories.kept.tolist() == [0, 0, 0, 0, 4]  # E is never compared with the center A
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)  # in a small component
+    stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
+    assert stories.kept.tolist() == [0, 0, 0, 0, 0]  # ... it is (and joins)

@@ -85,17 +85,25 @@ def build_stories(
     contained = (None if short_copies is None or edge_jaccards is None else
                  short_copy_sides(edges, edge_jaccards, short_copies))
     matches, inside = centrality(n_docs, edges, contained)
-    unplaced: list[list[int]] = []  # per component, the next center first
+    neighbours = _large_component_neighbours(edges, members, active)
+    queues: list[_Queue] = []  # per component of two or more
     for root in sorted(members):
         component = members[root]
         if active is not None:
             component = [d for d in component if active[d]]
         if len(component) > 1:
-            unplaced.append(sorted(component,
-                                   key=lambda d: (-matches[d], -inside[d], rank[d])))
-    while unplaced:
-        centers = [order[0] for order in unplaced for _ in range(len(order) - 1)]
-        others = [d for order in unplaced for d in order[1:]]
+            queues.append(_Queue(sorted(component, key=lambda d: (-matches[d], -inside[d],
+                                                                  rank[d])),
+                                 neighbours if len(members[root]) > LARGE_COMPONENT else None))
+    while queues:
+        centers: list[int] = []
+        others: list[int] = []
+        sizes: list[int] = []
+        for queue in queues:
+            center, waiting = queue.next_center()
+            centers += [center] * len(waiting)
+            others += waiting
+            sizes.append(len(waiting))
         a = np.array(centers, dtype=np.int64)
         b = np.array(others, dtype=np.int64)
         jac, con = overlaps(a, b)
@@ -103,19 +111,83 @@ def build_stories(
         if short_copies is not None:
             _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts)
         kept[b[ok]], jaccard[b[ok]], containment[b[ok]] = a[ok], jac[ok], con[ok]
-        rejected = (~ok).tolist()
-        left: list[list[int]] = []
+        joined = b[ok].tolist()  # (grouped by queue, as the pairs are)
+        ends = np.cumsum([0, *sizes])
+        accepted = np.concatenate([[0], np.cumsum(ok)])
+        counts = (accepted[ends[1:]] - accepted[ends[:-1]]).tolist()
+        left: list[_Queue] = []
         position = 0
-        for order in unplaced:
-            rest = [d for d, no in zip(order[1:], rejected[position:position + len(order) - 1],
-                                       strict=True) if no]
-            position += len(order) - 1
-            if len(rest) > 1:  # (one left: a story of its own)
-                left.append(rest)
-        unplaced = left
+        for queue, n_joined in zip(queues, counts, strict=True):
+            queue.place(joined[position:position + n_joined])
+            position += n_joined
+            if queue.remaining > 1:  # (one left: a story of its own)
+                left.append(queue)
+        queues = left
     center = kept.copy()
     _keep_best(kept, jaccard, containment, rank, overlaps)
     return Stories(kept=kept, center=center, jaccard=jaccard, containment=containment)
+
+
+# A component of more members than this (a story drifting edit by edit, thousands of near
+# copies each matching a few others) compares each center with its verified neighbours only,
+# not with every member still unplaced: that took rounds of the component's size as many times
+# as it has stories (32,000 drifting copies: 279 s). What it forgoes: a member that matches the
+# center although LSH never paired them (ordinary stories are far below this size).
+LARGE_COMPONENT = 1000
+
+
+class _Queue:
+    """The members of one component not yet in a story, in the order centers are taken."""
+
+    def __init__(self, order: list[int], neighbours: dict[int, list[int]] | None) -> None:
+        self.order = order
+        self.start = 0  # order[:start] are placed
+        self.placed: set[int] = set()  # members placed out of order
+        self.remaining = len(order)
+        # None: a center is compared with every member left; else with its neighbours, in
+        # the component's order (as ``_one_story_inside`` takes the first short copy)
+        self.neighbours: dict[int, list[int]] | None = None
+        if neighbours is not None:
+            position = {d: i for i, d in enumerate(order)}.__getitem__
+            self.neighbours = {d: sorted(neighbours.get(d, ()), key=position) for d in order}
+
+    def next_center(self) -> tuple[int, list[int]]:
+        """The next center (placed now) and the members to compare with it, in order."""
+        center = self.order[self.start]
+        self.placed.add(center)
+        self.remaining -= 1
+        if self.neighbours is None:
+            waiting = [d for d in self.order[self.start + 1:] if d not in self.placed]
+        else:
+            waiting = [d for d in self.neighbours[center] if d not in self.placed]
+        return center, waiting
+
+    def place(self, joined: list[int]) -> None:
+        """``joined`` the center's story: they are no longer waiting."""
+        self.placed.update(joined)
+        self.remaining -= len(joined)
+        order, placed = self.order, self.placed
+        while self.start < len(order) and order[self.start] in placed:
+            self.start += 1
+
+
+def _large_component_neighbours(edges: np.ndarray, members: dict[int, list[int]],
+                                active: np.ndarray | None) -> dict[int, list[int]]:
+    """The verified neighbours of each member of a component larger than
+    ``LARGE_COMPONENT`` (active ones only)."""
+    large = [d for ms in members.values() if len(ms) > LARGE_COMPONENT for d in ms]
+    if not large:
+        return {}
+    in_large = np.zeros(int(edges.max()) + 1, dtype=bool)
+    in_large[large] = True
+    pairs = edges[in_large[edges[:, 0]]]
+    both = np.concatenate([pairs, pairs[:, ::-1]])
+    if active is not None:
+        both = both[active[both[:, 0]] & active[both[:, 1]]]
+    neighbours: dict[int, list[int]] = {}
+    for d, other in both.tolist():
+        neighbours.setdefault(d, []).append(other)
+    return neighbours
 
 
 def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndarray,
