@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from neardup.normalize import normalize, tokens
+from neardup.normalize import has_tokens, normalize, tokens
 
 
 def test_acronym_dots_match_plain_acronyms():
@@ -82,3 +84,16 @@ def test_one_character_words_are_exactly_the_word_characters_of_spaceless_script
         if words.findall("a" + char * 2) != (["a", char, char] if alone else ["a" + char * 2]):
             wrong.append(hex(cp))
     assert wrong == []
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(
+    ["Новости", "дня", "新闻", "Mr.", "Mrs", "M.", "&amp;", "&#8212;", "%", "per", "cent", "—",
+     "...", "«", "»", " ", " ", "  ", "\n", "\u00a0", "Ã©", "â€™", "U.S.", "A.", "1", "-", "🙂"]),
+    min_size=0, max_size=400))
+def test_has_tokens_is_whether_there_are_tokens(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert has_tokens(text) == bool(tokens(text))
+    # and with a long start of words no token of which survives (honorifics, punctuation)
+    text = "Mr. — « » " * 80 + text
+    assert has_tokens(text) == bool(tokens(text))

@@ -16,7 +16,7 @@ import orjson
 
 from neardup.document import Document
 from neardup.errors import InputError
-from neardup.normalize import HONORIFICS, tokens
+from neardup.normalize import HONORIFICS, has_tokens
 from neardup.read.files import list_input_files
 from neardup.read.records import (
     RawRecord,
@@ -83,7 +83,7 @@ def has_words(text: str) -> bool:
     # Symbols that NFKC turns into letters or digits ("™" → "TM", "①" → "1") still count, and
     # honorifics, character references and mojibake marks do not ("Mr.", "M.R.", "🅬",
     # "&amp;", "â€”": normalize.tokens drops, decodes or repairs them): the words decide.
-    return bool(tokens(text))
+    return has_tokens(text)
 
 
 def site_of(url: str | None, folder: str) -> str:
