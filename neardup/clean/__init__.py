@@ -69,6 +69,8 @@ def clean_document(
             if not doc.text.strip():
                 raise
             doc.warnings.append(f"HTML extraction failed, the record's text cleaned: {exc}")
+        if res is not None:
+            doc.warnings.extend(res.warnings)
         if res is not None and not res.source_text.strip() and doc.text.strip():
             res = None  # trafilatura found nothing: fall back on the text we were given
             doc.warnings.append("HTML extraction found no text, the record's text cleaned")

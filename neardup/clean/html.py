@@ -37,11 +37,26 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
         # trafilatura finds no tree in a fragment whose markup is one element ("<p>...</p>",
         # an article body from a feed or a CMS export): the same markup inside a page has one
         doc = _extract(f"<html><body>{html}</body></html>", url)
+    too_deep = _too_deep()
     if doc is None:
-        return {}
+        return {"warnings": [TOO_DEEP]} if too_deep else {}
     fields = doc if isinstance(doc, dict) else doc.as_dict()
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
-    return {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    if too_deep:
+        found["warnings"] = [TOO_DEEP]
+    return found
+
+
+# Past libxml2's limit even with ``huge_tree`` (2,048 levels) a page loses what lies deeper;
+# said in the document's warnings rather than lost without a word.
+TOO_DEEP = ("HTML nested deeper than 2,048 levels: the parser dropped what lies deeper, which "
+            "is missing from the text")
+
+
+def _too_deep() -> bool:
+    """The last parse of ``_PARSER`` stopped at its depth limit."""
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log)
 
 
 # libxml2 stops at 256 levels of nesting unless told otherwise (its "huge" option, which
@@ -104,6 +119,7 @@ def clean_html(
     text = doc.get("text") or ""
     title = doc.get("title") or None
     res = clean_text(text, template=template, options=opts, page_title=title)
+    res.warnings = list(doc.get("warnings", ()))
     res.title = title or res.title
     author = doc.get("author")
     if author and (res.byline is None or name_like(str(author))):

@@ -117,6 +117,7 @@ class CleanResult:
     dateline: str | None = None
     date: str | None = None
     removed: list[RemovedSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # (what the HTML's extraction met)
 
 
 # A line that is only an image credit ("(Image credit: Blue Origin)", "Photo: Meg Kinnard, AP",

@@ -93,3 +93,23 @@ def test_pages_nested_deeper_than_libxml2s_default_keep_their_text() -> None:
     text = extract_page(fonts, None)["text"]
     assert "Paragraph 0 of" in text and "Paragraph 399 of" in text
     assert trafilatura.utils.HTML_PARSER is default  # (trafilatura's own, for other callers)
+
+
+def test_a_page_nested_past_the_parsers_limit_says_what_it_lost(tmp_path) -> None:
+    # Past 2,048 levels even the "huge" option drops what lies deeper: the article of a page
+    # nested 3,000 deep was its <title> alone, with no warning
+    from neardup.api import clean_documents
+    from neardup.clean.html import TOO_DEEP, extract_page
+
+    sentence = "The council approved the new harbour budget after a long debate. "
+
+    def page(depth: int) -> str:
+        return ("<html><head><title>Harbour budget</title></head><body>" + "<div>" * depth
+                + "<p>" + sentence * 40 + "</p>" + "</div>" * depth + "</body></html>")
+
+    assert "warnings" not in extract_page(page(2000), None)
+    assert extract_page(page(3000), None)["warnings"] == [TOO_DEEP]
+    deep, shallow = clean_documents([{"id": "deep", "html": page(3000)},
+                                     {"id": "shallow", "html": page(1000)}], html_field="html")
+    assert TOO_DEEP in deep.warnings and "harbour budget" not in deep.text
+    assert TOO_DEEP not in shallow.warnings and "harbour budget" in shallow.text
