@@ -157,7 +157,7 @@ def _drifting(n: int, step: int = 6, width: int = 60):
     return _sets(*(set(range(i * step, i * step + width)) for i in range(n)))
 
 
-def test_a_large_component_compares_centers_with_their_neighbours_only(monkeypatch):
+def test_a_large_component_grows_stories_along_verified_pairs(monkeypatch):
     import neardup.cluster.stories as stories_module
 
     # 600 drifting copies, every pair within 3 places verified (Jaccard >= 0.6): one
@@ -193,18 +193,37 @@ def test_a_large_component_compares_centers_with_their_neighbours_only(monkeypat
     assert all(abs(int(c) - d) <= 3 for d, c in enumerate(centers.tolist()))
 
 
-def test_a_large_component_forgoes_matches_lsh_never_paired(monkeypatch):
+def test_a_large_component_forgoes_matches_reached_only_through_non_members(monkeypatch):
     import neardup.cluster.stories as stories_module
 
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
-    # A, B, C, D one story (A~B, A~C, A~D verified), and E a copy of A that LSH never paired
-    # with it: it reaches the component through D only (D~E verified)
+    # A is the center; B and C join it; D is A's neighbour but too far from A to join; E is a
+    # copy of A that LSH paired with D only (no verified pair with A, B or C)
     base = set(range(100))
-    sets = _sets(base, base - {0}, base - {1}, base - {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
-                 base - {0, 1})
+    sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
+                 base - {50})
     edges = [[0, 1], [0, 2], [0, 3], [3, 4]]
     stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
-    assert stories.kept.tolist() == [0, 0, 0, 0, 4]  # E is never compared with the center A
+    assert stories.kept.tolist() == [0, 0, 0, 3, 4]  # E is never compared with A
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)  # in a small component
     stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
-    assert stories.kept.tolist() == [0, 0, 0, 0, 0]  # ... it is (and joins)
+    assert stories.kept.tolist() == [0, 0, 0, 3, 0]  # ... it is, and joins
+
+
+def test_a_large_story_of_near_identical_copies_is_one_story(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    # 600 copies that all match one another, but verified pairs only between copies at most
+    # 3 apart (LSH pairs a crowded bucket's members with a few others each): the center
+    # reaches the whole story through the copies that join it, as comparing it with every
+    # member does
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 200)
+    n = 600
+    base = set(range(1000))
+    sets = _sets(*(base - {i} for i in range(n)))
+    edges = [[i, j] for i in range(n) for j in range(i + 1, min(n, i + 4))]
+    stories = _run(sets, edges, rank=[(i,) for i in range(n)], threshold=0.9)
+    assert stories.kept.tolist() == [0] * n
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)
+    assert _run(sets, edges, rank=[(i,) for i in range(n)], threshold=0.9).kept.tolist() == (
+        [0] * n)

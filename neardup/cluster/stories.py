@@ -85,7 +85,7 @@ def build_stories(
     contained = (None if short_copies is None or edge_jaccards is None else
                  short_copy_sides(edges, edge_jaccards, short_copies))
     matches, inside = centrality(n_docs, edges, contained)
-    neighbours = _large_component_neighbours(edges, members, active)
+    neighbours = _large_component_neighbours(n_docs, edges, members, active)
     queues: list[_Queue] = []  # per component of two or more
     for root in sorted(members):
         component = members[root]
@@ -120,7 +120,7 @@ def build_stories(
         for queue, n_joined in zip(queues, counts, strict=True):
             queue.place(joined[position:position + n_joined])
             position += n_joined
-            if queue.remaining > 1:  # (one left: a story of its own)
+            if queue.busy():  # (one left, and no story growing: a story of its own)
                 left.append(queue)
         queues = left
     center = kept.copy()
@@ -129,65 +129,121 @@ def build_stories(
 
 
 # A component of more members than this (a story drifting edit by edit, thousands of near
-# copies each matching a few others) compares each center with its verified neighbours only,
-# not with every member still unplaced: that took rounds of the component's size as many times
-# as it has stories (32,000 drifting copies: 279 s). What it forgoes: a member that matches the
-# center although LSH never paired them (ordinary stories are far below this size).
+# copies each matching a few others) grows each center's story along verified pairs instead of
+# comparing the center with every member left: the center is compared with its verified
+# neighbours, then with the unplaced neighbours of those that joined, and so on until none
+# joins. Comparing with every member left took rounds of the component's size as many times
+# as it has stories (32,000 drifting copies: 279 s). Every member is still verified against
+# its center; what this forgoes is a member that would pass against the center but is no
+# verified neighbour of the center nor of any member that joined (LSH pairs each member of a
+# crowded bucket with 16 others only, so a story of thousands of near-identical copies is
+# reached through its members, not from the center alone). In such a component the short-copy
+# rule (``_one_story_inside``) applies within each wave of comparisons, not the whole story.
 LARGE_COMPONENT = 1000
 
 
 class _Queue:
     """The members of one component not yet in a story, in the order centers are taken."""
 
-    def __init__(self, order: list[int], neighbours: dict[int, list[int]] | None) -> None:
+    def __init__(self, order: list[int], neighbours: _Neighbours | None) -> None:
         self.order = order
         self.start = 0  # order[:start] are placed
         self.placed: set[int] = set()  # members placed out of order
         self.remaining = len(order)
-        # None: a center is compared with every member left; else with its neighbours, in
+        # None: a center is compared with every member left; else along verified pairs, in
         # the component's order (as ``_one_story_inside`` takes the first short copy)
-        self.neighbours: dict[int, list[int]] | None = None
+        self.neighbours = neighbours
+        self.center = -1
+        self.stars = 0  # stories begun (a stamp for the members compared with their center)
+        self.frontier: list[int] = []  # members to compare with the center next
         if neighbours is not None:
-            position = {d: i for i, d in enumerate(order)}.__getitem__
-            self.neighbours = {d: sorted(neighbours.get(d, ()), key=position) for d in order}
+            neighbours.position[order] = np.arange(len(order))
+
+    def busy(self) -> bool:
+        """Members are still to be compared (a center to take, or a story still growing)."""
+        return self.remaining > 1 or bool(self.frontier)
 
     def next_center(self) -> tuple[int, list[int]]:
-        """The next center (placed now) and the members to compare with it, in order."""
-        center = self.order[self.start]
-        self.placed.add(center)
-        self.remaining -= 1
+        """The center (a new one, placed now, unless its story is still growing) and the
+        members to compare with it, in the component's order."""
         if self.neighbours is None:
-            waiting = [d for d in self.order[self.start + 1:] if d not in self.placed]
-        else:
-            waiting = [d for d in self.neighbours[center] if d not in self.placed]
-        return center, waiting
+            center = self._take_center()
+            return center, [d for d in self.order[self.start + 1:] if d not in self.placed]
+        if not self.frontier:
+            self.center = self._take_center()
+            self.stars += 1
+            self._extend([self.center])
+        waiting, self.frontier = self.frontier, []
+        return self.center, waiting
 
     def place(self, joined: list[int]) -> None:
         """``joined`` the center's story: they are no longer waiting."""
         self.placed.update(joined)
+        if self.neighbours is not None:
+            self.neighbours.placed[joined] = True
         self.remaining -= len(joined)
         order, placed = self.order, self.placed
         while self.start < len(order) and order[self.start] in placed:
             self.start += 1
+        if self.neighbours is not None:
+            self._extend(joined)
+
+    def _take_center(self) -> int:
+        center = self.order[self.start]
+        self.placed.add(center)
+        if self.neighbours is not None:
+            self.neighbours.placed[center] = True
+        self.remaining -= 1
+        return center
+
+    def _extend(self, members: list[int]) -> None:
+        """The unplaced neighbours of ``members`` not yet compared with the center join the
+        members to compare with it."""
+        table = self.neighbours
+        assert table is not None
+        found = table.of(members)
+        new = found[(table.stamp[found] != self.stars) & ~table.placed[found]]
+        table.stamp[new] = self.stars
+        self.frontier = new[np.argsort(table.position[new], kind="stable")].tolist()
 
 
-def _large_component_neighbours(edges: np.ndarray, members: dict[int, list[int]],
-                                active: np.ndarray | None) -> dict[int, list[int]]:
-    """The verified neighbours of each member of a component larger than
-    ``LARGE_COMPONENT`` (active ones only)."""
+class _Neighbours:
+    """The verified neighbours of documents (a compressed sparse row table), and per document
+    the state of the components grown along them (components are disjoint: one array each
+    for all of them)."""
+
+    def __init__(self, n_docs: int, pairs: np.ndarray) -> None:
+        pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
+        self.starts = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(pairs[:, 0], minlength=n_docs), out=self.starts[1:])
+        self.others = pairs[:, 1].copy()
+        self.position = np.zeros(n_docs, dtype=np.int64)  # in its component's order
+        self.placed = np.zeros(n_docs, dtype=bool)
+        self.stamp = np.zeros(n_docs, dtype=np.int64)  # last story compared with its center
+
+    def of(self, docs: list[int]) -> np.ndarray:
+        """The neighbours of ``docs``, each once."""
+        if not docs:
+            return np.empty(0, dtype=np.int64)
+        starts, others = self.starts, self.others
+        return np.unique(np.concatenate([others[starts[d]:starts[d + 1]] for d in docs]))
+
+
+def _large_component_neighbours(n_docs: int, edges: np.ndarray,
+                                members: dict[int, list[int]], active: np.ndarray | None
+                                ) -> _Neighbours | None:
+    """The verified neighbours of the members of components larger than ``LARGE_COMPONENT``
+    (active ones only), or None when there is no such component."""
     large = [d for ms in members.values() if len(ms) > LARGE_COMPONENT for d in ms]
     if not large:
-        return {}
-    in_large = np.zeros(int(edges.max()) + 1, dtype=bool)
+        return None
+    in_large = np.zeros(n_docs, dtype=bool)
     in_large[large] = True
     pairs = edges[in_large[edges[:, 0]]]
     both = np.concatenate([pairs, pairs[:, ::-1]])
     if active is not None:
         both = both[active[both[:, 0]] & active[both[:, 1]]]
-    neighbours: dict[int, list[int]] = {}
-    for d, other in both.tolist():
-        neighbours.setdefault(d, []).append(other)
-    return neighbours
+    return _Neighbours(n_docs, both)
 
 
 def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndarray,
