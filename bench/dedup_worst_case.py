@@ -8,7 +8,9 @@ Each shape is a corpus this script writes (no data needed) at each size in docum
 job runs in a child process (``python -m neardup dedup``, no cleaning unless the shape says
 otherwise, no report) and its ``summary.json`` gives the time of each stage. The table shows
 each stage's time at the largest size over its time at the smallest, against the ratio of the
-sizes; a stage growing more than twice as fast as the corpus is flagged (exit 1).
+sizes; a stage growing more than twice as fast as the corpus is flagged (exit 1). The verified
+pairs are shown too: where they grow faster than the corpus (copies of one page: every copy
+pairs with more of the others as there are more of them), the stages that go over them do.
 
 Shapes (found by the probes of 2026-12-05's seventh session):
 * a story drifting edit by edit: each copy the one before with 3 of 300 words replaced, so
@@ -95,8 +97,10 @@ def _run(texts: Iterator[str], work: Path, jobs: int) -> dict[str, float]:
                     str(output), "--no-clean", "--no-report", "--quiet", "--jobs", str(jobs)],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    timings = json.loads((output / "summary.json").read_text())["timings_seconds"]
-    return {**{k: float(timings.get(k, 0.0)) for k in STAGES}, "wall": wall}
+    summary = json.loads((output / "summary.json").read_text())
+    timings = summary["timings_seconds"]
+    return {**{k: float(timings.get(k, 0.0)) for k in STAGES}, "wall": wall,
+            "pairs": float(summary["matching"].get("verified_pairs") or 0)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(args.sizes)
     shapes = {k: v for k, v in SHAPES.items() if not args.shapes or k in args.shapes}
     ratio = sizes[-1] / sizes[0]
-    print("| shape | documents | " + " | ".join(STAGES) + " |")
-    print("|---|---|" + "---|" * len(STAGES))
+    print("| shape | documents | verified pairs | " + " | ".join(STAGES) + " |")
+    print("|---|---|---|" + "---|" * len(STAGES))
     flagged = 0
     for name, build in shapes.items():
         runs = []
@@ -118,13 +122,14 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="neardup-worst-") as tmp:
                 runs.append(_run(build(n), Path(tmp), args.jobs))
             cells = " | ".join(f"{runs[-1][k]:.2f} s" for k in STAGES)
-            print(f"| {name} | {n:,} | {cells} |", flush=True)
-        growth = {k: runs[-1][k] / max(runs[0][k], 0.01) for k in STAGES}
+            print(f"| {name} | {n:,} | {runs[-1]['pairs']:,.0f} | {cells} |", flush=True)
+        growth = {k: runs[-1][k] / max(runs[0][k], 0.01) for k in (*STAGES, "pairs")}
         fast = [k for k, g in growth.items() if g > 2 * ratio and runs[-1][k] > 0.5]
         flagged += bool(fast)
         cells = " | ".join(f"×{growth[k]:.1f}" for k in STAGES)
         mark = f" **faster than the corpus: {', '.join(fast)}**" if fast else ""
-        print(f"| {name}: growth for ×{ratio:g} documents{mark} | | {cells} |", flush=True)
+        print(f"| {name}: growth for ×{ratio:g} documents{mark} | | ×{growth['pairs']:.1f} | "
+              f"{cells} |", flush=True)
     return 1 if flagged else 0
 
 
