@@ -198,16 +198,34 @@ def test_a_large_component_forgoes_matches_reached_only_through_non_members(monk
 
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
     # A is the center; B and C join it; D is A's neighbour but too far from A to join; E is a
-    # copy of A that LSH paired with D only (no verified pair with A, B or C)
+    # copy of A that LSH paired with D only (no verified pair with A, B or C); and 40 pages
+    # of a chain from D (each sharing 80 of 100 shingles with the next) make A's story a small
+    # share of the component
+    base = set(range(100))
+    chain = [set(range(1000 + 20 * k, 1100 + 20 * k)) for k in range(40)]
+    sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
+                 base - {50}, *chain)
+    edges = [[0, 1], [0, 2], [0, 3], [3, 4], [3, 5]] + [[5 + k, 6 + k] for k in range(39)]
+    rank = [(i,) for i in range(len(sets))]
+    stories = _run(sets, edges, rank=rank, threshold=0.65)
+    assert stories.kept.tolist()[:5] == [0, 0, 0, 3, 4]  # E is never compared with A
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)  # in a small component
+    stories = _run(sets, edges, rank=rank, threshold=0.65)
+    assert stories.kept.tolist()[:5] == [0, 0, 0, 3, 0]  # ... it is, and joins
+
+
+def test_a_large_story_meets_every_member_left(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
+    # the same, but A's story is most of its component: its center then meets the members it
+    # did not reach (E), as in a small component
     base = set(range(100))
     sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
                  base - {50})
     edges = [[0, 1], [0, 2], [0, 3], [3, 4]]
     stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
-    assert stories.kept.tolist() == [0, 0, 0, 3, 4]  # E is never compared with A
-    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)  # in a small component
-    stories = _run(sets, edges, rank=[(0,), (1,), (2,), (3,), (4,)], threshold=0.8)
-    assert stories.kept.tolist() == [0, 0, 0, 3, 0]  # ... it is, and joins
+    assert stories.kept.tolist() == [0, 0, 0, 3, 0]
 
 
 def test_a_large_story_of_near_identical_copies_is_one_story(monkeypatch):

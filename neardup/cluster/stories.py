@@ -140,6 +140,11 @@ def build_stories(
 # reached through its members, not from the center alone). In such a component the short-copy
 # rule (``_one_story_inside``) applies within each wave of comparisons, not the whole story.
 LARGE_COMPONENT = 1000
+# ... but a story that grows to 1/LARGE_STAR_SHARE of what was left of its component when it
+# began has its center meet every member left as well: the story of thousands of copies of
+# a viral page is then the one that comparing with every member makes, and such sweeps are
+# few (each takes a tenth of what is left).
+LARGE_STAR_SHARE = 10
 
 
 class _Queue:
@@ -156,6 +161,9 @@ class _Queue:
         self.center = -1
         self.stars = 0  # stories begun (a stamp for the members compared with their center)
         self.frontier: list[int] = []  # members to compare with the center next
+        self.star_size = 0  # members of the story growing now, and of the component when it
+        self.star_base = 0  # began; whether its center met every member left already
+        self.star_swept = False
         if neighbours is not None:
             neighbours.position[order] = np.arange(len(order))
 
@@ -170,8 +178,10 @@ class _Queue:
             center = self._take_center()
             return center, [d for d in self.order[self.start + 1:] if d not in self.placed]
         if not self.frontier:
+            self.star_base = self.remaining
             self.center = self._take_center()
             self.stars += 1
+            self.star_size, self.star_swept = 1, False
             self._extend([self.center])
         waiting, self.frontier = self.frontier, []
         return self.center, waiting
@@ -186,7 +196,22 @@ class _Queue:
         while self.start < len(order) and order[self.start] in placed:
             self.start += 1
         if self.neighbours is not None:
+            self.star_size += len(joined)
             self._extend(joined)
+            if (not self.frontier and not self.star_swept
+                    and self.star_size * LARGE_STAR_SHARE >= self.star_base):
+                self._sweep()
+
+    def _sweep(self) -> None:
+        """A story that took a large share of the component: its center meets every member
+        left too, as in a small component (a copy that LSH paired with none of it)."""
+        table = self.neighbours
+        assert table is not None
+        self.star_swept = True
+        rest = np.asarray(self.order[self.start:], dtype=np.int64)
+        new = rest[(table.stamp[rest] != self.stars) & ~table.placed[rest]]
+        table.stamp[new] = self.stars
+        self.frontier = new.tolist()
 
     def _take_center(self) -> int:
         center = self.order[self.start]
