@@ -164,7 +164,6 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     return sorted(regions)
 
 
-
 def maximal_segments(w: list[float], ratio: float) -> list[tuple[int, int]]:
     """The best segment of ``w`` (the maximum sum; the first and shortest of equal ones), then
     the other segments scoring at least ``max(ratio * best, EXTRA_REGION_MIN_SCORE)`` that
