@@ -169,9 +169,11 @@ def has_tokens(text: str) -> bool:
     Each step of :func:`tokens` acts within a run of characters without spaces (a reference,
     an acronym, a word; honorifics are dropped whatever follows them), so the tokens of a
     start of the text cut at a space are tokens of the text; but for mojibake, whose repair
-    is decided on the whole text, so a text with its marks is normalised whole. (A text of
+    is decided on the whole text, so a text with its marks, or with character references
+    that may spell them ("&Acirc;" before a no-break space), is normalised whole. (A text of
     Cyrillic or CJK was normalised whole up to three times to learn that it had words.)"""
-    if len(text) > 2 * HEAD_CHARS and not any(mark in text for mark in _MOJIBAKE_MARKS):
+    if (len(text) > 2 * HEAD_CHARS and "&" not in text
+            and not any(mark in text for mark in _MOJIBAKE_MARKS)):
         cut = _SPACE.search(text, HEAD_CHARS)
         if cut is not None and tokens(text[:cut.start()]):
             return True

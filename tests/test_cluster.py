@@ -160,6 +160,9 @@ def _drifting(n: int, step: int = 6, width: int = 60):
 def test_a_large_component_grows_stories_along_verified_pairs(monkeypatch):
     import neardup.cluster.stories as stories_module
 
+    # (stories grown along verified pairs from the first center on: no rounds of every member)
+    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
+
     # 600 drifting copies, every pair within 3 places verified (Jaccard >= 0.6): one
     # component larger than LARGE_COMPONENT (lowered from its 1,000 to keep the test short)
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 200)
@@ -196,6 +199,9 @@ def test_a_large_component_grows_stories_along_verified_pairs(monkeypatch):
 def test_a_large_component_forgoes_matches_reached_only_through_non_members(monkeypatch):
     import neardup.cluster.stories as stories_module
 
+    # (stories grown along verified pairs from the first center on: no rounds of every member)
+    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
+
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
     # A is the center; B and C join it; D is A's neighbour but too far from A to join; E is a
     # copy of A that LSH paired with D only (no verified pair with A, B or C); and 40 pages
@@ -217,6 +223,9 @@ def test_a_large_component_forgoes_matches_reached_only_through_non_members(monk
 def test_a_large_story_meets_every_member_left(monkeypatch):
     import neardup.cluster.stories as stories_module
 
+    # (stories grown along verified pairs from the first center on: no rounds of every member)
+    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
+
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
     # the same, but A's story is most of its component: its center then meets the members it
     # did not reach (E), as in a small component
@@ -230,6 +239,9 @@ def test_a_large_story_meets_every_member_left(monkeypatch):
 
 def test_a_large_story_of_near_identical_copies_is_one_story(monkeypatch):
     import neardup.cluster.stories as stories_module
+
+    # (stories grown along verified pairs from the first center on: no rounds of every member)
+    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
 
     # 600 copies that all match one another, but verified pairs only between copies at most
     # 3 apart (LSH pairs a crowded bucket's members with a few others each): the center
@@ -245,3 +257,23 @@ def test_a_large_story_of_near_identical_copies_is_one_story(monkeypatch):
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)
     assert _run(sets, edges, rank=[(i,) for i in range(n)], threshold=0.9).kept.tolist() == (
         [0] * n)
+
+
+def test_a_large_component_of_few_stories_is_clustered_as_a_small_one(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    # the component of the test above with E paired with D only: its centers meet every
+    # member left while that has cost less than ALL_MEMBERS_ROUNDS times its size, so E
+    # joins A as in a small component
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
+    base = set(range(100))
+    chain = [set(range(1000 + 20 * k, 1100 + 20 * k)) for k in range(40)]
+    sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
+                 base - {50}, *chain)
+    edges = [[0, 1], [0, 2], [0, 3], [3, 4], [3, 5]] + [[5 + k, 6 + k] for k in range(39)]
+    rank = [(i,) for i in range(len(sets))]
+    large = _run(sets, edges, rank=rank, threshold=0.65)
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)
+    small = _run(sets, edges, rank=rank, threshold=0.65)
+    assert large.kept.tolist() == small.kept.tolist()
+    assert large.kept.tolist()[:5] == [0, 0, 0, 3, 0]

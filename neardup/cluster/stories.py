@@ -85,7 +85,8 @@ def build_stories(
     contained = (None if short_copies is None or edge_jaccards is None else
                  short_copy_sides(edges, edge_jaccards, short_copies))
     matches, inside = centrality(n_docs, edges, contained)
-    neighbours = _large_component_neighbours(n_docs, edges, members, active)
+    neighbours = _LazyNeighbours(n_docs, edges, members, active)
+    firsts: dict[int, int] = {}  # per center, its first short copy (``_one_story_inside``)
     queues: list[_Queue] = []  # per component of two or more
     for root in sorted(members):
         component = members[root]
@@ -109,7 +110,8 @@ def build_stories(
         jac, con = overlaps(a, b)
         ok = np.asarray(accepts(a, b, jac, con), dtype=bool)
         if short_copies is not None:
-            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts)
+            _one_story_inside(a, b, jac, ok, short_copies(a, b, jac), overlaps, accepts,
+                              firsts)
         kept[b[ok]], jaccard[b[ok]], containment[b[ok]] = a[ok], jac[ok], con[ok]
         joined = b[ok].tolist()  # (grouped by queue, as the pairs are)
         ends = np.cumsum([0, *sizes])
@@ -137,9 +139,13 @@ def build_stories(
 # its center; what this forgoes is a member that would pass against the center but is no
 # verified neighbour of the center nor of any member that joined (LSH pairs each member of a
 # crowded bucket with 16 others only, so a story of thousands of near-identical copies is
-# reached through its members, not from the center alone). In such a component the short-copy
-# rule (``_one_story_inside``) applies within each wave of comparisons, not the whole story.
+# reached through its members, not from the center alone). The short-copy rule
+# (``_one_story_inside``) keeps a center's first short copy from wave to wave.
 LARGE_COMPONENT = 1000
+# ... once its centers have met members of it this many times its size in all: a component
+# of a few large stories (a viral page's thousands of copies) is done in a few rounds before
+# that, as in a small component; one of thousands of small ones goes on along verified pairs.
+ALL_MEMBERS_ROUNDS = 10
 # ... but a story that grows to 1/LARGE_STAR_SHARE of what was left of its component when it
 # began has its center meet every member left as well: the story of thousands of copies of
 # a viral page is then the one that comparing with every member makes, and such sweeps are
@@ -150,22 +156,26 @@ LARGE_STAR_SHARE = 10
 class _Queue:
     """The members of one component not yet in a story, in the order centers are taken."""
 
-    def __init__(self, order: list[int], neighbours: _Neighbours | None) -> None:
+    def __init__(self, order: list[int], neighbours: _LazyNeighbours | None) -> None:
         self.order = order
         self.start = 0  # order[:start] are placed
         self.placed: set[int] = set()  # members placed out of order
         self.remaining = len(order)
-        # None: a center is compared with every member left; else along verified pairs, in
-        # the component's order (as ``_one_story_inside`` takes the first short copy)
-        self.neighbours = neighbours
+        # None: a center is compared with every member left; else, once the budget below is
+        # spent, along verified pairs, in the component's order (as ``_one_story_inside``
+        # takes the first short copy)
+        self.lazy = neighbours
+        self.neighbours: _Neighbours | None = None
         self.center = -1
         self.stars = 0  # stories begun (a stamp for the members compared with their center)
         self.frontier: list[int] = []  # members to compare with the center next
         self.star_size = 0  # members of the story growing now, and of the component when it
         self.star_base = 0  # began; whether its center met every member left already
         self.star_swept = False
-        if neighbours is not None:
-            neighbours.position[order] = np.arange(len(order))
+        # each center meets every member left (until, in a large component, they have met
+        # ALL_MEMBERS_ROUNDS times its size in all: then stories grow along verified pairs)
+        self.everyone = True
+        self.budget = ALL_MEMBERS_ROUNDS * len(order)
 
     def busy(self) -> bool:
         """Members are still to be compared (a center to take, or a story still growing)."""
@@ -174,9 +184,16 @@ class _Queue:
     def next_center(self) -> tuple[int, list[int]]:
         """The center (a new one, placed now, unless its story is still growing) and the
         members to compare with it, in the component's order."""
-        if self.neighbours is None:
+        if self.everyone and self.lazy is not None and self.budget <= 0:
+            self.everyone = False  # (spent: from now on along verified pairs)
+            table = self.neighbours = self.lazy.table()
+            table.position[self.order] = np.arange(len(self.order))
+            table.placed[list(self.placed)] = True
+        if self.everyone:
             center = self._take_center()
-            return center, [d for d in self.order[self.start + 1:] if d not in self.placed]
+            waiting = [d for d in self.order[self.start + 1:] if d not in self.placed]
+            self.budget -= len(waiting)
+            return center, waiting
         if not self.frontier:
             self.star_base = self.remaining
             self.center = self._take_center()
@@ -195,7 +212,7 @@ class _Queue:
         order, placed = self.order, self.placed
         while self.start < len(order) and order[self.start] in placed:
             self.start += 1
-        if self.neighbours is not None:
+        if self.neighbours is not None and not self.everyone:
             self.star_size += len(joined)
             self._extend(joined)
             if (not self.frontier and not self.star_swept
@@ -254,25 +271,31 @@ class _Neighbours:
         return np.unique(np.concatenate([others[starts[d]:starts[d + 1]] for d in docs]))
 
 
-def _large_component_neighbours(n_docs: int, edges: np.ndarray,
-                                members: dict[int, list[int]], active: np.ndarray | None
-                                ) -> _Neighbours | None:
+class _LazyNeighbours:
     """The verified neighbours of the members of components larger than ``LARGE_COMPONENT``
-    (active ones only), or None when there is no such component."""
-    large = [d for ms in members.values() if len(ms) > LARGE_COMPONENT for d in ms]
-    if not large:
-        return None
-    in_large = np.zeros(n_docs, dtype=bool)
-    in_large[large] = True
-    pairs = edges[in_large[edges[:, 0]]]
-    both = np.concatenate([pairs, pairs[:, ::-1]])
-    if active is not None:
-        both = both[active[both[:, 0]] & active[both[:, 1]]]
-    return _Neighbours(n_docs, both)
+    (active ones only), tabled when first needed (most components never need them)."""
+
+    def __init__(self, n_docs: int, edges: np.ndarray, members: dict[int, list[int]],
+                 active: np.ndarray | None) -> None:
+        self.n_docs, self.edges, self.members, self.active = n_docs, edges, members, active
+        self._table: _Neighbours | None = None
+
+    def table(self) -> _Neighbours:
+        if self._table is None:
+            large = [d for ms in self.members.values() if len(ms) > LARGE_COMPONENT for d in ms]
+            in_large = np.zeros(self.n_docs, dtype=bool)
+            in_large[large] = True
+            pairs = self.edges[in_large[self.edges[:, 0]]]
+            both = np.concatenate([pairs, pairs[:, ::-1]])
+            if self.active is not None:
+                both = both[self.active[both[:, 0]] & self.active[both[:, 1]]]
+            self._table = _Neighbours(self.n_docs, both)
+        return self._table
 
 
 def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndarray,
-                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts) -> None:
+                      short: np.ndarray, overlaps: Overlaps, accepts: Accepts,
+                      firsts: dict[int, int]) -> None:
     """In place on ``ok``: of the short copies inside a center (``short``: ``b`` inside ``a``,
     at most half its size, matched by containment alone), only the first, in the component's
     order, and those that match it join. A page holding several short stories whole (a
@@ -280,14 +303,20 @@ def _one_story_inside(a: np.ndarray, b: np.ndarray, jac: np.ndarray, ok: np.ndar
     every brief in it, and their stories became one. The price: two excerpts of one long
     article that do not overlap are no longer one story through it (text overlap cannot tell
     them from two briefs on one page); measured on synth corpora: F1 unchanged at the
-    defaults, 0.990 -> 0.981 with stories of up to 50 copies."""
+    defaults, 0.990 -> 0.981 with stories of up to 50 copies. ``firsts``: each center's first
+    short copy, kept from round to round (a story of a large component grows over several)."""
     inside = np.flatnonzero(ok & short)
-    if inside.size < 2:
+    if inside.size == 0:
         return
     pages = a[inside]  # (each round's pairs are grouped by center)
     first = np.ones(inside.size, dtype=bool)
     first[1:] = pages[1:] != pages[:-1]
     anchors = b[inside][np.maximum.accumulate(np.where(first, np.arange(inside.size), 0))]
+    earlier = np.array([firsts.get(page, -1) for page in pages.tolist()], dtype=np.int64)
+    known = earlier >= 0  # (the center's first short copy came in an earlier round)
+    anchors = np.where(known, earlier, anchors)
+    first &= ~known
+    firsts.update(zip(pages[first].tolist(), b[inside][first].tolist(), strict=True))
     later = inside[~first]
     if later.size:
         x, y = anchors[~first], b[later]
