@@ -196,23 +196,26 @@ def test_a_large_component_grows_stories_along_verified_pairs(monkeypatch):
     assert all(abs(int(c) - d) <= 3 for d, c in enumerate(centers.tolist()))
 
 
-def test_a_large_component_forgoes_matches_reached_only_through_non_members(monkeypatch):
-    import neardup.cluster.stories as stories_module
-
-    # (stories grown along verified pairs from the first center on: no rounds of every member)
-    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
-
-    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
-    # A is the center; B and C join it; D is A's neighbour but too far from A to join; E is a
-    # copy of A that LSH paired with D only (no verified pair with A, B or C); and 40 pages
-    # of a chain from D (each sharing 80 of 100 shingles with the next) make A's story a small
-    # share of the component
+def _far_copy_in_a_long_component():
+    """A is the center; B and C join it; D is A's neighbour but too far from A to join; E is a
+    copy of A that LSH paired with D only (no verified pair with A, B or C); and 40 pages of a
+    chain from D (each sharing 80 of 100 shingles with the next) make A's story a small share
+    of the component. Threshold 0.65."""
     base = set(range(100))
     chain = [set(range(1000 + 20 * k, 1100 + 20 * k)) for k in range(40)]
     sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
                  base - {50}, *chain)
     edges = [[0, 1], [0, 2], [0, 3], [3, 4], [3, 5]] + [[5 + k, 6 + k] for k in range(39)]
-    rank = [(i,) for i in range(len(sets))]
+    return sets, edges, [(i,) for i in range(len(sets))]
+
+
+def test_a_large_component_forgoes_matches_reached_only_through_non_members(monkeypatch):
+    import neardup.cluster.stories as stories_module
+
+    # (stories grown along verified pairs from the first center on: no rounds of every member)
+    monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
+    monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
+    sets, edges, rank = _far_copy_in_a_long_component()
     stories = _run(sets, edges, rank=rank, threshold=0.65)
     assert stories.kept.tolist()[:5] == [0, 0, 0, 3, 4]  # E is never compared with A
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)  # in a small component
@@ -225,7 +228,6 @@ def test_a_large_story_meets_every_member_left(monkeypatch):
 
     # (stories grown along verified pairs from the first center on: no rounds of every member)
     monkeypatch.setattr(stories_module, "ALL_MEMBERS_ROUNDS", 0)
-
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
     # the same, but A's story is most of its component: its center then meets the members it
     # did not reach (E), as in a small component
@@ -262,16 +264,10 @@ def test_a_large_story_of_near_identical_copies_is_one_story(monkeypatch):
 def test_a_large_component_of_few_stories_is_clustered_as_a_small_one(monkeypatch):
     import neardup.cluster.stories as stories_module
 
-    # the component of the test above with E paired with D only: its centers meet every
-    # member left while that has cost less than ALL_MEMBERS_ROUNDS times its size, so E
-    # joins A as in a small component
+    # the component above: its centers meet every member left while that has cost less than
+    # ALL_MEMBERS_ROUNDS times its size, so E joins A as in a small component
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 3)
-    base = set(range(100))
-    chain = [set(range(1000 + 20 * k, 1100 + 20 * k)) for k in range(40)]
-    sets = _sets(base, base - {0}, base - {1}, (base - set(range(30))) | set(range(500, 510)),
-                 base - {50}, *chain)
-    edges = [[0, 1], [0, 2], [0, 3], [3, 4], [3, 5]] + [[5 + k, 6 + k] for k in range(39)]
-    rank = [(i,) for i in range(len(sets))]
+    sets, edges, rank = _far_copy_in_a_long_component()
     large = _run(sets, edges, rank=rank, threshold=0.65)
     monkeypatch.setattr(stories_module, "LARGE_COMPONENT", 1000)
     small = _run(sets, edges, rank=rank, threshold=0.65)
