@@ -1,9 +1,9 @@
 """Shapes of text that made the cleaner (or matching's normalisation) quadratic, and the proof
 that what replaced each part finds what the part before it found.
 
-Times are measured by ``bench/clean_worst_case.py``, not here: these tests check results. The
-parts replaced are kept below as oracles: splitting for the article-region search, and the
-regular expressions as they were.
+Times are measured by ``bench/clean_worst_case.py``, not here: these tests check results:
+the linear region search against splitting (which short pages still take), and the regular
+expressions against their forms before.
 """
 
 from __future__ import annotations
@@ -17,45 +17,12 @@ from hypothesis import strategies as st
 from neardup.clean import clean_text
 from neardup.clean.comments import _SAID_RE
 from neardup.clean.features import _CREDIT_BRACKET_RE, _CREDIT_RE
-from neardup.clean.region import EXTRA_REGION_MIN_SCORE, maximal_segments
+from neardup.clean.region import maximal_segments, split_segments
 from neardup.clean.repeats import COPY_INDEX_CHARS, _WordIndex
 from neardup.clean.structure import _ITEM_RE
 from neardup.normalize import _DOTTED_ACRONYM, _undot, tokens
 
 # -- the article-region search -------------------------------------------------------------
-
-
-def _kadane(w: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """The maximum-sum segment of ``w[lo:hi]`` (the first of equal sums, shortest)."""
-    best, bs, be = 0.0, lo, lo
-    cur, cs = 0.0, lo
-    for i in range(lo, hi):
-        if cur <= 0:
-            cur, cs = w[i], i
-        else:
-            cur += w[i]
-        if cur > best:
-            best, bs, be = cur, cs, i + 1
-    return best, bs, be
-
-
-def _split(w: list[float], ratio: float) -> list[tuple[int, int]]:
-    """The region search as it was: the best segment, then the best of each side of every
-    segment found while it scores ``max(ratio * best, 25)``."""
-    best, s, e = _kadane(w, 0, len(w))
-    if best <= 0:
-        return []
-    found = [(s, e)]
-    pending = [(0, s), (e, len(w))]
-    while pending:
-        lo, hi = pending.pop()
-        if hi <= lo:
-            continue
-        sc, s2, e2 = _kadane(w, lo, hi)
-        if sc >= max(ratio * best, EXTRA_REGION_MIN_SCORE):
-            found.append((s2, e2))
-            pending += [(lo, s2), (e2, hi)]
-    return found
 
 
 # Line weights as the region search makes them with the default options: words of prose
@@ -65,7 +32,7 @@ _WEIGHTS = [-10.0, -3.0, -0.5, 0.0, 0.25, 0.5, 1.0, 2.5, 5.0, 12.0, 25.0, 28.0, 
 
 
 def _same(w: list[float], ratio: float) -> None:
-    got, want = maximal_segments(w, ratio), _split(w, ratio)
+    got, want = maximal_segments(w, ratio), split_segments(w, ratio)
     assert got[:1] == want[:1], w  # the best segment first
     assert sorted(got) == sorted(want), w
 
@@ -107,7 +74,7 @@ def test_many_regions_in_a_row_are_all_found() -> None:
     w = [28.0, 30.0] + [-10.0] * 6
     found = maximal_segments(w * 3000, 0.25)
     assert sorted(found) == [(8 * k, 8 * k + 2) for k in range(3000)]
-    assert sorted(found[:50]) == sorted(_split(w * 50, 0.25))
+    assert sorted(found[:50]) == sorted(split_segments(w * 50, 0.25))
 
 
 # -- regular expressions -------------------------------------------------------------------
