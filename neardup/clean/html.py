@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html.parser import HTMLParser as FlatParser
 from typing import Any
 
 import trafilatura
@@ -38,20 +39,65 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
         # an article body from a feed or a CMS export): the same markup inside a page has one
         doc = _extract(f"<html><body>{html}</body></html>", url)
     too_deep = _too_deep()
-    if doc is None:
-        return {"warnings": [TOO_DEEP]} if too_deep else {}
-    fields = doc if isinstance(doc, dict) else doc.as_dict()
+    fields = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
     if too_deep:
-        found["warnings"] = [TOO_DEEP]
+        flat = flat_text(html)
+        if len(flat) > len(found.get("text") or ""):
+            found.update(text=flat, flat=True, warnings=[TOO_DEEP_READ_FLAT])
+        else:
+            found["warnings"] = [TOO_DEEP]
     return found
 
 
-# Past libxml2's limit even with ``huge_tree`` (2,048 levels) a page loses what lies deeper;
-# said in the document's warnings rather than lost without a word.
+# Past libxml2's limit even with ``huge_tree`` (2,048 levels) a page loses what lies deeper:
+# its text is then read from the markup's text nodes without a tree (``flat_text``) and
+# cleaned as plain text, with a warning; it stays the extraction's if that has more.
 TOO_DEEP = ("HTML nested deeper than 2,048 levels: the parser dropped what lies deeper, which "
             "is missing from the text")
+TOO_DEEP_READ_FLAT = ("HTML nested deeper than 2,048 levels, past the parser's limit: its text "
+                      "was read from the markup without extraction and cleaned as plain text")
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table td th title tr ul".split())
+_HIDDEN_TAGS = frozenset("script style noscript template".split())
+
+
+class _TextNodes(FlatParser):
+    """The text of an HTML document in document order, a line break at each block element's
+    edge; scripts and styles left out. Python's own tokenizer: no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def flat_text(html: str) -> str:
+    """The text of ``html`` without a tree (see ``_TextNodes``): lines stripped, runs of
+    spaces as one, empty lines dropped."""
+    parser = _TextNodes()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _too_deep() -> bool:
@@ -114,8 +160,9 @@ def clean_html(
     byline (author) and date come from trafilatura's metadata, falling back on the text
     cleaner's findings. ``extracted``: :func:`extract_page` of this page, when already done.
     """
-    opts = replace(options or CleanOptions(), conservative=True)
     doc = extracted if extracted is not None else extract_page(html, url)
+    # (the page's whole text when it was read flat: cleaned as text, not as an extraction)
+    opts = replace(options or CleanOptions(), conservative=not doc.get("flat"))
     text = doc.get("text") or ""
     title = doc.get("title") or None
     res = clean_text(text, template=template, options=opts, page_title=title)

@@ -95,21 +95,32 @@ def test_pages_nested_deeper_than_libxml2s_default_keep_their_text() -> None:
     assert trafilatura.utils.HTML_PARSER is default  # (trafilatura's own, for other callers)
 
 
-def test_a_page_nested_past_the_parsers_limit_says_what_it_lost(tmp_path) -> None:
+def test_a_page_nested_past_the_parsers_limit_is_read_flat() -> None:
     # Past 2,048 levels even the "huge" option drops what lies deeper: the article of a page
-    # nested 3,000 deep was its <title> alone, with no warning
+    # nested 3,000 deep was its <title> alone, with no warning. Its text is now read from the
+    # markup without a tree and cleaned as plain text (menus and footer go), with a warning.
     from neardup.api import clean_documents
-    from neardup.clean.html import TOO_DEEP, extract_page
+    from neardup.clean.html import TOO_DEEP_READ_FLAT, extract_page, flat_text
 
     sentence = "The council approved the new harbour budget after a long debate. "
 
     def page(depth: int) -> str:
-        return ("<html><head><title>Harbour budget</title></head><body>" + "<div>" * depth
-                + "<p>" + sentence * 40 + "</p>" + "</div>" * depth + "</body></html>")
+        return ("<html><head><title>Harbour budget</title><style>p {color: red}</style>"
+                "<script>var x = 1;</script></head><body><nav><a href='/'>Home</a> "
+                "<a href='/news'>News</a> <a href='/sport'>Sport</a></nav>" + "<div>" * depth
+                + "".join(f"<p>{sentence * 3}Paragraph {k}.</p>" for k in range(8))
+                + "</div>" * depth + "<footer>Copyright 2024 Example News. All rights "
+                "reserved.</footer></body></html>")
 
     assert "warnings" not in extract_page(page(2000), None)
-    assert extract_page(page(3000), None)["warnings"] == [TOO_DEEP]
+    deep_page = extract_page(page(3000), None)
+    assert deep_page["warnings"] == [TOO_DEEP_READ_FLAT] and deep_page["flat"]
+    assert "color: red" not in deep_page["text"] and "var x" not in deep_page["text"]
     deep, shallow = clean_documents([{"id": "deep", "html": page(3000)},
                                      {"id": "shallow", "html": page(1000)}], html_field="html")
-    assert TOO_DEEP in deep.warnings and "harbour budget" not in deep.text
-    assert TOO_DEEP not in shallow.warnings and "harbour budget" in shallow.text
+    assert TOO_DEEP_READ_FLAT in deep.warnings and not shallow.warnings
+    for doc in (deep, shallow):
+        assert doc.text.count("harbour budget") == 24
+        assert "Paragraph 7." in doc.text and "Sport" not in doc.text
+        assert "All rights reserved" not in doc.text
+    assert flat_text("<p>One <b>two</b></p><p>three &amp; four</p>") == "One two\nthree & four"
