@@ -10,8 +10,11 @@ Within each connected component, documents are ordered by their number of verifi
 (most first; a short copy inside a longer page does not count for the page, see
 ``centrality``), then by the keep policy. The first one not yet assigned becomes a center; every
 unassigned member whose exact overlap with it passes the verification rule joins its story.
-Repeat until the component is exhausted. A story is thus a star of radius one: two of its copies
-are at most two verified matches apart, and A~B~C~D never becomes one story.
+Repeat until the component is exhausted. (In a component of more than ``LARGE_COMPONENT``
+documents whose centers have met many members already, a story grows along verified pairs
+instead of from every member left: see ``LARGE_COMPONENT``.) A story is thus a star of
+radius one: two of its copies are at most two verified matches apart, and A~B~C~D never
+becomes one story.
 
 Then each story keeps its best copy by the keep policy, which need not be the center, and every
 copy's ``similarity`` is measured against the kept copy. Why the center is not simply the copy
