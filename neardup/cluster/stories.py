@@ -164,21 +164,20 @@ class _Queue:
         self.start = 0  # order[:start] are placed
         self.placed: set[int] = set()  # members placed out of order
         self.remaining = len(order)
-        # None: a center is compared with every member left; else, once the budget below is
-        # spent, along verified pairs, in the component's order (as ``_one_story_inside``
-        # takes the first short copy)
-        self.lazy = neighbours
-        self.neighbours: _Neighbours | None = None
-        self.center = -1
-        self.stars = 0  # stories begun (a stamp for the members compared with their center)
-        self.frontier: list[int] = []  # members to compare with the center next
-        self.star_size = 0  # members of the story growing now, and of the component when it
-        self.star_base = 0  # began; whether its center met every member left already
-        self.star_swept = False
-        # each center meets every member left (until, in a large component, they have met
-        # ALL_MEMBERS_ROUNDS times its size in all: then stories grow along verified pairs)
+        # Each center meets every member left, until, in a large component (``lazy``: its
+        # verified neighbours, tabled on demand), centers have met ALL_MEMBERS_ROUNDS times
+        # its size in all; then stories grow along verified pairs (``neighbours``).
         self.everyone = True
         self.budget = ALL_MEMBERS_ROUNDS * len(order)
+        self.lazy = neighbours
+        self.neighbours: _Neighbours | None = None
+        # the story growing along verified pairs
+        self.center = -1
+        self.stars = 0  # stories begun (the stamp of the members its center has met)
+        self.frontier: list[int] = []  # members for the center to meet next
+        self.star_size = 0  # its members so far
+        self.star_base = 0  # the members left when it began
+        self.star_swept = False  # its center has met every member left
 
     def busy(self) -> bool:
         """Members are still to be compared (a center to take, or a story still growing)."""
@@ -228,10 +227,7 @@ class _Queue:
         table = self.neighbours
         assert table is not None
         self.star_swept = True
-        rest = np.asarray(self.order[self.start:], dtype=np.int64)
-        new = rest[(table.stamp[rest] != self.stars) & ~table.placed[rest]]
-        table.stamp[new] = self.stars
-        self.frontier = new.tolist()
+        self.frontier = self._unmet(np.asarray(self.order[self.start:], dtype=np.int64))
 
     def _take_center(self) -> int:
         center = self.order[self.start]
@@ -244,12 +240,17 @@ class _Queue:
     def _extend(self, members: list[int]) -> None:
         """The unplaced neighbours of ``members`` not yet compared with the center join the
         members to compare with it."""
+        assert self.neighbours is not None
+        self.frontier = self._unmet(self.neighbours.of(members))
+
+    def _unmet(self, members: np.ndarray) -> list[int]:
+        """Of ``members``, the unplaced ones the center has not met (now met), in the
+        component's order."""
         table = self.neighbours
         assert table is not None
-        found = table.of(members)
-        new = found[(table.stamp[found] != self.stars) & ~table.placed[found]]
+        new = members[(table.stamp[members] != self.stars) & ~table.placed[members]]
         table.stamp[new] = self.stars
-        self.frontier = new[np.argsort(table.position[new], kind="stable")].tolist()
+        return new[np.argsort(table.position[new], kind="stable")].tolist()
 
 
 class _Neighbours:
@@ -271,7 +272,7 @@ class _Neighbours:
         if not docs:
             return np.empty(0, dtype=np.int64)
         starts, others = self.starts, self.others
-        return np.unique(np.concatenate([others[starts[d]:starts[d + 1]] for d in docs]))
+        return sort_unique(np.concatenate([others[starts[d]:starts[d + 1]] for d in docs]))
 
 
 class _LazyNeighbours:
