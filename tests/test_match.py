@@ -319,6 +319,49 @@ def test_band_pairs_caps_buckets_by_full_key_when_keys_differ_in_low_bits_only()
             _band_pairs_by_argsort(column, cap), (trial, n, cap)
 
 
+def _band_pairs_both_ways(monkeypatch, column, cap, short):
+    # band_pairs with the compiled kernels and with the numpy path: the pairs and the wide
+    # codes' batches (their order and cut decide what a full shared-band table admits)
+    from neardup.match import kernels
+    from neardup.match.lsh import band_pairs
+
+    results = []
+    for compiled in (True, False):
+        monkeypatch.setattr(kernels, "AVAILABLE", compiled)
+        batches: list[list[int]] = []
+
+        def wide(codes: np.ndarray, batches: list[list[int]] = batches) -> None:
+            batches.append(codes.tolist())
+
+        pairs = band_pairs(column, cap, short, wide if short else None)
+        assert pairs.dtype == np.int64
+        results.append((pairs.tolist(), batches))
+    return results
+
+
+def test_band_pairs_kernels_equal_the_numpy_path(monkeypatch):
+    from neardup.match import kernels
+    from neardup.match.lsh import ShortCopyBands
+
+    if not kernels.AVAILABLE:
+        pytest.skip("numba is not available: only the numpy path runs")
+    rng = np.random.default_rng(17)
+    base = rng.integers(0, 2**63, size=8, dtype=np.int64).astype(np.uint64)
+    values = np.concatenate([base, base ^ np.uint64(1)])  # some differ in low bits only
+    checked_wide = 0
+    for trial in range(300):
+        n = int(rng.integers(2, 400))
+        column = values[rng.integers(0, int(rng.integers(1, values.size + 1)), size=n)]
+        cap = int(rng.integers(1, 20))
+        sizes = rng.integers(1, 1000, size=n).astype(np.int64)
+        short = None if trial % 3 == 0 else ShortCopyBands(
+            0, sizes, float(rng.choice([0.25, 0.5, 0.7])), 2)
+        compiled, numpy_path = _band_pairs_both_ways(monkeypatch, column, cap, short)
+        assert compiled == numpy_path, (trial, n, cap)
+        checked_wide += sum(len(batch) for batch in compiled[1])
+    assert checked_wide > 1000  # the wide codes were exercised, not only the pairs
+
+
 def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     # The containment use case: a 400-word story printed inside a 1,500-word page (two other
     # stories around it), Jaccard about 0.27. The banding must aim low enough to propose such

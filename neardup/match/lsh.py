@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from neardup.match import kernels
 from neardup.sketch.hashing import mix64, sort_unique
 
 _INTEGRATION_STEPS = 200
@@ -127,34 +128,72 @@ def band_pairs(column: np.ndarray, max_bucket: int = 16,
     bits = np.uint64(max(1, (n - 1).bit_length()))
     packed = (column >> bits << bits) | np.arange(n, dtype=np.uint64)
     packed.sort()
-    high = packed >> bits
-    same = high[1:] == high[:-1]
-    if not same.any():
-        return empty
     # Only documents in runs of two or more can pair: keep those positions (usually a small
     # share), in sorted order, with their run number.
-    in_run = np.zeros(n, dtype=bool)
-    in_run[1:] |= same
-    in_run[:-1] |= same
-    run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
-    order = (packed[in_run] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
-    full = column[order]
-    if (full[1:] != full[:-1])[run_id[1:] == run_id[:-1]].any():
+    if kernels.AVAILABLE:
+        order, run_id, mixed = kernels.sorted_runs(packed, bits, column)
+    else:
+        order, run_id, mixed = _sorted_runs(packed, bits, column)
+    if not order.size:
+        return empty
+    if mixed:
         # A run mixes keys that differ in low bits only (rare): regroup its members by full
         # key, in document order, so that the max_bucket cap counts neighbours of one key.
+        full = column[order]
         regroup = np.lexsort((order, full))
         order, full = order[regroup], full[regroup]
         run_id = np.cumsum(np.concatenate(([True], full[1:] != full[:-1])))
-    m = order.size
     if short is not None:
         size = short.sizes[order]
-        small_enough = short.max_ratio * size  # (the larger set's size times the ratio)
     if wide_codes is not None:
         # only buckets of at most max_bucket documents count towards shared bands: a larger
         # one is a key that page clutter shares across a site (a story's copies share keys
         # in the main banding too)
         run_size = np.bincount(run_id - run_id[0])[run_id - run_id[0]]
         small_run = run_size <= max_bucket
+    if kernels.AVAILABLE:
+        pairs, codes, starts = kernels.bucket_pairs(
+            order, run_id, max_bucket, n, size if short is not None else order,
+            float(short.max_ratio) if short is not None else 0.0,
+            small_run if wide_codes is not None else _NO_RUNS, short is not None,
+            wide_codes is not None)
+        if wide_codes is not None:  # one batch per offset, as the loop below passes them
+            for d in range(starts.size - 1):
+                wide_codes(codes[starts[d]:starts[d + 1]])
+        return pairs
+    return _offset_pairs(order, run_id, max_bucket, n, size if short is not None else None,
+                         short, small_run if wide_codes is not None else None, wide_codes)
+
+
+def _sorted_runs(packed: np.ndarray, bits: np.uint64, column: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The numpy path of ``kernels.sorted_runs``."""
+    high = packed >> bits
+    same = high[1:] == high[:-1]
+    if not same.any():
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), False
+    in_run = np.zeros(packed.size, dtype=bool)
+    in_run[1:] |= same
+    in_run[:-1] |= same
+    run_id = (np.cumsum(np.concatenate(([True], ~same))) - 1)[in_run]
+    order = (packed[in_run] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+    full = column[order]
+    mixed = bool((full[1:] != full[:-1])[run_id[1:] == run_id[:-1]].any())
+    return order, run_id, mixed
+
+
+_NO_RUNS = np.zeros(0, dtype=bool)
+
+
+def _offset_pairs(order: np.ndarray, run_id: np.ndarray, max_bucket: int, n: int,
+                  size: np.ndarray | None, short: ShortCopyBands | None,
+                  small_run: np.ndarray | None,
+                  wide_codes: Callable[[np.ndarray], None] | None) -> np.ndarray:
+    """The numpy path of ``kernels.bucket_pairs`` (the pairs, the wide codes passed on)."""
+    m = order.size
+    empty = np.empty((0, 2), dtype=np.int64)
+    if short is not None:
+        small_enough = short.max_ratio * size  # (the larger set's size times the ratio)
     # For each offset d, pair positions p and p+d when they are in one run. Run length bounds
     # d, so this loop ends at the largest run (capped at max_bucket).
     pieces = []
