@@ -1,5 +1,6 @@
-"""Plain JSONL files are read by the workers in byte slices: the result must be the same as
-reading the file whole in the main process, whatever the slice size and the worker count."""
+"""JSONL files are parsed by the workers in slices of lines (plain files read by the workers,
+compressed ones decompressed by the main process): the result must be the same as reading the
+file whole in the main process, whatever the slice size and the worker count."""
 
 import gzip
 import json
@@ -289,3 +290,91 @@ def test_an_input_changed_after_the_template_pass_is_an_error(tmp_path, monkeypa
     run = neardup.dedup_files if command == "dedup" else neardup.clean_files
     with pytest.raises(NeardupError, match="the input changed while neardup ran"):
         run([folder], tmp_path / "out", options)
+
+
+def _packed_cases(tmp_path) -> dict[str, bytes]:
+    import zstandard
+
+    data = b"\n".join(_messy_corpus()) + b"\n"
+    long_line = json.dumps({"id": "long", "text": BODY * 40}).encode()  # longer than a slice
+    whole = gzip.compress(data)
+    corrupt = bytearray(whole)
+    corrupt[len(corrupt) // 2] ^= 0xFF  # a flipped byte in the deflate stream
+    utf16 = "\n".join(json.dumps({"id": f"u{i}", "text": BODY}) for i in range(3))
+    zst = zstandard.ZstdCompressor().compress(data + long_line)
+    return {
+        "plain.jsonl.gz": whole,
+        "tail.jsonl.gz": gzip.compress(b"\xef\xbb\xbf" + data + long_line),  # BOM, no end newline
+        "members.jsonl.gz": gzip.compress(data[:900]) + gzip.compress(data[900:]),
+        "short.jsonl.gz": whole[: len(whole) * 3 // 4],  # cut short
+        "corrupt.jsonl.gz": bytes(corrupt),
+        "utf16.jsonl.gz": gzip.compress(utf16.encode("utf-16")),  # with its byte-order mark
+        "empty.jsonl.gz": gzip.compress(b""),
+        "notgzip.jsonl.gz": data,  # a plain file under a compressed name
+        "frames.jsonl.zst": zst,
+        "short.jsonl.zst": zst[: len(zst) - 7],
+    }
+
+
+@pytest.mark.parametrize("target", [300, 1 << 20])
+def test_compressed_slices_equal_the_whole_file_read(tmp_path, monkeypatch, target):
+    # The main process decompresses a .jsonl.gz / .jsonl.zst and hands out slices carrying
+    # their bytes; what it cannot cut (UTF-16, what follows a decompression error) is read by
+    # the whole-file reader from the first line not handed out. Documents, rejections and
+    # their order must be those of reading the file whole.
+    from dataclasses import asdict
+
+    from neardup.read.documents import ReadOptions, read_shards, shard_documents
+
+    monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", target)
+    options = ReadOptions()
+    sliced_any = fallback_any = False
+    for name, content in _packed_cases(tmp_path).items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        sliced = [doc for shard in read_shards([path], options, 64)
+                  for doc in shard_documents(shard, options)]
+        whole = [doc for shard in read_shards([path], options, 64, slices=False)
+                 for doc in shard]
+        units = list(read_shards([path], options, 64))
+        sliced_any |= any(not isinstance(u, list) for u in units)
+        fallback_any |= any(isinstance(u, list) for u in units) and \
+            any(not isinstance(u, list) for u in units)
+        assert [d.source for d in sliced] == [d.source for d in whole], name
+        for a, b in zip(sliced, whole, strict=True):
+            a.index = b.index = 0
+            assert asdict(a) == asdict(b), (name, a.source)
+        if name.startswith(("short", "corrupt")):
+            assert whole[-1].rejected.startswith("unreadable file"), name
+        if name in ("short.jsonl.gz", "corrupt.jsonl.gz"):
+            assert len(whole) > 1, name  # the lines before the damage are documents
+    assert sliced_any
+    # (small slices: a damaged file gives slices, then the whole-file reader's documents)
+    assert fallback_any == (target == 300)
+
+
+def test_compressed_jsonl_is_sliced_for_the_workers_and_spilled(tmp_path, monkeypatch):
+    # Each slice carries its bytes; it cannot be read again by offset, so without cleaning
+    # its documents are spilled for the write pass (a plain file's slices are read again).
+    from neardup.read.slices import FileSlice
+
+    path = tmp_path / "in.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n".join(_messy_corpus()) + b"\n"))
+    monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", 700)
+    seen: list[object] = []
+    real_sketch = stage.sketch_shard
+
+    def sketch(task, config):
+        seen.append(task[1])
+        return real_sketch(task, config)
+
+    monkeypatch.setattr("neardup.pipeline.sketch_shard", sketch)
+    spilled: list[int] = []
+    real_write_shard = stage.write_shard
+    monkeypatch.setattr(stage, "write_shard", lambda *a: spilled.append(a[1]) or
+                        real_write_shard(*a))
+    options = neardup.make_options(jobs=1, quiet=True, report=False, clean=False)
+    result = neardup.dedup_files([path], tmp_path / "out", options, collect=True)
+    assert len(seen) > 1 and all(isinstance(u, FileSlice) and u.data for u in seen)
+    assert len(spilled) == len(seen)
+    assert result.summary["counts"]["read"] == len(_messy_corpus()) - 3

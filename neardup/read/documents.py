@@ -26,7 +26,14 @@ from neardup.read.records import (
     lost_digits,
     read_records,
 )
-from neardup.read.slices import FileSlice, can_slice, slice_bytes, slice_file
+from neardup.read.slices import (
+    FileSlice,
+    PackedSlices,
+    can_slice,
+    can_slice_packed,
+    slice_bytes,
+    slice_file,
+)
 from neardup.sketch.hashing import stable_hash
 
 
@@ -137,13 +144,25 @@ Shard = list[Document] | FileSlice
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                 slices: bool = True, skip: str | Path | None = None) -> Iterator[Shard]:
-    """The input as units of work, in input order: plain JSONL files as ``FileSlice``s that a
-    worker reads itself (``shard_documents``), other files as lists of ``shard_size`` documents
-    read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
-    input order, as documents come back from the workers."""
+    """The input as units of work, in input order: JSONL files as ``FileSlice``s that a
+    worker parses itself (``shard_documents``; plain files read by the worker, compressed ones
+    decompressed here), other files as lists of ``shard_size`` documents read here. Nothing is
+    accounted here: the caller checks repeated ids and strict mode in input order, as
+    documents come back from the workers."""
     batch: list[Document] = []
     index = 0
     for source in list_input_files(inputs, skip):
+        first_line = 1  # the records to read here (lines before were sliced)
+        if slices and can_slice_packed(source):
+            packed = PackedSlices(source)
+            for piece in packed:
+                if batch:
+                    yield batch
+                    batch = []
+                yield piece
+            if packed.rest_from is None:
+                continue
+            first_line = packed.rest_from  # UTF-16, or what follows a decompression error
         if slices and can_slice(source):
             pieces = slice_file(source)
             try:
@@ -160,6 +179,8 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                 continue
         for record in read_records(source, options.text_field, options.html_field,
                                    options.id_field):
+            if record.position is not None and record.position < first_line:
+                continue  # (a line of a slice handed out already)
             batch.append(_to_document(record, source.folder, source.format, index, options))
             index += 1
             if len(batch) >= shard_size:

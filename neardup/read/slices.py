@@ -1,11 +1,13 @@
-"""Shards a worker reads itself: byte ranges of a plain (uncompressed) JSONL file.
+"""Shards a worker parses itself: slices of lines of a JSONL file.
 
 Reading and parsing JSON in the main process and shipping every text to the workers through a
 pipe made the main process the bottleneck of a multi-process run. For plain JSONL the main
 process instead cuts the file into slices of about ``SLICE_BYTES`` at line boundaries, counting
 lines as it goes (a ``bytes.count``, no parsing), and each worker reads and parses its own
-slice. Compressed files cannot be entered in the middle, and the other formats are read in the
-main process as before.
+slice. A compressed JSONL file (``.jsonl.gz``, ``.jsonl.zst``) cannot be entered in the middle:
+the main process decompresses it and cuts the decompressed lines the same way, and each slice
+carries its bytes to the worker (``PackedSlices``); the main process still does no parsing.
+The other formats are read in the main process as before.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from __future__ import annotations
 import mmap
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from neardup.interrupts import reraise_if_interrupted
 from neardup.read.charset import wide_bom
-from neardup.read.files import InputFile, packed_as, special
+from neardup.read.files import InputFile, open_binary, packed_as, special
 
 NEWLINE = 10
 SLICE_BYTES = 1 << 20  # ~200 news articles: enough work per task to hide the task overhead
@@ -33,6 +36,9 @@ class FileSlice:
     end: int
     first_line: int
     digest: int | None = None  # xxh3-64 of the bytes as first read (set by the sketch pass)
+    # the bytes themselves, carried to the worker: lines of a compressed file, decompressed
+    # here (``start`` and ``end`` are then offsets in the decompressed data)
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def can_slice(file: InputFile) -> bool:
@@ -84,8 +90,59 @@ def _release(view: mmap.mmap, start: int, end: int) -> None:
         view.madvise(mmap.MADV_DONTNEED, first, end - first)
 
 
+def can_slice_packed(file: InputFile) -> bool:
+    """A compressed JSONL file, cut into slices that carry their bytes (``PackedSlices``)."""
+    name = file.path.name.lower()
+    return file.format == "jsonl" and name.endswith((".gz", ".zst")) and not special(file.path)
+
+
+class PackedSlices:
+    """The slices of a compressed JSONL file, decompressed here: lines of about ``target``
+    bytes (``SLICE_BYTES``) each, numbered as the file's lines, carrying their bytes.
+
+    The whole-file reader (``read.records``) defines what a compressed file holds, and it
+    stays the reader of what this one cannot cut: a file in UTF-16 (its newline bytes are not
+    its lines), and whatever follows a decompression error (a file cut short, a corrupt
+    member). Then iteration stops and ``rest_from`` is the first line not handed out, from
+    which the caller reads the file with that reader: it gives those lines and the error's
+    rejection as it always did (the lines of the chunk being decompressed when the error came
+    are not lost), so the documents are the same as a whole-file read's."""
+
+    def __init__(self, file: InputFile, target: int | None = None) -> None:
+        self.file, self.target = file, target or SLICE_BYTES
+        self.rest_from: int | None = None  # set: read lines from here with the record reader
+
+    def __iter__(self) -> Iterator[FileSlice]:
+        start, line = 0, 1
+        try:
+            with open_binary(self.file.path) as handle:
+                pending: list[bytes] = []  # a line longer than the target, so far
+                while True:
+                    chunk = handle.read(self.target)
+                    if start == 0 and not pending and wide_bom(chunk[:4]) is not None:
+                        self.rest_from = 1  # UTF-16: read whole, decoded
+                        return
+                    cut = chunk.rfind(b"\n") if chunk else -1
+                    if cut < 0 and chunk:
+                        pending.append(chunk)
+                        continue
+                    data = b"".join([*pending, chunk[:cut + 1] if chunk else b""])
+                    pending = [chunk[cut + 1:]] if chunk and cut + 1 < len(chunk) else []
+                    if data:
+                        yield FileSlice(self.file, start, start + len(data), line, data=data)
+                        start += len(data)
+                        line += data.count(b"\n")  # (only the last slice may lack one)
+                    if not chunk:
+                        return
+        except Exception as exc:  # (a corrupt or short file: see above)
+            reraise_if_interrupted(exc)
+            self.rest_from = line
+
+
 def slice_bytes(piece: FileSlice) -> bytes:
     """The bytes of a slice."""
+    if piece.data is not None:
+        return piece.data
     with piece.file.path.open("rb") as handle:
         handle.seek(piece.start)
         return handle.read(piece.end - piece.start)

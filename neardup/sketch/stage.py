@@ -246,10 +246,11 @@ _LITTLE_U8 = np.dtype("<u8")
 
 def rereadable(shard: Shard, config: SketchConfig, docs: list[Document]) -> bool:
     """Whether the write pass can read a shard's documents (``docs``, as read) from the input
-    again instead of from a spill: a slice of a JSONL file whose documents this stage leaves
+    again instead of from a spill: a slice of a plain JSONL file (not one decompressed and
+    carried here: reading it again means decompressing the file) whose documents this stage leaves
     as read (no cleaning, no HTML to extract: neither an HTML field nor HTML in a text
     field), so reading it again gives the same documents."""
-    return (isinstance(shard, FileSlice) and not config.clean
+    return (isinstance(shard, FileSlice) and shard.data is None and not config.clean
             and config.read.html_field is None and all(doc.html is None for doc in docs))
 
 
