@@ -378,3 +378,98 @@ def test_compressed_jsonl_is_sliced_for_the_workers_and_spilled(tmp_path, monkey
     assert len(seen) > 1 and all(isinstance(u, FileSlice) and u.data for u in seen)
     assert len(spilled) == len(seen)
     assert result.summary["counts"]["read"] == len(_messy_corpus()) - 3
+
+
+def _parquet_cases(tmp_path) -> dict[str, bytes]:
+    import io
+
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 2600  # three batches of PARQUET_BATCH rows, cut across row groups
+    texts = [f"{BODY} Row {i}." if i % 97 else "   " for i in range(rows)]
+    table = pa.table({"id": [f"r{i}" if i % 500 else "r0" for i in range(rows)],  # repeated ids
+                      "text": texts, "n": list(range(rows))})
+
+    def written(tbl, **kwargs) -> bytes:
+        sink = io.BytesIO()
+        pq.write_table(tbl, sink, **kwargs)
+        return sink.getvalue()
+
+    plain = written(table, row_group_size=700)
+    good, bad = b"a story about the council vote", b"bad \xff bytes in a story"
+    offsets = pa.py_buffer(np.array([0, len(good), len(good) + len(bad)], np.int32).tobytes())
+    odd = pa.table({
+        "id": ["a", "b"], "text": pa.Array.from_buffers(pa.string(), 2, [None, offsets,
+                                                                       pa.py_buffer(good + bad)]),
+        "ts": pa.array([0, 10**15], pa.timestamp("ms"))})  # past the year 9999
+    twice = pa.Table.from_arrays([pa.array(["x"]), pa.array(["first"]), pa.array(["second"])],
+                                 names=["id", "text", "text"])
+    corrupt = bytearray(plain)
+    corrupt[len(corrupt) * 2 // 3: len(corrupt) * 2 // 3 + 64] = b"\xff" * 64  # a later page
+    return {"plain.parquet": plain, "odd.parquet": written(odd), "twice.parquet":
+            written(twice), "short.parquet": plain[: len(plain) // 2],
+            "corrupt.parquet": bytes(corrupt), "empty.parquet": written(table.slice(0, 0))}
+
+
+def test_parquet_batches_equal_the_whole_file_read(tmp_path):
+    # The main process reads a Parquet file's record batches and the workers turn them into
+    # documents (``RowBatch``); what the main process cannot read is read by the whole-file
+    # reader from the first row not handed out. The documents must be the whole read's.
+    from dataclasses import asdict
+
+    from neardup.read.documents import (
+        ReadOptions,
+        RowBatch,
+        read_documents,
+        read_shards,
+        shard_documents,
+    )
+    from neardup.read.records import PARQUET_BATCH
+
+    options = ReadOptions()
+    kinds = set()
+    for name, content in _parquet_cases(tmp_path).items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        units = list(read_shards([path], options, 64))
+        kinds |= {type(u).__name__ for u in units}
+        batched = [doc for unit in units for doc in shard_documents(unit, options)]
+        whole = list(read_documents([path], options, account=False))
+        assert [d.source for d in batched] == [d.source for d in whole], name
+        for a, b in zip(batched, whole, strict=True):
+            a.index = b.index = 0
+            assert asdict(a) == asdict(b), (name, a.source)
+        if name == "plain.parquet":
+            assert len(units) == 3 and all(isinstance(u, RowBatch) for u in units)
+        if name in ("short.parquet", "corrupt.parquet"):
+            assert whole[-1].rejected.startswith("unreadable file"), name
+        if name == "corrupt.parquet":  # batches handed out, then the whole-file reader
+            assert isinstance(units[0], RowBatch) and isinstance(units[-1], list)
+            assert len(whole) > PARQUET_BATCH
+    assert kinds == {"RowBatch", "list"}
+
+
+def test_a_parquet_read_failing_here_is_finished_by_the_whole_file_reader(tmp_path, monkeypatch):
+    # A read that fails in the main process after some batches (here: made to fail) must not
+    # lose or repeat rows: the whole-file reader takes over from the first row not handed out.
+    from neardup.read import documents
+    from neardup.read.documents import ReadOptions, read_documents, read_shards, shard_documents
+
+    path = tmp_path / "plain.parquet"
+    path.write_bytes(_parquet_cases(tmp_path)["plain.parquet"])
+    real = documents.parquet_batches
+
+    def failing(source):
+        for number, item in enumerate(real(source)):
+            if number == 2:
+                raise OSError("the disk went away")
+            yield item
+
+    monkeypatch.setattr(documents, "parquet_batches", failing)
+    options = ReadOptions()
+    units = list(read_shards([path], options, 64))
+    got = [d.source for unit in units for d in shard_documents(unit, options)]
+    assert got == [d.source for d in read_documents([path], options, account=False)]
+    assert [type(u).__name__ for u in units][:2] == ["RowBatch", "RowBatch"]

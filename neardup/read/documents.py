@@ -16,15 +16,19 @@ import orjson
 
 from neardup.document import Document
 from neardup.errors import InputError
+from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
-from neardup.read.files import list_input_files
+from neardup.read.files import InputFile, list_input_files
 from neardup.read.records import (
     RawRecord,
     _without_surrogates,
+    batch_records,
     id_without_surrogates,
     jsonl_record,
     lost_digits,
+    parquet_batches,
     read_records,
+    unreadable,
 )
 from neardup.read.slices import (
     FileSlice,
@@ -139,16 +143,33 @@ def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
             index += 1
 
 
-Shard = list[Document] | FileSlice
+@dataclass(frozen=True)
+class RowBatch:
+    """Rows ``first_row, first_row + 1, ...`` of a Parquet file as an Arrow record batch, read
+    by the main process, for a worker to turn into documents (``shard_documents``)."""
+
+    file: InputFile
+    first_row: int
+    batch: Any  # pyarrow.RecordBatch
+    warnings: tuple[str, ...]  # carried by every row (repeated column names)
+
+
+Shard = list[Document] | FileSlice | RowBatch
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                 slices: bool = True, skip: str | Path | None = None) -> Iterator[Shard]:
     """The input as units of work, in input order: JSONL files as ``FileSlice``s that a
     worker parses itself (``shard_documents``; plain files read by the worker, compressed ones
-    decompressed here), other files as lists of ``shard_size`` documents read here. Nothing is
-    accounted here: the caller checks repeated ids and strict mode in input order, as
-    documents come back from the workers."""
+    decompressed here), Parquet files as ``RowBatch``es that a worker turns into records,
+    other files as lists of ``shard_size`` documents read here. Nothing is accounted here: the
+    caller checks repeated ids and strict mode in input order, as documents come back from the
+    workers.
+
+    The whole-file readers (``read_records``) define what a file holds. When the reading of
+    a compressed JSONL or a Parquet file fails here (a file cut short, a corrupt block), the
+    whole-file reader reads it again from the first line or row not handed out, and gives
+    those rows and the file's rejection as it always did."""
     batch: list[Document] = []
     index = 0
     for source in list_input_files(inputs, skip):
@@ -163,6 +184,19 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
             if packed.rest_from is None:
                 continue
             first_line = packed.rest_from  # UTF-16, or what follows a decompression error
+        if source.format == "parquet" and source.error is None:  # (data: for Ray as well)
+            next_row = 1
+            try:
+                for first_row, rows, repeated in parquet_batches(source):
+                    if batch:
+                        yield batch
+                        batch = []
+                    yield RowBatch(source, first_row, rows, tuple(repeated))
+                    next_row = first_row + rows.num_rows
+                continue
+            except Exception as exc:
+                reraise_if_interrupted(exc)
+                first_line = next_row
         if slices and can_slice(source):
             pieces = slice_file(source)
             try:
@@ -195,6 +229,8 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
     """The documents of a shard (a worker reads and parses a ``FileSlice`` here; ``data``:
     its bytes when the caller read them already). Their ``index`` is their position in the
     shard; the caller knows the global one."""
+    if isinstance(shard, RowBatch):
+        return _batch_documents(shard, options)
     if not isinstance(shard, FileSlice):
         return shard
     source = shard.file
@@ -224,6 +260,22 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
             if record is not None:
                 docs.append(_to_document(record, folder, fmt, len(docs), options))
         start, number = end + 1, number + 1
+    return docs
+
+
+def _batch_documents(shard: RowBatch, options: ReadOptions) -> list[Document]:
+    """The documents of a Parquet batch. A conversion that fails in a way the record reader
+    does not handle (it converts odd values cell by cell) ends the batch with the file's
+    rejection; the whole-file reader would have ended the file there, the other batches are
+    kept here (they are read already)."""
+    source, docs = shard.file, []
+    records = batch_records(source.name, shard.first_row, shard.batch, list(shard.warnings))
+    try:
+        for record in records:
+            docs.append(_to_document(record, source.folder, source.format, len(docs), options))
+    except Exception as exc:
+        docs.append(_to_document(unreadable(source.name, exc), source.folder, source.format,
+                                 len(docs), options))
     return docs
 
 
