@@ -456,6 +456,20 @@ def test_a_text_file_with_a_byte_order_mark_is_read_in_the_encoding_it_names(tmp
         "invalid UTF-16 at byte 46: replaced with U+FFFD"]
 
 
+def test_a_parquet_time_zone_python_does_not_know_costs_the_field_not_the_file(tmp_path):
+    # A time zone name the Python side cannot resolve made to_pylist raise a KeyError (not
+    # the ValueError of an out-of-range value): every row from that batch on became one
+    # "unreadable file" rejection.
+    table = pa.table({"id": ["a", "b"], "text": ["one story", "another story"],
+                      "when": pa.array([0, 5], pa.timestamp("s", tz="Mars/Phobos"))})
+    pq.write_table(table, tmp_path / "t.parquet")
+    docs = list(read_documents([tmp_path / "t.parquet"]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [
+        ("a", "one story", None), ("b", "another story", None)]
+    assert all(d.warnings and d.warnings[0].startswith("field 'when': a value Python cannot "
+                                                       "hold") for d in docs)
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_file_names_that_are_not_utf8_are_written_escaped_not_a_crash(tmp_path, fmt):
     # A file named in Latin-1 ("caf\xe9.txt", an old archive) gave ids and sources that no

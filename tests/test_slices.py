@@ -241,6 +241,7 @@ def test_slice_documents_equal_the_record_path(tmp_path, monkeypatch):
         b'{"id": "w", "text": "!!! ... ???"}', b'{"id": "t", "text": "' + b"long " * 40 + b'"}',
         b'{"id": "k", "text": "a", "text": "the second text"}', b'{"id": "c", "text": "x"} tail',
         b"null", b"42", b"   ", b'{"id": "m", "TEXT": "wrong case"}',
+        b'{"id": "o", "text": "a string left open', b'{"id": "p" "text": "no comma"}',
     ]
     data = "\ufeff".encode() + b"\n".join(_messy_corpus() + odd * 2)  # no final newline
     plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
@@ -404,13 +405,16 @@ def _parquet_cases(tmp_path) -> dict[str, bytes]:
         "id": ["a", "b"], "text": pa.Array.from_buffers(pa.string(), 2, [None, offsets,
                                                                        pa.py_buffer(good + bad)]),
         "ts": pa.array([0, 10**15], pa.timestamp("ms"))})  # past the year 9999
+    zones = pa.table({"id": ["z1", "z2"], "text": ["one story", "another story"],
+                      "when": pa.array([0, 5], pa.timestamp("s", tz="Mars/Phobos"))})
     twice = pa.Table.from_arrays([pa.array(["x"]), pa.array(["first"]), pa.array(["second"])],
                                  names=["id", "text", "text"])
     corrupt = bytearray(plain)
     corrupt[len(corrupt) * 2 // 3: len(corrupt) * 2 // 3 + 64] = b"\xff" * 64  # a later page
-    return {"plain.parquet": plain, "odd.parquet": written(odd), "twice.parquet":
-            written(twice), "short.parquet": plain[: len(plain) // 2],
-            "corrupt.parquet": bytes(corrupt), "empty.parquet": written(table.slice(0, 0))}
+    return {"plain.parquet": plain, "odd.parquet": written(odd),
+            "twice.parquet": written(twice), "zones.parquet": written(zones),
+            "short.parquet": plain[: len(plain) // 2], "corrupt.parquet": bytes(corrupt),
+            "empty.parquet": written(table.slice(0, 0))}
 
 
 def test_parquet_batches_equal_the_whole_file_read(tmp_path):

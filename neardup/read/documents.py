@@ -264,10 +264,10 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
 
 
 def _batch_documents(shard: RowBatch, options: ReadOptions) -> list[Document]:
-    """The documents of a Parquet batch. A conversion that fails in a way the record reader
-    does not handle (it converts odd values cell by cell) ends the batch with the file's
-    rejection; the whole-file reader would have ended the file there, the other batches are
-    kept here (they are read already)."""
+    """The documents of a Parquet batch. (The conversion turns a value it cannot convert
+    into a flagged text or null: should it fail all the same, the batch ends with the file's
+    rejection, where the whole-file reader would have ended the file; the other batches are
+    kept.)"""
     source, docs = shard.file, []
     records = batch_records(source.name, shard.first_row, shard.batch, list(shard.warnings))
     try:

@@ -201,8 +201,13 @@ def _jsonl(source: InputFile, text_field: str, html_field: str | None,
 
 def jsonl_records(name: str, lines: Iterable[bytes], first_line: int,
                   id_field: str = "id") -> Iterator[RawRecord]:
-    """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice)."""
+    """The records of JSONL ``lines`` numbered from ``first_line`` (a whole file or a slice).
+    A line's newline is no part of it: a malformed line's message must not depend on it (the
+    workers' slices cut lines without it, and a string left open at the end of a line was
+    "Invalid control character" read whole, "Unterminated string" in a slice)."""
     for number, line in enumerate(lines, start=first_line):
+        if line.endswith(b"\n"):
+            line = line[:-1]
         record = jsonl_record(name, number, line, id_field)
         if record is not None:
             yield record
@@ -356,11 +361,13 @@ def _repeated_names(names: list[str]) -> list[str]:
 
 def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
     """The rows of a Parquet batch as dicts. A value Python cannot hold (a timestamp past
-    the year 9999) made ``to_pylist`` raise and the whole file a rejection; such a batch is
-    converted cell by cell, and a cell that fails is kept as Arrow's text of it, flagged."""
+    the year 9999, or in a time zone Python does not know) made ``to_pylist`` raise and the
+    whole file a rejection; such a batch is converted cell by cell, and a cell that fails is
+    kept as Arrow's text of it (else null), flagged."""
     try:
         rows = batch.to_pylist()
-    except (ArithmeticError, ValueError):
+    except Exception as exc:  # (also a time zone Python does not know: a KeyError)
+        reraise_if_interrupted(exc)
         rows = None
     if rows is not None:
         yield from ((item, []) for item in rows)
@@ -379,11 +386,13 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
                 raw = cell.cast(pa.binary()).to_pylist()[0]
                 item[name] = raw.decode("utf-8", "replace")
                 warnings.append(f"field {name!r}: invalid UTF-8, replaced with U+FFFD")
-            except (ArithmeticError, ValueError) as exc:
+            except Exception as exc:
+                reraise_if_interrupted(exc)
                 kept = "kept as Arrow's text of it"
                 try:
                     item[name] = cell.cast(pa.string()).to_pylist()[0]
-                except (ArithmeticError, ValueError, NotImplementedError):
+                except Exception as cast_exc:
+                    reraise_if_interrupted(cast_exc)
                     item[name], kept = None, "kept as null"
                 warnings.append(f"field {name!r}: a value Python cannot hold "
                                 f"({type(exc).__name__}: {exc}), {kept}")
