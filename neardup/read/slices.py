@@ -16,6 +16,8 @@ import mmap
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -115,7 +117,7 @@ class PackedSlices:
     def __iter__(self) -> Iterator[FileSlice]:
         start, line = 0, 1
         try:
-            with open_binary(self.file.path) as handle:
+            with _open_fast(self.file.path) as handle:
                 pending: list[bytes] = []  # a line longer than the target, so far
                 while True:
                     chunk = handle.read(self.target)
@@ -137,6 +139,21 @@ class PackedSlices:
         except Exception as exc:  # (a corrupt or short file: see above)
             reraise_if_interrupted(exc)
             self.rest_from = line
+
+
+def _open_fast(path: Path) -> BinaryIO:
+    """``open_binary``, with gzip decompressed by ISA-L (``isal``) where it is installed:
+    ~3x faster, the same bytes. Only for these slices: on any error the standard library's
+    reader takes over (see ``PackedSlices``), so a damaged file's rejection reads the same
+    with or without it."""
+    if path.name.lower().endswith(".gz"):
+        try:
+            from isal import igzip
+        except ImportError:
+            pass
+        else:
+            return igzip.open(path, "rb")  # type: ignore[return-value]
+    return open_binary(path)
 
 
 def slice_bytes(piece: FileSlice) -> bytes:
