@@ -483,3 +483,46 @@ def test_a_parquet_read_failing_here_is_finished_by_the_whole_file_reader(tmp_pa
     got = [d.source for unit in units for d in shard_documents(unit, options)]
     assert got == [d.source for d in read_documents([path], options, account=False)]
     assert [type(u).__name__ for u in units][:2] == ["RowBatch", "RowBatch"]
+
+
+def test_files_of_one_document_read_by_workers_equal_the_whole_read(tmp_path):
+    # Text, Markdown and HTML files go to the workers as lists of paths (``FileBatch``); each
+    # file is read there as the whole-file reader reads it, in input order with the other
+    # formats around them.
+    import os
+    from dataclasses import asdict
+
+    from neardup.read.documents import (
+        FileBatch,
+        ReadOptions,
+        read_documents,
+        read_shards,
+        shard_documents,
+    )
+
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "a/1.txt").write_text(BODY)
+    (root / "a/2.md").write_text("# Title\n\n" + BODY + " [a link](https://x.example/)")
+    (root / "a/3.txt").write_bytes(("caf\u00e9 " + BODY).encode("latin-1"))  # not UTF-8
+    (root / "a/4.txt").write_bytes(BODY.encode("utf-16"))  # with its byte-order mark
+    (root / "a/5.txt").write_bytes(BODY.encode("utf-16-le"))  # without: NUL every other byte
+    (root / "a/6.txt").write_text("   ")  # empty
+    (root / "a/7.html").write_text(f"<html><head><title>T</title></head><body><p>{BODY}</p>"
+                                   f"<p>{NOTICE}</p></body></html>")
+    (root / "a/8.html.gz").write_bytes(gzip.compress(f"<p>{BODY}</p>".encode()))
+    (root / "a/9.jsonl").write_text(json.dumps({"id": "j", "text": NOTICE}) + "\n")
+    (root / "b/c.csv").write_text(f"id,text\nc1,{NOTICE}\n")
+    (root / "b/d.txt").write_text(NOTICE)
+    os.symlink(root / "missing.txt", root / "b/e.txt")  # dangling: a rejection
+    options = ReadOptions()
+    units = list(read_shards([root], options, 3))
+    assert sum(isinstance(u, FileBatch) for u in units) >= 3
+    split = [d for u in units for d in shard_documents(u, options)]
+    whole = list(read_documents([root], options, account=False))
+    assert [d.source for d in split] == [d.source for d in whole]
+    for a, b in zip(split, whole, strict=True):
+        a.index = b.index = 0
+        assert asdict(a) == asdict(b), a.source
+    assert any(d.rejected for d in whole) and any(d.warnings for d in whole)

@@ -154,7 +154,15 @@ class RowBatch:
     warnings: tuple[str, ...]  # carried by every row (repeated column names)
 
 
-Shard = list[Document] | FileSlice | RowBatch
+@dataclass(frozen=True)
+class FileBatch:
+    """Files of one document each (text, Markdown, HTML) for a worker to read
+    (``shard_documents``): each is read as the whole-file reader reads it."""
+
+    files: tuple[InputFile, ...]
+
+
+Shard = list[Document] | FileSlice | RowBatch | FileBatch
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
@@ -162,7 +170,9 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     """The input as units of work, in input order: JSONL files as ``FileSlice``s that a
     worker parses itself (``shard_documents``; plain files read by the worker, compressed ones
     decompressed here), Parquet files as ``RowBatch``es that a worker turns into records,
-    other files as lists of ``shard_size`` documents read here. Nothing is accounted here: the
+    text and HTML files (one document each) as ``FileBatch``es of ``shard_size`` files that a
+    worker reads, other files (CSV, JSON arrays, WARC) as lists of ``shard_size`` documents
+    read here. Nothing is accounted here: the
     caller checks repeated ids and strict mode in input order, as documents come back from the
     workers.
 
@@ -171,8 +181,21 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     whole-file reader reads it again from the first line or row not handed out, and gives
     those rows and the file's rejection as it always did."""
     batch: list[Document] = []
+    files: list[InputFile] = []  # files of one document each, for a worker to read
     index = 0
     for source in list_input_files(inputs, skip):
+        if slices and source.format in _ONE_PER_FILE and source.error is None:
+            if batch:
+                yield batch
+                batch = []
+            files.append(source)
+            if len(files) >= shard_size:
+                yield FileBatch(tuple(files))
+                files = []
+            continue
+        if files:
+            yield FileBatch(tuple(files))
+            files = []
         first_line = 1  # the records to read here (lines before were sliced)
         if slices and can_slice_packed(source):
             packed = PackedSlices(source)
@@ -220,8 +243,13 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
             if len(batch) >= shard_size:
                 yield batch
                 batch = []
+    if files:
+        yield FileBatch(tuple(files))
     if batch:
         yield batch
+
+
+_ONE_PER_FILE = ("text", "html")  # formats of one document per file
 
 
 def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = None
@@ -231,6 +259,12 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
     shard; the caller knows the global one."""
     if isinstance(shard, RowBatch):
         return _batch_documents(shard, options)
+    if isinstance(shard, FileBatch):
+        return [_to_document(record, source.folder, source.format, position, options)
+                for position, (source, record) in enumerate(
+                    (source, record) for source in shard.files
+                    for record in read_records(source, options.text_field, options.html_field,
+                                               options.id_field))]
     if not isinstance(shard, FileSlice):
         return shard
     source = shard.file

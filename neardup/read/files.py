@@ -58,7 +58,12 @@ def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], di
     vanishing."""
     unreadable: dict[Path, str] = {}
     output = Path(skip).resolve() if skip is not None else None
-    return sorted(_walk(folder, unreadable, output)), unreadable
+    # (by parts, as ``Path`` orders paths, without its comparison method's cost)
+    return sorted(_walk(folder, unreadable, output), key=_parts), unreadable
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
 
 
 def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None) -> list[Path]:
@@ -139,16 +144,23 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     INPUT folder; when another file of the run already has that name (``data.jsonl`` in two
     INPUT folders), it is the path as given instead, so that default ids do not collide.
     """
-    names: dict[str, Path] = {}
+    names: dict[str, Path] = {}  # name -> the path that took it
+    real_paths: dict[Path, str] = {}
+
+    def same_file(a: Path, b: Path) -> bool:
+        # (real paths only when two paths claim one name: one per file took half the listing)
+        for p in (a, b):
+            if p not in real_paths:
+                real_paths[p] = os.path.realpath(p)
+        return real_paths[a] == real_paths[b]
 
     def unique(name: str, path: Path, given: str) -> str:
         name, given = display_name(name), display_name(given)
-        here = Path(os.path.realpath(path))
-        first = names.setdefault(name, here)
-        if first != here:  # another file has this name: use the path as given
-            name = given
+        first = names.setdefault(name, path)
+        if first is not path and not same_file(first, path):  # another file has this name:
+            name = given  # use the path as given
             number = 1
-            while names.setdefault(name, here) != here:  # (that too: "x.jsonl (2)")
+            while not same_file(names.setdefault(name, path), path):  # (that too: "x (2)")
                 number += 1
                 name = f"{given} ({number})"
         return name
