@@ -33,10 +33,10 @@ from neardup.read.records import (
 from neardup.read.slices import (
     FileSlice,
     PackedSlices,
+    PlainSlices,
     can_slice,
     can_slice_packed,
     slice_bytes,
-    slice_file,
 )
 from neardup.sketch.hashing import stable_hash
 
@@ -172,9 +172,8 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     decompressed here), Parquet files as ``RowBatch``es that a worker turns into records,
     text and HTML files (one document each) as ``FileBatch``es of ``shard_size`` files that a
     worker reads, other files (CSV, JSON arrays, WARC) as lists of ``shard_size`` documents
-    read here. Nothing is accounted here: the
-    caller checks repeated ids and strict mode in input order, as documents come back from the
-    workers.
+    read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
+    input order, as documents come back from the workers.
 
     The whole-file readers (``read_records``) define what a file holds. When the reading of
     a compressed JSONL or a Parquet file fails here (a file cut short, a corrupt block), the
@@ -196,48 +195,21 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
         if files:
             yield FileBatch(tuple(files))
             files = []
-        first_line = 1  # the records to read here (lines before were sliced)
-        if slices and can_slice_packed(source):
-            packed = PackedSlices(source)
-            for piece in packed:
+        first_line = 1  # the records to read here (lines or rows before went as units)
+        units = _worker_units(source, slices)
+        if units is not None:
+            for unit in units:
                 if batch:
                     yield batch
                     batch = []
-                yield piece
-            if packed.rest_from is None:
+                yield unit
+            if units.rest_from is None:
                 continue
-            first_line = packed.rest_from  # UTF-16, or what follows a decompression error
-        if source.format == "parquet" and source.error is None:  # (data: for Ray as well)
-            next_row = 1
-            try:
-                for first_row, rows, repeated in parquet_batches(source):
-                    if batch:
-                        yield batch
-                        batch = []
-                    yield RowBatch(source, first_row, rows, tuple(repeated))
-                    next_row = first_row + rows.num_rows
-                continue
-            except Exception as exc:
-                reraise_if_interrupted(exc)
-                first_line = next_row
-        if slices and can_slice(source):
-            pieces = slice_file(source)
-            try:
-                first = next(pieces, None)
-            except OSError:  # unreadable: read below, where it becomes a recorded rejection
-                pieces = None
-            if pieces is not None:
-                if first is not None:
-                    if batch:
-                        yield batch
-                        batch = []
-                    yield first
-                    yield from pieces
-                continue
+            first_line = units.rest_from
         for record in read_records(source, options.text_field, options.html_field,
                                    options.id_field):
             if record.position is not None and record.position < first_line:
-                continue  # (a line of a slice handed out already)
+                continue  # (a line or row handed out already)
             batch.append(_to_document(record, source.folder, source.format, index, options))
             index += 1
             if len(batch) >= shard_size:
@@ -247,6 +219,41 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
         yield FileBatch(tuple(files))
     if batch:
         yield batch
+
+
+def _worker_units(source: InputFile, slices: bool
+                  ) -> PlainSlices | PackedSlices | _ParquetBatches | None:
+    """The units a file is handed to the workers in, or None when it is read here. Each
+    iterates over its units and then says in ``rest_from`` from which line or row on the
+    whole-file reader must read the file here (None: nothing left)."""
+    if source.format == "parquet" and source.error is None:  # (data: for Ray as well)
+        return _ParquetBatches(source)
+    if not slices:  # (a Ray task may run where these paths do not exist)
+        return None
+    if can_slice_packed(source):
+        return PackedSlices(source)
+    if can_slice(source):
+        return PlainSlices(source)
+    return None
+
+
+class _ParquetBatches:
+    """A Parquet file's record batches as ``RowBatch``es; a read that fails leaves the rest
+    of the file, from the first row not handed out, to the whole-file reader."""
+
+    def __init__(self, file: InputFile) -> None:
+        self.file = file
+        self.rest_from: int | None = None
+
+    def __iter__(self) -> Iterator[RowBatch]:
+        next_row = 1
+        try:
+            for first_row, rows, repeated in parquet_batches(self.file):
+                yield RowBatch(self.file, first_row, rows, tuple(repeated))
+                next_row = first_row + rows.num_rows
+        except Exception as exc:
+            reraise_if_interrupted(exc)
+            self.rest_from = next_row
 
 
 _ONE_PER_FILE = ("text", "html")  # formats of one document per file

@@ -92,6 +92,27 @@ def _release(view: mmap.mmap, start: int, end: int) -> None:
         view.madvise(mmap.MADV_DONTNEED, first, end - first)
 
 
+class PlainSlices:
+    """The slices of a plain JSONL file (``slice_file``), read by the workers; a file that
+    cannot be opened leaves ``rest_from`` at 1: the whole-file reader reads it, and its
+    failure becomes a recorded rejection."""
+
+    def __init__(self, file: InputFile) -> None:
+        self.file = file
+        self.rest_from: int | None = None
+
+    def __iter__(self) -> Iterator[FileSlice]:
+        pieces = slice_file(self.file)
+        try:
+            first = next(pieces, None)
+        except OSError:
+            self.rest_from = 1
+            return
+        if first is not None:
+            yield first
+            yield from pieces
+
+
 def can_slice_packed(file: InputFile) -> bool:
     """A compressed JSONL file, cut into slices that carry their bytes (``PackedSlices``)."""
     name = file.path.name.lower()
