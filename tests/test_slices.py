@@ -331,7 +331,13 @@ def test_compressed_slices_equal_the_whole_file_read(tmp_path, monkeypatch, targ
     # their order must be those of reading the file whole.
     from dataclasses import asdict
 
-    from neardup.read.documents import ReadOptions, read_shards, shard_documents
+    from neardup.read.documents import (
+        ReadOptions,
+        RecordBatch,
+        read_documents,
+        read_shards,
+        shard_documents,
+    )
 
     monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", target)
     options = ReadOptions()
@@ -341,12 +347,11 @@ def test_compressed_slices_equal_the_whole_file_read(tmp_path, monkeypatch, targ
         path.write_bytes(content)
         sliced = [doc for shard in read_shards([path], options, 64)
                   for doc in shard_documents(shard, options)]
-        whole = [doc for shard in read_shards([path], options, 64, slices=False)
-                 for doc in shard]
+        whole = list(read_documents([path], options, account=False))
         units = list(read_shards([path], options, 64))
-        sliced_any |= any(not isinstance(u, list) for u in units)
-        fallback_any |= any(isinstance(u, list) for u in units) and \
-            any(not isinstance(u, list) for u in units)
+        sliced_any |= any(not isinstance(u, RecordBatch) for u in units)
+        fallback_any |= any(isinstance(u, RecordBatch) for u in units) and \
+            any(not isinstance(u, RecordBatch) for u in units)
         assert [d.source for d in sliced] == [d.source for d in whole], name
         for a, b in zip(sliced, whole, strict=True):
             a.index = b.index = 0
@@ -431,6 +436,7 @@ def test_parquet_batches_equal_the_whole_file_read(tmp_path):
 
     from neardup.read.documents import (
         ReadOptions,
+        RecordBatch,
         RowBatch,
         read_documents,
         read_shards,
@@ -456,9 +462,9 @@ def test_parquet_batches_equal_the_whole_file_read(tmp_path):
         if name in ("short.parquet", "corrupt.parquet"):
             assert whole[-1].rejected.startswith("unreadable file"), name
         if name == "corrupt.parquet":  # batches handed out, then the whole-file reader
-            assert isinstance(units[0], RowBatch) and isinstance(units[-1], list)
+            assert isinstance(units[0], RowBatch) and isinstance(units[-1], RecordBatch)
             assert len(whole) > PARQUET_BATCH
-    assert kinds == {"RowBatch", "list"}
+    assert kinds == {"RowBatch", "RecordBatch"}
 
 
 def test_a_parquet_read_failing_here_is_finished_by_the_whole_file_reader(tmp_path, monkeypatch):

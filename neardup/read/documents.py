@@ -162,7 +162,15 @@ class FileBatch:
     files: tuple[InputFile, ...]
 
 
-Shard = list[Document] | FileSlice | RowBatch | FileBatch
+@dataclass(frozen=True)
+class RecordBatch:
+    """Records read here (CSV rows, JSON array items, WARC records), each with its file, for
+    a worker to turn into documents (``shard_documents``)."""
+
+    records: tuple[tuple[RawRecord, InputFile], ...]
+
+
+Shard = list[Document] | FileSlice | RowBatch | FileBatch | RecordBatch
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
@@ -171,21 +179,21 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     worker parses itself (``shard_documents``; plain files read by the worker, compressed ones
     decompressed here), Parquet files as ``RowBatch``es that a worker turns into records,
     text and HTML files (one document each) as ``FileBatch``es of ``shard_size`` files that a
-    worker reads, other files (CSV, JSON arrays, WARC) as lists of ``shard_size`` documents
-    read here. Nothing is accounted here: the caller checks repeated ids and strict mode in
-    input order, as documents come back from the workers.
+    worker reads, other files (CSV, JSON arrays, WARC) as ``RecordBatch``es of ``shard_size``
+    records read here, which a worker turns into documents.
+    Nothing is accounted here: the caller checks repeated ids and strict mode in input order,
+    as documents come back from the workers.
 
     The whole-file readers (``read_records``) define what a file holds. When the reading of
     a compressed JSONL or a Parquet file fails here (a file cut short, a corrupt block), the
     whole-file reader reads it again from the first line or row not handed out, and gives
     those rows and the file's rejection as it always did."""
-    batch: list[Document] = []
+    batch: list[tuple[RawRecord, InputFile]] = []  # records read here, for a worker
     files: list[InputFile] = []  # files of one document each, for a worker to read
-    index = 0
     for source in list_input_files(inputs, skip):
         if slices and source.format in _ONE_PER_FILE and source.error is None:
             if batch:
-                yield batch
+                yield RecordBatch(tuple(batch))
                 batch = []
             files.append(source)
             if len(files) >= shard_size:
@@ -200,7 +208,7 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
         if units is not None:
             for unit in units:
                 if batch:
-                    yield batch
+                    yield RecordBatch(tuple(batch))
                     batch = []
                 yield unit
             if units.rest_from is None:
@@ -210,15 +218,14 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                                    options.id_field):
             if record.position is not None and record.position < first_line:
                 continue  # (a line or row handed out already)
-            batch.append(_to_document(record, source.folder, source.format, index, options))
-            index += 1
+            batch.append((record, source))
             if len(batch) >= shard_size:
-                yield batch
+                yield RecordBatch(tuple(batch))
                 batch = []
     if files:
         yield FileBatch(tuple(files))
     if batch:
-        yield batch
+        yield RecordBatch(tuple(batch))
 
 
 def _worker_units(source: InputFile, slices: bool
@@ -266,6 +273,9 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
     shard; the caller knows the global one."""
     if isinstance(shard, RowBatch):
         return _batch_documents(shard, options)
+    if isinstance(shard, RecordBatch):
+        return [_to_document(record, source.folder, source.format, position, options)
+                for position, (record, source) in enumerate(shard.records)]
     if isinstance(shard, FileBatch):
         return [_to_document(record, source.folder, source.format, position, options)
                 for position, (source, record) in enumerate(
