@@ -273,17 +273,22 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
     shard; the caller knows the global one."""
     if isinstance(shard, RowBatch):
         return _batch_documents(shard, options)
+    if isinstance(shard, FileBatch):  # (its files read here, then as records read elsewhere)
+        shard = RecordBatch(tuple(
+            (record, source) for source in shard.files
+            for record in read_records(source, options.text_field, options.html_field,
+                                       options.id_field)))
     if isinstance(shard, RecordBatch):
         return [_to_document(record, source.folder, source.format, position, options)
                 for position, (record, source) in enumerate(shard.records)]
-    if isinstance(shard, FileBatch):
-        return [_to_document(record, source.folder, source.format, position, options)
-                for position, (source, record) in enumerate(
-                    (source, record) for source in shard.files
-                    for record in read_records(source, options.text_field, options.html_field,
-                                               options.id_field))]
-    if not isinstance(shard, FileSlice):
-        return shard
+    if isinstance(shard, FileSlice):
+        return _slice_documents(shard, options, data)
+    return shard
+
+
+def _slice_documents(shard: FileSlice, options: ReadOptions, data: bytes | None
+                     ) -> list[Document]:
+    """The documents of the JSONL lines of a slice (``data``: its bytes, when read)."""
     source = shard.file
     name, folder, fmt = source.name, source.folder, source.format
     docs: list[Document] = []
