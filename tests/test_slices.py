@@ -532,3 +532,30 @@ def test_files_of_one_document_read_by_workers_equal_the_whole_read(tmp_path):
         a.index = b.index = 0
         assert asdict(a) == asdict(b), a.source
     assert any(d.rejected for d in whole) and any(d.warnings for d in whole)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_record_nested_too_deep_to_send_to_a_worker_is_read_not_a_crash(tmp_path, jobs):
+    # Records read by the main process go to the workers to be made documents; a field nested
+    # 900 levels deep cannot be pickled (~500 levels), and that stopped the run. Its document
+    # is made in the main process, its deep field left out with a warning, as in a whole read.
+    from neardup.read.documents import ReadOptions, read_documents, read_shards, shard_documents
+
+    deep: object = "bottom"
+    for _ in range(900):
+        deep = [deep]
+    items = [{"id": "a", "text": BODY}, {"id": "deep", "text": NOTICE, "m": deep},
+             {"id": "c", "text": BODY + " More."}]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items))
+    options = ReadOptions()
+    split = [d for u in read_shards([path], options, 2) for d in shard_documents(u, options)]
+    whole = list(read_documents([path], options, account=False))
+    assert [(d.id, d.metadata, d.warnings) for d in split] == \
+        [(d.id, d.metadata, d.warnings) for d in whole]
+    assert whole[1].warnings[0].startswith("field 'm' left out")
+    result = neardup.dedup_files([path], tmp_path / "out",
+                                 neardup.make_options(jobs=jobs, quiet=True, report=False),
+                                 collect=True)
+    assert [r["status"] for r in result.records] == ["duplicate", "kept", "kept"]
+    assert result.records[1]["warnings"][0].startswith("field 'm' left out")

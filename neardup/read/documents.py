@@ -165,9 +165,19 @@ class FileBatch:
 @dataclass(frozen=True)
 class RecordBatch:
     """Records read here (CSV rows, JSON array items, WARC records), each with its file, for
-    a worker to turn into documents (``shard_documents``)."""
+    a worker to turn into documents (``shard_documents``); a record with a field nested too
+    deep to be sent (``_too_deep_to_send``) is its document already."""
 
-    records: tuple[tuple[RawRecord, InputFile], ...]
+    records: tuple[tuple[RawRecord, InputFile] | Document, ...]
+
+
+def _too_deep_to_send(record: RawRecord) -> bool:
+    """Whether a field of ``record`` is nested deeper than documents keep (``trim_deep``):
+    pickle, which sends a record to a worker, fails at about 500 levels (JSON readers go to
+    1,000), so such a record's document, whose deep fields are left out with a warning, is
+    made here."""
+    return any((value.__class__ is dict or value.__class__ is list)
+               and _deeper_than(value, MAX_DEPTH) for value in record.fields.values())
 
 
 Shard = list[Document] | FileSlice | RowBatch | FileBatch | RecordBatch
@@ -188,7 +198,7 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     a compressed JSONL or a Parquet file fails here (a file cut short, a corrupt block), the
     whole-file reader reads it again from the first line or row not handed out, and gives
     those rows and the file's rejection as it always did."""
-    batch: list[tuple[RawRecord, InputFile]] = []  # records read here, for a worker
+    batch: list[tuple[RawRecord, InputFile] | Document] = []  # read here, for a worker
     files: list[InputFile] = []  # files of one document each, for a worker to read
     for source in list_input_files(inputs, skip):
         if slices and source.format in _ONE_PER_FILE and source.error is None:
@@ -218,7 +228,8 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
                                    options.id_field):
             if record.position is not None and record.position < first_line:
                 continue  # (a line or row handed out already)
-            batch.append((record, source))
+            batch.append(_to_document(record, source.folder, source.format, 0, options)
+                         if _too_deep_to_send(record) else (record, source))
             if len(batch) >= shard_size:
                 yield RecordBatch(tuple(batch))
                 batch = []
@@ -279,8 +290,16 @@ def shard_documents(shard: Shard, options: ReadOptions, data: bytes | None = Non
             for record in read_records(source, options.text_field, options.html_field,
                                        options.id_field)))
     if isinstance(shard, RecordBatch):
-        return [_to_document(record, source.folder, source.format, position, options)
-                for position, (record, source) in enumerate(shard.records)]
+        docs: list[Document] = []
+        for position, item in enumerate(shard.records):
+            if isinstance(item, Document):
+                item.index = position
+                docs.append(item)
+            else:
+                record, source = item
+                docs.append(_to_document(record, source.folder, source.format, position,
+                                         options))
+        return docs
     if isinstance(shard, FileSlice):
         return _slice_documents(shard, options, data)
     return shard
