@@ -176,8 +176,7 @@ def _too_deep_to_send(record: RawRecord) -> bool:
     pickle, which sends a record to a worker, fails at about 500 levels (JSON readers go to
     1,000), so such a record's document, whose deep fields are left out with a warning, is
     made here."""
-    return any((value.__class__ is dict or value.__class__ is list)
-               and _deeper_than(value, MAX_DEPTH) for value in record.fields.values())
+    return bool(_deep_fields(record.fields))
 
 
 Shard = list[Document] | FileSlice | RowBatch | FileBatch | RecordBatch
@@ -377,13 +376,17 @@ MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up
 def trim_deep(metadata: dict[str, Any], warnings: list[str]) -> None:
     """Leave out (with a warning) the metadata fields nested deeper than ``MAX_DEPTH``: orjson
     reads 1,024 levels but writes 255, and such a field stopped the write pass."""
-    deep = [key for key, value in metadata.items()
-            if (value.__class__ is dict or value.__class__ is list)
-            and _deeper_than(value, MAX_DEPTH)]
-    for key in deep:
+    for key in _deep_fields(metadata):
         del metadata[key]
         warnings.append(f"field {key!r} left out: nested more than {MAX_DEPTH} levels deep, "
                         "more than the outputs can hold")
+
+
+def _deep_fields(fields: dict[str, Any]) -> list[str]:
+    """The fields nested deeper than ``MAX_DEPTH``."""
+    return [key for key, value in fields.items()
+            if (value.__class__ is dict or value.__class__ is list)
+            and _deeper_than(value, MAX_DEPTH)]
 
 
 def _deeper_than(value: Any, limit: int) -> bool:
