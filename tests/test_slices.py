@@ -318,6 +318,12 @@ def _packed_cases(tmp_path) -> dict[str, bytes]:
         "utf16.jsonl.gz": gzip.compress(utf16.encode("utf-16")),  # with its byte-order mark
         "empty.jsonl.gz": gzip.compress(b""),
         "notgzip.jsonl.gz": data,  # a plain file under a compressed name
+        # trailers the slices' gzip reader (ISA-L where installed) and the standard library's
+        # must read alike: garbage or zeros after the last member, a bad CRC or length
+        "garbage.jsonl.gz": whole + b"garbage here",
+        "zeros.jsonl.gz": whole + b"\x00" * 100,
+        "crc.jsonl.gz": whole[:-8] + b"\x00\x00\x00\x00" + whole[-4:],
+        "length.jsonl.gz": whole[:-4] + b"\x01\x00\x00\x00",
         "frames.jsonl.zst": zst,
         "short.jsonl.zst": zst[: len(zst) - 7],
     }
