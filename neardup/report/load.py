@@ -9,11 +9,16 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import math
 import re
-from collections.abc import Callable, Iterator
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 
 from neardup.errors import NeardupError, UsageError
@@ -91,13 +96,8 @@ def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[
                 yield record
 
 
-def read_documents(output: Path) -> list[dict[str, Any]]:
-    """All records of ``documents.jsonl|parquet`` in input order.
-
-    The removed spans of each record are summed up on reading (they can be most of the file,
-    and the report shows spans from ``report-texts.jsonl.gz`` only): ``removed`` is replaced by
-    ``removed_by_reason``, a ``{reason: characters}`` dict.
-    """
+def documents_path(output: Path) -> Path:
+    """``documents.jsonl|parquet`` of the output folder ``output``, or a clear error."""
     if not output.is_dir():  # (a missing folder or a file: say so, not "no documents")
         what = "not a folder" if output.exists() else "no such folder"
         # (a usage error, exit 2, as a missing INPUT of dedup)
@@ -106,19 +106,147 @@ def read_documents(output: Path) -> list[dict[str, Any]]:
     if path is None:
         raise ReportInputError(f"{output}: no documents.jsonl or documents.parquet "
                                "(is this the output folder of neardup dedup?)")
-    records = []
-    for record in iter_records(path):
-        totals: dict[str, int] = {}
-        spans = record.pop("removed", None)
-        if isinstance(spans, list):
-            for span in spans:
-                if isinstance(span, dict):
+    return path
+
+
+KEPT, DUPLICATE, REJECTED, OTHER = 0, 1, 2, 3
+_STATUS = {"kept": KEPT, "duplicate": DUPLICATE, "rejected": REJECTED}
+# the fields read of every document; the others only of the documents the page lists
+_COLUMNS = ["status", "cluster", "similarity", "chars", "chars_removed", "reason", "removed"]
+
+
+@dataclass
+class DocumentColumns:
+    """What the report needs of *every* record of ``documents.*``, as arrays and totals.
+
+    The page lists a few thousand documents at most, whatever the corpus size; the rest is
+    counted. So one pass keeps three numbers per document (status, story key, similarity)
+    and sums up the others, and :func:`read_rows` reads the full records of the listed
+    documents again: memory is some 17 bytes per document, not a record object each.
+
+    ``story[i]`` is document i's ``cluster``, or a key of its own when it has none (a
+    negative number, never a cluster's).
+    """
+
+    path: Path
+    status: np.ndarray  # int8: KEPT, DUPLICATE, REJECTED, OTHER
+    story: np.ndarray  # int64
+    similarity: np.ndarray  # float64, NaN where null
+    chars: int  # sum of ``chars``
+    chars_removed: int  # sum of ``chars_removed``
+    removed_chars: Counter[str] = field(default_factory=Counter)  # by reason, from ``removed``
+    removed_documents: Counter[str] = field(default_factory=Counter)  # documents per reason
+    rejected_reasons: Counter[str] = field(default_factory=Counter)
+
+    def __len__(self) -> int:
+        return int(self.status.size)
+
+
+def read_columns(output: Path) -> DocumentColumns:
+    """:class:`DocumentColumns` of the output folder ``output``, in input order."""
+    path = documents_path(output)
+    status = bytearray()
+    story = array("q")
+    similarity = array("d")
+    chars = chars_removed = 0
+    removed_chars: Counter[str] = Counter()
+    removed_documents: Counter[str] = Counter()
+    rejected_reasons: Counter[str] = Counter()
+    last_row: dict[str, int] = {}  # the last document with a span of each reason
+    other_keys: dict[Any, int] = {}  # a cluster that is not a count (a hand-made file)
+    nan = math.nan
+    status_code = _STATUS.get
+    for row, record in enumerate(iter_records(path, _COLUMNS)):
+        get = record.get  # (a million records: the loop is kept lean)
+        code = status_code(get("status"), OTHER)
+        status.append(code)
+        cluster = get("cluster")
+        if type(cluster) is int and 0 <= cluster < 1 << 62:
+            story.append(cluster)
+        else:  # null: a story of its own; anything else: one story per value
+            story.append(-1 - row if cluster is None else
+                         other_keys.setdefault(_hashable(cluster), -1 - row))
+        value = get("similarity")
+        similarity.append(value if value is not None and isinstance(value, int | float)
+                          else nan)
+        value = get("chars")
+        chars += value if type(value) is int else _count(value)
+        value = get("chars_removed")
+        chars_removed += value if type(value) is int else _count(value)
+        if code == REJECTED:
+            rejected_reasons[str(get("reason") or "unknown")] += 1
+        spans = get("removed")
+        if spans and isinstance(spans, list):
+            for span in spans:  # (some 20 per cleaned document)
+                try:
+                    reason, size = span["reason"] or "removed", span["end"] - span["start"]
+                except (KeyError, TypeError):  # not as neardup writes it
+                    if not isinstance(span, dict):
+                        continue
                     reason = span.get("reason") or "removed"
-                    totals[reason] = totals.get(reason, 0) + (span.get("end") or 0) - (
-                        span.get("start") or 0)
-        record["removed_by_reason"] = totals
-        records.append(record)
-    return records
+                    size = (span.get("end") or 0) - (span.get("start") or 0)
+                removed_chars[reason] += size
+                if last_row.get(reason) != row:
+                    last_row[reason] = row
+                    removed_documents[reason] += 1
+    return DocumentColumns(
+        path, np.frombuffer(status, dtype=np.int8).copy(), np.array(story, dtype=np.int64),
+        np.array(similarity, dtype=np.float64), chars, chars_removed, removed_chars,
+        removed_documents, rejected_reasons)
+
+
+def _count(value: Any) -> int:
+    return int(value) if isinstance(value, int | float) and value == value else 0
+
+
+def _hashable(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool) else json.dumps(value)
+
+
+def read_rows(path: Path, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """The full records of ``documents.*`` (``path``) at the positions ``rows`` (as numbered by
+    :func:`read_columns`), without their removed spans (summed up there)."""
+    wanted = set(rows)
+    found: dict[int, dict[str, Any]] = {}
+    if not wanted:
+        return found
+    last = max(wanted)
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        with _reading(path):
+            parquet = pq.ParquetFile(path)
+            batches = parquet.iter_batches(batch_size=4096)
+        first = 0
+        while first <= last:
+            with _reading(path):
+                batch = next(batches, None)
+            if batch is None:
+                break
+            here = [r - first for r in range(first, first + batch.num_rows) if r in wanted]
+            if here:
+                records = batch.take(here).to_pylist()
+                for offset, record in zip(here, records, strict=True):
+                    record.pop("removed", None)
+                    found[first + offset] = _decode(record)
+            first += batch.num_rows
+        return found
+    with path.open("rb") as handle:
+        row = -1
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            row += 1
+            if row in wanted:
+                try:
+                    record = orjson.loads(line)
+                except orjson.JSONDecodeError as exc:
+                    raise _damaged(f"{path}:{number}", exc) from exc
+                record.pop("removed", None)
+                found[row] = record
+                if row == last:
+                    break
+    return found
 
 
 def read_summary(output: Path) -> dict[str, Any]:

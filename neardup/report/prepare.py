@@ -15,11 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from neardup.report.diff import KeptDiffer, ops_to_utf16, utf16_offsets
 from neardup.report.load import (
+    DUPLICATE,
+    KEPT,
+    REJECTED,
+    DocumentColumns,
     iter_texts,
-    read_documents,
+    read_columns,
     read_kept_texts,
+    read_rows,
     read_summary,
     texts_path,
 )
@@ -47,15 +54,23 @@ class ReportLimits:
 
 @dataclass
 class Story:
-    """One story: ``members`` are document row numbers, the kept copy first."""
+    """One story: ``members`` are document row numbers, the kept copy first (the first
+    ``max_copies`` of its ``size`` copies, see :func:`group_stories`)."""
 
     kept: int
     members: list[int]
+    size: int
 
-    @property
-    def size(self) -> int:
-        """Number of copies (the kept one included)."""
-        return len(self.members)
+
+@dataclass
+class Stories:
+    """The stories of a run: the largest ones (``listed``), and how many there are of each
+    size."""
+
+    listed: list[Story]
+    count: int
+    multi_copy: int
+    sizes: list[tuple[int, int]]  # (copies, stories), ascending by copies
 
 
 @dataclass
@@ -89,34 +104,49 @@ class ReportData:
 # stories
 
 
-def group_stories(docs: Sequence[dict[str, Any]]) -> list[Story]:
-    """Group non-rejected documents by ``cluster`` into stories, largest first.
+def group_stories(columns: DocumentColumns, limit: int | None = None,
+                  max_copies: int | None = None) -> Stories:
+    """Group the non-rejected documents by story (their ``cluster``), largest first; list the
+    ``limit`` largest, each with its first ``max_copies`` members.
 
-    Within a story the kept copy comes first, then the other copies in input order. Stories of
-    equal size are ordered by the input position of their kept copy, so the order is
-    deterministic.
+    Within a story the kept copy comes first (its first document of status ``kept``, else its
+    first document), then the other copies in input order. Stories of equal size are ordered by
+    the input position of their kept copy, so the order is deterministic. Sorting arrays, not
+    grouping records, so that a million documents take a fraction of a second.
     """
-    groups: dict[Any, list[int]] = {}
-    for row, doc in enumerate(docs):
-        if doc.get("status") == "rejected":
-            continue
-        cluster = doc.get("cluster")
-        groups.setdefault(row if cluster is None else cluster, []).append(row)
-    stories = []
-    for rows in groups.values():
-        kept = next((r for r in rows if docs[r].get("status") == "kept"), rows[0])
-        stories.append(Story(kept, [kept] + [r for r in rows if r != kept]))
-    stories.sort(key=lambda s: (-s.size, s.kept))
-    return stories
+    rows = np.flatnonzero(columns.status != REJECTED)
+    if rows.size == 0:
+        return Stories([], 0, 0, [])
+    keys = columns.story[rows]
+    order = np.lexsort((rows, keys))  # by story, then input order
+    rows, keys = rows[order], keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    sizes = np.diff(np.append(starts, rows.size))
+    positions = np.where(columns.status[rows] == KEPT, np.arange(rows.size), rows.size)
+    first_kept = np.minimum.reduceat(positions, starts)
+    kept = rows[np.where(first_kept < starts + sizes, first_kept, starts)]
+    ranked = np.lexsort((kept, -sizes))
+    if limit is not None:
+        ranked = ranked[:max(0, limit)]
+    cap = rows.size if max_copies is None else max(1, max_copies)
+    listed = []
+    for story in ranked.tolist():
+        start, size, head = int(starts[story]), int(sizes[story]), int(kept[story])
+        # the kept copy and the first others in input order: at most cap + 1 rows to look at
+        others = [r for r in rows[start:start + min(size, cap + 1)].tolist() if r != head]
+        listed.append(Story(head, [head, *others][:cap], size))
+    counted, counts = np.unique(sizes, return_counts=True)
+    return Stories(listed, int(sizes.size), int((sizes > 1).sum()),
+                   [(int(a), int(b)) for a, b in zip(counted, counts, strict=True)])
 
 
-def stories_by_size(summary: dict[str, Any], stories: Sequence[Story]) -> list[tuple[int, int]]:
+def stories_by_size(summary: dict[str, Any], stories: Stories) -> list[tuple[int, int]]:
     """(copies, number of stories) pairs, ascending by copies: from ``summary.json`` when it has
     them, else counted from the documents."""
     recorded = summary.get("stories_by_size")
     if isinstance(recorded, dict) and recorded:
         return sorted((int(size), int(count)) for size, count in recorded.items())
-    return sorted(Counter(story.size for story in stories).items())
+    return stories.sizes
 
 
 # --------------------------------------------------------------------------------------------
@@ -176,14 +206,15 @@ def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
     return _Text(raw, text, spans, truncated)
 
 
-def _similarity(doc: dict[str, Any]) -> float:
-    value = doc.get("similarity")
-    return float(value) if isinstance(value, int | float) else 1.0
+def similarities(columns: DocumentColumns) -> np.ndarray:
+    """Each document's similarity to its kept copy; 1.0 where it has none (a kept copy)."""
+    return np.nan_to_num(columns.similarity, nan=1.0)
 
 
-def text_priority(docs: Sequence[dict[str, Any]], listed: Sequence[Sequence[int]],
+def text_priority(similarity: np.ndarray, listed: Sequence[Sequence[int]],
                   rejected: Sequence[int], available: dict[int, Any]) -> list[int]:
-    """Order in which texts are embedded (each list in ``listed`` is a story, kept copy first).
+    """Order in which texts are embedded (each list in ``listed`` is a story, kept copy first;
+    ``similarity``: see :func:`similarities`).
 
     First the kept copy and its least similar copy of every multi-copy story (so as many
     stories as possible can be compared, on their most telling pair), then the other copies
@@ -197,7 +228,7 @@ def text_priority(docs: Sequence[dict[str, Any]], listed: Sequence[Sequence[int]
         kept, copies = rows[0], [r for r in rows[1:] if r in available]
         first.append(kept)
         if copies and kept in available:
-            pick = min(copies, key=lambda row: _similarity(docs[row]))
+            pick = min(copies, key=lambda row: float(similarity[row]))
             first.append(pick)
             rest.extend(r for r in rows[1:] if r != pick)
         else:
@@ -298,12 +329,12 @@ def _text_entry(item: _Text, reasons: _Table) -> dict[str, Any]:
     return entry
 
 
-def _counts(summary: dict[str, Any], docs: Sequence[dict[str, Any]],
-            stories: Sequence[Story]) -> dict[str, int]:
-    status = Counter(doc.get("status") for doc in docs)
-    counts = {"read": len(docs), "kept": status["kept"], "duplicate": status["duplicate"],
-              "rejected": status["rejected"], "stories": len(stories),
-              "multi_copy_stories": sum(1 for s in stories if s.size > 1),
+def _counts(summary: dict[str, Any], columns: DocumentColumns,
+            stories: Stories) -> dict[str, int]:
+    status = np.bincount(columns.status.astype(np.intp), minlength=REJECTED + 1)
+    counts = {"read": len(columns), "kept": int(status[KEPT]),
+              "duplicate": int(status[DUPLICATE]), "rejected": int(status[REJECTED]),
+              "stories": stories.count, "multi_copy_stories": stories.multi_copy,
               "exact_duplicates": 0}
     recorded = summary.get("counts")
     if isinstance(recorded, dict):
@@ -311,7 +342,7 @@ def _counts(summary: dict[str, Any], docs: Sequence[dict[str, Any]],
     return counts
 
 
-def _histogram(summary: dict[str, Any], docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def _histogram(summary: dict[str, Any], columns: DocumentColumns) -> dict[str, Any]:
     matching = summary.get("matching") or {}
     recorded = matching.get("similarity_histogram") or {}
     counts = recorded.get("counts")
@@ -320,23 +351,16 @@ def _histogram(summary: dict[str, Any], docs: Sequence[dict[str, Any]]) -> dict[
                 "measure": recorded.get("measure") or "jaccard",
                 "what": "candidate pairs"}
     # No histogram recorded: similarities of the copies to their kept copy.
-    values = [float(d["similarity"]) for d in docs
-              if isinstance(d.get("similarity"), int | float)]
-    counts = [0] * HISTOGRAM_BINS
-    for value in values:
-        counts[min(HISTOGRAM_BINS - 1, max(0, int(value * HISTOGRAM_BINS)))] += 1
+    values = columns.similarity[~np.isnan(columns.similarity)]
+    bins = np.clip((values * HISTOGRAM_BINS).astype(np.int64), 0, HISTOGRAM_BINS - 1)
     threshold = (summary.get("options") or {}).get("threshold", matching.get("threshold"))
-    return {"counts": counts, "threshold": threshold, "measure": "jaccard",
+    return {"counts": np.bincount(bins, minlength=HISTOGRAM_BINS).tolist(),
+            "threshold": threshold, "measure": "jaccard",
             "what": "copies vs. their kept copy"}
 
 
-def _removed_by_reason(docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    chars: Counter[str] = Counter()
-    documents: Counter[str] = Counter()
-    for doc in docs:
-        totals = doc.get("removed_by_reason") or {}
-        chars.update(totals)
-        documents.update(totals.keys())
+def _removed_by_reason(columns: DocumentColumns) -> list[dict[str, Any]]:
+    chars, documents = columns.removed_chars, columns.removed_documents
     return [{"reason": r, "chars": c, "documents": documents[r]}
             for r, c in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -346,25 +370,26 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
     limits = limits or ReportLimits()
     output = Path(output)
     summary = read_summary(output)
-    docs = read_documents(output)
-    stories = group_stories(docs)
-    rejected_rows = [row for row, doc in enumerate(docs) if doc.get("status") == "rejected"]
+    columns = read_columns(output)
+    similarity = similarities(columns)
+    stories = group_stories(columns, limits.max_stories, limits.max_copies)
+    listed = stories.listed
+    rejected_rows = np.flatnonzero(columns.status == REJECTED)
+    shown_rejected = rejected_rows[:max(0, limits.max_rejected)].tolist()
 
-    listed = stories[:max(0, limits.max_stories)]
-    listed_rows = [(story, story.members[:max(1, limits.max_copies)]) for story in listed]
-    shown_rejected = rejected_rows[:max(0, limits.max_rejected)]
-
-    wanted = [row for _, rows in listed_rows for row in rows] + shown_rejected
+    wanted = [row for story in listed for row in story.members] + shown_rejected
+    docs = read_rows(columns.path, wanted)  # the full records of the listed documents
     ids = {str(docs[row].get("id")): row for row in wanted}
-    wanted_rows = set(wanted)
 
     def row_of(doc_id: str, record: dict[str, Any]) -> int | None:
         """The row of a sample record: its number ``n`` (ids repeat: a rejected repeat
         shares its id with the document that kept it), by id in a sample without numbers."""
         number = record.get("n")
-        if isinstance(number, int) and 0 <= number < len(docs) \
-                and str(docs[number].get("id")) == doc_id:
-            return number if number in wanted_rows else None
+        if isinstance(number, int) and 0 <= number < len(columns):
+            if number not in docs:
+                return None  # (a document the page does not list)
+            if str(docs[number].get("id")) == doc_id:
+                return number
         return ids.get(doc_id)
 
     has_texts = texts_path(output) is not None
@@ -381,8 +406,8 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
                 costs.setdefault(row, item.cost)
     # Kept copies missing from the sample, with another copy in it: their clean text is in
     # deduplicated.*, so the copy can still be compared.
-    missing = {str(docs[story.kept].get("id")): story.kept for story, rows in listed_rows
-               if story.kept not in costs and any(r in costs for r in rows[1:])}
+    missing = {str(docs[story.kept].get("id")): story.kept for story in listed
+               if story.kept not in costs and any(r in costs for r in story.members[1:])}
     chosen: dict[int, _Text] = {}
     if missing:
         for doc_id, text in read_kept_texts(output, set(missing)).items():
@@ -390,7 +415,8 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
             assert cut is not None
             chosen[missing[doc_id]] = _Text(None, cut, [], truncated)
             costs[missing[doc_id]] = len(cut)
-    priority = text_priority(docs, [rows for _, rows in listed_rows], shown_rejected, costs)
+    priority = text_priority(similarity, [story.members for story in listed], shown_rejected,
+                             costs)
     selected = select_texts(priority, costs, limits.text_budget)
     keep = set(selected)
     chosen = {row: item for row, item in chosen.items() if row in keep}
@@ -410,15 +436,15 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
     page_stories: list[dict[str, Any]] = []
     texts: dict[str, dict[str, Any]] = {}
     diffs = 0
-    for story, rows in listed_rows:
+    for story in listed:
+        rows = story.members
         kept_doc = docs[story.kept]
         title = kept_doc.get("title")
         entry: dict[str, Any] = {"o": len(page_docs), "m": len(rows), "n": story.size}
         if title:
             entry["t"] = title
-        similarities = [_similarity(docs[row]) for row in rows[1:]]
-        if similarities:
-            entry["lo"] = round(min(similarities), 4)
+        if len(rows) > 1:
+            entry["lo"] = round(float(similarity[rows[1:]].min()), 4)
         page_stories.append(entry)
         kept_text = chosen.get(story.kept)
         differ = KeptDiffer(kept_text.text) if kept_text is not None and len(rows) > 1 else None
@@ -440,17 +466,15 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
             texts[str(number)] = _text_entry(item, reasons)
         page_rejected.append(_doc_entry(docs[row], files, sites, None))
 
-    rejected_reasons = Counter(str(docs[row].get("reason") or "unknown") for row in rejected_rows)
-    counts = _counts(summary, docs, stories)
-    clean_chars = sum(int(d.get("chars") or 0) for d in docs)
-    removed_chars = sum(int(d.get("chars_removed") or 0) for d in docs)
-    chars = {"clean": clean_chars, "removed": removed_chars, "raw": clean_chars + removed_chars}
+    counts = _counts(summary, columns, stories)
+    chars = {"clean": columns.chars, "removed": columns.chars_removed,
+             "raw": columns.chars + columns.chars_removed}
 
     notes = []
-    if len(stories) > len(listed):
-        notes.append(f"The story list shows the {len(listed):,} largest of {len(stories):,} "
+    if stories.count > len(listed):
+        notes.append(f"The story list shows the {len(listed):,} largest of {stories.count:,} "
                      "stories.")
-    cut_stories = sum(1 for story, rows in listed_rows if len(rows) < story.size)
+    cut_stories = sum(1 for story in listed if len(story.members) < story.size)
     if cut_stories:
         notes.append(f"{cut_stories:,} stories have more than {limits.max_copies:,} copies; "
                      "only the first are listed.")
@@ -461,13 +485,14 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
         notes.append("Texts unavailable: this output has no report-texts.jsonl.gz, so the "
                      "side-by-side and cleaning views are empty.")
     else:
-        notes.append(f"Texts are embedded for {len(chosen):,} of {len(docs):,} documents "
+        notes.append(f"Texts are embedded for {len(chosen):,} of {len(columns):,} documents "
                      f"(each cut at {limits.text_cap:,} characters, "
                      f"{limits.text_budget:,} characters in all): first the kept copy and the "
                      "least similar copy of each listed story, then its other copies, then "
                      "rejected documents, then single copies.")
     site_values = sites.values()
     file_values = files.values()
+    histogram = _histogram(summary, columns)
     page = {
         "stories": page_stories,
         "docs": page_docs,
@@ -478,17 +503,18 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
         "reasons": reasons.values(),
         "siteOptions": sites.top(limits.max_filter_options),
         "fileOptions": [n for n in files.top(limits.max_filter_options) if file_values[n]],
-        "threshold": _histogram(summary, docs).get("threshold"),
-        "totalStories": len(stories),
+        "threshold": histogram.get("threshold"),
+        "totalStories": stories.count,
         "pageSize": 50,
     }
+    rejected_reasons = columns.rejected_reasons
     return ReportData(
         output=output, summary=summary, counts=counts, chars=chars,
-        removed_by_reason=_removed_by_reason(docs),
+        removed_by_reason=_removed_by_reason(columns),
         stories_by_size=stories_by_size(summary, stories),
-        histogram=_histogram(summary, docs),
+        histogram=histogram,
         rejected_reasons=sorted(rejected_reasons.items(), key=lambda kv: (-kv[1], kv[0])),
         page=page, notes=notes, texts_available=has_texts,
-        stats={"documents": len(docs), "stories_listed": len(listed),
+        stats={"documents": len(columns), "stories_listed": len(listed),
                "texts": len(chosen), "diffs": diffs,
                "text_chars": sum(item.cost for item in chosen.values())})

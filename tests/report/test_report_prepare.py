@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixtures import make_output, small_corpus, write_output
 
 from neardup.report.diff import ADDED, CHANGED, MISSING, DiffOp, utf16_offsets, word_diff
-from neardup.report.load import read_documents
+from neardup.report.load import read_columns, read_rows
 from neardup.report.prepare import (
     ReportLimits,
     Span,
@@ -26,9 +29,13 @@ from neardup.report.prepare import (
 
 
 def test_stories_largest_first_kept_copy_first(out_dir: Path) -> None:
-    docs = read_documents(out_dir)
-    stories = group_stories(docs)
+    columns = read_columns(out_dir)
+    docs = read_rows(columns.path, range(len(columns)))
+    grouped = group_stories(columns)
+    stories = grouped.listed
     assert [s.size for s in stories] == [5, 3, 2, 1, 1, 1, 1]
+    assert (grouped.count, grouped.multi_copy) == (7, 3)
+    assert grouped.sizes == [(1, 4), (2, 1), (3, 1), (5, 1)]
     for story in stories:
         assert docs[story.kept]["status"] == "kept"
         assert story.members[0] == story.kept
@@ -36,7 +43,7 @@ def test_stories_largest_first_kept_copy_first(out_dir: Path) -> None:
         assert all(docs[r]["status"] == "duplicate" for r in story.members[1:])
     singles = [s.kept for s in stories if s.size == 1]
     assert singles == sorted(singles)  # ties: input order of the kept copy
-    rejected = {r for r, d in enumerate(docs) if d["status"] == "rejected"}
+    rejected = {r for r, d in docs.items() if d["status"] == "rejected"}
     assert len(rejected) == 2
     assert not rejected & {r for s in stories for r in s.members}
 
@@ -88,9 +95,7 @@ def test_select_texts_priority_and_budget() -> None:
 
 
 def test_text_priority_pairs_first() -> None:
-    docs = [{"similarity": None}, {"similarity": 0.9}, {"similarity": 0.75},
-            {"similarity": None}, {"similarity": 0.8}, {"similarity": None},
-            {"similarity": None}]
+    docs = np.array([1.0, 0.9, 0.75, 1.0, 0.8, 1.0, 1.0])
     stories = [[0, 1, 2], [3, 4], [5]]
     available = {0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1}
     # kept + least similar copy of each story, then the other copies, rejected, singletons
@@ -214,7 +219,8 @@ def test_each_story_marks_its_center(tmp_path: Path) -> None:
     docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     out = tmp_path / "out"
     neardup.dedup(docs[:120], output=out, report=True, jobs=1)
-    records = {r["id"]: r for r in read_documents(out)}
+    columns = read_columns(out)
+    records = {r["id"]: r for r in read_rows(columns.path, range(len(columns))).values()}
     page = prepare_report(out).page
     stories = [s for s in page["stories"] if s["n"] > 1]
     assert stories
@@ -222,3 +228,58 @@ def test_each_story_marks_its_center(tmp_path: Path) -> None:
         members = page["docs"][story["o"]:story["o"] + story["m"]]
         marked = [d["i"] for d in members if d.get("m")]
         assert marked == [records[members[0]["i"]]["center"]]
+
+
+def _stories_by_records(records: list[dict]) -> list[tuple[int, list[int]]]:
+    """Stories grouped record by record (the report's way before its columns): (kept, members)
+    largest first, ties by kept copy; a document without cluster is a story of its own."""
+    groups: dict[object, list[int]] = {}
+    for row, doc in enumerate(records):
+        if doc["status"] != "rejected":
+            key = ("row", row) if doc["cluster"] is None else ("cluster", doc["cluster"])
+            groups.setdefault(key, []).append(row)
+    stories = []
+    for rows in groups.values():
+        kept = next((r for r in rows if records[r]["status"] == "kept"), rows[0])
+        stories.append((kept, [kept] + [r for r in rows if r != kept]))
+    stories.sort(key=lambda s: (-len(s[1]), s[0]))
+    return stories
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["kept", "duplicate", "rejected", "odd"]),
+                          st.one_of(st.none(), st.integers(0, 6), st.sampled_from(["x", "y"]))),
+                max_size=40),
+       st.integers(0, 8), st.integers(1, 4))
+def test_group_stories_matches_grouping_records(tmp_path_factory: pytest.TempPathFactory,
+                                               rows: list[tuple[str, object]], limit: int,
+                                               copies: int) -> None:
+    # whatever the statuses and clusters (null, numbers, a hand-made file's strings), the
+    # arrays give the stories that grouping the records one by one gives
+    out = tmp_path_factory.mktemp("out")
+    records = [{"id": f"d{n}", "status": status, "cluster": cluster, "similarity": None}
+               for n, (status, cluster) in enumerate(rows)]
+    (out / "documents.jsonl").write_bytes(b"".join(json.dumps(r).encode() + b"\n\n"
+                                                   for r in records))
+    columns = read_columns(out)
+    expected = _stories_by_records(records)
+    grouped = group_stories(columns, limit, copies)
+    assert [(s.kept, s.members, s.size) for s in grouped.listed] == \
+        [(kept, members[:copies], len(members)) for kept, members in expected[:limit]]
+    assert grouped.count == len(expected)
+    assert grouped.multi_copy == sum(1 for _, members in expected if len(members) > 1)
+    assert dict(grouped.sizes) == dict(Counter(len(members) for _, members in expected))
+
+
+def test_read_rows_jsonl_and_parquet(tmp_path: Path) -> None:
+    # the full records of chosen rows, the same from either format, spans left out
+    docs = small_corpus()
+    jsonl = read_columns(write_output(tmp_path / "j", docs))
+    parquet = read_columns(write_output(tmp_path / "p", docs, fmt="parquet"))
+    rows = [0, 3, len(jsonl) - 1]
+    from_jsonl, from_parquet = read_rows(jsonl.path, rows), read_rows(parquet.path, rows)
+    assert sorted(from_jsonl) == rows and from_parquet == from_jsonl
+    assert all("removed" not in record for record in from_jsonl.values())
+    assert [from_jsonl[r]["id"] for r in rows] == [docs[r].id for r in rows]
+    assert (jsonl.status == parquet.status).all() and jsonl.chars == parquet.chars
+    assert jsonl.removed_chars == parquet.removed_chars and jsonl.removed_chars
