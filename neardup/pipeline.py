@@ -57,6 +57,7 @@ from neardup.write.outputs import (
     CLEANED_SCHEMA,
     SUMMARY_FILE,
     OutputFiles,
+    RemovedTotals,
     cleaned_record,
     remove_run_marks,
 )
@@ -193,6 +194,7 @@ class _SketchState:
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
     first_of_key: dict[int, int] = field(default_factory=dict)
     status_counts: Counter = field(default_factory=Counter)
+    removed: RemovedTotals = field(default_factory=RemovedTotals)  # by cleaning, for the summary
     id_registry: IdRegistry = field(default_factory=IdRegistry)
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
     policy: str = "longest"  # the keep policy, which ``ranks`` follow
@@ -282,7 +284,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     cleanup = contextlib.ExitStack()  # the scratch folder, removed however the run ends
     writer: RecordWriter | None = None
     counts: Counter = Counter()
-    removed_chars = 0
+    removed = RemovedTotals()
     try:
         with deferred_interrupts():  # a folder made is a folder registered for removal
             scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
@@ -313,7 +315,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                     raise_if_strict(doc, options.read)
                     counts["read"] += 1
                     counts["rejected" if doc.rejected is not None else "ok"] += 1
-                    removed_chars += sum(end - start for start, end, _ in spans)
+                    removed.add(spans)
                     if writer is not None:
                         writer.write(cleaned_record(doc, spans))
                     if sink is not None:
@@ -330,7 +332,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     summary = {"neardup_version": __version__, "inputs": inputs,
                "counts": {"read": counts["read"], "ok": counts["ok"],
                           "rejected": counts["rejected"]},
-               "chars_removed": removed_chars, "skipped_files": _skipped(skipped_files),
+               "chars_removed": removed.total(), "removed_by_reason": removed.by_reason(),
+               "skipped_files": _skipped(skipped_files),
                "options": options.to_dict(), "versions": versions(),
                "timings_seconds": timings}
     if output is not None:
@@ -504,6 +507,7 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
         verdicts = _verdicts(spill, stories, state, members, options.report)
         for out in executor.map(write_shard_records, verdicts, config):
             counts.update(out.counts)
+            state.removed.merge(out.removed)
             if files is not None:
                 files.add(out)
             if collect:
@@ -588,6 +592,8 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             "exact_duplicates": n_exact,
         },
         "stories_by_size": {str(size): sizes[size] for size in sorted(sizes)},
+        "chars_removed": state.removed.total(),
+        "removed_by_reason": state.removed.by_reason(),
         "matching": {
             "lsh_threshold": options.match.lsh_threshold(),
             "bands": bands,

@@ -1,11 +1,13 @@
 import gzip
 import json
+from collections import Counter
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 import neardup
-from neardup.api import make_options
+from neardup.api import clean_files, make_options
 from tests.conftest import make_article
 
 
@@ -577,3 +579,44 @@ def test_has_words_agrees_with_the_folds():
     for text in ["M.R.", "Mr.", "Mrs", "\u00c2 ", "\u00e2\u20ac\u201d", "&amp;", "\uff2d\uff52.",
                  "M.S.", "MS-DOS", "Meeting", "%", "\u00c9lys\u00e9e"]:
         assert has_words(text) == bool(tokens(text)), text
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "news.jsonl"
+
+
+def _removed_totals(records):
+    """Removed characters and documents by reason, summed from the records' spans."""
+    chars, documents = Counter(), Counter()
+    for record in records:
+        here = Counter()
+        for span in record["removed"]:
+            here[span["reason"]] += span["end"] - span["start"]
+        chars.update(here)
+        documents.update(here.keys())
+    return {reason: {"chars": chars[reason], "documents": documents[reason]} for reason in chars}
+
+
+def test_summary_sums_what_cleaning_removed_by_reason(tmp_path):
+    # dedup (any number of processes) and clean: the summary's totals are the sums of the
+    # documents' removed spans, most characters first
+    corpus = [json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    summaries = []
+    for jobs in (1, 2):
+        out = tmp_path / f"dedup{jobs}"
+        neardup.dedup(corpus[:150], output=out, jobs=jobs, shard_size=16)
+        records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["removed_by_reason"] == _removed_totals(records)
+        assert summary["chars_removed"] == sum(r["chars_removed"] for r in records) > 0
+        totals = [t["chars"] for t in summary["removed_by_reason"].values()]
+        assert totals == sorted(totals, reverse=True) and len(totals) > 2
+        summaries.append(summary)
+    assert list(summaries[0]["removed_by_reason"].items()) == \
+        list(summaries[1]["removed_by_reason"].items())
+    cleaned = clean_files([EXAMPLE], tmp_path / "clean", make_options(quiet=True))
+    records = [json.loads(line) for line in (tmp_path / "clean/documents.jsonl").open()]
+    assert cleaned["removed_by_reason"] == _removed_totals(records)
+    assert cleaned["chars_removed"] == sum(s["end"] - s["start"] for r in records
+                                           for s in r["removed"])
+    without = neardup.dedup(corpus[:20], clean=False, output=tmp_path / "raw").summary
+    assert without["removed_by_reason"] == {} and without["chars_removed"] == 0

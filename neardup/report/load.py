@@ -142,8 +142,9 @@ class DocumentColumns:
         return int(self.status.size)
 
 
-def read_columns(output: Path) -> DocumentColumns:
-    """:class:`DocumentColumns` of the output folder ``output``, in input order."""
+def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
+    """:class:`DocumentColumns` of the output folder ``output``, in input order; the removed
+    spans are summed by reason unless not ``sum_spans`` (the run's summary has the sums)."""
     path = documents_path(output)
     status = bytearray()
     story = array("q")
@@ -156,7 +157,8 @@ def read_columns(output: Path) -> DocumentColumns:
     other_keys: dict[Any, int] = {}  # a cluster that is not a count (a hand-made file)
     nan = math.nan
     status_code = _STATUS.get
-    for row, record in enumerate(iter_records(path, _COLUMNS)):
+    columns = _COLUMNS if sum_spans else _COLUMNS[:-1]
+    for row, record in enumerate(iter_records(path, columns)):
         get = record.get  # (a million records: the loop is kept lean)
         code = status_code(get("status"), OTHER)
         status.append(code)
@@ -175,7 +177,7 @@ def read_columns(output: Path) -> DocumentColumns:
         chars_removed += value if type(value) is int else _count(value)
         if code == REJECTED:
             rejected_reasons[str(get("reason") or "unknown")] += 1
-        spans = get("removed")
+        spans = get("removed") if sum_spans else None
         if spans and isinstance(spans, list):
             for span in spans:  # (some 20 per cleaned document)
                 try:

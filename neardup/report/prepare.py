@@ -359,6 +359,17 @@ def _histogram(summary: dict[str, Any], columns: DocumentColumns) -> dict[str, A
             "what": "copies vs. their kept copy"}
 
 
+def _recorded_removals(summary: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The removed characters by reason that ``summary.json`` records (runs since it does)."""
+    recorded = summary.get("removed_by_reason")
+    if not isinstance(recorded, dict):
+        return None
+    rows = [{"reason": str(reason), "chars": int(totals.get("chars") or 0),
+             "documents": int(totals.get("documents") or 0)}
+            for reason, totals in recorded.items() if isinstance(totals, dict)]
+    return sorted(rows, key=lambda row: (-row["chars"], row["reason"]))
+
+
 def _removed_by_reason(columns: DocumentColumns) -> list[dict[str, Any]]:
     chars, documents = columns.removed_chars, columns.removed_documents
     return [{"reason": r, "chars": c, "documents": documents[r]}
@@ -370,7 +381,9 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
     limits = limits or ReportLimits()
     output = Path(output)
     summary = read_summary(output)
-    columns = read_columns(output)
+    removals = _recorded_removals(summary)
+    # (the summary's sums spare reading every document's removed spans: ~20 a cleaned page)
+    columns = read_columns(output, sum_spans=removals is None)
     similarity = similarities(columns)
     stories = group_stories(columns, limits.max_stories, limits.max_copies)
     listed = stories.listed
@@ -510,7 +523,7 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
     rejected_reasons = columns.rejected_reasons
     return ReportData(
         output=output, summary=summary, counts=counts, chars=chars,
-        removed_by_reason=_removed_by_reason(columns),
+        removed_by_reason=removals if removals is not None else _removed_by_reason(columns),
         stories_by_size=stories_by_size(summary, stories),
         histogram=histogram,
         rejected_reasons=sorted(rejected_reasons.items(), key=lambda kv: (-kv[1], kv[0])),

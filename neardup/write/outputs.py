@@ -67,6 +67,44 @@ def document_record(doc: Document, spans: list[Span], status: str, cluster: int,
     }
 
 
+class RemovedTotals:
+    """What cleaning removed, summed over a run for ``summary.json``: characters by reason,
+    and the number of documents with a span of each reason. Sums, so the totals of shards
+    added in any order (any number of workers) are the same."""
+
+    def __init__(self) -> None:
+        self.chars: dict[str, int] = {}
+        self.documents: dict[str, int] = {}
+
+    def add(self, spans: list[Span]) -> None:
+        """Count the removed ``spans`` of one document (as its record lists them)."""
+        if not spans:
+            return
+        here: dict[str, int] = {}
+        for start, end, reason in spans:
+            reason = reason or "removed"
+            here[reason] = here.get(reason, 0) + end - start
+        chars, documents = self.chars, self.documents
+        for reason, size in here.items():
+            chars[reason] = chars.get(reason, 0) + size
+            documents[reason] = documents.get(reason, 0) + 1
+
+    def merge(self, other: RemovedTotals) -> None:
+        for reason, size in other.chars.items():
+            self.chars[reason] = self.chars.get(reason, 0) + size
+        for reason, count in other.documents.items():
+            self.documents[reason] = self.documents.get(reason, 0) + count
+
+    def total(self) -> int:
+        return sum(self.chars.values())
+
+    def by_reason(self) -> dict[str, dict[str, int]]:
+        """``{reason: {"chars": ..., "documents": ...}}``, most characters first."""
+        order = sorted(self.chars.items(), key=lambda item: (-item[1], item[0]))
+        return {reason: {"chars": size, "documents": self.documents[reason]}
+                for reason, size in order}
+
+
 def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any]:
     return {
         "id": doc.id,

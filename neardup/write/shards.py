@@ -24,7 +24,7 @@ from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
 from neardup.read.slices import FileSlice, drop_cached, slice_bytes
 from neardup.write.ordered import OrderedFiles
-from neardup.write.outputs import document_record, kept_record
+from neardup.write.outputs import RemovedTotals, document_record, kept_record
 from neardup.write.records import dumps
 from neardup.write.samples import sample_record
 from neardup.write.spill import read_shard
@@ -60,6 +60,7 @@ class WriteConfig:
 class ShardOutput:
     index: int
     counts: Counter
+    removed: RemovedTotals = field(default_factory=RemovedTotals)
     documents: list[dict[str, Any]] | None = None
     deduplicated: list[dict[str, Any]] | None = None
 
@@ -120,6 +121,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     samples: list[bytes] = []
     sampled = set(verdicts.sampled)
     n_kept = n_duplicate = n_rejected = 0
+    removed = RemovedTotals()
     heads = verdicts.heads.tolist()
     jaccard, containment = verdicts.jaccard.tolist(), verdicts.containment.tolist()
     first, repeated, copies = verdicts.first, verdicts.repeated, verdicts.copies
@@ -149,6 +151,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
             sim, con = jaccard[position], containment[position]
         record = document_record(doc, spans, status, head, duplicate_of[position],
                                  center[position] if status != "rejected" else None, sim, con)
+        removed.add(spans)
         if encode:
             document_lines.append(dumps(record) + b"\n")
         if keep:
@@ -156,7 +159,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         if sampled and position in sampled:
             samples.append(sample_record(doc, spans))
     counts = Counter({"kept": n_kept, "duplicate": n_duplicate, "rejected": n_rejected})
-    output = ShardOutput(verdicts.index, +counts)  # (+: without the statuses not seen)
+    output = ShardOutput(verdicts.index, +counts, removed)  # (+: the statuses seen only)
     if files is not None:
         chunks = {"samples": b"", "documents": b"".join(document_lines),
                   "deduplicated": b"".join(kept_lines)}

@@ -283,3 +283,20 @@ def test_read_rows_jsonl_and_parquet(tmp_path: Path) -> None:
     assert [from_jsonl[r]["id"] for r in rows] == [docs[r].id for r in rows]
     assert (jsonl.status == parquet.status).all() and jsonl.chars == parquet.chars
     assert jsonl.removed_chars == parquet.removed_chars and jsonl.removed_chars
+
+
+def test_removed_by_reason_from_the_summary_or_the_documents_agree(tmp_path: Path) -> None:
+    # a run's summary sums the removed spans; the report takes them from there, and from the
+    # documents' spans for an output whose summary does not have them: the same table
+    import neardup
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "news.jsonl"
+    docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path / "out"
+    neardup.dedup(docs[:80], output=out, report=True, jobs=1)
+    recorded = prepare_report(out).removed_by_reason
+    summary = json.loads((out / "summary.json").read_text())
+    del summary["removed_by_reason"]
+    (out / "summary.json").write_text(json.dumps(summary))
+    assert prepare_report(out).removed_by_reason == recorded
+    assert len(recorded) > 2 and all(row["documents"] > 0 for row in recorded)
