@@ -157,7 +157,7 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
     other_keys: dict[Any, int] = {}  # a cluster that is not a count (a hand-made file)
     nan = math.nan
     status_code = _STATUS.get
-    columns = _COLUMNS if sum_spans else _COLUMNS[:-1]
+    columns = _COLUMNS if sum_spans else [name for name in _COLUMNS if name != "removed"]
     for row, record in enumerate(iter_records(path, columns)):
         get = record.get  # (a million records: the loop is kept lean)
         code = status_code(get("status"), OTHER)
