@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import orjson
+import xxhash
 
 from neardup.errors import NeardupError, UsageError
 
@@ -93,6 +94,9 @@ def iter_records(path: Path, columns: list[str] | None = None) -> Iterator[dict[
                     record = orjson.loads(line)  # nested fields are JSON already: no _decode
                 except orjson.JSONDecodeError as exc:
                     raise _damaged(f"{path}:{number}", exc) from exc
+                if record.__class__ is not dict:
+                    raise _damaged(f"{path}:{number}", ValueError(
+                        f"a JSON {type(record).__name__}, not an object"))
                 yield record
 
 
@@ -112,7 +116,8 @@ def documents_path(output: Path) -> Path:
 KEPT, DUPLICATE, REJECTED, OTHER = 0, 1, 2, 3
 _STATUS = {"kept": KEPT, "duplicate": DUPLICATE, "rejected": REJECTED}
 # the fields read of every document; the others only of the documents the page lists
-_COLUMNS = ["status", "cluster", "similarity", "chars", "chars_removed", "reason", "removed"]
+_COLUMNS = ["id", "status", "cluster", "similarity", "chars", "chars_removed", "reason",
+            "removed"]
 
 
 @dataclass
@@ -120,9 +125,9 @@ class DocumentColumns:
     """What the report needs of *every* record of ``documents.*``, as arrays and totals.
 
     The page lists a few thousand documents at most, whatever the corpus size; the rest is
-    counted. So one pass keeps three numbers per document (status, story key, similarity)
-    and sums up the others, and :func:`read_rows` reads the full records of the listed
-    documents again: memory is some 17 bytes per document, not a record object each.
+    counted. So one pass keeps four numbers per document (status, story key, similarity, a
+    hash of the id) and sums up the others, and :func:`read_rows` reads the full records of the
+    listed documents again: memory is some 25 bytes per document, not a record object each.
 
     ``story[i]`` is document i's ``cluster``, or a key of its own when it has none (a
     negative number, never a cluster's).
@@ -131,7 +136,8 @@ class DocumentColumns:
     path: Path
     status: np.ndarray  # int8: KEPT, DUPLICATE, REJECTED, OTHER
     story: np.ndarray  # int64
-    similarity: np.ndarray  # float64, NaN where null
+    similarity: np.ndarray  # float64, NaN where null (or not a finite number)
+    id_hash: np.ndarray  # uint64: xxh3 of the id (a sample record's row is checked by it)
     chars: int  # sum of ``chars``
     chars_removed: int  # sum of ``chars_removed``
     removed_chars: Counter[str] = field(default_factory=Counter)  # by reason, from ``removed``
@@ -149,6 +155,7 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
     status = bytearray()
     story = array("q")
     similarity = array("d")
+    id_hashes = array("Q")
     chars = chars_removed = 0
     removed_chars: Counter[str] = Counter()
     removed_documents: Counter[str] = Counter()
@@ -163,6 +170,9 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
         code = status_code(get("status"), OTHER)
         status.append(code)
         cluster = get("cluster")
+        if type(cluster) is not int and isinstance(cluster, int | float) \
+                and float(cluster).is_integer():
+            cluster = int(cluster)  # (a hand-made file's 174.0 or true: 174 and 1, as in JSON)
         if type(cluster) is int and 0 <= cluster < 1 << 62:
             story.append(cluster)
         else:  # null: a story of its own; anything else: one story per value
@@ -170,7 +180,9 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
                          other_keys.setdefault(_hashable(cluster), -1 - row))
         value = get("similarity")
         similarity.append(value if value is not None and isinstance(value, int | float)
-                          else nan)
+                          and math.isfinite(value) else nan)
+        doc_id = get("id")
+        id_hashes.append(hash_id(doc_id if doc_id.__class__ is str else str(doc_id)))
         value = get("chars")
         chars += value if type(value) is int else _count(value)
         value = get("chars_removed")
@@ -193,16 +205,28 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
                     removed_documents[reason] += 1
     return DocumentColumns(
         path, np.frombuffer(status, dtype=np.int8).copy(), np.array(story, dtype=np.int64),
-        np.array(similarity, dtype=np.float64), chars, chars_removed, removed_chars,
+        np.array(similarity, dtype=np.float64), np.array(id_hashes, dtype=np.uint64), chars,
+        chars_removed, removed_chars,
         removed_documents, rejected_reasons)
 
 
 def _count(value: Any) -> int:
-    return int(value) if isinstance(value, int | float) and value == value else 0
+    if isinstance(value, str):  # (a hand-made file's "12")
+        try:
+            return int(value)
+        except ValueError:
+            return 0
+    return int(value) if isinstance(value, int | float) and math.isfinite(value) else 0
 
 
 def _hashable(value: Any) -> Any:
-    return value if isinstance(value, str | int | float | bool) else json.dumps(value)
+    # (a list or an object as its JSON text, in a tuple: never equal to a string's key)
+    return value if isinstance(value, str | int | float) else ("json", json.dumps(value))
+
+
+def hash_id(doc_id: str) -> int:
+    """A document id's stable 64-bit hash (see ``DocumentColumns.id_hash``)."""
+    return xxhash.xxh3_64_intdigest(doc_id.encode("utf-8", "surrogatepass"))
 
 
 def read_rows(path: Path, rows: Iterable[int]) -> dict[int, dict[str, Any]]:

@@ -23,6 +23,7 @@ from neardup.report.load import (
     KEPT,
     REJECTED,
     DocumentColumns,
+    hash_id,
     iter_texts,
     read_columns,
     read_kept_texts,
@@ -352,7 +353,7 @@ def _histogram(summary: dict[str, Any], columns: DocumentColumns) -> dict[str, A
                 "what": "candidate pairs"}
     # No histogram recorded: similarities of the copies to their kept copy.
     values = columns.similarity[~np.isnan(columns.similarity)]
-    bins = np.clip((values * HISTOGRAM_BINS).astype(np.int64), 0, HISTOGRAM_BINS - 1)
+    bins = np.clip(values * HISTOGRAM_BINS, 0, HISTOGRAM_BINS - 1).astype(np.int64)
     threshold = (summary.get("options") or {}).get("threshold", matching.get("threshold"))
     return {"counts": np.bincount(bins, minlength=HISTOGRAM_BINS).tolist(),
             "threshold": threshold, "measure": "jaccard",
@@ -398,11 +399,9 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
         """The row of a sample record: its number ``n`` (ids repeat: a rejected repeat
         shares its id with the document that kept it), by id in a sample without numbers."""
         number = record.get("n")
-        if isinstance(number, int) and 0 <= number < len(columns):
-            if number not in docs:
-                return None  # (a document the page does not list)
-            if str(docs[number].get("id")) == doc_id:
-                return number
+        if isinstance(number, int) and 0 <= number < len(columns) \
+                and int(columns.id_hash[number]) == hash_id(doc_id):
+            return number if number in docs else None  # (else a document not listed)
         return ids.get(doc_id)
 
     has_texts = texts_path(output) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from report_fixtures import make_output, small_corpus, write_output
 
 from neardup.report.diff import ADDED, CHANGED, MISSING, DiffOp, utf16_offsets, word_diff
-from neardup.report.load import read_columns, read_rows
+from neardup.report.load import ReportInputError, read_columns, read_rows
 from neardup.report.prepare import (
     ReportLimits,
     Span,
@@ -236,7 +237,10 @@ def _stories_by_records(records: list[dict]) -> list[tuple[int, list[int]]]:
     groups: dict[object, list[int]] = {}
     for row, doc in enumerate(records):
         if doc["status"] != "rejected":
-            key = ("row", row) if doc["cluster"] is None else ("cluster", doc["cluster"])
+            cluster = doc["cluster"]
+            # (a list as a tuple; 2.0 and true are 2 and 1, as Python compares them)
+            key = ("row", row) if cluster is None else ("cluster", tuple(cluster)) \
+                if isinstance(cluster, list) else ("cluster", cluster)
             groups.setdefault(key, []).append(row)
     stories = []
     for rows in groups.values():
@@ -248,14 +252,16 @@ def _stories_by_records(records: list[dict]) -> list[tuple[int, list[int]]]:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["kept", "duplicate", "rejected", "odd"]),
-                          st.one_of(st.none(), st.integers(0, 6), st.sampled_from(["x", "y"]))),
+                          st.one_of(st.none(), st.integers(0, 6), st.sampled_from(
+                              ["x", "y", "[1]", 1.0, 2.5, True, [1], [1, "x"]]))),
                 max_size=40),
        st.integers(0, 8), st.integers(1, 4))
 def test_group_stories_matches_grouping_records(tmp_path_factory: pytest.TempPathFactory,
                                                rows: list[tuple[str, object]], limit: int,
                                                copies: int) -> None:
-    # whatever the statuses and clusters (null, numbers, a hand-made file's strings), the
-    # arrays give the stories that grouping the records one by one gives
+    # whatever the statuses and clusters (null, numbers, a hand-made file's strings, floats,
+    # booleans and lists), the arrays give the stories that grouping the records one by one
+    # gives
     out = tmp_path_factory.mktemp("out")
     records = [{"id": f"d{n}", "status": status, "cluster": cluster, "similarity": None}
                for n, (status, cluster) in enumerate(rows)]
@@ -300,3 +306,42 @@ def test_removed_by_reason_from_the_summary_or_the_documents_agree(tmp_path: Pat
     (out / "summary.json").write_text(json.dumps(summary))
     assert prepare_report(out).removed_by_reason == recorded
     assert len(recorded) > 2 and all(row["documents"] > 0 for row in recorded)
+
+
+def test_sample_records_found_by_id_when_their_numbers_are_off(out_dir: Path) -> None:
+    # a sample record's number `n` that names another document (an edited output) does not
+    # lose its text: the record goes to the listed document of its id
+    limits = ReportLimits(max_stories=2)  # (numbers that name documents not listed too)
+    expected = prepare_report(out_dir, limits).page["texts"]
+    assert expected
+    path = out_dir / "report-texts.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    for number, record in enumerate(records):  # (the fixture's sample has no numbers)
+        record["n"] = (number * 7 + 3) % len(records)
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(record) + "\n" for record in records)
+    assert prepare_report(out_dir, limits).page["texts"] == expected
+
+
+def test_histogram_fallback_puts_odd_similarities_in_the_end_bins(out_dir: Path) -> None:
+    (out_dir / "summary.json").unlink()
+    path = out_dir / "documents.jsonl"
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    before = prepare_report(out_dir).histogram["counts"]
+    copies = [r for r in records if r["similarity"] is not None]
+    expected = list(before)
+    for copy, value, end in ((copies[0], 1e300, -1), (copies[1], -1e300, 0)):
+        expected[min(49, int(copy["similarity"] * 50))] -= 1
+        expected[end] += 1
+        copy["similarity"] = value
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    assert prepare_report(out_dir).histogram["counts"] == expected
+
+
+def test_a_line_that_is_not_an_object_is_a_clear_error(out_dir: Path) -> None:
+    path = out_dir / "documents.jsonl"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([*lines[:3], "[1, 2]", *lines[3:]]) + "\n")
+    with pytest.raises(ReportInputError, match=r"documents.jsonl:4: .*JSON list, not an object"):
+        prepare_report(out_dir)
