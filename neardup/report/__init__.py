@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from neardup.progress import StageProgress
 from neardup.report.load import check_finished
 from neardup.report.prepare import ReportData, ReportLimits, prepare_report
 from neardup.report.render import render_report
@@ -32,7 +33,7 @@ def write_report(output: Path, quiet: bool = False, max_stories: int = 2000, *,
     if limits is None:
         limits = ReportLimits(max_stories=max_stories)
     check_finished(output)
-    data = prepare_report(output, limits)
+    data = prepare_report(output, limits, StageProgress(quiet))
     html = render_report(data)
     path = output / REPORT_FILE
     partial = path.with_name(f".{REPORT_FILE}.partial")  # a stopped run leaves no half report

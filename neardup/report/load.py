@@ -114,6 +114,7 @@ def documents_path(output: Path) -> Path:
 
 
 KEPT, DUPLICATE, REJECTED, OTHER = 0, 1, 2, 3
+PROGRESS_STEP = 16_384
 _STATUS = {"kept": KEPT, "duplicate": DUPLICATE, "rejected": REJECTED}
 # the fields read of every document; the others only of the documents the page lists
 _COLUMNS = ["id", "status", "cluster", "similarity", "chars", "chars_removed", "reason",
@@ -148,9 +149,11 @@ class DocumentColumns:
         return int(self.status.size)
 
 
-def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
+def read_columns(output: Path, sum_spans: bool = True,
+                 advance: Callable[[int], None] | None = None) -> DocumentColumns:
     """:class:`DocumentColumns` of the output folder ``output``, in input order; the removed
-    spans are summed by reason unless not ``sum_spans`` (the run's summary has the sums)."""
+    spans are summed by reason unless not ``sum_spans`` (the run's summary has the sums).
+    ``advance(n)`` is told of every ``PROGRESS_STEP`` documents read (a progress bar)."""
     path = documents_path(output)
     status = bytearray()
     story = array("q")
@@ -166,6 +169,8 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
     status_code = _STATUS.get
     columns = _COLUMNS if sum_spans else [name for name in _COLUMNS if name != "removed"]
     for row, record in enumerate(iter_records(path, columns)):
+        if advance is not None and row % PROGRESS_STEP == 0 and row:
+            advance(PROGRESS_STEP)
         get = record.get  # (a million records: the loop is kept lean)
         code = status_code(get("status"), OTHER)
         status.append(code)
@@ -203,6 +208,8 @@ def read_columns(output: Path, sum_spans: bool = True) -> DocumentColumns:
                 if last_row.get(reason) != row:
                     last_row[reason] = row
                     removed_documents[reason] += 1
+    if advance is not None and status:
+        advance((len(status) - 1) % PROGRESS_STEP + 1)
     return DocumentColumns(
         path, np.frombuffer(status, dtype=np.int8).copy(), np.array(story, dtype=np.int64),
         np.array(similarity, dtype=np.float64), np.array(id_hashes, dtype=np.uint64), chars,

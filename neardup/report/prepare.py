@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from neardup.progress import StageProgress
 from neardup.report.diff import KeptDiffer, ops_to_utf16, utf16_offsets
 from neardup.report.load import (
     DUPLICATE,
@@ -377,22 +378,12 @@ def _removed_by_reason(columns: DocumentColumns) -> list[dict[str, Any]]:
             for r, c in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportData:
-    """Read ``output`` and compute everything the report shows."""
-    limits = limits or ReportLimits()
-    output = Path(output)
-    summary = read_summary(output)
-    removals = _recorded_removals(summary)
-    # (the summary's sums spare reading every document's removed spans: ~20 a cleaned page)
-    columns = read_columns(output, sum_spans=removals is None)
-    similarity = similarities(columns)
-    stories = group_stories(columns, limits.max_stories, limits.max_copies)
-    listed = stories.listed
-    rejected_rows = np.flatnonzero(columns.status == REJECTED)
-    shown_rejected = rejected_rows[:max(0, limits.max_rejected)].tolist()
-
+def _embedded_texts(output: Path, limits: ReportLimits, columns: DocumentColumns,
+                    similarity: np.ndarray, listed: Sequence[Story], shown_rejected: list[int],
+                    docs: dict[int, dict[str, Any]]) -> dict[int, _Text]:
+    """The texts the page embeds, by row, in the order of their priority (see
+    :func:`text_priority`, :func:`select_texts`); ``docs``: the listed documents' records."""
     wanted = [row for story in listed for row in story.members] + shown_rejected
-    docs = read_rows(columns.path, wanted)  # the full records of the listed documents
     ids = {str(docs[row].get("id")): row for row in wanted}
 
     def row_of(doc_id: str, record: dict[str, Any]) -> int | None:
@@ -441,9 +432,18 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
             item = _sample_text(record, limits.text_cap)
             if item is not None:
                 chosen[row] = item
-    chosen = {row: chosen[row] for row in selected if row in chosen}
+    return {row: chosen[row] for row in selected if row in chosen}
 
-    files, sites, reasons = _Table(), _Table(), _Table()
+
+def _story_entries(listed: Sequence[Story], docs: dict[int, dict[str, Any]],
+                   chosen: dict[int, _Text], similarity: np.ndarray,
+                   tables: tuple[_Table, _Table, _Table], advance: Callable[[int], None]
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                              dict[str, dict[str, Any]], int]:
+    """The page's story entries, document entries (with the differences of each copy to its
+    kept copy) and embedded texts, and the number of differences; ``tables``: the files,
+    sites and removal reasons the entries name by number."""
+    files, sites, reasons = tables
     page_docs: list[dict[str, Any]] = []
     page_stories: list[dict[str, Any]] = []
     texts: dict[str, dict[str, Any]] = {}
@@ -470,6 +470,39 @@ def prepare_report(output: Path, limits: ReportLimits | None = None) -> ReportDa
                     doc_entry["df"] = ops_to_utf16(differ.kept, item.text, ops)
                     diffs += 1
             page_docs.append(doc_entry)
+        advance(1)
+    return page_stories, page_docs, texts, diffs
+
+
+def prepare_report(output: Path, limits: ReportLimits | None = None,
+                   progress: StageProgress | None = None) -> ReportData:
+    """Read ``output`` and compute everything the report shows (with ``progress``: a bar for
+    reading the documents, one for the stories' texts and differences)."""
+    limits = limits or ReportLimits()
+    progress = progress or StageProgress(quiet=True)
+    output = Path(output)
+    summary = read_summary(output)
+    removals = _recorded_removals(summary)
+    read = (summary.get("counts") or {}).get("read")
+    with progress.stage("report: read documents",
+                        read if isinstance(read, int) else None) as bar:
+        # (the summary's sums spare reading every document's removed spans: ~20 a cleaned page)
+        columns = read_columns(output, sum_spans=removals is None, advance=bar.advance)
+    similarity = similarities(columns)
+    stories = group_stories(columns, limits.max_stories, limits.max_copies)
+    listed = stories.listed
+    rejected_rows = np.flatnonzero(columns.status == REJECTED)
+    shown_rejected = rejected_rows[:max(0, limits.max_rejected)].tolist()
+
+    wanted = [row for story in listed for row in story.members] + shown_rejected
+    has_texts = texts_path(output) is not None
+    with progress.stage("report: texts and differences", len(listed)) as bar:
+        docs = read_rows(columns.path, wanted)  # the full records of the listed documents
+        chosen = _embedded_texts(output, limits, columns, similarity, listed, shown_rejected,
+                                 docs)
+        files, sites, reasons = _Table(), _Table(), _Table()
+        page_stories, page_docs, texts, diffs = _story_entries(
+            listed, docs, chosen, similarity, (files, sites, reasons), bar.advance)
     page_rejected: list[dict[str, Any]] = []
     for row in shown_rejected:
         number = len(page_docs) + len(page_rejected)

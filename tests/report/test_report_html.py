@@ -69,7 +69,13 @@ def test_max_stories_argument(out_dir: Path) -> None:
 def test_report_command(out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(out_dir)]) == 0
     assert (out_dir / "report.html").exists()
-    assert "report.html" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "report.html" in err
+    # a bar for each stage that grows with the corpus or the stories listed
+    assert "report: read documents" in err and "16/16" in err
+    assert "report: texts and differences" in err and "7/7" in err
+    write_report(out_dir, quiet=True)
+    assert capsys.readouterr().err == ""
 
 
 def test_report_without_texts(tmp_path: Path) -> None:
@@ -177,8 +183,8 @@ def test_damaged_output_files_are_a_clear_error(out_dir: Path, capsys: pytest.Ca
         path.unlink()
         (out_dir / "documents.parquet").write_bytes(b"not parquet")
     assert main(["report", str(out_dir)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("neardup: error:") and message in err
+    err = capsys.readouterr().err  # (after the bar of the stage that stopped)
+    assert err.splitlines()[-1].startswith("neardup: error:") and message in err
 
 
 def test_report_of_an_unfinished_or_clean_run_says_what_is_wrong(
