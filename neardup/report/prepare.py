@@ -34,6 +34,9 @@ from neardup.report.load import (
 )
 
 HISTOGRAM_BINS = 50
+# characters of sampled texts held between the report's two looks at the sample (see
+# _embedded_texts): the sample of 100,000 plain documents holds some 29 M
+HELD_CHARS = 64_000_000
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,23 @@ def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
     truncated = bool(record.get("truncated")) or cut_text or cut_raw
     assert text is not None
     return _Text(raw, text, spans, truncated)
+
+
+def _sample_cost(record: dict[str, Any], cap: int) -> int | None:
+    """``_sample_text(record, cap).cost`` (None for no text), without clipping the spans
+    unless they decide it: for the costs of every sampled record, most never embedded."""
+    text = record.get("text")
+    raw = record.get("raw_text")
+    if not isinstance(text, str):
+        if not isinstance(raw, str):
+            return None
+        text = raw
+    if not isinstance(raw, str):
+        return min(len(text), cap)
+    if raw[:cap] == text[:cap]:  # (embedded once or twice: as its spans say)
+        item = _sample_text(record, cap)
+        return None if item is None else item.cost
+    return min(len(text), cap) + min(len(raw), cap)
 
 
 def similarities(columns: DocumentColumns) -> np.ndarray:
@@ -396,17 +416,26 @@ def _embedded_texts(output: Path, limits: ReportLimits, columns: DocumentColumns
         return ids.get(doc_id)
 
     has_texts = texts_path(output) is not None
-    # Two passes over the sample so that only the texts that will be embedded are held in
-    # memory: first their sizes, then the chosen texts.
+    # The sizes of the sampled texts first, then the chosen texts: from the records held on
+    # the way while they are at most HELD_CHARS characters (the common case), else from a
+    # second pass over the sample, so that memory stays bounded whatever the sample holds.
     costs: dict[int, int] = {}
+    held: dict[int, dict[str, Any]] | None = {}
+    held_chars = 0
     if has_texts:
         for doc_id, record in iter_texts(output, ids.__contains__):
             row = row_of(doc_id, record)
             if row is None:
                 continue
-            item = _sample_text(record, limits.text_cap)
-            if item is not None:
-                costs.setdefault(row, item.cost)
+            cost = _sample_cost(record, limits.text_cap)
+            if cost is None or row in costs:
+                continue
+            costs[row] = cost
+            if held is not None:
+                held_chars += sum(len(record.get(k) or "") for k in ("text", "raw_text"))
+                held[row] = record
+                if held_chars > HELD_CHARS:
+                    held = None
     # Kept copies missing from the sample, with another copy in it: their clean text is in
     # deduplicated.*, so the copy can still be compared.
     missing = {str(docs[story.kept].get("id")): story.kept for story in listed
@@ -423,7 +452,13 @@ def _embedded_texts(output: Path, limits: ReportLimits, columns: DocumentColumns
     selected = select_texts(priority, costs, limits.text_budget)
     keep = set(selected)
     chosen = {row: item for row, item in chosen.items() if row in keep}
-    if has_texts:
+    if held is not None:
+        for row in selected:
+            if row in held and row not in chosen:
+                item = _sample_text(held[row], limits.text_cap)
+                if item is not None:
+                    chosen[row] = item
+    elif has_texts:
         keep_ids = {str(docs[row].get("id")) for row in keep}
         for doc_id, record in iter_texts(output, keep_ids.__contains__):
             row = row_of(doc_id, record)

@@ -19,6 +19,7 @@ from neardup.report.load import ReportInputError, read_columns, read_rows
 from neardup.report.prepare import (
     ReportLimits,
     Span,
+    _sample_cost,
     _sample_text,
     clip_spans,
     group_stories,
@@ -345,3 +346,28 @@ def test_a_line_that_is_not_an_object_is_a_clear_error(out_dir: Path) -> None:
     path.write_text("\n".join([*lines[:3], "[1, 2]", *lines[3:]]) + "\n")
     with pytest.raises(ReportInputError, match=r"documents.jsonl:4: .*JSON list, not an object"):
         prepare_report(out_dir)
+
+
+def test_texts_held_or_read_again_give_the_same_page(out_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # the sampled texts are held between the two looks at the sample up to a bound, beyond
+    # which the sample is read again: the same page either way
+    import neardup.report.prepare as prepare
+
+    held = prepare_report(out_dir, ReportLimits(text_budget=6000))
+    monkeypatch.setattr(prepare, "HELD_CHARS", 0)
+    again = prepare_report(out_dir, ReportLimits(text_budget=6000))
+    assert again.page == held.page and 0 < len(held.page["texts"]) < 16
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=12)), st.one_of(st.none(), st.text(max_size=12)),
+       st.lists(st.tuples(st.integers(-2, 14), st.integers(-2, 14)), max_size=3),
+       st.integers(0, 10))
+def test_sample_cost_is_the_cost_of_the_sample_text(text: str | None, raw: str | None,
+                                                    spans: list[tuple[int, int]],
+                                                    cap: int) -> None:
+    record = {"text": text, "raw_text": raw,
+              "removed": [{"start": a, "end": b, "reason": "x"} for a, b in spans]}
+    item = _sample_text(record, cap)
+    assert _sample_cost(record, cap) == (None if item is None else item.cost)
