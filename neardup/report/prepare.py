@@ -194,15 +194,25 @@ class _Text:
         return len(self.text) + (len(self.raw) if self.raw is not None else 0)
 
 
-def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
+def _sample_strings(record: dict[str, Any]) -> tuple[str, str | None] | None:
+    """(text, raw text or None) of a sample record, its raw text standing for a missing
+    clean one; None when it has neither."""
     text = record.get("text")
     raw = record.get("raw_text")
+    raw = raw if isinstance(raw, str) else None
     if not isinstance(text, str):
-        if not isinstance(raw, str):
+        if raw is None:
             return None
         text = raw
-    text, cut_text = _cut(text, cap)
-    raw, cut_raw = _cut(raw if isinstance(raw, str) else None, cap)
+    return text, raw
+
+
+def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
+    strings = _sample_strings(record)
+    if strings is None:
+        return None
+    text, cut_text = _cut(strings[0], cap)
+    raw, cut_raw = _cut(strings[1], cap)
     spans = clip_spans(record.get("removed") or [], len(raw)) if raw is not None else []
     if raw is not None and raw == text and not spans:
         raw = None  # nothing was cleaned away: embed the text once
@@ -214,17 +224,16 @@ def _sample_text(record: dict[str, Any], cap: int) -> _Text | None:
 def _sample_cost(record: dict[str, Any], cap: int) -> int | None:
     """``_sample_text(record, cap).cost`` (None for no text), without clipping the spans
     unless they decide it: for the costs of every sampled record, most never embedded."""
-    text = record.get("text")
-    raw = record.get("raw_text")
-    if not isinstance(text, str):
-        if not isinstance(raw, str):
-            return None
-        text = raw
-    if not isinstance(raw, str):
+    strings = _sample_strings(record)
+    if strings is None:
+        return None
+    text, raw = strings
+    if raw is None:
         return min(len(text), cap)
     if raw[:cap] == text[:cap]:  # (embedded once or twice: as its spans say)
         item = _sample_text(record, cap)
-        return None if item is None else item.cost
+        assert item is not None
+        return item.cost
     return min(len(text), cap) + min(len(raw), cap)
 
 
