@@ -35,8 +35,10 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--text-field", default="text", help="record field with the text")
     group.add_argument("--id-field", default="id", help="record field with the id "
                        "(default ids: FILE:LINE)")
-    group.add_argument("--url-field", default="url")
-    group.add_argument("--date-field", default="date")
+    group.add_argument("--url-field", default="url",
+                       help="record field with the page URL (its host is the site)")
+    group.add_argument("--date-field", default="date",
+                       help="record field with the publication date")
     group.add_argument("--html-field", default=None, help="record field holding HTML to clean")
     group.add_argument("--max-chars", type=int, default=10_000_000,
                        help="reject documents longer than this (default 10,000,000)")
@@ -47,7 +49,8 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", required=True, type=_path, help="output folder")
-    parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
+                        help="format of the output records (default jsonl)")
     parser.add_argument("--jobs", "-j", type=int, default=0, help="processes (0 = all cores)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     parser.add_argument("--executor", choices=("local", "ray"), default="local",
@@ -55,8 +58,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ray-address", default=None,
                         help="address of an existing Ray cluster (default: local Ray)")
     group = parser.add_argument_group("cleaning")
-    group.add_argument("--keep-captions", action="store_true")
-    group.add_argument("--keep-comments", action="store_true")
+    group.add_argument("--keep-captions", action="store_true",
+                       help="keep photo captions and credits in the clean text")
+    group.add_argument("--keep-comments", action="store_true",
+                       help="keep comment sections in the clean text")
     group.add_argument("--conservative", action="store_true",
                        help="the texts are already articles (an extractor's output): only "
                        "clear boilerplate lines, repeats, captions and site-template lines go, "
@@ -81,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "(default 0.8)")
     match.add_argument("--no-containment", action="store_true",
                        help="match on Jaccard only")
-    match.add_argument("--min-containment-shingles", type=int, default=50)
+    match.add_argument("--min-containment-shingles", type=int, default=50,
+                       help="shingles a shorter text needs to match by containment "
+                       "(default 50)")
     match.add_argument("--no-prose-weights", action="store_true",
                        help="plain shingle-set overlaps: menus and link lists count as much "
                             "as prose")
@@ -92,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "(fewer candidates; such copies are then mostly missed)")
     match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
     match.add_argument("--num-perm", type=int, default=128, help="MinHash size, power of two")
-    match.add_argument("--seed", type=int, default=1)
+    match.add_argument("--seed", type=int, default=1, help="MinHash seed (default 1)")
     match.add_argument("--keep", choices=("longest", "earliest", "first"), default="longest",
                        help="which copy of a story to keep (default: the most complete)")
     dedup.add_argument("--no-report", action="store_true",
@@ -107,22 +114,29 @@ def build_parser() -> argparse.ArgumentParser:
     truth = evaluate.add_mutually_exclusive_group(required=True)
     truth.add_argument("--truth", type=_path, help="JSONL with id and a true-story field")
     truth.add_argument("--pairs", type=_path, help="JSONL of labelled pairs {a, b, label}")
-    evaluate.add_argument("--truth-field", default="story")
-    evaluate.add_argument("--id-field", default="id")
+    evaluate.add_argument("--truth-field", default="story",
+                          help="field of --truth naming each document's true story")
+    evaluate.add_argument("--id-field", default="id", help="field of --truth with the id")
 
     synth = commands.add_parser("synth", help="write a synthetic corpus with known stories")
     synth.add_argument("--output", "-o", required=True, type=_path, help=".jsonl or .jsonl.gz")
-    synth.add_argument("--docs", type=int, default=1000)
+    synth.add_argument("--docs", type=int, default=1000, help="documents (default 1,000)")
     synth.add_argument("--seed", type=int, default=0)
-    synth.add_argument("--duplicate-fraction", type=float, default=0.3)
-    synth.add_argument("--copies-max", type=int, default=20)
+    synth.add_argument("--duplicate-fraction", type=float, default=0.3,
+                       help="share of the documents that are copies (default 0.3)")
+    synth.add_argument("--copies-max", type=int, default=20,
+                       help="most copies of one story (default 20)")
     synth.add_argument("--boilerplate", type=float, default=1.0,
                        help="page clutter level: 0 none, 1 realistic")
     synth.add_argument("--variants", type=float, default=1.0, help="edit noise on copies")
-    synth.add_argument("--sites", type=int, default=50)
+    synth.add_argument("--sites", type=int, default=50,
+                       help="sites, each with its page template (default 50)")
 
     report = commands.add_parser("report", help="(re)build OUT/report.html from a dedup output")
     report.add_argument("output", type=_path, help="the output folder of neardup dedup")
+    report.add_argument("--max-stories", type=int, default=2000,
+                        help="stories listed, largest first (default 2,000; texts are embedded "
+                        "for those the run sampled: of its 2,000 largest)")
     return parser
 
 
@@ -224,7 +238,9 @@ def _synth(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from neardup.report import write_report
 
-    path = write_report(args.output)
+    if args.max_stories < 0:
+        raise UsageError(f"--max-stories must be >= 0, got {args.max_stories}")
+    path = write_report(args.output, max_stories=args.max_stories)
     print(f"report → {path}", file=sys.stderr)
     return EXIT_OK
 

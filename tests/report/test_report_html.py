@@ -202,3 +202,11 @@ def test_report_of_an_unfinished_or_clean_run_says_what_is_wrong(
     capsys.readouterr()
     assert main(["report", str(tmp_path / "cleaned")]) == 1
     assert "neardup clean" in capsys.readouterr().err
+
+
+def test_report_command_max_stories(out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(out_dir), "--max-stories", "2"]) == 0
+    html = (out_dir / "report.html").read_text(encoding="utf-8")
+    assert len(_page_json(html)["stories"]) == 2 and "2 largest of 7" in html
+    assert main(["report", str(out_dir), "--max-stories", "-1"]) == 2
+    assert "--max-stories must be >= 0" in capsys.readouterr().err
