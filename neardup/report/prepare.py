@@ -68,7 +68,7 @@ class Story:
 
 
 @dataclass
-class Stories:
+class GroupedStories:
     """The stories of a run: the largest ones (``listed``), and how many there are of each
     size."""
 
@@ -110,7 +110,7 @@ class ReportData:
 
 
 def group_stories(columns: DocumentColumns, limit: int | None = None,
-                  max_copies: int | None = None) -> Stories:
+                  max_copies: int | None = None) -> GroupedStories:
     """Group the non-rejected documents by story (their ``cluster``), largest first; list the
     ``limit`` largest, each with its first ``max_copies`` members.
 
@@ -121,7 +121,7 @@ def group_stories(columns: DocumentColumns, limit: int | None = None,
     """
     rows = np.flatnonzero(columns.status != REJECTED)
     if rows.size == 0:
-        return Stories([], 0, 0, [])
+        return GroupedStories([], 0, 0, [])
     keys = columns.story[rows]
     order = np.lexsort((rows, keys))  # by story, then input order
     rows, keys = rows[order], keys[order]
@@ -141,11 +141,11 @@ def group_stories(columns: DocumentColumns, limit: int | None = None,
         others = [r for r in rows[start:start + min(size, cap + 1)].tolist() if r != head]
         listed.append(Story(head, [head, *others][:cap], size))
     counted, counts = np.unique(sizes, return_counts=True)
-    return Stories(listed, int(sizes.size), int((sizes > 1).sum()),
+    return GroupedStories(listed, int(sizes.size), int((sizes > 1).sum()),
                    [(int(a), int(b)) for a, b in zip(counted, counts, strict=True)])
 
 
-def stories_by_size(summary: dict[str, Any], stories: Stories) -> list[tuple[int, int]]:
+def stories_by_size(summary: dict[str, Any], stories: GroupedStories) -> list[tuple[int, int]]:
     """(copies, number of stories) pairs, ascending by copies: from ``summary.json`` when it has
     them, else counted from the documents."""
     recorded = summary.get("stories_by_size")
@@ -361,7 +361,7 @@ def _text_entry(item: _Text, reasons: _Table) -> dict[str, Any]:
 
 
 def _counts(summary: dict[str, Any], columns: DocumentColumns,
-            stories: Stories) -> dict[str, int]:
+            stories: GroupedStories) -> dict[str, int]:
     status = np.bincount(columns.status.astype(np.intp), minlength=REJECTED + 1)
     counts = {"read": len(columns), "kept": int(status[KEPT]),
               "duplicate": int(status[DUPLICATE]), "rejected": int(status[REJECTED]),
