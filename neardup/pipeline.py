@@ -291,7 +291,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         # HTML extractions, kept between the two passes
         pages_dir = str(scratch.directory) if options.executor == "local" else None
         with timer.stage("learn_templates"):
-            templates, first_pass = learn_templates(_units(source, shards, options), options,
+            templates, first_pass = learn_templates(_units(source, shards, options),
+                                                    replace(options, clean=True),
                                                     progress, pages_dir)
         read = PassFingerprint()
         config = _sketch_config(replace(options, clean=True), templates)

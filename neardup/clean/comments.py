@@ -23,6 +23,7 @@ COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Ma
 # A comment header on one line: a name, the date and time, and the comment system's verb
 # ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
 INLINE_HEADER_WORDS = 16
+COMMENT_HEADER_LINES = 2  # kept above a kept comment: its author, its date
 # (possessive spaces: with "\s*:?\s*$" a long run of spaces after the verb and not at the end
 # of the line was tried at every split between the two runs, quadratic: 100,000 took 20 s)
 _SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*+(?::\s*+)?$", re.I)
@@ -111,8 +112,9 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
 
 
 
-def mark_comments(lines: list[Line], kept_words_total: int) -> None:
-    """Drop a trailing comment section: everything from its start on, in the article.
+def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool] | None:
+    """Where a trailing comment section starts in the article, and whether at a header line;
+    None when there is none.
 
     The start is a "Comments" header line in the latter part of the article, or, for threads
     without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
@@ -120,11 +122,9 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> None:
     lines apart.
     """
     if kept_words_total <= 0:
-        return
+        return None
     seen = 0
     rx = CUES["comments"]
-    start = None
-    header = False
     run: list[int] = []
     half = 0.5 * kept_words_total
     for i, ln in enumerate(lines):
@@ -141,8 +141,7 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> None:
             and rx.search(ln.text)
             and not _sentence_about_comments(ln.text, rx)
         ):
-            start, header = i, True
-            break
+            return i, True
         # (the first tests of _comment_header inline: most lines fail them)
         if seen >= COMMENT_MIN_ARTICLE_WORDS and (
             ((not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i))
@@ -156,12 +155,45 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> None:
                 run = []
             run.append(i)
             if len(run) >= COMMENT_HEADERS:
-                start = run[0]
-                break
-    if start is None:
-        return
+                return run[0], False
+    return None
+
+
+def mark_comments(lines: list[Line], kept_words_total: int) -> int | None:
+    """Drop a trailing comment section (:func:`comment_section`): everything from its start
+    on, in the article. Returns where it starts."""
+    found = comment_section(lines, kept_words_total)
+    if found is None:
+        return None
+    start, header = found
     # (after a header, everything is the comment section; a run of comment headers may also be
     # a teaser list of other stories, so lines dropped already keep their own reason)
     for later in lines[start:]:
         if later.keep or (header and not later.reason):
             later.keep, later.reason = False, "comments"
+    return start
+
+
+def keep_comments(lines: list[Line], kept_words_total: int) -> int | None:
+    """Keep the comments of a trailing comment section (:func:`comment_section`; the
+    ``keep_comments`` option): its prose lines (the comments, and a policy written as prose),
+    which the article-region search drops as text after the article, stay, each with the
+    header lines of its comment just above it (a name, a date); the section's buttons ("Reply",
+    "Post a comment") still go. Returns where the section starts."""
+    found = comment_section(lines, kept_words_total)
+    if found is None:
+        return None
+    start = found[0]
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if ln.cls in ("good", "near") and ln.reason != "repeat":
+            ln.keep, ln.reason = True, ""
+            # the comment's header lines right above its text: a name (a short line without
+            # a cue) and a date (a timestamp, which elsewhere is a headline list's)
+            j = i - 1
+            while j > start and i - j <= COMMENT_HEADER_LINES and not lines[j].keep \
+                    and lines[j].cue is None \
+                    and (lines[j].cls == "short" or lines[j].timestamp):
+                lines[j].keep, lines[j].reason = True, ""
+                j -= 1
+    return start

@@ -28,20 +28,23 @@ from neardup.interrupts import reraise_if_interrupted
 _FIELDS = ("text", "title", "author", "date")
 
 
-def extract_page(html: str, url: str | None) -> dict[str, Any]:
-    """trafilatura's main text (comments excluded, favouring recall) and metadata, as a dict
-    of ``text``, ``title``, ``author``, ``date`` (those found). The
-    pipeline extracts a page once, in the site-template pass, and hands the result to
-    :func:`clean_html` in the cleaning pass. Raises :class:`ExtractionError`."""
-    doc = _extract(html, url)
+def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str, Any]:
+    """trafilatura's main text (favouring recall; its comments too if ``comments``: the
+    ``keep_comments`` option) and metadata, as a dict of ``text``, ``title``, ``author``,
+    ``date`` (those found). The pipeline extracts a page once, in the site-template pass, and
+    hands the result to :func:`clean_html` in the cleaning pass. Raises
+    :class:`ExtractionError`."""
+    doc = _extract(html, url, comments)
     if doc is None and html.strip():
         # trafilatura finds no tree in a fragment whose markup is one element ("<p>...</p>",
         # an article body from a feed or a CMS export): the same markup inside a page has one
-        doc = _extract(f"<html><body>{html}</body></html>", url)
+        doc = _extract(f"<html><body>{html}</body></html>", url, comments)
     too_deep = _too_deep()
     fields = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
+        found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
     if too_deep:
         flat = flat_text(html)
         if len(flat) > len(found.get("text") or ""):
@@ -115,7 +118,7 @@ _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                      remove_comments=True, remove_pis=True, huge_tree=True)
 
 
-def _extract(html: str, url: str | None) -> Any:
+def _extract(html: str, url: str | None, comments: bool) -> Any:
     default = trafilatura.utils.HTML_PARSER
     trafilatura.utils.HTML_PARSER = _PARSER
     try:
@@ -126,7 +129,7 @@ def _extract(html: str, url: str | None) -> Any:
             # (no fallback extractors, readability and jusText: on AEB they took a noisier
             # text on 3 pages and none better; 9 % less CPU)
             fast=True,
-            include_comments=False,
+            include_comments=comments,
             include_tables=True,
             with_metadata=True,
         )
@@ -160,9 +163,11 @@ def clean_html(
     byline (author) and date come from trafilatura's metadata, falling back on the text
     cleaner's findings. ``extracted``: :func:`extract_page` of this page, when already done.
     """
-    doc = extracted if extracted is not None else extract_page(html, url)
+    options = options or CleanOptions()
+    doc = extracted if extracted is not None else extract_page(html, url,
+                                                               options.keep_comments)
     # (the page's whole text when it was read flat: cleaned as text, not as an extraction)
-    opts = replace(options or CleanOptions(), conservative=not doc.get("flat"))
+    opts = replace(options, conservative=not doc.get("flat"))
     text = doc.get("text") or ""
     title = doc.get("title") or None
     res = clean_text(text, template=template, options=opts, page_title=title)

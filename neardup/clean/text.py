@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
-from neardup.clean.comments import mark_comments
+from neardup.clean.comments import keep_comments, mark_comments
 from neardup.clean.features import CLOSERS, CUES, credit_label, has_date_or_time
 from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
@@ -365,6 +365,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                 ln.cls, ln.reason = "bad", "site-template"
 
     mark_body_copy(lines)
+    comments = None  # where a comment section starts
     if opts.conservative:
         _conservative(lines, opts)
     else:
@@ -386,9 +387,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             # _conservative): the link line is prose-like by its headline's words
             if ln.keep and _link_label(ln) == "link":
                 ln.keep, ln.reason = False, "related"
-        if not opts.keep_comments:
-            total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
-            mark_comments(lines, total)
+        total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
+        comments = (keep_comments if opts.keep_comments else mark_comments)(lines, total)
         _cut_kept_header(lines)
 
     mark_repeats(lines)
@@ -424,12 +424,14 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
                 date, date_idx = find_date(lines, title_idx + 1, lo)
+    # (not from a comment section: a commenter's name or date is not the article's)
+    far = lines if comments is None else lines[:comments]
     if date is None:
-        date, date_idx = find_far_date(lines, first)
+        date, date_idx = find_far_date(far, first)
     if byline is None:
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)
-        byline, by_idx = find_far_byline(lines, first)
+        byline, by_idx = find_far_byline(far, first)
     if byline is None and not opts.conservative:
         # (a name without "By", next to the headline or the date: below the headline. Not in
         # extracted text: there the line under the headline is as often a kicker, a topic or

@@ -279,6 +279,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
     index, shard = task
     rows: list[tuple[str, str, str, list[int] | None]] = []
     pages: dict[int, Any] = {}
+    keep_comments = config.clean_options is not None and config.clean_options.keep_comments
     docs = shard_documents(shard, config.read)
     for position, doc in enumerate(docs):
         hashes = None
@@ -286,7 +287,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
             try:
                 text = doc.text
                 if doc.html:  # the page text, else (nothing extracted) the record's text
-                    pages[position] = extract_page(doc.html, doc.url)
+                    pages[position] = extract_page(doc.html, doc.url, keep_comments)
                     text = pages[position].get("text") or text
                 hashes = document_line_hashes(text)
             except Exception as exc:  # the cleaning pass meets this page again, says why

@@ -3,6 +3,8 @@ prompts. Each rule removes its clutter and keeps a similar-looking article line.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import BODY
 
 from neardup.clean import CleanOptions, clean_html, clean_text
@@ -124,3 +126,38 @@ def test_a_page_nested_past_the_parsers_limit_is_read_flat() -> None:
         assert "Paragraph 7." in doc.text and "Sport" not in doc.text
         assert "All rights reserved" not in doc.text
     assert flat_text("<p>One <b>two</b></p><p>three &amp; four</p>") == "One two\nthree & four"
+
+
+def _page_with_comment_thread() -> str:
+    para = " ".join(BODY[:3])
+    return f"""<html><head><title>Bridge to open</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge to open next spring</h1><p>{para}</p><p>{" ".join(BODY[3:6])}</p></article>
+<div id="comments" class="comments"><h3>2 Comments</h3>
+<div class="comment"><p class="author">John Smith</p><p>This is outrageous, the bridge is a waste
+of money and they know it. I have lived here for thirty years.</p></div>
+<div class="comment"><p class="author">Mary Jones</p><p>I disagree with you, John. The bridge will
+cut my commute in half and help the local shops a lot.</p></div></div></body></html>"""
+
+
+def test_keep_comments_keeps_a_pages_comments(tmp_path: Path) -> None:
+    # trafilatura was always asked for the article without its comments: the option did
+    # nothing on HTML. Now it asks for them and they follow the article, through the
+    # pipeline's two passes too
+    import json
+
+    from neardup.api import clean_files, make_options
+
+    html = _page_with_comment_thread()
+    kept = clean_html(html, url="https://example.com/a", options=CleanOptions(keep_comments=True))
+    dropped = clean_html(html, url="https://example.com/a")
+    for words in ("This is outrageous", "I disagree with you, John."):
+        assert words in kept.text and words not in dropped.text
+    assert kept.text.startswith(dropped.text[:200])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(html, encoding="utf-8")
+    for keep, expected in ((True, True), (False, False)):
+        out = tmp_path / f"out{keep}"
+        clean_files([tmp_path / "in"], out, make_options(quiet=True, keep_comments=keep))
+        (record,) = [json.loads(line) for line in (out / "documents.jsonl").open()]
+        assert ("I disagree with you" in record["text"]) is expected

@@ -91,6 +91,51 @@ def test_keep_comments_option(page_with_comments: str) -> None:
     assert "Comments are moderated" not in clean_text(page_with_comments).text
 
 
+_THREAD = "\n".join([
+    "Bridge to open next spring",
+    "By Jane Smith",
+    "The minister said on Tuesday that the new bridge across the river would open next spring "
+    "after years of delays and cost overruns that angered residents.",
+    "Officials said the work was nearly done, and the cost had risen by a third since the start "
+    "of the project in 2012, according to the transport ministry.",
+    "Residents have waited for the bridge for more than a decade, and many said they would "
+    "believe it when they saw it, the local council said.",
+    "Engineers said the final inspection would take place in March, after the steel deck is "
+    "painted and the lights are installed along the whole span.",
+    "12 Comments",
+    "John Smith",
+    "March 3, 2020 at 4:12 pm",
+    "This is outrageous, the bridge is a waste of money and they know it. I have lived here "
+    "for 30 years.",
+    "Reply",
+    "Mary Jones",
+    "March 3, 2020 at 5:40 pm",
+    "I disagree with you, John. The bridge will cut my commute in half and help local shops a "
+    "lot.",
+    "Reply",
+])
+
+
+def test_keep_comments_keeps_a_threads_comments_with_their_names_and_dates() -> None:
+    # the comments' text stayed out with keep_comments (the article-region search dropped
+    # it as text after the article, under another reason)
+    kept = clean_text(_THREAD, options=CleanOptions(keep_comments=True)).text
+    dropped = clean_text(_THREAD).text
+    for line in ("This is outrageous", "I disagree with you", "John Smith", "Mary Jones",
+                 "March 3, 2020 at 4:12 pm", "March 3, 2020 at 5:40 pm"):
+        assert line in kept and line not in dropped, line
+    assert "Reply" not in kept and "12 Comments" not in kept
+    assert dropped.rstrip().endswith("along the whole span.")
+    assert kept.startswith(dropped.split("\n")[0])
+
+
+def test_a_commenters_date_is_not_the_articles() -> None:
+    # an article without a date of its own took its first comment's ("March 3, 2020")
+    for options in (CleanOptions(), CleanOptions(keep_comments=True)):
+        res = clean_text(_THREAD, options=options)
+        assert res.date is None and res.byline == "Jane Smith"
+
+
 def test_body_twice_and_comment_section(page_with_comments: str) -> None:
     res = clean_text(page_with_comments)
     paras = [b for b in BODY if len(b) > 40]
