@@ -207,6 +207,24 @@ def test_a_given_file_has_its_folder_as_given_for_site(tmp_path, monkeypatch):
     assert read_documents([tmp_path / "root/pubA/news/x.txt"]).__next__().site == "news"
 
 
+def test_several_input_folders_name_their_source_folders_under_them(tmp_path, monkeypatch):
+    # Found by a README audit (helper): "pubA/news" and "pubB/news" given as two INPUT
+    # folders were one site "news" (a folder's own files took its last name), and so were
+    # their "news" sub-folders when "pubA" and "pubB" were given
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "root" / "pubA" / "news" / "x.txt", b"one")
+    _write(tmp_path / "root" / "pubB" / "news" / "y.txt", b"two")
+    _write(tmp_path / "z.txt", b"three")
+    sites = [d.site for d in read_documents(["root/pubA/news", "root/pubB/news"])]
+    assert sites == ["root/pubA/news", "root/pubB/news"]
+    sites = [d.site for d in read_documents(["root/pubA", "root/pubB", "."])]
+    assert sites == ["root/pubA/news", "root/pubB/news", "root/pubA/news", "root/pubB/news",
+                     "."]
+    # one INPUT folder: named inside it, as before
+    assert [d.site for d in read_documents(["root/pubA"])] == ["news"]
+    assert [d.site for d in read_documents(["root/pubA/news"])] == ["news"]
+
+
 def test_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         list(read_documents([tmp_path / "nope.jsonl"]))

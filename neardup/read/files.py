@@ -165,13 +165,17 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                 name = f"{given} ({number})"
         return name
 
+    # With several INPUT folders, a source folder is named under its INPUT folder as given:
+    # "pubA/news" and "pubB/news" given as INPUTs are two sites, not one called "news".
+    several = sum(1 for raw in inputs if Path(raw).is_dir()) > 1
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             files, unreadable = _folder_files(path, skip)
+            top = _folder_label(path) if several else None
             for child in files:
                 rel = child.relative_to(path)
-                folder = display_name(str(rel.parent) if str(rel.parent) != "." else path.name)
+                folder = _source_folder(rel.parent, path, top)
                 if child in unreadable:
                     yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()),
                                     folder, "folder", error=f"unreadable folder: "
@@ -199,10 +203,26 @@ def _given_folder(path: Path) -> str:
     the current folder (a text without a site has no site template: "pages.jsonl" given
     alone lost its template); only the last folder's name for an absolute path, as ids use
     only a file's name there (outputs do not depend on where the corpus lies)."""
-    parent = path.parent
-    if path.is_absolute():
-        return display_name(parent.name) or "/"
-    return display_name(parent.as_posix())
+    return _folder_label(path.parent)
+
+
+def _folder_label(folder: Path) -> str:
+    """A folder as given ("crawl/pubA/news", "."), its name alone when absolute."""
+    if folder.is_absolute():
+        return display_name(folder.name) or "/"
+    return display_name(folder.as_posix())
+
+
+def _source_folder(inner: Path, input_folder: Path, top: str | None) -> str:
+    """The source folder of a file in the folder ``inner`` (relative) of an INPUT folder:
+    ``inner`` ("pubA/news"), the INPUT folder's name for its own files; with ``top`` (the
+    INPUT folder's label, when there are several INPUT folders) under it."""
+    inside = "" if str(inner) == "." else inner.as_posix()
+    if top is None:
+        return display_name(inside or input_folder.name)
+    if top == ".":
+        return display_name(inside or ".")
+    return display_name(f"{top}/{inside}" if inside else top)
 
 
 def _unknown_type(path: Path) -> str:
