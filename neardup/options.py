@@ -147,7 +147,7 @@ class DedupOptions:
         if self.keep not in KEEP_POLICIES:
             raise UsageError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {self.keep!r}")
         if self.output_format not in ("jsonl", "parquet"):
-            raise UsageError(f"format must be jsonl or parquet, got {self.output_format!r}")
+            raise UsageError(f"output_format must be jsonl or parquet, got {self.output_format!r}")
         if self.executor not in ("local", "ray"):
             raise UsageError(f"executor must be local or ray, got {self.executor!r}")
         if self.jobs < 0:

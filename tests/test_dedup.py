@@ -620,3 +620,8 @@ def test_summary_sums_what_cleaning_removed_by_reason(tmp_path):
                                            for s in r["removed"])
     without = neardup.dedup(corpus[:20], clean=False, output=tmp_path / "raw").summary
     assert without["removed_by_reason"] == {} and without["chars_removed"] == 0
+
+
+def test_a_bad_output_format_names_the_api_setting():
+    with pytest.raises(ValueError, match="output_format must be jsonl or parquet, got 'csv'"):
+        neardup.dedup(["a text"], output_format="csv")

@@ -541,11 +541,15 @@ def test_json_lines_in_a_json_file_are_named_as_such(tmp_path):
     path = _write(tmp_path / "lines.json",
                   b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
     assert [d.rejected for d in read_documents([path])] == [
-        "malformed JSON at line 2: Extra data (one JSON value per line is JSON Lines: name the "
-        "file .jsonl)"]
+        "malformed JSON at line 2, column 1: Extra data (one JSON value per line is JSON Lines: "
+        "name the file .jsonl)"]
     other = _write(tmp_path / "other.json", b'[{"id": "a"}] x')
     assert [d.rejected for d in read_documents([other])] == [
-        "malformed JSON at line 1: Extra data"]
+        "malformed JSON at line 1, column 15: Extra data"]
+    # (the json module's message ends with "at" where it appends the position)
+    broken = _write(tmp_path / "broken.json", b'[{"text":"broken\n')
+    assert [d.rejected for d in read_documents([broken])] == [
+        "malformed JSON at line 1, column 17: Invalid control character"]
 
 
 def test_a_missing_text_field_names_a_near_miss_so_it_can_be_seen(tmp_path):
@@ -1015,6 +1019,11 @@ def test_csv_short_rows_and_repeated_header_names_are_said(tmp_path):
     [doc] = read_documents([twice])
     assert doc.text == "second column" and doc.warnings == [
         "the header names 'text' 2 times: the last such column is read"]
+    # a short row under such a header: the row's fields and the header's columns counted as
+    # they are (they were counted as names: "2 fields, fewer than the header (4)")
+    short_twice = _write(tmp_path / "short_twice.csv", b"id,text,url,extra,text\nr1,short,\n")
+    [doc] = read_documents([short_twice])
+    assert doc.rejected == "row has 3 fields, fewer than the header (5): no value for 'text'"
 
 
 def test_a_parquet_file_with_two_columns_of_one_name_says_which_is_read(tmp_path):

@@ -442,9 +442,12 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None and not lines[title_line].keep:
         # (no headline line: the page's <title>, the first line of the rendered page, without
-        # its site name; the line itself is no article text and stays as classified. A first
-        # line kept as article text is no <title>: the text starts with the article)
+        # its site name; the line itself is no article text, and its span says it gave the
+        # title. A first line kept as article text is no <title>: the text starts with the
+        # article)
         title = title_from_page_title(lines[title_line].text)
+        if title:
+            lines[title_line].reason = "metadata"
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
     dateline = None

@@ -55,6 +55,13 @@ TOO_DEEP = "malformed JSON: nested too deeply"
 TOO_LONG = f"malformed JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong, from the json module's message, whose position the caller gives:
+    "Invalid control character at" and "Unterminated string starting at" end where the
+    module appends its own "line 1 column 18 (char 17)"."""
+    return exc.msg.removesuffix(" at").removesuffix(" starting")
+
+
 def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str], str | None]:
     """(value, warnings, error) of one JSON line; invalid UTF-8 is replaced and flagged."""
     try:
@@ -81,7 +88,7 @@ def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str],
             warnings.append(f"{len(wide)} number(s) of more than "
                             f"{sys.get_int_max_str_digits():,} digits: kept as text")
     except json.JSONDecodeError as exc:
-        return None, warnings, f"malformed JSON: {exc.msg} (column {exc.colno})"
+        return None, warnings, f"malformed JSON: {_json_problem(exc)} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
         return None, warnings, TOO_DEEP
     except ValueError:  # (likewise: an integer json will not convert, which orjson gave up on)
@@ -246,8 +253,9 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
         hint = ""  # a second value at the start of a line: a JSONL file named .json
         if exc.msg == "Extra data" and exc.colno == 1:
             hint = " (one JSON value per line is JSON Lines: name the file .jsonl)"
-        yield RawRecord(source.name, exc.lineno,
-                        error=f"malformed JSON at line {exc.lineno}: {exc.msg}{hint}")
+        yield RawRecord(source.name, exc.lineno, error=(
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {_json_problem(exc)}"
+            f"{hint}"))
         return
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
@@ -408,6 +416,7 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         lines = _CsvLines(stream)
         reader = csv.DictReader(lines)
+        rows = reader.reader = _LastRow(reader.reader)  # (a row's own length, see below)
         try:
             if reader.fieldnames is not None and lines.ended:
                 yield RawRecord(source.name, 1, error=(
@@ -433,21 +442,41 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                 warnings = list(header_warnings)
                 missing = [name for name, value in item.items() if value is None]
                 if missing:  # (a short row: DictReader fills the header's last names with None)
-                    have = len(item) - len(missing)
+                    # (counted on the row and the header as read: a repeated name is one key)
+                    have, header = len(rows.last), len(reader.fieldnames or ())
                     if text_field in missing:
                         present = {k: v for k, v in item.items() if v is not None}
                         yield RawRecord(location, row, present, error=(
-                            f"row has {have} fields, fewer than the header ({len(item)}): no "
+                            f"row has {have} fields, fewer than the header ({header}): no "
                             f"value for {text_field!r}"))
                         continue
                     warnings.append(f"row has {have} fields, fewer than the header "
-                                    f"({len(item)}): no value for {', '.join(map(repr, missing))}")
+                                    f"({header}): no value for {', '.join(map(repr, missing))}")
                 if any(isinstance(v, str) and "\ufffd" in v for v in item.values()):
                     warnings.append("invalid UTF-8 (or U+FFFD in input): replaced")
                 yield RawRecord(location, row, dict(item), warnings=warnings)
         except csv.Error as exc:
             line = reader.line_num + lines.skipped
             yield RawRecord(f"{source.name}:{line}", line, error=f"malformed CSV: {exc}")
+
+
+class _LastRow:
+    """A csv reader that keeps the last row it gave (``last``), for a short row's message."""
+
+    def __init__(self, rows: Any) -> None:
+        self._rows = rows
+        self.last: list[str] = []
+
+    @property
+    def line_num(self) -> int:
+        return int(self._rows.line_num)
+
+    def __iter__(self) -> _LastRow:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.last = next(self._rows)
+        return self.last
 
 
 class _CsvLines:

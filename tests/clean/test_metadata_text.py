@@ -458,3 +458,17 @@ def test_two_authors_without_by() -> None:
     assert clean_text(page).byline == "Jane Doe, John Smith"
     page = page.replace("Jane Doe, John Smith", "Jane Doe, Associated Press")
     assert clean_text(page).byline == "Jane Doe"
+
+
+def test_a_first_line_read_as_the_pages_title_is_a_metadata_span() -> None:
+    # the title came from it, but its span said "navigation" (README: the lines found as
+    # metadata are removed spans of reason "metadata")
+    text = ("Bridge to open next spring\nBy Jane Smith\nOctober 29, 2016\n"
+            "WASHINGTON (AP) — The minister said on Tuesday that the new bridge across the river "
+            "would open next spring after years of delays and cost overruns that angered "
+            "residents.\nOfficials said the work was nearly done, and the cost had risen by a "
+            "third since the start of the project in 2012.")
+    res = clean_text(text)
+    assert res.title == "Bridge to open next spring"
+    first = min(res.removed, key=lambda span: span.start)
+    assert (first.start, first.reason) == (0, "metadata")
