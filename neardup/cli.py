@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="no second LSH banding for short copies inside longer pages "
                             "(fewer candidates; such copies are then mostly missed)")
     match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
-    match.add_argument("--num-perm", type=int, default=128, help="MinHash size, power of two")
+    match.add_argument("--num-perm", type=int, default=128,
+                       help="MinHash size, a power of two (default 128)")
     match.add_argument("--seed", type=int, default=1, help="MinHash seed (default 1)")
     match.add_argument("--keep", choices=("longest", "earliest", "first"), default="longest",
                        help="which copy of a story to keep (default: the most complete)")
