@@ -153,6 +153,7 @@ def pairs_scores(predicted: Mapping[str, object],
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
     from neardup.read.files import open_binary
+    from neardup.read.records import json_problem
 
     if path.is_dir():  # ("[Errno 21] Is a directory" otherwise)
         raise InputError(str(path), "is a folder, not a file (a dedup output folder holds "
@@ -164,7 +165,8 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}", f"malformed JSON: {exc.msg}") from exc
+                    raise InputError(f"{path}:{number}", f"malformed JSON: {json_problem(exc)} "
+                                     f"(column {exc.colno})") from exc
                 except RecursionError as exc:  # (not a JSONDecodeError)
                     raise InputError(f"{path}:{number}",
                                      "malformed JSON: nested too deeply") from exc

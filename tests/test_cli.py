@@ -225,6 +225,8 @@ def test_eval_with_no_id_in_common_is_an_error_not_a_perfect_score(tmp_path, cap
      "truth.jsonl:1: malformed JSON: nested too deeply"),
     ("truth", b'{"id":"a","story":1' + b"0" * 5000 + b"}\n",
      "truth.jsonl:1: malformed JSON: a number of more than 4,300 digits"),
+    ("truth", b'{"id":"a","story":"one\ttwo"}\n',
+     "truth.jsonl:1: malformed JSON: Invalid control character (column 23)"),
 ])
 def test_eval_bad_files_are_clear_errors_not_tracebacks(tmp_path, capsys, which, content,
                                                         message):

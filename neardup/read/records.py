@@ -55,7 +55,7 @@ TOO_DEEP = "malformed JSON: nested too deeply"
 TOO_LONG = f"malformed JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
-def _json_problem(exc: json.JSONDecodeError) -> str:
+def json_problem(exc: json.JSONDecodeError) -> str:
     """What is wrong, from the json module's message, whose position the caller gives:
     "Invalid control character at" and "Unterminated string starting at" end where the
     module appends its own "line 1 column 18 (char 17)"."""
@@ -88,7 +88,7 @@ def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str],
             warnings.append(f"{len(wide)} number(s) of more than "
                             f"{sys.get_int_max_str_digits():,} digits: kept as text")
     except json.JSONDecodeError as exc:
-        return None, warnings, f"malformed JSON: {_json_problem(exc)} (column {exc.colno})"
+        return None, warnings, f"malformed JSON: {json_problem(exc)} (column {exc.colno})"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
         return None, warnings, TOO_DEEP
     except ValueError:  # (likewise: an integer json will not convert, which orjson gave up on)
@@ -254,7 +254,7 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
         if exc.msg == "Extra data" and exc.colno == 1:
             hint = " (one JSON value per line is JSON Lines: name the file .jsonl)"
         yield RawRecord(source.name, exc.lineno, error=(
-            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {_json_problem(exc)}"
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {json_problem(exc)}"
             f"{hint}"))
         return
     items = value if isinstance(value, list) else [value]
