@@ -23,7 +23,6 @@ COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Ma
 # A comment header on one line: a name, the date and time, and the comment system's verb
 # ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
 INLINE_HEADER_WORDS = 16
-COMMENT_HEADER_LINES = 2  # kept above a kept comment: its author, its date
 # (possessive spaces: with "\s*:?\s*$" a long run of spaces after the verb and not at the end
 # of the line was tried at every split between the two runs, quadratic: 100,000 took 20 s)
 _SAID_RE = re.compile(r"\b(?:says|said|wrote|writes|commented)\s*+(?::\s*+)?$", re.I)
@@ -175,25 +174,39 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> int | None:
 
 
 def keep_comments(lines: list[Line], kept_words_total: int) -> int | None:
-    """Keep the comments of a trailing comment section (:func:`comment_section`; the
-    ``keep_comments`` option): its prose lines (the comments, and a policy written as prose),
-    which the article-region search drops as text after the article, stay, each with the
-    header lines of its comment just above it (a name, a date); the section's buttons ("Reply",
-    "Post a comment") still go. Returns where the section starts."""
-    found = comment_section(lines, kept_words_total)
-    if found is None:
+    """:func:`mark_comments`, then the comments themselves kept (the ``keep_comments``
+    option): each comment header (a name over a date line, or "Name on <date> said:") with
+    the text right below it, down to the first line that is no comment text (a "Reply"
+    button, a form's label). A header without text under it is a list of other stories
+    ("Variety" over "2 hours ago"), and a line under no header (a moderation policy, a
+    cookie notice, an author's bio) is no comment: they go. Returns where the section
+    starts."""
+    start = mark_comments(lines, kept_words_total)
+    if start is None:
         return None
-    start = found[0]
-    for i in range(start, len(lines)):
-        ln = lines[i]
-        if ln.cls in ("good", "near") and ln.reason != "repeat":
-            ln.keep, ln.reason = True, ""
-            # the comment's header lines right above its text: a name (a short line without
-            # a cue) and a date (a timestamp, which elsewhere is a headline list's)
-            j = i - 1
-            while j > start and i - j <= COMMENT_HEADER_LINES and not lines[j].keep \
-                    and lines[j].cue is None \
-                    and (lines[j].cls == "short" or lines[j].timestamp):
-                lines[j].keep, lines[j].reason = True, ""
-                j -= 1
+    i = start
+    while i < len(lines):
+        if _comment_header(lines, i):
+            head = 2  # (the name, the date)
+        elif _inline_comment_header(lines[i]):
+            head = 1
+        else:
+            i += 1
+            continue
+        end = i + head
+        while end < len(lines) and _comment_text(lines[end]):
+            end += 1
+        if end > i + head:
+            for ln in lines[i:end]:
+                ln.keep, ln.reason = True, ""
+        i = end
     return start
+
+
+def _comment_text(ln: Line) -> bool:
+    """``ln`` can be a comment's text: prose, no repeat, without a cue of the comment form or
+    the page ("Save my name, email, and website in this browser for the next time I comment.",
+    "This site uses Akismet to reduce spam."); a navigation cue word is common in a comment's
+    sentences ("help", "home")."""
+    return (ln.cls in ("good", "near") and ln.reason != "repeat"
+            and (ln.cue is None or ln.cue == "navigation"))

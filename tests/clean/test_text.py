@@ -85,10 +85,13 @@ def test_keep_captions_option(page: str) -> None:
     assert "(Reuters/Jane Doe)" in res.text
 
 
-def test_keep_comments_option(page_with_comments: str) -> None:
+def test_keep_comments_option_keeps_comments_not_the_sections_policy(
+        page_with_comments: str) -> None:
+    # (the option kept whatever the article region had taken in after the "Comments" header,
+    # here the moderation policy, and no comment: now the comments, see below, and no policy)
     res = clean_text(page_with_comments, options=CleanOptions(keep_comments=True))
-    assert "Comments are moderated" in res.text
-    assert "Comments are moderated" not in clean_text(page_with_comments).text
+    assert res.text == clean_text(page_with_comments).text
+    assert "Comments are moderated" not in res.text
 
 
 _THREAD = "\n".join([
