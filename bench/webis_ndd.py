@@ -41,6 +41,9 @@ def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, in
     """The texts by document id, and (subset, id a, id b, label) per pair folder
     ``<subset>/<a>_vs_<b>/`` (with ``full-text-<a>``, ``full-text-<b>`` and ``label``). A
     folder that does not hold a readable pair is named on stderr and left out."""
+    if not root.is_dir():
+        raise SystemExit(f"{root}: {'not a folder' if root.exists() else 'no such folder'}; "
+                         "give the folder of <subset>/<a>_vs_<b>/ pair folders")
     texts: dict[str, str] = {}
     pairs = []
     for subset in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -86,16 +89,17 @@ def roc_auc(scores: list[float], labels: list[bool]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def print_errors(pairs: list[tuple[str, str, str, int]], story: dict[str, str],
+def print_errors(pairs: list[tuple[str, str, str, int]], story: dict[str, object],
                  matched: dict[str, str], ngram: int) -> None:
     """One line per misjudged pair, by subset, with the overlaps verification saw."""
     for subset, a, b, label in pairs:
         predicted, truth = story[a] == story[b], label >= 1
         if predicted == truth:
             continue
-        j, c = neardup.similarities(matched[a], matched[b], ngram=ngram)
+        text_a, text_b = matched.get(a, ""), matched.get(b, "")
+        j, c = neardup.similarities(text_a, text_b, ngram=ngram)
         kind = "FP" if predicted else "FN"
-        words = f"{len(matched[a].split())}/{len(matched[b].split())}"
+        words = f"{len(text_a.split())}/{len(text_b.split())}"
         print(f"{kind} {subset:<9} label {label} J {j:.3f} C {c:.3f} words {words:>11} "
               f"{a}_vs_{b}", file=sys.stderr)
 
@@ -157,10 +161,19 @@ def main(argv: list[str] | None = None) -> int:
         two_fold(docs, pairs, not args.no_clean, args.ngram, (args.threshold, args.containment))
         return 0
 
-    def stories(seed: int) -> dict[str, int]:
-        return neardup.dedup(docs, clean=not args.no_clean, threshold=args.threshold,
-                             containment=None if args.no_containment else args.containment,
-                             ngram=args.ngram, seed=seed).story_of()
+    def stories(seed: int) -> dict[str, object]:
+        story: dict[str, object] = dict(neardup.dedup(
+            docs, clean=not args.no_clean, threshold=args.threshold,
+            containment=None if args.no_containment else args.containment, ngram=args.ngram,
+            seed=seed).story_of())
+        rejected = sorted(set(texts) - set(story))
+        if rejected and seed == 1:
+            print(f"{len(rejected)} document(s) rejected (no text left: empty, or HTML with "
+                  f"nothing to extract), each a story of its own: {', '.join(rejected[:5])}"
+                  f"{' ...' if len(rejected) > 5 else ''}", file=sys.stderr)
+        # (a pair with a rejected document is predicted "not a copy", and scored as such)
+        story.update({doc_id: ("rejected", doc_id) for doc_id in rejected})
+        return story
 
     start = time.perf_counter()
     story = stories(1)
@@ -179,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         # The reference: each pair on its own, exact 5-gram Jaccard >= 0.7.
         base = f1_of([plain_jaccard(texts[a], texts[b]) >= 0.7 for a, b, _ in labelled],
                      [y for *_, y in labelled])
-        overlaps = [neardup.similarities(matched[a], matched[b], ngram=args.ngram)
-                    for a, b, _ in labelled]
+        overlaps = [neardup.similarities(matched.get(a, ""), matched.get(b, ""),
+                                         ngram=args.ngram) for a, b, _ in labelled]
         truth = [y for *_, y in labelled]
         auc_j = roc_auc([j for j, _ in overlaps], truth)
         auc_c = roc_auc([c for _, c in overlaps], truth)
@@ -194,8 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     for seed in range(2, args.seeds + 1):
         by_seed[seed] = round(pairs_scores(stories(seed), all_pairs).f1, 3)
     mean_f1 = round(sum(by_seed.values()) / len(by_seed), 3)
-    if args.json:
-        print(json.dumps({"rows": rows, "f1_by_seed": by_seed, "mean_f1": mean_f1,
+    if args.json:  # (an AUC of a subset with one class only is no number: null)
+        rows_json = {subset: {k: None if isinstance(v, float) and v != v else v
+                              for k, v in row.items()} for subset, row in rows.items()}
+        print(json.dumps({"rows": rows_json, "f1_by_seed": by_seed, "mean_f1": mean_f1,
                           "seconds": round(elapsed, 2)}, indent=2))
         return 0
     header = (f"{'subset':<10}{'pairs':>6}{'pos':>5}{'P':>7}{'R':>7}{'F1':>7}{'AUC J':>7}"
