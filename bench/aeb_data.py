@@ -56,7 +56,7 @@ class AebData:
             try:
                 out[key] = decode_page(gzip.decompress(path.read_bytes()))[0]
             except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                print(f"  ! {path}: {exc} (scored as an empty prediction)", file=sys.stderr)
+                print(f"  ! {path}: {exc} (no HTML from it: an empty page)", file=sys.stderr)
                 out[key] = None
         return out
 
@@ -66,6 +66,11 @@ class AebData:
         path = self.root / PAGE_TEXTS
         if path.exists():
             src = json.loads(path.read_text(encoding="utf-8"))["output"]
+            missing = [k for k in self.gold if not (src.get(k) or {}).get("articleBody")]
+            if missing:  # (scored as they are, empty: the data says nothing else of them)
+                print(f"  ! {path}: no text for {len(missing)} of {len(self.gold)} pages "
+                      f"(scored as empty inputs): {', '.join(missing[:3])}"
+                      f"{' ...' if len(missing) > 3 else ''}", file=sys.stderr)
             return {k: (src.get(k) or {}).get("articleBody") or "" for k in self.gold}
         try:
             import html_text
@@ -129,7 +134,16 @@ def text_nodes(page: str) -> str:
 
 def load(root: Path) -> AebData:
     """The ground truth of the data at ``root``."""
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    path = root / "ground-truth.json"
+    if not path.is_file():
+        raise SystemExit(f"{path}: no such file; give the folder of the AEB data "
+                         "(ground-truth.json, html/, output/)")
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    empty = [k for k, v in truth.items() if not v.get("articleBody")]
+    if empty:  # (the benchmark's metric gives them precision 0 whatever is predicted)
+        print(f"  ! {path}: {len(empty)} page(s) with an empty gold text (precision 0 for any "
+              f"output): {', '.join(empty[:3])}{' ...' if len(empty) > 3 else ''}",
+              file=sys.stderr)
     return AebData(root=root,
                    gold={k: v.get("articleBody") or "" for k, v in truth.items()},
                    urls={k: v.get("url") or "" for k, v in truth.items()})

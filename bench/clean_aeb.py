@@ -89,8 +89,12 @@ def _r(tp: float, fp: float, fn: float) -> float:
 
 def score(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
     rows = [tp_fp_fn(gold[k], pred.get(k, "")) for k in gold]
-    p = statistics.mean([_p(*r) for r in rows if r[0] + r[1] > 0])
-    r = statistics.mean([_r(*x) for x in rows if x[0] + x[2] > 0])
+    # (the upstream metric averages precision over the pages with a prediction, recall over
+    # those with a gold text; none at all (no page read, no gold) scores 0, not a crash)
+    precisions = [_p(*r) for r in rows if r[0] + r[1] > 0]
+    recalls = [_r(*x) for x in rows if x[0] + x[2] > 0]
+    p = statistics.mean(precisions) if precisions else 0.0
+    r = statistics.mean(recalls) if recalls else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 

@@ -287,17 +287,19 @@ def main(argv: list[str] | None = None) -> int:
     modes = ["text", "html"] if args.mode == "both" else [args.mode]
     results = {m: run(args.data_dir, m) for m in modes}
     n = len(next(iter(results.values())))
-    print(f"{n} pages; pseudo-gold from each page's own markup")
+    dropped = len(load(args.data_dir).keys) - n
+    print(f"{n} pages; pseudo-gold from each page's own markup"
+          + (f" ({dropped} page(s) unreadable, left out: see above)" if dropped else ""))
     print("| input | field | pages with gold | output | match | wrong (date: of which 1 day "
           "off) | missing | output, no gold | accuracy (match / gold) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for m, rows in results.items():
         for f in FIELDS:
             t = tally(rows, f)
-            acc = t["match"] / t["gold"] if t["gold"] else 0.0
+            acc = f"{t['match'] / t['gold']:.3f}" if t["gold"] else "n/a"  # (no gold: no score)
             wrong = f"{t['wrong']} ({t['day']})" if f == "date" else str(t["wrong"])
             print(f"| {m} | {f} | {t['gold']} | {t['output']} | {t['match']} | {wrong} | "
-                  f"{t['missing']} | {t['ungraded']} | {acc:.3f} |")
+                  f"{t['missing']} | {t['ungraded']} | {acc} |")
         dl = sum(bool(r["dateline"]) for r in rows.values())
         print(f"| {m} | dateline | (no gold) | {dl} | | | | | |")
     for f in args.show:

@@ -70,7 +70,14 @@ def main(argv: list[str] | None = None) -> int:
                                  neardup.make_options(clean=not args.no_clean, quiet=True,
                                                       report=False),
                                  collect=True)
-    scores = cluster_scores(result.story_of(), truth)
+    story: dict[str, object] = dict(result.story_of())
+    rejected = sorted(set(truth) - set(story))
+    if rejected:  # (an empty copy: a story of its own, so its page's pairs count as missed)
+        print(f"{len(rejected)} of {len(truth)} copies rejected (no text), each a story of "
+              f"its own: {', '.join(rejected[:3])}{' ...' if len(rejected) > 3 else ''}",
+              file=sys.stderr)
+        story.update({doc_id: ("rejected", doc_id) for doc_id in rejected})
+    scores = cluster_scores(story, truth)
     print(f"{len(truth)} copies of {len(aeb.keys)} pages ({', '.join(forms)}), "
           f"cleaning {'off' if args.no_clean else 'on'}: precision {scores.precision:.3f}, "
           f"recall {scores.recall:.3f}, F1 {scores.f1:.3f}, ARI {scores.ari:.3f}")
