@@ -124,7 +124,10 @@ def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
     elif text_input == "gold":  # (text already cut out of its page, perfectly)
         inputs = dict(gold)
     elif text_input in EXTRACTORS:  # (another extractor's article text)
-        out = json.loads((aeb.root / "output" / f"{text_input}.json").read_text())["output"]
+        path = aeb.root / "output" / f"{text_input}.json"
+        if not path.is_file():
+            raise SystemExit(f"{path}: no such file; --text-input {text_input} needs it")
+        out = json.loads(path.read_text(encoding="utf-8"))["output"]
         inputs = {k: (out.get(k) or {}).get("articleBody") or "" for k in aeb.keys}
     else:
         render = {"text-nodes": text_nodes, "markdown": markdown,
