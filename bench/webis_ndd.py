@@ -118,6 +118,9 @@ def two_fold(docs: list[dict[str, str]], pairs: list[tuple[str, str, str, int]],
     """F1 per half over the threshold grid, then each half's best scored on the other."""
     halves = [[(a, b, label >= 1) for _, a, b, label in pairs if half_of(a, b) == h]
               for h in (0, 1)]
+    if not all(halves):
+        raise SystemExit(f"--halves: {len(pairs)} pair(s) fall in one half only; it needs "
+                         "pairs in both")
     f1: dict[tuple[float, float], tuple[float, float]] = {}
     print(f"{'jaccard':>8}{'contain':>8}{'half 0':>8}{'half 1':>8}")
     grid = sorted(set(itertools.product(GRID_JACCARD, GRID_CONTAINMENT)) | {default})
