@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="JSONL with id, text and the truth field")
     ap.add_argument("--runs", type=int, default=3, help="rounds (median reported); >= 3")
     ap.add_argument("--tools", default=DEFAULT_TOOLS,
-                    help=f"comma list out of {', '.join(TOOLS)} (default: all)")
+                    help=f"comma list out of {', '.join(TOOLS)} (default: {DEFAULT_TOOLS})")
     ap.add_argument("--jobs", type=int, default=1, help="processes/threads a tool may use")
     ap.add_argument("--json", type=Path, help="write every run and the summary here")
     ap.add_argument("--peer-python", action="append", default=[], metavar="NAME=PATH",

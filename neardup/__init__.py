@@ -1,7 +1,8 @@
 """neardup: one clean copy per story from scraped news and web documents.
 
-Python API: ``dedup(documents, threshold=0.7, ...) -> Result``, ``similarity(a, b)``,
-``dedup_files(inputs, output, options)``, and ``Document``.
+Python API: ``dedup(documents, threshold=0.7, ...) -> Result``, ``similarity(a, b)`` and
+``similarities(a, b)``, ``clean_documents(documents, ...)``, ``dedup_files`` and
+``clean_files(inputs, output, options)`` with ``make_options(...)``, and ``Document``.
 """
 
 __version__ = "0.1.0"

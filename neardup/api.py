@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from neardup.document import Document
+from neardup.errors import UsageError
 from neardup.match.store import compact
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
@@ -55,14 +56,17 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
     ``documents``: strings, dicts (``text`` and optional ``id``, ``url``, ``date``, others kept as
     metadata) or ``Document``s. Settings are those of ``DedupOptions`` given flat, e.g.
-    ``dedup(texts, threshold=0.8, clean=False)``. The Python API is quiet and single-process by
-    default (``quiet=False``, ``jobs=0`` for all cores). Writes the output files when
+    ``dedup(texts, threshold=0.8, clean=False)``. The Python API is quiet, single-process and
+    writes no report by default (``quiet=True``, ``jobs=1``, ``report=False``; ``jobs=0`` for
+    all cores). Writes the output files when
     ``output`` is given (with ``report=True`` also the text sample that ``neardup report
     OUT`` builds its report from); the result always holds the per-document records.
     """
     if options is not None and settings:  # one of them would be ignored without a word
         raise TypeError(f"settings given beside options: {', '.join(sorted(settings))} "
                         "(put them in make_options)")
+    if options is not None:
+        _check_options(options)
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     settings.setdefault("report", False)
@@ -136,9 +140,7 @@ class _FileJob:
         if isinstance(inputs, str | Path):  # (a string would be taken for its characters)
             raise TypeError(f"inputs: expected a list of files and folders, got one "
                             f"{type(inputs).__name__} ({str(inputs)!r}): pass [{str(inputs)!r}]")
-        if not isinstance(options, DedupOptions):
-            raise TypeError(f"options: expected DedupOptions (neardup.make_options(...)), got "
-                            f"{type(options).__name__}")
+        _check_options(options)
         self.inputs = list(inputs)
         # (names that are not UTF-8 are escaped: summary.json must hold them)
         self.names = [display_name(str(i)) for i in self.inputs]
@@ -188,6 +190,12 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     return cleaned
 
 
+def _check_options(options: object) -> None:
+    if not isinstance(options, DedupOptions):  # (a dict failed later: "no attribute 'read'")
+        raise TypeError(f"options: expected DedupOptions (neardup.make_options(...)), got "
+                        f"{type(options).__name__}")
+
+
 def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                prose_weights: bool = True) -> float:
     """Jaccard similarity of the word ``ngram``-gram sets of two texts (after normalisation;
@@ -199,6 +207,9 @@ def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                  prose_weights: bool = True) -> tuple[float, float]:
     """(Jaccard, containment) of two texts, as verification computes them."""
     SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
+    for name, flag in (("clean", clean), ("prose_weights", prose_weights)):
+        if not isinstance(flag, bool):  # ("no" is true: it cleaned)
+            raise UsageError(f"{name} must be True or False, got {flag!r}")
     for name, text in (("a", a), ("b", b)):
         if not isinstance(text, str):  # (failed in word hashing: "no attribute 'encode'")
             raise TypeError(f"texts must be str, got {type(text).__name__} for {name}")

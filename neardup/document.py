@@ -23,7 +23,9 @@ class Document:
     """One input document.
 
     ``index`` is its position in the input stream (0-based); it orders every output.
-    ``source`` says where it came from (``file:line`` or ``file:row``), ``site`` groups pages of
+    ``source`` says where it came from (``file:line``, ``file:row``, ``file#n`` for an item of a
+    ``.json`` array or a WARC record, the file's name for a one-document file, the position for
+    a document given to the Python API), ``site`` groups pages of
     one publisher (URL host, or source folder) for site-template learning.
     ``raw_text`` is the text before cleaning (the page text for HTML); ``text`` the clean text.
     ``rejected`` holds a reason when the document cannot be processed; it still flows to the

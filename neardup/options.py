@@ -72,7 +72,7 @@ class MatchOptions:
             return self.candidate_threshold
         if self.containment is None:
             return round(0.8 * self.threshold, 4)
-        return min(0.8 * self.threshold, 0.4)
+        return min(round(0.8 * self.threshold, 4), 0.4)
 
     def short_copy_lsh_threshold(self) -> float | None:
         """Jaccard level of the second banding, for short copies inside longer pages (None:

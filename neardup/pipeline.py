@@ -77,8 +77,9 @@ class Result:
 
     ``records`` are the per-document records of ``documents.jsonl`` (input order) and ``kept``
     the kept-copy records of ``deduplicated.jsonl``; both are filled when ``collect`` is on
-    (the Python API's default) and empty otherwise, so that a CLI run over millions of documents
-    does not hold them.
+    (``dedup``'s way; ``dedup_files`` and the CLI leave it off, so that a run over millions of
+    documents does not hold them) and empty otherwise, when ``kept_ids``, ``clusters`` and
+    ``story_of()`` raise a ValueError naming the output files to read instead.
     """
 
     summary: dict[str, Any]

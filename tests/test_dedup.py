@@ -625,3 +625,20 @@ def test_summary_sums_what_cleaning_removed_by_reason(tmp_path):
 def test_a_bad_output_format_names_the_api_setting():
     with pytest.raises(ValueError, match="output_format must be jsonl or parquet, got 'csv'"):
         neardup.dedup(["a text"], output_format="csv")
+
+
+def test_api_options_and_flags_of_the_wrong_type_are_named():
+    # a dict for options failed with "'dict' object has no attribute 'read'"; clean="no"
+    # cleaned and prose_weights="no" weighted, in similarity
+    with pytest.raises(TypeError, match="options: expected DedupOptions"):
+        neardup.dedup(["a b"], options={})
+    for flag in ("clean", "prose_weights"):
+        with pytest.raises(ValueError, match=f"{flag} must be True or False"):
+            neardup.similarity("a b c d e f", "a b c d e g", **{flag: "no"})
+
+
+def test_lsh_threshold_is_rounded_with_containment_on_as_off():
+    from neardup.options import MatchOptions
+
+    assert MatchOptions(threshold=0.2).lsh_threshold() == 0.16  # (was 0.16000000000000003)
+    assert MatchOptions(threshold=0.2, containment=None).lsh_threshold() == 0.16

@@ -60,7 +60,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]|%")  # in any script ("%" is the word "pe
 # vowel signs, half-width kana voicing marks): they normalise to no word.
 _WORD_CHAR = re.compile(r"[^\W_\uFC5E-\uFC63\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C"
                         r"\uFE7E\uFF9E\uFF9F]|%")
-NO_WORDS = "no words: no letter or digit in the text"
+NO_WORDS = "no words: no letter or digit in the text, or only honorifics (Mr, Mrs)"
 # First words that may be no word once normalised (an honorific, "M" of "M.R."; see has_words)
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _NOT_FIRST_WORDS = frozenset([*HONORIFICS, "m"])
