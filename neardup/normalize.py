@@ -18,7 +18,9 @@ import unicodedata
 # it, if any: a run followed by one is no acronym at any of its starts, and skipping past it
 # keeps this linear (``\b(?:\w\.){2,}(?!\w)`` retried every unit of such a run: a text of
 # 30,000 "A." took 7 s). ``_undot`` leaves the runs that are no acronym as they are.
-_DOTTED_ACRONYM = re.compile(r"\b(?:\w\.)++\w?")
+# A unit is a letter (or "_"), not a digit: "rose to 3.5." is the number of "rose to 3.5",
+# not the acronym "35".
+_DOTTED_ACRONYM = re.compile(r"\b(?:[^\W\d]\.)++\w?")
 # Chinese and Japanese are written without spaces, so a ``\w+`` run there is a whole sentence:
 # each Han ideograph and kana is a word of its own instead, and word n-grams become character
 # n-grams (the usual shingles for CJK near-duplicates). The blocks: CJK symbols' ideographic

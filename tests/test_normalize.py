@@ -10,6 +10,12 @@ def test_acronym_dots_match_plain_acronyms():
     assert normalize("U.S.A. and U.K.") == "usa and uk"
 
 
+def test_a_decimal_number_ending_a_sentence_is_no_acronym():
+    # (found by an audit: "rose to 3.5." was "rose to 35", "rose to 3.5" is "rose to 3 5")
+    assert tokens("It rose to 3.5.") == tokens("It rose to 3.5") == ["it", "rose", "to", "3", "5"]
+    assert tokens("in the U.S. in 2.0.") == ["in", "the", "us", "in", "2", "0"]
+
+
 def test_typographic_quotes_dashes_and_ellipsis_are_ignored():
     fancy = "“Peace,” he said — finally… it’s over"
     plain = '"Peace," he said - finally... it\'s over'

@@ -122,8 +122,9 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
     Returns (hashes, counts, slow): the hashes of all fast-path texts in order, the number of
     words per text, and a flag per text that needs the regex path (its count is 0).
     Typographic sequences are separators. A dotted acronym (the regex
-    ``\\b(?:\\w\\.){2,}(?!\\w)``: a run of two or more "x." units starting at a word start,
-    its last dot not followed by a word byte) is one word of its letters; a run is looked for at
+    ``\\b(?:[^\\W\\d]\\.){2,}(?!\\w)``: a run of two or more "x." units, x no digit,
+    starting at a word start, its last dot not followed by a word byte) is one word of its
+    letters; a run is looked for at
     each word start not inside a run looked at before, as ``words._acronym_dots`` finds them.
     A "%" is the word "percent", and words are folded as ``_emit_word`` says (``fold``: the
     sums of "per", "cent", the hash of "percent", the sums of the honorifics). A text with a
@@ -161,10 +162,11 @@ def ascii_word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                     break
                 i += 1
                 continue
-            if i >= resume and i + 1 < hi and buf[i + 1] == 46:
-                p = i  # a unit at a word start: measure its run of units
+            if i >= resume and i + 1 < hi and buf[i + 1] == 46 and not 48 <= b <= 57:
+                p = i  # a unit at a word start (a letter, not a digit): measure its run
                 units = 0
-                while p + 1 < hi and buf[p] < 128 and word_value[buf[p]] != 0:
+                while (p + 1 < hi and buf[p] < 128 and word_value[buf[p]] != 0
+                       and not 48 <= buf[p] <= 57):
                     if buf[p + 1] == 46:
                         units += 1
                         p += 2

@@ -99,14 +99,15 @@ def _ascii_bytes(text: str) -> bytes | None:
 def _acronym_dots(raw: np.ndarray) -> np.ndarray:
     """Positions of the dots of dotted acronyms ("U.S." → "US"), as ``normalize`` drops them.
 
-    A unit is a word byte followed by "." and preceded by a non-word byte (or the start). A run
+    A unit is a word byte other than a digit followed by "." and preceded by a non-word byte
+    (or the start). A run
     of two or more units, each starting right after the previous one's dot, whose last dot is
-    not followed by a word byte, is an acronym (the regex ``\\b(?:\\w\\.){2,}(?!\\w)``).
+    not followed by a word byte, is an acronym (the regex ``\\b(?:[^\\W\\d]\\.){2,}(?!\\w)``).
     """
     n = raw.size
     word = _WORD_BYTE[raw]
     unit = np.zeros(n, dtype=bool)
-    unit[:-1] = word[:-1] & (raw[1:] == _DOT)
+    unit[:-1] = word[:-1] & (raw[1:] == _DOT) & ((raw[:-1] < 48) | (raw[:-1] > 57))  # (no digit)
     unit[1:] &= ~word[:-1]
     positions = np.flatnonzero(unit)
     if positions.size < 2:

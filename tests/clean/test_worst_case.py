@@ -91,7 +91,7 @@ _OLD_CREDIT = re.compile(
     r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
     r"photograph:|photo credit|image credit|image source|file photo)\b)", re.I)
-_OLD_ACRONYM = re.compile(r"\b(?:\w\.){2,}(?!\w)")
+_OLD_ACRONYM = re.compile(r"\b(?:[^\W\d]\.){2,}(?!\w)")  # (units: no digit, see normalize)
 
 
 def _texts(*parts: str) -> st.SearchStrategy[str]:
