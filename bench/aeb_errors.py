@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     pp = per_page(gold, pred)
     keys = [k for k in keys_all if (args.half == "all" or half(k) == args.half)
             and k.startswith(args.key)]
+    if not keys:
+        print(f"\nno page of half {args.half} has a key starting with {args.key!r}",
+              file=sys.stderr)
     keys.sort(key=lambda k: pp[k][0] + pp[k][1])
     for k in keys[: args.pages]:
         p, r = pp[k]
