@@ -52,7 +52,7 @@ def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, in
                 a, b = folder.name.split("_vs_")
                 pair = {doc_id: (folder / f"full-text-{doc_id}").read_text(
                     encoding="utf-8", errors="replace") for doc_id in (a, b)}
-                label = int(float((folder / "label").read_text().split()[0]))
+                label = int(float((folder / "label").read_text(encoding="utf-8-sig").split()[0]))
                 if not 0 <= label <= 3:  # (the judgements are 0-3)
                     raise ValueError(f"label {label} is not one of 0, 1, 2, 3")
             except (ValueError, IndexError, OSError) as exc:
