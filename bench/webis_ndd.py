@@ -46,6 +46,7 @@ def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, in
                          "give the folder of <subset>/<a>_vs_<b>/ pair folders")
     texts: dict[str, str] = {}
     pairs = []
+    seen: set[tuple[str, str]] = set()  # (every column counts a pair once)
     for subset in sorted(p for p in root.iterdir() if p.is_dir()):
         for folder in sorted(p for p in subset.iterdir() if p.is_dir()):
             try:
@@ -55,10 +56,14 @@ def load_pairs(root: Path) -> tuple[dict[str, str], list[tuple[str, str, str, in
                 label = int(float((folder / "label").read_text(encoding="utf-8-sig").split()[0]))
                 if not 0 <= label <= 3:  # (the judgements are 0-3)
                     raise ValueError(f"label {label} is not one of 0, 1, 2, 3")
+                if a == b or (min(a, b), max(a, b)) in seen:
+                    raise ValueError("a document paired with itself" if a == b else
+                                     "the same pair as a folder before it")
             except (ValueError, IndexError, OSError) as exc:
                 print(f"{folder}: not a labelled pair, left out ({exc})", file=sys.stderr)
                 continue
             texts.update(pair)
+            seen.add((min(a, b), max(a, b)))
             pairs.append((subset.name, a, b, label))
     if not pairs:
         raise SystemExit(f"{root}: no pair folders <subset>/<a>_vs_<b>/ found")

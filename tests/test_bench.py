@@ -54,3 +54,18 @@ def test_aeb_score_without_any_prediction_is_zero_not_a_crash() -> None:
     assert clean_aeb.score(gold, {}) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
     perfect = clean_aeb.score(gold, dict(gold))
     assert perfect["f1"] == pytest.approx(1.0)
+
+
+def test_webis_bench_counts_a_pair_once_and_checks_labels(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a reversed copy of a pair folder was one pair for F1 and two for the other columns; a
+    # label of -1 was read as "no"
+    story = make_article(1)
+    _pair(tmp_path, "core", "a1", "a2", story, story, 1)
+    _pair(tmp_path, "core", "a2", "a1", story, story, 1)
+    _pair(tmp_path, "core", "b1", "b2", make_article(2), make_article(3), -1)
+    _pair(tmp_path, "core", "c1", "c2", make_article(4), make_article(5), 0)
+    assert webis_ndd.main([str(tmp_path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["rows"]["all"]["pairs"] == 2
+    assert "the same pair as a folder before it" in err and "label -1" in err
