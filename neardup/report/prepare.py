@@ -142,7 +142,7 @@ def group_stories(columns: DocumentColumns, limit: int | None = None,
         listed.append(Story(head, [head, *others][:cap], size))
     counted, counts = np.unique(sizes, return_counts=True)
     return GroupedStories(listed, int(sizes.size), int((sizes > 1).sum()),
-                   [(int(a), int(b)) for a, b in zip(counted, counts, strict=True)])
+                          [(int(a), int(b)) for a, b in zip(counted, counts, strict=True)])
 
 
 def stories_by_size(summary: dict[str, Any], stories: GroupedStories) -> list[tuple[int, int]]:
@@ -237,7 +237,7 @@ def _sample_cost(record: dict[str, Any], cap: int) -> int | None:
     return min(len(text), cap) + min(len(raw), cap)
 
 
-def similarities(columns: DocumentColumns) -> np.ndarray:
+def kept_similarities(columns: DocumentColumns) -> np.ndarray:
     """Each document's similarity to its kept copy; 1.0 where it has none (a kept copy)."""
     return np.nan_to_num(columns.similarity, nan=1.0)
 
@@ -245,7 +245,7 @@ def similarities(columns: DocumentColumns) -> np.ndarray:
 def text_priority(similarity: np.ndarray, listed: Sequence[Sequence[int]],
                   rejected: Sequence[int], available: dict[int, Any]) -> list[int]:
     """Order in which texts are embedded (each list in ``listed`` is a story, kept copy first;
-    ``similarity``: see :func:`similarities`).
+    ``similarity``: see :func:`kept_similarities`).
 
     First the kept copy and its least similar copy of every multi-copy story (so as many
     stories as possible can be compared, on their most telling pair), then the other copies
@@ -532,7 +532,7 @@ def prepare_report(output: Path, limits: ReportLimits | None = None,
                         read if isinstance(read, int) else None) as bar:
         # (the summary's sums spare reading every document's removed spans: ~20 a cleaned page)
         columns = read_columns(output, sum_spans=removals is None, advance=bar.advance)
-    similarity = similarities(columns)
+    similarity = kept_similarities(columns)
     stories = group_stories(columns, limits.max_stories, limits.max_copies)
     listed = stories.listed
     rejected_rows = np.flatnonzero(columns.status == REJECTED)
