@@ -205,7 +205,9 @@ def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
 
 def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
                  prose_weights: bool = True) -> tuple[float, float]:
-    """(Jaccard, containment) of two texts, as verification computes them."""
+    """(Jaccard, containment) of two texts, as verification computes them. Two texts without
+    words (punctuation only, blank) give (1.0, 1.0), two empty sets being equal; ``dedup``
+    rejects such texts instead."""
     SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
     for name, flag in (("clean", clean), ("prose_weights", prose_weights)):
         if not isinstance(flag, bool):  # ("no" is true: it cleaned)
