@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from aeb_data import load, markdown, markdown_underscores, text_nodes  # noqa: E402
 
 import neardup  # noqa: E402
-from neardup.evaluate import cluster_scores  # noqa: E402
+from neardup.evaluate import cluster_scores, stories_of  # noqa: E402
 
 FORMS = ("html-text", "text-nodes", "markdown", "html", "markdown-underscores")
 
@@ -70,14 +70,12 @@ def main(argv: list[str] | None = None) -> int:
                                  neardup.make_options(clean=not args.no_clean, quiet=True,
                                                       report=False),
                                  collect=True)
-    story: dict[str, object] = dict(result.story_of())
-    rejected = sorted(set(truth) - set(story))
+    rejected = [r["id"] for r in result.records if r["status"] == "rejected"]
     if rejected:  # (an empty copy: a story of its own, so its page's pairs count as missed)
         print(f"{len(rejected)} of {len(truth)} copies rejected (no text), each a story of "
               f"its own: {', '.join(rejected[:3])}{' ...' if len(rejected) > 3 else ''}",
               file=sys.stderr)
-        story.update({doc_id: ("rejected", doc_id) for doc_id in rejected})
-    scores = cluster_scores(story, truth)
+    scores = cluster_scores(stories_of(result.records), truth)
     print(f"{len(truth)} copies of {len(aeb.keys)} pages ({', '.join(forms)}), "
           f"cleaning {'off' if args.no_clean else 'on'}: precision {scores.precision:.3f}, "
           f"recall {scores.recall:.3f}, F1 {scores.f1:.3f}, ARI {scores.ari:.3f}")

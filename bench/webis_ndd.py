@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 import neardup
-from neardup.evaluate import pairs_scores
+from neardup.evaluate import pairs_scores, stories_of
 
 _WORD = re.compile(r"\w+")
 
@@ -172,18 +172,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def stories(seed: int) -> dict[str, object]:
-        story: dict[str, object] = dict(neardup.dedup(
+        records = neardup.dedup(
             docs, clean=not args.no_clean, threshold=args.threshold,
             containment=None if args.no_containment else args.containment, ngram=args.ngram,
-            seed=seed).story_of())
-        rejected = sorted(set(texts) - set(story))
+            seed=seed).records
+        rejected = [r["id"] for r in records if r["status"] == "rejected"]
         if rejected and seed == 1:
             print(f"{len(rejected)} document(s) rejected (no text left: empty, or HTML with "
                   f"nothing to extract), each a story of its own: {', '.join(rejected[:5])}"
                   f"{' ...' if len(rejected) > 5 else ''}", file=sys.stderr)
-        # (a pair with a rejected document is predicted "not a copy", and scored as such)
-        story.update({doc_id: ("rejected", doc_id) for doc_id in rejected})
-        return story
+        # (a pair with a rejected document is predicted "not a copy", as neardup eval scores it)
+        return stories_of(records)
 
     start = time.perf_counter()
     story = stories(1)

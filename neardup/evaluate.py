@@ -17,9 +17,10 @@ import json
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -201,10 +202,21 @@ def load_predicted(path: Path) -> dict[str, object]:
     """id → story from a ``documents.jsonl`` or ``.parquet`` (rejected ones are singletons)."""
     if not path.exists():
         raise UsageError(f"{path}: no such file")  # (exit 2, as for dedup's INPUTs)
+
+    def checked() -> Iterator[dict[str, Any]]:
+        for number, record in _read_records(path):
+            if "id" not in record or "cluster" not in record:
+                raise InputError(f"{path}:{number}", "expected fields 'id' and 'cluster'")
+            yield record
+
+    return stories_of(checked())
+
+
+def stories_of(records: Iterable[Mapping[str, Any]]) -> dict[str, object]:
+    """id → story of dedup's per-document records (``documents.*``, ``Result.records``): a
+    rejected document is a story of its own, so a pair with it is predicted "not a copy"."""
     predicted: dict[str, object] = {}
-    for number, record in _read_records(path):
-        if "id" not in record or "cluster" not in record:
-            raise InputError(f"{path}:{number}", "expected fields 'id' and 'cluster'")
+    for record in records:
         rid = str(record["id"])
         if record.get("status") == "rejected":
             # (a repeated id is rejected: the document that kept the id is the one scored)
