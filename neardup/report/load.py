@@ -23,6 +23,7 @@ import orjson
 import xxhash
 
 from neardup.errors import NeardupError, UsageError
+from neardup.write.outputs import RemovedTotals
 
 TEXTS_FILE = "report-texts.jsonl.gz"
 _JSON_FIELDS = ("removed", "metadata", "warnings", "copies")
@@ -141,8 +142,7 @@ class DocumentColumns:
     id_hash: np.ndarray  # uint64: xxh3 of the id (a sample record's row is checked by it)
     chars: int  # sum of ``chars``
     chars_removed: int  # sum of ``chars_removed``
-    removed_chars: Counter[str] = field(default_factory=Counter)  # by reason, from ``removed``
-    removed_documents: Counter[str] = field(default_factory=Counter)  # documents per reason
+    removed: RemovedTotals = field(default_factory=RemovedTotals)  # summed ``removed`` spans
     rejected_reasons: Counter[str] = field(default_factory=Counter)
 
     def __len__(self) -> int:
@@ -160,10 +160,8 @@ def read_columns(output: Path, sum_spans: bool = True,
     similarity = array("d")
     id_hashes = array("Q")
     chars = chars_removed = 0
-    removed_chars: Counter[str] = Counter()
-    removed_documents: Counter[str] = Counter()
+    removed = RemovedTotals()
     rejected_reasons: Counter[str] = Counter()
-    last_row: dict[str, int] = {}  # the last document with a span of each reason
     other_keys: dict[Any, int] = {}  # a cluster that is not a count (a hand-made file)
     nan = math.nan
     status_code = _STATUS.get
@@ -195,26 +193,15 @@ def read_columns(output: Path, sum_spans: bool = True,
         if code == REJECTED:
             rejected_reasons[str(get("reason") or "unknown")] += 1
         spans = get("removed") if sum_spans else None
-        if spans and isinstance(spans, list):
-            for span in spans:  # (some 20 per cleaned document)
-                try:
-                    reason, size = span["reason"] or "removed", span["end"] - span["start"]
-                except (KeyError, TypeError):  # not as neardup writes it
-                    if not isinstance(span, dict):
-                        continue
-                    reason = span.get("reason") or "removed"
-                    size = (span.get("end") or 0) - (span.get("start") or 0)
-                removed_chars[reason] += size
-                if last_row.get(reason) != row:
-                    last_row[reason] = row
-                    removed_documents[reason] += 1
+        if spans and isinstance(spans, list):  # (summed as the run sums them for its summary)
+            removed.add([(span.get("start") or 0, span.get("end") or 0, span.get("reason"))
+                         for span in spans if isinstance(span, dict)])
     if advance is not None and status:
         advance((len(status) - 1) % PROGRESS_STEP + 1)
     return DocumentColumns(
         path, np.frombuffer(status, dtype=np.int8).copy(), np.array(story, dtype=np.int64),
         np.array(similarity, dtype=np.float64), np.array(id_hashes, dtype=np.uint64), chars,
-        chars_removed, removed_chars,
-        removed_documents, rejected_reasons)
+        chars_removed, removed, rejected_reasons)
 
 
 def _count(value: Any) -> int:

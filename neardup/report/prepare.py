@@ -390,21 +390,15 @@ def _histogram(summary: dict[str, Any], columns: DocumentColumns) -> dict[str, A
             "what": "copies vs. their kept copy"}
 
 
-def _recorded_removals(summary: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """The removed characters by reason that ``summary.json`` records (runs since it does)."""
-    recorded = summary.get("removed_by_reason")
-    if not isinstance(recorded, dict):
+def _removals(by_reason: Any) -> list[dict[str, Any]] | None:
+    """The removed characters by reason, most first, from ``RemovedTotals.by_reason()`` as
+    ``summary.json`` records it (None when it does not)."""
+    if not isinstance(by_reason, dict):
         return None
     rows = [{"reason": str(reason), "chars": int(totals.get("chars") or 0),
              "documents": int(totals.get("documents") or 0)}
-            for reason, totals in recorded.items() if isinstance(totals, dict)]
+            for reason, totals in by_reason.items() if isinstance(totals, dict)]
     return sorted(rows, key=lambda row: (-row["chars"], row["reason"]))
-
-
-def _removed_by_reason(columns: DocumentColumns) -> list[dict[str, Any]]:
-    chars, documents = columns.removed_chars, columns.removed_documents
-    return [{"reason": r, "chars": c, "documents": documents[r]}
-            for r, c in sorted(chars.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _embedded_texts(output: Path, limits: ReportLimits, columns: DocumentColumns,
@@ -526,7 +520,7 @@ def prepare_report(output: Path, limits: ReportLimits | None = None,
     progress = progress or StageProgress(quiet=True)
     output = Path(output)
     summary = read_summary(output)
-    removals = _recorded_removals(summary)
+    removals = _removals(summary.get("removed_by_reason"))
     read = (summary.get("counts") or {}).get("read")
     with progress.stage("report: read documents",
                         read if isinstance(read, int) else None) as bar:
@@ -599,7 +593,8 @@ def prepare_report(output: Path, limits: ReportLimits | None = None,
     rejected_reasons = columns.rejected_reasons
     return ReportData(
         output=output, summary=summary, counts=counts, chars=chars,
-        removed_by_reason=removals if removals is not None else _removed_by_reason(columns),
+        removed_by_reason=removals if removals is not None else
+        _removals(columns.removed.by_reason()),
         stories_by_size=stories_by_size(summary, stories),
         histogram=histogram,
         rejected_reasons=sorted(rejected_reasons.items(), key=lambda kv: (-kv[1], kv[0])),

@@ -289,7 +289,7 @@ def test_read_rows_jsonl_and_parquet(tmp_path: Path) -> None:
     assert all("removed" not in record for record in from_jsonl.values())
     assert [from_jsonl[r]["id"] for r in rows] == [docs[r].id for r in rows]
     assert (jsonl.status == parquet.status).all() and jsonl.chars == parquet.chars
-    assert jsonl.removed_chars == parquet.removed_chars and jsonl.removed_chars
+    assert jsonl.removed.chars == parquet.removed.chars and jsonl.removed.chars
 
 
 def test_removed_by_reason_from_the_summary_or_the_documents_agree(tmp_path: Path) -> None:
