@@ -55,27 +55,29 @@ _ENGLISH_MONTHS = (
 )
 # (longest first: "sept" before "sep", "juni" before "jun")
 _ANY_MONTH = rf"({'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+# (pattern, order of its groups, the characters one of which each of its matches holds: a
+# text without any of them skips the pattern, e.g. the date line "Nov 18, 2019" all but two)
 _DATE_PATTERNS = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd", "-"),
     (re.compile(rf"\b{_ENGLISH_MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
-     "mdy"),
+     "mdy", ""),
     # "19 November 2019", "19th of Nov. 2019", "19. November 2019", "19 de noviembre de 2019"
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
-                rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy"),
+                rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy", ""),
     # "19-Nov-2019"
-    (re.compile(rf"\b(\d{{1,2}})-{_ANY_MONTH}-(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(rf"\b(\d{{1,2}})-{_ANY_MONTH}-(\d{{4}})\b", re.I), "dmy", "-"),
     # "2019年11月19日" (Chinese, Japanese)
-    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "ymd"),
-    (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "ymd", "年"),
+    (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd", "/."),
     # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
     # month ("11.15.2019")
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y", "."),
     # "11/19/2019": month first (US), unless the first number cannot be a month ("19/11/2019")
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y", "/"),
     # "11/18/19 11:04 PM": a two-digit year only with a time after it (else a score, a ratio)
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy", "/"),
     # "19.11.19, 10:42 Uhr": likewise, day first
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "d.m.yy"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "d.m.yy", "."),
 ]
 # What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), the two-digit year
 # of "11/18/19" or "19.11.19", or a year before "年" (a cheap necessary condition for
@@ -252,7 +254,10 @@ def parse_date(text: str) -> str | None:
 def _first_date(text: str) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
-    for rx, order in _DATE_PATTERNS:
+    chars = set(text)
+    for rx, order, marks in _DATE_PATTERNS:
+        if marks and chars.isdisjoint(marks):
+            continue
         # (every match in turn: an impossible date, "Feb 30, 2021", must not hide a later one)
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
@@ -415,7 +420,7 @@ def _name_ok(name: str) -> bool:
 def is_date_line(ln: Line) -> bool:
     """A time stamp or a line with a date (also "11/19/2019", which parse_date leaves)."""
     return (ln.timestamp or (ln.digit_ratio > 0 and DATE_RE.search(ln.text) is not None)
-            or _has_date(ln.text))
+            or _line_has_date(ln))
 
 
 def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
@@ -584,9 +589,8 @@ def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int
 
 def _line_date(ln: Line, max_words: int) -> str | None:
     """The date on the line ``ln`` of at most ``max_words`` words, if any."""
-    # (every date pattern holds its year as in _DATE_HINT_RE: no such word, no date)
-    if (ln.n_words > max_words or (not ln.digit_ratio and "年" not in ln.text)  # ("2019年11月
-            or _DATE_HINT_RE.search(ln.text) is None):  # 19日" is one \w+ word, not a number)
+    if (ln.n_words > max_words or not _may_hold_date(ln)
+            or _DATE_HINT_RE.search(ln.text) is None):
         return None
     return publication_date(ln.text)
 
@@ -607,7 +611,7 @@ def _only_a_date(text: str) -> bool:
     the timestamp feature knows English dates only, and "17 de junio de 2025 - 13:45" stayed at
     the top of an extracted article."""
     rest = text
-    for rx, _ in _DATE_PATTERNS:
+    for rx, _, _ in _DATE_PATTERNS:
         rest = rx.sub(" ", rest)
     if rest == text:
         return False
@@ -708,7 +712,7 @@ def _not_headline(ln: Line) -> bool:
     return (
         ln.digit_ratio >= 0.3
         or "://" in ln.text
-        or _has_date(ln.text)
+        or _line_has_date(ln)
     )
 
 
@@ -757,6 +761,19 @@ def _content_words(text: str) -> set[str]:
 def _has_date(text: str) -> bool:
     """A date ``parse_date`` reads (the cheap year test first)."""
     return _DATE_HINT_RE.search(text) is not None and parse_date(text) is not None
+
+
+def _may_hold_date(ln: Line) -> bool:
+    """Whether the line ``ln`` may hold a date: every date pattern holds a word of digits as
+    in _DATE_HINT_RE (its year, the month of "11/18/19") or a year before "年" ("2019年11月
+    19日" is one \\w+ word, not a number), and most lines have neither (a test of the line's
+    features, cheaper than the regex's scan)."""
+    return bool(ln.digit_ratio) or "年" in ln.text
+
+
+def _line_has_date(ln: Line) -> bool:
+    """:func:`_has_date` of the line ``ln``, the cheapest test first."""
+    return _may_hold_date(ln) and _has_date(ln.text)
 
 
 def _key(text: str) -> str:

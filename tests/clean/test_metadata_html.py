@@ -182,6 +182,26 @@ def test_every_parsed_date_has_a_year_word() -> None:
     assert found > 1000
 
 
+def test_every_date_pattern_match_holds_one_of_its_marks() -> None:
+    # (_first_date skips a pattern when the text holds none of its marks)
+    import random
+
+    from neardup.clean.metadata import _DATE_PATTERNS
+
+    rnd = random.Random(5)
+    vocab = ["2019", "2019-03-04", "2019/3/4", "2019.3.4", "March", "4,", "4th", "of", "Mar.",
+             "12", "-", "/", ".", "19.11.2019", "11/19/2019", "11/18/19", "19.11.19", "11:04",
+             "de", "noviembre", "4.", "ago", "19-Nov-2019", "2019年11月19日", "年", "Sept"]
+    matched = 0
+    for _ in range(20000):
+        text = rnd.choice([" ", ""]).join(rnd.choice(vocab) for _ in range(rnd.randint(1, 6)))
+        for rx, _order, marks in _DATE_PATTERNS:
+            for m in rx.finditer(text):
+                matched += 1
+                assert not marks or set(m.group()) & set(marks), (rx.pattern, text)
+    assert matched > 5000
+
+
 def test_the_header_s_byline_beats_trafilatura_s_guess() -> None:
     # Found by a probe: on a blog trafilatura's author was the text of the author box; the
     # page's own "By" line, which the cleaner found, was overwritten. (Its date, on a page
