@@ -668,6 +668,15 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
+        # (heading-shaped by its features first: most lines are not, and skip the text tests)
+        question = ln.terminal and ln.text.rstrip(CLOSERS).endswith("?")
+        if not (
+            4 <= ln.n_words <= 25
+            and (not ln.terminal or question)
+            and (ln.cls == "short" or (question and ln.cls == "near"))
+            and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
+        ):
+            continue
         if (
             i in skip
             or i == title_line
@@ -676,14 +685,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             or _credit_or_name(ln)
         ):
             continue
-        question = ln.terminal and ln.text.rstrip(CLOSERS).endswith("?")
-        if (
-            4 <= ln.n_words <= 25
-            and (not ln.terminal or question)
-            and (ln.cls == "short" or (question and ln.cls == "near"))
-            and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
-        ):
-            return i
+        return i
     return None
 
 
