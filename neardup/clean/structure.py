@@ -47,7 +47,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
-from operator import and_, attrgetter, contains, itemgetter
+from operator import attrgetter, contains, itemgetter
 
 from neardup.clean.lines import Line
 
@@ -90,8 +90,7 @@ _DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
 _ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_FIRST_TWO = itemgetter(slice(0, 2))
-_HEAD = itemgetter(slice(0, 48))  # (a speaker's label and its colon)
+_HEAD_CHARS = 48  # (a speaker's label and its colon)
 _DIGIT_RATIO = attrgetter("digit_ratio")
 
 
@@ -317,7 +316,8 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
     # other passes) each pass needs to start from, so most pages skip most passes.
-    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
+    texts = list(map(_TEXT, lines))
+    firsts = "".join(map(_FIRST_CHAR, texts))
     candidates = [m.start() for m in _ITEM_FIRST_RE.finditer(firsts)]
     if len(candidates) >= MIN_ITEMS:
         _mark_numbered(lines, candidates)
@@ -330,13 +330,11 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     rows: list[int] = []
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
-    # (a speaker's label opens with two capitals and has its colon early: tested in C on
-    # every line)
-    texts = list(map(_TEXT, lines))
-    if sum(map(str.count, texts, repeat(":"))) >= MIN_TURNS * MIN_SPEAKERS:
-        heads = list(map(_HEAD, texts))
-        labels = list(map(and_, map(str.isupper, map(_FIRST_TWO, heads)),
-                          map(contains, heads, repeat(":"))))
-        if labels.count(True) >= MIN_TURNS * MIN_SPEAKERS:
-            rows += _mark_transcript(lines, list(compress(range(len(lines)), labels)))
+    # (a speaker's label opens with two capitals and has its colon early: the lines with a
+    # colon, found in C, are few, and only they are tested)
+    colons = list(compress(range(len(lines)), map(contains, texts, repeat(":"))))
+    if len(colons) >= MIN_TURNS * MIN_SPEAKERS:
+        labels = [i for i in colons if texts[i][:2].isupper() and ":" in texts[i][:_HEAD_CHARS]]
+        if len(labels) >= MIN_TURNS * MIN_SPEAKERS:
+            rows += _mark_transcript(lines, labels)
     return frozenset(rows)
