@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 from urllib.parse import urlsplit
 
 from neardup.clean.features import (
@@ -434,11 +435,15 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
       or closed by "by Name" ("11/19/2019 by Jane Smith").
     """
     hi = min(hi, len(lines))
-    dated = [is_date_line(lines[i]) or i in date_idx for i in range(lo, hi)]
+
+    @cache
+    def dated(i: int) -> bool:
+        # (on demand: most lines are never asked about, and a long paragraph's test is costly)
+        return is_date_line(lines[i]) or i in date_idx
 
     def near_header(i: int) -> bool:
-        return (i - 1 == title_idx or (i > lo and dated[i - 1 - lo])
-                or (i + 1 < hi and dated[i + 1 - lo]))
+        return (i - 1 == title_idx or (i > lo and dated(i - 1))
+                or (i + 1 < hi and dated(i + 1)))
 
     for i in range(lo, hi):
         ln = lines[i]
@@ -450,7 +455,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             # (a line classified as clutter is a name only with its role, right below the
             # headline: "Bruce Y. Lee Senior Contributor")
             name = _name_before_role(t) if i - 1 == title_idx else None
-        elif dated[i - lo]:
+        elif dated(i):
             m = date_by(t)
             if m and m.end() == len(t.rstrip(" .")):
                 name = m.group(1)
