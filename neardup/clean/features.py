@@ -485,26 +485,32 @@ def features_and_norms(texts: list[str]) -> tuple[list[tuple], Normalised | None
         rows = counts.tolist()
         keys = key_bytes.tobytes().decode("ascii").split("\n")
         norms, fast_bounds = norm_array.tobytes(), bound_array.tolist()
-    out: list[tuple] = []
-    k = 0
-    for t, in_kernel in zip(texts, fast_flags, strict=True):
-        if in_kernel:
-            row = rows[k]
-            words = _words_from_counts(*row[:6], bool(row[6]), bool(row[7]), keys[k])
-            if row[11]:
-                marks = (bool(row[8]), row[9], row[10])
-                hints = (bool(row[12]), bool(row[13]))
-            else:
-                marks = hints = None
-            k += 1
-            out.append(_line_features_from(t, words, marks, True, hints))
-        else:
-            out.append(line_features(t))
     if len(fast) == len(texts):
-        return out, (norms, fast_bounds)
+        return list(map(_row_features, texts, rows, keys)), (norms, fast_bounds)
+    row_feats = map(_row_features, fast, rows, keys)
+    out = [
+        next(row_feats) if f else line_features(t)
+        for t, f in zip(texts, fast_flags, strict=True)
+    ]
     it = iter(fast_bounds)
     bounds = [next(it) if f else [-1, -1] for f in fast_flags]
     return out, (norms, bounds)
+
+
+def _row_features(t: str, row: list[int], key: str) -> tuple:
+    """:func:`line_features` of the ASCII-like line ``t`` from its row of
+    :func:`neardup.clean._kernels.ascii_lines_kernel` (its ``LINE_COLUMNS`` values, as ints:
+    the flags 0 or 1) and its key."""
+    (nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter, cue_hit,
+     terminal, n_ends, n_commas, valid, maybe_credit, cue_stem) = row
+    words = _words_from_counts(
+        nw, n_stop, n_digit, n_upper, n_lower, n_upper_stop, letter == 1, cue_hit == 1, key
+    )
+    if not valid:  # (a non-ASCII character the marks do not know: no marks, no hints)
+        return _line_features_from(t, words, None, True)
+    return _line_features_from(
+        t, words, (terminal == 1, n_ends, n_commas), True, (maybe_credit == 1, cue_stem == 1)
+    )
 
 
 def _word_features(t: str) -> tuple:
@@ -597,12 +603,25 @@ _CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _may_have_cue(kind: str, line_words: set[str], lower: str) -> bool:
-    """Whether ``CUES[kind]`` can match the ASCII-like line with lower-cased \\w+ words
-    ``line_words`` and lower-cased text ``lower`` (a necessary condition)."""
-    return not _CUE_KIND_WORDS[kind].isdisjoint(line_words) or any(
-        stem in lower for stem in _CUE_KIND_STEMS.get(kind, ())
-    )
+# word -> the kinds of cue whose _CUE_KIND_WORDS hold it
+_CUE_WORD_KINDS: dict[str, frozenset[str]] = {
+    word: frozenset(kind for kind, words in _CUE_KIND_WORDS.items() if word in words)
+    for word in frozenset().union(*_CUE_KIND_WORDS.values())
+}
+_CUE_STEM_KINDS = tuple((stem, kind) for kind, stems in _CUE_KIND_STEMS.items() for stem in stems)
+
+
+def _possible_cues(key: str, lower: str) -> set[str]:
+    """The kinds of cue whose ``CUES[kind]`` can match the ASCII-like line with key ``key``
+    (its lower-cased \\w+ words) and lower-cased text ``lower`` (a necessary condition): one
+    pass over the words, not one set test per kind."""
+    kinds: set[str] = set()
+    for kinds_of_word in filter(None, map(_CUE_WORD_KINDS.get, key.split())):
+        kinds |= kinds_of_word
+    for stem, kind in _CUE_STEM_KINDS:
+        if stem in lower:
+            kinds.add(kind)
+    return kinds
 
 
 def _has_cue_stem(lower: str) -> bool:
@@ -679,9 +698,9 @@ def _line_features_from(
     if n <= CUE_MAX_WORDS and (cue_hit or cue_stem):
         # (on an ASCII-like line, whose words are the \w+ runs of ``lower``, a cue pattern can
         # only match where one of its words or stems is: the others are skipped)
-        line_words = set(key.split()) if ascii_like else None
+        possible = _possible_cues(key, lower) if ascii_like else None
         for kind, rx in _cues_lower().items():
-            if line_words is not None and not _may_have_cue(kind, line_words, lower):
+            if possible is not None and kind not in possible:
                 continue
             k = len(rx.findall(lower))
             if k > cue_n:
