@@ -164,8 +164,8 @@ CUES: dict[str, re.Pattern[str]] = {
 
 
 _first_char = itemgetter(0)
-_NONASCII_RE = re.compile(r"[^\x00-\x7f]")
 _ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
 # What may follow a sentence's end mark ("... said.\u201d", "(Reuters).")
 CLOSERS = "\"'”’»)]"
@@ -521,9 +521,8 @@ def _word_features(t: str) -> tuple:
     n = nw = len(words)
     n_uncased = 0  # words of a caseless script beyond the \w+ runs (CJK)
     mostly_cjk = False
-    nonascii = _NONASCII_RE.findall(t)
     latin_script = _ASCII_ALPHA_RE.search(t) is not None
-    if nonascii:
+    if not t.isascii():
         # Scripts written without spaces (CJK) give few, long \w+ runs: count ~2 chars a word.
         cjk = len(_CJK_RE.findall(t))
         if cjk:
@@ -532,9 +531,13 @@ def _word_features(t: str) -> tuple:
                 # mostly CJK: a few Latin words in it (names, "PC") do not make it cased text
                 n_uncased = n - nw
                 mostly_cjk = True
-        if any(map(str.isalpha, nonascii)):
-            latin = len(_ASCII_ALPHA_RE.findall(t))
-            latin_script = latin * 2 >= latin + sum(map(str.isalpha, nonascii))
+        # (letters are \w characters: all of them are in ``words``, the ASCII ones counted
+        # on the line's ASCII bytes; C-level counts, not a list of every non-ASCII character)
+        ascii_b = t.encode("ascii", "ignore")
+        latin = len(ascii_b) - len(ascii_b.translate(None, _ASCII_LETTERS))
+        other = sum(len(w) if w.isalpha() else sum(map(str.isalpha, w)) for w in words) - latin
+        if other:  # (non-ASCII letters)
+            latin_script = latin * 2 >= latin + other
         # (a line without any letter counts as not Latin, as ``latin * 2 >= max(letters, 1)``)
     stop_ratio = lower_ratio = title_ratio = digit_ratio = 0.0
     lower_words = list(map(str.lower, words))
