@@ -107,7 +107,9 @@ def markdown_view(text: str) -> MarkdownView | None:
     """The view of ``text`` if it holds Markdown links or images, else None (headings' marks
     and emphasis are only read as markup in a text that holds links or images: a plain
     text's "#1", "# 3 in the league" or "*" is text)."""
-    if "](" not in text:
+    # ("]" first: on a text with non-ASCII characters, a one-character search is ~8x faster
+    # than a search for two, and most texts have no "]")
+    if "]" not in text or "](" not in text:
         return None
     markup: list[tuple[int, int]] = []
     links = 0
