@@ -2,6 +2,7 @@
 compressed ones decompressed by the main process): the result must be the same as reading the
 file whole in the main process, whatever the slice size and the worker count."""
 
+import dataclasses
 import gzip
 import json
 
@@ -565,3 +566,22 @@ def test_a_record_nested_too_deep_to_send_to_a_worker_is_read_not_a_crash(tmp_pa
                                  collect=True)
     assert [r["status"] for r in result.records] == ["duplicate", "kept", "kept"]
     assert result.records[1]["warnings"][0].startswith("field 'm' left out")
+
+
+def test_a_file_cut_while_it_is_sliced_or_read_is_an_error_not_a_crash(tmp_path):
+    """The file is read, not mapped: a mapped file cut by another program while the run read
+    it killed the process (SIGBUS), with no message and its temporary files left behind."""
+    from neardup.errors import NeardupError
+    from neardup.read.slices import slice_bytes
+
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"".join(b'{"text": "line %d"}\n' % i for i in range(100)))
+    pieces = slice_file(_input(path), 64)
+    first = next(pieces)
+    assert slice_bytes(first) == path.read_bytes()[first.start:first.end]
+    whole = path.read_bytes()
+    path.write_bytes(whole[:100])  # cut: the rest of the slicing, and any slice read after
+    with pytest.raises(NeardupError, match="input changed.*shorter than when the run started"):
+        list(pieces)
+    with pytest.raises(NeardupError, match=r"f\.jsonl: the input changed .*lines from 1:"):
+        slice_bytes(dataclasses.replace(first, end=200))

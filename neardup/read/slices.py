@@ -12,20 +12,17 @@ The other formats are read in the main process as before.
 
 from __future__ import annotations
 
-import mmap
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-
+from neardup.errors import NeardupError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.read.charset import wide_bom
 from neardup.read.files import InputFile, open_binary, packed_as, special
 
-NEWLINE = 10
 SLICE_BYTES = 1 << 20  # ~200 news articles: enough work per task to hide the task overhead
 
 
@@ -58,38 +55,55 @@ def can_slice(file: InputFile) -> bool:
 def slice_file(file: InputFile, target: int | None = None) -> Iterator[FileSlice]:
     """Cut ``file`` into slices of about ``target`` bytes (``SLICE_BYTES``) that end after a
     newline (the last one at the end of the file); a line longer than ``target`` makes a slice
-    of its own size. The boundaries depend on the file alone, not on the workers."""
+    of its own size. The boundaries depend on the file alone, not on the workers.
+
+    The file is read with ``pread``, not mapped: a mapped file that shrinks while it is read
+    (rewritten by another program) kills the process with SIGBUS, where a read comes back short
+    and the run stops with a message (and removes its temporary files)."""
     target = target or SLICE_BYTES
     size = file.path.stat().st_size
     if size == 0:
         return
-    with file.path.open("rb") as handle, mmap.mmap(handle.fileno(), 0,
-                                                    access=mmap.ACCESS_READ) as view:
-        data = np.frombuffer(view, dtype=np.uint8)  # no copy: pages come from the page cache
+    with file.path.open("rb") as handle:
+        fd = handle.fileno()
         start, line = 0, 1
-        try:
-            while start < size:
-                end = min(start + target, size)
-                if end < size:
-                    cut = view.rfind(b"\n", start, end)
-                    if cut < 0:  # one line longer than the target: the slice ends with it
-                        cut = view.find(b"\n", end)
-                    end = size if cut < 0 else cut + 1
-                yield FileSlice(file, start, end, line)
-                line += int(np.count_nonzero(data[start:end] == NEWLINE))
-                _release(view, start, end)
-                start = end
-        finally:
-            del data  # the mmap cannot close while an array still exports its buffer
+        while start < size:
+            chunk = _read_at(fd, file.path, start, min(target, size - start), line)
+            end = start + len(chunk)
+            cut = chunk.rfind(b"\n") if end < size else len(chunk) - 1
+            if cut >= 0:
+                end = start + cut + 1
+                newlines = chunk.count(b"\n", 0, cut + 1)
+            else:  # one line longer than the target: the slice ends with it
+                newlines = 0
+                while end < size:
+                    more = _read_at(fd, file.path, end, min(target, size - end), line)
+                    found = more.find(b"\n")
+                    if found >= 0:
+                        end, newlines = end + found + 1, 1
+                        break
+                    end += len(more)
+            yield FileSlice(file, start, end, line)
+            line += newlines
+            start = end
 
 
-def _release(view: mmap.mmap, start: int, end: int) -> None:
-    """Unmap the pages of ``[start, end)`` from this process once counted: they stay in the
-    page cache, but a mapped page counts towards the resident size, and a 5 GB input would
-    otherwise look like 5 GB of memory."""
-    if hasattr(view, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
-        first = start - start % mmap.PAGESIZE
-        view.madvise(mmap.MADV_DONTNEED, first, end - first)
+def _read_at(fd: int, path: Path, offset: int, size: int, line: int) -> bytes:
+    """``size`` bytes of the file at ``offset`` (fewer only if it was cut meanwhile: an error)."""
+    data = os.pread(fd, size, offset)
+    while len(data) < size:
+        more = os.pread(fd, size - len(data), offset + len(data))
+        if not more:
+            raise input_changed(path, line, "it is shorter than when the run started")
+        data += more
+    return data
+
+
+def input_changed(path: Path | str, first_line: int, how: str) -> NeardupError:
+    """The error of an input file that changed while the run read it."""
+    return NeardupError(
+        f"{path}: the input changed while neardup ran (lines from {first_line}: {how}); run "
+        "again on a file that stays as it is")
 
 
 class PlainSlices:
@@ -182,8 +196,9 @@ def slice_bytes(piece: FileSlice) -> bytes:
     if piece.data is not None:
         return piece.data
     with piece.file.path.open("rb") as handle:
-        handle.seek(piece.start)
-        return handle.read(piece.end - piece.start)
+        # (a file cut since it was sliced: its documents must not vanish without a word)
+        return _read_at(handle.fileno(), piece.file.path, piece.start, piece.end - piece.start,
+                        piece.first_line)
 
 
 def slice_lines(piece: FileSlice) -> list[bytes]:

@@ -22,7 +22,7 @@ import xxhash
 
 from neardup.errors import NeardupError
 from neardup.read.documents import ReadOptions, reject, shard_documents
-from neardup.read.slices import FileSlice, drop_cached, slice_bytes
+from neardup.read.slices import FileSlice, drop_cached, input_changed, slice_bytes
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import RemovedTotals, document_record, kept_record
 from neardup.write.records import dumps
@@ -80,9 +80,7 @@ def _slice_as_before(piece: FileSlice) -> bytes:
 
 
 def _input_changed(piece: FileSlice, how: str) -> NeardupError:
-    return NeardupError(
-        f"{piece.file.path}: the input changed while neardup ran (lines from "
-        f"{piece.first_line}: {how}); run again on a file that stays as it is")
+    return input_changed(piece.file.path, piece.first_line, how)
 
 
 def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
