@@ -876,6 +876,34 @@ def test_warc_conversion_and_resource_records_are_documents(tmp_path):
     assert all(d.id.startswith("<urn:uuid:") and d.date for d in docs)
 
 
+def test_warc_records_of_no_or_unknown_type_are_rejections_not_lost(tmp_path):
+    # Records with no WARC-Type, an unknown or a capitalised one, or a continuation segment,
+    # were skipped like request records: read 1 of 6, exit 0, not a word.
+    body = b"The city council voted on Tuesday to approve the new budget for schools."
+
+    def record(kind):
+        head = ("WARC/1.0\r\n" + (f"WARC-Type: {kind}\r\n" if kind else "")
+                + f"WARC-Record-ID: <urn:{kind}>\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+                f"WARC-Target-URI: https://ex.com/{kind}\r\nContent-Type: text/plain\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n")
+        return head.encode() + body + b"\r\n\r\n"
+
+    path = tmp_path / "t.warc"
+    path.write_bytes(b"".join(map(record, ["resource", "Resource", None, "continuation",
+                                           "bogus", "request"])))
+    docs = list(read_documents([path]))
+    assert [(d.source, d.rejected) for d in docs] == [
+        ("t.warc#1", None),
+        ("t.warc#2", "WARC record of unknown type 'Resource' (WARC types are lower-case: "
+                     "'resource'): pages are read from response, resource and conversion records"),
+        ("t.warc#3", "WARC record without a WARC-Type header: not read"),
+        ("t.warc#4", "WARC continuation record (a segment of a record split in several): "
+                     "segmented records are not joined, so it is not read"),
+        ("t.warc#5", "WARC record of unknown type 'bogus': pages are read from response, "
+                     "resource and conversion records")]
+    assert docs[1].url == "https://ex.com/Resource"
+
+
 def test_a_page_over_max_chars_is_said_to_be_measured_as_html(tmp_path):
     # The rejection read "text too long: N characters" for a page whose HTML was measured: a
     # user looking for a text of N characters in the output found none.

@@ -587,7 +587,17 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 # no Content-Length, or one cut short ("Content-Length:" read as 0): the file
                 # ends inside the record's headers
                 break
+            if record.rec_type in _CRAWL_RECORDS:
+                continue  # (they describe the crawl: no page of their own)
             if record.rec_type not in _DOCUMENT_RECORDS:
+                # (a record of no type, an unknown one or a continuation must not vanish)
+                while record.raw_stream.read(1 << 16):
+                    pass
+                if _missing_bytes(record):
+                    break  # the file ends inside this record: rejected below
+                location = f"{source.name}#{number}"
+                pending = RawRecord(location, number, _warc_fields(record, location),
+                                    error=_unread_type(record.rec_type))
                 continue
             headers = record.http_headers
             # an HTTP response's type is in its HTTP headers; a resource's, a conversion's or a
@@ -693,6 +703,21 @@ def _overrun(name: str, number: int, record: Any, pending: RawRecord | None
 
 _WARC_HEADER_RE = re.compile(r"(?m)^WARC/1\.[01]\r?$")
 _DOCUMENT_RECORDS = ("response", "resource", "conversion")
+_CRAWL_RECORDS = ("request", "metadata", "warcinfo", "revisit")
+
+
+def _unread_type(rec_type: str | None) -> str:
+    """The reason a WARC record of no known type is rejected (WARC 1.1 types are lower-case)."""
+    if not rec_type:
+        return "WARC record without a WARC-Type header: not read"
+    if rec_type == "continuation":
+        return ("WARC continuation record (a segment of a record split in several): "
+                "segmented records are not joined, so it is not read")
+    known = (*_DOCUMENT_RECORDS, *_CRAWL_RECORDS, "continuation")
+    hint = (f" (WARC types are lower-case: {rec_type.lower()!r})"
+            if rec_type.lower() in known else "")
+    return (f"WARC record of unknown type {rec_type[:40]!r}{hint}: pages are read from "
+            "response, resource and conversion records")
 _CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
 
 
