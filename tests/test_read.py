@@ -1348,3 +1348,16 @@ def test_an_output_folder_holding_the_input_hides_no_input(tmp_path, monkeypatch
     _write(tmp_path / "crawl" / "b.txt", b"another story about the river and the mill")
     summary = neardup.clean_files(["crawl"], ".", neardup.make_options(quiet=True, jobs=1))
     assert summary["counts"]["read"] == 2
+
+
+def test_records_apart_by_lone_carriage_returns_are_named_as_such(tmp_path):
+    # Old-Mac line ends (CR alone) made a file one line: "Extra data (column 193)" did not say
+    # why, and the three records folded into the rejection were not named.
+    path = tmp_path / "cr.jsonl"
+    path.write_bytes(b'{"text": "one story"}\r{"text": "another story"}\r')
+    (doc,) = read_documents([path])
+    assert doc.rejected.startswith("malformed JSON: Extra data (column 23); the line holds "
+                                   "several records apart by a carriage return alone")
+    path.write_bytes(b'{"text": "one story"} {"text": "another"}\n')  # no CR: no such hint
+    (doc,) = read_documents([path])
+    assert doc.rejected == "malformed JSON: Extra data (column 23)"

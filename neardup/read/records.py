@@ -88,7 +88,11 @@ def _parse_json_line(line: bytes, id_field: str = "id") -> tuple[Any, list[str],
             warnings.append(f"{len(wide)} number(s) of more than "
                             f"{sys.get_int_max_str_digits():,} digits: kept as text")
     except json.JSONDecodeError as exc:
-        return None, warnings, f"malformed JSON: {json_problem(exc)} (column {exc.colno})"
+        hint = ""  # records that follow one another after a lone carriage return
+        if exc.msg == "Extra data" and text[:exc.pos].rstrip(" \t").endswith("\r"):
+            hint = ("; the line holds several records apart by a carriage return alone: JSONL "
+                    "lines end in a newline (\\n), convert the file's CR line ends")
+        return None, warnings, f"malformed JSON: {json_problem(exc)} (column {exc.colno}){hint}"
     except RecursionError:  # (not a JSONDecodeError: it stopped the run, or the file's rest)
         return None, warnings, TOO_DEEP
     except ValueError:  # (likewise: an integer json will not convert, which orjson gave up on)
