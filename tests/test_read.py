@@ -1,5 +1,7 @@
 import gzip
 import json
+import subprocess
+import sys
 
 import hypothesis
 import numpy as np
@@ -1361,3 +1363,19 @@ def test_records_apart_by_lone_carriage_returns_are_named_as_such(tmp_path):
     path.write_bytes(b'{"text": "one story"} {"text": "another"}\n')  # no CR: no such hint
     (doc,) = read_documents([path])
     assert doc.rejected == "malformed JSON: Extra data (column 23)"
+
+
+def test_a_warc_uri_with_spaces_is_read_without_a_log_line_on_stderr(tmp_path):
+    # warcio logs "Replacing spaces in invalid WARC-Target-URI" as a warning, which Python's
+    # last-resort handler printed on stderr even with --quiet.
+    body = b"The council voted on a budget."
+    path = tmp_path / "sp.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:x>\r\n"
+                     b"WARC-Target-URI: https://ex.com/a b\r\nContent-Type: text/plain\r\n"
+                     b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (len(body), body))
+    (doc,) = read_documents([path])
+    assert (doc.url, doc.text, doc.rejected) == ("https://ex.com/a%20b", body.decode(), None)
+    # (in a process of its own: pytest's log capture would hide the last-resort handler)
+    run = subprocess.run([sys.executable, "-m", "neardup", "clean", str(path), "-o",
+                          str(tmp_path / "out"), "--quiet"], capture_output=True, text=True)
+    assert run.returncode == 0 and "WARC-Target-URI" not in run.stderr, run.stderr

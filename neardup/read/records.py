@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -670,6 +671,12 @@ def _quiet_archive_iterator(handle: Any) -> Any:
 
     records = ArchiveIterator(handle)
     records.INC_RECORD = ""  # (the warning's format string: it writes nothing)
+    # warcio also logs a WARC-Target-URI with spaces, which it percent-encodes, as a warning
+    # that Python's last-resort handler printed on stderr even with --quiet (a handler on its
+    # logger keeps it off; an application that configures logging still sees it)
+    logger = logging.getLogger("warcio")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     return records
 
 
