@@ -1090,8 +1090,21 @@ def test_a_parquet_string_that_is_not_utf8_is_replaced_and_flagged_not_null(tmp_
     docs = list(read_documents([tmp_path / "t.parquet"]))
     assert [(d.id, d.rejected) for d in docs] == [("a", None), ("b", None)]
     assert docs[1].text == "bad \ufffd bytes in a story about the council"
-    assert docs[1].warnings == ["field 'text': invalid UTF-8, replaced with U+FFFD"]
+    assert docs[1].warnings == ["field 'text': invalid UTF-8 at byte 4 of the value, replaced "
+                                "with U+FFFD"]
     assert not docs[0].warnings
+
+
+def test_a_csv_field_that_is_not_utf8_is_flagged_by_its_name_and_place(tmp_path):
+    # The warning was "invalid UTF-8 (or U+FFFD in input): replaced": no field, no place.
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,text,note\nr1,a story \xff about the vote,fine\nr2,clean story,x\n")
+    docs = list(read_documents([path]))
+    assert [(d.id, d.text, d.rejected) for d in docs] == [
+        ("r1", "a story \ufffd about the vote", None), ("r2", "clean story", None)]
+    assert docs[0].warnings == ["field 'text': invalid UTF-8 (or U+FFFD in the input) at "
+                                "character 8 of the value: replaced with U+FFFD"]
+    assert not docs[1].warnings
 
 
 def test_a_fifo_is_a_rejection_not_a_silent_skip_or_a_hang(tmp_path):

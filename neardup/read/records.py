@@ -398,7 +398,12 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
             except UnicodeDecodeError:  # a string column's bytes that are not UTF-8
                 raw = cell.cast(pa.binary()).to_pylist()[0]
                 item[name] = raw.decode("utf-8", "replace")
-                warnings.append(f"field {name!r}: invalid UTF-8, replaced with U+FFFD")
+                try:
+                    raw.decode("utf-8")
+                    where = ""
+                except UnicodeDecodeError as bad:
+                    where = f" at byte {bad.start} of the value"
+                warnings.append(f"field {name!r}: invalid UTF-8{where}, replaced with U+FFFD")
             except Exception as exc:
                 reraise_if_interrupted(exc)
                 kept = "kept as Arrow's text of it"
@@ -457,8 +462,13 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
                         continue
                     warnings.append(f"row has {have} fields, fewer than the header "
                                     f"({header}): no value for {', '.join(map(repr, missing))}")
-                if any(isinstance(v, str) and "\ufffd" in v for v in item.values()):
-                    warnings.append("invalid UTF-8 (or U+FFFD in input): replaced")
+                # (the file is decoded as a stream, so where a byte was is known by the
+                # character it became: the field and its place in the value)
+                warnings += [f"field {name!r}: invalid UTF-8 (or U+FFFD in the input) at "
+                             f"character {value.index(chr(0xFFFD))} of the value: replaced "
+                             "with U+FFFD"
+                             for name, value in item.items()
+                             if isinstance(value, str) and "\ufffd" in value]
                 yield RawRecord(location, row, dict(item), warnings=warnings)
         except csv.Error as exc:
             line = reader.line_num + lines.skipped
