@@ -77,9 +77,9 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     def source():
         return documents_from_objects(_fresh(items), read_options, account=False)
 
+    if output is not None:  # (the path as given: Path("") is ".", the current folder)
+        check_output(output)
     out = Path(output) if output is not None else None
-    if out is not None:
-        check_output(out)
     return run_dedup(source, options, out, collect=True)
 
 

@@ -627,6 +627,23 @@ def test_a_bad_output_format_names_the_api_setting():
         neardup.dedup(["a text"], output_format="csv")
 
 
+def test_an_empty_output_path_is_a_usage_error_in_every_api_entry(tmp_path, monkeypatch):
+    # Path("") is ".": dedup(..., output="") wrote its files into the current folder, where
+    # dedup_files and clean_files (and the CLI) refuse an empty path.
+    from neardup.errors import UsageError
+
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"text": make_article(1)}) + "\n")
+    for output in ("", " "):
+        with pytest.raises(UsageError, match="output folder is empty"):
+            neardup.dedup([make_article(1)], output=output)
+        for job in (neardup.dedup_files, clean_files):
+            with pytest.raises(UsageError, match="output folder is empty"):
+                job([corpus], output, make_options(quiet=True, jobs=1))
+    assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]  # nothing written
+
+
 def test_api_options_and_flags_of_the_wrong_type_are_named():
     # a dict for options failed with "'dict' object has no attribute 'read'"; clean="no"
     # cleaned and prose_weights="no" weighted, in similarity
