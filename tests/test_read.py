@@ -699,6 +699,45 @@ def test_a_deep_item_of_a_json_array_costs_its_field_not_the_items_after_it(tmp_
     assert item["text"].endswith("\ud800") and item["m"] is nested
 
 
+def test_api_values_that_contain_themselves_cost_their_field_not_the_run(tmp_path):
+    # A dict or list that contains itself is infinitely deep: the copy that replaces lone
+    # surrogates (a stack, no recursion limit) followed it until memory ran out. Such a field
+    # is left out with a warning, as one nested too deep is; a value met twice on different
+    # paths (no cycle) is kept.
+    import signal
+
+    from neardup import Document
+
+    def timeout(signum, frame):
+        raise TimeoutError("the cycle was followed")
+
+    loop: list = [1]
+    loop.append({"back": loop})
+    shared = {"a": [1, 2]}
+    item = {"id": "a", "text": "a story about the council vote", "k": 1, "m": loop,
+            "both": [shared, shared]}
+    item["self"] = item
+    cyclic_text: dict = {}
+    cyclic_text["t"] = cyclic_text
+    doc = Document(id="d", text="another story about frogs in the pond", metadata={"m": loop})
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(3)
+    try:
+        result = neardup.dedup([item, {"text": cyclic_text}, doc], output=tmp_path / "out")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    cycle = "it contains itself (a reference cycle): written out, it would be infinitely deep"
+    assert [(r["id"], r["status"], r["reason"], r["warnings"]) for r in result.records] == [
+        ("a", "kept", None, [f"field 'm' left out: {cycle}", f"field 'self' left out: {cycle}"]),
+        ("1", "rejected", "field 'text' must be a string, got dict", []),
+        ("d", "kept", None, [f"field 'm' left out: {cycle}"])]
+    kept = [json.loads(line) for line in (tmp_path / "out/deduplicated.jsonl").open()]
+    assert [k["metadata"] for k in kept] == [
+        {"k": 1, "both": [{"a": [1, 2]}, {"a": [1, 2]}]}, {}]
+    assert item["self"] is item and loop[1]["back"] is loop and doc.metadata == {"m": loop}
+
+
 def _warc_file(path, records):
     """A .warc.gz of ``records``: (type, url, Content-Type, body bytes); a response to an
     http(s) URL carries its Content-Type in HTTP headers, other records in the WARC header."""

@@ -19,6 +19,7 @@ from neardup.errors import InputError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
 from neardup.read.files import InputFile, list_input_files
+from neardup.read.objects import MAX_DEPTH, TOO_DEEP, api_fields
 from neardup.read.records import (
     RawRecord,
     _without_surrogates,
@@ -370,16 +371,12 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
                     warnings=list(record.warnings))
 
 
-MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up to 255)
-
-
 def trim_deep(metadata: dict[str, Any], warnings: list[str]) -> None:
     """Leave out (with a warning) the metadata fields nested deeper than ``MAX_DEPTH``: orjson
     reads 1,024 levels but writes 255, and such a field stopped the write pass."""
     for key in _deep_fields(metadata):
         del metadata[key]
-        warnings.append(f"field {key!r} left out: nested more than {MAX_DEPTH} levels deep, "
-                        "more than the outputs can hold")
+        warnings.append(f"field {key!r} left out: {TOO_DEEP}")
 
 
 def _deep_fields(fields: dict[str, Any]) -> list[str]:
@@ -512,9 +509,11 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
                 value = getattr(doc, name)
                 if isinstance(value, str):
                     setattr(doc, name, _without_surrogates(value, warnings))
-            doc.metadata = _without_surrogates(doc.metadata, warnings)
+            left_out: list[str] = []
+            doc.metadata = api_fields(doc.metadata, warnings, left_out)
             if warnings:
                 doc.warnings.append(_SURROGATES)
+            doc.warnings.extend(left_out)
             trim_deep(doc.metadata, doc.warnings)
             doc.index = index
             doc.source = doc.source or location
@@ -531,14 +530,18 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             elif doc.rejected is None and doc.html is None and not has_words(doc.text):
                 doc.rejected = NO_WORDS
         else:
-            if isinstance(item, str | dict):
-                item = _without_surrogates(item, warnings, options.id_field)
-            warnings = [_SURROGATES] if warnings else []
+            left_out = []  # fields no output can hold (see api_fields)
+            if isinstance(item, str):
+                item = _without_surrogates(item, warnings)
+            elif isinstance(item, dict):
+                item = api_fields(item, warnings, left_out, options.id_field,
+                                  (options.text_field, options.html_field))
+            warnings = ([_SURROGATES] if warnings else []) + left_out
             if isinstance(item, str):
                 record = RawRecord(location, index, {options.text_field: item},
                                    warnings=warnings)
-            elif isinstance(item, dict):
-                record = RawRecord(location, index, dict(item), warnings=warnings)
+            elif isinstance(item, dict):  # (a copy already)
+                record = RawRecord(location, index, item, warnings=warnings)
             else:
                 record = RawRecord(location, index,
                                    error=f"expected str, dict or Document, got "
