@@ -244,6 +244,61 @@ def test_integers_beyond_64_bits_in_metadata_are_written_not_a_crash(tmp_path):
     assert result.kept[0]["metadata"]["n"] == big  # the API's records are not encoded
 
 
+def test_api_values_that_are_no_data_leave_their_field_out_with_a_warning(tmp_path):
+    # Metadata of the Python API is any Python object: a function stopped the run in the
+    # spill's pickle, a tuple key the JSON writer ("unhashable type: 'list'"), and an
+    # object() or a set was written as its str(), which differs from run to run (an address,
+    # the order of string hashes). Such a field is left out, with a warning; what JSON holds,
+    # and what the writers write the same every run (dates, Decimal, NumPy...), is kept.
+    import datetime
+    import decimal
+    import enum
+
+    import numpy as np
+
+    from neardup.document import Document
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    def items() -> list:
+        return [{"id": "a", "text": make_article(1), "f": lambda: 1, "o": object(),
+                 "s": {"x", "y"}, "tk": {(1, 2): 3}, "deep": [{"o": object()}], "k": 1,
+                 "when": datetime.datetime(2020, 1, 2, 3, 4), "price": decimal.Decimal("1.10"),
+                 "arr": np.arange(3), "pair": (1, ("x", Level.HIGH)), "ik": {1: "one"}},
+                {"id": object(), "text": make_article(2), "url": print},
+                Document(id="d", text=make_article(3), url=object(),
+                         metadata={"f": len, "n": np.int64(7)})]
+
+    def no_data(field: str, kind: str) -> str:
+        return (f"{field} left out: a value of type {kind!r} is not data that the outputs can "
+                "hold: convert it to str, a number, a list or a dict")
+
+    outputs = []
+    for run, (fmt, jobs) in enumerate([("jsonl", 1), ("jsonl", 2), ("parquet", 1)]):
+        out = tmp_path / f"{fmt}{run}"
+        result = neardup.dedup(items(), output=out, output_format=fmt, jobs=jobs)
+        assert [(r["id"], r["status"]) for r in result.records] == [
+            ("a", "kept"), ("1", "kept"), ("d", "kept")]
+        assert [r["warnings"] for r in result.records] == [
+            [no_data("field 'f'", "function"), no_data("field 'o'", "object"),
+             no_data("field 's'", "set"),
+             "field 'tk' left out: a dict key of type 'tuple': the outputs' keys are text, give "
+             "str, int, float or bool keys", no_data("field 'deep'", "object")],
+            [no_data("field 'id'", "object"), no_data("field 'url'", "builtin_function_or_method")],
+            [no_data("Document.url", "object"), no_data("field 'f'", "builtin_function_or_method")]]
+        if fmt == "jsonl":
+            outputs.append((out / "deduplicated.jsonl").read_bytes())
+            kept = [json.loads(line) for line in outputs[-1].splitlines()]
+        else:
+            kept = [{**r, "metadata": json.loads(r["metadata"])}
+                    for r in pq.read_table(out / "deduplicated.parquet").to_pylist()]
+        assert [k["metadata"] for k in kept] == [
+            {"k": 1, "when": "2020-01-02T03:04:00", "price": "1.10", "arr": [0, 1, 2],
+             "pair": [1, ["x", 3]], "ik": {"1": "one"}}, {}, {"n": 7}]
+    assert outputs[0] == outputs[1]  # (byte-identical: no address, no hash order)
+
+
 def test_lone_surrogates_in_api_input_are_replaced_and_flagged(tmp_path):
     # Python strings can hold lone surrogates ("\ud800"), which no UTF-8 output can: with an
     # output folder the write pass stopped with "TypeError: str is not valid UTF-8:

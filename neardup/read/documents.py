@@ -19,7 +19,7 @@ from neardup.errors import InputError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
 from neardup.read.files import InputFile, list_input_files
-from neardup.read.objects import MAX_DEPTH, TOO_DEEP, api_fields
+from neardup.read.objects import MAX_DEPTH, TOO_DEEP, api_fields, api_text
 from neardup.read.records import (
     RawRecord,
     _without_surrogates,
@@ -503,13 +503,16 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         warnings: list[str] = []  # lone surrogates ("\ud800"), which no output can hold
         if isinstance(item, Document):
             doc = item
-            doc.id = _as_text(doc.id) or location  # ids are text in every output
-            doc.id = id_without_surrogates(doc.id, warnings)
+            left_out: list[str] = []  # values no output can hold (see api_fields)
+            for name in ("id", "url", "date"):  # (text in every output)
+                value = getattr(doc, name)
+                if value is not None and value.__class__ is not str:
+                    setattr(doc, name, api_text(value, f"Document.{name}", warnings, left_out))
+            doc.id = id_without_surrogates(doc.id or location, warnings)
             for name in ("text", "html", "url", "date"):
                 value = getattr(doc, name)
                 if isinstance(value, str):
                     setattr(doc, name, _without_surrogates(value, warnings))
-            left_out: list[str] = []
             doc.metadata = api_fields(doc.metadata, warnings, left_out)
             if warnings:
                 doc.warnings.append(_SURROGATES)

@@ -1,10 +1,24 @@
 """The Python API's dicts (and ``Document.metadata``) as a document's fields: copies (the
 caller's objects stay as they are) without lone surrogates, and without the fields that no
 output can hold. File records need none of this: what the JSON readers give is data, and
-holds no reference cycle; their lone surrogates are replaced in ``records``."""
+holds no reference cycle; their lone surrogates are replaced in ``records``.
+
+The rule for a value JSON has no type for, applied here once so that every writer (JSONL,
+Parquet, the spill's pickle) gets data: a field is kept when it holds only JSON's types
+(str, int, float, bool, None, dicts with keys of those types but None, lists and tuples;
+their subclasses are taken as the base type, a tuple as a list) and the types the writers
+write the same on every run (dates and times, Decimal, UUID, bytes: orjson, or ``str()`` in
+``write.records.dumps``; NumPy numbers and arrays not of Python objects). Any other value
+(a function, a set, whose order is that of string hashes, an object whose text is its
+address) leaves its field out, with a warning naming the field and the type: written with
+``str()`` it differed from run to run, and a function stopped the run in the spill's pickle.
+"""
 
 from __future__ import annotations
 
+import datetime
+import decimal
+import uuid
 from typing import Any
 
 from neardup.read.records import _text_without_surrogates, id_without_surrogates
@@ -12,6 +26,8 @@ from neardup.read.records import _text_without_surrogates, id_without_surrogates
 MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up to 255)
 TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, more than the outputs can hold"
 _CYCLE = "it contains itself (a reference cycle): written out, it would be infinitely deep"
+_PLAIN = frozenset({int, float, bool, type(None)})
+_WRITTEN = (datetime.date, datetime.time, decimal.Decimal, uuid.UUID, bytes)  # (and NumPy's)
 
 
 class _NotData(Exception):
@@ -28,19 +44,34 @@ def api_fields(fields: dict[Any, Any], replaced: list[str], left_out: list[str],
     fields: such a document is rejected by the value's type, and the value never written)."""
     copy: dict[Any, Any] = {}
     for key, value in fields.items():
-        if key in as_given and not isinstance(value, str):
-            copy[key] = value
-            continue
         try:
-            if key == id_field and isinstance(value, str):
-                value = id_without_surrogates(value, replaced)
-            else:
+            name = (_text_without_surrogates(key, replaced) if key.__class__ is str
+                    else _key(key, replaced))
+            if value.__class__ in _PLAIN:  # (the common values first)
+                pass
+            elif key == id_field and isinstance(value, str):
+                value = id_without_surrogates(str.__str__(value), replaced)
+            elif value.__class__ is str:
+                value = _text_without_surrogates(value, replaced)
+            elif key not in as_given or isinstance(value, str):
                 value = _copy(value, replaced)
         except _NotData as exc:
             left_out.append(f"field {key!r} left out: {exc}")
             continue
-        copy[_text_without_surrogates(key, replaced) if isinstance(key, str) else key] = value
+        copy[name] = value
     return copy
+
+
+def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) -> str | None:
+    """A ``Document``'s id, URL or date given as no string: the text (``str()``) of a value
+    that is data, as a dict's id, URL and date fields become, else None, with a warning in
+    ``left_out`` (``name``: the field, for it)."""
+    try:
+        value = _copy(value, replaced)
+    except _NotData as exc:
+        left_out.append(f"{name} left out: {exc}")
+        return None
+    return value if isinstance(value, str) else str(value)
 
 
 def _copy(value: Any, replaced: list[str]) -> Any:
@@ -48,10 +79,8 @@ def _copy(value: Any, replaced: list[str]) -> Any:
     (a value may nest deeper than Python's recursion limit), down to ``MAX_DEPTH`` levels
     (the field's value is level 1, as in ``trim_deep``). The bound also ends the walk of a
     value that contains itself, which would go on forever."""
-    if isinstance(value, str):
-        return _text_without_surrogates(value, replaced)
-    if not isinstance(value, dict | list):
-        return value
+    if not isinstance(value, dict | list | tuple):
+        return _leaf(value, replaced)
     root = dict(value) if isinstance(value, dict) else list(value)
     stack: list[tuple[dict | list, int]] = [(root, 1)]
     while stack:
@@ -62,8 +91,10 @@ def _copy(value: Any, replaced: list[str]) -> Any:
             items = list(container.items())
             container.clear()
             for key, item in items:
-                if isinstance(key, str):
+                if key.__class__ is str:
                     key = _text_without_surrogates(key, replaced)
+                else:
+                    key = _key(key, replaced)
                 container[key] = _item_copy(item, replaced, stack, depth + 1)
         else:
             for i, item in enumerate(container):
@@ -73,13 +104,55 @@ def _copy(value: Any, replaced: list[str]) -> Any:
 
 def _item_copy(item: Any, replaced: list[str], stack: list[tuple[dict | list, int]],
                depth: int) -> Any:
-    """A string without lone surrogates, or a copy of a container (queued on ``stack``)."""
-    if isinstance(item, str):
+    """A copy of a container (queued on ``stack``), else ``_leaf(item)``."""
+    cls = item.__class__
+    if cls is str:  # (the common items first)
         return _text_without_surrogates(item, replaced)
-    if isinstance(item, dict | list):
+    if cls in _PLAIN:
+        return item
+    if isinstance(item, dict | list | tuple):
         item = dict(item) if isinstance(item, dict) else list(item)
         stack.append((item, depth))
-    return item
+        return item
+    return _leaf(item, replaced)
+
+
+def _leaf(value: Any, replaced: list[str]) -> Any:
+    """``value``, which is no container, as the outputs hold it (see the module's rule)."""
+    if value.__class__ in _PLAIN:
+        return value
+    if isinstance(value, str):  # (a subclass as its base type: str.__str__ is no override)
+        return _text_without_surrogates(str.__str__(value), replaced)
+    if isinstance(value, int):  # (an IntEnum: its number, as orjson writes it)
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, _WRITTEN) or _numpy_data(value):
+        return value
+    kind = type(value).__name__ + (" of Python objects" if _numpy(value) else "")
+    raise _NotData(f"a value of type {kind!r} is not data that the outputs can hold: "
+                   "convert it to str, a number, a list or a dict")
+
+
+def _key(key: Any, replaced: list[str]) -> Any:
+    """A dict key as the outputs hold it: orjson writes str, int, float and bool keys as
+    text (``OPT_NON_STR_KEYS``); a tuple key stopped the write pass."""
+    if key.__class__ is str:
+        return _text_without_surrogates(key, replaced)
+    if isinstance(key, str | int | float):
+        return _leaf(key, replaced)
+    raise _NotData(f"a dict key of type {type(key).__name__!r}: the outputs' keys are text, "
+                   "give str, int, float or bool keys")
+
+
+def _numpy_data(value: Any) -> bool:
+    """Whether ``value`` is a NumPy number or array not of Python objects: orjson writes it
+    (``OPT_SERIALIZE_NUMPY``), or ``str()`` does (complex, text), the same on every run."""
+    return _numpy(value) and getattr(getattr(value, "dtype", None), "kind", "O") != "O"
+
+
+def _numpy(value: Any) -> bool:
+    return value.__class__.__module__ == "numpy"
 
 
 def _contains_itself(value: dict | list) -> bool:
@@ -90,7 +163,7 @@ def _contains_itself(value: dict | list) -> bool:
     stack = [iter(value.values() if isinstance(value, dict) else value)]
     while stack:
         for item in stack[-1]:
-            if isinstance(item, dict | list):
+            if isinstance(item, dict | list | tuple):
                 if id(item) in path:
                     return True
                 if len(path) < MAX_DEPTH:
