@@ -121,6 +121,10 @@ def test_earliest_compares_dates_not_strings():
     # what is not a date ranks with the undated, after every date, then by id
     assert order(["  ", "yesterday", "2020-13-45", "1477785600", None, "2016-10-30"]) == [
         5, 0, 1, 2, 3, 4]
+    # an ISO date the standard rejects is no date either: the lenient reader took its day
+    # ("2020-05-01T99:99:99" ranked before "2020-05-01T10:00:00Z"); a date in words still reads
+    assert order(["2020-05-01T99:99:99", "2020-05-01T12:00:00+25:00", "2020-W18",
+                  "2020-05-01T10:00:00Z", "Posted May 2, 2020"]) == [3, 4, 0, 1, 2]
 
 
 def test_a_roundup_of_briefs_does_not_gather_their_stories():

@@ -5,8 +5,8 @@
 - ``earliest``: the earliest date (documents without a date rank last), then ``longest``.
 Dates are compared as points in time (``date_key``), not as strings: ISO 8601 (an offset is
 taken into account; none means UTC), RFC 2822 ("Sat, 29 Oct 2016 10:00:00 GMT") or a date in
-words ("October 29, 2016"); anything else ("yesterday", "2020-13-45", a Unix timestamp) is no
-date.
+words ("October 29, 2016"); anything else ("yesterday", "2020-13-45", an ISO date with a time
+or offset that cannot be, a Unix timestamp) is no date.
 - ``first``: the first in input order (for users whose input is already ranked).
 All ties end on the id string, so the choice does not depend on how the input was sharded.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -22,6 +23,8 @@ from functools import lru_cache
 KEEP_POLICIES: tuple[str, ...] = ("longest", "earliest", "first")
 
 _NO_DATE = "~"  # after every date key (they start with a digit)
+_ISO_SHAPED = re.compile(r"[+-]?\d{4}-(?:\d|W)")  # a year, a dash, a month or a week
+_WEEK_ALONE = re.compile(r"\d{4}-?W\d\d")
 
 
 @lru_cache(maxsize=1 << 16)  # (clustering asks for a member's key again in later rounds)
@@ -35,9 +38,15 @@ def date_key(date: str | None) -> str:
     if not text:
         return _NO_DATE
     moment: datetime | None = None
+    if _WEEK_ALONE.fullmatch(text):  # (Python reads its Monday; a week is no day, as a month)
+        return _NO_DATE
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
+        if _ISO_SHAPED.match(text):
+            # (an ISO date the standard rejects -- a time "99:99", an offset past 24 h, a week
+            # date -- is no date: the lenient reader below took its day and ranked it first)
+            return _NO_DATE
         try:
             moment = email.utils.parsedate_to_datetime(text)
         except (ValueError, TypeError, IndexError):
