@@ -39,9 +39,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import TYPE_CHECKING
 
 import xxhash
 
@@ -51,6 +53,9 @@ from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.features import Normalised
 from neardup.clean.lines import logical_line_texts
 from neardup.clean.markdown import markdown_view
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -224,6 +229,17 @@ def new_line_keys(lines: list[str]) -> list[int]:
     normalised on bytes in one call (a few percent faster than a call per line)."""
     if not KERNELS_AVAILABLE:
         return list(map(_new_line_key, lines))
+    # (the common case first: every line normalises on bytes, tested on the document's new
+    # lines at once, not line by line)
+    joined_s = "\n".join(lines)
+    b = joined_s.encode("utf-8", "surrogatepass")
+    if len(b) == len(joined_s) or _SEPARATOR_SET.issuperset(
+        b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        if b.count(b"\n") != len(lines) - 1:  # (a line with a line break; or no lines)
+            return list(map(_new_line_key, lines))
+        norm_array, bound_array = ascii_norms_kernel(b, len(lines))
+        return _keys_from_bound_array(lines, norm_array.tobytes(), bound_array)
     on_bytes = list(map(_normalises_on_bytes, lines))
     fast = list(compress(lines, on_bytes))
     joined = "\n".join(fast).encode("utf-8")
@@ -235,6 +251,28 @@ def new_line_keys(lines: list[str]) -> list[int]:
     it = iter(bound_array.tolist())
     bounds = [next(it) if f else [-1, -1] for f in on_bytes]
     return _keys_from_norms(lines, norm_array.tobytes(), bounds)
+
+
+def _keys_from_bound_array(lines: list[str], norms: bytes, bounds: np.ndarray) -> list[int]:
+    """:func:`_keys_from_norms` with the (start, end) of every line in an array (of
+    :func:`neardup.clean._kernels.ascii_norms_kernel`): every slice hashed by C-level ``map``;
+    the few lines without a normalised form (empty: key 0; None: :func:`normalise_line`)
+    hashed an empty slice, found by that hash, then fixed."""
+    flat = bounds.ravel().tolist()
+    out = list(map(xxhash.xxh3_64_intdigest,
+                   map(norms.__getitem__, map(slice, flat[0::2], flat[1::2]))))
+    if _EMPTY_HASH in out:
+        for i, h in enumerate(out):
+            if h == _EMPTY_HASH and flat[2 * i + 1] <= flat[2 * i]:
+                if flat[2 * i] >= 0:
+                    out[i] = 0
+                else:
+                    norm = normalise_line(lines[i])
+                    out[i] = line_hash(norm) if norm else 0
+    return out
+
+
+_EMPTY_HASH = xxhash.xxh3_64_intdigest(b"")
 
 
 def _keys_from_norms(lines: list[str], norms: bytes, bounds: list[list[int]]) -> list[int]:
@@ -395,12 +433,11 @@ class SiteTemplateLearner:
             sc = self._sites[site] = _SiteCounts()
         sc.docs += 1
         counts = sc.counts
-        for h in hashes:
-            if h in counts:
-                counts[h] += 1
-            else:
-                counts[h] = 1
-                self._entries += 1
+        before = len(counts)
+        # (Counter.update's C helper: counts[h] = counts.get(h, 0) + 1 for each, new ones
+        # inserted in order, as a loop here did)
+        _count_elements(counts, hashes)
+        self._entries += len(counts) - before
         if len(counts) > self.max_lines_per_site:
             self._prune_site(sc, self.max_lines_per_site // 2)
         if self._entries > self.max_entries:
