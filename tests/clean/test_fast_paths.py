@@ -689,3 +689,49 @@ def test_line_cache_get_missing_equals_get_old() -> None:
         absent, got = many.get_missing(keys)
         assert got == want and absent == [i for i, v in enumerate(want) if v is None]
         assert (one.young, one.old, one.chars) == (many.young, many.old, many.chars)
+
+
+def test_new_line_keys_of_documents_equal_line_key() -> None:
+    """Documents whose new lines all normalise on bytes take one path (ASCII, or non-ASCII
+    separators only), the others line by line: both give ``line_key``, with lines that
+    normalise to nothing (key 0), lines the kernel leaves to the str path (a double space, a
+    tab) and a line break inside a line."""
+    from neardup.clean.template import _new_line_key, new_line_keys
+
+    rnd = random.Random(11)
+    vocab = ["Home", "©", "2019", "—", "’", "  ", " ", "\t", "a0", "News", "…", ".", "-", "_"]
+    for n in range(600):
+        words = vocab + ["é", "\udc80", "\n"] if n % 5 == 0 else vocab
+        doc = ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 8)))
+               for _ in range(rnd.randint(0, 12))]
+        try:
+            want = [_new_line_key(t) for t in doc]
+        except UnicodeEncodeError:  # (line_hash cannot encode a lone surrogate left in)
+            with pytest.raises(UnicodeEncodeError):
+                new_line_keys(doc)
+            continue
+        assert new_line_keys(doc) == want, doc
+
+
+def test_learner_counts_as_a_loop_would() -> None:
+    """``add_hashes`` (C-level counting): each hash once more per document, new ones in order,
+    ``entries`` the number of counters, pruning as before."""
+    from neardup.clean.template import SiteTemplateLearner
+
+    rnd = random.Random(5)
+    lrn = SiteTemplateLearner(max_entries=500, max_lines_per_site=120)
+    ref: dict[str, dict[int, int]] = {}
+    for n in range(300):
+        site = f"s{n % 3}"
+        hashes = [rnd.randint(1, 200) for _ in range(rnd.randint(0, 30))]
+        lrn.add_hashes(site, hashes)
+        counts = ref.setdefault(site, {})
+        for h in hashes:
+            counts[h] = counts.get(h, 0) + 1
+        if len(counts) > 120:
+            floor = 0
+            while len(counts) > 60:
+                floor += 1
+                counts = ref[site] = {h: c for h, c in counts.items() if c > floor}
+        assert list(lrn._sites[site].counts.items()) == list(counts.items())
+        assert lrn.entries == sum(map(len, ref.values()))
