@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import _count_elements  # type: ignore[attr-defined]
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
@@ -320,7 +320,7 @@ def document_line_hashes(text: str) -> list[int]:
 class _SiteCounts:
     docs: int = 0
     slack: int = 0
-    counts: dict[int, int] = field(default_factory=dict)
+    counts: Counter[int] = field(default_factory=Counter)  # (update() counts in C)
 
 
 @dataclass
@@ -434,9 +434,7 @@ class SiteTemplateLearner:
         sc.docs += 1
         counts = sc.counts
         before = len(counts)
-        # (Counter.update's C helper: counts[h] = counts.get(h, 0) + 1 for each, new ones
-        # inserted in order, as a loop here did)
-        _count_elements(counts, hashes)
+        counts.update(hashes)  # (in C; new hashes inserted in order, as a loop here did)
         self._entries += len(counts) - before
         if len(counts) > self.max_lines_per_site:
             self._prune_site(sc, self.max_lines_per_site // 2)
@@ -448,7 +446,7 @@ class SiteTemplateLearner:
         while len(sc.counts) > target:
             floor += 1
             before = len(sc.counts)
-            sc.counts = {h: c for h, c in sc.counts.items() if c > floor}
+            sc.counts = Counter({h: c for h, c in sc.counts.items() if c > floor})
             self._entries -= before - len(sc.counts)
         sc.slack += floor
 
@@ -461,7 +459,7 @@ class SiteTemplateLearner:
             for sc in self._sites.values():
                 before = len(sc.counts)
                 if before and min(sc.counts.values()) <= floor:
-                    sc.counts = {h: c for h, c in sc.counts.items() if c > floor}
+                    sc.counts = Counter({h: c for h, c in sc.counts.items() if c > floor})
                     self._entries -= before - len(sc.counts)
                     sc.slack = max(sc.slack, floor)
 
