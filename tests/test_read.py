@@ -1431,3 +1431,46 @@ def test_a_warc_uri_with_spaces_is_read_without_a_log_line_on_stderr(tmp_path):
     run = subprocess.run([sys.executable, "-m", "neardup", "clean", str(path), "-o",
                           str(tmp_path / "out"), "--quiet"], capture_output=True, text=True)
     assert run.returncode == 0 and "WARC-Target-URI" not in run.stderr, run.stderr
+
+
+def test_ids_urls_and_dates_that_are_no_string_or_number_stay_metadata(tmp_path):
+    # A number is its text; true/false, an object or an array names no id, URL or date: the
+    # record keeps its place as id, the value stays in its metadata, and a warning says so
+    # (before, Python's spelling became the id: "True", "{'a': 1}").
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/a.jsonl").write_text(
+        '{"id": true, "text": "one story"}\n'
+        '{"id": {"a": 1}, "text": "two story", "date": [2020, 1, 2]}\n'
+        '{"id": [1], "text": "three story", "url": {"host": "a.example"}}\n'
+        '{"id": 7, "text": "four story", "url": 5, "date": 2020.5}\n'
+        '{"id": "x", "text": "five story", "date": false}\n'
+        '{"id": {"a": 1}, "text": "   "}\n')
+    docs = list(read_documents([tmp_path / "in"]))
+
+    def warning(field: str, kind: str, role: str) -> str:
+        return (f"field {field!r} holds {kind}, not a string or number: kept in the metadata, "
+                f"not read as the {role}")
+
+    assert [(d.id, d.url, d.date) for d in docs] == [
+        ("a.jsonl:1", None, None), ("a.jsonl:2", None, None), ("a.jsonl:3", None, None),
+        ("7", "5", "2020.5"), ("x", None, None), ("a.jsonl:6", None, None)]
+    assert [d.metadata for d in docs[:5]] == [
+        {"id": True}, {"id": {"a": 1}, "date": [2020, 1, 2]},
+        {"id": [1], "url": {"host": "a.example"}}, {}, {"date": False}]
+    assert [d.warnings for d in docs] == [
+        [warning("id", "true or false", "id")],
+        [warning("id", "an object", "id"), warning("date", "an array", "date")],
+        [warning("id", "an array", "id"), warning("url", "an object", "URL")],
+        [], [warning("date", "true or false", "date")],
+        [warning("id", "an object", "id")]]
+    assert docs[-1].rejected == "empty text"
+    # (the same in the API, where a Document's such value is left out)
+    from neardup.document import Document
+    result = neardup.dedup([{"id": True, "text": "one story"},
+                            Document(id={"a": 1}, text="two story", date=[1])],
+                           output=tmp_path / "out")
+    assert [r["id"] for r in result.records] == ["0", "1"]
+    assert [r["warnings"] for r in result.records] == [
+        [warning("id", "true or false", "id")],
+        ["Document.id left out: dict is not a string or number",
+         "Document.date left out: list is not a string or number"]]

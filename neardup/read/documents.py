@@ -114,10 +114,25 @@ def site_of(url: str | None, folder: str) -> str:
     return folder
 
 
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value if isinstance(value, str) else str(value)
+# JSON's kinds of value that name no id, URL or date (a number does: its text)
+_NOT_SCALAR = {bool: "true or false", dict: "an object", list: "an array"}
+
+
+def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
+                 warnings: list[str]) -> str | None:
+    """A mapped field's value (``name``, read as the document's ``role``: id, URL, date) as
+    text: a number or a Parquet timestamp is its ``str()``; true/false, an object or an array
+    is put back among the record's other fields (its metadata) with a warning, and the field
+    is read as absent (``str()`` made Python's spelling of it the id, "True", "{'a': 1}")."""
+    if value is None or value.__class__ is str:
+        return value
+    kind = _NOT_SCALAR.get(value.__class__)
+    if kind is None:
+        return str(value)
+    fields[name] = value
+    warnings.append(f"field {name!r} holds {kind}, not a string or number: kept in the "
+                    f"metadata, not read as the {role}")
+    return None
 
 
 def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
@@ -361,14 +376,18 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
                          list(record.warnings))
     # (a WARC record of another type still says which page)
     fields = dict(record.fields)
-    doc_id = _as_text(fields.pop(options.id_field, None)) or record.location
+    warnings = list(record.warnings)
+    doc_id = _mapped_text(fields.pop(options.id_field, None), options.id_field, "id", fields,
+                          warnings) or record.location
     if fmt in ("text", "html"):
         doc_id = record.location
-    url = _as_text(fields.pop(options.url_field, None))
+    url = _mapped_text(fields.pop(options.url_field, None), options.url_field, "URL", fields,
+                       warnings)
+    date = _mapped_text(fields.pop(options.date_field, None), options.date_field, "date",
+                        fields, warnings)
     return Document(id=doc_id, text="", index=index, source=record.location, url=url,
-                    date=_as_text(fields.pop(options.date_field, None)),
-                    site=site_of(url, folder), rejected=record.error,
-                    warnings=list(record.warnings))
+                    date=date, site=site_of(url, folder), rejected=record.error,
+                    warnings=warnings)
 
 
 def trim_deep(metadata: dict[str, Any], warnings: list[str]) -> None:
@@ -422,15 +441,15 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     pop = fields.pop
     doc_id = pop(options.id_field, None)
     if doc_id.__class__ is not str:
-        doc_id = _as_text(doc_id)
+        doc_id = _mapped_text(doc_id, options.id_field, "id", fields, warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
     url = pop(options.url_field, None)
     if url.__class__ is not str:
-        url = _as_text(url)
+        url = _mapped_text(url, options.url_field, "URL", fields, warnings)
     date = pop(options.date_field, None)
     if date.__class__ is not str:
-        date = _as_text(date)
+        date = _mapped_text(date, options.date_field, "date", fields, warnings)
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)

@@ -63,13 +63,18 @@ def api_fields(fields: dict[Any, Any], replaced: list[str], left_out: list[str],
 
 
 def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) -> str | None:
-    """A ``Document``'s id, URL or date given as no string: the text (``str()``) of a value
-    that is data, as a dict's id, URL and date fields become, else None, with a warning in
-    ``left_out`` (``name``: the field, for it)."""
+    """A ``Document``'s id, URL or date given as no string: the text (``str()``) of a number
+    (as a dict's id, URL and date fields become), else None, with a warning in ``left_out``
+    (``name``: the field, for it): true/false, a dict or a list names no id, URL or date (a
+    dict's such field stays in its metadata), and a value that is no data at all is left
+    out too."""
     try:
         value = _copy(value, replaced)
     except _NotData as exc:
         left_out.append(f"{name} left out: {exc}")
+        return None
+    if isinstance(value, bool | dict | list):
+        left_out.append(f"{name} left out: {type(value).__name__} is not a string or number")
         return None
     return value if isinstance(value, str) else str(value)
 
