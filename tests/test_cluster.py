@@ -125,6 +125,11 @@ def test_earliest_compares_dates_not_strings():
     # ("2020-05-01T99:99:99" ranked before "2020-05-01T10:00:00Z"); a date in words still reads
     assert order(["2020-05-01T99:99:99", "2020-05-01T12:00:00+25:00", "2020-W18",
                   "2020-05-01T10:00:00Z", "Posted May 2, 2020"]) == [3, 4, 0, 1, 2]
+    # ... but only its ISO part decides: what follows it is not read, and a date that is no
+    # ISO text at all reads as before ("2020-1-5"; all of these ranked as no date for a while)
+    assert order(["2020-10-29 (Thu)", "2020-10-29 10:00 GMT", "2020-10-29, 10:00",
+                  "2020-10-28Z", "2020-1-5", "2020-10-29T10:00:00+05:30 IST",
+                  "2020-02-30 12:00"]) == [4, 3, 0, 2, 5, 1, 6]
 
 
 def test_a_roundup_of_briefs_does_not_gather_their_stories():

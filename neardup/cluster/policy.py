@@ -23,7 +23,11 @@ from functools import lru_cache
 KEEP_POLICIES: tuple[str, ...] = ("longest", "earliest", "first")
 
 _NO_DATE = "~"  # after every date key (they start with a digit)
-_ISO_SHAPED = re.compile(r"[+-]?\d{4}-(?:\d|W)")  # a year, a dash, a month or a week
+# An ISO 8601 date at a text's start, with its time and offset if any ("2020-10-29T10:00Z",
+# "2020-10-29 10:00:00+05:30"), in a text that holds more ("2020-10-29 (Thu)", "... GMT")
+_ISO_PREFIX = re.compile(
+    r"[+-]?\d{4}-\d\d-\d\d(?:[T ]\d\d(?::?\d\d(?::?\d\d(?:[.,]\d+)?)?)?"
+    r"(?:Z|[+-]\d\d(?::?\d\d)?)?)?(?!\d)")
 _WEEK_ALONE = re.compile(r"\d{4}-?W\d\d")
 
 
@@ -43,17 +47,7 @@ def date_key(date: str | None) -> str:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        if _ISO_SHAPED.match(text):
-            # (an ISO date the standard rejects -- a time "99:99", an offset past 24 h, a week
-            # date -- is no date: the lenient reader below took its day and ranked it first)
-            return _NO_DATE
-        try:
-            moment = email.utils.parsedate_to_datetime(text)
-        except (ValueError, TypeError, IndexError):
-            from neardup.clean.metadata import parse_date  # (imported for odd dates only)
-
-            iso = parse_date(text)
-            moment = datetime.fromisoformat(iso) if iso else None
+        moment = _lenient_moment(text)
     if moment is None:
         return _NO_DATE
     if moment.tzinfo is not None:
@@ -62,6 +56,26 @@ def date_key(date: str | None) -> str:
             moment = moment.astimezone(UTC)
         moment = moment.replace(tzinfo=None)
     return moment.isoformat()
+
+
+def _lenient_moment(text: str) -> datetime | None:
+    """The moment of a date ``fromisoformat`` rejects as a whole."""
+    iso = _ISO_PREFIX.match(text)
+    if iso is not None:
+        # Its ISO part decides, and what follows (" GMT", " (Thu)", ", 10:00") is not read: a
+        # part the standard rejects (a time "99:99:99", an offset past 24 h, a 13th month) is
+        # no date, where the lenient readers below took its day and ranked it first.
+        try:
+            return datetime.fromisoformat(iso.group())
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (ValueError, TypeError, IndexError):
+        from neardup.clean.metadata import parse_date  # (imported for odd dates only)
+
+        day = parse_date(text)
+        return datetime.fromisoformat(day) if day else None
 
 
 def rank_key(
