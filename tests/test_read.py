@@ -1474,3 +1474,28 @@ def test_ids_urls_and_dates_that_are_no_string_or_number_stay_metadata(tmp_path)
         [warning("id", "true or false", "id")],
         ["Document.id left out: dict is not a string or number",
          "Document.date left out: list is not a string or number"]]
+
+
+def test_parquet_binary_columns_are_read_as_utf8_text(tmp_path):
+    # Spark and Hive write string columns as plain BINARY (no UTF8 annotation): the text was
+    # rejected ("must be a string, got bytes") and the id became "b'a1'". Invalid bytes are
+    # replaced and flagged, as in a string column.
+    table = pa.table({
+        "id": pa.array([b"a1", b"a2", None], pa.binary()),
+        "text": pa.array([b"one story about the dam", b"bad \xff byte in a story", b"third"],
+                         pa.binary()),
+        "url": pa.array([b"https://a.example/x", None, b"https://b.example/\xe9"], pa.binary()),
+        "html": pa.array([None, None, b"<html><body><p>a page</p></body></html>"],
+                         pa.binary())})
+    pq.write_table(table, tmp_path / "t.parquet")
+    docs = list(read_documents([tmp_path / "t.parquet"], ReadOptions(html_field="html")))
+    assert [(d.id, d.url, d.rejected) for d in docs] == [
+        ("a1", "https://a.example/x", None), ("a2", None, None),
+        ("t.parquet:3", "https://b.example/\ufffd", None)]
+    assert (docs[0].site, docs[2].site) == ("a.example", "b.example")
+    assert [d.text for d in docs[:2]] == ["one story about the dam",
+                                          "bad \ufffd byte in a story"]
+    assert docs[2].html == "<html><body><p>a page</p></body></html>"
+    assert [d.warnings for d in docs] == [
+        [], ["field 'text': invalid UTF-8 at byte 4 of the value, replaced with U+FFFD"],
+        ["field 'url': invalid UTF-8 at byte 18 of the value, replaced with U+FFFD"]]
