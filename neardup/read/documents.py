@@ -19,7 +19,7 @@ from neardup.errors import InputError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
 from neardup.read.files import InputFile, list_input_files
-from neardup.read.objects import MAX_DEPTH, TOO_DEEP, api_fields, api_text
+from neardup.read.objects import MAX_DEPTH, NOT_SCALAR, TOO_DEEP, api_fields, api_text
 from neardup.read.records import (
     RawRecord,
     _without_surrogates,
@@ -30,6 +30,7 @@ from neardup.read.records import (
     parquet_batches,
     read_records,
     unreadable,
+    utf8_field,
 )
 from neardup.read.slices import (
     FileSlice,
@@ -114,33 +115,18 @@ def site_of(url: str | None, folder: str) -> str:
     return folder
 
 
-# JSON's kinds of value that name no id, URL or date (a number does: its text)
-_NOT_SCALAR = {bool: "true or false", dict: "an object", list: "an array"}
-
-
-def _decoded(value: bytes, name: str, warnings: list[str]) -> str:
-    """A mapped field's bytes (a Parquet binary column: Spark and Hive write strings so) as
-    UTF-8 text, invalid bytes replaced and flagged as in a string column."""
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        warnings.append(f"field {name!r}: invalid UTF-8 at byte {bad.start} of the value, "
-                        "replaced with U+FFFD")
-        return value.decode("utf-8", "replace")
-
-
 def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
                  warnings: list[str]) -> str | None:
     """A mapped field's value (``name``, read as the document's ``role``: id, URL, date) as
-    text: bytes are UTF-8 (``_decoded``), a number or a Parquet timestamp is its ``str()``;
-    true/false, an object or an array is put back among the record's other fields (its
-    metadata) with a warning, and the field is read as absent (``str()`` made Python's
+    text: bytes (a Parquet BINARY column) are UTF-8, a number or a Parquet timestamp is its
+    ``str()``; true/false, an object or an array is put back among the record's other fields
+    (its metadata) with a warning, and the field is read as absent (``str()`` made Python's
     spelling of it the id, "True", "{'a': 1}")."""
     if value is None or value.__class__ is str:
         return value
     if value.__class__ is bytes:
-        return _decoded(value, name, warnings)
-    kind = _NOT_SCALAR.get(value.__class__)
+        return utf8_field(value, name, warnings)
+    kind = NOT_SCALAR.get(value.__class__)
     if kind is None:
         return str(value)
     fields[name] = value
@@ -467,10 +453,10 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
-    if text.__class__ is bytes:  # (a Parquet binary column)
-        text = _decoded(text, text_field, warnings)
+    if text.__class__ is bytes:  # (a Parquet BINARY column: Spark and Hive write strings so)
+        text = utf8_field(text, text_field, warnings)
     if html.__class__ is bytes:
-        html = _decoded(html, html_key, warnings)
+        html = utf8_field(html, html_key, warnings)
     site = site_of(url, folder)
     trim_deep(fields, warnings)
     if html is not None and html.__class__ is not str and isinstance(text, str):

@@ -27,6 +27,8 @@ MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up
 TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, more than the outputs can hold"
 _CYCLE = "it contains itself (a reference cycle): written out, it would be infinitely deep"
 _PLAIN = frozenset({int, float, bool, type(None)})
+# JSON's kinds of value that name no id, URL or date (a number does: its text)
+NOT_SCALAR = {bool: "true or false", dict: "an object", list: "an array"}
 _WRITTEN = (datetime.date, datetime.time, decimal.Decimal, uuid.UUID, bytes)  # (and NumPy's)
 
 
@@ -73,7 +75,7 @@ def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) ->
     except _NotData as exc:
         left_out.append(f"{name} left out: {exc}")
         return None
-    if isinstance(value, bool | dict | list):
+    if value.__class__ in NOT_SCALAR:  # (a copy: plain dicts and lists)
         left_out.append(f"{name} left out: {type(value).__name__} is not a string or number")
         return None
     return value if isinstance(value, str) else str(value)

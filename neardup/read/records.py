@@ -358,6 +358,17 @@ def parquet_batches(source: InputFile) -> Iterator[tuple[int, Any, list[str]]]:
             row += batch.num_rows
 
 
+def utf8_field(raw: bytes, name: str, warnings: list[str]) -> str:
+    """A field's bytes as UTF-8 text (a Parquet string cell that is not UTF-8, or a BINARY
+    column read as text); invalid bytes are replaced, flagged in ``warnings`` with the byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        warnings.append(f"field {name!r}: invalid UTF-8 at byte {bad.start} of the value, "
+                        "replaced with U+FFFD")
+        return raw.decode("utf-8", "replace")
+
+
 def batch_records(name: str, first_row: int, batch: Any, repeated: list[str]
                   ) -> Iterator[RawRecord]:
     """The records of a Parquet file's ``batch`` whose first row is row ``first_row``."""
@@ -396,14 +407,7 @@ def _batch_rows(batch: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
             try:
                 item[name] = cell.to_pylist()[0]
             except UnicodeDecodeError:  # a string column's bytes that are not UTF-8
-                raw = cell.cast(pa.binary()).to_pylist()[0]
-                item[name] = raw.decode("utf-8", "replace")
-                try:
-                    raw.decode("utf-8")
-                    where = ""
-                except UnicodeDecodeError as bad:
-                    where = f" at byte {bad.start} of the value"
-                warnings.append(f"field {name!r}: invalid UTF-8{where}, replaced with U+FFFD")
+                item[name] = utf8_field(cell.cast(pa.binary()).to_pylist()[0], name, warnings)
             except Exception as exc:
                 reraise_if_interrupted(exc)
                 kept = "kept as Arrow's text of it"
