@@ -23,7 +23,7 @@ from neardup.read import (
 from neardup.read.documents import Shard, read_shards
 from neardup.read.files import check_inputs, check_output, display_name
 from neardup.sketch.shingles import shingle_hashes
-from neardup.sketch.weights import set_weights
+from neardup.sketch.weights import foreign_flags, set_weights
 from neardup.sketch.words import shard_word_hashes
 from neardup.write.outputs import REPORT_FILE, SUMMARY_FILE
 from neardup.write.samples import SAMPLES_FILE
@@ -223,7 +223,8 @@ def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
     for text in (a, b):
         words = shard_word_hashes([text])[0]
         values = compact(shingle_hashes(words, ngram))
-        weights = set_weights(values, words, ngram) if prose_weights else None
+        weights = (set_weights(values, words, ngram, foreign=foreign_flags(text, words))
+                   if prose_weights else None)
         sets.append((values, weights))
     (sa, wa), (sb, wb) = sets
     return overlap(sa, sb, wa, wb)

@@ -7,7 +7,13 @@ from neardup.api import similarities
 from neardup.match.store import ShingleStore, compact
 from neardup.match.verify import VerifyRule, overlap, verify_pairs
 from neardup.sketch.shingles import shard_shingles, shingle_hashes
-from neardup.sketch.weights import FLOOR, MAX_WEIGHT, position_weights, set_weights
+from neardup.sketch.weights import (
+    FLOOR,
+    MAX_WEIGHT,
+    foreign_flags,
+    position_weights,
+    set_weights,
+)
 from neardup.sketch.words import shard_word_hashes
 
 MENU = ("Home News Sport Weather Business Technology Science Health Education Arts Travel "
@@ -110,3 +116,51 @@ def test_weights_fade_in_between_unknown_and_weighted_share() -> None:
     assert lows[0] == MAX_WEIGHT and lows[2] == floor
     assert floor < lows[1] < MAX_WEIGHT
     assert abs(lows[1] - (MAX_WEIGHT + floor) / 2) < 0.1 * MAX_WEIGHT  # half way: half faded
+
+
+# A Japanese news paragraph (each Han or kana character a word) and an English note: the
+# stopword list covers neither Japanese nor any script but Latin and Cyrillic.
+JAPANESE = ("東京都は19日、新型コロナウイルスの感染者が新たに確認されたと発表した。都によると、"
+            "感染者は20代から60代の男女で、いずれも軽症だという。都は引き続き警戒を呼びかけて"
+            "いる。") * 3
+NOTE = ("\n\nEditor's note: This article was translated from the original Japanese report and "
+        "has been updated with the latest figures from the city government.")
+
+
+def test_words_of_scripts_without_stopwords_are_not_menus() -> None:
+    # The Japanese words were counted as words without stopwords, once an English note made the
+    # text's stopword share that of a weighted text: every Japanese shingle got the floor
+    # weight, and the article no longer contained its plain copy (containment 0.27).
+    _, containment = similarities(JAPANESE, JAPANESE + NOTE)
+    assert containment == pytest.approx(1.0)
+    words = shard_word_hashes([MENU + JAPANESE])[0]
+    weights = position_weights(words, 5, foreign_flags(MENU + JAPANESE, words))
+    n_menu = len(MENU.split())
+    assert weights[: n_menu - 8].max() <= round(0.5 * MAX_WEIGHT)  # the menu is still one
+    assert (weights[n_menu:] == MAX_WEIGHT).all()
+    # flags: Han, kana, Hangul, Greek, Arabic letters; not Latin (accents too), Cyrillic, digits
+    text = "東京 서울 Ωmega مرحبا café привет 2019"
+    flags = foreign_flags(text, shard_word_hashes([text])[0])
+    assert flags.tolist() == [1, 1, 1, 1, 1, 0, 0, 0]
+    assert foreign_flags("café at 10", shard_word_hashes(["café at 10"])[0]).size == 0
+
+
+def test_compiled_weights_of_foreign_words_equal_the_reference() -> None:
+    from neardup.sketch.stage import SketchConfig, sketch_many
+
+    texts = [MENU + JAPANESE, JAPANESE + NOTE, PROSE_A + "서울시는 19일 새로운 정책을 발표했다"]
+    config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1, clean=False,
+                          prose_weights=True)
+    words = shard_word_hashes(texts)
+    flags = [foreign_flags(t, w) for t, w in zip(texts, words, strict=True)]
+    assert all(f.size for f in flags)
+    *_, compiled, offsets = sketch_many(words, config, np.concatenate(flags))
+    for k, (text, w) in enumerate(zip(texts, words, strict=True)):
+        values = compact(shingle_hashes(w, 5))
+        reference = set_weights(values, w, 5, foreign=flags[k])
+        assert compiled[offsets[k]:offsets[k + 1]].tolist() == reference.tolist(), text[:20]
+    # and the dedup pipeline (its shard path) finds the copy
+    import neardup
+
+    result = neardup.dedup([JAPANESE, JAPANESE + NOTE, PROSE_A * 4])
+    assert len({r["cluster"] for r in result.records[:2]}) == 1

@@ -344,8 +344,8 @@ def oph_signatures(values: np.ndarray, offsets: np.ndarray, k: int, shift: np.ui
 @njit(cache=True)
 def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarray, ngram: int,
                 salt: np.uint64, q: np.uint64, k: int, shift: np.uint64, probes: np.ndarray,
-                stops: np.ndarray, weighted: bool, window: int, full_share: float, floor: float,
-                unknown_share: float, weighted_share: float
+                stops: np.ndarray, foreign: np.ndarray, weighted: bool, window: int,
+                full_share: float, floor: float, unknown_share: float, weighted_share: float
                 ):  # pragma: no cover - compiled
     """``shingle_sets`` → ``oph_signatures`` → ``store.compact`` → ``weights.set_weights`` in
     one pass per document, without materialising the uint64 sets: (signatures, sizes,
@@ -357,7 +357,8 @@ def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarra
     top 32 bits) and its weights come from one sort of keys ``top 32 bits << 32 | weight``: a
     value's keys sort by weight, so the last of each run holds the largest weight of its
     positions. ``sizes`` are the compact sets' sizes. Weights (``weighted``) follow
-    ``weights.position_weights`` with its constants passed in; else all are 255."""
+    ``weights.position_weights`` with its constants passed in (``foreign``: the words'
+    ``weights.foreign_flags``, aligned with ``words``, or empty); else all are 255."""
     n_docs = word_starts.shape[0]
     total = 0  # a set has at most one value per word: the sets' room
     longest = 0
@@ -383,9 +384,9 @@ def sketch_sets(words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarra
             continue
         buf = _position_shingles(words[lo:hi], ngram, salt, q)
         m = buf.shape[0]
-        position_weight = _position_weights(words[lo:hi], m, ngram, stops, weighted, window,
-                                            full_share, floor, unknown_share,
-                                            weighted_share)
+        position_weight = _position_weights(words[lo:hi], m, ngram, stops, foreign[lo:hi],
+                                            weighted, window, full_share, floor,
+                                            unknown_share, weighted_share)
         filled[:] = False
         row = signatures[d]
         for p in range(m):  # each bin's minimum
@@ -448,18 +449,23 @@ def _sort_value_weight_keys(keys: np.ndarray, spare: np.ndarray, counts: np.ndar
 
 
 @njit(cache=True)
-def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray, weighted: bool,
-                      window: int, full_share: float, floor: float, unknown_share: float,
-                      weighted_share: float) -> np.ndarray:  # pragma: no cover - compiled
+def _position_weights(words: np.ndarray, m: int, ngram: int, stops: np.ndarray,
+                      foreign: np.ndarray, weighted: bool, window: int, full_share: float,
+                      floor: float, unknown_share: float, weighted_share: float
+                      ) -> np.ndarray:  # pragma: no cover - compiled
     """``weights.position_weights`` of one document's ``m`` shingle positions (``stops``:
-    ``weights.stopword_table``)."""
+    ``weights.stopword_table``; ``foreign``: the words' flags, or empty for none)."""
     out = np.full(m, 255, dtype=np.uint8)
     count = words.shape[0]
     if not weighted:
         return out
     prefix = np.zeros(count + 1, dtype=np.int64)
     mask = np.uint64(stops.shape[0] - 1)
+    has_foreign = foreign.shape[0] > 0
     for i in range(count):
+        if has_foreign and foreign[i]:  # a word of a script without stopwords: as one
+            prefix[i + 1] = prefix[i] + 1
+            continue
         slot = words[i] & mask  # open addressing, linear probing; 0 marks an empty slot
         hit = 0
         while stops[slot] != 0:

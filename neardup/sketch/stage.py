@@ -35,10 +35,12 @@ from neardup.sketch.shingles import SHINGLE_Q, shard_shingles
 from neardup.sketch.weights import (
     FLOOR,
     FULL_SHARE,
+    NO_FOREIGN_WORDS,
     UNKNOWN_LANGUAGE_SHARE,
     WEIGHTED_SHARE,
     WINDOW,
     set_weights,
+    shard_foreign_flags,
     stopword_table,
     uniform_weights,
 )
@@ -112,28 +114,34 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
         doc.rejected = NO_WORDS
 
 
-def sketch_many(word_lists: list[np.ndarray], config: SketchConfig
+def sketch_many(word_lists: list[np.ndarray], config: SketchConfig,
+                foreign: np.ndarray = NO_FOREIGN_WORDS
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shingle and sketch word sequences: their OPH signatures (rows), set sizes, and
     their compact shingle sets (``store.compact``) with the sets' prose weights
     (``weights.py``; all full with ``prose_weights`` off) flat, set k at
     ``offsets[k]:offsets[k + 1]``. One compiled pass when available; the numpy path composes
-    the reference functions and gives the same numbers."""
+    the reference functions and gives the same numbers. ``foreign``: the words'
+    ``weights.foreign_flags``, joined as the word lists are (or empty: none)."""
     words, offsets = joined_runs(word_lists)
-    return sketch_runs(words, offsets[:-1], offsets[1:], config)
+    return sketch_runs(words, offsets[:-1], offsets[1:], config, foreign)
 
 
-def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config: SketchConfig
+def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config: SketchConfig,
+                foreign: np.ndarray = NO_FOREIGN_WORDS
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``sketch_many`` of the word sequences ``words[starts[k]:ends[k]]`` (runs of one array:
-    a shard's texts to sketch are not copied out of its word hashes)."""
+    a shard's texts to sketch are not copied out of its word hashes); ``foreign``: flags
+    aligned with ``words``, or empty."""
     if not kernels.AVAILABLE:
-        word_lists = [words[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        word_lists = [words[a:b] for a, b in runs]
         sets = shard_shingles(word_lists, config.ngram, config.seed)
         compact_sets = [compact(s) for s in sets]
-        weights = [set_weights(values, sequence, config.ngram, config.seed)
+        weights = [set_weights(values, sequence, config.ngram, config.seed, foreign[a:b])
                    if config.prose_weights else uniform_weights(values)
-                   for values, sequence in zip(compact_sets, word_lists, strict=True)]
+                   for values, sequence, (a, b) in zip(compact_sets, word_lists, runs,
+                                                       strict=True)]
         offsets = np.zeros(len(sets) + 1, dtype=np.int64)
         np.cumsum([v.size for v in compact_sets], out=offsets[1:])
         return (config.hasher.signatures(sets), np.diff(offsets),
@@ -141,8 +149,8 @@ def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config:
     hasher = config.hasher
     return kernels.sketch_sets(
         words, starts, ends, config.ngram, seed_constant(config.seed, 1), SHINGLE_Q,
-        hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), config.prose_weights,
-        WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE, WEIGHTED_SHARE)
+        hasher.num_perm, hasher.shift, hasher.probes, stopword_table(), foreign,
+        config.prose_weights, WINDOW, FULL_SHARE, FLOOR, UNKNOWN_LANGUAGE_SHARE, WEIGHTED_SHARE)
 
 
 def _flat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
@@ -189,7 +197,10 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     for position, doc in enumerate(docs):
         prepare_text(doc, config, _page_of(pages, position, doc))
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
-    words, word_offsets = shard_word_runs([docs[i].text for i in active])
+    texts = [docs[i].text for i in active]
+    words, word_offsets, not_ascii = shard_word_runs(texts)
+    foreign = (shard_foreign_flags(texts, words, word_offsets, not_ascii)
+               if config.prose_weights else NO_FOREIGN_WORDS)
     # Equal word sequences = equal normalised texts (little-endian bytes: stable anywhere).
     little = words.astype(_LITTLE_U8, copy=False)
     bounds = word_offsets.tolist()
@@ -208,7 +219,8 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         rows[position] = row
     if starts:
         signatures, n_shingles, values, weights, offsets = sketch_runs(
-            words, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), config)
+            words, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), config,
+            foreign)
         keys = band_keys(signatures, config.bands, config.rows)
         if config.short_bands:
             keys = np.hstack([keys, band_keys(signatures, config.short_bands, config.short_rows)])

@@ -22,12 +22,21 @@ throughout: its low share says nothing about prose. Between ``UNKNOWN_LANGUAGE_S
 share (one "Reuters said" added) do not get unrelated weights: with a hard switch their
 weighted Jaccard fell from about 0.9 to 0.2. Weights are stored as uint8
 (``MAX_WEIGHT`` = 1).
+
+Words of a script that the stopword list has no words for (Han, kana, Hangul, Arabic, Thai,
+Greek, Devanagari, ...: any letter but Latin and Cyrillic) say nothing about prose either, in a
+text of their own or beside English: they count as stopwords (``foreign_flags``). Counted as
+menu words, a Japanese article under an English menu or with an English editor's note got the
+floor weight on every shingle, and no longer contained its plain copy (containment 0.57).
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
+from neardup.normalize import tokens
 from neardup.sketch.shingles import position_hashes
 from neardup.sketch.words import shard_word_hashes
 
@@ -37,6 +46,13 @@ FLOOR = 0.1  # weight of a shingle with no stopword near it (menus, link lists)
 UNKNOWN_LANGUAGE_SHARE = 0.02  # below this stopword share in the whole text: all weights 1
 WEIGHTED_SHARE = 0.03  # from this share on the weights apply fully (they fade in below it)
 MAX_WEIGHT = 255
+NO_FOREIGN_WORDS = np.empty(0, dtype=np.uint8)  # (``foreign_flags`` of texts without any)
+
+# A letter of neither the Latin nor the Cyrillic script (the scripts of the stopword list's
+# languages; combining marks and digits are no letters of another script).
+_FOREIGN_LETTER = re.compile(
+    r"[^\W\d_\x00-\u036f\u0400-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u1e00-\u1eff"
+    r"\u2c60-\u2c7f\u2de0-\u2dff\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f\ufb00-\ufb06]")
 
 _stop_hashes: np.ndarray | None = None
 _stop_table: np.ndarray | None = None
@@ -70,15 +86,48 @@ def stopword_table() -> np.ndarray:
     return _stop_table
 
 
-def position_weights(word_hashes: np.ndarray, ngram: int) -> np.ndarray:
+def foreign_flags(text: str, word_hashes: np.ndarray) -> np.ndarray:
+    """uint8 flag of each word of ``text`` (``word_hashes``, its words' hashes in order): 1 for
+    a word with a letter of a script the stopword list does not cover (``_FOREIGN_LETTER``),
+    which the weights count as a stopword; ``NO_FOREIGN_WORDS`` when the text has none. A
+    word's flag is a function of its hash: the hashes of the text's foreign words, hashed on
+    their own (a word hashes the same alone as in its text)."""
+    if text.isascii() or _FOREIGN_LETTER.search(text) is None:  # (before NFKC: a superset)
+        return NO_FOREIGN_WORDS
+    foreign = [word for word in tokens(text) if _FOREIGN_LETTER.search(word)]
+    if not foreign:
+        return NO_FOREIGN_WORDS
+    return np.isin(word_hashes, shard_word_hashes([" ".join(foreign)])[0]).astype(np.uint8)
+
+
+def shard_foreign_flags(texts: list[str], words: np.ndarray, offsets: np.ndarray,
+                        candidates: list[int]) -> np.ndarray:
+    """``foreign_flags`` of a shard's texts as one array aligned with ``words`` (text t's words
+    at ``offsets[t]:offsets[t + 1]``), ``NO_FOREIGN_WORDS`` when no text has any. Only the texts
+    at ``candidates`` (those the word hashing could not read as ASCII) are looked at."""
+    flags = NO_FOREIGN_WORDS
+    for t in candidates:
+        a, b = int(offsets[t]), int(offsets[t + 1])
+        here = foreign_flags(texts[t], words[a:b])
+        if here.size:
+            if not flags.size:
+                flags = np.zeros(words.size, dtype=np.uint8)
+            flags[a:b] = here
+    return flags
+
+
+def position_weights(word_hashes: np.ndarray, ngram: int,
+                     foreign: np.ndarray = NO_FOREIGN_WORDS) -> np.ndarray:
     """uint8 weight of the shingle starting at each word (one weight for a text shorter than
-    ``ngram`` words, which is one shingle)."""
+    ``ngram`` words, which is one shingle); ``foreign``: ``foreign_flags`` of the words."""
     n_words = word_hashes.size
     if n_words == 0:
         return np.empty(0, dtype=np.uint8)
     count = max(1, n_words - ngram + 1)
     stops = stopword_hashes()  # sorted, a few hundred: binary search beats np.isin's sort
     stop = stops[np.minimum(np.searchsorted(stops, word_hashes), stops.size - 1)] == word_hashes
+    if foreign.size:
+        stop |= foreign.astype(bool)
     text_share = stop.mean()
     if text_share < UNKNOWN_LANGUAGE_SHARE:
         return np.full(count, MAX_WEIGHT, dtype=np.uint8)
@@ -97,15 +146,17 @@ def position_weights(word_hashes: np.ndarray, ngram: int) -> np.ndarray:
     return np.rint(weight * MAX_WEIGHT).astype(np.uint8)
 
 
-def set_weights(values: np.ndarray, word_hashes: np.ndarray, ngram: int, seed: int = 1
-                ) -> np.ndarray:
+def set_weights(values: np.ndarray, word_hashes: np.ndarray, ngram: int, seed: int = 1,
+                foreign: np.ndarray = NO_FOREIGN_WORDS) -> np.ndarray:
     """uint8 weights aligned with ``values``, the compact set (``match.store.compact``) of the
-    same words; a shingle seen at several positions keeps its largest weight."""
+    same words; a shingle seen at several positions keeps its largest weight. ``foreign``:
+    ``foreign_flags`` of the words."""
     out = np.zeros(values.size, dtype=np.uint8)
     if values.size == 0:
         return out
     positions = (position_hashes(word_hashes, ngram, seed) >> np.uint64(32)).astype(np.uint32)
-    np.maximum.at(out, np.searchsorted(values, positions), position_weights(word_hashes, ngram))
+    np.maximum.at(out, np.searchsorted(values, positions),
+                  position_weights(word_hashes, ngram, foreign))
     return out
 
 

@@ -138,19 +138,21 @@ def shard_word_hashes(texts: list[str]) -> list[np.ndarray]:
     """Word hashes (uint64) of each text, in word order (compiled path when available)."""
     if not kernels.AVAILABLE:
         return numpy_word_hashes(texts) if texts else []
-    hashes, offsets = shard_word_runs(texts)
+    hashes, offsets, _ = shard_word_runs(texts)
     # plain slices: np.split costs microseconds of Python per piece
     bounds = offsets.tolist()
     return [hashes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """``shard_word_hashes`` as one array: text t's words are ``hashes[offsets[t]:offsets[t +
-    1]]`` (what the compiled path makes, without an array per text)."""
+    1]]`` (what the compiled path makes, without an array per text); and the positions of the
+    texts that may hold words of other scripts than Latin (those the compiled path could not
+    read as ASCII; all texts on the numpy path), for ``weights.shard_foreign_flags``."""
     if not texts:
-        return np.empty(0, dtype=np.uint64), np.zeros(1, dtype=np.int64)
+        return np.empty(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), []
     if not kernels.AVAILABLE:
-        return joined_runs(numpy_word_hashes(texts))
+        return (*joined_runs(numpy_word_hashes(texts)), list(range(len(texts))))
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
     lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
     ends = np.cumsum(lengths) - 1
@@ -168,8 +170,8 @@ def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         for position, words in zip(positions, numpy_word_hashes([texts[i] for i in positions]),
                                    strict=True):
             pieces[position] = words
-        return joined_runs(pieces)
-    return hashes, offsets
+        return (*joined_runs(pieces), positions)
+    return hashes, offsets, []
 
 
 def joined_runs(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
