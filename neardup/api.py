@@ -103,7 +103,8 @@ def _fresh(items: Iterable[Any]) -> Iterable[Any]:
 
 def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOptions,
                 collect: bool = False) -> Result:
-    """Dedup files and folders (the ``neardup dedup`` job); writes OUT/ and the report."""
+    """Dedup files and folders (the ``neardup dedup`` job); writes OUT/, and its report when
+    ``options.report`` is set (else removes an earlier run's)."""
     job = _FileJob(inputs, output, options, _DEDUP_FILES)
     result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
                        skipped_files=job.skipped, shards=job.shards)
