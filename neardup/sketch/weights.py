@@ -94,10 +94,31 @@ def foreign_flags(text: str, word_hashes: np.ndarray) -> np.ndarray:
     their own (a word hashes the same alone as in its text)."""
     if text.isascii() or _FOREIGN_LETTER.search(text) is None:  # (before NFKC: a superset)
         return NO_FOREIGN_WORDS
-    foreign = [word for word in tokens(text) if _FOREIGN_LETTER.search(word)]
+    foreign = [word for word in tokens(" ".join(_foreign_runs(text)))
+               if _FOREIGN_LETTER.search(word)]
     if not foreign:
         return NO_FOREIGN_WORDS
     return np.isin(word_hashes, shard_word_hashes([" ".join(foreign)])[0]).astype(np.uint8)
+
+
+def _foreign_runs(text: str) -> list[str]:
+    """The text's runs of non-space characters that hold a ``_FOREIGN_LETTER``: their words
+    are the text's words with one (a page's language menu "中文 हिन्दी" is tokenised, not the
+    whole page again; a symbol that NFKC makes such a letter, "㈱", does not count). Found
+    letter by letter: a regular expression ``\\S*[...]\\S*`` backtracks at every character."""
+    runs: list[str] = []
+    end, size = -1, len(text)
+    for match in _FOREIGN_LETTER.finditer(text):
+        start = match.start()
+        if start < end:
+            continue
+        while start and not text[start - 1].isspace():
+            start -= 1
+        end = match.end()
+        while end < size and not text[end].isspace():
+            end += 1
+        runs.append(text[start:end])
+    return runs
 
 
 def shard_foreign_flags(texts: list[str], words: np.ndarray, offsets: np.ndarray,
