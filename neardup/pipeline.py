@@ -39,6 +39,7 @@ from neardup.match.lsh import (
     min_collisions,
     optimal_bands,
 )
+from neardup.match.sampled import sampled_pairs, union_pairs
 from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
@@ -200,6 +201,7 @@ class _SketchState:
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
     policy: str = "longest"  # the keep policy, which ``ranks`` follow
     short_table_full: bool = False  # the short-copy banding's count table hit its bound
+    sampled_pairs: int = 0  # pairs the sampled index proposed (match/sampled.py)
     ranks: Ranks = field(init=False)
 
     def __post_init__(self) -> None:
@@ -430,6 +432,13 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                 row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
                 state.short_table_full = bool(short is not None and
                                               short.report.get("table_full"))
+                if short is not None:  # and copies far shorter than their page
+                    sketched = np.asarray(state.sketched, dtype=np.int64)
+                    sampled = sampled_pairs(store.view, sketched, short.sizes,
+                                            match.min_containment_shingles,
+                                            make_executor("local", options.workers))
+                    state.sampled_pairs = len(sampled)
+                    row_pairs = union_pairs(row_pairs, sampled, len(sketched))
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
                 pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
@@ -608,6 +617,7 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             "short_copy_min_bands": _short_copy_min_bands(options) if short_scheme[0] else None,
             # true when that zone's count table hit its bound (``match/lsh.py``, _SharedBands)
             "short_copy_table_full": state.short_table_full,
+            "sampled_index_pairs": state.sampled_pairs,
             "candidate_pairs": n_candidates,
             "verified_pairs": n_verified,
             "similarity_histogram": {

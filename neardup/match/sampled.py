@@ -1,0 +1,237 @@
+"""Candidate pairs for short copies inside much longer pages, by a consistent sample of
+shingle values.
+
+MinHash banding proposes a pair with a probability that grows with its Jaccard similarity. A
+copy S inside a page L, ``|S| = ρ·|L|``, has Jaccard about ρ: a brief inside a roundup ten
+times its length (ρ = 0.1) sits where unrelated pages of one site that share their clutter
+sit too, so no banding finds the one without proposing the others by the million (the
+short-copy banding in ``lsh.py`` aims at ρ = 1/4).
+
+A consistent sample does not depend on L's size. The compact sets (``store.compact``) are
+sorted uint32 values; those below ``2^32 / SAMPLE_RATE`` are a sample of each set that is
+consistent across sets: the sample of S ∩ L is exactly the values S's and L's samples share.
+So the share of S's sampled values found in L's sample estimates the containment of S in L
+(about ``|S| / SAMPLE_RATE`` values drawn without replacement: at 200 shingles and a rate of
+8, 25 values, a standard error of 0.1 around c = 0.8), whatever L's size.
+
+The index: per sampled value, the documents that hold it (a posting list); within a list,
+each document paired with the members at least ``SIZE_FACTOR`` times its size (the size
+ratios the bandings cover are left to them); a pair proposed when it shares at least
+``MIN_SHARE`` of the shorter document's sampled values (and ``MIN_SHARED`` of them).
+Verification on the exact sets decides, as for every candidate. A value held by more than
+``MAX_POSTINGS`` documents (a site's template line, a story reprinted by hundreds) pairs
+nobody: such lists cost quadratic work and tell little about one pair.
+
+Memory stays bounded: the sampled values are read from the store's files part by part, each
+part a range of values (so a value's whole list is in one part), sized to hold about
+``PART_POSTINGS`` postings; only the proposed pairs' counts outlive a part.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from neardup.match.store import StoreView
+from neardup.sketch.hashing import sort_unique
+
+SAMPLE_RATE = 16  # one value in 16: values below 2^32 / 16
+SIZE_FACTOR = 3  # the longer set at least 3x the shorter (the bandings find closer sizes)
+MIN_SHARE = 0.5  # of the shorter set's sampled values, found in the longer's sample
+MIN_SHARED = 3  # and at least this many (fewer sampled values: no estimate worth a pair)
+MAX_POSTINGS = 256  # documents holding one sampled value, past which it pairs nobody
+PART_POSTINGS = 1 << 21  # postings read at a time
+ROW_BLOCK = 1 << 12  # rows whose sets are read at a time
+
+_LIMIT = (1 << 32) // SAMPLE_RATE
+
+
+@dataclass(frozen=True)
+class SampledIndex:
+    """What each part's worker needs: the store's reader and, per row, where its set's
+    sampled values are in the value file, its set size, and ``min_size``."""
+
+    view: StoreView
+    starts: np.ndarray
+    sample_ends: np.ndarray
+    sizes: np.ndarray
+    min_size: int
+
+
+def sampled_pairs(view: StoreView, docs: np.ndarray, sizes: np.ndarray, min_size: int = 1,
+                  executor: Any = None) -> np.ndarray:
+    """Candidate pairs (int64 (m, 2), smaller row first, sorted, unique) of the rows whose
+    documents are ``docs`` (store document numbers) with set ``sizes``: see the module's
+    description. A set smaller than ``min_size`` is never the short one (containment does
+    not apply to it). The parts run on ``executor`` (worker processes that read the store's
+    files; results in part order) when given, else here."""
+    n = docs.shape[0]
+    empty = np.empty((0, 2), dtype=np.int64)
+    if n < 2:
+        return empty
+    stored = view.resolved[docs]
+    starts, ends = view.starts[stored], view.ends[stored]
+    sample_ends = np.concatenate([
+        _first_at_least(values_file, starts[a:b], ends[a:b], _LIMIT)
+        for a, b, values_file in _row_blocks(view, n)])
+    samples = sample_ends - starts  # each row's number of sampled values
+    total = int(samples.sum())
+    if total == 0:
+        return empty
+    parts = max(1, math.ceil(total / PART_POSTINGS))
+    ranges = [((_LIMIT * p) // parts, (_LIMIT * (p + 1)) // parts) for p in range(parts)]
+    index = SampledIndex(view, starts, sample_ends, sizes, min_size)
+    if executor is not None and parts > 1:
+        results = list(executor.map(part_counts, ranges, index))
+    else:
+        results = [part_counts(part, index) for part in ranges]
+    codes = np.concatenate([r[0] for r in results])
+    shared = np.concatenate([r[1] for r in results])
+    return _proposed(codes, shared, samples, n)
+
+
+def part_counts(part: tuple[int, int], index: SampledIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Map one part (a range of sampled values): the codes ``short · n + long`` of the pairs
+    its posting lists propose, unique, and the number of its values each pair shares."""
+    lo_value, hi_value = part
+    starts, sample_ends = index.starts, index.sample_ends
+    values: list[np.ndarray] = []
+    rows: list[np.ndarray] = []
+    for a, b, values_file in _row_blocks(index.view, starts.shape[0]):
+        lo = starts[a:b] if lo_value == 0 else _first_at_least(
+            values_file, starts[a:b], sample_ends[a:b], lo_value)
+        hi = sample_ends[a:b] if hi_value >= _LIMIT else _first_at_least(
+            values_file, lo, sample_ends[a:b], hi_value)
+        lengths = hi - lo
+        first = np.cumsum(lengths) - lengths  # where each row's postings start
+        positions = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(first - lo,
+                                                                              lengths)
+        values.append(values_file[positions])
+        rows.append(np.repeat(np.arange(a, b, dtype=np.uint64), lengths))
+    codes = _part_codes(np.concatenate(values), np.concatenate(rows), index.sizes,
+                        starts.shape[0], index.min_size)
+    return _counted(codes)
+
+
+def _row_blocks(view: StoreView, n: int) -> Iterator[tuple[int, int, np.ndarray]]:
+    """Rows ``[a, b)`` in blocks of ``ROW_BLOCK``, each with the mapped value file; the mapped
+    pages are handed back after each block (they stay in the page cache), so that they do
+    not pile up in this process' RSS (a store's whole value file at 1M documents)."""
+    try:
+        for a in range(0, n, ROW_BLOCK):
+            values_file, _ = view.mapped()
+            yield a, min(a + ROW_BLOCK, n), values_file
+            view.release()
+    finally:
+        view.release()
+
+
+def _counted(codes: np.ndarray, counts: np.ndarray | None = None
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """Unique codes, sorted, with their summed ``counts`` (1 each when None)."""
+    if not codes.size:
+        return codes, np.empty(0, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    first = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    if counts is None:
+        summed = np.diff(np.append(first, codes.size))
+    else:
+        summed = np.add.reduceat(counts[order], first)
+    return codes[first], summed.astype(np.int64)
+
+
+def _first_at_least(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, limit: int
+                    ) -> np.ndarray:
+    """Per row, the first index in ``values[lo:hi]`` (a sorted run) whose value is at least
+    ``limit`` (``hi`` if none): a binary search of all rows at once."""
+    lo, hi = lo.astype(np.int64, copy=True), hi.astype(np.int64, copy=True)
+    active = lo < hi
+    while active.any():
+        at = np.flatnonzero(active)
+        mid = (lo[at] + hi[at]) // 2
+        below = values[mid] < limit
+        lo[at[below]] = mid[below] + 1
+        hi[at[~below]] = mid[~below]
+        active[at] = lo[at] < hi[at]
+    return lo
+
+
+def _part_codes(posted: np.ndarray, rows: np.ndarray, sizes: np.ndarray, n: int,
+                min_size: int) -> np.ndarray:
+    """Codes ``short · n + long`` of the pairs that the posting lists of one part's postings
+    (sampled values ``posted`` of ``rows``, uint64) propose, once per shared value."""
+    total = posted.shape[0]
+    if total < 2:
+        return np.empty(0, dtype=np.int64)
+    # One sort of plain uint64 keys, value then row (as ``lsh.band_pairs`` sorts a band):
+    # a value's list in row order. (A three-key lexsort took 4x as long.)
+    bits = np.uint64(max(1, (n - 1).bit_length()))
+    packed = posted.astype(np.uint64) << bits
+    packed |= rows
+    packed.sort()
+    posted = packed >> bits
+    new = np.concatenate(([True], posted[1:] != posted[:-1]))
+    list_start = np.flatnonzero(new)
+    length = np.diff(np.append(list_start, total))
+    # Lists that can pair: of 2 to MAX_POSTINGS members, whose largest set is at least
+    # SIZE_FACTOR times their smallest one of at least min_size (most lists are copies of
+    # one story, of close sizes: they go before the second sort).
+    size = sizes[(packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)]
+    size = size.astype(np.int64)
+    largest = np.maximum.reduceat(size, list_start)
+    smallest = np.minimum.reduceat(np.where(size >= min_size, size, np.iinfo(np.int64).max // 4),
+                                   list_start)
+    can_pair = ((length >= 2) & (length <= MAX_POSTINGS)
+                & (largest >= SIZE_FACTOR * smallest))
+    keep = np.repeat(can_pair, length)
+    if not keep.any():
+        return np.empty(0, dtype=np.int64)
+    rows = (packed[keep] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+    list_id = (np.cumsum(new) - 1)[keep]
+    size = size[keep]
+    # By list, then size (rows in order within a size: a stable sort), so that a member's
+    # partners, the members at least SIZE_FACTOR times its size, are the end of its list from
+    # one place on. (list, size) as one key: list numbers and sizes are far below 2^31.
+    key = (list_id << 32) | size
+    order = np.argsort(key, kind="stable")
+    key, rows, size, list_id = key[order], rows[order], size[order], list_id[order]
+    wanted = (list_id << 32) | np.minimum(SIZE_FACTOR * size, (1 << 32) - 1)
+    partner = np.searchsorted(key, wanted, side="left")
+    end = np.searchsorted(key, (list_id + 1) << 32, side="left")
+    count = np.where(size >= min_size, np.maximum(end - partner, 0), 0)
+    pairs = int(count.sum())
+    if pairs == 0:
+        return np.empty(0, dtype=np.int64)
+    short_at = np.repeat(np.arange(rows.size, dtype=np.int64), count)
+    long_at = (np.arange(pairs, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+               + np.repeat(partner, count))
+    return rows[short_at] * n + rows[long_at]
+
+
+def _proposed(codes: np.ndarray, shared: np.ndarray, samples: np.ndarray, n: int
+              ) -> np.ndarray:
+    """The pairs whose codes share at least ``MIN_SHARE`` of the short row's samples (and
+    ``MIN_SHARED``), smaller row first, sorted, unique."""
+    codes, shared = _counted(codes, shared)
+    if not codes.size:
+        return np.empty((0, 2), dtype=np.int64)
+    short, long = codes // n, codes % n
+    needed = np.maximum(MIN_SHARED, np.ceil(MIN_SHARE * samples[short]))
+    chosen = shared >= needed
+    short, long = short[chosen], long[chosen]
+    merged = sort_unique(np.minimum(short, long) * n + np.maximum(short, long))
+    return np.stack([merged // n, merged % n], axis=1)
+
+
+def union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """The pairs of ``a`` and ``b`` (each (m, 2), smaller row first), sorted by first then
+    second row, unique."""
+    if not b.size:
+        return a
+    merged = sort_unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
+    return np.stack([merged // n, merged % n], axis=1)
