@@ -95,8 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--candidate-threshold", type=float, default=None,
                        help="Jaccard level the LSH banding aims at (default: derived)")
     match.add_argument("--no-short-copies", action="store_true",
-                       help="no second LSH banding for short copies inside longer pages "
-                            "(fewer candidates; such copies are then mostly missed)")
+                       help="no second LSH banding and no sampled index for short copies "
+                            "inside longer pages (fewer candidates; such copies are then "
+                            "mostly missed)")
     match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
     match.add_argument("--num-perm", type=int, default=128,
                        help="MinHash size, a power of two (default 128)")

@@ -59,7 +59,9 @@ class MatchOptions:
     prose_weights: bool = True
     candidate_threshold: float | None = None  # LSH target; default: see ``lsh_threshold``
     max_bucket: int = 16  # LSH bucket size above which only neighbours are paired
-    short_copies: bool = True  # with containment on, a second banding for short copies
+    # with containment on, a second banding and a sampled index (match/sampled.py) for
+    # short copies inside longer pages
+    short_copies: bool = True
 
     def lsh_threshold(self) -> float:
         """Jaccard level the main LSH banding aims at.

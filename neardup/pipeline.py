@@ -436,7 +436,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                     sketched = np.asarray(state.sketched, dtype=np.int64)
                     sampled = sampled_pairs(store.view, sketched, short.sizes,
                                             match.min_containment_shingles,
-                                            make_executor("local", options.workers))
+                                            make_executor("local", options.workers),
+                                            options.workers)
                     state.sampled_pairs = len(sampled)
                     row_pairs = union_pairs(row_pairs, sampled, len(sketched))
                 # rows are the sketched documents in input order: a monotone map keeps the

@@ -93,6 +93,10 @@ def test_parts_and_row_blocks_and_workers_give_the_same_pairs(monkeypatch):
     monkeypatch.setattr(sampled, "ROW_BLOCK", 7)
     assert _pairs(sets, 50) == whole
     assert _pairs(sets, 50, LocalExecutor(2)) == whole
+    from neardup.match import kernels
+
+    monkeypatch.setattr(kernels, "AVAILABLE", False)  # the numpy path
+    assert _pairs(sets, 50) == whole
 
 
 def test_dedup_finds_a_brief_inside_a_page_eight_times_its_length():
@@ -122,3 +126,22 @@ def test_dedup_finds_a_brief_inside_a_page_eight_times_its_length():
     # the index is part of the short-copy matching: off with it
     off = neardup.dedup(docs, clean=False, short_copies=False)
     assert off.summary["matching"]["sampled_index_pairs"] == 0
+
+
+def test_lower_bounds_compiled_and_numpy_agree(monkeypatch):
+    from neardup.match import kernels
+
+    rng = np.random.default_rng(6)
+    runs = [np.sort(rng.integers(0, 1000, size=int(rng.integers(0, 40)))) for _ in range(300)]
+    values = np.concatenate(runs).astype(np.uint32)
+    values.setflags(write=False)  # (as the mapped store's files are)
+    hi = np.cumsum([len(r) for r in runs]).astype(np.int64)
+    lo = hi - np.array([len(r) for r in runs], dtype=np.int64)
+    for limit in (0, 1, 500, 999, 1000, 5000):
+        expected = [a + int(np.searchsorted(r, limit))
+                    for a, r in zip(lo.tolist(), runs, strict=True)]
+        got = sampled._first_at_least(values, lo, hi, limit)
+        monkeypatch.setattr(kernels, "AVAILABLE", False)
+        numpy_path = sampled._first_at_least(values, lo, hi, limit)
+        monkeypatch.undo()
+        assert got.tolist() == numpy_path.tolist() == expected

@@ -8,6 +8,9 @@
   members) returned as codes ``i · n + j`` for the shared-band count, with where each
   offset's codes start.
 
+- ``lower_bounds``, ``range_keys``: per row of sorted runs, where values reach a limit, and
+  the values in a range as sort keys with their row (``sampled.py``).
+
 Each is one pass over integer arrays instead of some ten numpy calls with their temporaries,
 per band: the 49 short-copy bands of 100k documents in one thread, 0.27 -> 0.11 s. Without
 numba (``NEARDUP_PURE=1``) the numpy path runs; tests compare both.
@@ -19,7 +22,7 @@ import numpy as np
 
 from neardup.sketch.kernels import AVAILABLE, njit
 
-__all__ = ["AVAILABLE", "bucket_pairs", "sorted_runs"]
+__all__ = ["AVAILABLE", "bucket_pairs", "lower_bounds", "range_keys", "sorted_runs"]
 
 
 @njit(cache=True)
@@ -120,3 +123,47 @@ def sorted_runs(packed: np.ndarray, bits: np.uint64, column: np.ndarray
             run_id[k] = run
             k += 1
     return order, run_id, mixed
+
+
+@njit(cache=True)
+def lower_bounds(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, limit: np.int64
+                 ) -> np.ndarray:  # pragma: no cover - compiled
+    """Per row, the first index in ``values[lo[r]:hi[r]]`` (a sorted run) whose value is at
+    least ``limit`` (``hi[r]`` if none): ``sampled._first_at_least``, a binary search per row
+    instead of one vectorised step of all rows at a time (whose numpy calls cost more than
+    the search at a few thousand rows)."""
+    out = np.empty(lo.shape[0], dtype=np.int64)
+    for r in range(lo.shape[0]):
+        a, b = lo[r], hi[r]
+        while a < b:
+            mid = (a + b) // 2
+            if np.int64(values[mid]) < limit:
+                a = mid + 1
+            else:
+                b = mid
+        out[r] = a
+    return out
+
+
+@njit(cache=True)
+def range_keys(values: np.ndarray, starts: np.ndarray, ends: np.ndarray, lo_value: np.int64,
+               hi_value: np.int64, first_row: np.int64, bits: np.int64
+               ) -> np.ndarray:  # pragma: no cover - compiled
+    """The postings of one part of ``sampled.py`` for rows ``first_row + r``: each value of
+    ``values[starts[r]:ends[r]]`` (sorted) in ``[lo_value, hi_value)``, as the key
+    ``value << bits | row``, rows in order: what its numpy path makes with two searches,
+    a gather and three temporaries."""
+    lo = lower_bounds(values, starts, ends, lo_value)
+    hi = lower_bounds(values, lo, ends, hi_value)
+    total = 0
+    for r in range(lo.shape[0]):
+        total += hi[r] - lo[r]
+    keys = np.empty(total, dtype=np.uint64)
+    shift = np.uint64(bits)
+    k = 0
+    for r in range(lo.shape[0]):
+        row = np.uint64(first_row + r)
+        for i in range(lo[r], hi[r]):
+            keys[k] = (np.uint64(values[i]) << shift) | row
+            k += 1
+    return keys

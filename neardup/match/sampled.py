@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from neardup.match import kernels
 from neardup.match.store import StoreView
 from neardup.sketch.hashing import sort_unique
 
@@ -44,53 +45,61 @@ SIZE_FACTOR = 3  # the longer set at least 3x the shorter (the bandings find clo
 MIN_SHARE = 0.5  # of the shorter set's sampled values, found in the longer's sample
 MIN_SHARED = 3  # and at least this many (fewer sampled values: no estimate worth a pair)
 MAX_POSTINGS = 256  # documents holding one sampled value, past which it pairs nobody
-PART_POSTINGS = 1 << 21  # postings read at a time
-ROW_BLOCK = 1 << 12  # rows whose sets are read at a time
+PART_POSTINGS = 1 << 23  # postings read at a time (~40 bytes each at the peak of a part)
+ROW_BLOCK = 1 << 14  # rows whose sets are read at a time
 
 _LIMIT = (1 << 32) // SAMPLE_RATE
 
 
 @dataclass(frozen=True)
 class SampledIndex:
-    """What each part's worker needs: the store's reader and, per row, where its set's
-    sampled values are in the value file, its set size, and ``min_size``."""
+    """What each part's worker needs: the store's reader and, per row, where its set is in the
+    value file, its set size, and ``min_size``."""
 
     view: StoreView
     starts: np.ndarray
-    sample_ends: np.ndarray
+    ends: np.ndarray
     sizes: np.ndarray
     min_size: int
 
 
 def sampled_pairs(view: StoreView, docs: np.ndarray, sizes: np.ndarray, min_size: int = 1,
-                  executor: Any = None) -> np.ndarray:
+                  executor: Any = None, min_parts: int = 1) -> np.ndarray:
     """Candidate pairs (int64 (m, 2), smaller row first, sorted, unique) of the rows whose
     documents are ``docs`` (store document numbers) with set ``sizes``: see the module's
     description. A set smaller than ``min_size`` is never the short one (containment does
-    not apply to it). The parts run on ``executor`` (worker processes that read the store's
-    files; results in part order) when given, else here."""
+    not apply to it). The parts (at least ``min_parts``: one per worker) run on ``executor``
+    (worker processes that read the store's files; results in part order) when given, else
+    here. The pairs do not depend on the number of parts."""
     n = docs.shape[0]
     empty = np.empty((0, 2), dtype=np.int64)
     if n < 2:
         return empty
     stored = view.resolved[docs]
     starts, ends = view.starts[stored], view.ends[stored]
-    sample_ends = np.concatenate([
-        _first_at_least(values_file, starts[a:b], ends[a:b], _LIMIT)
-        for a, b, values_file in _row_blocks(view, n)])
-    samples = sample_ends - starts  # each row's number of sampled values
-    total = int(samples.sum())
-    if total == 0:
+    expected = int(sizes.sum()) // SAMPLE_RATE  # postings, about (sets are hash values)
+    if expected == 0:
         return empty
-    parts = max(1, math.ceil(total / PART_POSTINGS))
+    parts = max(1, min_parts, math.ceil(expected / PART_POSTINGS))
     ranges = [((_LIMIT * p) // parts, (_LIMIT * (p + 1)) // parts) for p in range(parts)]
-    index = SampledIndex(view, starts, sample_ends, sizes, min_size)
+    index = SampledIndex(view, starts, ends, sizes, min_size)
     if executor is not None and parts > 1:
         results = list(executor.map(part_counts, ranges, index))
     else:
         results = [part_counts(part, index) for part in ranges]
-    codes = np.concatenate([r[0] for r in results])
-    shared = np.concatenate([r[1] for r in results])
+    codes, shared = _counted(np.concatenate([r[0] for r in results]),
+                             np.concatenate([r[1] for r in results]))
+    enough = shared >= MIN_SHARED  # (necessary: the rest is read for these pairs only)
+    codes, shared = codes[enough], shared[enough]
+    if not codes.size:
+        return empty
+    # The short rows' numbers of sampled values, for those rows only, a block at a time.
+    short_rows = sort_unique(codes // n)
+    samples = np.zeros(n, dtype=np.int64)
+    for a, b, values_file in _row_blocks(view, short_rows.size):
+        rows = short_rows[a:b]
+        samples[rows] = _first_at_least(values_file, starts[rows], ends[rows],
+                                        _LIMIT) - starts[rows]
     return _proposed(codes, shared, samples, n)
 
 
@@ -98,22 +107,28 @@ def part_counts(part: tuple[int, int], index: SampledIndex) -> tuple[np.ndarray,
     """Map one part (a range of sampled values): the codes ``short · n + long`` of the pairs
     its posting lists propose, unique, and the number of its values each pair shares."""
     lo_value, hi_value = part
-    starts, sample_ends = index.starts, index.sample_ends
-    values: list[np.ndarray] = []
-    rows: list[np.ndarray] = []
-    for a, b, values_file in _row_blocks(index.view, starts.shape[0]):
-        lo = starts[a:b] if lo_value == 0 else _first_at_least(
-            values_file, starts[a:b], sample_ends[a:b], lo_value)
-        hi = sample_ends[a:b] if hi_value >= _LIMIT else _first_at_least(
-            values_file, lo, sample_ends[a:b], hi_value)
+    starts, ends = index.starts, index.ends
+    n = starts.shape[0]
+    # Postings as plain uint64 keys, value then row (as ``lsh.band_pairs`` sorts a band), so
+    # that one sort makes each value's list, in row order. (A three-key lexsort: 4x as long.)
+    bits = max(1, (n - 1).bit_length())
+    keys: list[np.ndarray] = []
+    for a, b, values_file in _row_blocks(index.view, n):
+        if kernels.AVAILABLE:
+            keys.append(kernels.range_keys(values_file, starts[a:b], ends[a:b],
+                                           np.int64(lo_value), np.int64(hi_value),
+                                           np.int64(a), np.int64(bits)))
+            continue
+        lo = _first_at_least(values_file, starts[a:b], ends[a:b], lo_value)
+        hi = _first_at_least(values_file, lo, ends[a:b], hi_value)
         lengths = hi - lo
         first = np.cumsum(lengths) - lengths  # where each row's postings start
         positions = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(first - lo,
                                                                               lengths)
-        values.append(values_file[positions])
-        rows.append(np.repeat(np.arange(a, b, dtype=np.uint64), lengths))
-    codes = _part_codes(np.concatenate(values), np.concatenate(rows), index.sizes,
-                        starts.shape[0], index.min_size)
+        block = values_file[positions].astype(np.uint64) << np.uint64(bits)
+        block |= np.repeat(np.arange(a, b, dtype=np.uint64), lengths)
+        keys.append(block)
+    codes = _part_codes(np.concatenate(keys), np.uint64(bits), index.sizes, n, index.min_size)
     return _counted(codes)
 
 
@@ -148,7 +163,10 @@ def _counted(codes: np.ndarray, counts: np.ndarray | None = None
 def _first_at_least(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, limit: int
                     ) -> np.ndarray:
     """Per row, the first index in ``values[lo:hi]`` (a sorted run) whose value is at least
-    ``limit`` (``hi`` if none): a binary search of all rows at once."""
+    ``limit`` (``hi`` if none): a binary search per row, compiled, or of all rows at once."""
+    if kernels.AVAILABLE:
+        return kernels.lower_bounds(values, lo.astype(np.int64, copy=False),
+                                    hi.astype(np.int64, copy=False), np.int64(limit))
     lo, hi = lo.astype(np.int64, copy=True), hi.astype(np.int64, copy=True)
     active = lo < hi
     while active.any():
@@ -161,39 +179,38 @@ def _first_at_least(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, limit: i
     return lo
 
 
-def _part_codes(posted: np.ndarray, rows: np.ndarray, sizes: np.ndarray, n: int,
+def _part_codes(packed: np.ndarray, bits: np.uint64, sizes: np.ndarray, n: int,
                 min_size: int) -> np.ndarray:
     """Codes ``short · n + long`` of the pairs that the posting lists of one part's postings
-    (sampled values ``posted`` of ``rows``, uint64) propose, once per shared value."""
-    total = posted.shape[0]
+    (keys ``value << bits | row``, sorted here) propose, once per shared value."""
+    total = packed.shape[0]
     if total < 2:
         return np.empty(0, dtype=np.int64)
-    # One sort of plain uint64 keys, value then row (as ``lsh.band_pairs`` sorts a band):
-    # a value's list in row order. (A three-key lexsort took 4x as long.)
-    bits = np.uint64(max(1, (n - 1).bit_length()))
-    packed = posted.astype(np.uint64) << bits
-    packed |= rows
     packed.sort()
     posted = packed >> bits
-    new = np.concatenate(([True], posted[1:] != posted[:-1]))
-    list_start = np.flatnonzero(new)
+    list_start = np.flatnonzero(np.concatenate(([True], posted[1:] != posted[:-1])))
     length = np.diff(np.append(list_start, total))
-    # Lists that can pair: of 2 to MAX_POSTINGS members, whose largest set is at least
-    # SIZE_FACTOR times their smallest one of at least min_size (most lists are copies of
-    # one story, of close sizes: they go before the second sort).
-    size = sizes[(packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)]
-    size = size.astype(np.int64)
-    largest = np.maximum.reduceat(size, list_start)
-    smallest = np.minimum.reduceat(np.where(size >= min_size, size, np.iinfo(np.int64).max // 4),
-                                   list_start)
-    can_pair = ((length >= 2) & (length <= MAX_POSTINGS)
-                & (largest >= SIZE_FACTOR * smallest))
-    keep = np.repeat(can_pair, length)
-    if not keep.any():
+    # Lists that can pair: of 2 to MAX_POSTINGS members (most sampled values are in one
+    # document only), whose largest set is at least SIZE_FACTOR times their smallest one of
+    # at least min_size (most of the others are copies of one story, of close sizes). Each
+    # test on the members the one before kept.
+    sized = (length >= 2) & (length <= MAX_POSTINGS)
+    if not sized.any():
         return np.empty(0, dtype=np.int64)
-    rows = (packed[keep] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
-    list_id = (np.cumsum(new) - 1)[keep]
-    size = size[keep]
+    member = packed[np.repeat(sized, length)]
+    length = length[sized]
+    starts = np.cumsum(length) - length
+    rows = (member & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+    size = sizes[rows].astype(np.int64)
+    largest = np.maximum.reduceat(size, starts)
+    smallest = np.minimum.reduceat(np.where(size >= min_size, size, np.iinfo(np.int64).max // 4),
+                                   starts)
+    can_pair = largest >= SIZE_FACTOR * smallest
+    if not can_pair.any():
+        return np.empty(0, dtype=np.int64)
+    keep = np.repeat(can_pair, length)
+    rows, size = rows[keep], size[keep]
+    list_id = np.repeat(np.arange(can_pair.sum(), dtype=np.int64), length[can_pair])
     # By list, then size (rows in order within a size: a stable sort), so that a member's
     # partners, the members at least SIZE_FACTOR times its size, are the end of its list from
     # one place on. (list, size) as one key: list numbers and sizes are far below 2^31.
@@ -215,11 +232,8 @@ def _part_codes(posted: np.ndarray, rows: np.ndarray, sizes: np.ndarray, n: int,
 
 def _proposed(codes: np.ndarray, shared: np.ndarray, samples: np.ndarray, n: int
               ) -> np.ndarray:
-    """The pairs whose codes share at least ``MIN_SHARE`` of the short row's samples (and
-    ``MIN_SHARED``), smaller row first, sorted, unique."""
-    codes, shared = _counted(codes, shared)
-    if not codes.size:
-        return np.empty((0, 2), dtype=np.int64)
+    """The pairs whose codes (unique) share at least ``MIN_SHARE`` of the short row's
+    ``samples`` (and ``MIN_SHARED``), smaller row first, sorted, unique."""
     short, long = codes // n, codes % n
     needed = np.maximum(MIN_SHARED, np.ceil(MIN_SHARE * samples[short]))
     chosen = shared >= needed
