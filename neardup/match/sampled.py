@@ -11,8 +11,11 @@ A consistent sample does not depend on L's size. The compact sets (``store.compa
 sorted uint32 values; those below ``2^32 / SAMPLE_RATE`` are a sample of each set that is
 consistent across sets: the sample of S ∩ L is exactly the values S's and L's samples share.
 So the share of S's sampled values found in L's sample estimates the containment of S in L
-(about ``|S| / SAMPLE_RATE`` values drawn without replacement: at 200 shingles and a rate of
-8, 25 values, a standard error of 0.1 around c = 0.8), whatever L's size.
+(about ``|S| / SAMPLE_RATE`` values drawn without replacement: at 400 shingles and a rate of
+16, 25 values, a standard error of 0.08 around c = 0.8), whatever L's size. Its cost is
+the other way round: every document posts ``1 / SAMPLE_RATE`` of its values, so the index
+reads and sorts 1/16 of all shingles (at 1M pages of ~1,000 shingles, 60M postings, ~3 s on
+2 cores), where the bandings sort 81 band keys per document.
 
 The index: per sampled value, the documents that hold it (a posting list); within a list,
 each document paired with the members at least ``SIZE_FACTOR`` times its size (the size
@@ -24,7 +27,8 @@ nobody: such lists cost quadratic work and tell little about one pair.
 
 Memory stays bounded: the sampled values are read from the store's files part by part, each
 part a range of values (so a value's whole list is in one part), sized to hold about
-``PART_POSTINGS`` postings; only the proposed pairs' counts outlive a part.
+``PART_POSTINGS`` postings (and at least one part per worker process); only the codes of the
+pairs its lists propose, with their counts, outlive a part.
 """
 
 from __future__ import annotations
