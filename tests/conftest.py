@@ -27,6 +27,26 @@ def make_article(seed: int, paragraphs: int = 8, sentences: int = 4) -> str:
     return "\n\n".join(paras)
 
 
+def copies_inside_pages(seed: int, copy_words: int, side_words: int, most: int
+                        ) -> tuple[list[dict], int]:
+    """Records of ``most`` (or fewer) pairs: a copy (the first ``copy_words`` words of a
+    synth story, id "copy<i>") and a page that prints it whole between ``side_words`` words of
+    two other stories (id "page<i>"); and the number of pairs."""
+    from neardup.synth import SynthOptions, generate
+
+    texts = [r["text"].split() for r in generate(SynthOptions(
+        docs=400, seed=seed, duplicate_fraction=0.0, boilerplate=0.0, mean_paragraphs=14))]
+    texts = [t for t in texts if len(t) >= max(copy_words, side_words)]
+    records = []
+    pairs = min(most, len(texts) // 3)
+    for i in range(pairs):
+        copy = " ".join(texts[3 * i][:copy_words])
+        page = (f"{' '.join(texts[3 * i + 1][:side_words])}\n{copy}\n"
+                f"{' '.join(texts[3 * i + 2][:side_words])}")
+        records += [{"id": f"copy{i}", "text": copy}, {"id": f"page{i}", "text": page}]
+    return records, pairs
+
+
 @pytest.fixture
 def article():
     return make_article

@@ -368,24 +368,16 @@ def test_a_short_reprint_inside_a_long_page_becomes_a_candidate_by_default():
     # pairs (bench/short_copies.py: 27 of 150 with the main banding alone, 138 with the
     # short-copy banding).
     import neardup
-    from neardup.synth import SynthOptions, generate
+    from tests.conftest import copies_inside_pages
 
-    texts = [r["text"].split() for r in generate(SynthOptions(
-        docs=400, seed=5, duplicate_fraction=0.0, boilerplate=0.0, mean_paragraphs=14))]
-    texts = [t for t in texts if len(t) >= 600]
-    docs = []
-    pairs = min(40, len(texts) // 3)
-    for i in range(pairs):
-        story = " ".join(texts[3 * i][:400])
-        page = f"{' '.join(texts[3 * i + 1][:550])}\n{story}\n{' '.join(texts[3 * i + 2][:550])}"
-        docs += [{"id": f"story{i}", "text": story}, {"id": f"page{i}", "text": page}]
+    docs, pairs = copies_inside_pages(5, 400, 550, most=40)
     assert pairs >= 30
     found = neardup.dedup(docs, clean=False).story_of()
-    hits = sum(found[f"story{i}"] == found[f"page{i}"] for i in range(pairs))
+    hits = sum(found[f"copy{i}"] == found[f"page{i}"] for i in range(pairs))
     assert hits >= 0.7 * pairs
     # the same pairs without the short-copy banding (the main one aims at 0.4): most are missed
     old = neardup.dedup(docs, clean=False, short_copies=False).story_of()
-    assert sum(old[f"story{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
+    assert sum(old[f"copy{i}"] == old[f"page{i}"] for i in range(pairs)) < 0.4 * pairs
 
 
 def test_short_copy_banding_aims_at_the_jaccard_of_a_copy_a_quarter_as_long_as_its_page():

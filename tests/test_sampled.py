@@ -102,27 +102,19 @@ def test_parts_and_row_blocks_and_workers_give_the_same_pairs(monkeypatch):
 def test_dedup_finds_a_brief_inside_a_page_eight_times_its_length():
     # The media-monitoring case the bandings miss: a 150-word wire brief printed whole inside
     # a 1,200-word page of other stories (Jaccard ~0.12).
-    from neardup.synth import SynthOptions, generate
+    from tests.conftest import copies_inside_pages
 
-    texts = [r["text"].split() for r in generate(SynthOptions(
-        docs=300, seed=11, duplicate_fraction=0.0, boilerplate=0.0, mean_paragraphs=14))]
-    texts = [t for t in texts if len(t) >= 600]
-    docs = []
-    pairs = min(20, len(texts) // 3)
-    for i in range(pairs):
-        brief = " ".join(texts[3 * i][:150])
-        page = f"{' '.join(texts[3 * i + 1][:525])}\n{brief}\n{' '.join(texts[3 * i + 2][:525])}"
-        docs += [{"id": f"brief{i}", "text": brief}, {"id": f"page{i}", "text": page}]
+    docs, pairs = copies_inside_pages(11, 150, 525, most=20)
     assert pairs >= 15
     result = neardup.dedup(docs, clean=False)
     found = result.story_of()
-    assert sum(found[f"brief{i}"] == found[f"page{i}"] for i in range(pairs)) >= 0.9 * pairs
+    assert sum(found[f"copy{i}"] == found[f"page{i}"] for i in range(pairs)) >= 0.9 * pairs
     assert result.summary["matching"]["sampled_index_pairs"] >= 0.9 * pairs
     # no brief is merged with another brief's page
     for i in range(pairs):
         for j in range(pairs):
             if i != j:
-                assert found[f"brief{i}"] != found[f"page{j}"]
+                assert found[f"copy{i}"] != found[f"page{j}"]
     # the index is part of the short-copy matching: off with it
     off = neardup.dedup(docs, clean=False, short_copies=False)
     assert off.summary["matching"]["sampled_index_pairs"] == 0
