@@ -51,6 +51,7 @@ MIN_SHARED = 3  # and at least this many (fewer sampled values: no estimate wort
 MAX_POSTINGS = 256  # documents holding one sampled value, past which it pairs nobody
 PART_POSTINGS = 1 << 23  # postings read at a time (~40 bytes each at the peak of a part)
 ROW_BLOCK = 1 << 14  # rows whose sets are read at a time
+MIN_SPREAD_POSTINGS = 1 << 20  # postings from which the parts are spread over the workers
 
 _LIMIT = (1 << 32) // SAMPLE_RATE
 
@@ -72,7 +73,8 @@ def sampled_pairs(view: StoreView, docs: np.ndarray, sizes: np.ndarray, min_size
     """Candidate pairs (int64 (m, 2), smaller row first, sorted, unique) of the rows whose
     documents are ``docs`` (store document numbers) with set ``sizes``: see the module's
     description. A set smaller than ``min_size`` is never the short one (containment does
-    not apply to it). The parts (at least ``min_parts``: one per worker) run on ``executor``
+    not apply to it). The parts (at least ``min_parts``, one per worker, from
+    ``MIN_SPREAD_POSTINGS`` postings on) run on ``executor``
     (worker processes that read the store's files; results in part order) when given, else
     here. The pairs do not depend on the number of parts."""
     n = docs.shape[0]
@@ -84,7 +86,9 @@ def sampled_pairs(view: StoreView, docs: np.ndarray, sizes: np.ndarray, min_size
     expected = int(sizes.sum()) // SAMPLE_RATE  # postings, about (sets are hash values)
     if expected == 0:
         return empty
-    parts = max(1, min_parts, math.ceil(expected / PART_POSTINGS))
+    parts = math.ceil(expected / PART_POSTINGS)
+    if expected >= MIN_SPREAD_POSTINGS:  # (fewer: not worth starting worker processes)
+        parts = max(parts, min_parts)
     ranges = [((_LIMIT * p) // parts, (_LIMIT * (p + 1)) // parts) for p in range(parts)]
     index = SampledIndex(view, starts, ends, sizes, min_size)
     if executor is not None and parts > 1:
