@@ -137,3 +137,17 @@ def test_lower_bounds_compiled_and_numpy_agree(monkeypatch):
         numpy_path = sampled._first_at_least(values, lo, hi, limit)
         monkeypatch.undo()
         assert got.tolist() == numpy_path.tolist() == expected
+
+
+def test_a_member_pairs_with_at_most_max_partners_longer_ones(monkeypatch):
+    # a story printed alone by 3 sites and inside the long pages of 40 others
+    rng = np.random.default_rng(7)
+    copy = _random_set(rng, 300)
+    briefs = [copy] * 3
+    pages = [np.concatenate([copy, _random_set(rng, 1000 + 50 * k)]) for k in range(40)]
+    sets = [*briefs, *pages]
+    pairs = _pairs(sets)
+    # each brief with the 16 smallest pages (the same 16 in every list), not with all 40
+    assert sorted(pairs) == sorted([b, 3 + k] for b in range(3) for k in range(16))
+    monkeypatch.setattr(sampled, "MAX_PARTNERS", 100)
+    assert len(_pairs(sets)) == 3 * 40

@@ -20,7 +20,11 @@ reads and sorts 1/16 of all shingles (at 1M pages of ~1,000 shingles, 60M postin
 The index: per sampled value, the documents that hold it (a posting list); within a list,
 each document paired with the members at least ``SIZE_FACTOR`` times its size (the size
 ratios the bandings cover are left to them); a pair proposed when it shares at least
-``MIN_SHARE`` of the shorter document's sampled values (and ``MIN_SHARED`` of them).
+``MIN_SHARE`` of the shorter document's sampled values (and ``MIN_SHARED`` of them). A
+member pairs with at most ``MAX_PARTNERS`` longer members of a list, the smallest ones: a
+story printed short by a hundred sites and inside the long pages of a hundred others would
+otherwise pair each brief with each page, ten thousand codes per sampled value; as lists
+of one story hold the same documents, a brief still meets the same 16 pages in each.
 Verification on the exact sets decides, as for every candidate. A value held by more than
 ``MAX_POSTINGS`` documents (a site's template line, a story reprinted by hundreds) pairs
 nobody: such lists cost quadratic work and tell little about one pair.
@@ -49,6 +53,7 @@ SIZE_FACTOR = 3  # the longer set at least 3x the shorter (the bandings find clo
 MIN_SHARE = 0.5  # of the shorter set's sampled values, found in the longer's sample
 MIN_SHARED = 3  # and at least this many (fewer sampled values: no estimate worth a pair)
 MAX_POSTINGS = 256  # documents holding one sampled value, past which it pairs nobody
+MAX_PARTNERS = 16  # longer sets a member of a list pairs with: the 16 smallest (bounds work)
 PART_POSTINGS = 1 << 23  # postings read at a time (~40 bytes each at the peak of a part)
 ROW_BLOCK = 1 << 14  # rows whose sets are read at a time
 MIN_SPREAD_POSTINGS = 1 << 20  # postings from which the parts are spread over the workers
@@ -228,7 +233,7 @@ def _part_codes(packed: np.ndarray, bits: np.uint64, sizes: np.ndarray, n: int,
     wanted = (list_id << 32) | np.minimum(SIZE_FACTOR * size, (1 << 32) - 1)
     partner = np.searchsorted(key, wanted, side="left")
     end = np.searchsorted(key, (list_id + 1) << 32, side="left")
-    count = np.where(size >= min_size, np.maximum(end - partner, 0), 0)
+    count = np.where(size >= min_size, np.clip(end - partner, 0, MAX_PARTNERS), 0)
     pairs = int(count.sum())
     if pairs == 0:
         return np.empty(0, dtype=np.int64)
