@@ -38,8 +38,9 @@ from neardup.match.lsh import (
     find_candidates,
     min_collisions,
     optimal_bands,
+    unique_pairs,
 )
-from neardup.match.sampled import sampled_pairs, union_pairs
+from neardup.match.sampled import sampled_pairs
 from neardup.match.store import ShingleStore
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
@@ -421,36 +422,38 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         store.freeze()
         n_docs = len(state.ids)
         rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
+        # the index and verification run on this machine's workers: they read the store's
+        # files (whichever executor the per-document stages ran on)
+        local_workers = make_executor("local", options.workers)
 
         with timer.stage("candidates"), progress.stage("find candidate pairs",
                                                        bands + short_bands) as bar:
             if state.keys:
                 key_matrix = np.concatenate(state.keys)
+                sketched = np.asarray(state.sketched, dtype=np.int64)  # row → document
                 short = None if not short_bands else ShortCopyBands(
-                    bands, store.sizes()[np.asarray(state.sketched, dtype=np.int64)],
-                    SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
+                    bands, store.sizes()[sketched], SHORT_COPY_MAX_RATIO,
+                    _short_copy_min_bands(options))
                 row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
                 state.short_table_full = bool(short is not None and
                                               short.report.get("table_full"))
                 if short is not None:  # and copies far shorter than their page
-                    sketched = np.asarray(state.sketched, dtype=np.int64)
                     sampled = sampled_pairs(store.view, sketched, short.sizes,
-                                            match.min_containment_shingles,
-                                            make_executor("local", options.workers),
+                                            match.min_containment_shingles, local_workers,
                                             options.workers)
                     state.sampled_pairs = len(sampled)
-                    row_pairs = union_pairs(row_pairs, sampled, len(sketched))
+                    if len(sampled):  # (the bandings' pairs are sorted and unique already)
+                        row_pairs = unique_pairs(iter([row_pairs, sampled]), len(sketched))
                 # rows are the sketched documents in input order: a monotone map keeps the
                 # pairs sorted as verification and clustering expect
-                pairs = np.asarray(state.sketched, dtype=np.int64)[row_pairs]
+                pairs = sketched[row_pairs]
                 del key_matrix
             else:
                 pairs = np.empty((0, 2), dtype=np.int64)
             state.keys = []
         with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
-            # on this machine's workers: they read the store's files (whichever executor)
-            jaccards, containments, accepted = verify_pairs(
-                pairs, store, rule, executor=make_executor("local", options.workers))
+            jaccards, containments, accepted = verify_pairs(pairs, store, rule,
+                                                            executor=local_workers)
             bar.advance(len(pairs))
         exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
         edges = np.concatenate([pairs[accepted], exact])

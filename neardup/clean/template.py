@@ -43,7 +43,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING
 
 import xxhash
 
@@ -53,9 +52,6 @@ from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.features import Normalised
 from neardup.clean.lines import logical_line_texts
 from neardup.clean.markdown import markdown_view
-
-if TYPE_CHECKING:
-    import numpy as np
 
 _NORM_DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -239,7 +235,7 @@ def new_line_keys(lines: list[str]) -> list[int]:
         if b.count(b"\n") != len(lines) - 1:  # (a line with a line break; or no lines)
             return list(map(_new_line_key, lines))
         norm_array, bound_array = ascii_norms_kernel(b, len(lines))
-        return _keys_from_bound_array(lines, norm_array.tobytes(), bound_array)
+        return _keys_from_norms(lines, norm_array.tobytes(), bound_array.tolist())
     on_bytes = list(map(_normalises_on_bytes, lines))
     fast = list(compress(lines, on_bytes))
     joined = "\n".join(fast).encode("utf-8")
@@ -253,18 +249,23 @@ def new_line_keys(lines: list[str]) -> list[int]:
     return _keys_from_norms(lines, norm_array.tobytes(), bounds)
 
 
-def _keys_from_bound_array(lines: list[str], norms: bytes, bounds: np.ndarray) -> list[int]:
-    """:func:`_keys_from_norms` with the (start, end) of every line in an array (of
-    :func:`neardup.clean._kernels.ascii_norms_kernel`): every slice hashed by C-level ``map``;
-    the few lines without a normalised form (empty: key 0; None: :func:`normalise_line`)
-    hashed an empty slice, found by that hash, then fixed."""
-    flat = bounds.ravel().tolist()
+def _keys_from_norms(lines: list[str], norms: bytes, bounds: list[list[int]]) -> list[int]:
+    """:func:`line_key` of each of ``lines`` given the normalised lines ``norms`` of
+    :func:`neardup.clean._kernels.ascii_norms_kernel` and the (start, end) of each line's in
+    them: (-1, -1) where there is none (the str path, :func:`normalise_line`). Every slice is
+    hashed by C-level ``map``; the few lines without a normalised form there (empty: key 0;
+    none: :func:`normalise_line`) hashed an empty slice, are found by that hash, then fixed."""
+    if len(bounds) != len(lines):
+        raise ValueError(f"{len(lines)} lines but {len(bounds)} bounds")
+    if not lines:
+        return []
+    starts, ends = zip(*bounds, strict=True)
     out = list(map(xxhash.xxh3_64_intdigest,
-                   map(norms.__getitem__, map(slice, flat[0::2], flat[1::2]))))
+                   map(norms.__getitem__, map(slice, starts, ends))))
     if _EMPTY_HASH in out:
         for i, h in enumerate(out):
-            if h == _EMPTY_HASH and flat[2 * i + 1] <= flat[2 * i]:
-                if flat[2 * i] >= 0:
+            if h == _EMPTY_HASH and ends[i] <= starts[i]:
+                if starts[i] >= 0:
                     out[i] = 0
                 else:
                     norm = normalise_line(lines[i])
@@ -273,20 +274,6 @@ def _keys_from_bound_array(lines: list[str], norms: bytes, bounds: np.ndarray) -
 
 
 _EMPTY_HASH = xxhash.xxh3_64_intdigest(b"")
-
-
-def _keys_from_norms(lines: list[str], norms: bytes, bounds: list[list[int]]) -> list[int]:
-    """:func:`line_key` of each of ``lines`` given the normalised lines ``norms`` of
-    :func:`neardup.clean._kernels.ascii_norms_kernel` and the (start, end) of each line's in
-    them: (-1, -1) where there is none (the str path, :func:`normalise_line`)."""
-    out: list[int] = []
-    for line, (s, e) in zip(lines, bounds, strict=True):
-        if s >= 0:
-            out.append(xxhash.xxh3_64_intdigest(norms[s:e]) if e > s else 0)
-        else:
-            norm = normalise_line(line)
-            out.append(line_hash(norm) if norm else 0)
-    return out
 
 
 def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[int]:

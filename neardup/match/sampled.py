@@ -45,8 +45,8 @@ from typing import Any
 import numpy as np
 
 from neardup.match import kernels
+from neardup.match.lsh import unique_pairs
 from neardup.match.store import StoreView
-from neardup.sketch.hashing import sort_unique
 
 SAMPLE_RATE = 16  # one value in 16: values below 2^32 / 16
 SIZE_FACTOR = 3  # the longer set at least 3x the shorter (the bandings find closer sizes)
@@ -252,14 +252,6 @@ def _proposed(codes: np.ndarray, shared: np.ndarray, samples: np.ndarray, n: int
     needed = np.maximum(MIN_SHARED, np.ceil(MIN_SHARE * samples[short]))
     chosen = shared >= needed
     short, long = short[chosen], long[chosen]
-    merged = sort_unique(np.minimum(short, long) * n + np.maximum(short, long))
-    return np.stack([merged // n, merged % n], axis=1)
+    return unique_pairs(iter([np.stack([np.minimum(short, long), np.maximum(short, long)],
+                                       axis=1)]), n)
 
-
-def union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    """The pairs of ``a`` and ``b`` (each (m, 2), smaller row first), sorted by first then
-    second row, unique."""
-    if not b.size:
-        return a
-    merged = sort_unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
-    return np.stack([merged // n, merged % n], axis=1)
