@@ -26,7 +26,9 @@ class Document:
     ``source`` says where it came from (``file:line``, ``file:row``, ``file#n`` for an item of a
     ``.json`` array or a WARC record, the file's name for a one-document file, the position for
     a document given to the Python API), ``site`` groups pages of
-    one publisher (URL host, or source folder) for site-template learning.
+    one publisher (URL host, or source folder) for site-template learning; ``folder`` is
+    that source folder for a page read from a file without a URL (else empty), so that a URL
+    found later in the page itself (:func:`neardup.clean.take_page_url`) can take its place.
     ``raw_text`` is the text before cleaning (the page text for HTML); ``text`` the clean text.
     ``rejected`` holds a reason when the document cannot be processed; it still flows to the
     output so that every input is accounted for.
@@ -48,6 +50,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     rejected: str | None = None
     warnings: list[str] = field(default_factory=list)
+    folder: str = ""
 
 
 Span = tuple[int, int, str]  # a RemovedSpan as a plain tuple (start, end, reason)

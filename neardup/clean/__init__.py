@@ -28,6 +28,7 @@ from neardup.clean.template import (
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.document import Document
 from neardup.errors import ExtractionError
+from neardup.read.documents import site_of
 
 __all__ = [
     "CleanOptions",
@@ -41,7 +42,22 @@ __all__ = [
     "extract_page",
     "normalise_line",
     "page_text",
+    "take_page_url",
 ]
+
+
+def take_page_url(doc: Document, page: dict[str, Any]) -> None:
+    """A page read without a URL (an HTML file, a record without a URL field) takes the one
+    the page gives itself (``page``: its :func:`extract_page` result; the canonical link or
+    og:url), and its site that URL's host in place of its folder (``doc.folder``; a site
+    given to the Python API stays). Copies of a story are then listed by where they appeared,
+    with the date in their URL's path, and the pages of many sites saved in one folder each
+    learn their own site's template, not one template of the whole folder."""
+    url = page.get("url")
+    if doc.url is None and url:
+        doc.url = url
+        if doc.site == doc.folder:
+            doc.site = site_of(url, doc.folder)
 
 
 def clean_document(
@@ -59,12 +75,14 @@ def clean_document(
     when already computed (HTML only).
     """
     opts = options or CleanOptions()
-    template = templates.for_site(doc.site) if templates is not None else None
     res = None
     if doc.html:
         try:
-            res = clean_html(doc.html, url=doc.url, template=template, options=opts,
-                             extracted=extracted)
+            if extracted is None:
+                extracted = extract_page(doc.html, doc.url, opts.keep_comments)
+            take_page_url(doc, extracted)  # (first: the site, and so the template, may follow)
+            res = clean_html(doc.html, url=doc.url, template=_template(templates, doc),
+                             options=opts, extracted=extracted)
         except ExtractionError as exc:
             if not doc.text.strip():
                 raise
@@ -75,7 +93,7 @@ def clean_document(
             res = None  # trafilatura found nothing: fall back on the text we were given
             doc.warnings.append("HTML extraction found no text, the record's text cleaned")
     if res is None:
-        res = clean_text(doc.text, template=template, options=opts)
+        res = clean_text(doc.text, template=_template(templates, doc), options=opts)
     doc.raw_text = res.source_text
     doc.title = res.title
     doc.byline = res.byline
@@ -90,3 +108,7 @@ def clean_document(
     else:
         doc.text = res.text
         doc.removed = res.removed
+
+
+def _template(templates: SiteTemplates | None, doc: Document) -> SiteTemplate | None:
+    return templates.for_site(doc.site) if templates is not None else None

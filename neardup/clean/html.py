@@ -25,13 +25,15 @@ from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
 
-_FIELDS = ("text", "title", "author", "date")
+# (url: the page's own, from its canonical link or og:url, checked and normalised by trafilatura)
+_FIELDS = ("text", "title", "author", "date", "url")
 
 
 def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str, Any]:
     """trafilatura's main text (favouring recall; its comments too if ``comments``: the
     ``keep_comments`` option) and metadata, as a dict of ``text``, ``title``, ``author``,
-    ``date`` (those found). The pipeline extracts a page once, in the site-template pass, and
+    ``date``, ``url`` (those found; ``url`` is the page's canonical one when it names it, else
+    the ``url`` given). The pipeline extracts a page once, in the site-template pass, and
     hands the result to :func:`clean_html` in the cleaning pass. Raises
     :class:`ExtractionError`."""
     doc = _extract(html, url, comments)

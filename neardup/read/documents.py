@@ -481,7 +481,8 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         return Document(doc_id, "" if rejected else text, index, location, url, date, site,
                         None, None, None, None, None, [], fields, rejected, warnings)
     doc = Document(id=doc_id, text="", index=index, source=location, url=url, date=date,
-                   site=site, metadata=fields, warnings=warnings)
+                   site=site, metadata=fields, warnings=warnings,
+                   folder=folder if url is None else "")  # (see clean.take_page_url)
     if html is not None and not isinstance(html, str):
         doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
         return doc

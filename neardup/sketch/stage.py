@@ -85,10 +85,14 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
 
             clean_document(doc, config.templates, config.clean_options, extracted)
         elif doc.html is not None:
-            from neardup.clean import page_text
+            from neardup.clean import extract_page, take_page_url
 
             try:
-                page = page_text(doc.html) if doc.html else ""
+                page = ""
+                if doc.html:
+                    extracted = extract_page(doc.html, doc.url)
+                    take_page_url(doc, extracted)
+                    page = extracted.get("text") or ""
             except ExtractionError as exc:
                 if not doc.text.strip():
                     raise
@@ -285,7 +289,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
 
     HTML pages are extracted here (trafilatura, the expensive part); with ``pages_dir`` set the
     extractions are kept on disk for the cleaning pass, so no page is extracted twice."""
-    from neardup.clean import extract_page
+    from neardup.clean import extract_page, take_page_url
     from neardup.clean.template import document_line_hashes
 
     index, shard = task
@@ -300,6 +304,7 @@ def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
                 text = doc.text
                 if doc.html:  # the page text, else (nothing extracted) the record's text
                     pages[position] = extract_page(doc.html, doc.url, keep_comments)
+                    take_page_url(doc, pages[position])  # (its site, as the cleaning pass')
                     text = pages[position].get("text") or text
                 hashes = document_line_hashes(text)
             except Exception as exc:  # the cleaning pass meets this page again, says why

@@ -1,0 +1,100 @@
+"""A page read without a URL takes the one it gives itself (canonical link, og:url), and its
+site that URL's host: copies are listed by where they appeared, and the pages of many sites
+saved in one folder learn their templates apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import BODY
+
+import neardup
+from neardup.api import clean_files, make_options
+from neardup.clean import CleanOptions, clean_document
+from neardup.document import Document
+from tests.conftest import make_article
+
+
+def _page(paragraphs: list[str], head: str = "", extra: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!doctype html><html><head><title>A story</title>{head}</head><body>"
+            f"<article><h1>A story</h1>{extra}{body}</article></body></html>")
+
+
+def _canonical(url: str) -> str:
+    return f'<link rel="canonical" href="{url}">'
+
+
+def test_an_html_document_without_a_url_takes_the_page_s_own() -> None:
+    doc = Document(id="a", text="", html=_page(BODY, _canonical(
+        "https://www.news.example/2019/11/19/river-low/")), folder="saved")
+    doc.site = "saved"  # (a file's document: its folder stands in for the site)
+    clean_document(doc, None, CleanOptions())
+    assert doc.url == "https://www.news.example/2019/11/19/river-low/"
+    assert doc.site == "news.example"
+    assert doc.date == "2019-11-19"  # (from the URL's path: the page shows no date)
+
+
+def test_a_given_url_or_site_stays() -> None:
+    head = '<meta property="og:url" content="https://other.example/copy">'
+    given = Document(id="a", text="", html=_page(BODY, head), url="https://given.example/x",
+                     site="given.example")
+    clean_document(given, None, CleanOptions())
+    assert (given.url, given.site) == ("https://given.example/x", "given.example")
+    # a site given to the Python API with no URL: the page's URL is taken, the site kept
+    api = Document(id="b", text="", html=_page(BODY, head), site="my-group")
+    clean_document(api, None, CleanOptions())
+    assert (api.url, api.site) == ("https://other.example/copy", "my-group")
+    # no URL in the page: nothing changes
+    bare = Document(id="c", text="", html=_page(BODY), site="saved", folder="saved")
+    clean_document(bare, None, CleanOptions())
+    assert (bare.url, bare.site) == (None, "saved")
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_html_files_of_a_folder_get_their_urls_and_sites(tmp_path: Path, clean: bool) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a.html").write_text(_page(BODY, _canonical("https://a.example/2019/11/19/x")))
+    (folder / "b.html").write_text(_page([make_article(3)], _canonical("//b.example/y")))
+    (folder / "c.html").write_text(_page([make_article(4)]))
+    out = tmp_path / "out"
+    neardup.dedup_files([folder], out, make_options(quiet=True, jobs=1, report=False,
+                                                    clean=clean))
+    records = {r["id"]: r for r in map(json.loads, (out / "documents.jsonl").open())}
+    assert {k: (r["url"], r["site"]) for k, r in records.items()} == {
+        "a.html": ("https://a.example/2019/11/19/x", "a.example"),
+        "b.html": ("https://b.example/y", "b.example"),  # (trafilatura completes the scheme)
+        "c.html": (None, "saved"),
+    }
+    kept = {r["id"]: r for r in map(json.loads, (out / "deduplicated.jsonl").open())}
+    assert kept["a.html"]["url"] == "https://a.example/2019/11/19/x"
+
+
+def test_sites_saved_in_one_folder_learn_their_templates_apart(tmp_path: Path) -> None:
+    # Three pages of one site carry its line "Gazette Radio: listen live"; twenty pages of
+    # another site, in the same folder, do not. As one site (the folder) the line is on 3 of
+    # 23 pages, under the template threshold (a fifth); by the pages' own hosts it is on every
+    # page of its site, and goes as that site's template.
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    line = "Gazette Radio: listen live"
+    for i in range(3):
+        (folder / f"gazette{i}.html").write_text(_page(
+            make_article(10 + i, paragraphs=4).split("\n\n"),
+            _canonical(f"https://gazette.example/story-{i}"), f"<p>{line}</p>"))
+    for i in range(20):
+        (folder / f"herald{i:02d}.html").write_text(_page(
+            make_article(40 + i, paragraphs=4).split("\n\n"),
+            _canonical(f"https://herald.example/story-{i}")))
+    out = tmp_path / "out"
+    clean_files([folder], out, make_options(quiet=True, jobs=2))
+    records = [json.loads(r) for r in (out / "documents.jsonl").open()]
+    gazette = [r for r in records if r["id"].startswith("gazette")]
+    assert len(gazette) == 3
+    for i, record in enumerate(gazette):
+        assert record["url"] == f"https://gazette.example/story-{i}"
+        assert line not in record["text"]  # (it stayed, read as the folder's, before)
+        assert make_article(10 + i, paragraphs=4).split("\n\n")[0] in record["text"]
