@@ -98,3 +98,28 @@ def test_sites_saved_in_one_folder_learn_their_templates_apart(tmp_path: Path) -
         assert record["url"] == f"https://gazette.example/story-{i}"
         assert line not in record["text"]  # (it stayed, read as the folder's, before)
         assert make_article(10 + i, paragraphs=4).split("\n\n")[0] in record["text"]
+
+
+def test_pages_leave_their_workers_without_their_html(tmp_path: Path, monkeypatch) -> None:
+    # The spill files between the sketch pass and the write pass held every page's HTML, which
+    # no output uses: on the AEB pages 33 MB spilled for 6 MB of gzipped input (1.8 MB now).
+    from neardup.sketch import stage
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"p{i}.html").write_text(_page(make_article(20 + i).split("\n\n")))
+    spilled = []
+
+    def keep(directory, index, docs):
+        spilled.extend(docs)
+        real_write_shard(directory, index, docs)
+
+    real_write_shard = stage.write_shard
+    monkeypatch.setattr(stage, "write_shard", keep)
+    out = tmp_path / "out"
+    neardup.dedup_files([folder], out, make_options(quiet=True, jobs=1, report=True))
+    assert len(spilled) == 3 and all(doc.html is None and doc.text for doc, _ in spilled)
+    kept = [json.loads(r) for r in (out / "deduplicated.jsonl").open()]
+    assert sorted(r["id"] for r in kept) == ["p0.html", "p1.html", "p2.html"]
+    assert all(make_article(20 + i).split("\n\n")[0] in r["text"] for i, r in enumerate(kept))
