@@ -54,7 +54,7 @@ def take_page_url(doc: Document, page: dict[str, Any]) -> None:
     with the date in their URL's path, and the pages of many sites saved in one folder each
     learn their own site's template, not one template of the whole folder."""
     url = page.get("url")
-    if doc.url is None and url:
+    if not doc.url and url:  # (an empty URL field says no more than a missing one)
         doc.url = url
         if doc.site == doc.folder:
             doc.site = site_of(url, doc.folder)

@@ -482,7 +482,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
                         None, None, None, None, None, [], fields, rejected, warnings)
     doc = Document(id=doc_id, text="", index=index, source=location, url=url, date=date,
                    site=site, metadata=fields, warnings=warnings,
-                   folder=folder if url is None else "")  # (see clean.take_page_url)
+                   folder="" if url else folder)  # (see clean.take_page_url)
     if html is not None and not isinstance(html, str):
         doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
         return doc

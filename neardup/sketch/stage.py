@@ -90,7 +90,8 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
             try:
                 page = ""
                 if doc.html:
-                    extracted = extract_page(doc.html, doc.url)
+                    if extracted is None:
+                        extracted = extract_page(doc.html, doc.url)
                     take_page_url(doc, extracted)
                     page = extracted.get("text") or ""
             except ExtractionError as exc:

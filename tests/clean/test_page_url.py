@@ -123,3 +123,20 @@ def test_pages_leave_their_workers_without_their_html(tmp_path: Path, monkeypatc
     kept = [json.loads(r) for r in (out / "deduplicated.jsonl").open()]
     assert sorted(r["id"] for r in kept) == ["p0.html", "p1.html", "p2.html"]
     assert all(make_article(20 + i).split("\n\n")[0] in r["text"] for i, r in enumerate(kept))
+
+
+def test_an_html_record_with_an_empty_url_field_takes_the_page_s(tmp_path: Path) -> None:
+    page = _page(BODY, _canonical("https://c.example/p"))
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "empty", "html": page, "url": ""},
+        {"id": "given", "html": page, "url": "https://given.example/q"},
+    ]))
+    out = tmp_path / "out"
+    neardup.dedup_files([path], out, make_options(quiet=True, jobs=1, report=False,
+                                                  html_field="html"))
+    records = {r["id"]: r for r in map(json.loads, (out / "documents.jsonl").open())}
+    assert (records["empty"]["url"], records["empty"]["site"]) == ("https://c.example/p",
+                                                                   "c.example")
+    assert (records["given"]["url"], records["given"]["site"]) == ("https://given.example/q",
+                                                                   "given.example")
