@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import unescape
 from html.parser import HTMLParser as FlatParser
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 import trafilatura.utils
@@ -24,16 +26,16 @@ from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
+from neardup.read.documents import host_of
 
-# (url: the page's own, from its canonical link or og:url, checked and normalised by trafilatura)
-_FIELDS = ("text", "title", "author", "date", "url")
+_FIELDS = ("text", "title", "author", "date")
 
 
 def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str, Any]:
     """trafilatura's main text (favouring recall; its comments too if ``comments``: the
     ``keep_comments`` option) and metadata, as a dict of ``text``, ``title``, ``author``,
-    ``date``, ``url`` (those found; ``url`` is the page's canonical one when it names it, else
-    the ``url`` given). The pipeline extracts a page once, in the site-template pass, and
+    ``date``, ``url`` (those found; ``url``: the address the page gives itself,
+    :func:`page_url`). The pipeline extracts a page once, in the site-template pass, and
     hands the result to :func:`clean_html` in the cleaning pass. Raises
     :class:`ExtractionError`."""
     doc = _extract(html, url, comments)
@@ -47,6 +49,9 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
         found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
+    own_url = page_url(html)
+    if own_url is not None:
+        found["url"] = own_url
     if too_deep:
         flat = flat_text(html)
         if len(flat) > len(found.get("text") or ""):
@@ -54,6 +59,62 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
         else:
             found["warnings"] = [TOO_DEEP]
     return found
+
+
+# The address a page gives itself in its <head>: og:url (what it asks to be shared as), else
+# <link rel="canonical">, unless the first names the site's home page and the second does not;
+# absolute http(s) or protocol-relative only. Read here, not taken from
+# trafilatura's metadata, which completes a relative canonical link with the host of the first
+# og:/twitter: tag (an og:image's CDN: 57 of 400 pages of many publishers became one image
+# server's) and falls back on <base href> and hreflang alternates. A syndicated copy that names
+# the original page in these tags is credited to it: the page says nothing else of itself.
+_HEAD_END_RE = re.compile(r"</head\s*>|<body[\s>]", re.I)
+_HEAD_TAG_RE = re.compile(r"<(link|meta)\s([^>]*)>", re.I)
+_ATTRIBUTE_RE = re.compile(r"""([^\s"'=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+HEAD_CHARS = 1 << 20  # (where no </head> or <body> says where the head ends)
+MAX_URL_CHARS = 8192
+
+
+def page_url(html: str) -> str | None:
+    """The absolute http(s) URL a page gives itself (og:url, else its canonical link), or
+    None. HTML character references in it are decoded ("&amp;" is "&")."""
+    end = _HEAD_END_RE.search(html, 0, HEAD_CHARS)
+    candidates: dict[str, str] = {}
+    for tag in _HEAD_TAG_RE.finditer(html, 0, end.start() if end else HEAD_CHARS):
+        attributes = {m.group(1).lower(): m.group(2) if m.group(2) is not None else
+                      m.group(3) if m.group(3) is not None else m.group(4)
+                      for m in _ATTRIBUTE_RE.finditer(tag.group(2))}
+        if tag.group(1).lower() == "meta":
+            if (attributes.get("property") or attributes.get("name") or "").lower() == "og:url":
+                candidates.setdefault("og", attributes.get("content") or "")
+        elif "canonical" in (attributes.get("rel") or "").lower().split():
+            candidates.setdefault("canonical", attributes.get("href") or "")
+    urls = [url for kind in ("og", "canonical")
+            if (url := _absolute_url(candidates.get(kind, ""))) is not None]
+    # (a site that prints its home page in one of the tags on every page: the other tag)
+    return next((url for url in urls if not _home_page(url)), urls[0] if urls else None)
+
+
+def _home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def _absolute_url(value: str) -> str | None:
+    """``value`` (an attribute's text) as an absolute http(s) URL with a host, or None."""
+    url = unescape(value).strip()
+    if url.startswith("//"):
+        url = f"https:{url}"
+    if len(url) > MAX_URL_CHARS or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - (raises on a port out of range)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or host_of(url) is None:
+        return None
+    return url
 
 
 # Past libxml2's limit even with ``huge_tree`` (2,048 levels) a page loses what lies deeper:
@@ -120,6 +181,14 @@ _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                      remove_comments=True, remove_pis=True, huge_tree=True)
 
 
+# htmldate as trafilatura calls it, but for two settings: no "extensive" search, which dates a
+# page without a date in its markup by its copyright line ("© 2019" became 2019-01-01, and
+# decided which copy --keep earliest kept) or by any date in its text; and a fixed latest
+# date, where trafilatura's is the day of the run, so that the same page gives the same date
+# whenever it is cleaned.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+
 def _extract(html: str, url: str | None, comments: bool) -> Any:
     default = trafilatura.utils.HTML_PARSER
     trafilatura.utils.HTML_PARSER = _PARSER
@@ -134,6 +203,7 @@ def _extract(html: str, url: str | None, comments: bool) -> Any:
             include_comments=comments,
             include_tables=True,
             with_metadata=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # (any error of trafilatura's on a broken page)
         reraise_if_interrupted(exc)
@@ -170,18 +240,23 @@ def clean_html(
                                                                options.keep_comments)
     # (the page's whole text when it was read flat: cleaned as text, not as an extraction)
     opts = replace(options, conservative=not doc.get("flat"))
-    text = doc.get("text") or ""
-    title = doc.get("title") or None
-    res = clean_text(text, template=template, options=opts, page_title=title)
+    title, author, date = page_metadata(doc)
+    res = clean_text(doc.get("text") or "", template=template, options=opts, page_title=title)
     res.warnings = list(doc.get("warnings", ()))
     res.title = title or res.title
-    author = doc.get("author")
-    if author and (res.byline is None or name_like(str(author))):
-        res.byline = str(author)
-    raw_date = doc.get("date")
-    if raw_date:
-        res.date = parse_date(str(raw_date)) or str(raw_date)
+    if author and (res.byline is None or name_like(author)):
+        res.byline = author
+    if date:
+        res.date = date
     return res
+
+
+def page_metadata(page: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """The title, author and date (ISO 'YYYY-MM-DD' when it reads as one) of a page's
+    :func:`extract_page` result, each None when it has none."""
+    raw_date = page.get("date")
+    return (page.get("title") or None, str(page["author"]) if page.get("author") else None,
+            (parse_date(str(raw_date)) or str(raw_date)) if raw_date else None)
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe

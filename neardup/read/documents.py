@@ -4,6 +4,7 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -54,7 +55,14 @@ class ReadOptions:
     strict: bool = False
 
 
-_PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
+# A URL whose host is plain (lower-case ASCII labels of letters, digits and inner hyphens, up to
+# 63 characters each; a final dot allowed) and has no port: its host, without urlsplit's cost.
+_PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*"
+                         r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.?(?=[/?#]|$)")
+# A label of any other host name: letters of any script (an IDN in its own letters), digits,
+# and inner hyphens and underscores (which some hosts have, against the rules).
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+MAX_HOST = 253
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]|%")  # in any script ("%" is the word "percent")
@@ -100,19 +108,33 @@ def has_words(text: str) -> bool:
 
 
 def site_of(url: str | None, folder: str) -> str:
-    """The publisher a page belongs to: the URL's host without "www.", else its folder."""
-    if url:
-        plain = _PLAIN_HOST.match(url)  # the common case, without urlsplit's cost
-        if plain:
-            host = plain.group(1)
-        else:
-            try:
-                host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-            except ValueError:  # a malformed URL ("http://[::1"): the page keeps its folder
-                host = ""
-        if host:
-            return host.removeprefix("www.")
-    return folder
+    """The publisher a page belongs to: the URL's host without "www.", else its folder (also
+    when the URL names no host one could reach: "not a url", "https://exa mple.com",
+    "https://-bad-.com": a user's odd URL field did not become a "site" of its own)."""
+    host = host_of(url) if url else None
+    return host.removeprefix("www.") if host else folder
+
+
+def host_of(url: str) -> str | None:
+    """The host of ``url`` (in lower case, without a final dot; a URL without a scheme is read
+    as starting with its host) when it is a host name or an IP address, else None."""
+    plain = _PLAIN_HOST.match(url)  # the common case
+    if plain:
+        host = plain.group(1)
+        return host if len(host) <= MAX_HOST else None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # a malformed URL ("http://[::1")
+        return None
+    host = host.removesuffix(".")
+    if not host or len(host) > MAX_HOST:
+        return None
+    if ":" in host or host.replace(".", "").isdigit():
+        try:
+            return str(ipaddress.ip_address(host))
+        except ValueError:
+            return None
+    return host if all(map(_HOST_LABEL.fullmatch, host.split("."))) else None
 
 
 def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],

@@ -85,7 +85,8 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
 
             clean_document(doc, config.templates, config.clean_options, extracted)
         elif doc.html is not None:
-            from neardup.clean import extract_page, take_page_url
+            from neardup.clean import date_from_url, extract_page, take_page_url
+            from neardup.clean.html import page_metadata
 
             try:
                 page = ""
@@ -94,6 +95,10 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
                         extracted = extract_page(doc.html, doc.url)
                     take_page_url(doc, extracted)
                     page = extracted.get("text") or ""
+                    # (the page's metadata, as cleaning gives it but for the text's findings)
+                    doc.title, doc.byline, date = page_metadata(extracted)
+                    if doc.date is None:
+                        doc.date = date or date_from_url(doc.url)
             except ExtractionError as exc:
                 if not doc.text.strip():
                     raise

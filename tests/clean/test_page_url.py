@@ -13,7 +13,9 @@ from conftest import BODY
 import neardup
 from neardup.api import clean_files, make_options
 from neardup.clean import CleanOptions, clean_document
+from neardup.clean.html import page_url
 from neardup.document import Document
+from neardup.read.documents import site_of
 from tests.conftest import make_article
 
 
@@ -71,6 +73,10 @@ def test_html_files_of_a_folder_get_their_urls_and_sites(tmp_path: Path, clean: 
     }
     kept = {r["id"]: r for r in map(json.loads, (out / "deduplicated.jsonl").open())}
     assert kept["a.html"]["url"] == "https://a.example/2019/11/19/x"
+    # the page's title, and the date in its URL's path (the page shows none), with cleaning
+    # off too (they were null: the page was extracted for its text alone)
+    assert (records["a.html"]["title"], records["a.html"]["date"]) == ("A story", "2019-11-19")
+    assert (records["c.html"]["title"], records["c.html"]["date"]) == ("A story", None)
 
 
 def test_sites_saved_in_one_folder_learn_their_templates_apart(tmp_path: Path) -> None:
@@ -140,3 +146,69 @@ def test_an_html_record_with_an_empty_url_field_takes_the_page_s(tmp_path: Path)
                                                                    "c.example")
     assert (records["given"]["url"], records["given"]["site"]) == ("https://given.example/q",
                                                                    "given.example")
+
+
+@pytest.mark.parametrize(("head", "url"), [
+    # og:url first, then the canonical link, unless the first is the home page
+    ('<meta property="og:url" content="https://a.example/1"><link rel="canonical" '
+     'href="https://b.example/2">', "https://a.example/1"),
+    ('<link rel="canonical" href="https://news.example/2025/03/04/a">'
+     '<meta property="og:url" content="https://news.example/">', "https://news.example/2025/03/04/a"),
+    ('<meta property="og:url" content="https://news.example/">', "https://news.example/"),
+    ('<meta property="og:url" content="javascript:void(0)"><link href="https://c.example/z" '
+     'rel="Canonical">', "https://c.example/z"),
+    ("<link rel='canonical' href='//b.example/y'>", "https://b.example/y"),
+    ('<link rel="canonical" href="https://a.example/x?a=1&amp;b=2">', "https://a.example/x?a=1&b=2"),
+    ("<meta property=og:url content=https://f.example/p>", "https://f.example/p"),
+    # trafilatura completed a relative canonical link with the host of the first og: tag (an
+    # og:image's CDN), and took <base href> and hreflang alternates for the page's address
+    ('<meta property="og:image" content="https://img.cdn.net/a.jpg">'
+     '<link rel="canonical" href="/news/a">', None),
+    ('<base href="/"><meta property="og:image" content="https://img.cdn.net/a.jpg">', None),
+    ('<base href="https://static.example.net/">', None),
+    ('<link rel="alternate" hreflang="x-default" href="https://d.example/">', None),
+    # no host one could reach
+    ('<link rel="canonical" href="https://exa mple.com/a">', None),
+    ('<link rel="canonical" href="https://e.example:99999/a">', None),
+    ('<link rel="canonical" href="https://-bad-.com/a">', None),
+    ('<link rel="canonical" href="http://">', None),
+])
+def test_the_address_a_page_gives_itself(head: str, url: str | None) -> None:
+    assert page_url(_page(BODY, head)) == url
+
+
+def test_a_canonical_link_in_the_body_is_not_the_page_s() -> None:
+    assert page_url("<html><head></head><body><link rel='canonical' href='https://h.example/'>"
+                    "</body></html>") is None
+
+
+@pytest.mark.parametrize(("url", "site"), [
+    ("https://www.News.Example.com/a", "news.example.com"),
+    ("https://example.com./x", "example.com"),
+    ("example.com/path", "example.com"),
+    ("http://[::1]:80/x", "::1"),
+    ("https://bücher.example/a", "bücher.example"),
+    # a URL field that names no host keeps the page in its folder's site
+    ("not a url", "folder"),
+    ("   ", "folder"),
+    ("https://exa mple.com/a", "folder"),
+    ("https://a..b.com/", "folder"),
+    ("https://%zz%zz/", "folder"),
+    ("https://" + "a" * 300 + ".com/", "folder"),
+])
+def test_a_site_is_a_host_one_could_reach(url: str, site: str) -> None:
+    assert site_of(url, "folder") == site
+
+
+def test_a_copyright_line_is_no_date() -> None:
+    # htmldate's "extensive" search dated a page without a date by its copyright line, as
+    # 2019-01-01, and --keep earliest kept that copy
+    html = _page(BODY).replace("</body>", "<footer><p>© 2019 Example News. All rights "
+                                           "reserved.</p></footer></body>")
+    doc = Document(id="a", text="", html=html)
+    clean_document(doc, None, CleanOptions())
+    assert doc.date is None and BODY[0] in doc.text
+    dated = Document(id="b", text="", html=_page(BODY, '<meta property="article:published_time" '
+                                                       'content="2019-11-19T10:00:00Z">'))
+    clean_document(dated, None, CleanOptions())
+    assert dated.date == "2019-11-19"
