@@ -29,6 +29,7 @@ from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.document import Document
 from neardup.errors import ExtractionError
 from neardup.read.documents import site_of
+from neardup.read.records import CRAWL_DATE
 
 __all__ = [
     "CleanOptions",
@@ -42,6 +43,7 @@ __all__ = [
     "extract_page",
     "normalise_line",
     "page_text",
+    "take_page_date",
     "take_page_url",
 ]
 
@@ -58,6 +60,16 @@ def take_page_url(doc: Document, page: dict[str, Any]) -> None:
         doc.url = url
         if doc.site == doc.folder:
             doc.site = site_of(url, doc.folder)
+
+
+def take_page_date(doc: Document, found: str | None) -> None:
+    """A document without a date, or dated only by its capture (a WARC record's WARC-Date,
+    also in its metadata as ``crawl_date``), takes the date its page gives (``found``), else
+    the date in its URL's path (where the site filed the story): a crawl's time said when the
+    crawler came by, months or years after the story ran, and decided ``--keep earliest``.
+    A date given with the document stays."""
+    if doc.date is None or doc.date == doc.metadata.get(CRAWL_DATE):
+        doc.date = found or date_from_url(doc.url) or doc.date
 
 
 def clean_document(
@@ -98,9 +110,7 @@ def clean_document(
     doc.title = res.title
     doc.byline = res.byline
     doc.dateline = res.dateline
-    if doc.date is None:
-        # (a date in the URL's path when the page shows none: where the site filed the story)
-        doc.date = res.date or date_from_url(doc.url)
+    take_page_date(doc, res.date)
     if not res.text.strip() and res.source_text.strip():
         doc.text = res.source_text
         doc.removed = []

@@ -746,10 +746,16 @@ def _unread_type(rec_type: str | None) -> str:
 _CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
 
 
+# A WARC record's capture time (WARC-Date) is its document's date until cleaning finds the
+# page's own (see clean.take_page_date); it stays in the metadata under this name.
+CRAWL_DATE = "crawl_date"
+
+
 def _warc_fields(record: Any, location: str) -> dict[str, Any]:
+    captured = record.rec_headers.get_header("WARC-Date")
     return {"id": record.rec_headers.get_header("WARC-Record-ID") or location,
             "url": record.rec_headers.get_header("WARC-Target-URI"),
-            "date": record.rec_headers.get_header("WARC-Date")}
+            "date": captured, CRAWL_DATE: captured}
 
 
 class _CutShort:

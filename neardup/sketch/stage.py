@@ -85,7 +85,7 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
 
             clean_document(doc, config.templates, config.clean_options, extracted)
         elif doc.html is not None:
-            from neardup.clean import date_from_url, extract_page, take_page_url
+            from neardup.clean import extract_page, take_page_date, take_page_url
             from neardup.clean.html import page_metadata
 
             try:
@@ -97,8 +97,7 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
                     page = extracted.get("text") or ""
                     # (the page's metadata, as cleaning gives it but for the text's findings)
                     doc.title, doc.byline, date = page_metadata(extracted)
-                    if doc.date is None:
-                        doc.date = date or date_from_url(doc.url)
+                    take_page_date(doc, date)
             except ExtractionError as exc:
                 if not doc.text.strip():
                     raise

@@ -1,6 +1,7 @@
-"""A page read without a URL takes the one it gives itself (canonical link, og:url), and its
-site that URL's host: copies are listed by where they appeared, and the pages of many sites
-saved in one folder learn their templates apart."""
+"""What a page says of itself: a page read without a URL takes the one it gives itself
+(og:url, canonical link), and its site that URL's host, so that copies are listed by where they
+appeared and the pages of many sites saved in one folder learn their templates apart; its date
+is the one its markup gives, not a crawl's time or its copyright line."""
 
 from __future__ import annotations
 
@@ -212,3 +213,31 @@ def test_a_copyright_line_is_no_date() -> None:
                                                        'content="2019-11-19T10:00:00Z">'))
     clean_document(dated, None, CleanOptions())
     assert dated.date == "2019-11-19"
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_a_warc_page_is_dated_by_its_page_not_by_its_capture(tmp_path: Path, clean: bool) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    dated = _page(BODY, '<meta property="article:published_time" content="2019-11-19T10:00:00Z">')
+    undated = _page([make_article(5)])
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body in [("https://a.example/story", dated), ("https://b.example/x", undated)]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                               http_headers=headers)
+            record.rec_headers.replace_header("WARC-Date", "2024-03-01T12:00:00Z")
+            writer.write_record(record)
+    out = tmp_path / "out"
+    neardup.dedup_files([path], out, make_options(quiet=True, jobs=1, report=False, clean=clean))
+    records = [json.loads(r) for r in (out / "documents.jsonl").open()]
+    # the capture time stays the date of a page that gives none, and in the metadata
+    assert [r["date"] for r in records] == ["2019-11-19", "2024-03-01T12:00:00Z"]
+    kept = [json.loads(r) for r in (out / "deduplicated.jsonl").open()]
+    assert [r["metadata"]["crawl_date"] for r in kept] == ["2024-03-01T12:00:00Z"] * 2
