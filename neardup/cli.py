@@ -136,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="(re)build OUT/report.html from a dedup output")
     report.add_argument("output", type=_path, help="the output folder of neardup dedup")
+    report.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress bars, no line about the report")
     report.add_argument("--max-stories", type=int, default=2000,
                         help="stories listed, largest first (default 2,000; texts are embedded "
                         "for those the run sampled: of its 2,000 largest)")
@@ -184,6 +186,7 @@ def _dedup(args: argparse.Namespace) -> int:
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
           f"rejected {counts['rejected']:,} → {args.output}/", file=sys.stderr)
+    _print_rejections(result.summary)
     return EXIT_OK
 
 
@@ -196,7 +199,29 @@ def _clean(args: argparse.Namespace) -> int:
     counts = summary["counts"]
     print(f"read {counts['read']:,}: ok {counts['ok']:,}, rejected {counts['rejected']:,} "
           f"→ {args.output}/", file=sys.stderr)
+    _print_rejections(summary)
     return EXIT_OK
+
+
+REJECTION_KINDS_SHOWN = 3
+
+
+def _print_rejections(summary: dict) -> None:
+    """The most common kinds of rejection, with an example each (all are in summary.json and
+    each document's own in documents.*): a run whose every record lacked its text field
+    said only "rejected 2", and one that found no file at all "read 0"."""
+    if not summary["counts"]["read"]:
+        skipped = (summary.get("skipped_files") or {}).get("count", 0)
+        print("  no documents were read: the inputs hold no file of a format neardup reads"
+              + (f" ({skipped:,} files of other types skipped)" if skipped else ""),
+              file=sys.stderr)
+    kinds = list(summary.get("rejected_by_reason", {}).items())
+    for kind, entry in kinds[:REJECTION_KINDS_SHOWN]:
+        print(f"  rejected {entry['documents']:,}: {kind} (e.g. {entry['example'][:300]})",
+              file=sys.stderr)
+    if len(kinds) > REJECTION_KINDS_SHOWN:
+        print(f"  and {len(kinds) - REJECTION_KINDS_SHOWN} more kinds of rejection: see "
+              "summary.json", file=sys.stderr)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -242,8 +267,9 @@ def _report(args: argparse.Namespace) -> int:
 
     if args.max_stories < 0:
         raise UsageError(f"--max-stories must be >= 0, got {args.max_stories}")
-    path = write_report(args.output, max_stories=args.max_stories)
-    print(f"report → {path}", file=sys.stderr)
+    path = write_report(args.output, quiet=args.quiet, max_stories=args.max_stories)
+    if not args.quiet:
+        print(f"report → {path}", file=sys.stderr)
     return EXIT_OK
 
 

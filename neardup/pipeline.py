@@ -59,6 +59,7 @@ from neardup.write.outputs import (
     CLEANED_SCHEMA,
     SUMMARY_FILE,
     OutputFiles,
+    RejectedTotals,
     RemovedTotals,
     cleaned_record,
     remove_run_marks,
@@ -198,6 +199,7 @@ class _SketchState:
     first_of_key: dict[int, int] = field(default_factory=dict)
     status_counts: Counter = field(default_factory=Counter)
     removed: RemovedTotals = field(default_factory=RemovedTotals)  # by cleaning, for the summary
+    rejected: RejectedTotals = field(default_factory=RejectedTotals)  # by kind of reason
     id_registry: IdRegistry = field(default_factory=IdRegistry)
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
     policy: str = "longest"  # the keep policy, which ``ranks`` follow
@@ -238,6 +240,7 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
         if rejected is not None:
             if strict:
                 raise InputError(source, rejected)
+            state.rejected.add(rejected, source)
             active(False)
             read(0)
             continue
@@ -289,6 +292,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     writer: RecordWriter | None = None
     counts: Counter = Counter()
     removed = RemovedTotals()
+    rejected = RejectedTotals()
     try:
         with deferred_interrupts():  # a folder made is a folder registered for removal
             scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
@@ -320,6 +324,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                     raise_if_strict(doc, options.read)
                     counts["read"] += 1
                     counts["rejected" if doc.rejected is not None else "ok"] += 1
+                    if doc.rejected is not None:
+                        rejected.add(doc.rejected, doc.source)
                     removed.add(spans)
                     if writer is not None:
                         writer.write(cleaned_record(doc, spans))
@@ -337,6 +343,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     summary = {"neardup_version": __version__, "inputs": inputs,
                "counts": {"read": counts["read"], "ok": counts["ok"],
                           "rejected": counts["rejected"]},
+               "rejected_by_reason": rejected.by_reason(),
                "chars_removed": removed.total(), "removed_by_reason": removed.by_reason(),
                "skipped_files": _skipped(skipped_files),
                "options": options.to_dict(), "versions": versions(),
@@ -606,6 +613,7 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
             "stories": counts["kept"],
             "exact_duplicates": n_exact,
         },
+        "rejected_by_reason": state.rejected.by_reason(),
         "stories_by_size": {str(size): sizes[size] for size in sorted(sizes)},
         "chars_removed": state.removed.total(),
         "removed_by_reason": state.removed.by_reason(),

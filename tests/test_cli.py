@@ -908,3 +908,42 @@ def test_cleaning_options_with_no_clean_are_said_to_do_nothing(tmp_path, corpus,
     err = capsys.readouterr().err
     assert "--conservative does nothing with --no-clean" in err
     assert "--keep-captions does nothing with --no-clean" in err
+
+
+@pytest.mark.parametrize("command", ["dedup", "clean"])
+def test_rejections_are_counted_by_kind_and_say_what_to_do(tmp_path, capsys, command):
+    # Every record of a crawl dump with its page under "html" was rejected, and the run said
+    # only "rejected 3", exit 0: the reasons were in documents.jsonl alone, without a hint.
+    path = tmp_path / "dump.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "html": "<p>one page</p>"}, {"id": "b", "html": "<p>another</p>"},
+        {"id": "c", "content": "some words"}, {"id": "d", "text": " "}]))
+    out = tmp_path / "out"
+    assert main([command, str(path), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["rejected_by_reason"] == {
+        "missing text field 'text'": {"documents": 3, "example": (
+            "dump.jsonl:1: missing text field 'text' (fields: html, id; read HTML with "
+            "--html-field html)")},
+        "empty text": {"documents": 1, "example": "dump.jsonl:4: empty text"}}
+    err = capsys.readouterr().err
+    assert "rejected 3: missing text field 'text'" in err and "--html-field html" in err
+    records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    assert records[2]["reason"] == ("missing text field 'text' (fields: content, id; take the "
+                                    "text from another field with --text-field content)")
+
+
+def test_a_run_that_reads_nothing_says_so(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["dedup", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "no documents were read" in err and "1 files of other types skipped" in err
+
+
+def test_report_takes_quiet(tmp_path, corpus, capsys):
+    out = tmp_path / "out"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out), "-q"]) == 0
+    assert capsys.readouterr().err == "" and (out / "report.html").is_file()

@@ -99,7 +99,8 @@ def test_a_null_text_is_named_null_not_missing(tmp_path):
     _write(tmp_path / "in/b.csv", b"id,text\nshort\n")
     docs = list(read_documents([tmp_path / "in"]))
     assert [d.rejected for d in docs] == ["field 'text' is null",
-                                          "missing text field 'text' (fields: body, id)",
+                                          "missing text field 'text' (fields: body, id; take "
+                                          "the text from another field with --text-field body)",
                                           "row has 1 fields, fewer than the header (2): no "
                                           "value for 'text'"]
 
@@ -562,7 +563,8 @@ def test_a_missing_text_field_names_a_near_miss_so_it_can_be_seen(tmp_path):
     assert [d.rejected for d in read_documents([tmp_path / "in"])] == [
         "missing text field 'text' (fields: ' text', id; did you mean ' text'?)",
         "missing text field 'text' (fields: Text, id; did you mean 'Text'?)",
-        "missing text field 'text' (fields: body, id)"]
+        "missing text field 'text' (fields: body, id; take the text from another field with "
+        "--text-field body)"]
 
 
 def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path):

@@ -449,7 +449,19 @@ def _field_names(fields: dict[str, Any], wanted: str) -> str:
     names = sorted(map(str, fields))
     listed = ", ".join(repr(n) if n != n.strip() or not n else n for n in names) or "none"
     near = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
-    return f"{listed}; did you mean {near[0]!r}?" if near else listed
+    if near:
+        return f"{listed}; did you mean {near[0]!r}?"
+    # (a crawl dump's page as HTML, or its text under another common name)
+    html = [n for n in names if "html" in n.casefold() and isinstance(fields[n], str)]
+    if html:
+        return f"{listed}; read HTML with --html-field {html[0]}"
+    text = [n for n in names if n.casefold() in _TEXT_NAMES and isinstance(fields[n], str)]
+    return f"{listed}; take the text from another field with --text-field {text[0]}" if text \
+        else listed
+
+
+_TEXT_NAMES = frozenset("content body article raw_content maintext main_text text_content "
+                        "article_text articlebody".split())
 
 
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,

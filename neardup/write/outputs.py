@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,34 @@ class RemovedTotals:
         order = sorted(self.chars.items(), key=lambda item: (-item[1], item[0]))
         return {reason: {"chars": size, "documents": self.documents[reason]}
                 for reason, size in order}
+
+
+class RejectedTotals:
+    """The rejected documents of a run by kind of reason, for ``summary.json`` and the
+    command's last lines: a kind is the reason up to its first ":" or " (" ("missing text field
+    'text'", "text too long", "malformed JSON line"), so that reasons naming a record's own
+    fields or sizes count together; each kind keeps its first document's source and whole
+    reason, as an example (which says what to do, e.g. which option reads the field)."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, list[Any]] = {}  # kind -> [documents, first source, its reason]
+
+    def add(self, reason: str, source: str) -> None:
+        kind = _REASON_KIND_RE.split(reason, 1)[0].strip() or reason
+        entry = self.kinds.get(kind)
+        if entry is None:
+            self.kinds[kind] = [1, source, reason]
+        else:
+            entry[0] += 1
+
+    def by_reason(self) -> dict[str, dict[str, Any]]:
+        """``{kind: {"documents", "example"}}``, most documents first (ties: first met)."""
+        order = sorted(self.kinds.items(), key=lambda item: -item[1][0])
+        return {kind: {"documents": n, "example": f"{source}: {reason}"}
+                for kind, (n, source, reason) in order}
+
+
+_REASON_KIND_RE = re.compile(r":|\s\(")
 
 
 def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any]:
