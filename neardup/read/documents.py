@@ -55,10 +55,9 @@ class ReadOptions:
     strict: bool = False
 
 
-# A URL whose host is plain (lower-case ASCII labels of letters, digits and inner hyphens, up to
-# 63 characters each; a final dot allowed) and has no port: its host, without urlsplit's cost.
-_PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*"
-                         r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.?(?=[/?#]|$)")
+# A URL whose host is plain (lower-case ASCII letters, digits, dots and hyphens) and has no
+# port: its host, without urlsplit's cost (checked by _plain_labels).
+_PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
 # A label of any other host name: letters of any script (an IDN in its own letters), digits,
 # and inner hyphens and underscores (which some hosts have, against the rules).
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
@@ -111,8 +110,21 @@ def site_of(url: str | None, folder: str) -> str:
     """The publisher a page belongs to: the URL's host without "www.", else its folder (also
     when the URL names no host one could reach: "not a url", "https://exa mple.com",
     "https://-bad-.com": a user's odd URL field did not become a "site" of its own)."""
-    host = host_of(url) if url else None
+    if not url:
+        return folder
+    plain = _PLAIN_HOST.match(url)  # (host_of's common case, here: once per document read)
+    host = plain.group(1).removesuffix(".") if plain else host_of(url)
+    if plain and not _plain_labels(host):
+        return folder
     return host.removeprefix("www.") if host else folder
+
+
+def _plain_labels(host: str) -> bool:
+    """``host`` (lower-case ASCII letters, digits, dots, hyphens) is dot-separated labels of
+    1-63 characters that neither open nor end with a hyphen."""
+    return (0 < len(host) <= MAX_HOST and ".." not in host and "-." not in host
+            and ".-" not in host and host[0] not in ".-" and host[-1] not in ".-"
+            and (len(host) <= 63 or max(map(len, host.split("."))) <= 63))
 
 
 def host_of(url: str) -> str | None:
@@ -120,8 +132,8 @@ def host_of(url: str) -> str | None:
     as starting with its host) when it is a host name or an IP address, else None."""
     plain = _PLAIN_HOST.match(url)  # the common case
     if plain:
-        host = plain.group(1)
-        return host if len(host) <= MAX_HOST else None
+        host = plain.group(1).removesuffix(".")
+        return host if _plain_labels(host) else None
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     except ValueError:  # a malformed URL ("http://[::1")
