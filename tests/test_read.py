@@ -1081,7 +1081,7 @@ def test_csv_short_rows_and_repeated_header_names_are_said(tmp_path):
         ("1", "row has 1 fields, fewer than the header (3): no value for 'text'", None),
         ("2", "row has 2 fields, fewer than the header (3): no value for 'text'",
          "http://a.com/x"),
-        ("3", None, "http://a.com/y"), ("4", None, "")]
+        ("3", None, "http://a.com/y"), ("4", None, None)]  # (an empty cell: no URL)
     trailing = _write(tmp_path / "trailing.csv", b"id,text,url\n1,a story text\n")
     [doc] = read_documents([trailing])
     assert doc.rejected is None and doc.warnings == [
@@ -1501,3 +1501,20 @@ def test_parquet_binary_columns_are_read_as_utf8_text(tmp_path):
     assert [d.warnings for d in docs] == [
         [], ["field 'text': invalid UTF-8 at byte 4 of the value, replaced with U+FFFD"],
         ["field 'url': invalid UTF-8 at byte 18 of the value, replaced with U+FFFD"]]
+
+
+def test_missing_values_of_mapped_fields_are_none_not_text(tmp_path):
+    # A Parquet float column's NaN (pandas' missing value) was the id, URL or date "nan" (two
+    # NaN ids: the second rejected as "duplicate id 'nan'"), an empty CSV cell the URL or date
+    # "" (null from Parquet), and a placeholder URL ("nan", "N/A") a site of its own ("n").
+    table = pa.table({"id": [float("nan"), float("nan")], "text": ["one text", "two texts"],
+                      "url": [float("nan"), 1.5], "date": [float("nan"), float("inf")]})
+    (tmp_path / "in").mkdir()
+    pq.write_table(table, tmp_path / "in" / "a.parquet")
+    _write(tmp_path / "in/b.csv", b"id,text,url,date\nc1,some words,,\nc2,more words,N/A,\n"
+                                  b"c3,third words,nan,2024-01-02\n")
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.url, d.date, d.site, d.rejected) for d in docs] == [
+        ("a.parquet:1", None, None, "in", None), ("a.parquet:2", "1.5", None, "in", None),
+        ("c1", None, None, "in", None), ("c2", "N/A", None, "in", None),
+        ("c3", "nan", "2024-01-02", "in", None)]

@@ -5,6 +5,7 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -114,7 +115,7 @@ def site_of(url: str | None, folder: str) -> str:
         return folder
     plain = _PLAIN_HOST.match(url)  # (host_of's common case, here: once per document read)
     host = plain.group(1).removesuffix(".") if plain else host_of(url)
-    if plain and not _plain_labels(host):
+    if plain and (not _plain_labels(host) or "." not in host):
         return folder
     return host.removeprefix("www.") if host else folder
 
@@ -129,11 +130,12 @@ def _plain_labels(host: str) -> bool:
 
 def host_of(url: str) -> str | None:
     """The host of ``url`` (in lower case, without a final dot; a URL without a scheme is read
-    as starting with its host) when it is a host name or an IP address, else None."""
+    as starting with its host) when it is a host name of two labels or more or an IP address,
+    else None."""
     plain = _PLAIN_HOST.match(url)  # the common case
     if plain:
         host = plain.group(1).removesuffix(".")
-        return host if _plain_labels(host) else None
+        return host if _plain_labels(host) and "." in host else None
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     except ValueError:  # a malformed URL ("http://[::1")
@@ -146,7 +148,9 @@ def host_of(url: str) -> str | None:
             return str(ipaddress.ip_address(host))
         except ValueError:
             return None
-    return host if all(map(_HOST_LABEL.fullmatch, host.split("."))) else None
+    labels = host.split(".")
+    # (one label is no publisher's host: "nan", "null", "N/A" read as the host "n", "example")
+    return host if len(labels) > 1 and all(map(_HOST_LABEL.fullmatch, labels)) else None
 
 
 def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
@@ -160,6 +164,8 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
         return value
     if value.__class__ is bytes:
         return utf8_field(value, name, warnings)
+    if value.__class__ is float and not math.isfinite(value):
+        return None  # (pandas' missing value: an id, URL or date "nan" named nothing)
     kind = NOT_SCALAR.get(value.__class__)
     if kind is None:
         return str(value)
@@ -496,6 +502,11 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     date = pop(options.date_field, None)
     if date.__class__ is not str:
         date = _mapped_text(date, options.date_field, "date", fields, warnings)
+    # (an empty CSV cell or JSON "" is no URL or date: null in the output, as a Parquet null)
+    if url is not None and not url.strip():
+        url = None
+    if date is not None and not date.strip():
+        date = None
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
