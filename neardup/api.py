@@ -17,6 +17,7 @@ from neardup.pipeline import Result, run_clean, run_dedup
 from neardup.read import (
     ReadOptions,
     documents_from_objects,
+    earlier_outputs,
     read_documents,
     unsupported_files,
 )
@@ -167,12 +168,17 @@ def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Itera
 
 
 def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path) -> list[str]:
+    """The files inside INPUT folders that are not read (for the summary), said on stderr:
+    those of other types, and those an earlier neardup run wrote."""
     skipped = unsupported_files(list(inputs), out)
-    if skipped and not quiet:
-        shown = ", ".join(skipped[:3]) + (", ..." if len(skipped) > 3 else "")
-        print(f"neardup: skipping {len(skipped)} file(s) of unsupported type: {shown}",
-              file=sys.stderr)
-    return skipped
+    earlier = earlier_outputs(list(inputs), out)
+    for files, what in ((skipped, "of unsupported type"),
+                        (earlier, "an earlier neardup run wrote (name one as an INPUT to read "
+                                  "it)")):
+        if files and not quiet:
+            shown = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
+            print(f"neardup: skipping {len(files)} file(s) {what}: {shown}", file=sys.stderr)
+    return skipped + earlier
 
 
 def clean_documents(documents: Iterable[str | dict | Document], **settings: Any

@@ -947,3 +947,25 @@ def test_report_takes_quiet(tmp_path, corpus, capsys):
     capsys.readouterr()
     assert main(["report", str(out), "-q"]) == 0
     assert capsys.readouterr().err == "" and (out / "report.html").is_file()
+
+
+def test_an_earlier_run_s_output_inside_an_input_folder_is_not_read(tmp_path, corpus, capsys):
+    # `dedup data -o data/run1`, then `dedup data -o data/run2` read run1's documents,
+    # deduplicated copies and text sample as corpus (and `-o data` the same): the kept
+    # copies were documents again, and the input's own records "repeated ids" of them.
+    data = tmp_path / "data"
+    data.mkdir()
+    corpus.rename(data / "corpus.jsonl")
+    for given, out in ((data / "corpus.jsonl", data), (data, data / "run1"),
+                       (data, data / "run2")):
+        assert main(["dedup", str(given), "-o", str(out), "--jobs", "1"]) == 0
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["counts"]["read"] == 3 and summary["counts"]["rejected"] == 0
+    err = capsys.readouterr().err
+    assert "file(s) an earlier neardup run wrote" in err
+    assert summary["skipped_files"]["count"] == 10  # (data's 5 and run1's 5; run2's: none)
+    # named as an INPUT, such a file is read
+    assert main(["dedup", str(data / "run1" / "deduplicated.jsonl"), "-o",
+                 str(tmp_path / "again"), "-q", "--jobs", "1"]) == 0
+    again = json.loads((tmp_path / "again" / "summary.json").read_text())
+    assert again["counts"]["read"] == 2

@@ -1,7 +1,12 @@
 """Read stage: files and folders → a stream of ``Document``s, every record accounted for."""
 
 from neardup.read.documents import ReadOptions, documents_from_objects, read_documents
-from neardup.read.files import SUPPORTED_SUFFIXES, list_input_files, unsupported_files
+from neardup.read.files import (
+    SUPPORTED_SUFFIXES,
+    earlier_outputs,
+    list_input_files,
+    unsupported_files,
+)
 
 __all__ = [
     "ReadOptions",
@@ -9,5 +14,6 @@ __all__ = [
     "documents_from_objects",
     "list_input_files",
     "SUPPORTED_SUFFIXES",
+    "earlier_outputs",
     "unsupported_files",
 ]

@@ -6,7 +6,7 @@ import gzip
 import io
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -132,6 +132,34 @@ def special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+# The files a neardup run writes into its output folder, which a later run would read as input
+# (documents, deduplicated copies, the report's text sample, the report and the summary itself),
+# next to its summary.json.
+RUN_OUTPUTS = frozenset(("documents.jsonl", "documents.parquet", "deduplicated.jsonl",
+                         "deduplicated.parquet", "report-texts.jsonl.gz", "report.html",
+                         "summary.json"))
+
+
+def earlier_output(path: Path, summaries: dict[Path, bool]) -> bool:
+    """``path`` (a file found inside an INPUT folder) is one a neardup run wrote: a
+    ``RUN_OUTPUTS`` name next to a neardup ``summary.json``. Such files were read back as
+    input (``neardup dedup data -o data/run1``, then ``neardup dedup data -o data/run2``): the
+    earlier run's kept copies were documents again, and the input's own records "repeated
+    ids" of them. ``summaries``: a cache of the folders looked at."""
+    if path.name not in RUN_OUTPUTS:
+        return False
+    folder = path.parent
+    found = summaries.get(folder)
+    if found is None:
+        try:
+            with (folder / "summary.json").open("rb") as handle:
+                found = b'"neardup_version"' in handle.read(4096)
+        except OSError:
+            found = False
+        summaries[folder] = found
+    return found
+
+
 def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                      ) -> Iterator[InputFile]:
     """Expand INPUT paths: files as given, folders recursively in sorted (stable) order.
@@ -168,6 +196,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     # With several INPUT folders, a source folder is named under its INPUT folder as given:
     # "pubA/news" and "pubB/news" given as INPUTs are two sites, not one called "news".
     several = sum(1 for raw in inputs if Path(raw).is_dir()) > 1
+    summaries: dict[Path, bool] = {}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
@@ -182,7 +211,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
                                     f"{unreadable[child]}; its files are not read")
                     continue
                 fmt = detect_format(child)
-                if fmt is None:
+                if fmt is None or earlier_output(child, summaries):
                     continue
                 yield InputFile(child, unique(rel.as_posix(), child, child.as_posix()), folder,
                                 fmt)
@@ -275,13 +304,25 @@ def check_output(output: str | Path) -> None:
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
     """Files inside INPUT folders that are skipped because their type is not a document type
     (reported in the summary and on stderr, so that nothing is left out silently)."""
+    return _skipped_files(inputs, skip, lambda p, summaries: detect_format(p) is None)
+
+
+def earlier_outputs(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
+    """Files inside INPUT folders that an earlier neardup run wrote (:func:`earlier_output`),
+    not read (said on stderr and counted in the summary's skipped files)."""
+    return _skipped_files(inputs, skip, earlier_output)
+
+
+def _skipped_files(inputs: list[str | Path], skip: str | Path | None,
+                   left_out: Callable[[Path, dict[Path, bool]], bool]) -> list[str]:
     skipped = []
+    summaries: dict[Path, bool] = {}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             files, unreadable = _folder_files(path, skip)
             skipped += [display_name(str(p)) for p in files
-                        if detect_format(p) is None and p not in unreadable]
+                        if p not in unreadable and left_out(p, summaries)]
     return skipped
 
 
