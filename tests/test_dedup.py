@@ -241,7 +241,7 @@ def test_integers_beyond_64_bits_in_metadata_are_written_not_a_crash(tmp_path):
     cleaned = [json.loads(line) for line in (tmp_path / "clean-jsonl/documents.jsonl").open()]
     assert cleaned[0]["metadata"] == records[0]["metadata"]
     result = neardup.dedup(items[:1], report=False)
-    assert result.kept[0]["metadata"]["n"] == big  # the API's records are not encoded
+    assert result.kept[0]["metadata"]["n"] == str(big)  # (the API's records: as the file's)
 
 
 def test_api_values_that_are_no_data_leave_their_field_out_with_a_warning(tmp_path):
@@ -714,3 +714,23 @@ def test_lsh_threshold_is_rounded_with_containment_on_as_off():
 
     assert MatchOptions(threshold=0.2).lsh_threshold() == 0.16  # (was 0.16000000000000003)
     assert MatchOptions(threshold=0.2, containment=None).lsh_threshold() == 0.16
+
+
+def test_the_result_s_kept_records_are_those_of_the_file(tmp_path):
+    # The Result held the metadata as given (datetime, Decimal, NumPy values, NaN) where the
+    # file holds them as JSON has them; comparing the two raised on the NumPy array.
+    import datetime
+    import decimal
+
+    import numpy as np
+
+    metadata = {"when": datetime.datetime(2024, 9, 3, 12, tzinfo=datetime.UTC),
+                "price": decimal.Decimal("1.10"), "n": np.int64(5), "rows": np.arange(3),
+                "missing": float("nan"), "big": 2**70}
+    result = neardup.dedup([{"id": "a", "text": make_article(1), **metadata}],
+                           output=tmp_path / "out")
+    [kept] = [json.loads(line) for line in (tmp_path / "out" / "deduplicated.jsonl").open()]
+    assert result.kept == [kept]
+    assert kept["metadata"] == {"when": "2024-09-03T12:00:00+00:00", "price": "1.10", "n": 5,
+                                "rows": [0, 1, 2], "missing": None,
+                                "big": "1180591620717411303424"}

@@ -435,7 +435,7 @@ def test_integer_ids_wider_than_64_bits_keep_their_digits(tmp_path):
     result = neardup.dedup_files([tmp_path / "in"], tmp_path / "out", options, collect=True)
     assert [r["id"] for r in result.records] == [d.id for d in whole]  # sliced by the workers
     assert [r["status"] for r in result.records] == ["kept", "kept", "duplicate", "duplicate"]
-    assert result.kept[0]["metadata"] == {"n": -99999999999999999999}
+    assert result.kept[0]["metadata"] == {"n": "-99999999999999999999"}  # (as the file's)
 
 
 @pytest.mark.parametrize("end", [b"\n", b""])

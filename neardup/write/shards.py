@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import orjson
 import xxhash
 
 from neardup.errors import NeardupError
@@ -138,11 +139,14 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         elif head == number:
             status = "kept"
             n_kept += 1
-            record = kept_record(doc, head, copies[position])
+            line = dumps(kept_record(doc, head, copies[position]))
             if encode:
-                kept_lines.append(dumps(record) + b"\n")
+                kept_lines.append(line + b"\n")
             if keep:
-                deduplicated.append(record)
+                # (the record as the file holds it: metadata of the Python API or of Parquet,
+                # datetimes, NumPy arrays, Decimals, NaN, as JSON has them, so that the
+                # Result's kept records are those of deduplicated.jsonl)
+                deduplicated.append(orjson.loads(line))
         else:
             status = "duplicate"
             n_duplicate += 1
