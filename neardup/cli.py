@@ -212,8 +212,8 @@ def _print_rejections(summary: dict) -> None:
     said only "rejected 2", and one that found no file at all "read 0"."""
     if not summary["counts"]["read"]:
         skipped = (summary.get("skipped_files") or {}).get("count", 0)
-        print("  no documents were read: the inputs hold no file of a format neardup reads"
-              + (f" ({skipped:,} files of other types skipped)" if skipped else ""),
+        print("  no documents were read: the inputs hold no record, or no file of a format "
+              "neardup reads" + (f" ({skipped:,} files skipped)" if skipped else ""),
               file=sys.stderr)
     kinds = list(summary.get("rejected_by_reason", {}).items())
     for kind, entry in kinds[:REJECTION_KINDS_SHOWN]:
