@@ -173,7 +173,14 @@ class DedupOptions:
 
     @property
     def workers(self) -> int:
-        return self.jobs or os.cpu_count() or 1
+        """``jobs``, or with 0 the cores this process may run on (its CPU affinity: a job
+        pinned to 4 of a machine's 64 cores, as schedulers and containers pin them, started 64
+        processes on 4 cores)."""
+        if self.jobs:
+            return self.jobs
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -347,7 +347,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                "chars_removed": removed.total(), "removed_by_reason": removed.by_reason(),
                "skipped_files": _skipped(skipped_files),
                "options": options.to_dict(), "versions": versions(),
-               "timings_seconds": timings}
+               "processes": options.workers, "timings_seconds": timings}
     if output is not None:
         _write_json(output / SUMMARY_FILE, summary)
     return summary
@@ -641,5 +641,6 @@ def _summary(result: Result, state: _SketchState, stories: Stories, options: Ded
         },
         "options": options.to_dict(),
         "versions": versions(),
+        "processes": options.workers,  # (what jobs=0, all cores, came to on this machine)
         "timings_seconds": timings,
     }

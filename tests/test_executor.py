@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from neardup.executor import LocalExecutor
 
 
@@ -51,3 +53,17 @@ def test_a_killed_worker_stops_the_run_with_an_error_instead_of_hanging(tmp_path
         raise AssertionError("the run hung after a worker died") from exc
     assert run.returncode == 1, run.stderr
     assert "WorkerDied: a worker process died" in run.stdout and "--jobs" in run.stdout
+
+
+def test_all_cores_are_those_the_process_may_run_on(monkeypatch):
+    # jobs=0 took os.cpu_count(): a job pinned to 4 of a machine's 64 cores started 64 processes
+    import os
+
+    from neardup.options import DedupOptions
+
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 2, 5})
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert DedupOptions(jobs=0).workers == 3
+    assert DedupOptions(jobs=5).workers == 5
