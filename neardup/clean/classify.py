@@ -130,14 +130,20 @@ def _news_sentence(line: Line) -> bool:
     "Originally published on Live Science.", "Need more space?" read as news too.)"""
     t = line.text
     end = t.rstrip(CLOSERS)
+    quoted = t[:1] in OPENING_QUOTES  # (someone's words: "“No comment,” she said.")
     return (
         line.cue in ("share", "navigation", "comments")
         and line.n_words >= 3
-        and t[:1].isupper()
+        and t[quoted : quoted + 1].isupper()
         and end.endswith(".")
         and not end.endswith("...")
-        and not addresses_the_reader(t)
+        and (quoted or not addresses_the_reader(t))
     )
+
+
+# A line that opens with one of these quotes is someone's words in the article: its "we", "no"
+# or "share" do not speak to the reader.
+OPENING_QUOTES = frozenset("\"“„‘«‹'")
 
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from neardup.clean.classify import addresses_the_reader
+from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
 from neardup.clean.features import CLOSERS, CUES, MONTH_NAMES, WORD_RE, has_date_or_time
 from neardup.clean.lines import Line
 
@@ -102,11 +102,14 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
     """A short sentence of the article with a comments cue word in it ("A spokeswoman
     declined to comment.", "Smith did not reply."), not a comment section's header
     ("Comments", "Leave a Reply", "Comments are closed."): it ends like a sentence and its
-    cue is not its first word. As a header it cut the rest of the article."""
+    cue is not its first word. As a header it cut the rest of the article. A quotation is
+    someone's words in the article, even when they read as the reader's ("“No comment,” she
+    said.", "“We have no further comment.”": a probe's paragraph of that kind, put in the middle
+    of 145 AEB articles, took everything after it as comments, recall 0.973 -> 0.78)."""
     body = text.lstrip("[(#*-• ")
     return (text.rstrip(CLOSERS).endswith((".", "!")) and rx.match(body) is None
-            and not body[:1].isdigit() and not addresses_the_reader(body))  # ("3 comments.",
-    # "Leave a comment.", "Post a comment!")
+            and not body[:1].isdigit()  # ("3 comments.", "Leave a comment.", "Post a comment!")
+            and (body[:1] in OPENING_QUOTES or not addresses_the_reader(body)))
 
 
 
