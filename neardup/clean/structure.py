@@ -110,35 +110,52 @@ def _mark_numbered(lines: list[Line], candidates: list[int]) -> None:
     for i in candidates:
         nums[i] = _item_number(lines[i])
     if 0 not in nums and 1 not in nums:
-        return  # (no list starts: items are numbered from 0 or 1)
+        return  # (no list starts or ends: items are numbered from 0 or 1)
+    # Counted up from 0 or 1, or down to them: a countdown ("10. ..." down to "1. ...", the
+    # "best of" list that keeps its winner for last) was no list, and with a short heading over
+    # each paragraph its paragraphs went as navigation (a probe's AEB pages numbered down:
+    # recall 0.78, numbered up 0.93).
+    runs = _numbered_runs(nums, range(n))
+    runs += [items[::-1] for items in _numbered_runs(nums, range(n - 1, -1, -1))]
+    for items in runs:
+        first, last = items[0], items[-1]
+        for k in range(first, last + 1):
+            if lines[k].reason not in _NEVER:
+                lines[k].in_list = True
+        # the last item's own continuation lines (same shape as the gaps inside the list)
+        gap = max(b - a for a, b in zip(items, items[1:], strict=False))
+        for k in range(last + 1, min(n, last + gap)):
+            if lines[k].cls == "bad" or lines[k].n_words > 40:
+                break
+            lines[k].in_list = True
+
+
+def _numbered_runs(nums: list[int | None], order: range) -> list[list[int]]:
+    """The runs of at least ``MIN_ITEMS`` items numbered 0 or 1, 2, 3... in ``order`` (the
+    lines' positions forward or backward), each item at most ``MAX_ITEM_GAP`` lines after the
+    one before: the items' positions in that order."""
+    runs: list[list[int]] = []
+    steps = list(order)
     i = 0
-    while i < n:
-        num = nums[i]
+    while i < len(steps):
+        num = nums[steps[i]]
         if num is None or num > 1:
             i += 1
             continue
         items = [i]
         want = num + 1
         j = i + 1
-        while j < n and j - items[-1] <= MAX_ITEM_GAP:
-            if nums[j] == want:
+        while j < len(steps) and j - items[-1] <= MAX_ITEM_GAP:
+            if nums[steps[j]] == want:
                 items.append(j)
                 want += 1
             j += 1
         if len(items) >= MIN_ITEMS:
-            last = items[-1]
-            for k in range(i, last + 1):
-                if lines[k].reason not in _NEVER:
-                    lines[k].in_list = True
-            # the last item's own continuation lines (same shape as the gaps inside the list)
-            gap = max(b - a for a, b in zip(items, items[1:], strict=False))
-            for k in range(last + 1, min(n, last + gap)):
-                if lines[k].cls == "bad" or lines[k].n_words > 40:
-                    break
-                lines[k].in_list = True
-            i = last + 1
+            runs.append([steps[k] for k in items])
+            i = items[-1] + 1
         else:
             i += 1
+    return runs
 
 
 def _numbers(ln: Line) -> int:
