@@ -118,9 +118,10 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = True
+    entities = "&" in text
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if stripped[:1] == "&" and _entity_blank(stripped):
+        if entities and stripped[:1] == "&" and _entity_blank(stripped):
             stripped = ""
         if stripped:
             s = pos + raw.find(stripped[0])
@@ -320,9 +321,10 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     pos = 0
     blank = True
     text = plain_spaces(as_lf(text))
+    entities = "&" in text  # (a line of space entities is a blank line)
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if stripped[:1] == "&" and _entity_blank(stripped):
+        if entities and stripped[:1] == "&" and _entity_blank(stripped):
             stripped = ""
         if stripped:
             if blank:

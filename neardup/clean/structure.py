@@ -115,8 +115,9 @@ def _mark_numbered(lines: list[Line], candidates: list[int]) -> None:
     # "best of" list that keeps its winner for last) was no list, and with a short heading over
     # each paragraph its paragraphs went as navigation (a probe's AEB pages numbered down:
     # recall 0.78, numbered up 0.93).
-    runs = _numbered_runs(nums, range(n))
-    runs += [items[::-1] for items in _numbered_runs(nums, range(n - 1, -1, -1))]
+    numbered = [i for i in candidates if nums[i] is not None]  # (in line order)
+    runs = _numbered_runs(nums, numbered)
+    runs += [items[::-1] for items in _numbered_runs(nums, numbered[::-1])]
     for items in runs:
         first, last = items[0], items[-1]
         for k in range(first, last + 1):
@@ -130,31 +131,32 @@ def _mark_numbered(lines: list[Line], candidates: list[int]) -> None:
             lines[k].in_list = True
 
 
-def _numbered_runs(nums: list[int | None], order: range) -> list[list[int]]:
-    """The runs of at least ``MIN_ITEMS`` items numbered 0 or 1, 2, 3... in ``order`` (the
-    lines' positions forward or backward), each item at most ``MAX_ITEM_GAP`` lines after the
-    one before: the items' positions in that order."""
+def _numbered_runs(nums: list[int | None], numbered: list[int]) -> list[list[int]]:
+    """The runs of at least ``MIN_ITEMS`` items numbered 0 or 1, 2, 3... in the order of
+    ``numbered`` (the positions of the lines with a number, forward or backward), each item at
+    most ``MAX_ITEM_GAP`` lines from the one before: their positions in that order."""
     runs: list[list[int]] = []
-    steps = list(order)
-    i = 0
-    while i < len(steps):
-        num = nums[steps[i]]
+    k = 0
+    while k < len(numbered):
+        num = nums[numbered[k]]
         if num is None or num > 1:
-            i += 1
+            k += 1
             continue
-        items = [i]
+        items = [numbered[k]]
+        ends = [k]  # (where each item is in ``numbered``)
         want = num + 1
-        j = i + 1
-        while j < len(steps) and j - items[-1] <= MAX_ITEM_GAP:
-            if nums[steps[j]] == want:
-                items.append(j)
+        j = k + 1
+        while j < len(numbered) and abs(numbered[j] - items[-1]) <= MAX_ITEM_GAP:
+            if nums[numbered[j]] == want:
+                items.append(numbered[j])
+                ends.append(j)
                 want += 1
             j += 1
         if len(items) >= MIN_ITEMS:
-            runs.append([steps[k] for k in items])
-            i = items[-1] + 1
+            runs.append(items)
+            k = ends[-1] + 1
         else:
-            i += 1
+            k += 1
     return runs
 
 
