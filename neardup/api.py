@@ -17,9 +17,8 @@ from neardup.pipeline import Result, run_clean, run_dedup
 from neardup.read import (
     ReadOptions,
     documents_from_objects,
-    earlier_outputs,
+    left_out_files,
     read_documents,
-    unsupported_files,
 )
 from neardup.read.documents import Shard, read_shards
 from neardup.read.files import check_inputs, check_output, display_name
@@ -170,8 +169,7 @@ def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Itera
 def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path) -> list[str]:
     """The files inside INPUT folders that are not read (for the summary), said on stderr:
     those of other types, and those an earlier neardup run wrote."""
-    skipped = unsupported_files(list(inputs), out)
-    earlier = earlier_outputs(list(inputs), out)
+    skipped, earlier = left_out_files(list(inputs), out)
     for files, what in ((skipped, "of unsupported type"),
                         (earlier, "an earlier neardup run wrote (name one as an INPUT to read "
                                   "it)")):

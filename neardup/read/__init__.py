@@ -3,7 +3,7 @@
 from neardup.read.documents import ReadOptions, documents_from_objects, read_documents
 from neardup.read.files import (
     SUPPORTED_SUFFIXES,
-    earlier_outputs,
+    left_out_files,
     list_input_files,
     unsupported_files,
 )
@@ -14,6 +14,6 @@ __all__ = [
     "documents_from_objects",
     "list_input_files",
     "SUPPORTED_SUFFIXES",
-    "earlier_outputs",
+    "left_out_files",
     "unsupported_files",
 ]

@@ -6,7 +6,7 @@ import gzip
 import io
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -304,26 +304,28 @@ def check_output(output: str | Path) -> None:
 def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
     """Files inside INPUT folders that are skipped because their type is not a document type
     (reported in the summary and on stderr, so that nothing is left out silently)."""
-    return _skipped_files(inputs, skip, lambda p, summaries: detect_format(p) is None)
+    return left_out_files(inputs, skip)[0]
 
 
-def earlier_outputs(inputs: list[str | Path], skip: str | Path | None = None) -> list[str]:
-    """Files inside INPUT folders that an earlier neardup run wrote (:func:`earlier_output`),
-    not read (said on stderr and counted in the summary's skipped files)."""
-    return _skipped_files(inputs, skip, earlier_output)
-
-
-def _skipped_files(inputs: list[str | Path], skip: str | Path | None,
-                   left_out: Callable[[Path, dict[Path, bool]], bool]) -> list[str]:
-    skipped = []
+def left_out_files(inputs: list[str | Path], skip: str | Path | None = None
+                   ) -> tuple[list[str], list[str]]:
+    """The files inside INPUT folders that are not read, in one walk: those of other types
+    than documents', and those an earlier neardup run wrote (:func:`earlier_output`)."""
+    unsupported: list[str] = []
+    earlier: list[str] = []
     summaries: dict[Path, bool] = {}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             files, unreadable = _folder_files(path, skip)
-            skipped += [display_name(str(p)) for p in files
-                        if p not in unreadable and left_out(p, summaries)]
-    return skipped
+            for p in files:
+                if p in unreadable:
+                    continue
+                if detect_format(p) is None:
+                    unsupported.append(display_name(str(p)))
+                elif earlier_output(p, summaries):
+                    earlier.append(display_name(str(p)))
+    return unsupported, earlier
 
 
 def open_binary(path: Path) -> BinaryIO:
