@@ -243,16 +243,20 @@ def jsonl_record(name: str, number: int, line: bytes, id_field: str = "id") -> R
 
 def _json_array(source: InputFile, text_field: str, html_field: str | None,
                 id_field: str = "id") -> Iterator[RawRecord]:
-    # A .json file is parsed whole (JSON arrays cannot be streamed with the standard library);
-    # use JSONL for large corpora.
+    # A .json file is read whole, and an array's items are parsed one at a time as they are
+    # handed out (``array_items`` cuts the text): parsed whole, a file of 387 MB held ~1.7 GB
+    # in the main process (and in the workers forked from it) until its last item was read.
+    # JSON Lines stays the format for large corpora.
     with open_binary(source.path) as handle:
         text, warnings = decode_file(handle.read())  # (Windows tools write a byte-order mark)
-    try:
+    spans = array_items(text)
+    if spans is not None:
+        yield from _parsed_items(source, text, spans, warnings, text_field, id_field)
+        return
+    try:  # (not a well-formed array: one object, or what the parser names as malformed)
         value = json.loads(text)
-    except RecursionError:
-        # (one item nested too deeply cost every item of the file: each is parsed on its own,
-        # as a JSONL line is, and the deep one is a rejection or loses its deep field)
-        yield from _items_one_by_one(source, text, warnings, text_field, id_field)
+    except RecursionError:  # (an array's deep item is that item's rejection, above)
+        yield RawRecord(source.name, None, error=TOO_DEEP)
         return
     except json.JSONDecodeError as exc:
         hint = ""  # a second value at the start of a line: a JSONL file named .json
@@ -279,14 +283,10 @@ def _array_item(location: str, number: int, item: Any, warnings: list[str], text
                      error=f"expected an object or a string, got {type(item).__name__}")
 
 
-def _items_one_by_one(source: InputFile, text: str, warnings: list[str], text_field: str,
-                      id_field: str) -> Iterator[RawRecord]:
-    """The records of a .json array parsed item by item (:func:`array_items` cuts it), each
-    as a JSONL line is parsed; a file that is no array stays one rejection."""
-    spans = array_items(text)
-    if spans is None:
-        yield RawRecord(source.name, None, error=TOO_DEEP)
-        return
+def _parsed_items(source: InputFile, text: str, spans: list[tuple[int, int]],
+                  warnings: list[str], text_field: str, id_field: str) -> Iterator[RawRecord]:
+    """The records of the array items at ``spans`` of ``text``, each parsed as a JSONL line
+    is, when it is handed out."""
     for number, (start, end) in enumerate(spans, start=1):
         location = f"{source.name}#{number}"
         item, item_warnings, error = _parse_json_line(
