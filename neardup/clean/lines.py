@@ -343,21 +343,35 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
 def _join_wrapped(physical: list[tuple[int, int, str, bool]], blocks: list[int]
                   ) -> list[tuple[int, int, str, bool]]:
     """The lines with each hard-wrapped paragraph of a block joined into one line (``blocks``:
-    where each block starts)."""
+    where each block starts). Blocks of two lines are joined by the width of the text's
+    wrapped blocks of three lines or more, when it has some: a two-line paragraph of text
+    wrapped at 80 columns was a headline-like first line over a sentence's end."""
     if len(physical) < WRAP_MIN_LINES:
         return physical
     blocks.append(len(physical))
+    found: dict[int, list[bool]] = {}  # block start -> its breaks (wraps or not)
+    width = 0  # (the width the text is wrapped at, from its wrapped blocks)
+    for i, j in zip(blocks, blocks[1:], strict=False):
+        if j - i >= WRAP_MIN_LINES:
+            texts = [b[2] for b in physical[i:j]]
+            breaks = _wrapped_breaks(texts)
+            if breaks is not None:
+                found[i] = breaks
+                width = max(width, max(map(len, texts)))
+    if not found:
+        return physical
+    for i, j in zip(blocks, blocks[1:], strict=False):
+        if j - i == 2 and _wraps_at(physical[i][2], physical[i + 1][2], width):
+            found[i] = [True]
     # (the output is only built when a block is hard-wrapped: up to physical[done], the
     # physical lines are the lines)
     out: list[tuple[int, int, str, bool]] = []
     done = 0
     for i, j in zip(blocks, blocks[1:], strict=False):
-        if j - i < WRAP_MIN_LINES:  # too short to be a wrapped paragraph: as it is
-            continue
-        block = physical[i:j]
-        breaks = _wrapped_breaks([b[2] for b in block])
+        breaks = found.get(i)
         if breaks is None:
             continue
+        block = physical[i:j]
         out += physical[done:i]
         k = 0
         while k < len(block):
@@ -369,10 +383,21 @@ def _join_wrapped(physical: list[tuple[int, int, str, bool]], blocks: list[int]
             out.append((first[0], last[1], joined, first[3]))
             k = m + 1
         done = j
-    if not done:
-        return physical
     out += physical[done:]
     return out
+
+
+def _wraps_at(line: str, after: str, width: int) -> bool:
+    """The break between ``line`` and the line ``after`` it is a wrap at ``width`` (the
+    greedy rule of :func:`_wrapped_breaks`): ``line`` is prose that fits (``width``, the
+    longest line of the wrapped blocks, may fall a few characters short of the width the
+    text was wrapped at), and ``after``'s first word would not have."""
+    return (len(line) <= width + WRAP_SLACK and len(after) <= width + WRAP_SLACK
+            and len(line.split(None, WRAP_MIN_WORDS)) >= WRAP_MIN_WORDS
+            and len(line) + 1 + len(after.split(None, 1)[0]) > width)
+
+
+WRAP_SLACK = 5
 
 
 _LINE_TEXT = itemgetter(2)  # (of a logical_lines tuple)

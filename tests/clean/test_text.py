@@ -225,6 +225,29 @@ def test_hard_wrapped_article_is_kept() -> None:
     assert " ".join(page[start:end].split()) == text
 
 
+
+def test_a_two_line_paragraph_of_wrapped_text_is_one_line() -> None:
+    # A paragraph that wrapping cut in two lines was a headline-like first line over the end
+    # of its sentence; the text's longer wrapped paragraphs say the width it is wrapped at.
+    import textwrap
+
+    from neardup.clean.lines import logical_line_texts, logical_lines
+
+    short = ("Veteran actress Kate Henshaw, who in 2008 won the Africa Movie Academy Award "
+             "for Best Actress, shared new photos.")
+    paragraphs = [textwrap.fill(p, 80) for p in [BODY[0], short, BODY[1], BODY[3]]]
+    assert len(paragraphs[1].split("\n")) == 2
+    page = "Home\nNews\n\n" + "\n\n".join(paragraphs)
+    texts = [t for _, _, t, _ in logical_lines(page)]
+    assert short in texts and logical_line_texts(page) == texts
+    assert short in clean_text(page).text
+    # a two-line block of a text that is not wrapped stays two lines (a headline over a byline)
+    plain = "Home\nNews\n\nStorm floods the valley towns after a week of rain\nBy Jane Doe\n\n" \
+        + "\n\n".join(BODY)
+    assert "Storm floods the valley towns after a week of rain" in [
+        t for _, _, t, _ in logical_lines(plain)]
+
+
 def test_caption_credited_to_a_website_dropped_prose_citing_one_kept(page: str) -> None:
     caption = "The storm's forecast track on Tuesday evening. (tropicaltidbits.com)"
     cited = "Residents can find the latest evacuation maps on the county's website (example.gov)."
