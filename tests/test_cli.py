@@ -922,15 +922,22 @@ def test_rejections_are_counted_by_kind_and_say_what_to_do(tmp_path, capsys, com
     assert main([command, str(path), "-o", str(out), "-q", "--jobs", "1"]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["rejected_by_reason"] == {
-        "missing text field 'text'": {"documents": 3, "example": (
+        "missing text field '…'": {"documents": 3, "example": (
             "dump.jsonl:1: missing text field 'text' (fields: html, id; read HTML with "
             "--html-field html)")},
         "empty text": {"documents": 1, "example": "dump.jsonl:4: empty text"}}
     err = capsys.readouterr().err
-    assert "rejected 3: missing text field 'text'" in err and "--html-field html" in err
+    assert "rejected 3: missing text field '…'" in err and "--html-field html" in err
     records = [json.loads(line) for line in (out / "documents.jsonl").open()]
     assert records[2]["reason"] == ("missing text field 'text' (fields: content, id; take the "
                                     "text from another field with --text-field content)")
+    # ids and numbers in reasons are masked in their kinds: 100 repeated ids are one kind
+    many = tmp_path / "many.jsonl"
+    many.write_text("".join(json.dumps({"id": f"id{i % 100}", "text": f"text {i}"}) + "\n"
+                            for i in range(300)))
+    assert main([command, str(many), "-o", str(tmp_path / "many"), "-q", "--jobs", "1"]) == 0
+    kinds = json.loads((tmp_path / "many" / "summary.json").read_text())["rejected_by_reason"]
+    assert list(kinds) == ["duplicate id '…'"] and kinds["duplicate id '…'"]["documents"] == 200
 
 
 def test_a_run_that_reads_nothing_says_so(tmp_path, capsys):

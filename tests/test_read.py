@@ -1558,3 +1558,13 @@ def test_a_json_array_s_items_are_parsed_one_at_a_time(tmp_path):
     bad = _write(tmp_path / "b.json", b'[{"id": "a", "text": "x"}')
     [doc] = read_documents([bad])
     assert doc.rejected.startswith("malformed JSON at line 1")
+
+
+def test_nan_of_numpy_or_of_a_document_names_nothing():
+    from neardup.document import Document
+
+    result = neardup.dedup([{"id": np.float32("nan"), "text": "one text here"},
+                            Document(id="b", text="another text", url=np.float64("nan"),
+                                     date=float("nan"))])
+    assert [(r["id"], r["url"], r["date"]) for r in result.records] == [
+        ("0", None, None), ("b", None, None)]

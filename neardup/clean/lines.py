@@ -73,25 +73,28 @@ _OTHER_BREAK_RE = re.compile("\r(?!\n)|[\u2028\u2029]")
 # ideographic... Scrapers keep them where the page had them, and a cue such as "Read more",
 # "Sign up" or "You may also like" written with a no-break space matched nothing: on the AEB
 # pages with every space a no-break one, precision fell from 0.922 to 0.912.
-# Read as spaces too: the zero-width space (a break between words), the word joiner and the
-# byte-order mark, which show nothing: a line of them was no blank line ("<p>&#8203;</p>"
-# between paragraphs, as editors and CMSs leave them), and a probe's article paragraphs
-# separated by such lines lost the article (AEB recall 0.965 -> 0.80); "1) \u200bLego ..." was
-# no list item. (Zero-width joiners and soft hyphens stand inside words: not these.)
+# Read as a space too: the zero-width space, a break between words that shows nothing
+# ("1) \u200bLego ..." was no list item).
 _UNICODE_SPACES = "".join(map(chr, (0xA0, 0x1680, *range(0x2000, 0x200C), 0x202F, 0x205F,
-                                    0x2060, 0x3000, 0xFEFF)))
+                                    0x3000)))
 _UNICODE_SPACE_RE = re.compile(f"[{_UNICODE_SPACES}]")
-_INVISIBLE_SPACES = "\u200b\u2060\ufeff"  # (those str.strip() does not take)
-# A line of nothing but space entities left in the text ("&nbsp;", as a CMS's empty paragraph
-# "<p>&nbsp;</p>" is rendered by a scraper that does not decode entities): a blank line.
-_SPACE_ENTITIES_RE = re.compile(
+# Characters that show nothing and that str.strip() keeps: zero-width space, (non-)joiners,
+# word joiner, byte-order mark. (Inside a word the joiners stay as they are.)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# A line of nothing but those, spaces and space entities left in the text ("&nbsp;", as a
+# CMS's empty paragraph "<p>&nbsp;</p>" is written by a scraper that does not decode entities)
+# is a blank line: such lines between paragraphs were lines of no words that fragmented the
+# article region (a probe's AEB pages: recall 0.965 -> 0.80).
+_BLANK_LIKE_RE = re.compile(
     r"(?:&(?:nbsp|ensp|emsp|thinsp|zwsp|#0*160|#x0*a0|#0*8203|#x0*200b|#0*65279|#x0*feff);?"
-    r"[^\S\n]*)+", re.I)
+    f"|[^\\S\\n]|[{_INVISIBLE}])+", re.I)
+_BLANK_LIKE_FIRST = frozenset("&" + _INVISIBLE)
 
 
 def _entity_blank(line: str) -> bool:
-    """``line`` (stripped, opening with "&") holds nothing but space entities."""
-    return _SPACE_ENTITIES_RE.fullmatch(line) is not None
+    """``line`` (stripped, opening with "&" or an invisible character) holds nothing but
+    space entities, invisible characters and spaces."""
+    return _BLANK_LIKE_RE.fullmatch(line) is not None
 
 
 def as_lf(text: str) -> str:
@@ -118,10 +121,10 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = True
-    entities = "&" in text
+    entities = "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE)))
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if entities and stripped[:1] == "&" and _entity_blank(stripped):
+        if entities and stripped[:1] in _BLANK_LIKE_FIRST and _entity_blank(stripped):
             stripped = ""
         if stripped:
             s = pos + raw.find(stripped[0])
@@ -321,10 +324,11 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     pos = 0
     blank = True
     text = plain_spaces(as_lf(text))
-    entities = "&" in text  # (a line of space entities is a blank line)
+    # (a line of space entities or invisible characters is a blank line)
+    entities = "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE)))
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if entities and stripped[:1] == "&" and _entity_blank(stripped):
+        if entities and stripped[:1] in _BLANK_LIKE_FIRST and _entity_blank(stripped):
             stripped = ""
         if stripped:
             if blank:
@@ -411,11 +415,11 @@ def logical_line_texts(text: str) -> list[str]:
     the same, and a line's site-template key sees any space as one."""
     text = as_lf(text)
     pieces = list(map(str.strip, text.split("\n")))
-    if "&" in text:  # (a line of space entities is blank, as in logical_lines)
-        pieces = ["" if p[:1] == "&" and _entity_blank(p) else p for p in pieces]
+    if "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE))):
+        # (a line of space entities or invisible characters is blank, as in logical_lines)
+        pieces = ["" if p[:1] in _BLANK_LIKE_FIRST and _entity_blank(p) else p for p in pieces]
     if (_may_hold_wrapped_block(pieces) or _MAY_CONTINUE_RE.search(text) is not None
-            or (not text.isascii() and any(map(text.__contains__, _INVISIBLE_SPACES)))):
-        # (a line of invisible characters is blank in logical_lines, which maps them)
+            or (not text.isascii() and "\u200b" in text)):  # (a space to logical_lines)
         return list(map(_LINE_TEXT, logical_lines(text)))
     return list(filter(None, pieces))
 

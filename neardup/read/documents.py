@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -122,7 +123,15 @@ def site_of(url: str | None, folder: str) -> str:
 
 def _plain_labels(host: str) -> bool:
     """``host`` (lower-case ASCII letters, digits, dots, hyphens) is dot-separated labels of
-    1-63 characters that neither open nor end with a hyphen."""
+    1-63 characters that neither open nor end with a hyphen; one that ends in a digit is an
+    IPv4 address (a top-level domain has letters: "999.999.999.999" and "1.2" are no hosts,
+    as host_of reads them when a port follows)."""
+    if host[-1:].isdigit():
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return False
+        return True
     return (0 < len(host) <= MAX_HOST and ".." not in host and "-." not in host
             and ".-" not in host and host[0] not in ".-" and host[-1] not in ".-"
             and (len(host) <= 63 or max(map(len, host.split("."))) <= 63))
@@ -164,8 +173,10 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
         return value
     if value.__class__ is bytes:
         return utf8_field(value, name, warnings)
-    if value.__class__ is float and not math.isfinite(value):
-        return None  # (pandas' missing value: an id, URL or date "nan" named nothing)
+    if isinstance(value, numbers.Real) and not isinstance(value, int | bool) \
+            and not math.isfinite(value):
+        return None  # (pandas' missing value: an id, URL or date "nan" named nothing; NumPy's
+        # float32 and float64 NaN too)
     kind = NOT_SCALAR.get(value.__class__)
     if kind is None:
         return str(value)

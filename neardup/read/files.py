@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -140,24 +141,34 @@ RUN_OUTPUTS = frozenset(("documents.jsonl", "documents.parquet", "deduplicated.j
                          "summary.json"))
 
 
-def earlier_output(path: Path, summaries: dict[Path, bool]) -> bool:
-    """``path`` (a file found inside an INPUT folder) is one a neardup run wrote: a
-    ``RUN_OUTPUTS`` name next to a neardup ``summary.json``. Such files were read back as
-    input (``neardup dedup data -o data/run1``, then ``neardup dedup data -o data/run2``): the
-    earlier run's kept copies were documents again, and the input's own records "repeated
-    ids" of them. ``summaries``: a cache of the folders looked at."""
+def earlier_output(path: Path, summaries: dict[Path, str | None]) -> bool:
+    """``path`` (a file found inside an INPUT folder) is one a neardup dedup run wrote: a
+    ``RUN_OUTPUTS`` name next to the ``summary.json`` of a dedup run. Such files were read back
+    as input (``neardup dedup data -o data/run1``, then ``neardup dedup data -o data/run2``):
+    the earlier run's kept copies were documents again, and the input's own records "repeated
+    ids" of them. A ``neardup clean`` run's documents are a clean corpus, to be read (``clean
+    raw -o c`` then ``dedup c``): only its summary is left out. ``summaries``: what the
+    folders looked at hold (the kind of run, or None)."""
     if path.name not in RUN_OUTPUTS:
         return False
     folder = path.parent
-    found = summaries.get(folder)
-    if found is None:
-        try:
-            with (folder / "summary.json").open("rb") as handle:
-                found = b'"neardup_version"' in handle.read(4096)
-        except OSError:
-            found = False
-        summaries[folder] = found
-    return found
+    if folder not in summaries:
+        summaries[folder] = _run_kind(folder / "summary.json")
+    kind = summaries[folder]
+    return kind == "dedup" or (kind == "clean" and path.name == "summary.json")
+
+
+def _run_kind(summary: Path) -> str | None:
+    """"dedup" or "clean" for a neardup summary (its counts say which), else None."""
+    try:
+        with summary.open("rb") as handle:
+            if b'"neardup_version"' not in handle.read(256):  # (a neardup summary opens so)
+                return None
+            handle.seek(0)
+            counts = json.load(handle).get("counts") or {}
+    except (OSError, ValueError, AttributeError):
+        return None
+    return "dedup" if "kept" in counts else "clean"
 
 
 def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
@@ -196,7 +207,7 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     # With several INPUT folders, a source folder is named under its INPUT folder as given:
     # "pubA/news" and "pubB/news" given as INPUTs are two sites, not one called "news".
     several = sum(1 for raw in inputs if Path(raw).is_dir()) > 1
-    summaries: dict[Path, bool] = {}
+    summaries: dict[Path, str | None] = {}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
@@ -313,7 +324,7 @@ def left_out_files(inputs: list[str | Path], skip: str | Path | None = None
     than documents', and those an earlier neardup run wrote (:func:`earlier_output`)."""
     unsupported: list[str] = []
     earlier: list[str] = []
-    summaries: dict[Path, bool] = {}
+    summaries: dict[Path, str | None] = {}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():

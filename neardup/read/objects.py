@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import math
 import uuid
 from typing import Any
 
@@ -78,6 +79,8 @@ def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) ->
     if value.__class__ in NOT_SCALAR:  # (a copy: plain dicts and lists)
         left_out.append(f"{name} left out: {type(value).__name__} is not a string or number")
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # (NaN, pandas' missing value, names nothing; as in a dict's fields)
     return value if isinstance(value, str) else str(value)
 
 

@@ -108,16 +108,20 @@ class RemovedTotals:
 
 class RejectedTotals:
     """The rejected documents of a run by kind of reason, for ``summary.json`` and the
-    command's last lines: a kind is the reason up to its first ":" or " (" ("missing text field
-    'text'", "text too long", "malformed JSON line"), so that reasons naming a record's own
-    fields or sizes count together; each kind keeps its first document's source and whole
-    reason, as an example (which says what to do, e.g. which option reads the field)."""
+    command's last lines: a kind is the reason up to its first ":" or " (", its quoted values
+    and numbers masked ("missing text field '…'", "text too long", "duplicate id '…'"), so
+    that reasons naming a record's own fields, ids or sizes count together; each kind keeps
+    its first document's source and whole reason, as an example (which says what to do, e.g.
+    which option reads the field)."""
 
     def __init__(self) -> None:
         self.kinds: dict[str, list[Any]] = {}  # kind -> [documents, first source, its reason]
 
     def add(self, reason: str, source: str) -> None:
-        kind = _REASON_KIND_RE.split(reason, 1)[0].strip() or reason
+        # (quoted values and numbers masked: "duplicate id 'id0'" and "duplicate id 'id7'" are
+        # one kind, "duplicate id '…'", as are "row has 1 more field..." and "2 more")
+        head = _REASON_KIND_RE.split(reason, 1)[0].strip() or reason
+        kind = _QUOTED_RE.sub("'…'", _NUMBER_RE.sub("N", head))
         entry = self.kinds.get(kind)
         if entry is None:
             self.kinds[kind] = [1, source, reason]
@@ -132,6 +136,8 @@ class RejectedTotals:
 
 
 _REASON_KIND_RE = re.compile(r":|\s\(")
+_QUOTED_RE = re.compile(r"'[^']*'")
+_NUMBER_RE = re.compile(r"\d[\d,.]*")
 
 
 def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any]:

@@ -155,7 +155,18 @@ def test_an_html_record_with_an_empty_url_field_takes_the_page_s(tmp_path: Path)
      'href="https://b.example/2">', "https://a.example/1"),
     ('<link rel="canonical" href="https://news.example/2025/03/04/a">'
      '<meta property="og:url" content="https://news.example/">', "https://news.example/2025/03/04/a"),
-    ('<meta property="og:url" content="https://news.example/">', "https://news.example/"),
+    # a home page alone is no page's own address (sites print it in every page's tags)
+    ('<meta property="og:url" content="https://news.example/">', None),
+    # an empty or broken first tag does not hide a later one
+    ('<meta property="og:url" content=""><meta property="og:url" content="https://g.example/q">',
+     "https://g.example/q"),
+    # an unquoted value with "=" in it, as browsers read it
+    ("<meta property=og:url content=https://a.example.com/x?id=5>",
+     "https://a.example.com/x?id=5"),
+    # tags inside comments and scripts are not the page's
+    ('<!-- <link rel="canonical" href="https://old.example.com/s"> -->'
+     '<script>var t = \'<link rel="canonical" href="https://evil.example.com/s">\';</script>'
+     '<link rel="canonical" href="https://b.example/real">', "https://b.example/real"),
     ('<meta property="og:url" content="javascript:void(0)"><link href="https://c.example/z" '
      'rel="Canonical">', "https://c.example/z"),
     ("<link rel='canonical' href='//b.example/y'>", "https://b.example/y"),
@@ -179,8 +190,20 @@ def test_the_address_a_page_gives_itself(head: str, url: str | None) -> None:
 
 
 def test_a_canonical_link_in_the_body_is_not_the_page_s() -> None:
-    assert page_url("<html><head></head><body><link rel='canonical' href='https://h.example/'>"
+    assert page_url("<html><head></head><body><link rel='canonical' href='https://h.example/a'>"
                     "</body></html>") is None
+    # nor one in a fragment without a head (an article body from a feed)
+    assert page_url("<p>text</p><link rel='canonical' href='https://h.example/a'>") is None
+
+
+@pytest.mark.parametrize("head", [
+    "<meta name=x " + "a" * 100_000 + ">",  # a long token without "=" (was quadratic)
+    "<meta " * 20_000,  # tags left open (each scanned to the window's end)
+    "<!--" * 20_000 + "<script" * 20_000,
+])
+def test_a_malformed_head_is_read_in_linear_time(head: str) -> None:
+    html = f"<html><head>{head}<link rel='canonical' href='https://h.example/a'></head></html>"
+    page_url(html)  # (a 40,000-character token took 14 s, 100,000 would take minutes)
 
 
 @pytest.mark.parametrize(("url", "site"), [
@@ -196,6 +219,9 @@ def test_a_canonical_link_in_the_body_is_not_the_page_s() -> None:
     ("https://a..b.com/", "folder"),
     ("https://%zz%zz/", "folder"),
     ("https://" + "a" * 300 + ".com/", "folder"),
+    # digits alone are an IPv4 address or no host, with a port or without
+    ("http://999.999.999.999/", "folder"), ("http://999.999.999.999:80/", "folder"),
+    ("http://1.2/", "folder"), ("http://10.0.0.1:8080/a", "10.0.0.1"),
 ])
 def test_a_site_is_a_host_one_could_reach(url: str, site: str) -> None:
     assert site_of(url, "folder") == site

@@ -1011,3 +1011,11 @@ def test_a_line_of_invisible_characters_or_space_entities_is_blank(separator: st
              enumerate(["Lego Star Wars", "Lego City", "Duplo Farm"], start=1)]
     listed = clean_text("\n\n".join([*_STORY, *items, *_STORY[:1]]))
     assert all(item.replace("\u200b", " ") in listed.text for item in items)
+
+
+def test_a_word_joiner_or_byte_order_mark_inside_a_word_stays() -> None:
+    # (read as spaces for a while, they made "re election" and "e mail" of the clean text)
+    page = "\n\n".join([*_STORY[:2], "The re\u2060election campaign sent an e\ufeffmail to "
+                        "every voter in the district on Monday morning.", *_STORY[2:]])
+    text = clean_text(page).text
+    assert "re\u2060election" in text and "e\ufeffmail" in text
