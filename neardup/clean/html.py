@@ -71,7 +71,7 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
 # that names the original page in these tags is credited to it: the page says nothing else of
 # itself. (Linear in the head: a tag ends at the next "<", an attribute name starts after a
 # space or a quote; a 20,000-character token in a <meta> took 3.3 s, 40,000 14 s.)
-_HEAD_START_RE = re.compile(r"<head[\s>]", re.I)
+_HEAD_START_RE = re.compile(r"<head[\s>]|<html[\s>]", re.I)  # (HTML5 may leave out <head>)
 _HEAD_END_RE = re.compile(r"</head\s*>|<body[\s>]", re.I)
 _HEAD_TAG_RE = re.compile(r"<(link|meta)\s([^<>]{0,8192})>", re.I)
 _ATTRIBUTE_RE = re.compile(
@@ -82,8 +82,8 @@ MAX_URL_CHARS = 8192
 
 def page_url(html: str) -> str | None:
     """The absolute http(s) URL a page gives itself (og:url, else its canonical link), or
-    None (also for a page without a <head>, and for one whose tags name only its site's home
-    page). HTML character references in it are decoded ("&amp;" is "&")."""
+    None (also for a fragment without <html> or <head>, and for a page whose tags name only
+    its site's home page). HTML character references in it are decoded ("&amp;" is "&")."""
     start = _HEAD_START_RE.search(html, 0, HEAD_CHARS)
     if start is None:
         return None

@@ -194,6 +194,9 @@ def test_a_canonical_link_in_the_body_is_not_the_page_s() -> None:
                     "</body></html>") is None
     # nor one in a fragment without a head (an article body from a feed)
     assert page_url("<p>text</p><link rel='canonical' href='https://h.example/a'>") is None
+    # a page whose <head> tags HTML5 let it leave out still has its head's tags
+    assert page_url("<!doctype html><html lang=en><meta charset=utf-8><link rel=canonical "
+                    "href=https://h.example/a><body><p>text</p>") == "https://h.example/a"
 
 
 @pytest.mark.parametrize("head", [
