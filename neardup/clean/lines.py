@@ -91,6 +91,12 @@ _BLANK_LIKE_RE = re.compile(
 _BLANK_LIKE_FIRST = frozenset("&" + _INVISIBLE)
 
 
+def _may_hold_blank_like(text: str) -> bool:
+    """``text`` may hold a line of space entities or invisible characters (most texts hold
+    neither, and their lines are not looked at)."""
+    return "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE)))
+
+
 def _entity_blank(line: str) -> bool:
     """``line`` (stripped, opening with "&" or an invisible character) holds nothing but
     space entities, invisible characters and spaces."""
@@ -121,7 +127,7 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = True
-    entities = "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE)))
+    entities = _may_hold_blank_like(text)
     for raw in text.split("\n"):
         stripped = raw.strip()
         if entities and stripped[:1] in _BLANK_LIKE_FIRST and _entity_blank(stripped):
@@ -325,7 +331,7 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     blank = True
     text = plain_spaces(as_lf(text))
     # (a line of space entities or invisible characters is a blank line)
-    entities = "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE)))
+    entities = _may_hold_blank_like(text)
     for raw in text.split("\n"):
         stripped = raw.strip()
         if entities and stripped[:1] in _BLANK_LIKE_FIRST and _entity_blank(stripped):
@@ -415,7 +421,7 @@ def logical_line_texts(text: str) -> list[str]:
     the same, and a line's site-template key sees any space as one."""
     text = as_lf(text)
     pieces = list(map(str.strip, text.split("\n")))
-    if "&" in text or (not text.isascii() and any(map(text.__contains__, _INVISIBLE))):
+    if _may_hold_blank_like(text):
         # (a line of space entities or invisible characters is blank, as in logical_lines)
         pieces = ["" if p[:1] in _BLANK_LIKE_FIRST and _entity_blank(p) else p for p in pieces]
     if (_may_hold_wrapped_block(pieces) or _MAY_CONTINUE_RE.search(text) is not None

@@ -5,8 +5,6 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 from __future__ import annotations
 
 import ipaddress
-import math
-import numbers
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -22,7 +20,14 @@ from neardup.errors import InputError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
 from neardup.read.files import InputFile, list_input_files
-from neardup.read.objects import MAX_DEPTH, NOT_SCALAR, TOO_DEEP, api_fields, api_text
+from neardup.read.objects import (
+    MAX_DEPTH,
+    NOT_SCALAR,
+    TOO_DEEP,
+    api_fields,
+    api_text,
+    missing_number,
+)
 from neardup.read.records import (
     RawRecord,
     _without_surrogates,
@@ -112,12 +117,7 @@ def site_of(url: str | None, folder: str) -> str:
     """The publisher a page belongs to: the URL's host without "www.", else its folder (also
     when the URL names no host one could reach: "not a url", "https://exa mple.com",
     "https://-bad-.com": a user's odd URL field did not become a "site" of its own)."""
-    if not url:
-        return folder
-    plain = _PLAIN_HOST.match(url)  # (host_of's common case, here: once per document read)
-    host = plain.group(1).removesuffix(".") if plain else host_of(url)
-    if plain and (not _plain_labels(host) or "." not in host):
-        return folder
+    host = host_of(url) if url else None
     return host.removeprefix("www.") if host else folder
 
 
@@ -173,8 +173,7 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
         return value
     if value.__class__ is bytes:
         return utf8_field(value, name, warnings)
-    if isinstance(value, numbers.Real) and not isinstance(value, int | bool) \
-            and not math.isfinite(value):
+    if missing_number(value):
         return None  # (pandas' missing value: an id, URL or date "nan" named nothing; NumPy's
         # float32 and float64 NaN too)
     kind = NOT_SCALAR.get(value.__class__)

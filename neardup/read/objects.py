@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import math
+import numbers
 import uuid
 from typing import Any
 
@@ -65,6 +66,13 @@ def api_fields(fields: dict[Any, Any], replaced: list[str], left_out: list[str],
     return copy
 
 
+def missing_number(value: Any) -> bool:
+    """``value`` is a float that is no number (NaN, infinity; Python's or NumPy's, as pandas
+    writes a missing value): as an id, URL or date it names nothing."""
+    return (isinstance(value, numbers.Real) and not isinstance(value, int | bool)
+            and not math.isfinite(value))
+
+
 def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) -> str | None:
     """A ``Document``'s id, URL or date given as no string: the text (``str()``) of a number
     (as a dict's id, URL and date fields become), else None, with a warning in ``left_out``
@@ -79,7 +87,7 @@ def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) ->
     if value.__class__ in NOT_SCALAR:  # (a copy: plain dicts and lists)
         left_out.append(f"{name} left out: {type(value).__name__} is not a string or number")
         return None
-    if isinstance(value, float) and not math.isfinite(value):
+    if missing_number(value):
         return None  # (NaN, pandas' missing value, names nothing; as in a dict's fields)
     return value if isinstance(value, str) else str(value)
 
