@@ -1568,3 +1568,18 @@ def test_nan_of_numpy_or_of_a_document_names_nothing():
                                      date=float("nan"))])
     assert [(r["id"], r["url"], r["date"]) for r in result.records] == [
         ("0", None, None), ("b", None, None)]
+
+
+def test_site_of_gives_each_url_its_hosts_site_while_hosts_are_remembered():
+    # site_of remembers the site of each plain host it met: a host without a site ("-bad-")
+    # must still fall back to each call's own folder, and "www." must go on a second call
+    from neardup.read.documents import host_of, site_of
+
+    for _ in range(2):
+        assert site_of("https://www.news.example.org/a?x=1", "f") == "news.example.org"
+        assert site_of("https://news.example.org.", "f") == "news.example.org"
+        assert site_of("https://-bad-.com/a", "one") == "one"
+        assert site_of("https://-bad-.com/b", "two") == "two"
+        assert site_of("https://localhost/a", "three") == "three"
+        assert site_of("http://10.0.0.1/a", "f") == host_of("http://10.0.0.1/a") == "10.0.0.1"
+        assert site_of("http://999.999.999.999/a", "four") == "four"
