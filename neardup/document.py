@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 
@@ -51,6 +52,16 @@ class Document:
     rejected: str | None = None
     warnings: list[str] = field(default_factory=list)
     folder: str = ""
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        # Pickled (spill files, shards sent to workers) as its fields in order: the state
+        # functions ``dataclass(slots=True)`` writes call ``fields()`` for every object, which
+        # made pickling and unpickling a document 24 µs, 10 µs this way (a short text's whole
+        # cleaning costs about 40 µs).
+        return (Document, _document_fields(self))
+
+
+_document_fields = attrgetter(*Document.__slots__)
 
 
 Span = tuple[int, int, str]  # a RemovedSpan as a plain tuple (start, end, reason)

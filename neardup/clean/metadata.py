@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import cache
 from urllib.parse import urlsplit
 
 from neardup.clean.features import (
@@ -436,10 +435,16 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
     """
     hi = min(hi, len(lines))
 
-    @cache
+    asked: dict[int, bool] = {}
+
     def dated(i: int) -> bool:
-        # (on demand: most lines are never asked about, and a long paragraph's test is costly)
-        return is_date_line(lines[i]) or i in date_idx
+        # (on demand: most lines are never asked about, and a long paragraph's test is costly;
+        # remembered in a dict: a ``functools.cache`` made per call cost more than a one-line
+        # text's whole byline search)
+        found = asked.get(i)
+        if found is None:
+            found = asked[i] = is_date_line(lines[i]) or i in date_idx
+        return found
 
     def near_header(i: int) -> bool:
         return (i - 1 == title_idx or (i > lo and dated(i - 1))
