@@ -1583,3 +1583,30 @@ def test_site_of_gives_each_url_its_hosts_site_while_hosts_are_remembered():
         assert site_of("https://localhost/a", "three") == "three"
         assert site_of("http://10.0.0.1/a", "f") == host_of("http://10.0.0.1/a") == "10.0.0.1"
         assert site_of("http://999.999.999.999/a", "four") == "four"
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_a_csv_separated_by_semicolons_tabs_or_pipes_is_read_by_its_header(tmp_path, delimiter):
+    # Excel writes semicolons where the comma is the decimal mark: every row of such a file
+    # was rejected as "missing text field 'text' (fields: id;text)". The header tells the
+    # delimiter when the comma reading lacks the text field; commas inside values stay text.
+    d = delimiter
+    path = _write(tmp_path / "export.csv", (
+        f'\ufeffid{d}text{d}price\r\nr1{d}"The council voted, 5 to 2{d} on Tuesday"{d}3,5\r\n'
+        f"r2{d}A second story, about rain{d}4,0\r\n").encode())
+    docs = list(read_documents([path]))
+    assert [(doc.id, doc.text, doc.metadata, doc.rejected) for doc in docs] == [
+        ("r1", f"The council voted, 5 to 2{d} on Tuesday", {"price": "3,5"}, None),
+        ("r2", "A second story, about rain", {"price": "4,0"}, None)]
+
+
+def test_a_comma_csv_whose_header_names_hold_semicolons_stays_a_comma_csv(tmp_path):
+    # (the comma reading that finds the text field wins; with no text field in any reading
+    # the rows are rejected as before, naming the fields as read with commas)
+    path = _write(tmp_path / "c.csv", b'id,text,"a;b"\nr1,a story about the vote,x\n')
+    docs = list(read_documents([path]))
+    assert [(d.id, d.text, d.metadata) for d in docs] == [
+        ("r1", "a story about the vote", {"a;b": "x"})]
+    path = _write(tmp_path / "none.csv", b"id;body\nr1;a story about the vote\n")
+    assert [d.rejected for d in read_documents([path])] == [
+        "missing text field 'text' (fields: id;body)"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import re
@@ -433,7 +434,10 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         encoding = wide_bom(raw.peek(4)[:4]) or "utf-8-sig"
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         lines = _CsvLines(stream)
-        reader = csv.DictReader(lines)
+        header = next(lines, "")
+        delimiter = _delimiter(header, text_field, html_field)
+        reader = csv.DictReader(itertools.chain([header] if header else [], lines),
+                                delimiter=delimiter)
         rows = reader.reader = _LastRow(reader.reader)  # (a row's own length, see below)
         try:
             if reader.fieldnames is not None and lines.ended:
@@ -481,6 +485,29 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         except csv.Error as exc:
             line = reader.line_num + lines.skipped
             yield RawRecord(f"{source.name}:{line}", line, error=f"malformed CSV: {exc}")
+
+
+# Delimiters of "CSV" files besides the comma: Excel writes semicolons where the comma is the
+# decimal mark (German, French, Spanish... settings), and tab- or pipe-separated exports are
+# named .csv too.
+OTHER_DELIMITERS = (";", "\t", "|")
+
+
+def _delimiter(header: str, text_field: str, html_field: str | None) -> str:
+    """The comma, unless the header read with commas lacks the text (or HTML) field and read
+    with one of ``OTHER_DELIMITERS`` has it: such a file's every row was rejected as missing
+    its text field."""
+    wanted = {text_field, html_field} - {None}
+    for delimiter in (",", *OTHER_DELIMITERS):
+        if delimiter != "," and delimiter not in header:
+            continue
+        try:
+            names = next(csv.reader([header.lstrip("\ufeff")], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if wanted & set(names):
+            return delimiter
+    return ","
 
 
 class _LastRow:
