@@ -99,11 +99,24 @@ _STRONG_COPYRIGHT_RE = re.compile(
 _CREDIT_BRACKET = (r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
                    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*+(?:\.\s*+)?$")
 _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
-_CREDIT_LABEL = r"^(?:photo|image|picture|file photo|credit)s?\s*+(?:credit\s*+)?[:|]"
+# The label of an image credit, in the languages of the stopword lists ("Foto: dpa/Name",
+# "Photo : AFP", "Fot. PAP/Name", "Bild: Reuters", "Beeld: ANP", "Imagen: EFE", "Фото: ТАСС",
+# "Fotoğraf: AA"); "Fot." takes no colon.
+_CREDIT_WORD = (r"(?:(?:photo|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|"
+                r"file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s)")
+_CREDIT_LABEL = rf"^{_CREDIT_WORD}"
+# ... or closing a caption's sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
+# "... di Jakarta. ANTARA FOTO/Name" (at most two capitalised words, an agency, before it;
+# what follows holds no sentence end, so a paragraph that goes on is no credit).
+_CREDIT_TAIL = (r"[.!?\"”)]\s++(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
+                rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)(?:[^.!?]|(?<!\w\w)\.){{1,60}}+\s*$")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-                  r"photograph:|photo credit|image credit|image source|file photo)\b")
+                  r"photograph:|photo credit|image credit|image source|file photo)\b"
+                  # (a Chinese caption's "（新华社记者 张三 摄）", a Japanese "（写真：ロイター）")
+                  r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=]")
 _CREDIT_RE = re.compile(
-    rf"(?:{_CREDIT_BRACKET}|(?:^|[.!?\"”]\s*){_CREDIT_DOMAIN}|{_CREDIT_LABEL}|{_CREDIT_PHRASE})",
+    rf"(?:{_CREDIT_BRACKET}|(?:^|[.!?\"”]\s*){_CREDIT_DOMAIN}|{_CREDIT_LABEL}|{_CREDIT_TAIL}|"
+    rf"{_CREDIT_PHRASE})",
     re.I)
 # Its alternatives on their own (see _is_credit): the bracketed credit at the end, the
 # bracketed domain after a sentence end (without what precedes the bracket), the leading
@@ -111,6 +124,7 @@ _CREDIT_RE = re.compile(
 _CREDIT_BRACKET_RE = re.compile(_CREDIT_BRACKET, re.I)
 _CREDIT_DOMAIN_RE = re.compile(_CREDIT_DOMAIN, re.I)
 _CREDIT_LABEL_RE = re.compile(_CREDIT_LABEL, re.I)
+_CREDIT_TAIL_RE = re.compile(_CREDIT_TAIL, re.I)
 _CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
 _CREDIT_PHRASES = (
     "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
@@ -234,11 +248,15 @@ def _maybe_credit(t: str, lower: str) -> bool:
     return (
         u.endswith(")")
         or lower.startswith(("photo", "image", "picture", "file photo", "credit"))
-        or "photo" in lower
-        or "image" in lower
-        or "getty" in lower
-        or "shutterstock" in lower
+        or any(map(lower.__contains__, _CREDIT_HINTS))
     )
+
+
+# What every credit the patterns know holds (lower-cased): see _maybe_credit. The ASCII ones
+# are the compiled pass' hint words of group 1 (_HINT_WORDS); a line with another character
+# is not ASCII-like and is tested here.
+_CREDIT_HINTS = ("photo", "image", "getty", "shutterstock", "fot", "bild", "beeld", "фото",
+                 "摄", "写真")
 
 
 def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
@@ -263,6 +281,8 @@ def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
             if k == 0 or (before and before[-1] in '.!?"”'):
                 return True
     if _CREDIT_LABEL_RE.match(t) is not None:
+        return True
+    if _CREDIT_TAIL_RE.search(t) is not None:
         return True
     if ascii_like and not any(map(lower.__contains__, _CREDIT_PHRASES)):
         return False
@@ -339,10 +359,11 @@ _CUE_PACKED = word_table(_CUE_TOKENS_B)
 # _HINT_OPENINGS ("photo...", "image..." and "file photo..." hold a word of the group);
 # group 2, those of _has_cue_stem (its "ı" is no character of an ASCII-like line).
 _HINT_WORDS = byte_strings(
-    [b"photo", b"image", b"getty", b"shutterstock", b"donat", b"contribut", b"moderat"]
+    [b"photo", b"image", b"getty", b"shutterstock", b"fot", b"bild", b"beeld", b"donat",
+     b"contribut", b"moderat"]
 )
 _HINT_PAIRS = first_pairs(*_HINT_WORDS)
-_HINT_GROUPS = np.array([1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
+_HINT_GROUPS = np.array([1, 1, 1, 1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
 _HINT_OPENINGS = byte_strings([b"picture", b"credit"])
 # The non-ASCII characters a line may hold and still be normalised on bytes for its
 # site-template key (neardup.clean.template._SEPARATORS: the word separators but the no-break

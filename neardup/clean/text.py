@@ -201,6 +201,7 @@ def _keep_post_attributions(lines: list[Line]) -> None:
 # it), their 4-gram share in the gold text 0.19 at most.
 HEADER_CUT_LINES = 3
 HEADER_CUT_WORDS = 60
+HEADER_CUT_SENTENCES = 3
 HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_line)
 
 
@@ -208,14 +209,17 @@ def _cut_kept_header(lines: list[Line]) -> None:
     """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
     date line among them (the metadata step then reads it as the header it is)."""
     kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
-    words = 0
+    words = sentences = 0
     for j, ln in enumerate(kept):
-        if j and _header_line(ln):
+        if j and not ln.credit and _header_line(ln):
             for h in kept[: j + 1]:
                 h.keep, h.reason = False, "metadata"
             return
         words += ln.n_words
-        if words > HEADER_CUT_WORDS or ln.n_sentences > 2:
+        sentences += ln.n_sentences
+        # (a headline and a standfirst have three sentences at most: two paragraphs of two
+        # above a caption that held a date went as the header, 2026-12-06)
+        if words > HEADER_CUT_WORDS or sentences > HEADER_CUT_SENTENCES:
             return
 
 

@@ -601,7 +601,8 @@ def test_is_credit_equals_the_credit_pattern() -> None:
              "ſhutterstock", "shutterstock", "ımage", "İmage", "file photo", "Credit:",
              "credits |", "”", '"', "!", "?", "x", "é", "said", "photograph:", "AFP Photo",
              "(Photo: AP)", "(windytv.com)", "a-b.org", "K", "video", "\u2009", "“", "—",
-             "\xa0", "…", "™"]
+             "\xa0", "…", "™", "Foto:", "Fot. ", "ANTARA FOTO/", "Фото:", "摄）", "（", "写真＝",
+             "J."]
     lines = ["".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 10))) for _ in range(30000)]
     lines += ["Storm damage on Main Street. (Photo: AP)", "A map of the storm. (windytv.com)",
               "(windytv.com)", "see its website (fema.gov).", "Photo credit: Jane Doe",

@@ -1019,3 +1019,32 @@ def test_a_word_joiner_or_byte_order_mark_inside_a_word_stays() -> None:
                         "every voter in the district on Monday morning.", *_STORY[2:]])
     text = clean_text(page).text
     assert "re\u2060election" in text and "e\ufeffmail" in text
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo: RIA Novosti", "Foto: dpa/Michael Kappeler", "Photo : AFP/Ludovic Marin",
+    "Fot. PAP/Leszek Szymański", "ANTARA FOTO/Aprillio Akbar", "Фото: РИА Новости",
+    "Bild: dpa", "Photo: J. Smith/AP",
+])
+def test_a_caption_closed_by_its_credit_goes_and_its_date_takes_no_paragraph(credit: str) -> None:
+    # A caption whose sentence ends in its credit ("... on Tuesday (3/12/2024). Photo: X"):
+    # the date made it the header's date line, and the two paragraphs above it went with it
+    # as "metadata" (a headline and a standfirst have three sentences at most).
+    caption = f"Residents wade through floodwater in the old town on Tuesday (12/3/2024). {credit}"
+    page = "\n\n".join(["Home", "News", "Floods submerge homes in the old town", "By Jane Doe",
+                        "Share", *_STORY[:2], caption, _STORY[2], "Read more", "About us"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    assert caption not in res.text
+    assert caption in _removed_text(res, "caption")
+
+
+def test_a_sentence_before_a_photo_label_of_its_own_words_is_prose() -> None:
+    # (the credit closes the line and holds no sentence end of its own)
+    from neardup.clean.features import line_features
+
+    credit = FEATURE_FIELDS.index("credit")
+    assert not line_features("He said. Photo sessions were held on the lawn all day.")[credit]
+    assert not line_features("It rained. Foto: dpa. Then the sun came out again.")[credit]
+    assert line_features("（新华社记者 张三 摄）")[credit]

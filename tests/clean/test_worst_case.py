@@ -88,9 +88,15 @@ _OLD_CREDIT = re.compile(
     r"(?:\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
     r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$|"
     r"(?:^|[.!?\"”]\s*)\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$|"
-    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
+    r"^(?:(?:photo|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|file photo|"
+    r"credit)s?\s*(?:credit)?\s*[:|]|fot\.\s)|"
+    # (2026-12-06: the credit closing a caption's sentence, and the other languages' labels)
+    r"[.!?\"”)]\s+(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})(?:(?:photo|foto|image|imagen|imagem|"
+    r"picture|bild|beeld|fotoğraf|фото|file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|"
+    r"(?:photo|foto)/)(?:[^.!?]|(?<!\w\w)\.){1,60}\s*$|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-    r"photograph:|photo credit|image credit|image source|file photo)\b)", re.I)
+    r"photograph:|photo credit|image credit|image source|file photo)\b"
+    r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=])", re.I)
 _OLD_ACRONYM = re.compile(r"\b(?:[^\W\d]\.){2,}(?!\w)")  # (units: no digit, see normalize)
 
 
@@ -117,7 +123,7 @@ def test_numbered_item_pattern_as_before(text: str) -> None:
 
 @settings(max_examples=1000, deadline=None, derandomize=True)
 @given(_texts("(", ")", "photo", "AP", "/", "Name", " ", "  ", ".", "x", "Photo", "credit",
-              ":", "|", "cnn.com", "getty images", "\n"))
+              ":", "|", "cnn.com", "getty images", "\n", "Foto", "Fot.", "ANTARA ", "J."))
 def test_credit_patterns_as_before(text: str) -> None:
     _same_match(_OLD_CREDIT, _CREDIT_RE, text, "search")
     _same_match(_OLD_CREDIT_BRACKET, _CREDIT_BRACKET_RE, text, "search")
