@@ -164,3 +164,38 @@ def test_compiled_weights_of_foreign_words_equal_the_reference() -> None:
 
     result = neardup.dedup([JAPANESE, JAPANESE + NOTE, PROSE_A * 4])
     assert len({r["cluster"] for r in result.records[:2]}) == 1
+
+
+_DUTCH = [
+    "Een zware storm heeft dinsdag in grote delen van Nederland voor flinke overlast gezorgd. "
+    "Op Schiphol werden honderden vluchten geannuleerd en de NS legde het treinverkeer in het "
+    "noorden en westen van het land urenlang stil.",
+    "Het KNMI had code oranje afgegeven voor de kustprovincies. Langs de kust werden windstoten "
+    "van meer dan 110 kilometer per uur gemeten, in het binnenland lag de snelheid iets lager.",
+    "De brandweer rukte in het hele land honderden keren uit voor omgewaaide bomen, losgeraakte "
+    "dakpannen en beschadigde steigers. In Amsterdam raakte een fietser gewond toen een tak op "
+    "hem viel.",
+    "Brancheorganisaties verwachten dat de schade in de miljoenen loopt. Vooral kassen in het "
+    "Westland en de havens van Rotterdam kregen het zwaar te verduren.",
+    "Woensdag neemt de wind volgens de weerkundigen geleidelijk af, maar reizigers wordt "
+    "aangeraden de reisplanner goed in de gaten te houden.",
+]
+
+
+def test_prose_of_more_languages_weighs_as_prose_and_a_brief_is_found_in_its_page() -> None:
+    # Dutch prose had 20 % of listed words ("de", "in", "van" of other languages): weighted
+    # like a menu, a 60-word brief fell under min_containment_shingles and was never found
+    # inside the page that holds it. The cleaner's list (STOPWORDS) is not changed.
+    import neardup
+    from neardup.stopwords import PROSE_STOPWORDS, STOPWORDS
+
+    assert "het" in PROSE_STOPWORDS and "het" not in STOPWORDS
+    article = "\n\n".join(_DUTCH)
+    words = shard_word_hashes([article])[0]
+    assert position_weights(words, 5).mean() / MAX_WEIGHT > 0.8
+    brief = " ".join(article.split()[:60])
+    page = "\n\n".join(["Home Nieuws Sport Economie Cultuur", article,
+                        "Lees ook: Storm raast over België", "Deel dit artikel"])
+    result = neardup.dedup([{"id": "brief", "text": brief},
+                            {"id": "page", "text": page}], clean=False)
+    assert len(result.clusters) == 1

@@ -7,8 +7,8 @@ separates the two kinds of text inside a line is how they read: running prose is
 function words ("the", "of", "and": about 40 % of English text), menus, link lists and
 headlines have almost none.
 
-Each shingle gets a weight from the share of stopwords (``neardup.stopwords.STOPWORDS``, a
-few languages) in a window of ``WINDOW`` words around it: ``FLOOR`` with none, rising linearly
+Each shingle gets a weight from the share of stopwords (``neardup.stopwords.PROSE_STOPWORDS``,
+a dozen languages) in a window of ``WINDOW`` words around it: ``FLOOR`` with none, rising linearly
 to 1 at ``FULL_SHARE``. Verification then uses the weighted overlaps (``match/verify.py``):
 ``|A ∩ B|`` becomes ``Σ min(w_A, w_B)`` over shared shingles and ``|A|`` becomes ``Σ w_A``, so
 two pages whose shared text is menus and whose own text is prose come out far apart, and two
@@ -62,9 +62,9 @@ def stopword_hashes() -> np.ndarray:
     """Sorted word hashes of the stopwords (hashed as text words are: same normalisation)."""
     global _stop_hashes
     if _stop_hashes is None:
-        from neardup.stopwords import STOPWORDS
+        from neardup.stopwords import PROSE_STOPWORDS
 
-        _stop_hashes = np.unique(shard_word_hashes([" ".join(sorted(STOPWORDS))])[0])
+        _stop_hashes = np.unique(shard_word_hashes([" ".join(sorted(PROSE_STOPWORDS))])[0])
     return _stop_hashes
 
 
