@@ -42,13 +42,33 @@ _MONTH_FORMS = {
     11: "november nov noviembre novembro novembre",
     12: "december dec diciembre dic dezembro dez dicembre décembre déc dezember",
 }
-# Russian, in the genitive of "11 октября 2018"
+# ... and of the other languages of the prose weights' stopwords, Turkish and Czech, as their
+# dates print them ("12 marca 2024", "12 Mart 2024", "12 Maret 2024", "12 martie 2024",
+# "12. března 2024"), with Arabic and Hindi: the same rule (no form of two months).
+_MORE_MONTH_FORMS = {
+    1: "styczeń stycznia ianuarie ocak ledna يناير जनवरी",
+    2: "luty lutego februarie şubat února فبراير फ़रवरी फरवरी",
+    3: "marzec marca martie mart maret marts března مارس मार्च",
+    4: "kwiecień kwietnia aprilie nisan dubna أبريل إبريل अप्रैल",
+    5: "maj maja mayıs května مايو मई",
+    6: "czerwiec czerwca iunie haziran června يونيو जून",
+    7: "lipiec lipca iulie temmuz července يوليو जुलाई",
+    8: "sierpień sierpnia agustus ağustos augusti srpna أغسطس अगस्त",
+    9: "wrzesień września septembrie eylül září سبتمبر सितंबर सितम्बर",
+    10: "październik października octombrie ekim října أكتوبر अक्टूबर",
+    11: "listopad listopada noiembrie kasım listopadu نوفمبر नवंबर नवम्बर",
+    12: "grudzień grudnia decembrie aralık prosince desember ديسمبر दिसंबर दिसम्बर",
+}
+# Russian and Ukrainian, in the genitive of "11 октября 2018", "12 березня 2024"
 _MONTH_FORMS_CYRILLIC = (
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
 )
 
-_MONTHS = {form: month for month, forms in _MONTH_FORMS.items() for form in forms.split()}
-_MONTHS.update({form: month for month, form in enumerate(_MONTH_FORMS_CYRILLIC.split(), 1)})
+_MONTHS = {form: month for table in (_MONTH_FORMS, _MORE_MONTH_FORMS)
+           for month, forms in table.items() for form in forms.split()}
+_MONTHS.update({form: month for forms in _MONTH_FORMS_CYRILLIC
+                for month, form in enumerate(forms.split(), 1)})
 _ENGLISH_MONTHS = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -66,13 +86,17 @@ _DATE_PATTERNS = [
                 rf"(?:de\s+)?(\d{{4}})\b", re.I), "dmy", ""),
     # "19-Nov-2019"
     (re.compile(rf"\b(\d{{1,2}})-{_ANY_MONTH}-(\d{{4}})\b", re.I), "dmy", "-"),
-    # "2019年11月19日" (Chinese, Japanese)
+    # "2019年11月19日" (Chinese, Japanese), "2019년 11월 19일" (Korean)
     (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "ymd", "年"),
+    (re.compile(r"(\d{4})년\s?(\d{1,2})월\s?(\d{1,2})일"), "ymd", "년"),
     (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), "ymd", "/."),
     # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
     # month ("11.15.2019")
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y", "."),
+    # "19-11-2019" (Dutch, Danish, Indian sites): day first, as with dots
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "d.m.y", "-"),
     # "11/19/2019": month first (US), unless the first number cannot be a month ("19/11/2019")
+    # or the page is not in English (``day_first``)
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y", "/"),
     # "11/18/19 11:04 PM": a two-digit year only with a time after it (else a score, a ratio)
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"), "m/d/yy", "/"),
@@ -82,7 +106,7 @@ _DATE_PATTERNS = [
 # What every date of _DATE_PATTERNS holds: a 4-digit \w+ word (its year), the two-digit year
 # of "11/18/19" or "19.11.19", or a year before "年" (a cheap necessary condition for
 # parse_date, tested first)
-_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d[/.]\d{1,2}[/.]\d{2}\b|\d{4}年")
+_DATE_HINT_RE = re.compile(r"(?<!\w)\d{4}(?!\w)|\d[/.]\d{1,2}[/.]\d{2}\b|\d{4}[年년]")
 # A date in a URL's path ("/2019/11/18/", "/2019-11-18-", "/2019/nov/18/"): where the site
 # filed the story, usually the day it was published
 _URL_DATE_RE = re.compile(
@@ -229,7 +253,7 @@ def _label_gap(gap: str) -> bool:
                                                for w in WORD_RE.findall(gap))
 
 
-def publication_date(text: str) -> str | None:
+def publication_date(text: str, day_first: bool = False) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
     label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
@@ -239,19 +263,21 @@ def publication_date(text: str) -> str | None:
     if label is not None:
         # (the label's own date, right after it: "Posted Nov 18, 2019", "publié le 19/11/2019";
         # not "Publicado originalmente en El País el 10/11/2019", a reprint's note)
-        found = _first_date(text[label.end():])
+        found = _first_date(text[label.end():], day_first)
         if found is not None and _label_gap(text[label.end():label.end() + found[0]]):
             return found[1]
-    return parse_date(text)
+    return parse_date(text, day_first)
 
 
-def parse_date(text: str) -> str | None:
-    """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None."""
-    found = _first_date(text)
+def parse_date(text: str, day_first: bool = False) -> str | None:
+    """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None. ``day_first``: read
+    "3/12/2024" as 3 December (a page not in English, see :func:`day_first_text`), else as
+    March 12 (US); either way a date that cannot be read so is read the other way."""
+    found = _first_date(text, day_first)
     return found[1] if found is not None else None
 
 
-def _first_date(text: str) -> tuple[int, str] | None:
+def _first_date(text: str, day_first: bool = False) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
     chars = set(text)
@@ -262,15 +288,17 @@ def _first_date(text: str) -> tuple[int, str] | None:
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
-            iso = _iso_date(m, order)
+            iso = _iso_date(m, order, day_first)
             if iso is not None:
                 best = (m.start(), iso)
                 break
     return best
 
 
-def _iso_date(m: re.Match[str], order: str) -> str | None:
+def _iso_date(m: re.Match[str], order: str, day_first: bool = False) -> str | None:
     """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
+    if day_first and order in ("m/d/y", "m/d/yy"):
+        order = "d.m.y" if order == "m/d/y" else "d.m.yy"
     a, b, c = m.group(1), m.group(2), m.group(3)
     try:
         if order == "ymd":
@@ -290,6 +318,25 @@ def _iso_date(m: re.Match[str], order: str) -> str | None:
         return date(y, mo, d).isoformat()
     except (ValueError, KeyError):
         return None
+
+
+# A date written in numbers with slashes ("3/12/2024"), which countries read two ways
+_SLASH_DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}")
+# Function words of English only: a page of another language has few ("a", "in", "on" are
+# words of other languages too)
+_ENGLISH_ONLY = frozenset("the and of to is was that with for are were this from have has by "
+                          "be it said".split())
+
+
+def day_first_text(text: str) -> bool:
+    """Whether ``text``'s slash dates are read day first: it has one ("3/12/2024") and is not
+    in English (fewer than 1 in 20 of its words are English function words). Most of the
+    world writes the day first; in English the US order is kept (a page from the UK, India
+    or Australia has its dates read month first, unless that cannot be)."""
+    if "/" not in text or _SLASH_DATE_RE.search(text) is None:
+        return False
+    words = WORD_RE.findall(text.lower())
+    return sum(map(_ENGLISH_ONLY.__contains__, words)) * 20 < len(words)
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -523,7 +570,8 @@ def find_dateline(first_paragraph: str) -> str | None:
     return val
 
 
-def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
+def find_date(lines: list[Line], lo: int, hi: int, day_first: bool = False
+              ) -> tuple[str | None, list[int]]:
     """Publication date from date-like header lines in ``lines[lo:hi]``.
 
     Returns the ISO date and the indices of the lines that only carry it (a "Published ..."
@@ -531,12 +579,12 @@ def find_date(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int
     """
     hi = min(hi, len(lines))
     for i in range(lo, hi):
-        iso = _line_date(lines[i], DATE_LINE_WORDS)
+        iso = _line_date(lines[i], DATE_LINE_WORDS, day_first)
         if iso is not None:
             if _UPDATED_RE.match(lines[i].text):
                 # (an update's date, with the publication's on one of the next lines)
                 for j in range(i + 1, min(i + 3, hi)):
-                    published = (_line_date(lines[j], DATE_LINE_WORDS)
+                    published = (_line_date(lines[j], DATE_LINE_WORDS, day_first)
                                  if _PUBLISHED_LABEL_RE.match(lines[j].text) else None)
                     if published is not None:
                         return published, [*_date_line_indices(lines, i, lo),
@@ -572,7 +620,8 @@ def _far_lines(lines: list[Line], first: int) -> list[int]:
 _OTHERS_METADATA = ("comments", "related")
 
 
-def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+def find_far_date(lines: list[Line], first: int, day_first: bool = False
+                  ) -> tuple[str | None, list[int]]:
     """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
     to ``lines[first]``, the article's first line (see FAR_ABOVE); for pages whose header
     (:func:`find_date`) has no date."""
@@ -581,7 +630,8 @@ def find_far_date(lines: list[Line], first: int) -> tuple[str | None, list[int]]
         published = _PUBLISHED_RE.match(ln.text) is not None
         if not (published or ln.timestamp):
             continue
-        iso = _line_date(ln, PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS)
+        iso = _line_date(ln, PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS,
+                         day_first)
         if iso is not None:
             return iso, _date_line_indices(lines, i, 0)
     return None, []
@@ -597,12 +647,12 @@ def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int
     return None, []
 
 
-def _line_date(ln: Line, max_words: int) -> str | None:
+def _line_date(ln: Line, max_words: int, day_first: bool = False) -> str | None:
     """The date on the line ``ln`` of at most ``max_words`` words, if any."""
     if (ln.n_words > max_words or not _may_hold_date(ln)
             or _DATE_HINT_RE.search(ln.text) is None):
         return None
-    return publication_date(ln.text)
+    return publication_date(ln.text, day_first)
 
 
 def _dated_label(text: str) -> bool:

@@ -41,6 +41,7 @@ from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
+    day_first_text,
     find_byline,
     find_date,
     find_dateline,
@@ -403,7 +404,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     first = next((ln.index for ln in lines if ln.keep), 0)
     lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
-    date, date_idx = find_date(lines, lo, first + 3)
+    day_first = day_first_text(text)  # (how "3/12/2024" reads)
+    date, date_idx = find_date(lines, lo, first + 3, day_first)
     if opts.conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
         # there at all, and only the page's title tells it from a first sub-heading)
@@ -420,7 +422,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                 if below is not None:
                     byline, by_idx = below, below_idx
             if date_idx and date_idx[0] < title_idx:
-                below, below_idx = find_date(lines, title_idx + 1, first)  # (in the header)
+                below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
+                                             day_first)
                 if below is not None:
                     date, date_idx = below, below_idx
         if title_idx is not None and title_idx + 1 < lo:
@@ -429,11 +432,11 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if byline is None:
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
-                date, date_idx = find_date(lines, title_idx + 1, lo)
+                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
     # (not from a comment section: a commenter's name or date is not the article's)
     far = lines if comments is None else lines[:comments]
     if date is None:
-        date, date_idx = find_far_date(far, first)
+        date, date_idx = find_far_date(far, first, day_first)
     if byline is None:
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)

@@ -472,3 +472,31 @@ def test_a_first_line_read_as_the_pages_title_is_a_metadata_span() -> None:
     assert res.title == "Bridge to open next spring"
     first = min(res.removed, key=lambda span: span.start)
     assert (first.start, first.reason) == (0, "metadata")
+
+
+def test_dates_with_month_names_of_more_languages_and_korean_and_dashed_numbers() -> None:
+    # (they gave no date: "12 marca 2024" on a Polish page, "2024년 3월 12일" on a Korean one)
+    from neardup.clean.metadata import parse_date
+
+    for text in ["12 marca 2024", "Wtorek, 12 marca 2024, 10:15", "12 Mart 2024 Salı",
+                 "Selasa, 12 Maret 2024 09:45 WIB", "12 martie 2024", "12. března 2024",
+                 "12 березня 2024", "12 مارس 2024", "12 मार्च 2024", "2024년 3월 12일",
+                 "12-03-2024 om 08:45"]:
+        assert parse_date(text) == "2024-03-12", text
+    assert parse_date("13 Kasım 2023") == "2023-11-13"
+    assert parse_date("3 Şubat 2022") == "2022-02-03"
+
+
+def test_slash_dates_are_read_day_first_on_a_page_not_in_english() -> None:
+    # "Publié le 12/03/2024" is 12 March; an English page keeps the US order, and a date that
+    # cannot be read so is read the other way on either
+    para = ("Le gouvernement a présenté mardi un plan pour les transports publics de la région, "
+            "qui doit entrer en vigueur au printemps prochain selon le ministre.")
+    page = "\n\n".join(["Accueil", "Politique", "Le plan des transports présenté",
+                        "Publié le 12/03/2024", para, para.replace("mardi", "mercredi"),
+                        para.replace("gouvernement", "conseil")])
+    assert clean_text(page).date == "2024-03-12"
+    english = "\n\n".join(["Home", "Politics", "Transport plan unveiled",
+                           "Published 12/03/2024", *BODY])
+    assert clean_text(english).date == "2024-12-03"
+    assert clean_text(english.replace("12/03/2024", "13/03/2024")).date == "2024-03-13"
