@@ -140,12 +140,17 @@ _NOT_PLACES = frozenset(
     exclusive analysis opinion commentary live watch video photos photo advertisement
     sponsored file editorial review warning alert fact check read more icymi listen podcast
     quiz poll""".split())
-# "By" in German, French, Spanish ("Von Anna Schmidt", "Par Marie Dupont"): the whole line is
-# the word and a name of capitalised words (these words open headlines too: "Von der Leyen
-# will ...", "Por qué ...")
+# "By" in German, French, Spanish, Dutch, Italian, Indonesian, Swedish, Danish ("Von Anna
+# Schmidt", "Par Marie Dupont", "Door Pieter de Vries", "di Marco Rossi", "Oleh Budi Santoso"),
+# or an author label with a colon ("Autor: Jan Kowalski", "Автор: Иван Петров", "Yazar: Ayşe
+# Yılmaz", "Penulis: ..."): the whole line is the word and a name of two to four capitalised
+# words of any script (these words open headlines too: "Von der Leyen will ...", "Por qué ...")
 FOREIGN_BYLINE_RE = re.compile(
-    r"^(?:[Vv]on|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Þ][\w.'’-]*)(?:\s+(?:(?:de|la|le|del|van|von|der|"
-    r"y|et|und)\s+)?[A-ZÀ-Þ][\w.'’-]*){1,3})"
+    r"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Oo]leh|[Aa]v|[Aa]f)\s+|"
+    r"(?:Autor[ae]?|Auteur|Autore|Автор|Yazar|Penulis|Redactie|Redacción|Redação|Texto|Texte|"
+    r"Tekst)\s?:\s*)"
+    r"([^\W\d_][\w.'’-]*(?:\s+(?:(?:de|la|le|del|van|von|der|y|et|und)\s+)?"
+    r"[^\W\d_][\w.'’-]*){1,3}?)"  # (lazy: the shortest name the rest of the line allows)
     r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*)?$")  # (", dpa", " avec AFP", "| EFE")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
@@ -159,7 +164,7 @@ _BY_FIRST = frozenset(
     c
     for c in "bwsrpaoctv" + "bwsrpaoctv".upper() + "\u0130\u0131\u017f\u212a"
     if re.match("[bwsrpaoctv]", c, re.I) or c.lower()[:1] in "bwsrpaoctv"
-)
+) | frozenset("dDyYА")  # (and FOREIGN_BYLINE_RE's: "Door", "di", "Yazar:", "Автор:")
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
     """january february march april june july august september october november december
@@ -374,7 +379,8 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         foreign = FOREIGN_BYLINE_RE.match(t.strip())
-        if foreign is not None:
+        if foreign is not None and all(w[:1].isupper() or w in _NAME_PARTICLES
+                                       for w in foreign.group(1).split()):
             return foreign.group(1), [i]
         m = BYLINE_RE.match(t.strip())
         if m and m.group(1)[:1].isupper() and not _by_sentence(t):

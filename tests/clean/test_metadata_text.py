@@ -500,3 +500,21 @@ def test_slash_dates_are_read_day_first_on_a_page_not_in_english() -> None:
                            "Published 12/03/2024", *BODY])
     assert clean_text(english).date == "2024-12-03"
     assert clean_text(english.replace("12/03/2024", "13/03/2024")).date == "2024-03-13"
+
+
+def test_bylines_of_more_languages_and_author_labels_of_any_script() -> None:
+    # ("Door Pieter de Vries" was the page's title, "Автор: Иван Петров" went as navigation,
+    # "Oleh" stayed in the byline)
+    from neardup.clean.lines import analyse
+    from neardup.clean.metadata import find_byline
+
+    for line, name in [("Door Pieter de Vries", "Pieter de Vries"),
+                       ("di Marco Rossi", "Marco Rossi"), ("Oleh Budi Santoso", "Budi Santoso"),
+                       ("Autor: Jan Kowalski", "Jan Kowalski"),
+                       ("Автор: Иван Петров", "Иван Петров"),
+                       ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+                       ("Par Marie Dupont avec AFP", "Marie Dupont"),
+                       ("Von Anna Maria Schmidt - dpa", "Anna Maria Schmidt")]:
+        assert find_byline(analyse(line), 0, 1)[0] == name, line
+    for line in ["Por qué el gobierno cae", "Di Maio: il governo cade", "Von der Leyen will mehr"]:
+        assert find_byline(analyse(line), 0, 1)[0] is None, line
