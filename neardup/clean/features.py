@@ -164,7 +164,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:related|read more|more from|more stories|recommended|you may also like|"
         r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
         r"top stories|popular|see also|also read|also see|watch|more news|editor'?s picks?|"
-        r"sponsored content|around the web|promoted|what to read next|in case you missed)\b",
+        r"sponsored content|around the web|promoted|what to read next|in case you missed|"
+        # (the same labels in the other languages of the stopword lists and of CJK pages:
+        # "Lesen Sie auch:", "À lire aussi", "Читайте также" between paragraphs stayed)
+        r"lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|"
+        r"te puede interesar|puede interesarte|noticias relacionadas|lee también|lea también|"
+        r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|"
+        r"saiba mais|notícias relacionadas|lees ook|lees meer|czytaj także|czytaj też|"
+        r"czytaj więcej|zobacz także|zobacz też|читайте также|читайте еще|читайте ещё|"
+        r"смотрите также|ilgili haberler|baca juga|berita terkait|läs också|läs mer|"
+        r"相关新闻|相关阅读|延伸阅读|関連記事|あわせて読みたい)\b",
         re.I,
     ),
     "navigation": re.compile(
@@ -197,7 +206,10 @@ _CUE_TOKENS = frozenset(
     commenter commenters reply replies join discussion community posting disqus related read
     more recommended also don dont next trending most latest top popular watch editor editors
     web promoted case home previous prev page contact sitemap site careers rss faq tag tags
-    topic topics category categories section sections archive archives rights""".split()
+    topic topics category categories section sections archive archives rights
+    lesen thema interessant lire voir interesar interesarte relacionadas también leggi
+    correlati interessarti também saiba lees czytaj zobacz читайте смотрите ilgili baca
+    terkait läs 相关新闻 相关阅读 延伸阅读 関連記事 あわせて読みたい""".split()
 )
 _CUE_STEMS_RE = re.compile(r"donat|contribut|moderat", re.I)
 # Lines with more words than this are never decided by cue words (see ``classify``), so their
@@ -302,7 +314,7 @@ _CLASS_OF_BYTE = bytes(
 )
 _IS_UPPER_CLASS = ord("U").__eq__
 _STOPWORDS_B = frozenset(w.encode("ascii") for w in STOPWORDS if w.isascii())
-_CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS)
+_CUE_TOKENS_B = frozenset(w.encode("ascii") for w in _CUE_TOKENS if w.isascii())
 # Non-ASCII characters common in Latin-script text that are neither word characters nor letters
 # (quotes, dashes, ellipsis, bullets, no-break space, currency and legal signs): for the word
 # features, a line whose only non-ASCII characters are these is ASCII with spaces there.
@@ -615,7 +627,10 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
         "comments": """comment commenter commenters commenting comments community discussion
             disqus join posting replies reply""",
         "related": """also case don dont editor editors latest more most next popular promoted
-            read recommended related sponsored top trending watch web""",
+            read recommended related sponsored top trending watch web lesen thema interessant
+            lire voir interesar interesarte relacionadas también leggi correlati interessarti
+            também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
+            相关阅读 延伸阅读 関連記事 あわせて読みたい""",
         "navigation": """archive archives careers categories category contact faq help home more
             next page prev previous rights rss section sections site sitemap tag tags top topic
             topics us""",

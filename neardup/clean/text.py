@@ -78,7 +78,7 @@ _FIRST_CHAR = itemgetter(slice(0, 1))
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.
-_LABEL_RE = re.compile(r"^[\[(]?\s*([^:\[\]()]{1,40}?)\s*(?::|\.\.\.|…|[\])]|$)")
+_LABEL_RE = re.compile(r"^[\[(]?\s*([^:：\[\]()]{1,40}?)\s*(?::|：|\.\.\.|…|[\])]|$)")
 _SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View more"
 LABEL_WORDS = 4
 

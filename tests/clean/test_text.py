@@ -1048,3 +1048,17 @@ def test_a_sentence_before_a_photo_label_of_its_own_words_is_prose() -> None:
     assert not line_features("He said. Photo sessions were held on the lawn all day.")[credit]
     assert not line_features("It rained. Foto: dpa. Then the sun came out again.")[credit]
     assert line_features("（新华社记者 张三 摄）")[credit]
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch:", "À lire aussi :", "Leggi anche:",
+                                   "Читайте также:", "Czytaj także:", "Baca juga:", "相关新闻："])
+def test_a_related_link_of_another_language_between_paragraphs_goes(label: str) -> None:
+    # ("Read more: <headline>" went, "Lesen Sie auch: <headline>" stayed in the article)
+    link = f"{label} Dam inspectors warn of cracks in three more reservoirs"
+    page = "\n\n".join(["Home", "News", "Farmers count the cost of the drought",
+                        *BODY[:3], link, *BODY[3:], "About us"])
+    res = clean_text(page)
+    for para in BODY:
+        assert para in res.text, para
+    assert link not in res.text
+    assert link in _removed_text(res, "related")
