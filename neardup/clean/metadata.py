@@ -739,7 +739,12 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         if not (
             4 <= ln.n_words <= 25
             and (not ln.terminal or question)
-            and (ln.cls == "short" or (question and ln.cls == "near"))
+            # (a "near" line without a full stop, a cue or a sentence inside is a headline in
+            # sentence case: "La sequía obliga a restringir el agua en 200 municipios", as most
+            # languages write them; not "We've detected you are on Internet Explorer. For the
+            # best experience, please update")
+            and (ln.cls == "short" or question and ln.cls == "near"
+                 or ln.cls == "near" and ln.n_sentences <= 1 and ln.cue is None)
             and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
         ):
             continue
