@@ -182,11 +182,29 @@ def has_tokens(text: str) -> bool:
     return bool(tokens(text))
 
 
+# A web address written in the text with its scheme ("https://t.co/x7Yz"): a copy's own
+# links, shortened or tracked, are no words of the story (a tweet and the same tweet with its
+# t.co link had Jaccard 0.41: the link made four words). Addresses without a scheme
+# ("www.example.com") stay words: finding them costs a scan of every text (3 µs a news page,
+# 7 % of the plain job), the colon of a scheme a fraction of that.
+_URL_RE = re.compile(r"\b[a-z][a-z0-9+.-]{0,15}://[^\s<>\"“”‘’]+", re.I)
+_ANY_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def without_urls(text: str) -> str:
+    """``text`` with its web addresses as spaces (a text of nothing but addresses as it is:
+    it would have no words, and every such text would be a copy of every other)."""
+    if ":" not in text or "://" not in text:  # (a colon is rare: one fast scan mostly)
+        return text
+    stripped = _URL_RE.sub(" ", text)
+    return stripped if _ANY_WORD_CHAR.search(stripped) is not None else text
+
+
 def tokens(text: str) -> list[str]:
     """Split ``text`` into normalised word tokens.
 
-    Steps, in order: character references ("&amp;", "&#39;") decoded, mojibake repaired
-    ("construcciÃ³n"), NFKC (compatibility
+    Steps, in order: web addresses dropped (:func:`without_urls`), character references
+    ("&amp;", "&#39;") decoded, mojibake repaired ("construcciÃ³n"), NFKC (compatibility
     forms, "…" → "...", full-width letters), "%" as the
     word "percent", dotted acronyms to plain ("U.S." → "US"), case folding, then words =
     maximal ``\\w+`` runs, which drops punctuation, quotes, dashes and whitespace of every
@@ -195,6 +213,7 @@ def tokens(text: str) -> list[str]:
     each Thai, Lao, Khmer or Myanmar letter with its marks likewise, and combining marks stay
     in their word; last, :func:`fold_variants` (honorifics, "per cent").
     """
+    text = without_urls(text)
     if "&" in text:
         text = CHARACTER_REFERENCE.sub(_unescaped, text)
     if not text.isascii():

@@ -62,7 +62,9 @@ _VARIANT_WORDS = st.sampled_from(["per", "Per", "cent", "CENT", "percent", "Mr."
                                    "Ms.", "MESSRS", "M.R.", "P.E.R.", "5", "5%", "%", "a",
                                    "U.S.", "é", "\u2014", "\u00a0", "\u2026", ".", " ", "\n",
                                    "&amp;", "&#39;", "&#x27;", "&oacute;", "S&P", "&", ";",
-                                   "&nbsp;", "&hellip;", "&#", "&x;", "AT&T"])
+                                   "&nbsp;", "&hellip;", "&#", "&x;", "AT&T",
+                                   "https://t.co/x7Yz", "www.ex.com/a?b=1", "://", "http:",
+                                   "WWW.", "(https://a.b/漢)"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -229,3 +231,17 @@ def test_cjk_texts_hash_alike_on_the_compiled_and_numpy_paths():
     assert len(expected[0]) == 12  # iphone 15 在 中 国 发 布 us 市 场 稍 后
     assert [h.tolist() for h in shard_word_hashes(texts)] == expected
     assert [h.tolist() for h in numpy_word_hashes(texts)] == expected
+
+
+def test_web_addresses_are_no_words_but_a_text_of_only_addresses_keeps_them():
+    # (a tweet and the same tweet with its t.co link: Jaccard 0.41, the link made four words;
+    # texts of nothing but a link would all have been exact copies of one another)
+    import neardup
+
+    tweet = "Happy Friday everyone! Enjoy the long weekend with your family"
+    assert neardup.similarity(tweet, f"{tweet} https://t.co/x7YzAbC") == 1.0
+    assert neardup.similarity(tweet, f"{tweet} (http://www.example.com/p?id=3)") == 1.0
+    assert tokens("see https://t.co/x7YzAbC now") == ["see", "now"]
+    assert tokens("https://t.co/x7YzAbC") == ["https", "t", "co", "x7yzabc"]
+    result = neardup.dedup(["https://t.co/aaa", "https://t.co/bbb", "http://example.com/c"])
+    assert len(result.clusters) == 3

@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from neardup.normalize import CHARACTER_REFERENCE, HONORIFICS, PERCENT, tokens
+from neardup.normalize import CHARACTER_REFERENCE, HONORIFICS, PERCENT, tokens, without_urls
 from neardup.sketch import kernels
 from neardup.sketch.hashing import mix64
 
@@ -153,6 +153,7 @@ def shard_word_runs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]
         return np.empty(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), []
     if not kernels.AVAILABLE:
         return (*joined_runs(numpy_word_hashes(texts)), list(range(len(texts))))
+    texts = list(map(without_urls, texts))
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
     lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
     ends = np.cumsum(lengths) - 1
@@ -185,7 +186,7 @@ def joined_runs(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def numpy_word_hashes(texts: list[str]) -> list[np.ndarray]:
     """Word hashes (uint64) of each text, in word order: the reference numpy path."""
     pieces = []
-    for text in texts:
+    for text in map(without_urls, texts):
         data = _ascii_bytes(text.replace("%", f" {PERCENT} ") if "%" in text else text)
         if data is None:
             # Slow path: the regex tokeniser; its words, joined by spaces, hash alike.
