@@ -122,16 +122,22 @@ BYLINE_RE = re.compile(
 # ("NEW DELHI, Nov 19"), the agency in brackets or slashes ("(AP)", "/PRNewswire/"), then a
 # dash (a hyphen only after an agency, or with spaces around it: "BERLIN - "); or a place in
 # title case before a known agency ("Berlin (dpa) -"); or the agency alone ("(CNN)").
-_PLACE = r"[A-Z][A-Z.'’-]+(?:/[A-Z][A-Z.'’-]+)*(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
-_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+# (capitals of the Latin-1 and Cyrillic letters too: "SÃO PAULO —", "МОСКВА, 12 мар —")
+_CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_PLACE = (rf"[{_CAP}][{_CAP}.'’-]+(?:/[{_CAP}][{_CAP}.'’-]+)*"
+          rf"(?:[ ,]+[{_CAP}][A-Za-zÀ-ÿА-яЁё.'’-]+){{0,4}}")
+# the day after the place: "Nov 19", "Nov. 19, 2019", or day first: "12 Mar.", "12 мар"
+_DAY = (r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
+        r"\d{1,2}\s+[A-Za-zÀ-ÿА-яЁё]{3,10}\.?(?:\s+\d{4})?))?")
 _AGENCIES = (r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|DPA|Xinhua|PA|ANI|IANS|PTI|EFE|ANSA|Kyodo|"
-             r"Yonhap|TASS|AAP|CP|KNA|APA|SDA|ATS")
+             r"Yonhap|TASS|AAP|CP|KNA|APA|SDA|ATS|EUROPA PRESS|Europa Press|Lusa|Belga|ANP|"
+             r"PAP|Anadolu|AA|ANTARA|Antara|Bernama|Interfax|РИА Новости|ТАСС|Интерфакс")
 _AGENCY = rf"(?:\s*\((?:{_AGENCIES}|[A-Z][\w ]{{0,20}})\)|\s*/[A-Za-z][\w ]{{1,30}}/)"
 DATELINE_RE = re.compile(
     rf"^({_PLACE}{_DAY}{_AGENCY}?)\s*[—–―]{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY}(?:{_AGENCY}|\s*\([A-Za-z ]{{2,20}}\)))\s*-{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?![a-zß-ÿ])|"
-    rf"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s*\((?:{_AGENCIES})\))\s*[-—–―]{{1,2}}\s*|"
+    rf"^([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){{0,2}}\s*\((?:{_AGENCIES})\))\.?\s*[-—–―]{{1,2}}\s*|"
     rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
 )
 # Capitals before a dash that are a label, not a place ("EDITOR'S NOTE — This story ...")

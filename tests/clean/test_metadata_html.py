@@ -309,3 +309,17 @@ def test_a_dateline_keeps_its_abbreviation_s_full_stop() -> None:
     assert find_dateline("MADRID.– El Gobierno aprobó este martes un plan.") == "MADRID"
     assert find_dateline("SPRINGFIELD, Ill. — The governor signed the bill.") == "SPRINGFIELD, Ill."
     assert find_dateline("WASHINGTON, D.C. — The agency said on Monday.") == "WASHINGTON, D.C."
+
+
+def test_datelines_of_other_languages_and_agencies() -> None:
+    # (none was found: day-first dates, capitals beyond ASCII, agencies of other countries)
+    for text, want in [("MADRID, 12 Mar. (EUROPA PRESS) - El Gobierno aprobó hoy el plan.",
+                        "MADRID, 12 Mar. (EUROPA PRESS)"),
+                       ("Barcelona (EFE).- La Generalitat anunció ayer el plan.",
+                        "Barcelona (EFE)"),
+                       ("ROMA, 12 MAR - Il governo ha approvato il piano.", "ROMA, 12 MAR"),
+                       ("МОСКВА, 12 мар — РИА Новости. Власти заявили о плане.",
+                        "МОСКВА, 12 мар"),
+                       ("SÃO PAULO — O governo anunciou o plano.", "SÃO PAULO")]:
+        assert find_dateline(text) == want, text
+    assert find_dateline("US - China talks resume in Geneva.") is None
