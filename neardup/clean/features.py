@@ -105,11 +105,21 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 _CREDIT_WORD = (r"(?:(?:photo|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|"
                 r"file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s)")
 _CREDIT_LABEL = rf"^{_CREDIT_WORD}"
-# ... or closing a caption's sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
-# "... di Jakarta. ANTARA FOTO/Name" (at most two capitalised words, an agency, before it;
-# what follows holds no sentence end, so a paragraph that goes on is no credit).
-_CREDIT_TAIL = (r"[.!?\"”)]\s++(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
-                rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)(?:[^.!?]|(?<!\w\w)\.){{1,60}}+\s*$")
+# ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
+# "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,
+# before the label). The credit after it is names: capitalised words (and initials, "/", ",",
+# the particles of names and "of", "and"), to the end of the line; a paragraph of several
+# sentences, or prose after the label ("Image: the spiral arms are visible", "Bild: Der
+# Bürgermeister habe ..."), is no caption (a probe's paragraphs ending so went whole).
+_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"  # (German agencies' own case)
+_NAME_LINK = r"(?-i:de|di|da|do|dos|das|del|van|von|der|den|la|le|of|and|for|via|y|e|et|und)"
+# (the caption's sentence is at most 150 characters, and may hold the dots of an ordinal, an
+# initial or an abbreviation: "am 12. März 2024", "J. Smith", "U.S."; a paragraph of 160
+# characters with a credit glued to it stays)
+_CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"”)]\s++"
+                r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
+                rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+"
+                rf"{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}\s*$")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
                   r"photograph:|photo credit|image credit|image source|file photo)\b"
                   # (a Chinese caption's "（新华社记者 张三 摄）", a Japanese "（写真：ロイター）")
@@ -167,7 +177,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"sponsored content|around the web|promoted|what to read next|in case you missed|"
         # (the same labels in the other languages of the stopword lists and of CJK pages:
         # "Lesen Sie auch:", "À lire aussi", "Читайте также" between paragraphs stayed)
-        r"lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|"
+        r"lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
         r"te puede interesar|puede interesarte|noticias relacionadas|lee también|lea también|"
         r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|"
         r"saiba mais|notícias relacionadas|lees ook|lees meer|czytaj także|czytaj też|"
@@ -207,7 +217,7 @@ _CUE_TOKENS = frozenset(
     more recommended also don dont next trending most latest top popular watch editor editors
     web promoted case home previous prev page contact sitemap site careers rss faq tag tags
     topic topics category categories section sections archive archives rights
-    lesen thema interessant lire voir interesar interesarte relacionadas también leggi
+    lesen thema interessant lire interesar interesarte relacionadas también leggi
     correlati interessarti também saiba lees czytaj zobacz читайте смотрите ilgili baca
     terkait läs 相关新闻 相关阅读 延伸阅读 関連記事 あわせて読みたい""".split()
 )
@@ -628,7 +638,7 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             disqus join posting replies reply""",
         "related": """also case don dont editor editors latest more most next popular promoted
             read recommended related sponsored top trending watch web lesen thema interessant
-            lire voir interesar interesarte relacionadas también leggi correlati interessarti
+            lire interesar interesarte relacionadas también leggi correlati interessarti
             também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
             相关阅读 延伸阅读 関連記事 あわせて読みたい""",
         "navigation": """archive archives careers categories category contact faq help home more

@@ -23,7 +23,7 @@ from neardup.clean.features import (
     credit_label,
 )
 from neardup.clean.lines import Line
-from neardup.stopwords import STOPWORDS
+from neardup.stopwords import PROSE_STOPWORDS, STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other
 # languages of the Latin script most common in news (es, pt, it, fr, de, nl). No two languages
@@ -93,8 +93,9 @@ _DATE_PATTERNS = [
     # "19.11.2019": day first wherever dots are written, unless the second number cannot be a
     # month ("11.15.2019")
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "d.m.y", "."),
-    # "19-11-2019" (Dutch, Danish, Indian sites): day first, as with dots
-    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "d.m.y", "-"),
+    # "19-11-2019" (Dutch, Danish, Indian sites; "03-12-2024" on a US one): day first on a
+    # page not in English; on an English one only a date that can be read one way only
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "m-d-y", "-"),
     # "11/19/2019": month first (US), unless the first number cannot be a month ("19/11/2019")
     # or the page is not in English (``day_first``)
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "m/d/y", "/"),
@@ -146,13 +147,15 @@ _NOT_PLACES = frozenset(
     exclusive analysis opinion commentary live watch video photos photo advertisement
     sponsored file editorial review warning alert fact check read more icymi listen podcast
     quiz poll""".split())
-# "By" in German, French, Spanish, Dutch, Italian, Indonesian, Swedish, Danish ("Von Anna
-# Schmidt", "Par Marie Dupont", "Door Pieter de Vries", "di Marco Rossi", "Oleh Budi Santoso"),
-# or an author label with a colon ("Autor: Jan Kowalski", "Автор: Иван Петров", "Yazar: Ayşe
+# "By" in German, French, Spanish, Italian ("Von Anna Schmidt", "Par Marie Dupont", "di Marco
+# Rossi": Italian in lower case only; "Door", "Oleh", "Av", "Af" open English lines too: "Door
+# County Wineries", "Oleh Sentsov Returns Home", "Av Club Weekly Picks" were read as bylines,
+# and a sub-heading so read took the paragraphs above it as the header), or an author label
+# with a colon ("Autor: Jan Kowalski", "Автор: Иван Петров", "Yazar: Ayşe
 # Yılmaz", "Penulis: ..."): the whole line is the word and a name of two to four capitalised
 # words of any script (these words open headlines too: "Von der Leyen will ...", "Por qué ...")
 FOREIGN_BYLINE_RE = re.compile(
-    r"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Oo]leh|[Aa]v|[Aa]f)\s+|"
+    r"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+|"
     r"(?:Autor[ae]?|Auteur|Autore|Автор|Yazar|Penulis|Redactie|Redacción|Redação|Texto|Texte|"
     r"Tekst)\s?:\s*)"
     r"([^\W\d_][\w.'’-]*(?:\s+(?:(?:de|la|le|del|van|von|der|y|et|und)\s+)?"
@@ -170,7 +173,7 @@ _BY_FIRST = frozenset(
     c
     for c in "bwsrpaoctv" + "bwsrpaoctv".upper() + "\u0130\u0131\u017f\u212a"
     if re.match("[bwsrpaoctv]", c, re.I) or c.lower()[:1] in "bwsrpaoctv"
-) | frozenset("dDyYА")  # (and FOREIGN_BYLINE_RE's: "Door", "di", "Yazar:", "Автор:")
+) | frozenset("dyYА")  # (and FOREIGN_BYLINE_RE's: "di", "Yazar:", "Автор:")
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
     """january february march april june july august september october november december
@@ -308,9 +311,13 @@ def _first_date(text: str, day_first: bool = False) -> tuple[int, str] | None:
 
 def _iso_date(m: re.Match[str], order: str, day_first: bool = False) -> str | None:
     """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
-    if day_first and order in ("m/d/y", "m/d/yy"):
-        order = "d.m.y" if order == "m/d/y" else "d.m.yy"
     a, b, c = m.group(1), m.group(2), m.group(3)
+    if day_first and order in ("m/d/y", "m/d/yy", "m-d-y"):
+        order = "d.m.yy" if order == "m/d/yy" else "d.m.y"
+    elif order == "m-d-y":  # (an English page: "03-12-2024" is March in the US, December in
+        if int(a) <= 12 and int(b) <= 12:  # India and the UK; "13-03-2024" is either's)
+            return None
+        order = "m/d/y"
     try:
         if order == "ymd":
             y, mo, d = int(a), int(b), int(c)
@@ -331,23 +338,32 @@ def _iso_date(m: re.Match[str], order: str, day_first: bool = False) -> str | No
         return None
 
 
-# A date written in numbers with slashes ("3/12/2024"), which countries read two ways
-_SLASH_DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}")
-# Function words of English only: a page of another language has few ("a", "in", "on" are
-# words of other languages too)
+# A date written in numbers with slashes or dashes ("3/12/2024"), which countries read two ways
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2}")
+# Function words of English only, and those of the other languages the stopword list has
+# (the words no English text uses): which a page has more of says its language
 _ENGLISH_ONLY = frozenset("the and of to is was that with for are were this from have has by "
                           "be it said".split())
+_OTHER_ONLY = PROSE_STOPWORDS - _ENGLISH_ONLY - frozenset(
+    "a i in on at as an no so do he we be or me my us if it is".split())
 
 
 def day_first_text(text: str) -> bool:
-    """Whether ``text``'s slash dates are read day first: it has one ("3/12/2024") and is not
-    in English (fewer than 1 in 20 of its words are English function words). Most of the
-    world writes the day first; in English the US order is kept (a page from the UK, India
-    or Australia has its dates read month first, unless that cannot be)."""
-    if "/" not in text or _SLASH_DATE_RE.search(text) is None:
+    """Whether ``text``'s numeric dates ("3/12/2024", "03-12-2024") are read day first: it
+    has one and more of its words are function words of the other languages of the stopword
+    list than of English (at least 5: a scoreboard has few of either), or most of its words are
+    not ASCII and almost none English. Most of the world
+    writes the day first; in English the US order is kept (a page from the UK, India or
+    Australia has its dates read month first, unless that cannot be)."""
+    if _NUMERIC_DATE_RE.search(text) is None:
         return False
     words = WORD_RE.findall(text.lower())
-    return sum(map(_ENGLISH_ONLY.__contains__, words)) * 20 < len(words)
+    other = sum(map(_OTHER_ONLY.__contains__, words))
+    english = sum(map(_ENGLISH_ONLY.__contains__, words))
+    if other >= 5 and other > english:
+        return True
+    # (a language the list does not have, in its own script: Arabic, Hindi, Greek...)
+    return english < 3 and sum(not w.isascii() for w in words) * 2 > len(words)
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -754,16 +770,33 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
         ):
             continue
-        if (
-            i in skip
-            or i == title_line
-            or (ln.text.lstrip()[:1] in _BY_FIRST and _byline_shaped(ln.text.strip()))
-            or _not_headline(ln)
-            or _credit_or_name(ln)
-        ):
+        if not _headline_candidate(lines, i, skip, title_line):
             continue
+        if ln.cls == "near" and not question and i > lo:
+            # (a standfirst without a full stop under its headline: the heading line right
+            # above it is the headline, "Fed Holds Rates Steady ..." over "Policymakers
+            # said inflation had eased ...")
+            above = lines[i - 1]
+            if (4 <= above.n_words <= 25 and not above.terminal
+                    and above.cls in ("short", "near")
+                    and _headline_candidate(lines, i - 1, skip, title_line)):
+                return i - 1
         return i
     return None
+
+
+def _headline_candidate(lines: list[Line], i: int, skip: set[int], title_line: int | None
+                        ) -> bool:
+    """``lines[i]``, heading-shaped, may be the headline: not a byline, date, credit or name,
+    nor a line the title may not be (``skip``, ``title_line``)."""
+    ln = lines[i]
+    return not (
+        i in skip
+        or i == title_line
+        or (ln.text.lstrip()[:1] in _BY_FIRST and _byline_shaped(ln.text.strip()))
+        or _not_headline(ln)
+        or _credit_or_name(ln)
+    )
 
 
 def _credit_or_name(ln: Line) -> bool:

@@ -149,7 +149,9 @@ def article_regions(lines: list[Line], opts: CleanOptions,
                 x *= opts.isolated_factor
             append(x)
         elif cls == "bad":
-            append(bad_weight)
+            # (a caption weighs nothing: it sits inside articles, and a one-sentence lede
+            # above one was cut from the paragraphs below it; it goes all the same)
+            append(0.0 if ln.reason == "caption" else bad_weight)
         else:
             append(_weight(ln, opts, False))
     search = split_segments if len(w) <= SPLIT_SEARCH_LINES else maximal_segments

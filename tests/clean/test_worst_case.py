@@ -91,9 +91,11 @@ _OLD_CREDIT = re.compile(
     r"^(?:(?:photo|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|file photo|"
     r"credit)s?\s*(?:credit)?\s*[:|]|fot\.\s)|"
     # (2026-12-06: the credit closing a caption's sentence, and the other languages' labels)
-    r"[.!?\"”)]\s+(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})(?:(?:photo|foto|image|imagen|imagem|"
-    r"picture|bild|beeld|fotoğraf|фото|file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|"
-    r"(?:photo|foto)/)(?:[^.!?]|(?<!\w\w)\.){1,60}\s*$|"
+    r"^(?:[^.!?\n]|\.(?=\S)|(?<=\d)\.(?!\S)|(?<!\w\w)\.(?!\S)){1,150}?[.!?\"”)]\s+(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})(?:(?:photo|foto|"
+    r"image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|file photo|credit)s?\s*(?:credit)?"
+    r"\s*[:|]|fot\.\s|(?:photo|foto)/)\s*(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"
+    r"(?:[ /,]+(?:(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)|(?-i:de|di|da|do|dos|das|"
+    r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und))){0,7}\s*$|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
     r"photograph:|photo credit|image credit|image source|file photo)\b"
     r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=])", re.I)
