@@ -540,3 +540,20 @@ def test_a_headline_in_sentence_case_above_the_byline_is_the_title() -> None:
         assert res.title == want, top
         assert res.byline == "María López" and res.date == "2024-03-12"
         assert top not in res.text
+
+
+def test_the_headline_above_a_standfirst_without_a_full_stop_is_the_title() -> None:
+    headline = "Fed Holds Rates Steady and Signals Three Cuts This Year"
+    standfirst = "Policymakers said inflation had eased but remained above their 2 percent goal"
+    page = "\n".join(["Home", "Business", "", headline, standfirst, "By Jane Doe",
+                      "March 20, 2024", "", *BODY])
+    assert clean_text(page).title == headline
+
+
+def test_a_scoreboard_in_english_keeps_the_us_order_of_its_dates() -> None:
+    from neardup.clean.metadata import day_first_text
+
+    assert not day_first_text("Posted 03/12/2024 11:45 PM Lakers 102 Celtics 99 James 31")
+    assert day_first_text("Publié le 12/03/2024 à Paris par la rédaction, et les élus de la "
+                          "ville ont dit que le plan est prêt pour les habitants")
+    assert day_first_text("نشر في 12/03/2024 قال المسؤولون إن الخطة جاهزة للسكان في المدينة")

@@ -1062,3 +1062,21 @@ def test_a_related_link_of_another_language_between_paragraphs_goes(label: str) 
         assert para in res.text, para
     assert link not in res.text
     assert link in _removed_text(res, "related")
+
+
+def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_captions() -> None:
+    # (a regression probe: such paragraphs went whole once a credit after a sentence made a
+    # caption; and a one-sentence lede above a real caption went with it)
+    credit = FEATURE_FIELDS.index("credit")
+    for line in ["Astronomers said on Monday. Image: the spiral arms are visible in infrared",
+                 "Das berichtete zuerst die Zeitung Bild. Bild: Der Bürgermeister habe gesagt",
+                 "The council approved the budget on Tuesday after a three-hour debate that ran "
+                 "late into the evening, with several members calling for more money for "
+                 "libraries. Photo: John Smith/The Herald"]:
+        assert not line_features(line)[credit], line
+    assert line_features("Leere Bahnsteige am 12. März 2024. Bild: dpa")[credit]
+    lede = "The mayor opened the new bridge on Tuesday."
+    caption = "The mayor at the opening ceremony on March 12, 2024. Photo: City Hall"
+    page = "\n\n".join(["Home", "News", "New bridge opens", lede, caption, *BODY, "About us"])
+    res = clean_text(page)
+    assert lede in res.text and caption not in res.text
