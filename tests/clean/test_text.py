@@ -1033,21 +1033,16 @@ def test_a_caption_closed_by_its_credit_goes_and_its_date_takes_no_paragraph(cre
     caption = f"Residents wade through floodwater in the old town on Tuesday (12/3/2024). {credit}"
     page = "\n\n".join(["Home", "News", "Floods submerge homes in the old town", "By Jane Doe",
                         "Share", *_STORY[:2], caption, _STORY[2], "Read more", "About us"])
+    _assert_the_line_goes(page, _STORY, caption, "caption")
+
+
+def _assert_the_line_goes(page: str, paragraphs: list[str], line: str, reason: str) -> None:
+    """Cleaning ``page`` keeps every paragraph and removes ``line`` with ``reason``."""
     res = clean_text(page)
-    for para in _STORY:
+    for para in paragraphs:
         assert para in res.text, para
-    assert caption not in res.text
-    assert caption in _removed_text(res, "caption")
-
-
-def test_a_sentence_before_a_photo_label_of_its_own_words_is_prose() -> None:
-    # (the credit closes the line and holds no sentence end of its own)
-    from neardup.clean.features import line_features
-
-    credit = FEATURE_FIELDS.index("credit")
-    assert not line_features("He said. Photo sessions were held on the lawn all day.")[credit]
-    assert not line_features("It rained. Foto: dpa. Then the sun came out again.")[credit]
-    assert line_features("（新华社记者 张三 摄）")[credit]
+    assert line not in res.text
+    assert line in _removed_text(res, reason)
 
 
 @pytest.mark.parametrize("label", ["Lesen Sie auch:", "À lire aussi :", "Leggi anche:",
@@ -1057,24 +1052,23 @@ def test_a_related_link_of_another_language_between_paragraphs_goes(label: str) 
     link = f"{label} Dam inspectors warn of cracks in three more reservoirs"
     page = "\n\n".join(["Home", "News", "Farmers count the cost of the drought",
                         *BODY[:3], link, *BODY[3:], "About us"])
-    res = clean_text(page)
-    for para in BODY:
-        assert para in res.text, para
-    assert link not in res.text
-    assert link in _removed_text(res, "related")
+    _assert_the_line_goes(page, BODY, link, "related")
 
 
 def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_captions() -> None:
     # (a regression probe: such paragraphs went whole once a credit after a sentence made a
     # caption; and a one-sentence lede above a real caption went with it)
     credit = FEATURE_FIELDS.index("credit")
-    for line in ["Astronomers said on Monday. Image: the spiral arms are visible in infrared",
+    for line in ["He said. Photo sessions were held on the lawn all day.",
+                 "It rained. Foto: dpa. Then the sun came out again.",
+                 "Astronomers said on Monday. Image: the spiral arms are visible in infrared",
                  "Das berichtete zuerst die Zeitung Bild. Bild: Der Bürgermeister habe gesagt",
                  "The council approved the budget on Tuesday after a three-hour debate that ran "
                  "late into the evening, with several members calling for more money for "
                  "libraries. Photo: John Smith/The Herald"]:
         assert not line_features(line)[credit], line
     assert line_features("Leere Bahnsteige am 12. März 2024. Bild: dpa")[credit]
+    assert line_features("（新华社记者 张三 摄）")[credit]
     lede = "The mayor opened the new bridge on Tuesday."
     caption = "The mayor at the opening ceremony on March 12, 2024. Photo: City Hall"
     page = "\n\n".join(["Home", "News", "New bridge opens", lede, caption, *BODY, "About us"])
