@@ -41,7 +41,7 @@ from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
-    day_first_text,
+    DayFirst,
     find_byline,
     find_date,
     find_dateline,
@@ -404,7 +404,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     first = next((ln.index for ln in lines if ln.keep), 0)
     lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
-    day_first = day_first_text(text)  # (how "3/12/2024" reads)
+    day_first = DayFirst(text)  # (how "3/12/2024" reads: asked only by such a date)
     date, date_idx = find_date(lines, lo, first + 3, day_first)
     if opts.conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
