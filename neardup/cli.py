@@ -39,6 +39,8 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
                        help="record field with the page URL (its host is the site)")
     group.add_argument("--date-field", default="date",
                        help="record field with the publication date")
+    group.add_argument("--title-field", default="title",
+                       help="record field with the title (kept as the document's title)")
     group.add_argument("--html-field", default=None, help="record field holding HTML to clean")
     group.add_argument("--max-chars", type=int, default=10_000_000,
                        help="reject documents longer than this (default 10,000,000)")
@@ -149,6 +151,7 @@ def _read_options(args: argparse.Namespace):
 
     return ReadOptions(text_field=args.text_field, id_field=args.id_field,
                        url_field=args.url_field, date_field=args.date_field,
+                       title_field=args.title_field,
                        html_field=args.html_field, max_chars=args.max_chars, strict=args.strict)
 
 

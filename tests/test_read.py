@@ -1610,3 +1610,36 @@ def test_a_comma_csv_whose_header_names_hold_semicolons_stays_a_comma_csv(tmp_pa
     path = _write(tmp_path / "none.csv", b"id;body\nr1;a story about the vote\n")
     assert [d.rejected for d in read_documents([path])] == [
         "missing text field 'text' (fields: id;body)"]
+
+
+def test_a_records_title_is_the_documents_title_and_finds_its_headline_line(tmp_path):
+    # (an input "title" stayed in the metadata, and the cleaner guessed its own; the record's
+    # title now is the document's, with cleaning or without, and it tells the cleaner which
+    # line of the text is the headline)
+    import neardup
+
+    body = ("The council voted on Tuesday to approve the new budget for the city's schools, "
+            "after a debate that lasted most of the afternoon and evening.\n\n"
+            "Teachers had asked for the money for two years, the mayor said.\n\n"
+            "The plan also pays for new buses and for repairs to three old school buildings.")
+    headline = "Council approves school budget after long debate"
+    text = f"Home\nNews\nSport\n\n{headline}\n\n{body}"
+    rows = [{"id": "a", "text": text, "title": "Council approves school budget | The Herald",
+             "tag": "x"},
+            {"id": "b", "text": body.replace("Tuesday", "Monday"), "headline": "Given",
+             "title": " "}]
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    for clean in (True, False):
+        out = tmp_path / f"out{clean}"
+        neardup.dedup_files([path], out, neardup.make_options(clean=clean))
+        kept = {r["id"]: r for r in map(json.loads, (out / "deduplicated.jsonl").open())}
+        docs = {r["id"]: r for r in map(json.loads, (out / "documents.jsonl").open())}
+        assert docs["a"]["title"] == "Council approves school budget | The Herald"
+        assert kept["a"]["metadata"] == {"tag": "x"}
+        assert docs["b"]["title"] is None  # (blank: none)
+        assert (headline not in kept["a"]["text"]) is clean
+    opts = neardup.make_options(clean=False, title_field="headline")
+    neardup.dedup_files([path], tmp_path / "h", opts)
+    docs = {r["id"]: r for r in map(json.loads, (tmp_path / "h" / "documents.jsonl").open())}
+    assert docs["b"]["title"] == "Given"

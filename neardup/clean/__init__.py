@@ -104,10 +104,12 @@ def clean_document(
         if res is not None and not res.source_text.strip() and doc.text.strip():
             res = None  # trafilatura found nothing: fall back on the text we were given
             doc.warnings.append("HTML extraction found no text, the record's text cleaned")
+    given_title = doc.title  # (the record's own: it finds the headline line in the text)
     if res is None:
-        res = clean_text(doc.text, template=_template(templates, doc), options=opts)
+        res = clean_text(doc.text, template=_template(templates, doc), options=opts,
+                         page_title=given_title)
     doc.raw_text = res.source_text
-    doc.title = res.title
+    doc.title = given_title or res.title
     doc.byline = res.byline
     doc.dateline = res.dateline
     take_page_date(doc, res.date)

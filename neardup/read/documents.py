@@ -57,6 +57,7 @@ class ReadOptions:
     id_field: str = "id"
     url_field: str = "url"
     date_field: str = "date"
+    title_field: str = "title"  # (a title given is the document's, cleaning or not)
     html_field: str | None = None  # a field holding HTML to clean (HTML files always do)
     max_chars: int = 10_000_000  # longer texts are rejected (a 50 MB blob is not an article)
     strict: bool = False
@@ -549,11 +550,17 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     date = pop(options.date_field, None)
     if date.__class__ is not str:
         date = _mapped_text(date, options.date_field, "date", fields, warnings)
-    # (an empty CSV cell or JSON "" is no URL or date: null in the output, as a Parquet null)
+    title = pop(options.title_field, None)
+    if title.__class__ is not str:
+        title = _mapped_text(title, options.title_field, "title", fields, warnings)
+    # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet
+    # null)
     if url is not None and not url.strip():
         url = None
     if date is not None and not date.strip():
         date = None
+    if title is not None and not title.strip():
+        title = None
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
@@ -583,9 +590,9 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
             rejected = NO_WORDS
         # (positional: a third faster than keywords; the fields in their order, see Document)
         return Document(doc_id, "" if rejected else text, index, location, url, date, site,
-                        None, None, None, None, None, [], fields, rejected, warnings)
+                        None, None, title, None, None, [], fields, rejected, warnings)
     doc = Document(id=doc_id, text="", index=index, source=location, url=url, date=date,
-                   site=site, metadata=fields, warnings=warnings,
+                   site=site, title=title, metadata=fields, warnings=warnings,
                    folder="" if url else folder)  # (see clean.take_page_url)
     if html is not None and not isinstance(html, str):
         doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"

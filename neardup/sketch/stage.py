@@ -96,7 +96,8 @@ def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = N
                     take_page_url(doc, extracted)
                     page = extracted.get("text") or ""
                     # (the page's metadata, as cleaning gives it but for the text's findings)
-                    doc.title, doc.byline, date = page_metadata(extracted)
+                    title, doc.byline, date = page_metadata(extracted)
+                    doc.title = doc.title or title  # (a title the record gives stays)
                     take_page_date(doc, date)
             except ExtractionError as exc:
                 if not doc.text.strip():
