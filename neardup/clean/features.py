@@ -121,7 +121,8 @@ _CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"
                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+"
                 rf"{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}\s*$")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-                  r"photograph:|photo credit|image credit|image source|file photo)\b"
+                  r"photograph:|photo credit|image credit|image source|file photo|"
+                  r"image caption|media caption)\b"  # (BBC: "Image caption, The river ...")
                   # (a Chinese caption's "（新华社记者 张三 摄）", a Japanese "（写真：ロイター）")
                   r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=]")
 _CREDIT_RE = re.compile(
@@ -138,7 +139,8 @@ _CREDIT_TAIL_RE = re.compile(_CREDIT_TAIL, re.I)
 _CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
 _CREDIT_PHRASES = (
     "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
-    "photo credit", "image credit", "image source", "file photo",
+    "photo credit", "image credit", "image source", "file photo", "image caption",
+    "media caption",
 )
 
 # Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines

@@ -23,7 +23,7 @@ from neardup.clean.features import (
     credit_label,
 )
 from neardup.clean.lines import Line
-from neardup.stopwords import PROSE_STOPWORDS, STOPWORDS
+from neardup.stopwords import ENGLISH_STOPWORDS, PROSE_STOPWORDS, STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other
 # languages of the Latin script most common in news (es, pt, it, fr, de, nl). No two languages
@@ -267,7 +267,7 @@ def _label_gap(gap: str) -> bool:
                                                for w in WORD_RE.findall(gap))
 
 
-def publication_date(text: str, day_first: bool | DayFirst = False) -> str | None:
+def publication_date(text: str, day_first: bool | NotEnglish = False) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
     label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
@@ -283,15 +283,15 @@ def publication_date(text: str, day_first: bool | DayFirst = False) -> str | Non
     return parse_date(text, day_first)
 
 
-def parse_date(text: str, day_first: bool | DayFirst = False) -> str | None:
+def parse_date(text: str, day_first: bool | NotEnglish = False) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None. ``day_first``: read
-    "3/12/2024" as 3 December (a page not in English, see :func:`day_first_text`), else as
+    "3/12/2024" as 3 December (a page not in English, see :func:`not_english_text`), else as
     March 12 (US); either way a date that cannot be read so is read the other way."""
     found = _first_date(text, day_first)
     return found[1] if found is not None else None
 
 
-def _first_date(text: str, day_first: bool | DayFirst = False) -> tuple[int, str] | None:
+def _first_date(text: str, day_first: bool | NotEnglish = False) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
     chars = set(text)
@@ -309,10 +309,10 @@ def _first_date(text: str, day_first: bool | DayFirst = False) -> tuple[int, str
     return best
 
 
-def _iso_date(m: re.Match[str], order: str, day_first: bool | DayFirst = False) -> str | None:
+def _iso_date(m: re.Match[str], order: str, day_first: bool | NotEnglish = False) -> str | None:
     """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
     a, b, c = m.group(1), m.group(2), m.group(3)
-    if order in ("m/d/y", "m/d/yy", "m-d-y") and day_first:  # (a DayFirst decides here only)
+    if order in ("m/d/y", "m/d/yy", "m-d-y") and day_first:  # (a NotEnglish decides here only)
         order = "d.m.yy" if order == "m/d/yy" else "d.m.y"
     elif order == "m-d-y":  # (an English page: "03-12-2024" is March in the US, December in
         if int(a) <= 12 and int(b) <= 12:  # India and the UK; "13-03-2024" is either's)
@@ -338,21 +338,22 @@ def _iso_date(m: re.Match[str], order: str, day_first: bool | DayFirst = False) 
         return None
 
 
-# Function words of English only, and those of the other languages the stopword list has
-# (the words no English text uses): which a page has more of says its language
-_ENGLISH_ONLY = frozenset("the and of to is was that with for are were this from have has by "
-                          "be it said".split())
-_OTHER_ONLY = PROSE_STOPWORDS - _ENGLISH_ONLY - frozenset(
-    "a i in on at as an no so do he we be or me my us if it is".split())
+# Function words of English and of no other language of the stopword lists, and those of
+# the other languages and not of English: which a page has more of says its language (the
+# other languages' list held "you", "can", "will", "what" through the English one: a blog
+# written to "you" read as not English, and its dates day first)
+_OTHER_STOPWORDS = PROSE_STOPWORDS - ENGLISH_STOPWORDS
+_ENGLISH_ONLY = ENGLISH_STOPWORDS - _OTHER_STOPWORDS
+_OTHER_ONLY = _OTHER_STOPWORDS - frozenset("me us die den then".split())  # (English words too)
 
 
-def day_first_text(text: str) -> bool:
-    """Whether ``text``'s numeric dates ("3/12/2024", "03-12-2024") are read day first: more
-    of its words are function words of the other languages of the stopword list than of
-    English (at least 5: a scoreboard has few of either), or most of its words are not ASCII
-    and almost none English. Most of the world writes the day first; in English the US order
-    is kept (a page from the UK, India or Australia has its dates read month first, unless
-    that cannot be)."""
+def not_english_text(text: str) -> bool:
+    """Whether ``text`` is not in English: more of its words are function words of the other
+    languages of the stopword lists than of English (at least 5: a scoreboard has few of
+    either), or most of its words are not ASCII and almost none English. Its numeric dates
+    ("3/12/2024", "03-12-2024") are then read day first, as most of the world writes them (in
+    English the US order is kept: a page from the UK, India or Australia has its dates read
+    month first, unless that cannot be), and a headline in sentence case is looked for."""
     words = WORD_RE.findall(text.lower())
     other = sum(map(_OTHER_ONLY.__contains__, words))
     english = sum(map(_ENGLISH_ONLY.__contains__, words))
@@ -362,10 +363,11 @@ def day_first_text(text: str) -> bool:
     return english < 3 and sum(not w.isascii() for w in words) * 2 > len(words)
 
 
-class DayFirst:
-    """:func:`day_first_text` of a page, as a truth value computed when first asked: only a
-    numeric date in the page's header asks (counting the page's words cost 85 µs a page, a
-    quarter of its cleaning, when every page was counted)."""
+class NotEnglish:
+    """:func:`not_english_text` of a page, as a truth value computed when first asked: only a
+    numeric date or a sentence-case headline candidate in the page's header asks (counting
+    the page's words cost 85 µs a page, a quarter of its cleaning, when every page was
+    counted)."""
 
     __slots__ = ("_text", "_value")
 
@@ -375,7 +377,7 @@ class DayFirst:
 
     def __bool__(self) -> bool:
         if self._value is None:
-            self._value = day_first_text(self._text)
+            self._value = not_english_text(self._text)
         return self._value
 
 
@@ -611,7 +613,7 @@ def find_dateline(first_paragraph: str) -> str | None:
     return val
 
 
-def find_date(lines: list[Line], lo: int, hi: int, day_first: bool | DayFirst = False
+def find_date(lines: list[Line], lo: int, hi: int, day_first: bool | NotEnglish = False
               ) -> tuple[str | None, list[int]]:
     """Publication date from date-like header lines in ``lines[lo:hi]``.
 
@@ -661,7 +663,7 @@ def _far_lines(lines: list[Line], first: int) -> list[int]:
 _OTHERS_METADATA = ("comments", "related")
 
 
-def find_far_date(lines: list[Line], first: int, day_first: bool | DayFirst = False
+def find_far_date(lines: list[Line], first: int, day_first: bool | NotEnglish = False
                   ) -> tuple[str | None, list[int]]:
     """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
     to ``lines[first]``, the article's first line (see FAR_ABOVE); for pages whose header
@@ -688,7 +690,7 @@ def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int
     return None, []
 
 
-def _line_date(ln: Line, max_words: int, day_first: bool | DayFirst = False) -> str | None:
+def _line_date(ln: Line, max_words: int, day_first: bool | NotEnglish = False) -> str | None:
     """The date on the line ``ln`` of at most ``max_words`` words, if any."""
     if (ln.n_words > max_words or not _may_hold_date(ln)
             or _DATE_HINT_RE.search(ln.text) is None):
@@ -732,7 +734,8 @@ def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:
 
 
 def find_title(lines: list[Line], article_start: int, page_title: str | None,
-               skip: set[int] | None = None, title_line: int | None = None) -> int | None:
+               skip: set[int] | None = None, title_line: int | None = None,
+               sentence_case: bool | NotEnglish = False) -> int | None:
     """Index of the headline line: the heading-like line before the article start.
 
     Prefers a line whose words are a prefix of the page's ``<title>`` (often the first line of
@@ -774,12 +777,15 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         if not (
             4 <= ln.n_words <= 25
             and (not ln.terminal or question)
-            # (a "near" line without a full stop, a cue or a sentence inside is a headline in
-            # sentence case: "La sequía obliga a restringir el agua en 200 municipios", as most
-            # languages write them; not "We've detected you are on Internet Explorer. For the
-            # best experience, please update")
+            # (on a page not in English, a "near" line without a full stop, a cue or a
+            # sentence inside is a headline in sentence case: "La sequía obliga a restringir el
+            # agua en 200 municipios", as most languages write them; not "We've detected you
+            # are on Internet Explorer. For the best experience, please update". In English
+            # such a line is as often a caption without a credit: "Rescuers carry a stranded
+            # dolphin to a trailer in Wellfleet on Monday" was taken)
             and (ln.cls == "short" or question and ln.cls == "near"
-                 or ln.cls == "near" and ln.n_sentences <= 1 and ln.cue is None)
+                 or ln.cls == "near" and ln.n_sentences <= 1 and ln.cue is None
+                 and sentence_case)
             and (ln.title_ratio >= 0.5 or ln.n_words >= 6)
         ):
             continue

@@ -41,7 +41,7 @@ from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
-    DayFirst,
+    NotEnglish,
     find_byline,
     find_date,
     find_dateline,
@@ -404,7 +404,9 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     first = next((ln.index for ln in lines if ln.keep), 0)
     lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
-    day_first = DayFirst(text)  # (how "3/12/2024" reads: asked only by such a date)
+    # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
+    # case; asked only by such a date or headline)
+    not_english = day_first = NotEnglish(text)
     date, date_idx = find_date(lines, lo, first + 3, day_first)
     if opts.conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
@@ -412,7 +414,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         title_idx = find_top_title(lines, first, page_title)
     else:
         title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
-                               title_line=title_line)
+                               title_line=title_line, sentence_case=not_english)
         if title_idx is not None and lo <= title_idx:
             # (a byline or date above the headline is a teaser's or the masthead's when the
             # header below the headline has its own: "By Mark Potter / Nov. 12, 2019" over

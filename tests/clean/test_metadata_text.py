@@ -528,14 +528,21 @@ def test_bylines_of_more_languages_and_author_labels_of_any_script() -> None:
 
 def test_a_headline_in_sentence_case_above_the_byline_is_the_title() -> None:
     # (classed "near" by its lower-case words, it was never the title and went as clutter: a
-    # probe's Spanish headlines, 0 of 5 found below a menu; a browser notice is none)
+    # probe's Spanish headlines, 0 of 5 found below a menu; a browser notice is none. On a page
+    # in English such a line is as often a caption without a credit: not looked for there)
     headline = "La sequía obliga a restringir el agua en 200 municipios de Cataluña"
     notice = ("We've detected you are on Internet Explorer. For the best experience, please "
               "update to a modern browser")
+    body = ["El Gobierno de Cataluña ha decretado este martes la fase de emergencia por la "
+            "sequía en 200 municipios, que deberán reducir el consumo de agua por habitante.",
+            "Los embalses de las cuencas internas están al 16 por ciento de su capacidad, el "
+            "nivel más bajo desde que hay registros, según la Agencia Catalana del Agua.",
+            "La consejera de Acción Climática ha pedido a los ciudadanos que ahorren agua en "
+            "casa y ha anunciado ayudas para los ayuntamientos más afectados por la sequía."]
     for top, want in [(headline, headline), (notice, None)]:
         page = "\n".join(["Portada", "España", "Internacional", "Economía", "", top,
                           "Por María López", "12 de marzo de 2024 - 10:20", "", "Compartir",
-                          "", *BODY])
+                          "", *body])
         res = clean_text(page)
         assert res.title == want, top
         assert res.byline == "María López" and res.date == "2024-03-12"
@@ -551,9 +558,13 @@ def test_the_headline_above_a_standfirst_without_a_full_stop_is_the_title() -> N
 
 
 def test_a_scoreboard_in_english_keeps_the_us_order_of_its_dates() -> None:
-    from neardup.clean.metadata import day_first_text
+    from neardup.clean.metadata import not_english_text as day_first_text
 
     assert not day_first_text("Posted 03/12/2024 11:45 PM Lakers 102 Celtics 99 James 31")
+    # (a blog written to "you": "you", "can", "will" were other languages' words too)
+    assert not day_first_text("Published: 04/11/2024 5:45 AM. If you can, take an umbrella: "
+                              "it will rain all day, and what you see now is only the start. "
+                              "Our team would say: check your route, some roads may close.")
     assert day_first_text("Publié le 12/03/2024 à Paris par la rédaction, et les élus de la "
                           "ville ont dit que le plan est prêt pour les habitants")
     assert day_first_text("نشر في 12/03/2024 قال المسؤولون إن الخطة جاهزة للسكان في المدينة")

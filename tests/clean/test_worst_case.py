@@ -97,7 +97,8 @@ _OLD_CREDIT = re.compile(
     r"(?:[ /,]+(?:(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)|(?-i:de|di|da|do|dos|das|"
     r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und))){0,7}\s*$|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-    r"photograph:|photo credit|image credit|image source|file photo)\b"
+    r"photograph:|photo credit|image credit|image source|file photo|image caption|"
+    r"media caption)\b"
     r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=])", re.I)
 _OLD_ACRONYM = re.compile(r"\b(?:[^\W\d]\.){2,}(?!\w)")  # (units: no digit, see normalize)
 
