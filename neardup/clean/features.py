@@ -102,8 +102,9 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 # The label of an image credit, in the languages of the stopword lists ("Foto: dpa/Name",
 # "Photo : AFP", "Fot. PAP/Name", "Bild: Reuters", "Beeld: ANP", "Imagen: EFE", "Фото: ТАСС",
 # "Fotoğraf: AA"); "Fot." takes no colon.
-_CREDIT_WORD = (r"(?:(?:photo|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|"
-                r"file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s)")
+_CREDIT_WORD = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|"
+                r"fotoğraf|фото|file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s|"
+                r"credit(?:\.\.\.|…))")  # (the Guardian's "Photograph:", the NYT's "Credit...")
 _CREDIT_LABEL = rf"^{_CREDIT_WORD}"
 # ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
 # "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,
@@ -116,12 +117,12 @@ _NAME_LINK = r"(?-i:de|di|da|do|dos|das|del|van|von|der|den|la|le|of|and|for|via
 # (the caption's sentence is at most 150 characters, and may hold the dots of an ordinal, an
 # initial or an abbreviation: "am 12. März 2024", "J. Smith", "U.S."; a paragraph of 160
 # characters with a credit glued to it stays)
-_CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"”)]\s++"
+_CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"”)]\s*+"
                 r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+"
                 rf"{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}\s*$")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-                  r"photograph:|photo credit|image credit|image source|file photo|"
+                  r"photo credit|image credit|image source|file photo|"
                   r"image caption|media caption)\b"  # (BBC: "Image caption, The river ...")
                   # (a Chinese caption's "（新华社记者 张三 摄）", a Japanese "（写真：ロイター）")
                   r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=]")
@@ -138,9 +139,8 @@ _CREDIT_LABEL_RE = re.compile(_CREDIT_LABEL, re.I)
 _CREDIT_TAIL_RE = re.compile(_CREDIT_TAIL, re.I)
 _CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
 _CREDIT_PHRASES = (
-    "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photograph:",
-    "photo credit", "image credit", "image source", "file photo", "image caption",
-    "media caption",
+    "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photo credit",
+    "image credit", "image source", "file photo", "image caption", "media caption",
 )
 
 # Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines
@@ -279,8 +279,8 @@ def _maybe_credit(t: str, lower: str) -> bool:
 # What every credit the patterns know holds (lower-cased): see _maybe_credit. The ASCII ones
 # are the compiled pass' hint words of group 1 (_HINT_WORDS); a line with another character
 # is not ASCII-like and is tested here.
-_CREDIT_HINTS = ("photo", "image", "getty", "shutterstock", "fot", "bild", "beeld", "фото",
-                 "摄", "写真")
+_CREDIT_HINTS = ("photo", "image", "getty", "shutterstock", "fot", "bild", "beeld", "credit",
+                 "фото", "摄", "写真")
 
 
 def _is_credit(t: str, lower: str, ascii_like: bool) -> bool:
@@ -383,11 +383,11 @@ _CUE_PACKED = word_table(_CUE_TOKENS_B)
 # _HINT_OPENINGS ("photo...", "image..." and "file photo..." hold a word of the group);
 # group 2, those of _has_cue_stem (its "ı" is no character of an ASCII-like line).
 _HINT_WORDS = byte_strings(
-    [b"photo", b"image", b"getty", b"shutterstock", b"fot", b"bild", b"beeld", b"donat",
-     b"contribut", b"moderat"]
+    [b"photo", b"image", b"getty", b"shutterstock", b"fot", b"bild", b"beeld", b"credit",
+     b"donat", b"contribut", b"moderat"]
 )
 _HINT_PAIRS = first_pairs(*_HINT_WORDS)
-_HINT_GROUPS = np.array([1, 1, 1, 1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
+_HINT_GROUPS = np.array([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
 _HINT_OPENINGS = byte_strings([b"picture", b"credit"])
 # The non-ASCII characters a line may hold and still be normalised on bytes for its
 # site-template key (neardup.clean.template._SEPARATORS: the word separators but the no-break

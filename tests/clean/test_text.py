@@ -1068,6 +1068,12 @@ def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_ca
                  "libraries. Photo: John Smith/The Herald"]:
         assert not line_features(line)[credit], line
     assert line_features("Leere Bahnsteige am 12. März 2024. Bild: dpa")[credit]
+    # (the Guardian's and the New York Times' credits: "photograph:" as a phrase never
+    # matched, its closing \b stood between a colon and a space)
+    assert line_features("Flooding in York on Tuesday. Photograph: Ian Forsyth/Getty Images")[
+        credit]
+    assert line_features("The mayor on Tuesday.Credit...Jane Doe for The New York Times")[credit]
+    assert not line_features("He studied the photograph: a man in a hat.")[credit]
     assert line_features("（新华社记者 张三 摄）")[credit]
     lede = "The mayor opened the new bridge on Tuesday."
     caption = "The mayor at the opening ceremony on March 12, 2024. Photo: City Hall"
