@@ -745,7 +745,9 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
     (not a date line, a line of numbers or a URL: :func:`_not_headline`). Lines in ``skip``
     (the byline and date lines already found) and byline-shaped lines ("By Name, Agency") are
     never the title, nor ``title_line``, the line ``page_title`` was read from (a headline may
-    have its words).
+    have its words). ``sentence_case``: a page not in English, whose headlines may be written
+    like sentences (a "near" line without a full stop); the heading line right above such a
+    one, a standfirst, is then the headline.
     """
     skip = skip or set()
     lo = max(0, article_start - HEADER_LINES)
