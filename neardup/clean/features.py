@@ -105,22 +105,29 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 _CREDIT_WORD = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|"
                 r"fotoğraf|фото|file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s|"
                 r"credit(?:\.\.\.|…))")  # (the Guardian's "Photograph:", the NYT's "Credit...")
-_CREDIT_LABEL = rf"^{_CREDIT_WORD}"
 # ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
 # "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,
 # before the label). The credit after it is names: capitalised words (and initials, "/", ",",
 # the particles of names and "of", "and"), to the end of the line; a paragraph of several
 # sentences, or prose after the label ("Image: the spiral arms are visible", "Bild: Der
 # Bürgermeister habe ..."), is no caption (a probe's paragraphs ending so went whole).
-_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"  # (German agencies' own case)
+_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"  # ("dpa": German agencies' case)
 _NAME_LINK = r"(?-i:de|di|da|do|dos|das|del|van|von|der|den|la|le|of|and|for|via|y|e|et|und)"
+# (the first word no article: "Foto: Ein Überblick", German nouns are capitalised too)
+_NOT_ARTICLE = (r"(?-i:(?!(?:Ein|Eine|Der|Die|Das|The|An?|Un|Une|Una|El|La|Le|Les|Los|Las|Il|"
+                r"Lo|Gli|Het|Een)\b))")
+_NAMES = rf"{_NOT_ARTICLE}{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}\s*$"
+# A line that opens with the label: the English ones whatever follows ("Photo: a view of the
+# dam", as before), the others before names only ("Bild: Der Kanzler habe ..." quotes the
+# paper Bild; "Foto: So sieht das Stadion aus" is a teaser's line)
+_CREDIT_LABEL = (r"^(?:(?:photo|image|picture|file photo|credit)s?\s*+(?:credit\s*+)?[:|]|"
+                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES})")
 # (the caption's sentence is at most 150 characters, and may hold the dots of an ordinal, an
 # initial or an abbreviation: "am 12. März 2024", "J. Smith", "U.S."; a paragraph of 160
 # characters with a credit glued to it stays)
 _CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"”)]\s*+"
                 r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
-                rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+"
-                rf"{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}\s*$")
+                rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES}")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
                   r"photo credit|image credit|image source|file photo|"
                   r"image caption|media caption)\b"  # (BBC: "Image caption, The river ...")

@@ -84,20 +84,23 @@ _OLD_ITEM = re.compile(r"^\(?(\d{1,3})(?:[.):\]ºª°]|[a-z]{1,2}\b)?\s*[-–—
 _OLD_CREDIT_BRACKET = re.compile(
     r"\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
     r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$", re.I)
+_REF_NAME = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"
+_REF_NAMES = (r"(?-i:(?!(?:Ein|Eine|Der|Die|Das|The|An?|Un|Une|Una|El|La|Le|Les|Los|Las|Il|Lo|"
+              rf"Gli|Het|Een)\b)){_REF_NAME}(?:[ /,]+(?:{_REF_NAME}|(?-i:de|di|da|do|dos|das|"
+              r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und))){0,7}\s*$")
+_REF_LABEL = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|"
+              r"фото|file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|credit(?:\.\.\.|…)|"
+              r"(?:photo|foto)/)\s*")
 _OLD_CREDIT = re.compile(
     r"(?:\((?:[A-Z][\w.&' -]{0,30}/\s?[A-Z][\w.' -]{0,30}|"
     r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*\.?\s*$|"
     r"(?:^|[.!?\"”]\s*)\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$|"
-    r"^(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|фото|"
-    r"file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|credit(?:\.\.\.|…))|"
-    # (2026-12-06: the credit closing a caption's sentence, and the other languages' labels)
+    r"^(?:photo|image|picture|file photo|credit)s?\s*(?:credit)?\s*[:|]|"
+    # (2026-12-06: the labels of other languages before names, and the credit closing a
+    # caption's sentence)
+    rf"^{_REF_LABEL}{_REF_NAMES}|"
     r"^(?:[^.!?\n]|\.(?=\S)|(?<=\d)\.(?!\S)|(?<!\w\w)\.(?!\S)){1,150}?[.!?\"”)]\s*"
-    r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})(?:(?:photo|photograph|foto|image|imagen|imagem|"
-    r"picture|bild|beeld|fotoğraf|фото|file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|"
-    r"credit(?:\.\.\.|…)|(?:photo|foto)/)\s*"
-    r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"
-    r"(?:[ /,]+(?:(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)|(?-i:de|di|da|do|dos|das|"
-    r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und))){0,7}\s*$|"
+    rf"(?-i:(?:[A-Z][\w&-]{{0,20}}\s){{0,2}}){_REF_LABEL}{_REF_NAMES}|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
     r"photo credit|image credit|image source|file photo|image caption|"
     r"media caption)\b"
