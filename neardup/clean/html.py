@@ -286,8 +286,17 @@ def page_metadata(page: dict[str, Any]) -> tuple[str | None, str | None, str | N
     """The title, author and date (ISO 'YYYY-MM-DD' when it reads as one) of a page's
     :func:`extract_page` result, each None when it has none."""
     raw_date = page.get("date")
-    return (page.get("title") or None, str(page["author"]) if page.get("author") else None,
+    author = _AUTHOR_LABEL_RE.sub("", str(page["author"])) if page.get("author") else None
+    return (page.get("title") or None, author or None,
             (parse_date(str(raw_date)) or str(raw_date)) if raw_date else None)
+
+
+# The word "by" or an author label before the name in the author field of a page's markup, as
+# trafilatura gives it ("Par Jean Dupont", "Autor: Jan Kowalski", "Автор Иван Петров"); only
+# before a name of two words or more ("Di Stefano" stays)
+_AUTHOR_LABEL_RE = re.compile(
+    r"^(?:by|von|par|por|di|door|oleh|autor[ae]?|auteur|autore|автор|yazar|penulis|redactie|"
+    r"redacción|texto|texte|tekst)\b\s*:?\s*(?=\S+\s+\S)", re.I)
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe

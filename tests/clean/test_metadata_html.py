@@ -323,3 +323,14 @@ def test_datelines_of_other_languages_and_agencies() -> None:
                        ("SÃO PAULO — O governo anunciou o plano.", "SÃO PAULO")]:
         assert find_dateline(text) == want, text
     assert find_dateline("US - China talks resume in Geneva.") is None
+
+
+def test_the_author_field_loses_its_by_word_or_label_of_any_language() -> None:
+    # (an HTML probe: trafilatura's author kept "Par ...", "Autor ...", "Автор ...")
+    from neardup.clean.html import page_metadata
+
+    for author, name in [("Par Jean Dupont", "Jean Dupont"), ("Por María López", "María López"),
+                         ("Autor: Jan Kowalski", "Jan Kowalski"),
+                         ("Автор Иван Петров", "Иван Петров"), ("By Jane Doe", "Jane Doe"),
+                         ("Di Stefano", "Di Stefano"), ("Parker Jones", "Parker Jones")]:
+        assert page_metadata({"author": author})[1] == name, author
