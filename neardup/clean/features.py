@@ -112,7 +112,8 @@ _CREDIT_WORD = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|b
 # sentences, or prose after the label ("Image: the spiral arms are visible", "Bild: Der
 # Bürgermeister habe ..."), is no caption (a probe's paragraphs ending so went whole).
 _NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"  # ("dpa": German agencies' case)
-_NAME_LINK = r"(?-i:de|di|da|do|dos|das|del|van|von|der|den|la|le|of|and|for|via|y|e|et|und)"
+_NAME_LINK = (r"(?-i:de|di|da|do|dos|das|del|van|von|der|den|la|le|of|and|for|via|y|e|et|und|"
+              r"the)")  # ("Photograph: Ian Forsyth/the Guardian")
 # (the first word no article: "Foto: Ein Überblick", German nouns are capitalised too)
 _NOT_ARTICLE = (r"(?-i:(?!(?:Ein|Eine|Der|Die|Das|The|An?|Un|Une|Una|El|La|Le|Les|Los|Las|Il|"
                 r"Lo|Gli|Het|Een)\b))")
@@ -129,8 +130,8 @@ _CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"
                 r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES}")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-                  r"photo credit|image credit|image source|file photo|"
-                  r"image caption|media caption)\b"  # (BBC: "Image caption, The river ...")
+                  r"photo credit|image credit|image source|file photo|photo courtesy|"
+                  r"courtesy photo|image caption|media caption)\b"  # (BBC: "Image caption, ...")
                   # (a Chinese caption's "（新华社记者 张三 摄）", a Japanese "（写真：ロイター）")
                   r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=]")
 _CREDIT_RE = re.compile(
@@ -147,7 +148,8 @@ _CREDIT_TAIL_RE = re.compile(_CREDIT_TAIL, re.I)
 _CREDIT_PHRASE_RE = re.compile(_CREDIT_PHRASE, re.I)
 _CREDIT_PHRASES = (
     "getty images", "shutterstock", "afp photo", "ap photo", "reuters photo", "photo credit",
-    "image credit", "image source", "file photo", "image caption", "media caption",
+    "image credit", "image source", "file photo", "photo courtesy", "courtesy photo",
+    "image caption", "media caption",
 )
 
 # Generic cue vocabulary per boilerplate kind. These only ever decide *short* lines (or lines

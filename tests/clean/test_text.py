@@ -1074,13 +1074,16 @@ def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_ca
         credit]
     assert line_features("The mayor on Tuesday.Credit...Jane Doe for The New York Times")[credit]
     assert not line_features("He studied the photograph: a man in a hat.")[credit]
+    assert not line_features("The photo, courtesy of the museum, shows the painting.")[credit]
     # (an HTML probe: a paragraph opening with a label of another language is prose when
     # prose follows it; a capitalised German noun after an article is no name)
     for line in ["Bild: Der Kanzler habe sich nicht zu den Vorwürfen geäußert, berichtet sie.",
                  "Imagen: así queda el nuevo estadio tras la reforma",
                  "Der Minister dankte den Helfern vor Ort. Foto: Ein Überblick"]:
         assert not line_features(line)[credit], line
-    for line in ["Foto: dpa/Michael Kappeler", "Bild: Reuters", "Photo: a view of the dam"]:
+    for line in ["Foto: dpa/Michael Kappeler", "Bild: Reuters", "Photo: a view of the dam",
+                 "Flooding in York on Tuesday. Photograph: Ian Forsyth/the Guardian",
+                 "The new library on Main Street. Photo courtesy of the City of Springfield"]:
         assert line_features(line)[credit], line
     assert line_features("（新华社记者 张三 摄）")[credit]
     lede = "The mayor opened the new bridge on Tuesday."

@@ -87,7 +87,7 @@ _OLD_CREDIT_BRACKET = re.compile(
 _REF_NAME = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9©][\w.'’&-]*|dpa|epd|kna)"
 _REF_NAMES = (r"(?-i:(?!(?:Ein|Eine|Der|Die|Das|The|An?|Un|Une|Una|El|La|Le|Les|Los|Las|Il|Lo|"
               rf"Gli|Het|Een)\b)){_REF_NAME}(?:[ /,]+(?:{_REF_NAME}|(?-i:de|di|da|do|dos|das|"
-              r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und))){0,7}\s*$")
+              r"del|van|von|der|den|la|le|of|and|for|via|y|e|et|und|the))){0,7}\s*$")
 _REF_LABEL = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|fotoğraf|"
               r"фото|file photo|credit)s?\s*(?:credit)?\s*[:|]|fot\.\s|credit(?:\.\.\.|…)|"
               r"(?:photo|foto)/)\s*")
@@ -102,8 +102,8 @@ _OLD_CREDIT = re.compile(
     r"^(?:[^.!?\n]|\.(?=\S)|(?<=\d)\.(?!\S)|(?<!\w\w)\.(?!\S)){1,150}?[.!?\"”)]\s*"
     rf"(?-i:(?:[A-Z][\w&-]{{0,20}}\s){{0,2}}){_REF_LABEL}{_REF_NAMES}|"
     r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"
-    r"photo credit|image credit|image source|file photo|image caption|"
-    r"media caption)\b"
+    r"photo credit|image credit|image source|file photo|photo courtesy|courtesy photo|"
+    r"image caption|media caption)\b"
     r"|[（(][^（）()]{1,40}\s?摄[）)]\s*$|写真[：:＝=])", re.I)
 _OLD_ACRONYM = re.compile(r"\b(?:[^\W\d]\.){2,}(?!\w)")  # (units: no digit, see normalize)
 
