@@ -102,9 +102,11 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 # The label of an image credit, in the languages of the stopword lists ("Foto: dpa/Name",
 # "Photo : AFP", "Fot. PAP/Name", "Bild: Reuters", "Beeld: ANP", "Imagen: EFE", "Фото: ТАСС",
 # "Fotoğraf: AA"); "Fot." takes no colon.
-_CREDIT_WORD = (r"(?:(?:photo|photograph|foto|image|imagen|imagem|picture|bild|beeld|"
-                r"fotoğraf|фото|file photo|credit)s?\s*+(?:credit\s*+)?[:|]|fot\.\s|"
-                r"credit(?:\.\.\.|…))")  # (the Guardian's "Photograph:", the NYT's "Credit...")
+_LABEL_END = r"s?\s*+(?:credit\s*+)?[:|]"
+_ENGLISH_LABEL = rf"(?:photo|image|picture|file photo|credit){_LABEL_END}"
+_CREDIT_WORD = (rf"(?:{_ENGLISH_LABEL}|(?:photograph|foto|imagen|imagem|bild|beeld|fotoğraf|фото)"
+                rf"{_LABEL_END}|fot\.\s|credit(?:\.\.\.|…))")  # (the Guardian's
+# "Photograph:", the NYT's "Credit...")
 # ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
 # "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,
 # before the label). The credit after it is names: capitalised words (and initials, "/", ",",
@@ -121,8 +123,7 @@ _NAMES = rf"{_NOT_ARTICLE}{_NAME_WORD}(?:[ /,]++(?:{_NAME_WORD}|{_NAME_LINK})){{
 # A line that opens with the label: the English ones whatever follows ("Photo: a view of the
 # dam", as before), the others before names only ("Bild: Der Kanzler habe ..." quotes the
 # paper Bild; "Foto: So sieht das Stadion aus" is a teaser's line)
-_CREDIT_LABEL = (r"^(?:(?:photo|image|picture|file photo|credit)s?\s*+(?:credit\s*+)?[:|]|"
-                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES})")
+_CREDIT_LABEL = rf"^(?:{_ENGLISH_LABEL}|(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES})"
 # (the caption's sentence is at most 150 characters, and may hold the dots of an ordinal, an
 # initial or an abbreviation: "am 12. März 2024", "J. Smith", "U.S."; a paragraph of 160
 # characters with a credit glued to it stays)
@@ -214,24 +215,39 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
 # What may follow a sentence's end mark ("... said.\u201d", "(Reuters).")
 CLOSERS = "\"'”’»)]"
 _TERMINAL_MARKS = frozenset(".!?…:;。！？")
+# The words of each cue pattern: every match of CUES[kind] holds one of _CUE_KIND_WORDS[kind]
+# as a whole \w+ run, or one of _CUE_KIND_STEMS[kind] (tests derive them from the patterns).
+_CUE_KIND_WORDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
+            print reddit send share shared shares telegram tweet twitter us whatsapp""",
+        "notice": """accessibility account adblocker advertisement advertising blocker browser
+            consent cookie cookies enable enabled enables gdpr javascript loading log login
+            logout menu privacy register search sign signin signup skip sponsored terms""",
+        "appeal": """become gift help inbox journalism matters membership newsletter newsletters
+            subscribe subscriber subscription support unlimited us""",
+        "comments": """comment commenter commenters commenting comments community discussion
+            disqus join posting replies reply""",
+        "related": """also case don dont editor editors latest more most next popular promoted
+            read recommended related sponsored top trending watch web lesen thema interessant
+            lire interesar interesarte relacionadas también leggi correlati interessarti
+            também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
+            相关阅读 延伸阅读 関連記事 あわせて読みたい""",
+        "navigation": """archive archives careers categories category contact faq help home more
+            next page prev previous rights rss section sections site sitemap tag tags top topic
+            topics us""",
+    }.items()
+}
+_CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
+    "appeal": ("donat", "contribut"),
+    "comments": ("moderat",),
+}
+
+
 # Cue regexes are only run on lines holding one of these (lower-cased) words or word starts:
-# a cheap set test instead of six case-insensitive alternations per line. Every cue pattern
-# above contains at least one of them as a whole ``\w+`` token, or one of _CUE_STEMS.
-_CUE_TOKENS = frozenset(
-    """share shares shared tweet pin whatsapp facebook twitter linkedin reddit pinterest email
-    mail print copy send follow us flipboard messenger telegram cookie cookies javascript
-    browser blocker adblocker privacy terms accessibility enable enabled enables consent gdpr
-    sign signin signup log login logout register account loading advertisement advertising
-    sponsored skip menu search subscribe subscription subscriber newsletter newsletters support
-    become membership inbox help gift unlimited matters journalism comment comments commenting
-    commenter commenters reply replies join discussion community posting disqus related read
-    more recommended also don dont next trending most latest top popular watch editor editors
-    web promoted case home previous prev page contact sitemap site careers rss faq tag tags
-    topic topics category categories section sections archive archives rights
-    lesen thema interessant lire interesar interesarte relacionadas también leggi
-    correlati interessarti também saiba lees czytaj zobacz читайте смотрите ilgili baca
-    terkait läs 相关新闻 相关阅读 延伸阅读 関連記事 あわせて読みたい""".split()
-)
+# a cheap set test instead of six case-insensitive alternations per line.
+_CUE_TOKENS = frozenset().union(*_CUE_KIND_WORDS.values())
 _CUE_STEMS_RE = re.compile(r"donat|contribut|moderat", re.I)
 # Lines with more words than this are never decided by cue words (see ``classify``), so their
 # cue features are not computed (``cue`` None): a cue word inside a paragraph is just a word.
@@ -391,12 +407,11 @@ _CUE_PACKED = word_table(_CUE_TOKENS_B)
 # letters): group 1, those of _maybe_credit, which also looks for a line opening with one of
 # _HINT_OPENINGS ("photo...", "image..." and "file photo..." hold a word of the group);
 # group 2, those of _has_cue_stem (its "ı" is no character of an ASCII-like line).
-_HINT_WORDS = byte_strings(
-    [b"photo", b"image", b"getty", b"shutterstock", b"fot", b"bild", b"beeld", b"credit",
-     b"donat", b"contribut", b"moderat"]
-)
+_CREDIT_HINTS_B = [h.encode() for h in _CREDIT_HINTS if h.isascii()]
+_CUE_STEMS_B = [stem.encode() for stems in _CUE_KIND_STEMS.values() for stem in stems]
+_HINT_WORDS = byte_strings([*_CREDIT_HINTS_B, *_CUE_STEMS_B])
 _HINT_PAIRS = first_pairs(*_HINT_WORDS)
-_HINT_GROUPS = np.array([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2], dtype=np.int64)
+_HINT_GROUPS = np.array([1] * len(_CREDIT_HINTS_B) + [2] * len(_CUE_STEMS_B), dtype=np.int64)
 _HINT_OPENINGS = byte_strings([b"picture", b"credit"])
 # The non-ASCII characters a line may hold and still be normalised on bytes for its
 # site-template key (neardup.clean.template._SEPARATORS: the word separators but the no-break
@@ -632,41 +647,10 @@ def _word_features(t: str) -> tuple:
     )
 
 
-# The words of each cue pattern (see _CUE_TOKENS): every match of CUES[kind] holds one of
-# _CUE_KIND_WORDS[kind] as a whole \w+ run, or one of _CUE_KIND_STEMS[kind] (tests derive
-# them from the patterns).
-_CUE_KIND_WORDS: dict[str, frozenset[str]] = {
-    kind: frozenset(words.split())
-    for kind, words in {
-        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
-            print reddit send share shared shares telegram tweet twitter us whatsapp""",
-        "notice": """accessibility account adblocker advertisement advertising blocker browser
-            consent cookie cookies enable enabled enables gdpr javascript loading log login
-            logout menu privacy register search sign signin signup skip sponsored terms""",
-        "appeal": """become gift help inbox journalism matters membership newsletter newsletters
-            subscribe subscriber subscription support unlimited us""",
-        "comments": """comment commenter commenters commenting comments community discussion
-            disqus join posting replies reply""",
-        "related": """also case don dont editor editors latest more most next popular promoted
-            read recommended related sponsored top trending watch web lesen thema interessant
-            lire interesar interesarte relacionadas también leggi correlati interessarti
-            também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
-            相关阅读 延伸阅读 関連記事 あわせて読みたい""",
-        "navigation": """archive archives careers categories category contact faq help home more
-            next page prev previous rights rss section sections site sitemap tag tags top topic
-            topics us""",
-    }.items()
-}
-_CUE_KIND_STEMS: dict[str, tuple[str, ...]] = {
-    "appeal": ("donat", "contribut"),
-    "comments": ("moderat",),
-}
-
-
 # word -> the kinds of cue whose _CUE_KIND_WORDS hold it
 _CUE_WORD_KINDS: dict[str, frozenset[str]] = {
     word: frozenset(kind for kind, words in _CUE_KIND_WORDS.items() if word in words)
-    for word in frozenset().union(*_CUE_KIND_WORDS.values())
+    for word in _CUE_TOKENS
 }
 _CUE_STEM_KINDS = tuple((stem, kind) for kind, stems in _CUE_KIND_STEMS.items() for stem in stems)
 

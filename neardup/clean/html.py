@@ -21,7 +21,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
-from neardup.clean.metadata import NAME_CONNECTORS, parse_date
+from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
@@ -295,8 +295,7 @@ def page_metadata(page: dict[str, Any]) -> tuple[str | None, str | None, str | N
 # trafilatura gives it ("Par Jean Dupont", "Autor: Jan Kowalski", "Автор Иван Петров"); only
 # before a name of two words or more ("Di Stefano" stays)
 _AUTHOR_LABEL_RE = re.compile(
-    r"^(?:by|von|par|por|di|door|oleh|autor[ae]?|auteur|autore|автор|yazar|penulis|redactie|"
-    r"redacción|texto|texte|tekst)\b\s*:?\s*(?=\S+\s+\S)", re.I)
+    rf"^(?:by|von|par|por|di|door|oleh|{AUTHOR_LABELS})\b\s*:?\s*(?=\S+\s+\S)", re.I)
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe

@@ -154,10 +154,11 @@ _NOT_PLACES = frozenset(
 # with a colon ("Autor: Jan Kowalski", "Автор: Иван Петров", "Yazar: Ayşe
 # Yılmaz", "Penulis: ..."): the whole line is the word and a name of two to four capitalised
 # words of any script (these words open headlines too: "Von der Leyen will ...", "Por qué ...")
+# (the labels, also taken off the author field of a page's markup: clean.html.page_metadata)
+AUTHOR_LABELS = (r"Autor[ae]?|Auteur|Autore|Автор|Yazar|Penulis|Redactie|Redacción|Redação|"
+                 r"Texto|Texte|Tekst")
 FOREIGN_BYLINE_RE = re.compile(
-    r"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+|"
-    r"(?:Autor[ae]?|Auteur|Autore|Автор|Yazar|Penulis|Redactie|Redacción|Redação|Texto|Texte|"
-    r"Tekst)\s?:\s*)"
+    rf"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+|(?:{AUTHOR_LABELS})\s?:\s*)"
     r"([^\W\d_][\w.'’-]*(?:\s+(?:(?:de|la|le|del|van|von|der|y|et|und)\s+)?"
     r"[^\W\d_][\w.'’-]*){1,3}?)"  # (lazy: the shortest name the rest of the line allows)
     r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*)?$")  # (", dpa", " avec AFP", "| EFE")

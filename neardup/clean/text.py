@@ -406,8 +406,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     byline, by_idx = find_byline(lines, lo, first + 2)
     # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
     # case; asked only by such a date or headline)
-    not_english = day_first = NotEnglish(text)
-    date, date_idx = find_date(lines, lo, first + 3, day_first)
+    not_english = NotEnglish(text)
+    date, date_idx = find_date(lines, lo, first + 3, not_english)
     if opts.conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
         # there at all, and only the page's title tells it from a first sub-heading)
@@ -425,7 +425,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                     byline, by_idx = below, below_idx
             if date_idx and date_idx[0] < title_idx:
                 below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
-                                             day_first)
+                                             not_english)
                 if below is not None:
                     date, date_idx = below, below_idx
         if title_idx is not None and title_idx + 1 < lo:
@@ -434,11 +434,11 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if byline is None:
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
-                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
+                date, date_idx = find_date(lines, title_idx + 1, lo, not_english)
     # (not from a comment section: a commenter's name or date is not the article's)
     far = lines if comments is None else lines[:comments]
     if date is None:
-        date, date_idx = find_far_date(far, first, day_first)
+        date, date_idx = find_far_date(far, first, not_english)
     if byline is None:
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)
