@@ -122,7 +122,9 @@ BYLINE_RE = re.compile(
 # A dateline: the place in capitals ("BAGHDAD", "SHANGHAI/AMSTERDAM"), maybe with the day
 # ("NEW DELHI, Nov 19"), the agency in brackets or slashes ("(AP)", "/PRNewswire/"), then a
 # dash (a hyphen only after an agency, or with spaces around it: "BERLIN - "); or a place in
-# title case before a known agency ("Berlin (dpa) -"); or the agency alone ("(CNN)").
+# title case, maybe with the day, before a known agency and a dash or the sentence ("Berlin
+# (dpa) -", "Madrid, 18 nov (EFE).-", "Hong Kong (CNN Business) A muddled ..."); or the
+# agency alone ("(CNN)").
 # (capitals of the Latin-1 and Cyrillic letters too: "SÃO PAULO —", "МОСКВА, 12 мар —")
 _CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _PLACE = (rf"[{_CAP}][{_CAP}.'’-]+(?:/[{_CAP}][{_CAP}.'’-]+)*"
@@ -130,15 +132,17 @@ _PLACE = (rf"[{_CAP}][{_CAP}.'’-]+(?:/[{_CAP}][{_CAP}.'’-]+)*"
 # the day after the place: "Nov 19", "Nov. 19, 2019", or day first: "12 Mar.", "12 мар"
 _DAY = (r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
         r"\d{1,2}\s+[A-Za-zÀ-ÿА-яЁё]{3,10}\.?(?:\s+\d{4})?))?")
-_AGENCIES = (r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|DPA|Xinhua|PA|ANI|IANS|PTI|EFE|ANSA|Kyodo|"
-             r"Yonhap|TASS|AAP|CP|KNA|APA|SDA|ATS|EUROPA PRESS|Europa Press|Lusa|Belga|ANP|"
+_AGENCIES = (r"AP|Reuters|AFP|UPI|CNN(?: [A-Z][a-z]+)?|Bloomberg|dpa|DPA|Xinhua|PA|ANI|IANS|"
+             r"PTI|EFE|ANSA|Kyodo|Yonhap|TASS|AAP|CP|KNA|APA|SDA|ATS|EUROPA PRESS|Europa Press|"
+             r"Lusa|Belga|ANP|"
              r"PAP|Anadolu|AA|ANTARA|Antara|Bernama|Interfax|РИА Новости|ТАСС|Интерфакс")
 _AGENCY = rf"(?:\s*\((?:{_AGENCIES}|[A-Z][\w ]{{0,20}})\)|\s*/[A-Za-z][\w ]{{1,30}}/)"
 DATELINE_RE = re.compile(
     rf"^({_PLACE}{_DAY}{_AGENCY}?)\s*[—–―]{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY}(?:{_AGENCY}|\s*\([A-Za-z ]{{2,20}}\)))\s*-{{1,2}}\s*|"
     rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?![a-zß-ÿ])|"
-    rf"^([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){{0,2}}\s*\((?:{_AGENCIES})\))\.?\s*[-—–―]{{1,2}}\s*|"
+    rf"^([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){{0,2}}{_DAY}\s*\((?:{_AGENCIES})\))\.?"
+    r"\s*(?:[-—–―]{1,2}\s*|(?=[A-Z\"“]))|"
     rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
 )
 # Capitals before a dash that are a label, not a place ("EDITOR'S NOTE — This story ...")
@@ -205,7 +209,10 @@ _ROLE_NOUNS = frozenset(
 _ROLE_WORDS = _ROLE_NOUNS | frozenset(
     """senior chief contributing special associate deputy executive managing political news
     science business sports health investigative national foreign lead""".split()
-)
+) | frozenset(  # (a desk before the role: "Damian Carrington Environment editor")
+    """economics economic environment environmental arts education technology tech transport
+    defence defense diplomatic legal media culture music film climate energy crime security
+    home social world global community data digital""".split())
 # "... by Name" closing a date line ("11/19/2019 by Jane Smith", "Nov 12, 2018 | BY: Site")
 DATE_BY_RE = re.compile(
     rf"\d.*?(?:\s|[|/·•])(?:by|By|BY):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
@@ -238,14 +245,15 @@ TITLE_SHARE = 0.75
 #: category, a date).
 TOP_TITLE_LINES = 4
 _PUBLISHED_RE = re.compile(
-    r"^(?:published|updated|posted|first published|last updated|date)\b", re.I
+    r"^(?:published|updated|posted|first published|originally published|last updated|date)\b",
+    re.I
 )
 
 
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
-_PUBLISHED_WORDS = (r"first published|published|posted|publicado|publi[ée]|ver[öo]ffentlicht|"
-                    r"pubblicato")
+_PUBLISHED_WORDS = (r"first published|originally published|first posted|originally posted|"
+                    r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato")
 _PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{_PUBLISHED_WORDS})\b", re.I)
 # A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
 # "Published: Nov. 18, 2019"); see find_date
@@ -253,6 +261,10 @@ _UPDATED_RE = re.compile(
     r"^\W*(?:last\s+)?(?:updated|modified|actualizado|mis à jour|aktualisiert|aggiornato)\b",
     re.I)
 _PUBLISHED_LABEL_RE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
+# The publication's date below a later one: a page that says "First published" shows its
+# update above it ("Tue 26 Nov 2019 00.01 GMT" over "First published on Mon 25 Nov 2019
+# 23.01 GMT", the Guardian's header; "Updated: Nov 26" over "Originally published: Nov 25")
+_FIRST_PUBLISHED_RE = re.compile(r"^\W*(?:first|originally)\s+(?:published|posted)\b", re.I)
 
 
 # What may stand between a "Published" label and its own date: a few short words, a weekday,
@@ -268,7 +280,7 @@ def _label_gap(gap: str) -> bool:
                                                for w in WORD_RE.findall(gap))
 
 
-def publication_date(text: str, day_first: bool | NotEnglish = False) -> str | None:
+def publication_date(text: str, day_first: DayOrder = False) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
     label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
@@ -284,7 +296,7 @@ def publication_date(text: str, day_first: bool | NotEnglish = False) -> str | N
     return parse_date(text, day_first)
 
 
-def parse_date(text: str, day_first: bool | NotEnglish = False) -> str | None:
+def parse_date(text: str, day_first: DayOrder = False) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None. ``day_first``: read
     "3/12/2024" as 3 December (a page not in English, see :func:`not_english_text`), else as
     March 12 (US); either way a date that cannot be read so is read the other way."""
@@ -292,7 +304,7 @@ def parse_date(text: str, day_first: bool | NotEnglish = False) -> str | None:
     return found[1] if found is not None else None
 
 
-def _first_date(text: str, day_first: bool | NotEnglish = False) -> tuple[int, str] | None:
+def _first_date(text: str, day_first: DayOrder = False) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
     chars = set(text)
@@ -310,7 +322,7 @@ def _first_date(text: str, day_first: bool | NotEnglish = False) -> tuple[int, s
     return best
 
 
-def _iso_date(m: re.Match[str], order: str, day_first: bool | NotEnglish = False) -> str | None:
+def _iso_date(m: re.Match[str], order: str, day_first: DayOrder = False) -> str | None:
     """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
     a, b, c = m.group(1), m.group(2), m.group(3)
     if order in ("m/d/y", "m/d/yy", "m-d-y") and day_first:  # (a NotEnglish decides here only)
@@ -382,6 +394,53 @@ class NotEnglish:
         return self._value
 
 
+# Numeric dates that can be read one way only: day first ("17/11/2019", "25-12-2019") or month
+# first ("11/17/2019"); and the time zones of countries that write the day first (India,
+# Australia, New Zealand, South Africa, West and East Africa, Pakistan, Britain in summer)
+_DAY_FIRST_ONLY_RE = re.compile(
+    r"(?<![\d/.-])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1\d{4}(?![\d/.-])")
+_MONTH_FIRST_ONLY_RE = re.compile(
+    r"(?<![\d/.-])(?:0?[1-9]|1[0-2])([/-])(?:1[3-9]|2\d|3[01])\1\d{4}(?![\d/.-])")
+_DAY_FIRST_ZONE_RE = re.compile(r"\b(?:IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|EAT|"
+                                r"CAT|PKT|BST)\b")
+
+
+def writes_day_first(text: str, not_english: bool | NotEnglish = False) -> bool:
+    """Whether the numeric dates of a page are day first ("07/11/2019" the 7th of November):
+    what its own dates say, one that can only be day first ("17/11/2019") or a time zone of a
+    country that writes them so, unless another can only be month first ("11/17/2019"); else
+    whether it is not in English (:func:`not_english_text`): a page from the UK, India or
+    Australia with no such date has its dates read the US way."""
+    day = _DAY_FIRST_ONLY_RE.search(text) is not None or (
+        _DAY_FIRST_ZONE_RE.search(text) is not None)
+    month = _MONTH_FIRST_ONLY_RE.search(text) is not None
+    if day != month:
+        return day
+    return bool(not_english)
+
+
+class DayFirst:
+    """:func:`writes_day_first` of a page, computed when first asked (by an ambiguous numeric
+    date only)."""
+
+    __slots__ = ("_text", "_not_english", "_value")
+
+    def __init__(self, text: str, not_english: NotEnglish) -> None:
+        self._text = text
+        self._not_english = not_english
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = writes_day_first(self._text, self._not_english)
+        return self._value
+
+
+#: How a page's numeric dates are read: day first when true (a bool, or a test of the page
+#: computed when first asked)
+DayOrder = bool | NotEnglish | DayFirst
+
+
 def date_from_url(url: str | None) -> str | None:
     """The date in ``url``'s path ("/2019/11/18/slug"), as ISO 'YYYY-MM-DD', or None."""
     if not url:
@@ -424,7 +483,9 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
         if m and m.group(1)[:1].isupper() and not _by_sentence(t):
             name = _trim_name(m.group(1), m.group(2))
             first = name.split()[0].strip(",.").lower() if name else ""
-            if first not in _NOT_FIRST_NAMES:  # ("By Friday", "By The Numbers")
+            if first not in _NOT_FIRST_NAMES or (  # ("By Friday", "By The Numbers")
+                    first == "the" and not _ORGANISATION_WORDS.isdisjoint(  # (not "By The
+                        w.lower() for w in name.split()[1:])):  # Associated Press")
                 return name, [i]
     return None, []
 
@@ -539,7 +600,10 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 
     def near_header(i: int) -> bool:
         return (i - 1 == title_idx or (i > lo and dated(i - 1))
-                or (i + 1 < hi and dated(i + 1)))
+                or (i + 1 < hi and dated(i + 1))
+                # (the writer's handle or role between: "Jane Doe Environment editor",
+                # "@janedoe", date; "Jane Doe", "Social Affairs Correspondent", date)
+                or (i + 2 < hi and _handle_or_role(lines[i + 1].text) and dated(i + 2)))
 
     for i in range(lo, hi):
         ln = lines[i]
@@ -560,7 +624,8 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 if rest != t and NAME_LINE_RE.fullmatch(rest):
                     name = rest
         elif near_header(i):
-            name = _name_before_role(t)  # (first: "Jane Smith Staff Writer" is 4 name words)
+            # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
+            name = _name_before_role(t) or _name_in_place(t)
             m = None if name else NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
             if m and (m.re is NAME_LINE_RE or len(m.group(2).split()) <= 8):
                 name = m.group(1)
@@ -568,7 +633,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 if (NAME_LINE_RE.fullmatch(second) and _name_ok(second)
                         and _ORGANISATION_WORDS.isdisjoint(w.lower() for w in second.split())):
                     name = t  # (two authors: "Jane Doe, John Smith", not a name and a role)
-        if name and _name_ok(name):
+        if name and _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
             return name, [i]
     return None, []
 
@@ -577,7 +642,32 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 # second author's name
 _ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
     """press associated reuters agence france presse bloomberg news staff wire service media
-    times post journal daily herald tribune""".split())
+    times post journal daily herald tribune editorial board editors""".split())
+
+
+def _handle_or_role(text: str) -> bool:
+    """A line that is a social-media handle alone ("@janedoe") or a writer's role ("Social
+    Affairs Correspondent", "Staff Writer")."""
+    t = text.strip()
+    if t[:1] == "@":
+        return len(t) > 1 and " " not in t
+    return _role_line(t)
+
+
+def _role_line(t: str) -> bool:
+    """A role alone: at most 4 words, the last a role noun ("Social Affairs Correspondent")."""
+    words = t.lower().split()
+    return 0 < len(words) <= 4 and words[-1].strip(",.") in _ROLE_NOUNS
+
+
+# A name and where its writer filed from ("Richard Partington in London", the Guardian's and
+# the FT's byline)
+_NAME_IN_PLACE_RE = re.compile(rf"({_NAMES})\s+in\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){{0,2}}")
+
+
+def _name_in_place(text: str) -> str | None:
+    m = _NAME_IN_PLACE_RE.fullmatch(text)
+    return m.group(1) if m else None
 
 
 def _name_before_role(text: str) -> str | None:
@@ -614,7 +704,7 @@ def find_dateline(first_paragraph: str) -> str | None:
     return val
 
 
-def find_date(lines: list[Line], lo: int, hi: int, day_first: bool | NotEnglish = False
+def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
               ) -> tuple[str | None, list[int]]:
     """Publication date from date-like header lines in ``lines[lo:hi]``.
 
@@ -625,11 +715,14 @@ def find_date(lines: list[Line], lo: int, hi: int, day_first: bool | NotEnglish 
     for i in range(lo, hi):
         iso = _line_date(lines[i], DATE_LINE_WORDS, day_first)
         if iso is not None:
-            if _UPDATED_RE.match(lines[i].text):
+            label = (_PUBLISHED_LABEL_RE if _UPDATED_RE.match(lines[i].text)
+                     else None if _PUBLISHED_LABEL_RE.match(lines[i].text)
+                     else _FIRST_PUBLISHED_RE)
+            if label is not None:
                 # (an update's date, with the publication's on one of the next lines)
                 for j in range(i + 1, min(i + 3, hi)):
                     published = (_line_date(lines[j], DATE_LINE_WORDS, day_first)
-                                 if _PUBLISHED_LABEL_RE.match(lines[j].text) else None)
+                                 if label.match(lines[j].text) else None)
                     if published is not None:
                         return published, [*_date_line_indices(lines, i, lo),
                                            *_date_line_indices(lines, j, lo)]
@@ -664,7 +757,7 @@ def _far_lines(lines: list[Line], first: int) -> list[int]:
 _OTHERS_METADATA = ("comments", "related")
 
 
-def find_far_date(lines: list[Line], first: int, day_first: bool | NotEnglish = False
+def find_far_date(lines: list[Line], first: int, day_first: DayOrder = False
                   ) -> tuple[str | None, list[int]]:
     """The date of the timestamp line ("Nov. 19, 2019, 8:41 AM UTC", "Published ...") nearest
     to ``lines[first]``, the article's first line (see FAR_ABOVE); for pages whose header
@@ -691,7 +784,7 @@ def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int
     return None, []
 
 
-def _line_date(ln: Line, max_words: int, day_first: bool | NotEnglish = False) -> str | None:
+def _line_date(ln: Line, max_words: int, day_first: DayOrder = False) -> str | None:
     """The date on the line ``ln`` of at most ``max_words`` words, if any."""
     if (ln.n_words > max_words or not _may_hold_date(ln)
             or _DATE_HINT_RE.search(ln.text) is None):
@@ -754,11 +847,14 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
     lo = max(0, article_start - HEADER_LINES)
     if page_title:
         pt = " ".join(WORD_RE.findall(page_title.lower()))
+        # (or its longest part: "Site Name - Headline"; not the site's name, a masthead line)
+        longest = max((_key(p) for p in _TITLE_SEP_RE.split(page_title)),
+                      key=lambda p: p.count(" "))
         for i in range(article_start - 1, -1, -1):
             ln = lines[i]
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
-            if ln.n_words >= 3 and k and pt.startswith(k) and i != title_line:
+            if ln.n_words >= 3 and k and (pt.startswith(k) or k == longest) and i != title_line:
                 return i
         # (the headline reworded in the <title>: most of its content words are the title's,
         # three of them at least in its headline part, not only in its site part: "Talk to Al
@@ -832,7 +928,7 @@ def _credit_or_name(ln: Line) -> bool:
     m = NAME_ROLE_RE.fullmatch(t)
     return (m is not None and len(m.group(2).split()) <= 4
             and bool(_ROLE_NOUNS.intersection(w.lower().strip(",.") for w in m.group(2).split()))
-            ) or _name_before_role(t) is not None
+            ) or _name_before_role(t) is not None or _name_in_place(t) is not None
 
 
 def _byline_shaped(t: str) -> bool:

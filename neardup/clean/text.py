@@ -41,6 +41,7 @@ from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
+    DayFirst,
     NotEnglish,
     find_byline,
     find_date,
@@ -402,19 +403,30 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
     # metadata from the header above (and at the top of) the article
     first = next((ln.index for ln in lines if ln.keep), 0)
+    # (the article's first line may be its headline, named by the page's <title>: one in
+    # sentence case over a standfirst reads as prose, and the nearest heading above it, a
+    # "Most read" teaser, was taken for the title)
+    top_title = (find_top_title(lines, first, page_title)
+                 if page_title and not opts.conservative else None)
+    if top_title == first and top_title != title_line:
+        first = next((ln.index for ln in lines[first + 1:] if ln.keep), first)
+    else:
+        top_title = None
     lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
     # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
     # case; asked only by such a date or headline)
     not_english = NotEnglish(text)
-    date, date_idx = find_date(lines, lo, first + 3, not_english)
+    day_first = DayFirst(text, not_english)  # (its own dates may say so: "17/11/2019")
+    date, date_idx = find_date(lines, lo, first + 3, day_first)
     if opts.conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
         # there at all, and only the page's title tells it from a first sub-heading)
         title_idx = find_top_title(lines, first, page_title)
     else:
-        title_idx = find_title(lines, first, page_title, skip={*by_idx, *date_idx},
-                               title_line=title_line, sentence_case=not_english)
+        title_idx = top_title if top_title is not None else find_title(
+            lines, first, page_title, skip={*by_idx, *date_idx}, title_line=title_line,
+            sentence_case=not_english)
         if title_idx is not None and lo <= title_idx:
             # (a byline or date above the headline is a teaser's or the masthead's when the
             # header below the headline has its own: "By Mark Potter / Nov. 12, 2019" over
@@ -425,7 +437,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                     byline, by_idx = below, below_idx
             if date_idx and date_idx[0] < title_idx:
                 below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
-                                             not_english)
+                                             day_first)
                 if below is not None:
                     date, date_idx = below, below_idx
         if title_idx is not None and title_idx + 1 < lo:
@@ -434,11 +446,11 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if byline is None:
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
-                date, date_idx = find_date(lines, title_idx + 1, lo, not_english)
+                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
     # (not from a comment section: a commenter's name or date is not the article's)
     far = lines if comments is None else lines[:comments]
     if date is None:
-        date, date_idx = find_far_date(far, first, not_english)
+        date, date_idx = find_far_date(far, first, day_first)
     if byline is None:
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)

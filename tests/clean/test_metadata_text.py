@@ -568,3 +568,87 @@ def test_a_scoreboard_in_english_keeps_the_us_order_of_its_dates() -> None:
     assert day_first_text("Publié le 12/03/2024 à Paris par la rédaction, et les élus de la "
                           "ville ont dit que le plan est prêt pour les habitants")
     assert day_first_text("نشر في 12/03/2024 قال المسؤولون إن الخطة جاهزة للسكان في المدينة")
+
+
+def test_a_page_whose_own_dates_are_day_first_reads_its_ambiguous_ones_so() -> None:
+    # (an English page from India, Britain or Australia: "07/11/2019" was read as July 11 even
+    # with "17/11/2019" or "IST" on the page; a page with a month-first-only date keeps the US
+    # order, and without evidence either way an English page keeps it too)
+    from neardup.clean.metadata import writes_day_first
+
+    page = "\n".join(["Home", "Money", "", "Central bank holds rates steady", "",
+                      "By Tom Rees", "Published 07/11/2019 12:04", "", *BODY, "",
+                      "More stories", "Council tax to rise", "17/11/2019"])
+    assert clean_text(page).date == "2019-11-07"
+    assert clean_text(page.replace("17/11/2019", "11/17/2019")).date == "2019-07-11"
+    assert clean_text(page.replace("17/11/2019", "")).date == "2019-07-11"
+    zone = page.replace("17/11/2019", "").replace("12:04", "12:04 IST")
+    assert clean_text(zone).date == "2019-11-07"
+    assert writes_day_first("25-12-2019 and 3/4/2020")
+    assert not writes_day_first("12/25/2019 and 3/4/2020")
+    # (both kinds, or a date in a version number or a score: no evidence)
+    assert not writes_day_first("17/11/2019 and 11/17/2019")
+    assert not writes_day_first("v2.13.1 released; the score was 21-7")
+
+
+def test_the_first_published_date_below_an_update_is_the_publication() -> None:
+    # (the Guardian prints the update's time, then "First published on ..."; the update's day
+    # was taken)
+    for update, first in [("Tue 26 Nov 2019 00.01 GMT",
+                           "First published on Mon 25 Nov 2019 23.01 GMT"),
+                          ("Updated: Nov 26, 2019", "Originally published: Nov 25, 2019")]:
+        page = "\n".join(["Home", "Environment", "", "UN report says world is off track", "",
+                          update, first, "", *BODY])
+        assert clean_text(page).date == "2019-11-25", first
+    # (an ordinary date line below the first date is no publication label)
+    page = "\n".join(["Home", "", "UN report says world is off track", "",
+                      "Nov 26, 2019", "Nov 25, 2019", "", *BODY])
+    assert clean_text(page).date == "2019-11-26"
+
+
+def test_a_headline_in_sentence_case_over_a_standfirst_named_by_the_page_title() -> None:
+    # (read as the article's first lines, the nearest heading above, a "Most read" teaser, was
+    # the title and the headline stayed in the text)
+    headline = "Office-sharing startup to cut 2,400 jobs as it races to save cash"
+    standfirst = ("The layoffs, about a fifth of the workforce, are the first step in a "
+                  "turnaround plan drawn up after a failed stock listing.")
+    page = "\n".join([f"{headline} | The Daily Courier", "Pensioners hit by energy bill rise",
+                      "EXCLUSIVE", headline, standfirst, "By Tom Rees", "19 November 2019",
+                      *BODY])
+    res = clean_text(page)
+    assert (res.title, res.byline, res.date) == (headline, "Tom Rees", "2019-11-19")
+    assert headline not in res.text and res.text.startswith(standfirst)
+    # (a page title that names the site first: "Site - Headline")
+    site_first = "\n".join([f"Market Ledger - {HEADLINE}", "Home", "Why your score dropped",
+                            HEADLINE, "By Tom Rees", *BODY])
+    assert clean_text(site_first).title == HEADLINE
+
+
+def test_guardian_and_agency_bylines() -> None:
+    # ("Name in City", "Name Desk editor" with the writer's handle before the date, "By The
+    # Associated Press"; a role line alone is no name)
+    for byline, want in [("Richard Partington in London", "Richard Partington"),
+                         ("Richard Partington and Kalyeena Makortoff in London",
+                          "Richard Partington and Kalyeena Makortoff"),
+                         ("Damian Carrington Environment editor\n@dpcarrington",
+                          "Damian Carrington"),
+                         ("Holly Bancroft\nSocial Affairs Correspondent", "Holly Bancroft"),
+                         ("By The Associated Press", "The Associated Press"),
+                         ("Social Affairs Correspondent", None)]:
+        page = "\n".join(["Home", "Business", "", HEADLINE,
+                          "Talks resume next week, officials said.", byline,
+                          "Thu 7 Nov 2019 12.48 GMT", "", *BODY])
+        assert clean_text(page).byline == want, byline
+    assert clean_text("\n".join([HEADLINE, "By The Numbers", "", *BODY])).byline is None
+
+
+def test_datelines_of_cnn_and_of_a_place_with_its_day() -> None:
+    from neardup.clean.metadata import find_dateline
+
+    sentence = "Top negotiators spoke by phone on Tuesday, the ministry said."
+    for opening, want in [("Hong Kong (CNN Business) ", "Hong Kong (CNN Business)"),
+                          ("Washington (CNN)", "Washington (CNN)"),
+                          ("Madrid, 18 nov (EFE).- ", "Madrid, 18 nov (EFE)")]:
+        assert find_dateline(opening + sentence) == want, opening
+    # (a caption's agency closing the line is no dateline)
+    assert find_dateline("Julian Assange (AFP)") is None
