@@ -607,7 +607,9 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 
     for i in range(lo, hi):
         ln = lines[i]
-        if ln.n_words > 14 or ln.terminal:
+        # (a date line with a "Published" label may be longer: "Jane Doe, Battle Creek
+        # Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated 8:13 a.m. ET ...")
+        if ln.terminal or (ln.n_words > 14 and ln.n_words > _date_line_words(ln.text)):
             continue
         t = _composed(ln.text.strip())
         name = None
@@ -617,32 +619,56 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             name = _name_before_role(t) if i - 1 == title_idx else None
         elif dated(i):
             m = date_by(t)
-            if m and m.end() == len(t.rstrip(" .")):
+            # (WordPress closes the line with its comment count: "Posted on October 30, 2019
+            # by Walt Henning 4 Comments")
+            if m and m.end() == len(_COMMENT_COUNT_RE.sub("", t).rstrip(" .")):
                 name = m.group(1)
+            elif (label := _PUBLISHED_LATER_RE.search(t)) is not None:
+                # (before the label a name and its paper, "Jane Doe, Nashville Tennessean":
+                # not two names)
+                name = _names_with_role(t[:label.start()].strip(" ,|·•/–—-"), 5,
+                                        two_names=False)
             else:
                 rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
-                if rest != t and NAME_LINE_RE.fullmatch(rest):
-                    name = rest
+                if rest != t:
+                    name = _names_with_role(rest, 0)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
-            name = _name_before_role(t) or _name_in_place(t)
-            m = None if name else NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
-            if m and (m.re is NAME_LINE_RE or len(m.group(2).split()) <= 8):
-                name = m.group(1)
-                second = m.group(2) if m.re is NAME_ROLE_RE else ""
-                if (NAME_LINE_RE.fullmatch(second) and _name_ok(second)
-                        and _ORGANISATION_WORDS.isdisjoint(w.lower() for w in second.split())):
-                    name = t  # (two authors: "Jane Doe, John Smith", not a name and a role)
+            name = _name_before_role(t) or _name_in_place(t) or _names_with_role(t, 8)
         if name and _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
             return name, [i]
     return None, []
+
+
+# A comment count closing a byline's line ("4 Comments", "Leave a comment")
+_COMMENT_COUNT_RE = re.compile(
+    r"\s*[|·•–—-]?\s*(?:(?:\d+|no|one)\s+comments?|leave a comment|\d+\s+repl(?:y|ies))\s*$",
+    re.I)
+
+
+def _names_with_role(t: str, role_words: int, two_names: bool = True) -> str | None:
+    """The name of a line that is a name ("Jane Smith"), two names ("Jane Doe, John Smith"), or
+    a name with its role or affiliation of at most ``role_words`` words ("Jane Smith, AP
+    Writer"); else None."""
+    m = NAME_LINE_RE.fullmatch(t) or NAME_ROLE_RE.fullmatch(t)
+    if m is None:
+        return None
+    if m.re is NAME_LINE_RE:
+        return m.group(1)
+    second = m.group(2)
+    if (two_names and NAME_LINE_RE.fullmatch(second) and _name_ok(second)
+            and _ORGANISATION_WORDS.isdisjoint(w.lower() for w in second.split())):
+        return t  # (two authors: "Jane Doe, John Smith", not a name and a role)
+    return m.group(1) if len(second.split()) <= role_words else None
 
 
 # Words of a role or an organisation after a name ("Jane Doe, Associated Press"), not of a
 # second author's name
 _ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
     """press associated reuters agence france presse bloomberg news staff wire service media
-    times post journal daily herald tribune editorial board editors""".split())
+    times post journal daily herald tribune editorial board editors enquirer inquirer gazette
+    courier chronicle observer examiner globe telegraph independent guardian mirror bulletin
+    dispatch sentinel advocate citizen statesman today usa""".split())
 
 
 def _handle_or_role(text: str) -> bool:
@@ -713,7 +739,7 @@ def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
     """
     hi = min(hi, len(lines))
     for i in range(lo, hi):
-        iso = _line_date(lines[i], DATE_LINE_WORDS, day_first)
+        iso = _line_date(lines[i], _date_line_words(lines[i].text), day_first)
         if iso is not None:
             label = (_PUBLISHED_LABEL_RE if _UPDATED_RE.match(lines[i].text)
                      else None if _PUBLISHED_LABEL_RE.match(lines[i].text)
@@ -742,6 +768,14 @@ PUBLISHED_LINE_WORDS = 24
 #: such lines count out here, the nearest first.
 FAR_ABOVE = 40
 FAR_BELOW = 12
+
+
+def _date_line_words(text: str) -> int:
+    """The most words a header line may have to be a date line: more when it labels its date
+    ("Jane Doe, Battle Creek Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated ...")."""
+    published = ("ublish" in text or "UBLISH" in text or "osted" in text  # (cheap test first)
+                 ) and _PUBLISHED_LATER_RE.search(text) is not None
+    return PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS
 
 
 def _far_lines(lines: list[Line], first: int) -> list[int]:

@@ -652,3 +652,20 @@ def test_datelines_of_cnn_and_of_a_place_with_its_day() -> None:
         assert find_dateline(opening + sentence) == want, opening
     # (a caption's agency closing the line is no dateline)
     assert find_dateline("Julian Assange (AFP)") is None
+
+
+def test_a_wordpress_byline_with_its_comment_count_and_a_long_labelled_date_line() -> None:
+    # ("... by Walt Henning 4 Comments" gave no byline; a 22-word "Name, Paper Published ...
+    # | Updated ..." line was too long for a date line and gave neither)
+    page = "\n".join(["Home", "About", "", HEADLINE, "",
+                      "Posted on October 30, 2019 by Walt Henning 4 Comments", "", *BODY])
+    res = clean_text(page)
+    assert (res.byline, res.date) == ("Walt Henning", "2019-10-30")
+    line = ("Jessica Marlowe, Battle Creek Enquirer Published 6:02 p.m. ET March 12, 2019 | "
+            "Updated 8:13 a.m. ET March 13, 2019")
+    for paper in ["Battle Creek Enquirer", "Nashville Tennessean"]:
+        page = "\n".join([HEADLINE, "", "Connect Tweet LinkedIn Comment Email More",
+                          line.replace("Battle Creek Enquirer", paper), "", *BODY])
+        res = clean_text(page)
+        assert (res.byline, res.date) == ("Jessica Marlowe", "2019-03-12"), paper
+        assert "Published" not in res.text
