@@ -35,6 +35,13 @@ gives them away is the *run*:
   sentence between two of them, the shape of a teaser list's headline and summary: the
   explainer lost most of its questions and answers.
 
+* a list after a lead-in: a line that ends with a colon, right after a paragraph ("Other
+  tour dates announced Tuesday include:", "What I liked:"), then ``MIN_LEAD_ITEMS`` to
+  ``MAX_LEAD_ITEMS`` short lines without a cue word (maybe under a second lead-in), then a
+  paragraph: a review's pros and cons, a schedule, ingredients. The paragraphs around it say
+  it is the article's; a menu or a "Most read" list has no lead-in sentence above it and no
+  paragraph below it.
+
 Such runs get ``in_list`` set; the text cleaner then weighs their lines as content in the
 article-region search (so a list at the end of the story, or a table between paragraphs,
 is not cut off) and keeps them when they lie in the article region. Template lines, captions
@@ -78,6 +85,10 @@ _SPEAKER_RE = re.compile(
     r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Z ]{1,30})?:(?:\s|$)")
 _QUESTION_RE = re.compile(r"^(?:Q|Question)\s*[:.)]\s*\S")
 _ANSWER_RE = re.compile(r"^(?:A|Answer)\s*[:.)]\s*\S")
+MIN_LEAD_ITEMS = 2
+MAX_LEAD_ITEMS = 15
+LEAD_ITEM_WORDS = 15
+LEAD_IN_WORDS = 15
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
@@ -326,6 +337,47 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
     return frozenset(rows)
 
 
+def _lead_in(ln: Line) -> bool:
+    return (ln.text.rstrip().endswith((":", "：")) and 2 <= ln.n_words <= LEAD_IN_WORDS
+            and ln.cue is None and ln.reason not in _NEVER)
+
+
+def _lead_item(ln: Line) -> bool:
+    # (a date alone is a time stamp, a date with its text an item: "April 10: Chicago,
+    # Chicago Theatre")
+    return (1 <= ln.n_words <= LEAD_ITEM_WORDS and ln.cue is None and ln.cls != "good"
+            and (not ln.timestamp or ln.n_words >= 4) and ln.reason not in _NEVER[:2])
+
+
+def _paragraph(ln: Line) -> bool:
+    return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
+
+
+def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
+    """Lists after a lead-in line, between two paragraphs (see the module docstring);
+    ``colons``: the lines holding a colon."""
+    for i in colons:
+        if i == 0 or not _lead_in(lines[i]) or not _paragraph(lines[i - 1]):
+            continue
+        block = [i]
+        j = i + 1
+        items = 0
+        while j < len(lines) and items <= MAX_LEAD_ITEMS:
+            ln = lines[j]
+            if _lead_in(ln) and j - 1 != i and not _lead_in(lines[j - 1]):
+                block.append(j)  # (a second lead-in: "What I didn't like:")
+            elif _lead_item(ln) and not _lead_in(ln) and not _paragraph(ln):
+                block.append(j)
+                items += 1
+            else:
+                break
+            j += 1
+        if (MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines)
+                and _paragraph(lines[j]) and not _lead_in(lines[j - 1])):
+            for k in block:
+                lines[k].in_list = True
+
+
 def mark_structure(lines: list[Line]) -> frozenset[int]:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables,
     questions with their answers and transcripts; returns the lines of the questions and
@@ -352,6 +404,7 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     # (a speaker's label opens with two capitals and has its colon early: the lines with a
     # colon, found in C, are few, and only they are tested)
     colons = list(compress(range(len(lines)), map(contains, texts, repeat(":"))))
+    _mark_lead_in_lists(lines, colons)
     if len(colons) >= MIN_TURNS * MIN_SPEAKERS:
         labels = [i for i in colons if texts[i][:2].isupper() and ":" in texts[i][:_HEAD_CHARS]]
         if len(labels) >= MIN_TURNS * MIN_SPEAKERS:

@@ -266,7 +266,11 @@ def _link_label(ln: Line) -> str | None:
         return None
     cue = CUES["related"].match(head)
     if cue is None and _SEE_MORE_RE.match(head) is None:
-        return None
+        # ("More: <headline>", the Gannett papers' link between paragraphs; not a sentence
+        # after it, "More: the team scored twice.")
+        if head.lower() != "more" or ln.terminal or m.end() == len(ln.text):
+            return None
+        return "link"
     if cue is not None and cue.end() < len(head) and head[cue.end() :].strip().count(" ") > 0:
         return None  # more than one word after the cue: a phrase of its own
     rest = ln.text[m.end() :].strip(" ]).")

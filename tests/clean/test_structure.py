@@ -415,3 +415,38 @@ def test_a_schedule_under_an_article_is_no_forum_thread() -> None:
     assert BODY[3] in res.text
     for _, name, text in shows:
         assert name not in res.text and text not in res.text
+
+
+def test_a_list_after_a_lead_in_between_paragraphs_is_kept() -> None:
+    # (a review's pros and cons, short lines without full stops, read as a menu: both lists
+    # and the verdict after them went)
+    pros = ["What I liked:", "Best-in-class still photography, especially at night",
+            "Smooth 90 Hz display", "Fast, secure face unlock"]
+    cons = ["What I didn't like:", "Poor battery life on the smaller model",
+            "No ultrawide camera", "Only 64GB of storage in the base model"]
+    verdict = ("If photography is what matters most to you, the Pixel 4 is still a great "
+               "choice. Just keep a charger nearby.")
+    page = "\n".join([*NAV, "", *BODY, "", *pros, "", *cons, "", verdict, "",
+                      "Related Articles", *HEADLINES, *FOOTER])
+    res = clean_text(page)
+    for line in [*pros, *cons, verdict]:
+        assert line in res.text, line
+    assert HEADLINES[0] not in res.text
+    lines = analyse("\n".join([BODY[0], *pros, verdict]))
+    mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False, True, True, True, True, False]
+    # (no paragraph after it, or no paragraph before the lead-in: a menu, a list of stories)
+    for text in ["\n".join([BODY[0], *pros, *FOOTER]), "\n".join([*NAV, *pros, verdict]),
+                 "\n".join([BODY[0], "Sections:", *NAV[:4], verdict])]:
+        lines = analyse(text)
+        mark_structure(lines)
+        assert not any(ln.in_list for ln in lines), text
+
+
+def test_a_more_link_between_paragraphs_goes() -> None:
+    # ("More: <headline>", the Gannett papers' related link; a sentence after "More:" stays)
+    link = "More: The Highwomen: Inside the making of 2019's boldest country album"
+    sentence = "More: the band will also play two nights in Nashville in the spring."
+    page = "\n".join([*NAV, "", BODY[0], link, BODY[1], sentence, *BODY[2:], "", *FOOTER])
+    res = clean_text(page)
+    assert link not in res.text and sentence in res.text
