@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from neardup.clean.features import CLOSERS, CUES
@@ -162,9 +163,31 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     regions = [(s, e)]
     for s2, e2 in extras:
         content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
-        if sum(content) >= EXTRA_REGION_LINES:
+        if sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2]):
             regions.append((s2, e2))
     return sorted(regions)
+
+
+# An extra region's paragraph that names at least this many different notice or appeal cues
+# is the page's consent or donation notice ("We and our partners store and/or access
+# information on a device, such as cookies ... click to consent", "... supporting our
+# independent journalism ... Every contribution ... Support The Sentinel"): such a block of
+# them, far from the article, was kept as a second article region on pages whose story is
+# short. (Not in the article's own region: a story about privacy rules names them too.)
+NOTICE_CUES = 2
+_NOTICE_RE = re.compile(
+    r"\b(?:cookies?|consent|personal data|personali[sz]ed|(?:our|third[- ]party) partners|"
+    r"preferences|privacy|tracking|analytics|advertis(?:ing|ers?)|"
+    r"support(?:ing)? (?:us|our|independent)|journalism|contributions?|donat(?:e|ion|ions)|"
+    r"subscri(?:be|ption|bers?)|readers like you)\b", re.I)
+
+
+def _notice_block(lines: list[Line], prose: list[bool]) -> bool:
+    """Most of the prose lines of ``lines`` are notices (see NOTICE_CUES)."""
+    paragraphs = [ln for ln, p in zip(lines, prose, strict=True) if p]
+    notices = sum(len({m.group(0).lower() for m in _NOTICE_RE.finditer(ln.text)}) >= NOTICE_CUES
+                  for ln in paragraphs)
+    return notices * 2 > len(paragraphs)
 
 
 # Pages of at most this many lines take split_segments, a few times faster than

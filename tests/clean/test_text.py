@@ -1091,3 +1091,36 @@ def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_ca
     page = "\n\n".join(["Home", "News", "New bridge opens", lede, caption, *BODY, "About us"])
     res = clean_text(page)
     assert lede in res.text and caption not in res.text
+
+
+def test_a_consent_or_donation_notice_far_below_a_short_story_is_no_second_region() -> None:
+    # (two paragraphs of a cookie-consent box or a reader appeal, below the footer of a short
+    # story, scored as a second article region)
+    consent = ["We and our partners store and/or access information on a device, such as "
+               "cookies, and process personal data, such as unique identifiers and standard "
+               "information sent by a device, for personalised ads and content, ad and content "
+               "measurement, and audience insights, as well as to develop and improve products.",
+               "With your permission we and our partners may use precise geolocation data and "
+               "identification through device scanning. You may click to consent to our and "
+               "our partners' processing as described above. Alternatively you may access more "
+               "detailed information and change your preferences before consenting."]
+    appeal = ["More people are reading and supporting our independent, investigative "
+              "reporting than ever before. And unlike many news organisations, we have chosen "
+              "an approach that allows us to keep our journalism accessible to all.",
+              "This is possible thanks to voluntary support from readers. Every contribution, "
+              "however big or small, powers our journalism and sustains our future. Thank you."]
+    footer = ["About us", "Contact us", "Privacy policy", "Terms of use", "Careers",
+              "Advertise with us", "Site map", "© 2019 Example Media. All rights reserved."]
+    short_story = [BODY[0], BODY[1], BODY[3], BODY[4]]
+    for notice in (consent, appeal):
+        page = "\n".join(["Home", "News", "", "Recall alert: baby rocker sold at Target", "",
+                          *short_story, "", *HEADLINES, *footer, "", *notice])
+        res = clean_text(page)
+        assert all(para in res.text for para in short_story)
+        assert not any(para in res.text for para in notice)
+    # (a second region of the story itself stays, even when a paragraph names such words)
+    story = [BODY[6], "The regulator said sites must ask for consent before placing cookies "
+             "and must let readers refuse tracking as easily as they accept it."]
+    page = "\n".join(["Home", "", *short_story, "Advertisement", *HEADLINES[:4], "", *story])
+    res = clean_text(page)
+    assert all(para in res.text for para in story)
