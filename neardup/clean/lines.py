@@ -234,7 +234,13 @@ def _wrapped_breaks(block: list[str]) -> list[bool] | None:
         and len(a) + 1 + len(b.split(None, 1)[0]) > width
         for a, b in zip(block, block[1:], strict=False)
     ]
-    return breaks if sum(breaks) >= WRAP_SHARE * len(breaks) else None
+    if sum(breaks) < WRAP_SHARE * len(breaks):
+        return None
+    # (wrapped prose ends a sentence somewhere; a page header of three lines of about the same
+    # width, "By Jane Doe, AP Writer" / "Published 8:42 am EST, Friday, November 15, 2019" /
+    # "Facebook Twitter Email Print", ends none and was joined into one line, which was then
+    # too long for a byline or a date line)
+    return breaks if any(map(TERMINAL_RE.search, block)) else None
 
 
 # A sentence broken over lines where an inline element began or ended: scrapers that write

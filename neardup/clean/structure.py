@@ -372,8 +372,7 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
             else:
                 break
             j += 1
-        if (MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines)
-                and _paragraph(lines[j]) and not _lead_in(lines[j - 1])):
+        if MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines) and _paragraph(lines[j]):
             for k in block:
                 lines[k].in_list = True
 

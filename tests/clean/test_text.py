@@ -248,6 +248,20 @@ def test_a_two_line_paragraph_of_wrapped_text_is_one_line() -> None:
         t for _, _, t, _ in logical_lines(plain)]
 
 
+def test_a_header_block_of_lines_of_one_width_is_no_wrapped_paragraph() -> None:
+    # (three header lines of about the same width fit the wrapping rule; joined into one line
+    # of 19 words, they gave neither byline nor date. Wrapped prose ends a sentence somewhere)
+    from neardup.clean.lines import logical_line_texts
+
+    header = ["By PAUL HARRINGTON, AP Economics Writer",
+              "Published 8:42 am EST, Friday, November 15, 2019", "Facebook Twitter Email Print"]
+    page = "\n".join(["Retail sales rise modestly as shoppers hold back", "", *header, "",
+                      "\n\n".join(BODY)])
+    assert all(line in logical_line_texts(page) for line in header)
+    res = clean_text(page)
+    assert res.byline.startswith("PAUL HARRINGTON") and res.date == "2019-11-15"
+
+
 def test_caption_credited_to_a_website_dropped_prose_citing_one_kept(page: str) -> None:
     caption = "The storm's forecast track on Tuesday evening. (tropicaltidbits.com)"
     cited = "Residents can find the latest evacuation maps on the county's website (example.gov)."
