@@ -115,7 +115,7 @@ _URL_DATE_RE = re.compile(
 )
 BYLINE_RE = re.compile(
     r"^(?:by|written by|words by|story by|reporting by|reported by|posted by|analysis by|"
-    r"opinion by|commentary by|text by|authors?:)[:\s]+"
+    r"opinion by|commentary by|text by|text and photos by|interview by|words:|authors?:)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )
@@ -178,7 +178,7 @@ _BY_FIRST = frozenset(
     c
     for c in "bwsrpaoctv" + "bwsrpaoctv".upper() + "\u0130\u0131\u017f\u212a"
     if re.match("[bwsrpaoctv]", c, re.I) or c.lower()[:1] in "bwsrpaoctv"
-) | frozenset("dyYА")  # (and FOREIGN_BYLINE_RE's: "di", "Yazar:", "Автор:")
+) | frozenset("dyYАiI")  # (and FOREIGN_BYLINE_RE's: "di", "Yazar:", "Автор:"; "Interview")
 # Words of a date, never of a name
 _DATE_WORDS = frozenset(
     """january february march april june july august september october november december
@@ -192,7 +192,8 @@ NAME_CONNECTORS = frozenset([*_NAME_PARTICLES, "and", "y"])
 # A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
 # Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_NAME_WORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?|[{_UP}]\.)"
+_NAME_WORD = (rf"(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?"
+              rf"|[{_UP}]\.)")  # (and "O'Neill", "D’Angelo")
 _ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(_NAME_PARTICLES)})\s+)?"
              rf"{_NAME_WORD}){{1,3}}")
 _NAMES = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"
@@ -559,10 +560,11 @@ _NOT_NAME_WORDS = _DATE_WORDS | frozenset(
 
 def _name_ok(name: str) -> bool:
     """Every word of ``name`` may be a name's: no function word ("The", "All"), no word of a
-    date ("Monday", "Nov") and no label of one ("Eastern Standard Time")."""
-    for w in WORD_RE.findall(name):
-        lw = w.lower()
-        if lw in NAME_CONNECTORS:
+    date ("Monday", "Nov") and no label of one ("Eastern Standard Time"); but a month opens a
+    name ("Jan de Vries", "April Smith"), and "O'Neill" is one word."""
+    for k, w in enumerate(name.split()):
+        lw = w.strip(",.;:()|/").lower()
+        if lw in NAME_CONNECTORS or (k == 0 and lw in MONTH_NAMES and " " in name):
             continue
         if lw in STOPWORDS or lw in _NOT_NAME_WORDS:
             return False
@@ -630,16 +632,27 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                                         two_names=False)
             else:
                 rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
+                rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
                 if rest != t:
                     name = _names_with_role(rest, 0)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
             name = _name_before_role(t) or _name_in_place(t) or _names_with_role(t, 8)
-        if name and _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
-            return name, [i]
+        if name:
+            by, _, rest = name.partition(" ")
+            if by.lower() in _OTHER_BY_WORDS and " " in rest:
+                name = rest  # ("Door Eva Bakker": the Dutch "by", over two name words)
+            if _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
+                return name, [i]
     return None, []
 
 
+# The word "by" of languages whose byline FOREIGN_BYLINE_RE does not read ("Door", "Oleh",
+# "Av", "Af" open English lines too) or reads in lower case only ("di")
+_OTHER_BY_WORDS = frozenset("door di oleh av af".split())
+
+
+_TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
 # A comment count closing a byline's line ("4 Comments", "Leave a comment")
 _COMMENT_COUNT_RE = re.compile(
     r"\s*[|·•–—-]?\s*(?:(?:\d+|no|one)\s+comments?|leave a comment|\d+\s+repl(?:y|ies))\s*$",

@@ -669,3 +669,18 @@ def test_a_wordpress_byline_with_its_comment_count_and_a_long_labelled_date_line
         res = clean_text(page)
         assert (res.byline, res.date) == ("Jessica Marlowe", "2019-03-12"), paper
         assert "Published" not in res.text
+
+
+def test_name_lines_by_a_date_of_more_forms() -> None:
+    # ("O'Neill" and a name opening with a month were no names; "on" after the name, "Words:",
+    # "Text and photos by", "Interview by"; the Dutch, Indonesian and Italian "by" before a name
+    # line under the headline was kept in the byline)
+    for line, want in [("Siobhán O'Neill / Nov 19, 2019", "Siobhán O'Neill"),
+                       ("Jan de Vries / Nov 19, 2019", "Jan de Vries"),
+                       ("Marcus Lee on November 19, 2019", "Marcus Lee"),
+                       ("Words: Marcus Lee / Nov 19, 2019", "Marcus Lee"),
+                       ("Text and photos by Marcus Lee / Nov 19, 2019", "Marcus Lee"),
+                       ("Interview by Leah Park", "Leah Park"),
+                       ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso")]:
+        page = "\n".join(["Home", "", HEADLINE, line, "November 19, 2019", "", *BODY])
+        assert clean_text(page).byline == want, line
