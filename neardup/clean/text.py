@@ -225,6 +225,32 @@ def _cut_kept_header(lines: list[Line]) -> None:
             return
 
 
+# What follows an article's last paragraph and is no part of it: the writer's bio ("Dana
+# Whitfield is a senior reporter covering personal finance."), a call for letters or
+# feedback ("We want to hear what you think about this article.", "The Times is committed to
+# publishing a diversity of letters to the editor."), the print edition's note ("A version of
+# this article appears in print on ..."), "Follow ... on Facebook, Twitter and Instagram".
+# Prose by their shape, they ran on the region; on AEB the gold leaves each of them out.
+_TAIL_MATTER_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer)\b|"
+    r"\bletters? to the editor\b|\bwe(?:['’]d| would)? (?:like|want|love) to hear\b|"
+    r"\bappears? in print\b|^a version of this (?:article|story)\b|"
+    r"^follow\b.{0,80}\bon (?:facebook|twitter|instagram)\b", re.I)
+TAIL_MATTER_WORDS = 60
+
+
+def _cut_kept_tail(lines: list[Line]) -> None:
+    """Un-keep the lines after the article that say they are none (_TAIL_MATTER_RE), from the
+    last kept line up to the first that is article text."""
+    for ln in reversed(lines):
+        if not ln.keep:
+            continue
+        if ln.n_words > TAIL_MATTER_WORDS or _TAIL_MATTER_RE.search(ln.text) is None:
+            return
+        ln.keep, ln.reason = False, "boilerplate"
+
+
 def _header_line(ln: Line) -> bool:
     """A byline ("By Laura Mowat") or a date line ("PUBLISHED: 10:48, Tue, Nov 19, 2019 |
     UPDATED: ...", "November 20, 2019 Emiliano Bellini"); not a sentence that holds a date
@@ -402,6 +428,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
         comments = (keep_comments if opts.keep_comments else mark_comments)(lines, total)
         _cut_kept_header(lines)
+    _cut_kept_tail(lines)
 
     mark_repeats(lines)
 

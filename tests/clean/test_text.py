@@ -1138,3 +1138,22 @@ def test_a_consent_or_donation_notice_far_below_a_short_story_is_no_second_regio
     page = "\n".join(["Home", "", *short_story, "Advertisement", *HEADLINES[:4], "", *story])
     res = clean_text(page)
     assert all(para in res.text for para in story)
+
+
+def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
+    # (prose by their shape, they ran on the article's region; a paragraph that mentions a
+    # reporter or the editor inside the article stays)
+    inside = ("Hassan's son is a reporter for a local radio station and has written to the "
+              "editor of the regional paper about the wells.")
+    tail = ["Dana Whitfield is a senior reporter covering personal finance and consumer "
+            "protection.",
+            "We want to hear what you think about this article. Submit a letter to the editor "
+            "or write to letters@example.com.",
+            "A version of this article appears in print on Oct. 15, 2019, Section A, Page 23 "
+            "of the New York edition."]
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], inside, BODY[3], *tail,
+                        "Site Index\nAbout us\nContact us"])
+    res = clean_text(page)
+    assert inside in res.text and BODY[3] in res.text
+    assert not any(line in res.text for line in tail)
+    assert {_removed_text(res, "boilerplate").count(line[:30]) for line in tail} == {1}
