@@ -401,6 +401,12 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
                 ln.cls, ln.reason = "bad", "site-template"
 
     mark_body_copy(lines)
+    for ln in lines:
+        # (a one-sentence lede that opens with its dateline, "WESTFIELD, NJ — Ramen has
+        # arrived in downtown Westfield.": the place's capitals made it no prose line)
+        if (ln.cls == "short" and ln.terminal and ln.n_words >= 4
+                and find_dateline(ln.text) is not None):
+            ln.cls = "near"
     comments = None  # where a comment section starts
     if opts.conservative:
         _conservative(lines, opts)

@@ -1157,3 +1157,15 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
     assert inside in res.text and BODY[3] in res.text
     assert not any(line in res.text for line in tail)
     assert {_removed_text(res, "boilerplate").count(line[:30]) for line in tail} == {1}
+
+
+def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
+    # ("WESTFIELD, NJ — Ramen has arrived in downtown Westfield." under a photo's caption: the
+    # place's capitals made it a short line, cut from the paragraphs below it)
+    lede = "WESTFIELD, NJ — Ramen has arrived in downtown Westfield."
+    page = "\n\n".join(["Home\nNews", "By Carly Reinholt\nFri, May 17, 2019 at 11:03 am ET",
+                        "Reply Share Thank",
+                        "Noodle Hall's tonkotsu ramen. Courtesy of Noodle Hall", lede, BODY[1],
+                        BODY[3], BODY[4], "Tags\nrestaurants"])
+    res = clean_text(page)
+    assert res.text.startswith(lede) and res.dateline == "WESTFIELD, NJ"
