@@ -105,7 +105,7 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 _LABEL_END = r"s?\s*+(?:credit\s*+)?[:|]"
 _ENGLISH_LABEL = rf"(?:photo|image|picture|file photo|credit){_LABEL_END}"
 _CREDIT_WORD = (rf"(?:{_ENGLISH_LABEL}|(?:photograph|foto|imagen|imagem|bild|beeld|fotoğraf|фото)"
-                rf"{_LABEL_END}|fot\.\s|credit(?:\.\.\.|…))")  # (the Guardian's
+                rf"{_LABEL_END}|fot\.\s|photos?\s+by\s|credit(?:\.\.\.|…))")  # (the Guardian's
 # "Photograph:", the NYT's "Credit...")
 # ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
 # "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,

@@ -402,8 +402,9 @@ _DAY_FIRST_ONLY_RE = re.compile(
     r"(?<![\d/.-])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1\d{4}(?![\d/.-])")
 _MONTH_FIRST_ONLY_RE = re.compile(
     r"(?<![\d/.-])(?:0?[1-9]|1[0-2])([/-])(?:1[3-9]|2\d|3[01])\1\d{4}(?![\d/.-])")
-_DAY_FIRST_ZONE_RE = re.compile(r"\b(?:IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|EAT|"
-                                r"CAT|PKT|BST)\b")
+_DAY_FIRST_ZONE_RE = re.compile(  # (after a time: "EAT" on a menu, "CAT" in a ticker are none)
+    r"(?<![\d.,])\d{1,2}[:.][0-5]\d(?![\d.])(?:\s*[ap]\.?m\.?)?\s*\(?(?:IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|EAT|"
+    r"CAT|PKT|BST)\b", re.I)
 
 
 def writes_day_first(text: str, not_english: bool | NotEnglish = False) -> bool:
@@ -701,7 +702,11 @@ def _role_line(t: str) -> bool:
 
 # A name and where its writer filed from ("Richard Partington in London", the Guardian's and
 # the FT's byline)
-_NAME_IN_PLACE_RE = re.compile(rf"({_NAMES})\s+in\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){{0,2}}")
+# (names of two words, an initial or a particle between: "High School Sports in Tulsa", a
+# section's label, is none)
+_TWO_WORDS = rf"{_NAME_WORD}(?:\s+[{_UP}]\.)?\s+(?:(?:{'|'.join(_NAME_PARTICLES)})\s+)?{_NAME_WORD}"
+_NAME_IN_PLACE_RE = re.compile(
+    rf"({_TWO_WORDS}(?:\s+(?:and|&)\s+{_TWO_WORDS})?)\s+in\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){{0,2}}")
 
 
 def _name_in_place(text: str) -> str | None:

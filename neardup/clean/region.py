@@ -350,6 +350,14 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             j += 1
         before = lines[i - 1] if i > s else None
         after = lines[j] if j < e else None
+        if (j - i == 1 and before is not None and _caption(before) and ln.n_words >= 2
+                and ln.digit_ratio == 0 and ln.cue is None):
+            # (one line of words under an image's caption, a sub-heading, is between the
+            # paragraphs around the image; not a gallery's "Image 4 of 5", a credit's "Getty")
+            b = i - 2
+            while b >= s and _caption(lines[b]):
+                b -= 1
+            before = lines[b] if b >= s else None
         prose_before = before is not None and before.cls in ("good", "near")
         prose_after = after is not None and after.cls in ("good", "near")
         after_cue = before is not None and before.cls == "bad" and before.reason == "related"
@@ -379,6 +387,10 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
             _drop_label_list(lines, k, e)
+
+
+def _caption(ln: Line) -> bool:
+    return ln.cls == "bad" and ln.reason == "caption"
 
 
 def _list_label(ln: Line) -> bool:

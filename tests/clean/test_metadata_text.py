@@ -684,3 +684,16 @@ def test_name_lines_by_a_date_of_more_forms() -> None:
                        ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso")]:
         page = "\n".join(["Home", "", HEADLINE, line, "November 19, 2019", "", *BODY])
         assert clean_text(page).byline == want, line
+
+
+def test_risks_of_the_day_first_and_name_in_place_rules() -> None:
+    # (a fresh probe's hand-built risks: "EAT" on a menu or the "CAT" ticker are no time zone;
+    # a section label "High School Sports in Tulsa" is no "Name in City" byline)
+    from neardup.clean.metadata import writes_day_first
+
+    assert not writes_day_first("EAT DRINK SHOP | Published 11/05/2024 9:00 AM")
+    assert not writes_day_first("DE 512.30 CAT 388.12 | Posted 11/05/2024")
+    assert writes_day_first("Updated: 05/11/2024 10:30 IST")
+    page = "\n".join(["Home", "Food", "", HEADLINE, "", "High School Sports in Tulsa",
+                      "Nov. 5, 2024", "", *BODY])
+    assert clean_text(page).byline is None

@@ -1169,3 +1169,35 @@ def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
                         BODY[3], BODY[4], "Tags\nrestaurants"])
     res = clean_text(page)
     assert res.text.startswith(lede) and res.dateline == "WESTFIELD, NJ"
+
+
+@pytest.mark.parametrize("caption", [
+    "The former mill has been vacant since 2008. Alisha Camacho/Battle Creek Enquirer",
+    "Crew members splice a fiber-optic cable aboard the ship. Tom Rhodes for Atlas Monthly",
+    "Architect's rendering of the proposed lofts. (Provided by Riverside Lofts LLC) Buy Photo",
+    "Klein's volunteer badge from 1971. (Courtesy of Dorothy Klein)",
+])
+def test_a_caption_closed_by_a_photographer_and_paper_or_a_provider_goes(caption: str) -> None:
+    # (credits the line features do not know, between paragraphs; a paragraph naming a firm
+    # with a slash or ending with a bracket stays)
+    inside = ("The design is by Smith/Jones Architects, which also drew the new library on "
+              "Michigan Avenue (its third project in the city).")
+    page = "\n\n".join(["Home\nNews", BODY[0], caption, BODY[1], inside, BODY[3], BODY[4],
+                        "About us\nContact us"])
+    res = clean_text(page)
+    assert caption not in res.text and inside in res.text
+    assert caption in _removed_text(res, "caption")
+
+
+def test_a_photo_by_credit_and_a_sub_heading_under_a_caption() -> None:
+    # ("... with fresh basil. Photo by Jenna Morales" is a caption; the sub-heading under it
+    # is still between two paragraphs; a "Photo by" line alone takes no paragraph above it)
+    caption = "Creamy tomato orzo topped with fresh basil. Photo by Jenna Morales"
+    page = "\n\n".join(["Home\nRecipes", BODY[0], BODY[1], caption, "Why you'll love it",
+                        BODY[3], BODY[4], "About us\nContact us"])
+    res = clean_text(page)
+    assert caption not in res.text and "Why you'll love it" in res.text
+    page = "\n\n".join(["Home\nReviews", BODY[0], BODY[1], "Photo by Chris Welch / GadgetBeat",
+                        BODY[3], BODY[4], "About us\nContact us"])
+    res = clean_text(page)
+    assert BODY[1] in res.text and "Chris Welch" not in res.text
