@@ -612,7 +612,8 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
         ln = lines[i]
         # (a date line with a "Published" label may be longer: "Jane Doe, Battle Creek
         # Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated 8:13 a.m. ET ...")
-        if ln.terminal or (ln.n_words > 14 and ln.n_words > _date_line_words(ln.text)):
+        if ln.terminal or (ln.n_words > 14 and (ln.n_words > PUBLISHED_LINE_WORDS
+                                                or ln.n_words > _date_line_words(ln.text))):
             continue
         t = _composed(ln.text.strip())
         name = None
@@ -757,7 +758,10 @@ def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
     """
     hi = min(hi, len(lines))
     for i in range(lo, hi):
-        iso = _line_date(lines[i], _date_line_words(lines[i].text), day_first)
+        ln = lines[i]
+        words = (DATE_LINE_WORDS if not DATE_LINE_WORDS < ln.n_words <= PUBLISHED_LINE_WORDS
+                 else _date_line_words(ln.text))  # (the label asked for only where it counts)
+        iso = _line_date(ln, words, day_first)
         if iso is not None:
             label = (_PUBLISHED_LABEL_RE if _UPDATED_RE.match(lines[i].text)
                      else None if _PUBLISHED_LABEL_RE.match(lines[i].text)
@@ -899,14 +903,21 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
     lo = max(0, article_start - HEADER_LINES)
     if page_title:
         pt = " ".join(WORD_RE.findall(page_title.lower()))
-        # (or its longest part: "Site Name - Headline"; not the site's name, a masthead line)
-        longest = max((_key(p) for p in _TITLE_SEP_RE.split(page_title)),
-                      key=lambda p: p.count(" "))
+        longest = None  # (its longest part: "Site Name - Headline"; not the site's name)
         for i in range(article_start - 1, -1, -1):
             ln = lines[i]
+            if ln.n_words < 3 or i == title_line:
+                continue
             # (ln.key is the same for ASCII text, where lower-casing keeps word boundaries)
             k = ln.key if ln.text.isascii() else " ".join(WORD_RE.findall(ln.text.lower()))
-            if ln.n_words >= 3 and k and (pt.startswith(k) or k == longest) and i != title_line:
+            if not k:
+                continue
+            if pt.startswith(k):
+                return i
+            if longest is None:
+                longest = max((_key(p) for p in _TITLE_SEP_RE.split(page_title)),
+                              key=lambda p: p.count(" "))
+            if k == longest:
                 return i
         # (the headline reworded in the <title>: most of its content words are the title's,
         # three of them at least in its headline part, not only in its site part: "Talk to Al
@@ -998,13 +1009,15 @@ def _not_headline(ln: Line) -> bool:
     )
 
 
-def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int | None:
+def find_top_title(lines: list[Line], start: int, page_title: str | None,
+                   max_lines: int = TOP_TITLE_LINES) -> int | None:
     """Index of the headline at the top of already-extracted text, or None.
 
     An extractor's main text (trafilatura's) often starts with the ``<h1>`` headline, which is
     metadata, not article text. It is found by the page's ``<title>``: a line among the first
-    :data:`TOP_TITLE_LINES` from ``start`` whose words are the title's, a prefix of them
-    ("Headline" of "Headline | Site"), or one separator-delimited part ("Site - Headline").
+    ``max_lines`` (:data:`TOP_TITLE_LINES`) from ``start`` whose words are the title's, a
+    prefix of them ("Headline" of "Headline | Site"), or one separator-delimited part ("Site -
+    Headline").
     Only the title's own words count: a lead paragraph that restates the headline differs.
     """
     if not page_title:
@@ -1013,8 +1026,11 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None) -> int
     if not pt:
         return None
     parts = {_key(p) for p in _TITLE_SEP_RE.split(page_title)}
-    for i in range(start, min(len(lines), start + TOP_TITLE_LINES)):
+    most = pt.count(" ") + 1  # (a longer line is none of these; its key is not needed)
+    for i in range(start, min(len(lines), start + max_lines)):
         ln = lines[i]
+        if ln.n_words > most and not ln.cjk:
+            continue
         k = _key(ln.text)
         if not k:
             continue

@@ -166,10 +166,12 @@ CAPTION_CREDIT_WORDS = 40
 
 
 def _caption_with_credit(ln: Line) -> bool:
+    """A line of at most CAPTION_CREDIT_WORDS words closed by such a credit."""
     t = ln.text
-    return (ln.n_words <= CAPTION_CREDIT_WORDS and ln.n_sentences <= 3
+    # (a credit closes the line without a full stop: paragraphs are not tested)
+    return (not ln.terminal
             and ("/" in t or " for " in t or t.rstrip().endswith((")", "Buy Photo")))
-            and _TRAILING_CREDIT_RE.search(t) is not None)
+            and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 
 
 def _drop_credited_captions(lines: list[Line]) -> None:
@@ -256,22 +258,32 @@ def _cut_kept_header(lines: list[Line]) -> None:
 # publishing a diversity of letters to the editor."), the print edition's note ("A version of
 # this article appears in print on ..."), "Follow ... on Facebook, Twitter and Instagram".
 # Prose by their shape, they ran on the region; on AEB the gold leaves each of them out.
-_TAIL_MATTER_RE = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer)\b|"
+_TAIL_OPENING_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer)\b|"
+    r"(?i:a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
+    r"instagram)\b)")
+_TAIL_PHRASE_RE = re.compile(  # (searched in lines that hold "edit", "hear" or "print")
     r"\bletters? to the editor\b|\bwe(?:['’]d| would)? (?:like|want|love) to hear\b|"
-    r"\bappears? in print\b|^a version of this (?:article|story)\b|"
-    r"^follow\b.{0,80}\bon (?:facebook|twitter|instagram)\b", re.I)
+    r"\bappears? in print\b", re.I)
 TAIL_MATTER_WORDS = 60
 
 
+def _tail_matter(t: str) -> bool:
+    if _TAIL_OPENING_RE.match(t) is not None:
+        return True
+    lower = t.lower()
+    return (("edit" in lower or "hear" in lower or "print" in lower)
+            and _TAIL_PHRASE_RE.search(t) is not None)
+
+
 def _cut_kept_tail(lines: list[Line]) -> None:
-    """Un-keep the lines after the article that say they are none (_TAIL_MATTER_RE), from the
-    last kept line up to the first that is article text."""
+    """Un-keep the lines after the article that say they are none (_TAIL_OPENING_RE,
+    _TAIL_PHRASE_RE), from the last kept line up to the first that is article text."""
     for ln in reversed(lines):
         if not ln.keep:
             continue
-        if ln.n_words > TAIL_MATTER_WORDS or _TAIL_MATTER_RE.search(ln.text) is None:
+        if ln.n_words > TAIL_MATTER_WORDS or not _tail_matter(ln.text):
             return
         ln.keep, ln.reason = False, "boilerplate"
 
@@ -427,12 +439,13 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
     mark_body_copy(lines)
     for ln in lines:
-        # (a one-sentence lede that opens with its dateline, "WESTFIELD, NJ — Ramen has
-        # arrived in downtown Westfield.": the place's capitals made it no prose line)
-        if (ln.cls == "short" and ln.terminal and ln.n_words >= 4
-                and find_dateline(ln.text) is not None):
-            ln.cls = "near"
-        elif ln.cls != "bad" and _caption_with_credit(ln):
+        if ln.terminal:
+            # (a one-sentence lede that opens with its dateline, "WESTFIELD, NJ — Ramen has
+            # arrived in downtown Westfield.": the place's capitals made it no prose line)
+            if ln.cls == "short" and ln.n_words >= 4 and find_dateline(ln.text) is not None:
+                ln.cls = "near"
+        elif (ln.cls != "bad" and ln.n_words <= CAPTION_CREDIT_WORDS
+              and _caption_with_credit(ln)):
             ln.cls, ln.reason, ln.credit = "bad", "caption", True
     comments = None  # where a comment section starts
     if opts.conservative:
@@ -470,7 +483,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     # (the article's first line may be its headline, named by the page's <title>: one in
     # sentence case over a standfirst reads as prose, and the nearest heading above it, a
     # "Most read" teaser, was taken for the title)
-    top_title = (find_top_title(lines, first, page_title)
+    top_title = (find_top_title(lines, first, page_title, 1)
                  if page_title and not opts.conservative else None)
     if top_title == first and top_title != title_line:
         first = next((ln.index for ln in lines[first + 1:] if ln.keep), first)
