@@ -338,15 +338,19 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
 
 
 def _lead_in(ln: Line) -> bool:
+    # (a cue word in a sentence-like lead-in is a word: "The opening menu includes:")
     return (ln.text.rstrip().endswith((":", "：")) and 2 <= ln.n_words <= LEAD_IN_WORDS
-            and ln.cue is None and ln.reason not in _NEVER)
+            and (ln.cue is None or (ln.cue in ("notice", "navigation") and ln.n_words >= 4
+                                    and ln.lower_ratio >= 0.5))
+            and ln.reason not in _NEVER[:2])
 
 
 def _lead_item(ln: Line) -> bool:
     # (a date alone is a time stamp, a date with its text an item: "April 10: Chicago,
     # Chicago Theatre")
-    return (1 <= ln.n_words <= LEAD_ITEM_WORDS and ln.cue is None and ln.cls != "good"
-            and (not ln.timestamp or ln.n_words >= 4) and ln.reason not in _NEVER[:2])
+    return (1 <= ln.n_words <= LEAD_ITEM_WORDS and ln.cue is None
+            and (ln.cls in ("short", "near") or (ln.timestamp and ln.n_words >= 4))
+            and ln.reason not in _NEVER[:2])
 
 
 def _paragraph(ln: Line) -> bool:

@@ -450,3 +450,16 @@ def test_a_more_link_between_paragraphs_goes() -> None:
     page = "\n".join([*NAV, "", BODY[0], link, BODY[1], sentence, *BODY[2:], "", *FOOTER])
     res = clean_text(page)
     assert link not in res.text and sentence in res.text
+
+
+def test_a_lead_in_with_a_notice_word_opens_a_list_but_an_appeal_does_not() -> None:
+    # ("The opening menu includes:" holds the notice cue "menu"; "Subscribe to our channel
+    # for more news:" over the author box is an appeal)
+    items = ["Tacos de suadero with salsa verde", "Mole negro with chicken thighs and sesame",
+             "Chiles rellenos stuffed with Oaxaca cheese"]
+    verdict = "The restaurant opens at 5 p.m. Tuesday through Sunday, the owners said."
+    for lead_in, listed in [("The opening menu includes:", True),
+                            ("Subscribe to our YouTube channel for more news:", False)]:
+        lines = analyse("\n".join([BODY[0], lead_in, *items, verdict]))
+        mark_structure(lines)
+        assert [ln.in_list for ln in lines[1:5]] == [listed] * 4, lead_in
