@@ -184,6 +184,7 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "related": re.compile(
         r"\b(?:related|read more|more from|more stories|recommended|you may also like|"
+        r"you might also like|"
         r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
         r"top stories|popular|see also|also read|also see|watch|more news|editor'?s picks?|"
         r"sponsored content|around the web|promoted|what to read next|in case you missed|"

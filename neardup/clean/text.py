@@ -79,7 +79,12 @@ _FIRST_CHAR = itemgetter(slice(0, 1))
 # A link label: a line that opens with a few words before a colon or an ellipsis (or is only
 # those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
 # "You may also like...". See _link_label.
-_LABEL_RE = re.compile(r"^[\[(]?\s*([^:：\[\]()]{1,40}?)\s*(?::|：|\.\.\.|…|[\])]|$)")
+_LABEL_RE = re.compile(r"^[\[(]?\s*([^:：\[\]()|]{1,40}?)\s*(?::|：|\.\.\.|…|[\])|]|$)")
+# ... or a label followed by the linked headline with only a space between ("Read More
+# Landlords leaving market at fastest rate", "RELATED: ..." without its colon)
+_SPACED_LABEL_RE = re.compile(
+    r"^(?i:read more|related|related articles?|related stories|also read|see also)"
+    r"\s+(?=[A-Z\"“‘'])")
 _SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View more"
 LABEL_WORDS = 4
 
@@ -321,6 +326,8 @@ def _link_label(ln: Line) -> str | None:
     """
     if ln.cue != "related" and ln.cue != "navigation":
         return None
+    if not ln.terminal and (spaced := _SPACED_LABEL_RE.match(ln.text)) is not None:
+        return "link" if ln.text[spaced.end():].strip() else "bare"
     m = _LABEL_RE.match(ln.text)
     if m is None:
         return None

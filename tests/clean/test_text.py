@@ -1201,3 +1201,18 @@ def test_a_photo_by_credit_and_a_sub_heading_under_a_caption() -> None:
                         BODY[3], BODY[4], "About us\nContact us"])
     res = clean_text(page)
     assert BODY[1] in res.text and "Chris Welch" not in res.text
+
+
+@pytest.mark.parametrize("link", [
+    "Read More Landlords leaving market at fastest rate in five years, survey suggests",
+    'Also Read | "Will Not Allow...": Opposition Walks Out Of Panel Meeting',
+    "You might also like: Easy Homemade Croutons",
+])
+def test_related_links_without_a_colon_or_with_a_bar_go(link: str) -> None:
+    # (a sentence opening with the same words stays)
+    sentence = "Read more about the plan on the council's website, officials said on Monday."
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], link, BODY[3], sentence, BODY[4],
+                        "About us\nContact us"])
+    res = clean_text(page)
+    assert link not in res.text and sentence in res.text
+    assert link in _removed_text(res, "related")
