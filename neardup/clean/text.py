@@ -161,12 +161,26 @@ _PHOTO_BY_RE = re.compile(r"photos?\s+by\s", re.I)
 # that names who provided it ("(Provided by Riverside Lofts LLC) Buy Photo", "(Courtesy of
 # Dorothy Klein)"). Lines of at most CAPTION_CREDIT_WORDS words are tested, as captions.
 _CAPTION_WORD = r"(?:[A-Z][\w&'’.-]*|of|the|and|de|van|von)"
+_PERSON = r"(?:[A-Z][\w'’-]+\s){1,3}?[A-Z][\w'’-]+"
+_NAME_OR_SOURCE = r"(?:[A-Z][\w'’-]+\s){0,3}?[A-Z][\w'’-]+"  # ("Sportsfile", "Alamy")
+# (a dot inside the caption's sentence: before a non-space, after a digit or an initial, or
+# closing a month's or a title's abbreviation, "on Oct. 22, 2024", "St. Paul")
+_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec St Mr Mrs Ms Dr Jr Sr".split()
+_INNER_DOT = ("\\.(?:(?=\\S)|(?<=\\d\\.)|(?<!\\w\\w\\.)|"
+              + "|".join(f"(?<=\\b{a}\\.)" for a in _ABBREVIATIONS) + ")")
 _TRAILING_CREDIT_RE = re.compile(
-    r"^(?>[^.!?\n]|\.(?=\S)){1,150}?[.!?\"”)]\s++"
-    r"(?:(?:[A-Z][\w'’-]+\s){1,3}?[A-Z][\w'’-]+(?:\s?/\s?| for )"
-    rf"{_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}"
-    r"|\((?i:provided by|courtesy(?: of)?|submitted by|special to)\b[^()]{1,60}\))"
-    r"(?:\s*Buy Photo)?\s*$")
+    rf"^(?>[^.!?\n]|{_INNER_DOT}){{1,150}}?[.!?\"”)]\s++"
+    rf"(?:{_PERSON}(?:\s?/\s?| for ){_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}"
+    rf"|{_PERSON}\s+[\w.-]+@[\w-]+(?:\.[\w-]+)+"  # ("Hector Amezcua hamezcua@valleybee.com")
+    r"|\((?i:provided by|courtesy(?: of)?|submitted by|special to)\b[^()]{1,60}\)"
+    r"|\([A-Z][\w ]{1,30}:\s*[A-Z][\w .'’-]{1,40}\)"  # ("(ABC News: Sarah Whitlock)")
+    r"|\([A-Z]{2,6}\))"  # (a station's call letters: "(KXRV)")
+    r"(?:\s*Buy Photo)?\s*$"
+    # ... or up to 150 characters of sentences, with or without their end, closed by an
+    # English label and names: "... since 2014. Photograph: Owen Humphreys/PA", "...
+    # docklands Picture: Frank McGrath" (a longer paragraph with a credit glued stays)
+    r"|^.{1,150}?\s(?:Photograph|Photo|Picture|Image)s?:\s*"
+    rf"{_NAME_OR_SOURCE}(?:\s?/\s?{_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}})?\s*$")
 CAPTION_CREDIT_WORDS = 40
 
 
@@ -175,7 +189,8 @@ def _caption_with_credit(ln: Line) -> bool:
     t = ln.text
     # (a credit closes the line without a full stop: paragraphs are not tested)
     return (not ln.terminal
-            and ("/" in t or " for " in t or t.rstrip().endswith((")", "Buy Photo")))
+            and ("/" in t or " for " in t or "@" in t or ":" in t
+                 or t.rstrip().endswith((")", "Buy Photo")))
             and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 
 

@@ -1176,6 +1176,13 @@ def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
     "Crew members splice a fiber-optic cable aboard the ship. Tom Rhodes for Atlas Monthly",
     "Architect's rendering of the proposed lofts. (Provided by Riverside Lofts LLC) Buy Photo",
     "Klein's volunteer badge from 1971. (Courtesy of Dorothy Klein)",
+    "Workers replace a water main on Elm Street on Oct. 22, 2024. Jane Roe/Riverton Courier",
+    "A salmon leaps a weir on the Tyne. Numbers have halved since 2014. Photograph: Owen "
+    "Humphreys/PA",
+    "Apartments under construction in Dublin's docklands Picture: Frank McGrath",
+    "Peter Brinkworth says he has sold half of his breeding flock. (SCN News: Sarah Whitlock)",
+    "Water flows across East Pine Street after a main broke Tuesday. (KXRV)",
+    "A firefighter monitors a back burn on Sunday. Hector Amezcua hamezcua@valleybee.com",
 ])
 def test_a_caption_closed_by_a_photographer_and_paper_or_a_provider_goes(caption: str) -> None:
     # (credits the line features do not know, between paragraphs; a paragraph naming a firm
