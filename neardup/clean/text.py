@@ -281,11 +281,14 @@ def _cut_kept_header(lines: list[Line]) -> None:
 _TAIL_OPENING_RE = re.compile(
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer)\b|"
+    # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
+    r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
     r"(?i:a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
     r"instagram)\b)")
 _TAIL_PHRASE_RE = re.compile(  # (searched in lines that hold "edit", "hear" or "print")
     r"\bletters? to the editor\b|\bwe(?:['’]d| would)? (?:like|want|love) to hear\b|"
-    r"\bappears? in print\b", re.I)
+    r"\bappears? in print\b|\bthis (?:story|article) has not been edited\b", re.I)
 TAIL_MATTER_WORDS = 60
 
 

@@ -1150,7 +1150,10 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
             "We want to hear what you think about this article. Submit a letter to the editor "
             "or write to letters@example.com.",
             "A version of this article appears in print on Oct. 15, 2019, Section A, Page 23 "
-            "of the New York edition."]
+            "of the New York edition.",
+            "Devin Park covers food and dining for the Enquirer. Reach him at dpark@example.com.",
+            "Contact Ellen Marsh at emarsh@example.com.",
+            "(This story has not been edited by staff and is published from a syndicated feed.)"]
     page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], inside, BODY[3], *tail,
                         "Site Index\nAbout us\nContact us"])
     res = clean_text(page)
