@@ -302,13 +302,48 @@ def _tail_matter(t: str) -> bool:
 
 def _cut_kept_tail(lines: list[Line]) -> None:
     """Un-keep the lines after the article that say they are none (_TAIL_OPENING_RE,
-    _TAIL_PHRASE_RE), from the last kept line up to the first that is article text."""
+    _TAIL_PHRASE_RE), from the last kept line up to the first that is article text; and a
+    reader appeal kept below the article (:func:`_cut_kept_appeal`)."""
     for ln in reversed(lines):
         if not ln.keep:
             continue
         if ln.n_words > TAIL_MATTER_WORDS or not _tail_matter(ln.text):
-            return
+            break
         ln.keep, ln.reason = False, "boilerplate"
+    _cut_kept_appeal(lines)
+
+
+# A reader appeal below the article ("We have a small favour to ask. Millions of readers turn
+# to our independent journalism ... the support of readers like you"): a paragraph naming at
+# least APPEAL_WORDS different words of such appeals, with nothing after it but short or
+# list lines (the "Most viewed" list the region ran on to) among the last APPEAL_LINES kept
+# lines. It goes with what follows it, and the appeal's lines and short lines right above
+# it ("Before you move on…", "... we have a small favour to ask."). Article text continues
+# after no such paragraph; one that ends the article and names two of them would go too (a
+# story on a paper's subscribers and its journalism).
+_APPEAL_RE = re.compile(
+    r"\b(?:support(?:ing)? (?:us|our|independent)|journalism|contributions?|"
+    r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you|small favou?r)\b", re.I)
+APPEAL_WORDS = 2
+APPEAL_LINES = 30
+APPEAL_LABEL_WORDS = 6
+
+
+def _cut_kept_appeal(lines: list[Line]) -> None:
+    kept = [ln for ln in reversed(lines) if ln.keep][:APPEAL_LINES]
+    for k, ln in enumerate(kept):
+        if ln.cls == "good" and ln.n_words <= TAIL_MATTER_WORDS * 2 and len(
+                {m.group(0).lower() for m in _APPEAL_RE.finditer(ln.text)}) >= APPEAL_WORDS:
+            cut = k  # (and up over the appeal's other lines, and short lines)
+            while cut + 1 < len(kept) and (
+                    (kept[cut + 1].cls != "good" and kept[cut + 1].n_words <= APPEAL_LABEL_WORDS)
+                    or _APPEAL_RE.search(kept[cut + 1].text)):
+                cut += 1
+            for c in kept[: cut + 1]:
+                c.keep, c.reason = False, "appeal"
+            return
+        if ln.cls == "good" and not ln.in_list:
+            return  # (a paragraph of the article below it, or no appeal)
 
 
 def _header_line(ln: Line) -> bool:

@@ -1226,3 +1226,24 @@ def test_related_links_without_a_colon_or_with_a_bar_go(link: str) -> None:
     res = clean_text(page)
     assert link not in res.text and sentence in res.text
     assert link in _removed_text(res, "related")
+
+
+def test_a_reader_appeal_below_the_article_goes_with_the_list_after_it() -> None:
+    # (the region ran on over "Before you move on…", the appeal and a numbered "Most viewed"
+    # list; an article's own numbered list at its end stays)
+    appeal = ["Before you move on…",
+              "We have a small favour to ask. Millions of readers turn to our independent "
+              "journalism, and our reporting stays free to read because of the support of "
+              "readers like you."]
+    most_viewed = [f"{k} {h}" for k, h in enumerate(HEADLINES[:5], 1)]
+    page = "\n\n".join(["Home\nNews", *BODY, *appeal, "Most viewed", *most_viewed,
+                        "About us\nContact us"])
+    res = clean_text(page)
+    assert BODY[-1] in res.text
+    assert not any(line in res.text for line in [*appeal, *most_viewed])
+    assert appeal[1] in _removed_text(res, "appeal")
+    steps = ["1. Dig a trench around the field.", "2. Line it with clay.",
+             "3. Fill it from the canal at night."]
+    page = "\n\n".join(["Home\nNews", *BODY, "The farmers' plan has three steps:", *steps,
+                        "About us\nContact us"])
+    assert all(step in clean_text(page).text for step in steps)
