@@ -36,11 +36,11 @@ gives them away is the *run*:
   explainer lost most of its questions and answers.
 
 * a list after a lead-in: a line that ends with a colon, right after a paragraph ("Other
-  tour dates announced Tuesday include:", "What I liked:"), then ``MIN_LEAD_ITEMS`` to
-  ``MAX_LEAD_ITEMS`` short lines without a cue word (maybe under a second lead-in), then a
-  paragraph: a review's pros and cons, a schedule, ingredients. The paragraphs around it say
-  it is the article's; a menu or a "Most read" list has no lead-in sentence above it and no
-  paragraph below it.
+  tour dates announced Tuesday include:", "What I liked:"; three words at least), then
+  ``MIN_LEAD_ITEMS`` to ``MAX_LEAD_ITEMS`` short lines without a cue word or a link's arrow
+  (maybe under a second lead-in), then a paragraph: a review's pros and cons, a schedule,
+  ingredients. The paragraphs around it say it is the article's; a menu or a "Most read"
+  list has no lead-in sentence above it and no paragraph below it.
 
 Such runs get ``in_list`` set; the text cleaner then weighs their lines as content in the
 article-region search (so a list at the end of the story, or a table between paragraphs,
@@ -339,7 +339,8 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
 
 def _lead_in(ln: Line) -> bool:
     # (a cue word in a sentence-like lead-in is a word: "The opening menu includes:")
-    return (ln.text.rstrip().endswith((":", "：")) and 2 <= ln.n_words <= LEAD_IN_WORDS
+    # (three words at least: a sidebar's label, "Última coluna:", is two)
+    return (ln.text.rstrip().endswith((":", "：")) and 3 <= ln.n_words <= LEAD_IN_WORDS
             and (ln.cue is None or (ln.cue in ("notice", "navigation") and ln.n_words >= 4
                                     and ln.lower_ratio >= 0.5))
             and ln.reason not in _NEVER[:2])
@@ -348,9 +349,13 @@ def _lead_in(ln: Line) -> bool:
 def _lead_item(ln: Line) -> bool:
     # (a date alone is a time stamp, a date with its text an item: "April 10: Chicago,
     # Chicago Theatre")
+    # (not a link's arrow: "» Autoracing Power Ranking")
     return (1 <= ln.n_words <= LEAD_ITEM_WORDS and ln.cue is None
             and (ln.cls in ("short", "near") or (ln.timestamp and ln.n_words >= 4))
-            and ln.reason not in _NEVER[:2])
+            and ln.reason not in _NEVER[:2] and ln.text[:1] not in _LINK_ARROWS)
+
+
+_LINK_ARROWS = frozenset("»›>→▸►")
 
 
 def _paragraph(ln: Line) -> bool:

@@ -436,8 +436,13 @@ def test_a_list_after_a_lead_in_between_paragraphs_is_kept() -> None:
     mark_structure(lines)
     assert [ln.in_list for ln in lines] == [False, True, True, True, True, False]
     # (no paragraph after it, or no paragraph before the lead-in: a menu, a list of stories)
+    # (nor a sidebar's two-word label over links with arrows, as crawler copies of two pages
+    # of one site carry: kept, it merged the two pages' stories)
+    sidebar = ["Última coluna:", "F1 – Max Verstappen é um animal", "» Publicidade",
+               "» Autoracing Power Ranking"]
     for text in ["\n".join([BODY[0], *pros, *FOOTER]), "\n".join([*NAV, *pros, verdict]),
-                 "\n".join([BODY[0], "Sections:", *NAV[:4], verdict])]:
+                 "\n".join([BODY[0], "Sections:", *NAV[:4], verdict]),
+                 "\n".join([BODY[0], *sidebar, verdict])]:
         lines = analyse(text)
         mark_structure(lines)
         assert not any(ln.in_list for ln in lines), text
