@@ -499,11 +499,18 @@ def _by_sentence(t: str) -> bool:
     end = t.rstrip(CLOSERS)
     if not end.endswith((".", "!", "?")) or end.lower().endswith(("a.m.", "p.m.")):
         return False
+    if _BY_APPOSITIVE_RE.match(t.strip()) is not None:
+        return False  # ("By Allison Brandt, a senior reviewer covering phones.", The Verge's)
     lower = [w for w in t.split()[1:] if w[:1].islower() and w not in NAME_CONNECTORS
              and w.strip(",.") not in _BYLINE_LINKS]
     return len(lower) >= 3  # ("By Jane Doe, staff writer." is none)
 
 
+# "By Name, a <role> ...": a byline that goes on to say who the writer is
+_BY_APPOSITIVE_RE = re.compile(
+    rf"(?i:by)\s+{_ONE_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:reporter|writer|reviewer|editor|correspondent|columnist|contributor|journalist|"
+    r"producer|critic|analyst)\b")
 # Lower-case words of a byline's line that are no sentence's ("By Jane Doe on Monday, Nov.
 # 18, 2019 at 11:04 a.m.")
 _BYLINE_LINKS = frozenset("on at of updated published posted am pm".split())

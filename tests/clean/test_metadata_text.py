@@ -681,7 +681,9 @@ def test_name_lines_by_a_date_of_more_forms() -> None:
                        ("Words: Marcus Lee / Nov 19, 2019", "Marcus Lee"),
                        ("Text and photos by Marcus Lee / Nov 19, 2019", "Marcus Lee"),
                        ("Interview by Leah Park", "Leah Park"),
-                       ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso")]:
+                       ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso"),
+                       ("By Allison Brandt, a senior reviewer covering phones and wearables.",
+                        "Allison Brandt")]:
         page = "\n".join(["Home", "", HEADLINE, line, "November 19, 2019", "", *BODY])
         assert clean_text(page).byline == want, line
 
