@@ -205,8 +205,10 @@ NAME_ROLE_RE = re.compile(rf"({_NAMES})(?:\s*[,|·•/–—-]\s*|\s+(?=@))(\S.*
 # Smith Staff Writer"): the role opens with one of these words and holds a role noun
 _ROLE_NOUNS = frozenset(
     """contributor writer reporter editor correspondent columnist journalist producer analyst
-    staff author blogger critic""".split()
+    staff author blogger critic reviewer""".split()
 )
+#: The role nouns as a regular expression's alternatives (a writer's bio, see text.py)
+ROLE_NOUN_TERMS = "|".join(sorted(_ROLE_NOUNS))
 _ROLE_WORDS = _ROLE_NOUNS | frozenset(
     """senior chief contributing special associate deputy executive managing political news
     science business sports health investigative national foreign lead""".split()
@@ -508,9 +510,7 @@ def _by_sentence(t: str) -> bool:
 
 # "By Name, a <role> ...": a byline that goes on to say who the writer is
 _BY_APPOSITIVE_RE = re.compile(
-    rf"(?i:by)\s+{_ONE_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:reporter|writer|reviewer|editor|correspondent|columnist|contributor|journalist|"
-    r"producer|critic|analyst)\b")
+    rf"(?i:by)\s+{_ONE_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_NOUN_TERMS})\b")
 # Lower-case words of a byline's line that are no sentence's ("By Jane Doe on Monday, Nov.
 # 18, 2019 at 11:04 a.m.")
 _BYLINE_LINKS = frozenset("on at of updated published posted am pm".split())

@@ -175,11 +175,12 @@ def article_regions(lines: list[Line], opts: CleanOptions,
 # them, far from the article, was kept as a second article region on pages whose story is
 # short. (Not in the article's own region: a story about privacy rules names them too.)
 NOTICE_CUES = 2
+#: The words of a reader appeal (also what text._cut_kept_appeal looks for)
+APPEAL_TERMS = (r"support(?:ing)? (?:us|our|independent)|journalism|contributions?|"
+                r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you")
 _NOTICE_RE = re.compile(
     r"\b(?:cookies?|consent|personal data|personali[sz]ed|(?:our|third[- ]party) partners|"
-    r"preferences|privacy|tracking|analytics|advertis(?:ing|ers?)|"
-    r"support(?:ing)? (?:us|our|independent)|journalism|contributions?|donat(?:e|ion|ions)|"
-    r"subscri(?:be|ption|bers?)|readers like you)\b", re.I)
+    rf"preferences|privacy|tracking|analytics|advertis(?:ing|ers?)|{APPEAL_TERMS})\b", re.I)
 
 
 def _notice_block(lines: list[Line], prose: list[bool]) -> bool:

@@ -41,6 +41,7 @@ from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
     HEADER_LINES,
+    ROLE_NOUN_TERMS,
     DayFirst,
     NotEnglish,
     find_byline,
@@ -55,6 +56,7 @@ from neardup.clean.metadata import (
     title_from_page_title,
 )
 from neardup.clean.region import (
+    APPEAL_TERMS,
     LABEL_LIST_WORDS,
     article_regions,
     lead_start,
@@ -280,7 +282,7 @@ def _cut_kept_header(lines: list[Line]) -> None:
 # Prose by their shape, they ran on the region; on AEB the gold leaves each of them out.
 _TAIL_OPENING_RE = re.compile(
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?i:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer)\b|"
+    rf"(?i:{ROLE_NOUN_TERMS})\b|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
     r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
@@ -321,9 +323,7 @@ def _cut_kept_tail(lines: list[Line]) -> None:
 # it ("Before you move on…", "... we have a small favour to ask."). Article text continues
 # after no such paragraph; one that ends the article and names two of them would go too (a
 # story on a paper's subscribers and its journalism).
-_APPEAL_RE = re.compile(
-    r"\b(?:support(?:ing)? (?:us|our|independent)|journalism|contributions?|"
-    r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you|small favou?r)\b", re.I)
+_APPEAL_RE = re.compile(rf"\b(?:{APPEAL_TERMS}|small favou?r)\b", re.I)
 APPEAL_WORDS = 2
 APPEAL_LINES = 30
 APPEAL_LABEL_WORDS = 6
