@@ -56,6 +56,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, itemgetter
 
+from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
@@ -89,6 +90,7 @@ MIN_LEAD_ITEMS = 2
 MAX_LEAD_ITEMS = 15
 LEAD_ITEM_WORDS = 15
 LEAD_IN_WORDS = 15
+LEAD_CLOSING_WORDS = 6
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
@@ -362,6 +364,13 @@ def _paragraph(ln: Line) -> bool:
     return ln.cls in ("good", "near") and ln.terminal and ln.reason not in _NEVER
 
 
+def _closing_paragraph(ln: Line) -> bool:
+    """The paragraph after a lead-in list: a sentence of LEAD_CLOSING_WORDS words or more, not
+    a label trailing off ("Lo más visto en...", a "Most viewed" box after a tag list)."""
+    return (_paragraph(ln) and ln.n_words >= LEAD_CLOSING_WORDS
+            and not ln.text.rstrip(CLOSERS).endswith(("...", "…")))
+
+
 def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
     """Lists after a lead-in line, between two paragraphs (see the module docstring);
     ``colons``: the lines holding a colon."""
@@ -381,7 +390,8 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
             else:
                 break
             j += 1
-        if MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines) and _paragraph(lines[j]):
+        if (MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines)
+                and _closing_paragraph(lines[j])):
             for k in block:
                 lines[k].in_list = True
 
