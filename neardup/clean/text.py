@@ -191,7 +191,8 @@ def _caption_with_credit(ln: Line) -> bool:
     t = ln.text
     # (a credit closes the line without a full stop: paragraphs are not tested)
     return (not ln.terminal
-            and ("/" in t or " for " in t or "@" in t or ":" in t
+            and ("/" in t or " for " in t or "@" in t
+                 or (":" in t and ("Photo" in t or "Picture" in t or "Image" in t))
                  or t.rstrip().endswith((")", "Buy Photo")))
             and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 
@@ -329,17 +330,31 @@ APPEAL_LINES = 30
 APPEAL_LABEL_WORDS = 6
 
 
+def _appeal(text: str) -> bool:
+    """``text`` names APPEAL_WORDS different words of a reader appeal (the search is made only
+    where a cheap test of the lower-cased text finds one: most last paragraphs have none)."""
+    lower = text.lower()
+    return any(map(lower.__contains__, _APPEAL_HINTS)) and len(
+        {m.group(0).lower() for m in _APPEAL_RE.finditer(text)}) >= APPEAL_WORDS
+
+
+# (every match of _APPEAL_RE holds one of these)
+_APPEAL_HINTS = ("support", "journalism", "contribution", "donat", "subscri", "readers like",
+                 "favo")
+
+
 def _cut_kept_appeal(lines: list[Line]) -> None:
-    kept = [ln for ln in reversed(lines) if ln.keep][:APPEAL_LINES]
-    for k, ln in enumerate(kept):
-        if ln.cls == "good" and ln.n_words <= TAIL_MATTER_WORDS * 2 and len(
-                {m.group(0).lower() for m in _APPEAL_RE.finditer(ln.text)}) >= APPEAL_WORDS:
-            cut = k  # (and up over the appeal's other lines, and short lines)
-            while cut + 1 < len(kept) and (
-                    (kept[cut + 1].cls != "good" and kept[cut + 1].n_words <= APPEAL_LABEL_WORDS)
-                    or _APPEAL_RE.search(kept[cut + 1].text)):
-                cut += 1
-            for c in kept[: cut + 1]:
+    kept = islice(filter(_KEEP, reversed(lines)), APPEAL_LINES)  # (the last kept lines, up)
+    below: list[Line] = []
+    for ln in kept:
+        below.append(ln)
+        if ln.cls == "good" and ln.n_words <= TAIL_MATTER_WORDS * 2 and _appeal(ln.text):
+            for above in kept:  # (and up over the appeal's other lines, and short lines)
+                if not ((above.cls != "good" and above.n_words <= APPEAL_LABEL_WORDS)
+                        or _APPEAL_RE.search(above.text)):
+                    break
+                below.append(above)
+            for c in below:
                 c.keep, c.reason = False, "appeal"
             return
         if ln.cls == "good" and not ln.in_list:
