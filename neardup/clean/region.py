@@ -177,7 +177,8 @@ def article_regions(lines: list[Line], opts: CleanOptions,
 NOTICE_CUES = 2
 #: The words of a reader appeal (also what text._cut_kept_appeal looks for)
 APPEAL_TERMS = (r"support(?:ing)? (?:us|our|independent)|journalism|contributions?|"
-                r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you")
+                r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you|"
+                r"our journalists?")
 _NOTICE_RE = re.compile(
     r"\b(?:cookies?|consent|personal data|personali[sz]ed|(?:our|third[- ]party) partners|"
     rf"preferences|privacy|tracking|analytics|advertis(?:ing|ers?)|{APPEAL_TERMS})\b", re.I)

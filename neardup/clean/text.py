@@ -175,14 +175,18 @@ _TRAILING_CREDIT_RE = re.compile(
     rf"(?:{_PERSON}(?:\s?/\s?| for ){_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}"
     rf"|{_PERSON}\s+[\w.-]+@[\w-]+(?:\.[\w-]+)+"  # ("Hector Amezcua hamezcua@valleybee.com")
     r"|\((?i:provided by|courtesy(?: of)?|submitted by|special to)\b[^()]{1,60}\)"
-    r"|\([A-Z][\w ]{1,30}:\s*[A-Z][\w .'’-]{1,40}\)"  # ("(ABC News: Sarah Whitlock)")
-    r"|\([A-Z]{2,6}\))"  # (a station's call letters: "(KXRV)")
+    r"|\([A-Z][\w ]{1,30}:\s*[A-Z][\w .'’/-]{1,40}\)"  # ("(ABC News: Sarah Whitlock)")
+    r"|\([A-Z]{2,6}\)"  # (a station's call letters: "(KXRV)")
+    r"|[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){1,3}\s\([A-Z][\w]{1,20}\)"  # ("JOSÉ
+    # MANUEL PEDROSA (EFE)") or an institution's name in brackets ("(University of Leicester
+    # Archaeological Services)")
+    r"|\([A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|of|the|and|for|de)){1,6}\))"
     r"(?:\s*Buy Photo)?\s*$"
     # ... or up to 150 characters of sentences, with or without their end, closed by an
     # English label and names: "... since 2014. Photograph: Owen Humphreys/PA", "...
     # docklands Picture: Frank McGrath" (a longer paragraph with a credit glued stays)
-    r"|^.{1,150}?\s(?:Photograph|Photo|Picture|Image)s?:\s*"
-    rf"{_NAME_OR_SOURCE}(?:\s?/\s?{_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}})?\s*$")
+    r"|^.{1,150}?\s(?:Photograph|Photo|Picture|Image|Foto)s?:\s*"
+    rf"{_NAME_OR_SOURCE}(?:\s?/\s?[\w .'’-]{{1,40}})?\s*$")
 CAPTION_CREDIT_WORDS = 40
 
 
@@ -192,7 +196,8 @@ def _caption_with_credit(ln: Line) -> bool:
     # (a credit closes the line without a full stop: paragraphs are not tested)
     return (not ln.terminal
             and ("/" in t or " for " in t or "@" in t
-                 or (":" in t and ("Photo" in t or "Picture" in t or "Image" in t))
+                 or (":" in t and ("Photo" in t or "Picture" in t or "Image" in t
+                                   or "Foto" in t))
                  or t.rstrip().endswith((")", "Buy Photo")))
             and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 
@@ -288,10 +293,13 @@ _TAIL_OPENING_RE = re.compile(
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
     r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
     r"(?i:a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
-    r"instagram)\b)")
-_TAIL_PHRASE_RE = re.compile(  # (searched in lines that hold "edit", "hear" or "print")
+    r"instagram)\b|read or share this story\b|the views expressed\b|"
+    r"was this (?:page|article) helpful\b)")
+_TAIL_PHRASE_RE = re.compile(  # (searched in lines that hold one of _TAIL_HINTS)
     r"\bletters? to the editor\b|\bwe(?:['’]d| would)? (?:like|want|love) to hear\b|"
-    r"\bappears? in print\b|\bthis (?:story|article) has not been edited\b", re.I)
+    r"\bappears? in print\b|\bthis (?:story|article) has not been edited\b|"
+    r"\bcontributed (?:to this (?:report|story|article)|reporting)\b", re.I)
+_TAIL_HINTS = ("edit", "hear", "print", "contributed")
 TAIL_MATTER_WORDS = 60
 
 
@@ -299,7 +307,7 @@ def _tail_matter(t: str) -> bool:
     if _TAIL_OPENING_RE.match(t) is not None:
         return True
     lower = t.lower()
-    return (("edit" in lower or "hear" in lower or "print" in lower)
+    return (any(map(lower.__contains__, _TAIL_HINTS))
             and _TAIL_PHRASE_RE.search(t) is not None)
 
 
@@ -339,7 +347,7 @@ def _appeal(text: str) -> bool:
 
 
 # (every match of _APPEAL_RE holds one of these)
-_APPEAL_HINTS = ("support", "journalism", "contribution", "donat", "subscri", "readers like",
+_APPEAL_HINTS = ("support", "journalis", "contribution", "donat", "subscri", "readers like",
                  "favo")
 
 

@@ -1153,6 +1153,9 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
             "of the New York edition.",
             "Devin Park covers food and dining for the Enquirer. Reach him at dpark@example.com.",
             "Contact Ellen Marsh at emarsh@example.com.",
+            "Associated Press writer Julie Watson in San Diego contributed to this report.",
+            "The views expressed in this column are those of the author.",
+            "Read or Share this story: https://www.example.com/story/news/2019/11/12/plan/",
             "(This story has not been edited by staff and is published from a syndicated feed.)"]
     page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], inside, BODY[3], *tail,
                         "Site Index\nAbout us\nContact us"])
@@ -1186,6 +1189,13 @@ def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
     "Peter Brinkworth says he has sold half of his breeding flock. (SCN News: Sarah Whitlock)",
     "Water flows across East Pine Street after a main broke Tuesday. (KXRV)",
     "A firefighter monitors a back burn on Sunday. Hector Amezcua hamezcua@valleybee.com",
+    "Canteiro de obras da futura estação, na Zona Norte — Foto: Fernanda Lopes/Portal Notícias",
+    "Petugas BPBD mengevakuasi warga. (Foto: Rizky Pratama/detakNews)",
+    "Agricultores durante la manifestación en Jaén este martes. JOSÉ MANUEL PEDROSA (EFE)",
+    "Archaeologists excavate the mosaic near Oakham. (University of Leicester Archaeological "
+    "Services)",
+    "Lorraine Whitaker leaves the courthouse on Tuesday. Photo: Billy Calzada / Staff "
+    "photographer",
 ])
 def test_a_caption_closed_by_a_photographer_and_paper_or_a_provider_goes(caption: str) -> None:
     # (credits the line features do not know, between paragraphs; a paragraph naming a firm
