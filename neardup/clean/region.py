@@ -352,17 +352,21 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             j += 1
         before = lines[i - 1] if i > s else None
         after = lines[j] if j < e else None
-        if (j - i == 1 and before is not None and _caption(before) and ln.n_words >= 2
+        if (j - i == 1 and before is not None and _in_flow(before) and ln.n_words >= 2
                 and ln.digit_ratio == 0 and ln.cue is None):
-            # (one line of words under an image's caption, a sub-heading, is between the
-            # paragraphs around the image; not a gallery's "Image 4 of 5", a credit's "Getty")
+            # (one line of words under an image's caption or an inline link, a sub-heading,
+            # is between the paragraphs around them; not a gallery's "Image 4 of 5", a
+            # credit's "Getty")
             b = i - 2
-            while b >= s and _caption(lines[b]):
+            while b >= s and _in_flow(lines[b]):
                 b -= 1
             before = lines[b] if b >= s else None
         prose_before = before is not None and before.cls in ("good", "near")
         prose_after = after is not None and after.cls in ("good", "near")
-        after_cue = before is not None and before.cls == "bad" and before.reason == "related"
+        # (after a list's label, "Most read"; not after a link of its own, "Read more: <its
+        # headline>", under which a sub-heading went as its list)
+        after_cue = (before is not None and before.cls == "bad" and before.reason == "related"
+                     and _list_label(before))
         for k in range(i, j):
             sk = lines[k]
             if after_cue:
@@ -393,6 +397,13 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
 
 def _caption(ln: Line) -> bool:
     return ln.cls == "bad" and ln.reason == "caption"
+
+
+def _in_flow(ln: Line) -> bool:
+    """An image's caption, or an inline link with its headline ("LEGGI ANCHE <headline>",
+    not a list's label): boilerplate that sits between an article's paragraphs."""
+    return ln.cls == "bad" and (ln.reason == "caption" or (
+        ln.reason == "related" and not _list_label(ln)))
 
 
 def _list_label(ln: Line) -> bool:

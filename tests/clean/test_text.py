@@ -1257,3 +1257,15 @@ def test_a_reader_appeal_below_the_article_goes_with_the_list_after_it() -> None
     page = "\n\n".join(["Home\nNews", *BODY, "The farmers' plan has three steps:", *steps,
                         "About us\nContact us"])
     assert all(step in clean_text(page).text for step in steps)
+
+
+def test_a_sub_heading_under_an_inline_related_link_stays() -> None:
+    # (the link's line took the sub-heading under it as its list: "LEGGI ANCHE <headline>" /
+    # "Biglietti e prezzi" / paragraph; under a list's bare label the line goes)
+    link = "Read more: Commuters rank the worst lines in the country"
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], link, "Tickets and prices", BODY[3],
+                        BODY[4], "About us\nContact us"])
+    res = clean_text(page)
+    assert "Tickets and prices" in res.text and link not in res.text
+    page = page.replace(link, "Most read")
+    assert "Tickets and prices" not in clean_text(page).text
