@@ -165,7 +165,8 @@ FOREIGN_BYLINE_RE = re.compile(
     rf"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+|(?:{AUTHOR_LABELS})\s?:\s*)"
     r"([^\W\d_][\w.'’-]*(?:\s+(?:(?:de|la|le|del|van|von|der|y|et|und)\s+)?"
     r"[^\W\d_][\w.'’-]*){1,3}?)"  # (lazy: the shortest name the rest of the line allows)
-    r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*)?$")  # (", dpa", " avec AFP", "| EFE")
+    r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*"  # (", dpa", " avec AFP", "| EFE")
+    r"|\s(?:[Pp]ubli(?:é|cado)|[Pp]ubblicato|[Vv]eröffentlicht|[Aa]ktualisiert)\b.*)?$")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
@@ -283,13 +284,21 @@ def _label_gap(gap: str) -> bool:
                                                for w in WORD_RE.findall(gap))
 
 
+def _published_label(text: str) -> re.Match[str] | None:
+    """A "Published" / "Posted" label (of the languages of _PUBLISHED_WORDS) after the start of
+    ``text``: _PUBLISHED_LATER_RE's search, made only where a cheap test finds a word it
+    needs."""
+    if ("ublish" in text or "osted" in text or "UBLISH" in text or "OSTED" in text
+            or "ublic" in text or "ublié" in text or "ffentlicht" in text
+            or "ubblicato" in text):
+        return _PUBLISHED_LATER_RE.search(text)
+    return None
+
+
 def publication_date(text: str, day_first: DayOrder = False) -> str | None:
     """:func:`parse_date` of a header line, unless a "Published" / "Posted" label further on
     is followed by a date (that one, then: "Updated Nov 19, 2019; Posted Nov 18, 2019")."""
-    label = (_PUBLISHED_LATER_RE.search(text) if "ublish" in text or "osted" in text
-             or "UBLISH" in text or "OSTED" in text or "ublic" in text or "ublié" in text
-             or "ffentlicht" in text or "ubblicato" in text
-             else None)  # (cheap test first)
+    label = _published_label(text)
     if label is not None:
         # (the label's own date, right after it: "Posted Nov 18, 2019", "publié le 19/11/2019";
         # not "Publicado originalmente en El País el 10/11/2019", a reprint's note)
@@ -471,7 +480,10 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
     """A "By Name" line (or "By" alone followed by the name) among ``lines[lo:hi]``."""
     for i in range(lo, min(hi, len(lines))):
         t = _composed(lines[i].text)
-        if lines[i].n_words > 14:
+        # (longer with its date's label: "Par Camille Bertrand Publié le 20 novembre 2019 à
+        # 06h30 - Mis à jour le ...")
+        if lines[i].n_words > 14 and (lines[i].n_words > PUBLISHED_LINE_WORDS
+                                      or _published_label(t) is None):
             continue
         if t.lstrip()[:1] not in _BY_FIRST:
             continue
@@ -802,9 +814,7 @@ FAR_BELOW = 12
 def _date_line_words(text: str) -> int:
     """The most words a header line may have to be a date line: more when it labels its date
     ("Jane Doe, Battle Creek Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated ...")."""
-    published = ("ublish" in text or "UBLISH" in text or "osted" in text  # (cheap test first)
-                 ) and _PUBLISHED_LATER_RE.search(text) is not None
-    return PUBLISHED_LINE_WORDS if published else DATE_LINE_WORDS
+    return PUBLISHED_LINE_WORDS if _published_label(text) is not None else DATE_LINE_WORDS
 
 
 def _far_lines(lines: list[Line], first: int) -> list[int]:

@@ -683,7 +683,9 @@ def test_name_lines_by_a_date_of_more_forms() -> None:
                        ("Interview by Leah Park", "Leah Park"),
                        ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso"),
                        ("By Allison Brandt, a senior reviewer covering phones and wearables.",
-                        "Allison Brandt")]:
+                        "Allison Brandt"),
+                       ("Par Camille Bertrand Publié le 19 novembre 2019 à 06h30 - Mis à jour "
+                        "le 19 novembre 2019 à 10h12", "Camille Bertrand")]:
         page = "\n".join(["Home", "", HEADLINE, line, "November 19, 2019", "", *BODY])
         assert clean_text(page).byline == want, line
 
