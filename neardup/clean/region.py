@@ -342,7 +342,7 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             i += 1
             continue
         if ln.cls == "bad":
-            if ln.reason == "caption" and opts.keep_captions:
+            if (ln.reason == "caption" and opts.keep_captions) or _cued_sub_heading(lines, i):
                 ln.keep = True
             i += 1
             continue
@@ -397,6 +397,22 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
 
 def _caption(ln: Line) -> bool:
     return ln.cls == "bad" and ln.reason == "caption"
+
+
+# A sub-heading holding a navigation word between two paragraphs is the article's ("What
+# happens next", "Next steps", "The next generation", "An Hour From Help"): short and with
+# that word, it read as a menu line. Not a line that is a navigation phrase whole ("Back to
+# top", "Next page", "Home").
+CUED_HEADING_WORDS = 6
+
+
+def _cued_sub_heading(lines: list[Line], i: int) -> bool:
+    ln = lines[i]
+    return (ln.reason == "navigation" and ln.cue == "navigation" and ln.cue_words == 1
+            and 2 <= ln.n_words <= CUED_HEADING_WORDS and ln.digit_ratio == 0
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].cls == "good" and lines[i + 1].cls == "good"
+            and CUES["navigation"].fullmatch(ln.text.strip(" .!?:")) is None)
 
 
 def _in_flow(ln: Line) -> bool:

@@ -1269,3 +1269,12 @@ def test_a_sub_heading_under_an_inline_related_link_stays() -> None:
     assert "Tickets and prices" in res.text and link not in res.text
     page = page.replace(link, "Most read")
     assert "Tickets and prices" not in clean_text(page).text
+
+
+@pytest.mark.parametrize("heading", ["What happens next", "Next steps", "An Hour From Help"])
+def test_a_sub_heading_with_a_navigation_word_between_paragraphs_stays(heading: str) -> None:
+    # (it read as a menu line; "Back to top" between two paragraphs still goes)
+    for line, kept in [(heading, True), ("Back to top", False)]:
+        page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], line, BODY[3], BODY[4],
+                            "About us\nContact us"])
+        assert (line in clean_text(page).text) is kept, line
