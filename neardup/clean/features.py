@@ -104,8 +104,10 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 # "Fotoğraf: AA"); "Fot." takes no colon.
 _LABEL_END = r"s?\s*+(?:credit\s*+)?[:|]"
 _ENGLISH_LABEL = rf"(?:photo|image|picture|file photo|credit){_LABEL_END}"
+#: "Photo by ..." (a credit after a caption; on its own line, see text._credit_only)
+PHOTO_BY = r"photos?\s+by\s"
 _CREDIT_WORD = (rf"(?:{_ENGLISH_LABEL}|(?:photograph|foto|imagen|imagem|bild|beeld|fotoğraf|фото)"
-                rf"{_LABEL_END}|fot\.\s|photos?\s+by\s|credit(?:\.\.\.|…))")  # (the Guardian's
+                rf"{_LABEL_END}|fot\.\s|{PHOTO_BY}|credit(?:\.\.\.|…))")  # (the Guardian's
 # "Photograph:", the NYT's "Credit...")
 # ... or closing a caption's one sentence: "... on Tuesday (3/12/2024). Photo: RIA Novosti",
 # "... di Jakarta. ANTARA FOTO/Aprillio Akbar" (at most two capitalised words, an agency,
@@ -127,7 +129,9 @@ _CREDIT_LABEL = rf"^(?:{_ENGLISH_LABEL}|(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_
 # (the caption's sentence is at most 150 characters, and may hold the dots of an ordinal, an
 # initial or an abbreviation: "am 12. März 2024", "J. Smith", "U.S."; a paragraph of 160
 # characters with a credit glued to it stays)
-_CREDIT_TAIL = (r"^(?>[^.!?\n]|\.(?:(?=\S)|(?<=\d\.)|(?<!\w\w\.))){1,150}?[.!?\"”)]\s*+"
+#: A dot inside a caption's one sentence: before a non-space, after a digit or an initial
+CAPTION_DOT_CASES = r"(?=\S)|(?<=\d\.)|(?<!\w\w\.)"
+_CREDIT_TAIL = (rf"^(?>[^.!?\n]|\.(?:{CAPTION_DOT_CASES})){{1,150}}?[.!?\"”)]\s*+"
                 r"(?-i:(?:[A-Z][\w&-]{0,20}\s){0,2})"
                 rf"(?:{_CREDIT_WORD}|(?:photo|foto)/)\s*+{_NAMES}")
 _CREDIT_PHRASE = (r"\b(?:getty images|shutterstock|afp photo|ap photo|reuters photo|"

@@ -395,10 +395,6 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             _drop_label_list(lines, k, e)
 
 
-def _caption(ln: Line) -> bool:
-    return ln.cls == "bad" and ln.reason == "caption"
-
-
 # A sub-heading holding a navigation word between two paragraphs is the article's ("What
 # happens next", "Next steps", "The next generation", "An Hour From Help"): short and with
 # that word, it read as a menu line. Not a line that is a navigation phrase whole ("Back to

@@ -36,7 +36,14 @@ from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
 from neardup.clean.comments import keep_comments, mark_comments
-from neardup.clean.features import CLOSERS, CUES, credit_label, has_date_or_time
+from neardup.clean.features import (
+    CAPTION_DOT_CASES,
+    CLOSERS,
+    CUES,
+    PHOTO_BY,
+    credit_label,
+    has_date_or_time,
+)
 from neardup.clean.lines import Line, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
 from neardup.clean.metadata import (
@@ -154,7 +161,7 @@ def _credit_only(ln: Line) -> bool:
     )
 
 
-_PHOTO_BY_RE = re.compile(r"photos?\s+by\s", re.I)
+_PHOTO_BY_RE = re.compile(PHOTO_BY, re.I)
 
 
 # A caption's one sentence closed by a credit the line features do not know: the
@@ -168,8 +175,8 @@ _NAME_OR_SOURCE = r"(?:[A-Z][\w'’-]+\s){0,3}?[A-Z][\w'’-]+"  # ("Sportsfile"
 # (a dot inside the caption's sentence: before a non-space, after a digit or an initial, or
 # closing a month's or a title's abbreviation, "on Oct. 22, 2024", "St. Paul")
 _ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec St Mr Mrs Ms Dr Jr Sr".split()
-_INNER_DOT = ("\\.(?:(?=\\S)|(?<=\\d\\.)|(?<!\\w\\w\\.)|"
-              + "|".join(f"(?<=\\b{a}\\.)" for a in _ABBREVIATIONS) + ")")
+_INNER_DOT = (rf"\.(?:{CAPTION_DOT_CASES}|"
+              + "|".join(rf"(?<=\b{a}\.)" for a in _ABBREVIATIONS) + ")")
 _TRAILING_CREDIT_RE = re.compile(
     rf"^(?>[^.!?\n]|{_INNER_DOT}){{1,150}}?[.!?\"”)]\s++"
     rf"(?:{_PERSON}(?:\s?/\s?| for ){_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}"
