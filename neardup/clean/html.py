@@ -21,6 +21,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
+from neardup.clean.feeds import feed_document, may_be_feed
 from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
@@ -47,6 +48,10 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     fields = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    if found.get("text") and not too_deep and may_be_feed(html):
+        posts = _feed_text(html, found["text"], comments)
+        if posts is not None and len(posts) > len(found["text"]):
+            found["text"] = posts
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
         found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
     own_url = page_url(html)
@@ -241,6 +246,27 @@ def _extract(html: str, url: str | None, comments: bool) -> Any:
         raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
     finally:
         trafilatura.utils.HTML_PARSER = default
+
+
+def _feed_text(html: str, text: str, comments: bool) -> str | None:
+    """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``)."""
+    default = trafilatura.utils.HTML_PARSER
+    trafilatura.utils.HTML_PARSER = _PARSER
+    try:
+        tree = trafilatura.utils.load_html(html)
+        document = None if tree is None else feed_document(tree, text)
+        if document is None:
+            return None
+        posts = trafilatura.bare_extraction(document, favor_recall=True, fast=True,
+                                            include_comments=comments, include_tables=True,
+                                            with_metadata=False)
+    except Exception as exc:  # (as in _extract; the page's first reading stands)
+        reraise_if_interrupted(exc)
+        return None
+    finally:
+        trafilatura.utils.HTML_PARSER = default
+    fields = {} if posts is None else posts if isinstance(posts, dict) else posts.as_dict()
+    return fields.get("text") or None
 
 
 def page_text(html: str, url: str | None = None) -> str:
