@@ -162,8 +162,8 @@ _CREDIT_PHRASES = (
 CUES: dict[str, re.Pattern[str]] = {
     "share": re.compile(
         r"\b(?:share|shares|shared|tweet|pin it|whatsapp|facebook|twitter|linkedin|reddit|"
-        r"pinterest|email|e-mail|print|copy link|send this|send to a friend|follow us|"
-        r"follow|like us|flipboard|messenger|telegram)\b",
+        r"pinterest|email|e-mail|print|copy link|link copied|copied to clipboard|send this|"
+        r"send to a friend|follow us|follow|like us|flipboard|messenger|telegram)\b",
         re.I,
     ),
     "notice": re.compile(
@@ -225,8 +225,8 @@ _TERMINAL_MARKS = frozenset(".!?…:;。！？")
 _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
     kind: frozenset(words.split())
     for kind, words in {
-        "share": """copy email facebook flipboard follow linkedin mail messenger pin pinterest
-            print reddit send share shared shares telegram tweet twitter us whatsapp""",
+        "share": """copied copy email facebook flipboard follow linkedin mail messenger pin
+            pinterest print reddit send share shared shares telegram tweet twitter us whatsapp""",
         "notice": """accessibility account adblocker advertisement advertising blocker browser
             consent cookie cookies enable enabled enables gdpr javascript loading log login
             logout menu privacy register search sign signin signup skip sponsored terms""",

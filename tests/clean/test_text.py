@@ -483,6 +483,22 @@ def test_comments_under_one_line_headers_dropped() -> None:
         assert text not in res.text
 
 
+def test_a_live_blogs_share_label_over_the_next_posts_time_is_no_comment_header() -> None:
+    # Found by a probe: a live blog as text, each post "time / heading / From Name /
+    # paragraphs / Link Copied!": the share label over the next post's time line read as a
+    # commenter's name over its timestamp, three times a thread, and every post after the
+    # first went as "comments". "Link copied" is a share button's label like "Copy link".
+    posts = []
+    for n, (hour, para) in enumerate(zip(["11:52", "11:20", "10:41", "9:15"],
+                                         [BODY[0], BODY[1], BODY[3], BODY[6]], strict=True)):
+        posts += [f"{hour} p.m. ET, October 9, 2024", f"Update number {n + 1} on the river",
+                  "From Jane Doe", para, "Link Copied!"]
+    res = clean_text("\n\n".join(["Tigris live updates", *posts]))
+    for para in (BODY[0], BODY[1], BODY[3], BODY[6]):
+        assert para in res.text, para
+    assert "Link Copied!" not in res.text
+
+
 def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
     # Found by a fuzzing helper: "1. On March 3, 2020, the minister said:" (one line with a date,
     # ending in "said:") read as a comment system's one-line header, and "- The minister
