@@ -2,20 +2,23 @@
 
 trafilatura takes the first element that its expressions match as the page's main content:
 ``(.//article)[1]``, or the first element of an article-body class. On a live blog, a feed of
-dated posts each in its own ``<article>``, that is one post: probe pages of four and three
-posts kept the first (recall 0.27 and 0.37; trafilatura with its fallback extractors, which
-we do not run, 0.63 and 0.93).
+dated posts each in its own ``<article>``, that is one post: probe pages of live blogs in
+twelve designs kept 0.27 of their text (trafilatura with its fallback extractors, which we do
+not run, 0.89).
 
-A page is read as a feed when the text trafilatura kept lies inside one ``<article>`` that has
-*peers*: elements of the container of its post (the article, or the wrapper that holds it
-alone, as an ``<li>`` of a list of posts) of the same tag whose articles have its classes
-(but for names with digits, which name one post: "post-1806"), each with prose
-(:data:`POST_WORDS` words of paragraphs), few links (the share of its text in links below
-:data:`MAX_LINK_SHARE`) and no heading that links to another page: related posts and teasers
-(headline links over an excerpt), beside an article of their classes, are no feed; a "You may
-like" box of another class is none either. Then the posts, in page order and nothing else of
-the container (ads, "Load more"), become one article, which trafilatura reads again; its text
-replaces the first reading's when longer.
+A page is read as a feed when the text trafilatura kept lies inside one ``<article>`` (the
+*chosen* one) that has *peers*. The chosen article's *unit* is the article or the wrapper that
+holds it as its only article (an ``<li>`` of a list of posts, a ``<div>`` with a share bar);
+its peers are the elements of the unit's container of the unit's tag that hold one article of
+compatible classes (the one's classes a subset of the other's, names with digits aside: they
+name one post, "post-1806", or are hashed, "css-1x2y3z"; a pinned post adds a class), each a
+*post*: prose (:data:`POST_WORDS` words of paragraphs), few links (below
+:data:`MAX_LINK_SHARE` of its text), no ``<h1>`` (a story of its own, as the next story that
+an endless page preloads), no heading in or around a link to another page and no "Continue
+reading" link (a teaser: related posts and "More news" beside an article). Containers of the
+same tag and classes beside the first (the posts of one day each) add their posts. The
+articles of the posts, in page order and nothing else (ads, share bars, "Load more"), become
+one document that trafilatura reads again: its text replaces the first reading's when longer.
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ PROBE_CHARS = 80  # of the extracted text's longest line, looked for in the arti
 
 _ARTICLE_TAG_RE = re.compile(r"<article[\s>]", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A teaser's link to the rest of its story (in the languages of the cue lists)
+_READ_ON_RE = re.compile(
+    r"\b(?:continue reading|read more|read the (?:full|rest|whole)|full story|keep reading|"
+    r"weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|"
+    r"leggi tutto|leia mais|continuar lendo|lees verder|czytaj dalej)\b", re.I)
 
 
 def may_be_feed(html: str) -> bool:
@@ -40,7 +48,7 @@ def may_be_feed(html: str) -> bool:
 
 
 def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
-    """A document of one ``<article>`` holding the feed's posts (moved out of ``tree``) when
+    """A document of one article holding the feed's posts (moved out of ``tree``) when
     ``text``, the main text read from ``tree``'s page, is one post of a feed; else None."""
     probe = " ".join(max(text.splitlines(), key=len, default="").split())[:PROBE_CHARS]
     if len(probe.split()) < 3:
@@ -49,25 +57,32 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     for article in tree.iter("article"):
         if probe in _words(article):
             chosen = article  # (iteration goes inwards: the innermost one is the last found)
-    if chosen is None:
+    if chosen is None or not _post(chosen):
         return None
     unit = chosen
-    while True:  # the post's wrapper: an element that holds it alone
+    while True:  # the post's wrapper: an element whose only article it is
         parent = unit.getparent()
-        if parent is None or parent.tag in ("body", "html") or len(_elements(parent)) != 1:
+        if parent is None or parent.tag in ("body", "html") or _article_of(parent) is None:
             break
         unit = parent
     container = unit.getparent()
     if container is None:
         return None
     classes = _classes(chosen)
-    posts = [peer for peer in _elements(container)
-             if peer.tag == unit.tag and _post(peer, classes)]
-    if len(posts) < 2 or unit not in posts:
+    posts = _posts(container, unit.tag, classes)
+    if len(posts) < 2 or chosen not in posts:
         return None
+    above = container.getparent()
+    if above is not None:  # (containers of the same kind beside it: one per day)
+        twins = [c for c in _elements(above) if c.tag == container.tag
+                 and _compatible(_classes(c), _classes(container))]
+        posts = [post for twin in twins for post in
+                 (posts if twin is container else _posts(twin, unit.tag, classes))]
     document = tree.makeelement("html", {})  # (lxml.html's element class, as trafilatura reads)
     body = tree.makeelement("body", {})
-    article = tree.makeelement("article", {})
+    # (class "post": the first element trafilatura's first expression matches, in document
+    # order; a post's own "post-body" or "entry" element was matched instead, and read alone)
+    article = tree.makeelement("article", {"class": "post"})
     document.append(body)
     body.append(article)
     for post in posts:
@@ -76,30 +91,58 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     return document
 
 
-def _post(element: HtmlElement, classes: frozenset[str]) -> bool:
-    """``element`` is (or holds) an article of the chosen one's classes, with prose, few links
-    and no heading that links to another page (a teaser's)."""
-    article = next(element.iter("article"), None)  # (the element itself first)
-    if article is None or _classes(article) != classes:
-        return False
+def _posts(container: HtmlElement, tag: str, classes: frozenset[str]) -> list[HtmlElement]:
+    """The articles of ``container``'s posts: its elements of ``tag`` holding one article of
+    classes compatible with ``classes`` that reads as a post."""
+    found = []
+    for element in _elements(container):
+        if element.tag != tag:
+            continue
+        article = _article_of(element)
+        if (article is not None and _compatible(_classes(article), classes)
+                and _post(article)):
+            found.append(article)
+    return found
+
+
+def _post(article: HtmlElement) -> bool:
+    """``article`` has prose, few links, no <h1>, no heading linking to another page and no
+    link to read on: a post of a feed, not a story of its own or a teaser of one."""
     words = sum(len(_words(p).split()) for p in article.iter("p"))
-    if words < POST_WORDS:
+    if words < POST_WORDS or next(article.iter("h1"), None) is not None:
         return False
-    for heading in article.iter(*_HEADINGS):
-        if any(not (a.get("href") or "#").startswith("#") for a in heading.iter("a")):
+    for link in article.iter("a"):
+        href = link.get("href") or "#"
+        if "#" not in href and (  # (a link into a page is a post's permalink)
+                next(link.iter(*_HEADINGS), None) is not None
+                or any(a.tag in _HEADINGS for a in link.iterancestors())):
+            return False
+        if _READ_ON_RE.search(link.text_content() or ""):
             return False
     links = sum(len(_words(a)) for a in article.iter("a"))
     return links < MAX_LINK_SHARE * len(_words(article))
 
 
-def _classes(element: HtmlElement) -> frozenset[str]:
-    """The element's classes but those naming one item ("post-1806", "block-5f3a2c")."""
-    return frozenset(name for name in (element.get("class") or "").split()
-                     if not any(c.isdigit() for c in name))
+def _article_of(element: HtmlElement) -> HtmlElement | None:
+    """The one article in ``element`` (itself, if an article), or None (none or several)."""
+    found = list(islice(element.iter("article"), 2))
+    return found[0] if len(found) == 1 else None
+
+
+def _compatible(one: frozenset[str], other: frozenset[str]) -> bool:
+    """The same classes, or (both with some) the one's a subset of the other's."""
+    return one == other or bool(one and other and (one <= other or other <= one))
 
 
 def _elements(element: HtmlElement) -> list[HtmlElement]:
     return [child for child in element if isinstance(child.tag, str)]  # (not comments)
+
+
+def _classes(element: HtmlElement) -> frozenset[str]:
+    """The element's classes but those with a digit (naming one item, "post-1806", or
+    hashed, "css-1x2y3z")."""
+    return frozenset(name for name in (element.get("class") or "").split()
+                     if not any(c.isdigit() for c in name))
 
 
 def _words(element: HtmlElement) -> str:

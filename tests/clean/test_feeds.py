@@ -98,3 +98,46 @@ def test_articles_of_other_classes_or_without_prose_are_no_feed() -> None:
     # peers of the same class whose paragraphs are a few words (teaser cards)
     cards = "".join(_post(f"Headline {i}", ["A few words only."], number=i) for i in range(4))
     assert _feed_of(_page(f"<div>{_post(*POSTS[0])}{cards}</div>"), POSTS[0][1][0]) is None
+
+
+def test_posts_in_wrappers_with_share_bars_pinned_and_by_day_are_all_read() -> None:
+    share = '<div class="share-bar"><a href="/share">Share</a></div>'
+    wrapped = "".join(f'<div class="wrap">{_post(h, ps, number=i)}{share}</div>'
+                      for i, (h, ps) in enumerate(POSTS))
+    assert _feed_of(_page(f"<div>{wrapped}</div>"), POSTS[1][1][0]) is not None
+    # a pinned post adds a class to the posts' own
+    pinned = _post(*POSTS[0], cls="live-post live-post--pinned")
+    rest = "".join(_post(h, ps, number=i) for i, (h, ps) in enumerate(POSTS[1:], start=1))
+    paragraphs = _feed_of(_page(f"<div>{pinned}{rest}</div>"), POSTS[0][1][0])
+    assert paragraphs is not None and POSTS[2][1][0] in paragraphs
+    # one section of posts per day: the days after the first are read too
+    days = "".join(f'<section class="day"><h2>Day {d}</h2>{_post(*POSTS[0], number=d)}'
+                   f"{_post(*POSTS[d], number=d)}</section>" for d in (1, 2))
+    paragraphs = _feed_of(_page(f"<div>{days}</div>"), POSTS[1][1][0])
+    assert paragraphs is not None and POSTS[2][1][0] in paragraphs
+
+
+def test_posts_with_a_body_class_of_their_own_are_all_read() -> None:
+    # (trafilatura's first expression matches "entry" and "post-body": reading the merged
+    # posts again took the first post's body alone)
+    feed = "".join(
+        f'<article class="entry"><h2>{h}</h2><div class="post-body">'
+        + "".join(f"<p>{p}</p>" for p in ps) + "</div></article>" for h, ps in POSTS)
+    assert _all_posts_in(clean_html(_page(f'<div class="feed">{feed}</div>')).text)
+
+
+def test_teasers_and_stories_of_their_own_are_no_posts() -> None:
+    story = POSTS[0][1] + POSTS[1][1]
+    article = '<article class="story"><p>' + "</p><p>".join(story) + "</p></article>"
+    # a link around the teaser's heading
+    teasers = "".join(f'<article class="story"><a href="/news/{i}"><h3>{h}</h3></a><p>{ps[0]}'
+                      "</p></article>" for i, (h, ps) in enumerate(POSTS[2:] * 3))
+    assert _feed_of(_page(f"<div>{article}{teasers}</div>"), story[0]) is None
+    # an excerpt with a link to read on
+    more = "".join(f'<article class="story"><h3>{h}</h3><p>{ps[0]}</p><a href="/news/{i}">'
+                   "Continue reading</a></article>" for i, (h, ps) in enumerate(POSTS * 2))
+    assert _feed_of(_page(f"<div>{article}{more}</div>"), story[0]) is None
+    # the next story, preloaded below the first by an endless page: a headline of its own
+    stories = "".join(f'<article class="story"><h1>{h}</h1><p>{ps[0]}</p></article>'
+                      for h, ps in POSTS)
+    assert _feed_of(_page(f"<div>{stories}</div>"), POSTS[0][1][0]) is None
