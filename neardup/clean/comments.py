@@ -19,6 +19,7 @@ from neardup.clean.lines import Line
 COMMENT_HEADERS = 3
 COMMENT_GAP = 12
 COMMENT_MIN_ARTICLE_WORDS = 80
+POST_TITLE_WORDS = 14  # a live blog post's heading, at most
 COMMENT_AUTHOR_WORDS = 6  # a name or names ("joetoronto says:", "Anthony and Maya Ghosn")
 # A comment header on one line: a name, the date and time, and the comment system's verb
 # ("Milan Griffes on September 12, 2018 at 4:47 pm said:"), at most this many words.
@@ -55,6 +56,8 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text):
         return False
+    if _titles_a_post(lines, i + 2):
+        return False
     if not ln.keep:
         return not nxt.keep
     # A thread printed as a numbered list (Markdown of an <ol>: "1. joetoronto says:") is a
@@ -63,6 +66,20 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
     # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
     return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
+
+
+def _titles_a_post(lines: list[Line], i: int) -> bool:
+    """``lines[i]``, under a time line, is the heading of a live blog's post: a short line
+    that ends in no sentence mark, then prose at once or under one more short line (its
+    byline). The line above a post's time line (a share label, "Link kopieren", or the last
+    teaser of a box between posts) and that time line look like a commenter over a comment's
+    timestamp; a comment has its text under its timestamp, with no heading."""
+    if i + 1 >= len(lines):
+        return False
+    ln = lines[i]
+    if ln.cls != "short" or ln.terminal or ln.timestamp or ln.n_words > POST_TITLE_WORDS:
+        return False
+    return any(after.cls == "good" for after in lines[i + 1:i + 3])
 
 
 def _inline_comment_header(ln: Line) -> bool:

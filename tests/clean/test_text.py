@@ -499,6 +499,85 @@ def test_a_live_blogs_share_label_over_the_next_posts_time_is_no_comment_header(
     assert "Link Copied!" not in res.text
 
 
+def test_a_live_blogs_posts_under_titles_are_no_comment_thread() -> None:
+    # Found by a probe: a German live ticker as text, each post "time / title / paragraphs /
+    # Link kopieren" and a "Mehr zum Thema" box between two posts; the label (or the box's
+    # last teaser) over the next post's time line read as commenters over their timestamps,
+    # and the posts from the second on went as comments. A post has a title under its time
+    # line; a comment has its text there.
+    ticker = [
+        'Hochwasser im Süden: Bahnstrecke gesperrt, Pegel sinken langsam',
+        'Nach tagelangem Dauerregen kämpfen mehrere Gemeinden gegen das Hochwasser. Alle '
+        'Entwicklungen im Liveticker.',
+        'Von Redaktion Südkurier Online · Stand: 01.06.2024, 18:45 Uhr',
+        'Anzeige',
+        '18:45 Uhr',
+        'Pegel in Neustadt sinkt langsam',
+        'Der Pegel der Lauter in Neustadt ist seit dem Nachmittag um rund 20 Zentimeter '
+        'gefallen. Die Stadtverwaltung warnt jedoch davor, die gesperrten Uferwege schon '
+        'jetzt wieder zu betreten.',
+        'Nach Angaben des Hochwassermeldedienstes wird die Lauter frühestens am Sonntag '
+        'wieder unter die Meldestufe zwei sinken.',
+        'Quelle: dpa',
+        'Link kopieren',
+        'Wichtig 17:20 Uhr',
+        'Bahnstrecke zwischen Altdorf und Weilheim gesperrt',
+        'Wegen eines unterspülten Gleisbetts hat die Bahn die Strecke zwischen Altdorf und '
+        'Weilheim bis auf Weiteres gesperrt. Ein Ersatzverkehr mit Bussen ist eingerichtet, '
+        'Reisende müssen aber mit deutlich längeren Fahrzeiten rechnen.',
+        'Wann die Strecke wieder freigegeben werden kann, ist nach Angaben einer '
+        'Bahnsprecherin noch unklar. Zunächst müssten Fachleute den Schaden begutachten.',
+        'Link kopieren',
+        '15:58 Uhr',
+        'Ministerpräsident besucht Krisenstab',
+        'Ministerpräsident Jonas Reiter hat sich im Landratsamt in Weilheim ein Bild von der '
+        'Lage gemacht. Er dankte den Einsatzkräften von Feuerwehr, THW und Rettungsdiensten '
+        'und sicherte den betroffenen Gemeinden schnelle Hilfe des Landes zu.',
+        '„Niemand, der durch dieses Hochwasser seine Existenz verliert, wird allein '
+        'gelassen“, sagte Reiter.',
+        'Das Kabinett soll bereits am Dienstag über ein Soforthilfeprogramm beraten.',
+        'Link kopieren',
+        'Mehr zum Thema',
+        'Hochwasser: Was tun, wenn der Keller vollläuft?',
+        'Welche Versicherung zahlt bei Hochwasserschäden?',
+        'Wichtig 14:10 Uhr',
+        'Mehr als 1.200 Menschen in Sicherheit gebracht',
+        'Im Landkreis Weilheim mussten seit der Nacht mehr als 1.200 Menschen ihre Häuser '
+        'verlassen. Die meisten von ihnen kamen bei Verwandten oder Bekannten unter, rund 180 '
+        'verbrachten die Nacht in Notunterkünften in Turnhallen.',
+        'Quelle: dpa',
+        'Link kopieren',
+        '12:35 Uhr',
+        'Deich bei Mühlbach hält',
+        'Entwarnung aus Mühlbach: Der Deich, der am Vormittag an einer Stelle durchzusickern '
+        'drohte, hält nach Angaben der Feuerwehr. Helfer hatten die Stelle mit mehreren '
+        'Tausend Sandsäcken verstärkt.',
+        'Die Evakuierung der angrenzenden Straßen bleibt dennoch vorerst bestehen.',
+        'Link kopieren',
+        '10:05 Uhr',
+        'Dauerregen lässt nach',
+        'Der Deutsche Wetterdienst hat die Unwetterwarnung für den Süden des Landes '
+        'aufgehoben. Bis zum Abend werden nur noch vereinzelte Schauer erwartet, am Sonntag '
+        'soll es weitgehend trocken bleiben.',
+        'In den vergangenen 48 Stunden waren örtlich mehr als 120 Liter Regen pro '
+        'Quadratmeter gefallen.',
+        'Link kopieren',
+        'Ältere Beiträge laden',
+    ]
+    res = clean_text("\n\n".join(ticker))
+    paragraphs = [line for line in ticker if len(line.split()) > 8 and "Uhr" not in line]
+    assert not [span for span in res.removed if span.reason == "comments"]
+    assert sum(para in res.text for para in paragraphs) >= len(paragraphs) - 1
+    # the same posts as a thread, a name over each date and the comment's text under it
+    thread = []
+    for name, para in zip(["joetoronto", "Maya G", "Lee Park"], [BODY[1], BODY[3], BODY[6]],
+                          strict=True):
+        thread += [name, "November 19, 2019 at 6:34 am", para, "Reply"]
+    res = clean_text("\n\n".join([*_STORY, *thread]))
+    assert all(para in res.text for para in _STORY)
+    assert BODY[3] not in res.text and BODY[6] not in res.text
+
+
 def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
     # Found by a fuzzing helper: "1. On March 3, 2020, the minister said:" (one line with a date,
     # ending in "said:") read as a comment system's one-line header, and "- The minister
