@@ -51,7 +51,8 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
     """
     ln = lines[i]
-    if ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
+    if (ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp
+            or _day_line(ln.text)):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text):
@@ -66,6 +67,13 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
     # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
     return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
+
+
+def _day_line(text: str) -> bool:
+    """``text`` names a day ("Tuesday 11 March", "March 11"): a live blog's day heading
+    over its first post's time, no commenter's name."""
+    words = WORD_RE.findall(text.lower())
+    return any(w in MONTH_NAMES for w in words) and any(w.isdigit() for w in words)
 
 
 def _titles_a_post(lines: list[Line], i: int) -> bool:
@@ -145,6 +153,7 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
     seen = 0
     rx = CUES["comments"]
     run: list[int] = []
+    names: set[str] = set()  # the author lines of the run's two-line headers
     half = 0.5 * kept_words_total
     for i, ln in enumerate(lines):
         if ln.keep and ln.cls in ("good", "near"):
@@ -162,19 +171,24 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
         ):
             return i, True
         # (the first tests of _comment_header inline: most lines fail them)
-        if seen >= COMMENT_MIN_ARTICLE_WORDS and (
-            ((not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i))
-            or (
-                ln.n_words <= INLINE_HEADER_WORDS
-                and ln.text.endswith(_SAID_ENDS)
-                and _inline_comment_header(ln)
-            )
-        ):
-            if run and i - run[-1] > COMMENT_GAP:
-                run = []
-            run.append(i)
-            if len(run) >= COMMENT_HEADERS:
-                return run[0], False
+        if seen < COMMENT_MIN_ARTICLE_WORDS:
+            continue
+        if (not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i):
+            name = ln.text
+        elif (ln.n_words <= INLINE_HEADER_WORDS and ln.text.endswith(_SAID_ENDS)
+              and _inline_comment_header(ln)):
+            name = None
+        else:
+            continue
+        if run and i - run[-1] > COMMENT_GAP:
+            run, names = [], set()
+        run.append(i)
+        if name is not None:
+            names.add(name)
+        # (one "author" over every time line is a label or a byline: a live blog's posts,
+        # each closed by "Sian Griffiths, court reporter" over the next post's time)
+        if len(run) >= COMMENT_HEADERS and len(names) != 1:
+            return run[0], False
     return None
 
 

@@ -578,6 +578,34 @@ def test_a_live_blogs_posts_under_titles_are_no_comment_thread() -> None:
     assert BODY[3] not in res.text and BODY[6] not in res.text
 
 
+def test_a_live_blogs_posts_closed_by_one_byline_are_no_comment_thread() -> None:
+    # Found by a probe: a court live blog as text, untitled posts "time / paragraph / Sian
+    # Griffiths court reporter", a day heading over the first post of each day: the byline
+    # (and "Tuesday 11 March") over the next post's time read as commenters, and the posts
+    # went as comments. One "author" over every time line is a byline or a label, and a day
+    # is no commenter.
+    paragraphs = [BODY[0], BODY[1], BODY[3], BODY[4], BODY[6], *_STORY,
+                  "The jury was shown a spreadsheet listing forty-one transfers made over two "
+                  "years from the company's main account to three accounts abroad.",
+                  "The accountant said he had never seen the spreadsheet before the police "
+                  "showed it to him during an interview in the spring of last year.",
+                  "Court has risen for the day, and the trial resumes on Thursday morning, "
+                  "when the defence is expected to call its first witness.",
+                  "Opening the case, the prosecutor told the jury that the trial was about a man "
+                  "who treated his company's money as if it were his own."]
+    posts: list[str] = ["Wednesday 12 March"]
+    for n in range(0, len(paragraphs), 2):
+        if n == 4:
+            posts.append("Tuesday 11 March")
+        posts += [f"{15 - n}:{10 + 3 * n}", *paragraphs[n:n + 2],
+                  "Sian Griffiths court reporter"]
+    res = clean_text("\n\n".join(["Fraud trial: accountant denies transfers - live",
+                                   *posts]))
+    assert not [span for span in res.removed if span.reason == "comments"]
+    for para in paragraphs:
+        assert para in res.text, para
+
+
 def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
     # Found by a fuzzing helper: "1. On March 3, 2020, the minister said:" (one line with a date,
     # ending in "said:") read as a comment system's one-line header, and "- The minister
