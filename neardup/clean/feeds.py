@@ -10,15 +10,22 @@ A page is read as a feed when the text trafilatura kept lies inside one ``<artic
 *chosen* one) that has *peers*. The chosen article's *unit* is the article or the wrapper that
 holds it as its only article (an ``<li>`` of a list of posts, a ``<div>`` with a share bar);
 its peers are the elements of the unit's container of the unit's tag that hold one article of
-compatible classes (the one's classes a subset of the other's, names with digits aside: they
-name one post, "post-1806", or are hashed, "css-1x2y3z"; a pinned post adds a class), each a
-*post*: prose (:data:`POST_WORDS` words of paragraphs), few links (below
-:data:`MAX_LINK_SHARE` of its text), no ``<h1>`` (a story of its own, as the next story that
-an endless page preloads), no heading in or around a link to another page and no "Continue
-reading" link (a teaser: related posts and "More news" beside an article). Containers of the
-same tag and classes beside the first (the posts of one day each) add their posts. The
+compatible classes (the same, or the one's a subset of the other's: a pinned post adds one;
+names with digits, "post-1806", "css-1x2y3z", and of variants or states, "post--untitled",
+"is-pinned", do not count), each a *post*: prose (:data:`POST_WORDS` words of paragraphs),
+few links (below :data:`MAX_LINK_SHARE` of its text), no ``<h1>`` (a story of its own, as the
+next story that an endless page preloads), no title (a first heading above any paragraph) in
+or around a link to another page and no "Continue reading" link (a teaser: related posts and
+"More news" beside an article). Containers of the same tag and classes beside the first (the
+posts of one day each) add their posts. The paragraphs of prose above the feed in the page's
+``<main>`` (an introduction; not a standfirst or a byline, by their class names) and the
 articles of the posts, in page order and nothing else (ads, share bars, "Load more"), become
 one document that trafilatura reads again: its text replaces the first reading's when longer.
+
+Measured: the twelve designs above, live F1 0.43 -> 0.96 (eight ordinary pages with other
+``<article>`` elements: 0.961 both); a second, held-out probe of 14 live blogs and 10 such
+pages, 0.627 -> 0.914 and 0.772 -> 0.861 with the rule's first version; AEB's HTML pages
+unchanged.
 """
 
 from __future__ import annotations
@@ -35,6 +42,12 @@ PROBE_CHARS = 80  # of the extracted text's longest line, looked for in the arti
 
 _ARTICLE_TAG_RE = re.compile(r"<article[\s>]", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A class or id naming a part of the header (a standfirst under the headline, a byline)
+_HEADER_PART_RE = re.compile(
+    r"standfirst|summary|\bdeck?\b|subtitle|sub-title|subhead|description|excerpt|teaser|"
+    r"strap|tagline|kicker|byline|meta\b|__meta|-meta", re.I)
+_NOT_INTRO = frozenset(("article", "header", "aside", "nav", "footer", "form", "figure", "li",
+                        "blockquote", "button"))
 # A teaser's link to the rest of its story (in the languages of the cue lists)
 _READ_ON_RE = re.compile(
     r"\b(?:continue reading|read more|read the (?:full|rest|whole)|full story|keep reading|"
@@ -85,10 +98,50 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     article = tree.makeelement("article", {"class": "post"})
     document.append(body)
     body.append(article)
-    for post in posts:
-        post.tail = None
-        article.append(post)
+    for element in [*_intro(container), *posts]:
+        element.tail = None
+        article.append(element)
     return document
+
+
+def _intro(container: HtmlElement) -> list[HtmlElement]:
+    """The paragraphs of prose above the feed in the page's main element (an introduction
+    under the headline), if it has one: not in an article, a header, an aside or a form."""
+    main = _main_of(container)
+    if main is None:
+        return []
+    found = []
+    for p in main.iter():
+        if p is container:  # (document order: what follows is the feed and below it)
+            break
+        if p.tag != "p" or any(a.tag in _NOT_INTRO for a in _between(p, main)):
+            continue
+        if any(_HEADER_PART_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+               for e in [p, *_between(p, main)]):
+            continue
+        words = len(_words(p).split())
+        links = sum(len(_words(a)) for a in p.iter("a"))
+        if words >= POST_WORDS and links < MAX_LINK_SHARE * len(_words(p)):
+            found.append(p)
+    return found
+
+
+def _between(element: HtmlElement, ancestor: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of ``element`` below ``ancestor``."""
+    found = []
+    for above in element.iterancestors():
+        if above is ancestor:
+            break
+        found.append(above)
+    return found
+
+
+def _main_of(element: HtmlElement) -> HtmlElement | None:
+    """The page's main element around ``element`` (``<main>`` or role "main"), or None."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "main" or ancestor.get("role") == "main":
+            return ancestor
+    return None
 
 
 def _posts(container: HtmlElement, tag: str, classes: frozenset[str]) -> list[HtmlElement]:
@@ -111,16 +164,23 @@ def _post(article: HtmlElement) -> bool:
     words = sum(len(_words(p).split()) for p in article.iter("p"))
     if words < POST_WORDS or next(article.iter("h1"), None) is not None:
         return False
-    for link in article.iter("a"):
-        href = link.get("href") or "#"
-        if "#" not in href and (  # (a link into a page is a post's permalink)
-                next(link.iter(*_HEADINGS), None) is not None
-                or any(a.tag in _HEADINGS for a in link.iterancestors())):
-            return False
-        if _READ_ON_RE.search(link.text_content() or ""):
-            return False
+    title = _title_of(article)
+    if title is not None and any(
+            "#" not in (link.get("href") or "#")  # (a link into a page: a post's permalink)
+            for link in [*title.iter("a"), *(a for a in title.iterancestors("a"))]):
+        return False
+    if any(_READ_ON_RE.search(link.text_content() or "") for link in article.iter("a")):
+        return False
     links = sum(len(_words(a)) for a in article.iter("a"))
     return links < MAX_LINK_SHARE * len(_words(article))
+
+
+def _title_of(article: HtmlElement) -> HtmlElement | None:
+    """The article's title: its first heading, if no paragraph comes before it (an untitled
+    post may hold a card of another story, a heading under a link, below its text)."""
+    for element in article.iter("p", *_HEADINGS):
+        return None if element.tag == "p" else element
+    return None
 
 
 def _article_of(element: HtmlElement) -> HtmlElement | None:
@@ -140,9 +200,11 @@ def _elements(element: HtmlElement) -> list[HtmlElement]:
 
 def _classes(element: HtmlElement) -> frozenset[str]:
     """The element's classes but those with a digit (naming one item, "post-1806", or
-    hashed, "css-1x2y3z")."""
+    hashed, "css-1x2y3z") and those of a variant or a state ("post--untitled", "is-pinned",
+    "has-image")."""
     return frozenset(name for name in (element.get("class") or "").split()
-                     if not any(c.isdigit() for c in name))
+                     if not any(c.isdigit() for c in name) and "--" not in name
+                     and not name.startswith(("is-", "has-")))
 
 
 def _words(element: HtmlElement) -> str:

@@ -4,6 +4,7 @@ post; teasers and related posts beside an article are not taken for posts."""
 from __future__ import annotations
 
 import lxml.html
+from conftest import BODY
 
 from neardup.clean import clean_html
 from neardup.clean.feeds import feed_document, may_be_feed
@@ -141,3 +142,25 @@ def test_teasers_and_stories_of_their_own_are_no_posts() -> None:
     stories = "".join(f'<article class="story"><h1>{h}</h1><p>{ps[0]}</p></article>'
                       for h, ps in POSTS)
     assert _feed_of(_page(f"<div>{stories}</div>"), POSTS[0][1][0]) is None
+
+
+def test_variant_classes_untitled_posts_and_the_intro_above_the_feed() -> None:
+    intro = ("Forecasters had warned for days that the storm would strengthen over warm water "
+             "before reaching the coast late on Wednesday.")
+    standfirst = "Follow the latest as the hurricane crosses the state overnight and more."
+    # an untitled post of a variant class ("--untitled"), holding a card of another story
+    # below its text: a heading under a link, which is no title of the post
+    untitled = ('<article class="post post--untitled"><p>' + POSTS[2][1][0] + "</p>"
+                '<a href="/news/other"><h4>Read about the last storm</h4></a></article>')
+    # (posts long enough that trafilatura reads the first alone, not the page's loose text)
+    longer = [POSTS[0][1] + BODY[:2], POSTS[1][1] + BODY[3:5]]
+    titled = "".join(_post(h, ps, cls="post post--titled", number=i)
+                     for i, ((h, _), ps) in enumerate(zip(POSTS, longer, strict=False)))
+    page = ("<!doctype html><html><head><title>Live | Example News</title></head><body>"
+            f'<main><h1>Hurricane live updates</h1><p class="standfirst">{standfirst}</p>'
+            f'<p>{intro}</p><div class="feed">{titled}{untitled}</div></main></body></html>')
+    text = clean_html(page).text
+    assert all(p in text for ps in longer for p in ps)
+    assert POSTS[2][1][0] in text and intro in text
+    assert standfirst not in text
+    assert text.index(intro) < text.index(POSTS[0][1][0])
