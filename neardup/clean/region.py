@@ -384,6 +384,7 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             ):
                 sk.keep = True  # closing line of the article at the region end
         i = j
+    _keep_post_titles(lines, s, e)
     # a headline right after a "DON'T MISS"/"Related" cue is not article even if prose-like
     # (the label may be the line just before the region: the list after it made the region)
     for k in range(max(s, 1), e):
@@ -393,6 +394,23 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
             _drop_label_list(lines, k, e)
+
+
+# A live blog's posts in the region: a title (one short line, no sentence end) right under a
+# post's time line and right over its text; at least this many of them, as one title under a
+# time line is as often a teaser's headline.
+POST_TITLES = 2
+
+
+def _keep_post_titles(lines: list[Line], s: int, e: int) -> None:
+    found = [k for k in range(s + 1, e - 1)
+             if lines[k].cls == "short" and not lines[k].keep and not lines[k].terminal
+             and lines[k].n_words >= 2 and lines[k].cue is None
+             and lines[k - 1].timestamp and lines[k - 1].cls == "bad"
+             and lines[k + 1].keep and lines[k + 1].cls in ("good", "near")]
+    if len(found) >= POST_TITLES:
+        for k in found:
+            lines[k].keep, lines[k].reason = True, ""
 
 
 # A sub-heading holding a navigation word between two paragraphs is the article's ("What

@@ -606,6 +606,25 @@ def test_a_live_blogs_posts_closed_by_one_byline_are_no_comment_thread() -> None
         assert para in res.text, para
 
 
+def test_a_live_blogs_post_titles_under_their_times_stay() -> None:
+    # (probes of live blogs as text: each post's title, between its time line and its text,
+    # went with the time line; one such title alone is as often a teaser's headline)
+    paragraphs = [BODY[0], BODY[1], BODY[3], BODY[4], BODY[6], *_STORY]
+    titles = ["Water level at a record low", "Families leave the south",
+              "Farmers count their losses", "Repairs begin at the dam"]
+    lines: list[str] = []
+    for n, title in enumerate(titles):
+        lines += [f"{11 - n}:{15 + n * 7} PM ET", title, *paragraphs[2 * n:2 * n + 2], "Share"]
+    res = clean_text("\n\n".join(lines))
+    # (the first is taken for the page's headline: metadata)
+    assert all(title in res.text for title in titles[1:])
+    assert all(para in res.text for para in paragraphs)
+    # one time line over a title in an article: not kept for that
+    page = "\n\n".join([*paragraphs[:3], "10:52 PM ET", "Repairs begin at the dam",
+                         *paragraphs[3:6]])
+    assert "Repairs begin at the dam" not in clean_text(page).text
+
+
 def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
     # Found by a fuzzing helper: "1. On March 3, 2020, the minister said:" (one line with a date,
     # ending in "said:") read as a comment system's one-line header, and "- The minister
