@@ -210,9 +210,7 @@ def classify(line: Line, english_like: bool) -> None:
         and (addresses_the_reader(t) or _site_notice(line))
     ):
         line.cls, line.reason = "bad", line.cue
-    elif line.cls != "short" and n > CUE_MAX_WORDS and "ookie" in line.text and _cookie_notice(
-        line
-    ):
+    elif line.cls != "short" and "ookie" in line.text and _cookie_notice(line):
         line.cls, line.reason = "bad", "notice"
 
 
@@ -225,9 +223,36 @@ COOKIE_WORDS = 35
 
 
 def _cookie_notice(line: Line) -> bool:
-    """``line`` (of more than CUE_MAX_WORDS words) reads as a cookie-consent notice."""
+    """``line`` (prose naming cookies) reads as a cookie-consent notice: by the rule above (on
+    lines of more than CUE_MAX_WORDS words), or, in any length and in the languages of
+    _CONSENT_TERMS, naming cookies with three more kinds of a consent dialog's terms and not
+    reporting."""
     low = line.text.lower()
     k = low.count("cookie")
-    return k >= 2 and k * COOKIE_WORDS >= line.n_words and (
-        "website" in low or "browser" in low or "browsing" in low
-    )
+    if (line.n_words > CUE_MAX_WORDS and k >= 2 and k * COOKIE_WORDS >= line.n_words
+            and ("website" in low or "browser" in low or "browsing" in low)):
+        return True
+    kinds = sum(rx.search(low) is not None for rx in _CONSENT_TERMS)
+    return kinds >= CONSENT_KINDS and _REPORTED_RE.search(line.text) is None
+
+
+# The other words of a consent dialog by kind, in the languages of the related-content labels
+# (features.CUES): "Wir verwenden Cookies und ähnliche Technologien, um Inhalte und Anzeigen zu
+# personalisieren ... Mit Klick auf Alle akzeptieren stimmen Sie zu" was a German page's first
+# paragraph, and its region ran from there over the menus (no cue words in German) to the
+# article. Cookies and three of these kinds: "we" (the site's voice), the site or the browser,
+# consent, accepting, partners, personalising, advertising or analytics.
+CONSENT_KINDS = 3
+_CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (
+    r"(?:we|wir|nous|wij)\b|utilizamos|usamos|utilizziamo|usiamo|utilisons|verwenden|nutzen|"
+    r"gebruiken",
+    r"website|webseite|internetseite|site web|sitio web|sito web|this site|our site|ce site|"
+    r"notre site|este sitio|nuestro sitio|questo sito|nostro sito|deze site|onze site|"
+    r"este site|nosso site|browser|navigateur|navegador",
+    r"consent|zustimm|einwillig|einverst|consentement|consentimiento|consenso|toestemming|"
+    r"consentimento",
+    r"accept|akzeptier|acceptez|aceptar|acepta|accett|aceitar|aceit",
+    r"partner|partenaires|socios|parceiros",
+    r"personali[sz]|personnalis|personaliz|personaliseer",
+    r"advertis|werbung|anzeigen|publicit|pubblicit|advertent|analy[sz]|statisti",
+))

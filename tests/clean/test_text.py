@@ -1120,6 +1120,29 @@ def test_dated_quote_lead_ins_are_no_comment_headers() -> None:
         assert para in res.text, para
 
 
+@pytest.mark.parametrize("consent", [
+    "Wir verwenden Cookies und ähnliche Technologien, um Inhalte und Anzeigen zu "
+    "personalisieren, Funktionen für soziale Medien anzubieten und die Zugriffe auf unsere "
+    "Website zu analysieren. Mit Klick auf Alle akzeptieren stimmen Sie dem zu.",
+    "Nous et nos partenaires utilisons des cookies pour personnaliser le contenu et la "
+    "publicité et pour analyser notre trafic. En cliquant sur Accepter, vous donnez votre "
+    "consentement.",
+    "We and our partners use cookies and similar technologies to personalise content and ads "
+    "and to analyse our traffic. By clicking Accept all you consent to this.",
+])
+def test_a_consent_dialogs_paragraph_in_any_language_is_no_article(consent: str) -> None:
+    # Found by a probe: a German page's consent paragraph, its first prose, over menus without
+    # English cue words ("Startseite", "Anmelden"): the article region ran from it, and the
+    # consent text, menus and breadcrumb were kept.
+    menus = ["Weser-Zeitung", "Abo E-Paper Anmelden",
+             "Startseite Lokales Region Politik Wirtschaft Sport Kultur Meinung",
+             "Startseite › Meinung › Kommentar", "Kommentar"]
+    res = clean_text("\n\n".join(["Wir brauchen Ihre Zustimmung", consent, *menus,
+                                   *_STORY, BODY[0], BODY[1]]))
+    assert consent not in res.text and menus[2] not in res.text
+    assert all(para in res.text for para in [*_STORY, BODY[0], BODY[1]])
+
+
 def test_reported_news_about_cookies_or_donations_stays() -> None:
     # Found by a second regression probe: a sentence with two notice or appeal cue words is
     # clutter only in the site's own voice, not when it reports ("... said").
