@@ -1143,6 +1143,49 @@ def test_a_consent_dialogs_paragraph_in_any_language_is_no_article(consent: str)
     assert all(para in res.text for para in [*_STORY, BODY[0], BODY[1]])
 
 
+RELEASE = [
+    "SAN JOSE, Calif., Oct. 8, 2024 -- Verdantis Robotics, Inc. today introduced Berrywise, an "
+    "autonomous picking robot for strawberry growers, and said it would be available to "
+    "commercial farms in California and Spain for the 2025 season.",
+    "Berrywise uses stereo cameras and a ripeness model to find fruit that is ready to "
+    "harvest, then removes each berry with a soft gripper that cuts the stem rather than "
+    "pulling it, the company said in its announcement on Tuesday.",
+    "\"Growers tell us they cannot find enough people to pick,\" said Priya Raman, chief "
+    "executive of Verdantis. \"Berrywise is meant to cover the night shift and the peak weeks "
+    "of the season.\"",
+]
+
+
+@pytest.mark.parametrize("tail", [
+    ["About Verdantis Robotics",
+     "Verdantis Robotics, Inc. builds autonomous machines for specialty crops. Founded in 2019 "
+     "and headquartered in San Jose, the company is backed by three venture funds.",
+     "Forward-Looking Statements",
+     "This press release contains forward-looking statements that are subject to risks and "
+     "uncertainties that could cause actual results to differ materially."],
+    ["ENDS", "Notes to editors",
+     "Verdantis Robotics builds autonomous machines for specialty crop agriculture."],
+    # a company's boilerplate paragraph without a heading, at the end (AEB's Ascom pages)
+    ["Verdantis is a global solutions provider focused on agricultural robotics. The company "
+     "is headquartered in San Jose and employs around 120 people in four countries."],
+])
+def test_a_press_releases_closing_matter_goes(tail: list[str]) -> None:
+    res = clean_text("\n\n".join(["Home", "News", *RELEASE, *tail, "Privacy policy"]))
+    assert all(para in res.text for para in RELEASE)
+    assert not any(line in res.text for line in tail)
+
+
+def test_a_storys_last_section_or_company_sentence_stays() -> None:
+    # "About" and a lower-case word: a section of the story; a company named in the story's
+    # last paragraph without a company profile's terms
+    tail = ["About the robots", "The machines were built in a warehouse in San Jose over "
+            "three years, and six farms tested them during the 2024 season.",
+            "Verdantis is the first company to sell such a robot by the kilogram picked, "
+            "analysts said on Tuesday."]
+    res = clean_text("\n\n".join(["Home", "News", *RELEASE, *tail, "Privacy policy"]))
+    assert all(para in res.text for para in [*RELEASE, *tail[1:]])
+
+
 def test_reported_news_about_cookies_or_donations_stays() -> None:
     # Found by a second regression probe: a sentence with two notice or appeal cue words is
     # clutter only in the site's own voice, not when it reports ("... said").
