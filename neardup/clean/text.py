@@ -192,8 +192,9 @@ _TRAILING_CREDIT_RE = re.compile(
     # ... or up to 150 characters of sentences, with or without their end, closed by an
     # English label and names: "... since 2014. Photograph: Owen Humphreys/PA", "...
     # docklands Picture: Frank McGrath" (a longer paragraph with a credit glued stays)
-    r"|^.{1,150}?\s(?:Photograph|Photo|Picture|Image|Foto)s?:\s*"
-    rf"{_NAME_OR_SOURCE}(?:\s?/\s?[\w .'’-]{{1,40}})?\s*$")
+    # ("PHOTO: Megan Kurz for The Ledger", a label in capitals and a photographer for a paper)
+    r"|^.{1,150}?\s(?i:Photograph|Photo|Picture|Image|Foto)(?i:s)?:\s*"
+    rf"{_NAME_OR_SOURCE}(?:\s?/\s?[\w .'’-]{{1,40}}|\sfor\s{_NAME_OR_SOURCE})?\s*$")
 CAPTION_CREDIT_WORDS = 40
 
 
@@ -204,7 +205,7 @@ def _caption_with_credit(ln: Line) -> bool:
     return (not ln.terminal
             and ("/" in t or " for " in t or "@" in t
                  or (":" in t and ("Photo" in t or "Picture" in t or "Image" in t
-                                   or "Foto" in t))
+                                   or "Foto" in t or "PHOTO" in t or "IMAGE" in t))
                  or t.rstrip().endswith((")", "Buy Photo")))
             and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 

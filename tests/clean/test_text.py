@@ -1404,6 +1404,8 @@ def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
     "Services)",
     "Lorraine Whitaker leaves the courthouse on Tuesday. Photo: Billy Calzada / Staff "
     "photographer",
+    "Vacant storefronts in downtown Dayton, Ohio. Smaller-city landlords rely on regional "
+    "lenders. PHOTO: Megan Kurz for The Ledger Street Journal",
 ])
 def test_a_caption_closed_by_a_photographer_and_paper_or_a_provider_goes(caption: str) -> None:
     # (credits the line features do not know, between paragraphs; a paragraph naming a firm
