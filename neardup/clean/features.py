@@ -177,7 +177,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:subscribe|subscription|subscriber|newsletters?|donat\w*|contribut\w*|"
         r"support (?:us|our|independent|local|quality)|become a (?:member|patron|subscriber)|"
         r"membership|inbox|help (?:us|keep|continue|fund)|make a gift|unlimited access|"
-        r"(?:the )?news that matters|journalism)\b",
+        r"(?:the )?news that matters|journalism|"
+        # (subscriptions in the other languages of the related labels: a Dutch paywall's
+        # "Dit artikel is exclusief voor abonnees. Neem nu een abonnement" stayed)
+        r"abonnement|abonnementen|abonnee|abonnees|abonnieren|abonniert|abonnent|abonnenten|"
+        r"abo|abonnez|abonné|abonnés|suscríbete|suscribirse|suscripción|suscriptor|"
+        r"suscriptores|abbonati|abbonamento|abbonato|abbonarsi|assine|assinatura|assinante|"
+        r"assinantes|prenumerera|prenumeration|prenumerata|подписка|подпишитесь)\b",
         re.I,
     ),
     "comments": re.compile(
@@ -231,7 +237,11 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             consent cookie cookies enable enabled enables gdpr javascript loading log login
             logout menu privacy register search sign signin signup skip sponsored terms""",
         "appeal": """become gift help inbox journalism matters membership newsletter newsletters
-            subscribe subscriber subscription support unlimited us""",
+            subscribe subscriber subscription support unlimited us abonnement abonnementen
+            abonnee abonnees abonnieren abonniert abonnent abonnenten abo abonnez abonné
+            abonnés suscríbete suscribirse suscripción suscriptor suscriptores abbonati
+            abbonamento abbonato abbonarsi assine assinatura assinante assinantes prenumerera
+            prenumeration prenumerata подписка подпишитесь""",
         "comments": """comment commenter commenters commenting comments community discussion
             disqus join posting replies reply""",
         "related": """also case don dont editor editors latest more most next popular promoted

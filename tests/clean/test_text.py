@@ -1186,6 +1186,18 @@ def test_a_storys_last_section_or_company_sentence_stays() -> None:
     assert all(para in res.text for para in [*RELEASE, *tail[1:]])
 
 
+def test_a_paywall_in_another_language_goes() -> None:
+    # Found by a probe: a Dutch paywall under the article's first paragraphs (subscription
+    # words were English only)
+    wall = ["Lees verder met een abonnement",
+            "Dit artikel is exclusief voor abonnees. Neem nu een abonnement en lees het hele "
+            "artikel, plus al onze andere artikelen.",
+            "Digitaal: eerste maand gratis, daarna 17,50 euro per maand. Kies dit abonnement"]
+    res = clean_text("\n\n".join(["Home", "Nieuws", *_STORY, *wall, "Privacy", "Contact"]))
+    assert all(para in res.text for para in _STORY)
+    assert not any(line in res.text for line in wall)
+
+
 def test_reported_news_about_cookies_or_donations_stays() -> None:
     # Found by a second regression probe: a sentence with two notice or appeal cue words is
     # clutter only in the site's own voice, not when it reports ("... said").
