@@ -265,6 +265,7 @@ _UPDATED_RE = re.compile(
     r"^\W*(?:last\s+)?(?:updated|modified|actualizado|mis à jour|aktualisiert|aggiornato)\b",
     re.I)
 _PUBLISHED_LABEL_RE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
+_UPDATED_LATER_RE = re.compile(r"(?<=\W)(?:last\s+)?(?:updated|modified)\b", re.I)
 # The publication's date below a later one: a page that says "First published" shows its
 # update above it ("Tue 26 Nov 2019 00.01 GMT" over "First published on Mon 25 Nov 2019
 # 23.01 GMT", the Guardian's header; "Updated: Nov 26" over "Originally published: Nov 25")
@@ -481,9 +482,10 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
     for i in range(lo, min(hi, len(lines))):
         t = _composed(lines[i].text)
         # (longer with its date's label: "Par Camille Bertrand Publié le 20 novembre 2019 à
-        # 06h30 - Mis à jour le ...")
+        # 06h30 - Mis à jour le ...", "By Jane Doe Columnist March 11, 2024 at 6:00 a.m. CDT
+        # Updated March 11, 2024 at 9:12 a.m. CDT")
         if lines[i].n_words > 14 and (lines[i].n_words > PUBLISHED_LINE_WORDS
-                                      or _published_label(t) is None):
+                                      or not _labels_its_dates(t)):
             continue
         if t.lstrip()[:1] not in _BY_FIRST:
             continue
@@ -562,6 +564,14 @@ def _trim_name(name: str, after: str = "") -> str:
                 or any(c.isdigit() for c in w)
                 or (caps and not _capitals(w) and bare not in NAME_CONNECTORS)):
             words = words[:j]
+            break
+        if j >= 2 and bare in _ROLE_NOUNS and bare != "staff":
+            # ("Jane Doe Senior Staff Writer", "Mike Kowalski, NFL Columnist", capitalised; not
+            # "WKRN Web Staff", a newsroom's byline)
+            while j > 2 and words[j - 1].strip(",.;:|").lower() in _ROLE_WORDS:
+                j -= 1
+            comma = next((k for k in range(j - 1, 0, -1) if words[k].endswith(",")), None)
+            words = words[:j if comma is None else comma + 1]
             break
     return " ".join(words).strip(" ,")
 
@@ -813,8 +823,18 @@ FAR_BELOW = 12
 
 def _date_line_words(text: str) -> int:
     """The most words a header line may have to be a date line: more when it labels its date
-    ("Jane Doe, Battle Creek Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated ...")."""
-    return PUBLISHED_LINE_WORDS if _published_label(text) is not None else DATE_LINE_WORDS
+    ("Jane Doe, Battle Creek Enquirer Published 6:02 p.m. ET March 12, 2019 | Updated ...")
+    or an update after it ("Wed 7 Feb 2024 16.45 GMT Last modified on Wed 7 Feb 2024 18.02
+    GMT", the Guardian's: 17 words)."""
+    return PUBLISHED_LINE_WORDS if _labels_its_dates(text) else DATE_LINE_WORDS
+
+
+def _labels_its_dates(text: str) -> bool:
+    """``text`` labels a date after its start: "Published" / "Posted" (_published_label), or
+    an update ("... Updated March 11, 2024", "... Last modified on ...")."""
+    return _published_label(text) is not None or (
+        ("pdated" in text or "odified" in text or "PDATED" in text)
+        and _UPDATED_LATER_RE.search(text) is not None)
 
 
 def _far_lines(lines: list[Line], first: int) -> list[int]:

@@ -701,3 +701,24 @@ def test_risks_of_the_day_first_and_name_in_place_rules() -> None:
     page = "\n".join(["Home", "Food", "", HEADLINE, "", "High School Sports in Tulsa",
                       "Nov. 5, 2024", "", *BODY])
     assert clean_text(page).byline is None
+
+
+def test_a_byline_with_its_role_and_dates_under_an_update_label() -> None:
+    # Found by a genre probe: a 23-word "By Name Columnist <date> Updated <date>" line, and the
+    # Guardian's 17-word "Wed 7 Feb 2024 16.45 GMT Last modified on ..." were too long for a
+    # date line (labels counted at the start only) and gave neither byline nor date
+    line = ("By Denise Okafor Columnist March 11, 2024 at 6:00 a.m. CDT Updated March 11, 2024 "
+            "at 9:12 a.m. CDT")
+    res = clean_text("\n".join(["Home", "News", "", HEADLINE, "", line, "", *BODY]))
+    assert (res.byline, res.date) == ("Denise Okafor", "2024-03-11")
+    assert "Updated" not in res.text
+    line = "Wed 7 Feb 2024 16.45 GMT Last modified on Wed 7 Feb 2024 18.02 GMT"
+    res = clean_text("\n".join(["Home", "News", "", HEADLINE, "", line, "", *BODY]))
+    assert res.date == "2024-02-07"
+    # a capitalised role after the name ends it, up to a comma; a newsroom's "Staff" stays
+    for by, name in [("By Ben Acheson Senior Staff Writer", "Ben Acheson"),
+                     ("By Mike Kowalski, NFL Columnist", "Mike Kowalski"),
+                     ("By WKRN Web Staff", "WKRN Web Staff"),
+                     ("By Mary Ann Evans", "Mary Ann Evans")]:
+        res = clean_text("\n".join(["Home", "", HEADLINE, "", by, "March 4, 2024", "", *BODY]))
+        assert res.byline == name, by
