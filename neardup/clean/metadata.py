@@ -114,8 +114,9 @@ _URL_DATE_RE = re.compile(
     r"(?<![\w-])((?:19|20)\d{2})([/-])(\d{1,2}|[a-z]{3})\2(\d{1,2})(?!\w)", re.I
 )
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|story by|reporting by|reported by|posted by|analysis by|"
-    r"opinion by|commentary by|text by|text and photos by|interview by|words:|authors?:)[:\s]+"
+    r"^(?:by|written by|story by|reporting by|reported by|posted by|analysis by|"
+    r"opinion by|commentary by|interview by|words:|authors?:|"
+    r"(?:words|text)(?: and (?:photos|photographs|pictures|images))? by)[:\s]+"
     r"([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,8})\s*[,|]?\s*(.*)$",
     re.I,
 )

@@ -681,6 +681,8 @@ def test_name_lines_by_a_date_of_more_forms() -> None:
                        ("Words: Marcus Lee / Nov 19, 2019", "Marcus Lee"),
                        ("Text and photos by Marcus Lee / Nov 19, 2019", "Marcus Lee"),
                        ("Interview by Leah Park", "Leah Park"),
+                       ("Words and photographs by Aoife Brennan | Sun 5 Nov 2023",
+                        "Aoife Brennan"),
                        ("Door Eva Bakker", "Eva Bakker"), ("Oleh Budi Santoso", "Budi Santoso"),
                        ("By Allison Brandt, a senior reviewer covering phones and wearables.",
                         "Allison Brandt"),
