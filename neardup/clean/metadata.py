@@ -960,15 +960,12 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
         # (the headline reworded in the <title>: most of its content words are the title's,
         # three of them at least in its headline part, not only in its site part: "Talk to Al
         # Jazeera")
-        title_words = _content_words(page_title)
-        headline_words = _content_words(title_from_page_title(page_title) or page_title)
+        reworded = _RewordedTitle(page_title)
         for i in range(article_start - 1, -1, -1):
             ln = lines[i]
             if ln.n_words < 4 or i in skip or i == title_line or _not_headline(ln):
                 continue
-            words = _content_words(ln.text)
-            if (len(words) >= 3 and len(words & title_words) >= TITLE_SHARE * len(words)
-                    and len(words & headline_words) >= 3):
+            if reworded.names(ln):
                 return i
     for i in range(article_start - 1, lo - 1, -1):
         ln = lines[i]
@@ -1047,8 +1044,23 @@ def _not_headline(ln: Line) -> bool:
     )
 
 
+class _RewordedTitle:
+    """The headline reworded in a page's <title>: most of a line's content words are the
+    title's, three of them at least in its headline part, not only in its site part ("Talk to
+    Al Jazeera")."""
+
+    def __init__(self, page_title: str) -> None:
+        self.title_words = _content_words(page_title)
+        self.headline_words = _content_words(title_from_page_title(page_title) or page_title)
+
+    def names(self, ln: Line) -> bool:
+        words = _content_words(ln.text)
+        return (len(words) >= 3 and len(words & self.title_words) >= TITLE_SHARE * len(words)
+                and len(words & self.headline_words) >= 3)
+
+
 def find_top_title(lines: list[Line], start: int, page_title: str | None,
-                   max_lines: int = TOP_TITLE_LINES) -> int | None:
+                   max_lines: int = TOP_TITLE_LINES, reworded: bool = False) -> int | None:
     """Index of the headline at the top of already-extracted text, or None.
 
     An extractor's main text (trafilatura's) often starts with the ``<h1>`` headline, which is
@@ -1057,6 +1069,12 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None,
     prefix of them ("Headline" of "Headline | Site"), or one separator-delimited part ("Site -
     Headline").
     Only the title's own words count: a lead paragraph that restates the headline differs.
+    ``reworded``: also a line that ends no sentence and that the title names reworded
+    (:class:`_RewordedTitle`; "El Real Alcántara remonta ante el Deportivo Ribera y se mete
+    en puestos de ascenso" under "Real Alcántara 3-1 Deportivo Ribera: El Alcántara remonta
+    y se mete en puestos de ascenso | Segunda División | Site"), asked in page text, where a
+    headline in sentence case opened the article region and a kicker above it became the
+    title.
     """
     if not page_title:
         return None
@@ -1074,6 +1092,9 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None,
             continue
         # (a prefix or a part of two words or less may be a label: "Opinion", "Breaking news")
         if k == pt or ((ln.n_words >= 3 or ln.cjk) and (k in parts or pt.startswith(k + " "))):
+            return i
+        if (reworded and ln.n_words >= 4 and not ln.terminal and not _not_headline(ln)
+                and _RewordedTitle(page_title).names(ln)):
             return i
     return None
 

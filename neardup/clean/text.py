@@ -625,7 +625,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     # (the article's first line may be its headline, named by the page's <title>: one in
     # sentence case over a standfirst reads as prose, and the nearest heading above it, a
     # "Most read" teaser, was taken for the title)
-    top_title = (find_top_title(lines, first, page_title, 1)
+    top_title = (find_top_title(lines, first, page_title, 1, reworded=True)
                  if page_title and not opts.conservative else None)
     if top_title == first and top_title != title_line:
         first = next((ln.index for ln in lines[first + 1:] if ln.keep), first)

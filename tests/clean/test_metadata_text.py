@@ -724,3 +724,29 @@ def test_a_byline_with_its_role_and_dates_under_an_update_label() -> None:
                      ("By Mary Ann Evans", "Mary Ann Evans")]:
         res = clean_text("\n".join(["Home", "", HEADLINE, "", by, "March 4, 2024", "", *BODY]))
         assert res.byline == name, by
+
+
+def test_a_headline_reworded_in_the_page_title_at_the_top_of_the_region_is_the_title() -> None:
+    # Found by a genre probe: a Spanish headline in sentence case opened the article region,
+    # and the kicker above it ("Segunda División | Jornada 28") became the title
+    title = ("Real Alcántara 3-1 Deportivo Ribera: El Alcántara remonta y se mete en puestos de "
+             "ascenso | Segunda División | Gradas Deportes")
+    headline = ("El Real Alcántara remonta ante el Deportivo Ribera y se mete en puestos de "
+                "ascenso")
+    body = [
+        "El Real Alcántara necesitó una hora para encontrarse, pero cuando lo hizo pasó por "
+        "encima del Deportivo Ribera y remontó el gol inicial con un doblete de su delantero.",
+        "El comienzo fue del Ribera. Los gallegos salieron sin complejos y castigaron enseguida "
+        "la lentitud de la zaga local, que tardó media hora en reaccionar.",
+        "Valls movió el banquillo al descanso y el equipo ganó profundidad por la banda "
+        "derecha, donde llegaron los dos goles que dieron la vuelta al partido.",
+    ]
+    page = "\n\n".join([title, "Fútbol\nPrimera\nSegunda\nResultados", "Segunda División | "
+                        "Jornada 28", headline, *body])
+    res = clean_text(page)
+    assert res.title == headline and headline not in res.text
+    assert res.text.startswith(body[0])
+    # a first paragraph that restates the title ends a sentence: it stays
+    lead = headline + ", tras remontar el gol inicial."
+    res = clean_text("\n\n".join([title, "Segunda División | Jornada 28", lead, *body]))
+    assert lead in res.text
