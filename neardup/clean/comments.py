@@ -51,11 +51,10 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
     """
     ln = lines[i]
-    if (ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp
-            or _day_line(ln.text)):
+    if ln.cls != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text):
+    if nxt is None or not nxt.timestamp or _quote_lead_in(ln.text) or _day_line(ln.text):
         return False
     if _titles_a_post(lines, i + 2):
         return False
