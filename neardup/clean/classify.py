@@ -241,18 +241,19 @@ def _cookie_notice(line: Line) -> bool:
 # personalisieren ... Mit Klick auf Alle akzeptieren stimmen Sie zu" was a German page's first
 # paragraph, and its region ran from there over the menus (no cue words in German) to the
 # article. Cookies and three of these kinds: "we" (the site's voice), the site or the browser,
-# consent, accepting, partners, personalising, advertising or analytics.
+# consent, accepting, partners (or third parties), personalising, advertising or analytics.
 CONSENT_KINDS = 3
 _CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (
-    r"(?:we|wir|nous|wij)\b|utilizamos|usamos|utilizziamo|usiamo|utilisons|verwenden|nutzen|"
-    r"gebruiken",
+    r"(?:we|wir|nous|wij|noi)\b|utilizamos|usamos|utilizziamo|usiamo|utilisons|verwenden|"
+    r"nutzen|gebruiken",
     r"website|webseite|internetseite|site web|sitio web|sito web|this site|our site|ce site|"
     r"notre site|este sitio|nuestro sitio|questo sito|nostro sito|deze site|onze site|"
     r"este site|nosso site|browser|navigateur|navegador",
     r"consent|zustimm|einwillig|einverst|consentement|consentimiento|consenso|toestemming|"
     r"consentimento",
     r"accept|akzeptier|acceptez|aceptar|acepta|accett|aceitar|aceit",
-    r"partner|partenaires|socios|parceiros",
+    r"partner|partenaires|socios|parceiros|third[- ]part|terze parti|tiers|terceros|"
+    r"dritte|derden|terceiros",
     r"personali[sz]|personnalis|personaliz|personaliseer",
     r"advertis|werbung|anzeigen|publicit|pubblicit|advertent|analy[sz]|statisti",
 ))

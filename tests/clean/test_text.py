@@ -1129,6 +1129,10 @@ def test_dated_quote_lead_ins_are_no_comment_headers() -> None:
     "consentement.",
     "We and our partners use cookies and similar technologies to personalise content and ads "
     "and to analyse our traffic. By clicking Accept all you consent to this.",
+    # (found by the session's last probe: third parties, not partners)
+    "Noi e terze parti selezionate utilizziamo cookie o tecnologie simili per finalità "
+    "tecniche e, con il tuo consenso, anche per altre finalità come specificato nella cookie "
+    "policy.",
 ])
 def test_a_consent_dialogs_paragraph_in_any_language_is_no_article(consent: str) -> None:
     # Found by a probe: a German page's consent paragraph, its first prose, over menus without
