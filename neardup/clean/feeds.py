@@ -114,16 +114,22 @@ def _intro(container: HtmlElement) -> list[HtmlElement]:
     for p in main.iter():
         if p is container:  # (document order: what follows is the feed and below it)
             break
-        if p.tag != "p" or any(a.tag in _NOT_INTRO for a in _between(p, main)):
+        if p.tag != "p":
             continue
-        if any(_HEADER_PART_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
-               for e in [p, *_between(p, main)]):
+        above = _between(p, main)
+        if any(a.tag in _NOT_INTRO for a in above) or any(
+                _HEADER_PART_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+                for e in [p, *above]):
             continue
-        words = len(_words(p).split())
-        links = sum(len(_words(a)) for a in p.iter("a"))
-        if words >= POST_WORDS and links < MAX_LINK_SHARE * len(_words(p)):
+        if len(_words(p).split()) >= POST_WORDS and _few_links(p):
             found.append(p)
     return found
+
+
+def _few_links(element: HtmlElement) -> bool:
+    """Less than MAX_LINK_SHARE of ``element``'s text is link text."""
+    links = sum(len(_words(a)) for a in element.iter("a"))
+    return links < MAX_LINK_SHARE * len(_words(element))
 
 
 def _between(element: HtmlElement, ancestor: HtmlElement) -> list[HtmlElement]:
@@ -171,8 +177,7 @@ def _post(article: HtmlElement) -> bool:
         return False
     if any(_READ_ON_RE.search(link.text_content() or "") for link in article.iter("a")):
         return False
-    links = sum(len(_words(a)) for a in article.iter("a"))
-    return links < MAX_LINK_SHARE * len(_words(article))
+    return _few_links(article)
 
 
 def _title_of(article: HtmlElement) -> HtmlElement | None:

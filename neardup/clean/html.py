@@ -11,6 +11,8 @@ would only cost recall on text that is already the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser as FlatParser
@@ -45,7 +47,7 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
         # an article body from a feed or a CMS export): the same markup inside a page has one
         doc = _extract(f"<html><body>{html}</body></html>", url, comments)
     too_deep = _too_deep()
-    fields = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    fields = _fields(doc)
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
     if found.get("text") and not too_deep and may_be_feed(html):
@@ -225,48 +227,59 @@ _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
 
-def _extract(html: str, url: str | None, comments: bool) -> Any:
+@contextmanager
+def _our_parser() -> Iterator[None]:
+    """trafilatura's module-level parser swapped for ``_PARSER`` (huge trees) meanwhile."""
     default = trafilatura.utils.HTML_PARSER
     trafilatura.utils.HTML_PARSER = _PARSER
     try:
-        return trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_recall=True,
-            # (no fallback extractors, readability and jusText: on AEB they took a noisier
-            # text on 3 pages and none better; 9 % less CPU)
-            fast=True,
-            include_comments=comments,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
+        yield
+    finally:
+        trafilatura.utils.HTML_PARSER = default
+
+
+def _bare_extraction(source: Any, comments: bool, **more: Any) -> Any:
+    """trafilatura's extraction as we run it, of a page or of a parsed document."""
+    return trafilatura.bare_extraction(
+        source,
+        favor_recall=True,
+        # (no fallback extractors, readability and jusText: on AEB they took a noisier
+        # text on 3 pages and none better; 9 % less CPU)
+        fast=True,
+        include_comments=comments,
+        include_tables=True,
+        **more,
+    )
+
+
+def _fields(doc: Any) -> dict[str, Any]:
+    """An extraction's result as a dict (empty when there is none)."""
+    return {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+
+
+def _extract(html: str, url: str | None, comments: bool) -> Any:
+    try:
+        with _our_parser():
+            return _bare_extraction(html, comments, url=url, with_metadata=True,
+                                    date_extraction_params=_DATE_PARAMS)
     except Exception as exc:  # (any error of trafilatura's on a broken page)
         reraise_if_interrupted(exc)
         raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
-    finally:
-        trafilatura.utils.HTML_PARSER = default
 
 
 def _feed_text(html: str, text: str, comments: bool) -> str | None:
     """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``)."""
-    default = trafilatura.utils.HTML_PARSER
-    trafilatura.utils.HTML_PARSER = _PARSER
     try:
-        tree = trafilatura.utils.load_html(html)
-        document = None if tree is None else feed_document(tree, text)
-        if document is None:
-            return None
-        posts = trafilatura.bare_extraction(document, favor_recall=True, fast=True,
-                                            include_comments=comments, include_tables=True,
-                                            with_metadata=False)
+        with _our_parser():
+            tree = trafilatura.utils.load_html(html)
+            document = None if tree is None else feed_document(tree, text)
+            if document is None:
+                return None
+            posts = _bare_extraction(document, comments, with_metadata=False)
     except Exception as exc:  # (as in _extract; the page's first reading stands)
         reraise_if_interrupted(exc)
         return None
-    finally:
-        trafilatura.utils.HTML_PARSER = default
-    fields = {} if posts is None else posts if isinstance(posts, dict) else posts.as_dict()
-    return fields.get("text") or None
+    return _fields(posts).get("text") or None
 
 
 def page_text(html: str, url: str | None = None) -> str:

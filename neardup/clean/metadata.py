@@ -1083,6 +1083,7 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None,
         return None
     parts = {_key(p) for p in _TITLE_SEP_RE.split(page_title)}
     most = pt.count(" ") + 1  # (a longer line is none of these; its key is not needed)
+    named: _RewordedTitle | None = None
     for i in range(start, min(len(lines), start + max_lines)):
         ln = lines[i]
         if ln.n_words > most and not ln.cjk:
@@ -1093,9 +1094,10 @@ def find_top_title(lines: list[Line], start: int, page_title: str | None,
         # (a prefix or a part of two words or less may be a label: "Opinion", "Breaking news")
         if k == pt or ((ln.n_words >= 3 or ln.cjk) and (k in parts or pt.startswith(k + " "))):
             return i
-        if (reworded and ln.n_words >= 4 and not ln.terminal and not _not_headline(ln)
-                and _RewordedTitle(page_title).names(ln)):
-            return i
+        if (reworded and ln.n_words >= 4 and not ln.terminal and not _not_headline(ln)):
+            named = named or _RewordedTitle(page_title)  # (made once, where first asked)
+            if named.names(ln):
+                return i
     return None
 
 
