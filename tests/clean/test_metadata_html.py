@@ -166,7 +166,7 @@ def test_every_parsed_date_has_a_year_word() -> None:
     # parses a line)
     import random
 
-    from neardup.clean.metadata import _DATE_HINT_RE, parse_date
+    from neardup.clean.metadata.dates import _DATE_HINT_RE, parse_date
 
     rnd = random.Random(4)
     vocab = ["2019", "2019-03-04", "2019/3/4", "March", "4,", "4th", "of", "Mar.", "12", "20190",
@@ -186,7 +186,7 @@ def test_every_date_pattern_match_holds_one_of_its_marks() -> None:
     # (_first_date skips a pattern when the text holds none of its marks)
     import random
 
-    from neardup.clean.metadata import _DATE_PATTERNS
+    from neardup.clean.metadata.dates import _DATE_PATTERNS
 
     rnd = random.Random(5)
     vocab = ["2019", "2019-03-04", "2019/3/4", "2019.3.4", "March", "4,", "4th", "of", "Mar.",

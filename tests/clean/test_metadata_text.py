@@ -116,12 +116,12 @@ def test_labelled_by_lines_and_names_with_their_role() -> None:
     # a photo credit is no byline
     assert clean_text(_header("Photos by Jane Smith")).byline is None
     # the role needs a role noun; the name, two name words at least
-    from neardup.clean.metadata import _name_before_role
+    from neardup.clean.metadata.bylines import name_before_role
 
-    assert _name_before_role("Jane Smith Senior Staff Writer") == "Jane Smith"
-    assert _name_before_role("Jane Smith Senior Center") is None
-    assert _name_before_role("Smith Staff Writer") is None
-    assert _name_before_role("the Smith Staff Writer") is None
+    assert name_before_role("Jane Smith Senior Staff Writer") == "Jane Smith"
+    assert name_before_role("Jane Smith Senior Center") is None
+    assert name_before_role("Smith Staff Writer") is None
+    assert name_before_role("the Smith Staff Writer") is None
 
 
 def test_name_on_the_date_line() -> None:
@@ -224,8 +224,8 @@ def test_headline_reworded_in_the_page_title() -> None:
 
 def test_byline_first_characters() -> None:
     """A line that BYLINE_RE matches, or that lower-cases to a byline label, opens with one of
-    _BY_FIRST (the cheap test find_byline and find_title run first)."""
-    from neardup.clean.metadata import _BY_FIRST, _BY_LABELS, BYLINE_RE
+    BY_FIRST (the cheap test find_byline and find_title run first)."""
+    from neardup.clean.metadata.bylines import _BY_LABELS, BY_FIRST, BYLINE_RE
 
     rests = ["y Jane Smith", "ritten by Jane Smith", "ords by Jane Smith", "tory by Jane Smith",
              "eporting by Jane Smith", "eported by Jane Smith", "osted by Jane Smith",
@@ -234,7 +234,7 @@ def test_byline_first_characters() -> None:
     labels = ["y", "y:", "uthor", "uthor:", "uthors:", "ritten by", "ritten by:", "osted by"]
     for cp in [*range(0x3000), 0x212A]:
         c = chr(cp)
-        if c in _BY_FIRST:
+        if c in BY_FIRST:
             continue
         assert not any(BYLINE_RE.match(c + rest) for rest in rests), c
         assert not any((c + label).lower() in _BY_LABELS for label in labels), c

@@ -972,7 +972,7 @@ def test_a_long_run_of_spaces_in_a_first_line_is_cleaned_in_linear_time() -> Non
     # quadratic, 14 s for 40,000 spaces (1 MB: hours). Found by fuzzing Markdown links.
     import time
 
-    from neardup.clean.metadata import _TITLE_SEP_RE
+    from neardup.clean.metadata.titles import _TITLE_SEP_RE
 
     assert _TITLE_SEP_RE.split("News | World  -  Home") == ["News", "World", "Home"]
     for text in ("See [the report](" + " " * 60_000 + "x",
