@@ -150,15 +150,15 @@ def split_lines(text: str) -> list[Line]:
 # tracking them. Bounded by line count and characters (at most ~2 x 8 M characters of lines,
 # ~40 MB in all).
 _CACHE_MAX_CHARS = 2000
-_Record = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None", "int | None"]
-_line_cache: LineCache[str, _Record] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
+LineRecord = tuple[tuple, "tuple[str, str] | None", "tuple[str, str] | None", "int | None"]
+_line_cache: LineCache[str, LineRecord] = LineCache(60_000, 8_000_000, _CACHE_MAX_CHARS)
 
 def clear_caches() -> None:
     """Empty the line cache (for benchmarks: measure a cold start)."""
     _line_cache.clear()
 
 
-def _record(t: str) -> _Record:
+def _record(t: str) -> LineRecord:
     """The cache record of line text ``t`` (computing its features if new)."""
     rec = _line_cache.get(t)
     if rec is None:
@@ -172,7 +172,7 @@ def _record(t: str) -> _Record:
 KeysOf = Callable[[list[str], "Normalised | None"], list[int]]
 
 
-def _records(texts: list[str], keys_of: KeysOf | None = None) -> list[_Record]:
+def _records(texts: list[str], keys_of: KeysOf | None = None) -> list[LineRecord]:
     """The cache record of each of ``texts`` (line texts), the features of new lines computed
     in one :func:`features_of_lines` call, and, given ``keys_of`` (site-template keys of a list
     of lines, see :func:`record_keys`), their keys in one call: a new line's record is then
@@ -467,7 +467,7 @@ _THIRD = itemgetter(2)
 _FOURTH = itemgetter(3)
 
 
-def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[_Record]) -> list[Line]:
+def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[LineRecord]) -> list[Line]:
     """The Line of each of ``physical`` (:func:`logical_lines` tuples) with its record:
     ``Line(i, start, end, text, *features, *cls_reason, False, blank_before)`` with
     ``features, _, cls_reason, _ = rec`` (``cls_reason`` None: unclassified), built without the
@@ -531,7 +531,7 @@ def analyse(text: str) -> list[Line]:
 
 def analyse_records(
     text: str, keys_of: KeysOf | None = None
-) -> tuple[list[Line], list[_Record]]:
+) -> tuple[list[Line], list[LineRecord]]:
     """:func:`analyse`, and the cache record of each line (for :func:`record_keys`);
     ``keys_of``: the site-template keys of the new lines, given their normalised forms from
     the features pass (:func:`features_and_norms`), when the caller will need the keys."""
@@ -569,7 +569,7 @@ def analyse_records(
 
 
 def record_keys(
-    texts: list[str], recs: list[_Record], compute: Callable[[list[str]], list[int]]
+    texts: list[str], recs: list[LineRecord], compute: Callable[[list[str]], list[int]]
 ) -> list[int]:
     """The site-template key of each line (``texts``, with their records from
     :func:`analyse_records`): from the line's record, else computed by ``compute`` (for a list

@@ -44,24 +44,10 @@ from neardup.clean.features import (
     credit_label,
     has_date_or_time,
 )
-from neardup.clean.lines import Line, analyse_records, record_keys
+from neardup.clean.lines import Line, LineRecord, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
-from neardup.clean.metadata import (
-    HEADER_LINES,
-    ROLE_NOUN_TERMS,
-    DayFirst,
-    NotEnglish,
-    find_byline,
-    find_date,
-    find_dateline,
-    find_far_byline,
-    find_far_date,
-    find_name_byline,
-    find_title,
-    find_top_title,
-    is_date_line,
-    title_from_page_title,
-)
+from neardup.clean.metadata import ROLE_NOUN_TERMS, find_byline, find_dateline, is_date_line
+from neardup.clean.metadata.header import take_header
 from neardup.clean.region import (
     APPEAL_TERMS,
     LABEL_LIST_WORDS,
@@ -563,21 +549,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if ln.reason == "caption":
                 ln.cls, ln.reason = "near", ""
     if template is not None:
-        # (SiteTemplate.is_template, with the thresholds computed once)
-        need, prose_need = template.thresholds()
-        # (the keys from the lines' records: recurring lines need no look-up of their own)
-        keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
-        prose_lines: list[Line] = []
-        for i, c in template.counted_keys(keys):
-            ln = lines[i]
-            if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
-                if c >= prose_need:
-                    prose_lines.append(ln)
-            elif c >= need:
-                ln.cls, ln.reason = "bad", "site-template"
-        if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
-            for ln in prose_lines:
-                ln.cls, ln.reason = "bad", "site-template"
+        _mark_site_template(lines, recs, template)
 
     mark_body_copy(lines)
     for ln in lines:
@@ -593,105 +565,13 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     if opts.conservative:
         _conservative(lines, opts)
     else:
-        content_rows = mark_structure(lines)  # (questions and answers)
-        if tables:
-            content_rows |= mark_table_rows(lines, tables)
-        regions = article_regions(lines, opts, content_rows)
-        if not regions:  # no prose at all: keep what is not clearly boilerplate
-            for ln in lines:
-                ln.keep = ln.cls != "bad"
-        for s, e in regions:
-            smooth_region(lines, lead_start(lines, s), e, opts)
-        if not opts.keep_captions:
-            _drop_credited_captions(lines)
-        # (an embedded post's attribution names a handle; "@" first: a one-character search is
-        # the faster, see markdown_view)
-        if "@" in text and "(@" in text:
-            _keep_post_attributions(lines)
-        for ln in compress(lines, map(_CUE, lines)):
-            # "Read more: <headline>" between the paragraphs (as in extracted text, see
-            # _conservative): the link line is prose-like by its headline's words
-            if ln.keep and _link_label(ln) == "link":
-                ln.keep, ln.reason = False, "related"
-        total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
-        comments = (keep_comments if opts.keep_comments else mark_comments)(lines, total)
-        _cut_kept_header(lines)
+        comments = _mark_article(lines, text, opts, tables)
     _cut_kept_tail(lines)
 
     mark_repeats(lines)
 
     # metadata from the header above (and at the top of) the article
-    first = next((ln.index for ln in lines if ln.keep), 0)
-    # (the article's first line may be its headline, named by the page's <title>: one in
-    # sentence case over a standfirst reads as prose, and the nearest heading above it, a
-    # "Most read" teaser, was taken for the title)
-    top_title = (find_top_title(lines, first, page_title, 1, reworded=True)
-                 if page_title and not opts.conservative else None)
-    if top_title == first and top_title != title_line:
-        first = next((ln.index for ln in lines[first + 1:] if ln.keep), first)
-    else:
-        top_title = None
-    lo = max(0, first - HEADER_LINES)
-    byline, by_idx = find_byline(lines, lo, first + 2)
-    # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
-    # case; asked only by such a date or headline)
-    not_english = NotEnglish(text)
-    day_first = DayFirst(text, not_english)  # (its own dates may say so: "17/11/2019")
-    date, date_idx = find_date(lines, lo, first + 3, day_first)
-    if opts.conservative:
-        # (extracted text starts at the article's header: the headline is its first lines, if
-        # there at all, and only the page's title tells it from a first sub-heading)
-        title_idx = find_top_title(lines, first, page_title)
-    else:
-        title_idx = top_title if top_title is not None else find_title(
-            lines, first, page_title, skip={*by_idx, *date_idx}, title_line=title_line,
-            sentence_case=not_english)
-        if title_idx is not None and lo <= title_idx:
-            # (a byline or date above the headline is a teaser's or the masthead's when the
-            # header below the headline has its own: "By Mark Potter / Nov. 12, 2019" over
-            # another story's headline, then the article's headline, "By Jane Doe")
-            if by_idx and by_idx[0] < title_idx:
-                below, below_idx = find_byline(lines, title_idx + 1, first + 2)
-                if below is not None:
-                    byline, by_idx = below, below_idx
-            if date_idx and date_idx[0] < title_idx:
-                below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
-                                             day_first)
-                if below is not None:
-                    date, date_idx = below, below_idx
-        if title_idx is not None and title_idx + 1 < lo:
-            # (a headline further up, found by the page's <title>: its header runs from it to
-            # the article, and the byline and date may sit anywhere in it)
-            if byline is None:
-                byline, by_idx = find_byline(lines, title_idx + 1, lo)
-            if date is None:
-                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
-    # (not from a comment section: a commenter's name or date is not the article's)
-    far = lines if comments is None else lines[:comments]
-    if date is None:
-        date, date_idx = find_far_date(far, first, day_first)
-    if byline is None:
-        # (a "By Name" line further from the article before a name without "By": a teaser or
-        # a label can look like a name)
-        byline, by_idx = find_far_byline(far, first)
-    if byline is None and not opts.conservative:
-        # (a name without "By", next to the headline or the date: below the headline. Not in
-        # extracted text: there the line under the headline is as often a kicker, a topic or
-        # a place, "Kamala Harris", "Health Care", "Salt Lake City", taken for bylines when
-        # tried on 2026-12-05)
-        b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
-        byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
-    title = lines[title_idx].text if title_idx is not None else None
-    if title is None and title_line is not None and not lines[title_line].keep:
-        # (no headline line: the page's <title>, the first line of the rendered page, without
-        # its site name; the line itself is no article text, and its span says it gave the
-        # title. A first line kept as article text is no <title>: the text starts with the
-        # article)
-        title = title_from_page_title(lines[title_line].text)
-        if title:
-            lines[title_line].reason = "metadata"
-    for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
-        lines[i].keep, lines[i].reason = False, "metadata"
+    header = take_header(lines, text, page_title, title_line, comments, opts.conservative)
     dateline = None
     for ln in islice(compress(lines, map(_KEEP, lines)), DATELINE_LINES):
         # (the first paragraph's; a short line above it, "News provided by Aurion Systems,
@@ -700,7 +580,61 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         if dateline is not None or ln.cls in ("good", "near"):
             break
 
-    return _assemble(text, lines, title, byline, dateline, date)
+    return _assemble(text, lines, header.title, header.byline, dateline, header.date)
+
+
+def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
+                  tables: tuple[tuple[int, int], ...]) -> int | None:
+    """Set ``keep`` on the article's lines of a page: its regions of prose, smoothed, without
+    credited captions, "Read more" links, its comment section and the page header kept
+    above it. Returns where the comment section starts (None: no comments found)."""
+    content_rows = mark_structure(lines)  # (questions and answers)
+    if tables:
+        content_rows |= mark_table_rows(lines, tables)
+    regions = article_regions(lines, opts, content_rows)
+    if not regions:  # no prose at all: keep what is not clearly boilerplate
+        for ln in lines:
+            ln.keep = ln.cls != "bad"
+    for s, e in regions:
+        smooth_region(lines, lead_start(lines, s), e, opts)
+    if not opts.keep_captions:
+        _drop_credited_captions(lines)
+    # (an embedded post's attribution names a handle; "@" first: a one-character search is
+    # the faster, see markdown_view)
+    if "@" in text and "(@" in text:
+        _keep_post_attributions(lines)
+    for ln in compress(lines, map(_CUE, lines)):
+        # "Read more: <headline>" between the paragraphs (as in extracted text, see
+        # _conservative): the link line is prose-like by its headline's words
+        if ln.keep and _link_label(ln) == "link":
+            ln.keep, ln.reason = False, "related"
+    total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
+    comments = (keep_comments if opts.keep_comments else mark_comments)(lines, total)
+    _cut_kept_header(lines)
+    return comments
+
+
+def _mark_site_template(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
+                        ) -> None:
+    """Mark the lines that recur on the site's pages (``template``) as ``site-template``;
+    its prose lines only when they are no story of the site's own (see
+    :func:`_template_prose_is_a_story`). ``recs``: the lines' records from
+    :func:`~neardup.clean.lines.analyse_records`."""
+    # (SiteTemplate.is_template, with the thresholds computed once)
+    need, prose_need = template.thresholds()
+    # (the keys from the lines' records: recurring lines need no look-up of their own)
+    keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
+    prose_lines: list[Line] = []
+    for i, c in template.counted_keys(keys):
+        ln = lines[i]
+        if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
+            if c >= prose_need:
+                prose_lines.append(ln)
+        elif c >= need:
+            ln.cls, ln.reason = "bad", "site-template"
+    if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
+        for ln in prose_lines:
+            ln.cls, ln.reason = "bad", "site-template"
 
 
 # The dateline opens the article's first paragraph, at most this many kept lines down.

@@ -8,7 +8,8 @@ of the story as written.
 
 One module per field: :mod:`.dates` (formats, labels, day order, the date line),
 :mod:`.bylines`, :mod:`.datelines` and :mod:`.titles` (which uses the other two to tell a
-headline from a byline or a date line).
+headline from a byline or a date line); :mod:`.header` finds a page's title, byline and date
+with them, in the order that tells them apart.
 """
 
 from neardup.clean.metadata.bylines import (

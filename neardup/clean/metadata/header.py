@@ -1,0 +1,106 @@
+"""The article's header: its title, byline and date, found among the lines around the
+article's first line, in the order that tells them apart (a headline is no byline, a
+teaser's byline above the headline is not the article's); their lines then leave the text
+(reason ``metadata``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neardup.clean.lines import Line
+from neardup.clean.metadata.bylines import find_byline, find_far_byline, find_name_byline
+from neardup.clean.metadata.dates import DayFirst, NotEnglish, find_date, find_far_date
+from neardup.clean.metadata.titles import (
+    HEADER_LINES,
+    find_title,
+    find_top_title,
+    title_from_page_title,
+)
+
+
+@dataclass
+class Header:
+    title: str | None
+    byline: str | None
+    date: str | None
+
+
+def take_header(lines: list[Line], text: str, page_title: str | None, title_line: int | None,
+                comments: int | None, conservative: bool) -> Header:
+    """Find the article's title, byline and date in ``lines`` (the cleaner's, with ``keep``
+    set on the article's lines) and mark the lines they came from as ``metadata``, out of the
+    text. ``title_line``: the line that is the page's ``<title>`` (a rendered page's first
+    line), ``comments``: where a comment section starts (no commenter's name or date is the
+    article's); ``conservative``: the text is an extracted article (no header of a page)."""
+    first = next((ln.index for ln in lines if ln.keep), 0)
+    # (the article's first line may be its headline, named by the page's <title>: one in
+    # sentence case over a standfirst reads as prose, and the nearest heading above it, a
+    # "Most read" teaser, was taken for the title)
+    top_title = (find_top_title(lines, first, page_title, 1, reworded=True)
+                 if page_title and not conservative else None)
+    if top_title == first and top_title != title_line:
+        first = next((ln.index for ln in lines[first + 1:] if ln.keep), first)
+    else:
+        top_title = None
+    lo = max(0, first - HEADER_LINES)
+    byline, by_idx = find_byline(lines, lo, first + 2)
+    # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
+    # case; asked only by such a date or headline)
+    not_english = NotEnglish(text)
+    day_first = DayFirst(text, not_english)  # (its own dates may say so: "17/11/2019")
+    date, date_idx = find_date(lines, lo, first + 3, day_first)
+    if conservative:
+        # (extracted text starts at the article's header: the headline is its first lines, if
+        # there at all, and only the page's title tells it from a first sub-heading)
+        title_idx = find_top_title(lines, first, page_title)
+    else:
+        title_idx = top_title if top_title is not None else find_title(
+            lines, first, page_title, skip={*by_idx, *date_idx}, title_line=title_line,
+            sentence_case=not_english)
+        if title_idx is not None and lo <= title_idx:
+            # (a byline or date above the headline is a teaser's or the masthead's when the
+            # header below the headline has its own: "By Mark Potter / Nov. 12, 2019" over
+            # another story's headline, then the article's headline, "By Jane Doe")
+            if by_idx and by_idx[0] < title_idx:
+                below, below_idx = find_byline(lines, title_idx + 1, first + 2)
+                if below is not None:
+                    byline, by_idx = below, below_idx
+            if date_idx and date_idx[0] < title_idx:
+                below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
+                                             day_first)
+                if below is not None:
+                    date, date_idx = below, below_idx
+        if title_idx is not None and title_idx + 1 < lo:
+            # (a headline further up, found by the page's <title>: its header runs from it to
+            # the article, and the byline and date may sit anywhere in it)
+            if byline is None:
+                byline, by_idx = find_byline(lines, title_idx + 1, lo)
+            if date is None:
+                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
+    # (not from a comment section: a commenter's name or date is not the article's)
+    far = lines if comments is None else lines[:comments]
+    if date is None:
+        date, date_idx = find_far_date(far, first, day_first)
+    if byline is None:
+        # (a "By Name" line further from the article before a name without "By": a teaser or
+        # a label can look like a name)
+        byline, by_idx = find_far_byline(far, first)
+    if byline is None and not conservative:
+        # (a name without "By", next to the headline or the date: below the headline. Not in
+        # extracted text: there the line under the headline is as often a kicker, a topic or
+        # a place, "Kamala Harris", "Health Care", "Salt Lake City", taken for bylines when
+        # tried on 2026-12-05)
+        b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
+        byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
+    title = lines[title_idx].text if title_idx is not None else None
+    if title is None and title_line is not None and not lines[title_line].keep:
+        # (no headline line: the page's <title>, the first line of the rendered page, without
+        # its site name; the line itself is no article text, and its span says it gave the
+        # title. A first line kept as article text is no <title>: the text starts with the
+        # article)
+        title = title_from_page_title(lines[title_line].text)
+        if title:
+            lines[title_line].reason = "metadata"
+    for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
+        lines[i].keep, lines[i].reason = False, "metadata"
+    return Header(title, byline, date)
