@@ -435,29 +435,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
 
         with timer.stage("candidates"), progress.stage("find candidate pairs",
                                                        bands + short_bands) as bar:
-            if state.keys:
-                key_matrix = np.concatenate(state.keys)
-                sketched = np.asarray(state.sketched, dtype=np.int64)  # row → document
-                short = None if not short_bands else ShortCopyBands(
-                    bands, store.sizes()[sketched], SHORT_COPY_MAX_RATIO,
-                    _short_copy_min_bands(options))
-                row_pairs = find_candidates(key_matrix, match.max_bucket, bar.advance, short)
-                state.short_table_full = bool(short is not None and
-                                              short.report.get("table_full"))
-                if short is not None:  # and copies far shorter than their page
-                    sampled = sampled_pairs(store.view, sketched, short.sizes,
-                                            match.min_containment_shingles, local_workers,
-                                            options.workers)
-                    state.sampled_pairs = len(sampled)
-                    if len(sampled):  # (the bandings' pairs are sorted and unique already)
-                        row_pairs = unique_pairs(iter([row_pairs, sampled]), len(sketched))
-                # rows are the sketched documents in input order: a monotone map keeps the
-                # pairs sorted as verification and clustering expect
-                pairs = sketched[row_pairs]
-                del key_matrix
-            else:
-                pairs = np.empty((0, 2), dtype=np.int64)
-            state.keys = []
+            pairs = _candidate_pairs(state, store, options, bands, short_bands, local_workers,
+                                     bar.advance)
         with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
             jaccards, containments, accepted = verify_pairs(pairs, store, rule,
                                                             executor=local_workers)
@@ -495,6 +474,34 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         cleanup.close()
         if freeze:
             gc.unfreeze()
+
+
+def _candidate_pairs(state: _SketchState, store: ShingleStore, options: DedupOptions,
+                     bands: int, short_bands: int, local_workers: Any,
+                     advance: Callable[[], Any]) -> np.ndarray:
+    """The candidate pairs (documents a < b, sorted, unique) of the LSH bands whose keys the
+    sketch pass gathered in ``state`` (its keys are let go here), and of the short-copy
+    bands and sampled index when containment is on."""
+    if not state.keys:
+        return np.empty((0, 2), dtype=np.int64)
+    key_matrix = np.concatenate(state.keys)
+    state.keys = []  # (the shards' key arrays, now in the matrix)
+    sketched = np.asarray(state.sketched, dtype=np.int64)  # row → document
+    short = None if not short_bands else ShortCopyBands(
+        bands, store.sizes()[sketched], SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
+    row_pairs = find_candidates(key_matrix, options.match.max_bucket, advance, short)
+    del key_matrix
+    state.short_table_full = bool(short is not None and short.report.get("table_full"))
+    if short is not None:  # and copies far shorter than their page
+        sampled = sampled_pairs(store.view, sketched, short.sizes,
+                                options.match.min_containment_shingles, local_workers,
+                                options.workers)
+        state.sampled_pairs = len(sampled)
+        if len(sampled):  # (the bandings' pairs are sorted and unique already)
+            row_pairs = unique_pairs(iter([row_pairs, sampled]), len(sketched))
+    # rows are the sketched documents in input order: a monotone map keeps the pairs sorted
+    # as verification and clustering expect
+    return sketched[row_pairs]
 
 
 def _short_copy_test(sizes: np.ndarray, threshold: float) -> ShortCopies:
