@@ -639,56 +639,10 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
                 break
             if record.rec_type in _CRAWL_RECORDS:
                 continue  # (they describe the crawl: no page of their own)
-            if record.rec_type not in _DOCUMENT_RECORDS:
-                # (a record of no type, an unknown one or a continuation must not vanish)
-                while record.raw_stream.read(1 << 16):
-                    pass
-                if _missing_bytes(record):
-                    break  # the file ends inside this record: rejected below
-                location = f"{source.name}#{number}"
-                pending = RawRecord(location, number, _warc_fields(record, location),
-                                    error=_unread_type(record.rec_type))
-                continue
-            headers = record.http_headers
-            # an HTTP response's type is in its HTTP headers; a resource's, a conversion's or a
-            # response of another protocol's (dns:) is the WARC record's own
-            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            if headers and not headers.protocol.upper().startswith("HTTP/") and (
-                    record.rec_type == "response" and uri.lower().startswith("http")):
-                # warcio reads a response's block as an HTTP message: one without a status
-                # line lost its first line(s) to it, so the text would be wrong
-                while record.raw_stream.read(1 << 16):
-                    pass
-                if _missing_bytes(record):
-                    break  # the file ends inside this record: rejected below
-                pending = RawRecord(f"{source.name}#{number}", number,
-                                    _warc_fields(record, f"{source.name}#{number}"), error=(
-                                        "WARC response without an HTTP status line (a response "
-                                        "record holds the HTTP response; a page stored without "
-                                        "one is a 'resource' record)"))
-                continue
-            header = (headers.get_header("Content-Type") if headers else record.content_type)
-            header = header or ""
-            ctype = header.lower()
-            location = f"{source.name}#{number}"
-            fields = _warc_fields(record, location)
-            html = "html" in ctype
-            field_name = key if html else text_field if "text/plain" in ctype else None
-            if field_name is None:
-                while record.raw_stream.read(1 << 16):
-                    pass  # (to its end, as warcio would: is it all there?)
-                if _missing_bytes(record):
-                    break  # the file ends inside this record: rejected below
-                pending = RawRecord(location, number, fields, error=(
-                    f"WARC {record.rec_type} is not HTML or plain text "
-                    f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
-                continue
-            text, warnings = decode_page(record.content_stream().read(), header,
-                                         markup=html)
+            page = _page_record(record, f"{source.name}#{number}", number, key, text_field)
             if _missing_bytes(record):
                 break  # the file ends inside this record: rejected below
-            fields[field_name] = text
-            pending = RawRecord(location, number, fields, warnings=warnings)
+            pending = page
         if record is None and (last is None or not _missing_bytes(last)):
             if handle.error is None and records.offset >= handle.size:
                 return  # the file ends where its last record does
@@ -706,6 +660,48 @@ def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterato
         error = (f"truncated WARC record: the file ends {_missing_bytes(last):,} bytes before "
                  "the record's end")
     yield RawRecord(location, count, _warc_fields(last, location), error=error)
+
+
+def _page_record(record: Any, location: str, number: int, html_key: str, text_field: str
+                 ) -> RawRecord:
+    """The document of a WARC record that is no crawl record, read to its end: its page (HTML
+    in ``html_key``, plain text in ``text_field``), or a rejection saying why it has none (a
+    record of another type, an HTTP response without a status line, a type that is neither
+    HTML nor plain text). The caller then checks that all its bytes were there."""
+    fields = _warc_fields(record, location)
+    if record.rec_type not in _DOCUMENT_RECORDS:
+        # (a record of no type, an unknown one or a continuation must not vanish)
+        _read_to_end(record)
+        return RawRecord(location, number, fields, error=_unread_type(record.rec_type))
+    headers = record.http_headers
+    # an HTTP response's type is in its HTTP headers; a resource's, a conversion's or a
+    # response of another protocol's (dns:) is the WARC record's own
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if headers and not headers.protocol.upper().startswith("HTTP/") and (
+            record.rec_type == "response" and uri.lower().startswith("http")):
+        # warcio reads a response's block as an HTTP message: one without a status line lost
+        # its first line(s) to it, so the text would be wrong
+        _read_to_end(record)
+        return RawRecord(location, number, fields, error=(
+            "WARC response without an HTTP status line (a response record holds the HTTP "
+            "response; a page stored without one is a 'resource' record)"))
+    header = (headers.get_header("Content-Type") if headers else record.content_type) or ""
+    ctype = header.lower()
+    html = "html" in ctype
+    field_name = html_key if html else text_field if "text/plain" in ctype else None
+    if field_name is None:
+        _read_to_end(record)  # (as warcio would: is it all there?)
+        return RawRecord(location, number, fields, error=(
+            f"WARC {record.rec_type} is not HTML or plain text "
+            f"(Content-Type: {ctype.split(';')[0].strip() or 'none'})"))
+    text, warnings = decode_page(record.content_stream().read(), header, markup=html)
+    fields[field_name] = text
+    return RawRecord(location, number, fields, warnings=warnings)
+
+
+def _read_to_end(record: Any) -> None:
+    while record.raw_stream.read(1 << 16):
+        pass
 
 
 def _quiet_archive_iterator(handle: Any) -> Any:
