@@ -50,8 +50,9 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     fields = _fields(doc)
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    warnings: list[str] = []
     if found.get("text") and not too_deep and may_be_feed(html):
-        posts = _feed_text(html, found["text"], comments)
+        posts = _feed_text(html, found["text"], comments, warnings)
         if posts is not None and len(posts) > len(found["text"]):
             found["text"] = posts
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
@@ -62,9 +63,12 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     if too_deep:
         flat = flat_text(html)
         if len(flat) > len(found.get("text") or ""):
-            found.update(text=flat, flat=True, warnings=[TOO_DEEP_READ_FLAT])
+            found.update(text=flat, flat=True)
+            warnings.append(TOO_DEEP_READ_FLAT)
         else:
-            found["warnings"] = [TOO_DEEP]
+            warnings.append(TOO_DEEP)
+    if warnings:
+        found["warnings"] = warnings
     return found
 
 
@@ -160,6 +164,8 @@ def _absolute_url(value: str) -> str | None:
 # cleaned as plain text, with a warning; it stays the extraction's if that has more.
 TOO_DEEP = ("HTML nested deeper than 2,048 levels: the parser dropped what lies deeper, which "
             "is missing from the text")
+FEED_UNREAD = ("the page's <article> posts (a live blog) could not be read as one text, so its "
+               "text is the post that trafilatura read alone")
 TOO_DEEP_READ_FLAT = ("HTML nested deeper than 2,048 levels, past the parser's limit: its text "
                       "was read from the markup without extraction and cleaned as plain text")
 _BLOCK_TAGS = frozenset(
@@ -267,8 +273,9 @@ def _extract(html: str, url: str | None, comments: bool) -> Any:
         raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
 
 
-def _feed_text(html: str, text: str, comments: bool) -> str | None:
-    """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``)."""
+def _feed_text(html: str, text: str, comments: bool, warnings: list[str]) -> str | None:
+    """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``); a
+    failure to read them is said in ``warnings`` (the page's first reading stands)."""
     try:
         with _our_parser():
             tree = trafilatura.utils.load_html(html)
@@ -278,6 +285,7 @@ def _feed_text(html: str, text: str, comments: bool) -> str | None:
             posts = _bare_extraction(document, comments, with_metadata=False)
     except Exception as exc:  # (as in _extract; the page's first reading stands)
         reraise_if_interrupted(exc)
+        warnings.append(f"{FEED_UNREAD}: {type(exc).__name__}: {exc}"[:300])
         return None
     return _fields(posts).get("text") or None
 

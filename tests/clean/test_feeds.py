@@ -164,3 +164,21 @@ def test_variant_classes_untitled_posts_and_the_intro_above_the_feed() -> None:
     assert POSTS[2][1][0] in text and intro in text
     assert standfirst not in text
     assert text.index(intro) < text.index(POSTS[0][1][0])
+
+
+def test_a_feed_that_cannot_be_read_leaves_the_first_post_and_a_warning(monkeypatch) -> None:
+    """A failure of the second reading (the merged posts) must not lose the page, nor pass
+    unsaid: the post trafilatura read stays, and the result says why the others are missing."""
+    import neardup.clean.html as html_module
+
+    def broken(tree, text):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    feed = "".join(_post(h, ps, number=i) for i, (h, ps) in enumerate(POSTS))
+    html = _page(f'<div class="live-feed">{feed}</div>')
+    monkeypatch.setattr(html_module, "feed_document", broken)
+    res = clean_html(html)
+    assert POSTS[0][1][0] in res.text and not _all_posts_in(res.text)
+    assert len(res.warnings) == 1
+    assert res.warnings[0].startswith(html_module.FEED_UNREAD)
+    assert "RecursionError" in res.warnings[0]
