@@ -344,7 +344,7 @@ def make_corpus(data_dir: Path, seed: int) -> tuple[list[dict], list[dict]]:
             hd = title_head(titles[o]) if titles[o] else ""
             blocks.append(([hd] if hd else []) + chunk)
             total += acc
-        pos = rng.randint(1, len(blocks) - 1)
+        pos = rng.randint(1, max(1, len(blocks) - 1))  # (after a first block that was enough)
         hd = title_head(titles[story_key]) if titles[story_key] else ""
         blocks.insert(pos, ([hd] if hd else []) + inserted)
         body = [p for b in blocks for p in b + ["Read more"]]
@@ -468,7 +468,37 @@ def main() -> int:
     print("|---|---|---|")
     for kind, (found, n) in kind_recall(kinds, predicted).items():
         print(f"| {kind} | {n} | {found} ({found / max(1, n):.2f}) |")
+    kept = kept_copy_scores(args.data, records, kinds, out / "deduplicated.jsonl")
+    print(f"kept copies of stories of 2+ documents ({kept['stories']}), their text against the "
+          f"story's gold article (AEB metric): P {kept['precision']:.3f}  R {kept['recall']:.3f}"
+          f"  F1 {kept['f1']:.3f}; kept: {kept['kinds']}")
     return 0
+
+
+def kept_copy_scores(data_dir: Path, records: list[dict], kinds: list[dict], deduplicated: Path
+                     ) -> dict:
+    """How good the copy each story keeps is: its text (as ``deduplicated.jsonl`` holds it,
+    cleaned) against the gold article of its true story, with the AEB metric, over the kept
+    copies of predicted stories of two or more documents (where the keep policy chose)."""
+    from clean_aeb import score
+
+    data = aeb_data.load(data_dir)
+    gold_of = {f"s{si:03d}": data.gold[key] for si, key in enumerate(sorted(data.keys))}
+    story_of = {r["id"]: r["story"] for r in records}
+    gold: dict[str, str] = {}
+    pred: dict[str, str] = {}
+    kind_of = {m["id"]: m["kind"] for m in kinds}
+    kept_kinds: Counter = Counter()
+    with deduplicated.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if len(record["copies"]) < 2:
+                continue
+            gold[record["id"]] = gold_of[story_of[record["id"]]]
+            pred[record["id"]] = record["text"]
+            kept_kinds[kind_of[record["id"]]] += 1
+    return {**score(gold, pred), "stories": len(gold),
+            "kinds": ", ".join(f"{k} {n}" for k, n in sorted(kept_kinds.items()))}
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from neardup import __version__
+from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, UsageError
 from neardup.interrupts import interrupt_behind
 
@@ -104,8 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--num-perm", type=int, default=128,
                        help="MinHash size, a power of two (default 128)")
     match.add_argument("--seed", type=int, default=1, help="MinHash seed (default 1)")
-    match.add_argument("--keep", choices=("longest", "earliest", "first"), default="longest",
-                       help="which copy of a story to keep (default: the most complete)")
+    match.add_argument("--keep", choices=KEEP_POLICIES, default="complete",
+                       help="which copy of a story to keep (default: complete, the copy with "
+                            "the most of what its copies share and the least of its own)")
     dedup.add_argument("--no-report", action="store_true",
                        help="do not write report.html (nor its text sample, report-texts.jsonl.gz)")
 

@@ -104,7 +104,7 @@ class DedupOptions:
     conservative: bool = False
     sketch: SketchOptions = field(default_factory=SketchOptions)
     match: MatchOptions = field(default_factory=MatchOptions)
-    keep: str = "longest"  # cluster/policy.py
+    keep: str = "complete"  # cluster/policy.py
     jobs: int = 0  # worker processes; 0 = all cores
     executor: str = "local"  # "local" (processes) or "ray" (tasks on a Ray cluster)
     ray_address: str | None = None  # None: start or join a local Ray instance

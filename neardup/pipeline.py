@@ -27,6 +27,7 @@ import numpy as np
 import xxhash
 
 from neardup import __version__
+from neardup.cluster.completeness import StoryCompleteness
 from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
@@ -202,7 +203,7 @@ class _SketchState:
     rejected: RejectedTotals = field(default_factory=RejectedTotals)  # by kind of reason
     id_registry: IdRegistry = field(default_factory=IdRegistry)
     repeated_ids: dict[int, str] = field(default_factory=dict)  # doc number → rejection reason
-    policy: str = "longest"  # the keep policy, which ``ranks`` follow
+    policy: str = "complete"  # the keep policy, which ``ranks`` follow
     short_table_full: bool = False  # the short-copy banding's count table hit its bound
     sampled_pairs: int = 0  # pairs the sampled index proposed (match/sampled.py)
     ranks: Ranks = field(init=False)
@@ -458,7 +459,9 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
                                     active=np.asarray(state.active, dtype=bool),
                                     edge_jaccards=edge_jaccards,
-                                    short_copies=_short_copy_test(store.sizes(), match.threshold))
+                                    short_copies=_short_copy_test(store.sizes(), match.threshold),
+                                    complete=(StoryCompleteness(store.view)
+                                              if options.keep == "complete" else None))
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, stories, state, options, output, collect, bar)

@@ -39,18 +39,22 @@ def test_copies_found_and_every_document_accounted_for():
     assert len(story) == 1
     assert status["other"]["status"] == "kept"
     assert status["other"]["cluster"] != status["orig"]["cluster"]
-    # The variant (an added paragraph) is the most complete copy, so it is kept; the exact copy
-    # of the original is as similar to it as the original is.
-    assert status["variant"]["status"] == "kept"
-    assert status["exact"]["similarity"] == status["orig"]["similarity"] < 1.0
+    # The original is the most complete copy (the text the others share); the variant's added
+    # paragraph and rewordings are its own, and the longest copy, the variant, is what
+    # keep="longest" keeps. The exact copy of the original is the original's text.
+    assert status["orig"]["status"] == "kept"
+    assert status["exact"]["similarity"] == 1.0 > status["variant"]["similarity"]
+    longest = {r["id"]: r for r in neardup.dedup(_corpus(), clean=False, keep="longest").records}
+    assert longest["variant"]["status"] == "kept"
+    assert longest["exact"]["similarity"] == longest["orig"]["similarity"] < 1.0
     assert result.summary["counts"]["exact_duplicates"] == 1
     # The short reprint (the story's first paragraphs) is contained in the story's copies and
     # in a longer page that adds another article: it joins the story, whose copies it matches
     # (centered on the original, which most copies match), not the page.
-    assert status["reprint"]["duplicate_of"] == "variant"
+    assert status["reprint"]["duplicate_of"] == "orig"
     assert status["reprint"]["containment"] >= 0.8 and status["reprint"]["similarity"] < 0.7
     kept = {k["id"]: k for k in result.kept}
-    assert set(kept["variant"]["copies"]) == {"orig", "variant", "exact", "reprint"}
+    assert set(kept["orig"]["copies"]) == {"orig", "variant", "exact", "reprint"}
     assert kept["page"]["copies"] == ["page"]
     # Alone with the page, the reprint is a copy of the page that contains it, not the reverse.
     alone = neardup.dedup([d for d in _corpus() if d["id"] in ("reprint", "page")], clean=False)

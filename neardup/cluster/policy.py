@@ -1,7 +1,10 @@
 """Which copy of a story is kept: a stated, configurable ranking, never input order alone.
 
-- ``longest`` (default): the most complete text — most shingles after cleaning, then most
-  characters; then the earliest date; then the smallest id.
+- ``complete`` (default): the most complete copy: in a story of three or more distinct texts,
+  the one holding the most of the text its copies share and the least text of its own
+  (``cluster/completeness.py``); in a pair, and on ties, as ``longest``.
+- ``longest``: most shingles after cleaning, then most characters; then the earliest date;
+  then the smallest id.
 - ``earliest``: the earliest date (documents without a date rank last), then ``longest``.
 Dates are compared as points in time (``date_key``), not as strings: ISO 8601 (an offset is
 taken into account; none means UTC), RFC 2822 ("Sat, 29 Oct 2016 10:00:00 GMT") or a date in
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
-KEEP_POLICIES: tuple[str, ...] = ("longest", "earliest", "first")
+KEEP_POLICIES: tuple[str, ...] = ("complete", "longest", "earliest", "first")
 
 _NO_DATE = "~"  # after every date key (they start with a digit)
 # An ISO 8601 date at a text's start, with its time and offset if any ("2020-10-29T10:00Z",
@@ -82,7 +85,7 @@ def rank_key(
     policy: str, *, shingles: int, chars: int, date: str | None, doc_id: str, index: int
 ) -> tuple:
     """Sort key: the smallest key is the copy to keep."""
-    if policy == "longest":
+    if policy in ("complete", "longest"):  # (complete: the scores come first, see above)
         return (-shingles, -chars, date_key(date), doc_id)
     if policy == "earliest":
         return (date_key(date), -shingles, -chars, doc_id)

@@ -16,9 +16,10 @@ instead of from every member left: see ``LARGE_COMPONENT``.) A story is thus a s
 radius one: two of its copies are at most two verified matches apart, and A~B~C~D never
 becomes one story.
 
-Then each story keeps its best copy by the keep policy, which need not be the center, and every
-copy's ``similarity`` is measured against the kept copy. Why the center is not simply the copy
-to keep: the longest copy (the default policy) is often an outlier, a reprint with a section
+Then each story keeps its best copy by the keep policy (the default: the most complete copy,
+``cluster/completeness.py``), which need not be the center, and every copy's ``similarity``
+is measured against the kept copy. Why the center is not simply the copy to keep: the
+longest copy (the policy ``complete`` falls back on) is often an outlier, a reprint with a section
 added, which the lightly edited copies match while the more edited ones match those copies but
 not it; a star around it split such a story in two (synth 10k: recall 0.949 → 0.972, precision
 1.000 both). Which copies form a story depends on the keep policy only where centrality ties.
@@ -49,6 +50,7 @@ class Stories:
 
 
 Overlaps = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+Completeness = Callable[[list[list[int]]], "list[np.ndarray | None]"]
 Accepts = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 ShortCopies = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
@@ -62,6 +64,7 @@ def build_stories(
     active: np.ndarray | None = None,
     edge_jaccards: np.ndarray | None = None,
     short_copies: ShortCopies | None = None,
+    complete: Completeness | None = None,
 ) -> Stories:
     """Cluster ``n_docs`` documents joined by ``edges`` (verified pairs, shape (m, 2)).
 
@@ -71,7 +74,9 @@ def build_stories(
     Documents with ``active[d] == False`` (rejected ones) stay singletons.
     ``short_copies(page, copy, jaccard)``: whether each ``copy`` is a short copy inside its
     ``page`` (see ``centrality`` and ``_one_story_inside``; None: never), ``edge_jaccards`` the
-    Jaccard of each edge it is asked about.
+    Jaccard of each edge it is asked about. ``complete(stories)``: for each story (a list of
+    members), a score per member, the highest kept (``cluster/completeness.py``; None, or a
+    None score: by ``rank``).
 
     Components are independent, so they advance together: each round checks every component's
     best unplaced document (its next kept copy) against the component's other unplaced ones in
@@ -129,7 +134,7 @@ def build_stories(
                 left.append(queue)
         queues = left
     center = kept.copy()
-    _keep_best(kept, jaccard, containment, rank, overlaps)
+    _keep_best(kept, jaccard, containment, rank, overlaps, complete)
     return Stories(kept=kept, center=center, jaccard=jaccard, containment=containment)
 
 
@@ -352,17 +357,26 @@ def centrality(n_docs: int, edges: np.ndarray, contained: np.ndarray | None
 
 
 def _keep_best(kept: np.ndarray, jaccard: np.ndarray, containment: np.ndarray,
-               rank: Sequence[tuple], overlaps: Overlaps) -> None:
+               rank: Sequence[tuple], overlaps: Overlaps, complete: Completeness | None
+               ) -> None:
     """In place: each star's kept copy becomes its best member by the keep policy (the center
-    was chosen for its neighbours), with every member's overlaps measured against it."""
+    was chosen for its neighbours), with every member's overlaps measured against it; with
+    ``complete``, the member of the highest score it gives (``cluster/completeness.py``),
+    ties by the policy."""
     numbers = np.flatnonzero(kept != np.arange(len(kept)))
     stars: dict[int, list[int]] = {}
     for d, center in zip(numbers.tolist(), kept[numbers].tolist(), strict=True):
         stars.setdefault(center, [center]).append(d)
     a: list[int] = []
     b: list[int] = []
-    for star in stars.values():
-        best = min(star, key=lambda d: rank[d])
+    listed = list(stars.values())
+    all_scores = [None] * len(listed) if complete is None else complete(listed)
+    for star, scores in zip(listed, all_scores, strict=True):
+        if scores is None:
+            best = min(star, key=lambda d: rank[d])
+        else:
+            score_of = dict(zip(star, scores.tolist(), strict=True))
+            best = min(star, key=lambda d: (-score_of[d], rank[d]))
         if best == star[0]:
             continue
         kept[star] = best

@@ -321,6 +321,18 @@ class StoreView:
             _pread_into(weight_fd, weights[at:at + end - start], start)
         return values, weights, offsets
 
+    def read_values(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``read_many`` without the weights: (values, offsets)."""
+        stored = self.resolved[np.asarray(docs, dtype=np.int64)]
+        starts, ends = self.starts[stored], self.ends[stored]
+        offsets = np.zeros(stored.size + 1, dtype=np.int64)
+        np.cumsum(ends - starts, out=offsets[1:])
+        values = np.empty(int(offsets[-1]), dtype=np.uint32)
+        value_fd = self._descriptors()[0]
+        for at, start, end in zip(offsets.tolist(), starts.tolist(), ends.tolist(), strict=False):
+            _pread_into(value_fd, values[at:at + end - start], 4 * start)
+        return values, offsets
+
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
         offsets[k:k+2]."""
