@@ -89,3 +89,41 @@ def test_scores_in_batches_are_the_scores_at_once(monkeypatch) -> None:
                                clean=False).kept_ids
     assert at_once == in_batches
     assert sorted(at_once) == [f"complete-{k}" for k in range(4)]
+
+
+def test_two_outlets_printing_one_text_and_a_third_copy_are_no_pair() -> None:
+    # (their text is printed twice: its shingles are the story's, the third copy's clutter is
+    # its own; counted once, the exact copies made a pair with it, which kept the longest)
+    copies = {"outlet-a": STORY, "outlet-b": STORY, "with-clutter": STORY[:9] + CLUTTER}
+    assert _kept(copies) in ("outlet-a", "outlet-b")
+    assert _kept(copies, keep="longest") == "with-clutter"
+    # ... and a brief beside a text printed twice does not win for having nothing of its own
+    assert _kept({"outlet-a": STORY, "outlet-b": STORY, "brief": STORY[:8]}) in ("outlet-a",
+                                                                                   "outlet-b")
+
+
+def test_compiled_and_numpy_counts_agree() -> None:
+    rng = np.random.default_rng(5)
+    sets, stories, copies = [], [], []
+    for story in range(40):
+        for _ in range(int(rng.integers(1, 6))):
+            sets.append(np.unique(rng.integers(0, 60, size=int(rng.integers(0, 40)))
+                                  .astype(np.uint32)))
+            stories.append(story)
+            copies.append(int(rng.integers(1, 3)))
+    values = np.concatenate(sets)
+    offsets = np.cumsum([0, *map(len, sets)]).astype(np.int64)
+    stories_array, copies_array = np.array(stories), np.array(copies, dtype=np.int64)
+    numpy_counts = completeness_module._numpy_shared_counts(values, offsets, stories_array,
+                                                            copies_array)
+    if completeness_module.AVAILABLE:
+        story_starts = np.concatenate([[0], np.flatnonzero(np.diff(stories_array)) + 1,
+                                       [len(sets)]]).astype(np.int64)
+        compiled = completeness_module._shared_counts(values, offsets, story_starts,
+                                                      copies_array)
+        assert compiled.tolist() == numpy_counts.tolist()
+    # by hand: a value is shared when its story's documents print it twice or more
+    for i, values_i in enumerate(sets):
+        others = [j for j in range(len(sets)) if stories[j] == stories[i] and j != i]
+        printed = [copies[i] + sum(copies[j] for j in others if v in sets[j]) for v in values_i]
+        assert numpy_counts[i] == sum(p >= 2 for p in printed)

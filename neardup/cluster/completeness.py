@@ -1,11 +1,12 @@
 """Which copy of a story is the most complete: the one holding the most of the text its
 copies share, with the least text of its own.
 
-For a story whose distinct texts have the shingle sets S_1 … S_k (exact copies count once),
-text i has
+For a story whose distinct texts have the shingle sets S_1 … S_k, text i printed by c_i of
+the story's documents (exact copies of one text, ``copies``), text i has
 
-    shared_i = |{x ∈ S_i : x ∈ S_j for some j ≠ i}|    the story's text: another copy has it too
-    own_i    = |S_i| − shared_i                          what no other copy has
+    shared_i = |{x ∈ S_i : c_i ≥ 2, or x ∈ S_j for some j ≠ i}|   the story's text: another
+                                                                   copy has it too
+    own_i    = |S_i| − shared_i                                    what no other copy has
     score_i  = shared_i − OWN_WEIGHT · own_i
 
 and the copy with the highest score is kept (ties: the keep policy's order, most shingles
@@ -14,12 +15,14 @@ added: a headline list or a disclaimer that cleaning left, an editor's note, the
 stories of a roundup page that holds this one. The longest copy is often such a copy, and
 a copy that lost paragraphs the others have scores below those that have them.
 
-Only for stories of ``MIN_TEXTS`` distinct texts or more: in a pair each text's shared part is
-the same (their overlap), so the score would prefer the shorter text whatever the longer one
-adds, a lost tail or the page's clutter; a pair keeps the longer copy. The cost of the rule: a
-story's original whose last paragraphs every reprint cut has them as text of its own, and a
-cut reprint is kept. Measured on reprints of the 181 real AEB articles (``bench/
-aeb_reprints.py``, the kept copy's text against the story's gold article).
+Only for stories of ``MIN_COPIES`` documents or more: in a pair each text's shared part is the
+same (their overlap), so the score would prefer the shorter text whatever the longer one
+adds, a lost tail or the page's clutter; a pair keeps the longer copy. (Two outlets printing
+one text count as two copies of it: two exact copies and a third text are no pair.) The cost
+of the rule: a story's original whose last paragraphs every reprint cut has them as text of
+its own, and a cut reprint is kept; a page crawled twice shares its clutter with itself.
+Measured on reprints of the 181 real AEB articles (``bench/aeb_reprints.py``, the kept copy's
+text against the story's gold article).
 """
 
 from __future__ import annotations
@@ -28,21 +31,40 @@ from typing import Any
 
 import numpy as np
 
+from neardup.sketch.kernels import AVAILABLE, njit
+
 OWN_WEIGHT = 0.5  # a shingle of its own costs a copy half what a shared one brings it
-MIN_TEXTS = 3
+MIN_COPIES = 3
 # The scores of a story whose texts hold more than EXACT_VALUES shingles in all are counted on
 # the shingles whose value is a multiple of SAMPLE (the same ones in every copy, an eighth of
 # them): at 100k documents, counting every shingle of every story sorted 18M values (+1.5 s
 # for a 5.5 s job), and on the AEB reprints the kept copies' F1 moved 0.953 -> 0.952.
 SAMPLE = 8
-EXACT_VALUES = 4096
+EXACT_VALUES = 1024
 BATCH_VALUES = 1 << 24
 
 
-def completeness(values: np.ndarray, offsets: np.ndarray, stories: np.ndarray) -> np.ndarray:
+def completeness(values: np.ndarray, offsets: np.ndarray, stories: np.ndarray,
+                 copies: np.ndarray | None = None) -> np.ndarray:
     """``score_i`` (float64) of each set ``values[offsets[i]:offsets[i + 1]]`` among the sets
-    of its story (``stories[i]``, stories numbered from 0; each set without repeated values,
-    and one per distinct text). All stories at once: one sort of (story, value) keys."""
+    of its story (``stories[i]``, non-decreasing: a story's sets are consecutive; each set
+    without repeated values, one per distinct text, printed by ``copies[i]`` documents: 1 if
+    None). Compiled where numba is, else one numpy sort of (story, value) keys; the same
+    counts either way."""
+    sizes = np.diff(offsets)
+    if copies is None:
+        copies = np.ones(sizes.size, dtype=np.int64)
+    if AVAILABLE:
+        bounds = np.flatnonzero(np.diff(stories)) + 1
+        story_starts = np.concatenate([[0], bounds, [sizes.size]]).astype(np.int64)
+        shared = _shared_counts(values, offsets, story_starts, copies.astype(np.int64))
+    else:
+        shared = _numpy_shared_counts(values, offsets, stories, copies)
+    return shared - OWN_WEIGHT * (sizes - shared)
+
+
+def _numpy_shared_counts(values: np.ndarray, offsets: np.ndarray, stories: np.ndarray,
+                         copies: np.ndarray) -> np.ndarray:
     sizes = np.diff(offsets)
     owner = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
     keys = (stories[owner].astype(np.int64) << 32) | values.astype(np.int64)
@@ -52,9 +74,42 @@ def completeness(values: np.ndarray, offsets: np.ndarray, stories: np.ndarray) -
     new_run[1:] = ordered[1:] != ordered[:-1]
     starts = np.flatnonzero(new_run)
     run_lengths = np.diff(np.append(starts, ordered.size))
-    shared_sorted = np.repeat(run_lengths >= 2, run_lengths)
-    shared = np.bincount(owner[order], weights=shared_sorted, minlength=sizes.size)
-    return shared - OWN_WEIGHT * (sizes - shared)
+    # (a value's copies in its story: the documents of the texts that hold it)
+    printed = np.add.reduceat(copies[owner[order]], starts) if starts.size else starts
+    shared_sorted = np.repeat(printed >= 2, run_lengths)
+    return np.bincount(owner[order], weights=shared_sorted, minlength=sizes.size).astype(np.int64)
+
+
+@njit(cache=True)
+def _shared_counts(values: np.ndarray, offsets: np.ndarray, story_starts: np.ndarray,
+                   copies: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+    """Per text, its values that its story's documents print twice or more (see
+    ``completeness``); story s holds texts ``story_starts[s]`` to ``story_starts[s + 1]``."""
+    shared = np.zeros(offsets.shape[0] - 1, dtype=np.int64)
+    for s in range(story_starts.shape[0] - 1):
+        first, last = story_starts[s], story_starts[s + 1]
+        a, b = offsets[first], offsets[last]
+        n = b - a
+        if n == 0:
+            continue
+        owner = np.empty(n, dtype=np.int64)
+        for t in range(first, last):
+            owner[offsets[t] - a:offsets[t + 1] - a] = t
+        part = values[a:b]
+        order = np.argsort(part)
+        i = 0
+        while i < n:
+            value = part[order[i]]
+            j = i
+            printed = 0
+            while j < n and part[order[j]] == value:
+                printed += copies[owner[order[j]]]
+                j += 1
+            if printed >= 2:
+                for q in range(i, j):
+                    shared[owner[order[q]]] += 1
+            i = j
+    return shared
 
 
 class StoryCompleteness:
@@ -65,50 +120,60 @@ class StoryCompleteness:
         self.view = view
 
     def __call__(self, stories: list[list[int]]) -> list[np.ndarray | None]:
-        """Each member's score, per story (None for a story of fewer than ``MIN_TEXTS``
-        distinct texts). Stories are scored in batches of about ``BATCH_VALUES`` shingles:
-        at a million documents, stories of three or more texts hold a few hundred million."""
-        out: list[np.ndarray | None] = []
-        view = self.view
-        batch: list[list[int]] = []
-        values = 0
-        for story in stories:
-            if len(story) >= MIN_TEXTS:
-                stored = view.resolved[story]
-                values += int((view.ends[stored] - view.starts[stored]).sum())
-            batch.append(story)
-            if values >= BATCH_VALUES:
-                out += self._scores(batch)
-                batch, values = [], 0
-        return out + self._scores(batch)
-
-    def _scores(self, stories: list[list[int]]) -> list[np.ndarray | None]:
+        """Each member's score, per story (None for a story of fewer than ``MIN_COPIES``
+        documents or of one text). Stories are scored in batches of about ``BATCH_VALUES``
+        shingles: at a million documents, stories of three or more copies hold a few hundred
+        million."""
         out: list[np.ndarray | None] = [None] * len(stories)
-        sizes = np.array([len(s) for s in stories], dtype=np.int64)
-        if not sizes.size or sizes.max() < MIN_TEXTS:
+        if not stories:
             return out
-        members = np.concatenate([np.asarray(s, dtype=np.int64) for s in stories])
+        sizes = np.fromiter(map(len, stories), dtype=np.int64, count=len(stories))
+        members = np.fromiter((d for story in stories for d in story), dtype=np.int64,
+                              count=int(sizes.sum()))
+        bounds = np.zeros(sizes.size + 1, dtype=np.int64)
+        np.cumsum(sizes, out=bounds[1:])
+        stored = self.view.resolved[members]
+        weight = (self.view.ends[stored] - self.view.starts[stored]).astype(np.int64)
+        weight[np.repeat(sizes < MIN_COPIES, sizes)] = 0
+        before = np.zeros(members.size + 1, dtype=np.int64)
+        np.cumsum(weight, out=before[1:])
+        batch_of = before[bounds[1:]] // BATCH_VALUES  # (the batch each story ends in)
+        cuts = np.flatnonzero(np.diff(batch_of)) + 1
+        for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), sizes.size], strict=True):
+            part = slice(bounds[lo], bounds[hi])
+            out[lo:hi] = self._scores(members[part], stored[part], sizes[lo:hi])
+        return out
+
+    def _scores(self, members: np.ndarray, stored: np.ndarray, sizes: np.ndarray
+                ) -> list[np.ndarray | None]:
+        out: list[np.ndarray | None] = [None] * sizes.size
+        if not sizes.size or sizes.max() < MIN_COPIES:
+            return out
         story = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
         # one set per distinct text of a story (exact copies share a stored set)
-        pair = (story << 32) | self.view.resolved[members].astype(np.int64)
-        _, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
+        pair = (story << 32) | stored.astype(np.int64)
+        _, first, inverse, copies = np.unique(pair, return_index=True, return_inverse=True,
+                                              return_counts=True)
         texts = np.bincount(story[first], minlength=sizes.size)
-        eligible = texts >= MIN_TEXTS
+        eligible = (texts >= 2) & (sizes >= MIN_COPIES)
         if not eligible.any():
             return out
-        chosen = first[eligible[story[first]]]  # the distinct texts of eligible stories
+        chosen_texts = eligible[story[first]]
+        chosen = first[chosen_texts]  # the distinct texts of eligible stories
         values, offsets = self.view.read_values(members[chosen])
         text_story = story[chosen]
         lengths = np.diff(offsets)
         exact = np.bincount(text_story, weights=lengths, minlength=sizes.size) <= EXACT_VALUES
         kept = np.flatnonzero(np.repeat(exact[text_story], lengths)
                               | ((values & np.uint32(SAMPLE - 1)) == 0))
-        scores = completeness(values[kept], np.searchsorted(kept, offsets), text_story)
+        scores = completeness(values[kept], np.searchsorted(kept, offsets), text_story,
+                              copies[chosen_texts])
         # back to the members: the score of each member's distinct text
         score_of_text = np.full(first.size, np.nan)
-        score_of_text[eligible[story[first]]] = scores
+        score_of_text[chosen_texts] = scores
         per_member = score_of_text[inverse.ravel()]
-        bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+        bounds = np.zeros(sizes.size + 1, dtype=np.int64)
+        np.cumsum(sizes, out=bounds[1:])
         for k in np.flatnonzero(eligible).tolist():
             out[k] = per_member[bounds[k]:bounds[k + 1]]
         return out
