@@ -281,14 +281,19 @@ def _cut_kept_header(lines: list[Line]) -> None:
 # this article appears in print on ..."), "Follow ... on Facebook, Twitter and Instagram".
 # Prose by their shape, they ran on the region; on AEB the gold leaves each of them out.
 _TAIL_OPENING_RE = re.compile(
-    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    # ("Jane Doe is a staff writer", "... is Valley Current's transportation reporter")
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the|(?:[A-Z][\w.&-]*\s+){0,3}"
+    r"[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?i:{ROLE_NOUN_TERMS})\b|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
     r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
     r"(?i:a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
     r"instagram)\b|read or share this story\b|the views expressed\b|"
-    r"was this (?:page|article) helpful\b)")
+    r"was this (?:page|article) helpful\b|republish this (?:story|article)\b|"
+    # (WordPress themes' line under a post: "This entry was posted on ... and is filed
+    # under ...", "This entry was posted in ... Bookmark the permalink.")
+    r"this entry was posted\b)")
 _TAIL_PHRASE_RE = re.compile(  # (searched in lines that hold one of _TAIL_HINTS)
     r"\bletters? to the editor\b|\bwe(?:['’]d| would)? (?:like|want|love) to hear\b|"
     r"\bappears? in print\b|\bthis (?:story|article) has not been edited\b|"

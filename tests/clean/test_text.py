@@ -1380,7 +1380,12 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
             "Associated Press writer Julie Watson in San Diego contributed to this report.",
             "The views expressed in this column are those of the author.",
             "Read or Share this story: https://www.example.com/story/news/2019/11/12/plan/",
-            "(This story has not been edited by staff and is published from a syndicated feed.)"]
+            "(This story has not been edited by staff and is published from a syndicated feed.)",
+            "Marcus Oyelaran is Valley Current's transportation reporter. He can be reached at "
+            "marcus@example.org.",
+            "Republish this story for free under a Creative Commons license. Learn more",
+            "This entry was posted on Tuesday, October 12th, 2010 at 7:05 am and is filed under "
+            "City Hall. You can follow any responses to this entry through the RSS 2.0 feed."]
     page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], inside, BODY[3], *tail,
                         "Site Index\nAbout us\nContact us"])
     res = clean_text(page)
@@ -1447,6 +1452,13 @@ def test_a_photo_by_credit_and_a_sub_heading_under_a_caption() -> None:
                         BODY[3], BODY[4], "About us\nContact us"])
     res = clean_text(page)
     assert BODY[1] in res.text and "Chris Welch" not in res.text
+    # "Photograph by" closes a caption as "Photo by" does
+    caption = ("Claire Duchesne-Farrow holds a photograph of her uncle Walter, taken in 1942. "
+               "Photograph by Jenna Kowal")
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], caption, BODY[3], BODY[4],
+                        "About us\nContact us"])
+    res = clean_text(page)
+    assert caption not in res.text and BODY[3] in res.text
 
 
 @pytest.mark.parametrize("link", [
