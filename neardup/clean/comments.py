@@ -91,15 +91,24 @@ def _titles_a_post(lines: list[Line], i: int) -> bool:
 
 def _inline_comment_header(ln: Line) -> bool:
     """``ln`` is a comment's header on one line: a short line ending in "said:" (or "says",
-    "wrote"...) with a date or a time in it. Comment systems print one over every comment;
-    a quote in the article ("Smith said:") has no date in it."""
-    return (
-        ln.n_words <= INLINE_HEADER_WORDS
-        and ln.text.rstrip(": ").lower().endswith(_SAID_WORDS)
-        and _SAID_RE.search(ln.text) is not None
-        and has_date_or_time(ln.text)
-        and not _quote_lead_in(ln.text)
-    )
+    "wrote"...) with a date or a time in it, or a name, the verb and "on" or "at" the date
+    ("northshoremom wrote on 5/5/2006 9:40 PM:"). Comment systems print one over every
+    comment; a quote in the article ("Smith said:") has no date in it."""
+    if ln.n_words > INLINE_HEADER_WORDS:
+        return False
+    if ln.text.rstrip(": ").lower().endswith(_SAID_WORDS):
+        return (_SAID_RE.search(ln.text) is not None and has_date_or_time(ln.text)
+                and not _quote_lead_in(ln.text))
+    verb_date = _VERB_DATE_RE.fullmatch(ln.text)
+    return (verb_date is not None and has_date_or_time(verb_date.group(2))
+            and not _quote_lead_in(f"{verb_date.group(1)} said:"))
+
+
+# "<name> wrote on <date>:" (the verb before the date), the whole line a name, the verb and
+# the date or time, with a colon or nothing after it
+_VERB_DATE_RE = re.compile(
+    r"(\S.{0,60}?)\s+(?:says|said|wrote|writes|commented|posted)\s++(?:on|at)\s++"
+    r"([\w ,./:-]{4,40}?)\s*+:?\s*+", re.I)
 
 
 def _quote_lead_in(text: str) -> bool:

@@ -481,6 +481,20 @@ def test_comments_under_one_line_headers_dropped() -> None:
         assert para in res.text, para
     for text in comments:
         assert text not in res.text
+    # the verb before the date, without a "Comments" header: "bayrat wrote on 5/5/2006 8:12
+    # PM:" (a quote's lead-in with a date, "The mayor said on Tuesday:", still no header)
+    comments = ["Same story every year. The council has never set foot on a boat. Ask anybody "
+                "on the pier whether the fish are gone.",
+                "My husband and my father both fish. I don't know what we will do if it goes to "
+                "40 days. Please come to the hearing.",
+                "The surveys are done in April when the water is still cold. Everybody knows."]
+    page = ["Home", "News", *_STORY[:2], "The mayor said on 5/5/2006:", _STORY[2]]
+    for day, (name, text) in enumerate(zip(["bayrat", "northshoremom", "capn_joe"], comments,
+                                           strict=True)):
+        page += [f"{name} wrote on 5/{day + 5}/2006 8:12 PM:\n{text}"]
+    res = clean_text("\n\n".join([*page, "Post a comment"]))
+    assert all(para in res.text for para in _STORY) and "The mayor said on" in res.text
+    assert not any(text in res.text for text in comments)
 
 
 def test_a_live_blogs_share_label_over_the_next_posts_time_is_no_comment_header() -> None:
