@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from neardup.clean.features import (
     CLOSERS,
     CUE_MAX_WORDS,
+    CUES,
     URLISH_RE,
     copyright_notice,
 )
@@ -148,6 +149,25 @@ OPENING_QUOTES = frozenset("\"“„‘«‹'")
 
 
 
+# A list of other headlines flattened to one line under its label ("TOP STORIES County fair
+# attendance tops 200,000 for first time Judge rejects bid to move trial ...": a ticker of
+# inline links, which a text extractor runs together): the line opens with a label in
+# capitals that the "related" cues name, and runs on with hardly a sentence's end (at most
+# one per RUN_ON_WORDS_PER_END words). Prose by its words, it held the article's region open
+# up to the page's top, its title and menus with it.
+RUN_ON_WORDS_PER_END = 20
+_CAPS_LABEL_RE = re.compile(r"(?:[A-Z][A-Z'’&-]+ ){1,3}(?=[A-Z0-9\"'‘“]?[a-z0-9])")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+
+
+def _labelled_run_on(line: Line) -> bool:
+    label = _CAPS_LABEL_RE.match(line.text)
+    if label is None or CUES["related"].search(label.group(0)) is None:
+        return False
+    ends = len(_SENTENCE_END_RE.findall(line.text))
+    return ends * RUN_ON_WORDS_PER_END <= line.n_words
+
+
 def classify(line: Line, english_like: bool) -> None:
     """Initial, context-free class of one line (see the module docstring)."""
     n = line.n_words
@@ -203,6 +223,9 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls = "short"
     if line.cls != "short" and english_like and _headline_prefix(line.text):
         line.cls = "short"  # a teaser: headline + summary, not a paragraph
+    if line.cls == "good" and _labelled_run_on(line):
+        line.cls, line.reason = "bad", "related"
+        return
     if (
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")

@@ -1530,3 +1530,26 @@ def test_a_sub_heading_with_a_navigation_word_between_paragraphs_stays(heading: 
         page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], line, BODY[3], BODY[4],
                             "About us\nContact us"])
         assert (line in clean_text(page).text) is kept, line
+
+
+def test_a_ticker_of_headlines_run_into_one_line_is_no_paragraph() -> None:
+    # (a "TOP STORIES" ticker of inline links, which a text extractor runs together: prose by
+    # its words, it held the article's region open up to the page's top, over a long headline;
+    # a paragraph that opens with capitals, or a sentence about top stories, stays)
+    headline = ("Tigris falls to its lowest level in decades as drought drives families from "
+                "southern villages")
+    ticker = ("TOP STORIES County fair attendance tops 200,000 for first time Judge rejects bid "
+              "to move trial out of county Why mortgage rates are falling even as home prices "
+              "climb Streaming prices are going up again. Here's what you'll pay Wildlife "
+              "officials warn hikers after bear sightings near trail")
+    about = ("TOP STORIES of the year were chosen by readers, who voted online for the reports "
+             "they found most important. The winners will be announced in December.")
+    page = "\n".join([f"{headline} | Example News", "", ticker, "Example News",
+                      "Home | World | Politics | Business | Tech", "Example News > World", "",
+                      headline, "", "Source: Reuters | 2025-03-10 14:45 | 4 min read",
+                      "Share on Facebook Share on X WhatsApp Copy link", "",
+                      "\n\n".join([*BODY[:4], about, *BODY[4:]]), "", "About us\nContact us"])
+    res = clean_text(page)
+    assert ticker not in res.text and res.text.startswith(BODY[0])
+    assert res.title == headline
+    assert about in res.text
