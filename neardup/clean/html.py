@@ -347,12 +347,18 @@ def clean_html(
     options = options or CleanOptions()
     doc = extracted if extracted is not None else extract_page(html, url,
                                                                options.keep_comments)
-    # (the page's whole text when it was read flat: cleaned as text, not as an extraction)
-    opts = replace(options, conservative=not doc.get("flat"))
+    # (the page's whole text when it was read flat: cleaned as text, not as an extraction, and
+    # as a rendered page's text: its first line is its <title>, its headline one of its lines.
+    # The markup's title of such a page, an old one without og: tags, was most often the
+    # site's name, "The Coastal Observer": given as the page's title, the line under the
+    # headline was taken for it; a probe's 9 table layouts: 4 titles right, now 9)
+    flat = bool(doc.get("flat"))
+    opts = replace(options, conservative=not flat)
     title, author, date = page_metadata(doc)
-    res = clean_text(doc.get("text") or "", template=template, options=opts, page_title=title)
+    res = clean_text(doc.get("text") or "", template=template, options=opts,
+                     page_title=None if flat else title)
     res.warnings = list(doc.get("warnings", ()))
-    res.title = title or res.title
+    res.title = (res.title or title) if flat else (title or res.title)
     if author and (res.byline is None or name_like(author)):
         res.byline = author
     if date:
