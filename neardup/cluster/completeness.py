@@ -43,9 +43,9 @@ def completeness(values: np.ndarray, offsets: np.ndarray, stories: np.ndarray,
                  copies: np.ndarray | None = None) -> np.ndarray:
     """``score_i`` (float64) of each set ``values[offsets[i]:offsets[i + 1]]`` among the sets
     of its story (``stories[i]``, non-decreasing: a story's sets are consecutive; each set
-    without repeated values, one per distinct text, printed by ``copies[i]`` documents: 1 if
-    None). Compiled where numba is, else one numpy sort of (story, value) keys; the same
-    counts either way."""
+    sorted, without repeated values, one per distinct text, printed by ``copies[i]``
+    documents: 1 if None). Compiled where numba is, else one numpy sort of (story, value)
+    keys; the same counts either way."""
     sizes = np.diff(offsets)
     if copies is None:
         copies = np.ones(sizes.size, dtype=np.int64)
@@ -144,7 +144,8 @@ def _sort_story(values: np.ndarray, offsets: np.ndarray, first: int, last: int,
 
 class StoryCompleteness:
     """``completeness`` of the members of stories, reading their sets from a shingle store's
-    view (``resolved``: each document's stored set; ``read_many``: sets of documents)."""
+    view (``resolved``: each document's stored set; ``starts``, ``ends``: where each stored
+    set lies; ``read_values``: the sets of documents, each sorted)."""
 
     def __init__(self, view: Any) -> None:
         self.view = view
