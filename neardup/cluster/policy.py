@@ -1,8 +1,9 @@
 """Which copy of a story is kept: a stated, configurable ranking, never input order alone.
 
-- ``complete`` (default): the most complete copy: in a story of three or more distinct texts,
-  the one holding the most of the text its copies share and the least text of its own
-  (``cluster/completeness.py``); in a pair, and on ties, as ``longest``.
+- ``complete`` (default): the most complete copy: in a story of three or more documents
+  (two of them may print one text), the one holding the most of the text its copies share
+  and the least text of its own (``cluster/completeness.py``); in a pair, and on ties, as
+  ``longest``.
 - ``longest``: most shingles after cleaning, then most characters; then the earliest date;
   then the smallest id.
 - ``earliest``: the earliest date (documents without a date rank last), then ``longest``.
