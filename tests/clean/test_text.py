@@ -1553,3 +1553,22 @@ def test_a_ticker_of_headlines_run_into_one_line_is_no_paragraph() -> None:
     assert ticker not in res.text and res.text.startswith(BODY[0])
     assert res.title == headline
     assert about in res.text
+
+
+@pytest.mark.parametrize("label", ["MORE LOCAL NEWS", "More Great WIRED Stories",
+                                   "More world headlines"])
+def test_a_list_under_a_more_news_label_goes(label: str) -> None:
+    # ("More local news", "More Great WIRED Stories": "more" and a word or two before "news",
+    # "stories" or "headlines" label a list of other stories, as "More news" does; a list in
+    # the article, under a sentence of its own, stays)
+    items = ["• School levy headed back to voters in May (3/12/02)",
+             "• Fire destroys barn near Ellery; no one hurt (3/12/02)",
+             "• State delays Route 9 bridge repairs until 2004 (3/11/02)"]
+    steps = ["• test every well before the summer", "• repair the old canal gates",
+             "• pay farmers who leave fields fallow"]
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], "The ministry's plan has three parts:",
+                        "\n".join(steps), BODY[3], BODY[4], BODY[6], label, "\n".join(items),
+                        "About us\nContact us"])
+    res = clean_text(page)
+    assert all(step in res.text for step in steps) and BODY[6] in res.text
+    assert not any(item in res.text for item in items) and label not in res.text
