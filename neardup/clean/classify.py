@@ -168,6 +168,15 @@ def _labelled_run_on(line: Line) -> bool:
     return ends * RUN_ON_WORDS_PER_END <= line.n_words
 
 
+# An advertisement's label alone on its line, in the languages of the related labels ("Anzeige"
+# between a German article's paragraphs, "Publicité" in a French AMP page's): the English
+# "Advertisement" is a notice cue already; these words are no cue, as they name a trade in a
+# headline or a sentence ("Werbung im Wandel", "La publicidad engañosa").
+_AD_LABEL_RE = re.compile(
+    r"\W*(?:publicité|annonce|anzeige|werbung|publicidad|anuncio|pubblicità|publicidade|"
+    r"advertentie|reklama|annons|annonse|reklame|mainos|реклама|reklam|iklan)\W*", re.I)
+
+
 def classify(line: Line, english_like: bool) -> None:
     """Initial, context-free class of one line (see the module docstring)."""
     n = line.n_words
@@ -176,6 +185,9 @@ def classify(line: Line, english_like: bool) -> None:
     ) and not _news_sentence(line)
     if line.timestamp:
         line.cls, line.reason = "bad", "headline-list"
+        return
+    if n <= 2 and _AD_LABEL_RE.fullmatch(line.text) is not None:
+        line.cls, line.reason = "bad", "notice"
         return
     # (every match of URLISH_RE holds ":", "." or "@")
     t = line.text

@@ -1572,3 +1572,15 @@ def test_a_list_under_a_more_news_label_goes(label: str) -> None:
     res = clean_text(page)
     assert all(step in res.text for step in steps) and BODY[6] in res.text
     assert not any(item in res.text for item in items) and label not in res.text
+
+
+@pytest.mark.parametrize("label", ["Anzeige", "Publicité", "Publicidad", "Pubblicità",
+                                   "» Publicidade", "Reklama"])
+def test_an_ad_label_of_another_language_between_paragraphs_goes(label: str) -> None:
+    # (as "Advertisement" does; a heading that names the trade, "Werbung im Wandel", stays)
+    heading = "Werbung im Wandel"
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], label, BODY[3], heading, BODY[4],
+                        BODY[6], "About us\nContact us"])
+    res = clean_text(page)
+    assert label not in res.text and heading in res.text
+    assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4], BODY[6]))
