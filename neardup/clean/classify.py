@@ -245,7 +245,7 @@ def classify(line: Line, english_like: bool) -> None:
         and (addresses_the_reader(t) or _site_notice(line))
     ):
         line.cls, line.reason = "bad", line.cue
-    elif line.cls != "short" and "ookie" in line.text and _cookie_notice(line):
+    elif line.cls != "short" and _may_be_consent(line.text) and _cookie_notice(line):
         line.cls, line.reason = "bad", "notice"
 
 
@@ -255,6 +255,18 @@ def classify(line: Line, english_like: bool) -> None:
 # paragraph is "good" prose. On AEB half A the consent paragraphs name cookies once every 11 to
 # 31 words. (A news paragraph that names cookies twice in 70 words and the browser goes too.)
 COOKIE_WORDS = 35
+
+
+# A consent dialog names cookies, or the data-protection law or personal data by name (a
+# Polish page's "(RODO) ... wyrażasz zgodę na przetwarzanie danych osobowych w celach
+# marketingowych": no cookie in it, and it opened the article's region above the menus)
+_DATA_PROTECTION_RE = re.compile(
+    r"\b(?:gdpr|rgpd|dsgvo|rodo|personal data|données personnelles|datos personales|"
+    r"dati personali|personenbezogene|persoonsgegevens|dados pessoais|danych osobowych)", re.I)
+
+
+def _may_be_consent(text: str) -> bool:
+    return "ookie" in text or _DATA_PROTECTION_RE.search(text) is not None
 
 
 def _cookie_notice(line: Line) -> bool:
@@ -283,12 +295,13 @@ _CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (
     r"nutzen|gebruiken",
     r"website|webseite|internetseite|site web|sitio web|sito web|this site|our site|ce site|"
     r"notre site|este sitio|nuestro sitio|questo sito|nostro sito|deze site|onze site|"
-    r"este site|nosso site|browser|navigateur|navegador",
+    r"este site|nosso site|browser|navigateur|navegador|serwis|przeglądar",
     r"consent|zustimm|einwillig|einverst|consentement|consentimiento|consenso|toestemming|"
-    r"consentimento",
+    r"consentimento|zgod",
     r"accept|akzeptier|acceptez|aceptar|acepta|accett|aceitar|aceit",
     r"partner|partenaires|socios|parceiros|third[- ]part|terze parti|tiers|terceros|"
     r"dritte|derden|terceiros",
     r"personali[sz]|personnalis|personaliz|personaliseer",
-    r"advertis|werbung|anzeigen|publicit|pubblicit|advertent|analy[sz]|statisti",
+    r"advertis|werbung|anzeigen|publicit|pubblicit|advertent|analy[sz]|statisti|marketing|"
+    r"analit|reklam",
 ))

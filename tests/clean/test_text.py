@@ -1584,3 +1584,20 @@ def test_an_ad_label_of_another_language_between_paragraphs_goes(label: str) -> 
     res = clean_text(page)
     assert label not in res.text and heading in res.text
     assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4], BODY[6]))
+
+
+def test_a_consent_notice_naming_the_data_law_not_cookies_goes() -> None:
+    # (a Polish page's GDPR notice names no cookie; it opened the region above the menus. A
+    # paragraph reporting on the law, its words in someone's mouth, stays)
+    notice = ("Szanowny Użytkowniku! 25 maja 2018 roku zaczęło obowiązywać Rozporządzenie "
+              "Parlamentu Europejskiego i Rady (UE) 2016/679 (RODO). Korzystając z serwisu, "
+              "wyrażasz zgodę na przetwarzanie danych osobowych w celach marketingowych i "
+              "analitycznych.")
+    report = ("Under the GDPR a website must ask for consent before it shares personal data with "
+              "advertising partners, the regulator said on Tuesday.")
+    page = "\n\n".join([notice, "Przejdź do serwisu Ustawienia zaawansowane",
+                        "Kraków Małopolska Kraj Świat Sport Kultura Biznes", BODY[0], BODY[1],
+                        report, BODY[3], BODY[4], "About us\nContact us"])
+    res = clean_text(page)
+    assert notice not in res.text and "Kraków Małopolska" not in res.text
+    assert report in res.text and res.text.startswith(BODY[0])
