@@ -177,6 +177,10 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
             and rx.search(ln.text)
             and not _sentence_about_comments(ln.text, rx)
         ):
+            # (a comment's header just above it, "Marge P. says:" over its date: the thread
+            # began there, and the "Reply" under its first comment is what named it)
+            if run and i - run[-1] <= COMMENT_GAP:
+                return run[0], False
             return i, True
         # (the first tests of _comment_header inline: most lines fail them)
         if seen < COMMENT_MIN_ARTICLE_WORDS:

@@ -1601,3 +1601,22 @@ def test_a_consent_notice_naming_the_data_law_not_cookies_goes() -> None:
     res = clean_text(page)
     assert notice not in res.text and "Kraków Małopolska" not in res.text
     assert report in res.text and res.text.startswith(BODY[0])
+
+
+def test_a_thread_whose_first_reply_button_follows_its_first_comment_goes_whole() -> None:
+    # (WordPress: "Marge P. says:" over its date, the comment, "Reply"; the "Reply" button
+    # named the section, which began at the header above it: the first comment stayed)
+    thread = []
+    comments = ["FINALLY. My neighbor's gardener runs that thing for 45 minutes every Saturday "
+                "at 7:30 am. Thank you Councilmember Whitford.",
+                "My cousin does landscaping and says the battery ones are a joke for real work.",
+                "Thanks to everyone who came out Monday. Please come back for the second reading!"]
+    for name, day, text in zip(["Marge P.", "Hector", "Quiet Harbor Coalition"], (12, 13, 14),
+                               comments, strict=True):
+        thread += [f"{name} says:\nOctober {day}, 2010 at 8:14 am", text, "Reply"]
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], BODY[3], BODY[4], BODY[6],
+                        "3 Responses to “Tigris falls to a record low”", *thread,
+                        "Leave a Reply"])
+    res = clean_text(page)
+    assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4], BODY[6]))
+    assert not any(c in res.text for c in comments)
