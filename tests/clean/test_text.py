@@ -1620,3 +1620,21 @@ def test_a_thread_whose_first_reply_button_follows_its_first_comment_goes_whole(
     res = clean_text(page)
     assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4], BODY[6]))
     assert not any(c in res.text for c in comments)
+
+
+@pytest.mark.parametrize("header", ["4 comentários:", "3 Kommentare", "Commenti (5)",
+                                    "12 commentaires"])
+def test_a_comment_threads_header_of_another_language_starts_the_section(header: str) -> None:
+    # (a Blogger thread in Portuguese: "4 comentários:" over "Ana Lobato disse...", the
+    # comment, its date; the English "4 comments:" did start the section)
+    thread = []
+    for name, text in [("Ana Lobato", "Que boa notícia! Lembro-me bem de ir ao mercado com a "
+                        "minha avó. Espero que não fique só no papel."),
+                       ("Anónimo", "Já ouvimos esta promessa em 2005 e em 2007. Só acredito "
+                        "quando vir as obras.")]:
+        thread += [f"{name} disse...", text, "13 de março de 2010 às 12:04"]
+    page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], BODY[3], BODY[4], BODY[6],
+                        "Publicada por Manuel Pereira à(s) 11:20", header, *thread])
+    res = clean_text(page)
+    assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4], BODY[6]))
+    assert "boa notícia" not in res.text and "promessa" not in res.text
