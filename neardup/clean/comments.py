@@ -162,6 +162,7 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
     rx = CUES["comments"]
     run: list[int] = []
     names: set[str] = set()  # the author lines of the run's two-line headers
+    two_line: set[int] = set()  # where two-line headers are
     half = 0.5 * kept_words_total
     for i, ln in enumerate(lines):
         if ln.keep and ln.cls in ("good", "near"):
@@ -178,8 +179,10 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
             and not _sentence_about_comments(ln.text, rx)
         ):
             # (a comment's header just above it, "Marge P. says:" over its date: the thread
-            # began there, and the "Reply" under its first comment is what named it)
-            if run and i - run[-1] <= COMMENT_GAP:
+            # began there, and the "Reply" under its first comment is what named it. A
+            # two-line header only: a one-line "lakeviewdad wrote on <date>:" is also how a
+            # story quotes a forum post, and a later "Comments" line cut the story there)
+            if run and run[0] in two_line and i - run[-1] <= COMMENT_GAP:
                 return run[0], False
             return i, True
         # (the first tests of _comment_header inline: most lines fail them)
@@ -187,6 +190,7 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
             continue
         if (not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i):
             name = ln.text
+            two_line.add(i)
         elif (ln.n_words <= INLINE_HEADER_WORDS and ln.text.endswith(_SAID_ENDS)
               and _inline_comment_header(ln)):
             name = None

@@ -199,11 +199,11 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "related": re.compile(
-        r"\b(?:related|read more|more from|more (?:\w+ ){0,2}(?:stories|headlines)|"
+        r"\b(?:related|read more|more from|more (?:\w+ ){0,2}stories|"
         r"recommended|you may also like|"
         r"you might also like|"
         r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
-        r"top stories|popular|see also|also read|also see|watch|more (?:\w+ ){0,2}news|"
+        r"top stories|popular|see also|also read|also see|watch|more news|"
         r"editor'?s picks?|"
         r"sponsored content|around the web|promoted|what to read next|in case you missed|"
         # (the same labels in the other languages of the stopword lists and of CJK pages:

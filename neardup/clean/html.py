@@ -11,6 +11,7 @@ would only cost recall on text that is already the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -69,8 +70,8 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
             warnings.append(TOO_DEEP)
     elif layout_table(found.get("text") or ""):
         flat = flat_text(html)
-        if flat:
-            found.update(text=flat, flat=True)
+        if flat:  # (the table's text kept: clean_html falls back on it, see there)
+            found.update(text=flat, flat=True, table_text=found["text"])
     if warnings:
         found["warnings"] = warnings
     return found
@@ -188,6 +189,24 @@ def layout_table(text: str) -> bool:
             in_rows += n
             longest = max(longest, n)
     return longest >= LAYOUT_ROW_WORDS and in_rows >= LAYOUT_TABLE_SHARE * words
+
+
+# The share of the words of a layout table's article cell (its longest) that the page's flat
+# reading must keep; else the table's own text is cleaned (a probe's page of paragraphs, a
+# data table and more paragraphs in one cell kept its first three paragraphs: recall 0.33)
+LAYOUT_CELL_KEPT = 0.8
+_WORD_RE = re.compile(r"\w+")
+
+
+def _keeps_article_cell(table_text: str, text: str) -> bool:
+    cells = (cell for line in table_text.split("\n") if line.startswith("|")
+             for cell in line.split(" | "))
+    cell = max(cells, key=lambda c: len(c.split()), default="")
+    words = Counter(_WORD_RE.findall(cell.lower()))
+    if not words:
+        return True
+    kept = words & Counter(_WORD_RE.findall(text.lower()))
+    return sum(kept.values()) >= LAYOUT_CELL_KEPT * sum(words.values())
 
 
 # Past libxml2's limit even with ``huge_tree`` (2,048 levels) a page loses what lies deeper:
@@ -357,6 +376,12 @@ def clean_html(
     title, author, date = page_metadata(doc)
     res = clean_text(doc.get("text") or "", template=template, options=opts,
                      page_title=None if flat else title)
+    if flat and doc.get("table_text") and not _keeps_article_cell(doc["table_text"], res.text):
+        # (read flat, the page lost much of the table's article cell: a data table inside the
+        # article ended its region there. The table's text, cleaned as an extraction, keeps it)
+        flat = False
+        res = clean_text(doc["table_text"], template=template,
+                         options=replace(options, conservative=True), page_title=title)
     res.warnings = list(doc.get("warnings", ()))
     res.title = (res.title or title) if flat else (title or res.title)
     if author and (res.byline is None or name_like(author)):

@@ -8,6 +8,7 @@ from conftest import BODY
 
 from neardup.clean import clean_html
 from neardup.clean.html import extract_page, layout_table
+from tests.conftest import make_article
 
 MENU = ["Home", "Local News", "State &amp; Region", "Sports", "Obituaries", "Classifieds"]
 MOST_READ = ["School levy headed back to voters in May (3/12/02)",
@@ -36,7 +37,7 @@ def _table_page(paragraphs: list[str]) -> str:
 
 
 def test_a_page_laid_out_in_a_table_keeps_its_article_without_menu_and_sidebar() -> None:
-    paragraphs = [p for p in BODY if p != "Farming in crisis"] * 2  # (a longer article)
+    paragraphs = make_article(3, paragraphs=6).split("\n\n")
     html = _table_page(paragraphs)
     assert extract_page(html, None).get("flat")  # (trafilatura's text: a table, one row)
     res = clean_html(html)
@@ -59,3 +60,21 @@ def test_a_data_table_in_an_article_is_no_layout() -> None:
     assert not layout_table(found["text"]) and not found.get("flat")
     text = clean_html(html).text
     assert "Baghdad" in text and BODY[0] in text
+
+
+def test_a_layout_table_whose_article_holds_a_data_table_keeps_it_all() -> None:
+    # (read flat, a data table inside the article cell ended the article's region there: a
+    # probe's page kept its first three paragraphs; the table's own text is cleaned instead)
+    paragraphs = make_article(4, paragraphs=6).split("\n\n")
+    rows = "".join(f"<tr><td>{town}</td><td>{level}</td><td>{normal}</td></tr>"
+                   for town, level, normal in [("Port Allen", "4.12", "3.85"),
+                                               ("Mill Creek", "3.90", "3.70"),
+                                               ("Ferris", "5.01", "3.95"),
+                                               ("Dunmore", "2.75", "3.60")])
+    table = f"<table><tr><th>Town</th><th>Rainfall</th><th>Normal</th></tr>{rows}</table>"
+    html = _table_page(paragraphs[:3]).replace(
+        paragraphs[2] + "</font></p>",
+        paragraphs[2] + "</font></p>" + table
+        + "".join(f"<p><font>{p}</font></p>" for p in paragraphs[3:]))
+    text = clean_html(html).text
+    assert all(p in text for p in paragraphs)
