@@ -158,15 +158,13 @@ OPENING_QUOTES = frozenset("\"“„‘«‹'")
 # the article's region open up to the page's top, its title and menus with it.
 RUN_ON_WORDS_PER_END = 20
 _CAPS_LABEL_RE = re.compile(r"(?:[A-Z][A-Z'’&-]+ ){1,3}(?=[A-Z0-9\"'‘“][a-z0-9])")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 
 
 def _labelled_run_on(line: Line) -> bool:
     label = _CAPS_LABEL_RE.match(line.text)
     if label is None or CUES["related"].search(label.group(0)) is None:
         return False
-    ends = len(_SENTENCE_END_RE.findall(line.text))
-    return ends * RUN_ON_WORDS_PER_END <= line.n_words
+    return line.n_sentences * RUN_ON_WORDS_PER_END <= line.n_words
 
 
 # An advertisement's label alone on its line, in the languages of the related labels ("Anzeige"

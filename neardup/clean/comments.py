@@ -101,7 +101,7 @@ def _inline_comment_header(ln: Line) -> bool:
                 and not _quote_lead_in(ln.text))
     verb_date = _VERB_DATE_RE.fullmatch(ln.text)
     return (verb_date is not None and has_date_or_time(verb_date.group(2))
-            and not _quote_lead_in(f"{verb_date.group(1)} said:"))
+            and not _lead_in_words([*_subject_words(verb_date.group(1)), "said"]))
 
 
 # "<name> wrote on <date>:" (the verb before the date), the whole line a name, the verb and
@@ -116,7 +116,16 @@ def _quote_lead_in(text: str) -> bool:
     header (see ``_LEAD_IN_WORDS``)."""
     if _SAID_RE.search(text) is None:
         return False
-    words = [w for w in WORD_RE.findall(text) if not w.isdigit()]  # (after a list number)
+    return _lead_in_words(_subject_words(text))
+
+
+def _subject_words(text: str) -> list[str]:
+    return [w for w in WORD_RE.findall(text) if not w.isdigit()]  # (after a list number)
+
+
+def _lead_in_words(words: list[str]) -> bool:
+    """The words of a line before and with its verb ("The minister said") are a quote's
+    lead-in, not a commenter's name and the verb."""
     if not words:
         return False
     first = words[0].lower()

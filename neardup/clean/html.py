@@ -24,6 +24,7 @@ import trafilatura
 import trafilatura.utils
 from lxml.html import HTMLParser
 
+from neardup.clean.features import WORD_RE
 from neardup.clean.feeds import feed_document, may_be_feed
 from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
 from neardup.clean.template import SiteTemplate
@@ -195,17 +196,16 @@ def layout_table(text: str) -> bool:
 # reading must keep; else the table's own text is cleaned (a probe's page of paragraphs, a
 # data table and more paragraphs in one cell kept its first three paragraphs: recall 0.33)
 LAYOUT_CELL_KEPT = 0.8
-_WORD_RE = re.compile(r"\w+")
 
 
 def _keeps_article_cell(table_text: str, text: str) -> bool:
     cells = (cell for line in table_text.split("\n") if line.startswith("|")
              for cell in line.split(" | "))
     cell = max(cells, key=lambda c: len(c.split()), default="")
-    words = Counter(_WORD_RE.findall(cell.lower()))
+    words = Counter(WORD_RE.findall(cell.lower()))
     if not words:
         return True
-    kept = words & Counter(_WORD_RE.findall(text.lower()))
+    kept = words & Counter(WORD_RE.findall(text.lower()))
     return sum(kept.values()) >= LAYOUT_CELL_KEPT * sum(words.values())
 
 

@@ -308,30 +308,29 @@ class StoreView:
         """As ``get_many``, by reads into one buffer instead of the mapped files: for a few
         scattered sets in a process that should stay small (the main process). Mapped, each
         set's page faults bring in their neighbours too (fault-around), ~60 KB per set."""
-        stored = self.resolved[np.asarray(docs, dtype=np.int64)]
-        starts, ends = self.starts[stored], self.ends[stored]
-        offsets = np.zeros(stored.size + 1, dtype=np.int64)
-        np.cumsum(ends - starts, out=offsets[1:])
-        values = np.empty(int(offsets[-1]), dtype=np.uint32)
-        weights = np.empty(int(offsets[-1]), dtype=np.uint8)
-        value_fd, weight_fd = self._descriptors()
-        for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            at = int(offsets[k])
-            _pread_into(value_fd, values[at:at + end - start], 4 * start)
-            _pread_into(weight_fd, weights[at:at + end - start], start)
+        values, weights, offsets = self._read(docs, weights=True)
+        assert weights is not None
         return values, weights, offsets
 
     def read_values(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``read_many`` without the weights: (values, offsets)."""
+        values, _, offsets = self._read(docs, weights=False)
+        return values, offsets
+
+    def _read(self, docs: np.ndarray, weights: bool
+              ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         stored = self.resolved[np.asarray(docs, dtype=np.int64)]
         starts, ends = self.starts[stored], self.ends[stored]
         offsets = np.zeros(stored.size + 1, dtype=np.int64)
         np.cumsum(ends - starts, out=offsets[1:])
         values = np.empty(int(offsets[-1]), dtype=np.uint32)
-        value_fd = self._descriptors()[0]
+        weight_values = np.empty(int(offsets[-1]), dtype=np.uint8) if weights else None
+        value_fd, weight_fd = self._descriptors()
         for at, start, end in zip(offsets.tolist(), starts.tolist(), ends.tolist(), strict=False):
             _pread_into(value_fd, values[at:at + end - start], 4 * start)
-        return values, offsets
+            if weight_values is not None:
+                _pread_into(weight_fd, weight_values[at:at + end - start], start)
+        return values, weight_values, offsets
 
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sets of ``docs`` in one buffer: (values, weights, offsets), set k at
