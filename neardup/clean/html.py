@@ -396,6 +396,8 @@ def page_metadata(page: dict[str, Any]) -> tuple[str | None, str | None, str | N
     :func:`extract_page` result, each None when it has none."""
     raw_date = page.get("date")
     author = _AUTHOR_LABEL_RE.sub("", str(page["author"])) if page.get("author") else None
+    if author and _PLACEHOLDER_RE.fullmatch(author.strip()) is not None:
+        author = None
     return (page.get("title") or None, author or None,
             (parse_date(str(raw_date)) or str(raw_date)) if raw_date else None)
 
@@ -405,6 +407,13 @@ def page_metadata(page: dict[str, Any]) -> tuple[str | None, str | None, str | N
 # before a name of two words or more ("Di Stefano" stays)
 _AUTHOR_LABEL_RE = re.compile(
     rf"^(?:by|von|par|por|di|door|oleh|{AUTHOR_LABELS})\b\s*:?\s*(?=\S+\s+\S)", re.I)
+
+
+# A sign-in box's or a form's word that markup gives as the page's author: the
+# ``<span class="username">Username</span>`` of a login menu was the byline of two Washington
+# Post stories. (Not "admin": a blog's posts by its admin account say "Posted by admin".)
+_PLACEHOLDER_RE = re.compile(
+    r"user\s*name|your name|name|author|sign in|log\s*in|my account|profile", re.I)
 
 
 # Words a name may hold in lower case ("Ludwig van Beethoven", "Maria de la Cruz", "Jane Doe

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from neardup.clean.features import CLOSERS, CUES
 from neardup.clean.lines import Line
+from neardup.clean.metadata import find_byline
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions
@@ -165,7 +166,37 @@ def article_regions(lines: list[Line], opts: CleanOptions,
         content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
         if sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2]):
             regions.append((s2, e2))
+    if len(regions) > 1:
+        # (the best region too: a list of teasers with their summaries can outweigh a short
+        # story; one region always stays)
+        stories = [(s2, e2) for s2, e2 in regions if not _teaser_block(lines, prose, s2, e2)]
+        regions = stories or regions
     return sorted(regions)
+
+
+# A region of several is a list of other stories when at least this many of its paragraphs
+# are teasers' summaries (see _teaser_block), and they are most of its paragraphs.
+TEASER_BLOCK_SUMMARIES = 3
+
+
+def _teaser_block(lines: list[Line], prose: list[bool], s: int, e: int) -> bool:
+    """Are most paragraphs of the region ``lines[s:e]`` summaries under a headline each?
+
+    After the article, a site's lists of its other stories alternate a headline and its
+    summary of two or three sentences ("Apple stopft Sicherheitslücken in iOS" over "Apple
+    hat mit den Betriebssystem-Updates vom Mittwoch ..."), and such a list, on a page of its
+    own below the story, was kept as a second article region. An article's continuation
+    below an inline box has paragraphs in a row; its sub-headings stand over sections of
+    several paragraphs.
+    """
+    paragraphs = [k for k in range(s, e) if prose[k]]
+    summaries = sum(
+        1 for k in paragraphs
+        if lines[k].n_words <= TEASER_SUMMARY_WORDS and k > 0 and not prose[k - 1]
+        and lines[k - 1].n_words >= 2 and _headline_shaped(lines[k - 1])
+        and (k + 1 >= len(lines) or not prose[k + 1])
+    )
+    return summaries >= TEASER_BLOCK_SUMMARIES and summaries * 3 >= len(paragraphs) * 2
 
 
 # An extra region's paragraph that names at least this many different notice or appeal cues
@@ -310,17 +341,37 @@ def lead_start(lines: list[Line], s: int) -> int:
     if s < 2:
         return s
     gap, lead = lines[s - 1], lines[s - 2]
-    if lead.cls != "good" or lead.keep or lead.in_list:
+    if (_photo_furniture(gap) and s >= 3 and _photo_furniture(lead)
+            and find_byline(lines, s - 2, s)[0] is None):
+        # (two such lines: the photo's link and its credit, "View this image ›" over "West
+        # Mercia Police"; not the byline under a standfirst, "By Jamelle Bouie" over "Opinion
+        # Columnist")
+        if not _lead_paragraph(lines[s - 3]):
+            return s
+        for ln in lines[s - 2:s]:
+            ln.cls, ln.reason = "bad", "caption"
+        return s - 3
+    if not _lead_paragraph(lead):
         return s
     if gap.cls == "bad" and (
         gap.reason == "caption" or (gap.reason == "notice" and gap.n_words <= LEAD_AD_WORDS)
     ):
         return s - 2
-    if gap.cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None:
+    if _photo_furniture(gap):
         # (the photo's furniture, not a sub-heading: nothing else stands there)
         gap.cls, gap.reason = "bad", "caption"
         return s - 2
     return s
+
+
+def _lead_paragraph(ln: Line) -> bool:
+    return ln.cls == "good" and not ln.keep and not ln.in_list
+
+
+def _photo_furniture(ln: Line) -> bool:
+    """A very short line between the lead paragraph and the rest: a photo's gallery link,
+    name or credit."""
+    return ln.cls == "short" and ln.n_words <= LEAD_GAP_WORDS and ln.cue is None
 
 
 def sentence_like(ln: Line) -> bool:

@@ -274,6 +274,11 @@ def _cut_kept_header(lines: list[Line]) -> None:
             return
 
 
+# A writer's name: capitalised words, with the particles of names between them ("Mark di
+# Stefano", "Jan van der Berg").
+_NAME = (r"[A-Z][\w.'’-]+\s+(?:(?:[A-Z][\w.'’-]+|(?:de|di|da|du|del|della|van|von|der|den|"
+         r"la|le|al|el|bin|ibn|dos|das))\s+){0,3}")
+
 # What follows an article's last paragraph and is no part of it: the writer's bio ("Dana
 # Whitfield is a senior reporter covering personal finance."), a call for letters or
 # feedback ("We want to hear what you think about this article.", "The Times is committed to
@@ -282,13 +287,15 @@ def _cut_kept_header(lines: list[Line]) -> None:
 # Prose by their shape, they ran on the region; on AEB the gold leaves each of them out.
 _TAIL_OPENING_RE = re.compile(
     # ("Jane Doe is a staff writer", "... is Valley Current's transportation reporter")
-    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has been)\s+(?:an?|the|(?:[A-Z][\w.&-]*\s+){0,3}"
+    rf"{_NAME}(?:is|was|has been)\s+(?:an?|the|(?:[A-Z][\w.&-]*\s+){{0,3}}"
     r"[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?i:{ROLE_NOUN_TERMS})\b|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
     r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
-    r"(?i:a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
+    # ("Check out more articles on BuzzFeed.com!", a site's line under its stories)
+    r"(?i:check out (?:more|other|all)(?: of our)? (?:articles|stories)\b|"
+    r"a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
     r"instagram)\b|read or share this story\b|the views expressed\b|"
     r"was this (?:page|article) helpful\b|republish this (?:story|article)\b|"
     # (WordPress themes' line under a post: "This entry was posted on ... and is filed

@@ -334,3 +334,16 @@ def test_the_author_field_loses_its_by_word_or_label_of_any_language() -> None:
                          ("Автор Иван Петров", "Иван Петров"), ("By Jane Doe", "Jane Doe"),
                          ("Di Stefano", "Di Stefano"), ("Parker Jones", "Parker Jones")]:
         assert page_metadata({"author": author})[1] == name, author
+
+
+@pytest.mark.parametrize("menu", ['<span class="username">Username</span>',
+                                  '<a class="username" href="#">Username</a>'])
+def test_a_login_menus_placeholder_is_no_byline(menu: str) -> None:
+    # trafilatura takes the sign-in menu's "Username" for the page's author (two Washington
+    # Post pages); a real author in the markup still is the byline
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    for user, byline in ((menu, None), ('<span class="author">Jane Doe</span>', "Jane Doe")):
+        html = (f'<html><head><title>Dam drained after cracks found</title></head><body><nav>'
+                f'<a href="#">Sign In</a><div class="nav-user">{user}</div></nav><article>'
+                f'<h1>Dam drained after cracks found</h1>{paras}</article></body></html>')
+        assert clean_html(html).byline == byline

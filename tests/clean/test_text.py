@@ -738,6 +738,41 @@ def test_teaser_pairs_after_a_label_dropped_story_after_a_box_kept() -> None:
         assert line not in res.text, line
 
 
+def test_a_list_of_teasers_below_the_story_is_no_second_article() -> None:
+    # Far below the story, past menus and ads, a list of the site's other stories: headline,
+    # summary of two or three sentences, headline, summary... Dense prose, it was kept as a
+    # second article region. A story split by an inline box keeps both parts.
+    teasers = [
+        "Council approves budget for the new parks",
+        "The plan adds three playgrounds and a skate park to the east side of town. Work "
+        "starts next summer. The council will vote on the final design at its March meeting.",
+        "Storm knocks out power to thousands",
+        "Crews worked through the night to repair the lines in the valley. Most homes had "
+        "power again by noon. Schools stayed closed for the day as a precaution.",
+        "Local bakery wins regional bread award",
+        "The judges praised its rye loaf above all the others in the contest. The flour comes "
+        "from a mill that reopened last year. The bakery now plans a second shop.",
+        "School board delays vote on new calendar",
+        "Parents asked for more time to comment on the plan for a longer school year. The "
+        "board will meet again in May. Teachers said they support the delay.",
+    ]
+    menus = ["Share", "Permalink", "Print", "Most read", *HEADLINES[:6], "Advertisement",
+             "Magazine", "Subscribe", "Archive", "News"]
+    page = "\n\n".join(["Home", "News", *_STORY, *menus, *teasers, "About us", "Contact us"])
+    res = clean_text(page)
+    for para in _STORY:
+        assert para in res.text, para
+    for line in teasers:
+        assert line not in res.text, line
+    # the story's second half below an inline box of headlines, with sub-headings
+    second = [_STORY[0].replace("reservoir", "canal"), _STORY[1].replace("dam", "weir")]
+    page = "\n\n".join(["Home", "News", *_STORY, *menus, "What happens next", *second,
+                         "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, *second]:
+        assert para in res.text, para
+
+
 @pytest.mark.parametrize(
     "gap",
     ["View all (4)", "Engineers at the dam on Monday. (Reuters/Jane Doe)",
@@ -756,6 +791,26 @@ def test_lead_paragraph_above_the_photo_kept(gap: str) -> None:
     for para in [lead, *_STORY[1:]]:
         assert para in res.text, para
     assert gap not in res.text
+
+
+def test_lead_paragraph_above_a_photo_link_and_its_credit_kept() -> None:
+    # Two very short lines between the lead and the rest: the photo's link and its credit.
+    # Not a byline under a standfirst ("By Jane Doe" over "Opinion Columnist"): the standfirst
+    # stays out.
+    lead = ("The mother of a woman who took pills bought online has described how her daughter "
+            "was burning up from within moments before her death.")
+    page = "\n\n".join(["Home", "News", "Tweet", lead, "View this image ›", "West Mercia Police",
+                         *_STORY[1:], "About us"])
+    res = clean_text(page)
+    for para in [lead, *_STORY[1:]]:
+        assert para in res.text, para
+    assert "West Mercia Police" not in res.text and "View this image" not in res.text
+    standfirst = ("There is a lesson for the council hiding in the failure of its plan to "
+                  "produce the results it wanted.")
+    page = "\n\n".join(["Home", "Opinion", "Council Follows Its Plan to Nowhere", standfirst,
+                         "By Jane Doe", "Opinion Columnist", *_STORY[1:], "About us"])
+    res = clean_text(page)
+    assert standfirst not in res.text and _STORY[1] in res.text
 
 
 def test_teaser_above_a_headline_is_no_lead() -> None:
@@ -1399,7 +1454,10 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
             "marcus@example.org.",
             "Republish this story for free under a Creative Commons license. Learn more",
             "This entry was posted on Tuesday, October 12th, 2010 at 7:05 am and is filed under "
-            "City Hall. You can follow any responses to this entry through the RSS 2.0 feed."]
+            "City Hall. You can follow any responses to this entry through the RSS 2.0 feed.",
+            "Check out more articles on Example.com!",
+            "Mark di Stefano is a breaking news reporter for Example News and is based in "
+            "Sydney, Australia."]
     page = "\n\n".join(["Home\nNews", BODY[0], BODY[1], inside, BODY[3], *tail,
                         "Site Index\nAbout us\nContact us"])
     res = clean_text(page)
