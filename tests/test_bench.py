@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import clean_aeb  # noqa: E402
+import readability_data  # noqa: E402
 import webis_ndd  # noqa: E402
 
 from tests.conftest import make_article  # noqa: E402
@@ -69,3 +70,37 @@ def test_webis_bench_counts_a_pair_once_and_checks_labels(
     out, err = capsys.readouterr()
     assert json.loads(out)["rows"]["all"]["pairs"] == 2
     assert "the same pair as a folder before it" in err and "label -1" in err
+
+
+def test_readability_pages_become_the_aeb_layout_that_clean_aeb_scores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Readability's test pages (source.html, expected.html, expected-metadata.json) become
+    # html/<key>.html.gz and ground-truth.json: the gold is the expected article's text, the
+    # URL the page's canonical link (else one per page); a missing page is an error naming it
+    pages = tmp_path / "test-pages"
+    article = make_article(3, paragraphs=4)
+    paragraphs = "".join(f"<p>{p}</p>" for p in article.split("\n\n"))
+    for key, link in (("news-1", '<link rel="canonical" href="https://news.example/a">'),
+                      ("blog-2", "")):
+        (pages / key).mkdir(parents=True)
+        (pages / key / "source.html").write_text(
+            f"<html><head>{link}</head><body><nav>Home</nav><article>{paragraphs}</article>"
+            "<footer>About us</footer></body></html>", encoding="utf-8")
+        (pages / key / "expected.html").write_text(f"<div>{paragraphs}</div>",
+                                                   encoding="utf-8")
+        (pages / key / "expected-metadata.json").write_text('{"title": "A story"}')
+    monkeypatch.setattr(readability_data, "REAL_PAGES", ("news-1", "blog-2"))
+    out = tmp_path / "aeb"
+    assert readability_data.main([str(pages), str(out)]) == 0
+    gold = json.loads((out / "ground-truth.json").read_text())
+    assert gold["news-1"]["url"] == "https://news.example/a"
+    assert gold["blog-2"]["url"] == "http://blog-2.example.com/article"
+    assert gold["news-1"]["articleBody"].split() == article.split()
+    assert json.loads((out / "metadata.json").read_text())["news-1"] == {"title": "A story"}
+    assert sorted(p.name for p in (out / "html").iterdir()) == ["blog-2.html.gz",
+                                                                "news-1.html.gz"]
+    texts = {k: v["articleBody"] for k, v in gold.items()}
+    assert clean_aeb.score(texts, dict(texts))["f1"] == 1.0
+    monkeypatch.setattr(readability_data, "REAL_PAGES", ("news-1", "gone-3"))
+    with pytest.raises(SystemExit):
+        readability_data.main([str(pages), str(tmp_path / "other")])
