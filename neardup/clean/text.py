@@ -64,6 +64,7 @@ from neardup.clean.template import (
     keys_of_new_lines,
     known_or_new_line_keys,
 )
+from neardup.clean.video import mark_timed_captions
 from neardup.document import RemovedSpan
 
 _TEXT = attrgetter("text")
@@ -556,6 +557,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         # rendered pages start with the <title> (extracted text does not: there the first
         # line would always be taken for the headline)
         page_title, title_line = lines[0].text, 0
+    mark_timed_captions(lines)
     if opts.keep_captions:
         for ln in lines:
             if ln.reason == "caption":

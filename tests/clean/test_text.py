@@ -1703,3 +1703,28 @@ def test_a_quoted_forum_post_and_a_later_comments_line_leave_the_story_whole() -
                         "Comments on the forum", BODY[6], "About us\nContact us"])
     res = clean_text(page)
     assert all(p in res.text for p in (BODY[0], BODY[1], BODY[3], BODY[4]))
+
+
+def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() -> None:
+    # A video player's automatic transcript above the story: a fragment every few seconds,
+    # each opening with the video's clock from its first minute. Prose by its words, it made
+    # the article region start there. A live blog's entries open with the time of day.
+    fragments = ["But according to the agency the most rigorous screening actually",
+                 "occurs before travelers ever reach the country. We talked to",
+                 "a number of passengers today who say. They have some lingering",
+                 "doubts and concerns about the ability of officials to prevent",
+                 "future cases from arriving here in the country. But at the",
+                 "busiest airport fear and concern about the disease spreading along",
+                 "with the news of a confirmed case at a hospital here."]
+    transcript = [f"00:{3 * i + 1:02d} {f}" for i, f in enumerate(fragments)]
+    page = "\n\n".join(["Home", "News", "Video Transcript", *transcript, *_STORY, "About us"])
+    res = clean_text(page)
+    assert res.text.startswith(_STORY[0]) and all(p in res.text for p in _STORY)
+    assert all(line not in res.text for line in transcript)
+    assert _removed_text(res, "caption").count("00:") == len(transcript)
+    assert all(line in clean_text(page, options=CleanOptions(keep_captions=True)).text
+               for line in transcript)
+    entries = [f"14:{44 - 5 * i:02d} {f[0].upper()}{f[1:]}." for i, f in enumerate(fragments)]
+    entries += [f"00:{5 * i + 2:02d} {f[0].upper()}{f[1:]}." for i, f in enumerate(fragments[:4])]
+    res = clean_text("\n\n".join(["Home", "Live", *_STORY[:1], *entries, *_STORY[1:]]))
+    assert "caption" not in {span.reason for span in res.removed}

@@ -1,0 +1,61 @@
+"""A video player's timed transcript in a page's text.
+
+News pages with a video print its automatic transcript as the player shows it, a fragment of
+speech every few seconds, each line opening with the video's clock::
+
+    00:01 But according to the CDC the most rigorous screening actually
+    00:04 occurs before travelers ever reach the United States. We talked to
+    00:08 a number of passengers today who say. They have some lingering
+
+Prose by their words, thirty such lines above a story made the article region start there.
+They are the video's captions: :func:`mark_timed_captions` classes them ``bad`` with the reason
+``caption`` (kept with the captions option). What gives them away is the clock: at least
+``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's first
+minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``).
+A live blog's entries open with the time of day ("14:44 Police reopen the bridge"): neither
+from midnight's first minute nor seconds apart when read as a video's clock.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neardup.clean.lines import Line
+
+MIN_TIMED_LINES = 5
+MAX_STEP_SECONDS = 30
+_FIRST_MINUTE = 60
+
+# "00:04 occurs before ...", "1:02:07 and then", "(00:12) so we"
+_TIMECODE_RE = re.compile(r"\(?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\)?\s+\S")
+
+
+def _clock(text: str) -> int | None:
+    """The seconds of the time that opens ``text``, or None."""
+    m = _TIMECODE_RE.match(text)
+    if m is None:
+        return None
+    hours, minutes, seconds = m.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+
+
+def mark_timed_captions(lines: list[Line]) -> None:
+    """Class the lines of a video's timed transcript as captions (see the module's doc)."""
+    run: list[int] = []
+    last = -1
+    for i, ln in enumerate(lines):
+        t = ln.text
+        clock = _clock(t) if t[:1].isdigit() or t[:1] == "(" else None
+        if clock is not None and run and last < clock <= last + MAX_STEP_SECONDS:
+            run.append(i)
+        else:
+            _mark_run(lines, run)
+            run = [i] if clock is not None and clock < _FIRST_MINUTE else []
+        last = clock if clock is not None else -1
+    _mark_run(lines, run)
+
+
+def _mark_run(lines: list[Line], run: list[int]) -> None:
+    if len(run) >= MIN_TIMED_LINES:
+        for i in run:
+            lines[i].cls, lines[i].reason = "bad", "caption"
