@@ -1283,6 +1283,26 @@ def test_reported_news_about_cookies_or_donations_stays() -> None:
         assert line in res.text, line
 
 
+def test_a_long_paragraph_naming_cookies_once_is_no_consent_notice() -> None:
+    # A shopping tip that names cookies (food), a website, accepting coupons and advertising
+    # read as a consent notice: a notice names cookies once every 100 words at least.
+    tip = ("Head to the supermarket an hour before closing time. Some stores mark down "
+           "prepared foods and bakery items then because they cannot sell them the following "
+           "day. You could get a rotisserie chicken or freshly baked cookies for 50 percent "
+           "off, or two sushi meals for the price of one. If you are planning to host a party, "
+           "it is worth your time to ask the deli manager for a 5 to 10 percent discount off "
+           "your catering order. Also, keep an eye out for online coupons: some grocery stores "
+           "accept coupons printed out from coupon sites, even though they rarely publicize "
+           "the fact. It also pays to check the market's own website. You could find weekly "
+           "deals there that it does not advertise anywhere else, including its flyers.")
+    notice = ("This site uses cookies to assist with navigation, analyse your use of our "
+              "services, and provide content from third parties. By using our site, you "
+              "accept our use of cookies.")
+    res = clean_text("\n\n".join(["Home", "Money", *_STORY[:2], tip, _STORY[2], notice,
+                                    "About us"]))
+    assert tip in res.text and notice not in res.text
+
+
 @pytest.mark.parametrize("tail", [
     # two headline + summary pairs: a teaser list, not the article's end
     ["Library opens new wing", "The new wing adds a children's room and two study halls.",
