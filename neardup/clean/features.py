@@ -45,6 +45,20 @@ _UNITS = (
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?|mins?)"
 )
 _AGO_RE = re.compile(rf"\b\d+\s*{_UNITS}\s+ago\b", re.I)
+# ... and in the languages of the related labels ("Hace 28 minutos" over a Spanish comment,
+# "il y a 3 heures", "vor 2 Stunden", "3 ore fa", "2 uur geleden", "5 minut temu", "2 часа
+# назад"); each with a word of its own that _AGO_HINTS looks for first
+_AGO_OTHER_RE = re.compile(
+    r"\b(?:hace|há|il y a|vor)\s+\d+\s*(?:seg(?:undo)?s?|sec(?:onde)?s?|min(?:uto|ute|uten)?s?|"
+    r"horas?|heures?|stunden?|std\.?|h|d[ií]as?|jours?|tagen?|semanas?|semaines?|wochen?|"
+    r"meses|mes|mês|mois|monaten?|años?|anos?|ans|années?|jahren?)\b|"
+    r"\b\d+\s*(?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese|anni|anno)\s+fa\b|"
+    r"\b\d+\s*(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+"
+    r"geleden\b|"
+    r"\b\d+\s*(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*|lat|rok)\s+temu\b|"
+    r"\b\d+\s*(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\s+"
+    r"назад\b", re.I)
+_AGO_HINTS = ("hace", "há", "il y a", "vor", " fa", "geleden", "temu", "назад")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -810,7 +824,11 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     # ":" or ".", a date "-", "/" or the first three letters of a month; a substitution only
     # puts a space where a match was, so the text left holds no such piece that ``t`` did not)
     low = _folded(t)
-    rest = _AGO_RE.sub(" ", t) if "ago" in low else t
+    rest = t
+    if "ago" in low:
+        rest = _AGO_RE.sub(" ", rest)
+    elif any(map(low.__contains__, _AGO_HINTS)):
+        rest = _AGO_OTHER_RE.sub(" ", rest)
     if "-" in t or "/" in t or any(map(low.__contains__, _MONTH_PREFIXES)):
         rest = DATE_RE.sub(" ", rest)
     if ":" in t or "." in t:

@@ -12,7 +12,7 @@ from neardup.clean.features import (
     has_date_or_time,
     line_features,
 )
-from neardup.clean.lines import logical_line_texts
+from neardup.clean.lines import analyse, logical_line_texts
 
 
 def _removed_text(res: CleanResult, reason: str | None = None) -> str:
@@ -1748,3 +1748,35 @@ def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() 
     entries += [f"00:{5 * i + 2:02d} {f[0].upper()}{f[1:]}." for i, f in enumerate(fragments[:4])]
     res = clean_text("\n\n".join(["Home", "Live", *_STORY[:1], *entries, *_STORY[1:]]))
     assert "caption" not in {span.reason for span in res.removed}
+
+
+def test_relative_ages_of_other_languages_are_timestamps_of_a_comment_thread() -> None:
+    # A Spanish story's comments, each under its author and "Hace 28 minutos": the relative
+    # age in English only ("28 minutes ago") left the thread in the article.
+    story = [
+        "El fiscal anticorrupción estudia con el jefe de la fiscalía la estrategia jurídica que "
+        "seguirá tras la resolución del juez, que ha imputado a varios directivos de la empresa.",
+        "El juez señala en el auto que hay indicios claros de que los directivos pudieron haber "
+        "cometido delitos fiscales a través de una sociedad que compartían con sus familiares.",
+        "La defensa de los imputados ha anunciado que recurrirá la decisión ante la Audiencia "
+        "Provincial, y la fiscalía decidirá la próxima semana si se suma a ese recurso.",
+    ]
+    comments = [
+        "Vaya comportamiento tan poco ejemplar del fiscal, defiende lo indefendible, como para "
+        "que los ciudadanos creamos en la justicia de este país.",
+        "Lo importante no es si imputa o no, lo importante es lo que se van a gastar a costa "
+        "del pueblo en abogados durante los próximos años.",
+        "Muy independiente no se muestra el fiscal, porque no es normal que consulte con su "
+        "jefe cada paso que da en un caso como este.",
+    ]
+    page = ["Inicio", "Local", *story, "Comentar"]
+    for minutes, (name, text) in zip((28, 37, 55), zip(["Alcalino", "Casper", "angelcaido"],
+                                                        comments, strict=True), strict=True):
+        page += [name, f"Hace {minutes} minutos", text, "Valoración: 3 menos mas"]
+    res = clean_text("\n".join([*page, "Aviso legal"]))
+    assert all(para in res.text for para in story)
+    assert not any(text in res.text for text in comments)
+    for line in ["Hace 28 minutos", "il y a 3 heures", "vor 2 Stunden", "3 ore fa",
+                 "2 uur geleden", "5 minut temu", "2 часа назад", "há 3 dias"]:
+        assert analyse(line)[0].timestamp, line
+    assert not analyse("Vor 20 Jahren begann alles")[0].timestamp
