@@ -516,17 +516,28 @@ def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
     while k < e:
         ln = lines[k]
         if not _headline_shaped(ln):
-            # (a teaser list: headline, summary, headline, summary... A summary is dropped in
-            # a run of such pairs only: one paragraph after a headline or two is the article
+            # (a teaser list: headline, summary, headline, summary... or with each teaser's
+            # writer under its summary, "More from WIRED". A summary is dropped in a run of
+            # such teasers only: one paragraph after a headline or two is the article
             # resuming after an inline box)
             if not _teaser_summary(lines, k, e) or not (
                 pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
+                or (k + 3 < e and _writer_name(lines[k + 1])
+                    and _teaser_summary(lines, k + 3, e))
             ):
                 return
             pairs += 1
         if ln.keep:
             ln.keep, ln.reason = False, "related"
         k += 1
+
+
+def _writer_name(ln: Line) -> bool:
+    """A teaser's writer under its summary ("Lila Hassan"): two to four capitalised words, no
+    function word (not a sub-heading, "A long history")."""
+    return (2 <= ln.n_words <= 4 and ln.cls == "short" and not ln.terminal
+            and ln.stop_ratio == 0 and ln.digit_ratio == 0
+            and all(w[:1].isupper() for w in ln.text.split()))
 
 
 def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:

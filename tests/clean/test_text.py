@@ -1780,3 +1780,34 @@ def test_relative_ages_of_other_languages_are_timestamps_of_a_comment_thread() -
                  "2 uur geleden", "5 minut temu", "2 часа назад", "há 3 dias"]:
         assert analyse(line)[0].timestamp, line
     assert not analyse("Vor 20 Jahren begann alles")[0].timestamp
+
+
+def test_teasers_with_their_writers_after_a_label_go_a_story_resuming_stays() -> None:
+    # "More from WIRED": headline, one-sentence summary, the writer's name, headline... The
+    # summaries were kept, and the region ran on through the list. Under an inline "DON'T
+    # MISS" box, the story's paragraph above two sub-headings stays.
+    teasers = [
+        "Council Approves Budget for the New Parks",
+        "The plan adds three playgrounds and a skate park to the east side of town. Work "
+        "starts next summer after the council votes on the final design in March.",
+        "Lila Hassan",
+        "Storm Knocks Out Power to Thousands in the Valley",
+        "Crews worked through the night to repair the lines in the valley. Most homes had "
+        "power again by noon while the schools stayed closed for the day as a precaution.",
+        "David Gilbert",
+        "Local Bakery Wins a Regional Bread Award",
+        "The judges praised its rye loaf above all the others in the contest. The bakery "
+        "now plans a second shop in the old mill that reopened last year.",
+        "Morgan Meaker",
+    ]
+    page = "\n".join(["Home", "News", *_STORY, "Topics Water Dams", "More from The Courier",
+                      *teasers, "About us", "Contact us"])
+    res = clean_text(page)
+    assert all(para in res.text for para in _STORY)
+    assert not any(line in res.text for line in teasers)
+    resumed = _STORY[1].replace("three weeks", "a month")
+    last = _STORY[0].replace("Monday", "Friday")
+    page = "\n".join(["Home", "News", *_STORY[:2], "DON'T MISS", _LONG_HEADLINES[0], resumed,
+                      "A long history", "Background", _STORY[2], last, "Share", "About us"])
+    res = clean_text(page)
+    assert all(para in res.text for para in (*_STORY, resumed, last))
