@@ -11,9 +11,11 @@ Prose by their words, thirty such lines above a story made the article region st
 They are the video's captions: :func:`mark_timed_captions` classes them ``bad`` with the reason
 ``caption`` (kept with the captions option). What gives them away is the clock: at least
 ``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's first
-minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``).
-A live blog's entries open with the time of day ("14:44 Police reopen the bridge"): neither
-from midnight's first minute nor seconds apart when read as a video's clock.
+minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``)
+and a fragment of speech (at most ``MAX_CAPTION_WORDS`` words). A live blog's entries open
+with the time of day ("14:44 Police reopen the bridge"): neither from midnight's first minute
+nor seconds apart when read as a video's clock. A podcast's transcript, the page's content,
+gives a paragraph to each time.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from neardup.clean.lines import Line
 
 MIN_TIMED_LINES = 5
 MAX_STEP_SECONDS = 30
+MAX_CAPTION_WORDS = 20
 _FIRST_MINUTE = 60
 
 # "00:04 occurs before ...", "1:02:07 and then", "(00:12) so we"
@@ -45,7 +48,8 @@ def mark_timed_captions(lines: list[Line]) -> None:
     last = -1
     for i, ln in enumerate(lines):
         t = ln.text
-        clock = _clock(t) if t[:1].isdigit() or t[:1] == "(" else None
+        clock = (_clock(t) if (t[:1].isdigit() or t[:1] == "(")
+                 and ln.n_words <= MAX_CAPTION_WORDS else None)
         if clock is not None and run and last < clock <= last + MAX_STEP_SECONDS:
             run.append(i)
         else:

@@ -1748,6 +1748,11 @@ def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() 
     entries += [f"00:{5 * i + 2:02d} {f[0].upper()}{f[1:]}." for i, f in enumerate(fragments[:4])]
     res = clean_text("\n\n".join(["Home", "Live", *_STORY[:1], *entries, *_STORY[1:]]))
     assert "caption" not in {span.reason for span in res.removed}
+    # a podcast's transcript, the page's content: a paragraph to each time
+    turns = [f"00:{9 * i:02d} {p}" for i, p in enumerate([*_STORY, *_STORY[:2]])]
+    res = clean_text("\n\n".join(["Home", "Podcasts", "Episode 12: The dam", *turns,
+                                    "About us"]))
+    assert all(turn in res.text for turn in turns)
 
 
 def test_relative_ages_of_other_languages_are_timestamps_of_a_comment_thread() -> None:
