@@ -266,10 +266,10 @@ def _cookie_notice(line: Line) -> bool:
     if (line.n_words > CUE_MAX_WORDS and k >= 2 and k * COOKIE_WORDS >= line.n_words
             and ("website" in low or "browser" in low or "browsing" in low)):
         return True
-    if k * CONSENT_WORDS < line.n_words:
+    found = [rx.search(low) is not None for rx in _CONSENT_TERMS]
+    if k * CONSENT_WORDS < line.n_words and sum(map(found.__getitem__, _DIALOG_KINDS)) < 2:
         return False
-    kinds = sum(rx.search(low) is not None for rx in _CONSENT_TERMS)
-    return kinds >= CONSENT_KINDS and _REPORTED_RE.search(line.text) is None
+    return sum(found) >= CONSENT_KINDS and _REPORTED_RE.search(line.text) is None
 
 
 # The other words of a consent dialog by kind, in the languages of the related-content labels
@@ -279,10 +279,13 @@ def _cookie_notice(line: Line) -> bool:
 # article. Cookies and three of these kinds: "we" (the site's voice), the site or the browser,
 # consent, accepting, partners (or third parties), personalising, advertising or analytics.
 CONSENT_KINDS = 3
-# ... and cookies named once every CONSENT_WORDS words at least: consent notices of 18 to 99
-# words name them once to seven times, and a shopping tip of 158 words that named cookies
-# (food), a website, accepting coupons and advertising went as one
+# A paragraph that names cookies less than once every CONSENT_WORDS words needs two of the
+# kinds only a consent dialog names (_DIALOG_KINDS: consent, partners, personalising): a
+# shopping tip of 158 words naming cookies (food), a website, accepting coupons and
+# advertising went as a notice; the consent notice of the IAB's framework, 150 words or more
+# naming cookies once, names all three.
 CONSENT_WORDS = 100
+_DIALOG_KINDS = (2, 4, 5)  # (positions in _CONSENT_TERMS)
 _CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (
     r"(?:we|wir|nous|wij|noi)\b|utilizamos|usamos|utilizziamo|usiamo|utilisons|verwenden|"
     r"nutzen|gebruiken",

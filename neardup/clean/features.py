@@ -41,23 +41,26 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Sentence end, allowing closing quotes / brackets after the mark.
 TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
-_UNITS = (
-    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?|mins?)"
-)
-_AGO_RE = re.compile(rf"\b\d+\s*{_UNITS}\s+ago\b", re.I)
+_UNITS = r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|mins?)"
+# (years up to five: "50 years ago" heads an anniversary column's section, no page's clock)
+_AGO_RE = re.compile(rf"\b(?:\d+\s*{_UNITS}|[1-5]\s*(?:years?|yrs?))\s+ago\b", re.I)
 # ... and in the languages of the related labels ("Hace 28 minutos" over a Spanish comment,
 # "il y a 3 heures", "vor 2 Stunden", "3 ore fa", "2 uur geleden", "5 minut temu", "2 часа
-# назад"); each with a word of its own that _AGO_HINTS looks for first
+# назад"); each with a word of its own that _AGO_HINTS looks for first. Years only up to five:
+# "Vor 50 Jahren", "Hace 50 años" head an anniversary column's sections.
 _AGO_OTHER_RE = re.compile(
-    r"\b(?:hace|há|il y a|vor)\s+\d+\s*(?:seg(?:undo)?s?|sec(?:onde)?s?|min(?:uto|ute|uten)?s?|"
-    r"horas?|heures?|stunden?|std\.?|h|d[ií]as?|jours?|tagen?|semanas?|semaines?|wochen?|"
-    r"meses|mes|mês|mois|monaten?|años?|anos?|ans|années?|jahren?)\b|"
-    r"\b\d+\s*(?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese|anni|anno)\s+fa\b|"
-    r"\b\d+\s*(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+"
-    r"geleden\b|"
-    r"\b\d+\s*(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*|lat|rok)\s+temu\b|"
-    r"\b\d+\s*(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\s+"
-    r"назад\b", re.I)
+    r"\b(?:hace|há|il y a|vor)\s+(?:\d+\s*(?:seg(?:undo)?s?|sec(?:onde)?s?|"
+    r"min(?:uto|ute|uten)?s?|horas?|heures?|stunden?|std\.?|h|d[ií]as?|jours?|tagen?|semanas?|"
+    r"semaines?|wochen?|meses|mes|mês|mois|monaten?)|[1-5]\s*(?:años?|anos?|ans?|années?|"
+    r"jahren?))\b|"
+    r"\b(?:\d+\s*(?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese)|"
+    r"[1-5]\s*(?:anni|anno))\s+fa\b|"
+    r"\b(?:\d+\s*(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand)|"
+    r"[1-5]\s*jaar)\s+geleden\b|"
+    r"\b(?:\d+\s*(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*)|"
+    r"[1-5]\s*(?:lat|lata|rok))\s+temu\b|"
+    r"\b(?:\d+\s*(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)|"
+    r"[1-5]\s*(?:год\w*|лет))\s+назад\b", re.I)
 _AGO_HINTS = ("hace", "há", "il y a", "vor", " fa", "geleden", "temu", "назад")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -175,8 +175,13 @@ def article_regions(lines: list[Line], opts: CleanOptions,
 
 
 # A region of several is a list of other stories when at least this many of its paragraphs
-# are teasers' summaries (see _teaser_block), and they are most of its paragraphs.
+# are teasers' summaries (see _teaser_block), and they are most of its paragraphs, under
+# headlines of this many words on average: other stories' headlines say what happened
+# ("Apple stopft Sicherheitslücken in iOS und mehreren OS-X-Versionen", 7.3 words on heise's
+# list), an article's sections are headed by a few words ("Who was affected", "Red Rocks
+# Trail": 2.8 to 4.8 words on a probe's explainers and listicles, whose sections went).
 TEASER_BLOCK_SUMMARIES = 3
+TEASER_HEADLINE_WORDS = 6
 
 
 def _teaser_block(lines: list[Line], prose: list[bool], s: int, e: int) -> bool:
@@ -184,19 +189,20 @@ def _teaser_block(lines: list[Line], prose: list[bool], s: int, e: int) -> bool:
 
     After the article, a site's lists of its other stories alternate a headline and its
     summary of two or three sentences ("Apple stopft Sicherheitslücken in iOS" over "Apple
-    hat mit den Betriebssystem-Updates vom Mittwoch ..."), and such a list, on a page of its
-    own below the story, was kept as a second article region. An article's continuation
-    below an inline box has paragraphs in a row; its sub-headings stand over sections of
-    several paragraphs.
+    hat mit den Betriebssystem-Updates vom Mittwoch ..."), and such a list, far below the
+    story, was kept as a second article region. An article's continuation below an inline
+    box has paragraphs in a row, or sections under short headings (TEASER_HEADLINE_WORDS).
     """
     paragraphs = [k for k in range(s, e) if prose[k]]
-    summaries = sum(
-        1 for k in paragraphs
+    headlines = [
+        lines[k - 1].n_words for k in paragraphs
         if lines[k].n_words <= TEASER_SUMMARY_WORDS and k > 0 and not prose[k - 1]
         and lines[k - 1].n_words >= 2 and _headline_shaped(lines[k - 1])
         and (k + 1 >= len(lines) or not prose[k + 1])
-    )
-    return summaries >= TEASER_BLOCK_SUMMARIES and summaries * 3 >= len(paragraphs) * 2
+    ]
+    return (len(headlines) >= TEASER_BLOCK_SUMMARIES
+            and len(headlines) * 3 >= len(paragraphs) * 2
+            and sum(headlines) >= TEASER_HEADLINE_WORDS * len(headlines))
 
 
 # An extra region's paragraph that names at least this many different notice or appeal cues
@@ -342,10 +348,12 @@ def lead_start(lines: list[Line], s: int) -> int:
         return s
     gap, lead = lines[s - 1], lines[s - 2]
     if (_photo_furniture(gap) and s >= 3 and _photo_furniture(lead)
+            and any(_IMAGE_LINK_RE.search(ln.text) is not None for ln in (lead, gap))
             and find_byline(lines, s - 2, s)[0] is None):
-        # (two such lines: the photo's link and its credit, "View this image ›" over "West
-        # Mercia Police"; not the byline under a standfirst, "By Jamelle Bouie" over "Opinion
-        # Columnist")
+        # (two such lines, one of them the photo's link, and its credit: "View this image ›"
+        # over "West Mercia Police"; not a writer's name and role under a standfirst, "By
+        # Jamelle Bouie" or "Alan Rees" over "Opinion Columnist" or "PA Media", nor a
+        # section's label and "Updated" under another story's teaser)
         if not _lead_paragraph(lines[s - 3]):
             return s
         for ln in lines[s - 2:s]:
@@ -362,6 +370,11 @@ def lead_start(lines: list[Line], s: int) -> int:
         gap.cls, gap.reason = "bad", "caption"
         return s - 2
     return s
+
+
+# The words of a photo's link: "View this image ›", "Enlarge this image", "View gallery (4)"
+_IMAGE_LINK_RE = re.compile(r"\b(?:images?|photos?|pictures?|gallery|enlarge|slideshow)\b",
+                            re.I)
 
 
 def _lead_paragraph(ln: Line) -> bool:
@@ -517,12 +530,15 @@ def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
         ln = lines[k]
         if not _headline_shaped(ln):
             # (a teaser list: headline, summary, headline, summary... or with each teaser's
-            # writer under its summary, "More from WIRED". A summary is dropped in a run of
-            # such teasers only: one paragraph after a headline or two is the article
-            # resuming after an inline box)
+            # writer under its summary and a headline that says what happened over the next,
+            # "More from WIRED"; not a name over a short heading, "Marcus Bell" over "State
+            # senator, Democrat", a profile's. A summary is dropped in a run of such teasers
+            # only: one paragraph after a headline or two is the article resuming after an
+            # inline box)
             if not _teaser_summary(lines, k, e) or not (
                 pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
                 or (k + 3 < e and _writer_name(lines[k + 1])
+                    and lines[k + 2].n_words >= TEASER_HEADLINE_WORDS
                     and _teaser_summary(lines, k + 3, e))
             ):
                 return

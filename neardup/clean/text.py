@@ -293,9 +293,10 @@ _TAIL_OPENING_RE = re.compile(
     rf"(?i:{ROLE_NOUN_TERMS})\b|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
-    r"(?:Contact|Reach|Email|E-mail)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:at|via)\b|"
-    # ("Check out more articles on BuzzFeed.com!", a site's line under its stories)
-    r"(?i:check out (?:more|other|all)(?: of our)? (?:articles|stories)\b|"
+    rf"(?:Contact|Reach|Email|E-mail)\s+{_NAME}(?:at|via)\b|"
+    # ("Check out more articles on BuzzFeed.com!", a site's line under its stories; not a
+    # review's "Check out other stories in the collection")
+    r"(?i:check out more (?:articles|stories) (?:on|at|from)\b|"
     r"a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
     r"instagram)\b|read or share this story\b|the views expressed\b|"
     r"was this (?:page|article) helpful\b|republish this (?:story|article)\b|"

@@ -12,10 +12,13 @@ They are the video's captions: :func:`mark_timed_captions` classes them ``bad`` 
 ``caption`` (kept with the captions option). What gives them away is the clock: at least
 ``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's first
 minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``)
-and a fragment of speech (at most ``MAX_CAPTION_WORDS`` words). A live blog's entries open
+and a fragment of speech (at most ``MAX_CAPTION_WORDS`` words; two thirds of them cut before
+their sentence's end). A timeline of a video's key moments ("0:11 The officer fires three
+shots."), a recipe video's steps and a podcast's short turns end their sentences: they are
+the page's content. A live blog's entries open
 with the time of day ("14:44 Police reopen the bridge"): neither from midnight's first minute
-nor seconds apart when read as a video's clock. A podcast's transcript, the page's content,
-gives a paragraph to each time.
+nor seconds apart when read as a video's clock. A podcast's transcript with a paragraph to
+each time is none either.
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ def mark_timed_captions(lines: list[Line]) -> None:
 
 
 def _mark_run(lines: list[Line], run: list[int]) -> None:
-    if len(run) >= MIN_TIMED_LINES:
+    # (a caption track cuts speech where the screen is full, mid-sentence: most of its lines
+    # end no sentence. A timeline of a video's key moments, a recipe video's steps or a
+    # podcast's short turns end theirs, and are the page's content)
+    fragments = sum(1 for i in run if not lines[i].terminal)
+    if len(run) >= MIN_TIMED_LINES and fragments * 3 >= len(run) * 2:
         for i in run:
             lines[i].cls, lines[i].reason = "bad", "caption"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE, news_page
 
@@ -811,6 +813,12 @@ def test_lead_paragraph_above_a_photo_link_and_its_credit_kept() -> None:
                          "By Jane Doe", "Opinion Columnist", *_STORY[1:], "About us"])
     res = clean_text(page)
     assert standfirst not in res.text and _STORY[1] in res.text
+    # nor above a writer's name and an agency, or a section label and "Updated": no photo's
+    # link among the two lines
+    for pair in (["Alan Rees", "PA Media"], ["Weather", "Updated"]):
+        page = "\n\n".join(["Home", "News", "Council Follows Its Plan to Nowhere", standfirst,
+                             *pair, *_STORY[1:], "About us"])
+        assert standfirst not in clean_text(page).text, pair
 
 
 def test_teaser_above_a_headline_is_no_lead() -> None:
@@ -1301,6 +1309,22 @@ def test_a_long_paragraph_naming_cookies_once_is_no_consent_notice() -> None:
     res = clean_text("\n\n".join(["Home", "Money", *_STORY[:2], tip, _STORY[2], notice,
                                     "About us"]))
     assert tip in res.text and notice not in res.text
+    # the consent notice of the IAB's framework names cookies once in 150 words or more, and
+    # consent, partners and personalising: it still goes
+    tcf = ("We value your privacy. We and our partners store and/or access information on a "
+           "device, such as cookies and process personal data, such as unique identifiers and "
+           "standard information sent by a device for personalised ads and content, ad and "
+           "content measurement, and audience insights, as well as to develop and improve "
+           "products. With your permission we and our partners may use precise geolocation "
+           "data and identification through device scanning. You may click to consent to our "
+           "and our partners' processing as described above. Alternatively you may access more "
+           "detailed information and change your preferences before consenting or to refuse "
+           "consenting. Please note that some processing of your personal data may not require "
+           "your consent, but you have a right to object to such processing. Your preferences "
+           "will apply to this website only. You can change your preferences at any time by "
+           "returning to this site or visiting our privacy policy.")
+    res = clean_text("\n\n".join(["Home", "Money", *_STORY, tcf, "About us"]))
+    assert tcf not in res.text and all(p in res.text for p in _STORY)
 
 
 @pytest.mark.parametrize("tail", [
@@ -1484,6 +1508,12 @@ def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
     assert inside in res.text and BODY[3] in res.text
     assert not any(line in res.text for line in tail)
     assert {_removed_text(res, "boilerplate").count(line[:30]) for line in tail} == {1}
+    # a review's last line that sends the reader to other stories of the book stays
+    closing = ("Check out other stories in the collection too, especially the one about the "
+               "lighthouse keeper, which is the best thing the author has written.")
+    res = clean_text("\n\n".join(["Home\nBooks", BODY[0], BODY[1], BODY[3], closing,
+                                    "About us"]))
+    assert closing in res.text
 
 
 def test_a_one_sentence_lede_opening_with_its_dateline_is_kept() -> None:
@@ -1748,6 +1778,12 @@ def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() 
     entries += [f"00:{5 * i + 2:02d} {f[0].upper()}{f[1:]}." for i, f in enumerate(fragments[:4])]
     res = clean_text("\n\n".join(["Home", "Live", *_STORY[:1], *entries, *_STORY[1:]]))
     assert "caption" not in {span.reason for span in res.removed}
+    # a video's key moments, described sentence by sentence: the page's content
+    moments = ["0:00 The officer opens the car door.", "0:03 He shouts at a man near a sedan.",
+               "0:06 The man turns toward the officer.", "0:08 The officer draws his weapon.",
+               "0:11 The officer fires three shots."]
+    res = clean_text("\n".join(["Home", "News", _STORY[0], *moments, *_STORY[1:], "About us"]))
+    assert all(moment in res.text for moment in moments)
     # a podcast's transcript, the page's content: a paragraph to each time
     turns = [f"00:{9 * i:02d} {p}" for i, p in enumerate([*_STORY, *_STORY[:2]])]
     res = clean_text("\n\n".join(["Home", "Podcasts", "Episode 12: The dam", *turns,
@@ -1785,6 +1821,11 @@ def test_relative_ages_of_other_languages_are_timestamps_of_a_comment_thread() -
                  "2 uur geleden", "5 minut temu", "2 часа назад", "há 3 dias"]:
         assert analyse(line)[0].timestamp, line
     assert not analyse("Vor 20 Jahren begann alles")[0].timestamp
+    # an anniversary column's section headings (years beyond five are no page's clock)
+    for line in ["Vor 50 Jahren", "Hace 50 años", "Il y a 50 ans", "30 anni fa",
+                 "50 jaar geleden", "Há 40 anos", "50 years ago"]:
+        assert not analyse(line)[0].timestamp, line
+    assert analyse("2 years ago")[0].timestamp and analyse("hace 2 años")[0].timestamp
 
 
 def test_teasers_with_their_writers_after_a_label_go_a_story_resuming_stays() -> None:
@@ -1816,3 +1857,26 @@ def test_teasers_with_their_writers_after_a_label_go_a_story_resuming_stays() ->
                       "A long history", "Background", _STORY[2], last, "Share", "About us"])
     res = clean_text(page)
     assert all(para in res.text for para in (*_STORY, resumed, last))
+
+
+@pytest.mark.parametrize("name, kept", [
+    # an explainer's second half below an inline box (related list, newsletter, video):
+    # sections under short headings, each one paragraph, read as a list of other stories
+    ("explainer_sections_after_a_box.txt",
+     ["The cooperative said a transformer at the Fenwick Road",
+      "Who was affected", "Most of the outages were in the north and east parts",
+      "Officials urged residents not to use gas stoves"]),
+    # candidates' profiles after a "Related" link: a name, a short description, a paragraph;
+    # the next name read as a teaser's writer
+    ("profiles_after_a_related_box.txt",
+     ["Bell has represented a Columbus-area district since 2016",
+      "Kowalski founded a chain of hardware stores",
+      "Ortiz, a former school principal, has focused on education"]),
+])
+def test_sections_and_profiles_that_look_like_teasers_stay(name: str, kept: list[str]) -> None:
+    # (pages of an adversarial probe of the teaser rules, 2026-12-06: other stories'
+    # headlines say what happened, an article's sections are headed by a few words)
+    page = (Path(__file__).parent / "pages" / name).read_text(encoding="utf-8")
+    res = clean_text(page)
+    for text in kept:
+        assert text in res.text, text
