@@ -280,7 +280,8 @@ def _cookie_notice(line: Line) -> bool:
 # consent, accepting, partners (or third parties), personalising, advertising or analytics.
 CONSENT_KINDS = 3
 # A paragraph that names cookies less than once every CONSENT_WORDS words needs two of the
-# kinds only a consent dialog names (_DIALOG_KINDS: consent, partners, personalising): a
+# kinds only a consent dialog names (_DIALOG_KINDS: consent or legitimate interest, partners
+# or vendors, personalising): a
 # shopping tip of 158 words naming cookies (food), a website, accepting coupons and
 # advertising went as a notice; the consent notice of the IAB's framework, 150 words or more
 # naming cookies once, names all three.
@@ -292,10 +293,10 @@ _CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (
     r"website|webseite|internetseite|site web|sitio web|sito web|this site|our site|ce site|"
     r"notre site|este sitio|nuestro sitio|questo sito|nostro sito|deze site|onze site|"
     r"este site|nosso site|browser|navigateur|navegador|serwis|przeglądar",
-    r"consent|zustimm|einwillig|einverst|consentement|consentimiento|consenso|toestemming|"
-    r"consentimento|zgod",
+    r"consent|legitimate interest|zustimm|einwillig|einverst|consentement|consentimiento|"
+    r"consenso|toestemming|consentimento|zgod",
     r"accept|akzeptier|acceptez|aceptar|acepta|accett|aceitar|aceit",
-    r"partner|partenaires|socios|parceiros|third[- ]part|terze parti|tiers|terceros|"
+    r"partner|vendors|partenaires|socios|parceiros|third[- ]part|terze parti|tiers|terceros|"
     r"dritte|derden|terceiros",
     r"personali[sz]|personnalis|personaliz|personaliseer",
     r"advertis|werbung|anzeigen|publicit|pubblicit|advertent|analy[sz]|statisti|marketing|"

@@ -46,21 +46,17 @@ _UNITS = r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months
 _AGO_RE = re.compile(rf"\b(?:\d+\s*{_UNITS}|[1-5]\s*(?:years?|yrs?))\s+ago\b", re.I)
 # ... and in the languages of the related labels ("Hace 28 minutos" over a Spanish comment,
 # "il y a 3 heures", "vor 2 Stunden", "3 ore fa", "2 uur geleden", "5 minut temu", "2 часа
-# назад"); each with a word of its own that _AGO_HINTS looks for first. Years only up to five:
-# "Vor 50 Jahren", "Hace 50 años" head an anniversary column's sections.
+# назад"); each with a word of its own that _AGO_HINTS looks for first. No years: "Vor 50
+# Jahren", "Il y a 5 ans" head a retrospective's sections, and under a name ("Sophie Garnier,
+# infirmière" over "Il y a 5 ans") read as a comment's header.
 _AGO_OTHER_RE = re.compile(
-    r"\b(?:hace|há|il y a|vor)\s+(?:\d+\s*(?:seg(?:undo)?s?|sec(?:onde)?s?|"
-    r"min(?:uto|ute|uten)?s?|horas?|heures?|stunden?|std\.?|h|d[ií]as?|jours?|tagen?|semanas?|"
-    r"semaines?|wochen?|meses|mes|mês|mois|monaten?)|[1-5]\s*(?:años?|anos?|ans?|années?|"
-    r"jahren?))\b|"
-    r"\b(?:\d+\s*(?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese)|"
-    r"[1-5]\s*(?:anni|anno))\s+fa\b|"
-    r"\b(?:\d+\s*(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand)|"
-    r"[1-5]\s*jaar)\s+geleden\b|"
-    r"\b(?:\d+\s*(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*)|"
-    r"[1-5]\s*(?:lat|lata|rok))\s+temu\b|"
-    r"\b(?:\d+\s*(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)|"
-    r"[1-5]\s*(?:год\w*|лет))\s+назад\b", re.I)
+    r"\b(?:hace|há|il y a|vor)\s+\d+\s*(?:seg(?:undo)?s?|sec(?:onde)?s?|min(?:uto|ute|uten)?s?|"
+    r"horas?|heures?|stunden?|std\.?|h|d[ií]as?|jours?|tagen?|semanas?|semaines?|wochen?|"
+    r"meses|mes|mês|mois|monaten?)\b|"
+    r"\b\d+\s*(?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese)\s+fa\b|"
+    r"\b\d+\s*(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand)\s+geleden\b|"
+    r"\b\d+\s*(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*)\s+temu\b|"
+    r"\b\d+\s*(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)\s+назад\b", re.I)
 _AGO_HINTS = ("hace", "há", "il y a", "vor", " fa", "geleden", "temu", "назад")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

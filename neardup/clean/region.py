@@ -166,37 +166,40 @@ def article_regions(lines: list[Line], opts: CleanOptions,
         content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
         if sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2]):
             regions.append((s2, e2))
-    if len(regions) > 1:
-        # (the best region too: a list of teasers with their summaries can outweigh a short
-        # story; one region always stays)
-        stories = [(s2, e2) for s2, e2 in regions if not _teaser_block(lines, prose, s2, e2)]
-        regions = stories or regions
-    return sorted(regions)
+    regions.sort()
+    # (a list of other stories below the story, even when it outweighs a short story)
+    return [regions[0]] + [
+        (s2, e2) for (_, e1), (s2, e2) in zip(regions, regions[1:], strict=False)
+        if not _teaser_block(lines, prose, e1, s2, e2)]
 
 
-# A region of several is a list of other stories when at least this many of its paragraphs
-# are teasers' summaries (see _teaser_block), and they are most of its paragraphs, under
-# headlines of this many words on average: other stories' headlines say what happened
+# A region below another is a list of other stories when at least this many of its
+# paragraphs are teasers' summaries (see _teaser_block), they are most of its paragraphs, and
+# their headlines have this many words on average: other stories' headlines say what happened
 # ("Apple stopft Sicherheitslücken in iOS und mehreren OS-X-Versionen", 7.3 words on heise's
 # list), an article's sections are headed by a few words ("Who was affected", "Red Rocks
-# Trail": 2.8 to 4.8 words on a probe's explainers and listicles, whose sections went).
+# Trail": 2.8 to 4.8 words on a probe's explainers and listicles).
 TEASER_BLOCK_SUMMARIES = 3
 TEASER_HEADLINE_WORDS = 6
 
 
-def _teaser_block(lines: list[Line], prose: list[bool], s: int, e: int) -> bool:
-    """Are most paragraphs of the region ``lines[s:e]`` summaries under a headline each?
+def _teaser_block(lines: list[Line], prose: list[bool], gap: int, s: int, e: int) -> bool:
+    """Is the region ``lines[s:e]``, below a region that ends at ``gap``, a list of other
+    stories with their summaries?
 
-    After the article, a site's lists of its other stories alternate a headline and its
-    summary of two or three sentences ("Apple stopft Sicherheitslücken in iOS" over "Apple
-    hat mit den Betriebssystem-Updates vom Mittwoch ..."), and such a list, far below the
-    story, was kept as a second article region. An article's continuation below an inline
-    box has paragraphs in a row, or sections under short headings (TEASER_HEADLINE_WORDS).
+    heise's "News" list far below its story (headline, a summary of two or three sentences,
+    headline...) was kept as a second article region. An article's continuation below an
+    inline box has paragraphs in a row, or sections under short headings; and between the
+    story and such a list stands a related label ("Mehr zum Thema", "Most read"), not an ad
+    or a newsletter's box alone (an explainer's sections under long statements, "Two doses of
+    the vaccine protect you for life", went when that was not asked).
     """
+    if not any(ln.cls == "bad" and ln.reason == "related" for ln in lines[gap:s]):
+        return False
     paragraphs = [k for k in range(s, e) if prose[k]]
     headlines = [
         lines[k - 1].n_words for k in paragraphs
-        if lines[k].n_words <= TEASER_SUMMARY_WORDS and k > 0 and not prose[k - 1]
+        if lines[k].n_words <= TEASER_SUMMARY_WORDS and not prose[k - 1]
         and lines[k - 1].n_words >= 2 and _headline_shaped(lines[k - 1])
         and (k + 1 >= len(lines) or not prose[k + 1])
     ]
@@ -353,7 +356,7 @@ def lead_start(lines: list[Line], s: int) -> int:
         # (two such lines, one of them the photo's link, and its credit: "View this image ›"
         # over "West Mercia Police"; not a writer's name and role under a standfirst, "By
         # Jamelle Bouie" or "Alan Rees" over "Opinion Columnist" or "PA Media", nor a
-        # section's label and "Updated" under another story's teaser)
+        # section's label and "Updated" under another story's teaser, nor a gallery's link)
         if not _lead_paragraph(lines[s - 3]):
             return s
         for ln in lines[s - 2:s]:
@@ -372,8 +375,9 @@ def lead_start(lines: list[Line], s: int) -> int:
     return s
 
 
-# The words of a photo's link: "View this image ›", "Enlarge this image", "View gallery (4)"
-_IMAGE_LINK_RE = re.compile(r"\b(?:images?|photos?|pictures?|gallery|enlarge|slideshow)\b",
+# A photo's link: "View this image ›", "Enlarge this image" (not a gallery's "View gallery",
+# "14 photos", "Slideshow": a standfirst or a promo stands above those)
+_IMAGE_LINK_RE = re.compile(r"\b(?:view|enlarge|see|open)\s+(?:this\s+)?(?:image|photo|picture)\b",
                             re.I)
 
 
@@ -529,31 +533,17 @@ def _drop_label_list(lines: list[Line], k: int, e: int) -> None:
     while k < e:
         ln = lines[k]
         if not _headline_shaped(ln):
-            # (a teaser list: headline, summary, headline, summary... or with each teaser's
-            # writer under its summary and a headline that says what happened over the next,
-            # "More from WIRED"; not a name over a short heading, "Marcus Bell" over "State
-            # senator, Democrat", a profile's. A summary is dropped in a run of such teasers
-            # only: one paragraph after a headline or two is the article resuming after an
-            # inline box)
+            # (a teaser list: headline, summary, headline, summary... A summary is dropped in
+            # a run of such pairs only: one paragraph after a headline or two is the article
+            # resuming after an inline box)
             if not _teaser_summary(lines, k, e) or not (
                 pairs or (k + 2 < e and _teaser_summary(lines, k + 2, e))
-                or (k + 3 < e and _writer_name(lines[k + 1])
-                    and lines[k + 2].n_words >= TEASER_HEADLINE_WORDS
-                    and _teaser_summary(lines, k + 3, e))
             ):
                 return
             pairs += 1
         if ln.keep:
             ln.keep, ln.reason = False, "related"
         k += 1
-
-
-def _writer_name(ln: Line) -> bool:
-    """A teaser's writer under its summary ("Lila Hassan"): two to four capitalised words, no
-    function word (not a sub-heading, "A long history")."""
-    return (2 <= ln.n_words <= 4 and ln.cls == "short" and not ln.terminal
-            and ln.stop_ratio == 0 and ln.digit_ratio == 0
-            and all(w[:1].isupper() for w in ln.text.split()))
 
 
 def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:

@@ -290,13 +290,18 @@ _TAIL_OPENING_RE = re.compile(
     # ("Jane Doe is a staff writer", "... is Valley Current's transportation reporter")
     rf"{_NAME}(?:is|was|has been)\s+(?:an?|the|(?:[A-Z][\w.&-]*\s+){{0,3}}"
     r"[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
-    rf"(?i:{ROLE_NOUN_TERMS})\b|"
+    # (not "a critic of ...", "an analyst of ...": "Ursula von der Leyen has been a persistent
+    # critic of delays in the talks" closed a story)
+    rf"(?i:{ROLE_NOUN_TERMS})\b(?!\s+of\b)|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
     r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
-    rf"(?:Contact|Reach|Email|E-mail)\s+{_NAME}(?:at|via)\b|"
+    # (with an e-mail address: "Contact Elena de la Cruz at the garden office, (323) ..." closed
+    # a story)
+    rf"(?:Contact|Reach|Email|E-mail)\s+{_NAME}(?:at|via)\b(?=.*@)|"
     # ("Check out more articles on BuzzFeed.com!", a site's line under its stories; not a
-    # review's "Check out other stories in the collection")
-    r"(?i:check out more (?:articles|stories) (?:on|at|from)\b|"
+    # review's "Check out other stories in the collection", a library's "Check out more
+    # stories at any branch")
+    r"(?i:check out more (?:articles|stories) (?:on|from)\b|"
     r"a version of this (?:article|story)\b|follow\b.{0,80}\bon (?:facebook|twitter|"
     r"instagram)\b|read or share this story\b|the views expressed\b|"
     r"was this (?:page|article) helpful\b|republish this (?:story|article)\b|"

@@ -13,9 +13,10 @@ They are the video's captions: :func:`mark_timed_captions` classes them ``bad`` 
 ``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's first
 minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``)
 and a fragment of speech (at most ``MAX_CAPTION_WORDS`` words; two thirds of them cut before
-their sentence's end). A timeline of a video's key moments ("0:11 The officer fires three
-shots."), a recipe video's steps and a podcast's short turns end their sentences: they are
-the page's content. A live blog's entries open
+their sentence's end, half of them going on with a sentence begun above, in lower case). A
+timeline of a video's key moments ("0:11 The officer fires three shots."), a recipe video's
+steps and a podcast's short turns end their sentences; lyrics, a speech's excerpts and a
+match's moves open theirs with a capital: they are the page's content. A live blog's entries open
 with the time of day ("14:44 Police reopen the bridge"): neither from midnight's first minute
 nor seconds apart when read as a video's clock. A podcast's transcript with a paragraph to
 each time is none either.
@@ -34,6 +35,8 @@ _FIRST_MINUTE = 60
 
 # "00:04 occurs before ...", "1:02:07 and then", "(00:12) so we"
 _TIMECODE_RE = re.compile(r"\(?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\)?\s+\S")
+# ... and the line's words opening in lower case
+_TEXT_AFTER_CLOCK_RE = re.compile(r"\(?(?:\d{1,2}:)?\d{1,2}:[0-5]\d\)?\s+[^\w\s]*[a-z]")
 
 
 def _clock(text: str) -> int | None:
@@ -67,6 +70,11 @@ def _mark_run(lines: list[Line], run: list[int]) -> None:
     # end no sentence. A timeline of a video's key moments, a recipe video's steps or a
     # podcast's short turns end theirs, and are the page's content)
     fragments = sum(1 for i in run if not lines[i].terminal)
-    if len(run) >= MIN_TIMED_LINES and fragments * 3 >= len(run) * 2:
+    # (and it goes on mid-sentence: half its lines or more open in lower case, "00:04 occurs
+    # before travelers ever reach ...", where lyrics, a speech's excerpts or a match's moves,
+    # each cut short, open with a capital)
+    continued = sum(1 for i in run if _TEXT_AFTER_CLOCK_RE.match(lines[i].text) is not None)
+    if (len(run) >= MIN_TIMED_LINES and fragments * 3 >= len(run) * 2
+            and continued * 2 >= len(run)):
         for i in run:
             lines[i].cls, lines[i].reason = "bad", "caption"
