@@ -281,10 +281,9 @@ def _cookie_notice(line: Line) -> bool:
 CONSENT_KINDS = 3
 # A paragraph that names cookies less than once every CONSENT_WORDS words needs two of the
 # kinds only a consent dialog names (_DIALOG_KINDS: consent or legitimate interest, partners
-# or vendors, personalising): a
-# shopping tip of 158 words naming cookies (food), a website, accepting coupons and
-# advertising went as a notice; the consent notice of the IAB's framework, 150 words or more
-# naming cookies once, names all three.
+# or vendors, personalising): a shopping tip of 158 words naming cookies (food), a website,
+# accepting coupons and advertising went as a notice; the consent notice of the IAB's
+# framework, 150 words or more naming cookies once, names all three.
 CONSENT_WORDS = 100
 _DIALOG_KINDS = (2, 4, 5)  # (positions in _CONSENT_TERMS)
 _CONSENT_TERMS = tuple(re.compile(rf"\b(?:{terms})") for terms in (

@@ -349,19 +349,13 @@ def lead_start(lines: list[Line], s: int) -> int:
     """
     if s < 2:
         return s
-    gap, lead = lines[s - 1], lines[s - 2]
-    if (_photo_furniture(gap) and s >= 3 and _photo_furniture(lead)
-            and any(_IMAGE_LINK_RE.search(ln.text) is not None for ln in (lead, gap))
-            and find_byline(lines, s - 2, s)[0] is None):
-        # (two such lines, one of them the photo's link, and its credit: "View this image ›"
-        # over "West Mercia Police"; not a writer's name and role under a standfirst, "By
-        # Jamelle Bouie" or "Alan Rees" over "Opinion Columnist" or "PA Media", nor a
-        # section's label and "Updated" under another story's teaser, nor a gallery's link)
+    if s >= 3 and _photo_link_and_credit(lines, s):
         if not _lead_paragraph(lines[s - 3]):
             return s
         for ln in lines[s - 2:s]:
             ln.cls, ln.reason = "bad", "caption"
         return s - 3
+    gap, lead = lines[s - 1], lines[s - 2]
     if not _lead_paragraph(lead):
         return s
     if gap.cls == "bad" and (
@@ -379,6 +373,17 @@ def lead_start(lines: list[Line], s: int) -> int:
 # "14 photos", "Slideshow": a standfirst or a promo stands above those)
 _IMAGE_LINK_RE = re.compile(r"\b(?:view|enlarge|see|open)\s+(?:this\s+)?(?:image|photo|picture)\b",
                             re.I)
+
+
+def _photo_link_and_credit(lines: list[Line], s: int) -> bool:
+    """Are the two lines above ``lines[s]`` a photo's link and its credit ("View this image ›"
+    over "West Mercia Police")? Not a writer's name and role under a standfirst ("By Jamelle
+    Bouie" or "Alan Rees" over "Opinion Columnist" or "PA Media"), a section's label and
+    "Updated" under another story's teaser, nor a gallery's link."""
+    pair = lines[s - 2:s]
+    return (all(map(_photo_furniture, pair))
+            and any(_IMAGE_LINK_RE.search(ln.text) is not None for ln in pair)
+            and find_byline(lines, s - 2, s)[0] is None)
 
 
 def _lead_paragraph(ln: Line) -> bool:

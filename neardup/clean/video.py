@@ -9,17 +9,19 @@ speech every few seconds, each line opening with the video's clock::
 
 Prose by their words, thirty such lines above a story made the article region start there.
 They are the video's captions: :func:`mark_timed_captions` classes them ``bad`` with the reason
-``caption`` (kept with the captions option). What gives them away is the clock: at least
-``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's first
-minute (``00:01``), each a few seconds after the one before (at most ``MAX_STEP_SECONDS``)
-and a fragment of speech (at most ``MAX_CAPTION_WORDS`` words; two thirds of them cut before
-their sentence's end, half of them going on with a sentence begun above, in lower case). A
-timeline of a video's key moments ("0:11 The officer fires three shots."), a recipe video's
-steps and a podcast's short turns end their sentences; lyrics, a speech's excerpts and a
-match's moves open theirs with a capital: they are the page's content. A live blog's entries open
-with the time of day ("14:44 Police reopen the bridge"): neither from midnight's first minute
-nor seconds apart when read as a video's clock. A podcast's transcript with a paragraph to
-each time is none either.
+``caption`` (kept with the captions option). What gives them away is the clock and the cuts:
+at least ``MIN_TIMED_LINES`` lines in a row opening with a time, the first within the video's
+first minute (``00:01``), each a few seconds after the one before (at most
+``MAX_STEP_SECONDS``), each a fragment of speech (at most ``MAX_CAPTION_WORDS`` words), two
+thirds of them cut before their sentence's end and half of them going on with a sentence
+begun above, in lower case.
+
+What has a clock and is the page's content: a timeline of a video's key moments ("0:11 The
+officer fires three shots."), a recipe video's steps and a podcast's turns end their
+sentences, or give a paragraph to each time; lyrics, a speech's excerpts and a match's moves,
+each cut short, open with a capital; a live blog's entries open with the time of day ("14:44
+Police reopen the bridge"), neither from midnight's first minute nor seconds apart when read
+as a video's clock.
 """
 
 from __future__ import annotations
@@ -66,15 +68,12 @@ def mark_timed_captions(lines: list[Line]) -> None:
 
 
 def _mark_run(lines: list[Line], run: list[int]) -> None:
-    # (a caption track cuts speech where the screen is full, mid-sentence: most of its lines
-    # end no sentence. A timeline of a video's key moments, a recipe video's steps or a
-    # podcast's short turns end theirs, and are the page's content)
+    if len(run) < MIN_TIMED_LINES:
+        return
+    # (a caption track cuts speech where the screen is full: most of its lines end no
+    # sentence, and half or more go on with one, "00:04 occurs before travelers ...")
     fragments = sum(1 for i in run if not lines[i].terminal)
-    # (and it goes on mid-sentence: half its lines or more open in lower case, "00:04 occurs
-    # before travelers ever reach ...", where lyrics, a speech's excerpts or a match's moves,
-    # each cut short, open with a capital)
     continued = sum(1 for i in run if _TEXT_AFTER_CLOCK_RE.match(lines[i].text) is not None)
-    if (len(run) >= MIN_TIMED_LINES and fragments * 3 >= len(run) * 2
-            and continued * 2 >= len(run)):
+    if fragments * 3 >= len(run) * 2 and continued * 2 >= len(run):
         for i in run:
             lines[i].cls, lines[i].reason = "bad", "caption"
