@@ -763,16 +763,3 @@ def test_a_name_and_its_paper_on_the_date_line_is_the_byline_a_place_is_not() ->
         res = clean_text("\n".join(["Home", "Tech", "Council approves the new reservoir plan",
                                     line, *BODY, "About us"]))
         assert (res.byline, res.date) == (byline, "2014-01-25"), line
-
-
-def test_a_name_and_its_agency_under_the_headline_is_the_byline_not_the_title() -> None:
-    # "Jane Doe, Associated Press" right under the headline was taken for the title; a
-    # headline naming a person and a role stays one
-    for line in ("Jane Doe, Associated Press", "Jefferson Graham, USA TODAY"):
-        res = clean_text("\n".join(["Home", "Tech", "Council approves the new reservoir plan",
-                                    line, *BODY, "About us"]))
-        assert res.title == "Council approves the new reservoir plan", line
-        assert res.byline == line.split(",")[0], line
-    res = clean_text("\n".join(["Home", "Politics", "Boris Johnson, Foreign Secretary, Resigns",
-                                *BODY, "About us"]))
-    assert res.title == "Boris Johnson, Foreign Secretary, Resigns"

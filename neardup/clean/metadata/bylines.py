@@ -297,7 +297,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
                 rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
                 if rest != t:
-                    name = _names_with_role(rest, 0) or name_with_paper(rest)
+                    name = _names_with_role(rest, 0) or _name_with_paper(rest)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
             name = name_before_role(t) or name_in_place(t) or _names_with_role(t, 8)
@@ -321,16 +321,13 @@ _OTHER_BY_WORDS = frozenset("door di oleh av af".split())
 DATED_PAPER_WORDS = 3
 
 
-def name_with_paper(t: str) -> str | None:
-    """The name of a line that is a name and its paper or agency, three words at most with a
-    word of papers' names ("Jefferson Graham, USA TODAY", "Jane Doe, The Daily Herald", "Jane
-    Doe, Associated Press"), else None."""
+def _name_with_paper(t: str) -> str | None:
     m = NAME_ROLE_RE.fullmatch(t)
     if m is None:
         return None
     paper = m.group(2).split()
-    if len(paper) > DATED_PAPER_WORDS or _PAPER_WORDS.isdisjoint(
-            w.lower().strip(",.") for w in paper):
+    if len(paper) > DATED_PAPER_WORDS or _ORGANISATION_WORDS.isdisjoint(
+            w.lower() for w in paper):
         return None
     return m.group(1)
 
@@ -365,8 +362,6 @@ _ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
     times post journal daily herald tribune editorial board editors enquirer inquirer gazette
     courier chronicle observer examiner globe telegraph independent guardian mirror bulletin
     dispatch sentinel advocate citizen statesman today usa""".split())
-# (the words of papers' and agencies' names, not of writers' roles: "Foreign Secretary" is none)
-_PAPER_WORDS = _ORGANISATION_WORDS - _ROLE_WORDS
 
 
 def _handle_or_role(text: str) -> bool:

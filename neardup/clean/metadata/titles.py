@@ -15,7 +15,6 @@ from neardup.clean.metadata.bylines import (
     ROLE_NOUNS,
     name_before_role,
     name_in_place,
-    name_with_paper,
 )
 from neardup.clean.metadata.dates import NotEnglish, line_has_date
 from neardup.stopwords import STOPWORDS
@@ -141,9 +140,7 @@ def _credit_or_name(ln: Line) -> bool:
     m = NAME_ROLE_RE.fullmatch(t)
     return (m is not None and len(m.group(2).split()) <= 4
             and bool(ROLE_NOUNS.intersection(w.lower().strip(",.") for w in m.group(2).split()))
-            ) or name_before_role(t) is not None or name_in_place(t) is not None or (
-        # ("Jane Doe, Associated Press" under the headline was taken for it)
-        name_with_paper(t) is not None)
+            ) or name_before_role(t) is not None or name_in_place(t) is not None
 
 
 def _byline_shaped(t: str) -> bool:
