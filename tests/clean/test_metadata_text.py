@@ -750,16 +750,3 @@ def test_a_headline_reworded_in_the_page_title_at_the_top_of_the_region_is_the_t
     lead = headline + ", tras remontar el gol inicial."
     res = clean_text("\n\n".join([title, "Segunda División | Jornada 28", lead, *body]))
     assert lead in res.text
-
-
-def test_a_name_and_its_paper_on_the_date_line_is_the_byline_a_place_is_not() -> None:
-    # "Jefferson Graham, USA TODAY 3:53 p.m. EST January 25, 2014": a Gannett paper's byline
-    # and date on one line, without "By" or "Published"; a dateline's place before the date
-    # ("Kansas City, Missouri January 25, 2014") is no byline
-    for line, byline in (("Jefferson Graham, USA TODAY 3:53 p.m. EST January 25, 2014",
-                          "Jefferson Graham"),
-                         ("Jane Doe, The Daily Herald Jan. 25, 2014", "Jane Doe"),
-                         ("Kansas City, Missouri January 25, 2014", None)):
-        res = clean_text("\n".join(["Home", "Tech", "Council approves the new reservoir plan",
-                                    line, *BODY, "About us"]))
-        assert (res.byline, res.date) == (byline, "2014-01-25"), line

@@ -297,7 +297,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
                 rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
                 if rest != t:
-                    name = _names_with_role(rest, 0) or _name_with_paper(rest)
+                    name = _names_with_role(rest, 0)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
             name = name_before_role(t) or name_in_place(t) or _names_with_role(t, 8)
@@ -313,23 +313,6 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 # The word "by" of languages whose byline FOREIGN_BYLINE_RE does not read ("Door", "Oleh",
 # "Av", "Af" open English lines too) or reads in lower case only ("di")
 _OTHER_BY_WORDS = frozenset("door di oleh av af".split())
-
-
-# A name's paper on a date line, at most this many words ("Jefferson Graham, USA TODAY 3:53
-# p.m. EST January 25, 2014": a Gannett paper's byline and date in one line); a paper's name,
-# not a place's ("Kansas City, Missouri January 25, 2014" is a dateline)
-DATED_PAPER_WORDS = 3
-
-
-def _name_with_paper(t: str) -> str | None:
-    m = NAME_ROLE_RE.fullmatch(t)
-    if m is None:
-        return None
-    paper = m.group(2).split()
-    if len(paper) > DATED_PAPER_WORDS or _ORGANISATION_WORDS.isdisjoint(
-            w.lower() for w in paper):
-        return None
-    return m.group(1)
 
 
 _TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
