@@ -166,46 +166,7 @@ def article_regions(lines: list[Line], opts: CleanOptions,
         content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
         if sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2]):
             regions.append((s2, e2))
-    regions.sort()
-    # (a list of other stories below the story, even when it outweighs a short story)
-    return [regions[0]] + [
-        (s2, e2) for (_, e1), (s2, e2) in zip(regions, regions[1:], strict=False)
-        if not _teaser_block(lines, prose, e1, s2, e2)]
-
-
-# A region below another is a list of other stories when at least this many of its
-# paragraphs are teasers' summaries (see _teaser_block), they are most of its paragraphs, and
-# their headlines have this many words on average: other stories' headlines say what happened
-# ("Apple stopft Sicherheitslücken in iOS und mehreren OS-X-Versionen", 7.3 words on heise's
-# list), an article's sections are headed by a few words ("Who was affected", "Red Rocks
-# Trail": 2.8 to 4.8 words on a probe's explainers and listicles).
-TEASER_BLOCK_SUMMARIES = 3
-TEASER_HEADLINE_WORDS = 6
-
-
-def _teaser_block(lines: list[Line], prose: list[bool], gap: int, s: int, e: int) -> bool:
-    """Is the region ``lines[s:e]``, below a region that ends at ``gap``, a list of other
-    stories with their summaries?
-
-    heise's "News" list far below its story (headline, a summary of two or three sentences,
-    headline...) was kept as a second article region. An article's continuation below an
-    inline box has paragraphs in a row, or sections under short headings; and between the
-    story and such a list stands a related label ("Mehr zum Thema", "Most read"), not an ad
-    or a newsletter's box alone (an explainer's sections under long statements, "Two doses of
-    the vaccine protect you for life", went when that was not asked).
-    """
-    if not any(ln.cls == "bad" and ln.reason == "related" for ln in lines[gap:s]):
-        return False
-    paragraphs = [k for k in range(s, e) if prose[k]]
-    headlines = [
-        lines[k - 1].n_words for k in paragraphs
-        if lines[k].n_words <= TEASER_SUMMARY_WORDS and not prose[k - 1]
-        and lines[k - 1].n_words >= 2 and _headline_shaped(lines[k - 1])
-        and (k + 1 >= len(lines) or not prose[k + 1])
-    ]
-    return (len(headlines) >= TEASER_BLOCK_SUMMARIES
-            and len(headlines) * 3 >= len(paragraphs) * 2
-            and sum(headlines) >= TEASER_HEADLINE_WORDS * len(headlines))
+    return sorted(regions)
 
 
 # An extra region's paragraph that names at least this many different notice or appeal cues

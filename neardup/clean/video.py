@@ -16,12 +16,13 @@ first minute (``00:01``), each a few seconds after the one before (at most
 thirds of them cut before their sentence's end and half of them going on with a sentence
 begun above, in lower case.
 
-What has a clock and is the page's content: a timeline of a video's key moments ("0:11 The
-officer fires three shots."), a recipe video's steps and a podcast's turns end their
-sentences, or give a paragraph to each time; lyrics, a speech's excerpts and a match's moves,
-each cut short, open with a capital; a live blog's entries open with the time of day ("14:44
-Police reopen the bridge"), neither from midnight's first minute nor seconds apart when read
-as a video's clock.
+What has a clock and is the page's content: a page that is the transcript (the page's other
+prose has fewer words than it); a timeline of a video's key moments ("0:11 The officer fires
+three shots."), a recipe video's steps and a podcast's turns end their sentences, or give a
+paragraph to each time; lyrics, a speech's excerpts and a match's moves, each cut short, open
+with a capital; a live blog's entries open with the time of day ("14:44 Police reopen the
+bridge"), neither from midnight's first minute nor seconds apart when read as a video's
+clock.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ def mark_timed_captions(lines: list[Line]) -> None:
 
 def _mark_run(lines: list[Line], run: list[int]) -> None:
     if len(run) < MIN_TIMED_LINES:
+        return
+    # (beside an article: the page's other prose has more words than the transcript. A page
+    # whose content is the transcript keeps it)
+    timed = set(run)
+    words = sum(lines[i].n_words for i in run)
+    other = sum(ln.n_words for k, ln in enumerate(lines)
+                if k not in timed and ln.cls in ("good", "near"))
+    if other < words:
         return
     # (a caption track cuts speech where the screen is full: most of its lines end no
     # sentence, and half or more go on with one, "00:04 occurs before travelers ...")

@@ -1754,9 +1754,10 @@ def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() 
                  "busiest airport fear and concern about the disease spreading along",
                  "with the news of a confirmed case at a hospital here."]
     transcript = [f"00:{3 * i + 1:02d} {f}" for i, f in enumerate(fragments)]
-    page = "\n\n".join(["Home", "News", "Video Transcript", *transcript, *_STORY, "About us"])
+    story = [*_STORY, *BODY[:3]]  # (longer than the transcript, as a story beside a video is)
+    page = "\n\n".join(["Home", "News", "Video Transcript", *transcript, *story, "About us"])
     res = clean_text(page)
-    assert res.text.startswith(_STORY[0]) and all(p in res.text for p in _STORY)
+    assert res.text.startswith(story[0]) and all(p in res.text for p in _STORY)
     assert all(line not in res.text for line in transcript)
     assert _removed_text(res, "caption").count("00:") == len(transcript)
     assert all(line in clean_text(page, options=CleanOptions(keep_captions=True)).text
@@ -1777,6 +1778,10 @@ def test_a_videos_timed_transcript_is_its_captions_a_live_blogs_times_are_not() 
               "0:33 Carry me home when the lights go down", "0:38 Carry me home to the"]
     res = clean_text("\n".join(["Home", "Music", _STORY[0], *lyrics, *_STORY[1:], "About us"]))
     assert "caption" not in {span.reason for span in res.removed}
+    # a page whose content is the video's transcript keeps it
+    page = "\n".join(["Home", "Video", "Transcript: the mayor's address", *transcript,
+                      "About us"])
+    assert all(line in clean_text(page).text for line in transcript)
     # a podcast's transcript, the page's content: a paragraph to each time
     turns = [f"00:{9 * i:02d} {p}" for i, p in enumerate([*_STORY, *_STORY[:2]])]
     res = clean_text("\n\n".join(["Home", "Podcasts", "Episode 12: The dam", *turns,
@@ -1850,35 +1855,3 @@ def test_sections_and_profiles_that_look_like_teasers_stay(name: str, kept: list
     res = clean_text(page)
     for text in kept:
         assert text in res.text, text
-
-
-def test_a_list_of_teasers_below_the_story_is_no_second_article() -> None:
-    # Far below the story, past a related list and ads, a list of the site's other stories:
-    # headline, summary of two or three sentences, headline... Dense prose, it was kept as a
-    # second article region (heise). Sections of the story under long headings below an ad
-    # box alone stay: no related label between.
-    teasers = [
-        "Council approves budget for the new parks",
-        "The plan adds three playgrounds and a skate park to the east side of town. Work "
-        "starts next summer. The council will vote on the final design at its March meeting.",
-        "Storm knocks out power to thousands",
-        "Crews worked through the night to repair the lines in the valley. Most homes had "
-        "power again by noon. Schools stayed closed for the day as a precaution.",
-        "Local bakery wins regional bread award",
-        "The judges praised its rye loaf above all the others in the contest. The flour comes "
-        "from a mill that reopened last year. The bakery now plans a second shop.",
-        "School board delays vote on new calendar",
-        "Parents asked for more time to comment on the plan for a longer school year. The "
-        "board will meet again in May. Teachers said they support the delay.",
-    ]
-    menus = ["Share", "Permalink", "Print", "Most read", *HEADLINES[:6], "Advertisement",
-             "Magazine", "Subscribe", "Archive", "News"]
-    page = "\n\n".join(["Home", "News", *_STORY, *menus, *teasers, "About us", "Contact us"])
-    res = clean_text(page)
-    assert all(para in res.text for para in _STORY)
-    assert not any(line in res.text for line in teasers)
-    box = ["Advertisement", "Story continues below advertisement", "Sign up for our newsletter",
-           "Get the morning headlines in your inbox", "Enter your email", "Sign up"]
-    page = "\n\n".join(["Home", "News", *_STORY, *box, *teasers, "About us", "Contact us"])
-    res = clean_text(page)
-    assert all(line in res.text for line in teasers[1::2])
