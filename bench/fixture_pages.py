@@ -30,9 +30,9 @@ each is the other tool's own output, checked by its maintainers.
       tar xzf newspaper4k-0.9.6.tar.gz
       python bench/fixture_pages.py newspaper4k newspaper4k-0.9.6/tests/data /tmp/np4k_aeb
 
-The URL is the page's canonical link (Readability) or the fixture's own (newspaper4k) where
-there is one, else a made-up one per page (each page is then a site of its own, as it is
-anyway).
+The URL is the one the page gives itself, as the product reads it (``og:url`` or the
+canonical link, ``neardup.clean.html.page_url``; Readability) or the fixture's own
+(newspaper4k), else a made-up one per page.
 """
 
 from __future__ import annotations
@@ -40,13 +40,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from neardup.clean.html import flat_text  # noqa: E402
+from neardup.clean.html import flat_text, page_url  # noqa: E402
 
 #: The pages of Readability's suite saved from real sites (news, blogs, a few other pages)
 READABILITY_PAGES = (
@@ -55,15 +54,10 @@ READABILITY_PAGES = (
     "medium-1 medium-2 mozilla-1 mozilla-2 salon-1 tmz-1 wapo-1 wapo-2 webmd-1 webmd-2"
 ).split()
 
-_CANONICAL_RE = re.compile(r'<link[^>]+rel="canonical"[^>]+href="([^"]+)"')
-_OG_URL_RE = re.compile(r'property="og:url"\s+content="([^"]+)"')
-
-
-def page_url(key: str, html: str) -> str:
-    m = _CANONICAL_RE.search(html) or _OG_URL_RE.search(html)
-    if m is not None and m.group(1).startswith("http"):
-        return m.group(1)
-    return f"http://{key}.example.com/article"
+def readability_url(key: str, html: str) -> str:
+    """The page's own URL as the product reads it (``neardup.clean.html.page_url``), else a
+    made-up one per page."""
+    return page_url(html) or f"http://{key}.example.com/article"
 
 
 NEWSPAPER_MIN_WORDS = 50
@@ -80,7 +74,7 @@ def readability_pages(folder: Path) -> tuple[dict[str, str], dict[str, dict], di
         source = (folder / key / "source.html").read_text("utf-8", "replace")
         expected = (folder / key / "expected.html").read_text("utf-8", "replace")
         pages[key] = source
-        gold[key] = {"articleBody": flat_text(expected), "url": page_url(key, source)}
+        gold[key] = {"articleBody": flat_text(expected), "url": readability_url(key, source)}
         meta = folder / key / "expected-metadata.json"
         metadata[key] = json.loads(meta.read_text("utf-8")) if meta.is_file() else {}
     return pages, gold, metadata

@@ -46,7 +46,13 @@ from neardup.clean.features import (
 )
 from neardup.clean.lines import Line, LineRecord, analyse_records, record_keys
 from neardup.clean.markdown import markdown_view, source_spans
-from neardup.clean.metadata import ROLE_NOUN_TERMS, find_byline, find_dateline, is_date_line
+from neardup.clean.metadata import (
+    NAME_PARTICLES,
+    ROLE_NOUN_TERMS,
+    find_byline,
+    find_dateline,
+    is_date_line,
+)
 from neardup.clean.metadata.header import take_header
 from neardup.clean.region import (
     APPEAL_TERMS,
@@ -276,9 +282,9 @@ def _cut_kept_header(lines: list[Line]) -> None:
 
 
 # A writer's name: capitalised words, with the particles of names between them ("Mark di
-# Stefano", "Jan van der Berg").
-_NAME = (r"[A-Z][\w.'’-]+\s+(?:(?:[A-Z][\w.'’-]+|(?:de|di|da|du|del|della|van|von|der|den|"
-         r"la|le|al|el|bin|ibn|dos|das))\s+){0,3}")
+# Stefano", "Jan van der Berg", "Ana dos Santos")
+_PARTICLES = "|".join(sorted({*NAME_PARTICLES, "della", "el", "ibn", "dos", "das"}))
+_NAME = rf"[A-Z][\w.'’-]+\s+(?:(?:[A-Z][\w.'’-]+|(?:{_PARTICLES}))\s+){{0,3}}"
 
 # What follows an article's last paragraph and is no part of it: the writer's bio ("Dana
 # Whitfield is a senior reporter covering personal finance."), a call for letters or

@@ -37,9 +37,10 @@ MAX_CAPTION_WORDS = 20
 _FIRST_MINUTE = 60
 
 # "00:04 occurs before ...", "1:02:07 and then", "(00:12) so we"
-_TIMECODE_RE = re.compile(r"\(?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\)?\s+\S")
+_CLOCK = r"\(?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\)?\s+"
+_TIMECODE_RE = re.compile(_CLOCK + r"\S")
 # ... and the line's words opening in lower case
-_TEXT_AFTER_CLOCK_RE = re.compile(r"\(?(?:\d{1,2}:)?\d{1,2}:[0-5]\d\)?\s+[^\w\s]*[a-z]")
+_TEXT_AFTER_CLOCK_RE = re.compile(_CLOCK + r"[^\w\s]*[a-z]")
 
 
 def _clock(text: str) -> int | None:

@@ -17,6 +17,7 @@ from neardup.clean.metadata.bylines import (
     BYLINE_RE,
     DATE_BY_RE,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
     ROLE_NOUN_TERMS,
     date_by,
     find_byline,
@@ -45,7 +46,8 @@ from neardup.clean.metadata.titles import (
 
 __all__ = [
     "AUTHOR_LABELS", "BYLINE_RE", "DATE_BY_RE", "HEADER_LINES", "NAME_CONNECTORS",
-    "ROLE_NOUN_TERMS", "DayFirst", "NotEnglish", "date_by", "date_from_url", "find_byline",
+    "NAME_PARTICLES", "ROLE_NOUN_TERMS", "DayFirst", "NotEnglish", "date_by", "date_from_url",
+    "find_byline",
     "find_date", "find_dateline", "find_far_byline", "find_far_date", "find_name_byline",
     "find_title", "find_top_title", "is_date_line", "not_english_text", "parse_date",
     "publication_date", "title_from_page_title", "writes_day_first",

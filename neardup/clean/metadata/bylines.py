@@ -61,15 +61,15 @@ _DATE_WORDS = frozenset(
     saturday sunday today yesterday""".split()
 )
 # Lower-case particles inside a name ("Ursula von der Leyen")
-_NAME_PARTICLES = "de van von der den da di del du la le bin al".split()
+NAME_PARTICLES = "de van von der den da di del du la le bin al".split()
 # Lower-case words inside a name or between names ("A and B")
-NAME_CONNECTORS = frozenset([*_NAME_PARTICLES, "and", "y"])
+NAME_CONNECTORS = frozenset([*NAME_PARTICLES, "and", "y"])
 # A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
 # Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _NAME_WORD = (rf"(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?"
               rf"|[{_UP}]\.)")  # (and "O'Neill", "D’Angelo")
-_ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(_NAME_PARTICLES)})\s+)?"
+_ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?"
              rf"{_NAME_WORD}){{1,3}}")
 _NAMES = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"
 NAME_LINE_RE = re.compile(rf"({_NAMES})")
@@ -132,7 +132,7 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         foreign = FOREIGN_BYLINE_RE.match(t.strip())
-        if foreign is not None and all(w[:1].isupper() or w in _NAME_PARTICLES
+        if foreign is not None and all(w[:1].isupper() or w in NAME_PARTICLES
                                        for w in foreign.group(1).split()):
             return foreign.group(1), [i]
         m = BYLINE_RE.match(t.strip())
@@ -366,7 +366,7 @@ def _role_line(t: str) -> bool:
 # the FT's byline)
 # (names of two words, an initial or a particle between: "High School Sports in Tulsa", a
 # section's label, is none)
-_TWO_WORDS = rf"{_NAME_WORD}(?:\s+[{_UP}]\.)?\s+(?:(?:{'|'.join(_NAME_PARTICLES)})\s+)?{_NAME_WORD}"
+_TWO_WORDS = rf"{_NAME_WORD}(?:\s+[{_UP}]\.)?\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?{_NAME_WORD}"
 _NAME_IN_PLACE_RE = re.compile(
     rf"({_TWO_WORDS}(?:\s+(?:and|&)\s+{_TWO_WORDS})?)\s+in\s+[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){{0,2}}")
 
