@@ -976,3 +976,46 @@ def test_an_earlier_run_s_output_inside_an_input_folder_is_not_read(tmp_path, co
                  str(tmp_path / "again"), "-q", "--jobs", "1"]) == 0
     again = json.loads((tmp_path / "again" / "summary.json").read_text())
     assert again["counts"]["read"] == 2
+
+
+def _common_crawl_wet(path, records):
+    """A WET file as Common Crawl writes it: a warcinfo record, then one conversion record
+    (text/plain) per page, with the languages its crawler identified."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "cc"}))
+        for url, language, text in records:
+            record = writer.create_warc_record(url, "conversion",
+                                               payload=io.BytesIO(text.encode()),
+                                               warc_content_type="text/plain")
+            record.rec_headers.add_header("WARC-Identified-Content-Language", language)
+            writer.write_record(record)
+    return path
+
+
+def test_common_crawl_wet_files_in_a_folder_are_read_not_skipped(tmp_path, capsys):
+    # Common Crawl names its WET files "….warc.wet.gz": no suffix neardup knew, so a folder of
+    # them was skipped file by file ("unsupported type") and the run read nothing.
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    story = make_article(1)
+    _common_crawl_wet(folder / "CC-MAIN-20241201-00000.warc.wet.gz", [
+        ("https://a.example/story", "eng", story),
+        ("https://b.example/copy", "eng,fra", story.replace("said", "told reporters", 1)),
+        ("https://c.example/other", "eng", make_article(2))])
+    (folder / "CC-MAIN-20241201-00000.warc.wat.gz").write_bytes(b"")  # metadata: not read
+    out = tmp_path / "out"
+    assert main(["dedup", str(folder), "-o", str(out), "--no-report", "--jobs", "1"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [(r["url"], r["status"]) for r in records] == [
+        ("https://a.example/story", "duplicate"), ("https://b.example/copy", "kept"),
+        ("https://c.example/other", "kept")]
+    kept = [json.loads(line) for line in (out / "deduplicated.jsonl").read_text().splitlines()]
+    assert [k["metadata"]["language"] for k in kept] == ["eng,fra", "eng"]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["skipped_files"]["count"] == 1
+    assert summary["skipped_files"]["first"][0].endswith("CC-MAIN-20241201-00000.warc.wat.gz")

@@ -60,12 +60,18 @@ def mark_timed_captions(lines: list[Line]) -> None:
         t = ln.text
         clock = (_clock(t) if (t[:1].isdigit() or t[:1] == "(")
                  and ln.n_words <= MAX_CAPTION_WORDS else None)
-        if clock is not None and run and last < clock <= last + MAX_STEP_SECONDS:
+        if clock is None:  # (most lines: no run goes on or starts here)
+            if run:
+                _mark_run(lines, run)
+                run = []
+            last = -1
+        elif run and last < clock <= last + MAX_STEP_SECONDS:
             run.append(i)
+            last = clock
         else:
             _mark_run(lines, run)
-            run = [i] if clock is not None and clock < _FIRST_MINUTE else []
-        last = clock if clock is not None else -1
+            run = [i] if clock < _FIRST_MINUTE else []
+            last = clock
     _mark_run(lines, run)
 
 

@@ -30,6 +30,10 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".warc.gz": "warc",
     ".warc": "warc",
+    # Common Crawl's extracted text ("CC-MAIN-...-00000.warc.wet.gz"): WARC files of
+    # conversion records (their WAT files, ".warc.wat.gz", are metadata: not read)
+    ".wet.gz": "warc",
+    ".wet": "warc",
 }
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 
@@ -350,7 +354,7 @@ def open_binary(path: Path) -> BinaryIO:
     if name.endswith(".zst"):
         return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
     handle = path.open("rb")
-    kind = None if name.endswith(".warc") else _packing(handle.peek(4)[:4])
+    kind = None if name.endswith((".warc", ".wet")) else _packing(handle.peek(4)[:4])
     if kind is not None:
         handle.close()
         raise OSError(packed_message(path, kind))
@@ -370,7 +374,7 @@ def packed_as(path: Path) -> str | None:
     saved without its .gz): read as it is, its bytes were cut into "lines" at random, records
     that do not exist. WARC files are left out: warcio finds their compression itself."""
     name = path.name.lower()
-    if name.endswith((".gz", ".zst", ".warc")):
+    if name.endswith((".gz", ".zst", ".warc", ".wet")):
         return None
     with path.open("rb") as handle:
         return _packing(handle.read(4))

@@ -778,11 +778,21 @@ _CUT_HEADERS = "truncated WARC record: the file ends inside its headers"
 CRAWL_DATE = "crawl_date"
 
 
+# The languages a crawler identified in a record ("eng,fra"; Common Crawl's WET and WARC
+# records since 2018), kept in the metadata under this name when the record has them.
+LANGUAGE = "language"
+
+
 def _warc_fields(record: Any, location: str) -> dict[str, Any]:
-    captured = record.rec_headers.get_header("WARC-Date")
-    return {"id": record.rec_headers.get_header("WARC-Record-ID") or location,
-            "url": record.rec_headers.get_header("WARC-Target-URI"),
-            "date": captured, CRAWL_DATE: captured}
+    headers = record.rec_headers
+    captured = headers.get_header("WARC-Date")
+    fields = {"id": headers.get_header("WARC-Record-ID") or location,
+              "url": headers.get_header("WARC-Target-URI"),
+              "date": captured, CRAWL_DATE: captured}
+    language = (headers.get_header("WARC-Identified-Content-Language") or "").strip()
+    if language:
+        fields[LANGUAGE] = language
+    return fields
 
 
 class _CutShort:
