@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import zstandard
 from hypothesis import strategies as st
 
 import neardup
@@ -538,14 +539,33 @@ def test_a_json_array_file_with_a_byte_order_mark_is_read(tmp_path):
         ("b", "first item", None, []), ("b.json#2", "second item", None, [])]
 
 
-def test_json_lines_in_a_json_file_are_named_as_such(tmp_path):
-    # One object per line in a .json file is one rejection for the file; its reason said
-    # only "malformed JSON at line 2: Extra data", not what would read it.
-    path = _write(tmp_path / "lines.json",
-                  b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
-    assert [d.rejected for d in read_documents([path])] == [
-        "malformed JSON at line 2, column 1: Extra data (one JSON value per line is JSON Lines: "
-        "name the file .jsonl)"]
+def test_json_lines_in_a_json_file_are_read_as_json_lines(tmp_path):
+    # One object per line in a .json file (as Hugging Face's to_json writes them) was one
+    # rejection for the file, "Extra data (... name the file .jsonl)"; C4's and Dolma's
+    # ".json.gz" files of JSON Lines were skipped as of an unsupported type. Both are read as
+    # JSON Lines now, ids and sources by line; an array or one object is read as before.
+    lines = b'{"id": "a", "text": "one"}\n\n{"text": "two"}\nnot json\n'
+    _write(tmp_path / "in/lines.json", lines)
+    _write(tmp_path / "in/c4.json.gz", gzip.compress(lines.replace(b'"a"', b'"c"')))
+    _write(tmp_path / "in/dolma.json.zst",
+           zstandard.ZstdCompressor().compress(lines.replace(b'"a"', b'"d"')))
+    _write(tmp_path / "in/one.json", b'{"id": "o", "text": "single"}\n\n')
+    _write(tmp_path / "in/pretty.json", b'{\n  "text": "pretty"\n}\n')
+    _write(tmp_path / "in/array.json.gz", gzip.compress(b'[{"text": "x"}, "y"]'))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.source, d.text, d.rejected) for d in docs] == [
+        ("array.json.gz#1", "array.json.gz#1", "x", None),
+        ("array.json.gz#2", "array.json.gz#2", "y", None),
+        ("c", "c4.json.gz:1", "one", None), ("c4.json.gz:3", "c4.json.gz:3", "two", None),
+        ("c4.json.gz:4", "c4.json.gz:4", "",
+         "malformed JSON: Expecting value (column 1)"),
+        ("d", "dolma.json.zst:1", "one", None),
+        ("dolma.json.zst:3", "dolma.json.zst:3", "two", None),
+        ("dolma.json.zst:4", "dolma.json.zst:4", "",
+         "malformed JSON: Expecting value (column 1)"),
+        ("a", "lines.json:1", "one", None), ("lines.json:3", "lines.json:3", "two", None),
+        ("lines.json:4", "lines.json:4", "", "malformed JSON: Expecting value (column 1)"),
+        ("o", "one.json#1", "single", None), ("pretty.json#1", "pretty.json#1", "pretty", None)]
     other = _write(tmp_path / "other.json", b'[{"id": "a"}] x')
     assert [d.rejected for d in read_documents([other])] == [
         "malformed JSON at line 1, column 15: Extra data"]

@@ -21,6 +21,8 @@ FORMATS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".json.gz": "json",  # (JSON Lines, most often: C4's and Dolma's files; see read.records)
+    ".json.zst": "json",
     ".parquet": "parquet",
     ".csv": "csv",
     ".txt": "text",

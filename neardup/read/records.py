@@ -247,9 +247,20 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
     # A .json file is read whole, and an array's items are parsed one at a time as they are
     # handed out (``array_items`` cuts the text): parsed whole, a file of 387 MB held ~1.7 GB
     # in the main process (and in the workers forked from it) until its last item was read.
-    # JSON Lines stays the format for large corpora.
+    # JSON Lines stays the format for large corpora; a .json file that holds JSON Lines (as
+    # Hugging Face's ``to_json`` writes them, or C4's and Dolma's ``.json.gz``) is read as
+    # JSON Lines, streamed.
     with open_binary(source.path) as handle:
-        text, warnings = decode_file(handle.read())  # (Windows tools write a byte-order mark)
+        if wide_bom(handle.peek(4)[:4]) is None:
+            json_lines, head = _json_lines_head(handle)
+            if json_lines:
+                yield from jsonl_records(source.name, itertools.chain(head, handle), 1,
+                                         id_field)
+                return
+            data = b"".join([*head, handle.read()]) if head else handle.read()
+        else:
+            data = handle.read()
+        text, warnings = decode_file(data)  # (Windows tools write a byte-order mark)
     spans = array_items(text)
     if spans is not None:
         yield from _parsed_items(source, text, spans, warnings, text_field, id_field)
@@ -272,6 +283,30 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
         item_warnings = list(warnings)
         item = _without_surrogates(item, item_warnings, id_field)  # as for JSONL lines
         yield _array_item(f"{source.name}#{number}", number, item, item_warnings, text_field)
+
+
+def _json_lines_head(handle: Any) -> tuple[bool, list[bytes]]:
+    """Whether ``handle`` holds JSON Lines: its first line is a whole JSON object and a line
+    with more follows; and the lines read to tell."""
+    start = handle.peek(4096)[:4096]
+    start = start[len(_BOM):] if start.startswith(_BOM) else start
+    if start.strip() and not start.lstrip().startswith(b"{"):
+        return False, []  # (an array, as most .json files: nothing read, nothing to copy)
+    first = handle.readline()
+    head = [first]
+    line = first[len(_BOM):] if first.startswith(_BOM) else first
+    if not line.lstrip().startswith(b"{"):
+        return False, head
+    try:
+        if not isinstance(orjson.loads(line), dict):
+            return False, head
+    except orjson.JSONDecodeError:
+        return False, head  # (an object over several lines: one document, or malformed)
+    for more in handle:
+        head.append(more)
+        if more.strip():
+            return True, head
+    return False, head  # (one object on one line: one document, as before)
 
 
 def _array_item(location: str, number: int, item: Any, warnings: list[str], text_field: str
