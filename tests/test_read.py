@@ -603,7 +603,7 @@ def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path)
         ("a.jsonl", "unreadable file: gzip-compressed data in a file named a.jsonl "
                     "(name it a.jsonl.gz)"),
         ("b.csv", "unreadable file: gzip-compressed data in a file named b.csv "
-                  "(decompress it)"),
+                  "(name it b.csv.gz)"),  # (read since .csv.gz files are)
         ("c.txt", "unreadable file: zstd-compressed data in a file named c.txt "
                   "(decompress it)")]
     options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
@@ -1663,3 +1663,19 @@ def test_a_records_title_is_the_documents_title_and_finds_its_headline_line(tmp_
     neardup.dedup_files([path], tmp_path / "h", opts)
     docs = {r["id"]: r for r in map(json.loads, (tmp_path / "h" / "documents.jsonl").open())}
     assert docs["b"]["title"] == "Given"
+
+
+def test_tsv_and_compressed_csv_files_are_read(tmp_path):
+    # ".tsv", ".csv.gz" and ".tsv.gz" files (pandas' and spreadsheet exports, corpora shipped
+    # compressed) were skipped as of an unsupported type. A .tsv is split at tabs whatever its
+    # header names: its commas are text.
+    rows = b"id\tbody\tsection\nr1\tThe council voted, 5 to 2, on Tuesday\tlocal, city\n"
+    _write(tmp_path / "in/a.tsv", rows)
+    _write(tmp_path / "in/b.tsv.gz", gzip.compress(rows.replace(b"r1", b"r2")))
+    _write(tmp_path / "in/c.csv.gz", gzip.compress(b'id,body\nr3,"A story, about rain"\n'))
+    docs = list(read_documents([tmp_path / "in"], ReadOptions(text_field="body")))
+    assert [(d.id, d.source, d.text, d.metadata) for d in docs] == [
+        ("r1", "a.tsv:1", "The council voted, 5 to 2, on Tuesday", {"section": "local, city"}),
+        ("r2", "b.tsv.gz:1", "The council voted, 5 to 2, on Tuesday",
+         {"section": "local, city"}),
+        ("r3", "c.csv.gz:1", "A story, about rain", {})]

@@ -25,6 +25,10 @@ FORMATS: dict[str, str] = {
     ".json.zst": "json",
     ".parquet": "parquet",
     ".csv": "csv",
+    ".csv.gz": "csv",
+    ".csv.zst": "csv",
+    ".tsv": "csv",  # (the tab is found as a CSV's delimiter is: see read.records._delimiter)
+    ".tsv.gz": "csv",
     ".txt": "text",
     ".md": "text",
     ".html.gz": "html",

@@ -470,7 +470,8 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         lines = _CsvLines(stream)
         header = next(lines, "")
-        delimiter = _delimiter(header, text_field, html_field)
+        delimiter = ("\t" if source.path.name.lower().endswith((".tsv", ".tsv.gz"))
+                     else _delimiter(header, text_field, html_field))
         reader = csv.DictReader(itertools.chain([header] if header else [], lines),
                                 delimiter=delimiter)
         rows = reader.reader = _LastRow(reader.reader)  # (a row's own length, see below)
