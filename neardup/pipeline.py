@@ -65,6 +65,7 @@ from neardup.write.outputs import (
     cleaned_record,
     remove_run_marks,
 )
+from neardup.write.places import PlaceLog
 from neardup.write.records import RecordWriter
 from neardup.write.samples import choose_samples
 from neardup.write.shards import ShardVerdicts, WriteConfig, write_shard_records
@@ -399,6 +400,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         with deferred_interrupts():  # a file made is a file registered for removal
             spill = cleanup.enter_context(contextlib.closing(ShardSpill()))
             store = cleanup.enter_context(contextlib.closing(ShingleStore()))
+            places = cleanup.enter_context(contextlib.closing(PlaceLog(spill.directory)))
         if freeze:
             gc.freeze()
         if options.clean:
@@ -421,6 +423,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             read = PassFingerprint()
             for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
                 _absorb(sketch, state, store, options.read.strict)
+                places.append(sketch.places, sketch.place_ends)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
                 if options.clean:
                     read.add(sketch.ids)
@@ -464,7 +467,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                                               if options.keep == "complete" else None))
             bar.advance()
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
-            result = _write(spill, stories, state, options, output, collect, bar)
+            result = _write(spill, places, stories, state, options, output, collect, bar)
         histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
         summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
                            len(pairs), int(accepted.sum()), len(exact), histogram)
@@ -516,15 +519,15 @@ def _short_copy_test(sizes: np.ndarray, threshold: float) -> ShortCopies:
     return short_copies
 
 
-def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: DedupOptions,
-           output: Path | None, collect: bool, bar: Any) -> Result:
+def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _SketchState,
+           options: DedupOptions, output: Path | None, collect: bool, bar: Any) -> Result:
     """Write the outputs: workers turn spilled shards into records (``write/shards.py``); here
     they are appended in shard order, so the files do not depend on the number of workers."""
     kept = stories.kept
-    members: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {}  # kept copy -> the story's documents, in input order
     for number, head in enumerate(kept.tolist()):
         if state.active[number]:
-            members.setdefault(head, []).append(state.ids[number])
+            members.setdefault(head, []).append(number)
     jsonl = options.output_format == "jsonl"
     # The report's text sample only when a report is wanted (it is the report's input).
     files = (OutputFiles(output, options.output_format, samples=options.report)
@@ -536,7 +539,7 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
     # The spill is on this machine's disk: local workers, whichever executor sketched.
     executor = make_executor("local", options.workers)
     try:
-        verdicts = _verdicts(spill, stories, state, members, options.report)
+        verdicts = _verdicts(spill, places, stories, state, members, options.report)
         for out in executor.map(write_shard_records, verdicts, config):
             counts.update(out.counts)
             state.removed.merge(out.removed)
@@ -555,8 +558,8 @@ def _write(spill: ShardSpill, stories: Stories, state: _SketchState, options: De
     return result
 
 
-def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
-              members: dict[int, list[str]], sample: bool) -> Iterator[ShardVerdicts]:
+def _verdicts(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _SketchState,
+              members: dict[int, list[int]], sample: bool) -> Iterator[ShardVerdicts]:
     kept, ids = stories.kept, state.ids
     sampled = (choose_samples(kept, np.asarray(state.active, dtype=bool), stories.jaccard)
                if sample else np.empty(0, dtype=np.int64))
@@ -575,7 +578,12 @@ def _verdicts(spill: ShardSpill, stories: Stories, state: _SketchState,
             if number in state.repeated_ids:
                 verdicts.repeated[position] = state.repeated_ids[number]
             if active and head == number:
-                verdicts.copies[position] = members[head]
+                story = members[head]
+                if len(story) == 1:  # (most stories: its place is the kept copy's own)
+                    verdicts.copies[position] = [ids[number]]
+                else:
+                    verdicts.copies[position] = list(map(ids.__getitem__, story))
+                    verdicts.appeared[position] = places.get(story)
             elif active:
                 verdicts.duplicate_of[position] = ids[head]
             if active and len(members[head]) > 1:

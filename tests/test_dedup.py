@@ -738,3 +738,45 @@ def test_the_result_s_kept_records_are_those_of_the_file(tmp_path):
     assert kept["metadata"] == {"when": "2024-09-03T12:00:00+00:00", "price": "1.10", "n": 5,
                                 "rows": [0, 1, 2], "missing": None,
                                 "big": "1180591620717411303424"}
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_a_kept_copy_lists_every_place_its_story_appeared(tmp_path, clean):
+    # deduplicated.* named a story's copies by id only: where the story appeared (the
+    # outlets, their URLs and dates) had to be joined in from documents.*. The kept copy now
+    # lists each document's id, URL, site and date, in input order, across shards and
+    # processes; a story of one lists its own place, a rejected document none.
+    story = make_article(1)
+    corpus = [
+        {"id": "a", "text": story, "url": "https://www.first.example/a", "date": "2024-03-01"},
+        {"id": "solo", "text": make_article(2), "url": "https://solo.example/s"},
+        {"id": "bad", "text": " ", "url": "https://bad.example/b"},
+        {"id": "b", "text": story.replace(" said ", " told reporters ", 1),
+         "url": "https://second.example/b", "date": "2024-03-02"},
+        {"id": "c", "text": story + "\n\nAn added local paragraph here.", "date": "2024-03-03"},
+    ]
+    results = {}
+    for fmt, jobs in (("jsonl", 1), ("jsonl", 2), ("parquet", 2)):
+        out = tmp_path / f"{fmt}{jobs}"
+        results[fmt, jobs] = neardup.dedup(corpus, clean=clean, jobs=jobs, shard_size=2,
+                                           output=out, output_format=fmt, report=False)
+    kept = {r["id"]: r for r in results["jsonl", 2].kept}
+    head = next(r for r in kept.values() if r["id"] != "solo")
+    assert head["copies"] == ["a", "b", "c"]
+    assert head["appeared"] == [
+        {"id": "a", "url": "https://www.first.example/a", "site": "first.example",
+         "date": "2024-03-01"},
+        {"id": "b", "url": "https://second.example/b", "site": "second.example",
+         "date": "2024-03-02"},
+        {"id": "c", "url": None, "site": None, "date": "2024-03-03"}]
+    assert kept["solo"]["appeared"] == [
+        {"id": "solo", "url": "https://solo.example/s", "site": "solo.example", "date": None}]
+    # (each place is what the document's own record says)
+    records = {r["id"]: r for r in results["jsonl", 2].records}
+    for place in head["appeared"]:
+        assert place == {key: records[place["id"]][key] for key in ("id", "url", "site", "date")}
+    assert (tmp_path / "jsonl1/deduplicated.jsonl").read_bytes() == \
+        (tmp_path / "jsonl2/deduplicated.jsonl").read_bytes()
+    table = pq.read_table(tmp_path / "parquet2/deduplicated.parquet")
+    assert table.column("appeared").to_pylist() == [r["appeared"] for r in
+                                                     results["jsonl", 2].kept]

@@ -45,6 +45,7 @@ from neardup.sketch.weights import (
     uniform_weights,
 )
 from neardup.sketch.words import joined_runs, shard_word_runs
+from neardup.write.places import encode_places
 from neardup.write.spill import write_shard
 
 
@@ -193,6 +194,8 @@ class ShardSketch:
     weights: np.ndarray | None  # their prose weights (sketch/weights.py)
     set_start: int = -1  # where the worker appended the sets in the store's files
     reread: FileSlice | None = None  # set: the write pass reads the documents from here
+    places: bytes = b""  # where the documents appeared (write/places.py), one after the other
+    place_ends: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
@@ -247,6 +250,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
         chars=[len(doc.text) if doc.rejected is None else 0 for doc in docs],
         n_shingles=n_shingles, keys=keys, offsets=offsets, masses=set_masses(weights, offsets),
         values=values, weights=weights)
+    sketch.places, sketch.place_ends = encode_places(docs)
     if config.store_paths is not None:
         # On this machine's disk: the sets go to the store's files from here, not through the
         # main process' pipe; it numbers them when it absorbs the shard.

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 import pyarrow as pa
 
 from neardup.document import Document, Span, span_dicts
@@ -35,7 +36,10 @@ DEDUPLICATED_SCHEMA = pa.schema([
     ("id", pa.string()), ("text", pa.string()), ("url", pa.string()), ("date", pa.string()),
     ("title", pa.string()), ("byline", pa.string()), ("dateline", pa.string()),
     ("site", pa.string()), ("source", pa.string()), ("cluster", pa.int64()),
-    ("copies", pa.list_(pa.string())), ("metadata", pa.string()),
+    ("copies", pa.list_(pa.string())),
+    ("appeared", pa.list_(pa.struct([("id", pa.string()), ("url", pa.string()),
+                                     ("site", pa.string()), ("date", pa.string())]))),
+    ("metadata", pa.string()),
 ])
 
 
@@ -140,7 +144,10 @@ _QUOTED_RE = re.compile(r"'[^']*'")
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
 
 
-def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any]:
+def kept_record(doc: Document, cluster: int, copies: list[str],
+                appeared: list[dict[str, Any]] | orjson.Fragment) -> dict[str, Any]:
+    """One record of ``deduplicated.*``: ``copies``, the ids of the story's documents, and
+    ``appeared``, their places (``write/places.py``), both in input order."""
     return {
         "id": doc.id,
         "text": doc.text,
@@ -153,6 +160,7 @@ def kept_record(doc: Document, cluster: int, copies: list[str]) -> dict[str, Any
         "source": doc.source,
         "cluster": cluster,
         "copies": copies,
+        "appeared": appeared,
         "metadata": doc.metadata,
     }
 

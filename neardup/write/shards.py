@@ -26,6 +26,7 @@ from neardup.read.documents import ReadOptions, reject, shard_documents
 from neardup.read.slices import FileSlice, drop_cached, input_changed, slice_bytes
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import RemovedTotals, document_record, kept_record
+from neardup.write.places import place
 from neardup.write.records import dumps
 from neardup.write.samples import sample_record
 from neardup.write.spill import read_shard
@@ -44,6 +45,9 @@ class ShardVerdicts:
     containment: np.ndarray
     repeated: dict[int, str] = field(default_factory=dict)  # position → "duplicate id" reason
     copies: dict[int, list[str]] = field(default_factory=dict)  # kept position → story's ids
+    # kept position → where the story's documents appeared (JSON array bytes), for stories
+    # of two or more
+    appeared: dict[int, bytes] = field(default_factory=dict)
     sampled: list[int] = field(default_factory=list)  # positions whose texts go to the sample
     reread: FileSlice | None = None  # read the documents here again (no spill file)
 
@@ -124,6 +128,7 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     heads = verdicts.heads.tolist()
     jaccard, containment = verdicts.jaccard.tolist(), verdicts.containment.tolist()
     first, repeated, copies = verdicts.first, verdicts.repeated, verdicts.copies
+    appeared = verdicts.appeared
     duplicate_of, center = verdicts.duplicate_of, verdicts.center
     for position, (doc, spans) in enumerate(docs):
         number = first + position
@@ -139,7 +144,9 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
         elif head == number:
             status = "kept"
             n_kept += 1
-            line = dumps(kept_record(doc, head, copies[position]))
+            story = appeared.get(position)
+            line = dumps(kept_record(doc, head, copies[position],
+                                     [place(doc)] if story is None else orjson.Fragment(story)))
             if encode:
                 kept_lines.append(line + b"\n")
             if keep:
