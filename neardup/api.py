@@ -22,6 +22,7 @@ from neardup.read import (
 )
 from neardup.read.documents import Shard, read_shards
 from neardup.read.files import check_inputs, check_output, display_name
+from neardup.resume import Progress, run_key
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import foreign_flags, set_weights
 from neardup.sketch.words import shard_word_hashes
@@ -77,6 +78,9 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     def source():
         return documents_from_objects(_fresh(items), read_options, account=False)
 
+    if options.resume:  # (its key names the input files: documents in memory have none)
+        raise UsageError("resume: a run of documents given in memory cannot be resumed; "
+                         "dedup_files (neardup dedup) resumes runs over files")
     if output is not None:  # (the path as given: Path("") is ".", the current folder)
         check_output(output)
     out = Path(output) if output is not None else None
@@ -106,8 +110,11 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/, and its report when
     ``options.report`` is set (else removes an earlier run's)."""
     job = _FileJob(inputs, output, options, _DEDUP_FILES)
+    saved = None
+    if options.resume:
+        saved = Progress(job.out, run_key(job.inputs, job.out, options), options.quiet)
     result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
-                       skipped_files=job.skipped, shards=job.shards)
+                       skipped_files=job.skipped, shards=job.shards, saved=saved)
     from neardup.report import write_report
 
     if options.report:
@@ -120,6 +127,8 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
+    if options.resume:
+        raise UsageError("resume: neardup clean does not save its progress; a dedup run does")
     job = _FileJob(inputs, output, options, _CLEAN_FILES)
     # A dedup run's other files would be taken for this run's (a report of the old stories);
     # an INPUT among them (its kept copies cleaned in place) is left alone.

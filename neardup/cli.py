@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "the most of what its copies share and the least of its own)")
     dedup.add_argument("--no-report", action="store_true",
                        help="do not write report.html (nor its text sample, report-texts.jsonl.gz)")
+    dedup.add_argument("--resume", action="store_true",
+                       help="save the run's progress in OUT/.neardup-progress, and go on from "
+                            "where an earlier run of the same inputs and options stopped")
 
     clean = commands.add_parser("clean", help="extract the article text of every document")
     _add_read_arguments(clean)
@@ -186,8 +189,18 @@ def _dedup(args: argparse.Namespace) -> int:
                            prose_weights=not args.no_prose_weights,
                            candidate_threshold=args.candidate_threshold,
                            short_copies=not args.no_short_copies),
-        keep=args.keep, report=not args.no_report)
-    result = dedup_files(args.inputs, args.output, options)
+        keep=args.keep, report=not args.no_report, resume=args.resume)
+    try:
+        result = dedup_files(args.inputs, args.output, options)
+    except UsageError:
+        raise
+    except BaseException:
+        from neardup.resume import PROGRESS_DIR
+
+        if args.resume and (args.output / PROGRESS_DIR).is_dir():
+            print(f"neardup: the run's progress is saved in {args.output / PROGRESS_DIR}: run "
+                  "the same command again to go on from there", file=sys.stderr)
+        raise
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
           f"rejected {counts['rejected']:,} → {args.output}/", file=sys.stderr)

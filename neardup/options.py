@@ -112,6 +112,8 @@ class DedupOptions:
     output_format: str = "jsonl"
     quiet: bool = False
     report: bool = True
+    # save the passes' progress in the output folder and take up an earlier run's (resume.py)
+    resume: bool = False
 
     def __post_init__(self) -> None:
         self._check_types()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import json
 import time
 from collections import Counter
@@ -48,6 +49,7 @@ from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccar
 from neardup.progress import StageProgress
 from neardup.provenance import versions
 from neardup.read.documents import IdRegistry, Shard, raise_if_strict
+from neardup.resume import Progress
 from neardup.sketch import kernels
 from neardup.sketch.stage import (
     ShardSketch,
@@ -147,17 +149,22 @@ class PassFingerprint:
     removed in between made templates of other documents, or a document missing from the
     output without a word."""
 
-    def __init__(self) -> None:
+    def __init__(self, count: int = 0, digest: int | None = None) -> None:
+        """(``count`` and ``digest``: a pass read earlier, as :meth:`digest` gave them)"""
         self._digest = xxhash.xxh3_64()
-        self.count = 0
+        self._fixed = digest
+        self.count = count
 
     def add(self, ids: list[str]) -> None:
         self._digest.update("\n".join([*ids, ""]).encode("utf-8", "surrogatepass"))
         self.count += len(ids)
 
+    def digest(self) -> int:
+        return self._digest.intdigest() if self._fixed is None else self._fixed
+
     def check_same(self, first: PassFingerprint) -> None:
         """Raise unless this pass read what ``first`` read."""
-        if (self.count, self._digest.intdigest()) != (first.count, first._digest.intdigest()):
+        if (self.count, self.digest()) != (first.count, first.digest()):
             raise NeardupError(
                 "the input changed while neardup ran (the site-template pass read "
                 f"{first.count} documents, the cleaning pass {self.count}"
@@ -376,11 +383,14 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None = None,
               collect: bool = False, inputs: list[str] | None = None,
               skipped_files: list[str] | None = None,
-              shards: Callable[[], Iterator[Shard]] | None = None) -> Result:
+              shards: Callable[[], Iterator[Shard]] | None = None,
+              saved: Progress | None = None) -> Result:
     """Run every stage. ``source`` is called once per pass and must yield the same documents;
     ``shards``, when given, yields the same documents as units of work for the sketch pass
     (``read_shards``: slices of files that the workers read themselves). Repeated ids are
-    rejected here, in input order; sources need not check them."""
+    rejected here, in input order; sources need not check them. ``saved``: the run's
+    progress folder (``resume.py``), whose passes it saves, and takes up where an earlier run
+    of the same inputs and options stopped."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
@@ -398,16 +408,24 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
     freeze = gc.get_freeze_count() == 0
     try:
         with deferred_interrupts():  # a file made is a file registered for removal
-            spill = cleanup.enter_context(contextlib.closing(ShardSpill()))
+            spill = cleanup.enter_context(contextlib.closing(
+                ShardSpill() if saved is None else ShardSpill.kept_in(saved.shards)))
             store = cleanup.enter_context(contextlib.closing(ShingleStore()))
-            places = cleanup.enter_context(contextlib.closing(PlaceLog(spill.directory)))
+            places = cleanup.enter_context(contextlib.closing(PlaceLog()))
         if freeze:
             gc.freeze()
+        pages_dir = (str(spill.directory if saved is None else saved.pages)
+                     if local else None)
         if options.clean:
             with timer.stage("learn_templates"):
-                templates, first_pass = learn_templates(
-                    _units(source, shards, options), options, progress,
-                    str(spill.directory) if local else None)
+                done = saved.templates() if saved is not None else None
+                if done is not None:  # (an earlier run of the same inputs learnt them)
+                    templates, first_pass = done[0], PassFingerprint(done[1], done[2])
+                else:
+                    templates, first_pass = learn_templates(
+                        _units(source, shards, options), options, progress, pages_dir)
+                    if saved is not None:
+                        saved.save_templates(templates, first_pass.count, first_pass.digest())
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)
@@ -415,16 +433,25 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         config.short_bands, config.short_rows = short_bands, short_rows
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
-            config.spill_dir = config.pages_dir = str(spill.directory)
-            if store.shared_appends:  # workers append their sets (else they send them here)
+            config.spill_dir, config.pages_dir = str(spill.directory), pages_dir
+            if store.shared_appends and saved is None:
+                # workers append their sets (else they send them here: a saved shard holds
+                # its sets)
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            units = _units(source, shards, options)
+            units = enumerate(_units(source, shards, options))
             read = PassFingerprint()
-            for index, docs, sketch in executor.map(sketch_shard, enumerate(units), config):
+            done_shards = saved.saved_shards() if saved is not None else 0
+            if done_shards:  # (read by an earlier run: their units are not sent again)
+                units = itertools.islice(units, done_shards, None)
+            earlier = ((index, None, saved.load_shard(index)) for index in range(done_shards))
+            for index, docs, sketch in itertools.chain(
+                    earlier, executor.map(sketch_shard, units, config)):
                 _absorb(sketch, state, store, options.read.strict)
                 places.append(sketch.places, sketch.place_ends)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
+                if saved is not None and index >= done_shards:  # (its documents are on disk)
+                    saved.save_shard(index, sketch)
                 if options.clean:
                     read.add(sketch.ids)
                 bar.advance(len(sketch.ids))
@@ -475,6 +502,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         result.summary = summary
         if output is not None:
             _write_json(output / SUMMARY_FILE, summary)
+        if saved is not None:
+            saved.finish()  # (the run's outputs are written: nothing left to resume)
         return result
     finally:
         cleanup.close()
@@ -533,7 +562,7 @@ def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Sketch
     files = (OutputFiles(output, options.output_format, samples=options.report)
              if output is not None else None)
     config = WriteConfig(str(spill.directory), files.ordered if files is not None else None,
-                         jsonl, collect, options.read)
+                         jsonl, collect, options.read, keep_spill=spill.kept)
     result = Result(summary={}, output=output, collected=collect)
     counts: Counter = Counter()
     # The spill is on this machine's disk: local workers, whichever executor sketched.

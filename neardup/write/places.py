@@ -16,6 +16,8 @@ more. A story of one document lists its own place, from the document itself.
 from __future__ import annotations
 
 import mmap
+import os
+import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
@@ -38,11 +40,13 @@ def encode_places(docs: list[Document]) -> tuple[bytes, np.ndarray]:
 
 
 class PlaceLog:
-    """The places of the documents of a run, in input order, in a file of ``directory``."""
+    """The places of the documents of a run, in input order, in a temporary file (in
+    ``directory``, else the system's folder for them)."""
 
-    def __init__(self, directory: str | Path) -> None:
-        self.path = Path(directory) / "places.bin"
-        self._handle = self.path.open("w+b")
+    def __init__(self, directory: str | Path | None = None) -> None:
+        fd, name = tempfile.mkstemp(prefix="neardup-places-", suffix=".json", dir=directory)
+        self.path = Path(name)
+        self._handle = os.fdopen(fd, "w+b")
         self._ends = array("q", [0])  # document k's place is bytes _ends[k]:_ends[k + 1]
         self._mapped: mmap.mmap | bytes | None = None
 

@@ -59,6 +59,7 @@ class WriteConfig:
     jsonl: bool  # write the records to ``files`` (else return them: Parquet output)
     collect: bool  # return the records too (the Python API's Result)
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards read again
+    keep_spill: bool = False  # leave the spilled shards on disk (a run that may be resumed)
 
 
 @dataclass
@@ -100,7 +101,7 @@ def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOu
 
 def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     if verdicts.reread is None:
-        docs = read_shard(config.spill_dir, verdicts.index)
+        docs = read_shard(config.spill_dir, verdicts.index, keep=config.keep_spill)
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
         # (read, not cleaned: no removed spans, what ``pack`` would take out)
         piece = verdicts.reread

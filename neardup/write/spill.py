@@ -26,12 +26,14 @@ def write_shard(directory: str | Path, index: int, docs: list[Packed]) -> None:
         pickle.dump(docs, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def read_shard(directory: str | Path, index: int) -> list[Packed]:
-    """The documents of shard ``index`` (its file is deleted: each shard is read once)."""
+def read_shard(directory: str | Path, index: int, keep: bool = False) -> list[Packed]:
+    """The documents of shard ``index`` (its file is deleted, each shard is read once, unless
+    ``keep``)."""
     path = spill_path(directory, index)
     with path.open("rb") as handle:
         docs: list[Packed] = pickle.load(handle)
-    path.unlink()
+    if not keep:
+        path.unlink()
     return docs
 
 
@@ -43,6 +45,15 @@ class ShardSpill:
         self.directory = Path(tempfile.mkdtemp(prefix="neardup-spill-", dir=directory))
         self.sizes: list[int] = []
         self.rereads: dict[int, FileSlice] = {}
+        self.kept = False  # (set: the folder and its files outlive the run)
+
+    @classmethod
+    def kept_in(cls, folder: Path) -> ShardSpill:
+        """A spill in ``folder`` whose files stay when it is closed and when they are read (a
+        run's saved progress, ``resume.py``, which removes them once the run ends well)."""
+        spill = cls.__new__(cls)
+        spill.directory, spill.sizes, spill.rereads, spill.kept = folder, [], {}, True
+        return spill
 
     def append(self, index: int, size: int, docs: list[Packed] | None,
                reread: FileSlice | None = None) -> None:
@@ -56,4 +67,5 @@ class ShardSpill:
         self.sizes.append(size)
 
     def close(self) -> None:
-        shutil.rmtree(self.directory, ignore_errors=True)
+        if not self.kept:
+            shutil.rmtree(self.directory, ignore_errors=True)
