@@ -97,9 +97,11 @@ class Progress:
         """The saved first pass: its templates, and the count and digest of the ids it read."""
         try:
             with (self.folder / TEMPLATES).open("rb") as handle:
-                return pickle.load(handle)
+                saved = pickle.load(handle)
         except FileNotFoundError:
             return None
+        self._say("resuming: the site templates were learnt by an earlier run")
+        return saved
 
     def save_templates(self, templates: Any, count: int, digest: int) -> None:
         _write_atomic(self.folder / TEMPLATES,
