@@ -20,7 +20,7 @@ from neardup.read import (
     left_out_files,
     read_documents,
 )
-from neardup.read.documents import Shard, read_shards
+from neardup.read.documents import Shard, read_shards, unfound_fields
 from neardup.read.files import check_inputs, check_output, display_name
 from neardup.resume import Progress, run_key
 from neardup.sketch.shingles import shingle_hashes
@@ -159,6 +159,8 @@ class _FileJob:
         self.out.mkdir(parents=True, exist_ok=True)
         self.options = options
         self.skipped = _report_skipped(self.inputs, options.quiet, self.out)
+        for warning in unfound_fields(self.inputs, options.read, self.out):
+            print(f"neardup: warning: {warning}", file=sys.stderr)
 
     def source(self) -> Iterator[Document]:
         return read_documents(self.inputs, self.options.read, account=False, skip=self.out)
@@ -178,13 +180,15 @@ def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Itera
 def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path) -> list[str]:
     """The files inside INPUT folders that are not read (for the summary), said on stderr:
     those of other types, and those an earlier neardup run wrote."""
-    skipped, earlier = left_out_files(list(inputs), out)
-    for files, what in ((skipped, "of unsupported type"),
-                        (earlier, "an earlier neardup run wrote (name one as an INPUT to read "
-                                  "it)")):
+    skipped, earlier, repeated = left_out_files(list(inputs), out)
+    for files, what in ((skipped, "file(s) of unsupported type"),
+                        (earlier, "file(s) an earlier neardup run wrote (name one as an "
+                                  "INPUT to read it)"),
+                        (repeated, "INPUT(s) read already (given twice, or inside an INPUT "
+                                   "folder): read once")):
         if files and not quiet:
             shown = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
-            print(f"neardup: skipping {len(files)} file(s) {what}: {shown}", file=sys.stderr)
+            print(f"neardup: skipping {len(files)} {what}: {shown}", file=sys.stderr)
     return skipped + earlier
 
 

@@ -31,8 +31,9 @@ def _path(value: str) -> Path:
 def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="files or folders (read recursively): .txt .md .jsonl[.gz|.zst] "
-                       ".json .parquet .csv .html[.gz] .htm .warc[.gz]")
+                       help="files or folders (read recursively): .jsonl .ndjson .json "
+                       ".csv .tsv .txt .md .html .htm, each also compressed (.gz .zst .bz2 "
+                       ".xz); .parquet; .warc[.gz] and Common Crawl's .wet[.gz]")
     group.add_argument("--text-field", default="text", help="record field with the text")
     group.add_argument("--id-field", default="id", help="record field with the id "
                        "(default ids: FILE:LINE)")
@@ -138,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--boilerplate", type=float, default=1.0,
                        help="page clutter level: 0 none, 1 realistic")
     synth.add_argument("--variants", type=float, default=1.0, help="edit noise on copies")
+    synth.add_argument("--quiet", "-q", action="store_true",
+                       help="do not say how many documents were written")
     synth.add_argument("--sites", type=int, default=50,
                        help="sites, each with its page template (default 50)")
 
@@ -163,6 +166,9 @@ def _read_options(args: argparse.Namespace):
 def _common_options(args: argparse.Namespace) -> dict:
     """The ``DedupOptions`` fields of the options dedup and clean share (reading, cleaning,
     running, writing)."""
+    if args.ray_address is not None and args.executor != "ray":
+        print("neardup: warning: --ray-address does nothing without --executor ray: the run "
+              "is local", file=sys.stderr)
     return {"read": _read_options(args), "keep_captions": args.keep_captions,
             "keep_comments": args.keep_comments, "conservative": args.conservative,
             "jobs": args.jobs, "executor": args.executor, "ray_address": args.ray_address,
@@ -276,7 +282,8 @@ def _synth(args: argparse.Namespace) -> int:
     except ValueError as exc:  # a bad option value: a usage error, as for dedup
         raise UsageError(str(exc)) from exc
     count = write_corpus(args.output, options)
-    print(f"wrote {count:,} documents → {args.output}", file=sys.stderr)
+    if not args.quiet:
+        print(f"wrote {count:,} documents → {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

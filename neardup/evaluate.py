@@ -157,8 +157,10 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
     from neardup.read.records import json_problem
 
     if path.is_dir():  # ("[Errno 21] Is a directory" otherwise)
-        raise InputError(str(path), "is a folder, not a file (a dedup output folder holds "
-                         "documents.jsonl)")
+        held = [name for name in ("documents.jsonl", "documents.parquet")
+                if (path / name).exists()] or ["documents.jsonl"]
+        raise InputError(str(path), f"is a folder, not a file (give the {held[0]} that a "
+                         "dedup run wrote in it)")
 
     with open_binary(path) as handle:
         for number, line in enumerate(handle, start=1):

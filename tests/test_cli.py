@@ -1019,3 +1019,71 @@ def test_common_crawl_wet_files_in_a_folder_are_read_not_skipped(tmp_path, capsy
     summary = json.loads((out / "summary.json").read_text())
     assert summary["skipped_files"]["count"] == 1
     assert summary["skipped_files"]["first"][0].endswith("CC-MAIN-20241201-00000.warc.wat.gz")
+
+
+def test_rejections_of_ids_holding_a_colon_are_one_kind():
+    # URLs as ids, WARC's "<urn:uuid:…>" and the default "FILE:LINE" ids hold a ":", where a
+    # kind ended: "duplicate id 'https" and "duplicate id 'urn" were kinds of their own.
+    from neardup.write.outputs import RejectedTotals
+
+    totals = RejectedTotals()
+    for doc_id in ("https://a.example/1", "<urn:uuid:12>", "a.jsonl:3", "plain", 'O\'Brien:1'):
+        totals.add(f"duplicate id {doc_id!r} (first seen at a.jsonl:1)", "b.jsonl:9")
+    totals.add("malformed JSON: Expecting value (column 1)", "b.jsonl:10")
+    assert {kind: entry["documents"] for kind, entry in totals.by_reason().items()} == {
+        "duplicate id '…'": 5, "malformed JSON": 1}
+
+
+def test_a_file_given_twice_or_inside_an_input_folder_is_read_once(tmp_path, capsys):
+    # Overlapping shell globs ("a.jsonl b.jsonl a.jsonl", "data data/2024") read a file twice:
+    # its second reading was rejected record by record as repeated ids of the first
+    # ("duplicate id 'a.jsonl:1' (first seen at a.jsonl:1)").
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    for name, seed in (("a.jsonl", 1), ("sub/b.jsonl", 2)):
+        (data / name).write_text(json.dumps({"text": make_article(seed)}) + "\n")
+    runs = {
+        "twice": [data / "a.jsonl", data / "sub/b.jsonl", data / "a.jsonl"],
+        "folder twice": [data, data / "sub", data / "." / "sub/../sub"],
+        "file then folder": [data / "a.jsonl", data],
+        "folder then file": [data, data / "sub" / "b.jsonl"],
+    }
+    for label, inputs in runs.items():
+        out = tmp_path / label.replace(" ", "-")
+        assert main(["dedup", *map(str, inputs), "-o", str(out), "--no-report",
+                     "--jobs", "1"]) == 0, label
+        records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+        assert [r["status"] for r in records] == ["kept", "kept"], (label, records)
+        # (said of an INPUT read whole already; a folder INPUT leaves out in silence the
+        # files given before it)
+        said = "read already (given twice, or inside an INPUT folder): read once"
+        assert (said in capsys.readouterr().err) == (label != "file then folder"), label
+
+
+def test_field_options_that_name_no_field_are_said_and_dotted_paths_are_read(tmp_path,
+                                                                            capsys):
+    # --url-field URL on records whose field is "url" read every URL as null, every id as
+    # FILE:LINE, exit 0 and not a word; and Dolma's and RedPajama's nested "metadata.url"
+    # could not be named at all.
+    path = tmp_path / "dolma.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": make_article(i),
+                                        "metadata": {"url": f"https://a.example/{i}"}}) + "\n"
+                            for i in range(3)))
+    out = tmp_path / "out"
+    assert main(["dedup", str(path), "-o", str(out), "-q", "--no-report", "--jobs", "1",
+                 "--url-field", "metadata.url", "--id-field", "doc_id", "--date-field",
+                 "pubdate", "--title-field", "metadata.title"]) == 0
+    err = capsys.readouterr().err
+    assert ("warning: --date-field 'pubdate' names no field of the first 3 records of "
+            "dolma.jsonl (fields: doc_id, metadata, text): none is read") in err
+    assert "--title-field 'metadata.title' names no field" in err
+    assert "--id-field" not in err and "--url-field" not in err  # (found: read)
+    records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    assert [(r["id"], r["url"], r["site"]) for r in records] == [
+        (f"d{i}", f"https://a.example/{i}", "a.example") for i in range(3)]
+    # the defaults are optional fields: no record need have them
+    assert main(["dedup", str(path), "-o", str(out), "-q", "--no-report", "--jobs", "1"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert main(["dedup", str(path), "-o", str(out), "-q", "--no-report", "--jobs", "1",
+                 "--ray-address", "auto"]) == 0
+    assert "--ray-address does nothing without --executor ray" in capsys.readouterr().err

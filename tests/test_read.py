@@ -61,9 +61,10 @@ def test_files_of_the_same_name_in_two_inputs_get_distinct_default_ids(tmp_path)
     options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
     result = neardup.dedup_files(inputs, tmp_path / "out", options, collect=True)
     assert result.summary["counts"]["kept"] == 8
-    # the same file given twice is the same documents: its ids repeat
+    # the same file given twice is read once (its ids repeated: every record was rejected as
+    # a repeated id of itself)
     again = list(read_documents([tmp_path / "x", tmp_path / "x" / "page.txt"]))
-    assert again[-1].id == "page.txt" and again[-1].rejected.startswith("duplicate id")
+    assert [(d.id, d.rejected) for d in again] == [(d.id, None) for d in docs[:4]]
 
 
 def test_bad_records_become_rejections_with_reasons(tmp_path):
@@ -221,9 +222,9 @@ def test_several_input_folders_name_their_source_folders_under_them(tmp_path, mo
     _write(tmp_path / "z.txt", b"three")
     sites = [d.site for d in read_documents(["root/pubA/news", "root/pubB/news"])]
     assert sites == ["root/pubA/news", "root/pubB/news"]
+    # (the current folder holds both INPUT folders: their files are read once, as theirs)
     sites = [d.site for d in read_documents(["root/pubA", "root/pubB", "."])]
-    assert sites == ["root/pubA/news", "root/pubB/news", "root/pubA/news", "root/pubB/news",
-                     "."]
+    assert sites == ["root/pubA/news", "root/pubB/news", "."]
     # one INPUT folder: named inside it, as before
     assert [d.site for d in read_documents(["root/pubA"])] == ["news"]
     assert [d.site for d in read_documents(["root/pubA/news"])] == ["news"]
@@ -605,7 +606,7 @@ def test_compressed_data_under_a_plain_name_is_one_rejection_naming_it(tmp_path)
         ("b.csv", "unreadable file: gzip-compressed data in a file named b.csv "
                   "(name it b.csv.gz)"),  # (read since .csv.gz files are)
         ("c.txt", "unreadable file: zstd-compressed data in a file named c.txt "
-                  "(decompress it)")]
+                  "(name it c.txt.zst)")]
     options = neardup.make_options(jobs=2, quiet=True, report=False, clean=False)
     result = neardup.dedup_files([tmp_path / "in/a.jsonl"], tmp_path / "out", options,
                                  collect=True)  # the sliced read of plain JSONL
@@ -1670,6 +1671,10 @@ def test_tsv_and_compressed_csv_files_are_read(tmp_path):
     # compressed) were skipped as of an unsupported type. A .tsv is split at tabs whatever its
     # header names: its commas are text.
     rows = b"id\tbody\tsection\nr1\tThe council voted, 5 to 2, on Tuesday\tlocal, city\n"
+    # (no quoting in a .tsv: a quotation opening a text stays, a lone quote mark ends nothing)
+    quotes = (b'id\tbody\nq1\t"We will rebuild," the mayor said.\n'
+              b'q2\t"Most of the money is gone, she said\nq3\tA third row.\n')
+    _write(tmp_path / "in/quotes.tsv", quotes)
     _write(tmp_path / "in/a.tsv", rows)
     _write(tmp_path / "in/b.tsv.gz", gzip.compress(rows.replace(b"r1", b"r2")))
     _write(tmp_path / "in/c.csv.gz", gzip.compress(b'id,body\nr3,"A story, about rain"\n'))
@@ -1678,4 +1683,132 @@ def test_tsv_and_compressed_csv_files_are_read(tmp_path):
         ("r1", "a.tsv:1", "The council voted, 5 to 2, on Tuesday", {"section": "local, city"}),
         ("r2", "b.tsv.gz:1", "The council voted, 5 to 2, on Tuesday",
          {"section": "local, city"}),
-        ("r3", "c.csv.gz:1", "A story, about rain", {})]
+        ("r3", "c.csv.gz:1", "A story, about rain", {}),
+        ("q1", "quotes.tsv:1", '"We will rebuild," the mayor said.', {}),
+        ("q2", "quotes.tsv:2", '"Most of the money is gone, she said', {}),
+        ("q3", "quotes.tsv:3", "A third row.", {})]
+
+
+def test_files_compressed_with_bzip2_or_xz_are_read(tmp_path):
+    # (.jsonl.bz2, .jsonl.xz, .ndjson.gz, .txt.gz and the like were skipped as of an
+    # unsupported type)
+    import bz2
+    import lzma
+
+    line = json.dumps({"id": "a", "text": "The council voted on Tuesday."}).encode() + b"\n"
+    _write(tmp_path / "in/a.jsonl.bz2", bz2.compress(line))
+    _write(tmp_path / "in/b.jsonl.xz", lzma.compress(line.replace(b'"a"', b'"b"')))
+    _write(tmp_path / "in/c.ndjson.gz", gzip.compress(line.replace(b'"a"', b'"c"')))
+    _write(tmp_path / "in/d.txt.xz", lzma.compress(b"A page of text."))
+    _write(tmp_path / "in/e.htm.gz", gzip.compress(b"<html><body><p>A page.</p></body></html>"))
+    docs = list(read_documents([tmp_path / "in"]))
+    assert [(d.id, d.rejected) for d in docs] == [
+        ("a", None), ("b", None), ("c", None), ("d.txt.xz", None), ("e.htm.gz", None)]
+    assert docs[3].text == "A page of text." and "A page." in docs[4].html
+    # xz data under a plain name is said, as gzip's and zstd's are
+    _write(tmp_path / "plain.jsonl", lzma.compress(line))
+    doc, = read_documents([tmp_path / "plain.jsonl"])
+    assert doc.rejected == ("unreadable file: xz-compressed data in a file named plain.jsonl "
+                            "(name it plain.jsonl.xz)")
+
+
+def test_warc_error_and_redirect_responses_are_rejections_naming_their_status(tmp_path):
+    # A crawl's 404 page ("Page not found") and a redirect's "This document has moved" were
+    # read as articles, kept and deduplicated with the pages.
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for status, body in (("200 OK", _page("The council voted on the budget.")),
+                             ("404 Not Found", _page("Page not found. Try the search.")),
+                             ("301 Moved Permanently", _page("This document has moved.")),
+                             ("206 Partial Content", _page("Part of a page."))):
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://a.example/{status[:3]}", "response",
+                payload=io.BytesIO(body.encode()), http_headers=headers))
+    docs = list(read_documents([path]))
+    assert [(d.url, d.rejected) for d in docs] == [
+        ("https://a.example/200", None),
+        ("https://a.example/404",
+         "WARC response with HTTP status 404 Not Found: not a page's content"),
+        ("https://a.example/301",
+         "WARC response with HTTP status 301 Moved Permanently: not a page's content"),
+        ("https://a.example/206", None)]
+
+
+def test_an_undeclared_english_page_with_a_pound_sign_is_not_guessed_japanese(tmp_path):
+    # One "£" (0xA3 in windows-1252) in an English page that declares no encoding: the guess
+    # was Shift_JIS for some such pages, 0xA3 being a half-width katakana there ("worth ｣5
+    # million"). Text whose every non-ASCII byte stands alone is in a one-byte encoding.
+    story = (
+        "KHARKIV - The lawsuit came on Friday as the regional government investigated more "
+        "than 20 key banks along the diesel. The overnight domes predicted in Kharkiv were not "
+        "convened until the reef tracked overnight. The army investigated responsibility for "
+        "the fine in a statement posted online on Thursday.|The cloudy softwares marked this "
+        "week are expected to expel the currency in Ukraine. The classroom followed tidy "
+        "shipments between the Kharkiv Chamber of Commerce and the Kharkiv Chamber of "
+        "Commerce, which had paved the imports of Ukraine for months. Omar Young, a former "
+        "official at the Center for Significant Temple, told reporters the software had "
+        "retained four mortgages and that the Kharkiv Institute for Software would convene a "
+        "colonial economy if the Kharkiv Chamber of Commerce did not develop the softwares in "
+        "the autumn.|The cliff came this week as the Center for Significant Temple predicted "
+        "two vital treaties along the refugee. A fierce bank in Aden paved the dome on "
+        "Thursday, leaving three rallies without a stream. U.K. and Gaza officials have "
+        "resumed the network several times overnight. U.S. and Kharkiv Institute for Software "
+        "officials retained on Tuesday to present the lavish vessel, but at least five "
+        "mandates remained retained in Aden.|The tribal machine arrested more than 20 "
+        "machines and granted the Kharkiv Chamber of Commerce to open the vault. Ukraine has "
+        "long finalized the key fortresses, which tracked the fortress of Kharkiv in 1998.|"
+        "Omar Young, a former official at the Center for Significant Temple, added the dome "
+        "had arrested some 1,500 diesels and that the Kharkiv Chamber of Commerce would "
+        "investigate a sandy mandate if the regional government did not resolve the banks on "
+        "Friday. Some delegations visited the Kharkiv Chamber of Commerce of trying to insure "
+        "the mandate. Rebel groups marked responsibility for the software in a statement "
+        "posted online on Thursday. The Kharkiv Chamber of Commerce said it would investigate "
+        "the fine and ensure the domes by April. Talks between the Kharkiv Institute for "
+        "Software and the army over the militant expelled last month.|\"We have asked the "
+        "Kharkiv Chamber of Commerce to investigate the cliffs, and we are still waiting,\" "
+        "Sanchez explained. \"We have asked the Kharkiv Institute for Software to ban the "
+        "companies, and we are still waiting,\" added Keith Sanchez, a researcher at the "
+        "Kharkiv Institute for Software.")
+    lines = ["Environment", "Sports The deal was worth £5 million.", "Sign In", "Newsletters",
+             "Beijing streams ensure minister amid humid dome", *story.split("|"),
+             "Latest News", "How the central permit negotiated Nairobi", "14 hours ago",
+             "Laura Richter stopped runway after crucial shortage",
+             "Icy teacher constructed in Cape Town", "28 Comments", "Cookie Settings",
+             "Corrections", " 2020 The Harbor News. All rights reserved."]
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+    path = _write(tmp_path / "p.html", page.encode("cp1252"))
+    doc, = read_documents([path])
+    assert doc.warnings == ["no declared encoding and not UTF-8: read as windows-1252 (guessed)"]
+    assert "worth £5 million" in doc.html
+
+
+def test_jina_reader_headers_and_front_matter_give_a_text_file_its_url_title_and_date(
+        tmp_path):
+    # Pages saved by Jina Reader ("Title:", "URL Source:", "Published Time:", "Markdown
+    # Content:") or with YAML front matter had no URL (their site was the folder, so pages of
+    # many sites shared one site template) and their header lines were the page's text.
+    body = "# Council votes\n\nThe council voted on the budget on Tuesday.\n"
+    _write(tmp_path / "in/jina.md", (
+        "Title: Council votes | City News\n\nURL Source: https://www.city.example/a\n\n"
+        "Published Time: 2024-03-02T10:00:00Z\n\nMarkdown Content:\n" + body).encode())
+    _write(tmp_path / "in/front.md", ("---\ntitle: \"Council votes\"\nsource_url: "
+                                      "https://paper.example/b\ndate: 2024-03-03\ntags: [x]\n"
+                                      "---\n" + body).encode())
+    _write(tmp_path / "in/hugo.md", ("---\nlayout: post\n---\n" + body).encode())
+    _write(tmp_path / "in/plain.txt", ("Title: not a header\n\n" + body).encode())
+    docs = {d.id: d for d in read_documents([tmp_path / "in"])}
+    assert [(d.url, d.site, d.date, d.title, d.text == body) for d in
+            (docs["jina.md"], docs["front.md"])] == [
+        ("https://www.city.example/a", "city.example", "2024-03-02T10:00:00Z",
+         "Council votes | City News", True),
+        ("https://paper.example/b", "paper.example", "2024-03-03", "Council votes", True)]
+    assert (docs["hugo.md"].url, docs["hugo.md"].text) == (None, "---\nlayout: post\n---\n" + body)
+    assert docs["plain.txt"].url is None and docs["plain.txt"].text.startswith("Title: not")

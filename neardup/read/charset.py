@@ -56,6 +56,9 @@ _ASCII_INCOMPATIBLE = ("utf-16be", "utf-16le")
 _GUESSABLE = sorted({codec for name, codec in _ENCODINGS.items()
                      if name not in ("utf-8", *_ASCII_INCOMPATIBLE)})
 _FALLBACK = "windows-1252"  # browsers' default for a legacy page, and a guess's tie-break
+_MULTI_BYTE = ("big5hkscs", "cp932", "cp949", "euc_jp", "gb18030", "iso2022_jp")
+_ONE_BYTE = [codec for codec in _GUESSABLE if codec not in _MULTI_BYTE]
+_MULTI_BYTE_RUN = re.compile(rb"[\x80-\xff]{2}")
 
 PRESCAN = 4096  # browsers look at 1024 bytes; pages with long <head> scripts declare later
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([^\s"';,>]+)""", re.I)
@@ -243,7 +246,13 @@ def _guess(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     sample = re.sub(rb"\s+", b" ", _MARKUP.sub(b" ", data))[:GUESS_SAMPLE]
-    results = from_bytes(sample, cp_isolation=_GUESSABLE, preemptive_behaviour=False)
+    # Text whose every non-ASCII byte stands alone ("worth \xa35 million") is in a one-byte
+    # encoding: a Chinese, Japanese or Korean one writes its characters in two bytes, both
+    # high but for Shift_JIS's half-width katakana, which English pages with a "£" were
+    # taken for ("worth ｣5 million")
+    single = _MULTI_BYTE_RUN.search(sample) is None
+    results = from_bytes(sample, cp_isolation=_ONE_BYTE if single else _GUESSABLE,
+                         preemptive_behaviour=False)
     best = results.best()
     if best is None:
         return _FALLBACK

@@ -4,6 +4,7 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 import unicodedata
@@ -195,6 +196,8 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
         # float32 and float64 NaN too)
     kind = NOT_SCALAR.get(value.__class__)
     if kind is None:
+        if isinstance(value, datetime.date):  # (a Parquet timestamp, an API's datetime)
+            return value.isoformat()  # (as the metadata writes one: "2022-01-01T12:00:00")
         return str(value)
     fields[name] = value
     warnings.append(f"field {name!r} holds {kind}, not a string or number: kept in the "
@@ -252,6 +255,56 @@ class RecordBatch:
     deep to be sent (``_too_deep_to_send``) is its document already."""
 
     records: tuple[tuple[RawRecord, InputFile] | Document, ...]
+
+
+# The record fields an option names, with the name they have by default: a name given that
+# no record holds is a mistake to say (all ids became FILE:LINE, all URLs null, in silence)
+_NAMED_FIELDS = (("id_field", "id"), ("url_field", "url"), ("date_field", "date"),
+                 ("title_field", "title"), ("html_field", None))
+_RECORD_FORMATS = ("jsonl", "json", "csv", "parquet")
+
+
+def nested_field(fields: dict[str, Any], path: str) -> Any:
+    """The value at the dotted ``path`` of nested records ("metadata.url", as Dolma and
+    RedPajama write the URL), or None; it stays in the metadata, where it is."""
+    value: Any = fields
+    for key in path.split("."):
+        if value.__class__ is not dict or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def unfound_fields(inputs: list[str | Path], options: ReadOptions,
+                   skip: str | Path | None = None, sample: int = 100) -> list[str]:
+    """What to say of the field options given (not their defaults) that name no field of the
+    first ``sample`` records of the first file of records."""
+    named = [(flag, getattr(options, flag)) for flag, default in _NAMED_FIELDS
+             if getattr(options, flag) not in (None, default)]
+    if not named:
+        return []
+    for source in list_input_files(inputs, skip):
+        if source.format not in _RECORD_FORMATS or source.error is not None:
+            continue
+        fields: set[str] = set()
+        found: set[str] = set()  # (the dotted paths some record has)
+        count = 0
+        for record in read_records(source, options.text_field, options.html_field,
+                                   options.id_field):
+            if record.fields:
+                fields.update(map(str, record.fields))
+                found.update(name for _, name in named if "." in name
+                             and nested_field(record.fields, name) is not None)
+                count += 1
+                if count >= sample:
+                    break
+        if not count:
+            continue
+        shown = ", ".join(sorted(fields)[:20]) + (", ..." if len(fields) > 20 else "")
+        return [f"--{flag.replace('_', '-')} {name!r} names no field of the first "
+                f"{count:,} records of {source.name} (fields: {shown}): none is read"
+                for flag, name in named if name not in fields and name not in found]
+    return []
 
 
 def _too_deep_to_send(record: RawRecord) -> bool:
@@ -540,17 +593,25 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
     doc_id = pop(options.id_field, None)
+    if doc_id is None and "." in options.id_field:
+        doc_id = nested_field(fields, options.id_field)
     if doc_id.__class__ is not str:
         doc_id = _mapped_text(doc_id, options.id_field, "id", fields, warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
     url = pop(options.url_field, None)
+    if url is None and "." in options.url_field:
+        url = nested_field(fields, options.url_field)
     if url.__class__ is not str:
         url = _mapped_text(url, options.url_field, "URL", fields, warnings)
     date = pop(options.date_field, None)
+    if date is None and "." in options.date_field:
+        date = nested_field(fields, options.date_field)
     if date.__class__ is not str:
         date = _mapped_text(date, options.date_field, "date", fields, warnings)
     title = pop(options.title_field, None)
+    if title is None and "." in options.title_field:
+        title = nested_field(fields, options.title_field)
     if title.__class__ is not str:
         title = _mapped_text(title, options.title_field, "title", fields, warnings)
     # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -14,33 +16,28 @@ from typing import BinaryIO
 
 from neardup.errors import UsageError
 
-# Longest suffixes first: ".jsonl.gz" must win over ".gz".
+# Compressions a file's name may end with, read as the stream they hold (no listed suffix
+# is the end of another, so the order of the table does not matter).
+PACKINGS = ("", ".gz", ".zst", ".bz2", ".xz")
 FORMATS: dict[str, str] = {
-    ".jsonl.gz": "jsonl",
-    ".jsonl.zst": "jsonl",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".json.gz": "json",  # (JSON Lines, most often: C4's and Dolma's files; see read.records)
-    ".json.zst": "json",
-    ".parquet": "parquet",
-    ".csv": "csv",
-    ".csv.gz": "csv",
-    ".csv.zst": "csv",
-    ".tsv": "csv",  # (the tab is found as a CSV's delimiter is: see read.records._delimiter)
-    ".tsv.gz": "csv",
-    ".txt": "text",
-    ".md": "text",
-    ".html.gz": "html",
-    ".html": "html",
-    ".htm": "html",
+    base + packing: fmt
+    for base, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"),
+                      # (JSON Lines, most often: C4's and Dolma's .json.gz; see read.records)
+                      (".json", "json"),
+                      (".csv", "csv"),
+                      (".tsv", "csv"),  # (split at tabs, no quoting: see read.records._csv)
+                      (".txt", "text"), (".md", "text"), (".html", "html"), (".htm", "html"))
+    for packing in PACKINGS
+}
+FORMATS.update({
+    ".parquet": "parquet",  # (compressed inside, by columns)
     ".warc.gz": "warc",
     ".warc": "warc",
     # Common Crawl's extracted text ("CC-MAIN-...-00000.warc.wet.gz"): WARC files of
     # conversion records (their WAT files, ".warc.wat.gz", are metadata: not read)
     ".wet.gz": "warc",
     ".wet": "warc",
-}
+})
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 
 
@@ -61,7 +58,9 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], dict[Path, str]]:
+def _folder_files(folder: Path, skip: str | Path | None, walked: set[str] | None = None,
+                  given: dict[str, set[str]] | None = None
+                  ) -> tuple[list[Path], dict[Path, str]]:
     """The files under ``folder``, sorted, without those under ``skip`` (the run's output
     folder when it lies inside an INPUT folder: its files are not input), and the sub-folders
     that could not be listed, with why (see :func:`_walk`; they are in the list too, in their
@@ -70,23 +69,27 @@ def _folder_files(folder: Path, skip: str | Path | None) -> tuple[list[Path], di
     unreadable: dict[Path, str] = {}
     output = Path(skip).resolve() if skip is not None else None
     # (by parts, as ``Path`` orders paths, without its comparison method's cost)
-    return sorted(_walk(folder, unreadable, output), key=_parts), unreadable
+    return sorted(_walk(folder, unreadable, output, walked, given), key=_parts), unreadable
 
 
 def _parts(path: Path) -> tuple[str, ...]:
     return path.parts
 
 
-def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None) -> list[Path]:
+def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None,
+          walked: set[str] | None = None, given: dict[str, set[str]] | None = None
+          ) -> list[Path]:
     """Every file under ``folder``: regular files, dangling links and special files (FIFOs,
     sockets, devices), through links to folders too (a ``corpus/2024 -> /data/2024`` link was
     passed over without a word), each real folder once (a link back to a folder above is a
     loop). A sub-folder that cannot be listed (no permission) is listed, with its reason in
     ``unreadable``: ``pathlib.Path.rglob`` passed over it in silence. The ``output`` folder
     (a real path) is not walked, whichever way it is reached (a link to a folder can lead into
-    it from anywhere), unless it holds the INPUT folder ("-o ."): then it holds every file."""
+    it from anywhere), unless it holds the INPUT folder ("-o ."): then it holds every file.
+    ``walked``: the real folders that earlier INPUT folders walked (not walked again; this
+    walk's are added), ``given``: files given as INPUTs before, by real folder (not listed)."""
     out: list[Path] = []
-    seen: set[str] = set()
+    seen: set[str] = walked if walked is not None else set()
     top = Path(os.path.realpath(folder))
     if output is not None and top.is_relative_to(output):
         output = None
@@ -109,7 +112,10 @@ def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None) -> lis
         dirs[:] = [d for d in sorted(dirs) if not top.is_relative_to(
             os.path.realpath(os.path.join(root, d)))]
         base = Path(root)
+        taken = given.get(real, ()) if given else ()
         for name in names:
+            if name in taken:
+                continue
             path = base / name
             if path.is_file() or _dangling(path) or special(path):
                 out.append(path)
@@ -218,10 +224,11 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
     # "pubA/news" and "pubB/news" given as INPUTs are two sites, not one called "news".
     several = sum(1 for raw in inputs if Path(raw).is_dir()) > 1
     summaries: dict[Path, str | None] = {}
+    once = _ReadOnce()
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files, unreadable = _folder_files(path, skip)
+            files, unreadable = _folder_files(path, skip, once.walked, once.given)
             top = _folder_label(path) if several else None
             for child in files:
                 rel = child.relative_to(path)
@@ -240,10 +247,35 @@ def list_input_files(inputs: list[str | Path], skip: str | Path | None = None
             fmt = detect_format(path)
             if fmt is None:
                 raise UsageError(_unknown_type(path))
+            if once.read_before(path, summaries):
+                continue
             name = path.name if path.is_absolute() else str(raw)
             yield InputFile(path, unique(name, path, path.as_posix()), _given_folder(path), fmt)
         else:
             raise UsageError(f"{path}: no such file or folder")
+
+
+class _ReadOnce:
+    """What the INPUTs so far have read, so that a file is read once however often it is
+    given: twice by overlapping shell globs ("a.jsonl b.jsonl a.jsonl"), or as a file and
+    inside a folder INPUT, or in a folder and its sub-folder given too. Read twice, its
+    records were rejected as repeated ids of themselves ("duplicate id 'a.jsonl:1' (first
+    seen at a.jsonl:1)"). Folders and files are known by their real folder, so that two
+    ways of writing one path are one."""
+
+    def __init__(self) -> None:
+        self.walked: set[str] = set()  # real folders walked by INPUT folders
+        self.given: dict[str, set[str]] = {}  # real folder -> names of INPUT files in it
+
+    def read_before(self, path: Path, summaries: dict[Path, str | None]) -> bool:
+        """Whether the file INPUT ``path`` was read already (and if not, it is now)."""
+        folder = os.path.realpath(path.parent)
+        names = self.given.setdefault(folder, set())
+        if path.name in names:
+            return True
+        names.add(path.name)
+        # (a folder INPUT read it, unless as an earlier neardup output it left it out)
+        return folder in self.walked and not earlier_output(path, summaries)
 
 
 def _given_folder(path: Path) -> str:
@@ -329,16 +361,23 @@ def unsupported_files(inputs: list[str | Path], skip: str | Path | None = None) 
 
 
 def left_out_files(inputs: list[str | Path], skip: str | Path | None = None
-                   ) -> tuple[list[str], list[str]]:
-    """The files inside INPUT folders that are not read, in one walk: those of other types
-    than documents', and those an earlier neardup run wrote (:func:`earlier_output`)."""
+                   ) -> tuple[list[str], list[str], list[str]]:
+    """The files that are not read, in one walk: those inside INPUT folders of other types
+    than documents', those an earlier neardup run wrote (:func:`earlier_output`), and the
+    INPUTs that earlier ones read already (a file given twice or inside an INPUT folder, a
+    folder given twice or inside another: see :class:`_ReadOnce`)."""
     unsupported: list[str] = []
     earlier: list[str] = []
+    repeated: list[str] = []
     summaries: dict[Path, str | None] = {}
+    once = _ReadOnce()
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files, unreadable = _folder_files(path, skip)
+            if os.path.realpath(path) in once.walked:
+                repeated.append(display_name(str(raw)))
+                continue
+            files, unreadable = _folder_files(path, skip, once.walked, once.given)
             for p in files:
                 if p in unreadable:
                     continue
@@ -346,7 +385,10 @@ def left_out_files(inputs: list[str | Path], skip: str | Path | None = None
                     unsupported.append(display_name(str(p)))
                 elif earlier_output(p, summaries):
                     earlier.append(display_name(str(p)))
-    return unsupported, earlier
+        elif (path.exists() and detect_format(path) is not None
+              and once.read_before(path, summaries)):
+            repeated.append(display_name(str(raw)))
+    return unsupported, earlier, repeated
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -359,6 +401,10 @@ def open_binary(path: Path) -> BinaryIO:
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if name.endswith(".zst"):
         return io.BufferedReader(_ZstdFrames(path.open("rb")), buffer_size=1 << 17)
+    if name.endswith(".bz2"):
+        return bz2.open(path, "rb")  # type: ignore[return-value]
+    if name.endswith(".xz"):
+        return lzma.open(path, "rb")  # type: ignore[return-value]
     handle = path.open("rb")
     kind = None if name.endswith((".warc", ".wet")) else _packing(handle.peek(4)[:4])
     if kind is not None:
@@ -372,6 +418,8 @@ def _packing(head: bytes) -> str | None:
     byte; no text, CSV or JSON starts with these control bytes)."""
     if head.startswith(b"\x1f\x8b\x08"):
         return "gzip"
+    if head.startswith(b"\xfd7zX"):
+        return "xz"
     return "zstd" if head.startswith(b"\x28\xb5\x2f\xfd") else None
 
 
@@ -380,14 +428,14 @@ def packed_as(path: Path) -> str | None:
     saved without its .gz): read as it is, its bytes were cut into "lines" at random, records
     that do not exist. WARC files are left out: warcio finds their compression itself."""
     name = path.name.lower()
-    if name.endswith((".gz", ".zst", ".warc", ".wet")):
+    if name.endswith((".gz", ".zst", ".bz2", ".xz", ".warc", ".wet")):
         return None
     with path.open("rb") as handle:
         return _packing(handle.read(4))
 
 
 def packed_message(path: Path, kind: str) -> str:
-    renamed = path.name + (".gz" if kind == "gzip" else ".zst")
+    renamed = path.name + {"gzip": ".gz", "zstd": ".zst", "xz": ".xz"}[kind]
     advice = f"name it {renamed}" if detect_format(Path(renamed)) == detect_format(path) \
         else "decompress it"
     return f"{kind}-compressed data in a file named {path.name} ({advice})"

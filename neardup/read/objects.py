@@ -89,6 +89,8 @@ def api_text(value: Any, name: str, replaced: list[str], left_out: list[str]) ->
         return None
     if missing_number(value):
         return None  # (NaN, pandas' missing value, names nothing; as in a dict's fields)
+    if isinstance(value, datetime.date):  # (ISO 8601, as the metadata writes one)
+        return value.isoformat()
     return value if isinstance(value, str) else str(value)
 
 

@@ -470,10 +470,14 @@ def _csv(source: InputFile, text_field: str, html_field: str | None) -> Iterator
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         lines = _CsvLines(stream)
         header = next(lines, "")
-        delimiter = ("\t" if source.path.name.lower().endswith((".tsv", ".tsv.gz"))
-                     else _delimiter(header, text_field, html_field))
+        # A .tsv is the IANA format: fields split at tabs, rows at line ends, no quoting (a
+        # text opening with a quotation, '"We will rebuild," the mayor said', lost its
+        # quotation marks, and a lone one swallowed the rows after it into one field)
+        tsv = _is_tsv(source.path.name)
+        delimiter = "\t" if tsv else _delimiter(header, text_field, html_field)
         reader = csv.DictReader(itertools.chain([header] if header else [], lines),
-                                delimiter=delimiter)
+                                delimiter=delimiter,
+                                quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL)
         rows = reader.reader = _LastRow(reader.reader)  # (a row's own length, see below)
         try:
             if reader.fieldnames is not None and lines.ended:
@@ -565,6 +569,11 @@ class _LastRow:
         return self.last
 
 
+def _is_tsv(name: str) -> bool:
+    name = name.lower()
+    return any(name.endswith(".tsv" + packing) for packing in ("", ".gz", ".zst", ".bz2", ".xz"))
+
+
 class _CsvLines:
     """The lines of a CSV stream, each ending with a newline (one is added to the last line
     if it has none), and whether the reader asked past the last one. The csv module, not
@@ -605,7 +614,54 @@ def _whole_file(source: InputFile, text_field: str, html_field: str | None) -> I
         key, (text, warnings) = html_field or "html", decode_page(data)
     else:
         key, (text, warnings) = text_field, decode_file(data)
-    yield RawRecord(source.name, None, {"id": source.name, key: text}, warnings=warnings)
+    fields = {"id": source.name}
+    if source.format == "text":
+        header = text_header(text)
+        text = header.pop("text", text)
+        fields.update(header)
+    fields[key] = text
+    yield RawRecord(source.name, None, fields, warnings=warnings)
+
+
+# Jina Reader's header ("Title: ...", "URL Source: https://...", "Published Time: ...", then
+# "Markdown Content:") and a Markdown file's YAML front matter ("---" / "title: ..." /
+# "url: ..." / "date: ..." / "---"), as crawlers for language models save pages
+_JINA_HEADER_RE = re.compile(
+    r"\A\ufeff?Title: *(?P<title>[^\n]*)\n+URL Source: *(?P<url>\S*)[^\n]*\n+"
+    r"(?:Published Time: *(?P<date>[^\n]*)\n+)?(?:(?!Markdown Content:)[^\n]+\n+){0,8}?"
+    r"Markdown Content:[^\S\n]*\n")
+_FRONT_MATTER_RE = re.compile(
+    r"\A\ufeff?---[^\S\n]*\n(?P<body>(?:(?!---[^\S\n]*\n)[^\n]*\n){1,60}?)---[^\S\n]*(?:\n|\Z)")
+_FRONT_MATTER_KEYS = {"title": "title", "url": "url", "source": "url", "source_url": "url",
+                      "sourceurl": "url", "link": "url", "canonical_url": "url", "date": "date",
+                      "published": "date", "published_time": "date", "publish_date": "date"}
+
+
+def text_header(text: str) -> dict[str, str]:
+    """The title, URL and date a text file's header gives (Jina Reader's, or YAML front
+    matter's keys of those names: ``title``, ``url``/``source``/``link``,
+    ``date``/``published``), and under ``"text"`` the text after the header; {} when the text
+    has none. Read as a page's metadata, the header's lines were a page's first lines, and
+    pages saved from many sites in one folder all had the folder for their site."""
+    found: dict[str, str] = {}
+    jina = _JINA_HEADER_RE.match(text)
+    if jina is not None:
+        found = {k: v.strip() for k, v in jina.groupdict().items() if v and v.strip()}
+        found["text"] = text[jina.end():]
+        return found
+    front = _FRONT_MATTER_RE.match(text)
+    if front is None:
+        return {}
+    for line in front.group("body").splitlines():
+        key, sep, value = line.partition(":")
+        name = _FRONT_MATTER_KEYS.get(key.strip().lower().replace("-", "_"))
+        value = value.strip().strip("'\"").strip()
+        if sep and name and value and name not in found:
+            found[name] = value
+    if not found:  # (front matter of other keys, a Hugo draft's: the text stays as it is)
+        return {}
+    found["text"] = text[front.end():]
+    return found
 
 
 def _warc(source: InputFile, text_field: str, html_field: str | None) -> Iterator[RawRecord]:
@@ -721,6 +777,14 @@ def _page_record(record: Any, location: str, number: int, html_key: str, text_fi
         return RawRecord(location, number, fields, error=(
             "WARC response without an HTTP status line (a response record holds the HTTP "
             "response; a page stored without one is a 'resource' record)"))
+    status = headers.get_statuscode() if headers and record.rec_type == "response" else None
+    if status and not status.startswith("2"):
+        # (an error page, "404 Not Found", or a redirect's "This document has moved": the
+        # server's answer, not the page's content)
+        _read_to_end(record)
+        return RawRecord(location, number, fields, error=(
+            f"WARC response with HTTP status {headers.statusline.strip()[:60]}: not a "
+            "page's content"))
     header = (headers.get_header("Content-Type") if headers else record.content_type) or ""
     ctype = header.lower()
     html = "html" in ctype

@@ -130,7 +130,8 @@ class PlainSlices:
 def can_slice_packed(file: InputFile) -> bool:
     """A compressed JSONL file, cut into slices that carry their bytes (``PackedSlices``)."""
     name = file.path.name.lower()
-    return file.format == "jsonl" and name.endswith((".gz", ".zst")) and not special(file.path)
+    return (file.format == "jsonl" and name.endswith((".gz", ".zst", ".bz2", ".xz"))
+            and not special(file.path))
 
 
 class PackedSlices:

@@ -124,8 +124,12 @@ class RejectedTotals:
     def add(self, reason: str, source: str) -> None:
         # (quoted values and numbers masked: "duplicate id 'id0'" and "duplicate id 'id7'" are
         # one kind, "duplicate id '…'", as are "row has 1 more field..." and "2 more")
-        head = _REASON_KIND_RE.split(reason, 1)[0].strip() or reason
-        kind = _QUOTED_RE.sub("'…'", _NUMBER_RE.sub("N", head))
+        # (quoted values first: an id or a field name may hold a ":", as a URL, a WARC
+        # record's "<urn:uuid:…>" or a default "FILE:LINE" id do, and "duplicate id 'https"
+        # was a kind of its own)
+        masked = _QUOTED_RE.sub("'…'", reason)
+        head = _REASON_KIND_RE.split(masked, 1)[0].strip() or masked
+        kind = _NUMBER_RE.sub("N", head)
         entry = self.kinds.get(kind)
         if entry is None:
             self.kinds[kind] = [1, source, reason]
@@ -140,7 +144,7 @@ class RejectedTotals:
 
 
 _REASON_KIND_RE = re.compile(r":|\s\(")
-_QUOTED_RE = re.compile(r"'[^']*'")
+_QUOTED_RE = re.compile(r"'[^']*'|\"[^\"]*\"")
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
 
 
