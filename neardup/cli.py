@@ -44,6 +44,9 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--title-field", default="title",
                        help="record field with the title (kept as the document's title)")
     group.add_argument("--html-field", default=None, help="record field holding HTML to clean")
+    group.add_argument("--site-field", default=None,
+                       help="record field naming the publisher (an outlet's name, as news "
+                       "databases give it): the site, instead of the URL's host")
     group.add_argument("--max-chars", type=int, default=10_000_000,
                        help="reject documents longer than this (default 10,000,000)")
     group.add_argument("--strict", action="store_true",
@@ -160,7 +163,8 @@ def _read_options(args: argparse.Namespace):
     return ReadOptions(text_field=args.text_field, id_field=args.id_field,
                        url_field=args.url_field, date_field=args.date_field,
                        title_field=args.title_field,
-                       html_field=args.html_field, max_chars=args.max_chars, strict=args.strict)
+                       html_field=args.html_field, site_field=args.site_field,
+                       max_chars=args.max_chars, strict=args.strict)
 
 
 def _common_options(args: argparse.Namespace) -> dict:

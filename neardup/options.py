@@ -125,11 +125,13 @@ class DedupOptions:
         r = self.read
         for name, value in (("text_field", r.text_field), ("id_field", r.id_field),
                             ("url_field", r.url_field), ("date_field", r.date_field),
-                            ("title_field", r.title_field), ("html_field", r.html_field)):
+                            ("title_field", r.title_field), ("html_field", r.html_field),
+                            ("site_field", r.site_field)):
             if value == "":  # (no record has a field of no name: all would be read without it)
                 raise UsageError(f"{name} is empty: name a field of the records")
         for name, value in (("id_field", r.id_field), ("url_field", r.url_field),
-                            ("date_field", r.date_field), ("title_field", r.title_field)):
+                            ("date_field", r.date_field), ("title_field", r.title_field),
+                            ("site_field", r.site_field)):
             if value == r.text_field:  # the field would be taken for the other: no text left
                 raise UsageError(f"text_field and {name} name the same field {value!r}")
         if m.candidate_threshold is not None and not 0.0 < m.candidate_threshold < 1.0:

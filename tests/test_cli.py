@@ -1087,3 +1087,25 @@ def test_field_options_that_name_no_field_are_said_and_dotted_paths_are_read(tmp
     assert main(["dedup", str(path), "-o", str(out), "-q", "--no-report", "--jobs", "1",
                  "--ray-address", "auto"]) == 0
     assert "--ray-address does nothing without --executor ray" in capsys.readouterr().err
+
+
+def test_a_site_field_names_the_outlet_of_records_without_urls(tmp_path):
+    # Exports of news databases (a "publication" per article, no URL) had every document in
+    # the file's folder as its site: the outlets of a story were all "." in its `appeared`
+    # list, and the outlets' templates were learnt as one.
+    story = make_article(1)
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "text": story, "source": {"name": "The  Herald "}},
+        {"id": "b", "text": story + "\n\nA closing line.", "source": {"name": "Daily Post"}},
+        {"id": "c", "text": make_article(2), "source": {}}]))
+    out = tmp_path / "out"
+    assert main(["dedup", str(path), "-o", str(out), "-q", "--no-report", "--jobs", "1",
+                 "--site-field", "source.name"]) == 0
+    records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    # (a record without one: its folder's, as without the option)
+    assert [r["site"] for r in records] == ["The Herald", "Daily Post", tmp_path.name]
+    kept = [json.loads(line) for line in (out / "deduplicated.jsonl").open()]
+    assert [p["site"] for p in kept[0]["appeared"]] == ["The Herald", "Daily Post"]
+    with pytest.raises(UsageError, match="text_field and site_field"):
+        neardup.make_options(site_field="text")

@@ -1622,15 +1622,16 @@ def test_a_csv_separated_by_semicolons_tabs_or_pipes_is_read_by_its_header(tmp_p
 
 
 def test_a_comma_csv_whose_header_names_hold_semicolons_stays_a_comma_csv(tmp_path):
-    # (the comma reading that finds the text field wins; with no text field in any reading
-    # the rows are rejected as before, naming the fields as read with commas)
+    # (the comma reading that finds the text field wins)
     path = _write(tmp_path / "c.csv", b'id,text,"a;b"\nr1,a story about the vote,x\n')
     docs = list(read_documents([path]))
     assert [(d.id, d.text, d.metadata) for d in docs] == [
         ("r1", "a story about the vote", {"a;b": "x"})]
+    # (no reading names the text field: the one that splits the header lists its fields)
     path = _write(tmp_path / "none.csv", b"id;body\nr1;a story about the vote\n")
     assert [d.rejected for d in read_documents([path])] == [
-        "missing text field 'text' (fields: id;body)"]
+        "missing text field 'text' (fields: body, id; take the text from another field with "
+        "--text-field body)"]
 
 
 def test_a_records_title_is_the_documents_title_and_finds_its_headline_line(tmp_path):
@@ -1812,3 +1813,33 @@ def test_jina_reader_headers_and_front_matter_give_a_text_file_its_url_title_and
         ("https://paper.example/b", "paper.example", "2024-03-03", "Council votes", True)]
     assert (docs["hugo.md"].url, docs["hugo.md"].text) == (None, "---\nlayout: post\n---\n" + body)
     assert docs["plain.txt"].url is None and docs["plain.txt"].text.startswith("Title: not")
+
+
+def test_records_wrapped_in_an_api_answer_are_read(tmp_path):
+    # A news API's answer saved as .json ({"status": ..., "articles": [...]}) was one record,
+    # rejected: "missing text field 'content' (fields: articles, status, totalResults)".
+    answer = {"status": "ok", "totalResults": 2, "articles": [
+        {"url": "https://a.example/1", "content": "The council voted on Tuesday."},
+        {"url": "https://b.example/2", "content": "Rain is expected on Friday."}]}
+    path = _write(tmp_path / "news.json", json.dumps(answer).encode())
+    docs = list(read_documents([path], ReadOptions(text_field="content")))
+    assert [(d.id, d.url, d.text, d.rejected) for d in docs] == [
+        ("news.json#1", "https://a.example/1", "The council voted on Tuesday.", None),
+        ("news.json#2", "https://b.example/2", "Rain is expected on Friday.", None)]
+    # an object that is a record, or holds two lists of objects, is one record as before
+    two = {"a": [{"content": "x"}], "b": [{"content": "y"}]}
+    doc, = read_documents([_write(tmp_path / "two.json", json.dumps(two).encode())],
+                          ReadOptions(text_field="content"))
+    assert doc.rejected.startswith("missing text field 'content'")
+
+
+def test_a_semicolon_csv_without_the_text_field_lists_its_fields(tmp_path):
+    # Header "id;body;url" without --text-field body: read with commas, each row a "field"
+    # of its own, every row rejected as "missing text field 'text' (fields: id;body;url)"
+    # with no hint; read with semicolons its fields are listed and the option named.
+    path = _write(tmp_path / "excel.csv", b"id;body;url\nr1;The council voted, 5 to 2;x\n")
+    doc, = read_documents([path])
+    assert doc.rejected == ("missing text field 'text' (fields: body, id, url; take the text "
+                            "from another field with --text-field body)")
+    doc, = read_documents([path], ReadOptions(text_field="body"))
+    assert (doc.id, doc.text) == ("r1", "The council voted, 5 to 2")

@@ -60,6 +60,9 @@ class ReadOptions:
     date_field: str = "date"
     title_field: str = "title"  # (a title given is the document's, cleaning or not)
     html_field: str | None = None  # a field holding HTML to clean (HTML files always do)
+    # a field naming the publisher (a news database's "publication"), the site instead of the
+    # URL's host
+    site_field: str | None = None
     max_chars: int = 10_000_000  # longer texts are rejected (a 50 MB blob is not an article)
     strict: bool = False
 
@@ -260,7 +263,7 @@ class RecordBatch:
 # The record fields an option names, with the name they have by default: a name given that
 # no record holds is a mistake to say (all ids became FILE:LINE, all URLs null, in silence)
 _NAMED_FIELDS = (("id_field", "id"), ("url_field", "url"), ("date_field", "date"),
-                 ("title_field", "title"), ("html_field", None))
+                 ("title_field", "title"), ("html_field", None), ("site_field", None))
 _RECORD_FORMATS = ("jsonl", "json", "csv", "parquet")
 
 
@@ -630,6 +633,14 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     if html.__class__ is bytes:
         html = utf8_field(html, html_key, warnings)
     site = site_of(url, folder)
+    if options.site_field is not None:
+        named = pop(options.site_field, None)
+        if named is None and "." in options.site_field:
+            named = nested_field(fields, options.site_field)
+        if named.__class__ is not str:
+            named = _mapped_text(named, options.site_field, "site", fields, warnings)
+        if named is not None and named.strip():
+            site = " ".join(named.split())
     trim_deep(fields, warnings)
     if html is not None and html.__class__ is not str and isinstance(text, str):
         # (as a null HTML field does: the record's text is read; without one, a rejection)

@@ -279,6 +279,13 @@ def _json_array(source: InputFile, text_field: str, html_field: str | None,
             f"{hint}"))
         return
     items = value if isinstance(value, list) else [value]
+    if isinstance(value, dict) and text_field not in value and html_field not in value:
+        # (a news API's answer wraps its records: {"status": "ok", "totalResults": 38,
+        # "articles": [...]}; the one list of objects in it is the records)
+        lists = [v for v in value.values() if isinstance(v, list) and v
+                 and all(isinstance(x, dict) for x in v)]
+        if len(lists) == 1:
+            items = lists[0]
     for number, item in enumerate(items, start=1):
         item_warnings = list(warnings)
         item = _without_surrogates(item, item_warnings, id_field)  # as for JSONL lines
@@ -538,6 +545,7 @@ def _delimiter(header: str, text_field: str, html_field: str | None) -> str:
     with one of ``OTHER_DELIMITERS`` has it: such a file's every row was rejected as missing
     its text field."""
     wanted = {text_field, html_field} - {None}
+    readings: dict[str, list[str]] = {}
     for delimiter in (",", *OTHER_DELIMITERS):
         if delimiter != "," and delimiter not in header:
             continue
@@ -547,6 +555,15 @@ def _delimiter(header: str, text_field: str, html_field: str | None) -> str:
             continue
         if wanted & set(names):
             return delimiter
+        readings[delimiter] = names
+    # (no reading names the field: a header of one name with commas, "id;body;url", is read
+    # with the delimiter that splits it most, so that the rows' rejections list its fields,
+    # "missing text field 'text' (fields: body, id, url; ... --text-field body)", not one row
+    # of 512 "fields" per line)
+    if len(readings.get(",", ())) == 1:
+        most = max(readings, key=lambda d: len(readings[d]))
+        if len(readings[most]) > 1:
+            return most
     return ","
 
 
