@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import clean_aeb  # noqa: E402
 import fixture_pages  # noqa: E402
 import lede_check  # noqa: E402
+import resume  # noqa: E402 - (bench/resume.py)
 import webis_ndd  # noqa: E402
 
 from tests.conftest import make_article  # noqa: E402
@@ -148,3 +149,14 @@ def test_lede_check_finds_the_opening_and_says_where(tmp_path: Path,
     out = capsys.readouterr().out
     assert "html: lede in the clean text 1 of 1, within 40 words of its start 1" in out
     assert "text: lede in the clean text 1 of 1" in out
+
+
+def test_resume_bench_stops_a_run_and_finds_the_resumed_outputs_identical(tmp_path: Path,
+                                                                           capsys) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": make_article(i % 7)}) + "\n"
+                              for i in range(40)))
+    assert resume.main([str(corpus), "--runs", "1", "--stop-after", "0.5", "--jobs", "1",
+                        "--work", str(tmp_path / "work")]) == 0
+    out = capsys.readouterr().out
+    assert "round 1: with --resume" in out and "outputs of the resumed run: byte-identical" in out
