@@ -265,6 +265,7 @@ class RecordBatch:
 _NAMED_FIELDS = (("id_field", "id"), ("url_field", "url"), ("date_field", "date"),
                  ("title_field", "title"), ("html_field", None), ("site_field", None))
 _RECORD_FORMATS = ("jsonl", "json", "csv", "parquet")
+_WHOLE_READ_LIMIT = 1 << 26
 
 
 def nested_field(fields: dict[str, Any], path: str) -> Any:
@@ -288,6 +289,11 @@ def unfound_fields(inputs: list[str | Path], options: ReadOptions,
         return []
     for source in list_input_files(inputs, skip):
         if source.format not in _RECORD_FORMATS or source.error is not None:
+            continue
+        try:  # (a .json array is read whole: a large one is not read for this)
+            if source.format == "json" and source.path.stat().st_size > _WHOLE_READ_LIMIT:
+                continue
+        except OSError:
             continue
         fields: set[str] = set()
         found: set[str] = set()  # (the dotted paths some record has)

@@ -23,7 +23,7 @@ import orjson
 
 from neardup.interrupts import reraise_if_interrupted
 from neardup.read.charset import decode_file, decode_page, decode_utf8, wide_bom
-from neardup.read.files import InputFile, open_binary
+from neardup.read.files import PACKINGS, InputFile, open_binary
 
 PARQUET_BATCH = 1024
 _BOM = b"\xef\xbb\xbf"
@@ -588,7 +588,7 @@ class _LastRow:
 
 def _is_tsv(name: str) -> bool:
     name = name.lower()
-    return any(name.endswith(".tsv" + packing) for packing in ("", ".gz", ".zst", ".bz2", ".xz"))
+    return any(name.endswith(".tsv" + packing) for packing in PACKINGS)
 
 
 class _CsvLines:
