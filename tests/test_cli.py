@@ -1109,3 +1109,28 @@ def test_a_site_field_names_the_outlet_of_records_without_urls(tmp_path):
     assert [p["site"] for p in kept[0]["appeared"]] == ["The Herald", "Daily Post"]
     with pytest.raises(UsageError, match="text_field and site_field"):
         neardup.make_options(site_field="text")
+
+
+def test_a_clean_output_read_by_dedup_keeps_its_bylines_and_says_its_rejections(tmp_path):
+    # `neardup clean raw -o c` then `neardup dedup c --no-clean` (the README's pipeline): the
+    # bylines and datelines the clean run found went into the metadata (null at the top), and
+    # its rejections (a repeated id, a malformed line) all read "empty text".
+    story = "WASHINGTON (AP) — " + make_article(1)
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("\n".join([
+        json.dumps({"id": "a", "text": "Council votes\n\nBy Jane Doe\n\n" + story}),
+        json.dumps({"id": "a", "text": "a repeated id"}),
+        "{not json"]) + "\n")
+    assert main(["clean", str(raw), "-o", str(tmp_path / "c"), "-q", "--jobs", "1"]) == 0
+    cleaned = [json.loads(line) for line in (tmp_path / "c/documents.jsonl").open()]
+    assert cleaned[0]["byline"] == "Jane Doe" and cleaned[0]["dateline"]
+    out = tmp_path / "d"
+    assert main(["dedup", str(tmp_path / "c"), "-o", str(out), "-q", "--no-report",
+                 "--jobs", "1", "--no-clean"]) == 0
+    kept = [json.loads(line) for line in (out / "deduplicated.jsonl").open()]
+    assert (kept[0]["byline"], kept[0]["dateline"]) == (cleaned[0]["byline"],
+                                                       cleaned[0]["dateline"])
+    assert "byline" not in kept[0]["metadata"]
+    records = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    assert [r["reason"] for r in records[1:]] == [
+        f"empty text: the run that wrote it rejected it ({c['reason']})" for c in cleaned[1:]]

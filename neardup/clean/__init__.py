@@ -110,8 +110,10 @@ def clean_document(
                          page_title=given_title)
     doc.raw_text = res.source_text
     doc.title = given_title or res.title
-    doc.byline = res.byline
-    doc.dateline = res.dateline
+    # (a byline or dateline the record gives, a neardup clean run's among them, is the
+    # document's, as its title is)
+    doc.byline = doc.byline or res.byline
+    doc.dateline = doc.dateline or res.dateline
     take_page_date(doc, res.date)
     if not res.text.strip() and res.source_text.strip():
         doc.text = res.source_text

@@ -631,6 +631,18 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         date = None
     if title is not None and not title.strip():
         title = None
+    # (the byline and dateline of a record that gives them, as a neardup clean run's output
+    # does: read back by dedup, they were left in its metadata)
+    byline = fields.get("byline")
+    if byline.__class__ is str and byline.strip():
+        del fields["byline"]
+    else:
+        byline = None
+    dateline = fields.get("dateline")
+    if dateline.__class__ is str and dateline.strip():
+        del fields["dateline"]
+    else:
+        dateline = None
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
@@ -664,14 +676,17 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
                         f"max_chars {options.max_chars:,}")
         elif not size or text.isspace():  # (as ``not text.strip()``, without its copy)
             rejected = "empty text"
+            if fields.get("status") == "rejected" and fields.get("reason").__class__ is str:
+                # (a record a neardup run rejected, read back: say why it has no text)
+                rejected = f"empty text: the run that wrote it rejected it ({fields['reason']})"
         elif not has_words(text):
             rejected = NO_WORDS
         # (positional: a third faster than keywords; the fields in their order, see Document)
         return Document(doc_id, "" if rejected else text, index, location, url, date, site,
-                        None, None, title, None, None, [], fields, rejected, warnings)
+                        None, None, title, byline, dateline, [], fields, rejected, warnings)
     doc = Document(id=doc_id, text="", index=index, source=location, url=url, date=date,
-                   site=site, title=title, metadata=fields, warnings=warnings,
-                   folder="" if url else folder)  # (see clean.take_page_url)
+                   site=site, title=title, byline=byline, dateline=dateline, metadata=fields,
+                   warnings=warnings, folder="" if url else folder)  # (see clean.take_page_url)
     if html is not None and not isinstance(html, str):
         doc.rejected = f"field {html_key!r} must be a string, got {type(html).__name__}"
         return doc
