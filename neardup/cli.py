@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "the most of what its copies share and the least of its own)")
     dedup.add_argument("--no-report", action="store_true",
                        help="do not write report.html (nor its text sample, report-texts.jsonl.gz)")
+    dedup.add_argument("--raw-text", action="store_true",
+                       help="kept copies hold their text as read too (raw_text), beside the "
+                            "clean text that was matched")
     dedup.add_argument("--resume", action="store_true",
                        help="save the run's progress in OUT/.neardup-progress, and go on from "
                             "where an earlier run of the same inputs and options stopped")
@@ -199,7 +202,8 @@ def _dedup(args: argparse.Namespace) -> int:
                            prose_weights=not args.no_prose_weights,
                            candidate_threshold=args.candidate_threshold,
                            short_copies=not args.no_short_copies),
-        keep=args.keep, report=not args.no_report, resume=args.resume)
+        keep=args.keep, report=not args.no_report, resume=args.resume,
+        raw_text=args.raw_text)
     try:
         result = dedup_files(args.inputs, args.output, options)
     except UsageError:

@@ -114,6 +114,8 @@ class DedupOptions:
     report: bool = True
     # save the passes' progress in the output folder and take up an earlier run's (resume.py)
     resume: bool = False
+    # write each kept copy's text as read (before cleaning) beside its clean text
+    raw_text: bool = False
 
     def __post_init__(self) -> None:
         self._check_types()

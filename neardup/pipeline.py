@@ -559,10 +559,12 @@ def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Sketch
             members.setdefault(head, []).append(number)
     jsonl = options.output_format == "jsonl"
     # The report's text sample only when a report is wanted (it is the report's input).
-    files = (OutputFiles(output, options.output_format, samples=options.report)
+    files = (OutputFiles(output, options.output_format, samples=options.report,
+                         raw_text=options.raw_text)
              if output is not None else None)
     config = WriteConfig(str(spill.directory), files.ordered if files is not None else None,
-                         jsonl, collect, options.read, keep_spill=spill.kept)
+                         jsonl, collect, options.read, keep_spill=spill.kept,
+                         raw_text=options.raw_text)
     result = Result(summary={}, output=output, collected=collect)
     counts: Counter = Counter()
     # The spill is on this machine's disk: local workers, whichever executor sketched.

@@ -45,7 +45,8 @@ MANIFEST = "manifest.json"
 TEMPLATES = "templates.pickle"
 
 # (options that decide nothing the two passes compute)
-_NOT_IN_KEY = ("jobs", "quiet", "report", "ray_address", "output_format", "keep", "resume")
+_NOT_IN_KEY = ("jobs", "quiet", "report", "ray_address", "output_format", "keep", "resume",
+               "raw_text")
 
 
 def run_key(inputs: list[str | Path], output: Path, options: DedupOptions) -> str:

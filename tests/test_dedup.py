@@ -780,3 +780,25 @@ def test_a_kept_copy_lists_every_place_its_story_appeared(tmp_path, clean):
     table = pq.read_table(tmp_path / "parquet2/deduplicated.parquet")
     assert table.column("appeared").to_pylist() == [r["appeared"] for r in
                                                      results["jsonl", 2].kept]
+
+
+def test_kept_copies_can_hold_their_text_as_read(tmp_path):
+    # Training-data users match on the clean text and may want the document as it came: the
+    # kept records held the clean text alone.
+    story = make_article(1)
+    page = "Home | News | Sport\n\n" + story + "\n\nShare this story\n\nComments (12)"
+    corpus = [{"id": "a", "text": page}, {"id": "b", "text": story}, {"id": "c",
+                                                                      "text": make_article(2)}]
+    for fmt in ("jsonl", "parquet"):
+        out = tmp_path / fmt
+        result = neardup.dedup(corpus, output=out, output_format=fmt, raw_text=True)
+        raw = {r["id"]: r["raw_text"] for r in result.kept}
+        texts = {r["id"]: r["text"] for r in result.kept}
+        assert raw == {k: d["text"] for d in corpus for k in [d["id"]] if k in raw}
+        assert any(raw[k] != texts[k] for k in raw)  # (the page's clutter: cleaned away)
+        if fmt == "parquet":
+            table = pq.read_table(out / "deduplicated.parquet")
+            assert table.column_names[:3] == ["id", "text", "raw_text"]
+            assert table.column("raw_text").to_pylist() == [r["raw_text"] for r in result.kept]
+    plain = neardup.dedup(corpus)
+    assert all("raw_text" not in r for r in plain.kept)

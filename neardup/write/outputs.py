@@ -149,10 +149,13 @@ _NUMBER_RE = re.compile(r"\d[\d,.]*")
 
 
 def kept_record(doc: Document, cluster: int, copies: list[str],
-                appeared: list[dict[str, Any]] | orjson.Fragment) -> dict[str, Any]:
+                appeared: list[dict[str, Any]] | orjson.Fragment,
+                raw_text: bool = False) -> dict[str, Any]:
     """One record of ``deduplicated.*``: ``copies``, the ids of the story's documents, and
-    ``appeared``, their places (``write/places.py``), both in input order."""
-    return {
+    ``appeared``, their places (``write/places.py``), both in input order; with ``raw_text``,
+    the text as read (a page's text before cleaning; an HTML page's as extracted) after the
+    clean one."""
+    record = {
         "id": doc.id,
         "text": doc.text,
         "url": doc.url,
@@ -167,6 +170,10 @@ def kept_record(doc: Document, cluster: int, copies: list[str],
         "appeared": appeared,
         "metadata": doc.metadata,
     }
+    if raw_text:
+        record = {"id": doc.id, "text": doc.text,
+                  "raw_text": doc.raw_text if doc.raw_text is not None else doc.text, **record}
+    return record
 
 
 SUMMARY_FILE = "summary.json"
@@ -187,15 +194,18 @@ class OutputFiles:
     the JSONL files and the text sample themselves (``ordered``), Parquet files are written here
     from the records the workers return."""
 
-    def __init__(self, directory: Path, fmt: str, samples: bool = True) -> None:
-        """``samples``: write the report's text sample (else remove an earlier run's)."""
+    def __init__(self, directory: Path, fmt: str, samples: bool = True,
+                 raw_text: bool = False) -> None:
+        """``samples``: write the report's text sample (else remove an earlier run's);
+        ``raw_text``: the kept records hold their text as read (a column more)."""
         directory.mkdir(parents=True, exist_ok=True)
         remove_run_marks(directory, REPORT_FILE)
         self.format = fmt
         paths: dict[str, Path] = {}
         self._writers: dict[str, RecordWriter] = {}
-        for kind, schema in (("documents", DOCUMENTS_SCHEMA),
-                             ("deduplicated", DEDUPLICATED_SCHEMA)):
+        kept_schema = (DEDUPLICATED_SCHEMA.insert(2, pa.field("raw_text", pa.string()))
+                       if raw_text else DEDUPLICATED_SCHEMA)
+        for kind, schema in (("documents", DOCUMENTS_SCHEMA), ("deduplicated", kept_schema)):
             for other in {"jsonl", "parquet"} - {fmt}:  # an earlier run's, in the other format:
                 (directory / f"{kind}.{other}").unlink(missing_ok=True)  # it would be read
             if fmt == "jsonl":

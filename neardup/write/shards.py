@@ -60,6 +60,7 @@ class WriteConfig:
     collect: bool  # return the records too (the Python API's Result)
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards read again
     keep_spill: bool = False  # leave the spilled shards on disk (a run that may be resumed)
+    raw_text: bool = False  # kept records hold the text as read too
 
 
 @dataclass
@@ -147,7 +148,8 @@ def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
             n_kept += 1
             story = appeared.get(position)
             line = dumps(kept_record(doc, head, copies[position],
-                                     [place(doc)] if story is None else orjson.Fragment(story)))
+                                     [place(doc)] if story is None else orjson.Fragment(story),
+                                     config.raw_text))
             if encode:
                 kept_lines.append(line + b"\n")
             if keep:
