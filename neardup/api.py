@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -21,7 +22,7 @@ from neardup.read import (
     read_documents,
 )
 from neardup.read.documents import Shard, read_shards, unfound_fields
-from neardup.read.files import check_inputs, check_output, display_name
+from neardup.read.files import PROGRESS_DIR, check_inputs, check_output, display_name
 from neardup.resume import Progress, run_key
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import foreign_flags, set_weights
@@ -113,6 +114,11 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     saved = None
     if options.resume:
         saved = Progress(job.out, run_key(job.inputs, job.out, options), options.quiet)
+    elif (job.out / PROGRESS_DIR).is_dir():  # (a stopped run's: gigabytes at a million pages)
+        shutil.rmtree(job.out / PROGRESS_DIR, ignore_errors=True)
+        if not options.quiet:
+            print(f"neardup: the progress a stopped run saved in {job.out / PROGRESS_DIR} is "
+                  "removed: this run does not resume (--resume)", file=sys.stderr)
     result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
                        skipped_files=job.skipped, shards=job.shards, saved=saved)
     from neardup.report import write_report

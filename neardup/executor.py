@@ -15,6 +15,8 @@ dependency (``pip install 'neardup[ray]'``).
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +34,21 @@ _WORKER_CONFIG: Any = None
 def _init_worker(config: Any) -> None:
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """On Linux, the worker is killed when the process that started it dies: a main process
+    killed with SIGKILL (or by the kernel for lack of memory) left its workers blocked for
+    ever, re-parented to init, holding their memory and the input open."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # (no prctl: as elsewhere, no such guard)
+        return
 
 
 def _call(func: Callable[[Any, Any], Any], shard: Any) -> Any:

@@ -43,7 +43,7 @@ from neardup.match.lsh import (
     unique_pairs,
 )
 from neardup.match.sampled import sampled_pairs
-from neardup.match.store import ShingleStore
+from neardup.match.store import ShingleStore, read_set_block
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
 from neardup.progress import StageProgress
@@ -434,9 +434,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
             config.spill_dir, config.pages_dir = str(spill.directory), pages_dir
-            if store.shared_appends and saved is None:
-                # workers append their sets (else they send them here: a saved shard holds
-                # its sets)
+            if store.shared_appends:  # workers append their sets (else they send them here)
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
             units = enumerate(_units(source, shards, options))
@@ -451,7 +449,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                 places.append(sketch.places, sketch.place_ends)
                 spill.append(index, len(sketch.ids), docs, sketch.reread)
                 if saved is not None and index >= done_shards:  # (its documents are on disk)
-                    saved.save_shard(index, sketch)
+                    saved.save_shard(index, _with_sets(sketch, store))
                 if options.clean:
                     read.add(sketch.ids)
                 bar.advance(len(sketch.ids))
@@ -623,6 +621,17 @@ def _verdicts(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Ske
         verdicts.sampled = (in_shard - first).tolist()
         yield verdicts
         first += size
+
+
+def _with_sets(sketch: ShardSketch, store: ShingleStore) -> ShardSketch:
+    """``sketch`` with its shingle sets, read back from the store's files where its worker
+    appended them, as a saved shard holds them (a resumed run appends them to a new store).
+    (Sent back through the pipe instead, a shard's sets made messages large enough that a
+    worker killed while sending one, by a SIGTERM to the process group, left the run hanging.)"""
+    if sketch.values is not None:
+        return sketch
+    values, weights = read_set_block(store.paths, sketch.set_start, int(sketch.offsets[-1]))
+    return replace(sketch, values=values, weights=weights, set_start=-1)
 
 
 def _short_copy_scheme(options: DedupOptions) -> tuple[int, int]:

@@ -37,10 +37,11 @@ from typing import Any
 import xxhash
 
 from neardup import __version__
+from neardup.errors import NeardupError
 from neardup.options import DedupOptions
-from neardup.read.files import list_input_files
+from neardup.read.files import PROGRESS_DIR, list_input_files
+from neardup.write.spill import spill_path
 
-PROGRESS_DIR = ".neardup-progress"
 MANIFEST = "manifest.json"
 TEMPLATES = "templates.pickle"
 
@@ -101,6 +102,8 @@ class Progress:
                 saved = pickle.load(handle)
         except FileNotFoundError:
             return None
+        except Exception as exc:  # (a file cut short, overwritten: not to be taken up)
+            self._damaged(f"{TEMPLATES}: {exc}")
         self._say("resuming: the site templates were learnt by an earlier run")
         return saved
 
@@ -122,8 +125,21 @@ class Progress:
         return count
 
     def load_shard(self, index: int) -> Any:
-        with self._sketch_path(index).open("rb") as handle:
-            return pickle.load(handle)
+        try:
+            with self._sketch_path(index).open("rb") as handle:
+                sketch = pickle.load(handle)
+        except Exception as exc:  # (a file cut short, overwritten: not to be taken up)
+            self._damaged(f"shard {index}: {exc}")
+        if sketch.reread is None and not spill_path(self.shards, index).exists():
+            self._damaged(f"shard {index}: its cleaned documents are missing")
+        return sketch
+
+    def _damaged(self, why: str) -> None:
+        """Saved progress that cannot be read: removed, so that the next run starts over
+        (told to go on from it, every run failed the same way)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        raise NeardupError(f"the progress saved in {self.folder} is damaged ({why}): it is "
+                           "removed; run the same command again to start over")
 
     def save_shard(self, index: int, sketch: Any) -> None:
         _write_atomic(self._sketch_path(index),

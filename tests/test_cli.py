@@ -1075,7 +1075,7 @@ def test_field_options_that_name_no_field_are_said_and_dotted_paths_are_read(tmp
                  "pubdate", "--title-field", "metadata.title"]) == 0
     err = capsys.readouterr().err
     assert ("warning: --date-field 'pubdate' names no field of the first 3 records of "
-            "dolma.jsonl (fields: doc_id, metadata, text): none is read") in err
+            "dolma.jsonl (fields: doc_id, metadata, text); is it the right name?") in err
     assert "--title-field 'metadata.title' names no field" in err
     assert "--id-field" not in err and "--url-field" not in err  # (found: read)
     records = [json.loads(line) for line in (out / "documents.jsonl").open()]

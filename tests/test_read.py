@@ -1843,3 +1843,13 @@ def test_a_semicolon_csv_without_the_text_field_lists_its_fields(tmp_path):
                             "from another field with --text-field body)")
     doc, = read_documents([path], ReadOptions(text_field="body"))
     assert (doc.id, doc.text) == ("r1", "The council voted, 5 to 2")
+
+
+def test_a_nested_field_that_is_no_text_stays_where_it_is(tmp_path):
+    # ("metadata.url" holding an object was put back in the metadata as a flat key
+    # "metadata.url" that the input never had)
+    record = {"text": "The council voted on Tuesday.", "metadata": {"url": {"href": "x"}}}
+    path = _write(tmp_path / "d.jsonl", (json.dumps(record) + "\n").encode())
+    doc, = read_documents([path], ReadOptions(url_field="metadata.url"))
+    assert doc.url is None and doc.metadata == {"metadata": {"url": {"href": "x"}}}
+    assert doc.warnings and "metadata.url" in doc.warnings[0]

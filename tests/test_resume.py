@@ -180,3 +180,47 @@ def test_a_run_resumes_with_another_number_of_processes(tmp_path, monkeypatch):
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert not (out / PROGRESS_DIR).exists()
+
+
+def test_damaged_progress_is_removed_with_a_message_not_resumed_for_ever(tmp_path,
+                                                                          monkeypatch):
+    # A saved shard cut short (or its cleaned documents gone) failed every resumed run the same
+    # way, each telling the user to run the command again.
+    corpus = _corpus(tmp_path / "corpus.jsonl")
+    fresh = tmp_path / "fresh"
+    neardup.dedup_files([corpus], fresh, _options(True, resume=False))
+    out = tmp_path / "out"
+    calls = _Calls(monkeypatch, fail_at=4)
+    with pytest.raises(RuntimeError):
+        neardup.dedup_files([corpus], out, _options(True))
+    shards = out / PROGRESS_DIR / "shards"
+    (shards / "sketch-00000002.pickle").write_bytes(b"\x80\x05cut")
+    with pytest.raises(neardup.errors.NeardupError, match="is damaged .shard 2: .* it is "
+                       "removed; run the same command again to start over"):
+        neardup.dedup_files([corpus], out, _options(True))
+    assert not (out / PROGRESS_DIR).exists()
+    calls.fail_at = None
+    neardup.dedup_files([corpus], out, _options(True))
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_progress_is_no_input_and_a_run_without_resume_removes_it(tmp_path, monkeypatch,
+                                                                    capsys):
+    (tmp_path / "data").mkdir()
+    corpus = _corpus(tmp_path / "data" / "corpus.jsonl")
+    out = tmp_path / "data" / "run1"
+    _Calls(monkeypatch, fail_at=2)
+    with pytest.raises(RuntimeError):
+        neardup.dedup_files([corpus], out, _options(True))
+    monkeypatch.undo()
+    # a later run over the folder holding the stopped run's output reads none of its progress
+    # (its manifest was a rejected document, its pickles "files of unsupported type")
+    result = neardup.dedup_files([tmp_path / "data"], tmp_path / "run2",
+                                 _options(True, resume=False), collect=True)
+    assert {r["source"].split(":")[0] for r in result.records} == {"corpus.jsonl"}
+    assert result.summary["skipped_files"]["count"] == 0
+    # a run into the stopped run's folder without --resume removes its progress, and says so
+    neardup.dedup_files([corpus], out, neardup.make_options(jobs=1, quiet=False, report=False))
+    assert not (out / PROGRESS_DIR).exists()
+    assert "is removed: this run does not resume" in capsys.readouterr().err

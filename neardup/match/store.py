@@ -228,6 +228,20 @@ def append_set_block(paths: tuple[str, str], offsets: np.ndarray, values: np.nda
     return start
 
 
+def read_set_block(paths: tuple[str, str], start: int, count: int
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """The ``count`` values and weights that ``append_set_block`` put at ``start``."""
+    values = np.empty(count, dtype=np.uint32)
+    weights = np.empty(count, dtype=np.uint8)
+    for path, target, offset in ((paths[0], values, 4 * start), (paths[1], weights, start)):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            _pread_into(fd, target, offset)
+        finally:
+            os.close(fd)
+    return values, weights
+
+
 def _write_all(handle: BinaryIO, data: bytes) -> None:
     view = memoryview(data)
     while view:

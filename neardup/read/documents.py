@@ -311,7 +311,7 @@ def unfound_fields(inputs: list[str | Path], options: ReadOptions,
             continue
         shown = ", ".join(sorted(fields)[:20]) + (", ..." if len(fields) > 20 else "")
         return [f"--{flag.replace('_', '-')} {name!r} names no field of the first "
-                f"{count:,} records of {source.name} (fields: {shown}): none is read"
+                f"{count:,} records of {source.name} (fields: {shown}); is it the right name?"
                 for flag, name in named if name not in fields and name not in found]
     return []
 
@@ -601,28 +601,35 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     # the field names for the message of a missing text (rare), before any is taken out
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
+    nested: dict[str, Any] = {}  # (a nested value that is no text stays where it is)
     doc_id = pop(options.id_field, None)
     if doc_id is None and "." in options.id_field:
         doc_id = nested_field(fields, options.id_field)
+        inside = nested
+    else:
+        inside = fields
     if doc_id.__class__ is not str:
-        doc_id = _mapped_text(doc_id, options.id_field, "id", fields, warnings)
+        doc_id = _mapped_text(doc_id, options.id_field, "id", inside, warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
     url = pop(options.url_field, None)
+    inside = fields
     if url is None and "." in options.url_field:
-        url = nested_field(fields, options.url_field)
+        url, inside = nested_field(fields, options.url_field), nested
     if url.__class__ is not str:
-        url = _mapped_text(url, options.url_field, "URL", fields, warnings)
+        url = _mapped_text(url, options.url_field, "URL", inside, warnings)
     date = pop(options.date_field, None)
+    inside = fields
     if date is None and "." in options.date_field:
-        date = nested_field(fields, options.date_field)
+        date, inside = nested_field(fields, options.date_field), nested
     if date.__class__ is not str:
-        date = _mapped_text(date, options.date_field, "date", fields, warnings)
+        date = _mapped_text(date, options.date_field, "date", inside, warnings)
     title = pop(options.title_field, None)
+    inside = fields
     if title is None and "." in options.title_field:
-        title = nested_field(fields, options.title_field)
+        title, inside = nested_field(fields, options.title_field), nested
     if title.__class__ is not str:
-        title = _mapped_text(title, options.title_field, "title", fields, warnings)
+        title = _mapped_text(title, options.title_field, "title", inside, warnings)
     # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet
     # null)
     if url is not None and not url.strip():
@@ -653,10 +660,11 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     site = site_of(url, folder)
     if options.site_field is not None:
         named = pop(options.site_field, None)
+        inside = fields
         if named is None and "." in options.site_field:
-            named = nested_field(fields, options.site_field)
+            named, inside = nested_field(fields, options.site_field), nested
         if named.__class__ is not str:
-            named = _mapped_text(named, options.site_field, "site", fields, warnings)
+            named = _mapped_text(named, options.site_field, "site", inside, warnings)
         if named is not None and named.strip():
             site = " ".join(named.split())
     trim_deep(fields, warnings)

@@ -16,6 +16,10 @@ from typing import BinaryIO
 
 from neardup.errors import UsageError
 
+# Where a dedup run with --resume saves its progress, in its output folder (resume.py): not
+# input, wherever it is found
+PROGRESS_DIR = ".neardup-progress"
+
 # Compressions a file's name may end with, read as the stream they hold (no listed suffix
 # is the end of another, so the order of the table does not matter).
 PACKINGS = ("", ".gz", ".zst", ".bz2", ".xz")
@@ -109,7 +113,7 @@ def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None,
         # (walked in name order: which of two ways to a folder lists its files; a link to the
         # INPUT folder or a folder above it is not followed: it would read the INPUT again,
         # and its neighbours, earlier outputs among them)
-        dirs[:] = [d for d in sorted(dirs) if not top.is_relative_to(
+        dirs[:] = [d for d in sorted(dirs) if d != PROGRESS_DIR and not top.is_relative_to(
             os.path.realpath(os.path.join(root, d)))]
         base = Path(root)
         taken = given.get(real, ()) if given else ()

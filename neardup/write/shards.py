@@ -13,6 +13,7 @@ instead, which writes them.
 from __future__ import annotations
 
 import gzip
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,7 +103,14 @@ def write_shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOu
 
 def _shard_records(verdicts: ShardVerdicts, config: WriteConfig) -> ShardOutput:
     if verdicts.reread is None:
-        docs = read_shard(config.spill_dir, verdicts.index, keep=config.keep_spill)
+        try:
+            docs = read_shard(config.spill_dir, verdicts.index, keep=config.keep_spill)
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            if not config.keep_spill:
+                raise
+            raise NeardupError(f"{config.spill_dir}: a saved shard cannot be read ({exc}): "
+                               "the saved progress is damaged; remove its folder and run the "
+                               "command again") from exc
     else:  # the documents as the sketch pass read them (``sketch.stage.rereadable``)
         # (read, not cleaned: no removed spans, what ``pack`` would take out)
         piece = verdicts.reread
