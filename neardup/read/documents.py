@@ -592,6 +592,29 @@ _TEXT_NAMES = frozenset("content body article raw_content maintext main_text tex
                         "article_text articlebody".split())
 
 
+def _mapped_field(fields: dict[str, Any], name: str, role: str, warnings: list[str]
+                  ) -> str | None:
+    """The record's field ``name`` as its ``role`` (id, URL, ...), taken out of ``fields``
+    (:func:`_mapped_text`); a dotted path into nested records is read where it is, and stays
+    there (a value that is no text was put back as a flat key the input never had)."""
+    value = fields.pop(name, None)
+    inside = fields
+    if value is None and "." in name:
+        value, inside = nested_field(fields, name), {}
+    if value.__class__ is not str:
+        value = _mapped_text(value, name, role, inside, warnings)
+    return value
+
+
+def _given_text(fields: dict[str, Any], name: str) -> str | None:
+    """The field ``name`` taken out of ``fields`` when it holds text, else None (left)."""
+    value = fields.get(name)
+    if value.__class__ is str and value.strip():
+        del fields[name]
+        return value
+    return None
+
+
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
               options: ReadOptions, warnings: list[str]) -> Document:
     """The document of a record's ``fields`` (taken over: what the mapped fields leave of it
@@ -601,35 +624,12 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     # the field names for the message of a missing text (rare), before any is taken out
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
-    nested: dict[str, Any] = {}  # (a nested value that is no text stays where it is)
-    doc_id = pop(options.id_field, None)
-    if doc_id is None and "." in options.id_field:
-        doc_id = nested_field(fields, options.id_field)
-        inside = nested
-    else:
-        inside = fields
-    if doc_id.__class__ is not str:
-        doc_id = _mapped_text(doc_id, options.id_field, "id", inside, warnings)
+    doc_id = _mapped_field(fields, options.id_field, "id", warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
-    url = pop(options.url_field, None)
-    inside = fields
-    if url is None and "." in options.url_field:
-        url, inside = nested_field(fields, options.url_field), nested
-    if url.__class__ is not str:
-        url = _mapped_text(url, options.url_field, "URL", inside, warnings)
-    date = pop(options.date_field, None)
-    inside = fields
-    if date is None and "." in options.date_field:
-        date, inside = nested_field(fields, options.date_field), nested
-    if date.__class__ is not str:
-        date = _mapped_text(date, options.date_field, "date", inside, warnings)
-    title = pop(options.title_field, None)
-    inside = fields
-    if title is None and "." in options.title_field:
-        title, inside = nested_field(fields, options.title_field), nested
-    if title.__class__ is not str:
-        title = _mapped_text(title, options.title_field, "title", inside, warnings)
+    url = _mapped_field(fields, options.url_field, "URL", warnings)
+    date = _mapped_field(fields, options.date_field, "date", warnings)
+    title = _mapped_field(fields, options.title_field, "title", warnings)
     # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet
     # null)
     if url is not None and not url.strip():
@@ -640,16 +640,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         title = None
     # (the byline and dateline of a record that gives them, as a neardup clean run's output
     # does: read back by dedup, they were left in its metadata)
-    byline = fields.get("byline")
-    if byline.__class__ is str and byline.strip():
-        del fields["byline"]
-    else:
-        byline = None
-    dateline = fields.get("dateline")
-    if dateline.__class__ is str and dateline.strip():
-        del fields["dateline"]
-    else:
-        dateline = None
+    byline, dateline = _given_text(fields, "byline"), _given_text(fields, "dateline")
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
@@ -659,12 +650,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         html = utf8_field(html, html_key, warnings)
     site = site_of(url, folder)
     if options.site_field is not None:
-        named = pop(options.site_field, None)
-        inside = fields
-        if named is None and "." in options.site_field:
-            named, inside = nested_field(fields, options.site_field), nested
-        if named.__class__ is not str:
-            named = _mapped_text(named, options.site_field, "site", inside, warnings)
+        named = _mapped_field(fields, options.site_field, "site", warnings)
         if named is not None and named.strip():
             site = " ".join(named.split())
     trim_deep(fields, warnings)
