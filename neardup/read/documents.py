@@ -592,12 +592,13 @@ _TEXT_NAMES = frozenset("content body article raw_content maintext main_text tex
                         "article_text articlebody".split())
 
 
-def _mapped_field(fields: dict[str, Any], name: str, role: str, warnings: list[str]
-                  ) -> str | None:
-    """The record's field ``name`` as its ``role`` (id, URL, ...), taken out of ``fields``
-    (:func:`_mapped_text`); a dotted path into nested records is read where it is, and stays
-    there (a value that is no text was put back as a flat key the input never had)."""
-    value = fields.pop(name, None)
+def _mapped_field(value: Any, fields: dict[str, Any], name: str, role: str,
+                  warnings: list[str]) -> str | None:
+    """The ``value`` taken out of the record's field ``name``, when it is no string, as its
+    ``role`` (id, URL, ...: :func:`_mapped_text`); with no such field, a dotted path into
+    nested records is read where it is, and stays there (a value that is no text was put back
+    as a flat key the input never had). Callers take a string value as it is, without the
+    call: this runs for every record."""
     inside = fields
     if value is None and "." in name:
         value, inside = nested_field(fields, name), {}
@@ -624,12 +625,20 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     # the field names for the message of a missing text (rare), before any is taken out
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
-    doc_id = _mapped_field(fields, options.id_field, "id", warnings)
+    doc_id = pop(options.id_field, None)
+    if doc_id.__class__ is not str:
+        doc_id = _mapped_field(doc_id, fields, options.id_field, "id", warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
-    url = _mapped_field(fields, options.url_field, "URL", warnings)
-    date = _mapped_field(fields, options.date_field, "date", warnings)
-    title = _mapped_field(fields, options.title_field, "title", warnings)
+    url = pop(options.url_field, None)
+    if url.__class__ is not str:
+        url = _mapped_field(url, fields, options.url_field, "URL", warnings)
+    date = pop(options.date_field, None)
+    if date.__class__ is not str:
+        date = _mapped_field(date, fields, options.date_field, "date", warnings)
+    title = pop(options.title_field, None)
+    if title.__class__ is not str:
+        title = _mapped_field(title, fields, options.title_field, "title", warnings)
     # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet
     # null)
     if url is not None and not url.strip():
@@ -640,7 +649,8 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         title = None
     # (the byline and dateline of a record that gives them, as a neardup clean run's output
     # does: read back by dedup, they were left in its metadata)
-    byline, dateline = _given_text(fields, "byline"), _given_text(fields, "dateline")
+    byline = _given_text(fields, "byline") if "byline" in fields else None
+    dateline = _given_text(fields, "dateline") if "dateline" in fields else None
     html_key = options.html_field or ("html" if fmt in ("html", "warc") else None)
     html = pop(html_key, None) if html_key else None
     text = pop(text_field, None)
@@ -650,7 +660,9 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
         html = utf8_field(html, html_key, warnings)
     site = site_of(url, folder)
     if options.site_field is not None:
-        named = _mapped_field(fields, options.site_field, "site", warnings)
+        named = pop(options.site_field, None)
+        if named.__class__ is not str:
+            named = _mapped_field(named, fields, options.site_field, "site", warnings)
         if named is not None and named.strip():
             site = " ".join(named.split())
     trim_deep(fields, warnings)
