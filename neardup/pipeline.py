@@ -35,6 +35,7 @@ from neardup.document import Document, unpack
 from neardup.errors import InputError, NeardupError
 from neardup.executor import batched, make_executor
 from neardup.interrupts import deferred_interrupts
+from neardup.match.bandkeys import BandKeys
 from neardup.match.lsh import (
     ShortCopyBands,
     find_candidates,
@@ -203,7 +204,7 @@ class _SketchState:
     ids: list[str] = field(default_factory=list)
     active: list[bool] = field(default_factory=list)
     sketched: list[int] = field(default_factory=list)  # doc numbers with band keys, in order
-    keys: list[np.ndarray] = field(default_factory=list)  # blocks of band-key rows
+    keys: BandKeys | None = None  # band keys of the sketched documents (on disk)
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
     first_of_key: dict[int, int] = field(default_factory=dict)
     status_counts: Counter = field(default_factory=Counter)
@@ -267,6 +268,7 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
         new_rows.append(row)
     store.add_documents(reads)
     if new_rows:
+        assert state.keys is not None, "the band keys' file is made before the sketch pass"
         state.keys.append(shard.keys[new_rows])
 
 
@@ -431,6 +433,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         short_bands, short_rows = _short_copy_scheme(options)
         config = _sketch_config(options, templates, bands, rows)
         config.short_bands, config.short_rows = short_bands, short_rows
+        state.keys = cleanup.enter_context(contextlib.closing(BandKeys(bands + short_bands)))
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
             config.spill_dir, config.pages_dir = str(spill.directory), pages_dir
@@ -513,17 +516,16 @@ def _candidate_pairs(state: _SketchState, store: ShingleStore, options: DedupOpt
                      bands: int, short_bands: int, local_workers: Any,
                      advance: Callable[[], Any]) -> np.ndarray:
     """The candidate pairs (documents a < b, sorted, unique) of the LSH bands whose keys the
-    sketch pass gathered in ``state`` (its keys are let go here), and of the short-copy
+    sketch pass gathered in ``state`` (its key file is removed here), and of the short-copy
     bands and sampled index when containment is on."""
-    if not state.keys:
+    keys = state.keys
+    if keys is None or not keys.rows:
         return np.empty((0, 2), dtype=np.int64)
-    key_matrix = np.concatenate(state.keys)
-    state.keys = []  # (the shards' key arrays, now in the matrix)
     sketched = np.asarray(state.sketched, dtype=np.int64)  # row → document
     short = None if not short_bands else ShortCopyBands(
         bands, store.sizes()[sketched], SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
-    row_pairs = find_candidates(key_matrix, options.match.max_bucket, advance, short)
-    del key_matrix
+    row_pairs = find_candidates(keys, options.match.max_bucket, advance, short)
+    keys.close()  # (read once)
     state.short_table_full = bool(short is not None and short.report.get("table_full"))
     if short is not None:  # and copies far shorter than their page
         sampled = sampled_pairs(store.view, sketched, short.sizes,

@@ -233,6 +233,32 @@ def test_candidates_equal_the_reference():
     assert find_candidates(keys[:1], 16).shape == (0, 2)
 
 
+def test_band_keys_on_disk_read_back_as_the_matrix_columns(tmp_path):
+    # Blocks of rows go to disk in band-major chunks once the buffer is full; a band's column
+    # is its segment of every chunk, then of the rows still buffered: the matrix's column.
+    from neardup.match.bandkeys import BandKeys
+    from neardup.match.lsh import find_candidates
+
+    rng = np.random.default_rng(5)
+    matrix = rng.integers(0, 30, size=(1000, 5)).astype(np.uint64)
+    keys = BandKeys(5, directory=tmp_path, buffer_bytes=5 * 8 * 64)  # a chunk per 64 rows
+    start = 0
+    for size in (1, 63, 100, 7, 300, 0, 529):  # blocks across the chunk boundaries
+        keys.append(matrix[start:start + size])
+        start += size
+    assert keys.rows == 1000 and len(list(tmp_path.iterdir())) == 1
+    for band in range(5):
+        assert np.array_equal(keys.column(band), matrix[:, band])
+    assert np.array_equal(find_candidates(keys, 16), find_candidates(matrix, 16))
+    with pytest.raises(ValueError, match="5 bands"):
+        keys.append(matrix[:3, :4])
+    keys.close()
+    assert list(tmp_path.iterdir()) == []  # the file is removed
+    small = BandKeys(5, directory=tmp_path)  # fits the buffer: never written
+    small.append(matrix[:10])
+    assert np.array_equal(small.column(3), matrix[:10, 3]) and list(tmp_path.iterdir()) == []
+
+
 def test_pair_overlaps_for_clustering_equal_the_direct_overlaps(tmp_path):
     # Clustering asks for pairs in batches: verified pairs are looked up, an exact copy (one
     # stored set) is (1, 1), and any other pair is computed from the sets again.

@@ -26,6 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from neardup.match import kernels
+from neardup.match.bandkeys import BandKeys
 from neardup.sketch.hashing import mix64, sort_unique
 
 _INTEGRATION_STEPS = 200
@@ -252,10 +253,11 @@ class ShortCopyBands:
         return pairs[np.minimum(a, b) <= self.max_ratio * np.maximum(a, b)]
 
 
-def find_candidates(keys: np.ndarray, max_bucket: int = 16,
+def find_candidates(keys: np.ndarray | BandKeys, max_bucket: int = 16,
                     advance: Callable[[], None] | None = None,
                     short: ShortCopyBands | None = None) -> np.ndarray:
-    """The candidate pairs of the key matrix, unique, sorted by first then second row: the
+    """The candidate pairs of the key matrix (``documents × bands``, in memory or a
+    :class:`BandKeys` file, read a band at a time), unique, sorted by first then second row: the
     pairs of ``unique_pairs(candidate_pairs(keys), n)``, with one sort of all bands' pair codes
     (``first · n + second``); with ``short``, the pairs of its columns filtered by size ratio
     and, in its second zone, by the number of its bands they share. ``advance`` is called
@@ -265,7 +267,9 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     8.2 s, since the sorts are memory-bound and the codes must travel back. In
     ``BAND_THREADS`` threads of this process, with no copy: 0.30 -> 0.20 s for the 81 bands of
     100k uncleaned cluttered pages, identical pairs.)"""
-    n = keys.shape[0]
+    if isinstance(keys, np.ndarray):
+        keys = BandKeys.of(keys)
+    n = keys.rows
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
     found: list[np.ndarray] = []
@@ -275,7 +279,7 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     def one_band(band: int) -> tuple[np.ndarray, list[np.ndarray]]:
         in_short = short is not None and band >= short.first
         wide: list[np.ndarray] = []
-        pairs = band_pairs(keys[:, band], max_bucket, short if in_short else None,
+        pairs = band_pairs(keys.column(band), max_bucket, short if in_short else None,
                            wide.append if in_short and shared is not None else None)
         return pairs[:, 0] * n + pairs[:, 1], wide
 
@@ -283,7 +287,7 @@ def find_candidates(keys: np.ndarray, max_bucket: int = 16,
     # that the shared-band count sees the same sequence whatever the timing.
     with ThreadPoolExecutor(BAND_THREADS) as pool:
         pending: deque[Future] = deque()
-        bands = iter(range(keys.shape[1]))
+        bands = iter(range(keys.bands))
         for band in itertools.islice(bands, BAND_THREADS + 1):
             pending.append(pool.submit(one_band, band))
         while pending:
