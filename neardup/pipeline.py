@@ -18,6 +18,7 @@ import gc
 import itertools
 import json
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -203,7 +204,7 @@ class _SketchState:
 
     ids: list[str] = field(default_factory=list)
     active: list[bool] = field(default_factory=list)
-    sketched: list[int] = field(default_factory=list)  # doc numbers with band keys, in order
+    sketched: array = field(default_factory=lambda: array("q"))  # documents with band keys
     keys: BandKeys | None = None  # band keys of the sketched documents (on disk)
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
     first_of_key: dict[int, int] = field(default_factory=dict)
@@ -521,7 +522,7 @@ def _candidate_pairs(state: _SketchState, store: ShingleStore, options: DedupOpt
     keys = state.keys
     if keys is None or not keys.rows:
         return np.empty((0, 2), dtype=np.int64)
-    sketched = np.asarray(state.sketched, dtype=np.int64)  # row → document
+    sketched = np.array(state.sketched, dtype=np.int64)  # row → document (a copy)
     short = None if not short_bands else ShortCopyBands(
         bands, store.sizes()[sketched], SHORT_COPY_MAX_RATIO, _short_copy_min_bands(options))
     row_pairs = find_candidates(keys, options.match.max_bucket, advance, short)
@@ -552,11 +553,7 @@ def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Sketch
            options: DedupOptions, output: Path | None, collect: bool, bar: Any) -> Result:
     """Write the outputs: workers turn spilled shards into records (``write/shards.py``); here
     they are appended in shard order, so the files do not depend on the number of workers."""
-    kept = stories.kept
-    members: dict[int, list[int]] = {}  # kept copy -> the story's documents, in input order
-    for number, head in enumerate(kept.tolist()):
-        if state.active[number]:
-            members.setdefault(head, []).append(number)
+    members = _story_members(stories.kept, np.asarray(state.active, dtype=bool))
     jsonl = options.output_format == "jsonl"
     # The report's text sample only when a report is wanted (it is the report's input).
     files = (OutputFiles(output, options.output_format, samples=options.report,
@@ -589,6 +586,19 @@ def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Sketch
     return result
 
 
+def _story_members(kept: np.ndarray, active: np.ndarray) -> dict[int, list[int]]:
+    """Kept copy → its story's documents, in input order, for the stories of two documents
+    or more only (a dict entry and a list for each of a million stories of one document were
+    ~150 MB of the main process)."""
+    heads = np.where(active, kept, -1)
+    sizes = np.bincount(heads[active], minlength=len(kept))
+    numbers = np.flatnonzero(active & (sizes[np.maximum(heads, 0)] > 1))
+    members: dict[int, list[int]] = {}
+    for number, head in zip(numbers.tolist(), heads[numbers].tolist(), strict=True):
+        members.setdefault(head, []).append(number)
+    return members
+
+
 def _verdicts(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _SketchState,
               members: dict[int, list[int]], sample: bool) -> Iterator[ShardVerdicts]:
     kept, ids = stories.kept, state.ids
@@ -608,16 +618,16 @@ def _verdicts(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _Ske
             active = state.active[number]
             if number in state.repeated_ids:
                 verdicts.repeated[position] = state.repeated_ids[number]
+            story = members.get(head) if active else None  # (None: a story of one)
             if active and head == number:
-                story = members[head]
-                if len(story) == 1:  # (most stories: its place is the kept copy's own)
+                if story is None:  # (most stories: its place is the kept copy's own)
                     verdicts.copies[position] = [ids[number]]
                 else:
                     verdicts.copies[position] = list(map(ids.__getitem__, story))
                     verdicts.appeared[position] = places.get(story)
             elif active:
                 verdicts.duplicate_of[position] = ids[head]
-            if active and len(members[head]) > 1:
+            if story is not None:
                 verdicts.center[position] = ids[centers[position]]
         in_shard = sampled[np.searchsorted(sampled, first):np.searchsorted(sampled, first + size)]
         verdicts.sampled = (in_shard - first).tolist()

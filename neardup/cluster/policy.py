@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import re
+from array import array
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -104,14 +105,17 @@ class Ranks:
         rank_key(policy, shingles=0, chars=0, date=None, doc_id="", index=0)  # a known policy
         self.policy = policy
         self.ids = ids  # (the caller's list, which grows with the documents)
-        self.shingles: list[int] = []
-        self.chars: list[int] = []
+        # (8 bytes a document each, not an int object and a pointer; one string per date)
+        self.shingles = array("q")
+        self.chars = array("q")
         self.dates: list[str | None] = []
+        self._date_texts: dict[str, str] = {}
 
     def extend(self, shingles: list[int], chars: list[int], dates: list[str | None]) -> None:
         self.shingles.extend(shingles)
         self.chars.extend(chars)
-        self.dates.extend(dates)
+        same = self._date_texts.setdefault
+        self.dates.extend([None if date is None else same(date, date) for date in dates])
 
     def __getitem__(self, doc: int) -> tuple:
         return rank_key(self.policy, shingles=self.shingles[doc], chars=self.chars[doc],

@@ -16,6 +16,7 @@ import contextlib
 import mmap
 import os
 import tempfile
+from array import array
 from pathlib import Path
 from typing import BinaryIO
 
@@ -58,7 +59,7 @@ class ShingleStore:
         self._set_sizes: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
         self._set_masses: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
         self._n_sets = 1
-        self._doc_sets: list[int] = []  # document → the set it reads
+        self._doc_sets = array("q")  # document → the set it reads
         self._view: StoreView | None = None
         self._doc_sizes: np.ndarray | None = None
         self._doc_masses: np.ndarray | None = None
@@ -130,7 +131,7 @@ class ShingleStore:
     def freeze(self) -> None:
         starts = np.concatenate(self._set_starts)
         sizes = np.concatenate(self._set_sizes)
-        resolved = np.asarray(self._doc_sets, dtype=np.int64)
+        resolved = np.array(self._doc_sets, dtype=np.int64)  # (a copy: the array may grow)
         self._doc_sizes = sizes[resolved]
         self._doc_masses = np.concatenate(self._set_masses)[resolved]
         self._view = StoreView(str(self._path), str(self._weight_path), starts, starts + sizes,
