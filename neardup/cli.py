@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 failure (including bad input under ``--strict``), 2 usa
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
@@ -340,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
         return EXIT_OK
     except OSError as exc:  # an output folder that cannot be written, a full disk, ...
-        print(f"neardup: error: {exc}", file=sys.stderr)
+        print(f"neardup: error: {exc}{_full_disk_hint(exc, args)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
@@ -349,6 +350,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if cause is None:
             raise
         return _interrupted(cause)
+
+
+def _full_disk_hint(exc: OSError, args: argparse.Namespace) -> str:
+    """What a full disk needs from the user: a write to a scratch file names no file, and the
+    scratch files are not where the user looks (the output folder)."""
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+        return ""
+    import shutil
+    import tempfile
+
+    folders = {"temporary folder": tempfile.gettempdir()}
+    output = getattr(args, "output", None)
+    if output is not None:
+        folders["output folder"] = str(output)
+    free = []
+    for name, folder in folders.items():
+        try:
+            free.append(f"{name} {folder}: {shutil.disk_usage(folder).free / 2**30:.1f} GB free")
+        except OSError:
+            continue
+    return ("\n  the disk is full (" + "; ".join(free) + "). A run's temporary files (shingle "
+            "sets, band keys and, with cleaning, the cleaned texts) take up to about twice the "
+            "input's text, in the temporary folder; the outputs about the input's text again. "
+            "Free some space, or set TMPDIR to a folder on a larger disk.")
 
 
 def _interrupted(exc: KeyboardInterrupt) -> int:

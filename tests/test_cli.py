@@ -1134,3 +1134,30 @@ def test_a_clean_output_read_by_dedup_keeps_its_bylines_and_says_its_rejections(
     records = [json.loads(line) for line in (out / "documents.jsonl").open()]
     assert [r["reason"] for r in records[1:]] == [
         f"empty text: the run that wrote it rejected it ({c['reason']})" for c in cleaned[1:]]
+
+
+def test_a_full_disk_says_where_the_space_went_and_what_to_do(tmp_path, corpus, monkeypatch,
+                                                              capsys):
+    # A write to a scratch file fails with ENOSPC: the error names no file, and the scratch
+    # files are not in the output folder the user looks at. The message says both folders'
+    # free space and how to move the temporary files.
+    import errno
+    import os
+
+    from neardup.write.places import PlaceLog
+
+    def full(self, data, ends):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(PlaceLog, "append", full)
+    out = tmp_path / "out"
+    code = main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "No space left on device" in err and "the disk is full" in err
+    assert "temporary folder" in err and f"output folder {out}" in err and "GB free" in err
+    assert "TMPDIR" in err
+    monkeypatch.undo()
+    # other errors get no such hint
+    assert main(["dedup", str(corpus), "-o", str(corpus / "x"), "-q"]) != 0
+    assert "the disk is full" not in capsys.readouterr().err
