@@ -35,6 +35,7 @@ from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError, NeardupError
 from neardup.executor import batched, make_executor
+from neardup.firstseen import FirstSeen
 from neardup.interrupts import deferred_interrupts
 from neardup.match.bandkeys import BandKeys
 from neardup.match.lsh import (
@@ -50,7 +51,7 @@ from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, ver
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
 from neardup.progress import StageProgress
 from neardup.provenance import versions
-from neardup.read.documents import IdRegistry, Shard, raise_if_strict
+from neardup.read.documents import IdRegistry, Shard, id_key, raise_if_strict
 from neardup.resume import Progress
 from neardup.sketch import kernels
 from neardup.sketch.stage import (
@@ -190,8 +191,11 @@ def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: Sta
     config.pages_dir = pages_dir
     with progress.stage("learn site templates") as bar:
         for rows in executor.map(template_lines_shard, enumerate(units), config):
-            for doc_id, source, site, hashes in rows:
-                if hashes is not None and ids.repeated(doc_id, source) is None:
+            pages = [row for row in rows if row[3] is not None]
+            repeats = ids.repeated_many([row[0] for row in pages], [row[1] for row in pages],
+                                        [id_key(row[0]) for row in pages])
+            for (_, _, site, hashes), repeat in zip(pages, repeats, strict=True):
+                if repeat is None:
                     learner.add_hashes(site, hashes)
             read.add([row[0] for row in rows])
             bar.advance(len(rows))
@@ -207,7 +211,7 @@ class _SketchState:
     sketched: array = field(default_factory=lambda: array("q"))  # documents with band keys
     keys: BandKeys | None = None  # band keys of the sketched documents (on disk)
     exact_edges: list[tuple[int, int]] = field(default_factory=list)
-    first_of_key: dict[int, int] = field(default_factory=dict)
+    first_of_key: FirstSeen = field(default_factory=FirstSeen)  # normalised text's hash → document
     status_counts: Counter = field(default_factory=Counter)
     removed: RemovedTotals = field(default_factory=RemovedTotals)  # by cleaning, for the summary
     rejected: RejectedTotals = field(default_factory=RejectedTotals)  # by kind of reason
@@ -232,38 +236,46 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
         first_set = store.add_block(shard.set_start, shard.offsets, shard.masses)
     else:
         first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
-    first_of_key = state.first_of_key
-    repeated = state.id_registry.repeated
+    numbers = range(base, base + len(shard.ids))
+    # Repeated ids, then exact copies, each asked of the whole shard at once, in input order
+    # (as one question a document would get the same answers).
+    unrejected = [i for i, reason in enumerate(shard.rejected) if reason is None]
+    repeats = state.id_registry.repeated_many([shard.ids[i] for i in unrejected],
+                                              [shard.sources[i] for i in unrejected],
+                                              [shard.id_keys[i] for i in unrejected])
+    rejected = list(shard.rejected)
+    for i, reason in zip(unrejected, repeats, strict=True):
+        if reason is not None:
+            rejected[i] = state.repeated_ids[base + i] = reason
+    accepted = [i for i in unrejected if rejected[i] is None]
+    # The first copy of each normalised text anywhere in the input (an in-shard copy shares
+    # its first copy's row, whether or not that copy was accepted).
+    firsts = [-1] * len(shard.ids)
+    for i, first in zip(accepted, state.first_of_key.first_many(
+            [shard.exact_keys[i] for i in accepted], [base + i for i in accepted]),
+            strict=True):
+        firsts[i] = first
     # (bound methods: this loop runs once per document of the input, in the main process)
     active, sketched, exact_edges = state.active.append, state.sketched.append, \
         state.exact_edges.append
     reads: list[int] = []  # the stored set each document reads (0: the empty set)
     read = reads.append
     new_rows: list[int] = []  # rows of the shard's sets that are first copies in the input
-    for number, rejected, row, key, doc_id, source, id_key in zip(
-            range(base, base + len(shard.ids)), shard.rejected, shard.rows, shard.exact_keys,
-            shard.ids, shard.sources, shard.id_keys, strict=True):
+    for number, reason, row, first, source in zip(numbers, rejected, shard.rows, firsts,
+                                                  shard.sources, strict=True):
         # Accounting happens here, in input order, whichever worker read the document.
-        if rejected is None:
-            rejected = repeated(doc_id, source, id_key)
-            if rejected is not None:
-                state.repeated_ids[number] = rejected
-        if rejected is not None:
+        if reason is not None:
             if strict:
-                raise InputError(source, rejected)
-            state.rejected.add(rejected, source)
+                raise InputError(source, reason)
+            state.rejected.add(reason, source)
             active(False)
             read(0)
             continue
         active(True)
-        # The first copy of this normalised text anywhere in the input (an in-shard copy
-        # shares its first copy's row, whether or not that copy was accepted).
-        first = first_of_key.get(key, -1)
         if first >= 0:  # exact duplicate: shares its first copy's set, skips LSH
             read(reads[first - base] if first >= base else store.set_of(first))
             exact_edges((first, number))
             continue
-        first_of_key[key] = number
         read(first_set + row)
         sketched(number)
         new_rows.append(row)
