@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import clean_aeb  # noqa: E402
 import fixture_pages  # noqa: E402
 import lede_check  # noqa: E402
+import many_files  # noqa: E402
 import resume  # noqa: E402 - (bench/resume.py)
 import webis_ndd  # noqa: E402
 
@@ -160,3 +161,19 @@ def test_resume_bench_stops_a_run_and_finds_the_resumed_outputs_identical(tmp_pa
                         "--work", str(tmp_path / "work")]) == 0
     out = capsys.readouterr().out
     assert "round 1: with --resume" in out and "outputs of the resumed run: byte-identical" in out
+
+
+def test_many_files_bench_writes_one_corpus_both_ways_in_the_order_read(tmp_path: Path) -> None:
+    # the folder of files and the JSONL file must be the same documents in the same order
+    # (the order decides ties between copies), or the two jobs it times are not comparable
+    from neardup.read.documents import read_documents
+
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": f"d{n}", "text": make_article(n % 4) + f" ({n})", "site": f"s{n % 3}"}
+               for n in range(12)]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    folder, jsonl = many_files.write_corpus(corpus, 10, tmp_path / "work")
+    from_files = [(d.id, d.text) for d in read_documents([folder])]
+    from_jsonl = [(d.id, d.text) for d in read_documents([jsonl])]
+    assert len(from_files) == 10 and from_files == from_jsonl
+    assert [i for i, _ in from_files][:2] == ["s0/d0.txt", "s0/d3.txt"]
