@@ -360,20 +360,28 @@ def _full_disk_hint(exc: OSError, args: argparse.Namespace) -> str:
     import shutil
     import tempfile
 
-    folders = {"temporary folder": tempfile.gettempdir()}
+    runs = args.command in ("dedup", "clean")  # (the commands with temporary files)
     output = getattr(args, "output", None)
+    folders = {"temporary folder": tempfile.gettempdir()} if runs else {}
     if output is not None:
-        folders["output folder"] = str(output)
+        folders["output folder"] = str(output if runs else Path(output).parent)
     free = []
     for name, folder in folders.items():
         try:
-            free.append(f"{name} {folder}: {shutil.disk_usage(folder).free / 2**30:.1f} GB free")
+            room = shutil.disk_usage(folder).free
         except OSError:
             continue
-    return ("\n  the disk is full (" + "; ".join(free) + "). A run's temporary files (shingle "
-            "sets, band keys and, with cleaning, the cleaned texts) take up to about twice the "
-            "input's text, in the temporary folder; the outputs about the input's text again. "
-            "Free some space, or set TMPDIR to a folder on a larger disk.")
+        size = f"{room / 2**30:.1f} GB" if room >= 2**30 else f"{room / 2**20:.0f} MB"
+        free.append(f"{name} {folder}: {size} free")
+    hint = "\n  the disk is full (" + "; ".join(free) + ")."
+    if not runs:
+        return hint + " Free some space, or write elsewhere."
+    saved = (" With --resume, the saved progress (cleaned texts and sketches) is in the output "
+             "folder." if getattr(args, "resume", False) else "")
+    return (hint + " A run's temporary files (shingle sets, band keys and, with cleaning, the "
+            "cleaned texts) take up to about twice the input's text, in the temporary folder; "
+            "the outputs about the input's text again." + saved + " Free some space, or set "
+            "TMPDIR to a folder on a larger disk.")
 
 
 def _interrupted(exc: KeyboardInterrupt) -> int:

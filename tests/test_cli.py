@@ -1157,7 +1157,36 @@ def test_a_full_disk_says_where_the_space_went_and_what_to_do(tmp_path, corpus, 
     assert "No space left on device" in err and "the disk is full" in err
     assert "temporary folder" in err and f"output folder {out}" in err and "GB free" in err
     assert "TMPDIR" in err
+    # with --resume, the saved progress is in the output folder
+    assert main(["dedup", str(corpus), "-o", str(out), "--no-clean", "-q", "--jobs", "1",
+                 "--resume"]) == 1
+    assert "the saved progress (cleaned texts and sketches) is in the output folder" in \
+        capsys.readouterr().err
+    # a command without temporary files names the folder it writes in, and no TMPDIR
+    import neardup.synth
+
+    def full_synth(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(neardup.synth, "write_corpus", full_synth)
+    code = main(["synth", "-o", str(tmp_path / "c.jsonl"), "--docs", "5", "-q"])
+    err = capsys.readouterr().err
+    assert code == 1 and f"output folder {tmp_path}:" in err
+    assert "TMPDIR" not in err and "temporary" not in err
     monkeypatch.undo()
     # other errors get no such hint
     assert main(["dedup", str(corpus), "-o", str(corpus / "x"), "-q"]) != 0
     assert "the disk is full" not in capsys.readouterr().err
+
+
+def test_free_space_under_a_gigabyte_is_said_in_megabytes(tmp_path, monkeypatch):
+    import argparse
+    import errno
+    import shutil
+
+    from neardup import cli
+
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: shutil._ntuple_diskusage(
+        10, 5, 3 * 2**20))
+    args = argparse.Namespace(command="dedup", output=tmp_path, resume=False)
+    assert ": 3 MB free" in cli._full_disk_hint(OSError(errno.ENOSPC, "full"), args)

@@ -259,6 +259,19 @@ def test_band_keys_on_disk_read_back_as_the_matrix_columns(tmp_path):
     assert np.array_equal(small.column(3), matrix[:10, 3]) and list(tmp_path.iterdir()) == []
 
 
+def test_candidates_of_a_matrix_leave_no_file(tmp_path, monkeypatch):
+    # a matrix given to find_candidates is read in memory: no file in the temporary folder
+    # (a first version wrote it there, and nothing removed it)
+    import tempfile
+
+    from neardup.match.lsh import find_candidates
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    keys = np.random.default_rng(2).integers(0, 20, size=(3000, 6)).astype(np.uint64)
+    assert len(find_candidates(keys, 16)) > 0
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_pair_overlaps_for_clustering_equal_the_direct_overlaps(tmp_path):
     # Clustering asks for pairs in batches: verified pairs are looked up, an exact copy (one
     # stored set) is (1, 1), and any other pair is computed from the sets again.

@@ -189,6 +189,32 @@ def test_an_unreadable_sub_folder_is_a_rejection(tmp_path, monkeypatch):
         list(read_documents([folder], ReadOptions(strict=True)))
 
 
+def test_entries_of_a_folder_that_cannot_be_entered_are_listed(tmp_path, monkeypatch):
+    # Found by a probing helper: in a folder that may be listed but not entered (r--), a
+    # regular file is known from the listing, but looking at a FIFO or a link fails with
+    # "Permission denied"; the run stopped there (before 2026-12-06 on the first file). Every
+    # entry is listed, so that reading it is a rejection that says why. (Looking is made to
+    # fail here: the tests may run as root, whom permissions do not stop.)
+    import os
+
+    from neardup.read.files import list_input_files
+
+    folder = tmp_path / "in"
+    _write(folder / "a.txt", b"first document")
+    _write(folder / "listonly" / "b.txt", b"second document")
+    os.mkfifo(folder / "listonly" / "pipe.txt")
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if "listonly" + os.sep in os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    assert [f.name for f in list_input_files([folder])] == [
+        "a.txt", "listonly/b.txt", "listonly/pipe.txt"]
+
+
 def test_a_given_file_named_like_a_folder_file_gets_its_own_ids(tmp_path, monkeypatch):
     # Found by a fuzzing helper: "a/x.jsonl" (in the INPUT folder "a") and "x.jsonl" given
     # as a file both had the name "x.jsonl": the second's documents were "duplicate ids".

@@ -18,6 +18,7 @@ never touches the disk. The column of a band is the same values in the same orde
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,11 +32,13 @@ class BandKeys:
     """Band keys appended a block of rows at a time, read back a band (column) at a time."""
 
     def __init__(self, bands: int, directory: str | Path | None = None,
-                 buffer_bytes: int = BUFFER_BYTES) -> None:
+                 buffer_bytes: int | None = BUFFER_BYTES) -> None:
+        """``buffer_bytes``: keys held before they are written (None: never written)."""
         self.bands = bands
         self.rows = 0  # rows appended
         self._directory = directory
-        self._buffer_rows = max(1, buffer_bytes // (KEY_DTYPE.itemsize * max(1, bands)))
+        self._buffer_rows = (sys.maxsize if buffer_bytes is None else
+                             max(1, buffer_bytes // (KEY_DTYPE.itemsize * max(1, bands))))
         self._pending: list[np.ndarray] = []
         self._pending_rows = 0
         self._chunks: list[tuple[int, int]] = []  # (file offset, rows) of each written chunk
@@ -45,8 +48,8 @@ class BandKeys:
 
     @classmethod
     def of(cls, matrix: np.ndarray) -> BandKeys:
-        """The keys of a ``documents × bands`` matrix, in memory."""
-        keys = cls(matrix.shape[1] if matrix.ndim == 2 else 0, buffer_bytes=max(1, matrix.nbytes))
+        """The keys of a ``documents × bands`` matrix, in memory (no file)."""
+        keys = cls(matrix.shape[1] if matrix.ndim == 2 else 0, buffer_bytes=None)
         if matrix.shape[0]:
             keys.append(matrix)
         return keys

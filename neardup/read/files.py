@@ -135,17 +135,31 @@ def _walk(folder: Path, unreadable: dict[Path, str], output: Path | None,
             if entry.name in taken:
                 continue
             path = base / entry.name
-            # (a regular file is known from the folder's listing, without a stat of its own)
-            if _is_file(entry) or _dangling(path) or special(path):
+            if _listed(entry, path):
                 out.append(path)
     return out
 
 
-def _is_file(entry: os.DirEntry) -> bool:
+def _listed(entry: os.DirEntry, path: Path) -> bool:
+    """Whether a folder's entry that is no folder is an input: a regular file (known from the
+    folder's listing, without a ``stat`` of its own), a special file, a dangling link or a
+    link loop (reading them is a rejection that says what they are), or an entry that cannot
+    be looked at (a folder that may be listed but not entered, ``r--``: reading its files is
+    a rejection, "Permission denied", as for a folder that cannot be listed; the run stopped
+    on its first file, or listed some of its entries and not others). A file removed while
+    the folder is listed is not."""
     try:
-        return entry.is_file()
+        if entry.is_file():
+            return True
     except OSError:
-        return False
+        pass
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return os.path.islink(path)  # (dangling; else removed meanwhile)
+    except OSError:
+        return True
+    return not stat.S_ISDIR(mode)
 
 
 def _scan(top: str, onerror: Callable[[OSError], None]
@@ -193,10 +207,6 @@ def display_name(name: str) -> str:
     except UnicodeEncodeError:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return name
-
-
-def _dangling(path: Path) -> bool:
-    return path.is_symlink() and not path.exists()
 
 
 def special(path: Path) -> bool:
