@@ -215,6 +215,30 @@ def test_entries_of_a_folder_that_cannot_be_entered_are_listed(tmp_path, monkeyp
         "a.txt", "listonly/b.txt", "listonly/pipe.txt"]
 
 
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_read(tmp_path):
+    # Found by a probing helper: os.walk recursed once per level, and a tree 1,100 levels
+    # deep stopped the run with a RecursionError traceback.
+    import sys
+
+    from neardup.read.files import list_input_files
+
+    limit = sys.getrecursionlimit()
+    depth = 400  # (with a limit of 300 below: a tree past the default limit takes long)
+    deep = tmp_path / "in"
+    deep.mkdir()
+    for _ in range(depth):  # (one level at a time: Path.mkdir(parents=True) recurses too)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "x.txt").write_text("a document at the bottom")
+    (tmp_path / "in" / "d" / "y.txt").write_text("a document near the top")
+    sys.setrecursionlimit(300)
+    try:
+        names = [f.name for f in list_input_files([tmp_path / "in"])]
+    finally:
+        sys.setrecursionlimit(limit)
+    assert names == ["d/" * depth + "x.txt", "d/y.txt"]
+
+
 def test_a_given_file_named_like_a_folder_file_gets_its_own_ids(tmp_path, monkeypatch):
     # Found by a fuzzing helper: "a/x.jsonl" (in the INPUT folder "a") and "x.jsonl" given
     # as a file both had the name "x.jsonl": the second's documents were "duplicate ids".

@@ -167,34 +167,42 @@ def _scan(top: str, onerror: Callable[[OSError], None]
     """``os.walk(top, onerror=onerror, followlinks=True)``, top-down (the caller may prune the
     folder names it gets), with the other entries of each folder as ``os.DirEntry``s instead
     of names: whether an entry is a file is then known from the listing (``d_type``), where a
-    ``stat`` per file took a third of listing a folder of 100k files."""
-    try:
-        scanner = os.scandir(top)
-    except OSError as error:
-        onerror(error)
-        return
-    dirs: list[str] = []
-    others: list[os.DirEntry] = []
-    with scanner:
-        while True:
-            try:
-                entry = next(scanner)
-            except StopIteration:
-                break
-            except OSError as error:
-                onerror(error)
-                return
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                dirs.append(entry.name)
-            else:
-                others.append(entry)
-    yield top, dirs, others
-    for name in dirs:
-        yield from _scan(os.path.join(top, name), onerror)
+    ``stat`` per file took a third of listing a folder of 100k files. Folders wait on a stack,
+    not in nested calls: a tree 1,100 levels deep stopped ``os.walk`` at the recursion limit."""
+    stack = [top]
+    while stack:
+        top = stack.pop()
+        try:
+            scanner = os.scandir(top)
+        except OSError as error:
+            onerror(error)
+            continue
+        dirs: list[str] = []
+        others: list[os.DirEntry] = []
+        failed = False
+        with scanner:
+            while True:
+                try:
+                    entry = next(scanner)
+                except StopIteration:
+                    break
+                except OSError as error:  # (as os.walk: the folder is not yielded)
+                    onerror(error)
+                    failed = True
+                    break
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    dirs.append(entry.name)
+                else:
+                    others.append(entry)
+        if failed:
+            continue
+        yield top, dirs, others
+        # (depth first, in the order the caller left: as os.walk's recursion visits them)
+        stack.extend(os.path.join(top, name) for name in reversed(dirs))
 
 
 def display_name(name: str) -> str:
