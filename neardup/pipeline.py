@@ -237,8 +237,8 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
     else:
         first_set = store.append_sets(shard.offsets, shard.values, shard.weights)
     numbers = range(base, base + len(shard.ids))
-    # Repeated ids, then exact copies, each asked of the whole shard at once, in input order
-    # (as one question a document would get the same answers).
+    # Repeated ids, then exact copies, asked for the whole shard at once, in input order:
+    # the same answers as asking for each document in turn.
     unrejected = [i for i, reason in enumerate(shard.rejected) if reason is None]
     repeats = state.id_registry.repeated_many([shard.ids[i] for i in unrejected],
                                               [shard.sources[i] for i in unrejected],
