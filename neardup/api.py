@@ -22,7 +22,13 @@ from neardup.read import (
     read_documents,
 )
 from neardup.read.documents import Shard, read_shards, unfound_fields
-from neardup.read.files import PROGRESS_DIR, check_inputs, check_output, display_name
+from neardup.read.files import (
+    PROGRESS_DIR,
+    Listings,
+    check_inputs,
+    check_output,
+    display_name,
+)
 from neardup.resume import Progress, run_key
 from neardup.sketch.shingles import shingle_hashes
 from neardup.sketch.weights import foreign_flags, set_weights
@@ -164,29 +170,38 @@ class _FileJob:
         self.out = Path(output)
         self.out.mkdir(parents=True, exist_ok=True)
         self.options = options
-        self.skipped = _report_skipped(self.inputs, options.quiet, self.out)
+        # (the folders listed for the check, kept for the first pass: see Listings)
+        self._listings: Listings | None = Listings()
+        self.skipped = _report_skipped(self.inputs, options.quiet, self.out, self._listings)
         for warning in unfound_fields(self.inputs, options.read, self.out):
             print(f"neardup: warning: {warning}", file=sys.stderr)
 
+    def _first_listings(self) -> Listings | None:
+        listings, self._listings = self._listings, None
+        return listings
+
     def source(self) -> Iterator[Document]:
-        return read_documents(self.inputs, self.options.read, account=False, skip=self.out)
+        return read_documents(self.inputs, self.options.read, account=False, skip=self.out,
+                              listings=self._first_listings())
 
     def shards(self) -> Iterator[Shard]:
-        return _shards(self.inputs, self.options, self.out)
+        return _shards(self.inputs, self.options, self.out, self._first_listings())
 
 
-def _shards(inputs: list[str | Path], options: DedupOptions, out: Path) -> Iterator[Shard]:
+def _shards(inputs: list[str | Path], options: DedupOptions, out: Path,
+            listings: Listings | None = None) -> Iterator[Shard]:
     # Local workers read slices of plain JSONL files themselves; Ray tasks may run on machines
     # that do not see these paths, so they get the documents. The output folder is not input,
     # even inside an INPUT folder (the clean pass would read the file it is writing).
     return read_shards(list(inputs), options.read, options.shard_size,
-                       slices=options.executor == "local", skip=out)
+                       slices=options.executor == "local", skip=out, listings=listings)
 
 
-def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path) -> list[str]:
+def _report_skipped(inputs: list[str | Path], quiet: bool, out: Path,
+                    listings: Listings | None = None) -> list[str]:
     """The files inside INPUT folders that are not read (for the summary), said on stderr:
     those of other types, and those an earlier neardup run wrote."""
-    skipped, earlier, repeated = left_out_files(list(inputs), out)
+    skipped, earlier, repeated = left_out_files(list(inputs), out, listings)
     for files, what in ((skipped, "file(s) of unsupported type"),
                         (earlier, "file(s) an earlier neardup run wrote (name one as an "
                                   "INPUT to read it)"),

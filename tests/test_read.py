@@ -1903,3 +1903,33 @@ def test_a_nested_field_that_is_no_text_stays_where_it_is(tmp_path):
     doc, = read_documents([path], ReadOptions(url_field="metadata.url"))
     assert doc.url is None and doc.metadata == {"metadata": {"url": {"href": "x"}}}
     assert doc.warnings and "metadata.url" in doc.warnings[0]
+
+
+@pytest.mark.parametrize("clean, walks", [(False, 1), (True, 2)])
+def test_a_run_lists_its_folders_once_for_the_check_and_its_first_pass(tmp_path, monkeypatch,
+                                                                       clean, walks):
+    # The skipped-files check at the start and the first pass over the input each walked
+    # every INPUT folder (0.66 s of a run over 100k files): the first pass takes the check's
+    # listing; a later pass (the cleaning pass after the template pass) walks again, so that
+    # a file added or removed between the passes is still found.
+    import neardup
+    from neardup.read import files
+
+    folder = tmp_path / "in"
+    for n in range(3):
+        _write(folder / "site" / f"{n}.txt", f"document number {n} with a few words".encode())
+    _write(folder / "notes.pdf", b"%PDF")
+    tops = []
+    real_scan = files._scan
+
+    def scan(top, onerror):
+        tops.append(top)
+        return real_scan(top, onerror)
+
+    monkeypatch.setattr(files, "_scan", scan)
+    out = tmp_path / "out"
+    result = neardup.dedup_files([folder], out, neardup.make_options(
+        clean=clean, jobs=1, quiet=True, report=False))
+    assert tops.count(str(folder)) == walks
+    assert result.summary["counts"]["read"] == 3
+    assert result.summary["skipped_files"]["count"] == 1

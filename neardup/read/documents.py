@@ -22,7 +22,7 @@ from neardup.errors import InputError
 from neardup.firstseen import FirstSeen
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
-from neardup.read.files import InputFile, list_input_files
+from neardup.read.files import InputFile, Listings, list_input_files
 from neardup.read.objects import (
     MAX_DEPTH,
     NOT_SCALAR,
@@ -211,19 +211,21 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
 
 
 def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
-                   account: bool = True, skip: str | Path | None = None) -> Iterator[Document]:
+                   account: bool = True, skip: str | Path | None = None,
+                   listings: Listings | None = None) -> Iterator[Document]:
     """Stream the documents of every INPUT, in input order, rejections included.
 
     ``Document.index`` numbers them from 0. A rejected document has ``rejected`` set and an
     empty text; in strict mode the first problem raises ``InputError`` instead. With
     ``account`` off, repeated ids are not checked and strict mode does not raise: the caller
     does both, in input order, after the workers (``IdRegistry``, ``raise_if_strict``).
-    ``skip``: a folder whose files are not input (the output folder).
+    ``skip``: a folder whose files are not input (the output folder); ``listings``: folders
+    listed already (see :class:`neardup.read.files.Listings`).
     """
     options = options or ReadOptions()
     ids = IdRegistry()
     index = 0
-    for source in list_input_files(inputs, skip):
+    for source in list_input_files(inputs, skip, listings):
         for record in read_records(source, options.text_field, options.html_field,
                                    options.id_field):
             doc = _to_document(record, source.folder, source.format, index, options)
@@ -330,7 +332,8 @@ Shard = list[Document] | FileSlice | RowBatch | FileBatch | RecordBatch
 
 
 def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
-                slices: bool = True, skip: str | Path | None = None) -> Iterator[Shard]:
+                slices: bool = True, skip: str | Path | None = None,
+                listings: Listings | None = None) -> Iterator[Shard]:
     """The input as units of work, in input order: JSONL files as ``FileSlice``s that a
     worker parses itself (``shard_documents``; plain files read by the worker, compressed ones
     decompressed here), Parquet files as ``RowBatch``es that a worker turns into records,
@@ -347,7 +350,7 @@ def read_shards(inputs: list[str | Path], options: ReadOptions, shard_size: int,
     batch: list[tuple[RawRecord, InputFile] | Document] = []  # read here, for a worker
     batch_chars = 0  # (the batch's texts and pages)
     files: list[InputFile] = []  # files of one document each, for a worker to read
-    for source in list_input_files(inputs, skip):
+    for source in list_input_files(inputs, skip, listings):
         if slices and source.format in _ONE_PER_FILE and source.error is None:
             if batch:
                 yield RecordBatch(tuple(batch))
