@@ -144,10 +144,9 @@ def _listed(entry: os.DirEntry, path: Path) -> bool:
     """Whether a folder's entry that is no folder is an input: a regular file (known from the
     folder's listing, without a ``stat`` of its own), a special file, a dangling link or a
     link loop (reading them is a rejection that says what they are), or an entry that cannot
-    be looked at (a folder that may be listed but not entered, ``r--``: reading its files is
-    a rejection, "Permission denied", as for a folder that cannot be listed; the run stopped
-    on its first file, or listed some of its entries and not others). A file removed while
-    the folder is listed is not."""
+    be looked at: in a folder that may be listed but not entered (``r--``), reading each entry
+    is a rejection, "Permission denied" (until 2026-12-06 the run stopped there). A file
+    removed while the folder is listed is not an input."""
     try:
         if entry.is_file():
             return True
