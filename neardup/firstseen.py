@@ -10,11 +10,12 @@ a million documents, a quarter of the main process' memory after the sketch pass
 ``FirstSeen`` keeps the keys met so far in two parts: a sorted array of keys with a parallel
 array of their numbers (16 bytes a key), and a dict of the keys met since the last merge. A
 lookup tries the dict, then a binary search of the array; a batch (``first_many``) does the
-searches in one numpy call. The dict is merged into the arrays once it holds a quarter as many
-keys as they do (at least ``MERGE_AT``): a merge is a sort of the dict's keys and one pass
-(``np.insert``) over the arrays, so the merges of n keys copy O(n) values in all, and the dict
-stays within a quarter of the keys. Answers do not depend on when merges happen: a key is in
-exactly one of the two parts, with the number it was first seen with.
+searches in one numpy call. After a batch, the dict is merged into the arrays once it holds
+a quarter as many keys as they do (at least ``MERGE_AT``): a merge is a sort of the dict's
+keys and one pass (``np.insert``) over the arrays, so the merges of n keys copy O(n) values
+in all, and the dict stays within a quarter of the keys. Answers do not depend on when
+merges happen: a key is in exactly one of the two parts, with the number it was first seen
+with.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ MERGE_AT = 1 << 16  # keys in the dict from which it may be merged into the arra
 
 
 class FirstSeen:
-    """For keys met in order, the number each was first seen with."""
+    """For keys met in order, the number each was first seen with. Batches (``first_many``)
+    merge the dict into the arrays; single keys (``first``, for callers that meet documents
+    one at a time: ``neardup clean``, the in-memory API) only go to the dict, as fast as a
+    plain dict (a binary search per key took 3.3 µs against 0.7 µs) and as large."""
 
     def __init__(self) -> None:
         self._keys = np.empty(0, dtype=np.uint64)  # sorted
@@ -47,8 +51,7 @@ class FirstSeen:
             at = int(np.searchsorted(keys, np.uint64(key)))
             if at < keys.size and int(keys[at]) == key:
                 return int(self._numbers[at])
-        self._recent[key] = number
-        self._maybe_merge()
+        self._recent[key] = number  # (no merge here: see the class)
         return -1
 
     def first_many(self, keys: Sequence[int], numbers: Sequence[int]) -> list[int]:
