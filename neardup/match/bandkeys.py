@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from neardup.match.store import pread_into
+
 KEY_DTYPE = np.dtype(np.uint64)
 BUFFER_BYTES = 32 << 20  # keys held before a chunk is written (51k documents of 81 bands)
 
@@ -72,8 +74,8 @@ class BandKeys:
         out = np.empty(self.rows, dtype=KEY_DTYPE)
         position = 0
         for offset, rows in self._chunks:
-            _read_into(self._fd, out[position:position + rows],
-                       offset + band * rows * KEY_DTYPE.itemsize)
+            pread_into(self._fd, out[position:position + rows],
+                       offset + band * rows * KEY_DTYPE.itemsize, "band keys file")
             position += rows
         for block in self._pending:
             out[position:position + block.shape[0]] = block[:, band]
@@ -113,19 +115,3 @@ def _write_all(fd: int, data: memoryview, offset: int) -> None:
     while data:
         written = os.pwrite(fd, data, offset)
         data, offset = data[written:], offset + written
-
-
-def _read_into(fd: int | None, out: np.ndarray, offset: int) -> None:
-    view = memoryview(out).cast("B")
-    while view:
-        got = (os.preadv(fd, [view], offset) if hasattr(os, "preadv")
-               else _pread_copy(fd, view, offset))
-        if got == 0:
-            raise OSError(f"band keys file ended early at byte {offset}")
-        view, offset = view[got:], offset + got
-
-
-def _pread_copy(fd: int, view: memoryview, offset: int) -> int:
-    data = os.pread(fd, len(view), offset)
-    view[:len(data)] = data
-    return len(data)

@@ -237,7 +237,7 @@ def read_set_block(paths: tuple[str, str], start: int, count: int
     for path, target, offset in ((paths[0], values, 4 * start), (paths[1], weights, start)):
         fd = os.open(path, os.O_RDONLY)
         try:
-            _pread_into(fd, target, offset)
+            pread_into(fd, target, offset)
         finally:
             os.close(fd)
     return values, weights
@@ -249,12 +249,14 @@ def _write_all(handle: BinaryIO, data: bytes) -> None:
         view = view[handle.write(view):]
 
 
-def _pread_into(fd: int, target: np.ndarray, offset: int) -> None:
+def pread_into(fd: int, target: np.ndarray, offset: int, what: str = "shingle store file"
+               ) -> None:
+    """Fill ``target`` with the bytes of ``fd`` from ``offset`` (no copy; safe in threads)."""
     view = memoryview(target).cast("B")
     while view:
         done = os.preadv(fd, [view], offset)
         if done == 0:
-            raise OSError(f"shingle store file ended early (at byte {offset})")
+            raise OSError(f"{what} ended early (at byte {offset})")
         view, offset = view[done:], offset + done
 
 
@@ -342,9 +344,9 @@ class StoreView:
         weight_values = np.empty(int(offsets[-1]), dtype=np.uint8) if weights else None
         value_fd, weight_fd = self._descriptors()
         for at, start, end in zip(offsets.tolist(), starts.tolist(), ends.tolist(), strict=False):
-            _pread_into(value_fd, values[at:at + end - start], 4 * start)
+            pread_into(value_fd, values[at:at + end - start], 4 * start)
             if weight_values is not None:
-                _pread_into(weight_fd, weight_values[at:at + end - start], start)
+                pread_into(weight_fd, weight_values[at:at + end - start], start)
         return values, weight_values, offsets
 
     def get_many(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
