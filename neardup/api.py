@@ -11,6 +11,7 @@ from typing import Any
 
 from neardup.document import Document
 from neardup.errors import UsageError
+from neardup.executor import check_ray
 from neardup.match.store import compact
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
@@ -163,6 +164,8 @@ class _FileJob:
             raise TypeError(f"inputs: expected a list of files and folders, got one "
                             f"{type(inputs).__name__} ({str(inputs)!r}): pass [{str(inputs)!r}]")
         _check_options(options)
+        if options.executor == "ray":  # (before the output folder is made)
+            check_ray(options.ray_address)
         self.inputs = list(inputs)
         # (names that are not UTF-8 are escaped: summary.json must hold them)
         self.names = [display_name(str(i)) for i in self.inputs]

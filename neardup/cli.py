@@ -315,10 +315,18 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM received."""
 
 
+_terminated = threading.Event()  # set by the SIGTERM handler
+
+
 def _terminate_like_interrupt() -> None:
     """SIGTERM (a scheduler stopping the job) unwinds like Ctrl-C, so temporary folders are
-    removed on the way out; only from the main thread, where Python allows handlers."""
+    removed on the way out; only from the main thread, where Python allows handlers. (The
+    flag as well as the exception: Ray's ``get`` raises a KeyboardInterrupt of its own in
+    place of the one it was interrupted by, and a terminated Ray run exited 130.)"""
+    _terminated.clear()
+
     def interrupt(signum: int, frame: object) -> None:
+        _terminated.set()
         raise _Terminated
 
     if threading.current_thread() is threading.main_thread():
@@ -385,7 +393,7 @@ def _full_disk_hint(exc: OSError, args: argparse.Namespace) -> str:
 
 
 def _interrupted(exc: KeyboardInterrupt) -> int:
-    terminated = isinstance(exc, _Terminated)
+    terminated = isinstance(exc, _Terminated) or _terminated.is_set()
     print(f"neardup: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
     return 143 if terminated else 130
 

@@ -491,6 +491,28 @@ def test_a_signal_inside_a_compiled_kernel_still_exits_as_interrupted(
     assert capsys.readouterr().err.startswith("neardup: ")
 
 
+def test_sigterm_exits_143_when_a_library_raises_its_own_keyboardinterrupt_instead(
+        tmp_path, corpus, monkeypatch, capsys):
+    # Interrupted inside ray.get, a Ray run's SIGTERM came out as a plain KeyboardInterrupt,
+    # not the handler's: the run exited 130, "interrupted", as for Ctrl-C.
+    import signal
+
+    import neardup.cli as cli
+
+    def ray_get(args):
+        try:
+            signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)  # the CLI's handler
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setitem(cli._COMMANDS, "dedup", ray_get)
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "out")]) == 143
+    assert capsys.readouterr().err.startswith("neardup: terminated")
+    monkeypatch.setitem(cli._COMMANDS, "dedup", lambda args: (_ for _ in ()).throw(
+        KeyboardInterrupt()))
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "out")]) == 130  # (a new run)
+
+
 def test_an_interrupted_rerun_leaves_no_summary_or_report_of_the_earlier_run(
         tmp_path, corpus, monkeypatch):
     # A run into a used output folder that stopped in its write pass (Ctrl-C, SIGTERM, a full

@@ -67,3 +67,77 @@ def test_all_cores_are_those_the_process_may_run_on(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 64)
     assert DedupOptions(jobs=0).workers == 3
     assert DedupOptions(jobs=5).workers == 5
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # (closed again: nothing listens there)
+
+
+def test_a_ray_address_nothing_answers_on_fails_at_once_before_any_work(tmp_path, capsys):
+    # ray.init retried for 822 s (60 warnings on stderr) before "Failed to connect", and the
+    # run had made its output folder by then.
+    pytest.importorskip("ray", reason="Ray is not installed")
+    import time
+
+    from neardup.cli import main
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "one document of some words"}\n')
+    port = _closed_port()
+    started = time.monotonic()
+    code = main(["dedup", str(corpus), "-o", str(tmp_path / "out"), "-q", "--executor", "ray",
+                 "--ray-address", f"127.0.0.1:{port}"])
+    assert code == 1 and time.monotonic() - started < 30
+    err = capsys.readouterr().err
+    assert f"no Ray cluster answers at 127.0.0.1:{port}" in err and "ray start --head" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_addresses_ray_resolves_itself_are_not_probed(monkeypatch):
+    pytest.importorskip("ray", reason="Ray is not installed")
+    import socket
+
+    from neardup.executor import check_ray
+
+    def no_connection(*args, **kwargs):
+        raise AssertionError("probed")
+
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    for address in (None, "auto", "local"):
+        check_ray(address)
+
+
+def test_ray_init_leaves_the_clis_sigterm_handler_in_place(monkeypatch):
+    # ray.init installs a SIGTERM handler of its own (sys.exit(15)): a Ray run stopped by
+    # SIGTERM exited 15, without "neardup: terminated", where a local run exits 143.
+    import signal
+    import types
+
+    from neardup.executor import RayExecutor
+
+    def ray_init(**kwargs):
+        signal.signal(signal.SIGTERM, lambda signum, frame: None)  # as Ray does
+        state["up"] = True
+
+    state = {"up": False}
+    fake = types.SimpleNamespace(
+        is_initialized=lambda: state["up"], init=ray_init,
+        available_resources=lambda: {"CPU": 2},
+        remote=lambda f: types.SimpleNamespace(remote=lambda *args: f(*args)),
+        put=lambda value: value, get=lambda value: value)
+    monkeypatch.setitem(sys.modules, "ray", fake)
+    monkeypatch.setattr("neardup.executor.check_ray", lambda address: None)
+
+    def cli_handler(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, cli_handler)
+    try:
+        assert list(RayExecutor().map(_square, range(3), 1)) == [1, 2, 5]
+        assert signal.getsignal(signal.SIGTERM) is cli_handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
