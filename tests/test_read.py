@@ -1865,6 +1865,32 @@ def test_jina_reader_headers_and_front_matter_give_a_text_file_its_url_title_and
     assert docs["plain.txt"].url is None and docs["plain.txt"].text.startswith("Title: not")
 
 
+def test_field_options_name_the_records_fields_not_those_of_headers_pages_and_warc(tmp_path):
+    # With --url-field metadata.url (for a JSONL crawl nesting its URLs), a Markdown file's
+    # front-matter URL, title and date went to its metadata, and so did a WARC record's URL;
+    # with --id-field, a WARC record lost its WARC-Record-ID for its file:number.
+    body = "# Council votes\n\nThe council voted on the budget on Tuesday.\n"
+    _write(tmp_path / "in/front.md", ("---\ntitle: Council votes\nurl: https://paper.example/b"
+                                      "\ndate: 2024-03-03\n---\n" + body).encode())
+    _write(tmp_path / "in/crawl.jsonl", json.dumps({
+        "doc": "j1", "text": body, "metadata": {"url": "https://crawl.example/c"},
+        "meta": {"head": "Budget", "when": "2024-03-04"}}).encode() + b"\n")
+    _warc_file(tmp_path / "in/p.warc.gz", [
+        ("response", "https://warc.example/d", "text/plain; charset=utf-8", body.encode())])
+    options = ReadOptions(id_field="doc", url_field="metadata.url", title_field="meta.head",
+                          date_field="meta.when")
+    docs = list(read_documents([tmp_path / "in"], options))
+    by_file = {d.source.split(":")[0].split("#")[0]: d for d in docs}
+    front, crawl = by_file["front.md"], by_file["crawl.jsonl"]
+    assert (front.id, front.url, front.title, front.date, front.metadata) == (
+        "front.md", "https://paper.example/b", "Council votes", "2024-03-03", {})
+    assert (crawl.id, crawl.url, crawl.title, crawl.date) == (
+        "j1", "https://crawl.example/c", "Budget", "2024-03-04")
+    warc = by_file["p.warc.gz"]
+    assert warc.id.startswith("<urn:uuid:") and warc.url == "https://warc.example/d"
+    assert warc.date is not None and "url" not in warc.metadata
+
+
 def test_records_wrapped_in_an_api_answer_are_read(tmp_path):
     # A news API's answer saved as .json ({"status": ..., "articles": [...]}) was one record,
     # rejected: "missing text field 'content' (fields: articles, status, totalResults)".

@@ -527,14 +527,16 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
     # (a WARC record of another type still says which page)
     fields = dict(record.fields)
     warnings = list(record.warnings)
-    doc_id = _mapped_text(fields.pop(options.id_field, None), options.id_field, "id", fields,
+    own = fmt in _OWN_FIELDS  # (neardup's names: see _document)
+    id_field = "id" if own else options.id_field
+    url_field = "url" if own else options.url_field
+    date_field = "date" if own else options.date_field
+    doc_id = _mapped_text(fields.pop(id_field, None), id_field, "id", fields,
                           warnings) or record.location
     if fmt in ("text", "html"):
         doc_id = record.location
-    url = _mapped_text(fields.pop(options.url_field, None), options.url_field, "URL", fields,
-                       warnings)
-    date = _mapped_text(fields.pop(options.date_field, None), options.date_field, "date",
-                        fields, warnings)
+    url = _mapped_text(fields.pop(url_field, None), url_field, "URL", fields, warnings)
+    date = _mapped_text(fields.pop(date_field, None), date_field, "date", fields, warnings)
     return Document(id=doc_id, text="", index=index, source=record.location, url=url,
                     date=date, site=site_of(url, folder), rejected=record.error,
                     warnings=warnings)
@@ -621,6 +623,9 @@ def _given_text(fields: dict[str, Any], name: str) -> str | None:
     return None
 
 
+_OWN_FIELDS = frozenset(("text", "html", "warc"))  # formats whose records neardup makes
+
+
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
               options: ReadOptions, warnings: list[str]) -> Document:
     """The document of a record's ``fields`` (taken over: what the mapped fields leave of it
@@ -630,20 +635,29 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     # the field names for the message of a missing text (rare), before any is taken out
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
-    doc_id = pop(options.id_field, None)
+    # The field options name the fields of the user's records. A text file's header, an HTML
+    # page and a WARC record give their id, URL, date and title under neardup's own names:
+    # with --url-field metadata.url (for a JSONL crawl), a Markdown file's front-matter URL and
+    # a WARC record's were dropped into the metadata, and a WARC record lost its id.
+    own = fmt in _OWN_FIELDS
+    id_field = "id" if own else options.id_field
+    url_field = "url" if own else options.url_field
+    date_field = "date" if own else options.date_field
+    title_field = "title" if own else options.title_field
+    doc_id = pop(id_field, None)
     if doc_id.__class__ is not str:
-        doc_id = _mapped_field(doc_id, fields, options.id_field, "id", warnings)
+        doc_id = _mapped_field(doc_id, fields, id_field, "id", warnings)
     if not doc_id or fmt in ("text", "html"):
         doc_id = location
-    url = pop(options.url_field, None)
+    url = pop(url_field, None)
     if url.__class__ is not str:
-        url = _mapped_field(url, fields, options.url_field, "URL", warnings)
-    date = pop(options.date_field, None)
+        url = _mapped_field(url, fields, url_field, "URL", warnings)
+    date = pop(date_field, None)
     if date.__class__ is not str:
-        date = _mapped_field(date, fields, options.date_field, "date", warnings)
-    title = pop(options.title_field, None)
+        date = _mapped_field(date, fields, date_field, "date", warnings)
+    title = pop(title_field, None)
     if title.__class__ is not str:
-        title = _mapped_field(title, fields, options.title_field, "title", warnings)
+        title = _mapped_field(title, fields, title_field, "title", warnings)
     # (an empty CSV cell or JSON "" is no URL, date or title: null in the output, as a Parquet
     # null)
     if url is not None and not url.strip():
