@@ -527,10 +527,7 @@ def _to_document(record: RawRecord, folder: str, fmt: str, index: int,
     # (a WARC record of another type still says which page)
     fields = dict(record.fields)
     warnings = list(record.warnings)
-    own = fmt in _OWN_FIELDS  # (neardup's names: see _document)
-    id_field = "id" if own else options.id_field
-    url_field = "url" if own else options.url_field
-    date_field = "date" if own else options.date_field
+    id_field, url_field, date_field, _ = _field_names_of(fmt, options)
     doc_id = _mapped_text(fields.pop(id_field, None), id_field, "id", fields,
                           warnings) or record.location
     if fmt in ("text", "html"):
@@ -623,7 +620,19 @@ def _given_text(fields: dict[str, Any], name: str) -> str | None:
     return None
 
 
+_OWN_NAMES = ("id", "url", "date", "title")
 _OWN_FIELDS = frozenset(("text", "html", "warc"))  # formats whose records neardup makes
+
+
+def _field_names_of(fmt: str, options: ReadOptions) -> tuple[str, str, str, str]:
+    """The fields that hold a record's id, URL, date and title. The field options name the
+    fields of the user's records; a text file's header, an HTML page and a WARC record give
+    theirs under neardup's own names (with --url-field metadata.url, for a JSONL crawl, a
+    Markdown file's front-matter URL and a WARC record's went to the metadata, and with
+    --id-field a WARC record lost its id)."""
+    if fmt in _OWN_FIELDS:
+        return _OWN_NAMES
+    return options.id_field, options.url_field, options.date_field, options.title_field
 
 
 def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, index: int,
@@ -635,15 +644,7 @@ def _document(fields: dict[str, Any], location: str, folder: str, fmt: str, inde
     # the field names for the message of a missing text (rare), before any is taken out
     available = "" if present else _field_names(fields, text_field)
     pop = fields.pop
-    # The field options name the fields of the user's records. A text file's header, an HTML
-    # page and a WARC record give their id, URL, date and title under neardup's own names:
-    # with --url-field metadata.url (for a JSONL crawl), a Markdown file's front-matter URL and
-    # a WARC record's were dropped into the metadata, and a WARC record lost its id.
-    own = fmt in _OWN_FIELDS
-    id_field = "id" if own else options.id_field
-    url_field = "url" if own else options.url_field
-    date_field = "date" if own else options.date_field
-    title_field = "title" if own else options.title_field
+    id_field, url_field, date_field, title_field = _field_names_of(fmt, options)
     doc_id = pop(id_field, None)
     if doc_id.__class__ is not str:
         doc_id = _mapped_field(doc_id, fields, id_field, "id", warnings)
