@@ -11,6 +11,7 @@ with its attribution line ("— Name, title") if it has one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import accumulate
 from operator import attrgetter
 
@@ -156,6 +157,7 @@ def mark_repeats(lines: list[Line]) -> None:
             is_rep[i] = True
         else:
             seen[k] = i
+    runs: list[tuple[int, int, bool]] = []  # (start, end, is a copied block)
     i = 0
     while i < len(kept):
         if not is_rep[i]:
@@ -167,13 +169,19 @@ def mark_repeats(lines: list[Line]) -> None:
         run = kept[i:j]
         words = sum(ln.n_words for ln in run)
         prose = sum(1 for ln in run if ln.cls == "good")
-        block = words >= MIN_BLOCK_WORDS and prose >= 3
-        for ln in run:
+        runs.append((i, j, words >= MIN_BLOCK_WORDS and prose >= 3))
+        i = j
+    # A paragraph copied, or set again as a pull quote, is printed twice; a line printed three
+    # or more times is an item of structured content (the same dish on several days of a meal
+    # plan, a step of each variant), which stays, as a repeated question does.
+    times = Counter(keys)
+    for i, j, block in runs:
+        for ln, k in zip(kept[i:j], keys[i:j], strict=True):
             # a repeated question is the interview format (same question to several people)
             question = ln.text.rstrip().endswith(("?", '?"', "?”"))
-            if block or (ln.cls == "good" and ln.n_words >= MIN_REPEAT_WORDS and not question):
+            if block or (ln.cls == "good" and ln.n_words >= MIN_REPEAT_WORDS and not question
+                         and times[k] <= 2):
                 ln.keep, ln.reason = False, "repeat"
-        i = j
     still = [i for i, ln in enumerate(kept) if ln.keep]
     _mark_pull_quotes([kept[i] for i in still], [keys[i] for i in still])
 

@@ -1855,3 +1855,38 @@ def test_sections_and_profiles_that_look_like_teasers_stay(name: str, kept: list
     res = clean_text(page)
     for text in kept:
         assert text in res.text, text
+
+
+_DISH = ("Asparagus and eggs: one cup of asparagus, two poached eggs, half a cup of sweet potato "
+         "and a teaspoon of olive oil for the potatoes.")
+
+
+def test_a_line_printed_three_times_is_structure_and_stays() -> None:
+    # A meal plan names the same dish on several days: a line printed three or more times is
+    # an item of the list, not a copy (a page's copied paragraph or pull quote is there twice).
+    days = []
+    for day, (snack, dinner) in enumerate([
+        ("an apple and a handful of almonds", "grilled salmon with a green salad"),
+        ("a cup of yoghurt with blueberries", "chicken curry with brown rice"),
+        ("carrot sticks with a spoon of hummus", "beef chili with black beans"),
+    ], start=1):
+        days += [f"Day {day}", "Breakfast", _DISH, "Snack",
+                 f"Between meals the plan suggests {snack}, which keeps the hunger away "
+                 "until the evening.",
+                 "Dinner", f"For dinner on this day the plan serves {dinner}, eaten at least "
+                 "two hours before bed."]
+    intro = ("This meal plan follows the same nutrition rules for the whole week, so there is "
+             "no need to count anything: each day lists what to eat and when to eat it.")
+    res = clean_text("A week of meal prep\n\n" + intro + "\n\n" + "\n\n".join(days))
+    assert res.text.count(_DISH) == 3
+    assert not _removed_text(res, "repeat")
+
+
+def test_a_paragraph_printed_twice_apart_goes_once() -> None:
+    paras = [f"Paragraph {n} of the report says the council met on Tuesday and voted to "
+             f"spend {n} million on the harbour, after a debate of several hours." for n in
+             range(1, 7)]
+    res = clean_text("Council backs harbour plan\n\n" + "\n\n".join(
+        [*paras[:4], paras[1], *paras[4:]]))
+    assert res.text.count(paras[1]) == 1
+    assert paras[1] in _removed_text(res, "repeat")
