@@ -106,10 +106,31 @@ def _result(future: Future[R]) -> R:
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill ``pool``'s worker processes (``_processes``: the pool has no public way)."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    """Kill ``pool``'s worker processes (``_processes``: the pool has no public way), and
+    leave its manager thread nothing to wait for.
+
+    A worker killed half-way through sending a result leaves part of a message in the result
+    pipe. The pool's manager thread, reading it, waits for the rest, and since this process
+    holds the pipe's writing end too, no end of file ever comes: ``shutdown`` then waited for
+    that thread for ever (a run stopped with Ctrl-C hung, 1 in ~20). Once the workers are
+    dead, closing this process's writing end makes that read fail, and the thread ends as
+    for a broken pool. The call queue's feeder thread may be blocked likewise, writing a
+    shard no worker will read: shutdown no longer waits for it."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         if process.is_alive():
             process.kill()
+    for process in processes:
+        process.join(timeout=10)  # (dead, a worker's ends of the pipes are closed)
+    if any(process.is_alive() for process in processes):
+        return  # (not dead after 10 s: leave the pipes as they are)
+    result_queue = getattr(pool, "_result_queue", None)
+    writer = getattr(result_queue, "_writer", None)
+    if writer is not None:
+        writer.close()
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
 
 
 def _call_with_config(func: Callable[[Any, Any], Any], shard: Any, config: Any) -> Any:

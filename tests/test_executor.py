@@ -55,6 +55,42 @@ def test_a_killed_worker_stops_the_run_with_an_error_instead_of_hanging(tmp_path
     assert "WorkerDied: a worker process died" in run.stdout and "--jobs" in run.stdout
 
 
+def test_a_worker_stopped_half_way_through_sending_its_result_does_not_hang_the_stop(
+        tmp_path) -> None:
+    # A run stopped with Ctrl-C hung about once in twenty: a worker killed while it was
+    # writing its result into the pool's result pipe left half a message there, and the
+    # pool's manager thread, reading it, waited for the rest for ever (this process holds the
+    # pipe's writing end too, so no end of file came), and with it ``shutdown``. Here each
+    # worker writes such half message itself (a length of 1,000 bytes, 10 of them) and waits;
+    # the caller stops early, as an interrupt does.
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent("""
+        import gc, os, struct, sys, time
+        from multiprocessing.queues import SimpleQueue
+        from neardup.executor import LocalExecutor
+
+        def shard(i, config):
+            if i == 0:
+                return "first"
+            queue = next(o for o in gc.get_objects() if isinstance(o, SimpleQueue))
+            os.write(queue._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+            time.sleep(60)
+
+        results = LocalExecutor(2).map(shard, range(3), None)
+        assert next(results) == "first"
+        time.sleep(1)  # (the other workers are in the middle of their messages)
+        results.close()  # (the caller stops: the pool's workers are killed)
+        print("stopped")
+    """))
+    try:
+        run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                             timeout=30)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError("stopping the pool hung on a half-sent result") from exc
+    assert run.returncode == 0 and run.stdout.strip() == "stopped", run.stderr
+    assert run.stderr == ""
+
+
 def test_all_cores_are_those_the_process_may_run_on(monkeypatch):
     # jobs=0 took os.cpu_count(): a job pinned to 4 of a machine's 64 cores started 64 processes
     import os
