@@ -112,9 +112,9 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
     A worker killed half-way through sending a result leaves part of a message in the result
     pipe. The pool's manager thread, reading it, waits for the rest, and since this process
     holds the pipe's writing end too, no end of file ever comes: ``shutdown`` then waited for
-    that thread for ever (a run stopped with Ctrl-C hung, 1 in ~20). Once the workers are
-    dead, closing this process's writing end makes that read fail, and the thread ends as
-    for a broken pool. The call queue's feeder thread may be blocked likewise, writing a
+    that thread for ever (a run stopped with Ctrl-C hung, 1 of 142 in a probe). Once the
+    workers are dead, closing this process's writing end makes that read fail, and the thread
+    ends as for a broken pool. The call queue's feeder thread may be blocked likewise, writing a
     shard no worker will read: shutdown no longer waits for it."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
