@@ -78,6 +78,23 @@ def test_module_entry_point_and_version():
     assert done.stdout.startswith("neardup ")
 
 
+def test_the_package_imports_its_api_when_first_used():
+    # `import neardup` took the whole API with it (numba, NumPy, Arrow: ~0.4 s), before the
+    # command line could parse an argument or catch a Ctrl-C: `--version` took 0.44 s, and an
+    # interrupt while a run imported them gave a traceback instead of "neardup: interrupted".
+    check = ("import sys, neardup, neardup.cli; "
+             "heavy = {'numba', 'numpy', 'pyarrow', 'neardup.api'} & set(sys.modules); "
+             "assert not heavy, heavy; "
+             "assert callable(neardup.dedup) and 'numpy' in sys.modules; "
+             "assert sorted(dir(neardup)) == sorted(neardup.__all__)")
+    run = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    for name in neardup.__all__:
+        assert getattr(neardup, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = neardup.nothing
+
+
 def test_synth_writes_a_corpus_with_truth(tmp_path):
     out = tmp_path / "s.jsonl"
     assert main(["synth", "--output", str(out), "--docs", "40", "--seed", "3"]) == 0
