@@ -37,7 +37,17 @@ _WORKER_CONFIG: Any = None
 def _init_worker(config: Any) -> None:
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    _leave_signals_to_parent()
     _die_with_parent()
+
+
+def _leave_signals_to_parent() -> None:
+    """A worker ignores SIGINT and SIGTERM: the main process takes them and stops its workers
+    (``_kill_workers``). A Ctrl-C in a terminal goes to the whole process group, and a worker
+    waiting for its next shard printed a traceback of its own (``KeyboardInterrupt``, or the
+    command line's SIGTERM handler it was forked with) among the run's messages."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def _die_with_parent() -> None:

@@ -14,17 +14,36 @@ _DEFERRED = {signal.SIGINT, signal.SIGTERM}
 @contextlib.contextmanager
 def deferred_interrupts() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back for the ``with`` block; a signal that arrived meanwhile is
-    delivered when it ends. Where signals cannot be masked (not POSIX, not the main thread,
-    which is the only one Python runs handlers in), the block runs as it is."""
-    if not hasattr(signal, "pthread_sigmask") or \
-            threading.current_thread() is not threading.main_thread():
+    delivered to the handler in place before, once the block ends. Off the main thread (the
+    only one Python runs handlers in, and may set them from) the block runs as it is.
+
+    The handlers themselves are swapped for one that takes note, rather than the signals
+    masked: a process-directed signal goes to any thread that does not mask it (numba's,
+    Arrow's and the BLAS library's threads), and Python runs its handler in the main thread
+    all the same, at its next instruction. A mask on the main thread alone held nothing
+    back: a Ctrl-C while numba compiled its runtime was raised inside an llvmlite callback,
+    where ctypes prints it and drops it, and the run went on to exit 0."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    arrived: list[int] = []
+
+    def take_note(signum: int, frame: object) -> None:
+        arrived.append(signum)
+
+    previous = {}
+    for signum in _DEFERRED:
+        handler = signal.getsignal(signum)
+        if handler is not None:  # (None: a handler set outside Python, left as it is)
+            previous[signum] = handler
+            signal.signal(signum, take_note)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(arrived):  # (each signal once, in the order they came)
+            signal.raise_signal(signum)
 
 
 def interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:

@@ -91,6 +91,44 @@ def test_a_worker_stopped_half_way_through_sending_its_result_does_not_hang_the_
     assert run.stderr == ""
 
 
+def test_a_ctrl_c_to_the_process_group_is_left_to_the_main_process(tmp_path) -> None:
+    # A Ctrl-C in a terminal signals every process of the group: workers, forked with the
+    # command line's handlers (SIGINT raises KeyboardInterrupt, SIGTERM its subclass), printed
+    # "Process ForkProcess-2: Traceback ... KeyboardInterrupt" among the run's messages while
+    # they waited for a shard, and died. Workers now leave both signals to the main process,
+    # which stops them. Here the main process, once its workers are forked, only takes note
+    # of the signals, so that a worker that does not ignore them has time to show it.
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, time
+        from neardup.executor import LocalExecutor
+
+        def stop(signum, frame):
+            raise KeyboardInterrupt
+
+        def shard(i, config):
+            if i == 1:
+                time.sleep(0.5)  # (the other two workers wait for shards meanwhile)
+                os.killpg(os.getpgrp(), signal.SIGINT)
+                os.killpg(os.getpgrp(), signal.SIGTERM)
+                time.sleep(1)
+            return i
+
+        signal.signal(signal.SIGTERM, stop)  # (as the command line does)
+        results = LocalExecutor(3).map(shard, range(2), None)
+        first = next(results)  # (the workers are forked)
+        taken = []
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda signum, frame: taken.append(signum))
+        print([first, *results], sorted(taken))
+    """))
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         timeout=60, start_new_session=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[0, 1] [2, 15]"
+    assert run.stderr == ""
+
+
 def test_all_cores_are_those_the_process_may_run_on(monkeypatch):
     # jobs=0 took os.cpu_count(): a job pinned to 4 of a machine's 64 cores started 64 processes
     import os

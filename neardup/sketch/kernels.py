@@ -24,6 +24,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from neardup.interrupts import deferred_interrupts
+
 try:  # pragma: no cover - depends on the platform
     if os.environ.get("NEARDUP_PURE"):
         raise ImportError("NEARDUP_PURE is set")
@@ -497,7 +499,10 @@ def warm_up(clean: bool = True) -> None:
     """Load (or compile) the kernels a run uses now, e.g. before worker processes fork;
     ``clean``: the cleaner's kernels too."""
     if AVAILABLE:
-        with _no_blas_probe():
+        # (a Ctrl-C or SIGTERM that lands while numba compiles its runtime here, which it does
+        # in every process, is raised inside an llvmlite ctypes callback, where ctypes prints
+        # it and drops it: the run went on to exit 0. Held back, it is delivered after.)
+        with deferred_interrupts(), _no_blas_probe():
             _load_kernels(clean)
 
 
