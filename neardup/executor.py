@@ -19,7 +19,6 @@ import multiprocessing as mp
 import signal
 import socket
 import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from neardup.errors import NeardupError, UsageError, WorkerDied
+from neardup.interrupts import python_handlers
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -183,7 +183,7 @@ class RayExecutor:
             # ray.init puts its own SIGTERM handler in place (``sys.exit(15)``): the CLI's,
             # which stops the run as Ctrl-C does (exit 143, "neardup: terminated", a resumable
             # run's progress said to be saved), is put back.
-            handlers = _main_thread_handlers()
+            handlers = python_handlers()
             try:
                 ray.init(address=self.address, include_dashboard=False, log_to_driver=False,
                          configure_logging=False)
@@ -205,15 +205,6 @@ class RayExecutor:
                 yield ray.get(pending.popleft())
         while pending:
             yield ray.get(pending.popleft())
-
-
-def _main_thread_handlers() -> dict[int, Any]:
-    """The SIGTERM and SIGINT handlers in place (none off the main thread: Python sets
-    handlers there only)."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    return {signum: handler for signum in (signal.SIGTERM, signal.SIGINT)
-            if (handler := signal.getsignal(signum)) is not None}
 
 
 def make_executor(kind: str, workers: int, address: str | None = None

@@ -7,8 +7,9 @@ import contextlib
 import signal
 import threading
 from collections.abc import Iterator
+from typing import Any
 
-_DEFERRED = {signal.SIGINT, signal.SIGTERM}
+_DEFERRED = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextlib.contextmanager
@@ -23,20 +24,14 @@ def deferred_interrupts() -> Iterator[None]:
     all the same, at its next instruction. A mask on the main thread alone held nothing
     back: a Ctrl-C while numba compiled its runtime was raised inside an llvmlite callback,
     where ctypes prints it and drops it, and the run went on to exit 0."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     arrived: list[int] = []
 
     def take_note(signum: int, frame: object) -> None:
         arrived.append(signum)
 
-    previous = {}
-    for signum in _DEFERRED:
-        handler = signal.getsignal(signum)
-        if handler is not None:  # (None: a handler set outside Python, left as it is)
-            previous[signum] = handler
-            signal.signal(signum, take_note)
+    previous = python_handlers()  # (none off the main thread: the block runs as it is)
+    for signum in previous:
+        signal.signal(signum, take_note)
     try:
         yield
     finally:
@@ -44,6 +39,16 @@ def deferred_interrupts() -> Iterator[None]:
             signal.signal(signum, handler)
         for signum in dict.fromkeys(arrived):  # (each signal once, in the order they came)
             signal.raise_signal(signum)
+
+
+def python_handlers() -> dict[int, Any]:
+    """The SIGINT and SIGTERM handlers in place that Python can put back (a handler set
+    outside Python reads as None, and is left out); none off the main thread, where Python
+    neither runs nor sets handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {signum: handler for signum in _DEFERRED
+            if (handler := signal.getsignal(signum)) is not None}
 
 
 def interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
