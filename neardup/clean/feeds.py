@@ -49,7 +49,7 @@ _HEADER_PART_RE = re.compile(
 _NOT_INTRO = frozenset(("article", "header", "aside", "nav", "footer", "form", "figure", "li",
                         "blockquote", "button"))
 # A teaser's link to the rest of its story (in the languages of the cue lists)
-_READ_ON_RE = re.compile(
+READ_ON_RE = re.compile(
     r"\b(?:continue reading|read more|read the (?:full|rest|whole)|full story|keep reading|"
     r"weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|"
     r"leggi tutto|leia mais|continuar lendo|lees verder|czytaj dalej)\b", re.I)
@@ -68,7 +68,7 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
         return None
     chosen = None
     for article in tree.iter("article"):
-        if probe in _words(article):
+        if probe in element_words(article):
             chosen = article  # (iteration goes inwards: the innermost one is the last found)
     if chosen is None or not _post(chosen):
         return None
@@ -81,14 +81,14 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     container = unit.getparent()
     if container is None:
         return None
-    classes = _classes(chosen)
+    classes = element_classes(chosen)
     posts = _posts(container, unit.tag, classes)
     if len(posts) < 2 or chosen not in posts:
         return None
     above = container.getparent()
     if above is not None:  # (containers of the same kind beside it: one per day)
-        twins = [c for c in _elements(above) if c.tag == container.tag
-                 and _compatible(_classes(c), _classes(container))]
+        twins = [c for c in child_elements(above) if c.tag == container.tag
+                 and _compatible(element_classes(c), element_classes(container))]
         posts = [post for twin in twins for post in
                  (posts if twin is container else _posts(twin, unit.tag, classes))]
     document = tree.makeelement("html", {})  # (lxml.html's element class, as trafilatura reads)
@@ -121,15 +121,15 @@ def _intro(container: HtmlElement) -> list[HtmlElement]:
                 _HEADER_PART_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
                 for e in [p, *above]):
             continue
-        if len(_words(p).split()) >= POST_WORDS and _few_links(p):
+        if len(element_words(p).split()) >= POST_WORDS and few_links(p):
             found.append(p)
     return found
 
 
-def _few_links(element: HtmlElement) -> bool:
+def few_links(element: HtmlElement) -> bool:
     """Less than MAX_LINK_SHARE of ``element``'s text is link text."""
-    links = sum(len(_words(a)) for a in element.iter("a"))
-    return links < MAX_LINK_SHARE * len(_words(element))
+    links = sum(len(element_words(a)) for a in element.iter("a"))
+    return links < MAX_LINK_SHARE * len(element_words(element))
 
 
 def _between(element: HtmlElement, ancestor: HtmlElement) -> list[HtmlElement]:
@@ -154,11 +154,11 @@ def _posts(container: HtmlElement, tag: str, classes: frozenset[str]) -> list[Ht
     """The articles of ``container``'s posts: its elements of ``tag`` holding one article of
     classes compatible with ``classes`` that reads as a post."""
     found = []
-    for element in _elements(container):
+    for element in child_elements(container):
         if element.tag != tag:
             continue
         article = _article_of(element)
-        if (article is not None and _compatible(_classes(article), classes)
+        if (article is not None and _compatible(element_classes(article), classes)
                 and _post(article)):
             found.append(article)
     return found
@@ -167,7 +167,7 @@ def _posts(container: HtmlElement, tag: str, classes: frozenset[str]) -> list[Ht
 def _post(article: HtmlElement) -> bool:
     """``article`` has prose, few links, no <h1>, no heading linking to another page and no
     link to read on: a post of a feed, not a story of its own or a teaser of one."""
-    words = sum(len(_words(p).split()) for p in article.iter("p"))
+    words = sum(len(element_words(p).split()) for p in article.iter("p"))
     if words < POST_WORDS or next(article.iter("h1"), None) is not None:
         return False
     title = _title_of(article)
@@ -175,9 +175,9 @@ def _post(article: HtmlElement) -> bool:
             "#" not in (link.get("href") or "#")  # (a link into a page: a post's permalink)
             for link in [*title.iter("a"), *(a for a in title.iterancestors("a"))]):
         return False
-    if any(_READ_ON_RE.search(link.text_content() or "") for link in article.iter("a")):
+    if any(READ_ON_RE.search(link.text_content() or "") for link in article.iter("a")):
         return False
-    return _few_links(article)
+    return few_links(article)
 
 
 def _title_of(article: HtmlElement) -> HtmlElement | None:
@@ -199,11 +199,11 @@ def _compatible(one: frozenset[str], other: frozenset[str]) -> bool:
     return one == other or bool(one and other and (one <= other or other <= one))
 
 
-def _elements(element: HtmlElement) -> list[HtmlElement]:
+def child_elements(element: HtmlElement) -> list[HtmlElement]:
     return [child for child in element if isinstance(child.tag, str)]  # (not comments)
 
 
-def _classes(element: HtmlElement) -> frozenset[str]:
+def element_classes(element: HtmlElement) -> frozenset[str]:
     """The element's classes but those with a digit (naming one item, "post-1806", or
     hashed, "css-1x2y3z") and those of a variant or a state ("post--untitled", "is-pinned",
     "has-image")."""
@@ -212,5 +212,5 @@ def _classes(element: HtmlElement) -> frozenset[str]:
                      and not name.startswith(("is-", "has-")))
 
 
-def _words(element: HtmlElement) -> str:
+def element_words(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())

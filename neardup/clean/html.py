@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 
 import trafilatura
 import trafilatura.utils
-from lxml.html import HTMLParser
+from lxml.html import HtmlElement, HTMLParser
 
+from neardup.clean.chunks import chunks_document
 from neardup.clean.features import WORD_RE
 from neardup.clean.feeds import feed_document, may_be_feed
 from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
@@ -43,20 +44,20 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     :func:`page_url`). The pipeline extracts a page once, in the site-template pass, and
     hands the result to :func:`clean_html` in the cleaning pass. Raises
     :class:`ExtractionError`."""
-    doc = _extract(html, url, comments)
+    tree, doc = _extract(html, url, comments)
     if doc is None and html.strip():
         # trafilatura finds no tree in a fragment whose markup is one element ("<p>...</p>",
         # an article body from a feed or a CMS export): the same markup inside a page has one
-        doc = _extract(f"<html><body>{html}</body></html>", url, comments)
+        tree, doc = _extract(f"<html><body>{html}</body></html>", url, comments)
     too_deep = _too_deep()
     fields = _fields(doc)
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
     warnings: list[str] = []
-    if found.get("text") and not too_deep and may_be_feed(html):
-        posts = _feed_text(html, found["text"], comments, warnings)
-        if posts is not None and len(posts) > len(found["text"]):
-            found["text"] = posts
+    if found.get("text") and tree is not None and not too_deep:
+        whole = _read_again(tree, html, found["text"], comments, warnings)
+        if whole is not None and len(whole) > len(found["text"]):
+            found["text"] = whole
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
         found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
     own_url = page_url(html)
@@ -214,8 +215,9 @@ def _keeps_article_cell(table_text: str, text: str) -> bool:
 # cleaned as plain text, with a warning; it stays the extraction's if that has more.
 TOO_DEEP = ("HTML nested deeper than 2,048 levels: the parser dropped what lies deeper, which "
             "is missing from the text")
-FEED_UNREAD = ("the page's <article> posts (a live blog) could not be read as one text, so its "
-               "text is the post that trafilatura read alone")
+FEED_UNREAD = ("the page's <article> posts (a live blog) or the chunks of its article body "
+               "could not be read as one text, so its text is the part that trafilatura read "
+               "alone")
 TOO_DEEP_READ_FLAT = ("HTML nested deeper than 2,048 levels, past the parser's limit: its text "
                       "was read from the markup without extraction and cleaned as plain text")
 _BLOCK_TAGS = frozenset(
@@ -313,23 +315,34 @@ def _fields(doc: Any) -> dict[str, Any]:
     return {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
 
 
-def _extract(html: str, url: str | None, comments: bool) -> Any:
+def _extract(html: str, url: str | None, comments: bool) -> tuple[HtmlElement | None, Any]:
+    """The page's tree (None if it has none) and trafilatura's extraction of it (None if
+    none). (trafilatura reads a copy of the tree: the tree stays as parsed, for a second
+    reading, see ``_read_again``, without a second parse.)"""
     try:
         with _our_parser():
-            return _bare_extraction(html, comments, url=url, with_metadata=True,
-                                    date_extraction_params=_DATE_PARAMS)
+            tree = trafilatura.utils.load_html(html)
+            if tree is None:
+                return None, None
+            return tree, _bare_extraction(tree, comments, url=url, with_metadata=True,
+                                          date_extraction_params=_DATE_PARAMS)
     except Exception as exc:  # (any error of trafilatura's on a broken page)
         reraise_if_interrupted(exc)
         raise ExtractionError(f"trafilatura raised {type(exc).__name__}: {exc}") from exc
 
 
-def _feed_text(html: str, text: str, comments: bool, warnings: list[str]) -> str | None:
-    """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``); a
-    failure to read them is said in ``warnings`` (the page's first reading stands)."""
+def _read_again(tree: HtmlElement, html: str, text: str, comments: bool,
+                warnings: list[str]) -> str | None:
+    """The main text of a live blog's posts when ``text`` is one of them (``feeds.py``), or
+    of an article body printed in chunks when ``text`` is the first (``chunks.py``); None
+    when it is neither. ``tree``: the page ``html`` parsed (what the posts or chunks are
+    moved out of). A failure to read them is said in ``warnings`` (the page's first reading
+    stands)."""
     try:
         with _our_parser():
-            tree = trafilatura.utils.load_html(html)
-            document = None if tree is None else feed_document(tree, text)
+            document = feed_document(tree, text) if may_be_feed(html) else None
+            if document is None:
+                document = chunks_document(tree, text)
             if document is None:
                 return None
             posts = _bare_extraction(document, comments, with_metadata=False)

@@ -1,0 +1,85 @@
+"""An article body printed in chunks (an advertisement between them) is read whole, where
+trafilatura alone reads the first chunk; teasers, a next story and pull quotes in elements of
+the same class are not taken for chunks."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from neardup.clean import clean_html
+from neardup.clean.chunks import chunks_document
+
+FIRST = [
+    "The city council voted on Tuesday to close the old bridge over the river for two years "
+    "while engineers rebuild its piers, which inspectors found cracked in the spring.",
+    "Commuters who cross it each morning will be sent along a detour of about four miles, "
+    "and the transit agency said it would add buses on the two busiest routes.",
+    "Shop owners on the north bank said they feared losing customers during the works, and "
+    "several asked the council for help with rents until the bridge reopens.",
+]
+SECOND = [
+    "The rebuilding is expected to cost about 48 million dollars, most of it paid by the "
+    "state, according to a budget document presented to the council last month.",
+    "Engineers said the new piers would be sunk deeper into the riverbed than the old ones, "
+    "which were built in 1931 and have been patched many times since then.",
+    "A public meeting on the detour is planned for next week at the central library, where "
+    "residents can see the plans and put their questions to the engineers.",
+]
+
+
+def _chunk(paragraphs: list[str], cls: str = "body body__container article__body") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<div class="grid grid-items-2 chunk"><div class="{cls}">{body}</div>'
+            '<div class="ad-rail"></div></div>')
+
+
+AD = ('<div class="marketing-unit"><p>Get unlimited access for just one dollar a week.</p>'
+      '<a href="/subscribe">Subscribe</a></div>')
+
+
+def _page(chunks: str) -> str:
+    return ("<!doctype html><html><head><title>Old bridge to close | Example News</title>"
+            "</head><body><header><nav><a href='/'>Home</a> <a href='/us'>US</a></nav>"
+            "</header><main><article class='article'><h1>Old bridge to close for two years"
+            f"</h1><div class='article__chunks'>{chunks}</div></article></main>"
+            "<footer>Terms of use</footer></body></html>")
+
+
+def test_every_chunk_of_an_article_body_is_read() -> None:
+    text = clean_html(_page(_chunk(FIRST) + AD + _chunk(SECOND))).text
+    assert all(p in text for p in FIRST + SECOND)
+    assert text.index(FIRST[-1]) < text.index(SECOND[0])
+    assert "one dollar a week" not in text and "Terms of use" not in text
+
+
+def test_a_pull_quote_in_the_next_chunk_does_not_hide_it() -> None:
+    # (the next chunk opens with a paragraph of the first printed again as a pull quote)
+    text = clean_html(_page(_chunk(FIRST) + AD + _chunk([FIRST[1], *SECOND]))).text
+    assert all(p in text for p in SECOND)
+
+
+def test_teasers_and_a_next_story_are_no_chunks() -> None:
+    teaser = ('<p><a href="/other-story">A teaser of another story, a headline that links to '
+              'it</a> with a line of text under it, and then a link to read on.</p>'
+              '<p><a href="/other-story">Continue reading</a></p>') * 3
+    next_story = "<h1>Another story entirely</h1>" + "".join(f"<p>{p}</p>" for p in SECOND)
+    for twin in (teaser, next_story):
+        html = _page(_chunk(FIRST) + AD
+                     + f'<div class="grid grid-items-2 chunk"><div class="body body__container '
+                       f'article__body">{twin}</div></div>')
+        text = clean_html(html).text
+        assert all(p in text for p in FIRST)
+        assert "teaser of another story" not in text and SECOND[0] not in text
+
+
+def test_a_body_read_whole_has_no_chunks() -> None:
+    tree = lxml.html.fromstring(_page(_chunk(FIRST + SECOND)))
+    assert chunks_document(tree, "\n".join(FIRST + SECOND)) is None
+    # two chunks of which the text has both: nothing left to read
+    tree = lxml.html.fromstring(_page(_chunk(FIRST) + AD + _chunk(SECOND)))
+    assert chunks_document(tree, "\n".join(FIRST + SECOND)) is None
+    tree = lxml.html.fromstring(_page(_chunk(FIRST) + AD + _chunk(SECOND)))
+    document = chunks_document(tree, "\n".join(FIRST))
+    assert document is not None
+    assert all(p in document.text_content() for p in FIRST + SECOND)
+    assert "one dollar a week" not in document.text_content()
