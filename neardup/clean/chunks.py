@@ -31,11 +31,11 @@ from lxml.html import HtmlElement
 
 from neardup.clean.feeds import (
     PROBE_CHARS,
-    READ_ON_RE,
     child_elements,
     element_classes,
     element_words,
     few_links,
+    reads_on,
 )
 
 CHUNK_WORDS = 40  # words of new paragraphs that make a twin a chunk of the body
@@ -109,5 +109,4 @@ def _new_chunk(element: HtmlElement, known: str) -> bool:
             new += len(words.split())
     if new < CHUNK_WORDS or new < read:
         return False
-    return few_links(element) and not any(READ_ON_RE.search(link.text_content() or "")
-                                          for link in element.iter("a"))
+    return few_links(element) and not reads_on(element)

@@ -49,7 +49,7 @@ _HEADER_PART_RE = re.compile(
 _NOT_INTRO = frozenset(("article", "header", "aside", "nav", "footer", "form", "figure", "li",
                         "blockquote", "button"))
 # A teaser's link to the rest of its story (in the languages of the cue lists)
-READ_ON_RE = re.compile(
+_READ_ON_RE = re.compile(
     r"\b(?:continue reading|read more|read the (?:full|rest|whole)|full story|keep reading|"
     r"weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|"
     r"leggi tutto|leia mais|continuar lendo|lees verder|czytaj dalej)\b", re.I)
@@ -175,9 +175,12 @@ def _post(article: HtmlElement) -> bool:
             "#" not in (link.get("href") or "#")  # (a link into a page: a post's permalink)
             for link in [*title.iter("a"), *(a for a in title.iterancestors("a"))]):
         return False
-    if any(READ_ON_RE.search(link.text_content() or "") for link in article.iter("a")):
-        return False
-    return few_links(article)
+    return few_links(article) and not reads_on(article)
+
+
+def reads_on(element: HtmlElement) -> bool:
+    """``element`` has a link to read on (a teaser's "Continue reading")."""
+    return any(_READ_ON_RE.search(link.text_content() or "") for link in element.iter("a"))
 
 
 def _title_of(article: HtmlElement) -> HtmlElement | None:
