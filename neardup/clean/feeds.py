@@ -88,7 +88,7 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     above = container.getparent()
     if above is not None:  # (containers of the same kind beside it: one per day)
         twins = [c for c in child_elements(above) if c.tag == container.tag
-                 and _compatible(element_classes(c), element_classes(container))]
+                 and compatible_classes(element_classes(c), element_classes(container))]
         posts = [post for twin in twins for post in
                  (posts if twin is container else _posts(twin, unit.tag, classes))]
     document = tree.makeelement("html", {})  # (lxml.html's element class, as trafilatura reads)
@@ -158,7 +158,7 @@ def _posts(container: HtmlElement, tag: str, classes: frozenset[str]) -> list[Ht
         if element.tag != tag:
             continue
         article = _article_of(element)
-        if (article is not None and _compatible(element_classes(article), classes)
+        if (article is not None and compatible_classes(element_classes(article), classes)
                 and _post(article)):
             found.append(article)
     return found
@@ -197,7 +197,7 @@ def _article_of(element: HtmlElement) -> HtmlElement | None:
     return found[0] if len(found) == 1 else None
 
 
-def _compatible(one: frozenset[str], other: frozenset[str]) -> bool:
+def compatible_classes(one: frozenset[str], other: frozenset[str]) -> bool:
     """The same classes, or (both with some) the one's a subset of the other's."""
     return one == other or bool(one and other and (one <= other or other <= one))
 

@@ -72,6 +72,43 @@ def test_teasers_and_a_next_story_are_no_chunks() -> None:
         assert "teaser of another story" not in text and SECOND[0] not in text
 
 
+def test_chunks_of_a_modified_class_and_a_short_chunk_are_read() -> None:
+    # (a later chunk marked by one more class, "paywall"; a chunk of one short paragraph)
+    short = "The vote was eleven to two, with one member absent from the chamber."
+    later = "body body__container article__body paywall"
+    html = _page(_chunk(FIRST) + AD + _chunk([short], later) + AD + _chunk(SECOND, later))
+    text = clean_html(html).text
+    assert all(p in text for p in [*FIRST, short, *SECOND])
+
+
+def _story(title: str, paragraphs: list[str], heading: str = "h1") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<div class="story-wrap"><div class="story-meta"><{heading} class="story-title">'
+            f'{title}</{heading}><span class="byline">By Ann Lee</span></div>'
+            f'<div class="story-body">{body}</div></div>')
+
+
+def test_a_next_story_or_a_box_of_the_body_class_is_no_chunk() -> None:
+    # The next story of an endless page in a container of the same class, its title in an
+    # <h2>: the container of the first holds the headline, so it is the story, not a chunk.
+    html = ("<html><body><div class='stream'>" + _story("Old bridge to close", FIRST)
+            + AD + _story("Orchestra plans free concerts", SECOND, "h2") + "</div></body></html>")
+    text = clean_html(html).text
+    assert all(p in text for p in FIRST) and SECOND[0] not in text
+    # An "About the author" block in a section of the body's class: it holds no element of
+    # the class that holds the body's paragraphs.
+    bio = ("Helen Marsh has covered transport and city politics for the paper since 2009, and "
+           "before that reported from Brussels for a news agency for six years. She lives "
+           "in the north of the city with her partner and two children.")
+    html = ("<html><body><h1>Old bridge to close</h1><div class='layout'>"
+            "<section class='block'><div class='article-content'>"
+            + "".join(f"<p>{p}</p>" for p in FIRST) + "</div></section>"
+            "<section class='block'><h2 class='block-title'>About the author</h2>"
+            f"<div class='bio'><p>{bio}</p></div></section></div></body></html>")
+    text = clean_html(html).text
+    assert all(p in text for p in FIRST) and "Helen Marsh" not in text
+
+
 def test_a_body_read_whole_has_no_chunks() -> None:
     tree = lxml.html.fromstring(_page(_chunk(FIRST + SECOND)))
     assert chunks_document(tree, "\n".join(FIRST + SECOND)) is None
