@@ -619,6 +619,17 @@ def _row_features(t: str, row: list[int], key: str) -> tuple:
     )
 
 
+def word_count(text: str) -> int:
+    """The words of ``text`` as :func:`line_features` counts them: its ``\\w+`` runs, and in
+    scripts written without spaces (CJK) about one word per two characters."""
+    n = len(WORD_RE.findall(text))
+    if not text.isascii():
+        cjk = len(_CJK_RE.findall(text))
+        if cjk:
+            n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(text)))
+    return n
+
+
 def _word_features(t: str) -> tuple:
     """The ``\\w+``-word features of :func:`line_features` -- general path: (n_words, number of
     ``\\w+`` runs, stop_ratio, lower_ratio, title_ratio, digit_ratio, latin_script, cjk, holds a

@@ -109,6 +109,47 @@ def test_a_next_story_or_a_box_of_the_body_class_is_no_chunk() -> None:
     assert all(p in text for p in FIRST) and "Helen Marsh" not in text
 
 
+def test_a_next_post_under_a_title_and_a_bio_of_the_body_class_are_no_chunks() -> None:
+    # A next post in a wrapper of the post's class, its title in a <div> named so; an
+    # author's bio whose classes add "author" to the body's: neither is more of the body.
+    post = ('<div class="post-wrap">{title}<div class="entry-content">{body}</div></div>')
+    first = post.format(title="", body="".join(f"<p>{p}</p>" for p in FIRST))
+    following = post.format(title='<div class="next-title">Orchestra plans free concerts</div>',
+                            body="".join(f"<p>{p}</p>" for p in SECOND))
+    html = ("<html><body><h1>Old bridge to close</h1><div class='posts'>" + first
+            + "<div class='separator'>Up next</div>" + following + "</div></body></html>")
+    text = clean_html(html).text
+    assert all(p in text for p in FIRST) and SECOND[0] not in text
+    bio = ("Helen Marsh has covered transport and city politics for the paper since 2009, and "
+           "before that reported from Brussels for a news agency for six years, where she "
+           "wrote about rail, roads and the money that pays for them.")
+    html = ("<html><body><h1>Old bridge to close</h1><div class='layout'>"
+            "<div class='art-text'>" + "".join(f"<p>{p}</p>" for p in FIRST) + "</div>"
+            + AD + f"<div class='art-text art-author'><p>{bio}</p></div></div></body></html>")
+    text = clean_html(html).text
+    assert all(p in text for p in FIRST) and "Helen Marsh" not in text
+
+
+def test_chunks_of_a_page_in_japanese_are_read() -> None:
+    # (no spaces between words: the last line and the chunks' words are counted by
+    # characters)
+    first = ["市議会は火曜日、川に架かる古い橋を二年間閉鎖し、春の点検でひびが見つかった橋脚を"
+             "作り直すことを賛成多数で決めた。", "毎朝この橋を渡る通勤客は約六キロの迂回路を"
+             "使うことになり、交通局は利用の多い二つの路線でバスを増やすと説明した。",
+             "北岸の商店主らは工事の間に客足が遠のくことを心配しており、橋が再開するまで家賃の"
+             "補助を求める声が議会に相次いで寄せられている。", "市長は記者会見で、安全を"
+             "最優先にした判断だと述べ、工事の進み具合を毎月市民に報告すると約束した。",
+             "橋は市の中心部と北部の住宅地を結ぶ唯一の道路橋で、一日に約三万台の車が通っている"
+             "と市の交通調査は示している。"]
+    second = ["工事費はおよそ七十億円で、その大半は県が負担すると、先月議会に示された予算資料は"
+              "伝えている。", "技術者によると、新しい橋脚は一九三一年に造られた古い橋脚よりも"
+              "深く川底に打ち込まれるという。", "迂回路についての住民説明会は来週、中央図書館で"
+              "開かれ、住民は計画を見て技術者に直接質問できる。"]
+    html = _page(_chunk(first) + AD + _chunk(second))
+    text = clean_html(html).text
+    assert all(p in text for p in first + second)
+
+
 def test_a_body_read_whole_has_no_chunks() -> None:
     tree = lxml.html.fromstring(_page(_chunk(FIRST + SECOND)))
     assert chunks_document(tree, "\n".join(FIRST + SECOND)) is None
