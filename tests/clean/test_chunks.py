@@ -27,8 +27,23 @@ SECOND = [
 ]
 
 
+BIO = ("Helen Marsh has covered transport and city politics for the paper since 2009, and "
+       "before that reported from Brussels for a news agency for six years, where she wrote "
+       "about rail, roads and the money that pays for them. She lives in the north of the city.")
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in texts)
+
+
+def _reads_first_only(html: str, left_out: str) -> bool:
+    """The page's article is FIRST, whole, without ``left_out``."""
+    text = clean_html(html).text
+    return all(p in text for p in FIRST) and left_out not in text
+
+
 def _chunk(paragraphs: list[str], cls: str = "body body__container article__body") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = _paragraphs(paragraphs)
     return (f'<div class="grid grid-items-2 chunk"><div class="{cls}">{body}</div>'
             '<div class="ad-rail"></div></div>')
 
@@ -82,7 +97,7 @@ def test_chunks_of_a_modified_class_and_a_short_chunk_are_read() -> None:
 
 
 def _story(title: str, paragraphs: list[str], heading: str = "h1") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = _paragraphs(paragraphs)
     return (f'<div class="story-wrap"><div class="story-meta"><{heading} class="story-title">'
             f'{title}</{heading}><span class="byline">By Ann Lee</span></div>'
             f'<div class="story-body">{body}</div></div>')
@@ -93,41 +108,33 @@ def test_a_next_story_or_a_box_of_the_body_class_is_no_chunk() -> None:
     # <h2>: the container of the first holds the headline, so it is the story, not a chunk.
     html = ("<html><body><div class='stream'>" + _story("Old bridge to close", FIRST)
             + AD + _story("Orchestra plans free concerts", SECOND, "h2") + "</div></body></html>")
-    text = clean_html(html).text
-    assert all(p in text for p in FIRST) and SECOND[0] not in text
+    assert _reads_first_only(html, SECOND[0])
     # An "About the author" block in a section of the body's class: it holds no element of
     # the class that holds the body's paragraphs.
-    bio = ("Helen Marsh has covered transport and city politics for the paper since 2009, and "
-           "before that reported from Brussels for a news agency for six years. She lives "
-           "in the north of the city with her partner and two children.")
     html = ("<html><body><h1>Old bridge to close</h1><div class='layout'>"
-            "<section class='block'><div class='article-content'>"
-            + "".join(f"<p>{p}</p>" for p in FIRST) + "</div></section>"
-            "<section class='block'><h2 class='block-title'>About the author</h2>"
-            f"<div class='bio'><p>{bio}</p></div></section></div></body></html>")
-    text = clean_html(html).text
-    assert all(p in text for p in FIRST) and "Helen Marsh" not in text
+            f"<section class='block'><div class='article-content'>{_paragraphs(FIRST)}</div>"
+            "</section><section class='block'><h2>About the author</h2>"
+            f"<div class='bio'><p>{BIO}</p></div></section></div></body></html>")
+    assert _reads_first_only(html, "Helen Marsh")
 
 
-def test_a_next_post_under_a_title_and_a_bio_of_the_body_class_are_no_chunks() -> None:
+def test_a_next_post_under_a_title_and_a_note_of_the_body_class_are_no_chunks() -> None:
     # A next post in a wrapper of the post's class, its title in a <div> named so; an
-    # author's bio whose classes add "author" to the body's: neither is more of the body.
-    post = ('<div class="post-wrap">{title}<div class="entry-content">{body}</div></div>')
-    first = post.format(title="", body="".join(f"<p>{p}</p>" for p in FIRST))
+    # editors' note whose classes add "editors-note" to the body's: neither is more of it.
+    post = '<div class="post-wrap">{title}<div class="entry-content">{body}</div></div>'
+    first = post.format(title="", body=_paragraphs(FIRST))
     following = post.format(title='<div class="next-title">Orchestra plans free concerts</div>',
-                            body="".join(f"<p>{p}</p>" for p in SECOND))
+                            body=_paragraphs(SECOND))
     html = ("<html><body><h1>Old bridge to close</h1><div class='posts'>" + first
             + "<div class='separator'>Up next</div>" + following + "</div></body></html>")
-    text = clean_html(html).text
-    assert all(p in text for p in FIRST) and SECOND[0] not in text
-    bio = ("Helen Marsh has covered transport and city politics for the paper since 2009, and "
-           "before that reported from Brussels for a news agency for six years, where she "
-           "wrote about rail, roads and the money that pays for them.")
+    assert _reads_first_only(html, SECOND[0])
+    note = ("A note from the editors: this story is part of a series on the city's ageing "
+            "bridges and roads, paid for by a grant from a local foundation that has no say in "
+            "which bridges we look at, whom we talk to or what we write about them in the end.")
     html = ("<html><body><h1>Old bridge to close</h1><div class='layout'>"
-            "<div class='art-text'>" + "".join(f"<p>{p}</p>" for p in FIRST) + "</div>"
-            + AD + f"<div class='art-text art-author'><p>{bio}</p></div></div></body></html>")
-    text = clean_html(html).text
-    assert all(p in text for p in FIRST) and "Helen Marsh" not in text
+            f"<div class='article-text'>{_paragraphs(FIRST)}</div>{AD}"
+            f"<div class='article-text editors-note'><p>{note}</p></div></div></body></html>")
+    assert _reads_first_only(html, "A note from the editors")
 
 
 def test_chunks_of_a_page_in_japanese_are_read() -> None:
