@@ -1,6 +1,7 @@
 """A next story printed in full under the article (an endless page) goes with the page around
-the article, in plain text; a byline inside the article that opens no story (a recipe card's
-"Author:"), and the article's own byline under a ticker of other stories, do not cut it."""
+the article, in plain text; a byline inside the article that opens no story (a section's, a
+recipe card's "Author:"), and the article's own byline under a ticker of other stories, do
+not cut it."""
 
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ def test_a_next_story_under_the_article_goes() -> None:
                              "By Monique Ellis · Updated 5:42 PM", *NEXT])).text
     assert all(p in text for p in PROSE)
     assert not any(p in text for p in NEXT) and "Monique Ellis" not in text
+
+
+def test_a_sections_byline_under_its_heading_cuts_nothing() -> None:
+    # (an op-ed's second author, an expert's answer, a roundup's next brief: no "Next story")
+    section = ["Share Tweet Email", "A planner's view", "By Andrea Kowalski", *NEXT]
+    text = clean_text(_page(section)).text
+    assert all(p in text for p in PROSE + NEXT)
 
 
 def test_a_byline_written_as_a_label_inside_the_article_cuts_nothing() -> None:
