@@ -169,67 +169,6 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     return sorted(regions)
 
 
-# A byline under a "Next story" label and a headline inside a region, with at least this many
-# words of prose above it in the region and below it, opens another story (an endless page's)
-NEXT_STORY_WORDS = 60
-# Lines between a story's last paragraph and the next story's byline that are looked at (a
-# share bar of five lines, the label, an advertisement's label, a kicker, the headline)
-NEXT_STORY_HEADER_LINES = 10
-# Lines above a region where its own story's byline is looked for
-OWN_HEADER_LINES = 8
-# A next story's label: without one, a byline under a heading inside a region is as often a
-# section's (a co-author's part of an op-ed, an expert's answer, a brief of a roundup, a live
-# blog's post, a letter) as a next story's, and a held-out probe lost half of such pages
-_NEXT_LABEL_RE = re.compile(
-    r"^\W*(?:up next|read next|next (?:story|article|post|up)|coming up next|"
-    r"nächster artikel|nächste geschichte|à lire ensuite|article suivant|"
-    r"siguiente (?:artículo|noticia)|articolo successivo|prossimo articolo|volgend artikel|"
-    r"volgende artikel|nästa artikel|próximo artigo|następny artykuł|"
-    r"loading next (?:story|article))\W*$", re.I)
-
-
-def without_next_stories(lines: list[Line], regions: list[tuple[int, int]]
-                         ) -> list[tuple[int, int]]:
-    """``regions`` up to the first next story in them: in a region under a byline of its own
-    (within :data:`OWN_HEADER_LINES` lines above it), another byline (``find_byline``) under
-    a next story's label and a headline (lines after the last
-    paragraph with a sentence end: one that is such a label, one that has no sentence end),
-    with :data:`NEXT_STORY_WORDS` words of prose above it in its region and below it. An
-    endless page prints the next story in full under the article, its label, headline and
-    byline between, and the region search, which sees prose on both sides, ran on into it."""
-    for index, (s, e) in enumerate(regions):
-        if find_byline(lines, max(0, s - OWN_HEADER_LINES), s + 1)[0] is None:
-            continue  # (no header of its own: the byline below may be its story's, under a
-            # ticker of other stories' summaries)
-        above = 0
-        for i in range(s, e):
-            ln = lines[i]
-            if ln.cls in ("good", "near"):
-                above += ln.n_words
-                continue
-            if above < NEXT_STORY_WORDS or find_byline(lines, i, i + 1)[0] is None:
-                continue
-            below = sum(x.n_words for x in lines[i + 1:e] if x.cls in ("good", "near"))
-            start = _next_story_start(lines, s, i)
-            if below >= NEXT_STORY_WORDS and start is not None:
-                return [*regions[:index], (s, start)]
-    return regions
-
-
-def _next_story_start(lines: list[Line], s: int, byline: int) -> int | None:
-    """Where the story whose byline is ``lines[byline]`` starts: after the last paragraph
-    with a sentence end above it, if a next story's label and a line without a sentence end
-    (its headline) lie between, within :data:`NEXT_STORY_HEADER_LINES` lines; else None."""
-    headline = label = False
-    for i in range(byline - 1, max(s, byline - NEXT_STORY_HEADER_LINES - 1), -1):
-        ln = lines[i]
-        if ln.cls in ("good", "near") and ln.terminal:
-            return i + 1 if headline and label else None
-        headline = headline or (ln.n_words >= 3 and not ln.terminal)
-        label = label or _NEXT_LABEL_RE.match(ln.text) is not None
-    return None
-
-
 # An extra region's paragraph that names at least this many different notice or appeal cues
 # is the page's consent or donation notice ("We and our partners store and/or access
 # information on a device, such as cookies ... click to consent", "... supporting our

@@ -61,7 +61,6 @@ from neardup.clean.region import (
     lead_start,
     sentence_like,
     smooth_region,
-    without_next_stories,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure, mark_table_rows
@@ -618,7 +617,7 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     content_rows = mark_structure(lines)  # (questions and answers)
     if tables:
         content_rows |= mark_table_rows(lines, tables)
-    regions = without_next_stories(lines, article_regions(lines, opts, content_rows))
+    regions = article_regions(lines, opts, content_rows)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
             ln.keep = ln.cls != "bad"
