@@ -157,6 +157,17 @@ def test_chunks_of_a_page_in_japanese_are_read() -> None:
     assert all(p in text for p in first + second)
 
 
+def test_a_first_chunk_that_ends_with_a_list_is_followed() -> None:
+    # (trafilatura writes the last item "- ...", and the item's list is what the chunk holds)
+    items = ["Ferry services from the north bank will run every twenty minutes at rush hour.",
+             "Cyclists may use the rail bridge footpath, which will be widened this summer."]
+    first = (f"<div class='body article__body'>{_paragraphs(FIRST)}<ul class='article__list'>"
+             + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>")
+    html = _page(first + AD + f"<div class='body article__body'>{_paragraphs(SECOND)}</div>")
+    text = clean_html(html).text
+    assert all(p in text for p in [*FIRST, *items, *SECOND])
+
+
 def test_a_body_read_whole_has_no_chunks() -> None:
     tree = lxml.html.fromstring(_page(_chunk(FIRST + SECOND)))
     assert chunks_document(tree, "\n".join(FIRST + SECOND)) is None
