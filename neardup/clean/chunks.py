@@ -57,6 +57,7 @@ from lxml.html import HtmlElement
 from neardup.clean.features import word_count
 from neardup.clean.feeds import (
     PROBE_CHARS,
+    article_document,
     child_elements,
     compatible_classes,
     element_classes,
@@ -108,23 +109,9 @@ def chunks_document(tree: HtmlElement, text: str) -> HtmlElement | None:
             new = {id(e): _new_words(e, known, inner) for e in twins if e is not above}
             chunks = [e for e in twins if e is above or new[id(e)]]
             if len(chunks) > 1 and sum(new.values()) >= CHUNK_WORDS:
-                return _document(tree, chunks)
+                return article_document(tree, chunks)
         below = above
     return None
-
-
-def _document(tree: HtmlElement, chunks: list[HtmlElement]) -> HtmlElement:
-    """A page of one article holding ``chunks`` (moved out of ``tree``)."""
-    document = tree.makeelement("html", {})
-    body = tree.makeelement("body", {})
-    # (class "post": the first element trafilatura's first expression matches)
-    article = tree.makeelement("article", {"class": "post"})
-    document.append(body)
-    body.append(article)
-    for element in chunks:
-        element.tail = None
-        article.append(element)
-    return document
 
 
 def _last_element(tree: HtmlElement, text: str) -> HtmlElement | None:

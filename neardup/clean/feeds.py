@@ -91,6 +91,12 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
                  and compatible_classes(element_classes(c), element_classes(container))]
         posts = [post for twin in twins for post in
                  (posts if twin is container else _posts(twin, unit.tag, classes))]
+    return article_document(tree, [*_intro(container), *posts])
+
+
+def article_document(tree: HtmlElement, elements: list[HtmlElement]) -> HtmlElement:
+    """A page of one article holding ``elements`` (moved out of ``tree``), for trafilatura to
+    read again."""
     document = tree.makeelement("html", {})  # (lxml.html's element class, as trafilatura reads)
     body = tree.makeelement("body", {})
     # (class "post": the first element trafilatura's first expression matches, in document
@@ -98,7 +104,7 @@ def feed_document(tree: HtmlElement, text: str) -> HtmlElement | None:
     article = tree.makeelement("article", {"class": "post"})
     document.append(body)
     body.append(article)
-    for element in [*_intro(container), *posts]:
+    for element in elements:
         element.tail = None
         article.append(element)
     return document
