@@ -106,9 +106,9 @@ def chunks_document(tree: HtmlElement, text: str) -> HtmlElement | None:
                      and compatible_classes(element_classes(e), classes)
                      and not _name_parts(element_classes(e) ^ classes) & _ASIDE_NAMES]
             inner = None if below is last else below
-            new = {id(e): _new_words(e, known, inner) for e in twins if e is not above}
-            chunks = [e for e in twins if e is above or new[id(e)]]
-            if len(chunks) > 1 and sum(new.values()) >= CHUNK_WORDS:
+            new = [0 if e is above else _new_words(e, known, inner) for e in twins]
+            chunks = [e for e, n in zip(twins, new, strict=True) if e is above or n]
+            if len(chunks) > 1 and sum(new) >= CHUNK_WORDS:
                 return article_document(tree, chunks)
         below = above
     return None

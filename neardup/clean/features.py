@@ -623,11 +623,16 @@ def word_count(text: str) -> int:
     """The words of ``text`` as :func:`line_features` counts them: its ``\\w+`` runs, and in
     scripts written without spaces (CJK) about one word per two characters."""
     n = len(WORD_RE.findall(text))
-    if not text.isascii():
-        cjk = len(_CJK_RE.findall(text))
-        if cjk:
-            n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(text)))
-    return n
+    return n if text.isascii() else _with_cjk_words(text, n)[0]
+
+
+def _with_cjk_words(t: str, n: int) -> tuple[int, int]:
+    """``n``, the ``\\w+`` runs of ``t``, counted again for scripts written without spaces
+    (CJK: few, long runs; about one word per two characters), and the CJK characters."""
+    cjk = len(_CJK_RE.findall(t))
+    if cjk:
+        n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(t)))
+    return n, cjk
 
 
 def _word_features(t: str) -> tuple:
@@ -640,14 +645,11 @@ def _word_features(t: str) -> tuple:
     mostly_cjk = False
     latin_script = _ASCII_ALPHA_RE.search(t) is not None
     if not t.isascii():
-        # Scripts written without spaces (CJK) give few, long \w+ runs: count ~2 chars a word.
-        cjk = len(_CJK_RE.findall(t))
-        if cjk:
-            n = max(n, n + cjk // 2 - len(_CJK_RUN_RE.findall(t)))
-            if cjk * 2 >= len(t) - t.count(" "):
-                # mostly CJK: a few Latin words in it (names, "PC") do not make it cased text
-                n_uncased = n - nw
-                mostly_cjk = True
+        n, cjk = _with_cjk_words(t, n)
+        if cjk and cjk * 2 >= len(t) - t.count(" "):
+            # mostly CJK: a few Latin words in it (names, "PC") do not make it cased text
+            n_uncased = n - nw
+            mostly_cjk = True
         # (letters are \w characters: all of them are in ``words``, the ASCII ones counted
         # on the line's ASCII bytes; C-level counts, not a list of every non-ASCII character)
         ascii_b = t.encode("ascii", "ignore")
