@@ -222,6 +222,14 @@ CUES: dict[str, re.Pattern[str]] = {
         # (the same labels in the other languages of the stopword lists and of CJK pages:
         # "Lesen Sie auch:", "À lire aussi", "Читайте также" between paragraphs stayed)
         r"lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+        # ("Das könnte Sie auch interessieren", "Ähnliche Beiträge", "Vous aimerez aussi",
+        # "Ti potrebbe interessare", "Você também pode gostar": "You may also like" and
+        # "Related posts" of those languages; a German blog's "Das könnte dich auch
+        # interessieren" over its teasers stayed as the article's last line)
+        r"auch interessieren|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|"
+        r"vous aimerez|articles similaires|sur le même sujet|ti potrebbe interessare|"
+        r"artículos relacionados|artigos relacionados|também pode gostar|pode gostar|"
+        r"gerelateerde artikelen|"
         r"te puede interesar|puede interesarte|noticias relacionadas|lee también|lea también|"
         r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|"
         r"saiba mais|notícias relacionadas|lees ook|lees meer|czytaj także|czytaj też|"
@@ -269,6 +277,8 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
         "related": """also case don dont editor editors latest more most next popular promoted
             read recommended related sponsored top trending watch web lesen thema interessant
             lire interesar interesarte relacionadas también leggi correlati interessarti
+            interessieren ähnliche verwandte aimerez similaires sujet interessare
+            relacionados gostar gerelateerde
             também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
             相关阅读 延伸阅读 関連記事 あわせて読みたい""",
         "navigation": """archive archives careers categories category contact faq help home more

@@ -1382,6 +1382,22 @@ def test_a_related_link_of_another_language_between_paragraphs_goes(label: str) 
     _assert_the_line_goes(page, BODY, link, "related")
 
 
+@pytest.mark.parametrize("label", ["Das könnte Sie auch interessieren", "Ähnliche Beiträge",
+                                   "Vous aimerez aussi", "Ti potrebbe interessare",
+                                   "Você pode gostar...", "Gerelateerde artikelen"])
+def test_a_related_label_of_another_language_under_the_article_goes(label: str) -> None:
+    # ("Das könnte dich auch interessieren …" over a German blog's teasers stayed as its
+    # article's last line, trafilatura's test page of a fashion blog; AEB's Portuguese page
+    # kept "Você pode gostar...")
+    page = "\n\n".join(["Home", "News", "Farmers count the cost of the drought", *BODY,
+                         label, "Dam inspectors warn of cracks", "About us"])
+    res = clean_text(page)
+    for para in BODY:
+        assert para in res.text, para
+    assert label not in res.text
+    assert label in _removed_text(res, "related")
+
+
 def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_captions() -> None:
     # (a regression probe: such paragraphs went whole once a credit after a sentence made a
     # caption; and a one-sentence lede above a real caption went with it)
