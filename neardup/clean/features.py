@@ -867,10 +867,12 @@ def credit_label(t: str) -> bool:
 
 
 def has_date_or_time(t: str) -> bool:
-    """``t`` holds a date, a clock time or a relative age ("19 hours ago") somewhere."""
+    """``t`` holds a date, a clock time or a relative age ("19 hours ago", "hace 14 horas")
+    somewhere."""
     return (
         _HAS_DIGIT_RE.search(t) is not None
-        and (DATE_RE.search(t) or TIME_RE.search(t) or _AGO_RE.search(t)) is not None
+        and (DATE_RE.search(t) or TIME_RE.search(t) or _AGO_RE.search(t)
+             or _AGO_OTHER_RE.search(t)) is not None
     )
 
 

@@ -1729,6 +1729,115 @@ def test_a_thread_whose_first_reply_button_follows_its_first_comment_goes_whole(
     assert not any(c in res.text for c in comments)
 
 
+def test_a_thread_longer_than_its_short_story_goes_whole_from_its_header() -> None:
+    # (a story of 78 words under its "14 Comments": the header came before half of the kept
+    # words, which the comments are most of, so it started nothing, and the first comment's
+    # own header came before the article's first 80 words: the run of headers began at the
+    # second comment, and the first stayed as the story's last paragraph)
+    story = ["The city council voted 7-2 on Tuesday to add protected bike lanes along a "
+             "two-mile stretch of Main Street, a project that has divided residents for more "
+             "than a year.",
+             "Supporters said the lanes would make cycling safer and ease traffic. Opponents, "
+             "including several business owners, warned that removing parking spaces would "
+             "hurt shops.",
+             "Construction is expected to begin in the spring and finish by the end of next "
+             "year, the city's transportation director said."]
+    comments = [
+        "I have lived on Main Street for twenty years and I can tell you that the traffic is "
+        "already terrible in the mornings, and taking away a lane for bikes will only make it "
+        "worse for everyone who has to drive to work.",
+        "This is great news. My kids bike to school every day and I worry about them "
+        "constantly because the drivers on Main Street go way too fast and nobody ever "
+        "enforces the speed limit there.",
+        "The council never listens to the business owners. We pay the taxes that keep this "
+        "city running and now they want to take away the parking that our customers depend "
+        "on every single day.",
+        "Other cities have done this and the shops did better afterwards, not worse, because "
+        "people on bikes stop more often and spend more money locally than people who just "
+        "drive through.",
+        "Why does it take a year and a half to paint some lines on a road? The money would be "
+        "better spent fixing the potholes that have been there since before the last "
+        "election.",
+        "I would love to see the data on how many people actually bike on Main Street today. "
+        "It seems like a lot of money for a small number of riders, but maybe more will come "
+        "once it is safe.",
+        "Finally some good news from city hall. I hope they also add more bike racks downtown "
+        "because there is never anywhere to lock up a bike near the library or the post "
+        "office."]
+    thread = []
+    for name, text in zip(["joetoronto", "Marge P.", "bikerdude77", "Linda K", "Sam Wilson",
+                           "oldtimer", "Carla"], comments, strict=True):
+        thread += [f"{name} says:", "November 19, 2019 at 6:34 am", text, "Reply"]
+    page = "\n\n".join(["Home", "News", "City council approves new bike lanes",
+                         "By Jane Doe", *story, "14 Comments", *thread, "Leave a Reply",
+                         "About us"])
+    res = clean_text(page)
+    assert all(p in res.text for p in story)
+    assert not any(c in res.text for c in comments), res.text
+    # (a "Comments" link inside the story, a few paragraphs above the thread, starts nothing:
+    # no time lines below it)
+    body = [*story[2:], BODY[0], BODY[1], BODY[4], BODY[6]]
+    page = "\n\n".join(["Home", "News", "City council approves new bike lanes", *story[:2],
+                         "Comments", *body, *thread, "About us"])
+    res = clean_text(page)
+    assert all(p in res.text for p in [*story[:2], *body])
+    assert not any(c in res.text for c in comments)
+
+
+@pytest.mark.parametrize("header, stamps", [
+    ("8 comentarios", ["Lucía Moreno hace 14 horas", "Antonio Ruiz hace 13 horas",
+                       "Paco G. hace 11 horas"]),
+    ("7 commentaires", ["27 janvier 2020 à 14 h 31", "27 janvier 2020 à 16 h 07",
+                        "27 janvier 2020 à 16 h 48"]),
+    ("8 Kommentare", ["Klaus Obermeier 20.11.2019 um 17:46 Uhr", "Petra S. vor 5 Stunden",
+                      "M. Huber 20.11.2019 um 19:53 Uhr"]),
+])
+def test_a_longer_thread_of_another_language_under_a_short_story_goes(
+        header: str, stamps: list[str]) -> None:
+    # (a probe's short stories under longer threads, in Spanish, French, German: the thread
+    # stayed, its comments' time lines were no dates or ages to the rule: other languages'
+    # ages and month names count now)
+    comments = [
+        "Por fin una buena noticia. Trabajo en el polígono y voy en bici todos los días "
+        "jugándome la vida en la rotonda de la avenida, así que esto me parece estupendo.",
+        "Tengo una ferretería en la avenida desde hace veinte años. Si quitan las plazas de "
+        "aparcamiento, mis clientes no van a venir en bicicleta a comprar sacos de cemento.",
+        "Setecientos ochenta mil euros para cuatro ciclistas. Mientras tanto, las aceras del "
+        "barrio siguen rotas y nadie del ayuntamiento se ha molestado en arreglarlas nunca."]
+    thread = []
+    for stamp, text in zip(stamps, comments, strict=True):
+        thread += [stamp, text, "Responder"]
+    story = BODY[:2]
+    page = "\n\n".join(["Home", "News", "Farmers count the cost", *story, "Share",
+                         header, *thread, "About us"])
+    res = clean_text(page)
+    assert all(p in res.text for p in story)
+    assert not any(c in res.text for c in comments), res.text
+
+
+def test_a_recent_comments_box_above_the_post_cuts_nothing() -> None:
+    # (a WordPress sidebar rendered above the post: "Recent Comments" over "Name on <post
+    # title>" lines, some titles dated, then the post itself; read as a thread's header, it
+    # took the post: trafilatura's test page of Daniel Lemire's blog)
+    sidebar = ["Subscribe", "You can subscribe to this blog by email and read it every week "
+               "when a new post comes out.",
+               "If you want to meet Daniel in person, he organizes regular talks open to the "
+               "public in Montreal, typically in French, and he is always happy to meet readers.",
+               "I do not accept any advertisement. However, you can support the blog with "
+               "donations through paypal. Please consider getting in touch if you are a "
+               "supporter so that I can thank you.", "Recent Posts",
+               "Science and Technology links (December 14th 2019)",
+               "Are 64-bit random identifiers free from collision?", "Recent Comments",
+               "Daniel Lemire on Science and Technology links (December 14th 2019)",
+               "Jamie_NYC on Science and Technology links (December 14th 2019)",
+               "Thomas Müller Graf on Are 64-bit random identifiers free from collision?",
+               "Pages", "About me"]
+    page = "\n\n".join(["Daniel Lemire's blog", *sidebar, "JSON parsing", *BODY[:2],
+                         *BODY[3:5], BODY[6], "Published by Daniel Lemire"])
+    res = clean_text(page)
+    assert all(p in res.text for p in [*BODY[:2], *BODY[3:5], BODY[6]])
+
+
 @pytest.mark.parametrize("header", ["4 comentários:", "3 Kommentare", "Commenti (5)",
                                     "12 commentaires"])
 def test_a_comment_threads_header_of_another_language_starts_the_section(header: str) -> None:
