@@ -174,14 +174,20 @@ THREAD_STAMP_WORDS = 12
 def _thread_below(lines: list[Line], i: int) -> bool:
     """Below ``lines[i]``: THREAD_STAMPS comments' time lines and a comment's text (prose)
     among the next COMMENT_GAP lines, with at most one line of prose before the first time
-    line (a policy, or a comment whose header was lost). Not the article going on below a
-    "Comments" link, a thread under it; nor a "Recent Comments" box's list of posts, whose
-    titles carry their dates."""
+    line (a policy, or a comment whose header was lost), and no time line over a post's
+    title. Not the article going on below a "Comments" link, nor a live blog's posts under
+    one; nor a "Recent Comments" box's list of posts, whose titles carry their dates."""
     stamps = prose = 0
-    for ln in lines[i + 1:i + 1 + COMMENT_GAP]:
+    for j in range(i + 1, min(i + 1 + COMMENT_GAP, len(lines))):
+        ln = lines[j]
         # (the dates of other languages too: "27 janvier 2020 à 14 h 31")
         if ln.timestamp or (ln.n_words <= THREAD_STAMP_WORDS and (
                 has_date_or_time(ln.text) or parse_date(ln.text) is not None)):
+            if _titles_a_post(lines, j + 1) and lines[j + 1].n_words >= 2:
+                # (a live blog's post under its time: "9:05 pm Maggie Dunne" over "Gable
+                # declares victory in sheriff race" over its text, below a "Comments (34)"
+                # link between the blog's intro and its posts; not a comment's "Permalink")
+                return False
             stamps += 1
         elif ln.cls in ("good", "near"):
             prose += 1

@@ -1815,6 +1815,57 @@ def test_a_longer_thread_of_another_language_under_a_short_story_goes(
     assert not any(c in res.text for c in comments), res.text
 
 
+def test_a_live_blogs_titled_posts_under_a_comments_link_stay() -> None:
+    # (a held-out probe's election night blog: its intro, a "Comments (34)" link, then posts
+    # of a time and a reporter, a title and the text; the time lines below the link read as a
+    # thread's, and all posts but the intro went, recall 0.90 -> 0.09)
+    intro = ("Polls across Harrow County closed at 7 p.m. on Tuesday. Herald reporters are at "
+             "the county elections office and at both sheriff campaigns' watch parties, and "
+             "we will post results here as they come in. Turnout was heavy all day, with "
+             "lines at several polling places in the north end.")
+    posts = [("Gable declares victory in sheriff race",
+              "Standing on a folding chair at the VFW hall, Tom Gable thanked deputies, his "
+              "family and everyone who put a sign in their yard. He promised a department "
+              "that answers to the public. The room cheered for two minutes."),
+             ("Ortega campaign waits for mail ballots",
+              "Sheriff candidate Dana Ortega told supporters she would wait for the remaining "
+              "mail ballots before saying anything about the result. She thanked volunteers "
+              "who knocked on doors. Her campaign manager said the gap could still close."),
+             ("Library levy passing comfortably",
+              "The library levy is ahead 61 percent to 39 percent with more than half of "
+              "precincts reporting. Cheers went up at the main branch when the numbers came. "
+              "The levy would keep branches open on Sundays.")]
+    page = ["Home", "News", "LIVE: Election night in Harrow County", intro, "Comments (34)"]
+    for (title, text), (stamp, name) in zip(posts, [("9:05 pm", "Maggie Dunne"),
+                                                    ("8:38 pm", "Luis Carvajal"),
+                                                    ("8:10 pm", "Priya Nair")], strict=True):
+        page += [f"{stamp} {name}", title, text, "Link · Share"]
+    res = clean_text("\n\n".join([*page, "About us"]))
+    assert all(text in res.text for _, text in posts), res.text
+
+
+def test_a_threads_permalink_under_each_date_is_no_posts_title() -> None:
+    # (Drupal: a commenter, the date, "Permalink", the comment; "Permalink" over prose read
+    # as a live blog post's title, and the thread stayed)
+    comments = [
+        "We watched the release from the jetty with our grandkids. She sat on the sand for a "
+        "minute looking back at everyone before she went into the water, and we all cried.",
+        "Glad to see the line about keeping distance. Every summer I see people walking right "
+        "up to pups to take selfies and it makes me furious every single time.",
+        "Is there a way to donate specifically to the fish budget? I read somewhere that "
+        "feeding a single pup through rehab costs more than a thousand dollars."]
+    thread = []
+    for name, hour, text in zip(["Ann Lowry", "Pete Sand", "Tom Ridley"], (7, 8, 10), comments,
+                                strict=True):
+        thread += [name, f"Fri, 08/21/2020 - {hour:02d}:12", "Permalink", text, "Reply"]
+    story = BODY[:2]
+    page = "\n\n".join(["Home", "News", "Seal pup returned to the sea", *story,
+                         "Reader comments", *thread, "About us"])
+    res = clean_text(page)
+    assert all(p in res.text for p in story)
+    assert not any(c in res.text for c in comments), res.text
+
+
 def test_a_recent_comments_box_above_the_post_cuts_nothing() -> None:
     # (a WordPress sidebar rendered above the post: "Recent Comments" over "Name on <post
     # title>" lines, some titles dated, then the post itself; read as a thread's header, it
