@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
-from neardup.clean.features import CLOSERS, CUES, MONTH_NAMES, WORD_RE, has_date_or_time
+from neardup.clean.features import (
+    CLOSERS,
+    CUES,
+    MONTH_NAMES,
+    WORD_RE,
+    has_date_or_age,
+    has_date_or_time,
+)
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import parse_date
 
@@ -180,9 +187,11 @@ def _thread_below(lines: list[Line], i: int) -> bool:
     stamps = prose = 0
     for j in range(i + 1, min(i + 1 + COMMENT_GAP, len(lines))):
         ln = lines[j]
-        # (the dates of other languages too: "27 janvier 2020 à 14 h 31")
-        if ln.timestamp or (ln.n_words <= THREAD_STAMP_WORDS and (
-                has_date_or_time(ln.text) or parse_date(ln.text) is not None)):
+        # (a date or an age: comment systems print one over every comment, a live blog a
+        # time alone over its posts, "9:05 pm"; the dates of other languages too, "27
+        # janvier 2020 à 14 h 31")
+        if ln.n_words <= THREAD_STAMP_WORDS and (
+                has_date_or_age(ln.text) or parse_date(ln.text) is not None):
             if _titles_a_post(lines, j + 1) and lines[j + 1].n_words >= 2:
                 # (a live blog's post under its time: "9:05 pm Maggie Dunne" over "Gable
                 # declares victory in sheriff race" over its text, below a "Comments (34)"

@@ -866,6 +866,15 @@ def credit_label(t: str) -> bool:
     return _CREDIT_LABEL_RE.match(t) is not None
 
 
+def has_date_or_age(t: str) -> bool:
+    """``t`` holds a date or a relative age ("19 hours ago", "hace 14 horas"), in the
+    patterns of :func:`has_date_or_time` (a clock time alone is none)."""
+    return (
+        _HAS_DIGIT_RE.search(t) is not None
+        and (DATE_RE.search(t) or _AGO_RE.search(t) or _AGO_OTHER_RE.search(t)) is not None
+    )
+
+
 def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago", "hace 14 horas")
     somewhere."""

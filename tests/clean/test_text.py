@@ -1842,6 +1842,13 @@ def test_a_live_blogs_titled_posts_under_a_comments_link_stay() -> None:
         page += [f"{stamp} {name}", title, text, "Link · Share"]
     res = clean_text("\n\n".join([*page, "About us"]))
     assert all(text in res.text for _, text in posts), res.text
+    # (and posts without titles, under their times alone: a live blog prints a time over its
+    # posts, a comment system a date or an age over its comments)
+    page = ["Home", "News", "LIVE: Election night in Harrow County", intro, "Comments (34)"]
+    for (_, text), stamp in zip(posts, ["9:05 pm", "8:38 pm", "8:10 pm"], strict=True):
+        page += [stamp, text]
+    res = clean_text("\n\n".join([*page, "About us"]))
+    assert all(text in res.text for _, text in posts), res.text
 
 
 def test_a_threads_permalink_under_each_date_is_no_posts_title() -> None:
