@@ -207,9 +207,12 @@ def _thread_below(lines: list[Line], i: int) -> bool:
     return False
 
 
-def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool] | None:
+def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool = False
+                    ) -> tuple[int, bool] | None:
     """Where a trailing comment section starts in the article, and whether at a header line;
-    None when there is none.
+    None when there is none. ``extracted``: the lines are an extractor's article text (the
+    conservative cleaning), where a header needs the thread's time lines below it whatever
+    its place (a report's "Comments" and "Reply" sub-headings are in such texts).
 
     The start is a "Comments" header line in the latter part of the article, or, for threads
     without a header, the first of at least ``COMMENT_HEADERS`` comment headers (see
@@ -236,7 +239,7 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
             and (ln.cue is not None or not ln.text.isascii())
             and rx.search(ln.text)
             and not _sentence_about_comments(ln.text, rx)
-            and (seen >= half
+            and ((seen >= half and not extracted)
                  # (comments longer than the story above them, which "half" counts in: the
                  # header counts when the thread's time lines follow it)
                  or (seen >= HEADER_MIN_ARTICLE_WORDS
@@ -273,10 +276,11 @@ def comment_section(lines: list[Line], kept_words_total: int) -> tuple[int, bool
     return None
 
 
-def mark_comments(lines: list[Line], kept_words_total: int) -> int | None:
+def mark_comments(lines: list[Line], kept_words_total: int, *, extracted: bool = False
+                  ) -> int | None:
     """Drop a trailing comment section (:func:`comment_section`): everything from its start
     on, in the article. Returns where it starts."""
-    found = comment_section(lines, kept_words_total)
+    found = comment_section(lines, kept_words_total, extracted=extracted)
     if found is None:
         return None
     start, header = found
@@ -288,7 +292,8 @@ def mark_comments(lines: list[Line], kept_words_total: int) -> int | None:
     return start
 
 
-def keep_comments(lines: list[Line], kept_words_total: int) -> int | None:
+def keep_comments(lines: list[Line], kept_words_total: int, *, extracted: bool = False
+                  ) -> int | None:
     """:func:`mark_comments`, then the comments themselves kept (the ``keep_comments``
     option): each comment header (a name over a date line, or "Name on <date> said:") with
     the text right below it, down to the first line that is no comment text (a "Reply"
@@ -296,7 +301,7 @@ def keep_comments(lines: list[Line], kept_words_total: int) -> int | None:
     ("Variety" over "2 hours ago"), and a line under no header (a moderation policy, a
     cookie notice, an author's bio) is no comment: they go. Returns where the section
     starts."""
-    start = mark_comments(lines, kept_words_total)
+    start = mark_comments(lines, kept_words_total, extracted=extracted)
     if start is None:
         return None
     i = start

@@ -590,6 +590,11 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
     comments = None  # where a comment section starts
     if opts.conservative:
         _conservative(lines, opts)
+        # (an extractor's output can hold a comment thread it did not tell from the article:
+        # the HTML of a short story whose comments are marked up inside its own element)
+        total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
+        comments = (keep_comments if opts.keep_comments else mark_comments)(
+            lines, total, extracted=True)
     else:
         comments = _mark_article(lines, text, opts, tables)
     _cut_kept_tail(lines)

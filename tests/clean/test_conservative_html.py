@@ -161,3 +161,49 @@ def test_keep_comments_keeps_a_pages_comments(tmp_path: Path) -> None:
         clean_files([tmp_path / "in"], out, make_options(quiet=True, keep_comments=keep))
         (record,) = [json.loads(line) for line in (out / "documents.jsonl").open()]
         assert ("I disagree with you" in record["text"]) is expected
+
+
+_THREAD = [("Linda_K", "7/14/2017 9:12:04 AM",
+            "Orchard Lane is barely wide enough for two cars passing each other. Hope they put "
+            "a flagger at the bend by the farm stand or somebody is going to end up in a ditch."),
+           ("bigdave", "7/14/2017 11:47:51 AM",
+            "Finally. That stretch by Miller Road has been like driving on a washboard since the "
+            "spring thaw, and I have replaced two tires on it this year already."),
+           ("mjr1960", "7/15/2017 8:03:10 AM",
+            "Three nights of detours for the people who live out past the bridge. Would it have "
+            "killed them to do it in two and work a weekend like everybody else?")]
+
+
+def test_a_thread_inside_the_articles_element_goes_from_its_header() -> None:
+    # (a held-out probe's brief on an old ASP.NET site: the comments are in the story's own
+    # container, so trafilatura keeps them, and the conservative cleaning cut no comment
+    # section: precision 0.36)
+    brief = ("Route 9 between Miller Road and the Sawyer Creek bridge will close to all traffic "
+             "from 8 p.m. to 6 a.m. Monday through Wednesday while crews repave the road. "
+             "Detours will use Orchard Lane and County Road 12, the highway department said.")
+    rows = "".join(f"<tr><td>{name} {stamp}</td></tr><tr><td>{text}</td></tr>"
+                   for name, stamp, text in _THREAD)
+    html = ("<!doctype html><html><head><title>Route 9 to close overnight</title></head><body>"
+            "<div id='content'><h1>Route 9 to close overnight for paving</h1>"
+            f"<p>Posted 7/13/2017</p><p>{brief}</p><h3>Reader Comments</h3>"
+            f"<table>{rows}</table><p>Post a comment</p></div></body></html>")
+    res = clean_html(html, url="https://sawyercreek.example/news/route9")
+    assert brief in res.text
+    assert not any(text[:40] in res.text for _, _, text in _THREAD), res.text
+
+
+def test_comments_and_reply_sub_headings_of_an_extracted_report_stay() -> None:
+    # (an adversarial probe's story: "Comments" and "Reply" as sub-headings of a report on a
+    # rate case; in extracted text a header needs a thread's dates below it, and a "Reply"
+    # past half the text cut the rest, recall 0.97 -> 0.54, when the section rules ran there
+    # as they run on whole pages)
+    parts = [BODY[0], BODY[1], "Comments",
+             "The public comment period closed on Friday. Most of the comments filed with the "
+             "commission opposed the increase, and several asked for a payment plan.",
+             "Reply",
+             "In its reply to the comments, filed on Monday, the utility said it had already "
+             "reduced its request from an earlier proposal.", BODY[3], BODY[6]]
+    res = clean_text("\n\n".join(parts), options=CONSERVATIVE)
+    for p in parts:
+        if len(p) > 20:
+            assert p in res.text, p
