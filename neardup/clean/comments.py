@@ -164,11 +164,12 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
 
 
 # A "Comments" header above less than half of the kept words starts the section when at
-# least THREAD_STAMPS of the COMMENT_GAP lines below it are short lines with a date, a time or
-# an age (each comment's "harborwatcher • 12 hours ago", "Klaus Obermeier 20.11.2019 um
-# 17:46 Uhr"), and at least HEADER_MIN_ARTICLE_WORDS of the article are above it. A short
-# story under a longer thread kept the thread: its header was above half of the kept words,
-# the comments being most of them (a probe of 16 such pages: precision 0.21-0.88 on 13).
+# least THREAD_STAMPS of the COMMENT_GAP lines below it are short lines with a date or an age
+# (each comment's "harborwatcher • 12 hours ago", "Klaus Obermeier 20.11.2019 um 17:46
+# Uhr"; see _thread_below), and at least HEADER_MIN_ARTICLE_WORDS of the article are above
+# it. A short story under a longer thread kept the thread: its header was above half of the
+# kept words, the comments being most of them (a probe of 16 such pages: precision 0.21-0.88
+# on 13; docs/cleaning.md).
 HEADER_MIN_ARTICLE_WORDS = 40
 # (a blog's sidebar box of the latest comments on its posts, WordPress's "Recent Comments"
 # widget: "Peter on Are 64-bit random identifiers free from collision?" under it, post titles

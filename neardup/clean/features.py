@@ -878,11 +878,8 @@ def has_date_or_age(t: str) -> bool:
 def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago", "hace 14 horas")
     somewhere."""
-    return (
-        _HAS_DIGIT_RE.search(t) is not None
-        and (DATE_RE.search(t) or TIME_RE.search(t) or _AGO_RE.search(t)
-             or _AGO_OTHER_RE.search(t)) is not None
-    )
+    return has_date_or_age(t) or (
+        _HAS_DIGIT_RE.search(t) is not None and TIME_RE.search(t) is not None)
 
 
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",

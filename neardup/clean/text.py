@@ -592,9 +592,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         _conservative(lines, opts)
         # (an extractor's output can hold a comment thread it did not tell from the article:
         # the HTML of a short story whose comments are marked up inside its own element)
-        total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
-        comments = (keep_comments if opts.keep_comments else mark_comments)(
-            lines, total, extracted=True)
+        comments = _cut_comments(lines, opts, extracted=True)
     else:
         comments = _mark_article(lines, text, opts, tables)
     _cut_kept_tail(lines)
@@ -639,10 +637,19 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
         # _conservative): the link line is prose-like by its headline's words
         if ln.keep and _link_label(ln) == "link":
             ln.keep, ln.reason = False, "related"
-    total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
-    comments = (keep_comments if opts.keep_comments else mark_comments)(lines, total)
+    comments = _cut_comments(lines, opts)
     _cut_kept_header(lines)
     return comments
+
+
+def _cut_comments(lines: list[Line], opts: CleanOptions, extracted: bool = False
+                  ) -> int | None:
+    """The trailing comment section of the kept lines cut (its comments kept with
+    ``keep_comments``); where it starts. ``extracted``: see
+    :func:`neardup.clean.comments.comment_section`."""
+    total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
+    return (keep_comments if opts.keep_comments else mark_comments)(lines, total,
+                                                                    extracted=extracted)
 
 
 def _mark_site_template(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
