@@ -203,6 +203,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "comments": re.compile(
         r"\b(?:comments?|commenting|commenters?|moderat\w+|leave a reply|reply|replies|"
         r"join the (?:discussion|conversation)|discussion|community guidelines|"
+        # (WordPress's thread header, "8 Responses" or "3 Responses to “<title>”"; not the
+        # word alone, a survey's or a report's "Responses")
+        r"\d+ responses|"
         r"posting rules|disqus|add your comment|"
         # (the plural, a thread's header, in the languages of the related labels: "4
         # comentários:" over a Blogger thread; not the singular, German's "Kommentar" is also
@@ -272,8 +275,8 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             abbonamento abbonato abbonarsi assine assinatura assinante assinantes prenumerera
             prenumeration prenumerata подписка подпишитесь""",
         "comments": """comment commenter commenters commenting comments community discussion
-            disqus join posting replies reply comentários comentarios commenti commentaires
-            kommentare kommentarer reacties komentarze komentarzy yorumlar""",
+            disqus join posting replies reply responses comentários comentarios commenti
+            commentaires kommentare kommentarer reacties komentarze komentarzy yorumlar""",
         "related": """also case don dont editor editors latest more most next popular promoted
             read recommended related sponsored top trending watch web lesen thema interessant
             lire interesar interesarte relacionadas también leggi correlati interessarti

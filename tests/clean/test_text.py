@@ -1897,7 +1897,7 @@ def test_a_recent_comments_box_above_the_post_cuts_nothing() -> None:
 
 
 @pytest.mark.parametrize("header", ["4 comentários:", "3 Kommentare", "Commenti (5)",
-                                    "12 commentaires"])
+                                    "12 commentaires", "8 Responses"])
 def test_a_comment_threads_header_of_another_language_starts_the_section(header: str) -> None:
     # (a Blogger thread in Portuguese: "4 comentários:" over "Ana Lobato disse...", the
     # comment, its date; the English "4 comments:" did start the section)
