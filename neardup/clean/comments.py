@@ -177,6 +177,9 @@ HEADER_MIN_ARTICLE_WORDS = 40
 _RECENT_COMMENTS_RE = re.compile(r"\b(?:recent|latest|newest|most)\b", re.I)
 THREAD_STAMPS = 2
 THREAD_STAMP_WORDS = 12
+# Facebook's comments plugin, on many news sites, ages each comment in its action line, in
+# a unit letter: "Like · Reply · 14 · 17h", "Like · Reply · 2y"
+_ACTIONS_AGE_RE = re.compile(r"\b(?:like|reply)\b.*\b\d{1,2}\s?[smhdwy]$", re.I)
 
 
 def _thread_below(lines: list[Line], i: int) -> bool:
@@ -192,11 +195,14 @@ def _thread_below(lines: list[Line], i: int) -> bool:
         # time alone over its posts, "9:05 pm"; the dates of other languages too, "27
         # janvier 2020 à 14 h 31")
         if ln.n_words <= THREAD_STAMP_WORDS and (
-                has_date_or_age(ln.text) or parse_date(ln.text) is not None):
-            if _titles_a_post(lines, j + 1) and lines[j + 1].n_words >= 2:
+                has_date_or_age(ln.text) or parse_date(ln.text) is not None
+                or _ACTIONS_AGE_RE.search(ln.text.rstrip()) is not None):
+            if (ln.cue != "comments" and _titles_a_post(lines, j + 1)
+                    and lines[j + 1].n_words >= 2):
                 # (a live blog's post under its time: "9:05 pm Maggie Dunne" over "Gable
                 # declares victory in sheriff race" over its text, below a "Comments (34)"
-                # link between the blog's intro and its posts; not a comment's "Permalink")
+                # link between the blog's intro and its posts; not a comment's "Permalink",
+                # nor the next commenter's name under a "Like · Reply · 2d" line)
                 return False
             stamps += 1
         elif ln.cls in ("good", "near"):

@@ -1873,6 +1873,28 @@ def test_a_threads_permalink_under_each_date_is_no_posts_title() -> None:
     assert not any(c in res.text for c in comments), res.text
 
 
+def test_facebooks_comment_plugin_under_a_short_story_goes() -> None:
+    # (the plugin ages each comment in its action line, "Like · Reply · 14 · 17h", under the
+    # comment, and the next commenter's name follows it: read as a live blog's time over a
+    # post's title, the thread stayed)
+    comments = [
+        "Stopped in this morning and the line was out the door by 7:30. Totally worth the "
+        "wait, the focaccia with rosemary and sea salt was still warm when I got home.",
+        "Glad to see something in that building finally. It has been empty since the bank "
+        "merged and moved out to the highway, and Main Street needed the foot traffic.",
+        "Prices are a little steep. Eight dollars for a loaf of bread is a lot for a family "
+        "like mine, even if I understand good ingredients cost more."]
+    thread = ["8 Comments", "Sort by Oldest"]
+    for name, text, age in zip(["Carla Jensen", "Bill Sorensen", "Jason Miller"], comments,
+                               ["17h", "15h", "2d"], strict=True):
+        thread += [name, text, f"Like · Reply · 3 · {age}"]
+    story = BODY[:2]
+    page = "\n\n".join(["Home", "News", "Bakery opens downtown", *story, *thread, "About us"])
+    res = clean_text(page)
+    assert all(p in res.text for p in story)
+    assert not any(c in res.text for c in comments), res.text
+
+
 def test_a_recent_comments_box_above_the_post_cuts_nothing() -> None:
     # (a WordPress sidebar rendered above the post: "Recent Comments" over "Name on <post
     # title>" lines, some titles dated, then the post itself; read as a thread's header, it
