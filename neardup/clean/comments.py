@@ -9,6 +9,7 @@ timestamp line ("joetoronto says:" / "November 19, 2019 at 6:34 am"), or one lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
 from neardup.clean.features import (
@@ -16,6 +17,7 @@ from neardup.clean.features import (
     CUES,
     MONTH_NAMES,
     WORD_RE,
+    bare_date_or_age,
     has_date_or_age,
     has_date_or_time,
 )
@@ -177,6 +179,20 @@ HEADER_MIN_ARTICLE_WORDS = 40
 _RECENT_COMMENTS_RE = re.compile(r"\b(?:recent|latest|newest|most)\b", re.I)
 THREAD_STAMPS = 2
 THREAD_STAMP_WORDS = 12
+# The header must be a comment system's: the word and a count alone on the line ("12
+# Comments", "Comments (8)", "Kommentare (5)", "8 Responses", "6 comments:"). An article's
+# sub-headings ("Discussion", "Comments filed", "Public comments") and a page's tabs and
+# share bars ("Updates | Discussion", "Share · 7 Comments") carry no count or more than it,
+# and dated lines under them were a docket, a diary, letters, a live blog: a probe written
+# against the rule lost those articles to it (recall 0.85 -> 0.60) before it asked this.
+_THREAD_WORD = (r"(?:comments?|responses|replies|kommentare|commentaires|comentarios|"
+                r"comentários|commenti|reacties|kommentarer|komentarze|komentarzy|yorumlar)")
+_COUNTED_HEADER_RE = re.compile(  # (two words may stand before: "Reader Comments (3)")
+    rf"[\W_]*(?:\w+\s+){{0,2}}(?:\d+\s+{_THREAD_WORD}|{_THREAD_WORD}\s*[(\[]\s*\d+\s*[)\]])"
+    r"[\W_]*", re.I)
+# ... and most of the prose under it must be comments: under (or right over) a time line
+THREAD_COVER_LINES = 3
+THREAD_COVER_SHARE = 0.7
 # Facebook's comments plugin, on many news sites, ages each comment in its action line, in
 # a unit letter: "Like · Reply · 14 · 17h", "Like · Reply · 2y"
 _ACTIONS_AGE_RE = re.compile(r"\b(?:like|reply)\b.*\b\d{1,2}\s?[smhdwy]$", re.I)
@@ -194,9 +210,7 @@ def _thread_below(lines: list[Line], i: int) -> bool:
         # (a date or an age: comment systems print one over every comment, a live blog a
         # time alone over its posts, "9:05 pm"; the dates of other languages too, "27
         # janvier 2020 à 14 h 31")
-        if ln.n_words <= THREAD_STAMP_WORDS and (
-                has_date_or_age(ln.text) or parse_date(ln.text) is not None
-                or _ACTIONS_AGE_RE.search(ln.text.rstrip()) is not None):
+        if _commenters_stamp(lines, j, i):
             if (ln.cue != "comments" and _titles_a_post(lines, j + 1)
                     and lines[j + 1].n_words >= 2):
                 # (a live blog's post under its time: "9:05 pm Maggie Dunne" over "Gable
@@ -212,6 +226,50 @@ def _thread_below(lines: list[Line], i: int) -> bool:
         if prose and stamps >= THREAD_STAMPS:
             return True
     return False
+
+
+def _is_stamp(ln: Line) -> bool:
+    """A comment's time line (see _thread_below)."""
+    return ln.n_words <= THREAD_STAMP_WORDS and (
+        has_date_or_age(ln.text) or parse_date(ln.text) is not None
+        or _ACTIONS_AGE_RE.search(ln.text.rstrip()) is not None)
+
+
+def _commenters_stamp(lines: list[Line], j: int, i: int) -> bool:
+    """``lines[j]`` is a comment's time line with its commenter: a name on it
+    ("harborwatcher • 12 hours ago", "Submitted by X on ..."), or a name line one or two
+    lines above it (below ``lines[i]``, the header): "Name says:" over the date, Blogger's
+    name over the comment over the date. A date or an age alone over each entry is a live
+    blog's ("hace 4 minutos") or a diary's."""
+    ln = lines[j]
+    if not _is_stamp(ln):
+        return False
+    if not bare_date_or_age(ln.text):
+        return True
+    return any(_name_line(lines[k]) for k in range(max(i + 1, j - 2), j))
+
+
+def _name_line(ln: Line) -> bool:
+    return (ln.cls == "short" and ln.n_words <= COMMENT_AUTHOR_WORDS and not ln.timestamp
+            and ln.cue is None)
+
+
+def _thread_covers(lines: list[Line], i: int) -> bool:
+    """Most (THREAD_COVER_SHARE) of the kept prose words below ``lines[i]`` are within
+    THREAD_COVER_LINES lines of a time line: comments, each under its date. Not an article
+    going on below a few dated entries (a travel post's "Update — 2 March 2020" lines under a
+    "3 Comments" link, then its day-by-day route)."""
+    stamps = [j for j in range(i + 1, len(lines)) if _commenters_stamp(lines, j, i)]
+    covered = total = 0
+    for j in range(i + 1, len(lines)):
+        ln = lines[j]
+        if not ln.keep or ln.cls not in ("good", "near"):
+            continue
+        total += ln.n_words
+        k = bisect_left(stamps, j - THREAD_COVER_LINES)
+        if k < len(stamps) and stamps[k] <= j + THREAD_COVER_LINES:
+            covered += ln.n_words
+    return total > 0 and covered >= THREAD_COVER_SHARE * total
 
 
 def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool = False
@@ -250,8 +308,8 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
                  # (comments longer than the story above them, which "half" counts in: the
                  # header counts when the thread's time lines follow it)
                  or (seen >= HEADER_MIN_ARTICLE_WORDS
-                     and _RECENT_COMMENTS_RE.search(ln.text) is None
-                     and _thread_below(lines, i)))
+                     and _COUNTED_HEADER_RE.fullmatch(ln.text) is not None
+                     and _thread_below(lines, i) and _thread_covers(lines, i)))
         ):
             # (a comment's header just above it, "Marge P. says:" over its date: the thread
             # began there, and the "Reply" under its first comment is what named it. A

@@ -878,6 +878,21 @@ def has_date_or_age(t: str) -> bool:
     )
 
 
+# (and the prepositions of other languages' date lines: "20.11.2019 um 17:46 Uhr", "le
+# 19/11/2019 à 14:05", "12 marzo alle 18:40")
+_BARE_STAMP_WORDS = _TIMESTAMP_FILLER | frozenset(
+    "um uhr le à às de del alle om op el h".split())
+
+
+def bare_date_or_age(t: str) -> bool:
+    """``t`` is a date, a time or an age and nothing else (no name): "hace 4 minutos",
+    "November 19, 2019 at 6:34 am", not "harborwatcher • 12 hours ago"."""
+    rest = DATE_RE.sub(" ", t)
+    rest = TIME_RE.sub(" ", rest)
+    rest = _AGO_OTHER_RE.sub(" ", _AGO_RE.sub(" ", rest))
+    return all(w.isdigit() or w.lower() in _BARE_STAMP_WORDS for w in WORD_RE.findall(rest))
+
+
 def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago", "hace 14 horas")
     somewhere."""

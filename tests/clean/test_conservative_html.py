@@ -185,7 +185,7 @@ def test_a_thread_inside_the_articles_element_goes_from_its_header() -> None:
                    for name, stamp, text in _THREAD)
     html = ("<!doctype html><html><head><title>Route 9 to close overnight</title></head><body>"
             "<div id='content'><h1>Route 9 to close overnight for paving</h1>"
-            f"<p>Posted 7/13/2017</p><p>{brief}</p><h3>Reader Comments</h3>"
+            f"<p>Posted 7/13/2017</p><p>{brief}</p><h3>Reader Comments (3)</h3>"
             f"<table>{rows}</table><p>Post a comment</p></div></body></html>")
     res = clean_html(html, url="https://sawyercreek.example/news/route9")
     assert brief in res.text

@@ -1867,7 +1867,7 @@ def test_a_threads_permalink_under_each_date_is_no_posts_title() -> None:
         thread += [name, f"Fri, 08/21/2020 - {hour:02d}:12", "Permalink", text, "Reply"]
     story = BODY[:2]
     page = "\n\n".join(["Home", "News", "Seal pup returned to the sea", *story,
-                         "Reader comments", *thread, "About us"])
+                         "Reader comments (3)", *thread, "About us"])
     res = clean_text(page)
     assert all(p in res.text for p in story)
     assert not any(c in res.text for c in comments), res.text
