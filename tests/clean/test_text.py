@@ -1895,6 +1895,50 @@ def test_facebooks_comment_plugin_under_a_short_story_goes() -> None:
     assert not any(c in res.text for c in comments), res.text
 
 
+def test_dated_entries_under_a_comments_line_that_is_no_systems_header_stay() -> None:
+    # (an adversarial probe written against the thread rule, all of it article: a court
+    # story's "Discussion" sub-heading over its dated docket; a Spanish live blog whose
+    # posts carry an age alone under its "Comentarios (34)" tab; a travel post whose
+    # "3 Comments" link stands over its dated updates and then its route. Each lost most of
+    # its text, recall 0.92 -> 0.40, 0.89 -> 0.25, 0.96 -> 0.13)
+    lede = [BODY[0], BODY[1]]
+    docket = []
+    for date, text in [("Feb. 12, 2018", "The appeal was filed by the growers' association, "
+                        "which argued that the water board had no authority to cut its share."),
+                       ("June 3, 2019", "A three-judge panel heard arguments for two hours "
+                        "and asked both sides about the 1968 compact."),
+                       ("Jan. 8, 2020", "The panel ruled for the board, and the association "
+                        "asked the full court to hear the case again.")]:
+        docket += [date, text]
+    page = ["Home", "News", "Court hears water case", *lede, "Discussion", *docket, BODY[6]]
+    res = clean_text("\n\n".join([*page, "About us"]))
+    assert all(p in res.text for p in [*lede, *docket[1::2], BODY[6]]), res.text
+    posts = ["El comité de huelga y la dirección del metro han vuelto a sentarse a la mesa "
+             "en la sede del servicio de mediación, según fuentes de ambas partes.",
+             "La empresa cifra el seguimiento de la huelga en el turno de mañana en un 62 por "
+             "ciento, mientras que los sindicatos lo elevan al 90 por ciento.",
+             "El ayuntamiento ha reforzado con 30 autobuses adicionales las líneas de "
+             "superficie que coinciden con el recorrido de la línea 3."]
+    page = ["Inicio", "Directo", "Huelga de metro, en directo",
+            "Tercera jornada de huelga en el metro de Valdemora: seguimos minuto a minuto la "
+            "negociación entre la empresa y los sindicatos, las incidencias en los andenes y "
+            "los servicios mínimos, con la última hora de cada línea.", "Comentarios (34)"]
+    for age, post in zip(["hace 4 minutos", "hace 27 minutos", "hace 1 hora"], posts,
+                         strict=True):
+        page += [age, post]
+    res = clean_text("\n\n".join([*page, "Lo más leído"]))
+    assert all(p in res.text for p in posts), res.text
+    updates = ["Update — 2 March 2020", "The ferry to the island now runs twice a day, so "
+               "the loop can start from the harbour instead of the bus stop.",
+               "Update — 9 March 2020", "The hut at the second pass has reopened after the "
+               "storm and takes bookings again."]
+    route = [BODY[3], BODY[4], BODY[6]]
+    page = ["Home", "Trips", "Five days on the coast path", *lede, "3 Comments", "Updates",
+            *updates, "Day 1", *route]
+    res = clean_text("\n\n".join([*page, "About me"]))
+    assert all(p in res.text for p in [updates[1], updates[3], *route]), res.text
+
+
 def test_a_recent_comments_box_above_the_post_cuts_nothing() -> None:
     # (a WordPress sidebar rendered above the post: "Recent Comments" over "Name on <post
     # title>" lines, some titles dated, then the post itself; read as a thread's header, it
