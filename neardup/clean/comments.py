@@ -165,34 +165,34 @@ def _sentence_about_comments(text: str, rx: re.Pattern[str]) -> bool:
 
 
 
-# A "Comments" header above less than half of the kept words starts the section when at
-# least THREAD_STAMPS of the COMMENT_GAP lines below it are short lines with a date or an age
-# (each comment's "harborwatcher • 12 hours ago", "Klaus Obermeier 20.11.2019 um 17:46
-# Uhr"; see _thread_below), and at least HEADER_MIN_ARTICLE_WORDS of the article are above
-# it. A short story under a longer thread kept the thread: its header was above half of the
-# kept words, the comments being most of them (a probe of 16 such pages: precision 0.21-0.88
-# on 13; docs/cleaning.md).
+# A comment system's header above less than half of the kept words starts the section when
+# the thread is there below it (_thread_below, _thread_covers) and at least
+# HEADER_MIN_ARTICLE_WORDS of the article are above it. A short story under a longer thread
+# kept the thread: its header was above half of the kept words, the comments being most of
+# them (a probe of 16 such pages: precision 0.21-0.88 on 13; docs/cleaning.md).
 HEADER_MIN_ARTICLE_WORDS = 40
-# (a blog's sidebar box of the latest comments on its posts, WordPress's "Recent Comments"
-# widget: "Peter on Are 64-bit random identifiers free from collision?" under it, post titles
-# with dates among them, read as a thread, and the post below the sidebar went)
-_RECENT_COMMENTS_RE = re.compile(r"\b(?:recent|latest|newest|most)\b", re.I)
-THREAD_STAMPS = 2
-THREAD_STAMP_WORDS = 12
-# The header must be a comment system's: the word and a count alone on the line ("12
-# Comments", "Comments (8)", "Kommentare (5)", "8 Responses", "6 comments:"). An article's
-# sub-headings ("Discussion", "Comments filed", "Public comments") and a page's tabs and
-# share bars ("Updates | Discussion", "Share · 7 Comments") carry no count or more than it,
-# and dated lines under them were a docket, a diary, letters, a live blog: a probe written
-# against the rule lost those articles to it (recall 0.85 -> 0.60) before it asked this.
+# The header must be a comment system's: the word with a count, alone on the line or after
+# at most two words ("12 Comments", "Comments (8)", "Kommentare (5)", "8 Responses", "Reader
+# Comments (3)"). An article's sub-headings ("Discussion", "Comments filed", "Public
+# comments"), a page's tabs and share bars ("Updates | Discussion", "Share · 7 Comments")
+# and a sidebar's "Recent Comments" box carry no count or more than it, and dated lines
+# under them were a docket, a diary, letters, a live blog, a blog's list of comments on its
+# other posts: a probe written against the rule lost those articles to it (recall 0.85 ->
+# 0.60) before it asked this.
 _THREAD_WORD = (r"(?:comments?|responses|replies|kommentare|commentaires|comentarios|"
                 r"comentários|commenti|reacties|kommentarer|komentarze|komentarzy|yorumlar)")
-_COUNTED_HEADER_RE = re.compile(  # (two words may stand before: "Reader Comments (3)")
+_COUNTED_HEADER_RE = re.compile(
     rf"[\W_]*(?:\w+\s+){{0,2}}(?:\d+\s+{_THREAD_WORD}|{_THREAD_WORD}\s*[(\[]\s*\d+\s*[)\]])"
     r"[\W_]*", re.I)
-# ... and most of the prose under it must be comments: under (or right over) a time line
+# Below it, THREAD_STAMPS comments' time lines with their commenters among the next
+# COMMENT_GAP lines (a time line: a short line with a date or an age) ...
+THREAD_STAMPS = 2
+THREAD_STAMP_WORDS = 12
+# ... and at least THREAD_COVER_SHARE of the kept prose of the next THREAD_COVER_WINDOW lines
+# within THREAD_COVER_LINES lines of such a time line
 THREAD_COVER_LINES = 3
 THREAD_COVER_SHARE = 0.7
+THREAD_COVER_WINDOW = 300
 # Facebook's comments plugin, on many news sites, ages each comment in its action line, in
 # a unit letter: "Like · Reply · 14 · 17h", "Like · Reply · 2y"
 _ACTIONS_AGE_RE = re.compile(r"\b(?:like|reply)\b.*\b\d{1,2}\s?[smhdwy]$", re.I)
@@ -203,7 +203,7 @@ def _thread_below(lines: list[Line], i: int) -> bool:
     among the next COMMENT_GAP lines, with at most one line of prose before the first time
     line (a policy, or a comment whose header was lost), and no time line over a post's
     title. Not the article going on below a "Comments" link, nor a live blog's posts under
-    one; nor a "Recent Comments" box's list of posts, whose titles carry their dates."""
+    one."""
     stamps = prose = 0
     for j in range(i + 1, min(i + 1 + COMMENT_GAP, len(lines))):
         ln = lines[j]
@@ -255,13 +255,15 @@ def _name_line(ln: Line) -> bool:
 
 
 def _thread_covers(lines: list[Line], i: int) -> bool:
-    """Most (THREAD_COVER_SHARE) of the kept prose words below ``lines[i]`` are within
-    THREAD_COVER_LINES lines of a time line: comments, each under its date. Not an article
+    """Most (THREAD_COVER_SHARE) of the kept prose words of the THREAD_COVER_WINDOW lines
+    below ``lines[i]`` are within THREAD_COVER_LINES lines of a commenter's time line:
+    comments, each under its date. Not an article
     going on below a few dated entries (a travel post's "Update — 2 March 2020" lines under a
     "3 Comments" link, then its day-by-day route)."""
-    stamps = [j for j in range(i + 1, len(lines)) if _commenters_stamp(lines, j, i)]
+    end = min(len(lines), i + 1 + THREAD_COVER_WINDOW)  # (bounded: a page of headers)
+    stamps = [j for j in range(i + 1, end) if _commenters_stamp(lines, j, i)]
     covered = total = 0
-    for j in range(i + 1, len(lines)):
+    for j in range(i + 1, end):
         ln = lines[j]
         if not ln.keep or ln.cls not in ("good", "near"):
             continue
