@@ -198,7 +198,7 @@ THREAD_COVER_WINDOW = 300
 _ACTIONS_AGE_RE = re.compile(r"\b(?:like|reply)\b.*\b\d{1,2}\s?[smhdwy]$", re.I)
 
 
-def _thread_below(lines: list[Line], i: int) -> bool:
+def _thread_below(lines: list[Line], i: int, memo: dict[int, int]) -> bool:
     """Below ``lines[i]``: THREAD_STAMPS comments' time lines and a comment's text (prose)
     among the next COMMENT_GAP lines, with at most one line of prose before the first time
     line (a policy, or a comment whose header was lost), and no time line over a post's
@@ -210,7 +210,7 @@ def _thread_below(lines: list[Line], i: int) -> bool:
         # (a date or an age: comment systems print one over every comment, a live blog a
         # time alone over its posts, "9:05 pm"; the dates of other languages too, "27
         # janvier 2020 à 14 h 31")
-        if _commenters_stamp(lines, j, i):
+        if _commenters_stamp(lines, j, i, memo):
             if (ln.cue != "comments" and _titles_a_post(lines, j + 1)
                     and lines[j + 1].n_words >= 2):
                 # (a live blog's post under its time: "9:05 pm Maggie Dunne" over "Gable
@@ -235,17 +235,19 @@ def _is_stamp(ln: Line) -> bool:
         or _ACTIONS_AGE_RE.search(ln.text.rstrip()) is not None)
 
 
-def _commenters_stamp(lines: list[Line], j: int, i: int) -> bool:
+def _commenters_stamp(lines: list[Line], j: int, i: int, memo: dict[int, int]) -> bool:
     """``lines[j]`` is a comment's time line with its commenter: a name on it
     ("harborwatcher • 12 hours ago", "Submitted by X on ..."), or a name line one or two
     lines above it (below ``lines[i]``, the header): "Name says:" over the date, Blogger's
     name over the comment over the date. A date or an age alone over each entry is a live
-    blog's ("hace 4 minutos") or a diary's."""
-    ln = lines[j]
-    if not _is_stamp(ln):
-        return False
-    if not bare_date_or_age(ln.text):
-        return True
+    blog's ("hace 4 minutos") or a diary's. ``memo``: line index -> 0 (no time line), 1 (a
+    time line alone), 2 (with a name on it), for the headers of one page."""
+    kind = memo.get(j)
+    if kind is None:
+        ln = lines[j]
+        kind = memo[j] = 0 if not _is_stamp(ln) else 1 if bare_date_or_age(ln.text) else 2
+    if kind != 1:
+        return kind == 2
     return any(_name_line(lines[k]) for k in range(max(i + 1, j - 2), j))
 
 
@@ -254,14 +256,14 @@ def _name_line(ln: Line) -> bool:
             and ln.cue is None)
 
 
-def _thread_covers(lines: list[Line], i: int) -> bool:
+def _thread_covers(lines: list[Line], i: int, memo: dict[int, int]) -> bool:
     """Most (THREAD_COVER_SHARE) of the kept prose words of the THREAD_COVER_WINDOW lines
     below ``lines[i]`` are within THREAD_COVER_LINES lines of a commenter's time line:
     comments, each under its date. Not an article
     going on below a few dated entries (a travel post's "Update — 2 March 2020" lines under a
     "3 Comments" link, then its day-by-day route)."""
     end = min(len(lines), i + 1 + THREAD_COVER_WINDOW)  # (bounded: a page of headers)
-    stamps = [j for j in range(i + 1, end) if _commenters_stamp(lines, j, i)]
+    stamps = [j for j in range(i + 1, end) if _commenters_stamp(lines, j, i, memo)]
     covered = total = 0
     for j in range(i + 1, end):
         ln = lines[j]
@@ -293,6 +295,7 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
     run: list[int] = []
     names: set[str] = set()  # the author lines of the run's two-line headers
     two_line: set[int] = set()  # where two-line headers are
+    stamp_memo: dict[int, int] = {}  # (see _commenters_stamp)
     half = 0.5 * kept_words_total
     for i, ln in enumerate(lines):
         if ln.keep and ln.cls in ("good", "near"):
@@ -311,7 +314,8 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
                  # header counts when the thread's time lines follow it)
                  or (seen >= HEADER_MIN_ARTICLE_WORDS
                      and _COUNTED_HEADER_RE.fullmatch(ln.text) is not None
-                     and _thread_below(lines, i) and _thread_covers(lines, i)))
+                     and _thread_below(lines, i, stamp_memo)
+                     and _thread_covers(lines, i, stamp_memo)))
         ):
             # (a comment's header just above it, "Marge P. says:" over its date: the thread
             # began there, and the "Reply" under its first comment is what named it. A
