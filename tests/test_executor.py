@@ -62,9 +62,12 @@ def test_a_worker_stopped_half_way_through_sending_its_result_does_not_hang_the_
     # pool's manager thread, reading it, waited for the rest for ever (this process holds the
     # pipe's writing end too, so no end of file came), and with it ``shutdown``. Here each
     # worker writes such half message itself (a length of 1,000 bytes, 10 of them) and waits;
-    # the caller stops early, as an interrupt does.
+    # the caller stops early, as an interrupt does. (The workers write once the first result
+    # is in, a file says so: a half message written before it swallowed the first result, and
+    # the test itself hung, about once in 60 runs on a loaded machine.)
     script = tmp_path / "run.py"
-    script.write_text(textwrap.dedent("""
+    go = tmp_path / "go"
+    script.write_text(textwrap.dedent(f"""
         import gc, os, struct, sys, time
         from multiprocessing.queues import SimpleQueue
         from neardup.executor import LocalExecutor
@@ -72,12 +75,15 @@ def test_a_worker_stopped_half_way_through_sending_its_result_does_not_hang_the_
         def shard(i, config):
             if i == 0:
                 return "first"
+            while not os.path.exists({str(go)!r}):
+                time.sleep(0.01)
             queue = next(o for o in gc.get_objects() if isinstance(o, SimpleQueue))
             os.write(queue._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
             time.sleep(60)
 
         results = LocalExecutor(2).map(shard, range(3), None)
         assert next(results) == "first"
+        open({str(go)!r}, "w").close()
         time.sleep(1)  # (the other workers are in the middle of their messages)
         results.close()  # (the caller stops: the pool's workers are killed)
         print("stopped")
