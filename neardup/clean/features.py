@@ -845,6 +845,15 @@ def _is_timestamp(t: str, n_words: int) -> bool:
     """A line that is (mostly) a date, a time or a relative age ("19 hours ago")."""
     if n_words > 12:
         return False
+    rest = _without_stamps(t)
+    if rest == t:
+        return False
+    left = WORD_RE.findall(rest)
+    return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
+
+
+def _without_stamps(t: str) -> str:
+    """``t`` with its dates, clock times and relative ages replaced by spaces."""
     # (each pattern only where it can match, see _folded: a relative age holds "ago", a time
     # ":" or ".", a date "-", "/" or the first three letters of a month; a substitution only
     # puts a space where a match was, so the text left holds no such piece that ``t`` did not)
@@ -858,10 +867,7 @@ def _is_timestamp(t: str, n_words: int) -> bool:
         rest = DATE_RE.sub(" ", rest)
     if ":" in t or "." in t:
         rest = TIME_RE.sub(" ", rest)
-    if rest == t:
-        return False
-    left = WORD_RE.findall(rest)
-    return sum(1 for w in left if w.lower() not in _TIMESTAMP_FILLER) <= 1
+    return rest
 
 
 def credit_label(t: str) -> bool:
@@ -887,10 +893,8 @@ _BARE_STAMP_WORDS = _TIMESTAMP_FILLER | frozenset(
 def bare_date_or_age(t: str) -> bool:
     """``t`` is a date, a time or an age and nothing else (no name): "hace 4 minutos",
     "November 19, 2019 at 6:34 am", not "harborwatcher • 12 hours ago"."""
-    rest = DATE_RE.sub(" ", t)
-    rest = TIME_RE.sub(" ", rest)
-    rest = _AGO_OTHER_RE.sub(" ", _AGO_RE.sub(" ", rest))
-    return all(w.isdigit() or w.lower() in _BARE_STAMP_WORDS for w in WORD_RE.findall(rest))
+    return all(w.isdigit() or w.lower() in _BARE_STAMP_WORDS
+               for w in WORD_RE.findall(_without_stamps(t)))
 
 
 def has_date_or_time(t: str) -> bool:
