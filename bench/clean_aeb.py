@@ -29,10 +29,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aeb_data import AebData, load, markdown, markdown_underscores, text_nodes  # noqa: E402
+from intervals import describe, difference, interval, macro_f1, macro_mean  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
     CleanOptions,
@@ -96,6 +99,35 @@ def score(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
     p = statistics.mean(precisions) if precisions else 0.0
     r = statistics.mean(recalls) if recalls else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def page_scores(gold: dict[str, str], pred: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Each page's precision and recall as ``score`` averages them, in ``gold``'s order (NaN
+    where ``score`` leaves the page out of that mean), for the bootstrap intervals."""
+    precision, recall = [], []
+    for k in gold:
+        row = tp_fp_fn(gold[k], pred.get(k, ""))
+        precision.append(_p(*row) if row[0] + row[1] > 0 else float("nan"))
+        recall.append(_r(*row) if row[0] + row[2] > 0 else float("nan"))
+    return precision, recall
+
+
+def print_intervals(gold: dict[str, str], results: dict[str, dict[str, str]],
+                    reference: dict[str, str] | None) -> None:
+    """The 95 % bootstrap intervals over the pages of each mode's F1 and recall (the issue's
+    goals name both), and for HTML the paired difference against the reference extraction
+    (output/trafilatura.json)."""
+    everything = np.arange(len(gold))
+    for mode, pred in results.items():
+        precision, recall = page_scores(gold, pred)
+        for name, stat in (("F1", macro_f1(precision, recall)), ("recall", macro_mean(recall))):
+            print(f"{mode}: {name} "
+                  f"{describe(stat(everything), *interval(stat, len(gold)), 'pages')}")
+        f1 = macro_f1(precision, recall)
+        if mode == "html" and reference is not None:
+            gain = difference(f1, macro_f1(*page_scores(gold, reference)))
+            print(f"{mode}: F1 minus the reference's "
+                  f"{describe(gain(everything), *interval(gain, len(gold)), 'pages', signed=True)}")
 
 
 def per_page(gold: dict[str, str], pred: dict[str, str]) -> dict[str, tuple[float, float]]:
@@ -222,26 +254,27 @@ def main(argv: list[str] | None = None) -> int:
         "Reader's turndown and html2text write them), or "
         "text already cut out of the page: the gold text itself, an extractor's output",
     )
+    ap.add_argument("--no-intervals", action="store_true",
+                    help="no bootstrap intervals (95 %%, over the pages) after the scores")
     ap.add_argument("--conservative", action="store_true",
                     help="conservative cleaning (for texts that are already articles)")
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
     gold = aeb.gold
     ref = args.data_dir / "output" / "trafilatura.json"
+    reference = None
     if ref.exists():
         out = json.loads(ref.read_text())["output"]
-        print(
-            _line(
-                "reference: output/trafilatura.json",
-                score(gold, {k: (out.get(k) or {}).get("articleBody") or "" for k in gold}),
-            )
-        )
+        reference = {k: (out.get(k) or {}).get("articleBody") or "" for k in gold}
+        print(_line("reference: output/trafilatura.json", score(gold, reference)))
     opts = CleanOptions(conservative=args.conservative)
     results = {}
     if args.mode in ("text", "both"):
         results["text"] = run_text(aeb, opts, args.text_input)
     if args.mode in ("html", "both"):
         results["html"] = run_html(aeb, opts)
+    if not args.no_intervals:
+        print_intervals(gold, results, reference)
     if args.per_page:
         for mode, pred in results.items():
             pp = per_page(gold, pred)

@@ -31,8 +31,12 @@ import sys
 import time
 from pathlib import Path
 
-import neardup
-from neardup.evaluate import pairs_scores, stories_of
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from intervals import describe, difference, interval, pair_f1  # noqa: E402
+
+import neardup  # noqa: E402
+from neardup.evaluate import pairs_scores, stories_of  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -159,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--halves", action="store_true",
                         help="two-fold check of the thresholds over a grid (see above)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--no-intervals", action="store_true",
+                        help="no bootstrap intervals (95 %%, over the pairs) after the table")
     parser.add_argument("--errors", action="store_true",
                         help="list the false positives and false negatives (to stderr)")
     args = parser.parse_args(argv)
@@ -193,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.errors:
         print_errors(pairs, story, matched, args.ngram)
-    rows = {}
+    rows: dict[str, dict] = {}
+    intervals: dict[str, list[float]] = {}
     for subset in sorted({p[0] for p in pairs}) + ["all"]:
         chosen = [p for p in pairs if subset in ("all", p[0])]
         labelled = [(a, b, label >= 1) for _, a, b, label in chosen]
@@ -206,6 +213,15 @@ def main(argv: list[str] | None = None) -> int:
         truth = [y for *_, y in labelled]
         auc_j = roc_auc([j for j, _ in overlaps], truth)
         auc_c = roc_auc([c for _, c in overlaps], truth)
+        if subset == "all" and not args.no_intervals:
+            # (the pairs drawn with replacement: F1's spread on a sample of this size, and
+            # neardup's gain over the baseline on the same draws)
+            ours_f1 = pair_f1([story[a] == story[b] for a, b, _ in labelled], truth)
+            base_f1 = pair_f1([plain_jaccard(texts[a], texts[b]) >= 0.7
+                               for a, b, _ in labelled], truth)
+            gain = difference(ours_f1, base_f1)
+            intervals = {"f1": list(interval(ours_f1, len(labelled))),
+                         "f1_minus_baseline": list(interval(gain, len(labelled)))}
         rows[subset] = {"pairs": len(chosen), "positives": sum(y for *_, y in labelled),
                         "precision": round(ours.precision, 3), "recall": round(ours.recall, 3),
                         "f1": round(ours.f1, 3), "auc_jaccard": round(auc_j, 3),
@@ -220,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         rows_json = {subset: {k: None if isinstance(v, float) and v != v else v
                               for k, v in row.items()} for subset, row in rows.items()}
         print(json.dumps({"rows": rows_json, "f1_by_seed": by_seed, "mean_f1": mean_f1,
+                          "intervals_95": {k: [round(v, 3) for v in pair]
+                                           for k, pair in intervals.items()},
                           "seconds": round(elapsed, 2)}, indent=2))
         return 0
     header = (f"{'subset':<10}{'pairs':>6}{'pos':>5}{'P':>7}{'R':>7}{'F1':>7}{'AUC J':>7}"
@@ -230,6 +248,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{row['recall']:>7.3f}{row['f1']:>7.3f}{row['auc_jaccard']:>7.3f}"
               f"{row['auc_containment']:>7.3f}"
               f"{row['baseline_jaccard5_0.7_f1']:>9.3f}")
+    if intervals:
+        n, all_rows = rows["all"]["pairs"], rows["all"]
+        print(f"all: F1 {describe(all_rows['f1'], *intervals['f1'], f'{n} pairs')}")
+        gain = all_rows["f1"] - all_rows["baseline_jaccard5_0.7_f1"]
+        print(f"all: F1 minus the baseline's "
+              f"{describe(gain, *intervals['f1_minus_baseline'], f'{n} pairs', signed=True)}")
     if args.seeds > 1:
         listed = ", ".join(f"{seed}: {f1:.3f}" for seed, f1 in by_seed.items())
         print(f"all, F1 by MinHash seed: {listed}; mean {mean_f1:.3f} "

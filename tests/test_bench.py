@@ -8,12 +8,14 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import clean_aeb  # noqa: E402
 import fixture_pages  # noqa: E402
+import intervals  # noqa: E402
 import lede_check  # noqa: E402
 import many_files  # noqa: E402
 import resume  # noqa: E402 - (bench/resume.py)
@@ -44,6 +46,8 @@ def test_webis_bench_scores_a_pair_with_an_empty_document_as_missed(
     row = json.loads(out)["rows"]["all"]
     assert (row["pairs"], row["positives"]) == (3, 2)
     assert (row["precision"], row["recall"]) == (1.0, 0.5)
+    low, high = json.loads(out)["intervals_95"]["f1"]
+    assert low <= row["f1"] <= high
     assert "1 document(s) rejected" in err and "c2" in err
     assert "FN core      label 1" in err
 
@@ -58,6 +62,42 @@ def test_aeb_score_without_any_prediction_is_zero_not_a_crash() -> None:
     assert clean_aeb.score(gold, {}) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
     perfect = clean_aeb.score(gold, dict(gold))
     assert perfect["f1"] == pytest.approx(1.0)
+
+
+def test_aeb_page_scores_average_to_the_benchmark_score() -> None:
+    # the bootstrap draws pages from page_scores: with every page drawn once, its F1 must be
+    # the benchmark's, pages without a prediction left out of precision as score() does
+    gold = {"a": "the council met on tuesday to vote on the budget for the coming year",
+            "b": "rain fell all day and the river rose over its banks near the old mill",
+            "c": "the team won its third game in a row on a late goal from its captain"}
+    pred = {"a": gold["a"] + " share this story on facebook and twitter",
+            "b": "rain fell all day and the river rose"}  # (c: nothing predicted)
+    precision, recall = clean_aeb.page_scores(gold, pred)
+    assert np.isnan(precision[2]) and recall[2] == 0.0
+    everything = np.arange(3)
+    assert intervals.macro_f1(precision, recall)(everything) == pytest.approx(
+        clean_aeb.score(gold, pred)["f1"])
+    assert intervals.macro_mean(recall)(everything) == pytest.approx(
+        clean_aeb.score(gold, pred)["recall"])
+
+
+def test_bootstrap_intervals_hold_the_estimate_and_are_reproducible() -> None:
+    rng = np.random.default_rng(3)
+    truth = rng.random(200) < 0.5
+    predicted = truth ^ (rng.random(200) < 0.1)  # 10 % of the pairs judged wrong
+    f1 = intervals.pair_f1(predicted, truth)
+    value = f1(np.arange(200))
+    low, high = intervals.interval(f1, 200)
+    assert low < value < high and high - low < 0.2
+    assert intervals.interval(f1, 200) == (low, high)  # (a fixed seed: the same draws)
+    # a system against itself differs by nothing on every draw; a much better one by more
+    # than nothing on nearly every draw
+    assert intervals.interval(intervals.difference(f1, f1), 200) == (0.0, 0.0)
+    worse = intervals.pair_f1(truth ^ (rng.random(200) < 0.4), truth)
+    assert intervals.interval(intervals.difference(f1, worse), 200)[0] > 0
+    # every page scored alike: no spread
+    same = intervals.macro_f1([0.9] * 50, [0.8] * 50)
+    assert intervals.interval(same, 50) == pytest.approx((same(np.arange(50)),) * 2)
 
 
 def test_webis_bench_counts_a_pair_once_and_checks_labels(
