@@ -7,8 +7,8 @@ with replacement ``rounds`` times, the statistic computed on each draw, and the 
 ``level`` share of the draws is the interval (percentile bootstrap; Efron & Tibshirani 1993,
 ch. 13). For a difference between two systems scored on the same units (neardup against a
 baseline), each draw takes the same units for both (a paired bootstrap), so what the units
-share cancels. The draws come from a NumPy generator with a fixed seed: the same input prints
-the same interval.
+share cancels. The draws are :mod:`neardup.bootstrap`'s (``neardup eval --intervals``),
+from a NumPy generator with a fixed seed: the same input prints the same interval.
 """
 
 from __future__ import annotations
@@ -17,24 +17,16 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-ROUNDS = 2000
-LEVEL = 0.95
-SEED = 20201
+from neardup import bootstrap
+from neardup.bootstrap import LEVEL
+
+ROUNDS = 2000  # (more draws than ``neardup eval``'s default: the samples here are small)
 
 
 def interval(statistic: Callable[[np.ndarray], float], units: int, rounds: int = ROUNDS,
-             level: float = LEVEL, seed: int = SEED) -> tuple[float, float]:
-    """``(low, high)``: the percentile interval of ``statistic(indices)`` over ``rounds``
-    draws of ``units`` indices with replacement (``statistic`` reads its sample through the
-    indices, so that one draw serves paired statistics)."""
-    if units == 0:
-        return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    values = np.fromiter((statistic(rng.integers(0, units, units)) for _ in range(rounds)),
-                         dtype=np.float64, count=rounds)
-    tail = (1.0 - level) / 2 * 100
-    low, high = np.nanpercentile(values, [tail, 100 - tail])
-    return float(low), float(high)
+             level: float = LEVEL) -> tuple[float, float]:
+    """``neardup.bootstrap.interval`` with this module's number of draws."""
+    return bootstrap.interval(statistic, units, draws=rounds, level=level)
 
 
 def pair_f1(predicted: Sequence[bool], truth: Sequence[bool]) -> Callable[[np.ndarray], float]:

@@ -134,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--truth-field", default="story",
                           help="field of --truth naming each document's true story")
     evaluate.add_argument("--id-field", default="id", help="field of --truth with the id")
+    evaluate.add_argument("--intervals", type=int, nargs="?", const=1000, default=0,
+                          metavar="DRAWS",
+                          help="add 95%% bootstrap intervals of precision, recall and F1 "
+                               "(DRAWS draws, default 1,000; units: labelled pairs, or true "
+                               "stories with all their documents)")
 
     synth = commands.add_parser("synth", help="write a synthetic corpus with known stories")
     synth.add_argument("--output", "-o", required=True, type=_path, help=".jsonl or .jsonl.gz")
@@ -258,21 +263,35 @@ def _print_rejections(summary: dict) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from neardup.bootstrap import cluster_intervals, pair_intervals
     from neardup.evaluate import (
         cluster_scores,
         load_pairs,
         load_predicted,
         load_truth,
+        pair_verdicts,
         pairs_scores,
     )
 
+    if args.intervals < 0:
+        raise UsageError(f"--intervals must be a number of draws >= 1, got {args.intervals}")
     predicted = load_predicted(args.predicted)
+    intervals = None
     if args.truth is not None:
         truth = load_truth(args.truth, args.truth_field, args.id_field, predicted)
         scores = cluster_scores(predicted, truth)
+        if args.intervals:
+            intervals = cluster_intervals(predicted, truth, draws=args.intervals)
     else:
-        scores = pairs_scores(predicted, load_pairs(args.pairs))
-    print(json.dumps(scores.to_dict(), indent=2))
+        pairs = load_pairs(args.pairs)
+        scores = pairs_scores(predicted, pairs)
+        if args.intervals:
+            verdicts = pair_verdicts(predicted, pairs)
+            intervals = pair_intervals(verdicts.same, verdicts.label, draws=args.intervals)
+    report = scores.to_dict()
+    if intervals is not None:
+        report["intervals"] = intervals.to_dict()
+    print(json.dumps(report, indent=2))
     unscored = scores.unscored_message()
     if unscored:
         print(f"neardup eval: warning: {unscored}", file=sys.stderr)

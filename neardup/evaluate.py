@@ -75,7 +75,9 @@ class Scores:
         return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 
-def _prf(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
+def prf(tp: float, predicted: float, actual: float) -> tuple[float, float, float]:
+    """Precision, recall, F1 of ``tp`` true pairs among ``predicted`` and ``actual`` ones
+    (no predicted pair: precision 1; no true pair: recall 1)."""
     precision = tp / predicted if predicted else 1.0
     recall = tp / actual if actual else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -98,7 +100,7 @@ def cluster_scores(predicted: Mapping[str, object], truth: Mapping[str, object])
     tp = sum(_pairs(v) for v in joint.values())
     sum_rows = sum(_pairs(v) for v in rows.values())
     sum_cols = sum(_pairs(v) for v in cols.values())
-    precision, recall, f1 = _prf(tp, sum_rows, sum_cols)
+    precision, recall, f1 = prf(tp, sum_rows, sum_cols)
     total = _pairs(len(ids))
     expected = sum_rows * sum_cols / total if total else 0.0
     max_index = (sum_rows + sum_cols) / 2
@@ -117,8 +119,34 @@ def pairs_scores(predicted: Mapping[str, object],
     A pair counts once, in either order, and a document paired with itself not at all (it
     shares its story with itself under any clustering: a true positive or a false one that
     says nothing of the run); both are reported. One pair labelled both ways is an error."""
-    tp = fp = fn = scored = total = self_pairs = repeated = 0
+    verdicts = pair_verdicts(predicted, pairs)
+    same, label = verdicts.same, verdicts.label
+    tp = sum(s and y for s, y in zip(same, label, strict=True))
+    precision, recall, f1 = prf(tp, sum(same), sum(label))
+    return Scores(precision, recall, f1, None, tp, sum(same), sum(label), len(predicted),
+                  unscored_pairs=verdicts.unscored, self_pairs=verdicts.self_pairs,
+                  repeated_pairs=verdicts.repeated)
+
+
+@dataclass(frozen=True)
+class PairVerdicts:
+    """The scored labelled pairs, in the order given: ``same[i]``, pair i's documents share a
+    story; ``label[i]``, pair i is a duplicate; and what was not scored."""
+
+    same: list[bool]
+    label: list[bool]
+    unscored: int  # an id not in the predictions
+    self_pairs: int
+    repeated: int
+
+
+def pair_verdicts(predicted: Mapping[str, object],
+                  pairs: Iterable[tuple[str, str, bool]]) -> PairVerdicts:
+    """Each labelled pair once (see ``pairs_scores``) with the clustering's verdict on it."""
+    total = self_pairs = repeated = 0
     labels: dict[tuple[str, str], bool] = {}
+    same: list[bool] = []
+    scored_labels: list[bool] = []
     for a, b, label in pairs:
         total += 1
         if a == b:
@@ -134,22 +162,17 @@ def pairs_scores(predicted: Mapping[str, object],
         labels[key] = label
         if a not in predicted or b not in predicted:
             continue  # (unscored, and reported: not a false negative)
-        scored += 1
-        same = predicted[a] == predicted[b]
-        tp += same and label
-        fp += same and not label
-        fn += (not same) and label
-    if not scored:
+        same.append(predicted[a] == predicted[b])
+        scored_labels.append(bool(label))
+    if not same:
         pairs_of_itself = (f"; {self_pairs:,} pair a document with itself, which says nothing "
                            "of a run" if self_pairs else "")
         raise NeardupError(
             f"no labelled pair has both its ids in the predictions ({total:,} pairs, "
             f"{len(predicted):,} predicted ids{pairs_of_itself}): not the same corpus, or the "
             "ids are in another field")
-    precision, recall, f1 = _prf(tp, tp + fp, tp + fn)
-    return Scores(precision, recall, f1, None, tp, tp + fp, tp + fn, len(predicted),
-                  unscored_pairs=total - self_pairs - repeated - scored,
-                  self_pairs=self_pairs, repeated_pairs=repeated)
+    return PairVerdicts(same, scored_labels, total - self_pairs - repeated - len(same),
+                        self_pairs, repeated)
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
