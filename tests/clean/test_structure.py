@@ -472,3 +472,42 @@ def test_a_lead_in_with_a_notice_word_opens_a_list_but_an_appeal_does_not() -> N
         lines = analyse("\n".join([BODY[0], lead_in, *items, verdict]))
         mark_structure(lines)
         assert [ln.in_list for ln in lines[1:5]] == [listed] * 4, lead_in
+
+
+INGREDIENTS = ["8-9 ripe pears, cored and peeled", "1 lemon, or about 1/4 cup lemon juice",
+               "6 tbsp fruit pectin powder", "1 1/2 cups honey", "½ tsp ground cloves"]
+
+
+def test_a_recipe_s_ingredients_under_a_heading_without_a_colon_are_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # (short lines of quantities read as a menu: a recipe card's ingredients went, between
+    # the story above the card and its steps below; with a colon after "Ingredients" the
+    # lead-in rule already kept them)
+    steps = ["Fill the canner with water and set it to simmer while you prepare the fruit.",
+             "Core, peel and cube the pears, put them in a pot and add the lemon juice.",
+             "Boil until thick enough to stick to the spoon, then fill the warm jars."]
+    page = "\n".join([*NAV, "", BODY[0], "", BODY[1], "", "Spiced Honey Pear Jam", "Print",
+                      "Ingredients", *INGREDIENTS, "Instructions", *steps, "",
+                      "Related stories", *HEADLINES, *FOOTER])
+    res = clean_text(page)
+    for line in [*INGREDIENTS, *steps]:
+        assert line in res.text, line
+    assert HEADLINES[0] not in res.text and "Log in" not in res.text
+    assert INGREDIENTS[2] not in _without_structure(monkeypatch, page)
+
+
+@pytest.mark.parametrize("block", [
+    # other stories in sentence case, right under a paragraph (no heading of their own)
+    [BODY[0], "3 things to know today", "7 ways to save money", "10 best beaches in Spain",
+     BODY[1]],
+    # times under a heading are a headline list's, counters are no measures
+    [BODY[0], "Latest", "3 hours ago", "5 hours ago", "7 hours ago", BODY[1]],
+    [BODY[0], "Follow us", "1 Fans Like", "299 Followers Follow", "151 Subscribers Subscribe",
+     BODY[1]],
+    # no paragraph below the list
+    [BODY[0], "Ingredients", *INGREDIENTS, *FOOTER],
+])
+def test_look_alikes_of_a_list_of_measures_are_not_one(block: list[str]) -> None:
+    lines = analyse("\n".join(block))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines), [ln.text for ln in lines if ln.in_list]
