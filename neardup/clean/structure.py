@@ -35,13 +35,6 @@ gives them away is the *run*:
   sentence between two of them, the shape of a teaser list's headline and summary: the
   explainer lost most of its questions and answers.
 
-* a list of measures: at least ``MIN_ITEMS`` consecutive short lines opening with a
-  quantity and going on in lower case ("8-9 ripe pears, cored and peeled", "1/2 tsp ground
-  cloves", "200 g Zucker") under a heading of a few words, with a paragraph a few lines
-  above and below: a recipe's ingredients under a heading without a colon ("Ingredients",
-  "Zutaten"), a list of materials. Lists of other stories and counters open with a number
-  and a capital ("5 Things to Do in June", "299 Followers"), or come under a label with a
-  cue word ("Related") or none; a timestamp ("3 hours ago") is never an item;
 * a list after a lead-in: a line that ends with a colon, right after a paragraph ("Other
   tour dates announced Tuesday include:", "What I liked:"; three words at least), then
   ``MIN_LEAD_ITEMS`` to ``MAX_LEAD_ITEMS`` short lines without a cue word or a link's arrow
@@ -98,13 +91,6 @@ MAX_LEAD_ITEMS = 15
 LEAD_ITEM_WORDS = 15
 LEAD_IN_WORDS = 15
 LEAD_CLOSING_WORDS = 6
-# A measure: a quantity (a number, a range, a fraction, "1 1/2", "½") and a lower-case word.
-_MEASURE_RE = re.compile(
-    r"^(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s?[-–]\s?\d{1,4}(?:[.,/]\d{1,3})?)?[½¼¾⅓⅔⅛]?"
-    r"(?: \d/\d{1,2})?|[½¼¾⅓⅔⅛])\s?[a-zß-ÿ]")
-MEASURE_WORDS = 14
-MEASURE_HEADING_WORDS = 4
-MEASURE_GAP = 5  # lines from the list to the paragraph above it and to the one below
 MIN_ROW_NUMBERS = 2
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
@@ -115,7 +101,6 @@ _ITEM_FIRST_RE = re.compile(r"[(\d]")
 _BULLET_RUN_RE = re.compile(f"[*•·▪◦‣\\-–]{{{MIN_ITEMS}}}")
 _DATED_RUN_RE = re.compile(f"[{''.join(sorted(_DATED_FIRST))}]{{{MIN_DATED},}}")
 _ROWS_RUN_RE = re.compile(b"\x01{%d,}" % MIN_ROWS)  # (in a run of digit-word flags)
-_MEASURE_RUN_RE = re.compile(f"[\\d½¼¾⅓⅔⅛]{{{MIN_ITEMS},}}")
 _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _HEAD_CHARS = 48  # (a speaker's label and its colon)
@@ -253,31 +238,6 @@ def _mark_dated(lines: list[Line], lo: int, hi: int) -> None:
     for i, j in _runs(dated):
         if j - i >= MIN_DATED:
             for k in range(lo + i, lo + j):
-                lines[k].in_list = True
-
-
-def _measure(ln: Line) -> bool:
-    return (ln.n_words <= MEASURE_WORDS and not ln.timestamp and ln.cue is None
-            and ln.reason not in _NEVER and _MEASURE_RE.match(ln.text) is not None)
-
-
-def _heading(ln: Line) -> bool:
-    """A list's own heading: a few words, no cue, no sentence ("Ingredients", "For the
-    sauce"). (A box of other stories between two paragraphs has a label with a cue word,
-    "Related", or none: "3 things to know today" under a paragraph was kept without this.)"""
-    return (ln.n_words <= MEASURE_HEADING_WORDS and ln.cue is None and not ln.terminal
-            and ln.cls == "short" and ln.reason not in _NEVER)
-
-
-def _mark_measures(lines: list[Line], lo: int, hi: int) -> None:
-    """Lists of measures among ``lines[lo:hi]``, a run of lines opening with a digit or a
-    fraction (see the module docstring)."""
-    for i, j in _runs([_measure(ln) for ln in lines[lo:hi]]):
-        i, j = lo + i, lo + j
-        if (j - i >= MIN_ITEMS and i > 0 and _heading(lines[i - 1])
-                and any(map(_paragraph, lines[max(0, i - MEASURE_GAP):i]))
-                and any(map(_paragraph, lines[j:j + MEASURE_GAP]))):
-            for k in range(i, j):
                 lines[k].in_list = True
 
 
@@ -456,8 +416,6 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
         _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
-    for m in _MEASURE_RUN_RE.finditer(firsts):
-        _mark_measures(lines, m.start(), m.end())
     rows: list[int] = []
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
