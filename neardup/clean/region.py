@@ -395,8 +395,10 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             while b >= s and _in_flow(lines[b]):
                 b -= 1
             before = lines[b] if b >= s else None
-        prose_before = before is not None and before.cls in ("good", "near")
-        prose_after = after is not None and after.cls in ("good", "near")
+        # (a list's lines are content as a paragraph is: its heading between a paragraph
+        # and the list, "What to pack", and a last item of another shape, are in the flow)
+        prose_before = before is not None and (before.cls in ("good", "near") or before.in_list)
+        prose_after = after is not None and (after.cls in ("good", "near") or after.in_list)
         # (after a list's label, "Most read"; not after a link of its own, "Read more: <its
         # headline>", under which a sub-heading went as its list)
         after_cue = (before is not None and before.cls == "bad" and before.reason == "related"

@@ -472,3 +472,15 @@ def test_a_lead_in_with_a_notice_word_opens_a_list_but_an_appeal_does_not() -> N
         lines = analyse("\n".join([BODY[0], lead_in, *items, verdict]))
         mark_structure(lines)
         assert [ln.in_list for ln in lines[1:5]] == [listed] * 4, lead_in
+
+
+@pytest.mark.parametrize("items", [GIFTS[:3], STANDINGS[1:4]])
+def test_a_list_s_heading_between_a_paragraph_and_the_list_is_kept(items: list[str]) -> None:
+    # (the list's lines are content, as paragraphs are: the short line between a paragraph
+    # and the list, its heading, and a last item of another shape were dropped as menu
+    # lines, as the paragraphs around counted and the list did not)
+    heading, odd_item = "What we picked", "Gift cards for the rest"
+    res = clean_text(_page([heading, *items, odd_item, ""]))
+    for line in [heading, *items, odd_item, BODY[3]]:
+        assert line in res.text, line
+    assert HEADLINES[0] not in res.text and "Log in" not in res.text
