@@ -231,23 +231,35 @@ def _drop_credited_captions(lines: list[Line]) -> None:
 _POST_BY_RE = re.compile(r"^[—–-]\s*\S[^()]{0,60}\(@\w+\)")
 _DASH_RE = re.compile("[—–-]")
 POST_BY_WORDS = 14
+# A post's own link at the end of its text, as an embedded tweet prints it ("... #thanks
+# https://t.co/hopPjqa95w", "*min. 25 snaps pic.twitter.com/PQqbN51wBW"): such a line,
+# read as a link or a share prompt, sits between the post and its attribution
+_POST_LINK_RE = re.compile(r"(?:https?://t\.co/|\bpic\.twitter\.com/)\w+\s*$")
+POST_LINK_LINES = 2
 
 
 def _keep_post_attributions(lines: list[Line]) -> None:
     """Keep an embedded post's attribution line ("— Name (@handle) <date>") after a kept
-    line: it belongs with the post above it."""
+    line: it belongs with the post above it; so do the post's last lines between them that
+    end with the post's own link."""
     firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
     for m in _DASH_RE.finditer(firsts, 1):  # (lines opening with a dash: few)
         i = m.start()
         ln = lines[i]
         if (
-            not ln.keep
-            and lines[i - 1].keep
-            and ln.n_words <= POST_BY_WORDS
-            and _POST_BY_RE.match(ln.text) is not None
-            and has_date_or_time(ln.text)
+            ln.keep
+            or ln.n_words > POST_BY_WORDS
+            or _POST_BY_RE.match(ln.text) is None
+            or not has_date_or_time(ln.text)
         ):
-            ln.keep = True
+            continue
+        j = i - 1
+        while j > 0 and i - j <= POST_LINK_LINES and not lines[j].keep and (
+                _POST_LINK_RE.search(lines[j].text) is not None):
+            j -= 1
+        if lines[j].keep:
+            for k in range(j + 1, i + 1):
+                lines[k].keep = True
 
 
 # The article's header kept at the top of its region (headline, standfirst, then byline or

@@ -885,6 +885,24 @@ def test_embedded_post_attribution_kept() -> None:
         assert line in res.text, line
 
 
+@pytest.mark.parametrize("link", ["https://t.co/hopPjqa95w", "pic.twitter.com/PQqbN51wBW"])
+def test_an_embedded_post_s_link_line_is_kept_with_its_attribution(link: str) -> None:
+    # (the post's last line ends with its own link and reads as a link or a share prompt:
+    # the attribution under it then had no kept line above it, and both went)
+    post = "The whole point of this campaign is to raise awareness, and it is working."
+    tail = f"Read the full story below {link}"
+    by = "— Town Water Authority (@townwater) November 19, 2019"
+    page = "\n\n".join(["Home", "News", *_STORY, post, tail, by, "Updated at 1:23 p.m.",
+                        "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, post, tail, by]:
+        assert line in res.text, line
+    # (a link line with no attribution under it is no post's)
+    page = "\n\n".join(["Home", "News", *_STORY, post, tail, "Updated at 1:23 p.m.",
+                        "About us"])
+    assert tail not in clean_text(page).text
+
+
 def test_short_isolated_promo_of_several_sentences_dropped() -> None:
     # A short promotion between two non-prose lines right after the story: three sentences,
     # but twenty words; it read as a paragraph and the region took it in.
