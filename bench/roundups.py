@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     possible = len(members) * args.briefs * (args.briefs - 1) // 2
     print(f"{len(docs)} documents, {len(members)} roundups of {args.briefs} stories of "
           f"{args.words} words, each roundup scraped {1 + args.roundup_copies} time(s)")
-    for keep in ("longest", "earliest", "first"):
+    for keep in ("complete", "longest", "earliest", "first"):  # (complete: the default)
         story = neardup.dedup(docs, clean=False, keep=keep, quiet=True).story_of()
         merged = 0
         for group in members:

@@ -158,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--containment", type=float, default=0.8)
     parser.add_argument("--no-containment", action="store_true")
     parser.add_argument("--ngram", type=int, default=5)
+    parser.add_argument("--no-prose-weights", action="store_true",
+                        help="plain shingle overlaps (dedup's --no-prose-weights)")
+    parser.add_argument("--no-short-copies", action="store_true",
+                        help="no short-copy banding nor sampled index (--no-short-copies)")
     parser.add_argument("--seeds", type=int, default=1,
                         help="also run with MinHash seeds 2..N; print F1 per seed and the mean")
     parser.add_argument("--halves", action="store_true",
@@ -181,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         records = neardup.dedup(
             docs, clean=not args.no_clean, threshold=args.threshold,
             containment=None if args.no_containment else args.containment, ngram=args.ngram,
+            prose_weights=not args.no_prose_weights, short_copies=not args.no_short_copies,
             seed=seed).records
         rejected = [r["id"] for r in records if r["status"] == "rejected"]
         if rejected and seed == 1:
@@ -209,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         base = f1_of([plain_jaccard(texts[a], texts[b]) >= 0.7 for a, b, _ in labelled],
                      [y for *_, y in labelled])
         overlaps = [neardup.similarities(matched.get(a, ""), matched.get(b, ""),
-                                         ngram=args.ngram) for a, b, _ in labelled]
+                                         ngram=args.ngram,
+                                         prose_weights=not args.no_prose_weights)
+                     for a, b, _ in labelled]
         truth = [y for *_, y in labelled]
         auc_j = roc_auc([j for j, _ in overlaps], truth)
         auc_c = roc_auc([c for _, c in overlaps], truth)
