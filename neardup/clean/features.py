@@ -233,6 +233,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"vous aimerez|articles similaires|sur le même sujet|ti potrebbe interessare|"
         r"artículos relacionados|artigos relacionados|também pode gostar|pode gostar|"
         r"gerelateerde artikelen|"
+        # ("Most read" of those languages: "Lo más leído" and "Les plus lus" over numbered
+        # headlines beside an article's own list stayed with the list)
+        r"lo más leído|lo más visto|más leídas|más leídos|les plus lus|les plus lues|"
+        r"i più letti|più letti|più lette|meistgelesen|meistgelesene|am meisten gelesen|"
+        r"mais lidas|mais lidos|meest gelezen|mest lästa|najczęściej czytane|"
+        r"самое читаемое|en çok okunan|terpopuler|"
         r"te puede interesar|puede interesarte|noticias relacionadas|lee también|lea también|"
         r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|"
         r"saiba mais|notícias relacionadas|lees ook|lees meer|czytaj także|czytaj też|"
@@ -281,7 +287,9 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             read recommended related sponsored top trending watch web lesen thema interessant
             lire interesar interesarte relacionadas también leggi correlati interessarti
             interessieren ähnliche verwandte aimerez similaires sujet interessare
-            relacionados gostar gerelateerde
+            relacionados gostar gerelateerde leído visto leídas leídos lus lues letti lette
+            meistgelesen meistgelesene meisten lidas lidos gelezen lästa czytane читаемое
+            okunan terpopuler
             também saiba lees czytaj zobacz читайте смотрите ilgili baca terkait läs 相关新闻
             相关阅读 延伸阅读 関連記事 あわせて読みたい""",
         "navigation": """archive archives careers categories category contact faq help home more

@@ -1416,6 +1416,23 @@ def test_a_related_label_of_another_language_under_the_article_goes(label: str) 
     assert label in _removed_text(res, "related")
 
 
+@pytest.mark.parametrize("label", ["Most read", "Lo más leído", "Les plus lus", "I più letti",
+                                   "Meistgelesen", "Mais lidas"])
+def test_a_most_read_box_of_another_language_between_paragraphs_goes(label: str) -> None:
+    # (a held-out probe's Spanish and French pages: the label read as a heading and the
+    # numbered headlines under it as the article's list, both kept between its paragraphs)
+    box = ["1. Water cut on Tuesday in the centre", "2. Local team promoted to third tier",
+           "3. New covered market opens its doors"]
+    page = "\n\n".join(["Home", "News", "Farmers count the cost of the drought", *BODY[:4],
+                         "\n".join([label, *box]), *BODY[4:], "About us"])
+    res = clean_text(page)
+    for para in BODY:
+        assert para in res.text, para
+    for line in [label, *box]:
+        assert line not in res.text, line
+    assert label in _removed_text(res, "related")
+
+
 def test_prose_after_a_photo_label_and_a_paragraph_with_a_credit_glued_are_no_captions() -> None:
     # (a regression probe: such paragraphs went whole once a credit after a sentence made a
     # caption; and a one-sentence lede above a real caption went with it)
