@@ -19,7 +19,9 @@ The unit is what is independent:
                 = Σ_sc k_s C(n_sc, 2) + ½ Σ_c [ (Σ_s k_s n_sc)² − Σ_s k_s² n_sc² ]
   (with every k_s = 1 these are the scores of :mod:`neardup.evaluate`).
 
-Draws come from NumPy's generator seeded with ``seed``: the same files give the same interval.
+Draws come from NumPy's generator seeded with ``seed``: the same files give the same interval
+with the same NumPy (NEP 19 keeps a bit generator's stream, not ``Generator.integers``'s, across
+NumPy versions). Only ``neardup eval`` prints them; no output of a dedup run depends on them.
 """
 
 from __future__ import annotations
