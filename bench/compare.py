@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.render:
         return render_saved(args.corpus)
 
+    from neardup.bootstrap import cluster_intervals
     from neardup.evaluate import cluster_scores, load_predicted, load_truth
 
     corpus = args.corpus.resolve()
@@ -275,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
                     missing = docs - sum(1 for i in truth if i in predicted)
                     result.scores = cluster_scores(predicted, truth).to_dict()
                     result.scores["missing_docs"] = missing
+                    if round_no == 0:  # (a tool's clusters are the same in every round)
+                        # F1's 95 % interval over the true stories: is one tool's F1 above
+                        # another's, or within what another sample of stories would move?
+                        result.scores["f1_interval"] = list(
+                            cluster_intervals(predicted, truth).f1)
                 except Exception as exc:  # noqa: BLE001 - report and go on
                     result.status = "failed"
                     result.error = f"unreadable result: {exc}"
@@ -359,7 +365,10 @@ def summarise(names, runs, status, docs, size) -> dict:
             for key in ("precision", "recall", "f1", "ari", "predicted_pairs", "true_pairs",
                         "missing_docs"):
                 row[key] = _median([r.scores.get(key) for r in ok if r.scores])
-            if len({json.dumps(r.scores, sort_keys=True) for r in ok}) > 1:
+            row["f1_interval"] = next((r.scores["f1_interval"] for r in ok
+                                       if r.scores and "f1_interval" in r.scores), None)
+            if len({json.dumps({k: v for k, v in r.scores.items() if k != "f1_interval"},
+                               sort_keys=True) for r in ok}) > 1:
                 row["accuracy_varies_between_runs"] = True
             row["details"] = {k: v for k, v in ok[-1].report.items()
                               if k not in ("job_wall_s", "self_maxrss_kb", "children_maxrss_kb")}
@@ -377,6 +386,10 @@ def summarise(names, runs, status, docs, size) -> dict:
             row["ratio_cpu"] = _median(ratios_cpu)
         summary[name] = row
     return summary
+
+
+def _interval(pair: list[float] | None) -> str:
+    return f" ({pair[0]:.3f}-{pair[1]:.3f})" if pair else ""
 
 
 def render(summary, corpus, docs, size, args) -> str:
@@ -398,14 +411,16 @@ def render(summary, corpus, docs, size, args) -> str:
             f"| {row['job_wall_s']:.2f} | {row['outer_wall_s']:.2f} | {_fmt(row['cpu_s'], '.1f')} "
             f"| {_fmt(row['peak_rss_mb'], '.0f')} | {_fmt(row['tree_rss_mb'], '.0f')} "
             f"| {_fmt(row['precision'], '.4f')} | {_fmt(row['recall'], '.4f')} "
-            f"| {_fmt(row['f1'], '.4f')} | {_fmt(row['ari'], '.4f')} "
+            f"| {_fmt(row['f1'], '.4f')}{_interval(row.get('f1_interval'))} "
+            f"| {_fmt(row['ari'], '.4f')} "
             f"| {_fmt(row['ratio'], '.2f')} | {_fmt(row.get('ratio_cpu'), '.2f')} |")
     notes = ("\ndocs/s, MB/s: corpus over the job wall time (read → write, in the tool's process); "
              "outer s: the child's whole life incl. interpreter start and imports; CPU s: user+sys "
              "of the child and its workers; peak RSS: os.wait4 ru_maxrss (largest single process); "
              "tree RSS: psutil-sampled peak of the summed tree; neardup/peer ×: peer job time ÷ "
              "neardup job time in the same round (>1: neardup faster), median over rounds; × CPU: "
-             "the same with CPU seconds (steadier on a busy machine).\n")
+             "the same with CPU seconds (steadier on a busy machine); F1 (a-b): its 95 % "
+             "bootstrap interval over the corpus' true stories (neardup.bootstrap).\n")
     return head + cols + "\n".join(lines) + "\n" + notes
 
 
