@@ -270,7 +270,7 @@ def _eval(args: argparse.Namespace) -> int:
         load_predicted,
         load_truth,
         pair_verdicts,
-        pairs_scores,
+        verdict_scores,
     )
 
     if args.intervals < 0:
@@ -283,10 +283,9 @@ def _eval(args: argparse.Namespace) -> int:
         if args.intervals:
             intervals = cluster_intervals(predicted, truth, draws=args.intervals)
     else:
-        pairs = load_pairs(args.pairs)
-        scores = pairs_scores(predicted, pairs)
+        verdicts = pair_verdicts(predicted, load_pairs(args.pairs))
+        scores = verdict_scores(verdicts, len(predicted))
         if args.intervals:
-            verdicts = pair_verdicts(predicted, pairs)
             intervals = pair_intervals(verdicts.same, verdicts.label, draws=args.intervals)
     report = scores.to_dict()
     if intervals is not None:

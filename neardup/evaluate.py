@@ -119,11 +119,16 @@ def pairs_scores(predicted: Mapping[str, object],
     A pair counts once, in either order, and a document paired with itself not at all (it
     shares its story with itself under any clustering: a true positive or a false one that
     says nothing of the run); both are reported. One pair labelled both ways is an error."""
-    verdicts = pair_verdicts(predicted, pairs)
+    return verdict_scores(pair_verdicts(predicted, pairs), len(predicted))
+
+
+def verdict_scores(verdicts: PairVerdicts, documents: int) -> Scores:
+    """``pairs_scores`` of pairs already judged (``pair_verdicts``; ``documents``: the
+    predicted ids)."""
     same, label = verdicts.same, verdicts.label
     tp = sum(s and y for s, y in zip(same, label, strict=True))
     precision, recall, f1 = prf(tp, sum(same), sum(label))
-    return Scores(precision, recall, f1, None, tp, sum(same), sum(label), len(predicted),
+    return Scores(precision, recall, f1, None, tp, sum(same), sum(label), documents,
                   unscored_pairs=verdicts.unscored, self_pairs=verdicts.self_pairs,
                   repeated_pairs=verdicts.repeated)
 
