@@ -2,7 +2,7 @@
 """Error analysis of the text cleaner on the AEB data (see bench/clean_aeb.py).
 
 Usage: python bench/aeb_errors.py DATA_DIR [--half A|B|all] [--pages N] [--key PREFIX]
-                                           [--summary]
+                                           [--summary] [--text-input FORM]
 
 Per page (worst first by lost precision + lost recall, in the upstream metric): the kept
 lines that are not gold text (each with its features and class from
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aeb_data import load  # noqa: E402
-from clean_aeb import _shingles, per_page, score  # noqa: E402
+from clean_aeb import TEXT_INPUTS, _shingles, per_page, score, text_inputs  # noqa: E402
 
 from neardup.clean import CleanOptions, SiteTemplateLearner, clean_text  # noqa: E402
 from neardup.clean.lines import Line, analyse  # noqa: E402
@@ -103,9 +103,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="only list error lines of at least this many words")
     ap.add_argument("--blocks", action="store_true",
                     help="runs of consecutive error lines as one row (words, first lines)")
+    ap.add_argument("--text-input", choices=TEXT_INPUTS, default="html-text",
+                    help="the pages' text in this form (as clean_aeb.py --text-input)")
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
-    keys_all, gold, inputs = aeb.keys, aeb.gold, aeb.page_texts()
+    keys_all, gold, inputs = aeb.keys, aeb.gold, text_inputs(aeb, args.text_input)
     learner = SiteTemplateLearner()
     for k in keys_all:
         learner.add(aeb.site(k), inputs[k])

@@ -146,25 +146,31 @@ def _line(name: str, m: dict[str, float], extra: str = "") -> str:
 
 
 EXTRACTORS = ("trafilatura", "readability", "justext")  # their output/<name>.json
+TEXT_INPUTS = ("html-text", "text-nodes", "markdown", "markdown-underscores", "gold",
+               *EXTRACTORS)  # --text-input
+
+
+def text_inputs(aeb: AebData, text_input: str = "html-text") -> dict[str, str]:
+    """Each page's text in the form ``text_input`` names (``--text-input``)."""
+    if text_input == "html-text":
+        return aeb.page_texts()
+    if text_input == "gold":  # (text already cut out of its page, perfectly)
+        return dict(aeb.gold)
+    if text_input in EXTRACTORS:  # (another extractor's article text)
+        path = aeb.root / "output" / f"{text_input}.json"
+        if not path.is_file():
+            raise SystemExit(f"{path}: no such file; --text-input {text_input} needs it")
+        out = json.loads(path.read_text(encoding="utf-8"))["output"]
+        return {k: (out.get(k) or {}).get("articleBody") or "" for k in aeb.keys}
+    render = {"text-nodes": text_nodes, "markdown": markdown,
+              "markdown-underscores": markdown_underscores}[text_input]
+    return {k: render(page) if page else "" for k, page in aeb.pages().items()}
 
 
 def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
              ) -> dict[str, str]:
     gold = aeb.gold
-    if text_input == "html-text":
-        inputs = aeb.page_texts()
-    elif text_input == "gold":  # (text already cut out of its page, perfectly)
-        inputs = dict(gold)
-    elif text_input in EXTRACTORS:  # (another extractor's article text)
-        path = aeb.root / "output" / f"{text_input}.json"
-        if not path.is_file():
-            raise SystemExit(f"{path}: no such file; --text-input {text_input} needs it")
-        out = json.loads(path.read_text(encoding="utf-8"))["output"]
-        inputs = {k: (out.get(k) or {}).get("articleBody") or "" for k in aeb.keys}
-    else:
-        render = {"text-nodes": text_nodes, "markdown": markdown,
-                  "markdown-underscores": markdown_underscores}[text_input]
-        inputs = {k: render(page) if page else "" for k, page in aeb.pages().items()}
+    inputs = text_inputs(aeb, text_input)
     print(_line(f"text: do nothing ({text_input})", score(gold, inputs)))
     kernels.warm_up()  # load the compiled line kernels outside the timing, as the pipeline does
     t0 = time.perf_counter()
@@ -244,8 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--text-input",
-        choices=["html-text", "text-nodes", "markdown", "markdown-underscores", "gold",
-                 *EXTRACTORS],
+        choices=TEXT_INPUTS,
         default="html-text",
         help="text mode's input: the pages as html-text renders them (output/html-text.json), "
         "each text node of a page on a line of its own (a naive scraper's output), the "

@@ -903,6 +903,37 @@ def test_an_embedded_post_s_link_line_is_kept_with_its_attribution(link: str) ->
     assert tail not in clean_text(page).text
 
 
+def test_posts_attributed_over_their_date_lines_are_no_comment_thread() -> None:
+    # Where each text node is a line (a naive scraper), an embedded post's attribution is
+    # "— Name (@handle)" over its date line: three such posts in a story read as a thread of
+    # comments (author over timestamp), and the story after the first one went as comments.
+    posts = [
+        ("Yes this is real and the town spent half a million dollars on the new slogan.",
+         "https://t.co/Nc0nKoXGBP", "— Dianna Anders (@diannaanders)", "November 18, 2019"),
+        ("We are on it, the whole town is on it, and we want everyone to know about it.",
+         "https://t.co/HO1ZRs9T1P", "— Tall Glass (@tallglass)", "November 19, 2019"),
+        ("The whole point of this campaign is to raise awareness, and it is working so far.",
+         "https://t.co/hopPjqa95w", "— Mayor Kristi Stone (@mayorstone)", "November 18, 2019"),
+    ]
+    between = [
+        "So many people were talking about the odd new slogan that it became a top trend.",
+        "The mayor saw the reaction online and doubled down on the slogan on Tuesday night.",
+        "Still, this is not the first time a slogan has gone awry in the town, officials said.",
+    ]
+    body: list[str] = [_STORY[0]]
+    for post, para in zip(posts, between, strict=True):
+        body += [*post, para]
+    body += _STORY[1:]
+    page = "\n".join(["Home", "News", "By Jane Doe", "November 20, 2019", *body,
+                      "Have a tip? Write to us.", "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, *between]:
+        assert line in res.text, line
+    for _, _, by, _ in posts:  # (each post's attribution with its date line)
+        assert f"{by}\n" in res.text, by
+    assert not any(span.reason == "comments" for span in res.removed)
+
+
 def test_short_isolated_promo_of_several_sentences_dropped() -> None:
     # A short promotion between two non-prose lines right after the story: three sentences,
     # but twenty words; it read as a paragraph and the region took it in.
