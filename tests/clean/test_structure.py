@@ -484,3 +484,47 @@ def test_a_list_s_heading_between_a_paragraph_and_the_list_is_kept(items: list[s
     for line in [heading, *items, odd_item, BODY[3]]:
         assert line in res.text, line
     assert HEADLINES[0] not in res.text and "Log in" not in res.text
+
+
+CHARGES = [
+    "Elizabeth A. Burton:",
+    "Possession of methamphetamine, held in jail in lieu of $70,000 bond.",
+    "Christopher L. Tays:",
+    "Two county warrants, possession of marijuana, held in jail in lieu of $30,000 bond.",
+    "Ryan S. Hollman:",
+    "Dealing in methamphetamine, visiting a common nuisance, held without bond.",
+    "Victor N. Burton:",
+    "Possession of heroin, held in jail in lieu of $268,500 bond.",
+]
+
+
+def test_labelled_paragraphs_of_a_text_node_scrape_are_content() -> None:
+    # Where each text node is a line, "<p><b>Name:</b> charges.</p>" is a label over a
+    # one-sentence paragraph, over and over: a teaser list's shape (headline over summary),
+    # and the region search cut the article before the charge sheet.
+    intro = "Police said the following people were arrested and charged on Monday evening:"
+    page = [*NAV, "Six arrested in drug investigation", "By Staff Reports", "Nov. 20, 2019",
+            BODY[0], BODY[1], intro, *CHARGES, "Share on Facebook", "Tweet", *FOOTER]
+    res = clean_text("\n".join(page))
+    for line in [BODY[0], BODY[1], *CHARGES]:
+        assert line in res.text, line
+    assert "Share on Facebook" not in res.text and "Privacy policy" not in res.text
+
+
+def test_labels_over_values_or_one_repeated_label_are_no_labelled_paragraphs() -> None:
+    boxes = [
+        # (values, no sentences: a box of facts)
+        ["Phone:", "555-0134", "Hours:", "Mon-Fri 9-5", "Address:", "12 Main St", "Fax:",
+         "555-0135"],
+        # (one label over every line: a list of other stories)
+        ["Related:", "Storm knocks out power across the valley, officials say.",
+         "Related:", "Bridge closure extended through March, city says.",
+         "Related:", "School board delays vote on next year's calendar."],
+    ]
+    for box in boxes:
+        lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
+        mark_structure(lines)
+        assert not any(ln.in_list for ln in lines), box
+    lines = analyse("\n".join([BODY[0], *CHARGES, BODY[1]]))
+    mark_structure(lines)
+    assert [ln.text for ln in lines if ln.in_list] == CHARGES
