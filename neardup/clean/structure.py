@@ -13,6 +13,13 @@ gives them away is the *run*:
 * a data table: at least ``MIN_ROWS`` consecutive lines each holding several number tokens,
   at least ``MIN_ROW_DENSITY`` of its words (standings, results, prices), with a similar
   number of numbers per row;
+* a table printed one cell per line (where each text node is a line, a naive scraper's text
+  of a ``<table>``): a run of short lines whose pattern of number cells ("5040", "12.5%") and
+  word cells ("Kyle Busch") repeats with a period of ``MIN_CELL_COLUMNS`` to
+  ``MAX_CELL_COLUMNS`` lines at least ``MIN_ROWS`` times, with at least
+  ``MIN_NUMBER_COLUMNS`` number columns and a word column: standings, results, prices.
+  Every cell reads as a menu line; a menu, a headline list with its ages, a share bar with
+  its counts (one number column) repeat no such pattern;
 * a bulleted list: at least ``MIN_ITEMS`` consecutive lines opening with a bullet ("* ", "• ",
   "- ") whose items read like text (median ``MIN_BULLET_WORDS`` words or more): a reading
   list, key points. Bulleted menus ("* Home", "* Sports") have one to three words per item;
@@ -101,6 +108,14 @@ LEAD_ITEM_WORDS = 15
 LEAD_IN_WORDS = 15
 LEAD_CLOSING_WORDS = 6
 MIN_ROW_NUMBERS = 2
+MIN_CELL_COLUMNS = 3
+MAX_CELL_COLUMNS = 12
+MIN_NUMBER_COLUMNS = 2
+CELL_WORDS = 6
+_CELL_NUMBER_RE = re.compile(r"[-+−]?\$?\d[\d.,:]*%?")
+# (a block of cells repeated MIN_ROWS times or more, per number of columns)
+_CELL_ROWS_RES = [re.compile(f"([nw]{{{k}}})\\1{{{MIN_ROWS - 1},}}")
+                  for k in range(MIN_CELL_COLUMNS, MAX_CELL_COLUMNS + 1)]
 MIN_ROW_DENSITY = 0.3
 _NEVER = ("site-template", "caption", "headline-list")
 # Runs of first characters (see mark_structure): an item opens with "(" or a digit; a bulleted
@@ -217,6 +232,39 @@ def _mark_tables(lines: list[Line], lo: int, hi: int) -> None:
             for k in range(i, j):
                 lines[k].in_list = True
         i = j
+
+
+def _mark_cell_tables(lines: list[Line], candidates: list[int]) -> list[int]:
+    """Mark the tables printed one cell per line (see the module docstring) and return their
+    lines; ``candidates``: the lines opening with a digit or "(" (a number cell is among
+    them)."""
+    numbers = [i for i in candidates if lines[i].reason not in _NEVER
+               and _CELL_NUMBER_RE.fullmatch(lines[i].text) is not None]
+    marked: list[int] = []
+    if len(numbers) < MIN_ROWS * MIN_NUMBER_COLUMNS:
+        return marked
+    lo = max(0, numbers[0] - MAX_CELL_COLUMNS)
+    hi = min(len(lines), numbers[-1] + MAX_CELL_COLUMNS + 1)
+    is_number = set(numbers)
+    # one character a line: "n" a number cell, "w" a short cell of words, "x" no cell
+    codes = "".join(
+        "n" if i in is_number
+        else "w" if lines[i].n_words <= CELL_WORDS and lines[i].reason not in _NEVER
+        else "x"
+        for i in range(lo, hi))
+    for rx in _CELL_ROWS_RES:  # (fewest columns first)
+        for m in rx.finditer(codes):
+            row = m.group(1)
+            # (the row's own period: "wnwn" is a two-column list of names and counts)
+            period = next(p for p in range(1, len(row) + 1)
+                          if len(row) % p == 0 and row == row[:p] * (len(row) // p))
+            columns = row[:period]
+            if columns.count("n") < MIN_NUMBER_COLUMNS or "w" not in columns:
+                continue
+            for k in range(lo + m.start(), lo + m.end()):
+                lines[k].in_list = True
+                marked.append(k)
+    return marked
 
 
 def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
@@ -436,8 +484,9 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
 
 def mark_structure(lines: list[Line]) -> frozenset[int]:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables,
-    questions with their answers and transcripts; returns the lines of the questions and
-    answers and of the transcripts' turns, which are prose beside a paragraph in the region
+    questions with their answers, transcripts and labelled paragraphs; returns the lines of
+    the tables printed one cell per line, of the questions and answers, of the transcripts'
+    turns and of the labelled paragraphs, which are prose beside a paragraph in the region
     search (a one-sentence paragraph beside them is no teaser), as Markdown tables are (see
     :func:`mark_table_rows`)."""
     # The first character of every line as one string, and whether each line has a digit
@@ -448,13 +497,16 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
     candidates = [m.start() for m in _ITEM_FIRST_RE.finditer(firsts)]
     if len(candidates) >= MIN_ITEMS:
         _mark_numbered(lines, candidates)
+    rows: list[int] = []
+    if len(candidates) >= MIN_ROWS * MIN_NUMBER_COLUMNS:
+        # (a paragraph beside such a table is no teaser: rows, as a Markdown table's)
+        rows += _mark_cell_tables(lines, candidates)
     if _BULLET_RUN_RE.search(firsts):
         _mark_bulleted(lines)
     for m in _ROWS_RUN_RE.finditer(bytes(map(bool, map(_DIGIT_RATIO, lines)))):
         _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
-    rows: list[int] = []
     if firsts.count("Q") >= MIN_QUESTIONS:
         rows += _mark_questions(lines, [m.start() for m in re.finditer("Q", firsts)])
     # (a speaker's label opens with two capitals and has its colon early: the lines with a

@@ -528,3 +528,43 @@ def test_labels_over_values_or_one_repeated_label_are_no_labelled_paragraphs() -
     lines = analyse("\n".join([BODY[0], *CHARGES, BODY[1]]))
     mark_structure(lines)
     assert [ln.text for ln in lines if ln.in_list] == CHARGES
+
+
+def _cells(rows: list[str]) -> list[str]:
+    """The rows of a table one cell a line, as a naive scraper writes a <table>'s text nodes
+    (a team's name is one cell: the words before the first number)."""
+    cells: list[str] = []
+    for row in rows:
+        words = row.split()
+        first_number = next(i for i, w in enumerate(words[1:], 1) if w.isdigit())
+        cells += [words[0], " ".join(words[1:first_number]), *words[first_number:]]
+    return cells
+
+
+def test_a_table_one_cell_a_line_is_content() -> None:
+    # Each cell a line: "1" / "Rivertown Rovers" / "12" / "9" / "3" / "27" read as a menu's
+    # lines, and the table went with the paragraph under it.
+    cells = _cells(STANDINGS[1:])
+    page = [*NAV, "", *HEADLINES[:4], "", BODY[0], "Standings after round 12:",
+            "Pos", "Team", "Played", "Won", "Lost", "Points", *cells, BODY[1],
+            "Related stories", *HEADLINES[4:], *FOOTER]
+    res = clean_text("\n".join(page))
+    kept = res.text.split("\n")
+    for line in [BODY[0], BODY[1], *cells]:
+        assert line in kept, line
+    assert HEADLINES[0] not in res.text and "Privacy policy" not in res.text
+
+
+@pytest.mark.parametrize("box", [
+    # a share bar with its counts, over and over (one number column)
+    ["Facebook", "12", "Twitter", "5", "Email", "3", "Facebook", "12", "Twitter", "5",
+     "Email", "3", "Facebook", "12", "Twitter", "5"],
+    # pagination, numbers only
+    ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "Next"],
+    # headlines with their ages and comment counts (the ages are no number cells)
+    [line for h in HEADLINES[:4] for line in (h, "2 hours ago", "14")],
+])
+def test_lines_repeating_no_table_s_columns_are_no_table(box: list[str]) -> None:
+    lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
