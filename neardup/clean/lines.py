@@ -259,10 +259,16 @@ LIST_RUN_LINES = 3  # a run of this many lines or more before its last ...
 LIST_ITEM_WORDS = 3  # ... of at most this many words each: a list, not a broken sentence
 
 
+_QUOTE_MARKS = frozenset("‘“\"'")
+
+
 def _opens_on(line: str) -> bool:
-    """``line`` opens as a sentence's continuation does (lower case, or a mark)."""
+    """``line`` opens as a sentence's continuation does (lower case, or a mark; or a quote
+    mark then a space: the closing quote of a title in the line above, typed the wrong way
+    round, "The installation – entitled" / "‘Jewels after Jewels" / "‘ and conceived to")."""
     first = line[0]
-    return first.islower() or first in _CONTINUING_MARKS
+    return (first.islower() or first in _CONTINUING_MARKS
+            or (first in _QUOTE_MARKS and line[1:2] == " "))
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -437,10 +443,12 @@ def logical_line_texts(text: str) -> list[str]:
 
 
 # A line that may carry on the one above it (see _continues), tested in C: it opens with a
-# letter that is no ASCII capital, one of _CONTINUING_MARKS, or one of the few characters
-# that are lower-case without being letters (U+0345, circled ⓐ-ⓩ): every str.islower()
-# character is in this set (a test checks it), and most lines fail it.
-_MAY_CONTINUE_RE = re.compile(r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9])")
+# letter that is no ASCII capital, one of _CONTINUING_MARKS, one of the few characters
+# that are lower-case without being letters (U+0345, circled ⓐ-ⓩ), or a quote mark and a
+# space: every str.islower() character is in this set (a test checks it), and most lines
+# fail it.
+_MAY_CONTINUE_RE = re.compile(
+    r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'] )")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

@@ -1040,6 +1040,12 @@ def test_lines_that_open_in_lower_case_but_end_no_sentence_stay_lines() -> None:
         "The water level of the Tigris River had fallen according to The Hollywood Reporter."]
     assert texts("Home", "World", "Middle East", "News") == ["Home", "World", "Middle East",
                                                             "News"]
+    # a title's closing quote typed as an opening one, then a space: it carries on
+    assert texts("The installation, entitled", "‘Jewels after Jewels", "‘ and shown in Milan,",
+                 "was new.") == [
+        "The installation, entitled ‘Jewels after Jewels ‘ and shown in Milan, was new."]
+    assert texts("The senator said", "“We will pass it.”") == ["The senator said",
+                                                             "“We will pass it.”"]
 
 
 def test_no_break_spaces_are_spaces_to_the_cleaner(page: str) -> None:
