@@ -207,3 +207,30 @@ def test_comments_and_reply_sub_headings_of_an_extracted_report_stay() -> None:
     for p in parts:
         if len(p) > 20:
             assert p in res.text, p
+
+
+def _tweet(text: str, by: str, date: str) -> str:
+    return (f'<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">{text} '
+            f'<a href="https://t.co/Nc0nKoXGBP">https://t.co/Nc0nKoXGBP</a></p>&mdash; {by} '
+            f'<a href="https://twitter.com/x/status/1">{date}</a></blockquote>'
+            '<script async src="https://platform.twitter.com/widgets.js"></script>')
+
+
+def test_an_embedded_post_in_a_social_embed_wrapper_is_article_text() -> None:
+    # trafilatura drops elements named like share widgets ("social-media-embed", "embed"),
+    # and an embedded post's wrapper is named so: the post and its attribution went.
+    post = "Yes this is real and yes the state spent nearly half a million dollars on it."
+    by = "Dianna Anders (@diannaanders)"
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY[:2])
+    more = "".join(f"<p>{p}</p>" for p in BODY[2:5])
+    for wrapper in ('<div class="social-media-embed">{}</div>',
+                    '<div class="embed embed--twitter"><div class="embed__inner">{}</div></div>'):
+        html = ("<!doctype html><html><head><title>Drought | Example News</title></head><body>"
+                f"<article><h1>Drought</h1>{paragraphs}"
+                f"{wrapper.format(_tweet(post, by, 'November 18, 2019'))}{more}</article>"
+                "</body></html>")
+        res = clean_html(html, url="https://news.example/drought")
+        assert post in res.text, wrapper
+        assert f"— {by} November 18, 2019" in res.text, wrapper
+        for para in BODY[:5]:
+            assert para in res.text, para
