@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from neardup.report.plots import similarity_svg, sizes_svg
 from neardup.report.prepare import ReportData
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,10 +46,6 @@ def json_for_script(data: Any) -> Markup:
 
 def render_report(data: ReportData) -> str:
     """The report page for ``data``."""
-    # (imported here: matplotlib takes ~0.25 s to import, which a run without a report, or
-    # one that only needs the report's file name, should not pay)
-    from neardup.report.plots import similarity_svg, sizes_svg
-
     hist = data.histogram
     figures = {
         "similarity": Markup(similarity_svg(tuple(hist["counts"]), _threshold(hist),
