@@ -15,7 +15,8 @@ The shapes are those that took quadratic time before 2026-12-05 (seventh session
 prose paragraphs between menu lines (the article-region search), long runs of spaces after
 "said", after a caption credit's bracket and after the numbers of numbered items (regular
 expressions that tried every split of a run between two parts), dotted-acronym runs
-(matching's normalisation); and a few that never did, for scale.
+(matching's normalisation); a page of thousands of embedded posts in one element (HTML: each
+post's wrappers were measured, 2026-12-07); and a few that never did, for scale.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from neardup.clean import clean_text  # noqa: E402
+from neardup.clean import clean_html, clean_text  # noqa: E402
 from neardup.clean.lines import clear_caches  # noqa: E402
 from neardup.normalize import tokens  # noqa: E402
 
@@ -80,6 +81,25 @@ def _body_printed_again(size: int) -> str:
     return "\n".join(body) + "\n" + " ".join(body)
 
 
+def _cells(size: int) -> str:
+    """A table one cell a line (rank, name, four numbers), row after row: the cell-table
+    search's pattern matching runs over all of it."""
+    rows: list[str] = []
+    while sum(map(len, rows)) < size:
+        k = len(rows) // 6
+        rows += [str(k), f"Driver {k}", str(5000 - k), "5", "1", "17"]
+    return "\n".join(rows)
+
+
+def _posts_wall(size: int) -> str:
+    """A page whose article holds one "social-wall" element of embedded posts (HTML)."""
+    post = ('<blockquote class="twitter-tweet"><p>Post {k} on the match tonight https://t.co/'
+            'x{k}</p>&mdash; Fan {k} (@fan{k}) <a href="#">November 18, 2019</a></blockquote>')
+    posts = "".join(post.format(k=k) for k in range(max(1, size // len(post))))
+    return ("<html><body><article><h1>Wall</h1><p>" + _PROSE + "</p>"
+            f'<div class="social-wall">{posts}</div></article></body></html>')
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "paragraphs between menus": _paragraphs_between_menus,
     "spaces after 'said'": lambda n: _article("John said" + " " * n + "::"),
@@ -89,6 +109,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one long line of prose": lambda n: _repeat(_PROSE + " ", n),
     "one-word lines": lambda n: _repeat("word\n", n),
     "headlines and '19 hours ago'": lambda n: _repeat("Other news\n19 hours ago\n", n),
+    "table cells one a line": _cells,
+}
+# HTML pages (``clean_html``: trafilatura and what neardup does around it)
+HTML_SHAPES: dict[str, Callable[[int], str]] = {
+    "embedded posts in one wall (HTML)": _posts_wall,
 }
 # matching's normalisation of a text (``neardup.normalize.tokens``), not the cleaner
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
@@ -112,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(args.sizes)
     cases = [(name, build, clean_text) for name, build in SHAPES.items()]
     cases += [(name, build, tokens) for name, build in TOKEN_SHAPES.items()]
+    cases += [(name, build, clean_html) for name, build in HTML_SHAPES.items()]
     if args.shapes:
         cases = [c for c in cases if c[0] in args.shapes]
     print("| shape | " + " | ".join(f"{n:,} chars" for n in sizes) + " | time ratio | size ratio |")
