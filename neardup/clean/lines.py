@@ -268,7 +268,7 @@ def _opens_on(line: str) -> bool:
     round, "The installation – entitled" / "‘Jewels after Jewels" / "‘ and conceived to")."""
     first = line[0]
     return (first.islower() or first in _CONTINUING_MARKS
-            or (first in _QUOTE_MARKS and line[1:2] == " "))
+            or (first in _QUOTE_MARKS and (line[1:2] == " " or line[1:2] in _CONTINUING_MARKS)))
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -484,7 +484,7 @@ def logical_line_texts(text: str) -> list[str]:
 # space: every str.islower() character is in this set (a test checks it), and most lines
 # fail it.
 _MAY_CONTINUE_RE = re.compile(
-    r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'] )")
+    r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'][ ,;:)\]’”%.!?])")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

@@ -671,7 +671,8 @@ def test_the_continuation_precheck_matches_every_line_that_may_carry_on() -> Non
     missed = [c for c in [*openings, *_CONTINUING_MARKS] if not _MAY_CONTINUE_RE.search(f"a\n{c}")]
     assert missed == []
     assert _MAY_CONTINUE_RE.search("A\nB\n© 2019\n“Quote”\n— dash\n19 hours ago") is None
-    assert all(_MAY_CONTINUE_RE.search(f"a\n{q} and more") for q in "‘“\"'")
+    assert all(_MAY_CONTINUE_RE.search(f"a\n{q}{after}and more") for q in "‘“\"'"
+               for after in (" ", ", ", ". "))
 
 
 def test_line_cache_get_missing_equals_get_old() -> None:

@@ -1058,6 +1058,10 @@ def test_lines_that_open_in_lower_case_but_end_no_sentence_stay_lines() -> None:
         "The installation, entitled ‘Jewels after Jewels ‘ and shown in Milan, was new."]
     assert texts("The senator said", "“We will pass it.”") == ["The senator said",
                                                              "“We will pass it.”"]
+    # (or then a mark: "“, prodotta da Toei" after a title that is a link)
+    assert texts("ospiterà il remake della serie “", "I Cavalieri dello Zodiaco",
+                 "“, prodotta da Toei Animation.") == [
+        "ospiterà il remake della serie “ I Cavalieri dello Zodiaco “, prodotta da Toei Animation."]
 
 
 def test_no_break_spaces_are_spaces_to_the_cleaner(page: str) -> None:
