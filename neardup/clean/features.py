@@ -219,6 +219,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"recommended|you may also like|"
         r"you might also like|"
         r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
+        # ("Most viewed", "Most shared", "PFT Most Commented" over a box of headlines)
+        r"most (?:viewed|watched|shared|emailed|e-mailed|commented|discussed|recent)|"
         r"top stories|popular|see also|also read|also see|watch|more news|"
         r"editor'?s picks?|"
         r"sponsored content|around the web|promoted|what to read next|in case you missed|"

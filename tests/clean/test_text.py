@@ -1470,7 +1470,8 @@ def test_a_related_label_of_another_language_under_the_article_goes(label: str) 
 
 
 @pytest.mark.parametrize("label", ["Most read", "Lo más leído", "Les plus lus", "I più letti",
-                                   "Meistgelesen", "Mais lidas"])
+                                   "Meistgelesen", "Mais lidas", "Most Viewed",
+                                   "PFT Most Commented", "Most Emailed"])
 def test_a_most_read_box_of_another_language_between_paragraphs_goes(label: str) -> None:
     # (a held-out probe's Spanish and French pages: the label read as a heading and the
     # numbered headlines under it as the article's list, both kept between its paragraphs)
