@@ -62,6 +62,12 @@ _LINK_RE = re.compile(
 )
 
 
+# A list item's bullet, the whole of its line before a link (the item is the link alone when
+# nothing but spaces follow the link on its line)
+_LINK_ITEM_RE = re.compile(r"[ \t]*[*+-][ \t]+\Z")
+_LINE_REST_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
 @dataclass(frozen=True)
 class MarkdownView:
     """A Markdown text as the cleaner reads it.
@@ -80,6 +86,10 @@ class MarkdownView:
     heading: str | None = None
     #: the pipe tables, as ``[start, end)`` spans of the view (header row to last row)
     tables: tuple[tuple[int, int], ...] = ()
+    #: where the list items that are one link and nothing else start in the view ("* [Amazon
+    #: deforestation hits worst level](https://...)"): a box of other stories, whose items
+    #: read as text (see :func:`neardup.clean.structure.mark_structure`)
+    link_items: tuple[int, ...] = ()
 
     def source_start(self, at: int) -> int:
         """The offset in the text as given of view offset ``at`` (a span's start): at the
@@ -112,6 +122,7 @@ def markdown_view(text: str) -> MarkdownView | None:
     if "]" not in text or "](" not in text:
         return None
     markup: list[tuple[int, int]] = []
+    link_items: list[int] = []  # (where the links that are a list item's all start)
     links = 0
     heading_line: tuple[int, int] | None = None  # the first "# " heading's text, as given
     fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
@@ -135,6 +146,9 @@ def markdown_view(text: str) -> MarkdownView | None:
                 line_end = text.find("\n", end)
                 heading_line = (end, line_end if line_end >= 0 else len(text))
         else:  # a link: its text, but for the images in it
+            if _LINK_ITEM_RE.match(text, text.rfind("\n", 0, start) + 1, start) and (
+                    _LINE_REST_RE.match(text, end) is not None):
+                link_items.append(start)
             markup.append((start, text_start))
             if text.find("![", text_start, text_end) >= 0:
                 markup.extend(image.span()
@@ -162,8 +176,9 @@ def markdown_view(text: str) -> MarkdownView | None:
         heading = _without(text, *heading_line, markup).strip() or None
     tables = tuple((_view_offset(kept, view_starts, start), _view_offset(kept, view_starts, end))
                    for start, end in rest.tables)
+    items = tuple(_view_offset(kept, view_starts, start) for start in link_items)
     return MarkdownView("".join(pieces), markup, view_starts, source_starts, source_ends,
-                        heading, tables)
+                        heading, tables, items)
 
 
 def _view_offset(pieces: list[tuple[int, int]], view_starts: list[int], at: int) -> int:

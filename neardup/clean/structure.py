@@ -23,6 +23,8 @@ gives them away is the *run*:
 * a bulleted list: at least ``MIN_ITEMS`` consecutive lines opening with a bullet ("* ", "• ",
   "- ") whose items read like text (median ``MIN_BULLET_WORDS`` words or more): a reading
   list, key points. Bulleted menus ("* Home", "* Sports") have one to three words per item;
+  a Markdown list whose every item is one link and nothing more (a "More news" box of
+  headlines, ``link_items``) is none either;
 * a Markdown pipe table (known from its syntax, see :mod:`neardup.clean.markdown`): its rows,
   whatever their words (a results table of names and two numbers a row is too sparse in
   numbers for the data-table rule);
@@ -298,11 +300,13 @@ def _mark_dated(lines: list[Line], lo: int, hi: int) -> None:
                 lines[k].in_list = True
 
 
-def _mark_bulleted(lines: list[Line]) -> None:
+def _mark_bulleted(lines: list[Line], link_items: frozenset[int]) -> None:
     bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
                 for ln in lines]
     for i, j in _runs(bulleted):
         words = sorted(lines[k].n_words for k in range(i, j))
+        if link_items and all(k in link_items for k in range(i, j)):
+            continue  # (every item a link and nothing more: a box of other stories)
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
             for k in range(i, j):
                 lines[k].in_list = True
@@ -482,13 +486,15 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
     return marked
 
 
-def mark_structure(lines: list[Line]) -> frozenset[int]:
+def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
+                   ) -> frozenset[int]:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables,
     questions with their answers, transcripts and labelled paragraphs; returns the lines of
     the tables printed one cell per line, of the questions and answers, of the transcripts'
     turns and of the labelled paragraphs, which are prose beside a paragraph in the region
     search (a one-sentence paragraph beside them is no teaser), as Markdown tables are (see
-    :func:`mark_table_rows`)."""
+    :func:`mark_table_rows`). ``link_items``: the lines that are a Markdown list item made
+    of one link (:class:`neardup.clean.markdown.MarkdownView`)."""
     # The first character of every line as one string, and whether each line has a digit
     # word: C-level scans of these find the lines (numbered lists) or runs of lines (the
     # other passes) each pass needs to start from, so most pages skip most passes.
@@ -502,7 +508,7 @@ def mark_structure(lines: list[Line]) -> frozenset[int]:
         # (a paragraph beside such a table is no teaser: rows, as a Markdown table's)
         rows += _mark_cell_tables(lines, candidates)
     if _BULLET_RUN_RE.search(firsts):
-        _mark_bulleted(lines)
+        _mark_bulleted(lines, link_items)
     for m in _ROWS_RUN_RE.finditer(bytes(map(bool, map(_DIGIT_RATIO, lines)))):
         _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):

@@ -31,6 +31,7 @@ input):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
@@ -46,7 +47,7 @@ from neardup.clean.features import (
     has_date_or_time,
 )
 from neardup.clean.lines import Line, LineRecord, analyse_records, record_keys
-from neardup.clean.markdown import markdown_view, source_spans
+from neardup.clean.markdown import MarkdownView, markdown_view, source_spans
 from neardup.clean.metadata import (
     NAME_PARTICLES,
     ROLE_NOUN_TERMS,
@@ -565,16 +566,15 @@ def clean_text(
     if view is None:
         return _clean_lines(text, template, options or CleanOptions(), page_title)
     res = _clean_lines(view.text, template, options or CleanOptions(), page_title or view.heading,
-                       view.tables)
+                       view)
     res.source_text, res.removed = text, source_spans(view, res.removed)
     return res
 
 
 def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
-                 page_title: str | None, tables: tuple[tuple[int, int], ...] = ()
-                 ) -> CleanResult:
-    """:func:`clean_text` of ``text`` read as plain text (``tables``: the spans of its
-    Markdown tables, see :class:`neardup.clean.markdown.MarkdownView`)."""
+                 page_title: str | None, view: MarkdownView | None = None) -> CleanResult:
+    """:func:`clean_text` of ``text`` read as plain text (``view``: the Markdown view that
+    ``text`` is the text of, whose tables and link-only list items it knows)."""
     # (the site-template keys of new lines are computed with their features, in one call)
     keys_of = keys_of_new_lines if template is not None else None
     lines, recs = analyse_records(text, keys_of)
@@ -610,7 +610,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         # the HTML of a short story whose comments are marked up inside its own element)
         comments = _cut_comments(lines, opts, extracted=True)
     else:
-        comments = _mark_article(lines, text, opts, tables)
+        comments = _mark_article(lines, text, opts, view)
     _cut_kept_tail(lines)
 
     mark_repeats(lines)
@@ -629,13 +629,15 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
 
 def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
-                  tables: tuple[tuple[int, int], ...]) -> int | None:
+                  view: MarkdownView | None) -> int | None:
     """Set ``keep`` on the article's lines of a page: its regions of prose, smoothed, without
     credited captions, "Read more" links, its comment section and the page header kept
     above it. Returns where the comment section starts (None: no comments found)."""
-    content_rows = mark_structure(lines)  # (questions and answers)
-    if tables:
-        content_rows |= mark_table_rows(lines, tables)
+    link_items = (_lines_at(lines, view.link_items) if view is not None and view.link_items
+                  else frozenset())
+    content_rows = mark_structure(lines, link_items)  # (questions and answers)
+    if view is not None and view.tables:
+        content_rows |= mark_table_rows(lines, view.tables)
     regions = article_regions(lines, opts, content_rows)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
@@ -656,6 +658,14 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     comments = _cut_comments(lines, opts)
     _cut_kept_header(lines)
     return comments
+
+
+def _lines_at(lines: list[Line], offsets: tuple[int, ...]) -> frozenset[int]:
+    """The indices of the lines that hold the text offsets ``offsets`` (in a line's span)."""
+    starts = [ln.start for ln in lines]
+    found = (bisect_right(starts, at) - 1 for at in offsets)
+    return frozenset(i for i, at in zip(found, offsets, strict=True)
+                     if i >= 0 and at < lines[i].end)
 
 
 def _cut_comments(lines: list[Line], opts: CleanOptions, extracted: bool = False

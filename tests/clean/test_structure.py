@@ -42,7 +42,8 @@ def _page(middle: list[str], tail: list[str] | None = None) -> str:
 
 
 def _without_structure(monkeypatch: pytest.MonkeyPatch, text: str) -> str:
-    monkeypatch.setattr(text_module, "mark_structure", lambda lines: frozenset())
+    monkeypatch.setattr(text_module, "mark_structure",
+                        lambda lines, link_items=frozenset(): frozenset())
     return clean_text(text).text
 
 
