@@ -280,38 +280,13 @@ def _continues(prev: str, line: str) -> bool:
     return not (word == "by" or word.endswith(":") or "://" in word or word.startswith("www."))
 
 
-# Words no sentence ends with (articles, prepositions, conjunctions): in a text cut at its
-# links (see FRAGMENTED_JOINS), a line ending with one carries on into the next whatever its
-# opening ("according to" / "The Hollywood Reporter.", "annunciato che" / "Netflix").
-_NO_END_WORDS = frozenset("""
-a an the of to in for with by from at on and or but as into than
-de la le les des du un une et en dans pour sur au aux avec par
-el los las y del por con para una al o os do da dos das em na um uma com
-der die das und den dem ein eine einen zu mit auf für von aus
-il di che e per della delle dei degli con gli lo
-""".split())
-_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
-# A text with at least this many sentences joined by their openings is cut at its links (each
-# text node a line): there a line ending with one of _NO_END_WORDS carries on too.
-FRAGMENTED_JOINS = 3
-
-
-def _ends_open(line: str) -> bool:
-    """``line`` ends with a word no sentence ends with (see ``_NO_END_WORDS``)."""
-    m = _LAST_WORD_RE.search(line[-24:])
-    return m is not None and m.group(1).lower() in _NO_END_WORDS and line[-1:].isalpha()
-
-
-def _carries(lines: list[tuple[int, int, str, bool]], j: int, loose: bool = False) -> bool:
+def _carries(lines: list[tuple[int, int, str, bool]], j: int) -> bool:
     """``lines[j]`` carries on ``lines[j - 1]``: by its opening, or as a short piece between
-    it and a line that carries on by its opening; ``loose``: or after a line that ends
-    with a word no sentence ends with. (Most lines fail on two first characters.)"""
+    it and a line that carries on by its opening. (Most lines fail on two first characters.)"""
     line = lines[j]
     if line[3]:  # (a blank line above it)
         return False
     if _opens_on(line[2]):
-        return _continues(lines[j - 1][2], line[2])
-    if loose and _ends_open(lines[j - 1][2]):
         return _continues(lines[j - 1][2], line[2])
     after = lines[j + 1] if j + 1 < len(lines) else None
     return (after is not None and not after[3] and _opens_on(after[2])
@@ -331,26 +306,16 @@ def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, 
     """``lines`` (``logical_lines`` tuples) with each sentence broken over lines (a run of
     lines each of which carries on the one above it, :func:`_carries`, the last ending the
     sentence, not a list) joined into one line (pieces separated by one space, none before a
-    piece that opens with a mark; offsets span them all). A text where FRAGMENTED_JOINS
-    sentences were joined so is read again with the loose rule of :func:`_carries`."""
-    joined, joins = _join_runs(lines, False)
-    if joins >= FRAGMENTED_JOINS:
-        joined = _join_runs(joined, True)[0]
-    return joined
-
-
-def _join_runs(lines: list[tuple[int, int, str, bool]], loose: bool
-               ) -> tuple[list[tuple[int, int, str, bool]], int]:
+    piece that opens with a mark; offsets span them all)."""
     out: list[tuple[int, int, str, bool]] | None = None  # (built at the first join: most
     done = 0  # lines[:done] are in out                     pages have none)
-    joins = 0
     k = 1
     while k < len(lines):
-        if not _carries(lines, k, loose):
+        if not _carries(lines, k):
             k += 1
             continue
         last = k  # the run lines[k - 1 .. last]: each line carries on the one above it
-        while last + 1 < len(lines) and _carries(lines, last + 1, loose):
+        while last + 1 < len(lines) and _carries(lines, last + 1):
             last += 1
         if TERMINAL_RE.search(lines[last][2]) and not _list_run(lines[k - 1 : last]):
             if out is None:
@@ -362,11 +327,10 @@ def _join_runs(lines: list[tuple[int, int, str, bool]], loose: bool
                 text += piece[2] if piece[2][0] in _CONTINUING_MARKS else f" {piece[2]}"
             out.append((head[0], lines[last][1], text, head[3]))
             done = last + 1
-            joins += 1
         k = last + 1
     if out is None:
-        return lines, 0
-    return out + lines[done:], joins
+        return lines
+    return out + lines[done:]
 
 
 def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
