@@ -641,7 +641,8 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     regions = article_regions(lines, opts, content_rows)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
-            ln.keep = ln.cls != "bad"
+            # (nor a list item that is one link: a box of other stories, a menu)
+            ln.keep = ln.cls != "bad" and ln.index not in link_items
     for s, e in regions:
         smooth_region(lines, lead_start(lines, s), e, opts)
     if not opts.keep_captions:

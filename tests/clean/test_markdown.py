@@ -349,3 +349,19 @@ def test_a_box_of_other_stories_as_linked_list_items_is_no_article_list() -> Non
     lines = analyse(view.text)
     mark_structure(lines, _lines_at(lines, view.link_items))
     assert sum(ln.in_list for ln in lines) == 3
+
+
+def test_a_page_without_an_article_region_keeps_no_linked_list_items() -> None:
+    # An article of one sentence makes no region; the cleaner then keeps what is not clearly
+    # boilerplate, but not the items of a "More news" box of links (which, read as a list,
+    # had made a region of their own)
+    box = ["Amazon deforestation hits its worst level in eleven years",
+           "Toxic algae and climate change put fresh water under threat",
+           "The story behind the first batch of cookies baked in space"]
+    page = "\n".join(["# Drought deepens", "", BODY[0], "", "Report Error", "Top Video", "",
+                      "### More news", "", *(f"* {_link(h, f'more-{i}')}" for i, h in
+                                             enumerate(box)), "", "Copyright 2019 Example"])
+    res = clean_text(page)
+    assert BODY[0] in res.text
+    for headline in box:
+        assert headline not in res.text, headline
