@@ -264,8 +264,9 @@ _QUOTE_MARKS = frozenset("‘“\"'")
 
 def _opens_on(line: str) -> bool:
     """``line`` opens as a sentence's continuation does (lower case, or a mark; or a quote
-    mark then a space: the closing quote of a title in the line above, typed the wrong way
-    round, "The installation – entitled" / "‘Jewels after Jewels" / "‘ and conceived to")."""
+    mark then a space or a mark: the closing quote of a title in the line above, typed the
+    wrong way round, "The installation – entitled" / "‘Jewels after Jewels" / "‘ and
+    conceived to")."""
     first = line[0]
     return (first.islower() or first in _CONTINUING_MARKS
             or (first in _QUOTE_MARKS and (line[1:2] == " " or line[1:2] in _CONTINUING_MARKS)))
@@ -445,8 +446,8 @@ def logical_line_texts(text: str) -> list[str]:
 # A line that may carry on the one above it (see _continues), tested in C: it opens with a
 # letter that is no ASCII capital, one of _CONTINUING_MARKS, one of the few characters
 # that are lower-case without being letters (U+0345, circled ⓐ-ⓩ), or a quote mark and a
-# space: every str.islower() character is in this set (a test checks it), and most lines
-# fail it.
+# space or a mark: every str.islower() character is in this set (a test checks it), and most
+# lines fail it.
 _MAY_CONTINUE_RE = re.compile(
     r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'][ ,;:)\]’”%.!?])")
 

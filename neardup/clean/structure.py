@@ -304,9 +304,9 @@ def _mark_bulleted(lines: list[Line], link_items: frozenset[int]) -> None:
     bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
                 for ln in lines]
     for i, j in _runs(bulleted):
-        words = sorted(lines[k].n_words for k in range(i, j))
         if link_items and all(k in link_items for k in range(i, j)):
             continue  # (every item a link and nothing more: a box of other stories)
+        words = sorted(lines[k].n_words for k in range(i, j))
         if j - i >= MIN_ITEMS and words[len(words) // 2] >= MIN_BULLET_WORDS:
             for k in range(i, j):
                 lines[k].in_list = True
@@ -328,26 +328,34 @@ def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
     marked: list[int] = []
     if len(turns) < MIN_TURNS * MIN_SPEAKERS:
         return marked
-    k = 0
-    while k < len(turns):
-        run = [turns[k]]  # turns a few lines apart at most
-        while k + len(run) < len(turns) and turns[k + len(run)][0] - run[-1][0] <= MAX_ITEM_GAP:
-            run.append(turns[k + len(run)])
-        k += len(run)
-        counts = Counter(who for _, who in run)
+    speakers = dict(turns)
+    for run in _close_runs(list(speakers), MAX_ITEM_GAP):  # (turns a few lines apart)
+        counts = Counter(speakers[i] for i in run)
         if sum(c >= MIN_TURNS for c in counts.values()) < MIN_SPEAKERS:
             continue
-        spoken = sum(lines[i].cls in ("good", "near") for i, _ in run)
+        spoken = sum(lines[i].cls in ("good", "near") for i in run)
         if 2 * spoken < len(run):
             continue  # (most turns are sentences; "SMITH: 12 pts, 5 reb", "WHEN: Saturday")
-        end = run[-1][0] + 1
-        while end < len(lines) and end - run[-1][0] < MAX_ITEM_GAP and _turn_goes_on(lines[end]):
+        end = run[-1] + 1
+        while end < len(lines) and end - run[-1] < MAX_ITEM_GAP and _turn_goes_on(lines[end]):
             end += 1  # (the last turn's further paragraphs)
-        for m in range(run[0][0], end):
+        for m in range(run[0], end):
             if lines[m].reason not in _NEVER:
                 lines[m].in_list = True
                 marked.append(m)
     return marked
+
+
+def _close_runs(positions: list[int], gap: int) -> Iterator[list[int]]:
+    """``positions`` (ascending) in runs whose neighbours are at most ``gap`` lines apart."""
+    run: list[int] = []
+    for i in positions:
+        if run and i - run[-1] > gap:
+            yield run
+            run = []
+        run.append(i)
+    if run:
+        yield run
 
 
 def _turn_goes_on(ln: Line) -> bool:
@@ -468,13 +476,7 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
     labels = [i for i in colons if i + 1 < len(lines) and _paragraph_label(lines[i])
               and _paragraph(lines[i + 1])]
     marked: list[int] = []
-    k = 0
-    while k < len(labels):
-        run = [labels[k]]
-        while (k + len(run) < len(labels)
-               and labels[k + len(run)] - run[-1] <= MAX_ITEM_GAP + 1):
-            run.append(labels[k + len(run)])
-        k += len(run)
+    for run in _close_runs(labels, MAX_ITEM_GAP + 1):
         names = {lines[i].text.strip().casefold() for i in run}
         if len(run) < MIN_LABELLED or len(names) < len(run):
             continue  # (one label over many lines: "RELATED:", "WATCH:")

@@ -22,7 +22,7 @@ BAR = "#3b6ea8"
 MARK = "#c0392b"
 AXIS = "#555555"
 MUTED = "#777777"
-FONT = 'font-family="sans-serif" font-size="9"'
+FONT_SIZE = 9
 
 
 class _Picture:
@@ -45,11 +45,11 @@ class _Picture:
                           f'stroke="{color}" stroke-width="{_n(width)}"{dash}/>')
 
     def text(self, x: float, y: float, value: str, anchor: str = "start",
-             color: str = "#222222", size: int | None = None, rotate: bool = False) -> None:
-        font = FONT if size is None else FONT.replace('font-size="9"', f'font-size="{size}"')
+             color: str = "#222222", size: int = FONT_SIZE, rotate: bool = False) -> None:
         turn = f' transform="rotate(-90 {_n(x)} {_n(y)})"' if rotate else ""
         self.parts.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" '
-                          f'fill="{color}" {font}{turn}>{escape(value)}</text>')
+                          f'fill="{color}" font-family="sans-serif" font-size="{size}"{turn}>'
+                          f'{escape(value)}</text>')
 
     def axes(self, x_label: str, y_label: str) -> None:
         bottom = HEIGHT - BOTTOM
@@ -110,7 +110,7 @@ def similarity_svg(counts: tuple[int, ...], threshold: float | None, measure: st
         if count:
             pic.rect(LEFT + k * width, bottom - count * scale, width, count * scale,
                      stroke="white")
-    for tick in _linear_ticks(top * 1.05) if top else [0.0]:
+    for tick in _linear_ticks(top * 1.05):
         pic.y_tick(bottom - tick * scale, _count(tick))
     for k in range(6):
         pic.x_tick(LEFT + plot_w * k / 5, f"{k / 5:.1f}")
