@@ -88,7 +88,8 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
 
     if options.resume:  # (its key names the input files: documents in memory have none)
         raise UsageError("resume: a run of documents given in memory cannot be resumed; "
-                         "dedup_files (neardup dedup) resumes runs over files")
+                         "dedup_files and clean_files (neardup dedup, neardup clean) resume "
+                         "runs over files")
     if output is not None:  # (the path as given: Path("") is ".", the current folder)
         check_output(output)
     out = Path(output) if output is not None else None
@@ -118,16 +119,9 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/, and its report when
     ``options.report`` is set (else removes an earlier run's)."""
     job = _FileJob(inputs, output, options, _DEDUP_FILES)
-    saved = None
-    if options.resume:
-        saved = Progress(job.out, run_key(job.inputs, job.out, options), options.quiet)
-    elif (job.out / PROGRESS_DIR).is_dir():  # (a stopped run's: gigabytes at a million pages)
-        shutil.rmtree(job.out / PROGRESS_DIR, ignore_errors=True)
-        if not options.quiet:
-            print(f"neardup: the progress a stopped run saved in {job.out / PROGRESS_DIR} is "
-                  "removed: this run does not resume (--resume)", file=sys.stderr)
     result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
-                       skipped_files=job.skipped, shards=job.shards, saved=saved)
+                       skipped_files=job.skipped, shards=job.shards,
+                       saved=job.progress("dedup"))
     from neardup.report import write_report
 
     if options.report:
@@ -139,9 +133,8 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
 
 def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOptions
                 ) -> dict[str, Any]:
-    """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json."""
-    if options.resume:
-        raise UsageError("resume: neardup clean does not save its progress; a dedup run does")
+    """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json
+    (with ``options.resume``, its progress saved in OUT as a dedup run's is)."""
     job = _FileJob(inputs, output, options, _CLEAN_FILES)
     # A dedup run's other files would be taken for this run's (a report of the old stories);
     # an INPUT among them (its kept copies cleaned in place) is left alone.
@@ -149,7 +142,7 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     stale = [name for name in _DEDUP_FILES
              if name not in _CLEAN_FILES and (job.out / name).resolve() not in given]
     return run_clean(job.source, options, job.out, inputs=job.names, shards=job.shards,
-                     skipped_files=job.skipped, stale=stale)
+                     skipped_files=job.skipped, stale=stale, saved=job.progress("clean"))
 
 
 class _FileJob:
@@ -189,6 +182,21 @@ class _FileJob:
 
     def shards(self) -> Iterator[Shard]:
         return _shards(self.inputs, self.options, self.out, self._first_listings())
+
+    def progress(self, job: str) -> Progress | None:
+        """The run's progress folder in OUT with ``resume`` (``job``: "dedup" or "clean"),
+        else None, and a stopped run's progress there removed (gigabytes at a million
+        pages)."""
+        folder = self.out / PROGRESS_DIR
+        if self.options.resume:
+            return Progress(self.out, run_key(self.inputs, self.out, self.options, job),
+                            self.options.quiet, job)
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            if not self.options.quiet:
+                print(f"neardup: the progress a stopped run saved in {folder} is removed: "
+                      "this run does not resume (--resume)", file=sys.stderr)
+        return None
 
 
 def _shards(inputs: list[str | Path], options: DedupOptions, out: Path,

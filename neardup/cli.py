@@ -6,13 +6,14 @@ Exit codes: 0 success, 1 failure (including bad input under ``--strict``), 2 usa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from neardup import __version__
@@ -65,6 +66,9 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="run the per-document stages in local processes or on Ray")
     parser.add_argument("--ray-address", default=None,
                         help="address of an existing Ray cluster (default: local Ray)")
+    parser.add_argument("--resume", action="store_true",
+                        help="save the run's progress in OUT/.neardup-progress, and go on from "
+                             "where an earlier run of the same inputs and options stopped")
     group = parser.add_argument_group("cleaning")
     group.add_argument("--keep-captions", action="store_true",
                        help="keep photo captions and credits in the clean text")
@@ -118,9 +122,6 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument("--raw-text", action="store_true",
                        help="kept copies hold their text as read too (raw_text), beside the "
                             "clean text that was matched")
-    dedup.add_argument("--resume", action="store_true",
-                       help="save the run's progress in OUT/.neardup-progress, and go on from "
-                            "where an earlier run of the same inputs and options stopped")
 
     clean = commands.add_parser("clean", help="extract the article text of every document")
     _add_read_arguments(clean)
@@ -185,7 +186,7 @@ def _common_options(args: argparse.Namespace) -> dict:
     return {"read": _read_options(args), "keep_captions": args.keep_captions,
             "keep_comments": args.keep_comments, "conservative": args.conservative,
             "jobs": args.jobs, "executor": args.executor, "ray_address": args.ray_address,
-            "output_format": args.format, "quiet": args.quiet}
+            "output_format": args.format, "quiet": args.quiet, "resume": args.resume}
 
 
 def _dedup(args: argparse.Namespace) -> int:
@@ -208,19 +209,9 @@ def _dedup(args: argparse.Namespace) -> int:
                            prose_weights=not args.no_prose_weights,
                            candidate_threshold=args.candidate_threshold,
                            short_copies=not args.no_short_copies),
-        keep=args.keep, report=not args.no_report, resume=args.resume,
-        raw_text=args.raw_text)
-    try:
+        keep=args.keep, report=not args.no_report, raw_text=args.raw_text)
+    with _progress_hint(args):
         result = dedup_files(args.inputs, args.output, options)
-    except UsageError:
-        raise
-    except BaseException:
-        from neardup.resume import PROGRESS_DIR
-
-        if args.resume and (args.output / PROGRESS_DIR).is_dir():
-            print(f"neardup: the run's progress is saved in {args.output / PROGRESS_DIR}: run "
-                  "the same command again to go on from there", file=sys.stderr)
-        raise
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
           f"rejected {counts['rejected']:,} → {args.output}/", file=sys.stderr)
@@ -233,12 +224,29 @@ def _clean(args: argparse.Namespace) -> int:
     from neardup.options import DedupOptions
 
     options = DedupOptions(**_common_options(args))
-    summary = clean_files(args.inputs, args.output, options)
+    with _progress_hint(args):
+        summary = clean_files(args.inputs, args.output, options)
     counts = summary["counts"]
     print(f"read {counts['read']:,}: ok {counts['ok']:,}, rejected {counts['rejected']:,} "
           f"→ {args.output}/", file=sys.stderr)
     _print_rejections(summary)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress_hint(args: argparse.Namespace) -> Iterator[None]:
+    """Says where a run stopped by an error or an interruption saved its progress (--resume)."""
+    try:
+        yield
+    except UsageError:
+        raise
+    except BaseException:
+        from neardup.resume import PROGRESS_DIR
+
+        if args.resume and (args.output / PROGRESS_DIR).is_dir():
+            print(f"neardup: the run's progress is saved in {args.output / PROGRESS_DIR}: run "
+                  "the same command again to go on from there", file=sys.stderr)
+        raise
 
 
 REJECTION_KINDS_SHOWN = 3

@@ -300,14 +300,30 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
                         clean_options=clean_options, templates=templates, read=options.read)
 
 
+def _site_templates(source: DocumentSource, shards: Callable[[], Iterator[Shard]] | None,
+                    options: DedupOptions, progress: StageProgress, pages_dir: str | None,
+                    saved: Progress | None) -> tuple[Any, PassFingerprint]:
+    """The first pass (:func:`learn_templates`), or what an earlier run of the same inputs
+    saved of it; saved for a later run when ``saved`` is given."""
+    done = saved.templates() if saved is not None else None
+    if done is not None:
+        return done[0], PassFingerprint(done[1], done[2])
+    templates, first_pass = learn_templates(_units(source, shards, options), options, progress,
+                                            pages_dir)
+    if saved is not None:
+        saved.save_templates(templates, first_pass.count, first_pass.digest())
+    return templates, first_pass
+
+
 def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
               inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None,
               skipped_files: list[str] | None = None,
               shards: Callable[[], Iterator[Shard]] | None = None,
-              stale: list[str] | None = None) -> dict[str, Any]:
+              stale: list[str] | None = None, saved: Progress | None = None) -> dict[str, Any]:
     """The ``neardup clean`` job: learn site templates, clean every document, write records.
-    ``source`` and ``shards`` as for ``run_dedup``; repeated ids are rejected here. ``stale``:
-    other files of ``output`` removed with the earlier summary (a dedup run's)."""
+    ``source``, ``shards`` and ``saved`` (the run's progress, saved per cleaned shard) as for
+    ``run_dedup``; repeated ids are rejected here. ``stale``: other files of ``output``
+    removed with the earlier summary (a dedup run's)."""
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
@@ -321,11 +337,11 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         with deferred_interrupts():  # a folder made is a folder registered for removal
             scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
         # HTML extractions, kept between the two passes
-        pages_dir = str(scratch.directory) if options.executor == "local" else None
+        pages_dir = (str(scratch.directory if saved is None else saved.pages)
+                     if options.executor == "local" else None)
         with timer.stage("learn_templates"):
-            templates, first_pass = learn_templates(_units(source, shards, options),
-                                                    replace(options, clean=True),
-                                                    progress, pages_dir)
+            templates, first_pass = _site_templates(source, shards, replace(options, clean=True),
+                                                    progress, pages_dir, saved)
         read = PassFingerprint()
         config = _sketch_config(replace(options, clean=True), templates)
         config.pages_dir = pages_dir
@@ -336,10 +352,17 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:
-            units = _units(source, shards, options)
+            units = enumerate(_units(source, shards, options))
+            done_shards = saved.saved_shards() if saved is not None else 0
+            if done_shards:  # (cleaned by an earlier run: their units are not sent again)
+                units = itertools.islice(units, done_shards, None)
+            earlier = (saved.load_shard(index) for index in range(done_shards))
             executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
-            for docs in executor.map(clean_shard, enumerate(units), config):
+            for index, docs in enumerate(itertools.chain(
+                    earlier, executor.map(clean_shard, units, config))):
+                if saved is not None and index >= done_shards:
+                    saved.save_shard(index, docs)
                 read.add([doc.id for doc, _ in docs])
                 for doc, spans in docs:  # accounted here, in input order, after the workers
                     ids.check(doc)
@@ -374,6 +397,8 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
                "processes": options.workers, "timings_seconds": timings}
     if output is not None:
         _write_json(output / SUMMARY_FILE, summary)
+    if saved is not None:
+        saved.finish()  # (the run's outputs are written: nothing left to resume)
     return summary
 
 
@@ -433,14 +458,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                      if local else None)
         if options.clean:
             with timer.stage("learn_templates"):
-                done = saved.templates() if saved is not None else None
-                if done is not None:  # (an earlier run of the same inputs learnt them)
-                    templates, first_pass = done[0], PassFingerprint(done[1], done[2])
-                else:
-                    templates, first_pass = learn_templates(
-                        _units(source, shards, options), options, progress, pages_dir)
-                    if saved is not None:
-                        saved.save_templates(templates, first_pass.count, first_pass.digest())
+                templates, first_pass = _site_templates(source, shards, options, progress,
+                                                        pages_dir, saved)
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)

@@ -1,25 +1,28 @@
-"""A dedup run's progress, saved in its output folder so that a run stopped part-way (Ctrl-C,
+"""A run's progress, saved in its output folder so that a run stopped part-way (Ctrl-C,
 SIGTERM, a killed or crashed process, a full disk) goes on where it stopped when the same
-command is run again with ``--resume`` (``resume=True``).
+command is run again with ``--resume`` (``resume=True``): a dedup run, or a clean run, whose
+second pass is the first half of a dedup run's (reading and cleaning, no sketch).
 
 With cleaning on, nearly all of a run is its two passes over the input: learning the site
 templates, then reading, cleaning and sketching every document (at a million documents, some
 eight minutes of about nine). They are what is saved, in ``OUT/.neardup-progress/``:
 
-- ``manifest.json``: the run's key, a digest of neardup's version, the options that decide
-  what the passes compute (all but ``jobs``, ``quiet``, ``report``, ``ray_address``,
-  ``output_format``, ``keep`` and ``resume``) and each input file's name, size and
-  modification time. Progress saved under another key is not used: it is removed, with a
-  message, and the run starts over;
+- ``manifest.json``: the run's key, a digest of the job (dedup or clean), neardup's
+  version, the options that decide what the passes compute (all but ``jobs``, ``quiet``,
+  ``report``, ``ray_address``, ``output_format``, ``keep``, ``resume`` and ``raw_text``) and
+  each input file's name, size and modification time. Progress saved under another key is
+  not used: it is removed, with a message, and the run starts over;
 - ``templates.pickle``: the first pass's site templates, and what that pass read;
 - ``pages/``: the first pass's HTML extractions for the second (as without ``resume``);
-- ``shards/``: per shard of the second pass, its sketch with its shingle sets
-  (``sketch-N.pickle``, written once its cleaned documents are on disk beside it, under a
-  temporary name then renamed: a shard is either saved whole or not at all). A resumed run
+- ``shards/``: per shard of the second pass, a dedup run's sketch with its shingle sets
+  (``sketch-N.pickle``, written once its cleaned documents are on disk beside it), or a clean
+  run's cleaned documents with their removed spans (``cleaned-N.pickle``); each under a
+  temporary name then renamed: a shard is either saved whole or not at all. A resumed run
   reads the saved shards, a prefix of the input in order, and sends the workers the rest.
 
-The later stages (candidate pairs, verification, clustering, writing) take a minute or two at
-a million documents and run again. The cleaned documents stay on disk until the run has
+A dedup run's later stages (candidate pairs, verification, clustering, writing) take a
+minute or two at a million documents and run again; a clean run writes its records from the
+saved shards and the new ones, in input order. The cleaned documents stay on disk until the run has
 written its outputs, so a run stopped while writing them resumes too; the folder is removed
 when the run ends well. Resumed or not, the outputs are the same bytes.
 """
@@ -50,8 +53,14 @@ _NOT_IN_KEY = ("jobs", "quiet", "report", "ray_address", "output_format", "keep"
                "raw_text")
 
 
-def run_key(inputs: list[str | Path], output: Path, options: DedupOptions) -> str:
-    """The digest that saved progress must match to be used (see the module's doc)."""
+# What each job saves per shard of its second pass (the file names' stem)
+SHARD_KINDS = {"dedup": "sketch", "clean": "cleaned"}
+
+
+def run_key(inputs: list[str | Path], output: Path, options: DedupOptions,
+            job: str = "dedup") -> str:
+    """The digest that saved progress must match to be used (see the module's doc); ``job``:
+    "dedup" or "clean" (a clean run's shards are no dedup run's)."""
     settings = {k: v for k, v in options.to_dict().items() if k not in _NOT_IN_KEY}
     files = []
     for source in list_input_files(inputs, skip=output):
@@ -60,7 +69,7 @@ def run_key(inputs: list[str | Path], output: Path, options: DedupOptions) -> st
             files.append([source.name, str(source.path), stat.st_size, stat.st_mtime_ns])
         except OSError:  # (read as a rejection by the run; its name is enough here)
             files.append([source.name, str(source.path), None, None])
-    data = json.dumps({"version": __version__, "options": settings, "files": files},
+    data = json.dumps({"version": __version__, "job": job, "options": settings, "files": files},
                       sort_keys=True, default=str, ensure_ascii=False)
     return xxhash.xxh3_128_hexdigest(data.encode("utf-8", "surrogatepass"))
 
@@ -69,8 +78,9 @@ class Progress:
     """The progress folder of one run in ``output`` (created, or taken up when an earlier run
     of the same key left it)."""
 
-    def __init__(self, output: Path, key: str, quiet: bool = False) -> None:
+    def __init__(self, output: Path, key: str, quiet: bool = False, job: str = "dedup") -> None:
         self.folder = output / PROGRESS_DIR
+        self.kind = SHARD_KINDS[job]
         self.shards = self.folder / "shards"
         self.pages = self.folder / "pages"
         self.quiet = quiet
@@ -111,28 +121,31 @@ class Progress:
         _write_atomic(self.folder / TEMPLATES,
                       pickle.dumps((templates, count, digest), protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _sketch_path(self, index: int) -> Path:
-        return self.shards / f"sketch-{index:08d}.pickle"
+    def _shard_path(self, index: int) -> Path:
+        return self.shards / f"{self.kind}-{index:08d}.pickle"
 
     def saved_shards(self) -> int:
         """How many shards of the second pass are saved (0, 1, ... in a row)."""
         count = 0
-        while self._sketch_path(count).exists():
+        while self._shard_path(count).exists():
             count += 1
         if count:
-            self._say(f"resuming: {count:,} shards of the input were read, cleaned and "
-                      f"sketched by an earlier run ({self.folder})")
+            done = "cleaned and sketched" if self.kind == "sketch" else "cleaned"
+            self._say(f"resuming: {count:,} shards of the input were read and {done} by an "
+                      f"earlier run ({self.folder})")
         return count
 
     def load_shard(self, index: int) -> Any:
+        """A saved shard: a dedup run's sketch, or a clean run's cleaned documents."""
         try:
-            with self._sketch_path(index).open("rb") as handle:
-                sketch = pickle.load(handle)
+            with self._shard_path(index).open("rb") as handle:
+                saved = pickle.load(handle)
         except Exception as exc:  # (a file cut short, overwritten: not to be taken up)
             self._damaged(f"shard {index}: {exc}")
-        if sketch.reread is None and not spill_path(self.shards, index).exists():
+        if (self.kind == "sketch" and saved.reread is None
+                and not spill_path(self.shards, index).exists()):
             self._damaged(f"shard {index}: its cleaned documents are missing")
-        return sketch
+        return saved
 
     def _damaged(self, why: str) -> None:
         """Saved progress that cannot be read: removed, so that the next run starts over
@@ -141,9 +154,9 @@ class Progress:
         raise NeardupError(f"the progress saved in {self.folder} is damaged ({why}): it is "
                            "removed; run the same command again to start over")
 
-    def save_shard(self, index: int, sketch: Any) -> None:
-        _write_atomic(self._sketch_path(index),
-                      pickle.dumps(sketch, protocol=pickle.HIGHEST_PROTOCOL))
+    def save_shard(self, index: int, shard: Any) -> None:
+        _write_atomic(self._shard_path(index),
+                      pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL))
 
     def finish(self) -> None:
         """The run ended well: its progress is no longer needed."""

@@ -1,4 +1,5 @@
-"""A dedup run stopped part-way goes on where it stopped (``resume``), to the same outputs."""
+"""A dedup or clean run stopped part-way goes on where it stopped (``resume``), to the same
+outputs."""
 
 import json
 
@@ -154,12 +155,95 @@ def test_the_cli_says_where_the_progress_is_and_resumes(tmp_path, monkeypatch, c
     assert not (out / PROGRESS_DIR).exists()
 
 
-def test_documents_in_memory_and_clean_runs_cannot_be_resumed(tmp_path):
+def test_documents_in_memory_cannot_be_resumed():
     with pytest.raises(UsageError, match="cannot be resumed"):
         neardup.dedup(["a text"], resume=True)
-    with pytest.raises(UsageError, match="does not save its progress"):
-        neardup.api.clean_files([_corpus(tmp_path / "c.jsonl")], tmp_path / "out",
-                                _options(True))
+
+
+class _CleanCalls:
+    """clean_shard (``neardup clean``'s worker step), counting the shards it is given, and
+    failing at shard ``fail_at``."""
+
+    def __init__(self, monkeypatch, fail_at=None, error=RuntimeError):
+        self.shards = []
+        self.fail_at, self.error = fail_at, error
+        real = pipeline.clean_shard
+
+        def clean_shard(task, config):
+            if task[0] == self.fail_at:
+                raise self.error("stopped here")
+            self.shards.append(task[0])
+            return real(task, config)
+
+        monkeypatch.setattr(pipeline, "clean_shard", clean_shard)
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "parquet"])
+def test_a_clean_run_stopped_part_way_resumes_to_the_same_outputs(tmp_path, monkeypatch,
+                                                                  output_format):
+    # neardup clean's two passes are nearly all of a dedup run's time with cleaning: a clean
+    # run stopped in its second pass had to start over, where a dedup run went on.
+    corpus = _corpus(tmp_path / "corpus.jsonl")
+    fresh = tmp_path / "fresh"
+    calls = _CleanCalls(monkeypatch)
+    options = neardup.make_options(jobs=1, quiet=True, output_format=output_format)
+    neardup.api.clean_files([corpus], fresh, options)
+    shards = len(calls.shards)
+    assert shards >= 5
+    out = tmp_path / "out"
+    resume = neardup.make_options(jobs=1, quiet=True, output_format=output_format,
+                                  resume=True)
+    calls.shards.clear()
+    calls.fail_at = 3
+    with pytest.raises(RuntimeError, match="stopped here"):
+        neardup.api.clean_files([corpus], out, resume)
+    saved = out / PROGRESS_DIR
+    assert sorted(p.name for p in (saved / "shards").glob("*.pickle")) == [
+        f"cleaned-{n:08d}.pickle" for n in range(3)]
+    assert (saved / "templates.pickle").exists()
+    calls.shards.clear()
+    calls.fail_at = None
+    summary = neardup.api.clean_files([corpus], out, resume)
+    assert calls.shards == list(range(3, shards))  # (the first 3 were saved)
+    assert summary["counts"] == {"read": 24, "ok": 24, "rejected": 0}  # (12 stories, 2 copies)
+    name = f"documents.{output_format}"
+    assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    assert not saved.exists()  # (the run ended well: nothing left to resume)
+
+
+def test_a_dedup_runs_progress_is_no_clean_runs(tmp_path, monkeypatch, capsys):
+    # (same inputs and options, another job: a dedup run's shards are sketches, and its
+    # templates would do, but its key is not the clean run's: nothing is taken up)
+    corpus = _corpus(tmp_path / "corpus.jsonl")
+    out = tmp_path / "out"
+    _Calls(monkeypatch, fail_at=2)
+    with pytest.raises(RuntimeError):
+        neardup.dedup_files([corpus], out, _options(True))
+    assert (out / PROGRESS_DIR / "shards" / "sketch-00000001.pickle").exists()
+    calls = _CleanCalls(monkeypatch)
+    neardup.api.clean_files([corpus], out, neardup.make_options(
+        jobs=1, quiet=False, report=False, resume=True))
+    assert "is of other inputs or options: not used, starting over" in capsys.readouterr().err
+    assert calls.shards[:3] == [0, 1, 2]
+    assert not (out / PROGRESS_DIR).exists()
+
+
+def test_the_cli_resumes_a_clean_run(tmp_path, monkeypatch, capsys):
+    corpus = _corpus(tmp_path / "corpus.jsonl")
+    fresh = tmp_path / "fresh"
+    assert main(["clean", str(corpus), "-o", str(fresh), "--jobs", "1", "-q"]) == 0
+    out = tmp_path / "out"
+    args = ["clean", str(corpus), "-o", str(out), "--jobs", "1", "-q", "--resume"]
+    calls = _CleanCalls(monkeypatch, fail_at=2, error=KeyboardInterrupt)
+    assert main(args) == 130
+    err = capsys.readouterr().err
+    assert f"the run's progress is saved in {out / PROGRESS_DIR}" in err
+    calls.fail_at = None
+    calls.shards.clear()
+    assert main(args) == 0
+    assert calls.shards[0] == 2
+    assert (out / "documents.jsonl").read_bytes() == (fresh / "documents.jsonl").read_bytes()
+    assert not (out / PROGRESS_DIR).exists()
 
 
 def test_a_run_resumes_with_another_number_of_processes(tmp_path, monkeypatch):
