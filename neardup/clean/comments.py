@@ -335,9 +335,10 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
                 return run[0], False
             return i, True
         # (the first tests of _comment_header inline: most lines fail them)
-        if seen < COMMENT_MIN_ARTICLE_WORDS:
+        if seen < HEADER_MIN_ARTICLE_WORDS:
             continue
-        if (not ln.keep or ln.in_list) and ln.cls == "short" and _comment_header(lines, i):
+        if (seen >= COMMENT_MIN_ARTICLE_WORDS and (not ln.keep or ln.in_list)
+                and ln.cls == "short" and _comment_header(lines, i)):
             name = ln.text
             two_line.add(i)
         elif (ln.n_words <= INLINE_HEADER_WORDS and ln.text.endswith(_SAID_ENDS)
@@ -354,6 +355,36 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
         # each closed by "Sian Griffiths, court reporter" over the next post's time)
         if len(run) >= COMMENT_HEADERS and len(names) != 1:
             return run[0], False
+    return None
+
+
+def _verb_header(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is a comment's header by its comment system's verb, whatever is kept: a
+    name, the verb and the date on one line (:func:`_inline_comment_header`), or a name and
+    the verb over a timestamp line ("joetoronto says:" / "November 19, 2019 at 6:34 am")."""
+    ln = lines[i]
+    if ln.n_words > INLINE_HEADER_WORDS or not ln.text.endswith(_SAID_ENDS):
+        return False
+    if _inline_comment_header(ln):
+        return True
+    return (ln.n_words <= COMMENT_AUTHOR_WORDS + 1 and ln.text.rstrip().endswith(":")
+            and _SAID_RE.search(ln.text) is not None and i + 1 < len(lines)
+            and lines[i + 1].timestamp and not _quote_lead_in(ln.text))
+
+
+def thread_start(lines: list[Line]) -> int | None:
+    """Where a comment thread starts on the page, told by its headers alone (the article
+    region is not known yet): the first of COMMENT_HEADERS headers with the comment system's
+    verb (:func:`_verb_header`), each at most COMMENT_GAP lines after the one before; None
+    when there is no such run."""
+    run: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.text.endswith(_SAID_ENDS) and _verb_header(lines, i):
+            if run and i - run[-1] > COMMENT_GAP:
+                run = []
+            run.append(i)
+            if len(run) >= COMMENT_HEADERS:
+                return run[0]
     return None
 
 

@@ -25,6 +25,7 @@ from neardup.clean.features import (
     TERMINAL_RE,
     Normalised,
     features_and_norms,
+    has_date_or_time,
     line_features,
 )
 
@@ -334,6 +335,42 @@ def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, 
     return out + lines[done:]
 
 
+# A comment's header printed one text node a line, as a scraper's get_text("\n") prints
+# WordPress's "<cite>Name</cite> <span>says:</span>" or "<cite>Name</cite> on <a>date</a>
+# said:": the verb alone on a line, in lower case as comment systems print it, joins the line
+# above it (the name), or, below a date line under a lone "on" or "at", the three lines
+# above it. The header is then one line, as the page's own text has it, and reads as one
+# ("Milan Griffes on September 12, 2018 at 4:47 pm said:"; its pieces, short lines between
+# a post and its thread, had cut the post off the region: AEB as text nodes, a blog post lost).
+_LONE_VERB_RE = re.compile(r"(?:says|said|wrote|writes|commented|replied) ?:")
+_CONNECTOR_RE = re.compile(r",? ?(?:on|at)")
+HEADER_NAME_WORDS = 6  # a commenter's name line (a name, or names) has at most this many words
+
+
+def _join_comment_headers(lines: list[tuple[int, int, str, bool]]
+                          ) -> list[tuple[int, int, str, bool]]:
+    out: list[tuple[int, int, str, bool]] = []
+    for line in lines:
+        if (out and not line[3] and len(line[2]) <= 12
+                and _LONE_VERB_RE.fullmatch(line[2]) is not None):
+            head = len(out) - 1
+            if (head >= 2 and not out[head][3] and not out[head - 1][3]
+                    and _CONNECTOR_RE.fullmatch(out[head - 1][2]) is not None
+                    and has_date_or_time(out[head][2])):
+                head -= 2  # (the name, "on", the date)
+            name = out[head][2]
+            if (len(name.split(None, HEADER_NAME_WORDS)) <= HEADER_NAME_WORDS
+                    and not TERMINAL_RE.search(name)):
+                pieces = [*out[head:], line]
+                text = pieces[0][2]
+                for piece in pieces[1:]:
+                    text += piece[2] if piece[2][0] == "," else f" {piece[2]}"
+                out[head:] = [(pieces[0][0], line[1], text, pieces[0][3])]
+                continue
+        out.append(line)
+    return out
+
+
 def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, text, blank_before)`` of each non-blank line, hard-wrapped paragraphs
     and sentences broken over lines (:func:`_continues`) joined into one line (pieces
@@ -360,7 +397,10 @@ def logical_lines(text: str) -> list[tuple[int, int, str, bool]]:
             blank = True
         pos += len(raw) + 1
     lines = _join_wrapped(physical, blocks)
-    return _join_continued(lines) if _MAY_CONTINUE_RE.search(text) is not None else lines
+    if _MAY_CONTINUE_RE.search(text) is None:
+        return lines
+    lines = _join_continued(lines)
+    return _join_comment_headers(lines) if _MAY_HOLD_VERB_RE.search(text) is not None else lines
 
 
 def _join_wrapped(physical: list[tuple[int, int, str, bool]], blocks: list[int]
@@ -450,6 +490,8 @@ def logical_line_texts(text: str) -> list[str]:
 # lines fail it.
 _MAY_CONTINUE_RE = re.compile(
     r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'][ ,;:)\]’”%.!?])")
+# (a line that may be a comment header's verb alone: see _join_comment_headers)
+_MAY_HOLD_VERB_RE = re.compile(r"\n[^\S\n]*(?:says|said|wrote|writes|commented|replied) ?:")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

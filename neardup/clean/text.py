@@ -36,7 +36,13 @@ from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
 
-from neardup.clean.comments import POST_BY_RE, keep_comments, mark_comments
+from neardup.clean.comments import (
+    HEADER_MIN_ARTICLE_WORDS,
+    POST_BY_RE,
+    keep_comments,
+    mark_comments,
+    thread_start,
+)
 from neardup.clean.features import (
     CAPTION_DOT_CASES,
     CLOSERS,
@@ -639,6 +645,8 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     if view is not None and view.tables:
         content_rows |= mark_table_rows(lines, view.tables)
     regions = article_regions(lines, opts, content_rows)
+    if regions and not opts.keep_comments:
+        regions = _article_above_thread(lines, opts, content_rows, regions)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
             # (nor a list item that is one link: a box of other stories, a menu)
@@ -659,6 +667,29 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     comments = _cut_comments(lines, opts)
     _cut_kept_header(lines)
     return comments
+
+
+def _article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: frozenset[int],
+                          regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions``, or, when they all lie in a comment thread (:func:`thread_start`: headers
+    with the comment system's verb) below HEADER_MIN_ARTICLE_WORDS or more of prose, the
+    article regions above the thread. A thread longer than the post above it outweighed it,
+    and the post went: a blog's open thread printed one text node a line, its post cut off
+    the thread by the pieces of its "Posted in ... | Permalink | 10 Comments" line. (With
+    ``keep_comments`` the regions stay: the thread is then found in them, as it was.)"""
+    start = thread_start(lines)
+    if start is None or regions[0][0] < start:
+        return regions
+    above = article_regions(lines[:start], opts,
+                            frozenset(i for i in content_rows if i < start))
+    words = sum(ln.n_words for s, e in above for ln in lines[s:e]
+                if ln.cls in ("good", "near"))
+    if words < HEADER_MIN_ARTICLE_WORDS:
+        return regions  # (a forum's page: its thread is what it holds)
+    for ln in lines[start:]:
+        if ln.cls in ("good", "near") and not ln.reason:
+            ln.reason = "comments"
+    return above
 
 
 def _lines_at(lines: list[Line], offsets: tuple[int, ...]) -> frozenset[int]:

@@ -646,7 +646,9 @@ def test_logical_line_texts_equal_the_logical_lines_texts() -> None:
               # a label, a byline, a capital, a list item)
               "The senator said", "would vote, he said.", ", as well as", "ⓐ note", "ñandú",
               "by Jane Doe", "http://example.org", "updated: now", "Élan", "baby carrier",
-              " ’s end.", "Read\xa0more\u2009here", "said\xa0the"]
+              " ’s end.", "Read\xa0more\u2009here", "said\xa0the",
+              # (a comment header's pieces: name, "on", date, verb)
+              "Milan Griffes", "on", "November 19, 2019 at 6:34 am", "said:", "says:"]
     texts = ["\n".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
              for _ in range(3000)]
     texts += ["\n".join(textwrap.wrap(paragraph, 70)), "\n\n" + "\n".join(["a" * 40] * 3)]

@@ -2216,3 +2216,79 @@ def test_a_paragraph_printed_twice_apart_goes_once() -> None:
         [*paras[:4], paras[1], *paras[4:]]))
     assert res.text.count(paras[1]) == 1
     assert paras[1] in _removed_text(res, "repeat")
+
+
+_REPLIES = [
+    "Any update on how the follow-up paper on cash transfers will affect the recommendation "
+    "you made last year? The new numbers look quite different from the first ones.",
+    "We have not yet reviewed the paper, but plan to consider it as part of our year-end "
+    "review of cash transfers, which we mentioned in our May post on new research.",
+    "I skimmed your report on the bus safety programme, and did not see any analysis of the "
+    "cost of travelling on slower buses, which seems to me a real trade-off for passengers.",
+    "Have you written anything about the trade-off between giving now and investing the money "
+    "to give more in the future? The research is still improving quickly, after all.",
+]
+_COMMENTERS = ["Milan Griffes", "Catherine (Trust)", "Alex", "Gary M"]
+_OPEN_THREAD = [
+    "Our goal with hosting quarterly open threads is to give blog readers an opportunity to "
+    "publicly raise comments or questions about the trust or related topics in the comments "
+    "section below. As always, you are also welcome to email us if you have feedback.",
+    "You can view our June open thread here.",
+]
+
+
+def _post_with_thread(comments: int, text_nodes: bool = True) -> str:
+    """A short blog post and its longer comment thread, as a scraper writes each text node on
+    a line of its own (WordPress's "<cite>Name</cite> on <a>date</a> said:" in four pieces,
+    the post's meta line in six), or as html-text lays the page out (each on one line)."""
+    def piece(*parts: str) -> list[str]:
+        return list(parts) if text_nodes else [" ".join(parts)]
+
+    page = ["Home", "The Trust Blog", "September open thread", "Previous Post", "Next Post",
+            *piece("September 10, 2018", "|", "by", "Catherine"), *_OPEN_THREAD,
+            *piece("Posted in", "Open thread", "|", "Permalink", "|", f"{comments} Comments"),
+            "Previous Post", "Next Post", "Comments"]
+    for n in range(comments):
+        page += [*piece(_COMMENTERS[n % 4], "on", f"September {n + 12}, 2018 at 4:47 pm",
+                        "said:"), _REPLIES[n % 4]]
+    return "\n".join([*page, "Comments are closed.", "Follow us:", "Facebook", "Privacy Policy"])
+
+
+def test_a_comment_header_in_text_nodes_is_read_as_one_line() -> None:
+    from neardup.clean.lines import logical_lines
+
+    texts = [t for _, _, t, _ in logical_lines(_post_with_thread(3))]
+    assert "Milan Griffes on September 12, 2018 at 4:47 pm said:" in texts
+    assert "Catherine (Trust) on September 13, 2018 at 4:47 pm said:" in texts
+    # "name says:" over its date line; a verb after a sentence or a long line stays a line
+    texts = [t for _, _, t, _ in logical_lines(
+        "joetoronto\nsays:\nNovember 19, 2019 at 6:44 am\nIt is time.\nsaid:\n"
+        "The council members who met on Monday evening in the town hall\nsaid:")]
+    assert texts[:2] == ["joetoronto says:", "November 19, 2019 at 6:44 am"]
+    assert texts[2:4] == ["It is time.", "said:"] and texts[-1] == "said:"
+
+
+@pytest.mark.parametrize("text_nodes", [True, False])
+@pytest.mark.parametrize("comments", [3, 8])
+def test_a_short_post_above_a_longer_comment_thread_is_kept_and_the_thread_goes(
+        comments: int, text_nodes: bool) -> None:
+    # (AEB as text nodes: a blog's open thread lost its post, 2 paragraphs, to its thread of
+    # 10 comments, which the region search took for the article. One line a header, the
+    # first comment stayed: the run of headers counted from the article's 80th word)
+    res = clean_text(_post_with_thread(comments, text_nodes))
+    for para in _OPEN_THREAD:
+        assert para in res.text, para
+    assert not any(text in res.text for text in _REPLIES)
+    assert res.text.count("said:") == 0
+
+
+def test_a_forum_threads_first_post_stays_when_no_article_is_above_it() -> None:
+    # (a page that is a thread, nothing but its menu above the first header: the thread is
+    # the region, and its first post is kept as the article; the replies go as comments)
+    page = ["Home", "Forums", "Gardening", "Best time to plant garlic?", "Reply"]
+    for n in range(6):
+        page += [f"{_COMMENTERS[n % 4]} on September {n + 12}, 2018 at 4:47 pm said:",
+                 _REPLIES[n % 4]]
+    res = clean_text("\n".join([*page, "Privacy Policy"]))
+    assert _REPLIES[0] in res.text
+    assert not any(text in res.text for text in _REPLIES[1:])
