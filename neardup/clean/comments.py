@@ -19,7 +19,6 @@ from neardup.clean.features import (
     WORD_RE,
     bare_date_or_age,
     has_date_or_age,
-    has_date_or_time,
 )
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import parse_date
@@ -117,11 +116,25 @@ def _inline_comment_header(ln: Line) -> bool:
     if ln.n_words > INLINE_HEADER_WORDS:
         return False
     if ln.text.rstrip(": ").lower().endswith(_SAID_WORDS):
-        return (_SAID_RE.search(ln.text) is not None and has_date_or_time(ln.text)
-                and not _quote_lead_in(ln.text))
+        return (_SAID_RE.search(ln.text) is not None and has_date_or_age(ln.text)
+                and not _quote_lead_in(ln.text) and not _more_than_a_name(ln.text))
     verb_date = _VERB_DATE_RE.fullmatch(ln.text)
-    return (verb_date is not None and has_date_or_time(verb_date.group(2))
+    return (verb_date is not None and has_date_or_age(verb_date.group(2))
             and not _lead_in_words([*_subject_words(verb_date.group(1)), "said"]))
+
+
+# What comes before " on " or " at " and the date in a header that ends with its verb: the
+# commenter's name ("Milan Griffes", "Catherine (GiveWell)"), no clause with commas. A
+# transcript's speaker over each turn ("Sen. Mills at 10:14 am said:") names a time and no
+# day, and an oral history's ("Ruth Okafor, 81, interviewed on June 4, 2019, said:") an age
+# and a verb: each read as a thread, they cut the rest of the page (a probe's transcript and
+# oral history, recall 0.25 and 0.37).
+_NAME_BEFORE_DATE_RE = re.compile(r"(.*?)\s(?:on|at)\s", re.I)
+
+
+def _more_than_a_name(text: str) -> bool:
+    name = _NAME_BEFORE_DATE_RE.match(text)
+    return name is not None and "," in name.group(1)
 
 
 # "<name> wrote on <date>:" (the verb before the date), the whole line a name, the verb and

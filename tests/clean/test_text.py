@@ -1221,6 +1221,29 @@ def test_dated_quote_lead_ins_are_no_comment_headers() -> None:
         assert para in res.text, para
 
 
+@pytest.mark.parametrize("speaker", [
+    # a hearing's transcript: a speaker and a time over each turn, no day
+    "{name} at 10:{minute} am said:",
+    # an oral history: each voice with an age and when it was recorded
+    "{name}, 8{minute}, interviewed on June {minute}, 2019, said:",
+])
+def test_speakers_over_their_words_are_no_comment_headers(speaker: str) -> None:
+    # (a probe's hearing transcript and oral history: recall 0.25 and 0.37, the turns after
+    # the first two read as a comment thread; comment systems print the commenter's name
+    # alone before the date, with a day in it)
+    turns = ["We learned about this on Friday, and we acted immediately to close the road.",
+             "Our staff were made aware of the preliminary results earlier in the week.",
+             "The department informed my office as soon as the tests were confirmed.",
+             "I worked the night shift at the plant for thirty-one years before it closed."]
+    names = ["Sen. Mills", "Chair Ortiz", "Director Hale", "Ruth Okafor"]
+    page = [*_STORY]
+    for n, (name, turn) in enumerate(zip(names, turns, strict=True)):
+        page += [speaker.format(name=name, minute=10 + n), turn]
+    res = clean_text("\n\n".join([*page, "Comments are closed."]))
+    for para in [*_STORY, *turns]:
+        assert para in res.text, para
+
+
 @pytest.mark.parametrize("consent", [
     "Wir verwenden Cookies und ähnliche Technologien, um Inhalte und Anzeigen zu "
     "personalisieren, Funktionen für soziale Medien anzubieten und die Zugriffe auf unsere "
