@@ -485,7 +485,6 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
     from neardup.clean.features import (
         _AGO_RE,
         _MONTH_PREFIXES,
-        _OTHER_MONTH_HINT_RE,
         _TIMESTAMP_FILLER,
         COPYRIGHT_RE,
         DATE_RE,
@@ -507,10 +506,7 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
               "1/2/19", "12:30", "12.30", "pm", "EST", "hours", "ago", "AGO", "aGo", "©", "(c)",
               "(C) 2019", "Copyright", "COPYRİGHT", "copyrıght", "All rights reſerved",
               "ALL RİGHTS RESERVED", "www.", "WWW.", "http://", "a@b.com", "@handle", ".com",
-              "x.ORG", "İ", "ı", "ſ", "K", "—", "’", "Home", "News", "on", "at", "Updated",
-              # (dates and times of other languages)
-              "März", "MÄRZ", "mars", "de", "marzo", "Mai", "AGO", "ago.", "marca", "марта",
-              "Ekim", "12.", "12.03.2019", "1.2.3", "14 h 02", "14h02", "um", "Uhr", "à"]
+              "x.ORG", "İ", "ı", "ſ", "K", "—", "’", "Home", "News", "on", "at", "Updated"]
     for _ in range(30000):
         t = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "  ", "\xa0"])
                     for _ in range(rnd.randint(1, 7)))
@@ -518,10 +514,9 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
         if _AGO_RE.search(t):
             assert "ago" in low, t
         if DATE_RE.search(t):
-            assert ("-" in t or "/" in t or "." in t or any(m in low for m in _MONTH_PREFIXES)
-                    or not t.isascii() or _OTHER_MONTH_HINT_RE.search(low) is not None), t
+            assert "-" in t or "/" in t or any(m in low for m in _MONTH_PREFIXES), t
         if TIME_RE.search(t):
-            assert ":" in t or "." in t or "h" in low, t
+            assert ":" in t or "." in t, t
         if URLISH_RE.search(t):
             assert "." in t or "@" in t or ":" in t, t
         if COPYRIGHT_RE.search(t):
