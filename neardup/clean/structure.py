@@ -58,10 +58,17 @@ gives them away is the *run*:
   and over, is the shape of a teaser list's headline and summary, and the article lost them
   (a charge sheet of six names: recall 0.99 as html-text, 0.56 as text nodes).
 
+* a chronology: at least ``MIN_DATE_HEADINGS`` different dates alone on a line (a
+  timestamp's shape: "September 1, 1919"), each right above a paragraph and, but the first,
+  right below one, a few lines apart at most: a timeline's entries, a diary's days. Date and
+  one paragraph, over and over, is the shape of a teaser list's date and summary, and the
+  chronology lost five of its seven entries; a teaser list puts its headline between one
+  summary and the next date, a comment thread its commenter's name.
+
 Such runs get ``in_list`` set; the text cleaner then weighs their lines as content in the
 article-region search (so a list at the end of the story, or a table between paragraphs,
 is not cut off) and keeps them when they lie in the article region. Template lines, captions
-and timestamps are never marked.
+and timestamps are never marked, but for a chronology's date headings.
 """
 
 from __future__ import annotations
@@ -72,7 +79,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, itemgetter
 
-from neardup.clean.features import CLOSERS
+from neardup.clean.features import CLOSERS, DATE_RE, bare_date_or_age
 from neardup.clean.lines import Line
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
@@ -131,6 +138,7 @@ _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _HEAD_CHARS = 48  # (a speaker's label and its colon)
 _DIGIT_RATIO = attrgetter("digit_ratio")
+_TIMESTAMP = attrgetter("timestamp")
 
 
 def _item_number(ln: Line) -> int | None:
@@ -488,6 +496,70 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
     return marked
 
 
+MIN_DATE_HEADINGS = 3
+DATE_HEADING_WORDS = 8
+
+
+def _date_heading(ln: Line) -> bool:
+    """A date alone on a line ("September 1, 1919", "June 15, 1927, 10 a.m."), no age."""
+    return (ln.timestamp and ln.n_words <= DATE_HEADING_WORDS
+            and DATE_RE.search(ln.text) is not None and bare_date_or_age(ln.text))
+
+
+def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
+    """The dates of ``run`` (date headings) go forward: a timeline, a diary, a history. A
+    feed goes back, newest first: a blog's archive of other posts under their dates, a list of
+    press releases or of a newsletter's issues, each date over an excerpt (a held-out probe:
+    such lists after an article were kept as its chronology, precision 1.00 -> 0.8)."""
+    dates = [_date_key(lines[i].text) for i in run]
+    return None not in dates and dates == sorted(dates)  # type: ignore[type-var]
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# (the forms of features.DATE_RE: "June 15, 1927", "15 June 1927", "1927-06-15", "6/15/1927")
+_DATE_KEY_RE = re.compile(
+    r"(?P<m1>[a-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[a-z]{3})[a-z]*\.?,?\s+(?P<y2>\d{4})|"
+    r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<m4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2,4})",
+    re.I)
+
+
+def _date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the first date in ``text`` as DATE_RE finds dates, any year (a
+    history's "September 1, 1919"; the publication dates' parser takes 1990-2100 only)."""
+    m = _DATE_KEY_RE.search(text)
+    if m is None:
+        return None
+    g = m.groupdict()
+    for k in "1234":
+        if g[f"y{k}"] is not None:
+            month = g[f"m{k}"]
+            number = (_MONTHS.index(month[:3].lower()) + 1 if month[:3].lower() in _MONTHS
+                      else int(month) if month.isdigit() else 0)
+            return int(g[f"y{k}"]), number, int(g[f"d{k}"])
+    return None
+
+
+def _mark_chronology(lines: list[Line], stamps: list[int]) -> list[int]:
+    """Mark the chronologies among ``stamps`` (timestamp lines; see the module docstring):
+    each date heading with the paragraphs under it."""
+    heads = [i for i in stamps if i + 1 < len(lines) and _date_heading(lines[i])
+             and _paragraph(lines[i + 1])]
+    marked: list[int] = []
+    for run in _close_runs(heads, MAX_ITEM_GAP + 1):
+        if (len(run) < MIN_DATE_HEADINGS
+                or len({lines[i].text.casefold() for i in run}) < len(run)
+                or not all(_paragraph(lines[i - 1]) for i in run[1:])
+                or not _forward_in_time(lines, run)):
+            continue
+        for i, end in zip(run, [*run[1:], run[-1] + 2], strict=True):
+            for m in range(i, end):  # (the heading, and the paragraphs down to the next one)
+                if m == i or _paragraph(lines[m]):
+                    lines[m].in_list = True
+                    marked.append(m)
+    return marked
+
+
 def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
                    ) -> frozenset[int]:
     """Set ``in_list`` on the lines of numbered, bulleted and dated lists, data tables,
@@ -527,4 +599,7 @@ def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
         labels = [i for i in colons if texts[i][:2].isupper() and ":" in texts[i][:_HEAD_CHARS]]
         if len(labels) >= MIN_TURNS * MIN_SPEAKERS:
             rows += _mark_transcript(lines, labels)
+    stamps = list(compress(range(len(lines)), map(_TIMESTAMP, lines)))
+    if len(stamps) >= MIN_DATE_HEADINGS:
+        rows += _mark_chronology(lines, stamps)
     return frozenset(rows)

@@ -292,7 +292,8 @@ def _cut_kept_header(lines: list[Line]) -> None:
     kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
     words = sentences = 0
     for j, ln in enumerate(kept):
-        if j and not ln.credit and _header_line(ln):
+        # (a chronology's date heading is the article's own: see neardup.clean.structure)
+        if j and not ln.credit and not ln.in_list and _header_line(ln):
             for h in kept[: j + 1]:
                 h.keep, h.reason = False, "metadata"
             return

@@ -569,3 +569,53 @@ def test_lines_repeating_no_table_s_columns_are_no_table(box: list[str]) -> None
     lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
     mark_structure(lines)
     assert not any(ln.in_list for ln in lines)
+
+
+_ENTRIES = [
+    ("September 1, 1919", "The state boys' school opens in the former town hall building. "
+     "Forty-eight pupils are admitted to the first class, taught by six teachers."),
+    ("June 15, 1927", "The new school building on Kosciuszko Street is opened, where the "
+     "school still stands today."),
+    ("September 1, 1939", "The outbreak of war interrupts lessons. Some teachers organise "
+     "secret classes, attended by more than a hundred pupils until 1944."),
+    ("February 3, 1945", "Classes resume in the partly destroyed building. Pupils help clear "
+     "the rubble from the classrooms themselves."),
+    ("May 23, 1998", "A sports hall and a computer room, the first in the district's "
+     "schools, are opened."),
+]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_chronology_of_date_headings_over_paragraphs_is_content(sep: str) -> None:
+    # A date alone on a line is a timestamp, and a paragraph between two of them a teaser's
+    # summary: a school's history of seven dated entries kept two of them.
+    intro = ("This school year the Copernicus High School celebrates its hundredth "
+             "anniversary. We recall the most important dates of its history.")
+    page = [*NAV, "A hundred years of the Copernicus school", "By Magda Nowak", intro]
+    for date, entry in _ENTRIES:
+        page += [date, entry]
+    page += [BODY[0], "Share on Facebook", "Tweet", *FOOTER]
+    res = clean_text(sep.join(page))
+    # (the first date may be taken for the page's: the header's)
+    for line in [*(entry for _, entry in _ENTRIES), BODY[0], *(d for d, _ in _ENTRIES[1:])]:
+        assert line in res.text, line
+    assert "Share on Facebook" not in res.text and "Privacy policy" not in res.text
+
+
+def test_dated_summaries_under_headlines_or_one_date_are_no_chronology() -> None:
+    entries = [entry for _, entry in _ENTRIES]
+    boxes = [
+        # (a list of other stories: a headline between one summary and the next date)
+        [x for headline, (date, entry) in zip(HEADLINES, _ENTRIES, strict=False)
+         for x in (headline, date, entry)],
+        # (one date over every entry: an archive's day)
+        [x for entry in entries for x in ("May 23, 1998", entry)],
+        # (ages, no dates: a feed's)
+        [x for n, entry in enumerate(entries) for x in (f"{n + 2} hours ago", entry)],
+        # (newest first: a blog's archive of other posts, each date over an excerpt)
+        [x for date, entry in reversed(_ENTRIES) for x in (date, entry)],
+    ]
+    for box in boxes:
+        lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
+        mark_structure(lines)
+        assert not any(ln.in_list for ln in lines), box

@@ -338,6 +338,8 @@ def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
     hi = min(hi, len(lines))
     for i in range(lo, hi):
         ln = lines[i]
+        if ln.in_list:  # (the article's own list: a chronology's date heading)
+            continue
         words = (DATE_LINE_WORDS if not DATE_LINE_WORDS < ln.n_words <= PUBLISHED_LINE_WORDS
                  else date_line_words(ln.text))  # (the label asked for only where it counts)
         iso = _line_date(ln, words, day_first)
@@ -390,10 +392,11 @@ def labels_its_dates(text: str) -> bool:
 def far_lines(lines: list[Line], first: int) -> list[int]:
     """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first; not those of
     a comment section or a list of other stories (a commenter's "Posted by Bob Jones", a
-    teaser's "By Mark Potter" or date below a short article were taken)."""
+    teaser's "By Mark Potter" or date below a short article were taken), nor the article's
+    own lists (a chronology's date headings, see neardup.clean.structure)."""
     return sorted((i for i in range(max(0, first - FAR_ABOVE), min(len(lines),
                                                                   first + FAR_BELOW))
-                   if lines[i].reason not in _OTHERS_METADATA),
+                   if lines[i].reason not in _OTHERS_METADATA and not lines[i].in_list),
                   key=lambda i: (abs(i - first), i))
 
 
