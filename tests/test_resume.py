@@ -42,20 +42,21 @@ def _options(clean, resume=True):
 
 
 class _Calls:
-    """sketch_shard, counting the shards it is given, and failing at shard ``fail_at``."""
+    """The pipeline's worker step ``step`` (a dedup run's ``sketch_shard``, a clean run's
+    ``clean_shard``), counting the shards it is given, and failing at shard ``fail_at``."""
 
-    def __init__(self, monkeypatch, fail_at=None, error=RuntimeError):
+    def __init__(self, monkeypatch, fail_at=None, error=RuntimeError, step="sketch_shard"):
         self.shards = []
         self.fail_at, self.error = fail_at, error
-        real = pipeline.sketch_shard
+        real = getattr(pipeline, step)
 
-        def sketch_shard(task, config):
+        def counted(task, config):
             if task[0] == self.fail_at:
                 raise self.error("stopped here")
             self.shards.append(task[0])
             return real(task, config)
 
-        monkeypatch.setattr(pipeline, "sketch_shard", sketch_shard)
+        monkeypatch.setattr(pipeline, step, counted)
 
 
 @pytest.mark.parametrize("clean", [True, False])
@@ -160,24 +161,6 @@ def test_documents_in_memory_cannot_be_resumed():
         neardup.dedup(["a text"], resume=True)
 
 
-class _CleanCalls:
-    """clean_shard (``neardup clean``'s worker step), counting the shards it is given, and
-    failing at shard ``fail_at``."""
-
-    def __init__(self, monkeypatch, fail_at=None, error=RuntimeError):
-        self.shards = []
-        self.fail_at, self.error = fail_at, error
-        real = pipeline.clean_shard
-
-        def clean_shard(task, config):
-            if task[0] == self.fail_at:
-                raise self.error("stopped here")
-            self.shards.append(task[0])
-            return real(task, config)
-
-        monkeypatch.setattr(pipeline, "clean_shard", clean_shard)
-
-
 @pytest.mark.parametrize("output_format", ["jsonl", "parquet"])
 def test_a_clean_run_stopped_part_way_resumes_to_the_same_outputs(tmp_path, monkeypatch,
                                                                   output_format):
@@ -185,7 +168,7 @@ def test_a_clean_run_stopped_part_way_resumes_to_the_same_outputs(tmp_path, monk
     # run stopped in its second pass had to start over, where a dedup run went on.
     corpus = _corpus(tmp_path / "corpus.jsonl")
     fresh = tmp_path / "fresh"
-    calls = _CleanCalls(monkeypatch)
+    calls = _Calls(monkeypatch, step="clean_shard")
     options = neardup.make_options(jobs=1, quiet=True, output_format=output_format)
     neardup.api.clean_files([corpus], fresh, options)
     shards = len(calls.shards)
@@ -220,7 +203,7 @@ def test_a_dedup_runs_progress_is_no_clean_runs(tmp_path, monkeypatch, capsys):
     with pytest.raises(RuntimeError):
         neardup.dedup_files([corpus], out, _options(True))
     assert (out / PROGRESS_DIR / "shards" / "sketch-00000001.pickle").exists()
-    calls = _CleanCalls(monkeypatch)
+    calls = _Calls(monkeypatch, step="clean_shard")
     neardup.api.clean_files([corpus], out, neardup.make_options(
         jobs=1, quiet=False, report=False, resume=True))
     assert "is of other inputs or options: not used, starting over" in capsys.readouterr().err
@@ -234,7 +217,7 @@ def test_the_cli_resumes_a_clean_run(tmp_path, monkeypatch, capsys):
     assert main(["clean", str(corpus), "-o", str(fresh), "--jobs", "1", "-q"]) == 0
     out = tmp_path / "out"
     args = ["clean", str(corpus), "-o", str(out), "--jobs", "1", "-q", "--resume"]
-    calls = _CleanCalls(monkeypatch, fail_at=2, error=KeyboardInterrupt)
+    calls = _Calls(monkeypatch, fail_at=2, error=KeyboardInterrupt, step="clean_shard")
     assert main(args) == 130
     err = capsys.readouterr().err
     assert f"the run's progress is saved in {out / PROGRESS_DIR}" in err

@@ -511,8 +511,13 @@ def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
     feed goes back, newest first: a blog's archive of other posts under their dates, a list of
     press releases or of a newsletter's issues, each date over an excerpt (a held-out probe:
     such lists after an article were kept as its chronology, precision 1.00 -> 0.8)."""
-    dates = [_date_key(lines[i].text) for i in run]
-    return None not in dates and dates == sorted(dates)  # type: ignore[type-var]
+    dates: list[tuple[int, int, int]] = []
+    for i in run:
+        key = _date_key(lines[i].text)
+        if key is None:
+            return False
+        dates.append(key)
+    return dates == sorted(dates)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
