@@ -2315,3 +2315,42 @@ def test_a_forum_threads_first_post_stays_when_no_article_is_above_it() -> None:
     res = clean_text("\n".join([*page, "Privacy Policy"]))
     assert _REPLIES[0] in res.text
     assert not any(text in res.text for text in _REPLIES[1:])
+
+
+def test_commenters_over_dates_of_other_languages_are_a_thread() -> None:
+    # A French blog's comments, each under "Nom a écrit :" over "12 mars 2019 à 14 h 02": the
+    # timestamp feature reads English dates only, and the thread stayed with the post (a
+    # probe's French blog, precision 0.33). Only the comment rule reads these dates: as
+    # timestamps everywhere, a chronology's date headings in French went as a headline list's.
+    post = [
+        "Il y a deux ans, nous avons quitté Paris pour Nantes avec nos deux enfants, et nous "
+        "ne regrettons rien, même si tout n'a pas été simple au début.",
+        "Le loyer a baissé de moitié, les trajets sont plus courts et les enfants vont à "
+        "l'école à pied, ce qui change vraiment la vie de toute la famille.",
+        "Le plus difficile a été de retrouver des amis et un médecin, mais après un an, nous "
+        "avions nos habitudes et le sentiment d'être enfin chez nous.",
+    ]
+    comments = [
+        "Merci pour ce témoignage, nous hésitons depuis longtemps à faire le même choix avec "
+        "nos enfants, et votre article nous donne du courage.",
+        "Attention quand même aux loyers à Nantes, ils ont beaucoup augmenté ces dernières "
+        "années et ce n'est plus aussi facile de trouver un appartement.",
+        "Et le travail ? Avez-vous pu garder vos postes à distance, ou avez-vous dû chercher "
+        "un nouvel emploi en arrivant là-bas ?",
+        "Nous avons fait le même choix pour Rennes il y a trois ans, et pareil, aucun regret "
+        "malgré la pluie et le temps qu'il faut pour se faire des amis.",
+    ]
+    related = ["Articles similaires", "Un an à Nantes : le bilan", "2 mars 2018",
+               "Dans \"Vie quotidienne\"", "Trouver un appartement à Nantes", "21 juillet 2018",
+               "Dans \"Vie quotidienne\"", "Mes cafés préférés", "12 janvier 2019"]
+    page = ["Accueil", "Blog", "Pourquoi j'ai quitté Paris pour Nantes", *post, "Partager :",
+            "Twitter", "Facebook", *related,
+            "4 réflexions sur « Pourquoi j'ai quitté Paris pour Nantes »"]
+    names = ["Claire Morvan", "Marc Dubois", "Sophie Leroy", "Julien Bernard"]
+    for day in range(8):  # (a thread of two-sentence comments: a region of its own)
+        text = comments[day % 4] + (" Bonne continuation !" if day < 4 else " Merci encore.")
+        page += [f"{names[day % 4]} a écrit :", f"{12 + day} mars 2019 à 14 h 02", text,
+                 "Répondre"]
+    res = clean_text("\n".join([*page, "Mentions légales"]))
+    assert all(para in res.text for para in post)
+    assert not any(text in res.text for text in comments)

@@ -435,11 +435,13 @@ def _dated_label(text: str) -> bool:
 
 # Words a date line may hold besides its date and time ("17 de junio de 2025 - 13:45",
 # "27. März 2025, 10:31 Uhr", "le 3 août 2018 à 11h02").
-_DATE_FILLERS = frozenset("de del le la el à a um uhr am at on et y h".split())
-_FRENCH_TIME_RE = re.compile(r"\d{1,2}h\d{2}")
+_DATE_FILLERS = frozenset(
+    "de del le la las el à a um uhr am at on et y h alle ore às om o".split())
+# (a word boundary each side: a backspace character stood there, and no time was found)
+_FRENCH_TIME_RE = re.compile(r"\b\d{1,2} ?h ?\d{2}\b")
 
 
-def _only_a_date(text: str) -> bool:
+def only_a_date(text: str) -> bool:
     """``text`` is a date (and a time) in any language ``parse_date`` reads, and nothing else:
     the timestamp feature knows English dates only, and "17 de junio de 2025 - 13:45" stayed at
     the top of an extracted article."""
@@ -457,7 +459,7 @@ def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:
     timestamp or "Published ..." line, and a "Published" prefix line just before it."""
     ln = lines[i]
     idx = [i] if (ln.timestamp or _PUBLISHED_RE.match(ln.text) or _dated_label(ln.text)
-                  or _only_a_date(ln.text)) else []
+                  or only_a_date(ln.text)) else []
     if i > lo and _PUBLISHED_RE.match(lines[i - 1].text) and lines[i - 1].n_words <= 8:
         idx.insert(0, i - 1)
     return idx
