@@ -81,6 +81,7 @@ from operator import attrgetter, contains, itemgetter
 
 from neardup.clean.features import CLOSERS, DATE_RE, bare_date_or_age
 from neardup.clean.lines import Line
+from neardup.clean.metadata.dates import parse_date
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
 # long run of spaces between its two parts, quadratic: "1." and 30,000 spaces took 6 s)
@@ -511,38 +512,13 @@ def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
     feed goes back, newest first: a blog's archive of other posts under their dates, a list of
     press releases or of a newsletter's issues, each date over an excerpt (a held-out probe:
     such lists after an article were kept as its chronology, precision 1.00 -> 0.8)."""
-    dates: list[tuple[int, int, int]] = []
+    dates: list[str] = []
     for i in run:
-        key = _date_key(lines[i].text)
-        if key is None:
+        iso = parse_date(lines[i].text, years=(1, 9999))
+        if iso is None:
             return False
-        dates.append(key)
+        dates.append(iso)
     return dates == sorted(dates)
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# (the forms of features.DATE_RE: "June 15, 1927", "15 June 1927", "1927-06-15", "6/15/1927")
-_DATE_KEY_RE = re.compile(
-    r"(?P<m1>[a-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[a-z]{3})[a-z]*\.?,?\s+(?P<y2>\d{4})|"
-    r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<m4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2,4})",
-    re.I)
-
-
-def _date_key(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of the first date in ``text`` as DATE_RE finds dates, any year (a
-    history's "September 1, 1919"; the publication dates' parser takes 1990-2100 only)."""
-    m = _DATE_KEY_RE.search(text)
-    if m is None:
-        return None
-    g = m.groupdict()
-    for k in "1234":
-        if g[f"y{k}"] is not None:
-            month = g[f"m{k}"]
-            number = (_MONTHS.index(month[:3].lower()) + 1 if month[:3].lower() in _MONTHS
-                      else int(month) if month.isdigit() else 0)
-            return int(g[f"y{k}"]), number, int(g[f"d{k}"])
-    return None
 
 
 def _mark_chronology(lines: list[Line], stamps: list[int]) -> list[int]:

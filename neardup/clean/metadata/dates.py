@@ -161,15 +161,23 @@ def publication_date(text: str, day_first: DayOrder = False) -> str | None:
     return parse_date(text, day_first)
 
 
-def parse_date(text: str, day_first: DayOrder = False) -> str | None:
+# A publication date is of these years; a date in an article's text may be of any
+PUBLICATION_YEARS = (1990, 2100)
+
+
+def parse_date(text: str, day_first: DayOrder = False,
+               years: tuple[int, int] = PUBLICATION_YEARS) -> str | None:
     """The first calendar date in ``text`` as ISO 'YYYY-MM-DD', or None. ``day_first``: read
     "3/12/2024" as 3 December (a page not in English, see :func:`not_english_text`), else as
-    March 12 (US); either way a date that cannot be read so is read the other way."""
-    found = _first_date(text, day_first)
+    March 12 (US); either way a date that cannot be read so is read the other way. ``years``:
+    the first and last year a date may have (a history's "September 1, 1919" is none of a
+    page's publication)."""
+    found = _first_date(text, day_first, years)
     return found[1] if found is not None else None
 
 
-def _first_date(text: str, day_first: DayOrder = False) -> tuple[int, str] | None:
+def _first_date(text: str, day_first: DayOrder = False,
+                years: tuple[int, int] = PUBLICATION_YEARS) -> tuple[int, str] | None:
     """(where it starts, ISO date) of the first calendar date in ``text``, or None."""
     best: tuple[int, str] | None = None
     chars = set(text)
@@ -180,14 +188,15 @@ def _first_date(text: str, day_first: DayOrder = False) -> tuple[int, str] | Non
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
-            iso = _iso_date(m, order, day_first)
+            iso = _iso_date(m, order, day_first, years)
             if iso is not None:
                 best = (m.start(), iso)
                 break
     return best
 
 
-def _iso_date(m: re.Match[str], order: str, day_first: DayOrder = False) -> str | None:
+def _iso_date(m: re.Match[str], order: str, day_first: DayOrder = False,
+              years: tuple[int, int] = PUBLICATION_YEARS) -> str | None:
     """The date that the match ``m`` of a pattern of ``order`` spells, if it is one."""
     a, b, c = m.group(1), m.group(2), m.group(3)
     if order in ("m/d/y", "m/d/yy", "m-d-y") and day_first:  # (a NotEnglish decides here only)
@@ -209,7 +218,7 @@ def _iso_date(m: re.Match[str], order: str, day_first: DayOrder = False) -> str 
             mo, d, y = int(a), int(b), int(c) + (2000 if order == "m/d/yy" else 0)
         if mo > 12 and order in ("d.m.y", "d.m.yy", "m/d/y", "m/d/yy"):  # (the other order)
             mo, d = d, mo
-        if not 1990 <= y <= 2100:
+        if not years[0] <= y <= years[1]:
             return None
         return date(y, mo, d).isoformat()
     except (ValueError, KeyError):
