@@ -9,10 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from neardup.document import Document
 from neardup.errors import UsageError
 from neardup.executor import check_ray
-from neardup.match.store import compact
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
 from neardup.pipeline import Result, run_clean, run_dedup
@@ -31,9 +32,7 @@ from neardup.read.files import (
     display_name,
 )
 from neardup.resume import Progress, run_key
-from neardup.sketch.shingles import shingle_hashes
-from neardup.sketch.weights import foreign_flags, set_weights
-from neardup.sketch.words import shard_word_hashes
+from neardup.sketch.stage import SketchConfig, sketch_texts
 from neardup.write.outputs import REPORT_FILE, SUMMARY_FILE
 from neardup.write.samples import SAMPLES_FILE
 
@@ -247,18 +246,20 @@ def _check_options(options: object) -> None:
 
 
 def similarity(a: str, b: str, *, ngram: int = 5, clean: bool = False,
-               prose_weights: bool = True) -> float:
+               prose_weights: bool = True, seed: int = 1) -> float:
     """Jaccard similarity of the word ``ngram``-gram sets of two texts (after normalisation;
     after cleaning too with ``clean=True``; shingles weighted as verification weighs them)."""
-    return similarities(a, b, ngram=ngram, clean=clean, prose_weights=prose_weights)[0]
+    return similarities(a, b, ngram=ngram, clean=clean, prose_weights=prose_weights,
+                        seed=seed)[0]
 
 
 def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
-                 prose_weights: bool = True) -> tuple[float, float]:
-    """(Jaccard, containment) of two texts, as verification computes them. Two texts without
-    words (punctuation only, blank) give (1.0, 1.0), two empty sets being equal; ``dedup``
-    rejects such texts instead."""
-    SketchOptions(ngram=ngram)  # (a bad ngram is refused by name, as dedup's is)
+                 prose_weights: bool = True, seed: int = 1) -> tuple[float, float]:
+    """(Jaccard, containment) of two texts, as verification computes them in a run with the
+    same ``ngram``, ``seed`` (the shingles' hash) and ``prose_weights``: the sets and weights
+    come from the sketch stage's own code. Two texts without words (punctuation only, blank)
+    give (1.0, 1.0), two empty sets being equal; ``dedup`` rejects such texts instead."""
+    sketch = SketchOptions(ngram=ngram, seed=seed)  # (bad values refused by name, as dedup's)
     for name, flag in (("clean", clean), ("prose_weights", prose_weights)):
         if not isinstance(flag, bool):  # ("no" is true: it cleaned)
             raise UsageError(f"{name} must be True or False, got {flag!r}")
@@ -269,12 +270,8 @@ def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
         from neardup.clean import clean_text
 
         a, b = clean_text(a).text, clean_text(b).text
-    sets = []
-    for text in (a, b):
-        words = shard_word_hashes([text])[0]
-        values = compact(shingle_hashes(words, ngram))
-        weights = (set_weights(values, words, ngram, foreign=foreign_flags(text, words))
-                   if prose_weights else None)
-        sets.append((values, weights))
-    (sa, wa), (sb, wb) = sets
+    config = SketchConfig(ngram=sketch.ngram, num_perm=sketch.num_perm, seed=sketch.seed,
+                          bands=1, rows=1, clean=False, prose_weights=prose_weights)
+    _, _, values, weights, offsets = sketch_texts([a, b], config)
+    (sa, sb), (wa, wb) = (np.split(array, offsets[1:-1]) for array in (values, weights))
     return overlap(sa, sb, wa, wb)

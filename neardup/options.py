@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field, fields
-from numbers import Integral, Real
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import UsageError
 from neardup.read import ReadOptions
+from neardup.validate import check_types
 
-# Option annotations → the values they accept (``DedupOptions._check_types``)
-_KINDS: dict[str, type] = {"int": Integral, "float": Real, "bool": bool, "str": str}
-_WANTED = {Integral: "an integer", Real: "a number", bool: "True or False", str: "a string"}
+# More values per document buy no accuracy a user could see (the estimate's error falls as
+# 1/sqrt(k), and candidates are verified on the sets), and k = 1M ran for minutes on one page.
+MAX_NUM_PERM = 8192
 
 
 @dataclass(frozen=True)
@@ -25,18 +25,18 @@ class SketchOptions:
     seed: int = 1
 
     def __post_init__(self) -> None:
-        # (also checked alone: similarity() takes an ngram without the other options)
-        if not isinstance(self.ngram, Integral) or isinstance(self.ngram, bool) \
-                or self.ngram < 1:
+        check_types(self)
+        if self.ngram < 1:
             raise UsageError(f"ngram must be an integer >= 1, got {self.ngram!r}")
+        if self.num_perm < 2 or self.num_perm & (self.num_perm - 1) \
+                or self.num_perm > MAX_NUM_PERM:
+            raise UsageError(f"num_perm must be a power of two from 2 to {MAX_NUM_PERM:,}, "
+                             f"got {self.num_perm:,}")
 
 
 # The shortest copy, relative to the page it sits in, that containment matching aims to find
-# (the issue's example: a 400-word reprint inside a 1,500-word page, 0.27), and the size ratio
-# up to which the short-copy banding's pairs are all kept and a copy counts as short.
-# More values per document buy no accuracy a user could see (the estimate's error falls as
-# 1/sqrt(k), and candidates are verified on the sets), and k = 1M ran for minutes on one page.
-MAX_NUM_PERM = 8192
+# (a 400-word reprint inside a 1,500-word page is 0.27), and the size ratio up to which the
+# short-copy banding's pairs are all kept and a copy counts as short.
 SHORT_COPY_RATIO = 1 / 4
 SHORT_COPY_MAX_RATIO = 0.5
 
@@ -62,6 +62,21 @@ class MatchOptions:
     # with containment on, a second banding and a sampled index (match/sampled.py) for
     # short copies inside longer pages
     short_copies: bool = True
+
+    def __post_init__(self) -> None:
+        check_types(self)
+        if not 0.0 < self.threshold <= 1.0:
+            raise UsageError(f"threshold must be in (0, 1], got {self.threshold}")
+        if self.containment is not None and not 0.0 < self.containment <= 1.0:
+            raise UsageError(f"containment must be in (0, 1], got {self.containment}")
+        if self.candidate_threshold is not None and not 0.0 < self.candidate_threshold < 1.0:
+            raise UsageError("candidate_threshold must be in (0, 1), got "
+                             f"{self.candidate_threshold}")
+        if self.min_containment_shingles < 0:
+            raise UsageError("min_containment_shingles must be >= 0, got "
+                             f"{self.min_containment_shingles}")
+        if self.max_bucket < 1:
+            raise UsageError(f"max_bucket must be >= 1, got {self.max_bucket}")
 
     def lsh_threshold(self) -> float:
         """Jaccard level the main LSH banding aims at.
@@ -118,40 +133,15 @@ class DedupOptions:
     raw_text: bool = False
 
     def __post_init__(self) -> None:
-        self._check_types()
-        m, s = self.match, self.sketch
-        if not 0.0 < m.threshold <= 1.0:
-            raise UsageError(f"threshold must be in (0, 1], got {m.threshold}")
-        if m.containment is not None and not 0.0 < m.containment <= 1.0:
-            raise UsageError(f"containment must be in (0, 1], got {m.containment}")
-        r = self.read
-        for name, value in (("text_field", r.text_field), ("id_field", r.id_field),
-                            ("url_field", r.url_field), ("date_field", r.date_field),
-                            ("title_field", r.title_field), ("html_field", r.html_field),
-                            ("site_field", r.site_field)):
-            if value == "":  # (no record has a field of no name: all would be read without it)
-                raise UsageError(f"{name} is empty: name a field of the records")
-        for name, value in (("id_field", r.id_field), ("url_field", r.url_field),
-                            ("date_field", r.date_field), ("title_field", r.title_field),
-                            ("site_field", r.site_field)):
-            if value == r.text_field:  # the field would be taken for the other: no text left
-                raise UsageError(f"text_field and {name} name the same field {value!r}")
-        if m.candidate_threshold is not None and not 0.0 < m.candidate_threshold < 1.0:
-            raise UsageError(f"candidate_threshold must be in (0, 1), got {m.candidate_threshold}")
-        if m.min_containment_shingles < 0:
-            raise UsageError("min_containment_shingles must be >= 0, got "
-                             f"{m.min_containment_shingles}")
-        if m.max_bucket < 1:
-            raise UsageError(f"max_bucket must be >= 1, got {m.max_bucket}")
-        if r.max_chars < 1:  # every document would be rejected as too long
-            raise UsageError(f"max_chars must be >= 1, got {r.max_chars}")
+        # (each group checked its own values when it was built)
+        for name, group in (("read", ReadOptions), ("sketch", SketchOptions),
+                            ("match", MatchOptions)):
+            if not isinstance(getattr(self, name), group):
+                raise UsageError(f"{name} must be a {group.__name__}, got "
+                                 f"{type(getattr(self, name)).__name__}")
+        check_types(self)
         if self.shard_size < 1:
             raise UsageError(f"shard_size must be >= 1, got {self.shard_size}")
-        if s.ngram < 1:
-            raise UsageError(f"ngram must be >= 1, got {s.ngram}")
-        if s.num_perm < 2 or s.num_perm & (s.num_perm - 1) or s.num_perm > MAX_NUM_PERM:
-            raise UsageError(f"num_perm must be a power of two from 2 to {MAX_NUM_PERM:,}, "
-                             f"got {s.num_perm:,}")
         if self.keep not in KEEP_POLICIES:
             raise UsageError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {self.keep!r}")
         if self.output_format not in ("jsonl", "parquet"):
@@ -160,22 +150,6 @@ class DedupOptions:
             raise UsageError(f"executor must be local or ray, got {self.executor!r}")
         if self.jobs < 0:
             raise UsageError(f"jobs must be >= 0, got {self.jobs}")
-
-    def _check_types(self) -> None:
-        """Values of the wrong type (API callers) stop here, named: further on they failed in
-        a compiled kernel (``ngram=5.5``), in a comparison (``threshold="0.5"``) or ran as
-        something else (``clean="no"`` cleans, ``max_chars=1.5``). The type each option
-        wants is its field's annotation (``int``, ``float``, ``bool``, ``str``, ``| None``)."""
-        for owner in (self, self.match, self.sketch, self.read):
-            for f in fields(owner):
-                parts = [part.strip() for part in str(f.type).split("|")]
-                kind = _KINDS.get(parts[0])
-                value = getattr(owner, f.name)
-                if kind is None or (value is None and "None" in parts):
-                    continue  # (a nested options object, or an optional value left out)
-                # (bool is an int to Python, not a number or count to a user; numpy's are fine)
-                if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                    raise UsageError(f"{f.name} must be {_WANTED[kind]}, got {value!r}")
 
     @property
     def workers(self) -> int:

@@ -802,3 +802,42 @@ def test_kept_copies_can_hold_their_text_as_read(tmp_path):
             assert table.column("raw_text").to_pylist() == [r["raw_text"] for r in result.kept]
     plain = neardup.dedup(corpus)
     assert all("raw_text" not in r for r in plain.kept)
+
+
+def test_similarities_give_the_figures_a_run_with_that_seed_records():
+    # similarities() takes the run's seed (the shingles' hash): a duplicate's recorded
+    # Jaccard and containment to its kept copy are what it returns for the two texts.
+    base = make_article(4)
+    words = base.split()
+    docs = [{"id": "a", "text": base},
+            {"id": "b", "text": " ".join(words[: len(words) * 3 // 4]) + " A closing line."},
+            {"id": "c", "text": base.replace(" the ", " a ", 3) + " Editor's note added."}]
+    texts = {d["id"]: d["text"] for d in docs}
+    for seed in (1, 7):
+        result = neardup.dedup(docs, clean=False, seed=seed)
+        duplicates = [r for r in result.records if r["status"] == "duplicate"]
+        assert duplicates
+        for record in duplicates:
+            jaccard, containment = neardup.similarities(
+                texts[record["id"]], texts[record["duplicate_of"]], seed=seed)
+            assert record["similarity"] == round(jaccard, 6)
+            assert record["containment"] == round(containment, 6)
+
+
+def test_option_groups_refuse_bad_values_when_built_alone():
+    # MatchOptions(threshold=5) or ReadOptions(max_chars=0) were accepted when built on their
+    # own and refused only once a DedupOptions held them.
+    from neardup.options import DedupOptions, MatchOptions, SketchOptions
+    from neardup.read import ReadOptions
+
+    for build, name in ((lambda: MatchOptions(threshold=5), "threshold"),
+                        (lambda: MatchOptions(containment="0.8"), "containment"),
+                        (lambda: MatchOptions(max_bucket=0), "max_bucket"),
+                        (lambda: SketchOptions(num_perm=100), "num_perm"),
+                        (lambda: SketchOptions(seed=1.5), "seed"),
+                        (lambda: ReadOptions(max_chars=0), "max_chars"),
+                        (lambda: ReadOptions(text_field="id"), "text_field and id_field"),
+                        (lambda: ReadOptions(url_field=""), "url_field is empty"),
+                        (lambda: DedupOptions(match={"threshold": 0.5}), "match must be")):
+        with pytest.raises(ValueError, match=name):
+            build()

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from neardup.document import Document
-from neardup.errors import InputError
+from neardup.errors import InputError, UsageError
 from neardup.firstseen import FirstSeen
 from neardup.interrupts import reraise_if_interrupted
 from neardup.normalize import HONORIFICS, has_tokens
@@ -52,6 +52,7 @@ from neardup.read.slices import (
     slice_bytes,
 )
 from neardup.sketch.hashing import stable_hash
+from neardup.validate import check_types
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,22 @@ class ReadOptions:
     site_field: str | None = None
     max_chars: int = 10_000_000  # longer texts are rejected (a 50 MB blob is not an article)
     strict: bool = False
+
+    def __post_init__(self) -> None:
+        check_types(self)
+        names = {"text_field": self.text_field, "id_field": self.id_field,
+                 "url_field": self.url_field, "date_field": self.date_field,
+                 "title_field": self.title_field, "html_field": self.html_field,
+                 "site_field": self.site_field}
+        for name, value in names.items():
+            if value == "":  # (no record has a field of no name: all would be read without it)
+                raise UsageError(f"{name} is empty: name a field of the records")
+        for name in ("id_field", "url_field", "date_field", "title_field", "site_field"):
+            if names[name] == self.text_field:  # the field would be taken for the other
+                raise UsageError(f"text_field and {name} name the same field "
+                                 f"{self.text_field!r}")
+        if self.max_chars < 1:  # every document would be rejected as too long
+            raise UsageError(f"max_chars must be >= 1, got {self.max_chars}")
 
 
 # A URL whose host is plain (lower-case ASCII letters, digits, dots and hyphens) and has no

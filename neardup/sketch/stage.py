@@ -138,6 +138,16 @@ def sketch_many(word_lists: list[np.ndarray], config: SketchConfig,
     return sketch_runs(words, offsets[:-1], offsets[1:], config, foreign)
 
 
+def sketch_texts(texts: list[str], config: SketchConfig
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``sketch_many`` of normalised texts, their words and foreign-word flags found as a
+    shard's are (``sketch_shard``)."""
+    words, offsets, not_ascii = shard_word_runs(texts)
+    foreign = (shard_foreign_flags(texts, words, offsets, not_ascii)
+               if config.prose_weights else NO_FOREIGN_WORDS)
+    return sketch_runs(words, offsets[:-1], offsets[1:], config, foreign)
+
+
 def sketch_runs(words: np.ndarray, starts: np.ndarray, ends: np.ndarray, config: SketchConfig,
                 foreign: np.ndarray = NO_FOREIGN_WORDS
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
