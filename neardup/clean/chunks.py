@@ -28,24 +28,11 @@ The chunk and those twins, in page order, become one document that trafilatura r
 (as a feed's posts are); its text replaces the first reading's when longer.
 
 Measured (``bench/clean_aeb.py``): on AEB's 181 pages it changes two, WIRED's (recall 0.35 and
-0.45 -> 0.96 and 0.98; a "More Great WIRED Stories" list of links at the last chunk's end
-comes with them), and HTML recall goes from 0.977 to 0.984. A held-out probe of 24 pages
-(12 bodies in chunks, 12 pages with other blocks beside a whole body) found the first version
-of the rule, without the headline's container, the inner element and compatible classes,
-taking a next story, comments, an author's bio, a "Most read" box and a sponsored post (P
-0.969 -> 0.811 on those 12) and missing a "paywall" chunk and a short one; this version,
-drawn from those pages: bodies in chunks F1 0.531 -> 0.989, the others unchanged (0.947). A
-second held-out probe of 30 pages (15 and 15, other designs) scored the version before the
-aside names, the title names and the counting of CJK words: bodies in chunks 0.951 -> 0.971
-(trafilatura read 14 of its 15 whole), the others 0.939 -> 0.927 (a next post under a title
-in a ``<div>``); with them, 0.971 and 0.939. A third held-out probe, written to attack these
-conditions (30 pages: 12 bodies in chunks, 18 pages with a block beside a whole body in a
-container of the body's own class), found the bodies read whole (R 0.631 -> 0.950; 0.976
-once a first chunk ending in a list was followed, the one change drawn from it) but 16 of
-the 18 blocks read with them (P 1.00 -> 0.754: a next story whose headline sits outside
-the container, sponsored and "spotlight" blocks, an FAQ, comments, a translation). By their
-markup such blocks are chunks; on the real pages measured (AEB, the extractors' test pages,
-the probes of earlier sessions) none was found.
+0.45 -> 0.96 and 0.98), HTML recall 0.977 -> 0.984. The conditions above were drawn from two
+held-out probes of pages built to look like real bodies in chunks and like blocks beside a
+whole body; a third, built to attack them, found such blocks read with the body when they
+sit in a container of the body's own class (none was found on real pages). The probes and
+their figures: docs/experiments.md (twenty-third session) and docs/cleaning.md.
 """
 
 from __future__ import annotations

@@ -402,10 +402,9 @@ def _read_again(tree: HtmlElement, html: str, text: str, comments: bool,
 
 
 def page_text(html: str, url: str | None = None) -> str:
-    """The page text used for site-template learning: trafilatura's main text.
-
-    It is also the ``source_text`` of :func:`clean_html`, so learned template lines match.
-    """
+    """A page's main text as trafilatura extracts it (:func:`extract_page`, comments
+    excluded): the text the site-template pass learns from and :func:`clean_html` cleans,
+    for callers that want it alone."""
     return extract_page(html, url).get("text") or ""
 
 
@@ -419,10 +418,13 @@ def clean_html(
 ) -> CleanResult:
     """Clean one HTML page.
 
-    ``source_text`` (the text that ``removed`` offsets refer to) is trafilatura's main text of
-    the page (:func:`page_text`); ``text`` is that after conservative text cleaning. Title,
-    byline (author) and date come from trafilatura's metadata, falling back on the text
-    cleaner's findings. ``extracted``: :func:`extract_page` of this page, when already done.
+    ``source_text`` (the text that ``removed`` offsets refer to) is the page's text as
+    :func:`extract_page` gives it: trafilatura's main text, cleaned conservatively (no region
+    search: the extractor chose the article); a page it read flat (its whole text, see
+    ``extract_page``) is cleaned in full, and one whose flat text lost the article cell of a
+    layout table is cleaned from that table's text instead. Title, byline (author) and date
+    come from trafilatura's metadata, falling back on the text cleaner's findings.
+    ``extracted``: :func:`extract_page` of this page, when already done.
     """
     options = options or CleanOptions()
     doc = extracted if extracted is not None else extract_page(html, url,

@@ -122,28 +122,6 @@ def plain_spaces(text: str) -> str:
     return text
 
 
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with ``[start, end)`` offsets of their stripped content in ``text``."""
-    text = plain_spaces(as_lf(text))
-    out: list[Line] = []
-    pos = 0
-    blank = True
-    entities = _may_hold_blank_like(text)
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if entities and stripped[:1] in _BLANK_LIKE_FIRST and _entity_blank(stripped):
-            stripped = ""
-        if stripped:
-            s = pos + raw.find(stripped[0])
-            out.append(Line(len(out), s, s + len(stripped), stripped, blank_before=blank))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
-    return out
-
-
-
 # Records of recently seen lines (see neardup.clean._cache): ``(features, class, class, key)``,
 # the line_features() values and, filled in on first use, (cls, reason) from classify() when
 # the page is not / is english_like (a function of the features and that flag), and the line's
@@ -573,9 +551,9 @@ def _new_line(
 def analyse(text: str) -> list[Line]:
     """Split ``text`` into lines, compute features and the initial classes.
 
-    Same as :func:`split_lines` (but with hard-wrapped paragraphs joined, see
-    :func:`logical_lines`), then :func:`compute_features` and :func:`classify` on each line,
-    in one pass (each Line is built with its features).
+    The non-blank lines with ``[start, end)`` offsets of their stripped content in ``text``
+    (hard-wrapped paragraphs joined, see :func:`logical_lines`), then :func:`compute_features`
+    and :func:`classify` on each line, in one pass (each Line is built with its features).
     """
     return analyse_records(text)[0]
 

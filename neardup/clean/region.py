@@ -43,13 +43,10 @@ TEASER_SUMMARY_WORDS = 50
 TEASER_LINE_WORDS = 20
 
 
-def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
-    """Region-search weight of a line, in words.
-
-    ``isolated``: a one-sentence (or short, see TEASER_LINE_WORDS) prose line between two
-    non-prose lines. That is the shape of teaser lists ("Headline / one-line summary /
-    Headline / ..."), so it counts for little; article paragraphs come in runs.
-    """
+def _list_or_other_weight(ln: Line, opts: CleanOptions) -> float:
+    """Region-search weight, in words, of a line of a list or table (``in_list``) or of a
+    line that is no prose and not boilerplate (the other classes are weighed in
+    ``article_regions``' loop)."""
     if ln.in_list:
         # numbered list / table: content, whatever the line looks like on its own
         return (
@@ -57,30 +54,10 @@ def _weight(ln: Line, opts: CleanOptions, isolated: bool) -> float:
             if ln.cls == "bad"
             else max(0.5 * ln.n_words, float(ln.n_words) * (ln.cls == "good"))
         )
-    if ln.cls in ("good", "near"):
-        w = float(ln.n_words) if ln.cls == "good" else _near_weight(ln, opts) * ln.n_words
-        if isolated and (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS):
-            w *= opts.isolated_factor
-        return w
-    if ln.cls == "bad":
-        return -opts.bad_weight
     if ln.lower_ratio >= 0.5 and ln.n_words >= 4 and ln.cue is None:
         # content-like short line (list item, table row): close to neutral
         return -opts.short_weight + min(opts.short_weight, 0.4 * ln.n_words) * opts.list_bonus
     return -opts.short_weight
-
-
-def _near_weight(ln: Line, opts: CleanOptions) -> float:
-    """Region weight per word of a "near" (short prose) line.
-
-    A near line without a sentence end is near by its length and lower-case words alone: the
-    shape of a long headline ("Flights: Passengers can fly for up to 80 percent less by
-    travelling on this day"). Lists of other stories are runs of such lines after the
-    article, and at half a word each they outweighed the cue and navigation lines between, so
-    the region ran on into them; they count for less. Inside the article they still lie in the
-    region (it is decided by the paragraphs around them) and are kept there.
-    """
-    return 0.5 if ln.terminal else opts.unterminated_weight
 
 
 # An extra article region (see article_regions) holds at least this many prose (or list)
@@ -122,19 +99,25 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     w: list[float] = []
     append = w.append
     for i, ln in enumerate(lines):
-        # (_weight, with its commonest cases inline: one function call less per line)
         cls = ln.cls
         if ln.in_list:
-            isolated = not _prose_beside(lines, prose, i, -1) and not _prose_beside(
-                lines, prose, i, 1
-            )
-            append(_weight(ln, opts, isolated))
+            append(_list_or_other_weight(ln, opts))
         elif cls == "good" or cls == "near":
+            # A near line (short prose) weighs half a word a word, and one without a sentence
+            # end (the shape of a long headline: "Flights: Passengers can fly for up to 80
+            # percent less by travelling on this day") ``unterminated_weight``: lists of other
+            # stories are runs of such lines after the article, and at half a word each they
+            # outweighed the cue and navigation lines between, so the region ran on into them.
+            # Inside the article they still lie in the region (decided by the paragraphs
+            # around them) and are kept there.
             if cls == "good":
                 x = float(ln.n_words)
-            else:  # (_near_weight)
+            else:
                 x = (0.5 if ln.terminal else unterminated) * ln.n_words
-            # (isolated: no prose on either side; _prose_beside, called only past a caption)
+            # An isolated line, one sentence (or short, TEASER_LINE_WORDS) with no prose on
+            # either side, is the shape of teaser lists ("Headline / one-line summary /
+            # Headline / ..."), so it counts for little (``isolated_factor``): article
+            # paragraphs come in runs. A caption between is looked through (_prose_beside).
             if (
                 (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS)
                 and not (
@@ -155,7 +138,7 @@ def article_regions(lines: list[Line], opts: CleanOptions,
             # above one was cut from the paragraphs below it; it goes all the same)
             append(0.0 if ln.reason == "caption" else bad_weight)
         else:
-            append(_weight(ln, opts, False))
+            append(_list_or_other_weight(ln, opts))
     search = split_segments if len(w) <= SPLIT_SEARCH_LINES else maximal_segments
     found = search(w, opts.extra_region_ratio)
     if not found:

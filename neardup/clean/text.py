@@ -110,10 +110,11 @@ class CleanOptions:
     short_weight: float = 3.0
     #: Another region is kept when its score is at least this share of the best one.
     extra_region_ratio: float = 0.25
-    #: Weight factor of an isolated one-sentence prose line (teaser lists), see ``_weight``.
+    #: Weight factor of an isolated one-sentence prose line (teaser lists), see
+    #: ``region.article_regions``.
     isolated_factor: float = 0.0
     #: Region weight per word of a "near" line that does not end like a sentence (0.5 for one
-    #: that does), see ``_near_weight``.
+    #: that does), see ``region.article_regions``.
     unterminated_weight: float = 0.25
     #: How far a content-like short line (list item) is lifted towards a neutral weight.
     list_bonus: float = 0.0

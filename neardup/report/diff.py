@@ -139,11 +139,6 @@ def utf16_offsets(text: str, offsets: Iterable[int]) -> list[int]:
     return [offset + bisect_left(astral_positions, offset) for offset in offsets]
 
 
-def utf16_length(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units."""
-    return len(text) + sum(1 for _ in _ASTRAL.finditer(text))
-
-
 def ops_to_utf16(kept: str, other: str, ops: Sequence[DiffOp]) -> list[list[str | int]]:
     """Embed-ready diff operations with offsets in UTF-16 code units."""
     a = utf16_offsets(kept, (x for op in ops for x in (op.a_start, op.a_end)))
@@ -151,12 +146,5 @@ def ops_to_utf16(kept: str, other: str, ops: Sequence[DiffOp]) -> list[list[str 
     return [[op.tag, a[2 * k], a[2 * k + 1], b[2 * k], b[2 * k + 1]] for k, op in enumerate(ops)]
 
 
-def changed_words(ops: Sequence[DiffOp], kept: str, other: str) -> tuple[int, int]:
-    """(words of the kept copy touched, words of the other copy touched) by ``ops``."""
-    kept_words = sum(len(_WORD.findall(kept[op.a_start:op.a_end])) for op in ops)
-    other_words = sum(len(_WORD.findall(other[op.b_start:op.b_end])) for op in ops)
-    return kept_words, other_words
-
-
-__all__ = ["ADDED", "CHANGED", "MISSING", "DiffOp", "KeptDiffer", "changed_words", "ops_to_utf16",
-           "utf16_length", "utf16_offsets", "word_diff", "word_spans"]
+__all__ = ["ADDED", "CHANGED", "MISSING", "DiffOp", "KeptDiffer", "ops_to_utf16",
+           "utf16_offsets", "word_diff", "word_spans"]

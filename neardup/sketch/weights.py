@@ -20,8 +20,8 @@ throughout: its low share says nothing about prose. Between ``UNKNOWN_LANGUAGE_S
 ``WEIGHTED_SHARE`` of stopwords in the whole text the weights fade in (``w' = 1 - b·(1 - w)``,
 ``b`` rising linearly from 0 to 1), so that two copies of a text on either side of the first
 share (one "Reuters said" added) do not get unrelated weights: with a hard switch their
-weighted Jaccard fell from about 0.9 to 0.2. Weights are stored as uint8
-(``MAX_WEIGHT`` = 1).
+weighted Jaccard fell from about 0.9 to 0.2. Weights are stored as uint8, a weight of 1
+as ``MAX_WEIGHT`` (255).
 
 Words of a script that the stopword list has no words for (Han, kana, Hangul, Arabic, Thai,
 Greek, Devanagari, ...: any letter but Latin and Cyrillic) say nothing about prose either, in a

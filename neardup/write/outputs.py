@@ -1,7 +1,10 @@
-"""The output files of a dedup run and the shape of their records.
+"""The output files of a run and the shape of their records.
 
-- ``documents``: one record per input document, in input order (the audit trail).
-- ``deduplicated``: the kept copy of every story with its text, metadata and ``copies``.
+- ``documents``: one record per input document, in input order (the audit trail); a clean
+  run's (``cleaned_record``) holds the clean text and metadata, a dedup run's
+  (``document_record``) the verdict.
+- ``deduplicated`` (dedup): the kept copy of every story with its text, metadata and
+  ``copies``.
 """
 
 from __future__ import annotations
