@@ -271,7 +271,7 @@ def similarities(a: str, b: str, *, ngram: int = 5, clean: bool = False,
 
         a, b = clean_text(a).text, clean_text(b).text
     config = SketchConfig(ngram=sketch.ngram, num_perm=sketch.num_perm, seed=sketch.seed,
-                          bands=1, rows=1, clean=False, prose_weights=prose_weights)
+                          bands=1, rows=1, prose_weights=prose_weights)
     _, _, values, weights, offsets = sketch_texts([a, b], config)
     (sa, sb), (wa, wb) = (np.split(array, offsets[1:-1]) for array in (values, weights))
     return overlap(sa, sb, wa, wb)

@@ -23,12 +23,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import xxhash
 
 from neardup import __version__
+from neardup.clean.stage import CleanConfig, clean_shard, template_lines_shard
 from neardup.cluster.completeness import StoryCompleteness
 from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
@@ -54,13 +55,7 @@ from neardup.provenance import versions
 from neardup.read.documents import IdRegistry, Shard, id_key, raise_if_strict
 from neardup.resume import Progress
 from neardup.sketch import kernels
-from neardup.sketch.stage import (
-    ShardSketch,
-    SketchConfig,
-    clean_shard,
-    sketch_shard,
-    template_lines_shard,
-)
+from neardup.sketch.stage import ShardSketch, SketchConfig, sketch_shard
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
     SUMMARY_FILE,
@@ -75,6 +70,9 @@ from neardup.write.records import RecordWriter
 from neardup.write.samples import choose_samples
 from neardup.write.shards import ShardVerdicts, WriteConfig, write_shard_records
 from neardup.write.spill import ShardSpill
+
+if TYPE_CHECKING:
+    from neardup.clean.template import SiteTemplates
 
 DocumentSource = Callable[[], Iterator[Document]]
 
@@ -187,8 +185,7 @@ def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: Sta
     read = PassFingerprint()
     ids = IdRegistry()  # a repeated id is rejected later: it must not teach the template
     executor = make_executor(options.executor, options.workers, options.ray_address)
-    config = _sketch_config(options, None)
-    config.pages_dir = pages_dir
+    config = _clean_config(options, None, pages_dir)
     with progress.stage("learn site templates") as bar:
         for rows in executor.map(template_lines_shard, enumerate(units), config):
             pages = [row for row in rows if row[3] is not None]
@@ -285,8 +282,10 @@ def _absorb(shard: ShardSketch, state: _SketchState, store: ShingleStore, strict
         state.keys.append(shard.keys[new_rows])
 
 
-def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: int = 1
-                   ) -> SketchConfig:
+def _clean_config(options: DedupOptions, templates: SiteTemplates | None,
+                  pages_dir: str | None) -> CleanConfig:
+    """How the workers read and clean (``clean/stage.py``); ``pages_dir``: HTML extractions
+    kept between the passes (None: not kept, a Ray run's workers may not share a disk)."""
     clean_options = None
     if options.clean:
         from neardup.clean import CleanOptions
@@ -294,10 +293,8 @@ def _sketch_config(options: DedupOptions, templates: Any, bands: int = 1, rows: 
         clean_options = CleanOptions(keep_captions=options.keep_captions,
                                      keep_comments=options.keep_comments,
                                      conservative=options.conservative)
-    return SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
-                        seed=options.sketch.seed, bands=bands, rows=rows, clean=options.clean,
-                        prose_weights=options.match.prose_weights,
-                        clean_options=clean_options, templates=templates, read=options.read)
+    return CleanConfig(clean=options.clean, options=clean_options, templates=templates,
+                       pages_dir=pages_dir, read=options.read)
 
 
 def _site_templates(source: DocumentSource, shards: Callable[[], Iterator[Shard]] | None,
@@ -343,8 +340,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
             templates, first_pass = _site_templates(source, shards, replace(options, clean=True),
                                                     progress, pages_dir, saved)
         read = PassFingerprint()
-        config = _sketch_config(replace(options, clean=True), templates)
-        config.pages_dir = pages_dir
+        config = _clean_config(replace(options, clean=True), templates, pages_dir)
         if output is not None:
             remove_run_marks(output, *(stale or ()))
             for other in {"jsonl", "parquet"} - {options.output_format}:  # an earlier run's
@@ -463,12 +459,15 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)
-        config = _sketch_config(options, templates, bands, rows)
-        config.short_bands, config.short_rows = short_bands, short_rows
+        config = SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
+                              seed=options.sketch.seed, bands=bands, rows=rows,
+                              short_bands=short_bands, short_rows=short_rows,
+                              prose_weights=options.match.prose_weights,
+                              cleaning=_clean_config(options, templates, pages_dir))
         state.keys = cleanup.enter_context(contextlib.closing(BandKeys(bands + short_bands)))
         executor = make_executor(options.executor, options.workers, options.ray_address)
         if local:
-            config.spill_dir, config.pages_dir = str(spill.directory), pages_dir
+            config.spill_dir = str(spill.directory)
             if store.shared_appends:  # workers append their sets (else they send them here)
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:

@@ -192,7 +192,7 @@ def test_fused_sketch_kernel_equals_the_reference_functions(monkeypatch):
     word_lists += shard_word_hashes(["The U.S. economy grew 2.1% in the third quarter, "
                                      "the Commerce Department said on Thursday." * 9, "short"])
     for prose_weights in (True, False):
-        config = SketchConfig(ngram=5, num_perm=64, seed=7, bands=8, rows=8, clean=False,
+        config = SketchConfig(ngram=5, num_perm=64, seed=7, bands=8, rows=8,
                               prose_weights=prose_weights)
         monkeypatch.setattr(kernels, "AVAILABLE", True)
         compiled = sketch_many(word_lists, config)

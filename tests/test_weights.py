@@ -108,7 +108,7 @@ def test_weights_fade_in_between_unknown_and_weighted_share() -> None:
         lows.append(int(weights.min()))
         # the compiled sketch pass gives the same set weights as the numpy reference
         values, set_w = _weighted(text)
-        config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1, clean=False,
+        config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1,
                               prose_weights=True)
         *_, compiled, _ = sketch_many([hashes], config)
         assert compiled.tolist() == set_w.tolist()
@@ -149,7 +149,7 @@ def test_compiled_weights_of_foreign_words_equal_the_reference() -> None:
     from neardup.sketch.stage import SketchConfig, sketch_many
 
     texts = [MENU + JAPANESE, JAPANESE + NOTE, PROSE_A + "서울시는 19일 새로운 정책을 발표했다"]
-    config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1, clean=False,
+    config = SketchConfig(ngram=5, num_perm=128, seed=1, bands=1, rows=1,
                           prose_weights=True)
     words = shard_word_hashes(texts)
     flags = [foreign_flags(t, w) for t, w in zip(texts, words, strict=True)]

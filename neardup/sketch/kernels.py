@@ -519,8 +519,7 @@ def _load_kernels(clean: bool) -> None:
         features_of_lines(["The warm-up of the", "line kernels"])  # (the per-document ones)
         new_line_keys(["The warm-up of the", "line kernels"])
     words = shard_word_hashes(["U.S. warm-up of the kernels"])
-    sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4,
-                                    clean=False))
+    sketch_many(words, SketchConfig(ngram=5, num_perm=128, seed=1, bands=32, rows=4))
     one = np.zeros(1, dtype=np.int64)
     values, weights = np.zeros(1, dtype=np.uint32), np.ones(1, dtype=np.uint8)
     pair_weighted_intersections(values, weights, one, one + 1, one, one)

@@ -1,29 +1,22 @@
-"""The per-shard map of the pipeline: clean → normalise → shingle → sketch, one document at a
-time, with no state shared between shards. It runs in worker processes (or Ray tasks): its
-inputs and outputs are plain picklable values.
+"""The per-shard map of the pipeline: read → clean (``clean/stage.py``) → normalise → shingle →
+sketch, one document at a time, with no state shared between shards. It runs in worker
+processes (or Ray tasks): its inputs and outputs are plain picklable values.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import pickle
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 import xxhash
 
+from neardup.clean.stage import CleanConfig, kept_pages, page_of, prepare_text
 from neardup.document import Document, Packed, pack
-from neardup.errors import ExtractionError, NeardupError
-from neardup.interrupts import reraise_if_interrupted
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
 from neardup.read.documents import (
-    NO_WORDS,
-    ReadOptions,
     Shard,
-    has_words,
     id_key,
     shard_documents,
 )
@@ -56,16 +49,13 @@ class SketchConfig:
     seed: int
     bands: int
     rows: int
-    clean: bool
     short_bands: int = 0  # a second banding, for short copies (0: none), after the main one
     short_rows: int = 0
     prose_weights: bool = True  # weight shingles by how prose-like their words are
-    clean_options: Any = None  # neardup.clean.CleanOptions
-    templates: Any = None  # neardup.clean.SiteTemplates
+    # how the shards are read and their documents cleaned before they are sketched
+    cleaning: CleanConfig = field(default_factory=CleanConfig)
     spill_dir: str | None = None  # set: workers write cleaned shards there, not send them back
-    pages_dir: str | None = None  # set: HTML extractions of the template pass, kept for cleaning
     store_paths: tuple[str, str] | None = None  # set: workers append the sets to the store
-    read: ReadOptions = field(default_factory=ReadOptions)  # for shards a worker reads itself
     _hasher: OnePermutationHasher | None = field(default=None, repr=False)
 
     @property
@@ -73,56 +63,6 @@ class SketchConfig:
         if self._hasher is None:
             self._hasher = OnePermutationHasher(self.num_perm, self.seed)
         return self._hasher
-
-
-def prepare_text(doc: Document, config: SketchConfig, extracted: dict | None = None) -> None:
-    """Clean the document in place (or, for HTML with cleaning off, take its page text).
-    ``extracted``: the HTML page's extraction from the template pass, if kept."""
-    if doc.rejected is not None:
-        return
-    try:
-        if config.clean:
-            from neardup.clean import clean_document
-
-            clean_document(doc, config.templates, config.clean_options, extracted)
-        elif doc.html is not None:
-            from neardup.clean import extract_page, take_page_date, take_page_url
-            from neardup.clean.html import page_metadata
-
-            try:
-                page = ""
-                if doc.html:
-                    if extracted is None:
-                        extracted = extract_page(doc.html, doc.url)
-                    take_page_url(doc, extracted)
-                    page = extracted.get("text") or ""
-                    # (the page's metadata, as cleaning gives it but for the text's findings)
-                    title, doc.byline, date = page_metadata(extracted)
-                    doc.title = doc.title or title  # (a title the record gives stays)
-                    take_page_date(doc, date)
-            except ExtractionError as exc:
-                if not doc.text.strip():
-                    raise
-                doc.warnings.append(f"HTML extraction failed, the record's text used: {exc}")
-                page = ""
-            if page.strip() or not doc.text.strip():  # else the record's text, as cleaning does
-                doc.text = page
-            elif doc.html:
-                doc.warnings.append("HTML extraction found no text, the record's text used")
-            doc.raw_text = doc.text
-    except Exception as exc:  # one odd page must not stop the run or lose its neighbours
-        reraise_if_interrupted(exc)
-        failure = (str(exc) if isinstance(exc, ExtractionError)
-                   else f"{type(exc).__name__}: {exc}")[:300]
-        if doc.html is not None:
-            doc.rejected = f"HTML extraction failed: {failure}"
-            return
-        doc.warnings.append(f"cleaning failed, raw text kept: {failure}")
-        doc.removed = []
-    if doc.rejected is None and not doc.text.strip():
-        doc.rejected = "no text left after extraction" if doc.html else "empty text"
-    elif doc.rejected is None and not has_words(doc.text):
-        doc.rejected = NO_WORDS
 
 
 def sketch_many(word_lists: list[np.ndarray], config: SketchConfig,
@@ -213,12 +153,13 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
     """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
     to ``config.spill_dir``) and their sketches."""
     index, shard = task
+    cleaning = config.cleaning
     data = slice_bytes(shard) if isinstance(shard, FileSlice) else None
-    docs = shard_documents(shard, config.read, data)
-    as_read = rereadable(shard, config, docs)  # (before extraction changes the documents)
-    pages = _kept_pages(config, index)
+    docs = shard_documents(shard, cleaning.read, data)
+    as_read = rereadable(shard, cleaning, docs)  # (before extraction changes the documents)
+    pages = kept_pages(cleaning, index)
     for position, doc in enumerate(docs):
-        prepare_text(doc, config, _page_of(pages, position, doc))
+        prepare_text(doc, cleaning, page_of(pages, position, doc))
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
     texts = [docs[i].text for i in active]
     words, word_offsets, not_ascii = shard_word_runs(texts)
@@ -280,7 +221,7 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
 _LITTLE_U8 = np.dtype("<u8")
 
 
-def rereadable(shard: Shard, config: SketchConfig, docs: list[Document]) -> bool:
+def rereadable(shard: Shard, config: CleanConfig, docs: list[Document]) -> bool:
     """Whether the write pass can read a shard's documents (``docs``, as read) from the input
     again instead of from a spill: a slice of a plain JSONL file (not one decompressed and
     carried here: reading it again means decompressing the file) whose documents this stage leaves
@@ -288,84 +229,3 @@ def rereadable(shard: Shard, config: SketchConfig, docs: list[Document]) -> bool
     field), so reading it again gives the same documents."""
     return (isinstance(shard, FileSlice) and shard.data is None and not config.clean
             and config.read.html_field is None and all(doc.html is None for doc in docs))
-
-
-def clean_shard(task: tuple[int, Shard], config: SketchConfig) -> list[Packed]:
-    """Map shard ``(index, shard)`` for ``neardup clean``: the cleaning half of
-    ``sketch_shard``."""
-    index, shard = task
-    docs = shard_documents(shard, config.read)
-    pages = _kept_pages(config, index)
-    for position, doc in enumerate(docs):
-        prepare_text(doc, config, _page_of(pages, position, doc))
-    return [pack(doc) for doc in docs]
-
-
-def template_lines_shard(task: tuple[int, Shard], config: SketchConfig
-                         ) -> list[tuple[str, str, str, list[int] | None]]:
-    """Map shard ``(index, shard)`` for the site-template pass: per document ``(id, source,
-    site, line hashes)`` (``clean.template.document_line_hashes`` of its text or page text;
-    None when rejected). The main process counts them, in input order, into one learner.
-
-    HTML pages are extracted here (trafilatura, the expensive part); with ``pages_dir`` set the
-    extractions are kept on disk for the cleaning pass, so no page is extracted twice."""
-    from neardup.clean import extract_page, take_page_url
-    from neardup.clean.template import document_line_hashes
-
-    index, shard = task
-    rows: list[tuple[str, str, str, list[int] | None]] = []
-    pages: dict[int, Any] = {}
-    keep_comments = config.clean_options is not None and config.clean_options.keep_comments
-    docs = shard_documents(shard, config.read)
-    for position, doc in enumerate(docs):
-        hashes = None
-        if doc.rejected is None:
-            try:
-                text = doc.text
-                if doc.html:  # the page text, else (nothing extracted) the record's text
-                    pages[position] = extract_page(doc.html, doc.url, keep_comments)
-                    take_page_url(doc, pages[position])  # (its site, as the cleaning pass')
-                    text = pages[position].get("text") or text
-                hashes = document_line_hashes(text)
-            except Exception as exc:  # the cleaning pass meets this page again, says why
-                reraise_if_interrupted(exc)
-                hashes = None
-        rows.append((doc.id, doc.source, doc.site, hashes))
-    if pages and config.pages_dir is not None:
-        pages = {position: (docs[position].id, page) for position, page in pages.items()}
-        with _pages_path(config.pages_dir, index).open("wb") as handle:
-            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return rows
-
-
-def _pages_path(directory: str, index: int) -> Path:
-    return Path(directory) / f"pages-{index:08d}.pickle"
-
-
-def _kept_pages(config: SketchConfig, index: int) -> dict[int, tuple[str, dict]]:
-    """The template pass's HTML extractions of shard ``index`` (read once, then deleted), by
-    position: the id of the document each belongs to, and the extraction."""
-    if config.pages_dir is None:
-        return {}
-    path = _pages_path(config.pages_dir, index)
-    try:
-        with path.open("rb") as handle:
-            pages = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    path.unlink()
-    return pages
-
-
-def _page_of(pages: dict[int, tuple[str, dict]], position: int, doc: Document) -> dict | None:
-    """The template pass's extraction of ``doc`` (at ``position`` in its shard), if any. It
-    is found by position: a file changed between the passes would give a document another
-    page's text, so the id it was made for must be the document's."""
-    entry = pages.get(position)
-    if entry is None:
-        return None
-    if entry[0] != doc.id:
-        raise NeardupError(f"{doc.source}: the input changed while neardup ran (the "
-                           "site-template pass read another document here); run again on "
-                           "files that stay as they are")
-    return entry[1]
