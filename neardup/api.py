@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ import numpy as np
 
 from neardup.document import Document
 from neardup.errors import UsageError
-from neardup.executor import check_ray
+from neardup.executor import batched, check_ray
 from neardup.match.verify import overlap
 from neardup.options import DedupOptions, MatchOptions, SketchOptions
 from neardup.pipeline import Result, run_clean, run_dedup
@@ -21,7 +21,6 @@ from neardup.read import (
     ReadOptions,
     documents_from_objects,
     left_out_files,
-    read_documents,
 )
 from neardup.read.documents import Shard, read_shards, unfound_fields
 from neardup.read.files import (
@@ -79,20 +78,28 @@ def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | No
     settings.setdefault("jobs", 1)
     settings.setdefault("report", False)
     options = options or make_options(**settings)
+    units = _memory_units(documents, options)
+    if output is not None:  # (the path as given: Path("") is ".", the current folder)
+        check_output(output)
+    out = Path(output) if output is not None else None
+    return run_dedup(units, options, out, collect=True)
+
+
+def _memory_units(documents: Iterable[str | dict | Document], options: DedupOptions
+                  ) -> Callable[[], Iterator[list[Document]]]:
+    """The units of work of a run over documents in memory: shards of ``shard_size``
+    documents, fresh copies at every pass."""
     items = _items(documents)
-    read_options = options.read
-
-    def source():
-        return documents_from_objects(_fresh(items), read_options, account=False)
-
     if options.resume:  # (its key names the input files: documents in memory have none)
         raise UsageError("resume: a run of documents given in memory cannot be resumed; "
                          "dedup_files and clean_files (neardup dedup, neardup clean) resume "
                          "runs over files")
-    if output is not None:  # (the path as given: Path("") is ".", the current folder)
-        check_output(output)
-    out = Path(output) if output is not None else None
-    return run_dedup(source, options, out, collect=True)
+
+    def units() -> Iterator[list[Document]]:
+        return batched(documents_from_objects(_fresh(items), options.read, account=False),
+                       options.shard_size)
+
+    return units
 
 
 def _items(documents: Iterable[str | dict | Document]) -> list | tuple:
@@ -118,9 +125,8 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/, and its report when
     ``options.report`` is set (else removes an earlier run's)."""
     job = _FileJob(inputs, output, options, _DEDUP_FILES)
-    result = run_dedup(job.source, options, job.out, collect=collect, inputs=job.names,
-                       skipped_files=job.skipped, shards=job.shards,
-                       saved=job.progress("dedup"))
+    result = run_dedup(job.shards, options, job.out, collect=collect, inputs=job.names,
+                       skipped_files=job.skipped, saved=job.progress("dedup"))
     from neardup.report import write_report
 
     if options.report:
@@ -140,14 +146,14 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
     given = {Path(i).resolve() for i in job.inputs}
     stale = [name for name in _DEDUP_FILES
              if name not in _CLEAN_FILES and (job.out / name).resolve() not in given]
-    return run_clean(job.source, options, job.out, inputs=job.names, shards=job.shards,
-                     skipped_files=job.skipped, stale=stale, saved=job.progress("clean"))
+    return run_clean(job.shards, options, job.out, inputs=job.names, skipped_files=job.skipped,
+                     stale=stale, saved=job.progress("clean"))
 
 
 class _FileJob:
-    """What a job over files and folders gives its pipeline: the documents as one stream
-    (``source``) or as shards (``shards``), the output folder (created; never read as input),
-    and the files skipped for their type (reported on stderr here)."""
+    """What a job over files and folders gives its pipeline: the documents as units of work
+    (``shards``), the output folder (created; never read as input), and the files skipped for
+    their type (reported on stderr here)."""
 
     def __init__(self, inputs: list[str | Path], output: str | Path, options: DedupOptions,
                  writes: tuple[str, ...]) -> None:
@@ -174,10 +180,6 @@ class _FileJob:
     def _first_listings(self) -> Listings | None:
         listings, self._listings = self._listings, None
         return listings
-
-    def source(self) -> Iterator[Document]:
-        return read_documents(self.inputs, self.options.read, account=False, skip=self.out,
-                              listings=self._first_listings())
 
     def shards(self) -> Iterator[Shard]:
         return _shards(self.inputs, self.options, self.out, self._first_listings())
@@ -229,13 +231,8 @@ def clean_documents(documents: Iterable[str | dict | Document], **settings: Any
     settings.setdefault("quiet", True)
     settings.setdefault("jobs", 1)
     options = make_options(**settings)
-    items = _items(documents)
-
-    def source():
-        return documents_from_objects(_fresh(items), options.read, account=False)
-
     cleaned: list[Document] = []
-    run_clean(source, options, None, sink=cleaned.append)
+    run_clean(_memory_units(documents, options), options, None, sink=cleaned.append)
     return cleaned
 
 

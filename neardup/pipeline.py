@@ -1,7 +1,8 @@
 """The dedup job, stage by stage: read → clean → sketch → match → cluster → write.
 
-``run_dedup`` drives the stages over a re-iterable source of documents; ``dedup`` (Python API)
-and ``neardup dedup`` (CLI) are thin layers over it. Per stage, what stays in memory:
+``run_dedup`` drives the stages over a re-iterable stream of units of work (``Units``: shards
+of documents, or slices of files the workers read); ``dedup`` (Python API) and ``neardup
+dedup`` (CLI) are thin layers over it. Per stage, what stays in memory:
 - sketch pass: per document its LSH band keys (bands × 8 bytes), rank fields and id; shingle
   sets go to a disk-backed store and cleaned texts to spill files (written by the workers;
   slices of JSONL files that are not cleaned are simply read again by the write pass);
@@ -35,7 +36,7 @@ from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError, NeardupError
-from neardup.executor import batched, make_executor
+from neardup.executor import make_executor
 from neardup.firstseen import FirstSeen
 from neardup.interrupts import deferred_interrupts
 from neardup.match.bandkeys import BandKeys
@@ -74,7 +75,10 @@ from neardup.write.spill import ShardSpill
 if TYPE_CHECKING:
     from neardup.clean.template import SiteTemplates
 
-DocumentSource = Callable[[], Iterator[Document]]
+# One pass over the input as units of work for the workers, called once per pass: every call
+# yields the same documents in the same shards (``read.read_shards`` for files, documents in
+# memory ``executor.batched``).
+Units = Callable[[], Iterator[Shard]]
 
 HISTOGRAM_BINS = 50
 
@@ -174,7 +178,7 @@ class PassFingerprint:
 
 
 def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: StageProgress,
-                    pages_dir: str | None = None) -> tuple[Any, PassFingerprint]:
+                    pages_dir: str | None = None) -> tuple[SiteTemplates, PassFingerprint]:
     """First pass (cleaning on): lines that recur across one site's pages are its template.
     Workers normalise and hash each document's lines; the counting happens here, in input
     order, so the templates do not depend on the number of workers. HTML extractions are kept
@@ -297,28 +301,26 @@ def _clean_config(options: DedupOptions, templates: SiteTemplates | None,
                        pages_dir=pages_dir, read=options.read)
 
 
-def _site_templates(source: DocumentSource, shards: Callable[[], Iterator[Shard]] | None,
-                    options: DedupOptions, progress: StageProgress, pages_dir: str | None,
-                    saved: Progress | None) -> tuple[Any, PassFingerprint]:
+def _site_templates(units: Units, options: DedupOptions, progress: StageProgress,
+                    pages_dir: str | None, saved: Progress | None
+                    ) -> tuple[SiteTemplates, PassFingerprint]:
     """The first pass (:func:`learn_templates`), or what an earlier run of the same inputs
     saved of it; saved for a later run when ``saved`` is given."""
     done = saved.templates() if saved is not None else None
     if done is not None:
         return done[0], PassFingerprint(done[1], done[2])
-    templates, first_pass = learn_templates(_units(source, shards, options), options, progress,
-                                            pages_dir)
+    templates, first_pass = learn_templates(units(), options, progress, pages_dir)
     if saved is not None:
         saved.save_templates(templates, first_pass.count, first_pass.digest())
     return templates, first_pass
 
 
-def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None,
+def run_clean(units: Units, options: DedupOptions, output: Path | None,
               inputs: list[str] | None = None, sink: Callable[[Document], None] | None = None,
               skipped_files: list[str] | None = None,
-              shards: Callable[[], Iterator[Shard]] | None = None,
               stale: list[str] | None = None, saved: Progress | None = None) -> dict[str, Any]:
     """The ``neardup clean`` job: learn site templates, clean every document, write records.
-    ``source``, ``shards`` and ``saved`` (the run's progress, saved per cleaned shard) as for
+    ``units`` and ``saved`` (the run's progress, saved per cleaned shard) as for
     ``run_dedup``; repeated ids are rejected here. ``stale``: other files of ``output``
     removed with the earlier summary (a dedup run's)."""
     timer = _Timer()
@@ -337,7 +339,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         pages_dir = (str(scratch.directory if saved is None else saved.pages)
                      if options.executor == "local" else None)
         with timer.stage("learn_templates"):
-            templates, first_pass = _site_templates(source, shards, replace(options, clean=True),
+            templates, first_pass = _site_templates(units, replace(options, clean=True),
                                                     progress, pages_dir, saved)
         read = PassFingerprint()
         config = _clean_config(replace(options, clean=True), templates, pages_dir)
@@ -348,7 +350,7 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:
-            units = enumerate(_units(source, shards, options))
+            units = enumerate(units())
             done_shards = saved.saved_shards() if saved is not None else 0
             if done_shards:  # (cleaned by an earlier run: their units are not sent again)
                 units = itertools.islice(units, done_shards, None)
@@ -398,12 +400,6 @@ def run_clean(source: DocumentSource, options: DedupOptions, output: Path | None
     return summary
 
 
-def _units(source: DocumentSource, shards: Callable[[], Iterator[Shard]] | None,
-           options: DedupOptions) -> Iterator[Shard]:
-    """One pass over the input as units of work for the workers."""
-    return shards() if shards is not None else batched(source(), options.shard_size)
-
-
 def _skipped(files: list[str] | None) -> dict[str, Any]:
     """Files left out because of their type: how many, and the first few."""
     files = files or []
@@ -416,15 +412,11 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         handle.write("\n")
 
 
-def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None = None,
+def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
               collect: bool = False, inputs: list[str] | None = None,
-              skipped_files: list[str] | None = None,
-              shards: Callable[[], Iterator[Shard]] | None = None,
-              saved: Progress | None = None) -> Result:
-    """Run every stage. ``source`` is called once per pass and must yield the same documents;
-    ``shards``, when given, yields the same documents as units of work for the sketch pass
-    (``read_shards``: slices of files that the workers read themselves). Repeated ids are
-    rejected here, in input order; sources need not check them. ``saved``: the run's
+              skipped_files: list[str] | None = None, saved: Progress | None = None) -> Result:
+    """Run every stage. ``units`` is called once per pass (see ``Units``). Repeated ids are
+    rejected here, in input order; the units need not check them. ``saved``: the run's
     progress folder (``resume.py``), whose passes it saves, and takes up where an earlier run
     of the same inputs and options stopped."""
     timer = _Timer()
@@ -454,8 +446,8 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
                      if local else None)
         if options.clean:
             with timer.stage("learn_templates"):
-                templates, first_pass = _site_templates(source, shards, options, progress,
-                                                        pages_dir, saved)
+                templates, first_pass = _site_templates(units, options, progress, pages_dir,
+                                                        saved)
         match = options.match
         bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)
@@ -471,7 +463,7 @@ def run_dedup(source: DocumentSource, options: DedupOptions, output: Path | None
             if store.shared_appends:  # workers append their sets (else they send them here)
                 config.store_paths = store.paths
         with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            units = enumerate(_units(source, shards, options))
+            units = enumerate(units())
             read = PassFingerprint()
             done_shards = saved.saved_shards() if saved is not None else 0
             if done_shards:  # (read by an earlier run: their units are not sent again)

@@ -157,8 +157,11 @@ def test_the_cli_says_where_the_progress_is_and_resumes(tmp_path, monkeypatch, c
 
 
 def test_documents_in_memory_cannot_be_resumed():
+    # (clean_documents took resume=True and ignored it)
     with pytest.raises(UsageError, match="cannot be resumed"):
         neardup.dedup(["a text"], resume=True)
+    with pytest.raises(UsageError, match="cannot be resumed"):
+        neardup.clean_documents(["a text"], resume=True)
 
 
 @pytest.mark.parametrize("output_format", ["jsonl", "parquet"])
