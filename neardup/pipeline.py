@@ -335,9 +335,7 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
     try:
         with deferred_interrupts():  # a folder made is a folder registered for removal
             scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
-        # HTML extractions, kept between the two passes
-        pages_dir = (str(scratch.directory if saved is None else saved.pages)
-                     if options.executor == "local" else None)
+        pages_dir = _pages_dir(scratch, saved, options)
         with timer.stage("learn_templates"):
             templates, first_pass = _site_templates(units, replace(options, clean=True),
                                                     progress, pages_dir, saved)
@@ -350,16 +348,10 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:
-            units = enumerate(units())
-            done_shards = saved.saved_shards() if saved is not None else 0
-            if done_shards:  # (cleaned by an earlier run: their units are not sent again)
-                units = itertools.islice(units, done_shards, None)
-            earlier = (saved.load_shard(index) for index in range(done_shards))
-            executor = make_executor(options.executor, options.workers, options.ray_address)
             ids = IdRegistry()
-            for index, docs in enumerate(itertools.chain(
-                    earlier, executor.map(clean_shard, units, config))):
-                if saved is not None and index >= done_shards:
+            for index, loaded, docs in _saved_then_mapped(units, clean_shard, config, options,
+                                                          saved):
+                if saved is not None and not loaded:
                     saved.save_shard(index, docs)
                 read.add([doc.id for doc, _ in docs])
                 for doc, spans in docs:  # accounted here, in input order, after the workers
@@ -400,6 +392,32 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
     return summary
 
 
+def _pages_dir(spill: ShardSpill, saved: Progress | None, options: DedupOptions) -> str | None:
+    """Where the site-template pass keeps its HTML extractions for the next pass: in the
+    run's scratch folder, or in its progress folder when it may be resumed; None on Ray, whose
+    workers may not share a disk."""
+    if options.executor != "local":
+        return None
+    return str(spill.directory if saved is None else saved.pages)
+
+
+def _saved_then_mapped(units: Units, step: Callable[[tuple[int, Shard], Any], Any], config: Any,
+                       options: DedupOptions, saved: Progress | None
+                       ) -> Iterator[tuple[int, bool, Any]]:
+    """``step`` over the run's units of work, in order, as ``(index, loaded, result)``: with
+    ``saved``, the shards an earlier run saved come first, loaded (``loaded`` true; ``result``
+    as it saved it), and their units are not sent again."""
+    todo = enumerate(units())
+    done = saved.saved_shards() if saved is not None else 0
+    for index in range(done):
+        yield index, True, saved.load_shard(index)  # type: ignore[union-attr]
+    if done:
+        todo = itertools.islice(todo, done, None)
+    executor = make_executor(options.executor, options.workers, options.ray_address)
+    for index, result in enumerate(executor.map(step, todo, config), done):
+        yield index, False, result
+
+
 def _skipped(files: list[str] | None) -> dict[str, Any]:
     """Files left out because of their type: how many, and the first few."""
     files = files or []
@@ -427,7 +445,6 @@ def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
     kernels.warm_up(options.clean)  # once here, not once per forked worker
     cleanup = contextlib.ExitStack()  # the run's temporary files, removed however it ends
     state = _SketchState(policy=options.keep)
-    local = options.executor == "local"  # workers share this machine's disk
     # The objects that exist now (the imported modules and compiled kernels: about 100k) are
     # left out of garbage collection for the run: every full collection walked them all while
     # the passes allocate a few objects per document, and forked workers copied the pages
@@ -442,14 +459,12 @@ def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
             places = cleanup.enter_context(contextlib.closing(PlaceLog()))
         if freeze:
             gc.freeze()
-        pages_dir = (str(spill.directory if saved is None else saved.pages)
-                     if local else None)
+        pages_dir = _pages_dir(spill, saved, options)
         if options.clean:
             with timer.stage("learn_templates"):
                 templates, first_pass = _site_templates(units, options, progress, pages_dir,
                                                         saved)
-        match = options.match
-        bands, rows = optimal_bands(match.lsh_threshold(), options.sketch.num_perm)
+        bands, rows = optimal_bands(options.match.lsh_threshold(), options.sketch.num_perm)
         short_bands, short_rows = _short_copy_scheme(options)
         config = SketchConfig(ngram=options.sketch.ngram, num_perm=options.sketch.num_perm,
                               seed=options.sketch.seed, bands=bands, rows=rows,
@@ -457,71 +472,25 @@ def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
                               prose_weights=options.match.prose_weights,
                               cleaning=_clean_config(options, templates, pages_dir))
         state.keys = cleanup.enter_context(contextlib.closing(BandKeys(bands + short_bands)))
-        executor = make_executor(options.executor, options.workers, options.ray_address)
-        if local:
+        if options.executor == "local":  # (workers that share this machine's disk)
             config.spill_dir = str(spill.directory)
             if store.shared_appends:  # workers append their sets (else they send them here)
                 config.store_paths = store.paths
-        with timer.stage("read_clean_sketch"), progress.stage("read, clean, sketch") as bar:
-            units = enumerate(units())
-            read = PassFingerprint()
-            done_shards = saved.saved_shards() if saved is not None else 0
-            if done_shards:  # (read by an earlier run: their units are not sent again)
-                units = itertools.islice(units, done_shards, None)
-            earlier = ((index, None, saved.load_shard(index)) for index in range(done_shards))
-            for index, docs, sketch in itertools.chain(
-                    earlier, executor.map(sketch_shard, units, config)):
-                _absorb(sketch, state, store, options.read.strict)
-                places.append(sketch.places, sketch.place_ends)
-                spill.append(index, len(sketch.ids), docs, sketch.reread)
-                if saved is not None and index >= done_shards:  # (its documents are on disk)
-                    saved.save_shard(index, _with_sets(sketch, store))
-                if options.clean:
-                    read.add(sketch.ids)
-                bar.advance(len(sketch.ids))
+        with timer.stage("read_clean_sketch"):
+            read = _sketch_pass(units, config, options, saved, state, store, places, spill,
+                                progress)
         if options.clean:
             read.check_same(first_pass)
         store.freeze()
         n_docs = len(state.ids)
-        rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
-        # the index and verification run on this machine's workers: they read the store's
-        # files (whichever executor the per-document stages ran on)
-        local_workers = make_executor("local", options.workers)
-
-        with timer.stage("candidates"), progress.stage("find candidate pairs",
-                                                       bands + short_bands) as bar:
-            pairs = _candidate_pairs(state, store, options, bands, short_bands, local_workers,
-                                     bar.advance)
-        with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
-            jaccards, containments, accepted = verify_pairs(pairs, store, rule,
-                                                            executor=local_workers)
-            bar.advance(len(pairs))
-        exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
-        edges = np.concatenate([pairs[accepted], exact])
-
-        keep = accepted  # the verified pairs, whose overlaps clustering asks for again
-        pair_overlap = PairOverlaps(store, pairs[keep], jaccards[keep], containments[keep])
-
-        masses = store.masses()
-        edge_jaccards = np.concatenate([jaccards[accepted], np.ones(len(exact))])
-
-        def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
-                         ) -> np.ndarray:
-            return rule.accepts_many(jac, con, lighter_shingles(masses, a, b))
-
-        with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
-            stories = build_stories(n_docs, edges, state.ranks, pair_overlap, pair_accepts,
-                                    active=np.asarray(state.active, dtype=bool),
-                                    edge_jaccards=edge_jaccards,
-                                    short_copies=_short_copy_test(store.sizes(), match.threshold),
-                                    complete=(StoryCompleteness(store.view)
-                                              if options.keep == "complete" else None))
-            bar.advance()
+        matches = _match(state, store, options, bands, short_bands, timer, progress)
+        stories = _cluster(matches, state, store, options, timer, progress)
         with timer.stage("write"), progress.stage("write", n_docs) as bar:
             result = _write(spill, places, stories, state, options, output, collect, bar)
-        histogram, _ = np.histogram(jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
+        histogram, _ = np.histogram(matches.jaccards, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
         summary = _summary(result, state, stories, options, inputs, timer, started, bands, rows,
-                           len(pairs), int(accepted.sum()), len(exact), histogram)
+                           len(matches.pairs), int(matches.accepted.sum()), len(matches.exact),
+                           histogram)
         summary["skipped_files"] = _skipped(skipped_files)
         result.summary = summary
         if output is not None:
@@ -533,6 +502,92 @@ def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
         cleanup.close()
         if freeze:
             gc.unfreeze()
+
+
+def _sketch_pass(units: Units, config: SketchConfig, options: DedupOptions,
+                 saved: Progress | None, state: _SketchState, store: ShingleStore,
+                 places: PlaceLog, spill: ShardSpill, progress: StageProgress
+                 ) -> PassFingerprint:
+    """Read, clean and sketch every shard in the workers (``sketch_shard``); here, in shard
+    order, absorb what they send back: ids and band keys into ``state``, the sets' numbers
+    into ``store``, where the documents appeared into ``places``, and where their texts wait
+    for the write pass into ``spill``. Returns what the pass read (checked against the
+    template pass's)."""
+    read = PassFingerprint()
+    with progress.stage("read, clean, sketch") as bar:
+        for index, loaded, result in _saved_then_mapped(units, sketch_shard, config, options,
+                                                        saved):
+            # (a shard an earlier run saved is its sketch; its documents are on disk)
+            docs, sketch = (None, result) if loaded else result[1:]
+            _absorb(sketch, state, store, options.read.strict)
+            places.append(sketch.places, sketch.place_ends)
+            spill.append(index, len(sketch.ids), docs, sketch.reread)
+            if saved is not None and not loaded:
+                saved.save_shard(index, _with_sets(sketch, store))
+            if options.clean:
+                read.add(sketch.ids)
+            bar.advance(len(sketch.ids))
+    return read
+
+
+@dataclass
+class _Matches:
+    """The match stage's verdicts: the candidate pairs with their overlaps and which of them
+    the rule accepts, and the exact copies found while sketching."""
+
+    pairs: np.ndarray  # (documents a < b) × 2
+    jaccards: np.ndarray
+    containments: np.ndarray
+    accepted: np.ndarray  # bool per pair
+    exact: np.ndarray  # pairs of documents with equal normalised texts
+    rule: VerifyRule
+
+
+def _match(state: _SketchState, store: ShingleStore, options: DedupOptions, bands: int,
+           short_bands: int, timer: _Timer, progress: StageProgress) -> _Matches:
+    """Candidate pairs from the band keys (and the sampled index), verified on their sets."""
+    match = options.match
+    rule = VerifyRule(match.threshold, match.containment, match.min_containment_shingles)
+    # the index and verification run on this machine's workers: they read the store's
+    # files (whichever executor the per-document stages ran on)
+    local_workers = make_executor("local", options.workers)
+    with timer.stage("candidates"), progress.stage("find candidate pairs",
+                                                   bands + short_bands) as bar:
+        pairs = _candidate_pairs(state, store, options, bands, short_bands, local_workers,
+                                 bar.advance)
+    with timer.stage("verify"), progress.stage("verify candidates", len(pairs)) as bar:
+        jaccards, containments, accepted = verify_pairs(pairs, store, rule,
+                                                        executor=local_workers)
+        bar.advance(len(pairs))
+    exact = np.asarray(state.exact_edges, dtype=np.int64).reshape(-1, 2)
+    return _Matches(pairs, jaccards, containments, accepted, exact, rule)
+
+
+def _cluster(matches: _Matches, state: _SketchState, store: ShingleStore,
+             options: DedupOptions, timer: _Timer, progress: StageProgress) -> Stories:
+    """Stories from the accepted pairs and exact copies (``cluster/stories.py``)."""
+    accepted, exact, rule = matches.accepted, matches.exact, matches.rule
+    edges = np.concatenate([matches.pairs[accepted], exact])
+    # the verified pairs, whose overlaps clustering asks for again
+    pair_overlap = PairOverlaps(store, matches.pairs[accepted], matches.jaccards[accepted],
+                                matches.containments[accepted])
+    masses = store.masses()
+    edge_jaccards = np.concatenate([matches.jaccards[accepted], np.ones(len(exact))])
+
+    def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
+                     ) -> np.ndarray:
+        return rule.accepts_many(jac, con, lighter_shingles(masses, a, b))
+
+    with timer.stage("cluster"), progress.stage("cluster stories", 1) as bar:
+        stories = build_stories(len(state.ids), edges, state.ranks, pair_overlap, pair_accepts,
+                                active=np.asarray(state.active, dtype=bool),
+                                edge_jaccards=edge_jaccards,
+                                short_copies=_short_copy_test(store.sizes(),
+                                                              options.match.threshold),
+                                complete=(StoryCompleteness(store.view)
+                                          if options.keep == "complete" else None))
+        bar.advance()
+    return stories
 
 
 def _candidate_pairs(state: _SketchState, store: ShingleStore, options: DedupOptions,
