@@ -13,13 +13,18 @@ import os
 import signal
 import sys
 import threading
+from argparse import SUPPRESS
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neardup import __version__
 from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, UsageError
 from neardup.interrupts import interrupt_behind
+
+if TYPE_CHECKING:
+    from neardup.options import DedupOptions
 
 
 def _path(value: str) -> Path:
@@ -36,45 +41,55 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
                        help="files or folders (read recursively): .jsonl .ndjson .json "
                        ".csv .tsv .txt .md .html .htm, each also compressed (.gz .zst .bz2 "
                        ".xz); .parquet; .warc[.gz] and Common Crawl's .wet[.gz]")
-    group.add_argument("--text-field", default="text", help="record field with the text")
-    group.add_argument("--id-field", default="id", help="record field with the id "
-                       "(default ids: FILE:LINE)")
-    group.add_argument("--url-field", default="url",
-                       help="record field with the page URL (its host is the site)")
-    group.add_argument("--date-field", default="date",
-                       help="record field with the publication date")
-    group.add_argument("--title-field", default="title",
-                       help="record field with the title (kept as the document's title)")
-    group.add_argument("--html-field", default=None, help="record field holding HTML to clean")
-    group.add_argument("--site-field", default=None,
+    # (Options of a run have no default here: those not given are left out of the namespace
+    # and take the library's defaults, ``_run_options``; a "(default ...)" in a help text is
+    # checked against them by the tests.)
+    group.add_argument("--text-field", default=SUPPRESS,
+                       help="record field with the text (default text)")
+    group.add_argument("--id-field", default=SUPPRESS, help="record field with the id "
+                       "(default id; without it, ids are FILE:LINE)")
+    group.add_argument("--url-field", default=SUPPRESS,
+                       help="record field with the page URL (its host is the site; default "
+                       "url)")
+    group.add_argument("--date-field", default=SUPPRESS,
+                       help="record field with the publication date (default date)")
+    group.add_argument("--title-field", default=SUPPRESS,
+                       help="record field with the title (kept as the document's title; "
+                       "default title)")
+    group.add_argument("--html-field", default=SUPPRESS,
+                       help="record field holding HTML to clean")
+    group.add_argument("--site-field", default=SUPPRESS,
                        help="record field naming the publisher (an outlet's name, as news "
                        "databases give it): the site, instead of the URL's host")
-    group.add_argument("--max-chars", type=int, default=10_000_000,
+    group.add_argument("--max-chars", type=int, default=SUPPRESS,
                        help="reject documents longer than this (default 10,000,000)")
-    group.add_argument("--strict", action="store_true",
+    group.add_argument("--strict", action="store_true", default=SUPPRESS,
                        help="stop with an error at the first bad record instead of recording "
                        "it as rejected")
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", required=True, type=_path, help="output folder")
-    parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
-                        help="format of the output records (default jsonl)")
-    parser.add_argument("--jobs", "-j", type=int, default=0, help="processes (0 = all cores)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
-    parser.add_argument("--executor", choices=("local", "ray"), default="local",
-                        help="run the per-document stages in local processes or on Ray")
-    parser.add_argument("--ray-address", default=None,
+    parser.add_argument("--format", dest="output_format", choices=("jsonl", "parquet"),
+                        default=SUPPRESS, help="format of the output records (default jsonl)")
+    parser.add_argument("--jobs", "-j", type=int, default=SUPPRESS,
+                        help="processes (default 0: all cores)")
+    parser.add_argument("--quiet", "-q", action="store_true", default=SUPPRESS,
+                        help="no progress bars")
+    parser.add_argument("--executor", choices=("local", "ray"), default=SUPPRESS,
+                        help="run the per-document stages in local processes or on Ray "
+                        "(default local)")
+    parser.add_argument("--ray-address", default=SUPPRESS,
                         help="address of an existing Ray cluster (default: local Ray)")
-    parser.add_argument("--resume", action="store_true",
+    parser.add_argument("--resume", action="store_true", default=SUPPRESS,
                         help="save the run's progress in OUT/.neardup-progress, and go on from "
                              "where an earlier run of the same inputs and options stopped")
     group = parser.add_argument_group("cleaning")
-    group.add_argument("--keep-captions", action="store_true",
+    group.add_argument("--keep-captions", action="store_true", default=SUPPRESS,
                        help="keep photo captions and credits in the clean text")
-    group.add_argument("--keep-comments", action="store_true",
+    group.add_argument("--keep-comments", action="store_true", default=SUPPRESS,
                        help="keep comment sections in the clean text")
-    group.add_argument("--conservative", action="store_true",
+    group.add_argument("--conservative", action="store_true", default=SUPPRESS,
                        help="the texts are already articles (an extractor's output): only "
                        "clear boilerplate lines, repeats, captions and site-template lines go, "
                        "no article-region search")
@@ -89,37 +104,41 @@ def build_parser() -> argparse.ArgumentParser:
     dedup = commands.add_parser("dedup", help="clean, find near-duplicates, keep one per story")
     _add_read_arguments(dedup)
     _add_run_arguments(dedup)
-    dedup.add_argument("--no-clean", action="store_true", help="match the texts as they are")
+    dedup.add_argument("--no-clean", dest="clean", action="store_false", default=SUPPRESS,
+                       help="match the texts as they are")
     match = dedup.add_argument_group("matching")
-    match.add_argument("--threshold", type=float, default=0.7,
+    match.add_argument("--threshold", type=float, default=SUPPRESS,
                        help="Jaccard of word n-gram sets for a copy (default 0.7)")
-    match.add_argument("--containment", type=float, default=0.8,
+    match.add_argument("--containment", type=float, default=SUPPRESS,
                        help="share of the shorter text found in the longer one for a copy "
                        "(default 0.8)")
-    match.add_argument("--no-containment", action="store_true",
+    match.add_argument("--no-containment", action="store_true", default=SUPPRESS,
                        help="match on Jaccard only")
-    match.add_argument("--min-containment-shingles", type=int, default=50,
+    match.add_argument("--min-containment-shingles", type=int, default=SUPPRESS,
                        help="shingles a shorter text needs to match by containment "
                        "(default 50)")
-    match.add_argument("--no-prose-weights", action="store_true",
+    match.add_argument("--no-prose-weights", dest="prose_weights", action="store_false",
+                       default=SUPPRESS,
                        help="plain shingle-set overlaps: menus and link lists count as much "
                             "as prose")
-    match.add_argument("--candidate-threshold", type=float, default=None,
+    match.add_argument("--candidate-threshold", type=float, default=SUPPRESS,
                        help="Jaccard level the LSH banding aims at (default: derived)")
-    match.add_argument("--no-short-copies", action="store_true",
+    match.add_argument("--no-short-copies", dest="short_copies", action="store_false",
+                       default=SUPPRESS,
                        help="no second LSH banding and no sampled index for short copies "
                             "inside longer pages (fewer candidates; such copies are then "
                             "mostly missed)")
-    match.add_argument("--ngram", type=int, default=5, help="words per shingle (default 5)")
-    match.add_argument("--num-perm", type=int, default=128,
+    match.add_argument("--ngram", type=int, default=SUPPRESS,
+                       help="words per shingle (default 5)")
+    match.add_argument("--num-perm", type=int, default=SUPPRESS,
                        help="MinHash size, a power of two (default 128)")
-    match.add_argument("--seed", type=int, default=1, help="MinHash seed (default 1)")
-    match.add_argument("--keep", choices=KEEP_POLICIES, default="complete",
-                       help="which copy of a story to keep (default: complete, the copy with "
+    match.add_argument("--seed", type=int, default=SUPPRESS, help="MinHash seed (default 1)")
+    match.add_argument("--keep", choices=KEEP_POLICIES, default=SUPPRESS,
+                       help="which copy of a story to keep (default complete: the copy with "
                             "the most of what its copies share and the least of its own)")
-    dedup.add_argument("--no-report", action="store_true",
+    dedup.add_argument("--no-report", dest="report", action="store_false", default=SUPPRESS,
                        help="do not write report.html (nor its text sample, report-texts.jsonl.gz)")
-    dedup.add_argument("--raw-text", action="store_true",
+    dedup.add_argument("--raw-text", action="store_true", default=SUPPRESS,
                        help="kept copies hold their text as read too (raw_text), beside the "
                             "clean text that was matched")
 
@@ -167,50 +186,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_options(args: argparse.Namespace):
-    from neardup.read import ReadOptions
-
-    return ReadOptions(text_field=args.text_field, id_field=args.id_field,
-                       url_field=args.url_field, date_field=args.date_field,
-                       title_field=args.title_field,
-                       html_field=args.html_field, site_field=args.site_field,
-                       max_chars=args.max_chars, strict=args.strict)
+# Arguments that are not options of the run (``DedupOptions``, given flat to make_options)
+_NOT_OPTIONS = frozenset({"command", "inputs", "output", "no_containment"})
 
 
-def _common_options(args: argparse.Namespace) -> dict:
-    """The ``DedupOptions`` fields of the options dedup and clean share (reading, cleaning,
-    running, writing)."""
-    if args.ray_address is not None and args.executor != "ray":
+def _run_options(args: argparse.Namespace) -> DedupOptions:
+    """The options of a dedup or clean run: those given on the command line, under their
+    ``DedupOptions`` names (``make_options``' flat settings); the others the library's
+    defaults, which the parser does not repeat."""
+    from neardup.api import make_options
+
+    settings = {name: value for name, value in vars(args).items() if name not in _NOT_OPTIONS}
+    if getattr(args, "no_containment", False):  # (whatever --containment says)
+        settings["containment"] = None
+    options = make_options(**settings)
+    if options.ray_address is not None and options.executor != "ray":
         print("neardup: warning: --ray-address does nothing without --executor ray: the run "
               "is local", file=sys.stderr)
-    return {"read": _read_options(args), "keep_captions": args.keep_captions,
-            "keep_comments": args.keep_comments, "conservative": args.conservative,
-            "jobs": args.jobs, "executor": args.executor, "ray_address": args.ray_address,
-            "output_format": args.format, "quiet": args.quiet, "resume": args.resume}
+    if not options.clean:  # (accepted: a script may pass its cleaning options whatever it runs)
+        for flag in ("keep_captions", "keep_comments", "conservative"):
+            if getattr(options, flag):
+                print(f"neardup: warning: --{flag.replace('_', '-')} does nothing with "
+                      "--no-clean", file=sys.stderr)
+    return options
 
 
 def _dedup(args: argparse.Namespace) -> int:
     from neardup.api import dedup_files
-    from neardup.options import DedupOptions, MatchOptions, SketchOptions
 
-    if args.no_clean:  # (accepted: a script may pass its cleaning options whatever it runs)
-        for flag in ("keep_captions", "keep_comments", "conservative"):
-            if getattr(args, flag):
-                print(f"neardup: warning: --{flag.replace('_', '-')} does nothing with "
-                      "--no-clean", file=sys.stderr)
-
-    options = DedupOptions(
-        **_common_options(args),
-        clean=not args.no_clean,
-        sketch=SketchOptions(ngram=args.ngram, num_perm=args.num_perm, seed=args.seed),
-        match=MatchOptions(threshold=args.threshold,
-                           containment=None if args.no_containment else args.containment,
-                           min_containment_shingles=args.min_containment_shingles,
-                           prose_weights=not args.no_prose_weights,
-                           candidate_threshold=args.candidate_threshold,
-                           short_copies=not args.no_short_copies),
-        keep=args.keep, report=not args.no_report, raw_text=args.raw_text)
-    with _progress_hint(args):
+    options = _run_options(args)
+    with _progress_hint(args, options):
         result = dedup_files(args.inputs, args.output, options)
     counts = result.summary["counts"]
     print(f"read {counts['read']:,}: kept {counts['kept']:,}, duplicate {counts['duplicate']:,}, "
@@ -221,10 +226,9 @@ def _dedup(args: argparse.Namespace) -> int:
 
 def _clean(args: argparse.Namespace) -> int:
     from neardup.api import clean_files
-    from neardup.options import DedupOptions
 
-    options = DedupOptions(**_common_options(args))
-    with _progress_hint(args):
+    options = _run_options(args)
+    with _progress_hint(args, options):
         summary = clean_files(args.inputs, args.output, options)
     counts = summary["counts"]
     print(f"read {counts['read']:,}: ok {counts['ok']:,}, rejected {counts['rejected']:,} "
@@ -234,7 +238,7 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress_hint(args: argparse.Namespace) -> Iterator[None]:
+def _progress_hint(args: argparse.Namespace, options: DedupOptions) -> Iterator[None]:
     """Says where a run stopped by an error or an interruption saved its progress (--resume)."""
     try:
         yield
@@ -243,7 +247,7 @@ def _progress_hint(args: argparse.Namespace) -> Iterator[None]:
     except BaseException:
         from neardup.resume import PROGRESS_DIR
 
-        if args.resume and (args.output / PROGRESS_DIR).is_dir():
+        if options.resume and (args.output / PROGRESS_DIR).is_dir():
             print(f"neardup: the run's progress is saved in {args.output / PROGRESS_DIR}: run "
                   "the same command again to go on from there", file=sys.stderr)
         raise

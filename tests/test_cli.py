@@ -1,3 +1,4 @@
+import argparse
 import json
 import subprocess
 import sys
@@ -1229,3 +1230,33 @@ def test_free_space_under_a_gigabyte_is_said_in_megabytes(tmp_path, monkeypatch)
         10, 5, 3 * 2**20))
     args = argparse.Namespace(command="dedup", output=tmp_path, resume=False)
     assert ": 3 MB free" in cli._full_disk_hint(OSError(errno.ENOSPC, "full"), args)
+
+
+def test_the_defaults_the_help_names_are_the_librarys():
+    # The parser gives a run's options no defaults of its own (those left out take the
+    # library's); the values its help texts name must be those defaults.
+    import re
+    from dataclasses import fields
+
+    from neardup.cli import build_parser
+    from neardup.options import DedupOptions
+
+    options = DedupOptions()
+    defaults = {}
+    for owner in (options, options.read, options.sketch, options.match):
+        for f in fields(owner):
+            defaults[f.name] = getattr(owner, f.name)
+    commands = next(a for a in build_parser()._actions if a.dest == "command")
+    checked = 0
+    for name in ("dedup", "clean"):
+        for action in commands.choices[name]._actions:
+            if action.dest not in defaults:
+                assert action.dest in {"help", "inputs", "output", "no_containment"}, action.dest
+                continue
+            assert action.default == argparse.SUPPRESS, action.dest
+            named = re.search(r"\bdefault ([\w.,]+)", action.help or "")
+            if named is not None:
+                value = named.group(1).rstrip(".,").replace(",", "")
+                assert value == str(defaults[action.dest]), (action.dest, value)
+                checked += 1
+    assert checked >= 16
