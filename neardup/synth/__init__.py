@@ -75,21 +75,21 @@ class SynthOptions:
     hard_negatives: float = 0.1
 
     def validate(self) -> None:
-        """Raise ``ValueError`` on impossible settings."""
+        """Raise ``UsageError`` (a ``ValueError``) on impossible settings."""
         if self.docs < 0:
-            raise ValueError("docs must be >= 0")
+            raise UsageError("docs must be >= 0")
         if not 0.0 <= self.duplicate_fraction < 1.0:
-            raise ValueError("duplicate_fraction must be in [0, 1)")
+            raise UsageError("duplicate_fraction must be in [0, 1)")
         if not 2 <= self.copies_min <= self.copies_max:
-            raise ValueError("need 2 <= copies_min <= copies_max")
+            raise UsageError("need 2 <= copies_min <= copies_max")
         if self.boilerplate < 0 or self.variants < 0:
-            raise ValueError("boilerplate and variants must be >= 0")
+            raise UsageError("boilerplate and variants must be >= 0")
         if self.sites < 1:
-            raise ValueError("sites must be >= 1")
+            raise UsageError("sites must be >= 1")
         if self.mean_paragraphs < 1:
-            raise ValueError("mean_paragraphs must be >= 1")
+            raise UsageError("mean_paragraphs must be >= 1")
         if not 0.0 <= self.hard_negatives <= 1.0:
-            raise ValueError("hard_negatives must be in [0, 1]")
+            raise UsageError("hard_negatives must be in [0, 1]")
 
 
 #: Options of the bundled ``examples/news.jsonl`` (regenerate with ``write_corpus``).
