@@ -32,13 +32,9 @@ from neardup.read.files import (
 )
 from neardup.resume import Progress, run_key
 from neardup.sketch.stage import SketchConfig, sketch_texts
-from neardup.write.outputs import REPORT_FILE, SUMMARY_FILE
-from neardup.write.samples import SAMPLES_FILE
+from neardup.write.names import CLEAN_OUTPUTS, DEDUP_OUTPUTS, REPORT_FILE
 
 # What a run writes (or removes) in its output folder: none of it may be an INPUT file.
-_DEDUP_FILES = ("documents.jsonl", "documents.parquet", "deduplicated.jsonl",
-                "deduplicated.parquet", SUMMARY_FILE, SAMPLES_FILE, REPORT_FILE)
-_CLEAN_FILES = ("documents.jsonl", "documents.parquet", SUMMARY_FILE)
 
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
 _SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
@@ -124,7 +120,7 @@ def dedup_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
                 collect: bool = False) -> Result:
     """Dedup files and folders (the ``neardup dedup`` job); writes OUT/, and its report when
     ``options.report`` is set (else removes an earlier run's)."""
-    job = _FileJob(inputs, output, options, _DEDUP_FILES)
+    job = _FileJob(inputs, output, options, DEDUP_OUTPUTS)
     result = run_dedup(job.shards, options, job.out, collect=collect, inputs=job.names,
                        skipped_files=job.skipped, saved=job.progress("dedup"))
     from neardup.report import write_report
@@ -140,12 +136,12 @@ def clean_files(inputs: list[str | Path], output: str | Path, options: DedupOpti
                 ) -> dict[str, Any]:
     """Clean files and folders (the ``neardup clean`` job): OUT/documents.* and summary.json
     (with ``options.resume``, its progress saved in OUT as a dedup run's is)."""
-    job = _FileJob(inputs, output, options, _CLEAN_FILES)
+    job = _FileJob(inputs, output, options, CLEAN_OUTPUTS)
     # A dedup run's other files would be taken for this run's (a report of the old stories);
     # an INPUT among them (its kept copies cleaned in place) is left alone.
     given = {Path(i).resolve() for i in job.inputs}
-    stale = [name for name in _DEDUP_FILES
-             if name not in _CLEAN_FILES and (job.out / name).resolve() not in given]
+    stale = [name for name in DEDUP_OUTPUTS
+             if name not in CLEAN_OUTPUTS and (job.out / name).resolve() not in given]
     return run_clean(job.shards, options, job.out, inputs=job.names, skipped_files=job.skipped,
                      stale=stale, saved=job.progress("clean"))
 

@@ -57,13 +57,14 @@ from neardup.read.documents import IdRegistry, Shard, id_key, raise_if_strict
 from neardup.resume import Progress
 from neardup.sketch import kernels
 from neardup.sketch.stage import ShardSketch, SketchConfig, sketch_shard
+from neardup.write.names import SUMMARY_FILE
 from neardup.write.outputs import (
     CLEANED_SCHEMA,
-    SUMMARY_FILE,
     OutputFiles,
     RejectedTotals,
     RemovedTotals,
     cleaned_record,
+    remove_other_formats,
     remove_run_marks,
 )
 from neardup.write.places import PlaceLog
@@ -343,8 +344,7 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
         config = _clean_config(replace(options, clean=True), templates, pages_dir)
         if output is not None:
             remove_run_marks(output, *(stale or ()))
-            for other in {"jsonl", "parquet"} - {options.output_format}:  # an earlier run's
-                (output / f"documents.{other}").unlink(missing_ok=True)  # would be taken as ours
+            remove_other_formats(output, "documents", options.output_format)
         writer = (RecordWriter(output, "documents", options.output_format, CLEANED_SCHEMA)
                   if output is not None else None)
         with timer.stage("clean"), progress.stage("clean") as bar:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from neardup.errors import UsageError
+from neardup.write.names import DEDUP_OUTPUTS, SUMMARY_FILE
 
 # Where a dedup run with --resume saves its progress, in its output folder (resume.py): not
 # input, wherever it is found
@@ -230,9 +231,7 @@ def special(path: Path) -> bool:
 # The files a neardup run writes into its output folder, which a later run would read as input
 # (documents, deduplicated copies, the report's text sample, the report and the summary itself),
 # next to its summary.json.
-RUN_OUTPUTS = frozenset(("documents.jsonl", "documents.parquet", "deduplicated.jsonl",
-                         "deduplicated.parquet", "report-texts.jsonl.gz", "report.html",
-                         "summary.json"))
+RUN_OUTPUTS = frozenset(DEDUP_OUTPUTS)
 
 
 def earlier_output(path: Path, summaries: dict[Path, str | None]) -> bool:
@@ -247,9 +246,9 @@ def earlier_output(path: Path, summaries: dict[Path, str | None]) -> bool:
         return False
     folder = path.parent
     if folder not in summaries:
-        summaries[folder] = _run_kind(folder / "summary.json")
+        summaries[folder] = _run_kind(folder / SUMMARY_FILE)
     kind = summaries[folder]
-    return kind == "dedup" or (kind == "clean" and path.name == "summary.json")
+    return kind == "dedup" or (kind == "clean" and path.name == SUMMARY_FILE)
 
 
 def _run_kind(summary: Path) -> str | None:

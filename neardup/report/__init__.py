@@ -18,7 +18,7 @@ from neardup.progress import StageProgress
 from neardup.report.load import check_finished
 from neardup.report.prepare import ReportData, ReportLimits, prepare_report
 from neardup.report.render import render_report
-from neardup.write.outputs import REPORT_FILE
+from neardup.write.names import REPORT_FILE
 
 
 def write_report(output: Path, quiet: bool = False, max_stories: int = 2000, *,

@@ -23,9 +23,9 @@ import orjson
 import xxhash
 
 from neardup.errors import NeardupError, UsageError
+from neardup.write.names import SAMPLES_FILE, SUMMARY_FILE
 from neardup.write.outputs import RemovedTotals
 
-TEXTS_FILE = "report-texts.jsonl.gz"
 _JSON_FIELDS = ("removed", "metadata", "warnings", "copies")
 
 
@@ -271,7 +271,7 @@ def read_rows(path: Path, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
 
 def read_summary(output: Path) -> dict[str, Any]:
     """``summary.json``, or an empty dict when absent."""
-    path = output / "summary.json"
+    path = output / SUMMARY_FILE
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as handle, _reading(path):
@@ -287,7 +287,7 @@ def check_finished(output: Path) -> None:
     finished dedup."""
     if _find(output, "documents") is None:
         return  # (read_documents says what is missing)
-    if not (output / "summary.json").exists():
+    if not (output / SUMMARY_FILE).exists():
         raise ReportInputError(f"{output}: no summary.json: the run that wrote these files did "
                                "not finish (it was stopped or failed while writing; summary.json "
                                "is written last); run neardup dedup again")
@@ -299,7 +299,7 @@ def check_finished(output: Path) -> None:
 
 def texts_path(output: Path) -> Path | None:
     """``report-texts.jsonl.gz`` when the run wrote it."""
-    path = output / TEXTS_FILE
+    path = output / SAMPLES_FILE
     return path if path.exists() else None
 
 

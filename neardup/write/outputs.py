@@ -18,9 +18,9 @@ import pyarrow as pa
 
 from neardup.document import Document, Span, span_dicts
 from neardup.errors import NeardupError
+from neardup.write.names import RECORD_FORMATS, REPORT_FILE, SAMPLES_FILE, SUMMARY_FILE
 from neardup.write.ordered import OrderedFiles
 from neardup.write.records import RecordWriter
-from neardup.write.samples import SAMPLES_FILE
 
 if TYPE_CHECKING:
     from neardup.write.shards import ShardOutput
@@ -179,10 +179,6 @@ def kept_record(doc: Document, cluster: int, copies: list[str],
     return record
 
 
-SUMMARY_FILE = "summary.json"
-REPORT_FILE = "report.html"
-
-
 def remove_run_marks(directory: Path, *names: str) -> None:
     """Remove an earlier run's summary (and ``names``: its report) before a run starts
     overwriting the output files: the summary is written last, so a run that stops half-way
@@ -190,6 +186,14 @@ def remove_run_marks(directory: Path, *names: str) -> None:
     summary and report that describe other files."""
     for name in (SUMMARY_FILE, *names):
         (directory / name).unlink(missing_ok=True)
+
+
+def remove_other_formats(directory: Path, kind: str, fmt: str) -> None:
+    """Remove an earlier run's ``kind`` records in another format than ``fmt``: they would
+    be read as this run's (by ``neardup report``, ``neardup eval`` or a user)."""
+    for other in RECORD_FORMATS:
+        if other != fmt:
+            (directory / f"{kind}.{other}").unlink(missing_ok=True)
 
 
 class OutputFiles:
@@ -209,8 +213,7 @@ class OutputFiles:
         kept_schema = (DEDUPLICATED_SCHEMA.insert(2, pa.field("raw_text", pa.string()))
                        if raw_text else DEDUPLICATED_SCHEMA)
         for kind, schema in (("documents", DOCUMENTS_SCHEMA), ("deduplicated", kept_schema)):
-            for other in {"jsonl", "parquet"} - {fmt}:  # an earlier run's, in the other format:
-                (directory / f"{kind}.{other}").unlink(missing_ok=True)  # it would be read
+            remove_other_formats(directory, kind, fmt)
             if fmt == "jsonl":
                 paths[kind] = directory / f"{kind}.jsonl"
             else:

@@ -16,7 +16,6 @@ from neardup.document import Document, Span, span_dicts
 from neardup.sketch.hashing import sort_unique
 from neardup.write.records import dumps
 
-SAMPLES_FILE = "report-texts.jsonl.gz"
 TEXT_CAP = 20_000
 MAX_STORIES = 2_000  # the report's default story list (``neardup report --max-stories``)
 MORE_COPIES = 2  # per listed story, beyond the kept and the least similar copy
