@@ -182,7 +182,7 @@ def pair_verdicts(predicted: Mapping[str, object],
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
     from neardup.read.files import open_binary
-    from neardup.read.records import json_problem
+    from neardup.read.records import TOO_DEEP, TOO_LONG, json_problem
 
     if path.is_dir():  # ("[Errno 21] Is a directory" otherwise)
         held = [name for name in ("documents.jsonl", "documents.parquet")
@@ -199,14 +199,11 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                     raise InputError(f"{path}:{number}", f"malformed JSON: {json_problem(exc)} "
                                      f"(column {exc.colno})") from exc
                 except RecursionError as exc:  # (not a JSONDecodeError)
-                    raise InputError(f"{path}:{number}",
-                                     "malformed JSON: nested too deeply") from exc
+                    raise InputError(f"{path}:{number}", TOO_DEEP) from exc
                 except UnicodeDecodeError as exc:
                     raise InputError(f"{path}:{number}",
                                      f"invalid UTF-8 at byte {exc.start}") from exc
                 except ValueError as exc:  # (an integer of more digits than json converts)
-                    from neardup.read.records import TOO_LONG
-
                     raise InputError(f"{path}:{number}", TOO_LONG) from exc
                 if not isinstance(record, dict):
                     raise InputError(f"{path}:{number}",

@@ -36,7 +36,7 @@ from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
 from neardup.document import Document, unpack
 from neardup.errors import InputError, NeardupError
-from neardup.executor import make_executor
+from neardup.executor import LocalExecutor, make_executor
 from neardup.firstseen import FirstSeen
 from neardup.interrupts import deferred_interrupts
 from neardup.match.bandkeys import BandKeys
@@ -51,7 +51,7 @@ from neardup.match.sampled import sampled_pairs
 from neardup.match.store import ShingleStore, read_set_block
 from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, verify_pairs
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
-from neardup.progress import StageProgress
+from neardup.progress import Bar, StageProgress
 from neardup.provenance import versions
 from neardup.read.documents import IdRegistry, Shard, id_key, raise_if_strict
 from neardup.resume import Progress
@@ -591,7 +591,7 @@ def _cluster(matches: _Matches, state: _SketchState, store: ShingleStore,
 
 
 def _candidate_pairs(state: _SketchState, store: ShingleStore, options: DedupOptions,
-                     bands: int, short_bands: int, local_workers: Any,
+                     bands: int, short_bands: int, local_workers: LocalExecutor,
                      advance: Callable[[], Any]) -> np.ndarray:
     """The candidate pairs (documents a < b, sorted, unique) of the LSH bands whose keys the
     sketch pass gathered in ``state`` (its key file is removed here), and of the short-copy
@@ -627,7 +627,7 @@ def _short_copy_test(sizes: np.ndarray, threshold: float) -> ShortCopies:
 
 
 def _write(spill: ShardSpill, places: PlaceLog, stories: Stories, state: _SketchState,
-           options: DedupOptions, output: Path | None, collect: bool, bar: Any) -> Result:
+           options: DedupOptions, output: Path | None, collect: bool, bar: Bar) -> Result:
     """Write the outputs: workers turn spilled shards into records (``write/shards.py``); here
     they are appended in shard order, so the files do not depend on the number of workers."""
     members = _story_members(stories.kept, np.asarray(state.active, dtype=bool))

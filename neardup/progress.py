@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 from rich.console import Console
 from rich.progress import (
@@ -16,16 +17,24 @@ from rich.progress import (
 )
 
 
+class Bar(Protocol):
+    """A stage's progress bar, as the stages see it."""
+
+    def advance(self, amount: int = 1) -> None: ...
+
+    def total(self, total: int) -> None: ...
+
+
 class StageProgress:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self._console = Console(stderr=True)
 
     @contextmanager
-    def stage(self, description: str, total: int | None = None) -> Iterator[Progress | None]:
-        """Yield an ``advance(n)`` callable for one stage's bar."""
+    def stage(self, description: str, total: int | None = None) -> Iterator[Bar]:
+        """Yield one stage's bar (``advance(n)``, ``total(n)``; nothing shown when quiet)."""
         if self.quiet:
-            yield _Null()  # type: ignore[misc]
+            yield _Null()
             return
         progress = Progress(
             SpinnerColumn(),
@@ -39,7 +48,7 @@ class StageProgress:
         )
         with progress:
             task = progress.add_task(description, total=total, rate="")
-            yield _Bar(progress, task)  # type: ignore[misc]
+            yield _Bar(progress, task)
 
 
 class _Bar:

@@ -35,7 +35,7 @@ import pickle
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import xxhash
 
@@ -44,6 +44,14 @@ from neardup.errors import NeardupError
 from neardup.options import DedupOptions
 from neardup.read.files import PROGRESS_DIR, list_input_files
 from neardup.write.spill import spill_path
+
+if TYPE_CHECKING:
+    from neardup.clean.template import SiteTemplates
+    from neardup.document import Packed
+    from neardup.sketch.stage import ShardSketch
+
+    # what a shard's pass saved of it: a dedup run its sketch, a clean run its documents
+    SavedShard = ShardSketch | list[Packed]
 
 MANIFEST = "manifest.json"
 TEMPLATES = "templates.pickle"
@@ -105,7 +113,7 @@ class Progress:
         if not self.quiet:
             print(f"neardup: {message}", file=sys.stderr)
 
-    def templates(self) -> tuple[Any, int, int] | None:
+    def templates(self) -> tuple[SiteTemplates, int, int] | None:
         """The saved first pass: its templates, and the count and digest of the ids it read."""
         try:
             with (self.folder / TEMPLATES).open("rb") as handle:
@@ -117,7 +125,7 @@ class Progress:
         self._say("resuming: the site templates were learnt by an earlier run")
         return saved
 
-    def save_templates(self, templates: Any, count: int, digest: int) -> None:
+    def save_templates(self, templates: SiteTemplates, count: int, digest: int) -> None:
         _write_atomic(self.folder / TEMPLATES,
                       pickle.dumps((templates, count, digest), protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -135,7 +143,7 @@ class Progress:
                       f"earlier run ({self.folder})")
         return count
 
-    def load_shard(self, index: int) -> Any:
+    def load_shard(self, index: int) -> SavedShard:
         """A saved shard: a dedup run's sketch, or a clean run's cleaned documents."""
         try:
             with self._shard_path(index).open("rb") as handle:
@@ -154,7 +162,7 @@ class Progress:
         raise NeardupError(f"the progress saved in {self.folder} is damaged ({why}): it is "
                            "removed; run the same command again to start over")
 
-    def save_shard(self, index: int, shard: Any) -> None:
+    def save_shard(self, index: int, shard: SavedShard) -> None:
         _write_atomic(self._shard_path(index),
                       pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL))
 

@@ -40,10 +40,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from neardup.executor import LocalExecutor
 from neardup.match import kernels
 from neardup.match.lsh import unique_pairs
 from neardup.match.store import StoreView
@@ -74,7 +74,7 @@ class SampledIndex:
 
 
 def sampled_pairs(view: StoreView, docs: np.ndarray, sizes: np.ndarray, min_size: int = 1,
-                  executor: Any = None, min_parts: int = 1) -> np.ndarray:
+                  executor: LocalExecutor | None = None, min_parts: int = 1) -> np.ndarray:
     """Candidate pairs (int64 (m, 2), smaller row first, sorted, unique) of the rows whose
     documents are ``docs`` (store document numbers) with set ``sizes``: see the module's
     description. A set smaller than ``min_size`` is never the short one (containment does

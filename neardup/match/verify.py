@@ -17,10 +17,10 @@ weights equal these are the plain set overlaps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from neardup.executor import LocalExecutor
 from neardup.match.store import ShingleStore, StoreView
 from neardup.sketch import kernels
 from neardup.sketch.hashing import sort_unique
@@ -86,7 +86,7 @@ CHUNK = 20_000
 
 def verify_pairs(
     pairs: np.ndarray, store: ShingleStore, rule: VerifyRule, chunk: int = CHUNK,
-    executor: Any = None,
+    executor: LocalExecutor | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (Jaccard, containment, accepted) for every candidate pair.
 

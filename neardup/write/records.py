@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 
@@ -37,7 +40,8 @@ _PARQUET_BATCH = 2048
 class RecordWriter:
     """Append dict records to ``<stem>.jsonl`` or ``<stem>.parquet``."""
 
-    def __init__(self, directory: Path, stem: str, fmt: str, schema: Any = None) -> None:
+    def __init__(self, directory: Path, stem: str, fmt: str,
+                 schema: pa.Schema | None = None) -> None:
         self.format = fmt
         self._schema = schema
         # Nested values (metadata, removed spans) go to string columns as JSON, so every batch
