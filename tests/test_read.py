@@ -457,7 +457,7 @@ def test_a_malformed_url_leaves_the_document_on_its_folders_site(tmp_path):
     import json
 
     import neardup
-    from neardup.read.documents import site_of
+    from neardup.read.sites import site_of
 
     assert site_of("http://[::1", "folder") == "folder"
     assert site_of("https://www.example.org/a", "folder") == "example.org"
@@ -1644,7 +1644,7 @@ def test_nan_of_numpy_or_of_a_document_names_nothing():
 def test_site_of_gives_each_url_its_hosts_site_while_hosts_are_remembered():
     # site_of remembers the site of each plain host it met: a host without a site ("-bad-")
     # must still fall back to each call's own folder, and "www." must go on a second call
-    from neardup.read.documents import host_of, site_of
+    from neardup.read.sites import host_of, site_of
 
     for _ in range(2):
         assert site_of("https://www.news.example.org/a?x=1", "f") == "news.example.org"

@@ -32,7 +32,7 @@ from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
-from neardup.read.documents import host_of
+from neardup.read.sites import host_of
 
 _FIELDS = ("text", "title", "author", "date")
 

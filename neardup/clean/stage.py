@@ -23,15 +23,9 @@ from typing import TYPE_CHECKING, Any
 from neardup.document import Document, Packed, pack
 from neardup.errors import ExtractionError, NeardupError
 from neardup.interrupts import reraise_if_interrupted
-from neardup.read.documents import (
-    NO_WORDS,
-    ReadOptions,
-    Shard,
-    has_words,
-    shard_documents,
-    site_of,
-)
-from neardup.read.records import CRAWL_DATE
+from neardup.read.documents import NO_WORDS, ReadOptions, Shard, has_words, shard_documents
+from neardup.read.sites import site_of
+from neardup.read.warc import CRAWL_DATE
 
 if TYPE_CHECKING:
     from neardup.clean.template import SiteTemplate, SiteTemplates

@@ -5,7 +5,6 @@ recorded rejections (or, with ``strict``, into an ``InputError`` naming file, li
 from __future__ import annotations
 
 import datetime
-import ipaddress
 import re
 import unicodedata
 from array import array
@@ -13,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
@@ -33,7 +31,6 @@ from neardup.read.objects import (
 )
 from neardup.read.records import (
     RawRecord,
-    _without_surrogates,
     batch_records,
     id_without_surrogates,
     jsonl_record,
@@ -42,7 +39,9 @@ from neardup.read.records import (
     read_records,
     unreadable,
     utf8_field,
+    without_surrogates,
 )
+from neardup.read.sites import site_of
 from neardup.read.slices import (
     FileSlice,
     PackedSlices,
@@ -86,13 +85,6 @@ class ReadOptions:
             raise UsageError(f"max_chars must be >= 1, got {self.max_chars}")
 
 
-# A URL whose host is plain (lower-case ASCII letters, digits, dots and hyphens) and has no
-# port: its host, without urlsplit's cost (checked by _plain_labels).
-_PLAIN_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([a-z0-9.-]+)(?=[/?#]|$)")
-# A label of any other host name: letters of any script (an IDN in its own letters), digits,
-# and inner hyphens and underscores (which some hosts have, against the rules).
-_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
-MAX_HOST = 253
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]|%")  # in any script ("%" is the word "percent")
@@ -135,71 +127,6 @@ def has_words(text: str) -> bool:
     # honorifics, character references and mojibake marks do not ("Mr.", "M.R.", "🅬",
     # "&amp;", "â€”": normalize.tokens drops, decodes or repairs them): the words decide.
     return has_tokens(text)
-
-
-def site_of(url: str | None, folder: str) -> str:
-    """The publisher a page belongs to: the URL's host without "www.", else its folder (also
-    when the URL names no host one could reach: "not a url", "https://exa mple.com",
-    "https://-bad-.com": a user's odd URL field did not become a "site" of its own)."""
-    if not url:
-        return folder
-    plain = _PLAIN_HOST.match(url)
-    if plain:  # the common URL: its host's site as the last URL of that host gave it
-        site = _SITES.get(plain.group(1))
-        if site is None:
-            if len(_SITES) >= _MAX_SITES:
-                _SITES.clear()
-            site = _SITES[plain.group(1)] = (host_of(url) or "").removeprefix("www.")
-        return site or folder
-    host = host_of(url)
-    return host.removeprefix("www.") if host else folder
-
-
-# The sites of the plain hosts met lately (``site_of``): a corpus has far fewer hosts than
-# pages, and the host's checks took 0.8 µs a page, twice per run.
-_SITES: dict[str, str] = {}
-_MAX_SITES = 100_000
-
-
-def _plain_labels(host: str) -> bool:
-    """``host`` (lower-case ASCII letters, digits, dots, hyphens) is dot-separated labels of
-    1-63 characters that neither open nor end with a hyphen; one that ends in a digit is an
-    IPv4 address (a top-level domain has letters: "999.999.999.999" and "1.2" are no hosts,
-    as host_of reads them when a port follows)."""
-    if host[-1:].isdigit():
-        try:
-            ipaddress.IPv4Address(host)
-        except ValueError:
-            return False
-        return True
-    return (0 < len(host) <= MAX_HOST and ".." not in host and "-." not in host
-            and ".-" not in host and host[0] not in ".-" and host[-1] not in ".-"
-            and (len(host) <= 63 or max(map(len, host.split("."))) <= 63))
-
-
-def host_of(url: str) -> str | None:
-    """The host of ``url`` (in lower case, without a final dot; a URL without a scheme is read
-    as starting with its host) when it is a host name of two labels or more or an IP address,
-    else None."""
-    plain = _PLAIN_HOST.match(url)  # the common case
-    if plain:
-        host = plain.group(1).removesuffix(".")
-        return host if _plain_labels(host) and "." in host else None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    except ValueError:  # a malformed URL ("http://[::1")
-        return None
-    host = host.removesuffix(".")
-    if not host or len(host) > MAX_HOST:
-        return None
-    if ":" in host or host.replace(".", "").isdigit():
-        try:
-            return str(ipaddress.ip_address(host))
-        except ValueError:
-            return None
-    labels = host.split(".")
-    # (one label is no publisher's host: "nan", "null", "N/A" read as the host "n", "example")
-    return host if len(labels) > 1 and all(map(_HOST_LABEL.fullmatch, labels)) else None
 
 
 def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
@@ -783,7 +710,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
             for name in ("text", "html", "url", "date"):
                 value = getattr(doc, name)
                 if isinstance(value, str):
-                    setattr(doc, name, _without_surrogates(value, warnings))
+                    setattr(doc, name, without_surrogates(value, warnings))
             doc.metadata = api_fields(doc.metadata, warnings, left_out)
             if warnings:
                 doc.warnings.append(_SURROGATES)
@@ -806,7 +733,7 @@ def documents_from_objects(items: Iterable[Any], options: ReadOptions | None = N
         else:
             left_out = []  # fields no output can hold (see api_fields)
             if isinstance(item, str):
-                item = _without_surrogates(item, warnings)
+                item = without_surrogates(item, warnings)
             elif isinstance(item, dict):
                 item = api_fields(item, warnings, left_out, options.id_field,
                                   (options.text_field, options.html_field))

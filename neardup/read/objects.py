@@ -23,7 +23,7 @@ import numbers
 import uuid
 from typing import Any
 
-from neardup.read.records import _text_without_surrogates, id_without_surrogates
+from neardup.read.records import id_without_surrogates, text_without_surrogates
 
 MAX_DEPTH = 200  # levels of nesting a metadata field may have (orjson writes up to 255)
 TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, more than the outputs can hold"
@@ -49,14 +49,14 @@ def api_fields(fields: dict[Any, Any], replaced: list[str], left_out: list[str],
     copy: dict[Any, Any] = {}
     for key, value in fields.items():
         try:
-            name = (_text_without_surrogates(key, replaced) if key.__class__ is str
+            name = (text_without_surrogates(key, replaced) if key.__class__ is str
                     else _key(key, replaced))
             if value.__class__ in _PLAIN:  # (the common values first)
                 pass
             elif key == id_field and isinstance(value, str):
                 value = id_without_surrogates(str.__str__(value), replaced)
             elif value.__class__ is str:
-                value = _text_without_surrogates(value, replaced)
+                value = text_without_surrogates(value, replaced)
             elif key not in as_given or isinstance(value, str):
                 value = _copy(value, replaced)
         except _NotData as exc:
@@ -112,7 +112,7 @@ def _copy(value: Any, replaced: list[str]) -> Any:
             container.clear()
             for key, item in items:
                 if key.__class__ is str:
-                    key = _text_without_surrogates(key, replaced)
+                    key = text_without_surrogates(key, replaced)
                 else:
                     key = _key(key, replaced)
                 container[key] = _item_copy(item, replaced, stack, depth + 1)
@@ -127,7 +127,7 @@ def _item_copy(item: Any, replaced: list[str], stack: list[tuple[dict | list, in
     """A copy of a container (queued on ``stack``), else ``_leaf(item)``."""
     cls = item.__class__
     if cls is str:  # (the common items first)
-        return _text_without_surrogates(item, replaced)
+        return text_without_surrogates(item, replaced)
     if cls in _PLAIN:
         return item
     if isinstance(item, dict | list | tuple):
@@ -142,7 +142,7 @@ def _leaf(value: Any, replaced: list[str]) -> Any:
     if value.__class__ in _PLAIN:
         return value
     if isinstance(value, str):  # (a subclass as its base type: str.__str__ is no override)
-        return _text_without_surrogates(str.__str__(value), replaced)
+        return text_without_surrogates(str.__str__(value), replaced)
     if isinstance(value, int):  # (an IntEnum: its number, as orjson writes it)
         return int.__int__(value)
     if isinstance(value, float):
@@ -158,7 +158,7 @@ def _key(key: Any, replaced: list[str]) -> Any:
     """A dict key as the outputs hold it: orjson writes str, int, float and bool keys as
     text (``OPT_NON_STR_KEYS``); a tuple key stopped the write pass."""
     if key.__class__ is str:
-        return _text_without_surrogates(key, replaced)
+        return text_without_surrogates(key, replaced)
     if isinstance(key, str | int | float):
         return _leaf(key, replaced)
     raise _NotData(f"a dict key of type {type(key).__name__!r}: the outputs' keys are text, "

@@ -16,7 +16,7 @@ from neardup.api import clean_files, make_options
 from neardup.clean import CleanOptions, clean_document
 from neardup.clean.html import page_url
 from neardup.document import Document
-from neardup.read.documents import site_of
+from neardup.read.sites import site_of
 from tests.conftest import make_article
 
 
