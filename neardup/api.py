@@ -34,8 +34,6 @@ from neardup.resume import Progress, run_key
 from neardup.sketch.stage import SketchConfig, sketch_texts
 from neardup.write.names import CLEAN_OUTPUTS, DEDUP_OUTPUTS, REPORT_FILE
 
-# What a run writes (or removes) in its output folder: none of it may be an INPUT file.
-
 _MATCH_FIELDS = set(MatchOptions.__dataclass_fields__)
 _SKETCH_FIELDS = set(SketchOptions.__dataclass_fields__)
 _READ_FIELDS = set(ReadOptions.__dataclass_fields__)
@@ -49,8 +47,12 @@ def make_options(**settings: Any) -> DedupOptions:
     unknown = set(settings) - set(DedupOptions.__dataclass_fields__)
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-    return DedupOptions(read=ReadOptions(**read), sketch=SketchOptions(**sketch),
-                        match=MatchOptions(**match), **settings)
+    # (matching's values checked first, then the sketch's and the reading's: with several
+    # bad values, the error names the first of them in that order)
+    match_options = MatchOptions(**match)
+    sketch_options = SketchOptions(**sketch)
+    return DedupOptions(read=ReadOptions(**read), sketch=sketch_options, match=match_options,
+                        **settings)
 
 
 def dedup(documents: Iterable[str | dict | Document], *, output: str | Path | None = None,

@@ -195,20 +195,24 @@ def _run_options(args: argparse.Namespace) -> DedupOptions:
     ``DedupOptions`` names (``make_options``' flat settings); the others the library's
     defaults, which the parser does not repeat."""
     from neardup.api import make_options
+    from neardup.options import DedupOptions
 
     settings = {name: value for name, value in vars(args).items() if name not in _NOT_OPTIONS}
     if getattr(args, "no_containment", False):  # (whatever --containment says)
         settings["containment"] = None
-    options = make_options(**settings)
-    if options.ray_address is not None and options.executor != "ray":
-        print("neardup: warning: --ray-address does nothing without --executor ray: the run "
-              "is local", file=sys.stderr)
-    if not options.clean:  # (accepted: a script may pass its cleaning options whatever it runs)
+
+    def given(name: str) -> object:  # (said before the values are checked)
+        return settings.get(name, DedupOptions.__dataclass_fields__[name].default)
+
+    if not given("clean"):  # (accepted: a script may pass its cleaning options whatever it runs)
         for flag in ("keep_captions", "keep_comments", "conservative"):
-            if getattr(options, flag):
+            if given(flag):
                 print(f"neardup: warning: --{flag.replace('_', '-')} does nothing with "
                       "--no-clean", file=sys.stderr)
-    return options
+    if given("ray_address") is not None and given("executor") != "ray":
+        print("neardup: warning: --ray-address does nothing without --executor ray: the run "
+              "is local", file=sys.stderr)
+    return make_options(**settings)
 
 
 def _dedup(args: argparse.Namespace) -> int:

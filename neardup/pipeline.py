@@ -24,13 +24,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import xxhash
 
 from neardup import __version__
-from neardup.clean.stage import CleanConfig, clean_shard, template_lines_shard
+from neardup.clean.stage import CleanConfig, clean_shard, import_cleaner, template_lines_shard
 from neardup.cluster.completeness import StoryCompleteness
 from neardup.cluster.policy import Ranks
 from neardup.cluster.stories import ShortCopies, Stories, build_stories
@@ -80,6 +80,9 @@ if TYPE_CHECKING:
 # yields the same documents in the same shards (``read.read_shards`` for files, documents in
 # memory ``executor.batched``).
 Units = Callable[[], Iterator[Shard]]
+
+C = TypeVar("C")  # a pass's configuration, as its step takes it
+R = TypeVar("R")  # a step's result for one shard
 
 HISTOGRAM_BINS = 50
 
@@ -298,7 +301,7 @@ def _clean_config(options: DedupOptions, templates: SiteTemplates | None,
         clean_options = CleanOptions(keep_captions=options.keep_captions,
                                      keep_comments=options.keep_comments,
                                      conservative=options.conservative)
-    return CleanConfig(clean=options.clean, options=clean_options, templates=templates,
+    return CleanConfig(clean=options.clean, clean_options=clean_options, templates=templates,
                        pages_dir=pages_dir, read=options.read)
 
 
@@ -327,7 +330,8 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
-    kernels.warm_up()  # the cleaner's, once here rather than in every forked worker
+    import_cleaner()  # once here rather than in every forked worker
+    kernels.warm_up()  # the cleaner's too
     cleanup = contextlib.ExitStack()  # the scratch folder, removed however the run ends
     writer: RecordWriter | None = None
     counts: Counter = Counter()
@@ -350,7 +354,7 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
         with timer.stage("clean"), progress.stage("clean") as bar:
             ids = IdRegistry()
             for index, loaded, docs in _saved_then_mapped(units, clean_shard, config, options,
-                                                          saved):
+                                                          saved, lambda _, docs: docs):
                 if saved is not None and not loaded:
                     saved.save_shard(index, docs)
                 read.add([doc.id for doc, _ in docs])
@@ -401,19 +405,19 @@ def _pages_dir(spill: ShardSpill, saved: Progress | None, options: DedupOptions)
     return str(spill.directory if saved is None else saved.pages)
 
 
-def _saved_then_mapped(units: Units, step: Callable[[tuple[int, Shard], Any], Any], config: Any,
-                       options: DedupOptions, saved: Progress | None
-                       ) -> Iterator[tuple[int, bool, Any]]:
+def _saved_then_mapped(units: Units, step: Callable[[tuple[int, Shard], C], R], config: C,
+                       options: DedupOptions, saved: Progress | None,
+                       from_saved: Callable[[int, Any], R]) -> Iterator[tuple[int, bool, R]]:
     """``step`` over the run's units of work, in order, as ``(index, loaded, result)``: with
     ``saved``, the shards an earlier run saved come first, loaded (``loaded`` true; ``result``
-    as it saved it), and their units are not sent again."""
+    is ``from_saved(index, what it saved)``), and their units are not sent again."""
+    executor = make_executor(options.executor, options.workers, options.ray_address)
     todo = enumerate(units())
     done = saved.saved_shards() if saved is not None else 0
     for index in range(done):
-        yield index, True, saved.load_shard(index)  # type: ignore[union-attr]
+        yield index, True, from_saved(index, saved.load_shard(index))  # type: ignore[union-attr]
     if done:
         todo = itertools.islice(todo, done, None)
-    executor = make_executor(options.executor, options.workers, options.ray_address)
     for index, result in enumerate(executor.map(step, todo, config), done):
         yield index, False, result
 
@@ -442,7 +446,9 @@ def run_dedup(units: Units, options: DedupOptions, output: Path | None = None,
     started = time.perf_counter()
     templates = None
     first_pass = PassFingerprint()  # (what the site-template pass reads, cleaning on)
-    kernels.warm_up(options.clean)  # once here, not once per forked worker
+    if options.clean:
+        import_cleaner()  # once here, not once per forked worker
+    kernels.warm_up(options.clean)  # likewise
     cleanup = contextlib.ExitStack()  # the run's temporary files, removed however it ends
     state = _SketchState(policy=options.keep)
     # The objects that exist now (the imported modules and compiled kernels: about 100k) are
@@ -515,10 +521,10 @@ def _sketch_pass(units: Units, config: SketchConfig, options: DedupOptions,
     template pass's)."""
     read = PassFingerprint()
     with progress.stage("read, clean, sketch") as bar:
-        for index, loaded, result in _saved_then_mapped(units, sketch_shard, config, options,
-                                                        saved):
-            # (a shard an earlier run saved is its sketch; its documents are on disk)
-            docs, sketch = (None, result) if loaded else result[1:]
+        # (a shard an earlier run saved is its sketch; its documents are on disk already)
+        for index, loaded, (_, docs, sketch) in _saved_then_mapped(
+                units, sketch_shard, config, options, saved,
+                lambda index, sketch: (index, None, sketch)):
             _absorb(sketch, state, store, options.read.strict)
             places.append(sketch.places, sketch.place_ends)
             spill.append(index, len(sketch.ids), docs, sketch.reread)

@@ -841,3 +841,28 @@ def test_option_groups_refuse_bad_values_when_built_alone():
                         (lambda: DedupOptions(match={"threshold": 0.5}), "match must be")):
         with pytest.raises(ValueError, match=name):
             build()
+
+
+def test_a_cleaning_run_imports_the_cleaner_before_its_workers_fork():
+    # Imported on first use only, trafilatura and the cleaner (~0.3 s) were imported again by
+    # every worker of every pass; a run with cleaning off must not import them at all.
+    import subprocess
+    import sys
+
+    script = """
+import sys
+import neardup
+import neardup.pipeline as pipeline
+seen = []
+real = pipeline.learn_templates
+def spy(*args, **kwargs):
+    seen.append("trafilatura" in sys.modules and "neardup.clean.text" in sys.modules)
+    return real(*args, **kwargs)
+pipeline.learn_templates = spy
+neardup.dedup(["One text of a few words.", "Another text of some words."], clean=CLEAN)
+print(seen, "trafilatura" in sys.modules)
+"""
+    for clean, expected in (("True", "[True] True"), ("False", "[] False")):
+        out = subprocess.run([sys.executable, "-c", script.replace("CLEAN", clean)],
+                             capture_output=True, text=True, check=True).stdout
+        assert out.strip() == expected, (clean, out)

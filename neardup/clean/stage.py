@@ -38,10 +38,17 @@ class CleanConfig:
     it cleans their documents."""
 
     clean: bool = False  # clean the texts (off: an HTML page only gives its page text)
-    options: CleanOptions | None = None  # the cleaner's options (None: its defaults)
+    clean_options: CleanOptions | None = None  # the cleaner's options (None: its defaults)
     templates: SiteTemplates | None = None  # learned by the site-template pass
     pages_dir: str | None = None  # set: HTML extractions kept between the passes (this disk)
     read: ReadOptions = field(default_factory=ReadOptions)  # for shards a worker reads itself
+
+
+def import_cleaner() -> None:
+    """Import the cleaner's modules and trafilatura (~0.3 s) in this process, before it forks
+    its workers: imported on first use, they were imported again by every worker of every
+    pass."""
+    import neardup.clean.html  # noqa: F401  (it imports the text cleaner and trafilatura)
 
 
 def take_page_url(doc: Document, page: dict[str, Any]) -> None:
@@ -71,10 +78,10 @@ def take_page_date(doc: Document, found: str | None) -> None:
 
 
 def _extracted_page(doc: Document, extracted: dict[str, Any] | None, keep_comments: bool,
-                    fallback: str) -> dict[str, Any] | None:
+                    failed: str) -> dict[str, Any] | None:
     """``doc``'s HTML page extracted (``extracted``: already done), its URL taken from the page
     when it has none; None when trafilatura failed and the record has a text to fall back on
-    (a warning says so, and that the text is ``fallback``: "cleaned" or "used")."""
+    (warning ``failed``, with trafilatura's reason)."""
     from neardup.clean.html import extract_page
 
     try:
@@ -83,7 +90,7 @@ def _extracted_page(doc: Document, extracted: dict[str, Any] | None, keep_commen
     except ExtractionError as exc:
         if not doc.text.strip():
             raise
-        doc.warnings.append(f"HTML extraction failed, the record's text {fallback}: {exc}")
+        doc.warnings.append(f"{failed}: {exc}")
         return None
     take_page_url(doc, extracted)  # (first: the site, and so the template, may follow)
     return extracted
@@ -109,7 +116,8 @@ def clean_document(
     opts = options or CleanOptions()
     res = None
     if doc.html:
-        page = _extracted_page(doc, extracted, opts.keep_comments, "cleaned")
+        page = _extracted_page(doc, extracted, opts.keep_comments,
+                               "HTML extraction failed, the record's text cleaned")
         if page is not None:
             res = clean_html(doc.html, url=doc.url, template=_template(templates, doc),
                              options=opts, extracted=page)
@@ -145,7 +153,8 @@ def extract_document(doc: Document, extracted: dict[str, Any] | None = None) -> 
 
     page_text = ""
     if doc.html:
-        page = _extracted_page(doc, extracted, False, "used")
+        page = _extracted_page(doc, extracted, False,
+                               "HTML extraction failed, the record's text used")
         if page is not None:
             page_text = page.get("text") or ""
             title, doc.byline, date = page_metadata(page)
@@ -172,7 +181,7 @@ def prepare_text(doc: Document, config: CleanConfig, extracted: dict | None = No
         return
     try:
         if config.clean:
-            clean_document(doc, config.templates, config.options, extracted)
+            clean_document(doc, config.templates, config.clean_options, extracted)
         elif doc.html is not None:
             extract_document(doc, extracted)
     except Exception as exc:
@@ -214,7 +223,7 @@ def template_lines_shard(task: tuple[int, Shard], config: CleanConfig
     index, shard = task
     rows: list[tuple[str, str, str, list[int] | None]] = []
     pages: dict[int, Any] = {}
-    keep_comments = config.options is not None and config.options.keep_comments
+    keep_comments = config.clean_options is not None and config.clean_options.keep_comments
     docs = shard_documents(shard, config.read)
     for position, doc in enumerate(docs):
         hashes = None

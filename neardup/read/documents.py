@@ -155,21 +155,20 @@ def _mapped_text(value: Any, name: str, role: str, fields: dict[str, Any],
 
 
 def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
-                   account: bool = True, skip: str | Path | None = None,
-                   listings: Listings | None = None) -> Iterator[Document]:
+                   account: bool = True, skip: str | Path | None = None) -> Iterator[Document]:
     """Stream the documents of every INPUT, in input order, rejections included.
 
     ``Document.index`` numbers them from 0. A rejected document has ``rejected`` set and an
     empty text; in strict mode the first problem raises ``InputError`` instead. With
     ``account`` off, repeated ids are not checked and strict mode does not raise: the caller
     does both, in input order, after the workers (``IdRegistry``, ``raise_if_strict``).
-    ``skip``: a folder whose files are not input (the output folder); ``listings``: folders
-    listed already (see :class:`neardup.read.files.Listings`).
+    ``skip``: a folder whose files are not input (the output folder). (A run reads its input
+    as units of work instead, ``read_shards``: the same documents.)
     """
     options = options or ReadOptions()
     ids = IdRegistry()
     index = 0
-    for source in list_input_files(inputs, skip, listings):
+    for source in list_input_files(inputs, skip):
         for record in read_records(source, options.text_field, options.html_field,
                                    options.id_field):
             doc = _to_document(record, source.folder, source.format, index, options)

@@ -337,10 +337,10 @@ def write_corpus(path: str | Path, options: SynthOptions) -> int:
     Output is byte-identical for identical options (gzip header has no name and mtime 0).
     Returns the number of records written.
     """
+    options.validate()  # before the file is opened: a bad option must not empty it
     path = Path(path)
     if not path.name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):  # what neardup reads back
         raise UsageError(f"{path}: synth writes .jsonl or .jsonl.gz (JSON Lines, gzip or not)")
-    options.validate()  # before the file is opened: a bad option must not empty it
     path.parent.mkdir(parents=True, exist_ok=True)  # as dedup makes its --output folder
     count = 0
     with open(path, "wb") as raw:
