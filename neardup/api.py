@@ -22,7 +22,7 @@ from neardup.read import (
     documents_from_objects,
     left_out_files,
 )
-from neardup.read.documents import Shard, read_shards, unfound_fields
+from neardup.read.documents import unfound_fields
 from neardup.read.files import (
     PROGRESS_DIR,
     Listings,
@@ -30,6 +30,7 @@ from neardup.read.files import (
     check_output,
     display_name,
 )
+from neardup.read.shards import Shard, read_shards
 from neardup.resume import Progress, run_key
 from neardup.sketch.stage import SketchConfig, sketch_texts
 from neardup.write.names import CLEAN_OUTPUTS, DEDUP_OUTPUTS, REPORT_FILE

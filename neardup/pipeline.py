@@ -53,7 +53,8 @@ from neardup.match.verify import PairOverlaps, VerifyRule, lighter_shingles, ver
 from neardup.options import SHORT_COPY_MAX_RATIO, DedupOptions, contained_jaccard
 from neardup.progress import Bar, StageProgress
 from neardup.provenance import versions
-from neardup.read.documents import IdRegistry, Shard, id_key, raise_if_strict
+from neardup.read.documents import IdRegistry, id_key, raise_if_strict
+from neardup.read.shards import Shard
 from neardup.resume import Progress
 from neardup.sketch import kernels
 from neardup.sketch.stage import ShardSketch, SketchConfig, sketch_shard

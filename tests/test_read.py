@@ -1594,7 +1594,7 @@ def test_missing_values_of_mapped_fields_are_none_not_text(tmp_path):
 def test_records_read_here_go_to_the_workers_in_batches_bounded_in_size(tmp_path):
     # WARC, CSV and .json records are read in the main process and sent in batches of
     # shard_size records: 256 pages of 170 KB a batch held it at 836 MB while batches waited.
-    from neardup.read.documents import RECORD_BATCH_CHARS, RecordBatch, read_shards
+    from neardup.read.shards import RECORD_BATCH_CHARS, RecordBatch, read_shards
 
     big = "word " * (RECORD_BATCH_CHARS // 10)  # (two such records fill a batch)
     rows = [{"id": f"r{i}", "text": big if i % 2 else "a short text"} for i in range(9)]
@@ -1607,7 +1607,7 @@ def test_records_read_here_go_to_the_workers_in_batches_bounded_in_size(tmp_path
     assert all(sum(len(r.fields.get("text", "")) for r, _ in b.records) < 2 * RECORD_BATCH_CHARS
                for b in batches)
     # and the documents, in order, are the same as read whole
-    ids = [d.id for b in batches for d in neardup.read.documents.shard_documents(
+    ids = [d.id for b in batches for d in neardup.read.shards.shard_documents(
         b, ReadOptions())]
     assert ids == [r["id"] for r in rows]
 

@@ -237,7 +237,8 @@ def test_slice_documents_equal_the_record_path(tmp_path, monkeypatch):
     # the same documents, rejections, warnings and metadata.
     from dataclasses import asdict
 
-    from neardup.read.documents import ReadOptions, read_documents, shard_documents
+    from neardup.read.documents import ReadOptions, read_documents
+    from neardup.read.shards import shard_documents
 
     odd = [
         b'{"id": 7, "text": "an int id", "url": 5, "date": 2020, "extra": {"k": [1]}}',
@@ -338,13 +339,8 @@ def test_compressed_slices_equal_the_whole_file_read(tmp_path, monkeypatch, targ
     # their order must be those of reading the file whole.
     from dataclasses import asdict
 
-    from neardup.read.documents import (
-        ReadOptions,
-        RecordBatch,
-        read_documents,
-        read_shards,
-        shard_documents,
-    )
+    from neardup.read.documents import ReadOptions, read_documents
+    from neardup.read.shards import RecordBatch, read_shards, shard_documents
 
     monkeypatch.setattr("neardup.read.slices.SLICE_BYTES", target)
     options = ReadOptions()
@@ -441,15 +437,9 @@ def test_parquet_batches_equal_the_whole_file_read(tmp_path):
     # reader from the first row not handed out. The documents must be the whole read's.
     from dataclasses import asdict
 
-    from neardup.read.documents import (
-        ReadOptions,
-        RecordBatch,
-        RowBatch,
-        read_documents,
-        read_shards,
-        shard_documents,
-    )
+    from neardup.read.documents import ReadOptions, read_documents
     from neardup.read.records import PARQUET_BATCH
+    from neardup.read.shards import RecordBatch, RowBatch, read_shards, shard_documents
 
     options = ReadOptions()
     kinds = set()
@@ -477,12 +467,13 @@ def test_parquet_batches_equal_the_whole_file_read(tmp_path):
 def test_a_parquet_read_failing_here_is_finished_by_the_whole_file_reader(tmp_path, monkeypatch):
     # A read that fails in the main process after some batches (here: made to fail) must not
     # lose or repeat rows: the whole-file reader takes over from the first row not handed out.
-    from neardup.read import documents
-    from neardup.read.documents import ReadOptions, read_documents, read_shards, shard_documents
+    from neardup.read import shards
+    from neardup.read.documents import ReadOptions, read_documents
+    from neardup.read.shards import read_shards, shard_documents
 
     path = tmp_path / "plain.parquet"
     path.write_bytes(_parquet_cases(tmp_path)["plain.parquet"])
-    real = documents.parquet_batches
+    real = shards.parquet_batches
 
     def failing(source):
         for number, item in enumerate(real(source)):
@@ -490,7 +481,7 @@ def test_a_parquet_read_failing_here_is_finished_by_the_whole_file_reader(tmp_pa
                 raise OSError("the disk went away")
             yield item
 
-    monkeypatch.setattr(documents, "parquet_batches", failing)
+    monkeypatch.setattr(shards, "parquet_batches", failing)
     options = ReadOptions()
     units = list(read_shards([path], options, 64))
     got = [d.source for unit in units for d in shard_documents(unit, options)]
@@ -505,13 +496,8 @@ def test_files_of_one_document_read_by_workers_equal_the_whole_read(tmp_path):
     import os
     from dataclasses import asdict
 
-    from neardup.read.documents import (
-        FileBatch,
-        ReadOptions,
-        read_documents,
-        read_shards,
-        shard_documents,
-    )
+    from neardup.read.documents import ReadOptions, read_documents
+    from neardup.read.shards import FileBatch, read_shards, shard_documents
 
     root = tmp_path / "in"
     (root / "a").mkdir(parents=True)
@@ -546,7 +532,8 @@ def test_a_record_nested_too_deep_to_send_to_a_worker_is_read_not_a_crash(tmp_pa
     # Records read by the main process go to the workers to be made documents; a field nested
     # 900 levels deep cannot be pickled (~500 levels), and that stopped the run. Its document
     # is made in the main process, its deep field left out with a warning, as in a whole read.
-    from neardup.read.documents import ReadOptions, read_documents, read_shards, shard_documents
+    from neardup.read.documents import ReadOptions, read_documents
+    from neardup.read.shards import read_shards, shard_documents
 
     deep: object = "bottom"
     for _ in range(900):

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from neardup.document import Document, Packed, pack
 from neardup.errors import ExtractionError, NeardupError
 from neardup.interrupts import reraise_if_interrupted
-from neardup.read.documents import NO_WORDS, ReadOptions, Shard, has_words, shard_documents
+from neardup.read.documents import NO_WORDS, ReadOptions, has_words
+from neardup.read.shards import Shard, shard_documents
 from neardup.read.sites import site_of
 from neardup.read.warc import CRAWL_DATE
 

@@ -15,11 +15,8 @@ from neardup.clean.stage import CleanConfig, kept_pages, page_of, prepare_text
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
-from neardup.read.documents import (
-    Shard,
-    id_key,
-    shard_documents,
-)
+from neardup.read.documents import id_key
+from neardup.read.shards import Shard, shard_documents
 from neardup.read.slices import FileSlice, slice_bytes
 from neardup.sketch import kernels
 from neardup.sketch.hashing import seed_constant

@@ -23,7 +23,8 @@ import orjson
 import xxhash
 
 from neardup.errors import NeardupError
-from neardup.read.documents import ReadOptions, reject, shard_documents
+from neardup.read.documents import ReadOptions, reject
+from neardup.read.shards import shard_documents
 from neardup.read.slices import FileSlice, drop_cached, input_changed, slice_bytes
 from neardup.write.ordered import OrderedFiles
 from neardup.write.outputs import RemovedTotals, document_record, kept_record
