@@ -159,7 +159,7 @@ def article_regions(lines: list[Line], opts: CleanOptions,
 # them, far from the article, was kept as a second article region on pages whose story is
 # short. (Not in the article's own region: a story about privacy rules names them too.)
 NOTICE_CUES = 2
-#: The words of a reader appeal (also what text._cut_kept_appeal looks for)
+#: The words of a reader appeal (also what tail._cut_kept_appeal looks for)
 APPEAL_TERMS = (r"support(?:ing)? (?:us|our|independent)|journalism|contributions?|"
                 r"donat(?:e|ion|ions)|subscri(?:be|ption|bers?)|readers like you|"
                 r"our journalists?")
