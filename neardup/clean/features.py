@@ -118,7 +118,7 @@ _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 _LABEL_END = r"s?\s*+(?:credit\s*+)?[:|]"
 _ENGLISH_LABEL = rf"(?:photo|image|picture|file photo|credit){_LABEL_END}"
 #: "Photo by ...", "Photograph by ..." (a credit after a caption; on its own line, see
-#: text._credit_only)
+#: captions.credit_only)
 PHOTO_BY = r"(?:photo(?:graph)?s?|photography)\s+by\s"
 _CREDIT_WORD = (rf"(?:{_ENGLISH_LABEL}|(?:photograph|foto|imagen|imagem|bild|beeld|fotoğraf|фото)"
                 rf"{_LABEL_END}|fot\.\s|{PHOTO_BY}|credit(?:\.\.\.|…))")  # (the Guardian's
