@@ -50,7 +50,7 @@ from neardup.clean._cache import LineCache
 from neardup.clean._kernels import AVAILABLE as KERNELS_AVAILABLE
 from neardup.clean._kernels import ascii_norm_kernel, ascii_norms_kernel
 from neardup.clean.features import Normalised
-from neardup.clean.lines import logical_line_texts
+from neardup.clean.lines import Line, LineRecord, logical_line_texts, record_keys
 from neardup.clean.markdown import markdown_view
 
 _NORM_DIGITS = re.compile(r"\d+")
@@ -488,3 +488,46 @@ class SiteTemplateLearner:
                     min_fraction=self.min_fraction,
                 )
         return SiteTemplates(out)
+
+
+# Applying a site's template to a page's lines (the cleaner's step; the rest of this module
+# learns the templates)
+
+# The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:
+# when it is at least TEMPLATE_STORY_LINES paragraphs and half the page's prose, it is the
+# page's story itself, printed on most of the site's pages (one story under many URLs of a
+# site: print, AMP, tracking variants; 10,000 one-word variants on one host made 184 stories
+# of what was one), not the site's template, and removing it would leave the page without
+# its article. (A template's prose is a line or two: a comment policy, an "about us".)
+TEMPLATE_STORY_LINES = 3
+TEMPLATE_STORY_SHARE = 0.5
+
+
+def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) -> bool:
+    if len(template_prose) < TEMPLATE_STORY_LINES:
+        return False
+    total = sum(ln.n_words for ln in lines if ln.cls == "good" and ln.n_words >= PROSE_WORDS)
+    return sum(ln.n_words for ln in template_prose) >= TEMPLATE_STORY_SHARE * total
+
+
+def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
+                        ) -> None:
+    """Mark the lines that recur on the site's pages (``template``) as ``site-template``;
+    its prose lines only when they are no story of the site's own (see
+    :func:`_template_prose_is_a_story`). ``recs``: the lines' records from
+    :func:`~neardup.clean.lines.analyse_records`."""
+    # (SiteTemplate.is_template, with the thresholds computed once)
+    need, prose_need = template.thresholds()
+    # (the keys from the lines' records: recurring lines need no look-up of their own)
+    keys = record_keys([ln.text for ln in lines], recs, known_or_new_line_keys)
+    prose_lines: list[Line] = []
+    for i, c in template.counted_keys(keys):
+        ln = lines[i]
+        if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
+            if c >= prose_need:
+                prose_lines.append(ln)
+        elif c >= need:
+            ln.cls, ln.reason = "bad", "site-template"
+    if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
+        for ln in prose_lines:
+            ln.cls, ln.reason = "bad", "site-template"

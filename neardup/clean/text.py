@@ -54,7 +54,7 @@ from neardup.clean.features import (
     bare_date_or_age,
     has_date_or_time,
 )
-from neardup.clean.lines import Line, LineRecord, analyse_records, record_keys
+from neardup.clean.lines import Line, analyse_records
 from neardup.clean.markdown import MarkdownView, markdown_view, source_spans
 from neardup.clean.metadata import (
     find_byline,
@@ -72,12 +72,7 @@ from neardup.clean.region import (
 from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure, mark_table_rows
 from neardup.clean.tail import cut_kept_tail
-from neardup.clean.template import (
-    PROSE_WORDS,
-    SiteTemplate,
-    keys_of_new_lines,
-    known_or_new_line_keys,
-)
+from neardup.clean.template import SiteTemplate, keys_of_new_lines, mark_template_lines
 from neardup.clean.video import mark_timed_captions
 from neardup.document import RemovedSpan
 
@@ -345,7 +340,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
             if ln.reason == "caption":
                 ln.cls, ln.reason = "near", ""
     if template is not None:
-        _mark_site_template(lines, recs, template)
+        mark_template_lines(lines, recs, template)
 
     mark_body_copy(lines)
     for ln in lines:
@@ -458,48 +453,8 @@ def _cut_comments(lines: list[Line], opts: CleanOptions, extracted: bool = False
                                                                     extracted=extracted)
 
 
-def _mark_site_template(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
-                        ) -> None:
-    """Mark the lines that recur on the site's pages (``template``) as ``site-template``;
-    its prose lines only when they are no story of the site's own (see
-    :func:`_template_prose_is_a_story`). ``recs``: the lines' records from
-    :func:`~neardup.clean.lines.analyse_records`."""
-    # (SiteTemplate.is_template, with the thresholds computed once)
-    need, prose_need = template.thresholds()
-    # (the keys from the lines' records: recurring lines need no look-up of their own)
-    keys = record_keys(list(map(_TEXT, lines)), recs, known_or_new_line_keys)
-    prose_lines: list[Line] = []
-    for i, c in template.counted_keys(keys):
-        ln = lines[i]
-        if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
-            if c >= prose_need:
-                prose_lines.append(ln)
-        elif c >= need:
-            ln.cls, ln.reason = "bad", "site-template"
-    if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
-        for ln in prose_lines:
-            ln.cls, ln.reason = "bad", "site-template"
-
-
 # The dateline opens the article's first paragraph, at most this many kept lines down.
 DATELINE_LINES = 3
-
-
-# The prose (paragraphs of PROSE_WORDS words or more) a site's template takes from a page:
-# when it is at least TEMPLATE_STORY_LINES paragraphs and half the page's prose, it is the
-# page's story itself, printed on most of the site's pages (one story under many URLs of a
-# site: print, AMP, tracking variants; 10,000 one-word variants on one host made 184 stories
-# of what was one), not the site's template, and removing it would leave the page without
-# its article. (A template's prose is a line or two: a comment policy, an "about us".)
-TEMPLATE_STORY_LINES = 3
-TEMPLATE_STORY_SHARE = 0.5
-
-
-def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) -> bool:
-    if len(template_prose) < TEMPLATE_STORY_LINES:
-        return False
-    total = sum(ln.n_words for ln in lines if ln.cls == "good" and ln.n_words >= PROSE_WORDS)
-    return sum(ln.n_words for ln in template_prose) >= TEMPLATE_STORY_SHARE * total
 
 
 # A page's <title> has 3 to this many words (the AEB pages' first lines: at most 24): a longer
