@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
 from neardup.clean.features import (
@@ -22,6 +23,10 @@ from neardup.clean.features import (
 )
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import only_a_date, parse_date
+from neardup.clean.region import article_regions
+
+if TYPE_CHECKING:
+    from neardup.clean.text import CleanOptions
 
 # A comment thread without a header: this many comment headers, each at most COMMENT_GAP lines
 # after the previous one.
@@ -468,3 +473,34 @@ def _comment_text(ln: Line) -> bool:
     sentences ("help", "home")."""
     return (ln.cls in ("good", "near") and ln.reason != "repeat"
             and (ln.cue is None or ln.cue == "navigation"))
+
+
+def cut_comments(lines: list[Line], keep: bool, extracted: bool = False) -> int | None:
+    """The trailing comment section of the kept lines cut (its comments kept with ``keep``,
+    the ``keep_comments`` option); where it starts. ``extracted``: see
+    :func:`comment_section`."""
+    total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
+    return (keep_comments if keep else mark_comments)(lines, total, extracted=extracted)
+
+
+def article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: frozenset[int],
+                         regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions``, or, when they all lie in a comment thread (:func:`thread_start`: headers
+    with the comment system's verb) below HEADER_MIN_ARTICLE_WORDS or more of prose, the
+    article regions above the thread. A thread longer than the post above it outweighed it,
+    and the post went: a blog's open thread printed one text node a line, its post cut off
+    the thread by the pieces of its "Posted in ... | Permalink | 10 Comments" line. (With
+    ``keep_comments`` the regions stay: the thread is then found in them, as it was.)"""
+    start = thread_start(lines)
+    if start is None or regions[0][0] < start:
+        return regions
+    above = article_regions(lines[:start], opts,
+                            frozenset(i for i in content_rows if i < start))
+    words = sum(ln.n_words for s, e in above for ln in lines[s:e]
+                if ln.cls in ("good", "near"))
+    if words < HEADER_MIN_ARTICLE_WORDS:
+        return regions  # (a forum's page: its thread is what it holds)
+    for ln in lines[start:]:
+        if ln.cls in ("good", "near") and not ln.reason:
+            ln.reason = "comments"
+    return above

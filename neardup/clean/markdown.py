@@ -40,8 +40,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from neardup.document import RemovedSpan
+
+if TYPE_CHECKING:
+    from neardup.clean.lines import Line
 
 # ![alt](src) and [text](target): the text without brackets (bounded, so that a long run of
 # "[" stays linear), a link's text may hold images ("[![logo](src) Home](/)", a teaser's
@@ -429,3 +433,12 @@ def source_spans(view: MarkdownView, removed: list[RemovedSpan]) -> list[Removed
             spans.append(RemovedSpan(start, end, "markup"))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def lines_at(lines: list[Line], offsets: tuple[int, ...]) -> frozenset[int]:
+    """The indices of the lines that hold the text offsets ``offsets`` (in a line's span): the
+    lines of a view's link items, table rows, questions and answers."""
+    starts = [ln.start for ln in lines]
+    found = (bisect_right(starts, at) - 1 for at in offsets)
+    return frozenset(i for i, at in zip(found, offsets, strict=True)
+                     if i >= 0 and at < lines[i].end)

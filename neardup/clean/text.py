@@ -31,7 +31,6 @@ input):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
@@ -42,11 +41,9 @@ from neardup.clean.captions import (
     drop_credited_captions,
 )
 from neardup.clean.comments import (
-    HEADER_MIN_ARTICLE_WORDS,
     POST_BY_RE,
-    keep_comments,
-    mark_comments,
-    thread_start,
+    article_above_thread,
+    cut_comments,
 )
 from neardup.clean.features import (
     CLOSERS,
@@ -55,7 +52,7 @@ from neardup.clean.features import (
     has_date_or_time,
 )
 from neardup.clean.lines import Line, analyse_records
-from neardup.clean.markdown import MarkdownView, markdown_view, source_spans
+from neardup.clean.markdown import MarkdownView, lines_at, markdown_view, source_spans
 from neardup.clean.metadata import (
     find_byline,
     find_dateline,
@@ -357,7 +354,7 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
         _conservative(lines, opts)
         # (an extractor's output can hold a comment thread it did not tell from the article:
         # the HTML of a short story whose comments are marked up inside its own element)
-        comments = _cut_comments(lines, opts, extracted=True)
+        comments = cut_comments(lines, opts.keep_comments, extracted=True)
     else:
         comments = _mark_article(lines, text, opts, view)
     cut_kept_tail(lines)
@@ -382,14 +379,14 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     """Set ``keep`` on the article's lines of a page: its regions of prose, smoothed, without
     credited captions, "Read more" links, its comment section and the page header kept
     above it. Returns where the comment section starts (None: no comments found)."""
-    link_items = (_lines_at(lines, view.link_items) if view is not None and view.link_items
+    link_items = (lines_at(lines, view.link_items) if view is not None and view.link_items
                   else frozenset())
     content_rows = mark_structure(lines, link_items)  # (questions and answers)
     if view is not None and view.tables:
         content_rows |= mark_table_rows(lines, view.tables)
     regions = article_regions(lines, opts, content_rows)
     if regions and not opts.keep_comments:
-        regions = _article_above_thread(lines, opts, content_rows, regions)
+        regions = article_above_thread(lines, opts, content_rows, regions)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
             # (nor a list item that is one link: a box of other stories, a menu)
@@ -407,50 +404,9 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
         # _conservative): the link line is prose-like by its headline's words
         if ln.keep and _link_label(ln) == "link":
             ln.keep, ln.reason = False, "related"
-    comments = _cut_comments(lines, opts)
+    comments = cut_comments(lines, opts.keep_comments)
     _cut_kept_header(lines)
     return comments
-
-
-def _article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: frozenset[int],
-                          regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``regions``, or, when they all lie in a comment thread (:func:`thread_start`: headers
-    with the comment system's verb) below HEADER_MIN_ARTICLE_WORDS or more of prose, the
-    article regions above the thread. A thread longer than the post above it outweighed it,
-    and the post went: a blog's open thread printed one text node a line, its post cut off
-    the thread by the pieces of its "Posted in ... | Permalink | 10 Comments" line. (With
-    ``keep_comments`` the regions stay: the thread is then found in them, as it was.)"""
-    start = thread_start(lines)
-    if start is None or regions[0][0] < start:
-        return regions
-    above = article_regions(lines[:start], opts,
-                            frozenset(i for i in content_rows if i < start))
-    words = sum(ln.n_words for s, e in above for ln in lines[s:e]
-                if ln.cls in ("good", "near"))
-    if words < HEADER_MIN_ARTICLE_WORDS:
-        return regions  # (a forum's page: its thread is what it holds)
-    for ln in lines[start:]:
-        if ln.cls in ("good", "near") and not ln.reason:
-            ln.reason = "comments"
-    return above
-
-
-def _lines_at(lines: list[Line], offsets: tuple[int, ...]) -> frozenset[int]:
-    """The indices of the lines that hold the text offsets ``offsets`` (in a line's span)."""
-    starts = [ln.start for ln in lines]
-    found = (bisect_right(starts, at) - 1 for at in offsets)
-    return frozenset(i for i, at in zip(found, offsets, strict=True)
-                     if i >= 0 and at < lines[i].end)
-
-
-def _cut_comments(lines: list[Line], opts: CleanOptions, extracted: bool = False
-                  ) -> int | None:
-    """The trailing comment section of the kept lines cut (its comments kept with
-    ``keep_comments``); where it starts. ``extracted``: see
-    :func:`neardup.clean.comments.comment_section`."""
-    total = sum([ln.n_words for ln in lines if ln.keep and ln.cls in ("good", "near")])
-    return (keep_comments if opts.keep_comments else mark_comments)(lines, total,
-                                                                    extracted=extracted)
 
 
 # The dateline opens the article's first paragraph, at most this many kept lines down.

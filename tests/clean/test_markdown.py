@@ -327,8 +327,8 @@ def test_a_box_of_other_stories_as_linked_list_items_is_no_article_list() -> Non
     # the article or as a region of its own (AEB as Markdown: 10 pages, precision up to
     # 0.61 -> 1.00, no page lower). Items that are one link each are no article's list.
     from neardup.clean.lines import analyse
+    from neardup.clean.markdown import lines_at
     from neardup.clean.structure import mark_structure
-    from neardup.clean.text import _lines_at
 
     box = ["Amazon deforestation hits its worst level in eleven years",
            "Toxic algae and climate change put fresh water under threat",
@@ -338,7 +338,7 @@ def test_a_box_of_other_stories_as_linked_list_items_is_no_article_list() -> Non
     view = markdown_view(linked)
     assert view is not None and len(view.link_items) == 3
     lines = analyse(view.text)
-    mark_structure(lines, _lines_at(lines, view.link_items))
+    mark_structure(lines, lines_at(lines, view.link_items))
     assert not any(ln.in_list for ln in lines)
     # the same items as text (one of them with a link inside): the article's list
     plain = "\n".join([BODY[0], "", *(f"* {h}" for h in box[:2]),
@@ -347,7 +347,7 @@ def test_a_box_of_other_stories_as_linked_list_items_is_no_article_list() -> Non
     view = markdown_view(plain)
     assert view is not None and view.link_items == ()
     lines = analyse(view.text)
-    mark_structure(lines, _lines_at(lines, view.link_items))
+    mark_structure(lines, lines_at(lines, view.link_items))
     assert sum(ln.in_list for ln in lines) == 3
 
 
