@@ -46,7 +46,6 @@ from neardup.clean.comments import (
     cut_comments,
 )
 from neardup.clean.features import (
-    CLOSERS,
     CUES,
     bare_date_or_age,
     has_date_or_time,
@@ -54,16 +53,13 @@ from neardup.clean.features import (
 from neardup.clean.lines import Line, analyse_records
 from neardup.clean.markdown import MarkdownView, lines_at, markdown_view, source_spans
 from neardup.clean.metadata import (
-    find_byline,
     find_dateline,
-    is_date_line,
 )
-from neardup.clean.metadata.header import take_header
+from neardup.clean.metadata.header import cut_kept_header, take_header
 from neardup.clean.region import (
     LABEL_LIST_WORDS,
     article_regions,
     lead_start,
-    sentence_like,
     smooth_region,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
@@ -168,60 +164,6 @@ def _keep_post_attributions(lines: list[Line]) -> None:
         if lines[j].keep:
             for k in range(j + 1, last + 1):
                 lines[k].keep = True
-
-
-# The article's header kept at the top of its region (headline, standfirst, then byline or
-# date): at most HEADER_CUT_LINES kept lines, HEADER_CUT_WORDS words in all, above a byline or
-# date line. The smoothing keeps short lines between two prose lines, so "By Laura Mowat" and
-# "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ..." stayed between the standfirst and the
-# first paragraph, and the headline and standfirst above them with them. On AEB half A the cut
-# takes 3 headers of 2 or 3 lines (headline, standfirst, byline or date; 56 to 63 words with
-# it), their 4-gram share in the gold text 0.19 at most.
-HEADER_CUT_LINES = 3
-HEADER_CUT_WORDS = 60
-HEADER_CUT_SENTENCES = 3
-HEADER_LINE_WORDS = 16  # (a byline or a published / updated line, see _header_line)
-
-
-def _cut_kept_header(lines: list[Line]) -> None:
-    """Un-keep the header at the top of the kept text: the few kept lines down to a byline or
-    date line among them (the metadata step then reads it as the header it is)."""
-    kept = list(islice(compress(lines, map(_KEEP, lines)), HEADER_CUT_LINES + 1))
-    words = sentences = 0
-    for j, ln in enumerate(kept):
-        # (a chronology's date heading is the article's own: see neardup.clean.structure)
-        if j and not ln.credit and not ln.in_list and _header_line(ln):
-            for h in kept[: j + 1]:
-                h.keep, h.reason = False, "metadata"
-            return
-        words += ln.n_words
-        sentences += ln.n_sentences
-        # (a headline and a standfirst have three sentences at most: two paragraphs of two
-        # above a caption that held a date went as the header, 2026-12-06)
-        if words > HEADER_CUT_WORDS or sentences > HEADER_CUT_SENTENCES:
-            return
-
-
-def _header_line(ln: Line) -> bool:
-    """A byline ("By Laura Mowat") or a date line ("PUBLISHED: 10:48, Tue, Nov 19, 2019 |
-    UPDATED: ...", "November 20, 2019 Emiliano Bellini"); not a sentence that holds a date
-    ("The vote is set for May 5, 2020."), whose words are mostly lower-case, nor a
-    timeline's entry ("March 29, 2017: Prime Minister Theresa May triggers Article 50."),
-    whose capitals made it no sentence: taken for the header's date line, it took the
-    article's lead paragraph above it as header."""
-    if ln.n_words > HEADER_LINE_WORDS or sentence_like(ln) or _ends_a_sentence(ln.text):
-        return False
-    if ln.timestamp or (ln.lower_ratio < 0.5 and is_date_line(ln)):
-        return True
-    return find_byline([ln], 0, 1)[0] is not None
-
-
-def _ends_a_sentence(text: str) -> bool:
-    """``text`` ends with a full stop after words (not an "a.m." or "p.m." of a time)."""
-    end = text.rstrip(CLOSERS)
-    return end.endswith(".") and not end.lower().endswith(("a.m.", "p.m.", "..."))
-
-
 
 
 def _link_label(ln: Line) -> str | None:
@@ -405,7 +347,7 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
         if ln.keep and _link_label(ln) == "link":
             ln.keep, ln.reason = False, "related"
     comments = cut_comments(lines, opts.keep_comments)
-    _cut_kept_header(lines)
+    cut_kept_header(lines)
     return comments
 
 
