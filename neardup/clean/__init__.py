@@ -2,16 +2,26 @@
 
 Modules, split by concern:
 
-* :mod:`~neardup.clean.lines`     -- lines: splitting, the line cache, ``analyse``;
+* :mod:`~neardup.clean.lines`     -- lines: splitting, joining wrapped ones, the line cache;
 * :mod:`~neardup.clean.features`  -- the features of a line (length, case, cue words, ...);
 * :mod:`~neardup.clean.classify`  -- a line's initial class from its features;
-* :mod:`~neardup.clean.structure` -- numbered lists, data tables, dated lists;
+* :mod:`~neardup.clean.markdown`  -- the view of a Markdown text (links, tables) as lines;
+* :mod:`~neardup.clean.structure` -- numbered lists, data tables, Q&A, dated lists, timelines;
+* :mod:`~neardup.clean.region`    -- the article region(s) and the smoothing inside them;
+* :mod:`~neardup.clean.captions`  -- captions the features cannot tell alone;
+* :mod:`~neardup.clean.comments`  -- comment sections and threads;
+* :mod:`~neardup.clean.tail`      -- what follows the article's end (bio, appeal, release);
+* :mod:`~neardup.clean.video`     -- a video's timed transcript lines;
 * :mod:`~neardup.clean.repeats`   -- repeated body / paragraph / pull quote;
-* :mod:`~neardup.clean.template`  -- site-template learning (bounded memory, mergeable);
-* :mod:`~neardup.clean.metadata`  -- title, byline, dateline, date;
-* :mod:`~neardup.clean.text`      -- the text cleaner (orchestration);
-* :mod:`~neardup.clean.html`      -- HTML via trafilatura, then the text cleaner;
-* :mod:`~neardup.clean.stage`     -- the stage in a run: documents and shards in the workers.
+* :mod:`~neardup.clean.template`  -- site templates: learning (bounded memory, mergeable),
+  line keys (the sketch stage uses them too), applying;
+* :mod:`~neardup.clean.metadata`  -- title, byline, dateline, date, and the header's lines;
+* :mod:`~neardup.clean.text`      -- the text cleaner: the order of the steps above;
+* :mod:`~neardup.clean.html`      -- HTML via trafilatura, then the text cleaner; with
+  :mod:`~neardup.clean.feeds` (live blogs, posts read as one article) and
+  :mod:`~neardup.clean.chunks` (a body split across elements);
+* :mod:`~neardup.clean.stage`     -- the stage in a run: documents and shards in the workers;
+* ``_kernels`` (numba kernels of the line features and keys), ``_cache`` (``LineCache``).
 
 The names below are imported when first used (PEP 562), as the package's own are: the
 pipeline imports :mod:`~neardup.clean.stage` in every run, and a run with cleaning off must not

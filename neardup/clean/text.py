@@ -1,31 +1,40 @@
-"""Plain-text cleaning: page text in, one clean article out.
+"""Plain-text cleaning: page text in, one clean article out. This module orders the steps;
+each lives in the module of its concern.
 
 Pipeline (each step records *why* a line goes, as :class:`RemovedSpan` offsets into the
 input):
 
-1. :func:`neardup.clean.lines.analyse`: per-line features and an initial class.
-2. Site template (if learned): lines recurring across the site's pages become ``bad``.
-   A one-line copy of the whole body (structured data) is a repeat. Numbered lists, data
-   tables and dated lists are found (:mod:`neardup.clean.structure`); their lines count as
-   content below, whatever they look like on their own.
+1. Lines, their features and an initial class (:mod:`~neardup.clean.lines`,
+   :mod:`~neardup.clean.features`, :mod:`~neardup.clean.classify`); a Markdown text is read
+   through its view (:mod:`~neardup.clean.markdown`), a transcript's timed lines as captions
+   (:mod:`~neardup.clean.video`).
+2. Site template, if learned: lines recurring across the site's pages become ``bad``
+   (:mod:`~neardup.clean.template`). A one-line copy of the whole body (structured data) is
+   a repeat. Numbered lists, data tables, questions and answers, dated lists and
+   chronologies are found (:mod:`~neardup.clean.structure`); their lines count as content
+   below, whatever they look like on their own. Captions closed by a credit the features do
+   not know go (:mod:`~neardup.clean.captions`).
 3. Article region: a maximum-sum segment over line weights (prose counts for its length,
    a short prose line without a sentence end for less, an isolated short one -- a teaser's
    shape -- for nothing, every short/boilerplate line against). Navigation and headline
    lists are long runs of negative lines, so the article region is where prose is dense;
    other dense regions of two prose lines or more are added when they are nearly as strong
    (articles split by an inline ad block). A region takes in its lead paragraph above the
-   photo's caption (:mod:`neardup.clean.region`).
+   photo's caption; a comment thread under a post does not outweigh it
+   (:mod:`~neardup.clean.region`, :mod:`~neardup.clean.comments`).
 4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
    prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
    boilerplate line (the list after "DON'T MISS", a headline before "19 hours ago"). Then
    captions above their own credit line and "Read more: <headline>" links go, an embedded
    post's attribution line stays, and a header kept at the top (headline and standfirst
-   down to the byline or date) goes.
+   down to the byline or date) goes (:mod:`~neardup.clean.metadata.header`).
 5. Comment sections: a "Comments" header in the latter part of the article, or a run of
    comment headers (author line + timestamp line, or "Name on <date> said:"), and what
-   follows (:mod:`neardup.clean.comments`).
-6. Repeats (body twice, repeated paragraph, pull quote) -- :mod:`neardup.clean.repeats`.
-7. Metadata (title, byline, dateline, date) -- :mod:`neardup.clean.metadata`.
+   follows (:mod:`~neardup.clean.comments`); what follows the article's last paragraph and
+   is no part of it: a bio, a call for letters, a press release's closing matter, a reader
+   appeal (:mod:`~neardup.clean.tail`).
+6. Repeats (body twice, repeated paragraph, pull quote) -- :mod:`~neardup.clean.repeats`.
+7. Metadata (title, byline, dateline, date) -- :mod:`~neardup.clean.metadata`.
 """
 
 from __future__ import annotations
