@@ -513,3 +513,48 @@ def _teaser_summary(lines: list[Line], k: int, e: int) -> bool:
         and _headline_shaped(lines[k - 1])
         and (k + 1 >= e or lines[k + 1].cls == "bad" or _headline_shaped(lines[k + 1]))
     )
+
+
+# A link label: a line that opens with a few words before a colon or an ellipsis (or is only
+# those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
+# "You may also like...". See link_label.
+_LABEL_RE = re.compile(r"^[\[(]?\s*([^:：\[\]()|]{1,40}?)\s*(?::|：|\.\.\.|…|[\])|]|$)")
+# ... or a label followed by the linked headline with only a space between ("Read More
+# Landlords leaving market at fastest rate", "RELATED: ..." without its colon)
+_SPACED_LABEL_RE = re.compile(
+    r"^(?i:read more|related|related articles?|related stories|also read|see also)"
+    r"\s+(?=[A-Z\"“‘'])")
+_SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View more"
+LINK_LABEL_WORDS = 4
+
+
+def link_label(ln: Line) -> str | None:
+    """``"bare"`` for a line that is only a link-list label ("You may also like:"), ``"link"``
+    for a label followed by the linked headline ("Read more: Tencent profit falls"), else None.
+
+    The label is a related-content cue (``CUES["related"]``) *opening* the line, or "<verb>
+    more", in at most LINK_LABEL_WORDS words before a colon, ellipsis or closing bracket. A cue
+    word inside a sentence ("... more than 100 were related to ...") is not at the start; a
+    label of its own words ("See more photos:") is not one of these.
+    """
+    if ln.cue != "related" and ln.cue != "navigation":
+        return None
+    if not ln.terminal and (spaced := _SPACED_LABEL_RE.match(ln.text)) is not None:
+        return "link" if ln.text[spaced.end():].strip() else "bare"
+    m = _LABEL_RE.match(ln.text)
+    if m is None:
+        return None
+    head = m.group(1)
+    if len(head.split()) > LINK_LABEL_WORDS:
+        return None
+    cue = CUES["related"].match(head)
+    if cue is None and _SEE_MORE_RE.match(head) is None:
+        # ("More: <headline>", the Gannett papers' link between paragraphs; not a sentence
+        # after it, "More: the team scored twice.")
+        if head.lower() != "more" or ln.terminal or m.end() == len(ln.text):
+            return None
+        return "link"
+    if cue is not None and cue.end() < len(head) and head[cue.end() :].strip().count(" ") > 0:
+        return None  # more than one word after the cue: a phrase of its own
+    rest = ln.text[m.end() :].strip(" ]).")
+    return "link" if rest else "bare"

@@ -55,7 +55,6 @@ from neardup.clean.comments import (
     cut_comments,
 )
 from neardup.clean.features import (
-    CUES,
     bare_date_or_age,
     has_date_or_time,
 )
@@ -69,6 +68,7 @@ from neardup.clean.region import (
     LABEL_LIST_WORDS,
     article_regions,
     lead_start,
+    link_label,
     smooth_region,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
@@ -82,17 +82,6 @@ _TEXT = attrgetter("text")
 _CUE = attrgetter("cue")
 _KEEP = attrgetter("keep")
 _FIRST_CHAR = itemgetter(slice(0, 1))
-# A link label: a line that opens with a few words before a colon or an ellipsis (or is only
-# those words), optionally in brackets: "Read more: <headline>", "[Related: <headline>]",
-# "You may also like...". See _link_label.
-_LABEL_RE = re.compile(r"^[\[(]?\s*([^:：\[\]()|]{1,40}?)\s*(?::|：|\.\.\.|…|[\])|]|$)")
-# ... or a label followed by the linked headline with only a space between ("Read More
-# Landlords leaving market at fastest rate", "RELATED: ..." without its colon)
-_SPACED_LABEL_RE = re.compile(
-    r"^(?i:read more|related|related articles?|related stories|also read|see also)"
-    r"\s+(?=[A-Z\"“‘'])")
-_SEE_MORE_RE = re.compile(r"^\w+ more$", re.I)  # "See more", "Read more", "View more"
-LABEL_WORDS = 4
 
 
 @dataclass
@@ -175,51 +164,20 @@ def _keep_post_attributions(lines: list[Line]) -> None:
                 lines[k].keep = True
 
 
-def _link_label(ln: Line) -> str | None:
-    """``"bare"`` for a line that is only a link-list label ("You may also like:"), ``"link"``
-    for a label followed by the linked headline ("Read more: Tencent profit falls"), else None.
-
-    The label is a related-content cue (``CUES["related"]``) *opening* the line, or "<verb>
-    more", in at most LABEL_WORDS words before a colon, ellipsis or closing bracket. A cue
-    word inside a sentence ("... more than 100 were related to ...") is not at the start; a
-    label of its own words ("See more photos:") is not one of these.
-    """
-    if ln.cue != "related" and ln.cue != "navigation":
-        return None
-    if not ln.terminal and (spaced := _SPACED_LABEL_RE.match(ln.text)) is not None:
-        return "link" if ln.text[spaced.end():].strip() else "bare"
-    m = _LABEL_RE.match(ln.text)
-    if m is None:
-        return None
-    head = m.group(1)
-    if len(head.split()) > LABEL_WORDS:
-        return None
-    cue = CUES["related"].match(head)
-    if cue is None and _SEE_MORE_RE.match(head) is None:
-        # ("More: <headline>", the Gannett papers' link between paragraphs; not a sentence
-        # after it, "More: the team scored twice.")
-        if head.lower() != "more" or ln.terminal or m.end() == len(ln.text):
-            return None
-        return "link"
-    if cue is not None and cue.end() < len(head) and head[cue.end() :].strip().count(" ") > 0:
-        return None  # more than one word after the cue: a phrase of its own
-    rest = ln.text[m.end() :].strip(" ]).")
-    return "link" if rest else "bare"
-
-
 def _conservative(lines: list[Line], opts: CleanOptions) -> None:
     """Keep everything except clear boilerplate lines (for already-extracted text).
 
     Extractor output is mostly article already, and what looks odd in it (table rows, URLs,
     times in a live blog) is usually content; only template lines, captions and short lines
     that are mostly share/notice/appeal/comment/related cue words go, and link labels
-    (:func:`_link_label`): "Read more: <headline>" lines between the paragraphs, and a "You
-    may also like" box at the end (the label and the headline-like lines after it).
+    (:func:`~neardup.clean.region.link_label`): "Read more: <headline>" lines between the
+    paragraphs, and a "You may also like" box at the end (the label and the headline-like
+    lines after it).
     """
     label_at = None
     for ln in lines:
         ln.keep = True
-        label = _link_label(ln)
+        label = link_label(ln)
         if label is not None:
             ln.keep, ln.reason = False, "related"
             label_at = ln.index if label == "bare" else None
@@ -353,7 +311,7 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     for ln in compress(lines, map(_CUE, lines)):
         # "Read more: <headline>" between the paragraphs (as in extracted text, see
         # _conservative): the link line is prose-like by its headline's words
-        if ln.keep and _link_label(ln) == "link":
+        if ln.keep and link_label(ln) == "link":
             ln.keep, ln.reason = False, "related"
     comments = cut_comments(lines, opts.keep_comments)
     cut_kept_header(lines)
