@@ -20,6 +20,7 @@ from neardup.clean.features import (
     WORD_RE,
     bare_date_or_age,
     has_date_or_age,
+    has_date_or_time,
 )
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import only_a_date, parse_date
@@ -504,3 +505,44 @@ def article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: fr
         if ln.cls in ("good", "near") and not ln.reason:
             ln.reason = "comments"
     return above
+
+
+# The attribution line under an embedded social-media post: "— Name (@handle) November 19, 2019"
+# (a dash, the author and handle, the date; ``POST_BY_RE``). Short, capitalised, with a
+# handle: it read as a navigation line, and the post it closes is article text. On AEB half A
+# all 7 such lines are gold text; 3 of them went after a kept post. Where each text node is a
+# line (a naive scraper's text), the date, a link, is the next line: both are kept.
+_DASH_RE = re.compile("[—–-]")
+POST_BY_WORDS = 14
+POST_DATE_WORDS = 8  # (the date line under a split attribution: "November 18, 2019")
+# A post's own link at the end of its text, as an embedded tweet prints it ("... #thanks
+# https://t.co/hopPjqa95w", "*min. 25 snaps pic.twitter.com/PQqbN51wBW"): such a line,
+# read as a link or a share prompt, sits between the post and its attribution
+_POST_LINK_RE = re.compile(r"(?:https?://t\.co/|\bpic\.twitter\.com/)\w+\s*$")
+POST_LINK_LINES = 2
+
+
+def keep_post_attributions(lines: list[Line]) -> None:
+    """Keep an embedded post's attribution line ("— Name (@handle) <date>", or the date on the
+    next line) after a kept line: it belongs with the post above it; so do the post's last
+    lines between them that end with the post's own link."""
+    firsts = "".join([ln.text[:1] for ln in lines])
+    for m in _DASH_RE.finditer(firsts, 1):  # (lines opening with a dash: few)
+        i = m.start()
+        ln = lines[i]
+        if ln.keep or ln.n_words > POST_BY_WORDS or POST_BY_RE.match(ln.text) is None:
+            continue
+        last = i
+        if not has_date_or_time(ln.text):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if (nxt is None or nxt.n_words > POST_DATE_WORDS or not nxt.timestamp
+                    or not bare_date_or_age(nxt.text)):
+                continue
+            last = i + 1
+        j = i - 1
+        while j > 0 and i - j <= POST_LINK_LINES and not lines[j].keep and (
+                _POST_LINK_RE.search(lines[j].text) is not None):
+            j -= 1
+        if lines[j].keep:
+            for k in range(j + 1, last + 1):
+                lines[k].keep = True

@@ -39,10 +39,9 @@ input):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import compress, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from neardup.clean.captions import (
     CAPTION_CREDIT_WORDS,
@@ -50,13 +49,9 @@ from neardup.clean.captions import (
     drop_credited_captions,
 )
 from neardup.clean.comments import (
-    POST_BY_RE,
     article_above_thread,
     cut_comments,
-)
-from neardup.clean.features import (
-    bare_date_or_age,
-    has_date_or_time,
+    keep_post_attributions,
 )
 from neardup.clean.lines import Line, analyse_records
 from neardup.clean.markdown import MarkdownView, lines_at, markdown_view, source_spans
@@ -78,10 +73,8 @@ from neardup.clean.template import SiteTemplate, keys_of_new_lines, mark_templat
 from neardup.clean.video import mark_timed_captions
 from neardup.document import RemovedSpan
 
-_TEXT = attrgetter("text")
 _CUE = attrgetter("cue")
 _KEEP = attrgetter("keep")
-_FIRST_CHAR = itemgetter(slice(0, 1))
 
 
 @dataclass
@@ -121,47 +114,6 @@ class CleanResult:
     date: str | None = None
     removed: list[RemovedSpan] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # (what the HTML's extraction met)
-
-
-# The attribution line under an embedded social-media post: "— Name (@handle) November 19, 2019"
-# (a dash, the author and handle, the date; ``comments.POST_BY_RE``). Short, capitalised, with a
-# handle: it read as a navigation line, and the post it closes is article text. On AEB half A
-# all 7 such lines are gold text; 3 of them went after a kept post. Where each text node is a
-# line (a naive scraper's text), the date, a link, is the next line: both are kept.
-_DASH_RE = re.compile("[—–-]")
-POST_BY_WORDS = 14
-POST_DATE_WORDS = 8  # (the date line under a split attribution: "November 18, 2019")
-# A post's own link at the end of its text, as an embedded tweet prints it ("... #thanks
-# https://t.co/hopPjqa95w", "*min. 25 snaps pic.twitter.com/PQqbN51wBW"): such a line,
-# read as a link or a share prompt, sits between the post and its attribution
-_POST_LINK_RE = re.compile(r"(?:https?://t\.co/|\bpic\.twitter\.com/)\w+\s*$")
-POST_LINK_LINES = 2
-
-
-def _keep_post_attributions(lines: list[Line]) -> None:
-    """Keep an embedded post's attribution line ("— Name (@handle) <date>", or the date on the
-    next line) after a kept line: it belongs with the post above it; so do the post's last
-    lines between them that end with the post's own link."""
-    firsts = "".join(map(_FIRST_CHAR, map(_TEXT, lines)))
-    for m in _DASH_RE.finditer(firsts, 1):  # (lines opening with a dash: few)
-        i = m.start()
-        ln = lines[i]
-        if ln.keep or ln.n_words > POST_BY_WORDS or POST_BY_RE.match(ln.text) is None:
-            continue
-        last = i
-        if not has_date_or_time(ln.text):
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if (nxt is None or nxt.n_words > POST_DATE_WORDS or not nxt.timestamp
-                    or not bare_date_or_age(nxt.text)):
-                continue
-            last = i + 1
-        j = i - 1
-        while j > 0 and i - j <= POST_LINK_LINES and not lines[j].keep and (
-                _POST_LINK_RE.search(lines[j].text) is not None):
-            j -= 1
-        if lines[j].keep:
-            for k in range(j + 1, last + 1):
-                lines[k].keep = True
 
 
 def _conservative(lines: list[Line], opts: CleanOptions) -> None:
@@ -307,7 +259,7 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     # (an embedded post's attribution names a handle; "@" first: a one-character search is
     # the faster, see markdown_view)
     if "@" in text and "(@" in text:
-        _keep_post_attributions(lines)
+        keep_post_attributions(lines)
     for ln in compress(lines, map(_CUE, lines)):
         # "Read more: <headline>" between the paragraphs (as in extracted text, see
         # _conservative): the link line is prose-like by its headline's words
