@@ -4,6 +4,7 @@ Modules, split by concern:
 
 * :mod:`~neardup.clean.lines`     -- lines: splitting, joining wrapped ones, the line cache;
 * :mod:`~neardup.clean.features`  -- the features of a line (length, case, cue words, ...);
+* :mod:`~neardup.clean.stamps`    -- dates, clock times and ages in a line (timestamp lines);
 * :mod:`~neardup.clean.classify`  -- a line's initial class from its features;
 * :mod:`~neardup.clean.markdown`  -- the view of a Markdown text (links, tables) as lines;
 * :mod:`~neardup.clean.structure` -- numbered lists, data tables, Q&A, dated lists, timelines;

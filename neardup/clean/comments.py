@@ -13,18 +13,11 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
-from neardup.clean.features import (
-    CLOSERS,
-    CUES,
-    MONTH_NAMES,
-    WORD_RE,
-    bare_date_or_age,
-    has_date_or_age,
-    has_date_or_time,
-)
+from neardup.clean.features import CLOSERS, CUES, WORD_RE
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import only_a_date, parse_date
 from neardup.clean.region import article_regions
+from neardup.clean.stamps import MONTH_NAMES, bare_date_or_age, has_date_or_age, has_date_or_time
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions

@@ -25,9 +25,9 @@ from neardup.clean.features import (
     TERMINAL_RE,
     Normalised,
     features_and_norms,
-    has_date_or_time,
     line_features,
 )
+from neardup.clean.stamps import has_date_or_time
 
 
 @dataclass(slots=True)

@@ -79,9 +79,10 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, itemgetter
 
-from neardup.clean.features import CLOSERS, DATE_RE, bare_date_or_age
+from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import parse_date
+from neardup.clean.stamps import DATE_RE, bare_date_or_age
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
 # long run of spaces between its two parts, quadratic: "1." and 30,000 spaces took 6 s)

@@ -481,19 +481,16 @@ def test_keys_of_new_lines_equal_line_key() -> None:
 def test_pattern_prechecks_are_necessary_conditions() -> None:
     """The cheap tests run before the timestamp, URL and copyright patterns hold wherever the
     pattern matches, also with the non-ASCII letters re.I folds to ASCII ones ("ſ", "İ"...),
-    and _is_timestamp gives what its three substitutions alone give."""
-    from neardup.clean.features import (
+    and is_timestamp gives what its three substitutions alone give."""
+    from neardup.clean.features import COPYRIGHT_RE, URLISH_RE, WORD_RE, maybe_copyright
+    from neardup.clean.stamps import (
         _AGO_RE,
         _MONTH_PREFIXES,
         _TIMESTAMP_FILLER,
-        COPYRIGHT_RE,
         DATE_RE,
         TIME_RE,
-        URLISH_RE,
-        WORD_RE,
-        _folded,
-        _is_timestamp,
-        maybe_copyright,
+        folded,
+        is_timestamp,
     )
 
     def reference_timestamp(t: str) -> bool:
@@ -510,7 +507,7 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
     for _ in range(30000):
         t = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "  ", "\xa0"])
                     for _ in range(rnd.randint(1, 7)))
-        low = _folded(t)
+        low = folded(t)
         if _AGO_RE.search(t):
             assert "ago" in low, t
         if DATE_RE.search(t):
@@ -521,7 +518,7 @@ def test_pattern_prechecks_are_necessary_conditions() -> None:
             assert "." in t or "@" in t or ":" in t, t
         if COPYRIGHT_RE.search(t):
             assert maybe_copyright(t), t
-        assert _is_timestamp(t, 0) == reference_timestamp(t), t
+        assert is_timestamp(t, 0) == reference_timestamp(t), t
 
 
 def test_new_line_keys_equal_line_key() -> None:

@@ -8,13 +8,9 @@ import pytest
 from conftest import BODY, HEADLINES, PULL_ATTRIBUTION, PULL_QUOTE, news_page
 
 from neardup.clean import CleanOptions, CleanResult, clean_text
-from neardup.clean.features import (
-    FEATURE_FIELDS,
-    copyright_notice,
-    has_date_or_time,
-    line_features,
-)
+from neardup.clean.features import FEATURE_FIELDS, copyright_notice, line_features
 from neardup.clean.lines import analyse, logical_line_texts
+from neardup.clean.stamps import has_date_or_time
 
 
 def _removed_text(res: CleanResult, reason: str | None = None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from neardup.clean.features import CLOSERS, DATE_RE, MONTH_NAMES, TIME_RE
+from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import (
     PUBLISHED_LATER_RE,
@@ -16,6 +16,7 @@ from neardup.clean.metadata.dates import (
     is_date_line,
     labels_its_dates,
 )
+from neardup.clean.stamps import DATE_RE, MONTH_NAMES, TIME_RE
 from neardup.stopwords import STOPWORDS
 
 BYLINE_RE = re.compile(

@@ -8,8 +8,9 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from neardup.clean.features import DATE_RE, TIME_RE, WORD_RE
+from neardup.clean.features import WORD_RE
 from neardup.clean.lines import Line
+from neardup.clean.stamps import DATE_RE, TIME_RE
 from neardup.stopwords import ENGLISH_STOPWORDS, PROSE_STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other
