@@ -392,7 +392,8 @@ def _ascii_word_counts_bytes(b: bytes) -> tuple:
     C-level calls: the lower-cased words from one translate (non-word bytes to spaces, letters
     lower-cased) and a split instead of a regex ``findall``; the case of each word's first
     character from a translate to byte classes, counting " U" (upper-case initial) and " l"
-    (lower-case initial). The definition of :func:`ascii_word_counts`.
+    (lower-case initial). The reference definition of the compiled
+    ``_kernels.ascii_word_counts_kernel``.
     """
     lower_words = b.translate(_LOWER_WORD_BYTES).split()
     classes = b.translate(_CLASS_OF_BYTE)
