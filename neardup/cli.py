@@ -22,6 +22,7 @@ from neardup import __version__
 from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, NeardupError, UsageError
 from neardup.interrupts import interrupt_behind
+from neardup.write.names import RECORD_FORMATS
 
 if TYPE_CHECKING:
     from neardup.options import DedupOptions
@@ -70,7 +71,7 @@ def _add_read_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", required=True, type=_path, help="output folder")
-    parser.add_argument("--format", dest="output_format", choices=("jsonl", "parquet"),
+    parser.add_argument("--format", dest="output_format", choices=RECORD_FORMATS,
                         default=SUPPRESS, help="format of the output records (default jsonl)")
     parser.add_argument("--jobs", "-j", type=int, default=SUPPRESS,
                         help="processes (default 0: all cores)")

@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 
 from neardup.errors import InputError, NeardupError, UsageError
+from neardup.write.names import records_files
 
 
 def _pairs(n: int) -> int:
@@ -185,7 +186,7 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
     from neardup.read.records import TOO_DEEP, TOO_LONG, json_problem
 
     if path.is_dir():  # ("[Errno 21] Is a directory" otherwise)
-        held = [name for name in ("documents.jsonl", "documents.parquet")
+        held = [name for name in records_files("documents")
                 if (path / name).exists()] or ["documents.jsonl"]
         raise InputError(str(path), f"is a folder, not a file (give the {held[0]} that a "
                          "dedup run wrote in it)")

@@ -10,6 +10,7 @@ from neardup.cluster.policy import KEEP_POLICIES
 from neardup.errors import UsageError
 from neardup.read import ReadOptions
 from neardup.validate import check_types
+from neardup.write.names import RECORD_FORMATS
 
 # More values per document buy no accuracy a user could see (the estimate's error falls as
 # 1/sqrt(k), and candidates are verified on the sets), and k = 1M ran for minutes on one page.
@@ -144,7 +145,7 @@ class DedupOptions:
             raise UsageError(f"shard_size must be >= 1, got {self.shard_size}")
         if self.keep not in KEEP_POLICIES:
             raise UsageError(f"keep must be one of {', '.join(KEEP_POLICIES)}, got {self.keep!r}")
-        if self.output_format not in ("jsonl", "parquet"):
+        if self.output_format not in RECORD_FORMATS:
             raise UsageError(f"output_format must be jsonl or parquet, got {self.output_format!r}")
         if self.executor not in ("local", "ray"):
             raise UsageError(f"executor must be local or ray, got {self.executor!r}")

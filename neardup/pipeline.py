@@ -331,6 +331,7 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
     timer = _Timer()
     progress = StageProgress(options.quiet)
     started = time.perf_counter()
+    cleaning = replace(options, clean=True)  # (the options its passes read: a clean job cleans)
     import_cleaner()  # once here rather than in every forked worker
     kernels.warm_up()  # the cleaner's too
     cleanup = contextlib.ExitStack()  # the scratch folder, removed however the run ends
@@ -343,10 +344,10 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
             scratch = cleanup.enter_context(contextlib.closing(ShardSpill()))
         pages_dir = _pages_dir(scratch, saved, options)
         with timer.stage("learn_templates"):
-            templates, first_pass = _site_templates(units, replace(options, clean=True),
-                                                    progress, pages_dir, saved)
+            templates, first_pass = _site_templates(units, cleaning, progress, pages_dir,
+                                                    saved)
         read = PassFingerprint()
-        config = _clean_config(replace(options, clean=True), templates, pages_dir)
+        config = _clean_config(cleaning, templates, pages_dir)
         if output is not None:
             remove_run_marks(output, *(stale or ()))
             remove_other_formats(output, "documents", options.output_format)
@@ -355,7 +356,7 @@ def run_clean(units: Units, options: DedupOptions, output: Path | None,
         with timer.stage("clean"), progress.stage("clean") as bar:
             ids = IdRegistry()
             for index, loaded, docs in _saved_then_mapped(units, clean_shard, config, options,
-                                                          saved, lambda _, docs: docs):
+                                                          saved, lambda docs: docs):
                 if saved is not None and not loaded:
                     saved.save_shard(index, docs)
                 read.add([doc.id for doc, _ in docs])
@@ -408,15 +409,15 @@ def _pages_dir(spill: ShardSpill, saved: Progress | None, options: DedupOptions)
 
 def _saved_then_mapped(units: Units, step: Callable[[tuple[int, Shard], C], R], config: C,
                        options: DedupOptions, saved: Progress | None,
-                       from_saved: Callable[[int, Any], R]) -> Iterator[tuple[int, bool, R]]:
+                       from_saved: Callable[[Any], R]) -> Iterator[tuple[int, bool, R]]:
     """``step`` over the run's units of work, in order, as ``(index, loaded, result)``: with
     ``saved``, the shards an earlier run saved come first, loaded (``loaded`` true; ``result``
-    is ``from_saved(index, what it saved)``), and their units are not sent again."""
+    is ``from_saved(what it saved)``), and their units are not sent again."""
     executor = make_executor(options.executor, options.workers, options.ray_address)
     todo = enumerate(units())
     done = saved.saved_shards() if saved is not None else 0
     for index in range(done):
-        yield index, True, from_saved(index, saved.load_shard(index))  # type: ignore[union-attr]
+        yield index, True, from_saved(saved.load_shard(index))  # type: ignore[union-attr]
     if done:
         todo = itertools.islice(todo, done, None)
     for index, result in enumerate(executor.map(step, todo, config), done):
@@ -523,9 +524,8 @@ def _sketch_pass(units: Units, config: SketchConfig, options: DedupOptions,
     read = PassFingerprint()
     with progress.stage("read, clean, sketch") as bar:
         # (a shard an earlier run saved is its sketch; its documents are on disk already)
-        for index, loaded, (_, docs, sketch) in _saved_then_mapped(
-                units, sketch_shard, config, options, saved,
-                lambda index, sketch: (index, None, sketch)):
+        for index, loaded, (docs, sketch) in _saved_then_mapped(
+                units, sketch_shard, config, options, saved, lambda sketch: (None, sketch)):
             _absorb(sketch, state, store, options.read.strict)
             places.append(sketch.places, sketch.place_ends)
             spill.append(index, len(sketch.ids), docs, sketch.reread)
@@ -574,12 +574,13 @@ def _cluster(matches: _Matches, state: _SketchState, store: ShingleStore,
              options: DedupOptions, timer: _Timer, progress: StageProgress) -> Stories:
     """Stories from the accepted pairs and exact copies (``cluster/stories.py``)."""
     accepted, exact, rule = matches.accepted, matches.exact, matches.rule
-    edges = np.concatenate([matches.pairs[accepted], exact])
     # the verified pairs, whose overlaps clustering asks for again
-    pair_overlap = PairOverlaps(store, matches.pairs[accepted], matches.jaccards[accepted],
+    verified, verified_jaccards = matches.pairs[accepted], matches.jaccards[accepted]
+    edges = np.concatenate([verified, exact])
+    pair_overlap = PairOverlaps(store, verified, verified_jaccards,
                                 matches.containments[accepted])
     masses = store.masses()
-    edge_jaccards = np.concatenate([matches.jaccards[accepted], np.ones(len(exact))])
+    edge_jaccards = np.concatenate([verified_jaccards, np.ones(len(exact))])
 
     def pair_accepts(a: np.ndarray, b: np.ndarray, jac: np.ndarray, con: np.ndarray
                      ) -> np.ndarray:

@@ -18,6 +18,7 @@ from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import only_a_date, parse_date
 from neardup.clean.region import article_regions
 from neardup.clean.stamps import MONTH_NAMES, bare_date_or_age, has_date_or_age, has_date_or_time
+from neardup.clean.structure import close_runs
 
 if TYPE_CHECKING:
     from neardup.clean.text import CleanOptions
@@ -402,15 +403,10 @@ def thread_start(lines: list[Line]) -> int | None:
     region is not known yet): the first of COMMENT_HEADERS headers with the comment system's
     verb (:func:`_verb_header`), each at most COMMENT_GAP lines after the one before; None
     when there is no such run."""
-    run: list[int] = []
-    for i, ln in enumerate(lines):
-        if ln.text.endswith(_SAID_ENDS) and _verb_header(lines, i):
-            if run and i - run[-1] > COMMENT_GAP:
-                run = []
-            run.append(i)
-            if len(run) >= COMMENT_HEADERS:
-                return run[0]
-    return None
+    headers = (i for i, ln in enumerate(lines)
+               if ln.text.endswith(_SAID_ENDS) and _verb_header(lines, i))
+    return next((run[0] for run in close_runs(headers, COMMENT_GAP)
+                 if len(run) >= COMMENT_HEADERS), None)
 
 
 def mark_comments(lines: list[Line], kept_words_total: int, *, extracted: bool = False

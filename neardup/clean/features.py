@@ -30,10 +30,9 @@ from neardup.clean._kernels import (
     first_pairs,
     word_table,
 )
-from neardup.clean.stamps import folded, is_timestamp
+from neardup.clean.stamps import HAS_DIGIT_RE, WORD_RE, folded, is_timestamp
 from neardup.stopwords import STOPWORDS
 
-WORD_RE = re.compile(r"\w+", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Sentence end, allowing closing quotes / brackets after the mark.
@@ -278,7 +277,6 @@ _CUE_STEMS_RE = re.compile(r"donat|contribut|moderat", re.I)
 CUE_MAX_WORDS = 30
 # title_ratio is only used to spot headlines, which are short; longer lines get 0.
 TITLE_MAX_WORDS = 40
-_HAS_DIGIT_RE = re.compile(r"\d")
 _CUES_LOWER: dict[str, re.Pattern[str]] = {}
 
 
@@ -798,7 +796,7 @@ def _line_features_from(
         n_commas,
         cue,
         cue_n,
-        nw <= 12 and _HAS_DIGIT_RE.search(t) is not None and is_timestamp(t, nw),
+        nw <= 12 and HAS_DIGIT_RE.search(t) is not None and is_timestamp(t, nw),
         credit,
         latin_script,
         mostly_cjk,

@@ -320,7 +320,8 @@ def _join_continued(lines: list[tuple[int, int, str, bool]]) -> list[tuple[int, 
 # above it. The header is then one line, as the page's own text has it, and reads as one
 # ("Milan Griffes on September 12, 2018 at 4:47 pm said:"; its pieces, short lines between
 # a post and its thread, had cut the post off the region: AEB as text nodes, a blog post lost).
-_LONE_VERB_RE = re.compile(r"(?:says|said|wrote|writes|commented|replied) ?:")
+_LONE_VERB = r"(?:says|said|wrote|writes|commented|replied) ?:"
+_LONE_VERB_RE = re.compile(_LONE_VERB)
 _CONNECTOR_RE = re.compile(r",? ?(?:on|at)")
 HEADER_NAME_WORDS = 6  # a commenter's name line (a name, or names) has at most this many words
 
@@ -469,7 +470,7 @@ def logical_line_texts(text: str) -> list[str]:
 _MAY_CONTINUE_RE = re.compile(
     r"\n[^\S\n]*(?:[^\W\d_A-Z]|[,;:)\]’”%.!?\u0345\u24d0-\u24e9]|[‘“\"'][ ,;:)\]’”%.!?])")
 # (a line that may be a comment header's verb alone: see _join_comment_headers)
-_MAY_HOLD_VERB_RE = re.compile(r"\n[^\S\n]*(?:says|said|wrote|writes|commented|replied) ?:")
+_MAY_HOLD_VERB_RE = re.compile(rf"\n[^\S\n]*{_LONE_VERB}")
 
 
 def _may_hold_wrapped_block(pieces: list[str]) -> bool:

@@ -200,13 +200,19 @@ def prepare_text(doc: Document, config: CleanConfig, extracted: dict | None = No
         doc.rejected = NO_WORDS
 
 
+def prepare_shard(docs: list[Document], index: int, config: CleanConfig) -> None:
+    """``prepare_text`` of shard ``index``'s documents, each with the template pass's
+    extraction of its page when one was kept."""
+    pages = _kept_pages(config, index)
+    for position, doc in enumerate(docs):
+        prepare_text(doc, config, _page_of(pages, position, doc))
+
+
 def clean_shard(task: tuple[int, Shard], config: CleanConfig) -> list[Packed]:
     """Map shard ``(index, shard)`` for ``neardup clean``: its documents, cleaned."""
     index, shard = task
     docs = shard_documents(shard, config.read)
-    pages = kept_pages(config, index)
-    for position, doc in enumerate(docs):
-        prepare_text(doc, config, page_of(pages, position, doc))
+    prepare_shard(docs, index, config)
     return [pack(doc) for doc in docs]
 
 
@@ -251,7 +257,7 @@ def _pages_path(directory: str, index: int) -> Path:
     return Path(directory) / f"pages-{index:08d}.pickle"
 
 
-def kept_pages(config: CleanConfig, index: int) -> dict[int, tuple[str, dict]]:
+def _kept_pages(config: CleanConfig, index: int) -> dict[int, tuple[str, dict]]:
     """The template pass's HTML extractions of shard ``index`` (read once, then deleted), by
     position: the id of the document each belongs to, and the extraction."""
     if config.pages_dir is None:
@@ -266,7 +272,7 @@ def kept_pages(config: CleanConfig, index: int) -> dict[int, tuple[str, dict]]:
     return pages
 
 
-def page_of(pages: dict[int, tuple[str, dict]], position: int, doc: Document) -> dict | None:
+def _page_of(pages: dict[int, tuple[str, dict]], position: int, doc: Document) -> dict | None:
     """The template pass's extraction of ``doc`` (at ``position`` in its shard), if any. It
     is found by position: a file changed between the passes would give a document another
     page's text, so the id it was made for must be the document's."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-_HAS_DIGIT_RE = re.compile(r"\d")
+HAS_DIGIT_RE = re.compile(r"\d")
 
 # English month names and their abbreviations, lower-cased
 MONTH_NAMES = frozenset(
@@ -90,7 +90,7 @@ def has_date_or_age(t: str) -> bool:
     """``t`` holds a date or a relative age ("19 hours ago", "hace 14 horas"), in the
     patterns of :func:`has_date_or_time` (a clock time alone is none)."""
     return (
-        _HAS_DIGIT_RE.search(t) is not None
+        HAS_DIGIT_RE.search(t) is not None
         and (DATE_RE.search(t) or _AGO_RE.search(t) or _AGO_OTHER_RE.search(t)) is not None
     )
 
@@ -112,7 +112,7 @@ def has_date_or_time(t: str) -> bool:
     """``t`` holds a date, a clock time or a relative age ("19 hours ago", "hace 14 horas")
     somewhere."""
     return has_date_or_age(t) or (
-        _HAS_DIGIT_RE.search(t) is not None and TIME_RE.search(t) is not None)
+        HAS_DIGIT_RE.search(t) is not None and TIME_RE.search(t) is not None)
 
 
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",

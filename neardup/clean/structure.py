@@ -339,7 +339,7 @@ def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
     if len(turns) < MIN_TURNS * MIN_SPEAKERS:
         return marked
     speakers = dict(turns)
-    for run in _close_runs(list(speakers), MAX_ITEM_GAP):  # (turns a few lines apart)
+    for run in close_runs(list(speakers), MAX_ITEM_GAP):  # (turns a few lines apart)
         counts = Counter(speakers[i] for i in run)
         if sum(c >= MIN_TURNS for c in counts.values()) < MIN_SPEAKERS:
             continue
@@ -356,7 +356,7 @@ def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
     return marked
 
 
-def _close_runs(positions: list[int], gap: int) -> Iterator[list[int]]:
+def close_runs(positions: Iterable[int], gap: int) -> Iterator[list[int]]:
     """``positions`` (ascending) in runs whose neighbours are at most ``gap`` lines apart."""
     run: list[int] = []
     for i in positions:
@@ -486,7 +486,7 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
     labels = [i for i in colons if i + 1 < len(lines) and _paragraph_label(lines[i])
               and _paragraph(lines[i + 1])]
     marked: list[int] = []
-    for run in _close_runs(labels, MAX_ITEM_GAP + 1):
+    for run in close_runs(labels, MAX_ITEM_GAP + 1):
         names = {lines[i].text.strip().casefold() for i in run}
         if len(run) < MIN_LABELLED or len(names) < len(run):
             continue  # (one label over many lines: "RELATED:", "WATCH:")
@@ -525,10 +525,10 @@ def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
 def _mark_chronology(lines: list[Line], stamps: list[int]) -> list[int]:
     """Mark the chronologies among ``stamps`` (timestamp lines; see the module docstring):
     each date heading with the paragraphs under it."""
-    heads = [i for i in stamps if i + 1 < len(lines) and _date_heading(lines[i])
-             and _paragraph(lines[i + 1])]
+    heads = [i for i in stamps if i + 1 < len(lines) and _paragraph(lines[i + 1])
+             and _date_heading(lines[i])]
     marked: list[int] = []
-    for run in _close_runs(heads, MAX_ITEM_GAP + 1):
+    for run in close_runs(heads, MAX_ITEM_GAP + 1):
         if (len(run) < MIN_DATE_HEADINGS
                 or len({lines[i].text.casefold() for i in run}) < len(run)
                 or not all(_paragraph(lines[i - 1]) for i in run[1:])

@@ -163,6 +163,8 @@ def read_documents(inputs: list[str | Path], options: ReadOptions | None = None,
             index += 1
 
 
+# The record fields an option names, with the name they have by default: a name given that
+# no record holds is a mistake to say (all ids became FILE:LINE, all URLs null, in silence)
 _NAMED_FIELDS = (("id_field", "id"), ("url_field", "url"), ("date_field", "date"),
                  ("title_field", "title"), ("html_field", None), ("site_field", None))
 _RECORD_FORMATS = ("jsonl", "json", "csv", "parquet")

@@ -73,8 +73,6 @@ class RecordBatch:
     records: tuple[tuple[RawRecord, InputFile] | Document, ...]
 
 
-# The record fields an option names, with the name they have by default: a name given that
-# no record holds is a mistake to say (all ids became FILE:LINE, all URLs null, in silence)
 def _too_deep_to_send(record: RawRecord) -> bool:
     """Whether a field of ``record`` is nested deeper than documents keep (``trim_deep``):
     pickle, which sends a record to a worker, fails at about 500 levels (JSON readers go to

@@ -23,7 +23,7 @@ import orjson
 import xxhash
 
 from neardup.errors import NeardupError, UsageError
-from neardup.write.names import SAMPLES_FILE, SUMMARY_FILE
+from neardup.write.names import SAMPLES_FILE, SUMMARY_FILE, records_files
 from neardup.write.outputs import RemovedTotals
 
 _JSON_FIELDS = ("removed", "metadata", "warnings", "copies")
@@ -34,8 +34,8 @@ class ReportInputError(NeardupError):
 
 
 def _find(output: Path, stem: str) -> Path | None:
-    for suffix in (".jsonl", ".parquet"):
-        path = output / f"{stem}{suffix}"
+    for name in records_files(stem):
+        path = output / name
         if path.exists():
             return path
     return None

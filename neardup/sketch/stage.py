@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import xxhash
 
-from neardup.clean.stage import CleanConfig, kept_pages, page_of, prepare_text
+from neardup.clean.stage import CleanConfig, prepare_shard
 from neardup.document import Document, Packed, pack
 from neardup.match.lsh import band_keys
 from neardup.match.store import append_set_block, compact, set_masses
@@ -146,17 +146,15 @@ class ShardSketch:
 
 
 def sketch_shard(task: tuple[int, Shard], config: SketchConfig
-                 ) -> tuple[int, list[Packed] | None, ShardSketch]:
-    """Map shard ``(index, shard)``: returns its index, the cleaned documents (None when written
-    to ``config.spill_dir``) and their sketches."""
+                 ) -> tuple[list[Packed] | None, ShardSketch]:
+    """Map shard ``(index, shard)``: returns the cleaned documents (None when written to
+    ``config.spill_dir``) and their sketches."""
     index, shard = task
     cleaning = config.cleaning
     data = slice_bytes(shard) if isinstance(shard, FileSlice) else None
     docs = shard_documents(shard, cleaning.read, data)
     as_read = rereadable(shard, cleaning, docs)  # (before extraction changes the documents)
-    pages = kept_pages(cleaning, index)
-    for position, doc in enumerate(docs):
-        prepare_text(doc, cleaning, page_of(pages, position, doc))
+    prepare_shard(docs, index, cleaning)
     active = [i for i, doc in enumerate(docs) if doc.rejected is None]
     texts = [docs[i].text for i in active]
     words, word_offsets, not_ascii = shard_word_runs(texts)
@@ -211,8 +209,8 @@ def sketch_shard(task: tuple[int, Shard], config: SketchConfig
             sketch.reread = dataclasses.replace(shard, digest=xxhash.xxh3_64_intdigest(data))
         else:
             write_shard(config.spill_dir, index, [pack(doc) for doc in docs])
-        return index, None, sketch
-    return index, [pack(doc) for doc in docs], sketch
+        return None, sketch
+    return [pack(doc) for doc in docs], sketch
 
 
 _LITTLE_U8 = np.dtype("<u8")

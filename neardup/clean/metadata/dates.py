@@ -455,6 +455,8 @@ def only_a_date(text: str) -> bool:
     """``text`` is a date (and a time) in any language ``parse_date`` reads, and nothing else:
     the timestamp feature knows English dates only, and "17 de junio de 2025 - 13:45" stayed at
     the top of an extracted article."""
+    if _DATE_HINT_RE.search(text) is None:  # (no pattern can match: most lines it is asked of)
+        return False
     rest = text
     for rx, _, _ in _DATE_PATTERNS:
         rest = rx.sub(" ", rest)
