@@ -200,9 +200,9 @@ def learn_templates(units: Iterable[Shard], options: DedupOptions, progress: Sta
             pages = [row for row in rows if row[3] is not None]
             repeats = ids.repeated_many([row[0] for row in pages], [row[1] for row in pages],
                                         [id_key(row[0]) for row in pages])
-            for (_, _, site, hashes), repeat in zip(pages, repeats, strict=True):
+            for (_, _, site, hashes, page), repeat in zip(pages, repeats, strict=True):
                 if repeat is None:
-                    learner.add_hashes(site, hashes)
+                    learner.add_hashes(site, hashes, page)
             read.add([row[0] for row in rows])
             bar.advance(len(rows))
     return learner.build(), read

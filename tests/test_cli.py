@@ -627,7 +627,7 @@ def test_short_copy_banding_is_on_with_containment_and_can_be_turned_off(tmp_pat
         assert off["short_copy_min_bands"] is None
 
 
-@pytest.mark.parametrize("where", ["neardup.clean.template.document_line_hashes",
+@pytest.mark.parametrize("where", ["neardup.clean.template.page_lines",
                                    "neardup.clean.stage.clean_document"])
 def test_an_interrupt_inside_a_page_is_not_recorded_as_that_pages_failure(
         tmp_path, corpus, monkeypatch, capsys, where):

@@ -217,23 +217,24 @@ def clean_shard(task: tuple[int, Shard], config: CleanConfig) -> list[Packed]:
 
 
 def template_lines_shard(task: tuple[int, Shard], config: CleanConfig
-                         ) -> list[tuple[str, str, str, list[int] | None]]:
+                         ) -> list[tuple[str, str, str, list[int] | None, int]]:
     """Map shard ``(index, shard)`` for the site-template pass: per document ``(id, source,
-    site, line hashes)`` (``clean.template.document_line_hashes`` of its text or page text;
-    None when rejected). The main process counts them, in input order, into one learner.
+    site, line hashes, page key)`` (``clean.template.page_lines`` of its text or page text;
+    None and 0 when rejected). The main process counts them, in input order, into one
+    learner.
 
     HTML pages are extracted here (trafilatura, the expensive part); with ``pages_dir`` set the
     extractions are kept on disk for the cleaning pass, so no page is extracted twice."""
     from neardup.clean.html import extract_page
-    from neardup.clean.template import document_line_hashes
+    from neardup.clean.template import page_lines
 
     index, shard = task
-    rows: list[tuple[str, str, str, list[int] | None]] = []
+    rows: list[tuple[str, str, str, list[int] | None, int]] = []
     pages: dict[int, Any] = {}
     keep_comments = config.clean_options is not None and config.clean_options.keep_comments
     docs = shard_documents(shard, config.read)
     for position, doc in enumerate(docs):
-        hashes = None
+        hashes, page = None, 0
         if doc.rejected is None:
             try:
                 text = doc.text
@@ -241,11 +242,11 @@ def template_lines_shard(task: tuple[int, Shard], config: CleanConfig
                     pages[position] = extract_page(doc.html, doc.url, keep_comments)
                     take_page_url(doc, pages[position])  # (its site, as the cleaning pass')
                     text = pages[position].get("text") or text
-                hashes = document_line_hashes(text)
+                hashes, page = page_lines(text)
             except Exception as exc:  # the cleaning pass meets this page again, says why
                 reraise_if_interrupted(exc)
                 hashes = None
-        rows.append((doc.id, doc.source, doc.site, hashes))
+        rows.append((doc.id, doc.source, doc.site, hashes, page))
     if pages and config.pages_dir is not None:
         pages = {position: (docs[position].id, page) for position, page in pages.items()}
         with _pages_path(config.pages_dir, index).open("wb") as handle:

@@ -21,6 +21,19 @@ number of documents (off by at most ``slack``); template decisions use the lower
 pruning can make us miss a template line but never invent one. Lines of real templates occur in
 most documents and survive pruning, which removes the mass of once-seen article lines.
 
+Pages, not fetches
+------------------
+A page fetched again (a crawl that met it twice, the same text under a tracking URL) is one
+page of its site: its lines are counted once, and it is one of the site's documents once.
+Counted as often as it was fetched, three fetches of one story among a small site's pages put
+every short line of the story (sub-headings, one-line paragraphs) on a fifth of the site's
+pages, its template, and took them from every copy: AEB's page texts each fetched three
+times, recall 0.966 -> 0.878. A page is known by its key (:func:`page_lines`), a hash of the
+keys of its long lines in order; the learner keeps the keys of the pages it counted, at most
+``max_pages`` (default 1,000,000, ~60 MB) in all: past that it forgets them all and starts
+again, so that a page met again afterwards is counted again (as a page fetched again in
+another shard is by :meth:`SiteTemplateLearner.merge`).
+
 Thresholds
 ----------
 A line is template when its count >= max(``min_docs`` = 3, ceil(``min_fraction`` = 0.2 * site
@@ -39,8 +52,8 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -294,13 +307,24 @@ def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[i
     return keys
 
 
-def document_line_hashes(text: str) -> list[int]:
+# A page's key is made of its lines of at least this many characters (paragraphs; its headline
+# lists, time stamps and menus are shorter), so that a page fetched again with another "Most
+# read" list or ad label is the same page; a page without such lines is keyed by all its lines.
+PAGE_KEY_CHARS = 80
+
+
+def page_lines(text: str) -> tuple[list[int], int]:
     """The distinct ``line_key`` values of a document's lines, in first-seen order (the lines
-    the cleaner will look up: hard-wrapped paragraphs joined, a Markdown text's view)."""
+    the cleaner will look up: hard-wrapped paragraphs joined, a Markdown text's view), and
+    its page key: equal for a page fetched again (its long lines the same, in order, digits
+    folded), different for another page of the site (see the module docstring)."""
     view = markdown_view(text)
-    hashes = dict.fromkeys(line_keys(logical_line_texts(text if view is None else view.text)))
+    texts = logical_line_texts(text if view is None else view.text)
+    keys = line_keys(texts)
+    hashes = dict.fromkeys(keys)
     hashes.pop(0, None)  # (lines that normalise to nothing)
-    return list(hashes)
+    long_keys = [k for t, k in zip(texts, keys, strict=True) if len(t) >= PAGE_KEY_CHARS and k]
+    return list(hashes), xxhash.xxh3_64_intdigest(array("Q", long_keys or hashes))
 
 
 @dataclass
@@ -308,6 +332,7 @@ class _SiteCounts:
     docs: int = 0
     slack: int = 0
     counts: Counter[int] = field(default_factory=Counter)  # (update() counts in C)
+    pages: set[int] = field(default_factory=set)  # (the key of each page counted)
 
 
 @dataclass
@@ -379,7 +404,8 @@ class SiteTemplateLearner:
     """First pass over a corpus: ``add(site, text)`` per document, then ``build()``.
 
     Bounded memory: see the module docstring (at most ``max_entries`` line counters overall and
-    ``max_lines_per_site`` per site, each a 64-bit hash and a count).
+    ``max_lines_per_site`` per site, each a 64-bit hash and a count; at most ``max_pages``
+    page keys).
     """
 
     def __init__(
@@ -389,13 +415,16 @@ class SiteTemplateLearner:
         max_lines_per_site: int = 4096,
         min_docs: int = MIN_DOCS,
         min_fraction: float = MIN_FRACTION,
+        max_pages: int = 1_000_000,
     ) -> None:
         self.max_entries = max_entries
         self.max_lines_per_site = max_lines_per_site
         self.min_docs = min_docs
         self.min_fraction = min_fraction
+        self.max_pages = max_pages
         self._sites: dict[str, _SiteCounts] = {}
         self._entries = 0
+        self._pages = 0  # (page keys held)
 
     @property
     def entries(self) -> int:
@@ -403,12 +432,13 @@ class SiteTemplateLearner:
         return self._entries
 
     def add(self, site: str, text: str) -> None:
-        """Count each distinct normalised line of one document of ``site`` once."""
-        self.add_hashes(site, document_line_hashes(text))
+        """Count each distinct normalised line of one document of ``site`` once (nothing
+        when the site's pages counted hold the same page: see the module docstring)."""
+        self.add_hashes(site, *page_lines(text))
 
-    def add_hashes(self, site: str, hashes: Iterable[int]) -> None:
-        """``add`` of a document given as its ``document_line_hashes`` (computed elsewhere,
-        e.g. in a worker process; the counting stays in one place, in input order).
+    def add_hashes(self, site: str, hashes: list[int], page: int) -> None:
+        """``add`` of a document given as its :func:`page_lines` (computed elsewhere, e.g. in
+        a worker process; the counting stays in one place, in input order).
 
         A document without a site (no URL and no source folder: texts given to the Python
         API) belongs to no site's template: counted as one site, a story with many copies in
@@ -418,6 +448,12 @@ class SiteTemplateLearner:
         sc = self._sites.get(site)
         if sc is None:
             sc = self._sites[site] = _SiteCounts()
+        if page in sc.pages:
+            return
+        if self._pages >= self.max_pages:
+            self._forget_pages()
+        sc.pages.add(page)
+        self._pages += 1
         sc.docs += 1
         counts = sc.counts
         before = len(counts)
@@ -451,7 +487,9 @@ class SiteTemplateLearner:
                     sc.slack = max(sc.slack, floor)
 
     def merge(self, other: SiteTemplateLearner) -> None:
-        """Add the counts of a learner built on another shard (sites in sorted order)."""
+        """Add the counts of a learner built on another shard (sites in sorted order). A page
+        that both learners counted is counted twice: the pipeline counts every page in one
+        learner, in input order."""
         for site in sorted(other._sites):
             osc = other._sites[site]
             sc = self._sites.get(site)
@@ -459,6 +497,8 @@ class SiteTemplateLearner:
                 sc = self._sites[site] = _SiteCounts()
             sc.docs += osc.docs
             sc.slack += osc.slack
+            self._pages += len(osc.pages - sc.pages)
+            sc.pages |= osc.pages
             for h, c in osc.counts.items():
                 if h in sc.counts:
                     sc.counts[h] += c
@@ -467,8 +507,15 @@ class SiteTemplateLearner:
                     self._entries += 1
             if len(sc.counts) > self.max_lines_per_site:
                 self._prune_site(sc, self.max_lines_per_site // 2)
+        if self._pages > self.max_pages:
+            self._forget_pages()
         if self._entries > self.max_entries:
             self._prune_all()
+
+    def _forget_pages(self) -> None:
+        for sc in self._sites.values():
+            sc.pages.clear()
+        self._pages = 0
 
     def build(self) -> SiteTemplates:
         """Templates of every site with at least one line over the threshold."""
@@ -510,24 +557,57 @@ def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) ->
     return sum(ln.n_words for ln in template_prose) >= TEMPLATE_STORY_SHARE * total
 
 
+# The page's own story printed on several of the site's pages as other pages (its AMP or
+# print version with other clutter, updates that add a paragraph; a page fetched again is
+# counted once by the learner): its paragraphs recur on the site, and its short lines
+# (sub-headings, one-line paragraphs, list items) on as many pages, which in a small batch of
+# the site's pages is a fifth of them or more: three versions of one story among eight pages
+# of its site lost their sub-headings. When the page's recurring paragraphs are its story (as
+# _template_prose_is_a_story tells) and that story is on at most half of the site's pages, a
+# short line is the site's template only when it is on more of the site's pages than the
+# story (the median, by words, of its paragraphs' counts). A story on most of the site's
+# pages cannot be told from the template by counts: its short lines are judged as any page's.
+STORY_MAX_SHARE = 0.5
+
+
+def _story_pages(lines: list[Line], recurring: list[tuple[Line, int]], docs: int) -> int:
+    """On how many of the site's pages the page's story is printed, by its paragraphs that
+    recur on the site (``recurring``: the lines and their counts); 0 when they are no story
+    of the page's, or when that story is on more than STORY_MAX_SHARE of the ``docs``."""
+    if not _template_prose_is_a_story(lines, [ln for ln, _ in recurring]):
+        return 0
+    half, seen = sum(ln.n_words for ln, _ in recurring) / 2, 0
+    for ln, c in sorted(recurring, key=lambda lc: lc[1]):
+        seen += ln.n_words
+        if seen >= half:
+            return c if c <= STORY_MAX_SHARE * docs else 0
+    return 0  # (not reached: the words add up to the total)
+
+
 def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
                         ) -> None:
     """Mark the lines that recur on the site's pages (``template``) as ``site-template``;
     its prose lines only when they are no story of the site's own (see
-    :func:`_template_prose_is_a_story`). ``recs``: the lines' records from
-    :func:`~neardup.clean.lines.analyse_records`."""
+    :func:`_template_prose_is_a_story`), its short lines only when they are on more of the
+    site's pages than the page's own story (see :func:`_story_pages`). ``recs``: the lines'
+    records from :func:`~neardup.clean.lines.analyse_records`."""
     # (SiteTemplate.is_template, with the thresholds computed once)
     need, prose_need = template.thresholds()
     # (the keys from the lines' records: recurring lines need no look-up of their own)
     keys = record_keys([ln.text for ln in lines], recs, known_or_new_line_keys)
-    prose_lines: list[Line] = []
+    prose: list[tuple[Line, int]] = []  # (every counted paragraph: its count is >= need)
+    short: list[tuple[Line, int]] = []
     for i, c in template.counted_keys(keys):
         ln = lines[i]
         if ln.cls == "good" and ln.n_words >= PROSE_WORDS:
-            if c >= prose_need:
-                prose_lines.append(ln)
+            prose.append((ln, c))
         elif c >= need:
+            short.append((ln, c))
+    story_pages = _story_pages(lines, prose, template.docs) if prose and short else 0
+    for ln, c in short:
+        if c > story_pages:
             ln.cls, ln.reason = "bad", "site-template"
+    prose_lines = [ln for ln, c in prose if c >= prose_need]
     if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
         for ln in prose_lines:
             ln.cls, ln.reason = "bad", "site-template"

@@ -726,7 +726,7 @@ def test_learner_counts_as_a_loop_would() -> None:
     for n in range(300):
         site = f"s{n % 3}"
         hashes = [rnd.randint(1, 200) for _ in range(rnd.randint(0, 30))]
-        lrn.add_hashes(site, hashes)
+        lrn.add_hashes(site, hashes, n)  # (each document a page of its own)
         counts = ref.setdefault(site, {})
         for h in hashes:
             counts[h] = counts.get(h, 0) + 1

@@ -104,7 +104,10 @@ def test_a_story_on_most_of_a_site_s_pages_is_not_its_template() -> None:
 
     def page(i: int, changed: int) -> str:
         lines = [*story]
-        lines[changed] = lines[changed].replace("harbour", f"harbour{i}")
+        # (a word, not a number: digits are folded, and pages that differ only there would
+        # be fetches of one page, counted once)
+        lines[changed] = lines[changed].replace("harbour", f"harbour{chr(97 + i % 26)}"
+                                                           f"{chr(97 + i // 26)}")
         return "\n".join([*NAV, *lines, policy])
 
     lrn = SiteTemplateLearner()
@@ -119,3 +122,106 @@ def test_a_story_on_most_of_a_site_s_pages_is_not_its_template() -> None:
     own = "\n".join([*NAV, *[s.replace("one story", "other story") for s in story[:2]], policy])
     res = clean_text(own, template=tpl)
     assert policy not in res.text and "other story" in res.text
+
+
+# One story's page with sub-headings and a one-line paragraph, as a small site prints it.
+SUBHEADS = ["What the vote means for the harbour", "Residents react.", "Who pays for the work"]
+
+
+def _story_page(rotating: str = "", extra: str = "") -> str:
+    story = [
+        "The council voted on Tuesday to rebuild the harbour wall. The vote ends a debate "
+        "that has divided the town for more than two years.",
+        SUBHEADS[0],
+        "Engineers told the meeting that the old wall could fail in a winter storm. Repairs "
+        "would cost more than a new wall within a decade, they said.",
+        SUBHEADS[1],
+        "Several fishermen who spoke at the meeting said they had waited too long already. "
+        "Others asked who would pay for the work.",
+        SUBHEADS[2],
+        "The first contracts will be offered in the spring. The work should take about "
+        "eighteen months if the weather allows it.",
+        *([extra] if extra else []),
+    ]
+    return "\n\n".join([*NAV, "Harbour wall to be rebuilt", "By Jane Smith", "March 3, 2019",
+                        *story,
+                        *([rotating] if rotating else []), FOOTER])
+
+
+def _site_with(pages: list[str], others: int) -> SiteTemplateLearner:
+    lrn = SiteTemplateLearner()
+    for page in pages:
+        lrn.add("tribune.example", page)
+    for i in range(others):
+        lrn.add("tribune.example", _doc(i))
+    return lrn
+
+
+def test_a_page_fetched_again_is_one_page_of_its_site() -> None:
+    # Three fetches of one story among five other pages of a small site: counted as fetched,
+    # every short line of the story was on 3 of 8 pages, the site's template, and went from
+    # every copy. A page fetched again, the same or with another "Most read" line (short
+    # lines are no part of a page's key), is one page.
+    for rotating in ("", "Most read: {} wins the cup"):
+        fetches = [_story_page(rotating.format(w)) for w in ("Leeds", "Derby", "Hull")]
+        lrn = _site_with(fetches, others=5)
+        tpl = lrn.build().for_site("tribune.example")
+        assert tpl is not None and tpl.docs == 6
+        res = clean_text(fetches[0], template=tpl)
+        assert all(line in res.text for line in SUBHEADS)
+        assert "Politics" not in res.text and FOOTER not in res.text  # (still the template)
+    # pages that are not fetches of one page are counted as before
+    lrn = _site_with([_story_page(), _story_page(extra="An added paragraph of the update "
+                                                 "tells what the harbour master said about "
+                                                 "the vote on Wednesday morning.")], others=5)
+    assert lrn.build().for_site("tribune.example").docs == 7
+
+
+def test_forgetting_pages_past_the_bound_counts_them_again() -> None:
+    lrn = SiteTemplateLearner(max_pages=2)
+    page = _story_page()
+    lrn.add("a.example", page)
+    lrn.add("a.example", page)  # (the same page: not counted)
+    lrn.add("b.example", "Another site's page.")
+    assert lrn._sites["a.example"].docs == 1
+    lrn.add("b.example", "A third page.")  # (a third key: the two held are forgotten)
+    lrn.add("a.example", page)
+    assert lrn._sites["a.example"].docs == 2
+
+
+def test_a_story_printed_again_on_a_site_keeps_its_short_lines() -> None:
+    # Versions of one story that are no fetches of one page (an update adds a paragraph each
+    # time) on three of a small site's eight pages: its paragraphs recur on 3 pages, and so do
+    # its sub-headings; a short line is the site's template only when it is on more of the
+    # site's pages than the story.
+    updates = [f"Update {k}: the harbour master said on {day} that the vote would stand, and "
+               f"that the first boats would be moved before the work begins." for k, day in
+               enumerate(("Monday", "Tuesday", "Wednesday"))]
+    versions = [_story_page(extra=" ".join(updates[:k + 1])) for k in range(3)]
+    tpl = _site_with(versions, others=5).build().for_site("tribune.example")
+    assert tpl is not None and tpl.docs == 8 and tpl.is_template(SUBHEADS[1])
+    res = clean_text(versions[2], template=tpl)
+    assert all(line in res.text for line in SUBHEADS)
+    assert "Politics" not in res.text and FOOTER not in res.text  # (on all 8 pages)
+    # a page with a story of its own loses the lines as the site's template
+    own = "\n\n".join([*NAV, _doc(7).split("\n")[5], SUBHEADS[1], _doc(7).split("\n")[6],
+                       FOOTER])
+    assert SUBHEADS[1] not in clean_text(own, template=tpl).text
+
+
+def test_a_run_counts_a_page_fetched_again_once_whatever_the_jobs() -> None:
+    # The pipeline's template pass (page keys computed in the workers, counted in input order):
+    # three fetches of one story among a small site's pages keep their sub-headings.
+    import neardup
+
+    docs = [{"id": f"fetch{k}", "url": f"https://tribune.example/harbour?utm={k}",
+             "text": _story_page()} for k in range(3)]
+    docs += [{"id": f"page{i}", "url": f"https://tribune.example/{i}", "text": _doc(i)}
+             for i in range(5)]
+    outputs = []
+    for jobs in (1, 2):
+        cleaned = neardup.clean_documents(docs, jobs=jobs)
+        assert all(line in cleaned[0].text for line in SUBHEADS)
+        assert "Politics" not in cleaned[0].text and FOOTER not in cleaned[0].text
+        outputs.append([(d.text, d.removed) for d in cleaned])
+    assert outputs[0] == outputs[1]
