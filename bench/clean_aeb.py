@@ -2,6 +2,7 @@
 """Cleaning benchmark on scrapinghub's article-extraction-benchmark (AEB) data.
 
 Usage: python bench/clean_aeb.py DATA_DIR [--mode text|html|both] [--per-page N]
+                                  [--fetches K]
 
 Metric: exactly that of the benchmark's ``evaluate.py`` (scrapinghub/article-extraction-
 benchmark): lower-cased ``\\w+`` tokens, multiset of word 4-gram shingles per document (a text
@@ -15,7 +16,11 @@ that fails to process is scored as an empty prediction.
 ``extract`` and the favor-recall extraction that ``clean_html`` starts from), computed here.
 (b) text mode: ``output/html-text.json`` (whole page as text; when the data has none, the
 pages rendered with ``html-text``, which made that file: see ``aeb_data.py``) -> ``clean_text``;
-also the do-nothing baseline. Site templates are learned over the corpus by URL host first.
+also the do-nothing baseline. Site templates are learned over the corpus by URL host first;
+with ``--fetches K`` the template pass meets every page K times, each time with a line of its
+own at the end (a "Trending now" link that changes between fetches), as a crawl that fetched
+each page again would give it: the same page, whose lines must not become its site's
+template.
 """
 
 from __future__ import annotations
@@ -167,8 +172,21 @@ def text_inputs(aeb: AebData, text_input: str = "html-text") -> dict[str, str]:
     return {k: render(page) if page else "" for k, page in aeb.pages().items()}
 
 
-def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
-             ) -> dict[str, str]:
+# A line of its own for each fetch of a page (--fetches): what changes on a page between two
+# fetches of it (a headline list, an ad label)
+_FETCH_LINES = ("Trending now: the {} report everyone reads",)
+_FETCH_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+
+
+def _fetched(text: str, k: int) -> str:
+    """``text`` as its ``k``-th fetch shows it (k = 0: as it is)."""
+    if not k:
+        return text
+    return f"{text}\n\n{_FETCH_LINES[0].format(_FETCH_WORDS[k % len(_FETCH_WORDS)])}"
+
+
+def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text",
+             fetches: int = 1) -> dict[str, str]:
     gold = aeb.gold
     inputs = text_inputs(aeb, text_input)
     print(_line(f"text: do nothing ({text_input})", score(gold, inputs)))
@@ -176,7 +194,8 @@ def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text"
     t0 = time.perf_counter()
     learner = SiteTemplateLearner()
     for k in aeb.keys:
-        learner.add(aeb.site(k), inputs[k])
+        for fetch in range(fetches):
+            learner.add(aeb.site(k), _fetched(inputs[k], fetch))
     templates = learner.build()
     t1 = time.perf_counter()
     pred = {}
@@ -263,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="no bootstrap intervals (95 %%, over the pages) after the scores")
     ap.add_argument("--conservative", action="store_true",
                     help="conservative cleaning (for texts that are already articles)")
+    ap.add_argument("--fetches", type=int, default=1, metavar="K",
+                    help="text mode: the template pass meets every page K times, each fetch "
+                    "with a line of its own (a crawl that fetched every page again)")
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
     gold = aeb.gold
@@ -275,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = CleanOptions(conservative=args.conservative)
     results = {}
     if args.mode in ("text", "both"):
-        results["text"] = run_text(aeb, opts, args.text_input)
+        results["text"] = run_text(aeb, opts, args.text_input, args.fetches)
     if args.mode in ("html", "both"):
         results["html"] = run_html(aeb, opts)
     if not args.no_intervals:
