@@ -17,10 +17,10 @@ that fails to process is scored as an empty prediction.
 (b) text mode: ``output/html-text.json`` (whole page as text; when the data has none, the
 pages rendered with ``html-text``, which made that file: see ``aeb_data.py``) -> ``clean_text``;
 also the do-nothing baseline. Site templates are learned over the corpus by URL host first;
-with ``--fetches K`` the template pass meets every page K times, each time with a line of its
-own at the end (a "Trending now" link that changes between fetches), as a crawl that fetched
-each page again would give it: the same page, whose lines must not become its site's
-template.
+with ``--fetches K`` the template pass meets every page K times, each time with a teaser of
+another story at the end (a headline and a summary sentence that change between fetches), as
+a crawl that fetched each page again would give it: the same story, whose lines must not
+become its site's template.
 """
 
 from __future__ import annotations
@@ -172,9 +172,12 @@ def text_inputs(aeb: AebData, text_input: str = "html-text") -> dict[str, str]:
     return {k: render(page) if page else "" for k, page in aeb.pages().items()}
 
 
-# A line of its own for each fetch of a page (--fetches): what changes on a page between two
-# fetches of it (a headline list, an ad label)
-_FETCH_LINES = ("Trending now: the {} report everyone reads",)
+# What changes on a page between two fetches of it (--fetches): a teaser of another story,
+# its headline and its summary (a line long enough to count in the page's key, so that the
+# fetches are pages of their own to the template pass, as versions of one story are)
+_FETCH_TEASER = ("Trending now: the {} report",
+                 "The {} report is what everyone in town has been reading and sharing since the "
+                 "weekend, and the council has promised to answer it.")
 _FETCH_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
 
 
@@ -182,7 +185,8 @@ def _fetched(text: str, k: int) -> str:
     """``text`` as its ``k``-th fetch shows it (k = 0: as it is)."""
     if not k:
         return text
-    return f"{text}\n\n{_FETCH_LINES[0].format(_FETCH_WORDS[k % len(_FETCH_WORDS)])}"
+    word = _FETCH_WORDS[k % len(_FETCH_WORDS)]
+    return "\n\n".join([text, *(line.format(word) for line in _FETCH_TEASER)])
 
 
 def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text",
@@ -284,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="conservative cleaning (for texts that are already articles)")
     ap.add_argument("--fetches", type=int, default=1, metavar="K",
                     help="text mode: the template pass meets every page K times, each fetch "
-                    "with a line of its own (a crawl that fetched every page again)")
+                    "with a teaser of its own (a crawl that fetched every page again)")
     args = ap.parse_args(argv)
     aeb = load(args.data_dir)
     gold = aeb.gold

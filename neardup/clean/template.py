@@ -558,30 +558,45 @@ def _template_prose_is_a_story(lines: list[Line], template_prose: list[Line]) ->
 
 
 # The page's own story printed on several of the site's pages as other pages (its AMP or
-# print version with other clutter, updates that add a paragraph; a page fetched again is
-# counted once by the learner): its paragraphs recur on the site, and its short lines
-# (sub-headings, one-line paragraphs, list items) on as many pages, which in a small batch of
-# the site's pages is a fifth of them or more: three versions of one story among eight pages
-# of its site lost their sub-headings. When the page's recurring paragraphs are its story (as
-# _template_prose_is_a_story tells) and that story is on at most half of the site's pages, a
-# short line is the site's template only when it is on more of the site's pages than the
-# story (the median, by words, of its paragraphs' counts). A story on most of the site's
-# pages cannot be told from the template by counts: its short lines are judged as any page's.
-STORY_MAX_SHARE = 0.5
+# print version with other clutter, fetches of it with another teaser summary each time,
+# updates that add a paragraph; a page fetched again unchanged is counted once by the
+# learner): its paragraphs recur on the site, and its short lines (sub-headings, one-line
+# paragraphs, list items) on as many pages, which in a small batch of the site's pages is a
+# fifth of them or more: three versions of one story among eight pages of its site lost their
+# sub-headings. When the page's recurring paragraphs are its story (as
+# _template_prose_is_a_story tells), a short line is the site's template only when it is on
+# more of the site's pages than the story (the median, by words, of its paragraphs' counts).
+# A story on as many of the site's pages as any line of the page is the whole site in the
+# batch (a site met through one story), whose template is no more than the story's own lines,
+# unless the page has prose of its own beside the recurring paragraphs (OWN_PROSE_SHARE of
+# its prose or more): then those paragraphs may be the site's footer above a shorter article,
+# on every page, and its short lines are judged as any page's.
+OWN_PROSE_SHARE = 0.2
 
 
-def _story_pages(lines: list[Line], recurring: list[tuple[Line, int]], docs: int) -> int:
+def _story_pages(lines: list[Line], recurring: list[tuple[Line, int]], most: int) -> int:
     """On how many of the site's pages the page's story is printed, by its paragraphs that
     recur on the site (``recurring``: the lines and their counts); 0 when they are no story
-    of the page's, or when that story is on more than STORY_MAX_SHARE of the ``docs``."""
+    of the page's, or when that story is on ``most`` pages (the count of the page's line
+    found on the most of them) and the page has prose of its own."""
     if not _template_prose_is_a_story(lines, [ln for ln, _ in recurring]):
         return 0
-    half, seen = sum(ln.n_words for ln, _ in recurring) / 2, 0
-    for ln, c in sorted(recurring, key=lambda lc: lc[1]):
+    words = sum(ln.n_words for ln, _ in recurring)
+    pages = _median_count(recurring, words)
+    if pages < most:
+        return pages
+    total = sum(ln.n_words for ln in lines if ln.cls == "good" and ln.n_words >= PROSE_WORDS)
+    return pages if total - words < OWN_PROSE_SHARE * total else 0
+
+
+def _median_count(counted: list[tuple[Line, int]], words: int) -> int:
+    """The median, by words, of the counts of ``counted`` lines (``words`` in all)."""
+    seen = 0
+    for ln, c in sorted(counted, key=lambda lc: lc[1]):
         seen += ln.n_words
-        if seen >= half:
-            return c if c <= STORY_MAX_SHARE * docs else 0
-    return 0  # (not reached: the words add up to the total)
+        if 2 * seen >= words:
+            return c
+    return 0  # (not reached: the lines' words add up to ``words``)
 
 
 def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: SiteTemplate
@@ -603,7 +618,8 @@ def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: Sit
             prose.append((ln, c))
         elif c >= need:
             short.append((ln, c))
-    story_pages = _story_pages(lines, prose, template.docs) if prose and short else 0
+    story_pages = (_story_pages(lines, prose, max(c for _, c in short + prose))
+                   if prose and short else 0)
     for ln, c in short:
         if c > story_pages:
             ln.cls, ln.reason = "bad", "site-template"
