@@ -18,9 +18,9 @@ that fails to process is scored as an empty prediction.
 pages rendered with ``html-text``, which made that file: see ``aeb_data.py``) -> ``clean_text``;
 also the do-nothing baseline. Site templates are learned over the corpus by URL host first;
 with ``--fetches K`` the template pass meets every page K times, each time with a teaser of
-another story at the end (a headline and a summary sentence that change between fetches), as
-a crawl that fetched each page again would give it: the same story, whose lines must not
-become its site's template.
+another story at the end (a headline that changes between fetches), as a crawl that fetched
+each page again would give it: the same page, whose lines must not become its site's
+template.
 """
 
 from __future__ import annotations
@@ -172,12 +172,11 @@ def text_inputs(aeb: AebData, text_input: str = "html-text") -> dict[str, str]:
     return {k: render(page) if page else "" for k, page in aeb.pages().items()}
 
 
-# What changes on a page between two fetches of it (--fetches): a teaser of another story,
-# its headline and its summary (a line long enough to count in the page's key, so that the
-# fetches are pages of their own to the template pass, as versions of one story are)
-_FETCH_TEASER = ("Trending now: the {} report",
-                 "The {} report is what everyone in town has been reading and sharing since the "
-                 "weekend, and the council has promised to answer it.")
+# What changes on a page between two fetches of it (--fetches): a teaser of another story
+# (a headline: a short line, which is no part of the page's key to the template pass; a
+# summary line of 80 characters or more would make each fetch a page of its own, see
+# neardup.clean.template.PAGE_KEY_CHARS)
+_FETCH_TEASER = "Trending now: the {} report"
 _FETCH_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
 
 
@@ -185,8 +184,7 @@ def _fetched(text: str, k: int) -> str:
     """``text`` as its ``k``-th fetch shows it (k = 0: as it is)."""
     if not k:
         return text
-    word = _FETCH_WORDS[k % len(_FETCH_WORDS)]
-    return "\n\n".join([text, *(line.format(word) for line in _FETCH_TEASER)])
+    return f"{text}\n\n{_FETCH_TEASER.format(_FETCH_WORDS[k % len(_FETCH_WORDS)])}"
 
 
 def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text",
