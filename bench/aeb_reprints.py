@@ -418,6 +418,24 @@ def make_corpus(data_dir: Path, seed: int) -> tuple[list[dict], list[dict]]:
     return records, kinds
 
 
+def fetched_again(records: list[dict], kinds: list[dict], fetches: int
+                  ) -> tuple[list[dict], list[dict]]:
+    """Every record ``fetches`` times: fetch k > 0 has the id ``ID~fK``, the record's URL and
+    story, and its text with a teaser headline of another story at the end (what changes on a
+    page between two fetches); its kind is ``fetch``."""
+    words = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+    out_records, out_kinds = [], []
+    for record, kind in zip(records, kinds, strict=True):
+        out_records.append(record)
+        out_kinds.append(kind)
+        for k in range(1, fetches):
+            fetch_id = f"{record['id']}~f{k}"
+            teaser = f"Trending now: the {words[k % len(words)]} report"
+            out_records.append({**record, "id": fetch_id, "text": f"{record['text']}\n\n{teaser}"})
+            out_kinds.append({**kind, "id": fetch_id, "kind": "fetch"})
+    return out_records, out_kinds
+
+
 # ---------- scoring ----------
 
 def kind_recall(kinds: list[dict], clusters: dict[str, object]) -> dict[str, tuple[int, int]]:
@@ -426,7 +444,7 @@ def kind_recall(kinds: list[dict], clusters: dict[str, object]) -> dict[str, tup
     table: dict[str, list[int]] = {kind: [0, 0] for kind in KINDS}
     for m in kinds:
         if m["kind"] != "page":
-            row = table[m["kind"]]
+            row = table.setdefault(m["kind"], [0, 0])
             row[0] += clusters[m["id"]] == clusters[page[m["story"]]]
             row[1] += 1
     return {kind: (found, n) for kind, (found, n) in table.items()}
@@ -438,6 +456,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7, help="corpus seed")
     ap.add_argument("--work", type=Path, help="folder for the corpus and the output (default: "
                     "a temporary one)")
+    ap.add_argument("--fetches", type=int, default=1, metavar="K",
+                    help="every document K times, as a crawl that fetched each page again "
+                    "gives it: the same URL, another teaser headline at the end of each fetch "
+                    "after the first (kind 'fetch', in the story of the document fetched)")
     argv = sys.argv[1:]
     cut = argv.index("--") if "--" in argv else len(argv)
     options = argv[cut + 1:]  # after --: options for neardup dedup (default: its defaults)
@@ -447,6 +469,8 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="neardup-reprints-"))
     work.mkdir(parents=True, exist_ok=True)
     records, kinds = make_corpus(args.data, args.seed)
+    if args.fetches > 1:
+        records, kinds = fetched_again(records, kinds, args.fetches)
     corpus = work / "reprints.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
         for record in records:
