@@ -29,10 +29,11 @@ Counted as often as it was fetched, three fetches of one story among a small sit
 every short line of the story (sub-headings, one-line paragraphs) on a fifth of the site's
 pages, its template, and took them from every copy: AEB's page texts each fetched three
 times, recall 0.966 -> 0.878. A page is known by its key (:func:`page_lines`), a hash of the
-keys of its long lines in order; the learner keeps the keys of the pages it counted, at most
-``max_pages`` (default 1,000,000, ~60 MB) in all: past that it forgets them all and starts
-again, so that a page met again afterwards is counted again (as a page fetched again in
-another shard is by :meth:`SiteTemplateLearner.merge`).
+keys of its long lines in order (see PAGE_KEY_CHARS; pages without lines, empty or of
+punctuation, are one page); the learner keeps the keys of the pages it counted, each with
+its site's, in one set of at most ``max_pages`` (default 1,000,000, ~66 MB): past that it
+forgets them all and starts again, so that a page met again afterwards is counted again (as
+a page fetched again in another shard is by :meth:`SiteTemplateLearner.merge`).
 
 Thresholds
 ----------
@@ -307,15 +308,20 @@ def keys_of_new_lines(lines: list[str], normalised: Normalised | None) -> list[i
     return keys
 
 
-# A page's key is made of its lines of at least this many characters (paragraphs; its headline
-# lists, time stamps and menus are shorter), so that a page fetched again with another "Most
-# read" list or ad label is the same page; a page without such lines is keyed by all its
-# lines. (Pages whose only long lines are the site's own, tables or lists under a footer of
-# paragraphs, are one page to the learner: fewer of their lines reach the template. Keyed by
-# all their lines when the long lines held less than half of a page's text, pages fetched
-# again with another teaser were pages of their own again: AEB fetched 3 times with a short
-# teaser each time, F1 0.947 -> 0.925.)
+# A page's key is made of its lines of at least PAGE_KEY_CHARS characters (paragraphs; its
+# headline lists, time stamps and menus are shorter), so that a page fetched again with another
+# "Most read" list or ad label is the same page, when it has PAGE_KEY_LINES such lines or more
+# (an article's page, even a brief of two paragraphs: 95 % of AEB's page texts have 7 long
+# lines or more); else by all its lines, as a listing, a gallery or a product page whose one
+# long line is the site's own (a cookie notice) would be keyed by it alone, the same on all
+# the site's such pages, which then made one page and no template. Pages whose long lines
+# are all the site's own, two of them or more (a cookie notice and a copyright line above a
+# listing, a footer of paragraphs under a table), are still one page: a site of such pages
+# alone has no template. (Keyed by all their lines when the long lines held less than a
+# quarter of a page's text, AEB's pages fetched 3 times with another teaser each time scored
+# F1 0.942 instead of 0.947; less than half, 0.925.)
 PAGE_KEY_CHARS = 80
+PAGE_KEY_LINES = 2
 
 
 def page_lines(text: str) -> tuple[list[int], int]:
@@ -330,7 +336,9 @@ def page_lines(text: str) -> tuple[list[int], int]:
     hashes = dict.fromkeys(keys)
     hashes.pop(0, None)  # (lines that normalise to nothing)
     long_keys = [k for t, k in zip(texts, keys, strict=True) if len(t) >= PAGE_KEY_CHARS and k]
-    return list(hashes), xxhash.xxh3_64_intdigest(array("Q", long_keys or hashes))
+    if len(long_keys) < PAGE_KEY_LINES:
+        long_keys = list(hashes)
+    return list(hashes), xxhash.xxh3_64_intdigest(array("Q", long_keys))
 
 
 @dataclass
@@ -338,7 +346,8 @@ class _SiteCounts:
     docs: int = 0
     slack: int = 0
     counts: Counter[int] = field(default_factory=Counter)  # (update() counts in C)
-    pages: set[int] = field(default_factory=set)  # (the key of each page counted)
+    #: xxh3 of the site's name: a page's key is combined with it in the learner's set
+    key: int = 0
 
 
 @dataclass
@@ -430,7 +439,7 @@ class SiteTemplateLearner:
         self.max_pages = max_pages
         self._sites: dict[str, _SiteCounts] = {}
         self._entries = 0
-        self._pages = 0  # (page keys held)
+        self._pages: set[int] = set()  # (page key ^ site key of each page counted)
 
     @property
     def entries(self) -> int:
@@ -442,24 +451,24 @@ class SiteTemplateLearner:
         when the site's pages counted hold the same page: see the module docstring)."""
         self.add_hashes(site, *page_lines(text))
 
-    def add_hashes(self, site: str, hashes: list[int], page: int) -> None:
+    def add_hashes(self, site: str, hashes: list[int], page: int | None = None) -> None:
         """``add`` of a document given as its :func:`page_lines` (computed elsewhere, e.g. in
-        a worker process; the counting stays in one place, in input order).
+        a worker process; the counting stays in one place, in input order); ``page`` None:
+        a page of its own, counted whatever the pages before.
 
         A document without a site (no URL and no source folder: texts given to the Python
         API) belongs to no site's template: counted as one site, a story with many copies in
         a small batch was that "site's" template, and its paragraphs left every copy."""
         if not site:
             return
-        sc = self._sites.get(site)
-        if sc is None:
-            sc = self._sites[site] = _SiteCounts()
-        if page in sc.pages:
-            return
-        if self._pages >= self.max_pages:
-            self._forget_pages()
-        sc.pages.add(page)
-        self._pages += 1
+        sc = self._site(site)
+        if page is not None:
+            key = page ^ sc.key
+            if key in self._pages:
+                return
+            if len(self._pages) >= self.max_pages:
+                self._pages.clear()  # (forgotten: a page met again is counted again)
+            self._pages.add(key)
         sc.docs += 1
         counts = sc.counts
         before = len(counts)
@@ -498,13 +507,9 @@ class SiteTemplateLearner:
         learner, in input order."""
         for site in sorted(other._sites):
             osc = other._sites[site]
-            sc = self._sites.get(site)
-            if sc is None:
-                sc = self._sites[site] = _SiteCounts()
+            sc = self._site(site)
             sc.docs += osc.docs
             sc.slack += osc.slack
-            self._pages += len(osc.pages - sc.pages)
-            sc.pages |= osc.pages
             for h, c in osc.counts.items():
                 if h in sc.counts:
                     sc.counts[h] += c
@@ -513,15 +518,18 @@ class SiteTemplateLearner:
                     self._entries += 1
             if len(sc.counts) > self.max_lines_per_site:
                 self._prune_site(sc, self.max_lines_per_site // 2)
-        if self._pages > self.max_pages:
-            self._forget_pages()
+        self._pages |= other._pages
+        if len(self._pages) > self.max_pages:
+            self._pages.clear()
         if self._entries > self.max_entries:
             self._prune_all()
 
-    def _forget_pages(self) -> None:
-        for sc in self._sites.values():
-            sc.pages.clear()
-        self._pages = 0
+    def _site(self, site: str) -> _SiteCounts:
+        sc = self._sites.get(site)
+        if sc is None:
+            sc = self._sites[site] = _SiteCounts(key=xxhash.xxh3_64_intdigest(site.encode(
+                "utf-8", "surrogatepass")))
+        return sc
 
     def build(self) -> SiteTemplates:
         """Templates of every site with at least one line over the threshold."""

@@ -32,9 +32,10 @@ def _learner(n: int = 8) -> SiteTemplateLearner:
     for i in range(8):
         lrn.add(
             "other.example",
-            f"An unrelated article number {i} about the weather.\n{FOOTER}"
+            f"An unrelated article about the weather.\n{FOOTER}"
             if i == 0
-            else f"An unrelated article number {i} about gardening today.",
+            # (words, not numbers: pages that differ only in numbers are one page)
+            else f"An unrelated article about gardening on {TOPICS[i]} day.",
         )
     return lrn
 
@@ -210,21 +211,73 @@ def test_a_story_printed_again_on_a_site_keeps_its_short_lines() -> None:
 
 
 def test_a_run_counts_a_page_fetched_again_once_whatever_the_jobs() -> None:
-    # The pipeline's template pass (page keys computed in the workers, counted in input order):
-    # three fetches of one story among a small site's pages keep their sub-headings.
+    # The pipeline's template pass (page keys computed in the workers, counted in input order
+    # in the main process): three fetches of a story too short for the story rule (two
+    # paragraphs), each with another "Most read" line, far apart in the input, among five
+    # other pages of a small site keep their sub-headings, in one shard or many, with one
+    # worker or two, and give the same texts.
     import neardup
 
-    docs = [{"id": f"fetch{k}", "url": f"https://tribune.example/harbour?utm={k}",
-             "text": _story_page()} for k in range(3)]
-    docs += [{"id": f"page{i}", "url": f"https://tribune.example/{i}", "text": _doc(i)}
+    paragraphs = [line for line in _story_page().split("\n\n") if len(line) > 100]
+
+    def short_story(most_read: str) -> str:
+        return "\n\n".join([*NAV, "Harbour wall to be rebuilt", "By Jane Smith",
+                            "March 3, 2019", paragraphs[0], SUBHEADS[0], paragraphs[1], FOOTER,
+                            most_read])
+
+    fetches = [{"id": f"fetch{k}", "url": f"https://tribune.example/harbour?utm={k}",
+                "text": short_story(f"Most read: {team} wins the cup")}
+               for k, team in enumerate(("Leeds", "Derby", "Hull"))]
+    pages = [{"id": f"page{i}", "url": f"https://tribune.example/{i}", "text": _doc(i)}
              for i in range(5)]
-    outputs = []
+    docs = [pages[0], fetches[0], pages[1], pages[2], fetches[1], pages[3], pages[4],
+            fetches[2]]
+    outputs = set()
     for jobs in (1, 2):
-        cleaned = neardup.clean_documents(docs, jobs=jobs)
-        assert all(line in cleaned[0].text for line in SUBHEADS)
-        assert "Politics" not in cleaned[0].text and FOOTER not in cleaned[0].text
-        outputs.append([(d.text, d.removed) for d in cleaned])
-    assert outputs[0] == outputs[1]
+        for shard_size in (1, 3, 256):
+            cleaned = {d.id: d for d in neardup.clean_documents(docs, jobs=jobs,
+                                                                 shard_size=shard_size)}
+            text = cleaned["fetch0"].text
+            assert SUBHEADS[0] in text and FOOTER not in text
+            outputs.add(repr([(d.id, d.text, d.removed) for d in cleaned.values()]))
+    assert len(outputs) == 1
+
+
+def test_page_keys() -> None:
+    from neardup.clean.template import page_lines
+
+    story = _story_page()
+    assert page_lines(story)[1] == page_lines(story + "\n\nMost read: Leeds wins")[1]
+    assert page_lines(story)[1] != page_lines(_story_page(extra="An added paragraph of the "
+                                                          "update tells what the harbour "
+                                                          "master said on Wednesday."))[1]
+    # pages of short lines whose one long line is the site's (a cookie notice): keyed by all
+    # their lines, each a page of its own (keyed by that line, a site of such pages was one
+    # page, and had no template)
+    notice = ("We use cookies to improve your experience on our site and to show you "
+              "personalised advertising; by continuing you accept our cookie policy.")
+    listings = ["\n".join([*NAV, *(f"{t} {u} for sale" for u in TOPICS[i:i + 4]), notice])
+                for i, t in enumerate(TOPICS)]
+    assert len({page_lines(page)[1] for page in listings}) == len(listings)
+    lrn = SiteTemplateLearner()
+    for page in listings:
+        lrn.add("ads.example", page)
+    tpl = lrn.build().for_site("ads.example")
+    assert tpl is not None and tpl.docs == 8 and tpl.is_template("Politics")
+    # pages without lines (empty, punctuation) are one page
+    assert page_lines("")[1] == page_lines("---\n***")[1]
+
+
+def test_merge_holds_both_learners_pages() -> None:
+    a, b = SiteTemplateLearner(), SiteTemplateLearner()
+    page = _story_page()
+    a.add("tribune.example", page)
+    b.add("tribune.example", page)  # (counted by both: twice, as the docstring says)
+    b.add("tribune.example", _doc(1))
+    a.merge(b)
+    assert a._sites["tribune.example"].docs == 3
+    a.add("tribune.example", _doc(1))  # (a page the other learner counted: not again)
+    assert a._sites["tribune.example"].docs == 3
 
 
 def test_the_site_s_own_paragraphs_are_no_story_of_a_page() -> None:
