@@ -464,6 +464,8 @@ def main() -> int:
     cut = argv.index("--") if "--" in argv else len(argv)
     options = argv[cut + 1:]  # after --: options for neardup dedup (default: its defaults)
     args = ap.parse_args(argv[:cut])
+    if args.fetches < 1:
+        ap.error("--fetches must be 1 or more")
     from neardup.evaluate import cluster_scores, load_predicted
 
     work = args.work or Path(tempfile.mkdtemp(prefix="neardup-reprints-"))

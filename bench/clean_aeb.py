@@ -288,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="text mode: the template pass meets every page K times, each fetch "
                     "with a teaser of its own (a crawl that fetched every page again)")
     args = ap.parse_args(argv)
+    if args.fetches < 1:
+        ap.error("--fetches must be 1 or more")
     aeb = load(args.data_dir)
     gold = aeb.gold
     ref = args.data_dir / "output" / "trafilatura.json"
