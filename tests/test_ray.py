@@ -43,3 +43,30 @@ def test_ray_run_of_a_jsonl_file_writes_the_same_report_texts(tmp_path, ray_sess
         neardup.dedup_files([corpus], tmp_path / executor, options)
     for name in ("documents.jsonl", "report-texts.jsonl.gz"):
         assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_ray_run_with_cleaning_learns_the_same_site_templates(tmp_path, ray_session):
+    # The site-template pass on Ray: each page's line hashes and page key come from Ray tasks,
+    # counted in input order by the driver; pages fetched again (the same, or with another
+    # "Most read" line) are one page of their site, as in a local run.
+    import json
+
+    nav = "Home\nPolitics\nSports\nWeather\nFollow the Valley Tribune on social media"
+    records = []
+    for i in range(12):
+        page = f"{nav}\n\n{make_article(i, 3)}\n\nThe Valley Tribune is published by Valley Media."
+        records.append({"id": f"p{i}", "url": f"https://tribune.example/{i}", "text": page})
+        if i % 3 == 0:  # (fetched again, far apart in the input)
+            records.append({"id": f"p{i}~f", "url": f"https://tribune.example/{i}?utm=x",
+                            "text": f"{page}\n\nMost read: Leeds wins the cup"})
+    records = records[::2] + records[1::2]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    for executor in ("local", "ray"):
+        options = neardup.make_options(quiet=True, jobs=2, executor=executor, report=False)
+        neardup.dedup_files([corpus], tmp_path / executor, options)
+    for name in ("documents.jsonl", "deduplicated.jsonl"):
+        assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    removed = [json.loads(line)["removed"] for line in (tmp_path / "ray" / "documents.jsonl")
+               .open()]
+    assert any(span["reason"] == "site-template" for spans in removed for span in spans)
