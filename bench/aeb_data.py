@@ -132,6 +132,21 @@ def text_nodes(page: str) -> str:
     return "\n".join(s.strip() for s in tree.xpath("//body//text()") if s.strip())
 
 
+# What changes on a page between two fetches of it (the benches' --fetches): a teaser of
+# another story (a headline: a short line, which is no part of the page's key to the template
+# pass; a summary line of 80 characters or more would make each fetch a page of its own, see
+# neardup.clean.template.PAGE_KEY_CHARS)
+_FETCH_TEASER = "Trending now: the {} report"
+_FETCH_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+
+
+def fetched(text: str, k: int) -> str:
+    """``text`` as its ``k``-th fetch shows it (k = 0: as it is)."""
+    if not k:
+        return text
+    return f"{text}\n\n{_FETCH_TEASER.format(_FETCH_WORDS[k % len(_FETCH_WORDS)])}"
+
+
 def load(root: Path) -> AebData:
     """The ground truth of the data at ``root``."""
     path = root / "ground-truth.json"

@@ -423,15 +423,14 @@ def fetched_again(records: list[dict], kinds: list[dict], fetches: int
     """Every record ``fetches`` times: fetch k > 0 has the id ``ID~fK``, the record's URL and
     story, and its text with a teaser headline of another story at the end (what changes on a
     page between two fetches); its kind is ``fetch``."""
-    words = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
     out_records, out_kinds = [], []
     for record, kind in zip(records, kinds, strict=True):
         out_records.append(record)
         out_kinds.append(kind)
         for k in range(1, fetches):
             fetch_id = f"{record['id']}~f{k}"
-            teaser = f"Trending now: the {words[k % len(words)]} report"
-            out_records.append({**record, "id": fetch_id, "text": f"{record['text']}\n\n{teaser}"})
+            out_records.append({**record, "id": fetch_id,
+                                "text": aeb_data.fetched(record["text"], k)})
             out_kinds.append({**kind, "id": fetch_id, "kind": "fetch"})
     return out_records, out_kinds
 

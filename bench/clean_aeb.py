@@ -39,7 +39,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_data import AebData, load, markdown, markdown_underscores, text_nodes  # noqa: E402
+from aeb_data import (  # noqa: E402
+    AebData,
+    fetched,
+    load,
+    markdown,
+    markdown_underscores,
+    text_nodes,
+)
 from intervals import describe, difference, interval, macro_f1, macro_mean  # noqa: E402
 
 from neardup.clean import (  # noqa: E402
@@ -172,21 +179,6 @@ def text_inputs(aeb: AebData, text_input: str = "html-text") -> dict[str, str]:
     return {k: render(page) if page else "" for k, page in aeb.pages().items()}
 
 
-# What changes on a page between two fetches of it (--fetches): a teaser of another story
-# (a headline: a short line, which is no part of the page's key to the template pass; a
-# summary line of 80 characters or more would make each fetch a page of its own, see
-# neardup.clean.template.PAGE_KEY_CHARS)
-_FETCH_TEASER = "Trending now: the {} report"
-_FETCH_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
-
-
-def _fetched(text: str, k: int) -> str:
-    """``text`` as its ``k``-th fetch shows it (k = 0: as it is)."""
-    if not k:
-        return text
-    return f"{text}\n\n{_FETCH_TEASER.format(_FETCH_WORDS[k % len(_FETCH_WORDS)])}"
-
-
 def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text",
              fetches: int = 1) -> dict[str, str]:
     gold = aeb.gold
@@ -197,7 +189,7 @@ def run_text(aeb: AebData, opts: CleanOptions, text_input: str = "html-text",
     learner = SiteTemplateLearner()
     for k in aeb.keys:
         for fetch in range(fetches):
-            learner.add(aeb.site(k), _fetched(inputs[k], fetch))
+            learner.add(aeb.site(k), fetched(inputs[k], fetch))
     templates = learner.build()
     t1 = time.perf_counter()
     pred = {}
