@@ -313,3 +313,46 @@ def test_the_site_s_own_paragraphs_are_no_story_of_a_page() -> None:
     tpl = _site_with(pages, others=0).build().for_site("tribune.example")
     res = clean_text(pages[0], template=tpl)
     assert all(line in res.text for line in SUBHEADS) and FOOTER not in res.text
+
+
+REGULARS = ["joetoronto", "Valley Tribune", "harborwatcher"]
+
+
+def _page_with_thread(i: int) -> tuple[str, list[str], list[str]]:
+    """A page of the site: its story, then a thread of its own comments without a header
+    over it, under the headers of the site's regular commenters ("joetoronto says:" over the
+    comment's date)."""
+    topic = f"{TOPICS[i % 8]} and the {TOPICS[(i + 3) % 8]}"
+    story = [f"The council voted on Tuesday to rebuild the {topic}, a project that residents "
+             f"have asked for since the storm of {2000 + i} damaged the old buildings.",
+             f"Work on the {topic} will begin in the spring, the mayor said, and the town "
+             "will pay for most of it with a loan from the state's infrastructure fund.",
+             "Some residents said the plan came too late, while others asked how the town "
+             "would repay the loan without raising property taxes again next year."]
+    comments = [f"I have lived next to the {topic} for {10 + k} years, and I think the "
+                "council finally got one thing right this time. What worries me is the loan, "
+                f"because the last one took {k + 12} years to repay and the roads are still "
+                "full of potholes that nobody has fixed since then." for k in range(6)]
+    thread = []
+    for k, text in enumerate(comments):
+        thread += [f"{REGULARS[k % 3]} says:", f"November {k + 3}, 2019 at {k + 1}:15 pm",
+                   text]
+    page = "\n\n".join([*NAV, f"Council to rebuild the {topic}", "By Jane Doe", *story,
+                        *thread, "Leave a Reply", FOOTER])
+    return page, story, comments
+
+
+def test_a_thread_of_the_site_s_regular_commenters_goes() -> None:
+    # The regulars' "name says:" lines are on every page of the site, so they are its
+    # template; they still head comments, which go as they do on a page cleaned alone.
+    lrn = SiteTemplateLearner()
+    pages = [_page_with_thread(i) for i in range(6)]
+    for page, _, _ in pages:
+        lrn.add("tribune.example", page)
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None and tpl.is_template("joetoronto says:")
+    for page, story, comments in pages:
+        for template in (None, tpl):
+            res = clean_text(page, template=template)
+            assert all(p in res.text for p in story)
+            assert not any(c in res.text for c in comments), res.text
