@@ -119,6 +119,15 @@ HONORIFICS = frozenset(["mr", "mrs", "messrs"])  # (not "ms": "MS-DOS", "M.S. in
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
+# Characters that show nothing and join what is on either side of them: the soft hyphen
+# ("Flücht\xadlings\xadkrise", "&shy;": German sites and the Washington Post put them inside
+# long words as break hints, where another outlet's copy has none), the word joiner and the
+# zero-width no-break space (also a byte-order mark). NFKC keeps them, and as no word
+# characters they cut a word in two: removed. (A zero-width space is a break between words:
+# a separator, as every other non-word character.)
+_INVISIBLE_IN_WORDS = dict.fromkeys(map(ord, "\xad\u2060\ufeff"))
+
+
 def _unescaped(match: re.Match[str]) -> str:
     return html.unescape(match.group(0))
 
@@ -204,7 +213,8 @@ def tokens(text: str) -> list[str]:
     """Split ``text`` into normalised word tokens.
 
     Steps, in order: web addresses dropped (:func:`without_urls`), character references
-    ("&amp;", "&#39;") decoded, mojibake repaired ("construcciÃ³n"), NFKC (compatibility
+    ("&amp;", "&#39;") decoded, mojibake repaired ("construcciÃ³n"), soft hyphens and other
+    invisible joiners removed ("Flücht\xadlings"), NFKC (compatibility
     forms, "…" → "...", full-width letters), "%" as the
     word "percent", dotted acronyms to plain ("U.S." → "US"), case folding, then words =
     maximal ``\\w+`` runs, which drops punctuation, quotes, dashes and whitespace of every
@@ -218,6 +228,8 @@ def tokens(text: str) -> list[str]:
         text = CHARACTER_REFERENCE.sub(_unescaped, text)
     if not text.isascii():
         text = _repaired(text)
+        if "\xad" in text or "\u2060" in text or "\ufeff" in text:
+            text = text.translate(_INVISIBLE_IN_WORDS)
     text = unicodedata.normalize("NFKC", text)
     if "%" in text:
         text = text.replace("%", f" {PERCENT} ")

@@ -22,6 +22,16 @@ def test_typographic_quotes_dashes_and_ellipsis_are_ignored():
     assert tokens(fancy) == tokens(plain)
 
 
+def test_soft_hyphens_and_invisible_joiners_are_no_word_breaks():
+    # (German sites and the Washington Post print "&shy;" inside long words; a reprint has none)
+    plain = tokens("Die Flüchtlingskrise: refugee status and the word joiner")
+    assert tokens("Die Flücht\xadlings\xadkrise: refu&shy;gee status and the word "
+                  "jo\u2060iner") == plain
+    assert tokens("\ufeffDie Flüchtlingskrise: refugee status and the word joiner") == plain
+    # a zero-width space stays a break between words
+    assert tokens("two\u200bwords") == ["two", "words"]
+
+
 def test_case_whitespace_and_nfkc():
     assert tokens("ＦＵＬＬ   width\n\tTEXT") == ["full", "width", "text"]
 

@@ -28,7 +28,7 @@ def test_short_text_gives_one_shingle():
     assert len(shingle_hashes(np.empty(0, dtype=np.uint64), 5)) == 0
 
 
-_ALPHABET = "aZ9_ .,-'’“”—–…\n\tUSé漢ﬁＵ™©"
+_ALPHABET = "aZ9_ .,-'’“”—–…\n\tUSé漢ﬁＵ™©\xad"
 
 
 @settings(max_examples=300, deadline=None)
