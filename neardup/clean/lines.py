@@ -63,6 +63,9 @@ class Line:
     blank_before: bool = False
     #: part of a numbered list or a data table (set by :mod:`neardup.clean.structure`)
     in_list: bool = False
+    #: the class the line's own features gave it, when the site's template took it ("" when
+    #: not): what rules that read a line's shape go by (a byline, a comment's header)
+    own_cls: str = ""
 
 
 # Line breaks other than "\n" (CRLF is "\n" with a "\r" that strip() removes): a lone CR
@@ -528,7 +531,7 @@ def _new_lines(physical: list[tuple[int, int, str, bool]], recs: list[LineRecord
             ln.key,
         ) = rec[0]  # (in the order of FEATURE_FIELDS)
         ln.cls, ln.reason = rec[2] or _UNCLASSIFIED
-        ln.keep, ln.blank_before, ln.in_list = False, blank, False
+        ln.keep, ln.blank_before, ln.in_list, ln.own_cls = False, blank, False, ""
         append(ln)
     return lines
 

@@ -622,8 +622,8 @@ def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: Sit
                    if prose and short else 0)
     for ln, c in short:
         if c > story_pages:
-            ln.cls, ln.reason = "bad", "site-template"
+            ln.own_cls, ln.cls, ln.reason = ln.cls, "bad", "site-template"
     prose_lines = [ln for ln, c in prose if c >= prose_need]
     if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
         for ln in prose_lines:
-            ln.cls, ln.reason = "bad", "site-template"
+            ln.own_cls, ln.cls, ln.reason = ln.cls, "bad", "site-template"

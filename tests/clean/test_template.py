@@ -356,3 +356,23 @@ def test_a_thread_of_the_site_s_regular_commenters_goes() -> None:
             res = clean_text(page, template=template)
             assert all(p in res.text for p in story)
             assert not any(c in res.text for c in comments), res.text
+
+
+def test_a_byline_on_most_of_a_site_s_pages_is_still_each_page_s_byline() -> None:
+    # A small site's one writer: "Jane Doe, Staff Writer" under every headline is the site's
+    # template, and no less each page's byline (it was found on pages cleaned alone only).
+    def page(i: int) -> str:
+        _, story, _ = _page_with_thread(i)
+        return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}",
+                            "Jane Doe, Staff Writer", f"Published March {i + 1}, 2019", *story,
+                            FOOTER])
+    lrn = SiteTemplateLearner()
+    for i in range(6):
+        lrn.add("tribune.example", page(i))
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None and tpl.is_template("Jane Doe, Staff Writer")
+    for i in range(6):
+        alone, with_template = clean_text(page(i)), clean_text(page(i), template=tpl)
+        assert alone.byline == with_template.byline == "Jane Doe"
+        assert "Staff Writer" not in with_template.text
+        assert with_template.date == f"2019-03-{i + 1:02d}"

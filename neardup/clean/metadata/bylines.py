@@ -279,7 +279,9 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             continue
         t = _composed(ln.text.strip())
         name = None
-        if ln.cls == "bad" and i not in date_idx:
+        # (by the line's own class: a writer's "Jane Doe, Staff Writer" over most of a
+        # small site's pages is its template, and was lost as the byline of every page)
+        if (ln.own_cls or ln.cls) == "bad" and i not in date_idx:
             # (a line classified as clutter is a name only with its role, right below the
             # headline: "Bruce Y. Lee Senior Contributor")
             name = name_before_role(t) if i - 1 == title_idx else None
