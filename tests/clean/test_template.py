@@ -376,3 +376,34 @@ def test_a_byline_on_most_of_a_site_s_pages_is_still_each_page_s_byline() -> Non
         assert alone.byline == with_template.byline == "Jane Doe"
         assert "Staff Writer" not in with_template.text
         assert with_template.date == f"2019-03-{i + 1:02d}"
+
+
+def test_a_box_of_the_site_s_other_stories_goes_with_its_template() -> None:
+    # "More from the Tribune" under every page of a day: each teaser's headline, writer and
+    # date are the site's template, its summary (prose, on too few pages) is not. The writer
+    # over the date still makes the summaries a list of others' texts, as on a page alone.
+    box = ["More from the Valley Tribune"]
+    writers = ["Ann Lee", "Bo Diaz", "Cy Park", "Di Roe", "Ed Fox", "Flo Yu", "Gus Ray",
+               "Hal Ito"]
+    for k, (writer, topic) in enumerate(zip(writers, TOPICS, strict=True)):
+        box += [f"Why the {topic} matters to the valley", writer, f"Tuesday November {k + 5}, 2019",
+                f"The {topic} has been part of the town for a century, and the plans to change "
+                "it have divided the families who live next to it since the first vote. Now "
+                f"the council wants to hear from them again before it spends {k + 2} million "
+                "dollars on a project that few of them asked for."]
+    def page(i: int) -> tuple[str, list[str]]:
+        _, story, _ = _page_with_thread(i)
+        return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
+                            *story, *box, FOOTER]), story
+    lrn = SiteTemplateLearner()
+    for i in range(6):
+        lrn.add("tribune.example", page(i)[0])
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None and tpl.is_template("Ann Lee")
+    summaries = box[4::4]
+    for i in range(6):
+        text, story = page(i)
+        for template in (None, tpl):
+            res = clean_text(text, template=template)
+            assert all(p in res.text for p in story)
+            assert not any(s in res.text for s in summaries), res.text
