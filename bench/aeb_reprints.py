@@ -43,6 +43,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+# (this checkout's neardup, as the other bench scripts: a script run from another worktree
+# measures that worktree's code, in this process and in the dedup it starts)
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import aeb_data  # noqa: E402
@@ -449,6 +453,38 @@ def kind_recall(kinds: list[dict], clusters: dict[str, object]) -> dict[str, tup
     return {kind: (found, n) for kind, (found, n) in table.items()}
 
 
+def own_pages_with_templates(data_dir: Path, records: list[dict], kinds: list[dict]
+                             ) -> tuple[dict, dict]:
+    """The corpus's original pages (kind ``page``) cleaned alone and with their host's site
+    template learnt over the whole corpus (as ``neardup dedup`` learns it, by URL host), each
+    scored against its gold article (AEB metric): what the template does to a page whose
+    host has other pages with its clutter (its wrapped copies of other stories)."""
+    from clean_aeb import score
+
+    from neardup.clean import SiteTemplateLearner, clean_text
+    from neardup.read.sites import site_of
+
+    data = aeb_data.load(data_dir)
+    gold_of = {f"s{si:03d}": data.gold[key] for si, key in enumerate(sorted(data.keys))}
+    learner = SiteTemplateLearner()
+    site = {r["id"]: site_of(r.get("url"), "") for r in records}  # (as the pipeline's)
+    for r in records:
+        learner.add(site[r["id"]], r["text"])
+    templates = learner.build()
+    by_id = {r["id"]: r for r in records}
+    gold: dict[str, str] = {}
+    alone: dict[str, str] = {}
+    with_template: dict[str, str] = {}
+    for m in kinds:
+        if m["kind"] == "page":
+            r = by_id[m["id"]]
+            gold[m["id"]] = gold_of[m["story"]]
+            alone[m["id"]] = clean_text(r["text"]).text
+            with_template[m["id"]] = clean_text(
+                r["text"], template=templates.for_site(site[r["id"]])).text
+    return score(gold, alone), score(gold, with_template)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path, help="the AEB folder (../shared/data/scrapinghub_aeb)")
@@ -467,7 +503,7 @@ def main() -> int:
         ap.error("--fetches must be 1 or more")
     from neardup.evaluate import cluster_scores, load_predicted
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="neardup-reprints-"))
+    work = (args.work or Path(tempfile.mkdtemp(prefix="neardup-reprints-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     records, kinds = make_corpus(args.data, args.seed)
     if args.fetches > 1:
@@ -481,7 +517,7 @@ def main() -> int:
             handle.write(json.dumps(m, ensure_ascii=False) + "\n")
     out = work / "out"
     subprocess.run([sys.executable, "-m", "neardup", "dedup", str(corpus), "-o", str(out), "-q",
-                    "--no-report", *options], check=True)
+                    "--no-report", *options], check=True, cwd=REPO)
     predicted = load_predicted(out / "documents.jsonl")
     scores = cluster_scores(predicted, {r["id"]: r["story"] for r in records})
     count = Counter(m["kind"] for m in kinds)
@@ -497,6 +533,11 @@ def main() -> int:
     print(f"kept copies of stories of 2+ documents ({kept['stories']}), their text against the "
           f"story's gold article (AEB metric): P {kept['precision']:.3f}  R {kept['recall']:.3f}"
           f"  F1 {kept['f1']:.3f}; kept: {kept['kinds']}")
+    alone, with_template = own_pages_with_templates(args.data, records, kinds)
+    print(f"the original pages ({count['page']}) cleaned with their host's template (AEB "
+          f"metric): P {with_template['precision']:.3f}  R {with_template['recall']:.3f}  F1 "
+          f"{with_template['f1']:.3f}; cleaned alone: P {alone['precision']:.3f}  R "
+          f"{alone['recall']:.3f}  F1 {alone['f1']:.3f}")
     return 0
 
 
