@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from neardup.clean.classify import OPENING_QUOTES, addresses_the_reader
 from neardup.clean.features import CLOSERS, CUES, WORD_RE
-from neardup.clean.lines import Line
+from neardup.clean.lines import Line, shape_class
 from neardup.clean.metadata.dates import only_a_date, parse_date
 from neardup.clean.region import article_regions
 from neardup.clean.stamps import MONTH_NAMES, bare_date_or_age, has_date_or_age, has_date_or_time
@@ -59,17 +59,6 @@ _LEAD_IN_OPENERS = frozenset(
 POST_BY_RE = re.compile(r"^[—–-]\s*\S[^()]{0,60}\(@\w+\)")
 
 
-def _shape(ln: Line) -> str:
-    """The class of ``ln`` by its own features, also when the site's template took it: a
-    thread's "name says:" and date lines, a teaser list's author and date lines, are on a
-    fifth of a small site's pages (its regular commenters, the blog's author answering, its
-    "More from" box; digits folded, "fan42 says:" is "fan7 says:"), and as the template's
-    ("bad") they no longer headed the comments or summaries under them, which stayed with
-    the article (a washingtonexaminer page of the reprints corpus: precision 0.97 alone,
-    0.40 with its host's template)."""
-    return ln.own_cls or ln.cls
-
-
 def _comment_header(lines: list[Line], i: int) -> bool:
     """``lines[i]`` opens one comment of a thread: a short (author) line next to a timestamp.
 
@@ -79,7 +68,7 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     looks the same: the rule only applies after the article's first ``COMMENT_MIN_ARTICLE_WORDS``.
     """
     ln = lines[i]
-    if _shape(ln) != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
+    if shape_class(ln) != "short" or ln.n_words > COMMENT_AUTHOR_WORDS or ln.timestamp:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (nxt is None or not (nxt.timestamp or _other_date_line(nxt))
@@ -89,6 +78,11 @@ def _comment_header(lines: list[Line], i: int) -> bool:
         return False
     if _titles_a_post(lines, i + 2):
         return False
+    if ln.reason == "site-template" and not _own_text_below(lines, i + 2):
+        # (a comment has its own text under its header: a box of the site's titles over
+        # dates, or its menu lines over "Updated ..." lines, in the middle of an article, is
+        # the template's lines one after the other, and taken for a thread it cut the article)
+        return False
     if not ln.keep:
         return not nxt.keep
     # A thread printed as a numbered list (Markdown of an <ol>: "1. joetoronto says:") is a
@@ -97,6 +91,11 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
     # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
     return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
+
+
+def _own_text_below(lines: list[Line], j: int) -> bool:
+    """``lines[j]`` is prose of the page's own, not of the site's template."""
+    return j < len(lines) and lines[j].cls in ("good", "near")
 
 
 # A commenter's date line in another language ("3. April 2022 um 15:02", "12 mars 2019 à
@@ -299,7 +298,7 @@ def _commenters_stamp(lines: list[Line], j: int, i: int, memo: dict[int, int]) -
 
 
 def _name_line(ln: Line) -> bool:
-    return (_shape(ln) == "short" and ln.n_words <= COMMENT_AUTHOR_WORDS and not ln.timestamp
+    return (shape_class(ln) == "short" and ln.n_words <= COMMENT_AUTHOR_WORDS and not ln.timestamp
             and ln.cue is None)
 
 
@@ -375,7 +374,7 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
         if seen < HEADER_MIN_ARTICLE_WORDS:
             continue
         if (seen >= COMMENT_MIN_ARTICLE_WORDS and (not ln.keep or ln.in_list)
-                and _shape(ln) == "short" and _comment_header(lines, i)):
+                and shape_class(ln) == "short" and _comment_header(lines, i)):
             name = ln.text
             two_line.add(i)
         elif (ln.n_words <= INLINE_HEADER_WORDS and ln.text.endswith(_SAID_ENDS)

@@ -64,8 +64,18 @@ class Line:
     #: part of a numbered list or a data table (set by :mod:`neardup.clean.structure`)
     in_list: bool = False
     #: the class the line's own features gave it, when the site's template took it ("" when
-    #: not): what rules that read a line's shape go by (a byline, a comment's header)
+    #: not): what rules that read a line's shape go by (see :func:`shape_class`)
     own_cls: str = ""
+
+
+def shape_class(ln: Line) -> str:
+    """The class of ``ln`` by its own features, also when the site's template took it (for
+    the rules that read what a line is: a comment's header, a byline). The template takes a
+    line out; what the line is does not change: a thread's "name says:" and date lines, a
+    teaser box's writer and date lines, a one-writer site's "Jane Doe, Staff Writer", are on a
+    fifth of a small site's pages, and as the template's ("bad") they no longer headed the
+    comments or summaries under them, nor gave the page its byline."""
+    return ln.own_cls if ln.own_cls and ln.reason == "site-template" else ln.cls
 
 
 # Line breaks other than "\n" (CRLF is "\n" with a "\r" that strip() removes): a lone CR

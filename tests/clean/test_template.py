@@ -407,3 +407,32 @@ def test_a_box_of_the_site_s_other_stories_goes_with_its_template() -> None:
             res = clean_text(text, template=template)
             assert all(p in res.text for p in story)
             assert not any(s in res.text for s in summaries), res.text
+
+
+def test_the_site_s_lines_in_the_middle_of_an_article_start_no_comment_section() -> None:
+    # A box of the site's titles over dates, or its menu lines over "Updated" lines, inside
+    # the article: template lines one after another, no comment text under them. Read as a
+    # thread by their shape, they cut the article's second half (a reviewer's pages).
+    boxes = {"box": ["Most read", "Council approves budget for parks", "March 2, 2019",
+                     "Flood warning lifted for the valley", "March 3, 2019",
+                     "New principal named at high school", "March 4, 2019"],
+             "menu": ["Opinion Letters Obituaries", "Updated March 9, 2019",
+                      "Sports Scores Schedules", "Updated March 9, 2019",
+                      "Weather Radar Alerts", "Updated March 9, 2019"]}
+    for box in boxes.values():
+        def page(i: int, box: list[str] = box) -> tuple[str, list[str]]:
+            _, story, _ = _page_with_thread(i)
+            _, more, _ = _page_with_thread(i + 8)
+            body = [*story, *box, *more]
+            return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", *body,
+                                FOOTER]), story + more
+        lrn = SiteTemplateLearner()
+        for i in range(8):
+            lrn.add("tribune.example", page(i)[0])
+        tpl = lrn.build().for_site("tribune.example")
+        assert tpl is not None and tpl.is_template(box[1])
+        for i in range(3):
+            text, paragraphs = page(i)
+            res = clean_text(text, template=tpl)
+            assert all(p in res.text for p in paragraphs), res.text
+            assert not any(line in res.text.split("\n\n") for line in box)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from neardup.clean.features import CLOSERS
-from neardup.clean.lines import Line
+from neardup.clean.lines import Line, shape_class
 from neardup.clean.metadata.dates import (
     PUBLISHED_LATER_RE,
     PUBLISHED_LINE_WORDS,
@@ -281,7 +281,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
         name = None
         # (by the line's own class: a writer's "Jane Doe, Staff Writer" over most of a
         # small site's pages is its template, and was lost as the byline of every page)
-        if (ln.own_cls or ln.cls) == "bad" and i not in date_idx:
+        if shape_class(ln) == "bad" and i not in date_idx:
             # (a line classified as clutter is a name only with its role, right below the
             # headline: "Bruce Y. Lee Senior Contributor")
             name = name_before_role(t) if i - 1 == title_idx else None
