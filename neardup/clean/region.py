@@ -364,11 +364,24 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             i += 1
             continue
         # a run of short lines
+        # (a line of the site's template in or beside the run is looked through: it goes, but
+        # it says nothing of where the article is: an in-article "Related: <headline>" or
+        # "ADVERTISEMENT" the site prints on many pages cut the sub-heading or list items
+        # next to it off the article; not a list's label, "DON'T MISS", whose list goes)
         j = i
-        while j < e and lines[j].cls == "short" and not lines[j].in_list:
+        while j < e and ((lines[j].cls == "short" and not lines[j].in_list)
+                         or _template_in_flow(lines[j])):
             j += 1
-        before = lines[i - 1] if i > s else None
-        after = lines[j] if j < e else None
+        while _template_in_flow(lines[j - 1]):
+            j -= 1
+        b = i - 1
+        while b >= s and _template_in_flow(lines[b]):
+            b -= 1
+        a = j
+        while a < e and _template_in_flow(lines[a]):
+            a += 1
+        before = lines[b] if b >= s else None
+        after = lines[a] if a < e else None
         if (j - i == 1 and before is not None and _in_flow(before) and ln.n_words >= 2
                 and ln.digit_ratio == 0 and ln.cue is None):
             # (one line of words under an image's caption or an inline link, a sub-heading,
@@ -388,6 +401,8 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
                      and _list_label(before))
         for k in range(i, j):
             sk = lines[k]
+            if sk.reason == "site-template":
+                continue
             if after_cue:
                 sk.reason = "related"
             elif (prose_before and prose_after and j - i <= 25) or (
@@ -453,6 +468,11 @@ def _in_flow(ln: Line) -> bool:
     not a list's label): boilerplate that sits between an article's paragraphs."""
     return ln.cls == "bad" and (ln.reason == "caption" or (
         ln.reason == "related" and not _list_label(ln)))
+
+
+def _template_in_flow(ln: Line) -> bool:
+    """A line of the site's template that is no list's label (see :func:`_in_flow`)."""
+    return ln.reason == "site-template" and not (ln.cue == "related" and _list_label(ln))
 
 
 def _list_label(ln: Line) -> bool:

@@ -436,3 +436,34 @@ def test_the_site_s_lines_in_the_middle_of_an_article_start_no_comment_section()
             res = clean_text(text, template=tpl)
             assert all(p in res.text for p in paragraphs), res.text
             assert not any(line in res.text.split("\n\n") for line in box)
+
+
+def test_the_site_s_line_inside_an_article_takes_no_sub_heading_or_list_with_it() -> None:
+    # "Related: <headline>" on most of the site's pages, between the article's paragraphs: it
+    # goes as the template, the sub-heading and the list items next to it stay (they went
+    # with it: a "bad" line beside them made them the region's edge).
+    promo = "Related: Track every road closure in the valley with our interactive map"
+    def page(i: int) -> tuple[str, list[str]]:
+        _, story, _ = _page_with_thread(i)
+        topic = TOPICS[i % 8]  # (the page's own lines differ from page to page)
+        items = [f"The {topic} {part} would reopen after the {TOPICS[(i + k + 1) % 8]} work"
+                 for k, part in enumerate(["gate", "wing", "hall"])]
+        lead, heading = f"Here is what the {topic} plan includes:", f"What the {topic} needs"
+        more = [f"The {topic} plan still needs a vote of the county board, which meets in "
+                "the old court house next month and has asked the town for a cheaper design.",
+                f"Residents who live near the {topic} can send their comments to the clerk "
+                "until the end of the month, and a public hearing will follow in the spring."]
+        keep = [*story, lead, *items, heading, *more]
+        body = [*story, lead, *items, promo, heading, *more]
+        return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
+                            *body, FOOTER]), keep
+    lrn = SiteTemplateLearner()
+    for i in range(8):
+        lrn.add("tribune.example", page(i)[0])
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None and tpl.is_template(promo)
+    for i in range(8):
+        text, keep = page(i)
+        res = clean_text(text, template=tpl)
+        assert promo not in res.text
+        assert all(line in res.text.split("\n\n") for line in keep), res.text
