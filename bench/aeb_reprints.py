@@ -534,7 +534,8 @@ def main() -> int:
           f"story's gold article (AEB metric): P {kept['precision']:.3f}  R {kept['recall']:.3f}"
           f"  F1 {kept['f1']:.3f}; kept: {kept['kinds']}")
     alone, with_template = own_pages_with_templates(args.data, records, kinds)
-    print(f"the original pages ({count['page']}) cleaned with their host's template (AEB "
+    print(f"the original pages ({count['page']}) cleaned (default options, whatever follows "
+          f"--) with their host's template (AEB "
           f"metric): P {with_template['precision']:.3f}  R {with_template['recall']:.3f}  F1 "
           f"{with_template['f1']:.3f}; cleaned alone: P {alone['precision']:.3f}  R "
           f"{alone['recall']:.3f}  F1 {alone['f1']:.3f}")

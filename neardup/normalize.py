@@ -136,8 +136,9 @@ def _unescaped(match: re.Match[str]) -> str:
 # "â€œquotedâ€\x9d"). Such a copy shared no shingle with its twin wherever an accent or a
 # curly quote stood. ftfy (made for this) repairs it; its check is run only on texts with one
 # of the marks UTF-8 read that way leaves, which hold non-ASCII letters, so they are on the
-# regex path already (the compiled path sends them here).
-_MOJIBAKE_MARKS = ("Ã", "Â", "â€")
+# regex path already (the compiled path sends them here). ("ï»¿" is a byte-order mark read
+# that way: repaired, it is removed as the mark is, see _INVISIBLE_IN_WORDS.)
+_MOJIBAKE_MARKS = ("Ã", "Â", "â€", "ï»¿")
 
 
 def _repaired(text: str) -> str:

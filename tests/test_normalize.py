@@ -28,6 +28,8 @@ def test_soft_hyphens_and_invisible_joiners_are_no_word_breaks():
     assert tokens("Die Flücht\xadlings\xadkrise: refu&shy;gee status and the word "
                   "jo\u2060iner") == plain
     assert tokens("\ufeffDie Flüchtlingskrise: refugee status and the word joiner") == plain
+    # (a byte-order mark read as Latin-1 upstream, "ï»¿": repaired, then removed)
+    assert tokens("ï»¿Die Flüchtlingskrise: refugee status and the word joiner") == plain
     # a zero-width space stays a break between words
     assert tokens("two\u200bwords") == ["two", "words"]
 
