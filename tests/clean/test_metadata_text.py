@@ -57,6 +57,22 @@ def test_a_date_line_or_a_score_line_is_not_the_headline() -> None:
         assert clean_text(text).title == HEADLINE, between
 
 
+def test_a_reading_time_line_is_not_the_headline() -> None:
+    # A WordPress reading-time widget under the byline, "Reading Time: 3 minutes", is
+    # heading-shaped and the closest to the article: it was the title, and the "Posted on
+    # ... by" line above it no longer the header's byline.
+    for widget in ("Reading Time: 3 minutes", "Estimated reading time: 5 min", "4 min read",
+                   "Lesezeit: 3 Minuten", "Nov 18, 2019 at 9:24 pm ET • 2 min read"):
+        text = "\n".join(["Menu", "", HEADLINE, "",
+                          "Posted on March 1, 2024 by Priya Natarajan", "", widget, "", *BODY])
+        res = clean_text(text)
+        assert (res.title, res.byline) == (HEADLINE, "Priya Natarajan"), widget
+        assert widget not in res.text
+    # a headline that speaks of minutes is one
+    text = "\n".join(["Menu", "", "The 30 minutes that changed the valley", "", *BODY])
+    assert clean_text(text).title == "The 30 minutes that changed the valley"
+
+
 def _header(*header: str) -> str:
     return "\n".join([f"{HEADLINE} | Example News", "Home", "World", "", HEADLINE, *header, "",
                       *BODY])

@@ -149,13 +149,29 @@ def _byline_shaped(t: str) -> bool:
 
 def _not_headline(ln: Line) -> bool:
     """A date or time line ("November 20, 2019 / 1:07 AM / CBS News"), a line of numbers
-    (a score or table row, "Palm Bay 18 22 13 17 — 70") or a URL: heading-shaped by length and
-    missing sentence end, but never the headline."""
+    (a score or table row, "Palm Bay 18 22 13 17 — 70"), a URL or a reading time ("Reading
+    Time: 3 minutes"): heading-shaped by length and missing sentence end, but never the
+    headline."""
     return (
         ln.digit_ratio >= 0.3
         or "://" in ln.text
         or line_has_date(ln)
+        or (ln.n_words <= READING_TIME_WORDS and READING_TIME_RE.search(ln.text) is not None)
     )
+
+
+# A blog's reading-time line, "Reading Time: 3 minutes", "Estimated reading time: 5 min",
+# "4 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min": under the headline on many
+# WordPress sites, and taken for the headline itself (a held-out probe's tech blog: every page's
+# title, and with it the byline above it, wrong)
+READING_TIME_WORDS = 8
+READING_TIME_RE = re.compile(
+    r"(?i)\b(?:(?:estimated\s+)?read(?:ing)?\s+time|lesezeit|leestijd|temps\s+de\s+lecture|"
+    r"tiempo\s+de\s+lectura|tempo\s+de\s+leitura|tempo\s+di\s+lettura|czas\s+czytania)"
+    r"\s*:?\s*(?:about\s+|ca\.?\s+|~\s*)?\d+\s*(?:min|minutes?|minuten|minutos|minuti|minut)"
+    r"\.?\s*$|"
+    r"\b\d+[\s-]*(?:min\.?|minutes?|minute)\s+(?:read|lesezeit|de\s+lecture|de\s+lectura)"
+    r"\s*$")
 
 
 class _RewordedTitle:
