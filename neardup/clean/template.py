@@ -627,3 +627,22 @@ def mark_template_lines(lines: list[Line], recs: list[LineRecord], template: Sit
     if prose_lines and not _template_prose_is_a_story(lines, prose_lines):
         for ln in prose_lines:
             ln.own_cls, ln.cls, ln.reason = ln.cls, "bad", "site-template"
+    half = SUB_HEADING_SHARE * template.docs
+    for ln, c in short:
+        if c <= half and ln.reason == "site-template" and _sub_heading(lines, ln.index):
+            ln.cls, ln.reason, ln.own_cls = ln.own_cls, "", ""
+
+
+# A site's recurring sub-heading ("Verdict", "Battery life", "What we know so far") is on a
+# fifth of its pages, those of one kind, and was the template's: a short line without a cue
+# word between two of the page's own paragraphs, on at most this share of the site's pages,
+# is the article's ("Continue reading below", between paragraphs too, is on all of them)
+SUB_HEADING_SHARE = 0.5
+SUB_HEADING_WORDS = 8
+
+
+def _sub_heading(lines: list[Line], i: int) -> bool:
+    ln = lines[i]
+    return (ln.own_cls == "short" and ln.cue is None and ln.n_words <= SUB_HEADING_WORDS
+            and not ln.terminal and 0 < i < len(lines) - 1
+            and lines[i - 1].cls == "good" and lines[i + 1].cls == "good")

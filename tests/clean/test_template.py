@@ -467,3 +467,28 @@ def test_the_site_s_line_inside_an_article_takes_no_sub_heading_or_list_with_it(
         res = clean_text(text, template=tpl)
         assert promo not in res.text
         assert all(line in res.text.split("\n\n") for line in keep), res.text
+
+
+def test_a_sub_heading_on_some_of_the_site_s_pages_stays() -> None:
+    # A review site's "Verdict" between two paragraphs of 3 of its 8 pages is on enough of
+    # them to be a template line, and is the article's: between two of the page's own
+    # paragraphs, without a cue word, on at most half of the pages. A line between paragraphs
+    # on every page ("Continue reading below") is the site's.
+    def page(i: int) -> tuple[str, list[str]]:
+        _, story, _ = _page_with_thread(i)
+        body = [story[0], *(["Verdict"] if i < 3 else []), story[1], "Continue reading below",
+                story[2]]
+        return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
+                            *body, FOOTER]), body
+    lrn = SiteTemplateLearner()
+    for i in range(8):
+        lrn.add("tribune.example", page(i)[0])
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None and tpl.is_template("Verdict")
+    for i in range(8):
+        text, body = page(i)
+        res = clean_text(text, template=tpl)
+        kept = res.text.split("\n\n")
+        assert all(line in kept for line in body[:body.index("Continue reading below")]), kept
+        reasons = {text[s.start:s.end]: s.reason for s in res.removed}
+        assert reasons["Continue reading below"] == "site-template"
