@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 from neardup.clean import SiteTemplateLearner, clean_text
+from neardup.clean.template import SiteTemplate
 
 NAV = ["Home", "Politics", "Sports", "Weather", "Follow the Valley Tribune on social media"]
 FOOTER = "The Valley Tribune is published by Valley Media Group, a family-owned company."
@@ -315,6 +316,16 @@ def test_the_site_s_own_paragraphs_are_no_story_of_a_page() -> None:
     assert all(line in res.text for line in SUBHEADS) and FOOTER not in res.text
 
 
+def _tribune_template(pages: list[str]) -> SiteTemplate:
+    """The template learnt from ``pages`` of tribune.example (it must learn one)."""
+    lrn = SiteTemplateLearner()
+    for page in pages:
+        lrn.add("tribune.example", page)
+    tpl = lrn.build().for_site("tribune.example")
+    assert tpl is not None
+    return tpl
+
+
 REGULARS = ["joetoronto", "Valley Tribune", "harborwatcher"]
 
 
@@ -345,12 +356,9 @@ def _page_with_thread(i: int) -> tuple[str, list[str], list[str]]:
 def test_a_thread_of_the_site_s_regular_commenters_goes() -> None:
     # The regulars' "name says:" lines are on every page of the site, so they are its
     # template; they still head comments, which go as they do on a page cleaned alone.
-    lrn = SiteTemplateLearner()
     pages = [_page_with_thread(i) for i in range(6)]
-    for page, _, _ in pages:
-        lrn.add("tribune.example", page)
-    tpl = lrn.build().for_site("tribune.example")
-    assert tpl is not None and tpl.is_template("joetoronto says:")
+    tpl = _tribune_template([page for page, _, _ in pages])
+    assert tpl.is_template("joetoronto says:")
     for page, story, comments in pages:
         for template in (None, tpl):
             res = clean_text(page, template=template)
@@ -366,11 +374,8 @@ def test_a_byline_on_most_of_a_site_s_pages_is_still_each_page_s_byline() -> Non
         return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}",
                             "Jane Doe, Staff Writer", f"Published March {i + 1}, 2019", *story,
                             FOOTER])
-    lrn = SiteTemplateLearner()
-    for i in range(6):
-        lrn.add("tribune.example", page(i))
-    tpl = lrn.build().for_site("tribune.example")
-    assert tpl is not None and tpl.is_template("Jane Doe, Staff Writer")
+    tpl = _tribune_template([page(i) for i in range(6)])
+    assert tpl.is_template("Jane Doe, Staff Writer")
     for i in range(6):
         alone, with_template = clean_text(page(i)), clean_text(page(i), template=tpl)
         assert alone.byline == with_template.byline == "Jane Doe"
@@ -395,11 +400,8 @@ def test_a_box_of_the_site_s_other_stories_goes_with_its_template() -> None:
         _, story, _ = _page_with_thread(i)
         return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
                             *story, *box, FOOTER]), story
-    lrn = SiteTemplateLearner()
-    for i in range(6):
-        lrn.add("tribune.example", page(i)[0])
-    tpl = lrn.build().for_site("tribune.example")
-    assert tpl is not None and tpl.is_template("Ann Lee")
+    tpl = _tribune_template([page(i)[0] for i in range(6)])
+    assert tpl.is_template("Ann Lee")
     summaries = box[4::4]
     for i in range(6):
         text, story = page(i)
@@ -426,11 +428,8 @@ def test_the_site_s_lines_in_the_middle_of_an_article_start_no_comment_section()
             body = [*story, *box, *more]
             return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", *body,
                                 FOOTER]), story + more
-        lrn = SiteTemplateLearner()
-        for i in range(8):
-            lrn.add("tribune.example", page(i)[0])
-        tpl = lrn.build().for_site("tribune.example")
-        assert tpl is not None and tpl.is_template(box[1])
+        tpl = _tribune_template([page(i)[0] for i in range(8)])
+        assert tpl.is_template(box[1])
         for i in range(3):
             text, paragraphs = page(i)
             res = clean_text(text, template=tpl)
@@ -457,11 +456,8 @@ def test_the_site_s_line_inside_an_article_takes_no_sub_heading_or_list_with_it(
         body = [*story, lead, *items, promo, heading, *more]
         return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
                             *body, FOOTER]), keep
-    lrn = SiteTemplateLearner()
-    for i in range(8):
-        lrn.add("tribune.example", page(i)[0])
-    tpl = lrn.build().for_site("tribune.example")
-    assert tpl is not None and tpl.is_template(promo)
+    tpl = _tribune_template([page(i)[0] for i in range(8)])
+    assert tpl.is_template(promo)
     for i in range(8):
         text, keep = page(i)
         res = clean_text(text, template=tpl)
@@ -480,11 +476,8 @@ def test_a_sub_heading_on_some_of_the_site_s_pages_stays() -> None:
                 story[2]]
         return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
                             *body, FOOTER]), body
-    lrn = SiteTemplateLearner()
-    for i in range(8):
-        lrn.add("tribune.example", page(i)[0])
-    tpl = lrn.build().for_site("tribune.example")
-    assert tpl is not None and tpl.is_template("Verdict")
+    tpl = _tribune_template([page(i)[0] for i in range(8)])
+    assert tpl.is_template("Verdict")
     for i in range(8):
         text, body = page(i)
         res = clean_text(text, template=tpl)
