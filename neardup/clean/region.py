@@ -310,6 +310,12 @@ def lead_start(lines: list[Line], s: int) -> int:
         # (the photo's furniture, not a sub-heading: nothing else stands there)
         gap.cls, gap.reason = "bad", "caption"
         return s - 2
+    if gap.reason == "site-template" and (
+            (gap.own_cls == "short" and gap.n_words <= LEAD_GAP_WORDS and gap.cue is None)
+            or (gap.cue == "notice" and gap.n_words <= LEAD_AD_WORDS)):
+        # (the same, when the site prints it on many pages: "Continue reading below", an ad
+        # label, under every lede; as the template's line it had cut the lede off)
+        return s - 2
     return s
 
 

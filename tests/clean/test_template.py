@@ -485,3 +485,19 @@ def test_a_sub_heading_on_some_of_the_site_s_pages_stays() -> None:
         assert all(line in kept for line in body[:body.index("Continue reading below")]), kept
         reasons = {text[s.start:s.end]: s.reason for s in res.removed}
         assert reasons["Continue reading below"] == "site-template"
+
+
+def test_a_lede_over_the_site_s_line_stays() -> None:
+    # "Continue reading below" (or an ad label) under every page's first paragraph: the
+    # site's template, and the one-sentence lede above it, isolated by it, is still the
+    # article's (as on the page alone, where the short line is looked through).
+    def page(i: int) -> tuple[str, list[str]]:
+        _, story, _ = _page_with_thread(i)
+        return "\n\n".join([*NAV, f"Council to rebuild the {TOPICS[i % 8]}", "By Jane Doe",
+                            story[0], "Continue reading below", *story[1:], FOOTER]), story
+    tpl = _tribune_template([page(i)[0] for i in range(8)])
+    assert tpl.is_template("Continue reading below")
+    for i in range(8):
+        text, story = page(i)
+        kept = clean_text(text, template=tpl).text.split("\n\n")
+        assert all(p in kept for p in story) and "Continue reading below" not in kept, kept
