@@ -441,6 +441,13 @@ def fetched_again(records: list[dict], kinds: list[dict], fetches: int
 
 # ---------- scoring ----------
 
+def story_golds(data_dir: Path) -> dict[str, str]:
+    """The gold article of each story of :func:`make_corpus` (story ``sNNN``: the NNN-th page
+    key in sorted order)."""
+    data = aeb_data.load(data_dir)
+    return {f"s{si:03d}": data.gold[key] for si, key in enumerate(sorted(data.keys))}
+
+
 def kind_recall(kinds: list[dict], clusters: dict[str, object]) -> dict[str, tuple[int, int]]:
     """Per copy kind: (copies in the story of their original page, copies)."""
     page = {m["story"]: m["id"] for m in kinds if m["kind"] == "page"}
@@ -464,8 +471,7 @@ def own_pages_with_templates(data_dir: Path, records: list[dict], kinds: list[di
     from neardup.clean import SiteTemplateLearner, clean_text
     from neardup.read.sites import site_of
 
-    data = aeb_data.load(data_dir)
-    gold_of = {f"s{si:03d}": data.gold[key] for si, key in enumerate(sorted(data.keys))}
+    gold_of = story_golds(data_dir)
     learner = SiteTemplateLearner()
     site = {r["id"]: site_of(r.get("url"), "") for r in records}  # (as the pipeline's)
     for r in records:
@@ -549,8 +555,7 @@ def kept_copy_scores(data_dir: Path, records: list[dict], kinds: list[dict], ded
     copies of predicted stories of two or more documents (where the keep policy chose)."""
     from clean_aeb import score
 
-    data = aeb_data.load(data_dir)
-    gold_of = {f"s{si:03d}": data.gold[key] for si, key in enumerate(sorted(data.keys))}
+    gold_of = story_golds(data_dir)
     story_of = {r["id"]: r["story"] for r in records}
     gold: dict[str, str] = {}
     pred: dict[str, str] = {}
