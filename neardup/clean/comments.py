@@ -484,7 +484,8 @@ def cut_comments(lines: list[Line], keep: bool, extracted: bool = False) -> int 
 
 
 def article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: frozenset[int],
-                         regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                         regions: list[tuple[int, int]],
+                         teaser_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """``regions``, or, when they all lie in a comment thread (:func:`thread_start`: headers
     with the comment system's verb) below HEADER_MIN_ARTICLE_WORDS or more of prose, the
     article regions above the thread. A thread longer than the post above it outweighed it,
@@ -495,7 +496,8 @@ def article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: fr
     if start is None or regions[0][0] < start:
         return regions
     above = article_regions(lines[:start], opts,
-                            frozenset(i for i in content_rows if i < start))
+                            frozenset(i for i in content_rows if i < start),
+                            frozenset(i for i in teaser_rows if i < start))
     words = sum(ln.n_words for s, e in above for ln in lines[s:e]
                 if ln.cls in ("good", "near"))
     if words < HEADER_MIN_ARTICLE_WORDS:

@@ -85,14 +85,19 @@ def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bo
 
 
 def article_regions(lines: list[Line], opts: CleanOptions,
-                    content_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+                    content_rows: frozenset[int] = frozenset(),
+                    teaser_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """The article regions; ``content_rows``: the lines of Markdown tables and of questions
     and answers, which are content beside a paragraph, so that a one-sentence paragraph above
     them is not isolated (the shape of a teaser). (Not so the tables found by their numbers,
-    see neardup.clean.structure: a block of phone numbers below a short story is one.)"""
+    see neardup.clean.structure: a block of phone numbers below a short story is one.)
+    ``teaser_rows``: summaries cut off in a run (:mod:`neardup.clean.teasers`), which weigh
+    nothing and are no prose beside a line: the lines around them decide."""
     prose = [ln.cls in ("good", "near") for ln in lines]
     for i in content_rows:
         prose[i] = True
+    for i in teaser_rows:
+        prose[i] = False
     last = len(lines) - 1
     bad_weight = -opts.bad_weight
     unterminated = opts.unterminated_weight
@@ -139,6 +144,8 @@ def article_regions(lines: list[Line], opts: CleanOptions,
             append(0.0 if ln.reason == "caption" else bad_weight)
         else:
             append(_list_or_other_weight(ln, opts))
+    for i in teaser_rows:
+        w[i] = 0.0
     search = split_segments if len(w) <= SPLIT_SEARCH_LINES else maximal_segments
     found = search(w, opts.extra_region_ratio)
     if not found:

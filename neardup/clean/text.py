@@ -16,11 +16,12 @@ input):
    not know go (:mod:`~neardup.clean.captions`).
 3. Article region: a maximum-sum segment over line weights (prose counts for its length,
    a short prose line without a sentence end for less, an isolated short one -- a teaser's
-   shape -- for nothing, every short/boilerplate line against). Navigation and headline
-   lists are long runs of negative lines, so the article region is where prose is dense;
-   other dense regions of two prose lines or more are added when they are nearly as strong
-   (articles split by an inline ad block). A region takes in its lead paragraph above the
-   photo's caption; a comment thread under a post does not outweigh it
+   shape -- for nothing, every short/boilerplate line against; a run of summaries cut off
+   with an ellipsis, a box of other stories, for nothing, :mod:`~neardup.clean.teasers`).
+   Navigation and headline lists are long runs of negative lines, so the article region is
+   where prose is dense; other dense regions of two prose lines or more are added when they
+   are nearly as strong (articles split by an inline ad block). A region takes in its lead
+   paragraph above the photo's caption; a comment thread under a post does not outweigh it
    (:mod:`~neardup.clean.region`, :mod:`~neardup.clean.comments`).
 4. Context smoothing inside the region (jusText-like): short lines survive when both sides are
    prose (sub-headings, list items, one-line paragraphs) and go when they hang off a
@@ -69,6 +70,7 @@ from neardup.clean.region import (
 from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure, mark_table_rows
 from neardup.clean.tail import cut_kept_tail
+from neardup.clean.teasers import cut_teasers
 from neardup.clean.template import SiteTemplate, keys_of_new_lines, mark_template_lines
 from neardup.clean.video import mark_timed_captions
 from neardup.document import RemovedSpan
@@ -243,11 +245,12 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
     link_items = (lines_at(lines, view.link_items) if view is not None and view.link_items
                   else frozenset())
     content_rows = mark_structure(lines, link_items)  # (questions and answers)
+    teaser_rows = cut_teasers(lines)
     if view is not None and view.tables:
         content_rows |= mark_table_rows(lines, view.tables)
-    regions = article_regions(lines, opts, content_rows)
+    regions = article_regions(lines, opts, content_rows, teaser_rows)
     if regions and not opts.keep_comments:
-        regions = article_above_thread(lines, opts, content_rows, regions)
+        regions = article_above_thread(lines, opts, content_rows, regions, teaser_rows)
     if not regions:  # no prose at all: keep what is not clearly boilerplate
         for ln in lines:
             # (nor a list item that is one link: a box of other stories, a menu)

@@ -1,0 +1,138 @@
+"""Boxes of other stories whose summaries are cut off with an ellipsis
+(:mod:`neardup.clean.teasers`), and an article's own lines that trail off."""
+
+from __future__ import annotations
+
+import pytest
+
+from neardup.clean import clean_text
+from neardup.clean.lines import analyse
+from neardup.clean.teasers import cut_off, cut_teasers
+
+STORY = [
+    "NEW DELHI: Nearly 150 Indians returned home on Wednesday after being deported from the "
+    "United States for violating visa rules or entering the country without papers.",
+    "The special aircraft carrying the deportees landed at the Delhi airport at 6am, an "
+    "airport official said, after a stop in Bangladesh on the way from Arizona.",
+    "“This was the fourth time I have been deported,” said one of them, a 24-year-old from "
+    "Punjab who had paid an agent for each of his attempts to reach the border.",
+    "Officials said the deportees would be allowed to go home once the paperwork with the "
+    "immigration department was done, which could take most of the day.",
+]
+TEASERS = [  # (each a headline run into the first words of the story, cut off)
+    "Court asks state to draft a law for the temple board NEW DELHI: The Supreme Court on "
+    "Wednesday asked the state government to come out with a law for the...",
+    "Cleric says the government's days are numbered KARACHI: The cleric fired a fresh salvo "
+    "at the prime minister, saying the government was heading for a fall and that…",
+    "Schools reopen across the valley after months WASHINGTON: All schools and colleges are "
+    "now open and there is near full attendance in the institutions, the government […]",
+    "Man pleads guilty to a loan fraud scheme NEW YORK: A man has pleaded guilty to theft, "
+    "embezzlement and misapplication of bank funds in connection with a scheme to make...",
+]
+
+
+def _page(above: list[str], below: list[str]) -> str:
+    return "\n\n".join(["Home", "World", "India", *above, "Deportees return home", *STORY,
+                        "Share", *below, "About us", "Contact"])
+
+
+@pytest.mark.parametrize("where", ["above", "below", "both"])
+def test_a_box_of_cut_off_summaries_goes_the_story_stays(where: str) -> None:
+    above = TEASERS if where in ("above", "both") else []
+    below = TEASERS if where in ("below", "both") else []
+    res = clean_text(_page(above, below))
+    for para in STORY:
+        assert para in res.text
+    for teaser in TEASERS:
+        assert teaser[:40] not in res.text, teaser
+
+
+def test_cut_off_summaries_under_their_headlines_go() -> None:
+    heads = ["Apple AirPods Pro already discounted for the holidays",
+             "Big discount on a smart speaker available even before launch",
+             "Here are the upcoming deals on laptops for the season",
+             "A documentary on the design of a pair of headphones"]
+    summaries = [
+        "Apple launched the new earphones for $250 only last month, but surprisingly it is "
+        "already possible to grab a pair for less. The deal is on at two of the big stores "
+        "and runs until...",
+        "The company announced a slew of devices in September that fill every corner of its "
+        "range. The new speaker is the most interesting of them, and today you can buy it "
+        "for a price that…",
+        "The maker released its list of holiday deals to get the shopping season started. "
+        "Starting next week, the laptops in the list will be cheaper by a third, and some of "
+        "the older models will...",
+        "Like the desktop it was made to go with, the company's headphones have been praised "
+        "for their design. Now a short film shows how the team arrived at the shape and the "
+        "controls, which [...]",
+    ]
+    box = []
+    for head, summary in zip(heads, summaries, strict=True):
+        box += [head, summary]
+    res = clean_text(_page([], box))
+    for para in STORY:
+        assert para in res.text
+    for summary in summaries:
+        assert summary[:40] not in res.text
+
+
+def test_runs_of_three_cut_off_lines_a_few_lines_apart() -> None:
+    box = [TEASERS[0], "Nov 19, 2019", TEASERS[1], "By Jane Doe", "Nov 18, 2019", TEASERS[2]]
+    lines = analyse("\n\n".join(["Home", *box, *STORY]))
+    assert [lines[i].text for i in sorted(cut_teasers(lines))] == TEASERS[:3]
+    # two are no run; a paragraph between ends one; so do more than MAX_GAP lines between
+    for page in (
+        [*TEASERS[:2], *STORY],
+        [TEASERS[0], STORY[0], TEASERS[1], TEASERS[2], *STORY[1:]],
+        [TEASERS[0], "a", "b", "c", "d", TEASERS[1], TEASERS[2], *STORY],
+    ):
+        assert not cut_teasers(analyse("\n\n".join(page))), page
+
+
+def test_an_articles_lines_that_trail_off_between_its_paragraphs_stay() -> None:
+    # a paragraph between two trailing lines ends the run: a story quoting messages that
+    # break off keeps them
+    trailing = [
+        "The first message read: “I am at the station now and the train is late, so I...",
+        "A second one, sent an hour later, said only that she had found a seat and that...",
+        "The last, sent at midnight, began: “If anyone reads this, tell my mother that I...",
+    ]
+    body = [STORY[0], trailing[0], STORY[1], trailing[1], STORY[2], trailing[2], STORY[3]]
+    page = "\n\n".join(["Home", "World", "The messages", *body, "Share", "About us"])
+    res = clean_text(page)
+    for line in body:
+        assert line in res.text, line
+
+
+def test_an_articles_run_of_trailing_lines_stays() -> None:
+    # a chat log printed in a story: a run of cut-off lines like a box's, between the
+    # story's paragraphs (as clutter, they went: a probe's poem, lyrics, transcripts)
+    log = [
+        "Hi Mum, it's me, I dropped my phone in the bath and this is my new number so...",
+        "Can you save it and delete the old one, I will explain everything later when I...",
+        "Mum are you there? I need a favour, it is quite urgent and I can't talk now because…",
+        "I need to pay a bill today and my banking app is locked on the new phone until […]",
+    ]
+    body = [STORY[0], "The messages read:", *log, *STORY[1:]]
+    res = clean_text("\n\n".join(["Home", "World", "Scam warning", *body, "Share", "About"]))
+    for line in body:
+        assert line in res.text, line
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Officials said the deportees would be allowed to go home once the...", True),
+        ("Officials said the deportees would be allowed to go home once the…", True),
+        ("Officials said the deportees would be allowed to go home once the […]", True),
+        ("Officials said the deportees would be allowed to go home once, ...", True),
+        ("Officials said the deportees would be allowed to go home once (...)", True),
+        ("They bought apples, pears, plums, cherries, grapes and so on, etc.", False),
+        ("“I don't know what to say...” she said, and then she left the room.", False),
+        ("Officials said the deportees would be allowed to go home soon.", False),
+        ("Deportees go home once the...", False),  # (too short for a summary)
+        ("“Officials said the deportees would be allowed to go home once the...”", False),
+    ],
+)
+def test_cut_off(text: str, cut: bool) -> None:
+    assert cut_off(analyse(text)[0]) is cut
