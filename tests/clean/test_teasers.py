@@ -105,32 +105,67 @@ def test_an_articles_lines_that_trail_off_between_its_paragraphs_stay() -> None:
 
 
 def test_an_articles_run_of_trailing_lines_stays() -> None:
-    # a chat log printed in a story: a run of cut-off lines like a box's, between the
-    # story's paragraphs (as clutter, they went: a probe's poem, lyrics, transcripts)
+    # messages quoted in a story: a run of long cut-off lines like a box's, between the
+    # story's paragraphs, where the paragraphs around them keep them
     log = [
-        "Hi Mum, it's me, I dropped my phone in the bath and this is my new number so...",
-        "Can you save it and delete the old one, I will explain everything later when I...",
-        "Mum are you there? I need a favour, it is quite urgent and I can't talk now because…",
-        "I need to pay a bill today and my banking app is locked on the new phone until […]",
+        "Hi Mum, it's me, I dropped my phone in the bath last night and this is my new number "
+        "so please save it...",
+        "Can you save it and delete the old one, I will explain everything later today when I "
+        "get home from...",
+        "Mum are you there? I need a favour, it is quite urgent and I can't talk on the phone "
+        "right now because…",
+        "I need to pay a bill today and my banking app is locked on the new phone until the "
+        "bank sends me […]",
     ]
+    assert all(cut_off(ln) for ln in analyse("\n\n".join(log)))
     body = [STORY[0], "The messages read:", *log, *STORY[1:]]
     res = clean_text("\n\n".join(["Home", "World", "Scam warning", *body, "Share", "About"]))
     for line in body:
         assert line in res.text, line
 
 
+def test_a_poems_short_trailing_lines_are_no_box() -> None:
+    # a poem whose lines trail off opens the article: short lines are no summaries cut at a
+    # length (counted as one, the poem weighed nothing and lost four stanzas of five)
+    poem = [
+        "My mother counted the waves from the kitchen window...",
+        "one for the boat, two for the net, three for the man...",
+        "and the kettle would start its small complaint...",
+        "before she had finished the sum.",
+        "",
+        "We learned the tide the way other children learn hymns...",
+        "the low water at breakfast, the high water at tea...",
+        "and the wrack line drawn across the shingle each morning...",
+        "like a sentence someone else had started.",
+    ]
+    note = ("I wrote the first draft of this poem in the week after my mother's funeral, "
+            "sitting at her kitchen table in the house where I grew up. The counting rhyme "
+            "is real: she said it under her breath for most of my childhood.")
+    page = "\n".join(["Poems", "Issues", "About", "", "Tideline", "", *poem, "", "A note", "",
+                      note, "", "Donate", "Contact"])
+    assert not cut_teasers(analyse(page))
+    kept = " ".join(clean_text(page).text.split())  # (a stanza may be read as one line)
+    for line in [*filter(None, poem), note]:
+        assert line in kept, line
+
+
+LONG = ("Officials said on Wednesday that the deportees would be allowed to go home to their "
+        "families ")
+
+
 @pytest.mark.parametrize(
     ("text", "cut"),
     [
-        ("Officials said the deportees would be allowed to go home once the...", True),
-        ("Officials said the deportees would be allowed to go home once the…", True),
-        ("Officials said the deportees would be allowed to go home once the […]", True),
-        ("Officials said the deportees would be allowed to go home once, ...", True),
-        ("Officials said the deportees would be allowed to go home once (...)", True),
+        (LONG + "once the...", True),
+        (LONG + "once the…", True),
+        (LONG + "once the […]", True),
+        (LONG + "once, ...", True),
+        (LONG + "once (...)", True),
         ("They bought apples, pears, plums, cherries, grapes and so on, etc.", False),
         ("“I don't know what to say...” she said, and then she left the room.", False),
         ("Officials said the deportees would be allowed to go home soon.", False),
-        ("Deportees go home once the...", False),  # (too short for a summary)
+        ("Officials said the deportees would be allowed to go home once the...", False),
+        (LONG + "once the paperwork was done.", False),
         ("“Officials said the deportees would be allowed to go home once the...”", False),
     ],
 )
