@@ -91,13 +91,12 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     and answers, which are content beside a paragraph, so that a one-sentence paragraph above
     them is not isolated (the shape of a teaser). (Not so the tables found by their numbers,
     see neardup.clean.structure: a block of phone numbers below a short story is one.)
-    ``teaser_rows``: summaries cut off in a run (:mod:`neardup.clean.teasers`), which weigh
-    nothing and are no prose beside a line: the lines around them decide."""
+    ``teaser_rows``: summaries cut off in a run at the edge of the page's prose
+    (:mod:`neardup.clean.teasers`), which weigh nothing (as prose beside a line, they leave
+    its weight as it is): the lines around them decide."""
     prose = [ln.cls in ("good", "near") for ln in lines]
     for i in content_rows:
         prose[i] = True
-    for i in teaser_rows:
-        prose[i] = False
     last = len(lines) - 1
     bad_weight = -opts.bad_weight
     unterminated = opts.unterminated_weight

@@ -18,6 +18,10 @@ STORY = [
     "Punjab who had paid an agent for each of his attempts to reach the border.",
     "Officials said the deportees would be allowed to go home once the paperwork with the "
     "immigration department was done, which could take most of the day.",
+    "Several of the men said they had sold land or borrowed from relatives to pay the agents, "
+    "and that they did not know how they would repay the money now that they were back.",
+    "The ministry said it would look into the agents named by the deportees, some of whom are "
+    "already facing cases in Punjab and Haryana for cheating people in the same way.",
 ]
 TEASERS = [  # (each a headline run into the first words of the story, cut off)
     "Court asks state to draft a law for the temple board NEW DELHI: The Supreme Court on "
@@ -74,6 +78,31 @@ def test_cut_off_summaries_under_their_headlines_go() -> None:
         assert para in res.text
     for summary in summaries:
         assert summary[:40] not in res.text
+
+
+def test_a_run_longer_than_the_rest_of_the_page_is_left_to_weigh_as_prose() -> None:
+    # a press review of cut quotes with a paragraph of its own: the run may be the article
+    quotes = TEASERS
+    page = "\n\n".join(["Home", "What the papers say", STORY[0], *quotes, "Share", "About"])
+    lines = analyse(page)
+    assert sum(cut_off(ln) for ln in lines) == 4 and not cut_teasers(lines)
+    res = clean_text(page)
+    for line in [STORY[0], *quotes]:
+        assert line in res.text, line
+
+
+def test_a_run_between_the_articles_paragraphs_is_left_to_weigh_as_prose() -> None:
+    # readers' cut quotes between a one-sentence lede and the rest of the story: weighing
+    # nothing, they split the story in two and its lede went
+    lede = "Nearly 150 Indians returned home on Wednesday after being deported."
+    body = [lede, "What people told us", *TEASERS, "Next steps", *STORY[1:]]
+    page = "\n\n".join(["Home", "World", "Deportees return home", "14 July 2022", *body,
+                         "Print this page", "About"])
+    lines = analyse(page)
+    assert sum(cut_off(ln) for ln in lines) == 4 and not cut_teasers(lines)
+    res = clean_text(page)
+    for line in [*TEASERS, *STORY[1:]]:
+        assert line in res.text, line
 
 
 def test_runs_of_three_cut_off_lines_a_few_lines_apart() -> None:
