@@ -156,6 +156,26 @@ def _conservative(lines: list[Line], opts: CleanOptions) -> None:
         # (a bare label whose list runs to the end of the text: the box of other stories)
         for ln in lines[label_at:]:
             ln.keep, ln.reason = False, "related"
+    _drop_edge_teasers(lines)
+
+
+def _drop_edge_teasers(lines: list[Line]) -> None:
+    """A box of cut-off summaries (:mod:`~neardup.clean.teasers`) that ends the extracted
+    text, or opens it, with no paragraph of the text beyond it: the extractor took a box of
+    other stories printed right after (or before) the article's body."""
+    rows = cut_teasers(lines)
+    if not rows:
+        return
+    first, last = min(rows), max(rows)
+    prose = [ln.index for ln in lines if ln.cls in ("good", "near") and ln.index not in rows]
+    if not prose or prose[-1] < first:
+        for ln in lines[first:]:
+            if ln.keep:
+                ln.keep, ln.reason = False, "related"
+    elif prose[0] > last:
+        for ln in lines[: last + 1]:
+            if ln.keep:
+                ln.keep, ln.reason = False, "related"
 
 
 def clean_text(

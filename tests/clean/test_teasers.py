@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from neardup.clean import clean_text
+from neardup.clean import CleanOptions, clean_text
 from neardup.clean.lines import analyse
 from neardup.clean.teasers import cut_off, cut_teasers
 
@@ -200,3 +200,22 @@ LONG = ("Officials said on Wednesday that the deportees would be allowed to go h
 )
 def test_cut_off(text: str, cut: bool) -> None:
     assert cut_off(analyse(text)[0]) is cut
+
+
+def test_extracted_text_ending_with_a_box_loses_the_box() -> None:
+    # an extractor's output that ran on into the box printed right after the body
+    opts = CleanOptions(conservative=True)
+    box = [line for t in TEASERS for line in (t.split(": ", 1)[0], t)]
+    res = clean_text("\n\n".join([*STORY, *box]), options=opts)
+    for para in STORY:
+        assert para in res.text
+    for t in TEASERS:
+        assert t not in res.text
+    # in the middle of the text, a run stays (conservative cleaning has no region search)
+    res = clean_text("\n\n".join([*STORY[:3], *TEASERS, *STORY[3:]]), options=opts)
+    for line in [*STORY, *TEASERS]:
+        assert line in res.text
+    # and so does a run longer than the rest of the text (a press review's quotes)
+    res = clean_text("\n\n".join([STORY[0], *TEASERS]), options=opts)
+    for line in [STORY[0], *TEASERS]:
+        assert line in res.text
