@@ -12,32 +12,41 @@ What gives the box away is the run: three cut-off lines, at most a headline, a w
 date between two of them. An article's lines can trail off too, and in runs (a poem, a chat
 log, a transcript, critics' quotes cut with "[…]"), so the run is no verdict on its own: its
 lines weigh nothing in the region search (:func:`neardup.clean.region.article_regions`),
-neither prose nor clutter, and the lines around them decide: a box between menus and
-headlines drops out with them. (Marking such runs as clutter instead took the trailing lines
-of 8 of 18 articles of a probe written for it: recall 0.997 -> 0.921.) And only a run at
-the edge of the page's prose weighs nothing: a box sits above or below the article, between
-it and the page's menus or footer, where a run between the article's paragraphs is more
-likely the article's own (weighing nothing, readers' cut quotes between a one-sentence lede
-and the rest of a story split it in two, and the lede went).
+neither prose nor clutter, and a line beside them weighs as it would beside prose. A box
+between menus and headlines drops out with them; so does a run at a region's end (the
+search takes the shortest of equal sums), which is why the run must look like a box on the
+page and not only by its lines. (Marking such runs as clutter instead took the trailing
+lines of 8 of 18 articles of a probe written for it: recall 0.997 -> 0.921.)
 
 * a cut-off line: at least ``CUT_MIN_CHARS`` characters, ending with an ellipsis ("...",
-  "…", "[…]", "(...)") right after a word or a comma (not "etc." nor a closing quote: "“I
-  don't know...” she said." ends as a sentence). A summary is cut at a length, which sites
-  count in characters, and long: 118 to 578 on the real pages above; a poem's, a chat's or a
-  transcript's trailing lines are shorter (a held-out probe's poem of sixteen such lines of
-  47-66 characters lost four of its five stanzas when lines of 8 words counted);
+  "…", "[…]", "(...)") right after a word, a comma, a semicolon or a bracket (not "etc." nor
+  a closing quote: "“I don't know...” she said." ends as a sentence). A summary is cut at a
+  length, which sites count in characters, and long: 118 to 578 on the real pages above; a
+  poem's, a chat's or a transcript's trailing lines are shorter (a held-out probe's poem of
+  sixteen such lines of 47-66 characters lost four of its five stanzas when lines of 8 words
+  counted);
 * a run: at least ``MIN_CUT_LINES`` of them, at most ``MAX_GAP`` lines apart, with no full
   paragraph (a "good" line not cut off) between two of them;
-* at the edge of the page's prose: on one side of the run at least, no prose line (that is no
-  cut-off line of a run) within ``MAX_GAP`` lines;
-* beside more prose of the page's own: the page's prose lines outside the run hold at least
-  as many words as the run. A box of other stories sits beside an article; a run that holds
-  more words than the rest of the page may be the article itself (a press review of five
-  papers' cut quotes, a list of novels' opening lines, a memo quoted in excerpts: a third
-  probe's articles of that kind lost 70-94 % of their text when their run weighed nothing;
-  the boxes of the real pages above hold 0.2-0.9 times their page's other prose, most of the
-  probes' boxes 0.2-0.8, those articles' own runs 1.5-20 times). An archive page of teasers
-  alone keeps them, as before.
+* at the edge of the page's prose: on one side at least, no prose line (that is no cut-off
+  line of a run) among the ``MAX_GAP + 1`` lines next to it. A box sits above or below the
+  article; a run between the article's paragraphs is more likely the article's own
+  (weighing nothing, readers' cut quotes between a one-sentence lede and the rest of a story
+  split it in two, and the lede went); so is a run under a lead-in ("The messages read:");
+* beside more prose than it holds: the page's prose outside the run (other runs' lines
+  with it: a box printed twice beside a short story) holds at least as many words as the
+  run. A run that holds more may be the article itself (a press review of five papers' cut
+  quotes, a list of novels' opening lines, a memo quoted in excerpts: a third probe's
+  articles of that kind lost 70-94 % of their text when their run weighed nothing; the
+  boxes of the real pages above hold 0.2-0.9 times the rest of their page's prose). An
+  archive page of teasers alone keeps them, as before.
+
+Known to go wrong (a reviewer's pages): an article whose own run of cut quotes ends it,
+without a lead-in and shorter than the rest of the page's prose (a box below the article has
+that shape); a press review whose last quotes follow a paragraph of its own after a first
+run (the first run counts as the rest of the page); a blog's press review whose footer
+blurbs, bio or comment thread outweigh its quotes. (Counting only the prose on the side the
+run faces mended the last, and lost the boxes whose article lies beyond a few menu lines,
+heise's among them.)
 """
 
 from __future__ import annotations
@@ -49,11 +58,13 @@ from neardup.clean.lines import Line
 CUT_MIN_CHARS = 100
 MIN_CUT_LINES = 3
 MAX_GAP = 3
+LEAD_IN_WORDS = 3
 
-# (a word character, a comma or a closing bracket of a word, then the ellipsis in its forms,
-# bracketed as WordPress and press sites write it; nothing after it)
-_CUT_RE = re.compile(r"[\w,;)](?:\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\)))\s*$")
+# (a word character, a comma, a semicolon or a closing bracket, then the ellipsis in its
+# forms, bracketed as WordPress and press sites write it; nothing after it)
+_CUT_RE = re.compile(r"[\w,;)，](?:\s*(?:\.{3,}|…+|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\)))\s*$")
 _ELLIPSIS_ENDS = ("...", "…", "…]", "...]", "…)", "...)")
+_PROSE = ("good", "near")
 
 
 def cut_off(ln: Line) -> bool:
@@ -64,7 +75,13 @@ def cut_off(ln: Line) -> bool:
 
 
 def cut_teasers(lines: list[Line]) -> frozenset[int]:
-    """The indices of the cut-off lines of runs of them (see the module docstring)."""
+    """The indices of the lines of :func:`teaser_runs`."""
+    return frozenset(i for run in teaser_runs(lines) for i in run)
+
+
+def teaser_runs(lines: list[Line]) -> list[list[int]]:
+    """The runs of cut-off lines that are a box of other stories (see the module docstring),
+    each as the indices of its cut-off lines."""
     runs: list[list[int]] = []
     run: list[int] = []  # the cut-off lines of the current run
     for i, ln in enumerate(lines):
@@ -80,22 +97,24 @@ def cut_teasers(lines: list[Line]) -> frozenset[int]:
     runs.append(run)
     runs = [r for r in runs if len(r) >= MIN_CUT_LINES]
     if not runs:
-        return frozenset()
-    prose = sum(ln.n_words for ln in lines if ln.cls in _PROSE)
+        return []
     in_runs = {i for r in runs for i in r}
-    rows: list[int] = []
+    prose = sum(ln.n_words for ln in lines if ln.cls in _PROSE)
+    boxes = []
     for r in runs:
+        if _lead_in(lines, r[0]) or (_prose_near(lines, in_runs, r[0], -1)
+                                     and _prose_near(lines, in_runs, r[-1], 1)):
+            continue  # (under the article's "The messages read:", or between its paragraphs)
         words = sum(lines[i].n_words for i in r)
         own = sum(lines[i].n_words for i in r if lines[i].cls in _PROSE)
-        if prose - own >= words and not (_prose_near(lines, in_runs, r[0], -1)
-                                         and _prose_near(lines, in_runs, r[-1], 1)):
-            rows.extend(r)
-    return frozenset(rows)
+        if prose - own >= words:  # (a box beside more prose than it holds)
+            boxes.append(r)
+    return boxes
 
 
 def _prose_near(lines: list[Line], in_runs: set[int], i: int, step: int) -> bool:
-    """A prose line that is no cut-off summary lies at most ``MAX_GAP`` lines from line
-    ``i`` on side ``step``."""
+    """A prose line that is no cut-off line of a run lies among the ``MAX_GAP + 1`` lines
+    next to line ``i`` on side ``step``."""
     for j in range(i + step, i + step * (MAX_GAP + 2), step):
         if not 0 <= j < len(lines):
             return False
@@ -104,4 +123,12 @@ def _prose_near(lines: list[Line], in_runs: set[int], i: int, step: int) -> bool
     return False
 
 
-_PROSE = ("good", "near")
+def _lead_in(lines: list[Line], i: int) -> bool:
+    """The line above line ``i`` introduces it: "The messages read:", "Critics wrote:" (three
+    words at least, no cue word, ending with a colon); a box's label is a cue ("Related:",
+    "Read more:") or shorter."""
+    if i == 0:
+        return False
+    ln = lines[i - 1]
+    return (ln.n_words >= LEAD_IN_WORDS and ln.cue is None
+            and ln.text.rstrip().endswith(":"))

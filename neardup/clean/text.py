@@ -70,7 +70,7 @@ from neardup.clean.region import (
 from neardup.clean.repeats import mark_body_copy, mark_repeats
 from neardup.clean.structure import mark_structure, mark_table_rows
 from neardup.clean.tail import cut_kept_tail
-from neardup.clean.teasers import cut_teasers
+from neardup.clean.teasers import cut_teasers, teaser_runs
 from neardup.clean.template import SiteTemplate, keys_of_new_lines, mark_template_lines
 from neardup.clean.video import mark_timed_captions
 from neardup.document import RemovedSpan
@@ -160,22 +160,22 @@ def _conservative(lines: list[Line], opts: CleanOptions) -> None:
 
 
 def _drop_edge_teasers(lines: list[Line]) -> None:
-    """A box of cut-off summaries (:mod:`~neardup.clean.teasers`) that ends the extracted
-    text, or opens it, with no paragraph of the text beyond it: the extractor took a box of
-    other stories printed right after (or before) the article's body."""
-    rows = cut_teasers(lines)
-    if not rows:
+    """A box of cut-off summaries (:func:`~neardup.clean.teasers.teaser_runs`) that ends the
+    extracted text, no paragraph of the text after it and the article's own paragraphs
+    above it: the extractor ran on into a box printed right after the article's body. It
+    goes with the lines after it (its items' headlines, dates and "Read more")."""
+    runs = teaser_runs(lines)
+    if not runs:
         return
-    first, last = min(rows), max(rows)
-    prose = [ln.index for ln in lines if ln.cls in ("good", "near") and ln.index not in rows]
-    if not prose or prose[-1] < first:
-        for ln in lines[first:]:
-            if ln.keep:
-                ln.keep, ln.reason = False, "related"
-    elif prose[0] > last:
-        for ln in lines[: last + 1]:
-            if ln.keep:
-                ln.keep, ln.reason = False, "related"
+    boxed = {i for run in runs for i in run}
+    prose = [ln for ln in lines if ln.cls in ("good", "near") and ln.index not in boxed]
+    for run in runs:
+        above = sum(ln.n_words for ln in prose if ln.index < run[0])
+        if above and not any(ln.index > run[-1] for ln in prose):
+            for ln in lines[run[0]:]:
+                if ln.keep:
+                    ln.keep, ln.reason = False, "related"
+            return
 
 
 def clean_text(

@@ -219,3 +219,26 @@ def test_extracted_text_ending_with_a_box_loses_the_box() -> None:
     res = clean_text("\n\n".join([STORY[0], *TEASERS]), options=opts)
     for line in [STORY[0], *TEASERS]:
         assert line in res.text
+
+
+def test_a_run_under_a_lead_in_at_the_articles_end_stays() -> None:
+    # the same run as a box below the story, but introduced by the story's own line
+    log = [t.split(": ", 1)[1] + " and then the message broke off..." for t in TEASERS]
+    body = [*STORY, "The messages, sent over two days, read:", *log]
+    for opts in (CleanOptions(), CleanOptions(conservative=True)):
+        res = clean_text("\n\n".join(["Home", "World", "Deportees", *body, "Share", "About"]),
+                         options=opts)
+        for line in body:
+            assert line in res.text, line
+
+
+def test_extracted_text_of_runs_alone_is_kept() -> None:
+    # runs that each have the others as "the rest of the page": no article to stand beside
+    groups = [TEASERS[:3], [t.replace("Wednesday", "Tuesday") for t in TEASERS[:3]],
+              [t.replace("Wednesday", "Monday") for t in TEASERS[:3]]]
+    parts = [*groups[0], "Tuesday", "The papers", "Share", "Print", *groups[1], "Monday",
+             "The papers", "Share", "Print", *groups[2]]
+    res = clean_text("\n\n".join(parts), options=CleanOptions(conservative=True))
+    for g in groups:
+        for line in g:
+            assert line in res.text, line
