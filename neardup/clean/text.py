@@ -126,7 +126,8 @@ def _conservative(lines: list[Line], opts: CleanOptions) -> None:
     that are mostly share/notice/appeal/comment/related cue words go, and link labels
     (:func:`~neardup.clean.region.link_label`): "Read more: <headline>" lines between the
     paragraphs, and a "You may also like" box at the end (the label and the headline-like
-    lines after it).
+    lines after it), or a box of summaries cut off with an ellipsis there
+    (:func:`_drop_edge_teasers`).
     """
     label_at = None
     for ln in lines:
