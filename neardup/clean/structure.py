@@ -418,7 +418,9 @@ def mark_table_rows(lines: list[Line], tables: Iterable[tuple[int, int]]) -> fro
     return frozenset(rows)
 
 
-def _lead_in(ln: Line) -> bool:
+def lead_in(ln: Line) -> bool:
+    """``ln`` introduces what follows: "Other tour dates announced Tuesday include:", "The
+    messages read:" (3 to LEAD_IN_WORDS words ending with a colon)."""
     # (a cue word in a sentence-like lead-in is a word: "The opening menu includes:")
     # (three words at least: a sidebar's label, "Última coluna:", is two)
     return (ln.text.rstrip().endswith((":", "：")) and 3 <= ln.n_words <= LEAD_IN_WORDS
@@ -454,16 +456,16 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
     """Lists after a lead-in line, between two paragraphs (see the module docstring);
     ``colons``: the lines holding a colon."""
     for i in colons:
-        if i == 0 or not _lead_in(lines[i]) or not _paragraph(lines[i - 1]):
+        if i == 0 or not lead_in(lines[i]) or not _paragraph(lines[i - 1]):
             continue
         block = [i]
         j = i + 1
         items = 0
         while j < len(lines) and items <= MAX_LEAD_ITEMS:
             ln = lines[j]
-            if _lead_in(ln) and j - 1 != i and not _lead_in(lines[j - 1]):
+            if lead_in(ln) and j - 1 != i and not lead_in(lines[j - 1]):
                 block.append(j)  # (a second lead-in: "What I didn't like:")
-            elif _lead_item(ln) and not _lead_in(ln) and not _paragraph(ln):
+            elif _lead_item(ln) and not lead_in(ln) and not _paragraph(ln):
                 block.append(j)
                 items += 1
             else:

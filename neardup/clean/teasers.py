@@ -54,11 +54,11 @@ from __future__ import annotations
 import re
 
 from neardup.clean.lines import Line
+from neardup.clean.structure import lead_in
 
 CUT_MIN_CHARS = 100
 MIN_CUT_LINES = 3
 MAX_GAP = 3
-LEAD_IN_WORDS = 3
 
 # (a word character, a comma, a semicolon or a closing bracket, then the ellipsis in its
 # forms, bracketed as WordPress and press sites write it; nothing after it)
@@ -102,7 +102,7 @@ def teaser_runs(lines: list[Line]) -> list[list[int]]:
     prose = sum(ln.n_words for ln in lines if ln.cls in _PROSE)
     boxes = []
     for r in runs:
-        if _lead_in(lines, r[0]) or (_prose_near(lines, in_runs, r[0], -1)
+        if (r[0] and lead_in(lines[r[0] - 1])) or (_prose_near(lines, in_runs, r[0], -1)
                                      and _prose_near(lines, in_runs, r[-1], 1)):
             continue  # (under the article's "The messages read:", or between its paragraphs)
         words = sum(lines[i].n_words for i in r)
@@ -121,14 +121,3 @@ def _prose_near(lines: list[Line], in_runs: set[int], i: int, step: int) -> bool
         if lines[j].cls in _PROSE and j not in in_runs:
             return True
     return False
-
-
-def _lead_in(lines: list[Line], i: int) -> bool:
-    """The line above line ``i`` introduces it: "The messages read:", "Critics wrote:" (three
-    words at least, no cue word, ending with a colon); a box's label is a cue ("Related:",
-    "Read more:") or shorter."""
-    if i == 0:
-        return False
-    ln = lines[i - 1]
-    return (ln.n_words >= LEAD_IN_WORDS and ln.cue is None
-            and ln.text.rstrip().endswith(":"))
