@@ -766,3 +766,82 @@ def test_a_headline_reworded_in_the_page_title_at_the_top_of_the_region_is_the_t
     lead = headline + ", tras remontar el gol inicial."
     res = clean_text("\n\n".join([title, "Segunda División | Jornada 28", lead, *body]))
     assert lead in res.text
+
+
+def test_a_name_beside_a_date_of_another_language_or_with_its_role_or_section() -> None:
+    # (the date was taken out in English forms only, so "Paweł Nowicki 5 marca 2024" left
+    # "5 marca 2024" with the name; a role or the story's section after the name, a weekday
+    # or "kl." by the date hid it; "ł" was no letter of a name)
+    for line, want in [("Paweł Nowicki 5 marca 2024, 06:00", "Paweł Nowicki"),
+                       ("Rita Carvalho 12 de Outubro de 2023, 19:05", "Rita Carvalho"),
+                       ("Erik Lundgren 27 februari 2024 kl. 09:12", "Erik Lundgren"),
+                       ("Gareth Pryce Reporter Friday 12 April 2024, 5:03pm", "Gareth Pryce"),
+                       ("Dana Whitcomb Feb 27, 2024 - Politics & Policy", "Dana Whitcomb"),
+                       ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN", "Ilana Muhlstein"),
+                       ("Door Sanne Bakker Gepubliceerd op 17 september 2019 om 14:02",
+                        "Sanne Bakker"),
+                       ("Von Lars Petersen · 05.03.2024 – 14:12 Uhr", "Lars Petersen"),
+                       ("Par Claire Vasseur (Marseille, correspondante)", "Claire Vasseur")]:
+        page = "\n".join(["Home", "", HEADLINE, "", line, "", *BODY])
+        assert clean_text(page).byline == want, line
+    # (what is left beside a date that is no name: a section, a label, categories)
+    for line in ["Nov 19, 2019 | Health News", "Updated Nov 19, 2019 | World Politics",
+                 "13/06/2014 Tony Carter All, Books, Kit Reviews"]:
+        page = "\n".join(["Home", "", HEADLINE, "", line, "", *BODY])
+        assert clean_text(page).byline is None, line
+
+
+def test_names_in_capitals_beside_a_date_and_names_before_their_outlet() -> None:
+    for line, want in [("VICTOR TANGERMANN, FUTURISM", "VICTOR TANGERMANN"),
+                       ("JANIE HAR", "JANIE HAR")]:
+        page = "\n".join(["Home", "", HEADLINE, line, "18 NOV 2019", "", *BODY])
+        assert clean_text(page).byline == want, line
+        # (a line in capitals under the headline with no date beside it is as often a label)
+        page = "\n".join(["Home", "", HEADLINE, line, "", *BODY])
+        assert clean_text(page).byline is None, line
+    # The writers' line between the headline and the date was the title (the closest
+    # heading-shaped line above the article), and no byline
+    for line, want in [("Kevin Johnson and Kevin McCoy USA TODAY", "Kevin Johnson and Kevin McCoy"),
+                       ("Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader",
+                        "Lisa Kaczke and Trevor J. Mitchell"),
+                       ("Tanza Loudenback, Business Insider", "Tanza Loudenback")]:
+        page = "\n".join(["Home", "", HEADLINE, line, "Published 7:07 PM EST Nov 19, 2019", "",
+                          *BODY])
+        res = clean_text(page)
+        assert (res.title, res.byline) == (HEADLINE, want), line
+    # a headline in title case that opens with a name stays the title (a name is taken off
+    # the title only with its outlet or role after a separator, or in capitals)
+    for headline in ["Taylor Swift Eras Tour Returns To London",
+                     "Kevin McCoy And The Prison Guards Who Slept"]:
+        page = "\n".join(["Home", "", "Farmers In The South Count The Cost", headline,
+                          "Nov 19, 2019", "", *BODY])
+        res = clean_text(page)
+        assert (res.title, res.byline) == (headline, None), headline
+
+
+def test_the_byline_under_an_earlier_copy_of_the_headline() -> None:
+    # A gallery prints the headline again right above the article, without the byline that
+    # the first copy has under it
+    page = "\n".join([
+        "Home", "", HEADLINE, "", "JANIE HAR", "Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.",
+        "Facebook Twitter Email", "", *[ln for h in HEADLINES[:4] for ln in (h, "")],
+        HEADLINE, "1 / 23", "Back to Gallery", "", *BODY,
+    ])
+    res = clean_text(page)
+    assert (res.title, res.byline, res.date) == (HEADLINE, "JANIE HAR", "2019-11-20")
+    assert "JANIE HAR" not in res.text
+
+
+def test_the_writer_named_by_a_bio_under_the_article() -> None:
+    bio = ("Louise Matsakis is a Staff Writer at WIRED covering Amazon, security, and online "
+           "platforms. Send tips to louise@example.com.")
+    page = "\n".join(["Home", "", HEADLINE, "", *BODY, "", "More Stories",
+                      *HEADLINES[:3], "", bio, "", "Facebook", "Twitter"])
+    res = clean_text(page)
+    assert res.byline == "Louise Matsakis"
+    assert "Louise Matsakis" not in res.text
+    # a last paragraph on a journalist the story is about names no writer of it (a post at
+    # an outlet is asked for)
+    last = "Maria Ressa is a journalist who founded the news site Rappler in 2012."
+    page = "\n".join(["Home", "", HEADLINE, "", *BODY, last, "", "Facebook", "Twitter"])
+    assert clean_text(page).byline is None

@@ -9,12 +9,15 @@ import unicodedata
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line, shape_class
 from neardup.clean.metadata.dates import (
+    DATE_FILLERS,
     PUBLISHED_LATER_RE,
     PUBLISHED_LINE_WORDS,
     date_line_words,
     far_lines,
     is_date_line,
     labels_its_dates,
+    parse_date,
+    without_dates,
 )
 from neardup.clean.stamps import DATE_RE, MONTH_NAMES, TIME_RE
 from neardup.stopwords import STOPWORDS
@@ -40,7 +43,8 @@ FOREIGN_BYLINE_RE = re.compile(
     rf"^(?:(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+|(?:{AUTHOR_LABELS})\s?:\s*)"
     r"([^\W\d_][\w.'’-]*(?:\s+(?:(?:de|la|le|del|van|von|der|y|et|und)\s+)?"
     r"[^\W\d_][\w.'’-]*){1,3}?)"  # (lazy: the shortest name the rest of the line allows)
-    r"\s*(?:[,|–—-].*|\s(?:avec|mit|con|und|y|et)\s.*"  # (", dpa", " avec AFP", "| EFE")
+    r"\s*(?:[,|–—(-].*|\s(?:avec|mit|con|und|y|et)\s.*"  # (", dpa", " avec AFP", "| EFE",
+    # " (Lyon, correspondante)")
     r"|\s(?:[Pp]ubli(?:é|cado)|[Pp]ubblicato|[Vv]eröffentlicht|[Aa]ktualisiert)\b.*)?$")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
@@ -67,7 +71,11 @@ NAME_PARTICLES = "de van von der den da di del du la le bin al".split()
 NAME_CONNECTORS = frozenset([*NAME_PARTICLES, "and", "y"])
 # A name as printed in a byline without "By": 2-4 capitalised words, initials ("Bruce Y.
 # Lee"), a lower-case particle ("Ursula von der Leyen"); two names joined by "and" / "&"
-_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# (the letters of the Latin scripts' names: Latin-1's and Latin Extended-A and B's, "Paweł",
+# "Ayşe", "Dvořák", "Łukasz"; Latin-1's alone cut "Paweł Nowicki" at its "ł")
+_LATIN_MORE = [chr(c) for c in range(0x100, 0x250)]
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_MORE if c.isupper())
+_LO = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_MORE if c.islower())
 _NAME_WORD = (rf"(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?"
               rf"|[{_UP}]\.)")  # (and "O'Neill", "D’Angelo")
 _ONE_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?"
@@ -289,7 +297,10 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             m = date_by(t)
             # (WordPress closes the line with its comment count: "Posted on October 30, 2019
             # by Walt Henning 4 Comments")
-            if m and m.end() == len(_COMMENT_COUNT_RE.sub("", t).rstrip(" .")):
+            end = len(_COMMENT_COUNT_RE.sub("", t).rstrip(" ."))
+            # (or the writer's letters or role after it: "February 1, 2019 | BY: Ilana
+            # Muhlstein, MS, RDN")
+            if m and (m.end() == end or _AFTER_NAME_ROLE_RE.fullmatch(t, m.end(), end)):
                 name = m.group(1)
             elif (label := PUBLISHED_LATER_RE.search(t)) is not None:
                 # (before the label a name and its paper, "Jane Doe, Nashville Tennessean":
@@ -297,28 +308,67 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
                 name = _names_with_role(t[:label.start()].strip(" ,|·•/–—-"), 5,
                                         two_names=False)
             else:
-                rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t)).strip(" ,|·•/–—-")
-                rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
-                if rest != t:
-                    name = _names_with_role(rest, 0)
+                name = _name_beside_date(t)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")
-            name = name_before_role(t) or name_in_place(t) or _names_with_role(t, 8)
+            name = (name_before_role(t) or name_in_place(t) or _names_with_role(t, 8)
+                    or names_before_outlet(t)
+                    # (a line in capitals is a name only beside a date: "JANIE HAR" over
+                    # "Nov. 20, 2019"; under a headline alone it is as often a label)
+                    or (names_in_capitals(t) if (i > lo and dated(i - 1))
+                        or (i + 1 < hi and dated(i + 1)) else None))
         if name:
             by, _, rest = name.partition(" ")
-            if by.lower() in _OTHER_BY_WORDS and " " in rest:
-                name = rest  # ("Door Eva Bakker": the Dutch "by", over two name words)
+            if by.lower() in _OTHER_BY_WORDS and " " in rest and rest[:1].isupper():
+                name = rest  # ("Door Eva Bakker": the Dutch "by", over two name words;
+                # not "Von der Leyen", one word after it)
             if _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
                 return name, [i]
     return None, []
 
 
 # The word "by" of languages whose byline FOREIGN_BYLINE_RE does not read ("Door", "Oleh",
-# "Av", "Af" open English lines too) or reads in lower case only ("di")
-_OTHER_BY_WORDS = frozenset("door di oleh av af".split())
+# "Av", "Af" open English lines too) or reads in lower case only ("di"), and those it reads
+# in a line of its form only ("Von Lars Petersen · 05.03.2024 – 14:12 Uhr")
+_OTHER_BY_WORDS = frozenset("door di oleh av af von par por".split())
 
 
+# A writer's degrees or role after the name: ", MS, RDN", ", Staff Writer" (no digit: not a
+# date or a count)
+_AFTER_NAME_ROLE_RE = re.compile(r",\s*[^\W\d_][\w.]*(?:,?\s+[^\W\d_][\w.]*){0,3}")
 _TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
+# Words left at the ends of a date line once its date and time are taken out, none a name's
+# ("Gareth Pryce Reporter Friday 12 April 2024", "Erik Lundgren 27 februari 2024 kl. 09:12")
+# (no month: "April Smith 12 May 2024")
+_DATE_LINE_EDGE_WORDS = DATE_FILLERS | frozenset(
+    """kl klo godz saat um uhr on at today yesterday monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch
+    donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì
+    venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
+_SEPARATORS = " ,|·•/–—-"
+
+
+def _name_beside_date(t: str) -> str | None:
+    """The name on a date line, before or after its date ("November 20, 2019 Jane Smith",
+    "Paweł Nowicki 5 marca 2024, 06:00", "Gareth Pryce Reporter Friday 12 April 2024, 5:03pm",
+    "Dana Whitcomb Feb 27, 2024 - Politics & Policy"): what is left without the date, its
+    time and the words around them is a name, a name and its role, or a name, a separator
+    and a label of at most three words (the section the story is filed under)."""
+    rest = TIME_RE.sub(" ", DATE_RE.sub(" ", t))
+    if rest == t or parse_date(rest) is not None:
+        # (a date of another language, or no English one: "12 de Outubro de 2023, 19:05")
+        rest = without_dates(rest) or rest
+        if rest == t:
+            return None
+    words = rest.strip(_SEPARATORS).split()
+    while words and words[-1].strip(_SEPARATORS + ".").lower() in _DATE_LINE_EDGE_WORDS:
+        words.pop()
+    while words and words[0].strip(_SEPARATORS + ".").lower() in _DATE_LINE_EDGE_WORDS:
+        words.pop(0)
+    rest = " ".join(words).strip(_SEPARATORS)
+    rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
+    return name_before_role(rest) or _names_with_role(rest, 3)
 # A comment count closing a byline's line ("4 Comments", "Leave a comment")
 _COMMENT_COUNT_RE = re.compile(
     r"\s*[|·•–—-]?\s*(?:(?:\d+|no|one)\s+comments?|leave a comment|\d+\s+repl(?:y|ies))\s*$",
@@ -348,6 +398,36 @@ _ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
     times post journal daily herald tribune editorial board editors enquirer inquirer gazette
     courier chronicle observer examiner globe telegraph independent guardian mirror bulletin
     dispatch sentinel advocate citizen statesman today usa""".split())
+
+
+# Names and their outlet without a separator: "Kevin Johnson and Kevin McCoy USA TODAY" (an
+# outlet in capitals), "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader" (two
+# names, each of at most three words, and the words after them)
+_NAME_UP_TO_3 = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?"
+                 rf"{_NAME_WORD}){{1,2}}")
+_NAMES_CAPS_OUTLET_RE = re.compile(rf"({_NAMES})\s+[A-Z][A-Z&.'’-]+(?:\s+[A-Z][A-Z&.'’-]+){{0,3}}")
+_TWO_NAMES_OUTLET_RE = re.compile(
+    rf"({_NAME_UP_TO_3}\s+(?:and|&)\s+{_NAME_UP_TO_3})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
+
+
+def names_before_outlet(text: str) -> str | None:
+    """The names of a line of names and their outlet without a separator (see
+    _NAMES_CAPS_OUTLET_RE)."""
+    m = _NAMES_CAPS_OUTLET_RE.fullmatch(text) or _TWO_NAMES_OUTLET_RE.fullmatch(text)
+    return m.group(1) if m else None
+
+
+# A name in capitals ("JANIE HAR", "VICTOR TANGERMANN, FUTURISM"): two to four words of
+# capitals (or initials), then an affiliation after a separator
+_CAPS_WORD = rf"[{_UP}](?:[{_UP}'’-]*[{_UP}]|\.)"
+_NAME_IN_CAPITALS_RE = re.compile(
+    rf"({_CAPS_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?{_CAPS_WORD}){{1,3}})"
+    r"(?:\s*[,|·•/–—-]\s*\S.{0,40})?")
+
+
+def names_in_capitals(text: str) -> str | None:
+    m = _NAME_IN_CAPITALS_RE.fullmatch(text)
+    return m.group(1) if m else None
 
 
 def _handle_or_role(text: str) -> bool:
@@ -391,6 +471,35 @@ def name_before_role(text: str) -> str | None:
     if len(role) <= 5 and ROLE_NOUNS.intersection(role) and NAME_LINE_RE.fullmatch(name):
         return name
     return None
+
+
+# A writer's bio under the article, naming the writer's post at the publication: "Louise
+# Matsakis is a Staff Writer at WIRED covering Amazon", "Molly Wood (@mollywood) is an Ideas
+# contributor at WIRED" (a role of the newsroom, and "at" or "for" an outlet: "Maria Ressa is
+# a journalist who ..." closing a story about her is none)
+_WRITER_NOUNS = "contributor|writer|reporter|editor|correspondent|columnist|journalist|blogger"
+_BIO_RE = re.compile(
+    rf"({_ONE_NAME})(?:\s+\(@\w+\))?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?i:{_WRITER_NOUNS})s?\s+(?:at|for|with)\s+[{_UP}\d]")
+#: How many of the article's last kept lines, and of the lines after them, may be the
+#: writer's bio (see find_bio_byline)
+BIO_KEPT_LINES = 4
+BIO_LINES_AFTER = 12
+
+
+def find_bio_byline(lines: list[Line]) -> tuple[str | None, list[int]]:
+    """The writer named by a bio at the article's end (_BIO_RE): among its last kept lines
+    (the byline only: the line stays, it may be the article's) or the lines after them (the
+    line then goes as metadata); for pages whose header has no byline."""
+    kept = [ln.index for ln in lines if ln.keep]
+    if not kept:
+        return None, []
+    after = range(kept[-1] + 1, min(len(lines), kept[-1] + 1 + BIO_LINES_AFTER))
+    for i in [*kept[-BIO_KEPT_LINES:], *after]:
+        m = _BIO_RE.match(_composed(lines[i].text.strip()))
+        if m is not None and _name_ok(m.group(1)):
+            return m.group(1), [] if lines[i].keep else [i]
+    return None, []
 
 
 def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int]]:

@@ -110,7 +110,8 @@ _PUBLISHED_RE = re.compile(
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
 _PUBLISHED_WORDS = (r"first published|originally published|first posted|originally posted|"
-                    r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato")
+                    r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato|"
+                    r"gepubliceerd|opublikowano|publicerad|publiceret|publisert")
 PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{_PUBLISHED_WORDS})\b", re.I)
 # A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
 # "Published: Nov. 18, 2019"); see find_date
@@ -143,8 +144,7 @@ def _published_label(text: str) -> re.Match[str] | None:
     ``text``: PUBLISHED_LATER_RE's search, made only where a cheap test finds a word it
     needs."""
     if ("ublish" in text or "osted" in text or "UBLISH" in text or "OSTED" in text
-            or "ublic" in text or "ublié" in text or "ffentlicht" in text
-            or "ubblicato" in text):
+            or "ubli" in text or "ffentlicht" in text or "ubblicato" in text):
         return PUBLISHED_LATER_RE.search(text)
     return None
 
@@ -445,7 +445,7 @@ def _dated_label(text: str) -> bool:
 
 # Words a date line may hold besides its date and time ("17 de junio de 2025 - 13:45",
 # "27. März 2025, 10:31 Uhr", "le 3 août 2018 à 11h02").
-_DATE_FILLERS = frozenset(
+DATE_FILLERS = frozenset(
     "de del le la las el à a um uhr am at on et y h alle ore às om o".split())
 # (a word boundary each side: a backspace character stood there, and no time was found)
 _FRENCH_TIME_RE = re.compile(r"\b\d{1,2} ?h ?\d{2}\b")
@@ -457,13 +457,19 @@ def only_a_date(text: str) -> bool:
     the top of an extracted article."""
     if _DATE_HINT_RE.search(text) is None:  # (no pattern can match: most lines it is asked of)
         return False
+    rest = without_dates(text)
+    return rest is not None and all(w.lower() in DATE_FILLERS for w in WORD_RE.findall(rest))
+
+
+def without_dates(text: str) -> str | None:
+    """``text`` with its dates (of every language ``parse_date`` reads) and times replaced by
+    spaces; None when it holds no date."""
     rest = text
     for rx, _, _ in _DATE_PATTERNS:
         rest = rx.sub(" ", rest)
     if rest == text:
-        return False
-    rest = _FRENCH_TIME_RE.sub(" ", TIME_RE.sub(" ", rest))
-    return all(w.lower() in _DATE_FILLERS for w in WORD_RE.findall(rest))
+        return None
+    return _FRENCH_TIME_RE.sub(" ", TIME_RE.sub(" ", rest))
 
 
 def _date_line_indices(lines: list[Line], i: int, lo: int) -> list[int]:

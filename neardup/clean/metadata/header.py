@@ -12,8 +12,14 @@ from operator import attrgetter
 
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
-from neardup.clean.metadata.bylines import find_byline, find_far_byline, find_name_byline
+from neardup.clean.metadata.bylines import (
+    find_bio_byline,
+    find_byline,
+    find_far_byline,
+    find_name_byline,
+)
 from neardup.clean.metadata.dates import (
+    FAR_ABOVE,
     DayFirst,
     NotEnglish,
     find_date,
@@ -105,6 +111,10 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
         # tried on 2026-12-05)
         b_lo = title_idx + 1 if title_idx is not None and title_idx < first else lo
         byline, by_idx = find_name_byline(lines, b_lo, first + 2, title_idx, date_idx)
+        if byline is None and title_idx is not None:
+            byline, by_idx = _byline_under_copy(lines, title_idx)
+        if byline is None:
+            byline, by_idx = find_bio_byline(lines)
     title = lines[title_idx].text if title_idx is not None else None
     if title is None and title_line is not None and not lines[title_line].keep:
         # (no headline line: the page's <title>, the first line of the rendered page, without
@@ -117,6 +127,29 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
     return Header(title, byline, date)
+
+
+#: How far above the headline (lines) an earlier copy of it is looked for, and how many
+#: lines under that copy may hold its byline (see _byline_under_copy)
+COPY_ABOVE = FAR_ABOVE
+COPY_HEADER_LINES = 4
+
+
+def _byline_under_copy(lines: list[Line], title_idx: int) -> tuple[str | None, list[int]]:
+    """The byline under an earlier copy of the headline: pages that print it twice (a
+    gallery's or a sticky bar's copy nearer the article, "PG&E begins new mass power shutoff"
+    over "1 / 23", "Back to Gallery") put the byline under one copy only ("JANIE HAR",
+    "Nov. 20, 2019")."""
+    key = lines[title_idx].key
+    for j in range(title_idx - 1, max(-1, title_idx - COPY_ABOVE), -1):
+        if lines[j].key == key and not lines[j].keep:
+            lo, hi = j + 1, j + 1 + COPY_HEADER_LINES
+            byline, idx = find_byline(lines, lo, hi)
+            if byline is None:
+                byline, idx = find_name_byline(lines, lo, hi, j, [])
+            if byline is not None:
+                return byline, idx
+    return None, []
 
 
 # The article's header kept at the top of its region (headline, standfirst, then byline or

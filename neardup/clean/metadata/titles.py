@@ -15,8 +15,10 @@ from neardup.clean.metadata.bylines import (
     ROLE_NOUNS,
     name_before_role,
     name_in_place,
+    names_before_outlet,
+    names_in_capitals,
 )
-from neardup.clean.metadata.dates import NotEnglish, line_has_date
+from neardup.clean.metadata.dates import NotEnglish, is_date_line, line_has_date
 from neardup.stopwords import STOPWORDS
 
 # Separators between the headline and the site name in a page title ("Headline | Site")
@@ -102,6 +104,13 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             continue
         if not _headline_candidate(lines, i, skip, title_line):
             continue
+        if i > lo and _byline_over_date(lines, i):
+            # (the writers' line between the headline and the date: "Kevin Johnson and Kevin
+            # McCoy USA TODAY", "Tanza Loudenback, Business Insider")
+            above = lines[i - 1]
+            if (_heading_shaped(above)
+                    and _headline_candidate(lines, i - 1, skip, title_line)):
+                return i - 1
         if ln.cls == "near" and not question and i > lo:
             # (a standfirst without a full stop under its headline: the heading line right
             # above it is the headline, "Fed Holds Rates Steady ..." over "Policymakers
@@ -113,6 +122,24 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i - 1
         return i
     return None
+
+
+def _heading_shaped(ln: Line) -> bool:
+    """A line a headline may be by its shape alone: 4-25 words, ending no sentence but with a
+    question mark, not classified as clutter or prose."""
+    return (4 <= ln.n_words <= 25 and ln.cls in ("short", "near")
+            and (not ln.terminal or ln.text.rstrip(CLOSERS).endswith("?")))
+
+
+def _byline_over_date(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is names with their outlet or role, or a name in capitals (not a name
+    alone: "Boris Johnson Resigns"), right above a date line."""
+    if i + 1 >= len(lines) or not is_date_line(lines[i + 1]):
+        return False
+    t = lines[i].text.strip()
+    m = NAME_ROLE_RE.fullmatch(t)
+    return ((m is not None and len(m.group(2).split()) <= 4)
+            or names_before_outlet(t) is not None or names_in_capitals(t) is not None)
 
 
 def _headline_candidate(lines: list[Line], i: int, skip: set[int], title_line: int | None
