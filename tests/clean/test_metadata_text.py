@@ -781,7 +781,15 @@ def test_a_name_beside_a_date_of_another_language_or_with_its_role_or_section() 
                        ("Door Sanne Bakker Gepubliceerd op 17 september 2019 om 14:02",
                         "Sanne Bakker"),
                        ("Von Lars Petersen · 05.03.2024 – 14:12 Uhr", "Lars Petersen"),
-                       ("Par Claire Vasseur (Marseille, correspondante)", "Claire Vasseur")]:
+                       ("Par Claire Vasseur (Marseille, correspondante)", "Claire Vasseur"),
+                       # (a date closed by the writer in the language's "by"; a label of the
+                       # language after the name; a reading time or a button after the date)
+                       ("Publié le 17 mars 2019 par Claire Morvan", "Claire Morvan"),
+                       ("Veröffentlicht am 3. April 2022 von Jens Albrecht", "Jens Albrecht"),
+                       ("Autor: Magdalena Nowak Opublikowano: 02.09.2019, 12:15",
+                        "Magdalena Nowak"),
+                       ("Sofia Lindqvist Aug 22, 2024 6 min read", "Sofia Lindqvist"),
+                       ("Nora Castellanos Feb 18, 2024 Subscribe", "Nora Castellanos")]:
         page = "\n".join(["Home", "", HEADLINE, "", line, "", *BODY])
         assert clean_text(page).byline == want, line
     # (what is left beside a date that is no name: a section, a label, categories)

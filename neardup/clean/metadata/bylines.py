@@ -12,6 +12,8 @@ from neardup.clean.metadata.dates import (
     DATE_FILLERS,
     PUBLISHED_LATER_RE,
     PUBLISHED_LINE_WORDS,
+    PUBLISHED_WORDS,
+    READING_TIME_RE,
     date_line_words,
     far_lines,
     is_date_line,
@@ -45,7 +47,7 @@ FOREIGN_BYLINE_RE = re.compile(
     r"[^\W\d_][\w.'’-]*){1,3}?)"  # (lazy: the shortest name the rest of the line allows)
     r"\s*(?:[,|–—(-].*|\s(?:avec|mit|con|und|y|et)\s.*"  # (", dpa", " avec AFP", "| EFE",
     # " (Lyon, correspondante)")
-    r"|\s(?:[Pp]ubli(?:é|cado)|[Pp]ubblicato|[Vv]eröffentlicht|[Aa]ktualisiert)\b.*)?$")
+    rf"|\s(?i:{PUBLISHED_WORDS}|aktualisiert)\b.*)?$")
 # A line that only announces the byline on the next line ("By", "Author:")
 _BY_LABELS = frozenset(
     ["by", "by:", "author", "author:", "authors:", "written by", "written by:", "posted by"]
@@ -100,9 +102,11 @@ _ROLE_WORDS = ROLE_NOUNS | frozenset(
     """economics economic environment environmental arts education technology tech transport
     defence defense diplomatic legal media culture music film climate energy crime security
     home social world global community data digital""".split())
-# "... by Name" closing a date line ("11/19/2019 by Jane Smith", "Nov 12, 2018 | BY: Site")
+# "... by Name" closing a date line ("11/19/2019 by Jane Smith", "Nov 12, 2018 | BY: Site"),
+# also in other languages ("Publié le 17 mars 2019 par Claire Morvan", "Veröffentlicht am 3.
+# April 2022 von Jens Albrecht")
 DATE_BY_RE = re.compile(
-    rf"\d.*?(?:\s|[|/·•])(?:by|By|BY):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
+    rf"\d.*?(?:\s|[|/·•])(?:by|By|BY|par|por|von|door|przez|av|af):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
 _DIGIT_RE = re.compile(r"\d")
 
@@ -289,15 +293,18 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
         name = None
         # (by the line's own class: a writer's "Jane Doe, Staff Writer" over most of a
         # small site's pages is its template, and was lost as the byline of every page)
-        if shape_class(ln) == "bad" and i not in date_idx:
+        # (a date line is read as one whatever its class: "Nora Castellanos Feb 18, 2024
+        # Subscribe")
+        if shape_class(ln) == "bad" and i not in date_idx and not dated(i):
             # (a line classified as clutter is a name only with its role, right below the
             # headline: "Bruce Y. Lee Senior Contributor")
             name = name_before_role(t) if i - 1 == title_idx else None
         elif dated(i):
             m = date_by(t)
             # (WordPress closes the line with its comment count: "Posted on October 30, 2019
-            # by Walt Henning 4 Comments")
-            end = len(_COMMENT_COUNT_RE.sub("", t).rstrip(" ."))
+            # by Walt Henning 4 Comments"; its pattern asked only after a match: from every
+            # space of a run, it took quadratic time)
+            end = len(_COMMENT_COUNT_RE.sub("", t).rstrip(" .")) if m else 0
             # (or the writer's letters or role after it: "February 1, 2019 | BY: Ilana
             # Muhlstein, MS, RDN")
             if m and (m.end() == end or _AFTER_NAME_ROLE_RE.fullmatch(t, m.end(), end)):
@@ -341,11 +348,12 @@ _TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
 # ("Gareth Pryce Reporter Friday 12 April 2024", "Erik Lundgren 27 februari 2024 kl. 09:12")
 # (no month: "April Smith 12 May 2024")
 _DATE_LINE_EDGE_WORDS = DATE_FILLERS | frozenset(
-    """kl klo godz saat um uhr on at today yesterday monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch
-    donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
-    lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì
-    venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
+    """subscribe follow share kl klo godz saat um uhr on at today yesterday monday tuesday
+    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì
+    martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag
+    vrijdag zaterdag zondag""".split())
 _SEPARATORS = " ,|·•/–—-"
 
 
@@ -361,7 +369,7 @@ def _name_beside_date(t: str) -> str | None:
         rest = without_dates(rest) or rest
         if rest == t:
             return None
-    words = rest.strip(_SEPARATORS).split()
+    words = READING_TIME_RE.sub(" ", rest).strip(_SEPARATORS).split()
     while words and words[-1].strip(_SEPARATORS + ".").lower() in _DATE_LINE_EDGE_WORDS:
         words.pop()
     while words and words[0].strip(_SEPARATORS + ".").lower() in _DATE_LINE_EDGE_WORDS:

@@ -109,16 +109,16 @@ _PUBLISHED_RE = re.compile(
 
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
-_PUBLISHED_WORDS = (r"first published|originally published|first posted|originally posted|"
+PUBLISHED_WORDS = (r"first published|originally published|first posted|originally posted|"
                     r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato|"
                     r"gepubliceerd|opublikowano|publicerad|publiceret|publisert")
-PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{_PUBLISHED_WORDS})\b", re.I)
+PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{PUBLISHED_WORDS})\b", re.I)
 # A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
 # "Published: Nov. 18, 2019"); see find_date
 _UPDATED_RE = re.compile(
     r"^\W*(?:last\s+)?(?:updated|modified|actualizado|mis à jour|aktualisiert|aggiornato)\b",
     re.I)
-_PUBLISHED_LABEL_RE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
+_PUBLISHED_LABEL_RE = re.compile(rf"^\W*(?:{PUBLISHED_WORDS})\b", re.I)
 _UPDATED_LATER_RE = re.compile(r"(?<=\W)(?:last\s+)?(?:updated|modified)\b", re.I)
 # The publication's date below a later one: a page that says "First published" shows its
 # update above it ("Tue 26 Nov 2019 00.01 GMT" over "First published on Mon 25 Nov 2019
@@ -140,7 +140,7 @@ def _label_gap(gap: str) -> bool:
 
 
 def _published_label(text: str) -> re.Match[str] | None:
-    """A "Published" / "Posted" label (of the languages of _PUBLISHED_WORDS) after the start of
+    """A "Published" / "Posted" label (of the languages of PUBLISHED_WORDS) after the start of
     ``text``: PUBLISHED_LATER_RE's search, made only where a cheap test finds a word it
     needs."""
     if ("ublish" in text or "osted" in text or "UBLISH" in text or "OSTED" in text
@@ -315,6 +315,20 @@ class DayFirst:
 #: How a page's numeric dates are read: day first when true (a bool, or a test of the page
 #: computed when first asked)
 DayOrder = bool | NotEnglish | DayFirst
+
+
+# A blog's reading-time line, "Reading Time: 3 minutes", "Estimated reading time: 5 min",
+# "4 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min": under the headline on many
+# WordPress sites, and taken for the headline itself (a held-out probe's tech blog: every page's
+# title, and with it the byline above it, wrong)
+READING_TIME_WORDS = 8
+READING_TIME_RE = re.compile(
+    r"(?i)\b(?:(?:estimated\s+)?read(?:ing)?\s+time|lesezeit|leestijd|temps\s+de\s+lecture|"
+    r"tiempo\s+de\s+lectura|tempo\s+de\s+leitura|tempo\s+di\s+lettura|czas\s+czytania)"
+    r"\s*:?\s*(?:about\s+|ca\.?\s+|~\s*)?\d+\s*(?:min|minutes?|minuten|minutos|minuti|minut)"
+    r"\.?\s*$|"
+    r"\b\d+[\s-]*(?:min\.?|minutes?|minute)\s+(?:read|lesezeit|de\s+lecture|de\s+lectura)"
+    r"\s*$")
 
 
 def date_from_url(url: str | None) -> str | None:

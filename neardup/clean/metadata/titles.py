@@ -18,7 +18,13 @@ from neardup.clean.metadata.bylines import (
     names_before_outlet,
     names_in_capitals,
 )
-from neardup.clean.metadata.dates import NotEnglish, is_date_line, line_has_date
+from neardup.clean.metadata.dates import (
+    READING_TIME_RE,
+    READING_TIME_WORDS,
+    NotEnglish,
+    is_date_line,
+    line_has_date,
+)
 from neardup.stopwords import STOPWORDS
 
 # Separators between the headline and the site name in a page title ("Headline | Site")
@@ -185,20 +191,6 @@ def _not_headline(ln: Line) -> bool:
         or line_has_date(ln)
         or (ln.n_words <= READING_TIME_WORDS and READING_TIME_RE.search(ln.text) is not None)
     )
-
-
-# A blog's reading-time line, "Reading Time: 3 minutes", "Estimated reading time: 5 min",
-# "4 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min": under the headline on many
-# WordPress sites, and taken for the headline itself (a held-out probe's tech blog: every page's
-# title, and with it the byline above it, wrong)
-READING_TIME_WORDS = 8
-READING_TIME_RE = re.compile(
-    r"(?i)\b(?:(?:estimated\s+)?read(?:ing)?\s+time|lesezeit|leestijd|temps\s+de\s+lecture|"
-    r"tiempo\s+de\s+lectura|tempo\s+de\s+leitura|tempo\s+di\s+lettura|czas\s+czytania)"
-    r"\s*:?\s*(?:about\s+|ca\.?\s+|~\s*)?\d+\s*(?:min|minutes?|minuten|minutos|minuti|minut)"
-    r"\.?\s*$|"
-    r"\b\d+[\s-]*(?:min\.?|minutes?|minute)\s+(?:read|lesezeit|de\s+lecture|de\s+lectura)"
-    r"\s*$")
 
 
 class _RewordedTitle:
