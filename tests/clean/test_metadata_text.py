@@ -853,3 +853,30 @@ def test_the_writer_named_by_a_bio_under_the_article() -> None:
     last = "Maria Ressa is a journalist who founded the news site Rappler in 2012."
     page = "\n".join(["Home", "", HEADLINE, "", *BODY, last, "", "Facebook", "Twitter"])
     assert clean_text(page).byline is None
+
+
+def test_a_teasers_date_on_its_headlines_line_above_the_headline_is_not_the_articles() -> None:
+    # A "Latest" list above the headline prints each teaser's date on its line ("Feb 24, 2024
+    # Why egg prices are climbing again"): such a line carries more than a date, so it gave
+    # no line to remove, and the rule that prefers the header's own date below the headline
+    # (asked by the removed lines' position) never ran
+    page = "\n".join([
+        "Home", "News", "", "Latest", "Feb 24, 2024 Why egg prices are climbing again",
+        "Mar 16, 2024 High school robotics team heads to world championship", "",
+        HEADLINE, "April 9, 2024 5:04 AM ET", "", *BODY,
+    ])
+    res = clean_text(page)
+    assert (res.title, res.date) == (HEADLINE, "2024-04-09")
+    assert "April 9, 2024" not in res.text
+
+
+def test_a_name_in_capitals_at_either_end_of_the_text() -> None:
+    # (whether a date stands beside a line was asked of the line after the text's last one:
+    # an IndexError, in a text the property test of removed spans made; and of the line
+    # "before" the first, lines[-1])
+    for text in ["[Home](https://x.org/)[Home](https://x.org/)\n===\nhttp://x.yOfficials blamed "
+                 "dams built upstream in neighbouring countries.[Home](https://x.org/)",
+                 "JANE DOE\nNov 19, 2019\n" + "\n".join(BODY),
+                 "\n".join([*BODY, "Nov 19, 2019", "JANE DOE"])]:
+        res = clean_text(text)
+        assert res.byline in (None, "JANE DOE"), text

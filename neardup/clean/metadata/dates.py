@@ -353,11 +353,13 @@ def is_date_line(ln: Line) -> bool:
 
 
 def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
-              ) -> tuple[str | None, list[int]]:
+              ) -> tuple[str | None, list[int], int | None]:
     """Publication date from date-like header lines in ``lines[lo:hi]``.
 
-    Returns the ISO date and the indices of the lines that only carry it (a "Published ..."
-    prefix line directly before a bare date line is included).
+    Returns the ISO date, the indices of the lines that only carry it (a "Published ..."
+    prefix line directly before a bare date line is included) and the index of the line it
+    was read from (a teaser's "Feb 24, 2024 Why egg prices are climbing" carries more than
+    its date: no line to remove, but where it stands tells whose date it is).
     """
     hi = min(hi, len(lines))
     for i in range(lo, hi):
@@ -378,9 +380,9 @@ def find_date(lines: list[Line], lo: int, hi: int, day_first: DayOrder = False
                                  if label.match(lines[j].text) else None)
                     if published is not None:
                         return published, [*_date_line_indices(lines, i, lo),
-                                           *_date_line_indices(lines, j, lo)]
-            return iso, _date_line_indices(lines, i, lo)
-    return None, []
+                                           *_date_line_indices(lines, j, lo)], j
+            return iso, _date_line_indices(lines, i, lo), i
+    return None, [], None
 
 
 #: A date line has at most this many words, a longer one is a sentence that mentions a date;

@@ -67,7 +67,7 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
     # case; asked only by such a date or headline)
     not_english = NotEnglish(text)
     day_first = DayFirst(text, not_english)  # (its own dates may say so: "17/11/2019")
-    date, date_idx = find_date(lines, lo, first + 3, day_first)
+    date, date_idx, date_at = find_date(lines, lo, first + 3, day_first)
     if conservative:
         # (extracted text starts at the article's header: the headline is its first lines, if
         # there at all, and only the page's title tells it from a first sub-heading)
@@ -84,9 +84,11 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
                 below, below_idx = find_byline(lines, title_idx + 1, first + 2)
                 if below is not None:
                     byline, by_idx = below, below_idx
-            if date_idx and date_idx[0] < title_idx:
-                below, below_idx = find_date(lines, title_idx + 1, first,  # (in the header)
-                                             day_first)
+            # (also a teaser's date on its headline's line: "Feb 24, 2024 Why egg prices are
+            # climbing again" in a "Latest" list above the headline)
+            if date_at is not None and date_at < title_idx:
+                below, below_idx, _ = find_date(lines, title_idx + 1, first,  # (in the header)
+                                                day_first)
                 if below is not None:
                     date, date_idx = below, below_idx
         if title_idx is not None and title_idx + 1 < lo:
@@ -95,7 +97,7 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
             if byline is None:
                 byline, by_idx = find_byline(lines, title_idx + 1, lo)
             if date is None:
-                date, date_idx = find_date(lines, title_idx + 1, lo, day_first)
+                date, date_idx, _ = find_date(lines, title_idx + 1, lo, day_first)
     # (not from a comment section: a commenter's name or date is not the article's)
     far = lines if comments is None else lines[:comments]
     if date is None:
