@@ -21,6 +21,7 @@ from operator import add, itemgetter, mul
 from neardup.clean._cache import LineCache
 from neardup.clean.classify import classify
 from neardup.clean.features import (
+    CLOSERS,
     FEATURE_FIELDS,
     TERMINAL_RE,
     Normalised,
@@ -76,6 +77,13 @@ def shape_class(ln: Line) -> str:
     fifth of a small site's pages, and as the template's ("bad") they no longer headed the
     comments or summaries under them, nor gave the page its byline."""
     return ln.own_cls if ln.own_cls and ln.reason == "site-template" else ln.cls
+
+
+def heading_shaped(ln: Line) -> bool:
+    """A line a headline may be by its shape alone: 4-25 words, ending no sentence but with a
+    question mark, not classified as clutter or prose."""
+    return (4 <= ln.n_words <= 25 and ln.cls in ("short", "near")
+            and (not ln.terminal or ln.text.rstrip(CLOSERS).endswith("?")))
 
 
 # Line breaks other than "\n" (CRLF is "\n" with a "\r" that strip() removes): a lone CR

@@ -880,3 +880,31 @@ def test_a_name_in_capitals_at_either_end_of_the_text() -> None:
                  "\n".join([*BODY, "Nov 19, 2019", "JANE DOE"])]:
         res = clean_text(text)
         assert res.byline in (None, "JANE DOE"), text
+
+
+def test_no_byline_from_a_teasers_line_a_label_or_the_storys_subject() -> None:
+    # (a header probe's pages without a writer: each of these was read as the byline)
+    # a "Read next" list's teaser byline under the article, between two other headlines
+    page = "\n".join(["Home", "", HEADLINE, "Nov 19, 2019", "", *BODY, "", "Read next",
+                      "The best new restaurants we tried this month", "By Dev Patel",
+                      "High school robotics team heads to world championship",
+                      "State lawmakers push to ban phones in classrooms"])
+    assert clean_text(page).byline is None
+    # (the same "By" line under the article, not between teasers, is the writer's)
+    page = "\n".join(["Home", "", HEADLINE, "Nov 19, 2019", "", *BODY, "", "By Dev Patel",
+                      "", "Facebook", "Twitter"])
+    assert clean_text(page).byline == "Dev Patel"
+    # a place's or a topic's label under the headline
+    for label in ["Salt Lake City", "Health Care", "Heartland Public Media"]:
+        page = "\n".join(["Home", "", HEADLINE, label, "Posted: Jan 9, 2024, 5:34 PM", "",
+                          *BODY])
+        assert clean_text(page).byline is None, label
+    # (a desk's byline stays one)
+    page = "\n".join(["Home", "", HEADLINE, "Telegraph Sport", "Jan 9, 2024", "", *BODY])
+    assert clean_text(page).byline == "Telegraph Sport"
+    # the person the headline names, under it with the years of a life
+    obituary = "Helen Marsh, marine biologist who mapped Pacific reefs, dies at 82"
+    page = "\n".join([f"{obituary} | Site", "Home", "", obituary, "Helen Marsh, 1941–2023",
+                      "November 2, 2023", "", *BODY])
+    res = clean_text(page)
+    assert (res.title, res.byline) == (obituary, None)

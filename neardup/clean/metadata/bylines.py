@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from neardup.clean.features import CLOSERS
-from neardup.clean.lines import Line, shape_class
+from neardup.clean.lines import Line, heading_shaped, shape_class
 from neardup.clean.metadata.dates import (
     DATE_FILLERS,
     PUBLISHED_LATER_RE,
@@ -109,6 +109,7 @@ DATE_BY_RE = re.compile(
     rf"\d.*?(?:\s|[|/·•])(?:by|By|BY|par|por|von|door|przez|av|af):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
 _DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(r"\w+")
 
 
 def date_by(t: str) -> re.Match[str] | None:
@@ -236,7 +237,15 @@ def _capitals(word: str) -> bool:
 # Words of the labels next to a date, never of a name ("8:00 AM Eastern Standard Time")
 _NOT_NAME_WORDS = _DATE_WORDS | frozenset(
     """time standard daylight eastern central pacific mountain gmt utc est edt pst pdt cst cdt
-    bst cet news updated published posted""".split())
+    bst cet news updated published posted""".split()) | frozenset(
+    # (and of the labels of a place, a section or a topic printed under a headline, where a
+    # name alone is read as the byline: "Salt Lake City", "Health Care", "Heartland Public
+    # Media"; none a surname or a first name of note, unlike "Park", "West", "Lake", "River";
+    # not "Sport": a desk's byline, "Telegraph Sport")
+    """city county state province region valley metro health care politics business weather
+    world local national international opinion culture science technology education travel
+    food style entertainment arts markets economy finance climate environment crime courts
+    breaking live latest media public""".split())
 
 
 def _name_ok(name: str) -> bool:
@@ -329,9 +338,19 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             if by.lower() in _OTHER_BY_WORDS and " " in rest and rest[:1].isupper():
                 name = rest  # ("Door Eva Bakker": the Dutch "by", over two name words;
                 # not "Von der Leyen", one word after it)
-            if _name_ok(name) and not _role_line(name):  # (not "Staff Writer")
+            # (not "Staff Writer"; not the story's subject, named by its headline: "Helen
+            # Marsh, marine biologist who mapped Pacific reefs, dies at 82" over "Helen
+            # Marsh, 1941–2023")
+            if (_name_ok(name) and not _role_line(name)
+                    and (title_idx is None or not _named_in(name, lines[title_idx].text))):
                 return name, [i]
     return None, []
+
+
+def _named_in(name: str, headline: str) -> bool:
+    """Every word of ``name`` (two at least) is a word of ``headline``, case aside."""
+    words = {w.lower() for w in _WORD_RE.findall(name)}
+    return len(words) >= 2 and words <= {w.lower() for w in _WORD_RE.findall(headline)}
 
 
 # The word "by" of languages whose byline FOREIGN_BYLINE_RE does not read ("Door", "Oleh",
@@ -510,11 +529,27 @@ def find_bio_byline(lines: list[Line]) -> tuple[str | None, list[int]]:
     return None, []
 
 
-def find_far_byline(lines: list[Line], first: int) -> tuple[str | None, list[int]]:
+def find_far_byline(lines: list[Line], first: int, title_idx: int | None = None
+                    ) -> tuple[str | None, list[int]]:
     """The "By Name" line (:func:`find_byline`) nearest to ``lines[first]``, the article's
-    first line (see FAR_ABOVE); for pages whose header has no byline."""
+    first line (see FAR_ABOVE); for pages whose header has no byline. Not one between two
+    headlines other than the article's (``title_idx``): a teaser's in a "Read next" list
+    ("Police identify driver in fatal crash", "By Aisha Grant", "Hospital system announces
+    layoffs")."""
     for i in far_lines(lines, first):
+        if _between_teasers(lines, i, title_idx):
+            continue
         byline, idx = find_byline(lines, i, i + 1)
         if byline is not None:
             return byline, idx
     return None, []
+
+
+def _between_teasers(lines: list[Line], i: int, title_idx: int | None) -> bool:
+    """``lines[i]`` stands between two heading-shaped lines, neither the article's headline
+    nor a date line: in a list of other stories."""
+    # (a "By" alone has its name on the next line: the line after that one)
+    below = i + 2 if lines[i].text.strip().lower() in _BY_LABELS else i + 1
+    return (i > 0 and below < len(lines) and i - 1 != title_idx
+            and heading_shaped(lines[i - 1]) and heading_shaped(lines[below])
+            and not is_date_line(lines[below]))

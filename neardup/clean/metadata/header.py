@@ -105,7 +105,7 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
     if byline is None:
         # (a "By Name" line further from the article before a name without "By": a teaser or
         # a label can look like a name)
-        byline, by_idx = find_far_byline(far, first)
+        byline, by_idx = find_far_byline(far, first, title_idx)
     if byline is None and not conservative:
         # (a name without "By", next to the headline or the date: below the headline. Not in
         # extracted text: there the line under the headline is as often a kicker, a topic or

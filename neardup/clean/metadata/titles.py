@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from neardup.clean.features import CLOSERS, WORD_RE, credit_label
-from neardup.clean.lines import Line
+from neardup.clean.lines import Line, heading_shaped
 from neardup.clean.metadata.bylines import (
     BY_FIRST,
     BYLINE_RE,
@@ -114,7 +114,7 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
             # (the writers' line between the headline and the date: "Kevin Johnson and Kevin
             # McCoy USA TODAY", "Tanza Loudenback, Business Insider")
             above = lines[i - 1]
-            if (_heading_shaped(above)
+            if (heading_shaped(above)
                     and _headline_candidate(lines, i - 1, skip, title_line)):
                 return i - 1
         if ln.cls == "near" and not question and i > lo:
@@ -128,13 +128,6 @@ def find_title(lines: list[Line], article_start: int, page_title: str | None,
                 return i - 1
         return i
     return None
-
-
-def _heading_shaped(ln: Line) -> bool:
-    """A line a headline may be by its shape alone: 4-25 words, ending no sentence but with a
-    question mark, not classified as clutter or prose."""
-    return (4 <= ln.n_words <= 25 and ln.cls in ("short", "near")
-            and (not ln.terminal or ln.text.rstrip(CLOSERS).endswith("?")))
 
 
 def _byline_over_date(lines: list[Line], i: int) -> bool:
