@@ -28,6 +28,7 @@ from neardup.clean.chunks import chunks_document
 from neardup.clean.features import WORD_RE
 from neardup.clean.feeds import feed_document, may_be_feed
 from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
+from neardup.clean.teaser_author import own_byline, teasers_author
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
 from neardup.errors import ExtractionError
@@ -53,6 +54,13 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     fields = _fields(doc)
     # only the plain fields used here (the parsed tree in the result cannot be pickled)
     found = {key: fields[key] for key in _FIELDS if fields.get(key) is not None}
+    if found.get("author") and tree is not None and teasers_author(tree, found["author"]):
+        # (another story's writer, see neardup.clean.teaser_author)
+        own = own_byline(tree)
+        if own is not None and name_like(own):
+            found["author"] = own
+        else:
+            del found["author"]
     warnings: list[str] = []
     if found.get("text") and tree is not None and not too_deep:
         whole = _read_again(tree, html, found["text"], comments, warnings)
