@@ -59,7 +59,7 @@ from neardup.clean.markdown import MarkdownView, lines_at, markdown_view, source
 from neardup.clean.metadata import (
     find_dateline,
 )
-from neardup.clean.metadata.header import cut_kept_header, take_header
+from neardup.clean.metadata.header import cut_above_headline, cut_kept_header, take_header
 from neardup.clean.region import (
     LABEL_LIST_WORDS,
     article_regions,
@@ -245,6 +245,8 @@ def _clean_lines(text: str, template: SiteTemplate | None, opts: CleanOptions,
 
     mark_repeats(lines)
 
+    if not opts.conservative:
+        cut_above_headline(lines, page_title, title_line)
     # metadata from the header above (and at the top of) the article
     header = take_header(lines, text, page_title, title_line, comments, opts.conservative)
     dateline = None

@@ -908,3 +908,22 @@ def test_no_byline_from_a_teasers_line_a_label_or_the_storys_subject() -> None:
                       "November 2, 2023", "", *BODY])
     res = clean_text(page)
     assert (res.title, res.byline) == (obituary, None)
+
+
+def test_a_list_of_other_stories_right_above_the_headline_is_no_article_text() -> None:
+    # A "Latest" list's items as bullets (Markdown's) weigh as content: the region
+    # took them in above the headline, and the headline became a sub-heading of the text
+    latest = ["* Jan 30, 2024 Oil rises after surprise draw in US crude stocks",
+              "* Jan 29, 2024 Gold steadies near record as traders await US inflation data",
+              "* Jan 30, 2024 Dollar slips against yen ahead of Bank of Japan meeting",
+              "* Feb 23, 2024 Iron ore falls on weak Chinese steel demand"]
+    page = "\n".join([f"{HEADLINE} | Market Ledger", "", "Markets", "Latest", "", *latest, "",
+                      HEADLINE, "", "By Tom Hale | Reuters", "", "March 13, 2024", "",
+                      *BODY])
+    res = clean_text(page)
+    assert (res.title, res.byline, res.date) == (HEADLINE, "Tom Hale", "2024-03-13")
+    assert res.text.startswith(BODY[0])
+    # (a lede above the headline says the article started: nothing above it goes)
+    page = "\n".join([f"{HEADLINE} | Market Ledger", "", BODY[0], "", *latest, "",
+                      HEADLINE, "", *BODY[1:]])
+    assert BODY[0] in clean_text(page).text

@@ -154,6 +154,41 @@ def _byline_under_copy(lines: list[Line], title_idx: int) -> tuple[str | None, l
     return None, []
 
 
+#: How many of the article's first kept lines are searched for its headline (see
+#: cut_above_headline)
+HEADLINE_KEPT_LINES = 30
+
+
+def cut_above_headline(lines: list[Line], page_title: str | None, title_line: int | None
+                       ) -> None:
+    """Un-keep what the region search kept above the article's headline: a list of other
+    stories right above it ("Latest", "* Jan 30, 2024 Oil rises after surprise draw in US
+    crude stocks", as Markdown writes it: a bulleted list weighs as content). The headline is
+    a kept line that the page's ``<title>`` names (:func:`find_top_title`), among the first
+    HEADLINE_KEPT_LINES kept lines (kept itself or not); what is above it goes when it holds no
+    paragraph of prose
+    (a standfirst or a lede above the headline says the article started) and fewer words
+    than the kept text below it."""
+    if not page_title:
+        return
+    kept = list(islice(compress(lines, map(_KEEP, lines)), HEADLINE_KEPT_LINES))
+    if len(kept) < 2:
+        return
+    # (the headline kept or not: the region may take the list and the body around a header
+    # it left out)
+    for i in range(kept[0].index + 1, kept[-1].index):
+        if i == title_line or find_top_title(lines, i, page_title, 1) is None:
+            continue
+        above = [a for a in kept if a.index < i]
+        if any(a.cls == "good" and not a.in_list for a in above):
+            return
+        below = sum(b.n_words for b in lines[i + 1:] if b.keep)
+        if sum(a.n_words for a in above) < below:
+            for a in above:
+                a.keep, a.reason = False, "headline-list"
+        return
+
+
 # The article's header kept at the top of its region (headline, standfirst, then byline or
 # date): at most HEADER_CUT_LINES kept lines, HEADER_CUT_WORDS words in all, above a byline or
 # date line. The smoothing keeps short lines between two prose lines, so "By Laura Mowat" and
