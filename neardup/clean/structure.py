@@ -81,7 +81,7 @@ from operator import attrgetter, contains, itemgetter
 
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
-from neardup.clean.metadata.dates import parse_date
+from neardup.clean.metadata.dates import only_a_date, parse_date
 from neardup.clean.stamps import DATE_RE, bare_date_or_age
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
@@ -140,7 +140,6 @@ _TEXT = attrgetter("text")
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _HEAD_CHARS = 48  # (a speaker's label and its colon)
 _DIGIT_RATIO = attrgetter("digit_ratio")
-_TIMESTAMP = attrgetter("timestamp")
 
 
 def _item_number(ln: Line) -> int | None:
@@ -505,9 +504,21 @@ DATE_HEADING_WORDS = 8
 
 
 def _date_heading(ln: Line) -> bool:
-    """A date alone on a line ("September 1, 1919", "June 15, 1927, 10 a.m."), no age."""
-    return (ln.timestamp and ln.n_words <= DATE_HEADING_WORDS
-            and DATE_RE.search(ln.text) is not None and bare_date_or_age(ln.text))
+    """A date alone on a line ("September 1, 1919", "June 15, 1927, 10 a.m."), no age; in
+    any language the dates read ("12 de março de 2013", "Sábado, 8 de junho de 2019": the
+    timestamp feature knows English dates only, and a Portuguese timeline as text nodes kept
+    a tenth of its entries)."""
+    if ln.n_words > DATE_HEADING_WORDS:
+        return False
+    if ln.timestamp and DATE_RE.search(ln.text) is not None and bare_date_or_age(ln.text):
+        return True
+    return only_a_date(ln.text)
+
+
+def _may_be_date_heading(ln: Line) -> bool:
+    """A timestamp, or a short line with a number (a date of another language): the lines
+    :func:`_date_heading` is asked of."""
+    return ln.timestamp or (ln.digit_ratio > 0 and ln.n_words <= DATE_HEADING_WORDS)
 
 
 def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
@@ -583,7 +594,7 @@ def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
         labels = [i for i in colons if texts[i][:2].isupper() and ":" in texts[i][:_HEAD_CHARS]]
         if len(labels) >= MIN_TURNS * MIN_SPEAKERS:
             rows += _mark_transcript(lines, labels)
-    stamps = list(compress(range(len(lines)), map(_TIMESTAMP, lines)))
+    stamps = list(compress(range(len(lines)), map(_may_be_date_heading, lines)))
     if len(stamps) >= MIN_DATE_HEADINGS:
         rows += _mark_chronology(lines, stamps)
     return frozenset(rows)

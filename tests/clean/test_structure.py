@@ -602,6 +602,30 @@ def test_a_chronology_of_date_headings_over_paragraphs_is_content(sep: str) -> N
     assert "Share on Facebook" not in res.text and "Privacy policy" not in res.text
 
 
+@pytest.mark.parametrize("dates", [
+    ["1 de setembro de 1919", "15 de junho de 1927", "1 de setembro de 1939",
+     "3 de fevereiro de 1945", "23 de maio de 1998"],
+    ["1. September 1919", "15. Juni 1927", "Freitag, 1. September 1939", "3. Februar 1945",
+     "23. Mai 1998"],
+    ["1 september 1919", "15 juni 1927", "1 september 1939", "3 februari 1945", "23 maj 1998"],
+])
+def test_a_chronology_headed_by_dates_of_another_language_is_content(dates: list[str]) -> None:
+    # The timestamp feature knows English dates only: a Portuguese timeline as text nodes (each
+    # date heading and each entry a line) kept a tenth of its entries
+    lines = analyse("\n".join([BODY[0], *(x for d, (_, entry) in zip(dates, _ENTRIES,
+                                                                    strict=True)
+                                          for x in (d, entry)), BODY[1]]))
+    mark_structure(lines)
+    assert [ln.text for ln in lines if ln.in_list] == [
+        x for d, (_, entry) in zip(dates, _ENTRIES, strict=True) for x in (d, entry)]
+    # (newest first, as an archive of other posts, it is none)
+    lines = analyse("\n".join([BODY[0], *(x for d, (_, entry) in zip(reversed(dates), _ENTRIES,
+                                                                    strict=True)
+                                          for x in (d, entry)), BODY[1]]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+
+
 def test_dated_summaries_under_headlines_or_one_date_are_no_chronology() -> None:
     entries = [entry for _, entry in _ENTRIES]
     boxes = [

@@ -14,6 +14,7 @@ from neardup.clean.metadata.dates import (
     PUBLISHED_LINE_WORDS,
     PUBLISHED_WORDS,
     READING_TIME_RE,
+    WEEKDAYS,
     date_line_words,
     far_lines,
     is_date_line,
@@ -366,13 +367,8 @@ _TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
 # Words left at the ends of a date line once its date and time are taken out, none a name's
 # ("Gareth Pryce Reporter Friday 12 April 2024", "Erik Lundgren 27 februari 2024 kl. 09:12")
 # (no month: "April Smith 12 May 2024")
-_DATE_LINE_EDGE_WORDS = DATE_FILLERS | frozenset(
-    """subscribe follow share kl klo godz saat um uhr on at today yesterday monday tuesday
-    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
-    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì
-    martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag
-    vrijdag zaterdag zondag""".split())
+_DATE_LINE_EDGE_WORDS = DATE_FILLERS | WEEKDAYS | frozenset(
+    "subscribe follow share kl klo godz saat um uhr on at today yesterday".split())
 _SEPARATORS = " ,|·•/–—-"
 
 

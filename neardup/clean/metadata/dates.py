@@ -463,6 +463,16 @@ def _dated_label(text: str) -> bool:
 # "27. März 2025, 10:31 Uhr", "le 3 août 2018 à 11h02").
 DATE_FILLERS = frozenset(
     "de del le la las el à a um uhr am at on et y h alle ore às om o".split())
+# The days of the week, in English and the other languages of _MONTH_FORMS and a few more, as
+# a date line prints them before its date ("Sábado, 8 de junho de 2019", "Freitag, 12. April")
+WEEKDAYS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado
+    domingo lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag
+    donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta feira poniedziałek
+    wtorek środa czwartek piątek sobota niedziela måndag tisdag onsdag torsdag fredag lördag
+    söndag""".split())
 # (a word boundary each side: a backspace character stood there, and no time was found)
 _FRENCH_TIME_RE = re.compile(r"\b\d{1,2} ?h ?\d{2}\b")
 
@@ -474,7 +484,8 @@ def only_a_date(text: str) -> bool:
     if _DATE_HINT_RE.search(text) is None:  # (no pattern can match: most lines it is asked of)
         return False
     rest = without_dates(text)
-    return rest is not None and all(w.lower() in DATE_FILLERS for w in WORD_RE.findall(rest))
+    return rest is not None and all(w.lower() in DATE_FILLERS or w.lower() in WEEKDAYS
+                                    for w in WORD_RE.findall(rest))
 
 
 def without_dates(text: str) -> str | None:
