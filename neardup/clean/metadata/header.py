@@ -176,17 +176,17 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
         return
     # (the headline kept or not: the region may take the list and the body around a header
     # it left out)
-    for i in range(kept[0].index + 1, kept[-1].index):
-        if i == title_line or find_top_title(lines, i, page_title, 1) is None:
-            continue
-        above = [a for a in kept if a.index < i]
-        if any(a.cls == "good" and not a.in_list for a in above):
-            return
-        below = sum(b.n_words for b in lines[i + 1:] if b.keep)
-        if sum(a.n_words for a in above) < below:
-            for a in above:
-                a.keep, a.reason = False, "headline-list"
+    start = kept[0].index + 1
+    i = find_top_title(lines, start, page_title, kept[-1].index - start)
+    if i is None or i == title_line:
         return
+    above = [a for a in kept if a.index < i]
+    if any(a.cls == "good" and not a.in_list for a in above):
+        return
+    below = sum(b.n_words for b in lines[i + 1:] if b.keep)
+    if sum(a.n_words for a in above) < below:
+        for a in above:
+            a.keep, a.reason = False, "headline-list"
 
 
 # The article's header kept at the top of its region (headline, standfirst, then byline or
