@@ -47,35 +47,32 @@ def teasers_author(tree: HtmlElement, author: str) -> bool:
 
 
 def _in_teaser_box(el: HtmlElement) -> bool:
-    for depth, node in enumerate(el.iterancestors(), 1):
-        if depth > MAX_DEPTH:
-            break
-        if node.tag in ("article", "main", "body"):
+    """``el`` or one of its MAX_DEPTH nearest ancestors below the article is classed as a
+    box of other stories (the element itself: "<p class='tile-byline'>")."""
+    for depth, node in enumerate([el, *el.iterancestors()]):
+        if depth > MAX_DEPTH or node.tag in ("article", "main", "body"):
             return False
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if _TEASER_BOX_RE.search(names) is not None:
             return True
-    # (the element itself: "<p class='tile-byline'>")
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return _TEASER_BOX_RE.search(names) is not None
+    return False
 
 
 # An element that prints a byline: its class or id says so (trafilatura's main author paths)
 _BYLINE_XPATH = ("//body//*[contains(@class, 'byline') or contains(@class, 'author') "
                  "or contains(@id, 'byline') or contains(@id, 'author') or @rel='author']")
-_BY_RE = re.compile(r"^\s*(?:by|von|par|por|door|di)\b\s*:?\s*", re.I)
 #: A byline's text is at most this long (an author box's bio is no byline)
 MAX_BYLINE_CHARS = 80
 
 
 def own_byline(tree: HtmlElement) -> str | None:
     """The text of the first element outside the boxes of other stories whose class or id
-    says "byline" or "author" (without its "By"), when it is a short line; else None."""
+    says "byline" or "author", when it is a short line; else None. (Its "By" is taken off
+    where trafilatura's author's is: ``neardup.clean.html.page_metadata``.)"""
     for el in tree.xpath(_BYLINE_XPATH):
         if _in_teaser_box(el):
             continue
         text = " ".join(el.text_content().split())
-        text = _BY_RE.sub("", text)
         if 3 <= len(text) <= MAX_BYLINE_CHARS and any(c.isalpha() for c in text):
             return text
     return None

@@ -107,7 +107,8 @@ _ROLE_WORDS = ROLE_NOUNS | frozenset(
 # also in other languages ("Publié le 17 mars 2019 par Claire Morvan", "Veröffentlicht am 3.
 # April 2022 von Jens Albrecht")
 DATE_BY_RE = re.compile(
-    rf"\d.*?(?:\s|[|/·•])(?:by|By|BY|par|por|von|door|przez|av|af):?\s+([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
+    r"\d.*?(?:\s|[|/·•])(?:by|By|BY|par|por|von|door|przez|av|af):?\s+"
+    rf"([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+")
@@ -366,8 +367,8 @@ _AFTER_NAME_ROLE_RE = re.compile(r",\s*[^\W\d_][\w.]*(?:,?\s+[^\W\d_][\w.]*){0,3
 _TRAILING_LINK_RE = re.compile(r"\s+(?:on|at|,)$")
 # Words left at the ends of a date line once its date and time are taken out, none a name's
 # ("Gareth Pryce Reporter Friday 12 April 2024", "Erik Lundgren 27 februari 2024 kl. 09:12")
-# (no month: "April Smith 12 May 2024")
-_DATE_LINE_EDGE_WORDS = DATE_FILLERS | WEEKDAYS | frozenset(
+# (no month: "April Smith 12 May 2024"; not "Sun", a surname: "Sun Wei 5 March 2024")
+_DATE_LINE_EDGE_WORDS = DATE_FILLERS | (WEEKDAYS - {"sun"}) | frozenset(
     "subscribe follow share kl klo godz saat um uhr on at today yesterday".split())
 _SEPARATORS = " ,|·•/–—-"
 
@@ -392,6 +393,8 @@ def _name_beside_date(t: str) -> str | None:
     rest = " ".join(words).strip(_SEPARATORS)
     rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
     return name_before_role(rest) or _names_with_role(rest, 3)
+
+
 # A comment count closing a byline's line ("4 Comments", "Leave a comment")
 _COMMENT_COUNT_RE = re.compile(
     r"\s*[|·•–—-]?\s*(?:(?:\d+|no|one)\s+comments?|leave a comment|\d+\s+repl(?:y|ies))\s*$",
@@ -428,7 +431,8 @@ _ORGANISATION_WORDS = _ROLE_WORDS | frozenset(
 # names, each of at most three words, and the words after them)
 _NAME_UP_TO_3 = (rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)?"
                  rf"{_NAME_WORD}){{1,2}}")
-_NAMES_CAPS_OUTLET_RE = re.compile(rf"({_NAMES})\s+[A-Z][A-Z&.'’-]+(?:\s+[A-Z][A-Z&.'’-]+){{0,3}}")
+_NAMES_CAPS_OUTLET_RE = re.compile(
+    rf"({_NAMES})\s+[A-Z][A-Z&.'’-]+(?:\s+[A-Z][A-Z&.'’-]+){{0,3}}")
 _TWO_NAMES_OUTLET_RE = re.compile(
     rf"({_NAME_UP_TO_3}\s+(?:and|&)\s+{_NAME_UP_TO_3})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 

@@ -110,8 +110,8 @@ _PUBLISHED_RE = re.compile(
 # A label of the publication date, not at the start of a line that holds several dates
 # ("Updated Nov 19, 2019, 9:41 AM; Posted Nov 18, 2019, 8:19 PM")
 PUBLISHED_WORDS = (r"first published|originally published|first posted|originally posted|"
-                    r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato|"
-                    r"gepubliceerd|opublikowano|publicerad|publiceret|publisert")
+                   r"published|posted|publicado|publi[ée]|ver[öo]ffentlicht|pubblicato|"
+                   r"gepubliceerd|opublikowano|publicerad|publiceret|publisert")
 PUBLISHED_LATER_RE = re.compile(rf"(?<=\W)(?:{PUBLISHED_WORDS})\b", re.I)
 # A date line that gives the last update, not the publication ("Updated: Nov. 20, 2019" above
 # "Published: Nov. 18, 2019"); see find_date

@@ -164,11 +164,10 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
     """Un-keep what the region search kept above the article's headline: a list of other
     stories right above it ("Latest", "* Jan 30, 2024 Oil rises after surprise draw in US
     crude stocks", as Markdown writes it: a bulleted list weighs as content). The headline is
-    a kept line that the page's ``<title>`` names (:func:`find_top_title`), among the first
-    HEADLINE_KEPT_LINES kept lines (kept itself or not); what is above it goes when it holds no
-    paragraph of prose
-    (a standfirst or a lede above the headline says the article started) and fewer words
-    than the kept text below it."""
+    the first line, kept or not, that the page's ``<title>`` names (:func:`find_top_title`)
+    between the first and the HEADLINE_KEPT_LINES-th kept line; what is kept above it goes
+    when it holds no paragraph of prose (a standfirst or a lede above the headline says the
+    article started) and fewer words than the kept text below it."""
     if not page_title:
         return
     kept = list(islice(compress(lines, map(_KEEP, lines)), HEADLINE_KEPT_LINES))
