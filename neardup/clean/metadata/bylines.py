@@ -392,7 +392,15 @@ def _name_beside_date(t: str) -> str | None:
         words.pop(0)
     rest = " ".join(words).strip(_SEPARATORS)
     rest = _TRAILING_LINK_RE.sub("", rest)  # ("Marcus Lee on November 19, 2019")
-    return name_before_role(rest) or _names_with_role(rest, 3)
+    name = name_before_role(rest) or _names_with_role(rest, 3)
+    if name is not None:
+        # (a blog's categories run into the name: "13/06/2014 Tony Carter All, Books, Kit
+        # Reviews" read "Tony Carter All"; a function word ends no name)
+        words = name.split()
+        while len(words) > 2 and words[-1].lower() in STOPWORDS:
+            words.pop()
+        name = " ".join(words)
+    return name
 
 
 # A comment count closing a byline's line ("4 Comments", "Leave a comment")
