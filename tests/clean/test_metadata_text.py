@@ -929,3 +929,28 @@ def test_a_list_of_other_stories_right_above_the_headline_is_no_article_text() -
     page = "\n".join([f"{HEADLINE} | Market Ledger", "", BODY[0], "", *latest, "",
                       HEADLINE, "", *BODY[1:]])
     assert BODY[0] in clean_text(page).text
+
+
+def test_a_header_printed_as_a_list_and_a_list_of_writers_above_the_headline() -> None:
+    # Markdown prints a header's byline and date as list items ("* [Debbie White](...)"): the
+    # bullet hid the name
+    page = "\n".join(["Home", "", HEADLINE, "* Debbie White", "* 18 Nov 2019, 19:09", "",
+                      *BODY])
+    assert clean_text(page).byline == "Debbie White"
+    # a "Trending" list above the headline, each teaser with its writer, on a page whose own
+    # story has none: no byline (nor with a "By" line of its own below the headline: that one)
+    trending = ["Trending now", "By Clara Benson · 21 hours ago",
+                "The best hiking trails within an hour of the city",
+                "By Fatima Noor · 10 hours ago", "Council approves new budget for parks"]
+    page = "\n".join(["Home", "", *trending, "", HEADLINE, "March 13, 2021", "", *BODY])
+    assert clean_text(page).byline is None
+    page = "\n".join(["Home", "", *trending, "", HEADLINE, "By Ana Ruiz", "March 13, 2021", "",
+                      *BODY])
+    assert clean_text(page).byline == "Ana Ruiz"
+    # (a "Read next" list under the article, each writer above the teaser's headline)
+    page = "\n".join(["Home", "", HEADLINE, "Nov 19, 2019", "", *BODY, "", "Read next",
+                      "By Dev Patel · 3 hours ago",
+                      "High school robotics team heads to world championship",
+                      "By Sam Ortega · 5 hours ago",
+                      "State lawmakers push to ban phones in classrooms"])
+    assert clean_text(page).byline is None

@@ -125,10 +125,17 @@ def date_by(t: str) -> re.Match[str] | None:
 
 
 def _composed(t: str) -> str:
-    r"""``t`` in NFC: a name in decomposed form ("Jose" + a combining acute, as macOS writes
-    it) was cut at its first accent by the name patterns, whose ``\w`` takes no combining
-    mark ("By José García" gave "Jose")."""
+    r"""``t`` in NFC, without a list item's bullet: a name in decomposed form ("Jose" + a
+    combining acute, as macOS writes it) was cut at its first accent by the name patterns,
+    whose ``\w`` takes no combining mark ("By José García" gave "Jose"); a header printed as
+    a list ("* Debbie White", "* 18 Nov 2019, 19:09", Markdown's items) gave no byline."""
+    if t[:1] in _BULLETS:
+        t = _BULLET_RE.sub("", t, count=1)
     return t if t.isascii() else unicodedata.normalize("NFC", t)
+
+
+_BULLETS = frozenset("*+-•·▪")
+_BULLET_RE = re.compile(r"^[*+\-•·▪][ \t]+")
 
 
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
@@ -548,9 +555,23 @@ def find_far_byline(lines: list[Line], first: int, title_idx: int | None = None
         if _between_teasers(lines, i, title_idx):
             continue
         byline, idx = find_byline(lines, i, i + 1)
-        if byline is not None:
+        if byline is not None and not among_bylines(lines, i):
             return byline, idx
     return None, []
+
+
+#: How near another "By" line makes one a teaser's (see among_bylines)
+BYLINES_NEAR = 3
+
+
+def among_bylines(lines: list[Line], i: int) -> bool:
+    """Another "By Name" line stands within BYLINES_NEAR lines of ``lines[i]``: a list of
+    other stories, each with its writer ("* By Clara Benson · 21 hours ago" over a teaser's
+    headline, "* By Fatima Noor · 10 hours ago" over the next); an article's header has
+    one."""
+    return any(find_byline(lines, j, j + 1)[0] is not None
+               for j in range(max(0, i - BYLINES_NEAR), min(len(lines), i + BYLINES_NEAR + 1))
+               if j != i)
 
 
 def _between_teasers(lines: list[Line], i: int, title_idx: int | None) -> bool:

@@ -13,6 +13,7 @@ from operator import attrgetter
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.bylines import (
+    among_bylines,
     find_bio_byline,
     find_byline,
     find_far_byline,
@@ -84,6 +85,10 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
                 below, below_idx = find_byline(lines, title_idx + 1, first + 2)
                 if below is not None:
                     byline, by_idx = below, below_idx
+                elif among_bylines(lines, by_idx[0]):
+                    # (a list of other stories above the headline, each with its writer,
+                    # on a page whose story has none: "* By Clara Benson · 21 hours ago")
+                    byline, by_idx = None, []
             # (also a teaser's date on its headline's line: "Feb 24, 2024 Why egg prices are
             # climbing again" in a "Latest" list above the headline)
             if date_at is not None and date_at < title_idx:
