@@ -22,7 +22,7 @@ from neardup.clean.metadata.dates import (
     parse_date,
     without_dates,
 )
-from neardup.clean.stamps import DATE_RE, MONTH_NAMES, TIME_RE
+from neardup.clean.stamps import DATE_RE, MONTH_NAMES, TIME_RE, WORD_RE
 from neardup.stopwords import STOPWORDS
 
 BYLINE_RE = re.compile(
@@ -111,7 +111,6 @@ DATE_BY_RE = re.compile(
     rf"([{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}})"
 )
 _DIGIT_RE = re.compile(r"\d")
-_WORD_RE = re.compile(r"\w+")
 
 
 def date_by(t: str) -> re.Match[str] | None:
@@ -124,11 +123,12 @@ def date_by(t: str) -> re.Match[str] | None:
     return None if first is None else DATE_BY_RE.match(t, first.start())
 
 
-def _composed(t: str) -> str:
-    r"""``t`` in NFC, without a list item's bullet: a name in decomposed form ("Jose" + a
-    combining acute, as macOS writes it) was cut at its first accent by the name patterns,
-    whose ``\w`` takes no combining mark ("By José García" gave "Jose"); a header printed as
-    a list ("* Debbie White", "* 18 Nov 2019, 19:09", Markdown's items) gave no byline."""
+def _name_text(t: str) -> str:
+    r"""``t`` as the name patterns read it: in NFC, without a list item's bullet. A name in
+    decomposed form ("Jose" + a combining acute, as macOS writes it) was cut at its first
+    accent by the name patterns, whose ``\w`` takes no combining mark ("By José García" gave
+    "Jose"); a header printed as a list ("* Debbie White", "* 18 Nov 2019, 19:09", Markdown's
+    items) gave no byline."""
     if t[:1] in _BULLETS:
         t = _BULLET_RE.sub("", t, count=1)
     return t if t.isascii() else unicodedata.normalize("NFC", t)
@@ -141,7 +141,7 @@ _BULLET_RE = re.compile(r"^[*+\-•·▪][ \t]+")
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
     """A "By Name" line (or "By" alone followed by the name) among ``lines[lo:hi]``."""
     for i in range(lo, min(hi, len(lines))):
-        t = _composed(lines[i].text)
+        t = _name_text(lines[i].text)
         # (longer with its date's label: "Par Camille Bertrand Publié le 20 novembre 2019 à
         # 06h30 - Mis à jour le ...", "By Jane Doe Columnist March 11, 2024 at 6:00 a.m. CDT
         # Updated March 11, 2024 at 9:12 a.m. CDT")
@@ -151,7 +151,7 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[i
         if t.lstrip()[:1] not in BY_FIRST:
             continue
         if t.strip().lower() in _BY_LABELS and i + 1 < len(lines):
-            nxt = _composed(lines[i + 1].text.strip())
+            nxt = _name_text(lines[i + 1].text.strip())
             if 1 <= lines[i + 1].n_words <= 6 and nxt[:1].isupper():
                 return nxt, [i, i + 1]
         foreign = FOREIGN_BYLINE_RE.match(t.strip())
@@ -307,7 +307,7 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
         if ln.terminal or (ln.n_words > 14 and (ln.n_words > PUBLISHED_LINE_WORDS
                                                 or ln.n_words > date_line_words(ln.text))):
             continue
-        t = _composed(ln.text.strip())
+        t = _name_text(ln.text.strip())
         name = None
         # (by the line's own class: a writer's "Jane Doe, Staff Writer" over most of a
         # small site's pages is its template, and was lost as the byline of every page)
@@ -358,8 +358,8 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
 
 def _named_in(name: str, headline: str) -> bool:
     """Every word of ``name`` (two at least) is a word of ``headline``, case aside."""
-    words = {w.lower() for w in _WORD_RE.findall(name)}
-    return len(words) >= 2 and words <= {w.lower() for w in _WORD_RE.findall(headline)}
+    words = {w.lower() for w in WORD_RE.findall(name)}
+    return len(words) >= 2 and words <= {w.lower() for w in WORD_RE.findall(headline)}
 
 
 # The word "by" of languages whose byline FOREIGN_BYLINE_RE does not read ("Door", "Oleh",
@@ -538,7 +538,7 @@ def find_bio_byline(lines: list[Line]) -> tuple[str | None, list[int]]:
         return None, []
     after = range(kept[-1] + 1, min(len(lines), kept[-1] + 1 + BIO_LINES_AFTER))
     for i in [*kept[-BIO_KEPT_LINES:], *after]:
-        m = _BIO_RE.match(_composed(lines[i].text.strip()))
+        m = _BIO_RE.match(_name_text(lines[i].text.strip()))
         if m is not None and _name_ok(m.group(1)):
             return m.group(1), [] if lines[i].keep else [i]
     return None, []
