@@ -931,6 +931,41 @@ def test_a_list_of_other_stories_right_above_the_headline_is_no_article_text() -
     assert BODY[0] in clean_text(page).text
 
 
+def test_teaser_cards_in_a_menu_above_a_short_story_are_no_article_text() -> None:
+    # A site's mega-menu holds teaser cards whose headline runs into a summary of a sentence
+    # or two: they read as prose, and the region search joined them to a short story below
+    # (detroit.cbslocal.com on AEB: precision 0.30)
+    cards = [
+        "First Snowfall in the Valley Officially, the start of winter is on December 22nd, but "
+        "of course, that does not necessarily mean that is the first time the valley will see "
+        "snow.",
+        "Find Burgers & More at Downtown's New Diner A new diner, offering burgers and more, "
+        "has opened its doors in the neighborhood, right across from the old theater.",
+        "Explore The 3 Top Spots in the Rivertown Neighborhood Visiting Rivertown, or just "
+        "looking to better appreciate what it has to offer? From a dining spot to a salon, "
+        "there is plenty.",
+        "Auto Union Opens Talks With Carmaker; Strike Possible The auto workers union on Monday "
+        "turned its bargaining focus to the carmaker, raising the possibility of another "
+        "strike.",
+    ]
+    short_story = BODY[:2]
+    page = "\n".join([f"{HEADLINE} | Valley News", "News", "Sports", "Weather Stories",
+                      cards[0], "Best Of", "Latest Headlines", cards[1], cards[2], "Video",
+                      "All Videos", "Travel", cards[3], "More", "Entertainment", HEADLINE,
+                      "November 19, 2019 at 9:45 am", *short_story, "Comments", "Follow Us"])
+    res = clean_text(page)
+    assert res.title == HEADLINE
+    assert res.text == "\n".join(short_story)
+    # (not a copy of the headline under the article: the body printed twice, the repeat
+    # left out, keeps its first copy; its last, new line kept below made the copy of the
+    # headline a headline above kept text)
+    note = ("This article was updated on Wednesday to include the figures released by the "
+            "ministry of water resources in Baghdad.")
+    page = "\n".join([f"{HEADLINE} | Valley News", "News", "Sports", HEADLINE, *BODY,
+                      "Share", "Email", "Print", HEADLINE, *BODY, note, "Follow Us"])
+    assert clean_text(page).text.startswith(BODY[0])
+
+
 def test_a_header_printed_as_a_list_and_a_list_of_writers_above_the_headline() -> None:
     # Markdown prints a header's byline and date as list items ("* [Debbie White](...)"): the
     # bullet hid the name

@@ -185,12 +185,43 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
     if i is None or i == title_line:
         return
     above = [a for a in kept if a.index < i]
-    if any(a.cls == "good" and not a.in_list for a in above):
-        return
     below = sum(b.n_words for b in lines[i + 1:] if b.keep)
+    if any(a.cls == "good" and not a.in_list for a in above):
+        if _menu_between(lines, above[-1].index, i) and _body_under(lines, i):
+            for a in above:
+                a.keep, a.reason = False, "headline-list"
+        return
     if sum(a.n_words for a in above) < below:
         for a in above:
             a.keep, a.reason = False, "headline-list"
+
+
+# Teasers kept above the headline (see _menu_between): at least MENU_LINES lines of a menu
+# between them and the headline, each of at most MENU_WORDS words; and the article's first
+# kept line at most BODY_UNDER lines under the headline (its date, byline, tags between).
+MENU_LINES = 2
+MENU_WORDS = 3
+BODY_UNDER = 4
+
+
+def _menu_between(lines: list[Line], last: int, headline: int) -> bool:
+    """Between the last kept line above the headline and the headline: MENU_LINES or more
+    lines, none kept, every one a menu's item or label ("More", "CBS Entertainment") or the
+    header's own kicker. Teaser cards run into their summaries ("Say Cheese? Detroit's Top 3
+    Cheese Shops Wondering where to find ...") read as prose, and a site's mega-menu puts them
+    among its items above a short article; a lede or standfirst above the headline touches it
+    (or is a line of its own header, not a menu's)."""
+    between = lines[last + 1:headline]
+    return (len(between) >= MENU_LINES
+            and sum(b.n_words <= MENU_WORDS for b in between) >= MENU_LINES
+            and not any(b.keep or b.cls in ("good", "near") for b in between))
+
+
+def _body_under(lines: list[Line], headline: int) -> bool:
+    """The article starts under the headline: a kept line of prose at most BODY_UNDER lines
+    down (not a later copy of the headline above a body the repeat step left out)."""
+    return any(b.keep and b.cls in ("good", "near")
+               for b in lines[headline + 1:headline + 1 + BODY_UNDER])
 
 
 # The article's header kept at the top of its region (headline, standfirst, then byline or
