@@ -153,9 +153,32 @@ def article_regions(lines: list[Line], opts: CleanOptions,
     regions = [(s, e)]
     for s2, e2 in extras:
         content = [p or ln.in_list for p, ln in zip(prose[s2:e2], lines[s2:e2], strict=True)]
-        if sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2]):
+        if (sum(content) >= EXTRA_REGION_LINES and not _notice_block(lines[s2:e2], prose[s2:e2])
+                and not _card_block(lines, prose, s2, e2)):
             regions.append((s2, e2))
     return sorted(regions)
+
+
+# A teaser card's summary has its age ("7H ago 08:51") at most this many lines below it, see
+# _card_block.
+STAMP_BELOW = 2
+
+
+def _card_block(lines: list[Line], prose: list[bool], s: int, e: int) -> bool:
+    """Most of the prose lines of the extra region ``lines[s:e]`` are teaser cards'
+    summaries: under a line of no prose that is no timestamp (the card's headline), with a
+    timestamp line at most STAMP_BELOW lines below (the card's age). A video page's playlist
+    far below a short story, summaries of two to four sentences, read as the paragraphs of a
+    second article. (A chronology's, a comment thread's or a live blog's paragraphs sit
+    right under their date or time line instead.)"""
+    paragraphs = [i for i in range(s, e) if prose[i]]
+    cards = 0
+    for i in paragraphs:
+        above = lines[i - 1] if i else None
+        if (above is not None and not prose[i - 1] and not above.timestamp
+                and any(ln.timestamp for ln in lines[i + 1:i + 1 + STAMP_BELOW])):
+            cards += 1
+    return cards * 2 > len(paragraphs)
 
 
 # An extra region's paragraph that names at least this many different notice or appeal cues

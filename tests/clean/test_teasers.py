@@ -242,3 +242,49 @@ def test_extracted_text_of_runs_alone_is_kept() -> None:
     for g in groups:
         for line in g:
             assert line in res.text, line
+
+
+PLAYLIST = [  # (a video page's "Popular" box: headline, a summary of sentences, its age)
+    "How the hearings shape the race",
+    "Between the hearings, Senate leaders from both parties gave a preview of how a trial "
+    "could unfold in the chamber. The rules would be set by a vote of the whole Senate, and "
+    "both parties expect the arguments to last several weeks into the new year.",
+    "7H ago 08:51",
+    "Day 3, Part 16: Closing remarks",
+    "The committee's chairman and its ranking member made closing remarks on Tuesday after a "
+    "long day of testimony from two witnesses. Each accused the other side of ignoring the "
+    "facts, and both said the public would decide who had made the stronger case.",
+    "8H ago 10:48",
+    "Men get stressed if wives earn more",
+    "Traditional gender norms may be to blame for husbands getting more stressed the more "
+    "money their wives earn, a new study suggests. The researchers followed six thousand "
+    "couples over fifteen years and measured their stress levels every year.",
+    "10H ago 01:09",
+]
+
+
+def test_a_playlist_of_cards_with_their_ages_far_below_a_short_story_goes() -> None:
+    # Each card's summary reads as a paragraph: the box was kept as a second article region
+    # (cbsnews.com on AEB: precision 0.53)
+    menu = ["News", "Politics", "Business", "Video", "Latest Galleries", "More Galleries",
+            "Popular", "More Popular"]
+    page = "\n".join(["Home", "World", "", *STORY, "", *menu * 3, "", *PLAYLIST, "",
+                      "Copyright © 2019 Example Interactive Inc. All rights reserved.",
+                      "Privacy Policy", "Terms of Use"])
+    assert clean_text(page).text == "\n".join(STORY)
+
+
+def test_paragraphs_under_their_date_lines_are_no_cards() -> None:
+    # A chronology's entries, a comment thread's comments and a live blog's posts sit right
+    # under their date or time line: no teaser card (whose age is below its summary)
+    from neardup.clean.region import _card_block
+
+    entries = []
+    for date, para in zip(["May 4, 2022", "May 6, 2022", "August 15, 2022"], STORY, strict=False):
+        entries += [date, para]
+    lines = analyse("\n".join(entries))
+    prose = [ln.cls in ("good", "near") for ln in lines]
+    assert not _card_block(lines, prose, 0, len(lines))
+    lines = analyse("\n".join(PLAYLIST))
+    prose = [ln.cls in ("good", "near") for ln in lines]
+    assert _card_block(lines, prose, 0, len(lines))
