@@ -338,6 +338,16 @@ def _is_space(c: int) -> bool:  # pragma: no cover - compiled
     return _in(_SPACE, c) or c == 0xA0  # (no other known code point is whitespace)
 
 
+@njit(cache=True, inline="always")
+def _is_lower(c: int) -> bool:  # pragma: no cover - compiled
+    return 97 <= c <= 122  # (ASCII a-z, as features._SENTENCE_END_RE's glued end)
+
+
+@njit(cache=True, inline="always")
+def _is_upper(c: int) -> bool:  # pragma: no cover - compiled
+    return 65 <= c <= 90
+
+
 @njit(cache=True)
 def _decode(b: bytes, s: int, n: int, cps: np.ndarray, known: np.ndarray, known2: np.ndarray):
     # pragma: no cover - compiled
@@ -418,6 +428,10 @@ def _marks(cps, s: int, m: int):  # pragma: no cover - compiled
                     j += 1
                 if j < m and _in(_SENTENCE_START, cps[j]):
                     ends += 1
+            elif (x != 0x2026 and i - 2 >= s and i + 2 < m and _is_lower(cps[i - 1])
+                  and _is_lower(cps[i - 2]) and _is_upper(cps[i + 1])
+                  and _is_lower(cps[i + 2])):
+                ends += 1  # (glued: "Wednesday.The")
     return terminal, ends, commas, paren
 
 

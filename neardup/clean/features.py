@@ -182,11 +182,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:related|read more|more from|more (?:\w+ ){0,2}stories|"
         r"recommended|you may also like|"
         r"you might also like|"
-        r"don'?t miss|up next|read next|trending|most popular|most read|latest news|"
+        # (with either apostrophe: "Don’t miss", "Editors’ Picks" as pages print them)
+        r"don['’]?t miss|up next|read next|trending|most popular|most read|latest news|"
         # ("Most viewed", "Most shared", "PFT Most Commented" over a box of headlines)
         r"most (?:viewed|watched|shared|emailed|e-mailed|commented|discussed|recent)|"
         r"top stories|popular|see also|also read|also see|watch|more news|"
-        r"editor'?s picks?|"
+        r"editor['’]?s['’]? picks?|"
         r"sponsored content|around the web|promoted|what to read next|in case you missed|"
         # (the same labels in the other languages of the stopword lists and of CJK pages:
         # "Lesen Sie auch:", "À lire aussi", "Читайте также" between paragraphs stayed)
@@ -225,7 +226,11 @@ CUES: dict[str, re.Pattern[str]] = {
 _first_char = itemgetter(0)
 _ASCII_ALPHA_RE = re.compile(r"[A-Za-z]")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+# (or glued to the next sentence, "on Wednesday.The stabbing": a page whose paragraphs were
+# split by empty elements, which a Markdown converter drops, read as one sentence, the shape of
+# a teaser)
+_SENTENCE_END_RE = re.compile(
+    r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
 # What may follow a sentence's end mark ("... said.\u201d", "(Reuters).")
 CLOSERS = "\"'”’»)]"
 _TERMINAL_MARKS = frozenset(".!?…:;。！？")

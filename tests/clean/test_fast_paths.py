@@ -344,6 +344,7 @@ _MARK_LINES = [
     ") .",
     "",
     " ",
+    "on Wednesday.The stabbing occurred.Police said.U.S. e.g.The www.Example.Com ab!Cd ab?C",
 ]
 
 

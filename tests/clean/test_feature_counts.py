@@ -59,3 +59,18 @@ def test_possible_cues_equal_a_test_per_kind() -> None:
             or any(stem in key for stem in _CUE_KIND_STEMS.get(kind, ()))
         }
         assert _possible_cues(key, key) == expected, key
+
+
+def test_sentences_glued_without_a_space_are_counted() -> None:
+    # A page whose paragraphs were split by empty elements reaches us glued ("on
+    # Wednesday.The stabbing"): read as one sentence, the story's one line weighed as a
+    # teaser's (jpost.com's story as Markdown: F1 0.00)
+    from neardup.clean.features import FEATURE_FIELDS, line_features
+
+    n_sentences = FEATURE_FIELDS.index("n_sentences")
+    glued = ("The son of a former president was stabbed to death, police said on Wednesday."
+             "The stabbing occurred during a talk he gave at a clinic in the city.Police "
+             "arrested a 57-year-old man at the scene.")
+    assert line_features(glued)[n_sentences] == 3
+    # (not after an abbreviation or initials: two lower-case letters before the dot)
+    assert line_features("He met Dr.Smith of the U.S.Army")[n_sentences] == 0

@@ -2350,3 +2350,14 @@ def test_commenters_over_dates_of_other_languages_are_a_thread() -> None:
     res = clean_text("\n".join([*page, "Mentions légales"]))
     assert all(para in res.text for para in post)
     assert not any(text in res.text for text in comments)
+
+
+def test_curly_apostrophes_in_labels_of_other_stories() -> None:
+    # "Don’t miss" and "Editors’ Picks" as pages print them were no labels: only the
+    # straight apostrophe was
+    from neardup.clean.lines import analyse
+
+    for label in ["Don’t miss", "DON'T MISS", "Editors’ Picks", "Editors' Picks",
+                  "Editor’s Pick"]:
+        ln = analyse(label)[0]
+        assert (ln.cue, ln.cls) == ("related", "bad"), label
