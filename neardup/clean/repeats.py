@@ -136,6 +136,20 @@ def norm_key(text: str) -> str:
     return " ".join(WORD_RE.findall(text.lower()))
 
 
+# A list item's number ("1. ", "10) "): a body printed twice, once as a numbered list and once
+# as paragraphs (a news digest's items and its structured-data copy, as Markdown), repeats
+# its items without their numbers.
+_ITEM_NUMBER_RE = re.compile(r"\d{1,3}[.)]\s")
+
+
+def _repeat_key(ln: Line) -> str:
+    """The line's key, without its number when it is a numbered list item."""
+    key = ln.key or norm_key(ln.text)
+    if _ITEM_NUMBER_RE.match(ln.text) is not None:
+        key = key.partition(" ")[2]
+    return key
+
+
 def mark_repeats(lines: list[Line]) -> None:
     """Un-keep repeated lines among ``lines[i].keep``; sets ``reason = 'repeat'``.
 
@@ -144,7 +158,7 @@ def mark_repeats(lines: list[Line]) -> None:
     (``good``), or part of a run of consecutive repeats long enough to be a copied block.
     """
     kept = [ln for ln in lines if ln.keep]
-    keys = [ln.key or norm_key(ln.text) for ln in kept]
+    keys = [_repeat_key(ln) for ln in kept]
     if len(set(keys)) == len(keys):
         _mark_pull_quotes(kept, keys)  # (no line twice: no repeats, all lines still kept)
         return

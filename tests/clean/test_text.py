@@ -2237,6 +2237,20 @@ def test_a_paragraph_printed_twice_apart_goes_once() -> None:
     assert paras[1] in _removed_text(res, "repeat")
 
 
+
+def test_a_numbered_digest_printed_again_as_paragraphs_goes_once() -> None:
+    # A news digest's items as a numbered list, then its structured-data copy as paragraphs
+    # (businessinsider.com on AEB as Markdown): the numbers hid the repeat
+    items = [f"The council said on Tuesday that project number {n} would cost {n} million "
+             f"dollars, and that work on it would begin in the spring after a public hearing."
+             for n in range(1, 6)]
+    numbered = [f"{n}. {item}" for n, item in enumerate(items, 1)]
+    res = clean_text("Five things to know today\n\n" + "\n".join(numbered) + "\n\nShare\n\n"
+                     + "\n\n".join(items))
+    assert res.text == "\n".join(numbered)
+    assert items[0] in _removed_text(res, "repeat")
+
+
 _REPLIES = [
     "Any update on how the follow-up paper on cash transfers will affect the recommendation "
     "you made last year? The new numbers look quite different from the first ones.",
