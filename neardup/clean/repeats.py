@@ -145,9 +145,64 @@ _ITEM_NUMBER_RE = re.compile(r"\d{1,3}[.)]\s")
 def _repeat_key(ln: Line) -> str:
     """The line's key, without its number when it is a numbered list item."""
     key = ln.key or norm_key(ln.text)
-    if _ITEM_NUMBER_RE.match(ln.text) is not None:
+    if ln.text[:1].isdigit() and _ITEM_NUMBER_RE.match(ln.text) is not None:
         key = key.partition(" ")[2]
     return key
+
+
+# A copy of the body may cut its paragraphs into lines elsewhere than the first copy did (the
+# page's text nodes: a digest item's headline and summary as two nodes in one copy, one
+# paragraph in another): a line of one copy is then two or three consecutive lines of the
+# other, joined. Only lines of SPLIT_MIN_WORDS words or more are looked at as such joins.
+SPLIT_PARTS = 3
+SPLIT_MIN_WORDS = 12
+
+
+# Keys of lines that one copy cuts and the other joins open alike: their first SPLIT_PREFIX
+# characters (a cheap first test, which most pages fail).
+SPLIT_PREFIX = 16
+
+
+def _prefix_shared(keys: list[str]) -> bool:
+    """Two different keys open with the same SPLIT_PREFIX characters."""
+    opening: dict[str, str] = {}
+    for k in keys:
+        if len(k) < SPLIT_PREFIX:
+            continue
+        other = opening.setdefault(k[:SPLIT_PREFIX], k)
+        if other != k:
+            return True
+    return False
+
+
+def _split_copies(kept: list[Line], keys: list[str]) -> list[bool]:
+    """Which of ``kept`` repeat earlier text cut into lines another way: a line whose key is
+    the keys of 2 to SPLIT_PARTS consecutive earlier lines joined, or 2 to SPLIT_PARTS
+    consecutive lines whose keys joined are an earlier line's key (each such line True)."""
+    rep = [False] * len(kept)
+    if not _prefix_shared(keys):
+        return rep
+    long = [i for i, (k, ln) in enumerate(zip(keys, kept, strict=True))
+            if k and ln.n_words >= SPLIT_MIN_WORDS]
+    if len(long) < 2:
+        return rep
+    first: dict[str, int] = {}  # a long line's key -> where it is first
+    for i in long:
+        first.setdefault(keys[i], i)
+    joined: dict[str, int] = {}  # keys of consecutive lines joined -> where they first end
+    for i in range(len(kept)):
+        for w in range(2, SPLIT_PARTS + 1):
+            if i + w > len(kept) or not all(keys[i:i + w]):
+                break
+            key = " ".join(keys[i:i + w])
+            if first.get(key, i) < i:  # (the lines of a line printed before)
+                for j in range(i, i + w):
+                    rep[j] = True
+            joined.setdefault(key, i + w - 1)
+    for i in long:
+        if joined.get(keys[i], i) < i:  # (a line made of lines printed before)
+            rep[i] = True
+    return rep
 
 
 def mark_repeats(lines: list[Line]) -> None:
@@ -159,11 +214,11 @@ def mark_repeats(lines: list[Line]) -> None:
     """
     kept = [ln for ln in lines if ln.keep]
     keys = [_repeat_key(ln) for ln in kept]
-    if len(set(keys)) == len(keys):
+    is_rep = _split_copies(kept, keys)
+    if len(set(keys)) == len(keys) and not any(is_rep):
         _mark_pull_quotes(kept, keys)  # (no line twice: no repeats, all lines still kept)
         return
     seen: dict[str, int] = {}
-    is_rep = [False] * len(kept)
     for i, k in enumerate(keys):
         if not k:
             continue

@@ -2251,6 +2251,25 @@ def test_a_numbered_digest_printed_again_as_paragraphs_goes_once() -> None:
     assert items[0] in _removed_text(res, "repeat")
 
 
+
+def test_a_body_printed_again_cut_into_lines_elsewhere_goes_once() -> None:
+    # The page's text nodes cut one copy of a digest into headline and summary, the other
+    # copy (structured data) into one paragraph an item (businessinsider.com on AEB as text
+    # nodes: P 0.49): no line of one copy was a line of the other
+    heads = [f"Project number {n} will cost the city {n} million dollars." for n in range(1, 6)]
+    sums = [f"The council said on Tuesday that work on project {n} would begin in the spring, "
+            f"after a public hearing in the town hall." for n in range(1, 6)]
+    split = [line for pair in zip(heads, sums, strict=True) for line in pair]
+    joined = [f"{h} {s}" for h, s in zip(heads, sums, strict=True)]
+    res = clean_text("Five things to know today\n\n" + "\n".join(split) + "\n\nShare\n\n"
+                     + "\n\n".join(joined))
+    assert res.text == "\n".join(split)
+    assert joined[0] in _removed_text(res, "repeat")
+    # (the other way round: the paragraphs first, their lines cut in two go)
+    res = clean_text("Five things to know today\n\n" + "\n\n".join(joined) + "\n\nShare\n\n"
+                     + "\n".join(split))
+    assert res.text == "\n\n".join(joined)
+
 _REPLIES = [
     "Any update on how the follow-up paper on cash transfers will affect the recommendation "
     "you made last year? The new numbers look quite different from the first ones.",
