@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser as FlatParser
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ from neardup.clean.chunks import chunks_document
 from neardup.clean.features import WORD_RE
 from neardup.clean.feeds import feed_document, may_be_feed
 from neardup.clean.metadata import AUTHOR_LABELS, NAME_CONNECTORS, parse_date
+from neardup.clean.repeats import norm_key
 from neardup.clean.teaser_author import own_byline, teasers_author
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
@@ -68,6 +70,10 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
             found["text"] = whole
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
         found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
+    if found.get("text") and tree is not None:
+        headline = _headline_opening(tree, found["text"])
+        if headline is not None:
+            found["headline"] = headline
     own_url = page_url(html)
     if own_url is not None:
         found["url"] = own_url
@@ -85,6 +91,26 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     if warnings:
         found["warnings"] = warnings
     return found
+
+
+# The page's <h1> headlines looked at (a page of many <h1>s styles its sections with them).
+MAX_HEADLINES = 5
+
+
+def _headline_opening(tree: HtmlElement, text: str) -> str | None:
+    """The page's ``<h1>`` that the extracted ``text`` opens with, or None. trafilatura keeps
+    the headline in the main text when it sits inside the article's element; the cleaner
+    tells it by the page's title (og:title, ``<title>``), which often words it otherwise
+    ("Taylor Swift's AMA row seems to be over" over "Taylor Swift is allowed to play her
+    music at the AMAs after all"): 9 AEB pages kept theirs as the first line of the text."""
+    first = text.lstrip().partition("\n")[0]
+    key = norm_key(first)
+    if not key:
+        return None
+    for h1 in islice(tree.iter("h1"), MAX_HEADLINES):
+        if norm_key(h1.text_content()) == key:
+            return first.strip()
+    return None
 
 
 # The address a page gives itself in its <head>: og:url (what it asks to be shared as), else
@@ -445,8 +471,10 @@ def clean_html(
     flat = bool(doc.get("flat"))
     opts = replace(options, conservative=not flat)
     title, author, date = page_metadata(doc)
+    # (the extraction's first line is the page's <h1>: the headline, worded otherwise than
+    # the page's title, which is what the cleaner would tell it by)
     res = clean_text(doc.get("text") or "", template=template, options=opts,
-                     page_title=None if flat else title)
+                     page_title=None if flat else doc.get("headline") or title)
     if flat and doc.get("table_text") and not _keeps_article_cell(doc["table_text"], res.text):
         # (read flat, the page lost much of the table's article cell: a data table inside the
         # article ended its region there. The table's text, cleaned as an extraction, keeps it)

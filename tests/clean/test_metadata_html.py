@@ -161,6 +161,26 @@ def test_title_is_the_headline_not_the_byline_below_it() -> None:
     assert "By Grace Holt" not in res.text and BODY[1] in res.text
 
 
+def test_the_pages_h1_worded_otherwise_than_its_title_is_no_article_text() -> None:
+    # trafilatura keeps the <h1> inside the article's element as the text's first line; the
+    # page's title (og:title) words the story otherwise, so the headline stayed as text (9
+    # AEB pages, e.g. bbc.com's "Taylor Swift is allowed to play her music at the AMAs after
+    # all" under og:title "Taylor Swift's AMA row seems to be over")
+    headline = "Iraq's farmers leave their land as the Tigris runs dry"
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = ("<html><head><title>Drought: the Tigris at a record low | Example News</title>"
+            '<meta property="og:title" content="Drought: the Tigris at a record low">'
+            f"</head><body><nav><a href='/'>Home</a></nav><article><h1>{headline}</h1>"
+            f"{paragraphs}</article><footer>Contact us</footer></body></html>")
+    res = clean_html(page)
+    assert res.title == "Drought: the Tigris at a record low"
+    assert headline not in res.text and res.text.startswith(BODY[0])
+    # (an <h1> that is not the text's first line is no headline of it: a section's heading)
+    page = page.replace(f"<h1>{headline}</h1>", "").replace(
+        f"<p>{BODY[2]}</p>", f"<h1>{headline}</h1><p>{BODY[2]}</p>")
+    assert headline in clean_html(page).text
+
+
 def test_every_parsed_date_has_a_year_word() -> None:
     # (find_date tests for a 4-digit word, or the "11/18/19" of a two-digit year, before it
     # parses a line)
