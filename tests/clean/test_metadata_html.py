@@ -181,6 +181,20 @@ def test_the_pages_h1_worded_otherwise_than_its_title_is_no_article_text() -> No
     assert headline in clean_html(page).text
 
 
+def test_an_extraction_opening_with_its_date_line_and_writer() -> None:
+    # "5:45 AM PST 11/19/2019 by Patrick Shanley" (hollywoodreporter.com on AEB) stayed as
+    # the first line of the extracted text: only "By Name" lines were read as bylines there
+    for line, name in [("5:45 AM PST 11/19/2019 by Patrick Shanley", "Patrick Shanley"),
+                       ("Posted on October 30, 2019 by Walt Henning 4 Comments",
+                        "Walt Henning")]:
+        res = clean_text("\n".join([line, *BODY]), options=CleanOptions(conservative=True))
+        assert res.byline == name and res.text.startswith(BODY[0]), line
+    # (a sentence with a date and "by" is the article's)
+    sentence = "On 3 May 2019 by the river, the men waited for the boats to come back."
+    res = clean_text("\n".join([sentence, *BODY]), options=CleanOptions(conservative=True))
+    assert res.byline is None and res.text.startswith(sentence)
+
+
 def test_every_parsed_date_has_a_year_word() -> None:
     # (find_date tests for a 4-digit word, or the "11/18/19" of a two-digit year, before it
     # parses a line)

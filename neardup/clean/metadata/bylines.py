@@ -123,6 +123,24 @@ def date_by(t: str) -> re.Match[str] | None:
     return None if first is None else DATE_BY_RE.match(t, first.start())
 
 
+def date_line_byline(t: str) -> str | None:
+    """The writer's name that a date line ends with ("5:45 AM PST 11/19/2019 by Patrick
+    Shanley", "Publié le 3 mars 2024 par Claire Morvan"), else None."""
+    t = _name_text(t.strip())
+    m = date_by(t)
+    if m is None:
+        return None
+    # (WordPress closes the line with its comment count: "Posted on October 30, 2019 by Walt
+    # Henning 4 Comments"; its pattern asked only after a match: from every space of a run,
+    # it took quadratic time)
+    end = len(_COMMENT_COUNT_RE.sub("", t).rstrip(" ."))
+    # (or the writer's letters or role after it: "February 1, 2019 | BY: Ilana Muhlstein, MS,
+    # RDN")
+    if m.end() == end or _AFTER_NAME_ROLE_RE.fullmatch(t, m.end(), end):
+        return m.group(1)
+    return None
+
+
 def _name_text(t: str) -> str:
     r"""``t`` as the name patterns read it: in NFC, without a list item's bullet. A name in
     decomposed form ("Jose" + a combining acute, as macOS writes it) was cut at its first
@@ -318,21 +336,13 @@ def find_name_byline(lines: list[Line], lo: int, hi: int, title_idx: int | None,
             # headline: "Bruce Y. Lee Senior Contributor")
             name = name_before_role(t) if i - 1 == title_idx else None
         elif dated(i):
-            m = date_by(t)
-            # (WordPress closes the line with its comment count: "Posted on October 30, 2019
-            # by Walt Henning 4 Comments"; its pattern asked only after a match: from every
-            # space of a run, it took quadratic time)
-            end = len(_COMMENT_COUNT_RE.sub("", t).rstrip(" .")) if m else 0
-            # (or the writer's letters or role after it: "February 1, 2019 | BY: Ilana
-            # Muhlstein, MS, RDN")
-            if m and (m.end() == end or _AFTER_NAME_ROLE_RE.fullmatch(t, m.end(), end)):
-                name = m.group(1)
-            elif (label := PUBLISHED_LATER_RE.search(t)) is not None:
+            name = date_line_byline(t)
+            if name is None and (label := PUBLISHED_LATER_RE.search(t)) is not None:
                 # (before the label a name and its paper, "Jane Doe, Nashville Tennessean":
                 # not two names)
                 name = _names_with_role(t[:label.start()].strip(" ,|·•/–—-"), 5,
                                         two_names=False)
-            else:
+            elif name is None:
                 name = _name_beside_date(t)
         elif near_header(i):
             # (first: "Jane Smith Staff Writer" is 4 name words; "Jane Smith in London")

@@ -14,6 +14,7 @@ from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.bylines import (
     among_bylines,
+    date_line_byline,
     find_bio_byline,
     find_byline,
     find_far_byline,
@@ -26,6 +27,7 @@ from neardup.clean.metadata.dates import (
     find_date,
     find_far_date,
     is_date_line,
+    parse_date,
 )
 from neardup.clean.metadata.titles import (
     HEADER_LINES,
@@ -64,6 +66,10 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
         top_title = None
     lo = max(0, first - HEADER_LINES)
     byline, by_idx = find_byline(lines, lo, first + 2)
+    if byline is None and conservative:
+        # (an extraction that opens with its date line ending in the writer: "5:45 AM PST
+        # 11/19/2019 by Patrick Shanley" stayed as the text's first line)
+        byline, by_idx = _dated_byline(lines, first, first + 2)
     # (a page not in English reads "3/12/2024" day first and writes headlines in sentence
     # case; asked only by such a date or headline)
     not_english = NotEnglish(text)
@@ -134,6 +140,17 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
     return Header(title, byline, date)
+
+
+def _dated_byline(lines: list[Line], lo: int, hi: int) -> tuple[str | None, list[int]]:
+    """A kept date line among ``lines[lo:hi]`` that ends with its writer's name
+    (:func:`date_line_byline`)."""
+    for ln in lines[lo:hi]:
+        if ln.keep and not ln.terminal and parse_date(ln.text) is not None:
+            name = date_line_byline(ln.text)
+            if name is not None:
+                return name, [ln.index]
+    return None, []
 
 
 #: How far above the headline (lines) an earlier copy of it is looked for, and how many
