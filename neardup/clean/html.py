@@ -33,6 +33,7 @@ from neardup.clean.repeats import norm_key
 from neardup.clean.teaser_author import own_byline, teasers_author
 from neardup.clean.template import SiteTemplate
 from neardup.clean.text import CleanOptions, CleanResult, clean_text
+from neardup.document import RemovedSpan
 from neardup.errors import ExtractionError
 from neardup.interrupts import reraise_if_interrupted
 from neardup.read.sites import host_of
@@ -74,6 +75,9 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
         headline = _headline_opening(tree, found["text"])
         if headline is not None:
             found["headline"] = headline
+        standfirst = _standfirst(tree, found["text"], headline)
+        if standfirst is not None:
+            found["standfirst"] = standfirst
     own_url = page_url(html)
     if own_url is not None:
         found["url"] = own_url
@@ -111,6 +115,50 @@ def _headline_opening(tree: HtmlElement, text: str) -> str | None:
         if norm_key(h1.text_content()) == key:
             return first.strip()
     return None
+
+
+# A standfirst (dek) is a heading of at least STANDFIRST_WORDS words in sentence case: a
+# section's heading is shorter ("What happens next") or in title case ("PS4 DualShock
+# Controller in Crystal for $39.99", a deals page's). The page's first STANDFIRST_HEADINGS
+# headings are read (menus and sidebars have theirs before the article's).
+STANDFIRST_WORDS = 8
+STANDFIRST_HEADINGS = 40
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _standfirst(tree: HtmlElement, text: str, headline: str | None) -> str | None:
+    """The extraction's first line (under its headline, if it opens with it) when it is one of
+    the page's headings below ``<h1>``, of at least STANDFIRST_WORDS words, in sentence case:
+    the standfirst set under the headline (``<h2 class="sub-head">``, ``"article-subline"``,
+    ``<h5 class="deck">``), which trafilatura keeps as the article's first paragraph (10 AEB
+    pages; the benchmark's gold, as the headline, leaves it out). None when it is not, or when
+    nothing follows it."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if headline is not None and lines and lines[0].strip() == headline:
+        lines = lines[1:]
+    if len(lines) < 2:
+        return None
+    words = WORD_RE.findall(lines[0])
+    if len(words) < STANDFIRST_WORDS or sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return None
+    key = norm_key(lines[0])
+    for heading in islice(tree.iter(*_SUBHEADINGS), STANDFIRST_HEADINGS):
+        if norm_key(heading.text_content()) == key:
+            return lines[0].strip()
+    return None
+
+
+def _cut_standfirst(res: CleanResult, standfirst: str) -> None:
+    """Take the standfirst off the top of the clean text, as the headline's metadata is."""
+    first, _, rest = res.text.partition("\n")
+    if first.strip() != standfirst or not rest.strip():
+        return
+    start = res.source_text.find(standfirst)
+    if start < 0:
+        return
+    res.text = rest.lstrip("\n")
+    res.removed = sorted([*res.removed, RemovedSpan(start, start + len(standfirst), "metadata")],
+                         key=lambda span: span.start)
 
 
 # The address a page gives itself in its <head>: og:url (what it asks to be shared as), else
@@ -482,6 +530,8 @@ def clean_html(
         res = clean_text(doc["table_text"], template=template,
                          options=replace(options, conservative=True), page_title=title)
     res.warnings = list(doc.get("warnings", ()))
+    if not flat and doc.get("standfirst"):
+        _cut_standfirst(res, doc["standfirst"])
     res.title = (res.title or title) if flat else (title or res.title)
     if author and (res.byline is None or name_like(author)):
         res.byline = author

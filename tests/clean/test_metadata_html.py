@@ -181,6 +181,28 @@ def test_the_pages_h1_worded_otherwise_than_its_title_is_no_article_text() -> No
     assert headline in clean_html(page).text
 
 
+def test_a_standfirst_under_the_headline_is_no_article_text() -> None:
+    # trafilatura keeps the standfirst (<h2 class="sub-head">) as the article's first
+    # paragraph; the AEB gold, as the headline, leaves it out (10 pages)
+    standfirst = ("Years of drought and dams upstream have left the river lower than anyone "
+                  "in the south can remember.")
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = ("<html><head><title>Tigris at a record low | Example News</title></head><body>"
+            "<nav><h2>Sections</h2><a href='/'>Home</a></nav><article>"
+            "<h1>Tigris at a record low</h1>"
+            f'<h2 class="sub-head">{standfirst}</h2>{paragraphs}</article></body></html>')
+    res = clean_html(page)
+    assert standfirst not in res.text and res.text.startswith(BODY[0])
+    assert any(span.reason == "metadata" and res.source_text[span.start:span.end] == standfirst
+               for span in res.removed)
+    # (a section's heading in title case, or short, stays: "PS4 DualShock Controller in
+    # Crystal for $39.99" on a deals page)
+    for heading in ["PS4 DualShock Controller In Crystal For Only $39.99 Today",
+                    "What happens next"]:
+        other = page.replace(standfirst, heading)
+        assert clean_html(other).text.startswith(heading), heading
+
+
 def test_an_extraction_opening_with_its_date_line_and_writer() -> None:
     # "5:45 AM PST 11/19/2019 by Patrick Shanley" (hollywoodreporter.com on AEB) stayed as
     # the first line of the extracted text: only "By Name" lines were read as bylines there
