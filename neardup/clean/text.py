@@ -158,6 +158,44 @@ def _conservative(lines: list[Line], opts: CleanOptions) -> None:
         for ln in lines[label_at:]:
             ln.keep, ln.reason = False, "related"
     _drop_edge_teasers(lines)
+    _drop_edge_headlines(lines)
+
+
+# A list of other stories' headlines that ends extracted text (its label left out by the
+# extractor): at least EDGE_HEADLINES items, each in title case (EDGE_TITLE_RATIO of its
+# words capitalised, EDGE_HEADLINE_WORDS words or more) and ending no sentence, right under the
+# article's last paragraph (no lead-in line: a list the article introduces ends it in "...:").
+EDGE_HEADLINES = 2
+EDGE_TITLE_RATIO = 0.6
+EDGE_HEADLINE_WORDS = 3
+EDGE_AFTER_LINES = 2  # (lines that may follow it: a sign-off, an editor's note, an address)
+_BULLETS = ("- ", "* ", "• ", "· ")
+
+
+def _edge_headline(ln: Line) -> bool:
+    return (ln.text.startswith(_BULLETS) and not ln.terminal
+            and ln.n_words >= EDGE_HEADLINE_WORDS and ln.title_ratio >= EDGE_TITLE_RATIO)
+
+
+def _drop_edge_headlines(lines: list[Line]) -> None:
+    """Un-keep a list of headlines that ends the text (EDGE_AFTER_LINES lines may follow it:
+    "Originally published on Live Science.", an editor's note), right under a paragraph:
+    space.com's and Live Science's related links ("- 15 Amazing Images of Stars", "- 11
+    Fascinating Facts About Our Milky Way Galaxy"), which the AEB gold leaves out (3
+    pages)."""
+    kept = [ln for ln in lines if ln.keep]
+    end = len(kept)
+    while end and len(kept) - end < EDGE_AFTER_LINES and not _edge_headline(kept[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and _edge_headline(kept[start - 1]):
+        start -= 1
+    if end - start < EDGE_HEADLINES or start == 0:
+        return
+    above = kept[start - 1]
+    if above.cls in ("good", "near") and above.terminal and not above.text.rstrip().endswith(":"):
+        for ln in kept[start:end]:
+            ln.keep, ln.reason = False, "related"
 
 
 def _drop_edge_teasers(lines: list[Line]) -> None:

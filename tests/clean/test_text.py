@@ -2394,3 +2394,22 @@ def test_curly_apostrophes_in_labels_of_other_stories() -> None:
                   "Editor’s Pick"]:
         ln = analyse(label)[0]
         assert (ln.cue, ln.cls) == ("related", "bad"), label
+
+
+def test_a_list_of_headlines_ending_extracted_text_goes() -> None:
+    # space.com's and Live Science's related links, their label left out by the extractor,
+    # right under the article's last paragraph
+    links = ["- 15 Amazing Images of Stars", "- 11 Fascinating Facts About Our Milky Way Galaxy",
+             "- The 11 Biggest Unanswered Questions About Dark Matter"]
+    conservative = CleanOptions(conservative=True)
+    res = clean_text("\n".join([*BODY, *links, "Originally published on Live Science."]),
+                     options=conservative)
+    assert not any(link in res.text for link in links)
+    assert res.text.endswith("Originally published on Live Science.")
+    # (a list the article leads into, or whose items are no headlines, is the article's)
+    lead_in = "The ministry named the projects it would fund first:"
+    res = clean_text("\n".join([*BODY, lead_in, *links]), options=conservative)
+    assert all(link in res.text for link in links)
+    items = ["- new wells in the south of the country", "- repairs to the old canals near Amara"]
+    res = clean_text("\n".join([*BODY, *items]), options=conservative)
+    assert all(item in res.text for item in items)
