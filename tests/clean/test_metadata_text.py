@@ -989,3 +989,19 @@ def test_a_header_printed_as_a_list_and_a_list_of_writers_above_the_headline() -
                       "By Sam Ortega · 5 hours ago",
                       "State lawmakers push to ban phones in classrooms"])
     assert clean_text(page).byline is None
+
+
+def test_the_headers_reading_time_is_no_article_text() -> None:
+    # "Tempo de leitura: 1 minuto" opened an extraction's text (the singular of "minutos" was
+    # not in the pattern, and a reading time was no header line)
+    from neardup.clean import CleanOptions
+
+    for line in ["Tempo de leitura: 1 minuto", "5 min read", "Lesezeit: 3 Minuten"]:
+        for conservative in (True, False):
+            res = clean_text("\n".join([HEADLINE, line, *BODY]),
+                             options=CleanOptions(conservative=conservative))
+            assert line not in res.text and BODY[0] in res.text, (line, conservative)
+    # (a sentence that names a reading time is the article's)
+    sentence = "The report takes a 5 min read, the ministry said, and is free to download."
+    res = clean_text("\n".join([HEADLINE, *BODY[:2], sentence, *BODY[2:]]))
+    assert sentence in res.text

@@ -325,7 +325,7 @@ READING_TIME_WORDS = 8
 READING_TIME_RE = re.compile(
     r"(?i)\b(?:(?:estimated\s+)?read(?:ing)?\s+time|lesezeit|leestijd|temps\s+de\s+lecture|"
     r"tiempo\s+de\s+lectura|tempo\s+de\s+leitura|tempo\s+di\s+lettura|czas\s+czytania)"
-    r"\s*:?\s*(?:about\s+|ca\.?\s+|~\s*)?\d+\s*(?:min|minutes?|minuten|minutos|minuti|minut)"
+    r"\s*:?\s*(?:about\s+|ca\.?\s+|~\s*)?\d+\s*(?:min|minutes?|minuten|minutos|minuto|minuti|minut)"
     r"\.?\s*$|"
     r"\b\d+[\s-]*(?:min\.?|minutes?|minute)\s+(?:read|lesezeit|de\s+lecture|de\s+lectura)"
     r"\s*$")

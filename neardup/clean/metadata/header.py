@@ -22,6 +22,8 @@ from neardup.clean.metadata.bylines import (
 )
 from neardup.clean.metadata.dates import (
     FAR_ABOVE,
+    READING_TIME_RE,
+    READING_TIME_WORDS,
     DayFirst,
     NotEnglish,
     find_date,
@@ -139,6 +141,12 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
             lines[title_line].reason = "metadata"
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
+    # (the header's reading time, "Tempo de leitura: 2 minutos", "5 min read": an extraction
+    # kept it as the text's first line)
+    for ln in lines[lo:first + 3]:
+        if (ln.keep and ln.n_words <= READING_TIME_WORDS
+                and READING_TIME_RE.search(ln.text) is not None):
+            ln.keep, ln.reason = False, "metadata"
     return Header(title, byline, date)
 
 
