@@ -99,7 +99,8 @@ _DATED_RE = re.compile(
 _DATED_FIRST = frozenset("JFMASONDjfmasond0123456789")
 MIN_DATED = 5
 MIN_BULLET_WORDS = 6
-_BULLET_RE = re.compile(r"^[*•·▪◦‣\-–]\s+\S")
+#: A bulleted list item's line ("- ", "* ", "• ", ... then its text)
+BULLET_RE = re.compile(r"^[*•·▪◦‣\-–]\s+\S")
 MIN_ITEMS = 3
 MAX_ITEM_GAP = 3  # lines from one item to the next
 MIN_ROWS = 3
@@ -310,7 +311,7 @@ def _mark_dated(lines: list[Line], lo: int, hi: int) -> None:
 
 
 def _mark_bulleted(lines: list[Line], link_items: frozenset[int]) -> None:
-    bulleted = [ln.reason not in _NEVER and _BULLET_RE.match(ln.text) is not None
+    bulleted = [ln.reason not in _NEVER and BULLET_RE.match(ln.text) is not None
                 for ln in lines]
     for i, j in _runs(bulleted):
         if link_items and all(k in link_items for k in range(i, j)):

@@ -68,7 +68,7 @@ from neardup.clean.region import (
     smooth_region,
 )
 from neardup.clean.repeats import mark_body_copy, mark_repeats
-from neardup.clean.structure import mark_structure, mark_table_rows
+from neardup.clean.structure import BULLET_RE, mark_structure, mark_table_rows
 from neardup.clean.tail import cut_kept_tail
 from neardup.clean.teasers import cut_teasers, teaser_runs
 from neardup.clean.template import SiteTemplate, keys_of_new_lines, mark_template_lines
@@ -169,11 +169,10 @@ EDGE_HEADLINES = 2
 EDGE_TITLE_RATIO = 0.6
 EDGE_HEADLINE_WORDS = 3
 EDGE_AFTER_LINES = 2  # (lines that may follow it: a sign-off, an editor's note, an address)
-_BULLETS = ("- ", "* ", "• ", "· ")
 
 
 def _edge_headline(ln: Line) -> bool:
-    return (ln.text.startswith(_BULLETS) and not ln.terminal
+    return (BULLET_RE.match(ln.text) is not None and not ln.terminal
             and ln.n_words >= EDGE_HEADLINE_WORDS and ln.title_ratio >= EDGE_TITLE_RATIO)
 
 

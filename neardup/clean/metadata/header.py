@@ -210,12 +210,12 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
     if i is None or i == title_line:
         return
     above = [a for a in kept if a.index < i]
-    below = sum(b.n_words for b in lines[i + 1:] if b.keep)
     if any(a.cls == "good" and not a.in_list for a in above):
         if _menu_between(lines, above[-1].index, i) and _body_under(lines, i):
             for a in above:
                 a.keep, a.reason = False, "headline-list"
         return
+    below = sum(b.n_words for b in lines[i + 1:] if b.keep)
     if sum(a.n_words for a in above) < below:
         for a in above:
             a.keep, a.reason = False, "headline-list"
