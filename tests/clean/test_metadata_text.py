@@ -1005,3 +1005,23 @@ def test_the_headers_reading_time_is_no_article_text() -> None:
     sentence = "The report takes a 5 min read, the ministry said, and is free to download."
     res = clean_text("\n".join([HEADLINE, *BODY[:2], sentence, *BODY[2:]]))
     assert sentence in res.text
+
+
+def test_the_writers_bio_closing_the_article_goes_with_the_header() -> None:
+    # "Louise Matsakis is a Staff Writer at WIRED covering Amazon, ..." under WIRED's stories
+    # (the AEB gold leaves writers' bios out)
+    bio = ("Jane Doe is a staff writer at Example News covering water, farming and the "
+           "environment. She was previously a reporter in Basra.")
+    page = "\n".join(["Home", "", HEADLINE, "By Jane Doe", "March 13, 2021", "", *BODY, "",
+                      bio, "", "Facebook", "Twitter"])
+    res = clean_text(page)
+    assert res.byline == "Jane Doe" and bio not in res.text and BODY[-1] in res.text
+    # (a bio of someone else, a journalist the story is about, is none of the writer's)
+    from neardup.clean.lines import analyse
+    from neardup.clean.metadata.bylines import writer_bios
+
+    lines = analyse("\n".join([*BODY, bio.replace("Jane Doe", "John Roe")]))
+    for ln in lines:
+        ln.keep = True
+    assert writer_bios(lines, "Jane Doe") == []
+    assert writer_bios(lines, "John Roe") == [len(lines) - 1]

@@ -532,7 +532,7 @@ def name_before_role(text: str) -> str | None:
 _WRITER_NOUNS = "contributor|writer|reporter|editor|correspondent|columnist|journalist|blogger"
 _BIO_RE = re.compile(
     rf"({_ONE_NAME})(?:\s+\(@\w+\))?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?i:{_WRITER_NOUNS})s?\s+(?:at|for|with)\s+[{_UP}\d]")
+    rf"(?i:{_WRITER_NOUNS})s?\s+(?:(?:at|for|with)\s+[{_UP}\d]|(?:based|living)\s+in\s)")
 #: How many of the article's last kept lines, and of the lines after them, may be the
 #: writer's bio (see find_bio_byline)
 BIO_KEPT_LINES = 4
@@ -552,6 +552,21 @@ def find_bio_byline(lines: list[Line]) -> tuple[str | None, list[int]]:
         if m is not None and _name_ok(m.group(1)):
             return m.group(1), [] if lines[i].keep else [i]
     return None, []
+
+
+def writer_bios(lines: list[Line], byline: str) -> list[int]:
+    """The article's last kept lines (BIO_KEPT_LINES) that are its writer's bio (_BIO_RE,
+    naming the page's ``byline``): "Meg James is a corporate media reporter for the Los Angeles
+    Times", "Brigit Katz is a freelance writer based in Toronto" (the AEB gold leaves them
+    out). A bio of someone else, a last paragraph on a journalist the story is about, stays."""
+    name = " ".join(byline.split()).casefold()
+    kept = [ln for ln in lines if ln.keep][-BIO_KEPT_LINES:]
+    bios = []
+    for ln in kept:
+        m = _BIO_RE.match(_name_text(ln.text.strip()))
+        if m is not None and " ".join(m.group(1).split()).casefold() == name:
+            bios.append(ln.index)
+    return bios
 
 
 def find_far_byline(lines: list[Line], first: int, title_idx: int | None = None

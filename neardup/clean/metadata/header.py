@@ -19,6 +19,7 @@ from neardup.clean.metadata.bylines import (
     find_byline,
     find_far_byline,
     find_name_byline,
+    writer_bios,
 )
 from neardup.clean.metadata.dates import (
     FAR_ABOVE,
@@ -141,6 +142,11 @@ def take_header(lines: list[Line], text: str, page_title: str | None, title_line
             lines[title_line].reason = "metadata"
     for i in [*by_idx, *date_idx, *([title_idx] if title_idx is not None else [])]:
         lines[i].keep, lines[i].reason = False, "metadata"
+    if byline is not None:
+        # (the writer's bio closing the article, "Meg James is a corporate media reporter for
+        # the Los Angeles Times ...": the header's, as the byline is)
+        for i in writer_bios(lines, byline):
+            lines[i].keep, lines[i].reason = False, "metadata"
     # (the header's reading time, "Tempo de leitura: 2 minutos", "5 min read": an extraction
     # kept it as the text's first line)
     for ln in lines[lo:first + 3]:
