@@ -72,10 +72,11 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
     if comments and fields.get("comments"):  # (trafilatura gives them apart, after the text)
         found["text"] = "\n\n".join(filter(None, (found.get("text"), fields["comments"])))
     if found.get("text") and tree is not None:
-        headline = _headline_opening(tree, found["text"])
+        opening = _opening_lines(found["text"], 3)  # (headline, standfirst, a first line)
+        headline = _headline_opening(tree, opening)
         if headline is not None:
             found["headline"] = headline
-        standfirst = _standfirst(tree, found["text"], headline)
+        standfirst = _standfirst(tree, opening, headline)
         if standfirst is not None:
             found["standfirst"] = standfirst
     own_url = page_url(html)
@@ -101,19 +102,35 @@ def extract_page(html: str, url: str | None, comments: bool = False) -> dict[str
 MAX_HEADLINES = 5
 
 
-def _headline_opening(tree: HtmlElement, text: str) -> str | None:
-    """The page's ``<h1>`` that the extracted ``text`` opens with, or None. trafilatura keeps
-    the headline in the main text when it sits inside the article's element; the cleaner
-    tells it by the page's title (og:title, ``<title>``), which often words it otherwise
-    ("Taylor Swift's AMA row seems to be over" over "Taylor Swift is allowed to play her
-    music at the AMAs after all"): 9 AEB pages kept theirs as the first line of the text."""
-    first = text.lstrip().partition("\n")[0]
-    key = norm_key(first)
-    if not key:
-        return None
-    for h1 in islice(tree.iter("h1"), MAX_HEADLINES):
-        if norm_key(h1.text_content()) == key:
-            return first.strip()
+def _opening_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` that are not blank, stripped (the rest not split)."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < n and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if line := text[start:end].strip():
+            lines.append(line)
+        start = end + 1
+    return lines
+
+
+def _names_heading(tree: HtmlElement, tags: tuple[str, ...], limit: int, line: str) -> bool:
+    """``line`` has the words of one of the page's first ``limit`` elements of ``tags``."""
+    key = norm_key(line)
+    return bool(key) and any(norm_key(heading.text_content()) == key
+                             for heading in islice(tree.iter(*tags), limit))
+
+
+def _headline_opening(tree: HtmlElement, opening: list[str]) -> str | None:
+    """The page's ``<h1>`` that the extracted text opens with (``opening``: its first lines),
+    or None. trafilatura keeps the headline in the main text when it sits inside the
+    article's element; the cleaner tells it by the page's title (og:title, ``<title>``), which
+    often words it otherwise ("Taylor Swift's AMA row seems to be over" over "Taylor Swift is
+    allowed to play her music at the AMAs after all"): 9 AEB pages kept theirs as the first
+    line of the text."""
+    if opening and _names_heading(tree, ("h1",), MAX_HEADLINES, opening[0]):
+        return opening[0]
     return None
 
 
@@ -126,25 +143,21 @@ STANDFIRST_HEADINGS = 40
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
-def _standfirst(tree: HtmlElement, text: str, headline: str | None) -> str | None:
-    """The extraction's first line (under its headline, if it opens with it) when it is one of
-    the page's headings below ``<h1>``, of at least STANDFIRST_WORDS words, in sentence case:
-    the standfirst set under the headline (``<h2 class="sub-head">``, ``"article-subline"``,
-    ``<h5 class="deck">``), which trafilatura keeps as the article's first paragraph (10 AEB
-    pages; the benchmark's gold, as the headline, leaves it out). None when it is not, or when
-    nothing follows it."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if headline is not None and lines and lines[0].strip() == headline:
-        lines = lines[1:]
+def _standfirst(tree: HtmlElement, opening: list[str], headline: str | None) -> str | None:
+    """The extraction's first line (``opening``: its first lines; under its headline, if it
+    opens with it) when it is one of the page's headings below ``<h1>``, of at least
+    STANDFIRST_WORDS words, in sentence case: the standfirst set under the headline (``<h2
+    class="sub-head">``, ``"article-subline"``, ``<h5 class="deck">``), which trafilatura keeps
+    as the article's first paragraph (10 AEB pages; the benchmark's gold, as the headline,
+    leaves it out). None when it is not, or when nothing follows it."""
+    lines = opening[1:] if headline is not None else opening
     if len(lines) < 2:
         return None
     words = WORD_RE.findall(lines[0])
     if len(words) < STANDFIRST_WORDS or sum(w[0].isupper() for w in words) * 2 >= len(words):
         return None
-    key = norm_key(lines[0])
-    for heading in islice(tree.iter(*_SUBHEADINGS), STANDFIRST_HEADINGS):
-        if norm_key(heading.text_content()) == key:
-            return lines[0].strip()
+    if _names_heading(tree, _SUBHEADINGS, STANDFIRST_HEADINGS, lines[0]):
+        return lines[0]
     return None
 
 
