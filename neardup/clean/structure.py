@@ -81,7 +81,7 @@ from operator import attrgetter, contains, itemgetter
 
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
-from neardup.clean.metadata.dates import only_a_date, parse_date
+from neardup.clean.metadata.dates import heading_period, only_a_date, parse_date
 from neardup.clean.stamps import DATE_RE, bare_date_or_age
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
@@ -513,7 +513,9 @@ def _date_heading(ln: Line) -> bool:
         return False
     if ln.timestamp and DATE_RE.search(ln.text) is not None and bare_date_or_age(ln.text):
         return True
-    return only_a_date(ln.text)
+    # (or a month or a year alone: "March 2012", "1999", a timeline's entries months or years
+    # apart, which lost most of its entries as isolated one-sentence paragraphs)
+    return only_a_date(ln.text) or heading_period(ln.text) is not None
 
 
 def _may_be_date_heading(ln: Line) -> bool:
@@ -529,7 +531,7 @@ def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
     such lists after an article were kept as its chronology, precision 1.00 -> 0.8)."""
     dates: list[str] = []
     for i in run:
-        iso = parse_date(lines[i].text, years=(1, 9999))
+        iso = parse_date(lines[i].text, years=(1, 9999)) or heading_period(lines[i].text)
         if iso is None:
             return False
         dates.append(iso)

@@ -507,6 +507,21 @@ def test_dates_with_month_names_of_more_languages_and_korean_and_dashed_numbers(
     assert parse_date("3 Şubat 2022") == "2022-02-03"
 
 
+def test_a_month_or_a_year_alone_is_a_period_heading_and_nothing_else_is() -> None:
+    from neardup.clean.metadata.dates import heading_period
+
+    assert [heading_period(t) for t in ["March 2012", "Oct. 2014:", "marzo de 2012",
+                                        "März 2012", "1999", "2015 –"]] == [
+        "2012-03", "2014-10", "2012-03", "2012-03", "1999", "2015"]
+    # (a day is a date, not a period; a season, a phrase, a number that is no year are none)
+    for text in ["May 11, 2021", "Spring 2020", "in 2012", "1 2012", "0999", "12345",
+                 "March 2012 was cold", "Page 2012"]:
+        assert heading_period(text) is None, text
+    # (a period sorts before the days in it, as a timeline lists them)
+    assert sorted(["2012-03-05", heading_period("March 2012"), heading_period("2011")]) == [
+        "2011", "2012-03", "2012-03-05"]
+
+
 def test_slash_dates_are_read_day_first_on_a_page_not_in_english() -> None:
     # "Publié le 12/03/2024" is 12 March; an English page keeps the US order, and a date that
     # cannot be read so is read the other way on either

@@ -608,8 +608,13 @@ def test_a_chronology_of_date_headings_over_paragraphs_is_content(sep: str) -> N
     ["1. September 1919", "15. Juni 1927", "Freitag, 1. September 1939", "3. Februar 1945",
      "23. Mai 1998"],
     ["1 september 1919", "15 juni 1927", "1 september 1939", "3 februari 1945", "23 maj 1998"],
+    # (months and years: a timeline's entries months or years apart; a real page's kept its
+    # first four of eight, the others isolated one-sentence paragraphs)
+    ["September 1919", "June 1927", "Sept. 1939:", "February 1945", "May 23, 1998"],
+    ["1919", "1927", "1939", "1945", "1998"],
+    ["setembro de 1919", "junho de 1927", "1939", "fevereiro de 1945", "maio de 1998"],
 ])
-def test_a_chronology_headed_by_dates_of_another_language_is_content(dates: list[str]) -> None:
+def test_a_chronology_headed_by_dates_of_other_forms_is_content(dates: list[str]) -> None:
     # The timestamp feature knows English dates only: a Portuguese timeline as text nodes (each
     # date heading and each entry a line) kept a tenth of its entries
     lines = analyse("\n".join([BODY[0], *(x for d, (_, entry) in zip(dates, _ENTRIES,

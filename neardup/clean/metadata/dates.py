@@ -226,6 +226,26 @@ def _iso_date(m: re.Match[str], order: str, day_first: DayOrder = False,
         return None
 
 
+# A month of a year or a year alone on a line ("March 2012", "Oct. 2014:", "marzo de 2012",
+# "1999"): a timeline's heading when its entries are months or years apart (see
+# neardup.clean.structure's chronologies), no date of a page's publication
+_PERIOD_RE = re.compile(rf"^(?:{_ANY_MONTH},?\s+(?:de\s+)?)?(\d{{4}})\s*[:.\u2013\u2014-]?$", re.I)
+
+
+def heading_period(text: str) -> str | None:
+    """"YYYY-MM" of a month of a year alone on a line, "YYYY" of a year alone (years 1000 to
+    2999), else None: what a timeline heads its entries with when they are months or years
+    apart. (Sorting such keys with ISO dates puts a period before the days in it.)"""
+    m = _PERIOD_RE.match(text)
+    if m is None:
+        return None
+    year = int(m.group(2))
+    if not 1000 <= year <= 2999:
+        return None
+    month = m.group(1)
+    return f"{year:04d}" if month is None else f"{year:04d}-{_MONTHS[month.lower()]:02d}"
+
+
 # Function words of English and of no other language of the stopword lists, and those of
 # the other languages and not of English: which a page has more of says its language (the
 # other languages' list held "you", "can", "will", "what" through the English one: a blog
