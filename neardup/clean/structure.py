@@ -424,17 +424,26 @@ def lead_in(ln: Line) -> bool:
     # (a cue word in a sentence-like lead-in is a word: "The opening menu includes:")
     # (three words at least: a sidebar's label, "Última coluna:", is two)
     return (ln.text.rstrip().endswith((":", "：")) and 3 <= ln.n_words <= LEAD_IN_WORDS
-            and (ln.cue is None or (ln.cue in ("notice", "navigation") and ln.n_words >= 4
-                                    and ln.lower_ratio >= 0.5))
-            and ln.reason not in _NEVER[:2])
+            and (ln.cue is None or _cue_in_phrase(ln)) and ln.reason not in _NEVER[:2])
+
+
+def _cue_in_phrase(ln: Line) -> bool:
+    """The notice or navigation cue word of ``ln`` is a word of a phrase in lower case, four
+    words or more ("The opening menu includes:", "Direct deposit bank account numbers for
+    staff"), not a label or a prompt."""
+    return ln.cue in ("notice", "navigation") and ln.n_words >= 4 and ln.lower_ratio >= 0.5
 
 
 def _lead_item(ln: Line) -> bool:
     # (a date alone is a time stamp, a date with its text an item: "April 10: Chicago,
     # Chicago Theatre")
     # (not a link's arrow: "» Autoracing Power Ranking")
-    return (1 <= ln.n_words <= LEAD_ITEM_WORDS and ln.cue is None
-            and (ln.cls in ("short", "near") or (ln.timestamp and ln.n_words >= 4))
+    # (a cue word in an item's phrase is a word, whatever class it gave the line: a data
+    # breach's list of what was stolen lost its "bank account numbers" item, and the list)
+    return (1 <= ln.n_words <= LEAD_ITEM_WORDS
+            and ((ln.cue is None
+                  and (ln.cls in ("short", "near") or (ln.timestamp and ln.n_words >= 4)))
+                 or _cue_in_phrase(ln))
             and ln.reason not in _NEVER[:2] and ln.text[:1] not in _LINK_ARROWS)
 
 

@@ -475,6 +475,30 @@ def test_a_lead_in_with_a_notice_word_opens_a_list_but_an_appeal_does_not() -> N
         assert [ln.in_list for ln in lines[1:5]] == [listed] * 4, lead_in
 
 
+def test_an_item_with_a_notice_word_in_its_phrase_stays_in_its_list() -> None:
+    # (a data breach's list of what was stolen: "account" is a notice cue, the item went
+    # as a notice and the list lost its closing item, so the whole list went)
+    lead_in = "Depending on the person, the stolen files may include:"
+    items = ["Names, addresses and dates of birth",
+             "Social Security numbers of employees and some students",
+             "Direct deposit bank account numbers for staff"]
+    closing = "The district is offering two years of free credit monitoring to the families."
+    lines = analyse("\n".join([BODY[0], lead_in, *items, closing]))
+    assert lines[4].cue == "notice"  # (what the rule is about)
+    mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False, True, True, True, True, False]
+    res = clean_text("\n".join([*NAV, "", *BODY[:2], "", lead_in, *items, closing, *BODY[2:],
+                                 "", *FOOTER]))
+    for line in [lead_in, *items, closing]:
+        assert line in res.text, line
+    # (a prompt in title case, or of three words, is still no item: "Create Your Account",
+    # "Manage account settings")
+    for prompt in ["Create Your Free Account Today", "Manage account settings"]:
+        lines = analyse("\n".join([BODY[0], lead_in, *items[:2], prompt, closing]))
+        mark_structure(lines)
+        assert not lines[4].in_list, prompt
+
+
 @pytest.mark.parametrize("items", [GIFTS[:3], STANDINGS[1:4]])
 def test_a_list_s_heading_between_a_paragraph_and_the_list_is_kept(items: list[str]) -> None:
     # (the list's lines are content, as paragraphs are: the short line between a paragraph
