@@ -547,21 +547,45 @@ def _forward_in_time(lines: list[Line], run: list[int]) -> bool:
     return dates == sorted(dates)
 
 
+def _entry(ln: Line) -> bool:
+    """A chronology's entry: a paragraph, or a short line that reads as a sentence ("Jury
+    selection begins at the Hollis County Courthouse.": a timeline's entries are often one
+    short sentence, and such an entry broke the chronology in two)."""
+    return _paragraph(ln) or (ln.cls == "short" and ln.terminal and ln.n_words >= 3
+                              and ln.lower_ratio >= 0.5 and ln.text[:1].isupper()
+                              and ln.reason not in _NEVER)
+
+
+def _chronology_runs(lines: list[Line], heads: list[int]) -> Iterator[list[int]]:
+    """The runs of date headings ``heads`` that may be a chronology: a few lines apart at most,
+    each but the first right below an entry. A heading under another line (a sub-heading of
+    the timeline, "Charges and trial"; a teaser's headline) starts a run of its own: one
+    sub-heading no longer unmade the whole timeline, and a teaser list, a headline over every
+    date, is runs of one."""
+    for run in close_runs(heads, MAX_ITEM_GAP + 1):
+        part = [run[0]]
+        for i in run[1:]:
+            if not _entry(lines[i - 1]):
+                yield part
+                part = []
+            part.append(i)
+        yield part
+
+
 def _mark_chronology(lines: list[Line], stamps: list[int]) -> list[int]:
     """Mark the chronologies among ``stamps`` (timestamp lines; see the module docstring):
-    each date heading with the paragraphs under it."""
-    heads = [i for i in stamps if i + 1 < len(lines) and _paragraph(lines[i + 1])
+    each date heading with the entries under it."""
+    heads = [i for i in stamps if i + 1 < len(lines) and _entry(lines[i + 1])
              and _date_heading(lines[i])]
     marked: list[int] = []
-    for run in close_runs(heads, MAX_ITEM_GAP + 1):
+    for run in _chronology_runs(lines, heads):
         if (len(run) < MIN_DATE_HEADINGS
                 or len({lines[i].text.casefold() for i in run}) < len(run)
-                or not all(_paragraph(lines[i - 1]) for i in run[1:])
                 or not _forward_in_time(lines, run)):
             continue
         for i, end in zip(run, [*run[1:], run[-1] + 2], strict=True):
-            for m in range(i, end):  # (the heading, and the paragraphs down to the next one)
-                if m == i or _paragraph(lines[m]):
+            for m in range(i, end):  # (the heading, and the entries down to the next one)
+                if m == i or _entry(lines[m]):
                     lines[m].in_list = True
                     marked.append(m)
     return marked

@@ -655,6 +655,45 @@ def test_a_chronology_headed_by_dates_of_other_forms_is_content(dates: list[str]
     assert not any(ln.in_list for ln in lines)
 
 
+def test_a_chronology_with_sub_headings_and_one_sentence_entries_is_content() -> None:
+    # (a court case's timeline: "Charges and trial" over its second part, and entries of one
+    # short sentence; the sub-heading unmade the whole chronology, and a short entry broke it)
+    entries = [
+        ("January 14, 2019", "An internal audit finds $1.2 million missing from a county "
+         "reserve account overseen by the treasurer."),
+        ("February 2, 2019", "The treasurer takes a leave of absence and the county board asks "
+         "the attorney general to investigate."),
+        ("May 21, 2019", "State investigators search the treasurer's home and office."),
+        ("October 8, 2019", "A grand jury indicts him on 14 counts, including theft by a public "
+         "official and money laundering."),
+        ("September 13, 2021", "Jury selection begins."),
+        ("September 28, 2021", "Prosecutors rest their case after calling 22 witnesses, "
+         "including two former deputies."),
+        ("October 5, 2021", "The jury finds him guilty on 11 counts and not guilty on three."),
+    ]
+    body = [BODY[0], "The investigation"]
+    for n, (date, entry) in enumerate(entries):
+        if n == 3:
+            body.append("Charges and trial")
+        body += [date, entry]
+    lines = analyse("\n".join([*body, BODY[1]]))
+    mark_structure(lines)
+    assert [ln.text for ln in lines if ln.in_list] == [
+        x for date, entry in entries for x in (date, entry)]
+    res = clean_text("\n".join([*NAV, "", *body, BODY[1], "", "Most read", *HEADLINES[:4],
+                                 *FOOTER]))
+    for line in [x for date, entry in entries[1:] for x in (date, entry)]:
+        assert line in res.text, line
+    assert HEADLINES[0] not in res.text
+    # (a list of other stories is still none: a headline over every date, even when the
+    # summaries are one short sentence each)
+    box = [x for headline, (date, _) in zip(HEADLINES, entries, strict=False)
+           for x in (headline, date, "Read the full story here.")]
+    lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+
+
 def test_dated_summaries_under_headlines_or_one_date_are_no_chronology() -> None:
     entries = [entry for _, entry in _ENTRIES]
     boxes = [
