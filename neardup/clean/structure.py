@@ -49,7 +49,11 @@ gives them away is the *run*:
   ``MIN_LEAD_ITEMS`` to ``MAX_LEAD_ITEMS`` short lines without a cue word or a link's arrow
   (maybe under a second lead-in), then a paragraph: a review's pros and cons, a schedule,
   ingredients. The paragraphs around it say it is the article's; a menu or a "Most read"
-  list has no lead-in sentence above it and no paragraph below it.
+  list has no lead-in sentence above it and no paragraph below it. The lead-in may also be
+  a paragraph that ends with a colon, or a heading of a few words without a cue ("Pros",
+  "What we liked") whose items are two to six words in sentence case without a date (a
+  list of other stories' headlines is longer or in title case; a header's label over its
+  dates is none); a heading over the paragraph after the list ("Verdict") goes with it.
 
 * labelled paragraphs: at least ``MIN_LABELLED`` short labels alone on a line, ending with a
   colon and all different ("Elizabeth A. Burton:", "Why it matters:", "The big picture:"),
@@ -82,7 +86,7 @@ from operator import attrgetter, contains, itemgetter
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import heading_period, only_a_date, parse_date
-from neardup.clean.stamps import DATE_RE, bare_date_or_age
+from neardup.clean.stamps import DATE_RE, bare_date_or_age, has_date_or_time
 
 # (the spaces around the separator possessive: "\s*[-–—:.]?\s+\w" tried every split of a
 # long run of spaces between its two parts, quadratic: "1." and 30,000 spaces took 6 s)
@@ -461,29 +465,89 @@ def _closing_paragraph(ln: Line) -> bool:
             and not ln.text.rstrip(CLOSERS).endswith(("...", "…")))
 
 
-def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> None:
-    """Lists after a lead-in line, between two paragraphs (see the module docstring);
-    ``colons``: the lines holding a colon."""
-    for i in colons:
-        if i == 0 or not lead_in(lines[i]) or not _paragraph(lines[i - 1]):
+def _long_lead_in(ln: Line) -> bool:
+    """A paragraph that ends with a colon ("The store will hold a closing sale. The couple
+    said several things would not be for sale:"): a lead-in that is itself the paragraph above
+    its list."""
+    return (ln.n_words > LEAD_IN_WORDS and _paragraph(ln) and ln.cue is None
+            and ln.text.rstrip().endswith((":", "：")))
+
+
+# A list's heading without a lead-in's sentence ("Pros", "What we liked", "Highlights:"): at
+# most this many words; its items at most HEADED_ITEM_WORDS words each, in sentence case
+HEADING_WORDS = 4
+HEADED_ITEM_WORDS = 6
+
+
+def _list_heading(ln: Line) -> bool:
+    t = ln.text.rstrip()
+    return (ln.cls == "short" and 1 <= ln.n_words <= HEADING_WORDS and ln.cue is None
+            and (not ln.terminal or t.endswith((":", "："))) and t[:1].isupper()
+            and ln.reason not in _NEVER)
+
+
+def _headed_item(ln: Line) -> bool:
+    """An item under a list's heading: two to HEADED_ITEM_WORDS words in sentence case, no
+    date or time ("Rich, balanced sound"; a list of other stories' headlines under a label is
+    longer, or in title case; a header's "Publicado em" over its dates, a comment's
+    "Valoración:" over its votes and its commenter's name are none)."""
+    return (2 <= ln.n_words <= HEADED_ITEM_WORDS and ln.title_ratio < 0.75
+            and not ln.timestamp and _lead_item(ln) and not _paragraph(ln)
+            and not has_date_or_time(ln.text))
+
+
+def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
+    """Mark the lists after a lead-in line, between two paragraphs (see the module
+    docstring); ``colons``: the lines holding a colon. A list may also open under a list's
+    heading ("Pros", "What we liked") right after a paragraph, its items short and in
+    sentence case (:func:`_headed_item`), or under a paragraph that ends with a colon; and it
+    may close with a heading over a paragraph ("Verdict"): a review's pros and cons lost.
+    Returns the lines of the lists under a heading (prose beside a paragraph, see
+    :func:`mark_structure`)."""
+    n = len(lines)
+    marked: list[int] = []
+    starts = {i for i in colons if i and ((lead_in(lines[i]) and _paragraph(lines[i - 1]))
+                                          or _long_lead_in(lines[i]))}
+    starts.update(i for i in range(1, n - 1)
+                  if _list_heading(lines[i]) and _paragraph(lines[i - 1])
+                  and _headed_item(lines[i + 1]))
+    for i in sorted(starts):
+        if lines[i].in_list:  # (in a block marked from a start above)
             continue
+        headed = not (lead_in(lines[i]) or _long_lead_in(lines[i]))  # (under a heading)
         block = [i]
         j = i + 1
         items = 0
-        while j < len(lines) and items <= MAX_LEAD_ITEMS:
+        item_above = False  # (the line above is an item: a second heading may follow)
+        while j < n and items <= MAX_LEAD_ITEMS:
             ln = lines[j]
-            if lead_in(ln) and j - 1 != i and not lead_in(lines[j - 1]):
-                block.append(j)  # (a second lead-in: "What I didn't like:")
-            elif _lead_item(ln) and not lead_in(ln) and not _paragraph(ln):
+            if item_above and (lead_in(ln) or (_list_heading(ln) and j + 1 < n and (
+                    _headed_item if headed else _lead_item)(lines[j + 1]))):
+                block.append(j)  # (a second lead-in: "What I didn't like:", "Cons")
+                item_above = False
+            elif (_headed_item(ln) if headed else
+                  _lead_item(ln) and not lead_in(ln) and not _paragraph(ln)):
                 block.append(j)
                 items += 1
+                item_above = True
             else:
                 break
             j += 1
-        if (MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS and j < len(lines)
-                and _closing_paragraph(lines[j])):
-            for k in block:
-                lines[k].in_list = True
+        if not MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS or j >= n:
+            continue
+        if not _closing_paragraph(lines[j]):
+            if not (_list_heading(lines[j]) and j + 1 < n and _closing_paragraph(lines[j + 1])):
+                continue
+            block.append(j)  # (the closing paragraph's heading: "Verdict")
+        for k in block:
+            lines[k].in_list = True
+        if headed:
+            # (a one-sentence paragraph after a list under a heading is no teaser: "Verdict"
+            # and its sentence after "Pros" and "Cons". Not so after a lead-in's list, as
+            # before: a product's feature list is followed by "Click here to get more
+            # information or download this game.")
+            marked += block
+    return marked
 
 
 def _paragraph_label(ln: Line) -> bool:
@@ -623,7 +687,7 @@ def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
     # (a speaker's label opens with two capitals and has its colon early: the lines with a
     # colon, found in C, are few, and only they are tested)
     colons = list(compress(range(len(lines)), map(contains, texts, repeat(":"))))
-    _mark_lead_in_lists(lines, colons)
+    rows += _mark_lead_in_lists(lines, colons)
     if len(colons) >= MIN_LABELLED:
         rows += _mark_labelled_paragraphs(lines, colons)
     if len(colons) >= MIN_TURNS * MIN_SPEAKERS:

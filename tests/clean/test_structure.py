@@ -499,6 +499,46 @@ def test_an_item_with_a_notice_word_in_its_phrase_stays_in_its_list() -> None:
         assert not lines[4].in_list, prompt
 
 
+def test_a_list_under_a_heading_between_paragraphs_is_kept_and_headlines_are_not() -> None:
+    # (a review's "Pros" and "Cons" without colons, then "Verdict" over one sentence: the
+    # lists read as menus and the region ended above them, the verdict with them)
+    pros = ["Pros", "Rich, balanced sound", "Secure, comfortable fit", "Seven-hour battery life"]
+    cons = ["Cons", "Loose case lid", "Average call quality", "No wireless charging"]
+    verdict = ["Verdict", "If you want great sound for less than $150, these are easy to "
+               "recommend."]
+    page = [*NAV, "", *BODY, "", *pros, *cons, *verdict, "", "Related Articles", *HEADLINES,
+            *FOOTER]
+    res = clean_text("\n".join(page))
+    for line in [*pros, *cons, *verdict]:
+        assert line in res.text, line
+    assert HEADLINES[0] not in res.text
+    lines = analyse("\n".join([BODY[0], *pros, *cons, *verdict]))
+    mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False] + [True] * 9 + [False]
+    # (not under a heading: headlines in title case or of seven words and more, a header's
+    # byline over its date and reading time, a comment's label over its votes)
+    for box in [["More Stories", "Town Hall Clock Fixed After Years", "Mayor Signs The Budget",
+                 "Bridge Reopens To Traffic"],
+                ["Latest", *HEADLINES[:3]],
+                ["By Francesca Bellini", "15 ottobre 2024, ore 17:30",
+                 "Tempo di lettura: 3 minuti"],
+                ["Rating", "1", "up", "down"]]:
+        lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
+        mark_structure(lines)
+        assert not any(ln.in_list for ln in lines), box
+
+
+def test_a_paragraph_ending_with_a_colon_leads_into_its_list() -> None:
+    # (the paragraph is the lead-in: no paragraph needs to stand above it)
+    lead = ("The store will hold a closing sale starting June 1. The couple said several "
+            "things would not be for sale:")
+    items = ["The original brass cash register", "Grandpa's key-cutting machine",
+             "The 1950s seed cabinet", "The store cat, Washer"]
+    lines = analyse("\n".join(["Staff photo", lead, *items, BODY[1]]))
+    mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False, True, True, True, True, True, False]
+
+
 @pytest.mark.parametrize("items", [GIFTS[:3], STANDINGS[1:4]])
 def test_a_list_s_heading_between_a_paragraph_and_the_list_is_kept(items: list[str]) -> None:
     # (the list's lines are content, as paragraphs are: the short line between a paragraph
