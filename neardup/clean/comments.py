@@ -17,7 +17,13 @@ from neardup.clean.features import CLOSERS, CUES, WORD_RE
 from neardup.clean.lines import Line, shape_class
 from neardup.clean.metadata.dates import only_a_date, parse_date
 from neardup.clean.region import article_regions
-from neardup.clean.stamps import MONTH_NAMES, bare_date_or_age, has_date_or_age, has_date_or_time
+from neardup.clean.stamps import (
+    MONTH_NAMES,
+    POST_BY_RE,
+    bare_date_or_age,
+    has_date_or_age,
+    has_date_or_time,
+)
 from neardup.clean.structure import close_runs
 
 if TYPE_CHECKING:
@@ -51,12 +57,6 @@ _LEAD_IN_OPENERS = frozenset(
 )
 
 
-# The attribution under an embedded social-media post: a dash, the author and the handle ("—
-# Name (@handle)"), the date on the line or, where each text node is a line, on the next one.
-# A comment system prints no dash nor handle; a story quoting three posts printed each
-# attribution over its date line, and the run of them read as a thread: the story after the
-# first went as comments (AEB as text nodes: 3 pages, recall 0.53-0.69).
-POST_BY_RE = re.compile(r"^[—–-]\s*\S[^()]{0,60}\(@\w+\)")
 
 
 def _comment_header(lines: list[Line], i: int) -> bool:

@@ -129,3 +129,12 @@ def folded(t: str) -> str:
     # ("İ" lower-cases to "i" and a combining dot, dropped here)
     return low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
+
+# The attribution under an embedded social-media post: a dash, the author and the handle ("—
+# Name (@handle)"), the date on the line or, where each text node is a line, on the next one.
+# A comment system prints no dash nor handle; a story quoting three posts printed each
+# attribution over its date line, and the run of them read as a thread: the story after the
+# first went as comments (AEB as text nodes: 3 pages, recall 0.53-0.69). Or the handle alone
+# ("— @mayor_dunleavy, Nov. 4, 2020"), which went as a headline list's date line. (Its date
+# is the post's, not the page's: see neardup.clean.metadata.dates.far_lines.)
+POST_BY_RE = re.compile(r"^[—–-]\s*(?:\S[^()]{0,60}\(@\w+\)|@\w+\b)")

@@ -319,9 +319,9 @@ def _mark_article(lines: list[Line], text: str, opts: CleanOptions,
         smooth_region(lines, lead_start(lines, s), e, opts)
     if not opts.keep_captions:
         drop_credited_captions(lines)
-    # (an embedded post's attribution names a handle; "@" first: a one-character search is
-    # the faster, see markdown_view)
-    if "@" in text and "(@" in text:
+    # (an embedded post's attribution names a handle, "(@handle)" or " @handle" after its
+    # dash; "@" first: a one-character search is the faster, see markdown_view)
+    if "@" in text and ("(@" in text or " @" in text):
         keep_post_attributions(lines)
     for ln in compress(lines, map(_CUE, lines)):
         # "Read more: <headline>" between the paragraphs (as in extracted text, see

@@ -870,15 +870,20 @@ def test_short_sentence_with_a_date_at_the_top_is_no_header() -> None:
         assert para in res.text, para
 
 
-def test_embedded_post_attribution_kept() -> None:
+@pytest.mark.parametrize("by", ["— Town Water Authority (@townwater) November 19, 2019",
+                                "— @townwater, Nov. 19, 2019"])
+def test_embedded_post_attribution_kept(by: str) -> None:
     # The line under an embedded post (dash, name, handle, date) reads as navigation, and at
     # the end of the article no prose line follows it; it belongs with the post above it.
+    # (The handle alone after the dash read as a headline list's date line.)
     post = "The dam is safe and the repairs will be done before the spring rains, says our team."
-    by = "— Town Water Authority (@townwater) November 19, 2019"
     page = "\n\n".join(["Home", "News", *_STORY, post, by, "Updated at 1:23 p.m.", "About us"])
     res = clean_text(page)
     for line in [*_STORY, post, by]:
         assert line in res.text, line
+    # (a dash and a handle under a line that went is no kept post's)
+    page = "\n\n".join(["Home", "News", *_STORY, "Follow us", by, "About us"])
+    assert by not in clean_text(page).text
 
 
 @pytest.mark.parametrize("link", ["https://t.co/hopPjqa95w", "pic.twitter.com/PQqbN51wBW"])

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from neardup.clean.features import WORD_RE
 from neardup.clean.lines import Line
-from neardup.clean.stamps import DATE_RE, TIME_RE
+from neardup.clean.stamps import DATE_RE, POST_BY_RE, TIME_RE
 from neardup.stopwords import ENGLISH_STOPWORDS, PROSE_STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other
@@ -439,10 +439,12 @@ def far_lines(lines: list[Line], first: int) -> list[int]:
     """The lines within FAR_ABOVE / FAR_BELOW of ``lines[first]``, nearest first; not those of
     a comment section or a list of other stories (a commenter's "Posted by Bob Jones", a
     teaser's "By Mark Potter" or date below a short article were taken), nor the article's
-    own lists (a chronology's date headings, see neardup.clean.structure)."""
+    own lists (a chronology's date headings, see neardup.clean.structure), nor an embedded
+    post's attribution ("— @handle, Nov. 4, 2020": the post's date)."""
     return sorted((i for i in range(max(0, first - FAR_ABOVE), min(len(lines),
                                                                   first + FAR_BELOW))
-                   if lines[i].reason not in _OTHERS_METADATA and not lines[i].in_list),
+                   if lines[i].reason not in _OTHERS_METADATA and not lines[i].in_list
+                   and POST_BY_RE.match(lines[i].text) is None),
                   key=lambda i: (abs(i - first), i))
 
 
