@@ -67,9 +67,12 @@ _LINK_RE = re.compile(
 
 
 # A list item's bullet, the whole of its line before a link (the item is the link alone when
-# nothing but spaces follow the link on its line), within ITEM_PREFIX_CHARS of the link
+# nothing but spaces follow the link on its line, or its age: "* [Headline](/url) 4 hours
+# ago", a teaser list's item), within ITEM_PREFIX_CHARS of the link
 _LINK_ITEM_RE = re.compile(r"[ \t]*[*+-][ \t]+\Z")
-_LINE_REST_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+_LINE_REST_RE = re.compile(
+    r"[ \t]*(?:[|·•–—-][ \t]*)?(?:(?:\d{1,3}[ \t]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?)[ \t]+ago|yesterday|today)[ \t]*)?(?:\n|\Z)", re.I)
 ITEM_PREFIX_CHARS = 16
 
 

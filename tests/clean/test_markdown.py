@@ -317,11 +317,18 @@ def test_list_items_that_are_one_link_are_known_to_the_view() -> None:
             "* [Amazon deforestation hits its worst level in years](https://x.example/b)\n"
             "* [Toxic algae](https://x.example/c) (12 comments)\n"
             "- [Home](/)  \n"
-            "* Plain item with [a link](https://x.example/d) inside")
+            "* Plain item with [a link](https://x.example/d) inside\n"
+            # (a teaser's age after its link: still the link alone, as a list of other
+            # stories prints it; an interview's box of them was kept as its list)
+            "* [Ice storm watch issued for the county](/ice) 4 hours ago\n"
+            "* [Ferry gets its first woman captain](/ferry) · Yesterday\n"
+            "* [Bridge opens](/bridge) after four years")
     view = markdown_view(text)
     assert view is not None
     starts = [view.text[at:].split("\n", 1)[0] for at in view.link_items]
-    assert starts == ["Amazon deforestation hits its worst level in years", "Home  "]
+    assert starts == ["Amazon deforestation hits its worst level in years", "Home  ",
+                      "Ice storm watch issued for the county 4 hours ago",
+                      "Ferry gets its first woman captain · Yesterday"]
 
 
 def test_a_box_of_other_stories_as_linked_list_items_is_no_article_list() -> None:
