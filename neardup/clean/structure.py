@@ -479,6 +479,10 @@ HEADING_WORDS = 4
 HEADED_ITEM_WORDS = 6
 
 
+_N_WORDS = attrgetter("n_words")
+_HEADING_SIZE = HEADING_WORDS.__ge__
+
+
 def _list_heading(ln: Line) -> bool:
     t = ln.text.rstrip()
     return (ln.cls == "short" and 1 <= ln.n_words <= HEADING_WORDS and ln.cue is None
@@ -508,9 +512,12 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     marked: list[int] = []
     starts = {i for i in colons if i and ((lead_in(lines[i]) and _paragraph(lines[i - 1]))
                                           or _long_lead_in(lines[i]))}
-    starts.update(i for i in range(1, n - 1)
-                  if _list_heading(lines[i]) and _paragraph(lines[i - 1])
-                  and _headed_item(lines[i + 1]))
+    # (headings are short: the lines of HEADING_WORDS words or fewer, found by a C-level
+    # map, are the only ones tested, the paragraph above them first)
+    for i in compress(range(1, n - 1), map(_HEADING_SIZE, map(_N_WORDS, lines[1:n - 1]))):
+        if (_paragraph(lines[i - 1]) and _list_heading(lines[i])
+                and _headed_item(lines[i + 1])):
+            starts.add(i)
     for i in sorted(starts):
         if lines[i].in_list:  # (in a block marked from a start above)
             continue
