@@ -481,6 +481,8 @@ HEADED_ITEM_WORDS = 6
 
 _N_WORDS = attrgetter("n_words")
 _HEADING_SIZE = HEADING_WORDS.__ge__
+_CLS = attrgetter("cls")
+_PROSE_CLASS = frozenset(("good", "near")).__contains__
 
 
 def _list_heading(ln: Line) -> bool:
@@ -512,10 +514,11 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     marked: list[int] = []
     starts = {i for i in colons if i and ((lead_in(lines[i]) and _paragraph(lines[i - 1]))
                                           or _long_lead_in(lines[i]))}
-    # (headings are short: the lines of HEADING_WORDS words or fewer, found by a C-level
-    # map, are the only ones tested, the paragraph above them first)
-    for i in compress(range(1, n - 1), map(_HEADING_SIZE, map(_N_WORDS, lines[1:n - 1]))):
-        if (_paragraph(lines[i - 1]) and _list_heading(lines[i])
+    # (a heading is a short line under a prose line: the lines under one, found by C-level
+    # maps, are the only ones tested)
+    short = set(compress(range(n - 1), map(_HEADING_SIZE, map(_N_WORDS, lines[:n - 1]))))
+    for i in compress(range(1, n), map(_PROSE_CLASS, map(_CLS, lines[:n - 1]))):
+        if (i in short and _paragraph(lines[i - 1]) and _list_heading(lines[i])
                 and _headed_item(lines[i + 1])):
             starts.add(i)
     for i in sorted(starts):

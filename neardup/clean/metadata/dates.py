@@ -444,11 +444,13 @@ def far_lines(lines: list[Line], first: int) -> list[int]:
     return sorted((i for i in range(max(0, first - FAR_ABOVE), min(len(lines),
                                                                   first + FAR_BELOW))
                    if lines[i].reason not in _OTHERS_METADATA and not lines[i].in_list
-                   and POST_BY_RE.match(lines[i].text) is None),
+                   and (lines[i].text[:1] not in _DASHES
+                        or POST_BY_RE.match(lines[i].text) is None)),
                   key=lambda i: (abs(i - first), i))
 
 
 _OTHERS_METADATA = ("comments", "related")
+_DASHES = frozenset("—–-")  # (what an attribution opens with, POST_BY_RE: tested first)
 
 
 def find_far_date(lines: list[Line], first: int, day_first: DayOrder = False
