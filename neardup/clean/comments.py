@@ -57,8 +57,6 @@ _LEAD_IN_OPENERS = frozenset(
 )
 
 
-
-
 def _comment_header(lines: list[Line], i: int) -> bool:
     """``lines[i]`` opens one comment of a thread: a short (author) line next to a timestamp.
 

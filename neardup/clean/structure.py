@@ -486,6 +486,8 @@ _PROSE_CLASS = frozenset(("good", "near")).__contains__
 
 
 def _list_heading(ln: Line) -> bool:
+    """A heading over a list: one to HEADING_WORDS words, capitalised, no cue word, no
+    sentence's end but a colon ("Pros", "What we liked", "Highlights:")."""
     t = ln.text.rstrip()
     return (ln.cls == "short" and 1 <= ln.n_words <= HEADING_WORDS and ln.cue is None
             and (not ln.terminal or t.endswith((":", "："))) and t[:1].isupper()
