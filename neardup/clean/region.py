@@ -70,16 +70,15 @@ EXTRA_REGION_MIN_SCORE = 25.0  # an extra region scores at least this (and the r
 
 def _prose_beside(lines: list[Line], prose: list[bool], i: int, step: int) -> bool:
     """Is the nearest line on side ``step`` (-1, +1) of ``lines[i]`` that is no image caption
-    or inline link (:func:`_in_flow`) prose?
+    prose?
 
-    A caption sits beside its image in the article's flow, not between two stories, and so
-    does a "Read also: <headline>" link: a paragraph with one on one side and a paragraph
-    beyond it is no isolated teaser (an article's last paragraph under such a link went).
+    A caption sits beside its image in the article's flow, not between two stories: a
+    paragraph with a caption on one side and a paragraph beyond it is no isolated teaser.
     """
     j = i + step
     while 0 <= j < len(lines):
         ln = lines[j]
-        if not _in_flow(ln):
+        if ln.cls != "bad" or ln.reason != "caption":
             return prose[j]
         j += step
     return False
@@ -127,12 +126,12 @@ def article_regions(lines: list[Line], opts: CleanOptions,
                 (ln.n_sentences <= 1 or ln.n_words <= TEASER_LINE_WORDS)
                 and not (
                     i > 0
-                    and (prose[i - 1] or (_in_flow(lines[i - 1])
+                    and (prose[i - 1] or (lines[i - 1].reason == "caption"
                                           and _prose_beside(lines, prose, i, -1)))
                 )
                 and not (
                     i < last
-                    and (prose[i + 1] or (_in_flow(lines[i + 1])
+                    and (prose[i + 1] or (lines[i + 1].reason == "caption"
                                           and _prose_beside(lines, prose, i, 1)))
                 )
             ):

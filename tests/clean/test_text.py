@@ -1465,18 +1465,6 @@ def test_a_related_link_of_another_language_between_paragraphs_goes(label: str) 
     _assert_the_line_goes(page, BODY, link, "related")
 
 
-def test_a_last_one_sentence_paragraph_under_an_inline_link_stays() -> None:
-    # (under "Leia também: <headline>", the story's last paragraph, one sentence, read as an
-    # isolated teaser's summary and went)
-    link = "See also: Villages bet on nature tourism"
-    last = ("The association now wants to open the mills to school visits and sell the flour "
-            "they grind.")
-    body = [BODY[0], BODY[1], BODY[3]]
-    page = "\n".join(["Home", "Region", "Village restores its water mills", *body, link, last,
-                      "Topics: Region", "Share", "Get our newsletter", "Subscribe"])
-    _assert_the_line_goes(page, [*body, last], link, "related")
-
-
 @pytest.mark.parametrize("label", ["Das könnte Sie auch interessieren", "Ähnliche Beiträge",
                                    "Vous aimerez aussi", "Ti potrebbe interessare",
                                    "Você pode gostar...", "Gerelateerde artikelen"])
