@@ -504,6 +504,13 @@ def _headed_item(ln: Line) -> bool:
             and not has_date_or_time(ln.text))
 
 
+def _headed_closing(ln: Line) -> bool:
+    """The paragraph after a list under a heading: no appeal, share or notice in it (a box of
+    other stories' headlines under "Also today" is followed by its newsletter's blurb, "All of
+    today's stories, in one short email.")."""
+    return _closing_paragraph(ln) and ln.cue in (None, "navigation")
+
+
 def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     """Mark the lists after a lead-in line, between two paragraphs (see the module
     docstring); ``colons``: the lines holding a colon. A list may also open under a list's
@@ -547,8 +554,9 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
             j += 1
         if not MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS or j >= n:
             continue
-        if not _closing_paragraph(lines[j]):
-            if not (_list_heading(lines[j]) and j + 1 < n and _closing_paragraph(lines[j + 1])):
+        closing = _closing_paragraph if not headed else _headed_closing
+        if not closing(lines[j]):
+            if not (_list_heading(lines[j]) and j + 1 < n and closing(lines[j + 1])):
                 continue
             block.append(j)  # (the closing paragraph's heading: "Verdict")
         for k in block:

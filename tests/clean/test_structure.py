@@ -526,6 +526,15 @@ def test_a_list_under_a_heading_between_paragraphs_is_kept_and_headlines_are_not
         lines = analyse("\n".join([BODY[0], *box, BODY[1]]))
         mark_structure(lines)
         assert not any(ln.in_list for ln in lines), box
+    # (nor short headlines in sentence case under a box's heading, over its newsletter's
+    # blurb: a look-alike probe's "Also today" and "Weekend" boxes)
+    box = ["Also today", "Beach parking fees rise in June", "Sea turtle nests counted early",
+           "Ferry dock closed for inspection"]
+    for blurb in ["All of today's stories, in one short email.",
+                  "Our weekend picks land in your inbox every Thursday."]:
+        lines = analyse("\n".join([BODY[0], *box, blurb, "Sign me up"]))
+        mark_structure(lines)
+        assert not any(ln.in_list for ln in lines), blurb
 
 
 def test_a_paragraph_ending_with_a_colon_leads_into_its_list() -> None:
