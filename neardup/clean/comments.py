@@ -320,6 +320,12 @@ def _thread_covers(lines: list[Line], i: int, memo: dict[int, int]) -> bool:
     return total > 0 and covered >= THREAD_COVER_SHARE * total
 
 
+# An embedded post's card counts its replies in a button ("Copy link Read 842 replies",
+# "Read 1.2K replies", as a rendered tweet prints it): no header of the page's comments (a
+# story quoting three posts was cut at the first one's)
+_EMBED_REPLIES_RE = re.compile(r"\b(?:read|view|see)\s+[\d.,]+[km]?\s+repl(?:y|ies)\b", re.I)
+
+
 def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool = False
                     ) -> tuple[int, bool] | None:
     """Where a trailing comment section starts in the article, and whether at a header line;
@@ -353,6 +359,7 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
             and (ln.cue is not None or not ln.text.isascii())
             and rx.search(ln.text)
             and not _sentence_about_comments(ln.text, rx)
+            and _EMBED_REPLIES_RE.search(ln.text) is None
             and ((seen >= half and not extracted)
                  # (comments longer than the story above them, which "half" counts in: the
                  # header counts when the thread's time lines follow it)

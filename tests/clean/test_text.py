@@ -886,6 +886,19 @@ def test_embedded_post_attribution_kept(by: str) -> None:
     assert by not in clean_text(page).text
 
 
+def test_a_post_s_replies_button_is_no_comment_section_header() -> None:
+    # (a rendered post card counts its replies, "Read 842 replies": in the story's latter
+    # half, as a comments header it cut the story there)
+    post = "New city, new chapter. Can't wait to meet the supporters."
+    by = "— Dapo Okonkwo (@dapo_ok9) June 29, 2023"
+    page = "\n\n".join(["Home", "News", *_STORY, post, by, "Copy link Read 842 replies",
+                        *BODY[:2], "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, *BODY[:2]]:
+        assert line in res.text, line
+    assert "Read 842 replies" not in res.text
+
+
 @pytest.mark.parametrize("link", ["https://t.co/hopPjqa95w", "pic.twitter.com/PQqbN51wBW"])
 def test_an_embedded_post_s_link_line_is_kept_with_its_attribution(link: str) -> None:
     # (the post's last line ends with its own link and reads as a link or a share prompt:
