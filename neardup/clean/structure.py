@@ -504,6 +504,13 @@ def _headed_item(ln: Line) -> bool:
             and not has_date_or_time(ln.text))
 
 
+def _prose_above(lines: list[Line], i: int) -> bool:
+    """A paragraph right above ``lines[i]``, or a short sentence and a paragraph above it (a
+    recipe's "Makes 1 jar." between its introduction and "For the onions:")."""
+    return _paragraph(lines[i - 1]) or (i >= 2 and _entry(lines[i - 1])
+                                        and _paragraph(lines[i - 2]))
+
+
 def _headed_closing(ln: Line) -> bool:
     """The paragraph after a list under a heading: no appeal, share or notice in it (a box of
     other stories' headlines under "Also today" is followed by its newsletter's blurb, "All of
@@ -521,7 +528,7 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     :func:`mark_structure`)."""
     n = len(lines)
     marked: list[int] = []
-    starts = {i for i in colons if i and ((lead_in(lines[i]) and _paragraph(lines[i - 1]))
+    starts = {i for i in colons if i and ((lead_in(lines[i]) and _prose_above(lines, i))
                                           or _long_lead_in(lines[i]))}
     # (a heading is a short line under a prose line: the lines under one, found by C-level
     # maps, are the only ones tested)

@@ -537,6 +537,24 @@ def test_a_list_under_a_heading_between_paragraphs_is_kept_and_headlines_are_not
         assert not any(ln.in_list for ln in lines), blurb
 
 
+def test_a_lead_in_under_a_short_sentence_opens_its_list() -> None:
+    # (a recipe: "Makes 1 jar." between the introduction and "For the onions:", then a second
+    # group and "Method" over the steps; the groups went as menus)
+    intro = ("These bright pink onions are ready in half an hour and will make almost "
+             "anything taste better: tacos, salads and sandwiches.")
+    groups = ["For the onions:", "2 medium red onions", "1 small dried chilli (optional)",
+              "For the brine:", "150ml cider vinegar", "150ml water", "1 tbsp caster sugar"]
+    steps = ["Method", "Peel the onions and slice them as thinly as you can.",
+             "Pack the slices into a clean jar with the chilli, if using."]
+    lines = analyse("\n".join([intro, "Makes 1 jar.", *groups, *steps]))
+    mark_structure(lines)
+    assert [ln.text for ln in lines if ln.in_list] == [*groups, "Method"]
+    # (not under a short line alone: a menu's "Log in." over "Sections:" and its items)
+    lines = analyse("\n".join(["Log in.", *groups, *steps]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+
+
 def test_a_paragraph_ending_with_a_colon_leads_into_its_list() -> None:
     # (the paragraph is the lead-in: no paragraph needs to stand above it)
     lead = ("The store will hold a closing sale starting June 1. The couple said several "
