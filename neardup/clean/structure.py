@@ -477,12 +477,29 @@ def _long_lead_in(ln: Line) -> bool:
 # most this many words; its items at most HEADED_ITEM_WORDS words each, in sentence case
 HEADING_WORDS = 4
 HEADED_ITEM_WORDS = 6
+# ... and at least this many items: three sub-headings in a row ("Mounting pressure" / "What we
+# know" / "Questions remain", a synthetic page's) are no heading over two items
+MIN_HEADED_ITEMS = 3
 
 
 _N_WORDS = attrgetter("n_words")
 _HEADING_SIZE = HEADING_WORDS.__ge__
 _CLS = attrgetter("cls")
 _PROSE_CLASS = frozenset(("good", "near")).__contains__
+_REASON = attrgetter("reason")
+_CAPTION = "caption".__eq__
+# A list's heading may sit under a photo: at most this many caption lines between it and the
+# paragraph above
+CAPTION_LINES = 2
+
+
+def _paragraph_above(lines: list[Line], i: int) -> bool:
+    """A paragraph right above ``lines[i]``, or above the photo's caption lines there (a
+    review's "Pros" under a photo credit)."""
+    j = i - 1
+    while j > 0 and i - j <= CAPTION_LINES and lines[j].reason == "caption":
+        j -= 1
+    return _paragraph(lines[j])
 
 
 def _list_heading(ln: Line) -> bool:
@@ -530,11 +547,13 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     marked: list[int] = []
     starts = {i for i in colons if i and ((lead_in(lines[i]) and _prose_above(lines, i))
                                           or _long_lead_in(lines[i]))}
-    # (a heading is a short line under a prose line: the lines under one, found by C-level
-    # maps, are the only ones tested)
+    # (a heading is a short line under a prose line or a caption: the lines under one, found
+    # by C-level maps, are the only ones tested)
     short = set(compress(range(n - 1), map(_HEADING_SIZE, map(_N_WORDS, lines[:n - 1]))))
-    for i in compress(range(1, n), map(_PROSE_CLASS, map(_CLS, lines[:n - 1]))):
-        if (i in short and _paragraph(lines[i - 1]) and _list_heading(lines[i])
+    under = [*compress(range(1, n), map(_PROSE_CLASS, map(_CLS, lines[:n - 1]))),
+             *compress(range(1, n), map(_CAPTION, map(_REASON, lines[:n - 1])))]
+    for i in under:
+        if (i in short and _paragraph_above(lines, i) and _list_heading(lines[i])
                 and _headed_item(lines[i + 1])):
             starts.add(i)
     for i in sorted(starts):
@@ -559,7 +578,8 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
             else:
                 break
             j += 1
-        if not MIN_LEAD_ITEMS <= items <= MAX_LEAD_ITEMS or j >= n:
+        least = MIN_HEADED_ITEMS if headed else MIN_LEAD_ITEMS
+        if not least <= items <= MAX_LEAD_ITEMS or j >= n:
             continue
         closing = _closing_paragraph if not headed else _headed_closing
         if not closing(lines[j]):

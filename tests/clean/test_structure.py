@@ -515,6 +515,11 @@ def test_a_list_under_a_heading_between_paragraphs_is_kept_and_headlines_are_not
     lines = analyse("\n".join([BODY[0], *pros, *cons, *verdict]))
     mark_structure(lines)
     assert [ln.in_list for ln in lines] == [False] + [True] * 9 + [False]
+    # (under a photo's caption and credit too)
+    photo = ["The earbuds on our test bench.", "Photo: Gadget Grove"]
+    lines = analyse("\n".join([BODY[0], *photo, *pros, *cons, *verdict]))
+    mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False] * 3 + [True] * 9 + [False]
     # (not under a heading: headlines in title case or of seven words and more, a header's
     # byline over its date and reading time, a comment's label over its votes)
     for box in [["More Stories", "Town Hall Clock Fixed After Years", "Mayor Signs The Budget",
