@@ -493,9 +493,9 @@ _CAPTION = "caption".__eq__
 CAPTION_LINES = 2
 
 
-def _paragraph_above(lines: list[Line], i: int) -> bool:
-    """A paragraph right above ``lines[i]``, or above the photo's caption lines there (a
-    review's "Pros" under a photo credit)."""
+def _heading_above(lines: list[Line], i: int) -> bool:
+    """What a list's heading ``lines[i]`` needs above it: a paragraph, right there or above
+    the photo's caption lines there (a review's "Pros" under a photo credit)."""
     j = i - 1
     while j > 0 and i - j <= CAPTION_LINES and lines[j].reason == "caption":
         j -= 1
@@ -521,9 +521,10 @@ def _headed_item(ln: Line) -> bool:
             and not has_date_or_time(ln.text))
 
 
-def _prose_above(lines: list[Line], i: int) -> bool:
-    """A paragraph right above ``lines[i]``, or a short sentence and a paragraph above it (a
-    recipe's "Makes 1 jar." between its introduction and "For the onions:")."""
+def _lead_in_above(lines: list[Line], i: int) -> bool:
+    """What a lead-in ``lines[i]`` needs above it: a paragraph, or a short sentence and a
+    paragraph above that (a recipe's "Makes 1 jar." between its introduction and "For the
+    onions:")."""
     return _paragraph(lines[i - 1]) or (i >= 2 and _entry(lines[i - 1])
                                         and _paragraph(lines[i - 2]))
 
@@ -545,7 +546,7 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     :func:`mark_structure`)."""
     n = len(lines)
     marked: list[int] = []
-    starts = {i for i in colons if i and ((lead_in(lines[i]) and _prose_above(lines, i))
+    starts = {i for i in colons if i and ((lead_in(lines[i]) and _lead_in_above(lines, i))
                                           or _long_lead_in(lines[i]))}
     # (a heading is a short line under a prose line or a caption: the lines under one, found
     # by C-level maps, are the only ones tested)
@@ -553,7 +554,7 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     under = [*compress(range(1, n), map(_PROSE_CLASS, map(_CLS, lines[:n - 1]))),
              *compress(range(1, n), map(_CAPTION, map(_REASON, lines[:n - 1])))]
     for i in under:
-        if (i in short and _paragraph_above(lines, i) and _list_heading(lines[i])
+        if (i in short and _heading_above(lines, i) and _list_heading(lines[i])
                 and _headed_item(lines[i + 1])):
             starts.add(i)
     for i in sorted(starts):
