@@ -20,6 +20,7 @@ from neardup.clean.region import article_regions
 from neardup.clean.stamps import (
     MONTH_NAMES,
     POST_BY_RE,
+    POST_DASHES,
     bare_date_or_age,
     has_date_or_age,
     has_date_or_time,
@@ -518,7 +519,7 @@ def article_above_thread(lines: list[Line], opts: CleanOptions, content_rows: fr
 # handle: it read as a navigation line, and the post it closes is article text. On AEB half A
 # all 7 such lines are gold text; 3 of them went after a kept post. Where each text node is a
 # line (a naive scraper's text), the date, a link, is the next line: both are kept.
-_DASH_RE = re.compile("[—–-]")
+_DASH_RE = re.compile(f"[{POST_DASHES}]")
 POST_BY_WORDS = 14
 POST_DATE_WORDS = 8  # (the date line under a split attribution: "November 18, 2019")
 # A post's own link at the end of its text, as an embedded tweet prints it ("... #thanks

@@ -137,4 +137,5 @@ def folded(t: str) -> str:
 # first went as comments (AEB as text nodes: 3 pages, recall 0.53-0.69). Or the handle alone
 # ("— @mayor_dunleavy, Nov. 4, 2020"), which went as a headline list's date line. (Its date
 # is the post's, not the page's: see neardup.clean.metadata.dates.far_lines.)
-POST_BY_RE = re.compile(r"^[—–-]\s*(?:\S[^()]{0,60}\(@\w+\)|@\w+\b)")
+POST_DASHES = "—–-"  # (what an attribution opens with: a cheap first test)
+POST_BY_RE = re.compile(rf"^[{POST_DASHES}]\s*(?:\S[^()]{{0,60}}\(@\w+\)|@\w+\b)")

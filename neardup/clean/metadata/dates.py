@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from neardup.clean.features import WORD_RE
 from neardup.clean.lines import Line
-from neardup.clean.stamps import DATE_RE, POST_BY_RE, TIME_RE
+from neardup.clean.stamps import DATE_RE, POST_BY_RE, POST_DASHES, TIME_RE
 from neardup.stopwords import ENGLISH_STOPWORDS, PROSE_STOPWORDS
 
 # Month names and their abbreviations as news sites print them, in English and the other
@@ -444,13 +444,12 @@ def far_lines(lines: list[Line], first: int) -> list[int]:
     return sorted((i for i in range(max(0, first - FAR_ABOVE), min(len(lines),
                                                                   first + FAR_BELOW))
                    if lines[i].reason not in _OTHERS_METADATA and not lines[i].in_list
-                   and (lines[i].text[:1] not in _DASHES
+                   and (lines[i].text[:1] not in POST_DASHES
                         or POST_BY_RE.match(lines[i].text) is None)),
                   key=lambda i: (abs(i - first), i))
 
 
 _OTHERS_METADATA = ("comments", "related")
-_DASHES = frozenset("—–-")  # (what an attribution opens with, POST_BY_RE: tested first)
 
 
 def find_far_date(lines: list[Line], first: int, day_first: DayOrder = False
