@@ -5,8 +5,9 @@ is a line feature: ``features.credit_label``, ``Line.credit``.)"""
 
 from __future__ import annotations
 
+import operator
 import re
-from itertools import compress
+from itertools import compress, islice, repeat
 from operator import attrgetter
 
 from neardup.clean.features import CAPTION_DOT_CASES, PHOTO_BY, credit_label
@@ -89,6 +90,21 @@ def caption_with_credit(ln: Line) -> bool:
             and ln.n_sentences <= 3 and _TRAILING_CREDIT_RE.search(t) is not None)
 
 
+# A photographer and the paper on a line of their own under a caption ("Kendra Wolfe/Prairie
+# Daily Journal", "Caleb Sorensen / Ridgefield Observer"): the form of the trailing credit
+# above that Gannett papers and public media print apart, which the line features do not know
+# (a line of names and a slash alone is also a menu's, "About Me/Contact": a caption's
+# sentence or two must be above it, NAME_CREDIT_CAPTION_WORDS words at most; an image's
+# credit under a paragraph of a product list, "Jason Cipriani/ZDNet", credits no caption).
+_NAME_CREDIT_RE = re.compile(rf"{_PERSON}\s?/\s?{_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}")
+_TEXT = attrgetter("text")
+NAME_CREDIT_CAPTION_WORDS = 35
+
+
+def _name_credit(ln: Line) -> bool:
+    return ln.n_words <= CREDIT_LINE_WORDS and _NAME_CREDIT_RE.fullmatch(ln.text) is not None
+
+
 def drop_credited_captions(lines: list[Line]) -> None:
     """A kept prose line right above a credit-only line (:func:`credit_only`) is that
     image's caption: it goes.
@@ -108,3 +124,12 @@ def drop_credited_captions(lines: list[Line]) -> None:
             and credit_only(lines[i])
         ):
             prev.keep, prev.reason = False, "caption"
+    slashed = compress(range(1, len(lines)),
+                       map(operator.contains, map(_TEXT, islice(lines, 1, None)), repeat("/")))
+    for i in slashed:
+        ln, prev = lines[i], lines[i - 1]
+        if (not ln.credit and prev.keep and prev.cls in ("good", "near") and prev.terminal
+                and prev.n_words <= NAME_CREDIT_CAPTION_WORDS and prev.n_sentences <= 2
+                and _name_credit(ln)):
+            prev.keep, prev.reason = False, "caption"
+            ln.keep, ln.cls, ln.reason = False, "bad", "caption"

@@ -80,6 +80,17 @@ def _headline_prefix(t: str) -> bool:
 TEASER_CAPS = 6
 
 
+def _dateline_lede(t: str) -> bool:
+    """``t`` (a headline prefix by its capitals) is a lede whose dateline made them: without
+    the dateline it has none ("NEW DELHI: The Delhi Metro Rail Corporation (DMRC) will begin
+    trial runs ..." was taken for a teaser's headline and summary, and the lede went)."""
+    # (imported here: the metadata package imports lines, which imports this module)
+    from neardup.clean.metadata.datelines import after_dateline
+
+    rest = after_dateline(t)
+    return rest is not t and not _headline_prefix(rest)
+
+
 # A prompt speaks to the reader: "Like this story? Share it with a friend!", "Be the first to
 # comment.". A news sentence with two share or comments cue words speaks of others: "The video
 # was shared widely on Facebook and WhatsApp.", "Shares of Facebook fell 5%". (Notices and
@@ -232,7 +243,10 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls = "near"
     else:
         line.cls = "short"
-    if line.cls != "short" and english_like and _headline_prefix(line.text):
+    if (line.cls != "short" and english_like and _headline_prefix(line.text)
+            # (a dateline's capitals and the agency's name after it are no headline: "NEW
+            # DELHI: The Delhi Metro Rail Corporation (DMRC) will begin ...")
+            and not _dateline_lede(line.text)):
         line.cls = "short"  # a teaser: headline + summary, not a paragraph
     if line.cls == "good" and _labelled_run_on(line):
         line.cls, line.reason = "bad", "related"
@@ -241,7 +255,12 @@ def classify(line: Line, english_like: bool) -> None:
         line.cls != "short"
         and line.cue in ("appeal", "comments", "share", "notice")
         and (line.cue_words >= 2 and n <= 30)
-        and (addresses_the_reader(t) or _site_notice(line))
+        and (addresses_the_reader(t) or (
+            _site_notice(line)
+            # (not in the reader's voice: two cue words, not one twice; "The province is
+            # contributing $6.2 million, and the communities are contributing $4.9
+            # million." is news)
+            and len({w.lower() for w in CUES[line.cue].findall(t)}) >= 2))
     ):
         line.cls, line.reason = "bad", line.cue
     elif line.cls != "short" and "ookie" in line.text and _cookie_notice(line):

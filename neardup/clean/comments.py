@@ -322,9 +322,11 @@ def _thread_covers(lines: list[Line], i: int, memo: dict[int, int]) -> bool:
 
 
 # An embedded post's card counts its replies in a button ("Copy link Read 842 replies",
-# "Read 1.2K replies", as a rendered tweet prints it): no header of the page's comments (a
-# story quoting three posts was cut at the first one's)
-_EMBED_REPLIES_RE = re.compile(r"\b(?:read|view|see)\s+[\d.,]+[km]?\s+repl(?:y|ies)\b", re.I)
+# "Read 1.2K replies", as a rendered tweet prints it), or has its buttons in a row ("6,498
+# Reply Copy link"): no header of the page's comments (a story quoting three posts was cut
+# at the first one's)
+_EMBED_REPLIES_RE = re.compile(r"\b(?:read|view|see)\s+[\d.,]+[km]?\s+repl(?:y|ies)\b|"
+                               r"\breply\s+copy\s+link\b", re.I)
 
 
 def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool = False

@@ -83,6 +83,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, itemgetter
 
+from neardup.clean.classify import addresses_the_reader
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.dates import heading_period, only_a_date, parse_date
@@ -589,11 +590,12 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
             block.append(j)  # (the closing paragraph's heading: "Verdict")
         for k in block:
             lines[k].in_list = True
-        if headed:
-            # (a one-sentence paragraph after a list under a heading is no teaser: "Verdict"
-            # and its sentence after "Pros" and "Cons". Not so after a lead-in's list, as
-            # before: a product's feature list is followed by "Click here to get more
-            # information or download this game.")
+        if headed or not addresses_the_reader(lines[j].text):
+            # (a one-sentence paragraph after a list is no teaser: "Verdict" and its sentence
+            # after "Pros" and "Cons", "The championship runs Wednesday through Saturday."
+            # after a team's members by class, the story's last paragraph. Not a prompt after
+            # a lead-in's list: a product's feature list is followed by "Click here to get
+            # more information or download this game.")
             marked += block
     return marked
 

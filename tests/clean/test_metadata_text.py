@@ -370,6 +370,35 @@ def test_datelines_of_agencies_and_press_wires() -> None:
         assert clean_text(_page("By Jane Doe", first=label + _WAGE[0])).dateline is None
 
 
+def test_a_place_in_capitals_before_a_colon_is_a_dateline() -> None:
+    # (South Asian and Gulf papers: "NEW DELHI: ...", "RIYADH: ...")
+    for line, dateline in [("NEW DELHI: ", "NEW DELHI"), ("RIYADH: ", "RIYADH"),
+                           ("ISLAMABAD (Reuters): ", "ISLAMABAD (Reuters)")]:
+        assert clean_text(_page("By Jane Doe", first=line + _WAGE[0])).dateline == dateline
+    # a column's, a transcript's or an acronym's label before a colon is no place, nor is a
+    # place in title case ("Photo:", "Source:" open lines so too)
+    for label in ["DEAR ABBY: ", "WHY IT MATTERS: ", "Q: ", "FTC: ", "UPDATE: ", "Mumbai: "]:
+        assert clean_text(_page("By Jane Doe", first=label + _WAGE[0])).dateline is None, label
+
+
+def test_a_lede_whose_dateline_and_names_are_capitals_is_no_teaser() -> None:
+    # "NEW DELHI: The Delhi Metro Rail Corporation (DMRC) will ..." opens with a run of
+    # capitalised words with a function word in it, a teaser's headline run into its summary:
+    # the lede above a "Related" box went with the teasers.
+    lede = ("NEW DELHI: The Delhi Metro Rail Corporation (DMRC) will begin trial runs on the "
+            "first section of the new line next month, officials said on Thursday.")
+    second = ("The 8.4km stretch is 92% complete, and the remaining work is expected to be "
+              "finished by the first week of April, a senior official said.")
+    text = "\n".join([HEADLINE, "By Jane Doe", "Share this article Facebook Twitter Email",
+                      lede, second, "Also Read",
+                      "University rankings: Which institutions climbed the table",
+                      *_WAGE, "Advertisement", "Trending Stories"])
+    res = clean_text(text)
+    assert lede in res.text and second in res.text
+    assert res.dateline == "NEW DELHI"
+    assert "University rankings" not in res.text
+
+
 def test_a_name_with_its_role_or_a_photo_credit_is_no_headline() -> None:
     # The text opens with its headline, which is read as the page's <title>: the nearest
     # heading-shaped line above the article was the title, "Jane Doe, Staff Writer" or "Photo

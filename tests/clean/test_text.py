@@ -899,6 +899,68 @@ def test_a_post_s_replies_button_is_no_comment_section_header() -> None:
     assert "Read 842 replies" not in res.text
 
 
+def test_a_post_card_s_row_of_buttons_is_no_comment_section_header() -> None:
+    # ("6,498 Reply Copy link" under a rendered post: its "Reply" read as a comments header
+    # and a live blog was cut at its first quoted post)
+    post = "Tornado Warning including Hollis until 7:45 PM. Take shelter now."
+    by = "— NWS Lubbock (@NWSLubbock) April 27, 2024"
+    page = "\n\n".join(["Home", "News", *_STORY, post, by, "6,498 Reply Copy link",
+                        *BODY[:2], "About us"])
+    res = clean_text(page)
+    for line in [*_STORY, *BODY[:2]]:
+        assert line in res.text, line
+    assert "Copy link" not in res.text
+
+
+def test_a_sentence_naming_one_appeal_word_twice_is_news() -> None:
+    # (two cue words make a short sentence an appeal; one word twice is news: "... is
+    # contributing $6.2 million, and the communities are contributing $4.9 million.")
+    funding = ("The province is contributing $6,172,000, and the communities are "
+               "contributing $4,938,000.")
+    page = "\n\n".join(["Home", "News", *_STORY[:2], "Quick facts", funding, _STORY[2],
+                        "Associated links", "About us"])
+    assert funding in clean_text(page).text
+    # (a newsletter prompt with two cue words still goes)
+    prompt = "Support our journalism and subscribe to the morning newsletter today."
+    page = "\n\n".join(["Home", "News", *_STORY, prompt, "About us"])
+    assert prompt not in clean_text(page).text
+
+
+@pytest.mark.parametrize("credit", ["Kendra Wolfe/Prairie Daily Journal",
+                                    "Caleb Sorensen / Ridgefield Observer"])
+def test_a_photographer_and_paper_under_a_caption_take_the_caption(credit: str) -> None:
+    caption = "Junior Caleb Dinkel adjusts the robot's lifting arm during practice on Thursday."
+    page = "\n\n".join(["Home", "News", *_STORY[:2], caption, credit, _STORY[2], *BODY[:2],
+                        "About us"])
+    res = clean_text(page)
+    assert caption not in res.text and credit not in res.text
+    assert all(line in res.text for line in [*_STORY, *BODY[:2]])
+    assert _removed_text(res, "caption").count(caption) == 1
+    # (under a paragraph of several sentences, the credit of an image without a caption: the
+    # paragraph stays)
+    paragraph = " ".join(_STORY)
+    page = "\n\n".join(["Home", "News", *BODY[:2], paragraph, credit, *_STORY, "About us"])
+    assert paragraph in clean_text(page).text
+
+
+def test_the_paragraph_after_a_lead_in_s_list_is_no_teaser() -> None:
+    # (a one-sentence last paragraph right after a list of names was isolated prose, a
+    # teaser's shape, and went)
+    members = ["Seniors: Abby Rohr, Luis Cordero, Nathan Pfannenstiel, Grace Schmidtberger",
+               "Juniors: Caleb Dinkel, Maria Ortega, Ethan Befort, Hannah Leiker",
+               "Sophomores: Jacob Wasinger, Sophie Kuhn, Tyler Staab",
+               "Freshmen: Olivia Dreiling, Isaac Brull, Mia Herrman"]
+    last = ("The world championship runs Wednesday through Saturday at the Edward Jones Dome. "
+            "Matches will be streamed online.")
+    page = "\n\n".join(["Home", "News", *_STORY, "The team's student members are:",
+                        *members, last, "Thank you for reading! Please log in, or sign up for "
+                        "a new account and purchase a subscription to continue reading.",
+                        "Tags Robotics STEM", "Promoted Stories by Taboola"])
+    res = clean_text(page)
+    for line in [*_STORY, *members, last]:
+        assert line in res.text, line
+
+
 @pytest.mark.parametrize("link", ["https://t.co/hopPjqa95w", "pic.twitter.com/PQqbN51wBW"])
 def test_an_embedded_post_s_link_line_is_kept_with_its_attribution(link: str) -> None:
     # (the post's last line ends with its own link and reads as a link or a share prompt:

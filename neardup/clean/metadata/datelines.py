@@ -31,7 +31,11 @@ DATELINE_RE = re.compile(
     rf"^({_PLACE}{_DAY})\s+-{{1,2}}\s+(?![a-zß-ÿ])|"
     rf"^([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){{0,2}}{_DAY}\s*\((?:{_AGENCIES})\))\.?"
     r"\s*(?:[-—–―]{1,2}\s*|(?=[A-Z\"“]))|"
-    rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*"
+    rf"^(\((?:{_AGENCIES})\))\s*[-—–―]{{0,2}}\s*|"
+    # the place in capitals before a colon, as South Asian and Gulf papers print it ("NEW
+    # DELHI: The Supreme Court ...", "RIYADH: ..."), before the sentence's capital or quote
+    rf"^([{_CAP}][{_CAP}.'’-]+(?:[ /][{_CAP}][{_CAP}.'’-]+){{0,3}}"
+    rf"(?:\s*\((?:{_AGENCIES})\))?):\s+(?=[A-Z0-9\"“‘'])"
 )
 # Capitals before a dash that are a label, not a place ("EDITOR'S NOTE — This story ...")
 _NOT_PLACES = frozenset(
@@ -39,6 +43,14 @@ _NOT_PLACES = frozenset(
     exclusive analysis opinion commentary live watch video photos photo advertisement
     sponsored file editorial review warning alert fact check read more icymi listen podcast
     quiz poll""".split())
+# ... and before a colon, a column's or a transcript's label ("DEAR ABBY: My husband ...",
+# "WHY IT MATTERS: ...", "Q: ...")
+_NOT_COLON_PLACES = _NOT_PLACES | frozenset(
+    """dear why what what's how who when where the bottom line big picture note notes source
+    sources contact contacts media transcript host anchor question answer summary highlights
+    key points takeaways background context tags topics related also more plus bonus tip tips
+    disclaimer caption credit credits announcer narrator unidentified speaker moderator
+    interviewer guest reporter correspondent""".split())
 
 
 def find_dateline(first_paragraph: str) -> str | None:
@@ -54,8 +66,20 @@ def find_dateline(first_paragraph: str) -> str | None:
     words = WORD_RE.findall(val)
     if not words or not any(w.isupper() and len(w) >= 2 for w in words):
         return None
-    if any(w.lower() in _NOT_PLACES for w in val.replace("’", "'").split()):
+    if m.group(6) and not any(len(w) >= 4 for w in words):
+        return None  # (an acronym's label: "FTC: We use affiliate links.")
+    labels = _NOT_COLON_PLACES if m.group(6) else _NOT_PLACES
+    if any(w.lower() in labels for w in val.replace("’", "'").split()):
         return None
     if m.group(3) and len(val) < 4:  # ("US - China talks": a hyphen alone says little)
         return None
     return val
+
+
+def after_dateline(paragraph: str) -> str:
+    """``paragraph`` without the dateline that opens it (as it is when it has none)."""
+    if find_dateline(paragraph) is None:
+        return paragraph
+    m = DATELINE_RE.match(paragraph)
+    assert m is not None
+    return paragraph[m.end():]
