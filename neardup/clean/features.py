@@ -286,9 +286,11 @@ _CUES_LOWER: dict[str, re.Pattern[str]] = {}
 
 
 def _cues_lower() -> dict[str, re.Pattern[str]]:
-    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I)."""
+    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I); a cue
+    word after a hyphen is part of a compound, no cue ("front-loading the costs and
+    back-loading the benefits" was a "Loading..." notice twice, a quote that went)."""
     if not _CUES_LOWER:
-        _CUES_LOWER.update({k: re.compile(rx.pattern) for k, rx in CUES.items()})
+        _CUES_LOWER.update({k: re.compile(rf"(?<!-)(?:{rx.pattern})") for k, rx in CUES.items()})
     return _CUES_LOWER
 
 

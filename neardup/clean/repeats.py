@@ -17,6 +17,7 @@ from operator import attrgetter
 
 from neardup.clean.features import WORD_RE
 from neardup.clean.lines import Line
+from neardup.clean.stamps import POST_BY_RE
 
 _N_WORDS = attrgetter("n_words")
 _ATTRIBUTION_RE = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
@@ -216,7 +217,7 @@ def mark_repeats(lines: list[Line]) -> None:
     keys = [_repeat_key(ln) for ln in kept]
     is_rep = _split_copies(kept, keys)
     if len(set(keys)) == len(keys) and not any(is_rep):
-        _mark_pull_quotes(kept, keys)  # (no line twice: no repeats, all lines still kept)
+        _mark_pull_quotes(lines, kept, keys)  # (no line twice: no repeats, all lines still kept)
         return
     seen: dict[str, int] = {}
     for i, k in enumerate(keys):
@@ -252,10 +253,10 @@ def mark_repeats(lines: list[Line]) -> None:
                          and times[k] <= 2):
                 ln.keep, ln.reason = False, "repeat"
     still = [i for i, ln in enumerate(kept) if ln.keep]
-    _mark_pull_quotes([kept[i] for i in still], [keys[i] for i in still])
+    _mark_pull_quotes(lines, [kept[i] for i in still], [keys[i] for i in still])
 
 
-def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
+def _mark_pull_quotes(lines: list[Line], kept: list[Line], keys: list[str]) -> None:
     padded = [f" {k} " for k in keys]
     # All padded keys in one string (keys hold no newline), with their offsets: a pull quote's
     # padded key occurs at least twice in the span of its window (once as itself), a cheap
@@ -272,24 +273,53 @@ def _mark_pull_quotes(kept: list[Line], keys: list[str]) -> None:
         # the line itself is not)
         if max(sizes[lo:hi]) <= sizes[i] + 10:
             continue
-        if joined.count(padded[i], offsets[lo], offsets[hi - 1] + sizes[hi - 1]) < 2:
+        # (the 12-character prefix test is a cheap necessary condition)
+        found = (joined.count(padded[i], offsets[lo], offsets[hi - 1] + sizes[hi - 1]) >= 2
+                 and any(j != i and kept[j].keep and len(keys[j]) > len(k) + 10
+                         and padded[i][:12] in padded[j] and padded[i] in padded[j]
+                         for j in range(lo, hi)))
+        if not found and ln.n_sentences >= 2:
+            found = _quote_of_split_paragraph(ln, lines, kept, padded, lo, hi, i)
+        if not found:
             continue
-        for j in range(lo, hi):
-            if j == i or not kept[j].keep:
-                continue
-            # (the 12-character prefix test is a cheap necessary condition)
-            if (
-                len(keys[j]) > len(k) + 10
-                and padded[i][:12] in padded[j]
-                and padded[i] in padded[j]
-            ):
-                ln.keep, ln.reason = False, "repeat"
-                nxt = i + 1
-                if (
-                    nxt < len(kept)
-                    and kept[nxt].keep
-                    and _ATTRIBUTION_RE.match(kept[nxt].text)
-                    and kept[nxt].n_words <= 15
-                ):
-                    kept[nxt].keep, kept[nxt].reason = False, "repeat"
+        ln.keep, ln.reason = False, "repeat"
+        nxt = i + 1
+        if (
+            nxt < len(kept)
+            and kept[nxt].keep
+            and _ATTRIBUTION_RE.match(kept[nxt].text)
+            and kept[nxt].n_words <= 15
+        ):
+            kept[nxt].keep, kept[nxt].reason = False, "repeat"
+
+
+# An embedded post's text is followed by its attribution at most this many lines below
+# (its hashtags and link between): the post a paragraph quoted, no pull quote
+POST_LINES = 6
+# A sentence's end inside a line (and the closing quote after it)
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+")
+
+
+def _quote_of_split_paragraph(ln: Line, lines: list[Line], kept: list[Line],
+                              padded: list[str], lo: int, hi: int, i: int) -> bool:
+    """A pull quote of two sentences or more whose paragraph, in ``kept[lo:hi]``, splits the
+    quote with its attribution ("We are front-loading the costs ... That's how these deals
+    work." beside "“We are front-loading the costs ...,” Bickford said. “That's how these
+    deals work. ...”"): its sentences, in order, in one longer paragraph there."""
+    pieces = [f" {k} " for k in map(norm_key, _SENTENCE_SPLIT_RE.split(ln.text)) if k]
+    if len(pieces) < 2 or any(POST_BY_RE.match(other.text) is not None
+                              for other in lines[ln.index + 1:ln.index + 1 + POST_LINES]):
+        return False  # (a post the story quotes, embedded below it: "— Name (@handle)")
+    for j in range(lo, hi):
+        other = padded[j]
+        if j == i or not kept[j].keep or len(other) <= len(padded[i]) + 10:
+            continue
+        at = 0
+        for piece in pieces:
+            at = other.find(piece, at)
+            if at < 0:
                 break
+            at += len(piece) - 1  # (the next piece may start at this one's closing space)
+        else:
+            return True
+    return False

@@ -62,6 +62,26 @@ def test_pull_quote_dropped_paragraph_kept(page: str) -> None:
     assert PULL_QUOTE in rep and PULL_ATTRIBUTION in rep
 
 
+_SPLIT_QUOTE = ("“We are front-loading the costs and back-loading the benefits,” Bickford "
+                "said. “That’s how these deals work. You have to believe in the long game.”")
+
+
+def test_a_pull_quote_whose_paragraph_splits_it_with_its_attribution_goes() -> None:
+    # (the paragraph prints "Bickford said." between the quote's sentences, so the pull
+    # quote is no part of it as one piece; and "front-loading" is no "Loading..." notice)
+    pull = ("We are front-loading the costs and back-loading the benefits. That’s how these "
+            "deals work.")
+    page = "\n\n".join(["Home", "News", *BODY[:2], _SPLIT_QUOTE, pull, *BODY[2:4], "About us"])
+    res = clean_text(page)
+    assert _SPLIT_QUOTE in res.text and pull not in res.text
+    assert pull in _removed_text(res, "repeat")
+    # a post the paragraph quotes, embedded below it with its attribution, stays
+    post = "We are front-loading the costs and back-loading the benefits. That’s how deals work..."
+    page = "\n\n".join(["Home", "News", *BODY[:2], _SPLIT_QUOTE, post, "#growth",
+                        "— Dana Bickford (@dbickford) March 5, 2024", *BODY[2:4], "About us"])
+    assert post in clean_text(page).text
+
+
 def test_related_blocks_caption_and_appeals_dropped(page: str) -> None:
     res = clean_text(page)
     for gone in (
