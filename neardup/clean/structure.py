@@ -225,10 +225,7 @@ def _numbers(ln: Line) -> int:
     if ln.digit_ratio < MIN_ROW_DENSITY - 0.01:
         return 0
     k = len(_NUMBER_RE.findall(ln.text))
-    # (the share among the row's words with each number counted once: "1,934.1 48.5%" is five
-    # \w+ words, and a budget table's rows of decimals fell below it)
-    return k if k >= MIN_ROW_DENSITY * (ln.n_words - round(ln.digit_ratio * ln.n_words) + k) \
-        else 0
+    return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
 
 
 def _mark_tables(lines: list[Line], lo: int, hi: int) -> None:

@@ -59,17 +59,6 @@ def test_table_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     assert STANDINGS[3] not in _without_structure(monkeypatch, page)
 
 
-def test_rows_of_decimal_numbers_are_a_table() -> None:
-    # ("1,601.8 40.1%" is five \w+ words: counted so, a budget table's rows had too small a
-    # share of numbers to be rows)
-    rows = ["Ministries, departments and agencies 1,601.8 40.1%",
-            "County governments (equitable share) 400.1 10.0%",
-            "Contingencies and other 55.0 1.4%"]
-    lines = analyse("\n".join([BODY[0], "Where the money goes", *rows, BODY[1]]))
-    mark_structure(lines)
-    assert [ln.in_list for ln in lines] == [False, False, True, True, True, False]
-
-
 def test_numbered_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page([BODY[3], "", "Here are the best offers for nostalgic shoppers:", ""], GIFTS)
     res = clean_text(page)
