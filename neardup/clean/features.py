@@ -286,12 +286,18 @@ _CUES_LOWER: dict[str, re.Pattern[str]] = {}
 
 
 def _cues_lower() -> dict[str, re.Pattern[str]]:
-    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I); a cue
-    word after a hyphen is part of a compound, no cue ("front-loading the costs and
-    back-loading the benefits" was a "Loading..." notice twice, a quote that went)."""
+    """CUES compiled case-sensitively, for lower-cased text (much faster than re.I); a
+    sentence cue's word after a hyphen is part of a compound, no cue ("front-loading the
+    costs and back-loading the benefits" was a "Loading..." notice twice, a quote that
+    went; a menu's words stay cues in compounds: "Get our weekly smart-home deals")."""
     if not _CUES_LOWER:
-        _CUES_LOWER.update({k: re.compile(rf"(?<!-)(?:{rx.pattern})") for k, rx in CUES.items()})
+        _CUES_LOWER.update({
+            k: re.compile(rf"(?<!-)(?:{rx.pattern})" if k in _COMPOUND_FREE else rx.pattern)
+            for k, rx in CUES.items()})
     return _CUES_LOWER
+
+
+_COMPOUND_FREE = ("share", "notice", "appeal", "comments")
 
 
 # The order of line_features()'s values: the order of these fields in Line.

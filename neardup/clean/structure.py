@@ -134,6 +134,11 @@ _CELL_NUMBER_RE = re.compile(r"[-+−]?\$?\d[\d.,:]*%?")
 _CELL_ROWS_RES = [re.compile(f"([nw]{{{k}}})\\1{{{MIN_ROWS - 1},}}")
                   for k in range(MIN_CELL_COLUMNS, MAX_CELL_COLUMNS + 1)]
 MIN_ROW_DENSITY = 0.3
+# A line that opens with a date and a clock time (or a clock time alone) and goes on with
+# words: a headline with its time stamp, no table row
+_STAMPED_HEADLINE_RE = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+|\d{4}-\d{2}-\d{2},?\s+)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s+[^\W\d_][\w'’-]*\s+[^\W\d_]", re.I)
 _NEVER = ("site-template", "caption", "headline-list")
 # Runs of first characters (see mark_structure): an item opens with "(" or a digit; a bulleted
 # list needs MIN_ITEMS bullets in a row, a dated list MIN_DATED dated lines in a row, a table
@@ -224,6 +229,9 @@ def _numbers(ln: Line) -> int:
     # (with a margin for rounding) has too few (most lines with a number or a date in them).
     if ln.digit_ratio < MIN_ROW_DENSITY - 0.01:
         return 0
+    if _STAMPED_HEADLINE_RE.match(ln.text) is not None:
+        return 0  # (a headline under its date and time, "09/06/2019 13:45 Parliament passes
+        # amended budget": a box of other news, whose numbers are its time stamps)
     k = len(_NUMBER_RE.findall(ln.text))
     return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
 

@@ -9,6 +9,7 @@ import re
 from itertools import islice
 from operator import attrgetter
 
+from neardup.clean.classify import addresses_the_reader
 from neardup.clean.lines import Line
 from neardup.clean.metadata import NAME_PARTICLES, ROLE_NOUN_TERMS
 from neardup.clean.region import APPEAL_TERMS
@@ -34,8 +35,10 @@ _TAIL_OPENING_RE = re.compile(
     # (not "a critic of ...", "an analyst of ...": "Ursula von der Leyen has been a persistent
     # critic of delays in the talks" closed a story)
     rf"(?i:{ROLE_NOUN_TERMS})\b(?!\s+of\b)|"
-    # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...")
-    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b(?=.*(?:@|\bcolumn))|"
+    # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...", "Jonah
+    # Whitlock covers climate and public health for The Fieldnote.")
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b"
+    r"(?=.*(?:@|\bcolumn|\bfor\s+(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s*){1,4}\.?$))|"
     # (with an e-mail address: "Contact Elena de la Cruz at the garden office, (323) ..." closed
     # a story)
     rf"(?:Contact|Reach|Email|E-mail)\s+{_NAME}(?:at|via)\b(?=.*@)|"
@@ -69,6 +72,7 @@ def cut_kept_tail(lines: list[Line]) -> None:
     """Un-keep the lines after the article that say they are none (_TAIL_OPENING_RE,
     _TAIL_PHRASE_RE), from the last kept line up to the first that is article text; and a
     reader appeal kept below the article (:func:`_cut_kept_appeal`)."""
+    _cut_standards_box(lines)  # (first: a writer's bio may sit above it)
     for ln in reversed(lines):
         if not ln.keep:
             continue
@@ -172,3 +176,53 @@ def _cut_kept_appeal(lines: list[Line]) -> None:
             return
         if ln.cls == "good" and not ln.in_list:
             return  # (a paragraph of the article below it, or no appeal)
+
+
+# A newsroom's statement of its standards below the article, in its own voice ("The Fieldnote
+# is an independent, nonprofit newsroom. ... We correct errors promptly and transparently.",
+# "Our journalists follow a code of ethics ...") under a heading ("Our Standards", "How we
+# report"): prose by its shape, the region ran on into it. A paragraph naming at least
+# STANDARDS_TERMS different terms of such statements, with "we" or "our", not reported
+# ("..., the editor said": a story on a paper's ethics quotes them), among the last
+# STANDARDS_LINES kept lines with only such lines, short lines, prompts and tail matter after
+# it: it goes with all of them, and the short lines right above it (its heading).
+_STANDARDS_RE = re.compile(
+    r"\b(?:code of ethics|ethics (?:policy|policies|guidelines|code)|"
+    r"corrections? (?:policy|policies|editor)|standards editor|editorial (?:standards|"
+    r"independence)|(?:our|these) standards|correct (?:errors|mistakes)|errors? of fact|"
+    r"(?:unnamed|anonymous|confidential) sources|on the record|conflicts? of interest|"
+    r"non-?profit|nonpartisan|non-partisan|newsroom|accura(?:cy|te)|fairness|"
+    r"transparen(?:cy|t|tly)|independent (?:local )?journalism|"
+    r"(?:made|make) an? (?:error|mistake))\b",
+    re.I)
+_SITE_VOICE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
+_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+STANDARDS_TERMS = 2
+STANDARDS_LINES = 12
+STANDARDS_HEADING_WORDS = 6
+
+
+def _standards(ln: Line) -> bool:
+    t = ln.text
+    return (ln.n_words <= TAIL_MATTER_WORDS * 2
+            and len({m.group(0).lower() for m in _STANDARDS_RE.finditer(t)}) >= STANDARDS_TERMS
+            and _SITE_VOICE_RE.search(t) is not None and _REPORTED_RE.search(t) is None)
+
+
+def _cut_standards_box(lines: list[Line]) -> None:
+    kept = list(islice(filter(_KEEP, reversed(lines)), STANDARDS_LINES))  # (the last, up)
+    top = None  # the box's first paragraph found so far (the lowest index)
+    for n, ln in enumerate(kept):
+        if _standards(ln):
+            top = n
+        elif not (ln.n_words <= STANDARDS_HEADING_WORDS or addresses_the_reader(ln.text)
+                  or (ln.n_words <= TAIL_MATTER_WORDS and _tail_matter(ln.text))):
+            break  # (a paragraph of the article)
+    if top is None:
+        return
+    end = top + 1
+    while end < len(kept) and kept[end].n_words <= STANDARDS_HEADING_WORDS \
+            and not kept[end].terminal:
+        end += 1  # (its heading, "Our Standards")
+    for c in kept[:end]:
+        c.keep, c.reason = False, "boilerplate"

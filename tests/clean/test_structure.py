@@ -59,6 +59,22 @@ def test_table_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     assert STANDINGS[3] not in _without_structure(monkeypatch, page)
 
 
+def test_headlines_under_their_dates_and_times_are_no_table() -> None:
+    # ("09/06/2019 13:45 Parliament passes amended budget": four numbers in nine words, a
+    # table row by its numbers; a news agency's box of other news after a short item stayed)
+    news = ["09/06/2019 13:45 Parliament passes amended budget",
+            "10/06/2019 12:45 Unemployment falls to record low",
+            "09/06/2019 21:45 Fuel prices to rise from Monday",
+            "10/06/2019 09:45 Court adjourns corruption case"]
+    lines = analyse("\n".join([BODY[0], BODY[1], "Other news", *news, "About us"]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+    res = clean_text("\n\n".join(["Home", "News", BODY[0], BODY[1], BODY[3],
+                                   "Print Email this article", "Other news", *news,
+                                   "© Press Service 2019. All rights reserved."]))
+    assert BODY[3] in res.text and not any(n in res.text for n in news)
+
+
 def test_numbered_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page([BODY[3], "", "Here are the best offers for nostalgic shoppers:", ""], GIFTS)
     res = clean_text(page)

@@ -82,6 +82,30 @@ def test_a_pull_quote_whose_paragraph_splits_it_with_its_attribution_goes() -> N
     assert post in clean_text(page).text
 
 
+_STANDARDS = [
+    "Our Standards",
+    "The Fieldnote is an independent, nonprofit newsroom. We do not accept payment from the "
+    "people and organizations we cover, and our reporters follow a code of ethics.",
+    "We correct errors promptly and transparently. If you see something that needs fixing, "
+    "email corrections@thefieldnote.org.",
+]
+
+
+def test_a_newsroom_s_standards_below_the_article_go_with_the_writer_s_bio() -> None:
+    bio = "Jonah Whitlock covers climate and public health for The Fieldnote."
+    page = "\n\n".join(["Home", "News", *_STORY, *BODY[:2], bio, *_STANDARDS, "Comments (3)",
+                        "About us"])
+    res = clean_text(page)
+    assert all(line in res.text for line in [*_STORY, *BODY[:2]])
+    for line in [bio, *_STANDARDS]:
+        assert line not in res.text, line
+    # a story that reports a paper's standards keeps them ("..., the editor said.")
+    reported = ("“We correct errors promptly and transparently, and our reporters follow a code "
+                "of ethics,” the paper's standards editor said on Tuesday.")
+    page = "\n\n".join(["Home", "News", *_STORY, *BODY[:2], reported, "About us"])
+    assert reported in clean_text(page).text
+
+
 def test_related_blocks_caption_and_appeals_dropped(page: str) -> None:
     res = clean_text(page)
     for gone in (
