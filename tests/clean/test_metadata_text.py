@@ -975,6 +975,40 @@ def test_a_list_of_other_stories_right_above_the_headline_is_no_article_text() -
     assert BODY[0] in clean_text(page).text
 
 
+def test_a_paywall_prompt_above_the_headline_is_no_lede() -> None:
+    # (a markets ticker, a table by its numbers, and a paywall's prompt above the headline:
+    # the prompt, a sentence of prose, read as a lede, and all of it stayed with the
+    # headline, the standfirst and the byline)
+    headline = "Harbor State Bancorp shares plunge 14% after surprise loan-loss provision"
+    ticker = ["DJIA 27,110.80 +0.13%", "S&P 500 3,005.70 +0.26%", "NASDAQ 8,186.02 +0.40%",
+              "Russell 2000 1,578.43 -0.52%", "10-Yr 1.807% -0.02", "Crude Oil $58.74 -5.66%",
+              "Gold $1,501.80 +0.38%", "EUR/USD 1.1068 +0.55%", "Bitcoin $10,184 -1.21%"]
+    prompt = "You have 3 free articles remaining this month. Subscribe for $1 a week."
+    body = [
+        "Shares of Harbor State Bancorp fell 14% on Thursday, their steepest one-day drop "
+        "since 2011, after the lender disclosed a $62 million provision tied to a single "
+        "commercial real-estate borrower and cut its full-year profit forecast.",
+        "The regional bank, which has about $21 billion in assets, said late Wednesday that "
+        "it had placed a portfolio of loans to a developer on nonaccrual status after the "
+        "borrower missed two payments.",
+        "ADVERTISEMENT",
+        "Third-quarter net income fell to $41.3 million, or 58 cents a share, from $79.8 "
+        "million, or $1.09, a year earlier. Analysts had expected $1.06 a share.",
+    ]
+    page = "\n\n".join([f"{headline} | Meridian Markets", "\n".join(ticker),
+                        "Quotes delayed at least 15 minutes", prompt, "Banking", headline,
+                        "The Ohio lender set aside $62 million against a single commercial "
+                        "real-estate borrower",
+                        "By Lucas Feldmann and Aisha Trent Oct. 24, 2019 1:18 PM ET\n"
+                        "Facebook Twitter LinkedIn Email Save",
+                        "Traders work on the floor of the New York Stock Exchange. Spencer "
+                        "Platt / Getty Images", *body, *BODY[:3]])
+    res = clean_text(page)
+    assert res.byline == "Lucas Feldmann and Aisha Trent" and res.date == "2019-10-24"
+    assert prompt not in res.text and ticker[0] not in res.text and headline not in res.text
+    assert body[0] in res.text and BODY[0] in res.text
+
+
 def test_teaser_cards_in_a_menu_above_a_short_story_are_no_article_text() -> None:
     # A site's mega-menu holds teaser cards whose headline runs into a summary of a sentence
     # or two: they read as prose, and the region search joined them to a short story below

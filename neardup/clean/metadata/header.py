@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import compress, islice
 from operator import attrgetter
 
+from neardup.clean.classify import addresses_the_reader
 from neardup.clean.features import CLOSERS
 from neardup.clean.lines import Line
 from neardup.clean.metadata.bylines import (
@@ -216,7 +217,9 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
     if i is None or i == title_line:
         return
     above = [a for a in kept if a.index < i]
-    if any(a.cls == "good" and not a.in_list for a in above):
+    # (a paywall's or newsletter's prompt above the headline, "You have 3 free articles
+    # remaining this month. Subscribe for $1 a week.", is no lede)
+    if any(a.cls == "good" and not a.in_list and not _prompt(a) for a in above):
         if _menu_between(lines, above[-1].index, i) and _body_under(lines, i):
             for a in above:
                 a.keep, a.reason = False, "headline-list"
@@ -225,6 +228,13 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
     if sum(a.n_words for a in above) < below:
         for a in above:
             a.keep, a.reason = False, "headline-list"
+
+
+def _prompt(ln: Line) -> bool:
+    return ln.cue in _PROMPT_CUES and addresses_the_reader(ln.text)
+
+
+_PROMPT_CUES = ("appeal", "notice", "share", "comments")
 
 
 # Teasers kept above the headline (see _menu_between): at least MENU_LINES lines of a menu
