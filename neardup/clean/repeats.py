@@ -279,7 +279,13 @@ def _mark_pull_quotes(lines: list[Line], kept: list[Line], keys: list[str]) -> N
                          and padded[i][:12] in padded[j] and padded[i] in padded[j]
                          for j in range(lo, hi)))
         if not found and ln.n_sentences >= 2:
-            found = _quote_of_split_paragraph(ln, lines, kept, padded, lo, hi, i)
+            # (its first sentence elsewhere in the window, found by a C-level count, before
+            # the rest is looked for)
+            end = _SENTENCE_SPLIT_RE.search(ln.text)
+            first = f" {norm_key(ln.text[:end.start()])} " if end is not None else "  "
+            if first != "  " and joined.count(first, offsets[lo],
+                                               offsets[hi - 1] + sizes[hi - 1]) >= 2:
+                found = _quote_of_split_paragraph(ln, first, lines, kept, padded, lo, hi, i)
         if not found:
             continue
         ln.keep, ln.reason = False, "repeat"
@@ -300,26 +306,30 @@ POST_LINES = 6
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+")
 
 
-def _quote_of_split_paragraph(ln: Line, lines: list[Line], kept: list[Line],
+def _quote_of_split_paragraph(ln: Line, first: str, lines: list[Line], kept: list[Line],
                               padded: list[str], lo: int, hi: int, i: int) -> bool:
     """A pull quote of two sentences or more whose paragraph, in ``kept[lo:hi]``, splits the
     quote with its attribution ("We are front-loading the costs ... That's how these deals
     work." beside "“We are front-loading the costs ...,” Bickford said. “That's how these
     deals work. ...”"): its sentences, in order, in one longer paragraph there."""
-    pieces = [f" {k} " for k in map(norm_key, _SENTENCE_SPLIT_RE.split(ln.text)) if k]
-    if len(pieces) < 2 or any(POST_BY_RE.match(other.text) is not None
-                              for other in lines[ln.index + 1:ln.index + 1 + POST_LINES]):
-        return False  # (a post the story quotes, embedded below it: "— Name (@handle)")
-    for j in range(lo, hi):
-        other = padded[j]
-        if j == i or not kept[j].keep or len(other) <= len(padded[i]) + 10:
-            continue
-        at = 0
+    sentences = _SENTENCE_SPLIT_RE.split(ln.text)  # (``first``: the first one's padded key)
+    longer = len(padded[i]) + 10
+    holders = [j for j in range(lo, hi) if j != i and kept[j].keep and len(padded[j]) > longer
+               and first in padded[j]]  # (the first sentence's, the cheap test)
+    if not holders:
+        return False
+    pieces = [first, *(f" {k} " for k in map(norm_key, sentences[1:]) if k)]
+    if len(pieces) < 2:
+        return False
+    for j in holders:
+        other, at = padded[j], 0
         for piece in pieces:
             at = other.find(piece, at)
             if at < 0:
                 break
             at += len(piece) - 1  # (the next piece may start at this one's closing space)
         else:
-            return True
+            # (a post the story quotes, embedded below it: "— Name (@handle)" follows)
+            return not any(POST_BY_RE.match(other_ln.text) is not None
+                           for other_ln in lines[ln.index + 1:ln.index + 1 + POST_LINES])
     return False

@@ -202,9 +202,18 @@ STANDARDS_LINES = 12
 STANDARDS_HEADING_WORDS = 6
 
 
+# (every match of _STANDARDS_RE holds one of these, lower-cased: a C-level test first)
+_STANDARDS_HINTS = ("ethic", "correct", "standard", "independen", "sources", "record",
+                    "conflict", "profit", "partisan", "newsroom", "accura", "fairness",
+                    "transparen", "error", "mistake")
+
+
 def _standards(ln: Line) -> bool:
     t = ln.text
-    return (ln.n_words <= TAIL_MATTER_WORDS * 2
+    if ln.n_words > TAIL_MATTER_WORDS * 2:
+        return False
+    lower = t.lower()
+    return (any(map(lower.__contains__, _STANDARDS_HINTS))
             and len({m.group(0).lower() for m in _STANDARDS_RE.finditer(t)}) >= STANDARDS_TERMS
             and _SITE_VOICE_RE.search(t) is not None and _REPORTED_RE.search(t) is None)
 
@@ -215,8 +224,9 @@ def _cut_standards_box(lines: list[Line]) -> None:
     for n, ln in enumerate(kept):
         if _standards(ln):
             top = n
-        elif not (ln.n_words <= STANDARDS_HEADING_WORDS or addresses_the_reader(ln.text)
-                  or (ln.n_words <= TAIL_MATTER_WORDS and _tail_matter(ln.text))):
+        elif not (ln.n_words <= STANDARDS_HEADING_WORDS
+                  or (ln.n_words <= TAIL_MATTER_WORDS
+                      and (addresses_the_reader(ln.text) or _tail_matter(ln.text)))):
             break  # (a paragraph of the article)
     if top is None:
         return
