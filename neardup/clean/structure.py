@@ -551,7 +551,8 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
     heading ("Pros", "What we liked") right after a paragraph, its items short and in
     sentence case (:func:`_headed_item`), or under a paragraph that ends with a colon; and it
     may close with a heading over a paragraph ("Verdict"): a review's pros and cons lost.
-    Returns the lines of the lists under a heading (prose beside a paragraph, see
+    Returns the lines of the lists under a heading, and of the lists after a lead-in whose
+    closing paragraph does not speak to the reader (prose beside a paragraph, see
     :func:`mark_structure`)."""
     n = len(lines)
     marked: list[int] = []
@@ -592,13 +593,15 @@ def _mark_lead_in_lists(lines: list[Line], colons: list[int]) -> list[int]:
         if not least <= items <= MAX_LEAD_ITEMS or j >= n:
             continue
         closing = _closing_paragraph if not headed else _headed_closing
+        close = j  # (the closing paragraph)
         if not closing(lines[j]):
             if not (_list_heading(lines[j]) and j + 1 < n and closing(lines[j + 1])):
                 continue
             block.append(j)  # (the closing paragraph's heading: "Verdict")
+            close = j + 1
         for k in block:
             lines[k].in_list = True
-        if headed or not addresses_the_reader(lines[j].text):
+        if headed or not addresses_the_reader(lines[close].text):
             # (a one-sentence paragraph after a list is no teaser: "Verdict" and its sentence
             # after "Pros" and "Cons", "The championship runs Wednesday through Saturday."
             # after a team's members by class, the story's last paragraph. Not a prompt after
