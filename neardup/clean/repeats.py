@@ -278,9 +278,10 @@ def _mark_pull_quotes(lines: list[Line], kept: list[Line], keys: list[str]) -> N
                  and any(j != i and kept[j].keep and len(keys[j]) > len(k) + 10
                          and padded[i][:12] in padded[j] and padded[i] in padded[j]
                          for j in range(lo, hi)))
-        if not found and ln.n_sentences >= 2:
+        if not found and ln.n_sentences >= 2 and joined.count(
+                _first_words(padded[i]), offsets[lo], offsets[hi - 1] + sizes[hi - 1]) >= 2:
             # (its first sentence elsewhere in the window, found by a C-level count, before
-            # the rest is looked for)
+            # the rest is looked for; its first two words first)
             end = _SENTENCE_SPLIT_RE.search(ln.text)
             first = f" {norm_key(ln.text[:end.start()])} " if end is not None else "  "
             if first != "  " and joined.count(first, offsets[lo],
@@ -304,6 +305,11 @@ def _mark_pull_quotes(lines: list[Line], kept: list[Line], keys: list[str]) -> N
 POST_LINES = 6
 # A sentence's end inside a line (and the closing quote after it)
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+")
+
+
+def _first_words(padded: str) -> str:
+    """The first two words of a padded key, padded (" w1 w2 "; "" for a key of one word)."""
+    return padded[:padded.find(" ", padded.find(" ", 1) + 1) + 1]
 
 
 def _quote_of_split_paragraph(ln: Line, first: str, lines: list[Line], kept: list[Line],
