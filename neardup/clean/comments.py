@@ -329,6 +329,13 @@ _EMBED_REPLIES_RE = re.compile(r"\b(?:read|view|see)\s+[\d.,]+[km]?\s+repl(?:y|i
                                r"\breply\s+copy\s+link\b", re.I)
 
 
+def _post_card_button(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is a post card's button, on its line or with the next one ("Reply" over
+    "Copy link", as text nodes print a rendered tweet's buttons)."""
+    text = lines[i].text if i + 1 == len(lines) else f"{lines[i].text} {lines[i + 1].text}"
+    return _EMBED_REPLIES_RE.search(text) is not None
+
+
 def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool = False
                     ) -> tuple[int, bool] | None:
     """Where a trailing comment section starts in the article, and whether at a header line;
@@ -362,7 +369,7 @@ def comment_section(lines: list[Line], kept_words_total: int, *, extracted: bool
             and (ln.cue is not None or not ln.text.isascii())
             and rx.search(ln.text)
             and not _sentence_about_comments(ln.text, rx)
-            and _EMBED_REPLIES_RE.search(ln.text) is None
+            and not _post_card_button(lines, i)
             and ((seen >= half and not extracted)
                  # (comments longer than the story above them, which "half" counts in: the
                  # header counts when the thread's time lines follow it)

@@ -939,6 +939,10 @@ def test_embedded_post_attribution_kept(by: str) -> None:
     # and a live blog was cut at its first quoted post)
     ("Tornado Warning including Hollis until 7:45 PM. Take shelter now.",
      "— NWS Lubbock (@NWSLubbock) April 27, 2024", "6,498 Reply Copy link"),
+    # (the same buttons a text node a line: "Reply" over "Copy link")
+    ("Same team. Same ballpark. New name. Meet your Tidewater Oyster Catchers.",
+     "— Tidewater Oyster Catchers (@TidewaterOC) January 16, 2024",
+     "♥ 2.4K\nReply\nCopy link\nRead 611 replies"),
 ])
 def test_a_post_card_s_buttons_are_no_comment_section_header(post: str, by: str,
                                                               buttons: str) -> None:
