@@ -622,7 +622,7 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
     labels = [i for i in colons if i + 1 < len(lines) and _paragraph_label(lines[i])
               and _paragraph(lines[i + 1])]
     marked: list[int] = []
-    for run in close_runs(labels, MAX_ITEM_GAP + 1):
+    for run in _label_runs(lines, labels):
         names = {lines[i].text.strip().casefold() for i in run}
         if len(run) < MIN_LABELLED or len(names) < len(run):
             continue  # (one label over many lines: "RELATED:", "WATCH:")
@@ -632,6 +632,25 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
                 lines[m].in_list = True
                 marked.append(m)
     return marked
+
+
+# A label's section may hold up to this many paragraphs ("DRIVING THE NEWS:" over four)
+LABEL_SECTION_LINES = 8
+
+
+def _label_runs(lines: list[Line], labels: list[int]) -> Iterator[list[int]]:
+    """``labels`` in runs: the next label at most MAX_ITEM_GAP + 1 lines down, or further
+    with only paragraphs between (a briefing's section of several paragraphs)."""
+    run: list[int] = []
+    for i in labels:
+        if run and i - run[-1] > MAX_ITEM_GAP + 1 and not (
+                i - run[-1] <= LABEL_SECTION_LINES + 1
+                and all(_paragraph(ln) for ln in lines[run[-1] + 1:i])):
+            yield run
+            run = []
+        run.append(i)
+    if run:
+        yield run
 
 
 MIN_DATE_HEADINGS = 3

@@ -624,6 +624,21 @@ def test_labelled_paragraphs_of_a_text_node_scrape_are_content() -> None:
     assert "Share on Facebook" not in res.text and "Privacy policy" not in res.text
 
 
+def test_a_briefing_s_labels_over_sections_of_several_paragraphs_are_content() -> None:
+    # ("WHY IT MATTERS:" over a paragraph, "DRIVING THE NEWS:" over four, a text node a line:
+    # the labels were too far apart to be a run, and the lede above them went as a teaser)
+    sections = ["WHY IT MATTERS:", BODY[1], "DRIVING THE NEWS:", BODY[3], BODY[4], BODY[5],
+                BODY[6], "THE BIG PICTURE:", _STORY_END]
+    lines = analyse("\n".join([BODY[0], *sections, "Share on Facebook"]))
+    rows = mark_structure(lines)
+    assert [ln.in_list for ln in lines] == [False, *[True] * len(sections), False]
+    assert set(rows) == set(range(1, len(sections) + 1))
+
+
+_STORY_END = ("At least 36 states now offer some kind of tax incentive for data centers, "
+              "according to a survey by the national conference of state legislatures.")
+
+
 def test_labels_over_values_or_one_repeated_label_are_no_labelled_paragraphs() -> None:
     boxes = [
         # (values, no sentences: a box of facts)
