@@ -20,6 +20,7 @@ from neardup.clean.features import (
     CLOSERS,
     CUE_MAX_WORDS,
     CUES,
+    SENTENCE_CUES,
     URLISH_RE,
     copyright_notice,
 )
@@ -108,7 +109,8 @@ _PROMPT_VERBS = frozenset(
 # cookies ...", "The Daily Briefing newsletter arrives ...", "Reader comments are moderated";
 # unless it reads as reported news ("Regulators fined Google for its cookie consent banners,
 # which they said broke privacy law.", "YouTube said it would disable comments ...").
-_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+#: Reported speech: "said", "told", "according to" (news, not the site's own voice)
+REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
 _SITE_VOICE_RE = re.compile(r"\b(?:this (?:web)?site|our (?:web)?site|this page)\b", re.I)
 
 
@@ -118,7 +120,7 @@ def _site_notice(line: Line) -> bool:
         return True
     if line.cue == "share" or (line.cue == "comments" and "moderat" not in t.lower()):
         return False  # (share and comments cue words in a sentence: news, see above)
-    return _REPORTED_RE.search(t) is None
+    return REPORTED_RE.search(t) is None
 
 
 def addresses_the_reader(t: str) -> bool:
@@ -253,7 +255,7 @@ def classify(line: Line, english_like: bool) -> None:
         return
     if (
         line.cls != "short"
-        and line.cue in ("appeal", "comments", "share", "notice")
+        and line.cue in SENTENCE_CUES
         and (line.cue_words >= 2 and n <= 30)
         and (addresses_the_reader(t) or (
             _site_notice(line)
@@ -288,7 +290,7 @@ def _cookie_notice(line: Line) -> bool:
     found = [rx.search(low) is not None for rx in _CONSENT_TERMS]
     if k * CONSENT_WORDS < line.n_words and sum(map(found.__getitem__, _DIALOG_KINDS)) < 2:
         return False
-    return sum(found) >= CONSENT_KINDS and _REPORTED_RE.search(line.text) is None
+    return sum(found) >= CONSENT_KINDS and REPORTED_RE.search(line.text) is None
 
 
 # The other words of a consent dialog by kind, in the languages of the related-content labels

@@ -292,12 +292,14 @@ def _cues_lower() -> dict[str, re.Pattern[str]]:
     went; a menu's words stay cues in compounds: "Get our weekly smart-home deals")."""
     if not _CUES_LOWER:
         _CUES_LOWER.update({
-            k: re.compile(rf"(?<!-)(?:{rx.pattern})" if k in _COMPOUND_FREE else rx.pattern)
+            k: re.compile(rf"(?<!-)(?:{rx.pattern})" if k in SENTENCE_CUES else rx.pattern)
             for k, rx in CUES.items()})
     return _CUES_LOWER
 
 
-_COMPOUND_FREE = ("share", "notice", "appeal", "comments")
+#: The cue kinds that a prompt or a notice in a sentence has (a menu's or a related box's
+#: label has the others): "Share this story", "Subscribe to our newsletter"
+SENTENCE_CUES = ("appeal", "comments", "share", "notice")
 
 
 # The order of line_features()'s values: the order of these fields in Line.

@@ -286,7 +286,8 @@ def _mark_pull_quotes(lines: list[Line], kept: list[Line], keys: list[str]) -> N
             first = f" {norm_key(ln.text[:end.start()])} " if end is not None else "  "
             if first != "  " and joined.count(first, offsets[lo],
                                                offsets[hi - 1] + sizes[hi - 1]) >= 2:
-                found = _quote_of_split_paragraph(ln, first, lines, kept, padded, lo, hi, i)
+                found = _quote_of_split_paragraph(ln, first, end.end(), lines, kept, padded,
+                                                  lo, hi, i)
         if not found:
             continue
         ln.keep, ln.reason = False, "repeat"
@@ -312,19 +313,21 @@ def _first_words(padded: str) -> str:
     return padded[:padded.find(" ", padded.find(" ", 1) + 1) + 1]
 
 
-def _quote_of_split_paragraph(ln: Line, first: str, lines: list[Line], kept: list[Line],
-                              padded: list[str], lo: int, hi: int, i: int) -> bool:
+def _quote_of_split_paragraph(ln: Line, first: str, rest: int, lines: list[Line],
+                              kept: list[Line], padded: list[str], lo: int, hi: int,
+                              i: int) -> bool:
     """A pull quote of two sentences or more whose paragraph, in ``kept[lo:hi]``, splits the
     quote with its attribution ("We are front-loading the costs ... That's how these deals
     work." beside "“We are front-loading the costs ...,” Bickford said. “That's how these
     deals work. ...”"): its sentences, in order, in one longer paragraph there."""
-    sentences = _SENTENCE_SPLIT_RE.split(ln.text)  # (``first``: the first one's padded key)
+    # (``first``: the first sentence's padded key; ``rest``: where the next one starts)
     longer = len(padded[i]) + 10
     holders = [j for j in range(lo, hi) if j != i and kept[j].keep and len(padded[j]) > longer
                and first in padded[j]]  # (the first sentence's, the cheap test)
     if not holders:
         return False
-    pieces = [first, *(f" {k} " for k in map(norm_key, sentences[1:]) if k)]
+    pieces = [first, *(f" {k} " for k in map(norm_key, _SENTENCE_SPLIT_RE.split(ln.text[rest:]))
+                       if k)]
     if len(pieces) < 2:
         return False
     for j in holders:

@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, itemgetter
 
@@ -369,11 +369,13 @@ def _mark_transcript(lines: list[Line], candidates: list[int]) -> list[int]:
     return marked
 
 
-def close_runs(positions: Iterable[int], gap: int) -> Iterator[list[int]]:
-    """``positions`` (ascending) in runs whose neighbours are at most ``gap`` lines apart."""
+def close_runs(positions: Iterable[int], gap: int,
+               bridge: Callable[[int, int], bool] | None = None) -> Iterator[list[int]]:
+    """``positions`` (ascending) in runs whose neighbours are at most ``gap`` lines apart, or
+    further where ``bridge(a, b)`` says what lies between them joins them."""
     run: list[int] = []
     for i in positions:
-        if run and i - run[-1] > gap:
+        if run and i - run[-1] > gap and (bridge is None or not bridge(run[-1], i)):
             yield run
             run = []
         run.append(i)
@@ -616,13 +618,23 @@ def _paragraph_label(ln: Line) -> bool:
             and ln.text.rstrip().endswith((":", "：")) and ln.reason not in _NEVER)
 
 
+# A label's section may hold up to this many paragraphs ("DRIVING THE NEWS:" over four: the
+# labels of a briefing's run may be further apart than MAX_ITEM_GAP with only paragraphs
+# between)
+LABEL_SECTION_LINES = 8
+
+
 def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]:
     """Mark the labelled paragraphs among ``colons`` (lines holding a colon; see the module
     docstring): each label with the paragraph under it."""
     labels = [i for i in colons if i + 1 < len(lines) and _paragraph_label(lines[i])
               and _paragraph(lines[i + 1])]
+
+    def section(a: int, b: int) -> bool:  # (only paragraphs between two labels)
+        return b - a <= LABEL_SECTION_LINES + 1 and all(map(_paragraph, lines[a + 1:b]))
+
     marked: list[int] = []
-    for run in _label_runs(lines, labels):
+    for run in close_runs(labels, MAX_ITEM_GAP + 1, section):
         names = {lines[i].text.strip().casefold() for i in run}
         if len(run) < MIN_LABELLED or len(names) < len(run):
             continue  # (one label over many lines: "RELATED:", "WATCH:")
@@ -632,25 +644,6 @@ def _mark_labelled_paragraphs(lines: list[Line], colons: list[int]) -> list[int]
                 lines[m].in_list = True
                 marked.append(m)
     return marked
-
-
-# A label's section may hold up to this many paragraphs ("DRIVING THE NEWS:" over four)
-LABEL_SECTION_LINES = 8
-
-
-def _label_runs(lines: list[Line], labels: list[int]) -> Iterator[list[int]]:
-    """``labels`` in runs: the next label at most MAX_ITEM_GAP + 1 lines down, or further
-    with only paragraphs between (a briefing's section of several paragraphs)."""
-    run: list[int] = []
-    for i in labels:
-        if run and i - run[-1] > MAX_ITEM_GAP + 1 and not (
-                i - run[-1] <= LABEL_SECTION_LINES + 1
-                and all(_paragraph(ln) for ln in lines[run[-1] + 1:i])):
-            yield run
-            run = []
-        run.append(i)
-    if run:
-        yield run
 
 
 MIN_DATE_HEADINGS = 3

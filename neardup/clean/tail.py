@@ -9,7 +9,7 @@ import re
 from itertools import islice
 from operator import attrgetter
 
-from neardup.clean.classify import addresses_the_reader
+from neardup.clean.classify import REPORTED_RE, addresses_the_reader
 from neardup.clean.lines import Line
 from neardup.clean.metadata import NAME_PARTICLES, ROLE_NOUN_TERMS
 from neardup.clean.region import APPEAL_TERMS
@@ -195,8 +195,7 @@ _STANDARDS_RE = re.compile(
     r"transparen(?:cy|t|tly)|independent (?:local )?journalism|"
     r"(?:made|make) an? (?:error|mistake))\b",
     re.I)
-_SITE_VOICE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
-_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+_WE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 STANDARDS_TERMS = 2
 STANDARDS_LINES = 12
 STANDARDS_HEADING_WORDS = 6
@@ -215,7 +214,7 @@ def _standards(ln: Line) -> bool:
     lower = t.lower()
     return (any(map(lower.__contains__, _STANDARDS_HINTS))
             and len({m.group(0).lower() for m in _STANDARDS_RE.finditer(t)}) >= STANDARDS_TERMS
-            and _SITE_VOICE_RE.search(t) is not None and _REPORTED_RE.search(t) is None)
+            and _WE_RE.search(t) is not None and REPORTED_RE.search(t) is None)
 
 
 def _cut_standards_box(lines: list[Line]) -> None:

@@ -11,7 +11,7 @@ from itertools import compress, islice
 from operator import attrgetter
 
 from neardup.clean.classify import addresses_the_reader
-from neardup.clean.features import CLOSERS
+from neardup.clean.features import CLOSERS, SENTENCE_CUES
 from neardup.clean.lines import Line
 from neardup.clean.metadata.bylines import (
     among_bylines,
@@ -231,10 +231,7 @@ def cut_above_headline(lines: list[Line], page_title: str | None, title_line: in
 
 
 def _prompt(ln: Line) -> bool:
-    return ln.cue in _PROMPT_CUES and addresses_the_reader(ln.text)
-
-
-_PROMPT_CUES = ("appeal", "notice", "share", "comments")
+    return ln.cue in SENTENCE_CUES and addresses_the_reader(ln.text)
 
 
 # Teasers kept above the headline (see _menu_between): at least MENU_LINES lines of a menu
