@@ -865,6 +865,21 @@ def test_caption_above_a_credit_line_dropped(credit: str) -> None:
     assert caption not in res.text
 
 
+@pytest.mark.parametrize("sign_off", ["(TK/HR)", "(ri/ab)"])
+def test_a_wire_sign_off_of_initials_is_no_credit(sign_off: str) -> None:
+    # A news agency's item closes with its editors' initials in brackets: the paragraph above
+    # them is the story's last, no caption. Two photo agencies in brackets stay a credit.
+    last = ("Economists at the central bank said the slowdown reflected weaker demand in the "
+            "euro zone and was likely to persist.")
+    page = "\n\n".join(["Home", "Economy", *_STORY, last, sign_off, "Other news", "About us"])
+    assert last in clean_text(page).text
+    caption = "Workers at the harbour unload timber bound for Finland on Monday morning."
+    page = "\n\n".join(["Home", "Economy", *_STORY[:2], caption, "(AP/AFP)", _STORY[2], last,
+                        "Other news", "About us"])
+    res = clean_text(page)
+    assert caption not in res.text and last in res.text
+
+
 def test_one_sentence_paragraphs_between_captions_kept() -> None:
     # A one-sentence paragraph between two non-prose lines weighs nothing in the region
     # search (a teaser's summary); between two captions it is still the article's.
