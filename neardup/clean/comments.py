@@ -71,7 +71,8 @@ def _comment_header(lines: list[Line], i: int) -> bool:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (nxt is None or not (nxt.timestamp or _other_date_line(nxt))
-            or _quote_lead_in(ln.text) or _day_line(ln.text)):
+            or _quote_lead_in(ln.text) or _day_line(ln.text)
+            or _RESULT_TIME_RE.fullmatch(nxt.text) is not None):
         return False
     if POST_BY_RE.match(ln.text) is not None:
         return False
@@ -90,6 +91,13 @@ def _comment_header(lines: list[Line], i: int) -> bool:
     # a date line alone may be a timeline's entry; one that says "The minister said:" or "Ms
     # Marsh wrote:", a timeline of quotes: taken for a thread, the article after it went.)
     return ln.in_list and ln.stop_ratio == 0 and ln.text.rstrip().endswith("says:")
+
+
+# A time to the second alone on its line ("2:10:44", "1:02:33.4") is a race's or a match's
+# result, no commenter's time (comment systems print a date, "am"/"pm" or an age with it): a
+# results table printed one cell a line, a country over each runner's time, was read as
+# commenters over their times, and the paragraphs under the table went as their thread.
+_RESULT_TIME_RE = re.compile(r"\s*\d{1,2}:\d\d:\d\d(?:[.,]\d+)?\s*")
 
 
 def _own_text_below(lines: list[Line], j: int) -> bool:

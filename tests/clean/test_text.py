@@ -711,6 +711,26 @@ def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
     assert "comments" not in {s.reason for s in res.removed}
 
 
+def test_a_results_table_one_cell_a_line_is_no_comment_thread() -> None:
+    # A marathon's finishers as text nodes: place, runner, country and time, a line each; the
+    # country over the time looks like a commenter over a comment's time, but no comment lies
+    # between such "headers", and the paragraphs under the table stayed cut as comments.
+    rows = [("1", "Dennis Kiprono", "Kenya", "2:10:44"), ("2", "Abebe Tola", "Ethiopia",
+                                                         "2:10:47"),
+            ("3", "Samuel Mutai", "Kenya", "2:11:30"), ("4", "Jake Lundquist", "USA", "2:14:02"),
+            ("5", "Hiroshi Tanaka", "Japan", "2:14:59")]
+    after = ["Lundquist, a Riverton native who ran for Central State, was the top American "
+             "finisher.",
+             "The winners each received $15,000, plus a $5,000 bonus for the course record."]
+    cells = [cell for row in rows for cell in row]
+    page = "\n".join(["Home", "Sports", *_STORY, "Place", "Runner", "Country", "Time", *cells,
+                      *after, "Most Popular", "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, *after]:
+        assert para in res.text, para
+    assert "comments" not in {s.reason for s in res.removed}
+
+
 def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
     # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
     # on lines that long) that outweighed the footer lines, so the region ran on into them.
