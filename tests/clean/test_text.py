@@ -713,8 +713,8 @@ def test_a_timeline_of_dated_quotes_is_no_comment_thread() -> None:
 
 def test_a_results_table_one_cell_a_line_is_no_comment_thread() -> None:
     # A marathon's finishers as text nodes: place, runner, country and time, a line each; the
-    # country over the time looks like a commenter over a comment's time, but no comment lies
-    # between such "headers", and the paragraphs under the table stayed cut as comments.
+    # country over the time looked like a commenter over a comment's time, and the paragraphs
+    # under the table went as the thread. A time to the second alone is a result.
     rows = [("1", "Dennis Kiprono", "Kenya", "2:10:44"), ("2", "Abebe Tola", "Ethiopia",
                                                          "2:10:47"),
             ("3", "Samuel Mutai", "Kenya", "2:11:30"), ("4", "Jake Lundquist", "USA", "2:14:02"),
