@@ -232,17 +232,31 @@ def _numbers(ln: Line) -> int:
     if _STAMPED_HEADLINE_RE.match(ln.text) is not None:
         return 0  # (a headline under its date and time, "09/06/2019 13:45 Parliament passes
         # amended budget": a box of other news, whose numbers are its time stamps)
-    k = len(_NUMBER_RE.findall(ln.text))
-    return k if k >= MIN_ROW_DENSITY * ln.n_words else 0
+    if _QUOTE_CARD_RE.match(ln.text) is not None:
+        return 0  # (a stock's quote card, "XOM Exxon Mobil Corp $71.80 -0.94%": a finance
+        # site's widget beside the story, "Stocks in this article", no table of the story's)
+    found = _NUMBER_RE.findall(ln.text)
+    k = len(found)
+    # (a number of several parts, "9,218" or "45.1%", is one cell: its parts are words of
+    # n_words, and rows of a name and two such numbers fell under the density)
+    parts = sum(1 + len(_NUMBER_SEPARATOR_RE.findall(n)) for n in found)
+    return k if k >= MIN_ROW_DENSITY * (ln.n_words - parts + k) else 0
 
 
-def _mark_tables(lines: list[Line], lo: int, hi: int) -> None:
+_NUMBER_SEPARATOR_RE = re.compile(r"[.,:](?=\d)")
+# A ticker symbol, the company, and the price's signed change last
+_QUOTE_CARD_RE = re.compile(r"[A-Z]{1,5}(?:\.[A-Z])?\s.*\s[-+−][\d.,]+%?\s*$")
+
+
+def _mark_tables(lines: list[Line], lo: int, hi: int, link_items: frozenset[int]) -> None:
     """Tables among ``lines[lo:hi]``, a run of lines with number words (a table row has
-    some; the lines around the run have none, so no table crosses its ends)."""
+    some; the lines around the run have none, so no table crosses its ends). A Markdown list
+    item of one link (``link_items``) is no row: a widget's cards of links ("* [XOMExxon
+    Mobil Corp$71.80-0.94%](/quote/XOM)")."""
     counts = [0] * len(lines)
     for i in range(lo, hi):
         ln = lines[i]
-        if ln.reason not in _NEVER and ln.n_words <= 40:
+        if ln.reason not in _NEVER and ln.n_words <= 40 and i not in link_items:
             counts[i] = _numbers(ln)
     n = hi
     i = lo
@@ -752,7 +766,7 @@ def mark_structure(lines: list[Line], link_items: frozenset[int] = frozenset()
     if _BULLET_RUN_RE.search(firsts):
         _mark_bulleted(lines, link_items)
     for m in _ROWS_RUN_RE.finditer(bytes(map(bool, map(_DIGIT_RATIO, lines)))):
-        _mark_tables(lines, m.start(), m.end())  # (a table row has number words)
+        _mark_tables(lines, m.start(), m.end(), link_items)  # (a row has number words)
     for m in _DATED_RUN_RE.finditer(firsts):
         _mark_dated(lines, m.start(), m.end())
     if firsts.count("Q") >= MIN_QUESTIONS:

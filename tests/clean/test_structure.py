@@ -75,6 +75,37 @@ def test_headlines_under_their_dates_and_times_are_no_table() -> None:
     assert BODY[3] in res.text and not any(n in res.text for n in news)
 
 
+def test_rows_of_names_and_numbers_of_several_parts_are_a_table() -> None:
+    # "Marc-André Gélinas 1,207 5.9%": two numbers in seven words of \w, under the density of
+    # a row, since each number of two parts was two words. A number is one cell.
+    results = ["Nadia Ferreira 9,218 45.1%", "Doug Laidlaw 8,806 43.1%",
+               "Marc-André Gélinas 1,207 5.9%", "Tessa Wong 688 3.4%", "Harvey Stiles 511 2.5%"]
+    wards = ["Ward 1 Gary Mulholland (inc.) 2,341 Renée Chartrand 1,612",
+             "Ward 2 Sandra Koh 1,988 Phil Anstey (inc.) 1,891",
+             "Ward 3 Omar Haddad 2,760 Lucy Brennan 2,104"]
+    for rows in (results, wards):
+        lines = analyse("\n".join([BODY[0], "Mayor — unofficial results", *rows, BODY[1]]))
+        mark_structure(lines)
+        assert all(ln.in_list for ln in lines[2:-1]), rows
+    # a stock's quote cards beside the story are no table of it (nor are they as Markdown
+    # links, one a list item)
+    cards = ["XOM Exxon Mobil Corp $71.80 -0.94%", "CVX Chevron Corp $123.10 -0.72%",
+             "FDX FedEx Corp $150.93 -12.97%", "USO United States Oil Fund $12.75 -5.51%"]
+    lines = analyse("\n".join([BODY[0], "Stocks in this article", *cards, "About us"]))
+    mark_structure(lines)
+    assert not any(ln.in_list for ln in lines)
+    story = [BODY[0], BODY[1], BODY[3]]
+    res = clean_text("\n\n".join(["Home", "Markets", *story, "Stocks in this article",
+                                   *cards, "About us", "Privacy policy"]))
+    assert BODY[3] in res.text and not any(card in res.text for card in cards)
+    links = [f"* [{c.split()[0]}{' '.join(c.split()[1:-2])}{c.split()[-2]}{c.split()[-1]}]"
+             f"(/quote/{c.split()[0]})" for c in cards]  # ("* [XOMExxon Mobil Corp$71.80...")
+    res = clean_text("\n\n".join(["* [Home](/)", "* [Markets](/markets)", "# Oil and water",
+                                   *story, "### Stocks in this article", "\n".join(links),
+                                   "[About us](/about)"]))
+    assert BODY[3] in res.text and "Chevron" not in res.text
+
+
 def test_numbered_list_at_article_end_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page([BODY[3], "", "Here are the best offers for nostalgic shoppers:", ""], GIFTS)
     res = clean_text(page)
