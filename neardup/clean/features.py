@@ -185,7 +185,7 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "related": re.compile(
-        r"\b(?:related|read more|more from|more (?:\w+ ){0,2}stories|"
+        r"\b(?:related|read more|more from|(?:more|other) (?:\w+ ){0,2}stories|"
         r"recommended|you may also like|"
         r"you might also like|"
         # (with either apostrophe: "Don’t miss", "Editors’ Picks" as pages print them)
@@ -260,7 +260,8 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             disqus join posting replies reply responses comentários comentarios commenti
             commentaires kommentare kommentarer reacties komentarze komentarzy yorumlar""",
         "related": """also case don dont editor editors latest more most next popular promoted
-            read recommended related sponsored top trending watch web lesen thema interessant
+            read recommended related sponsored stories top trending watch web lesen thema
+            interessant
             lire interesar interesarte relacionadas también leggi correlati interessarti
             interessieren ähnliche verwandte aimerez similaires sujet interessare
             relacionados gostar gerelateerde leído visto leídas leídos lus lues letti lette

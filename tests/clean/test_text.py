@@ -731,6 +731,21 @@ def test_a_results_table_one_cell_a_line_is_no_comment_thread() -> None:
     assert "comments" not in {s.reason for s in res.removed}
 
 
+def test_other_stories_over_a_bulleted_list_under_the_article_go() -> None:
+    # A weekly's "Other stories this week:" over bulleted headlines: with its colon, a lead-in
+    # over its list, both kept as the article's; "other ... stories" labels other stories as
+    # "more ... stories" does.
+    others = ["• Fire destroys barn on Township Road 14; no injuries reported",
+              "• School board names interim superintendent after Hayes resignation",
+              "• New Dollar General proposed for former bank site",
+              "• Local teen earns Eagle Scout rank with bench project at cemetery"]
+    page = "\n\n".join(["Home", "News", *_STORY, "Other stories this week:", "\n".join(others),
+                        "Copyright 2016 Cedar Creek Chronicle"])
+    res = clean_text(page)
+    assert all(para in res.text for para in _STORY)
+    assert "Other stories" not in res.text and not any(o[2:] in res.text for o in others)
+
+
 def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
     # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
     # on lines that long) that outweighed the footer lines, so the region ran on into them.
