@@ -60,6 +60,8 @@ _INNER_DOT = (rf"\.(?:{CAPTION_DOT_CASES}|"
 _TRAILING_CREDIT_RE = re.compile(
     rf"^(?>[^.!?\n]|{_INNER_DOT}){{1,150}}?[.!?\"”)]\s++"
     rf"(?:{_PERSON}(?:\s?/\s?| for ){_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}"
+    # (and more agencies after more slashes: "ROBIN UTRECHT / ANP / AFP")
+    rf"(?:\s?/\s?{_CAPTION_WORD}(?:\s{_CAPTION_WORD}){{0,4}}){{0,3}}"
     rf"|{_PERSON}\s+[\w.-]+@[\w-]+(?:\.[\w-]+)+"  # ("Hector Amezcua hamezcua@valleybee.com")
     r"|\((?i:provided by|courtesy(?: of)?|submitted by|special to)\b[^()]{1,60}\)"
     r"|\([A-Z][\w ]{1,30}:\s*[A-Z][\w .'’/-]{1,40}\)"  # ("(ABC News: Sarah Whitlock)")

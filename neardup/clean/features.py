@@ -154,6 +154,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:cookies?|javascript|browser|ad ?blocker|privacy policy|terms of (?:use|service)|"
         r"accessibility|enable[ds]?|consent|gdpr|terms and conditions|sign ?in|log ?in|"
         r"log ?out|sign ?up|register|account|loading|advertisement|advertising|sponsored|"
+        # (an ad's label between paragraphs without the word: "Story continues below",
+        # "Article continues below", "Continue reading below")
+        r"(?:story|article) continues below|continue reading below|"
         r"skip to|menu|search)\b",
         re.I,
     ),
@@ -247,8 +250,8 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
     for kind, words in {
         "share": """copied copy email facebook flipboard follow linkedin mail messenger pin
             pinterest print reddit send share shared shares telegram tweet twitter us whatsapp""",
-        "notice": """accessibility account adblocker advertisement advertising blocker browser
-            consent cookie cookies enable enabled enables gdpr javascript loading log login
+        "notice": """accessibility account adblocker advertisement advertising below blocker
+            browser consent cookie cookies enable enabled enables gdpr javascript loading log login
             logout menu privacy register search sign signin signup skip sponsored terms""",
         "appeal": """become gift help inbox journalism matters membership newsletter newsletters
             subscribe subscriber subscription support unlimited us abonnement abonnementen

@@ -506,8 +506,23 @@ def _in_flow(ln: Line) -> bool:
 
 
 def _template_in_flow(ln: Line) -> bool:
-    """A line of the site's template that is no list's label (see :func:`_in_flow`)."""
-    return ln.reason == "site-template" and not (ln.cue == "related" and _list_label(ln))
+    """A line of the site's template that is no list's label (see :func:`_in_flow`), or an
+    ad's label ("Advertisement", "Continue Reading Below"): the short lines beside it are
+    judged by the lines beyond it (a quote table under foxbusiness's "Continue Reading Below"
+    went as the label's list)."""
+    return ((ln.reason == "site-template" and not (ln.cue == "related" and _list_label(ln)))
+            or _ad_label(ln))
+
+
+def _ad_label(ln: Line) -> bool:
+    """An ad's label between paragraphs: a notice line of at most LEAD_AD_WORDS words that
+    names the ad or the story going on below it."""
+    return (ln.reason == "notice" and ln.n_words <= LEAD_AD_WORDS
+            and _AD_LABEL_RE.search(ln.text) is not None)
+
+
+_AD_LABEL_RE = re.compile(r"\b(?:advertisement|advert|ad|sponsored|continues below|"
+                          r"continue reading below)\b", re.I)
 
 
 def _list_label(ln: Line) -> bool:

@@ -746,6 +746,32 @@ def test_other_stories_over_a_bulleted_list_under_the_article_go() -> None:
     assert "Other stories" not in res.text and not any(o[2:] in res.text for o in others)
 
 
+@pytest.mark.parametrize("label", ["Story continues below", "ADVERTISEMENT",
+                                   "Continue Reading Below"])
+def test_an_ad_label_goes_and_the_sub_heading_under_it_stays(label: str) -> None:
+    # An ad's label between paragraphs, with or without the word ("Story continues below"),
+    # goes; a sub-heading right under it is judged by the paragraphs beyond it, not taken for
+    # the label's list.
+    heading = "What changes for residents"
+    last = ("The authority will hold a public meeting about the repairs at the town hall on "
+            "Thursday evening, and its engineers will answer questions from residents.")
+    page = "\n\n".join(["Home", "News", *_STORY[:2], label, heading, _STORY[2], last,
+                        "About us", "Privacy policy"])
+    res = clean_text(page)
+    assert label not in res.text
+    for para in [*_STORY, heading, last]:
+        assert para in res.text, para
+
+
+def test_a_caption_credited_to_a_photographer_and_two_agencies_goes() -> None:
+    caption = ("Tourists ride a boat through the canals of Giethoorn in the northern "
+               "Netherlands. ROBIN UTRECHT / ANP / AFP")
+    page = "\n\n".join(["Home", "World", "Dutch village caps tourist boats", caption, *_STORY,
+                        "About us"])
+    res = clean_text(page)
+    assert "Tourists ride" not in res.text and all(para in res.text for para in _STORY)
+
+
 def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
     # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
     # on lines that long) that outweighed the footer lines, so the region ran on into them.
