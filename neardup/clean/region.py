@@ -462,7 +462,15 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             ln = lines[k]
             if ln.keep and ln.cls != "good":
                 ln.keep, ln.reason = False, "related"
-            _drop_label_list(lines, k, e)
+            if _LINK_LABEL_RE.fullmatch(prev.text) is None:
+                _drop_label_list(lines, k, e)
+
+
+# An inline link's label with its colon, its headline on the next line ("Read more:" over
+# "Salisbury man jailed after ...": as text nodes, the link is its own line): the label of one
+# headline, no list's. A court roundup's names and cases under it went as a teaser list.
+_LINK_LABEL_RE = re.compile(r"\s*(?:read more|read also|also read|see also|more|related)\s*:\s*",
+                            re.I)
 
 
 # A live blog's posts in the region: a title (one short line, no sentence end) right under a

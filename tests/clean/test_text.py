@@ -772,6 +772,32 @@ def test_a_caption_credited_to_a_photographer_and_two_agencies_goes() -> None:
     assert "Tourists ride" not in res.text and all(para in res.text for para in _STORY)
 
 
+def test_a_read_more_label_on_its_own_line_labels_one_headline() -> None:
+    # As text nodes an inline link's label is a line of its own, "Read more:" over the
+    # headline; a court roundup's names over their cases below it went as the label's teaser
+    # list (a name, a paragraph, a name ...). Without the colon, a label over such pairs
+    # still labels a list.
+    cases = [("Jordan Pike, 22, of no fixed abode",
+              "Pike admitted assaulting an emergency worker at the district hospital on July "
+              "2, when he kicked a nurse who was treating him. He was jailed for 12 weeks."),
+             ("Ayesha Barlow, 34, of Tidworth",
+              "Barlow was found guilty in her absence of failing to ensure her son attended "
+              "school regularly. She was fined £220 and ordered to pay costs of £120."),
+             ("Gary Whitlock, 48, of Old Town, Swindon",
+              "Whitlock pleaded guilty to using a mobile phone while driving on the motorway. "
+              "He was given six penalty points and fined £200.")]
+    pairs = [line for case in cases for line in case]
+    link = "Salisbury man jailed after string of garden shed break-ins"
+    page = "\n".join(["Home", "Courts", *_STORY, "Read more:", link, *pairs, "Share this article",
+                      "Most popular", "About us"])
+    res = clean_text(page)
+    assert link not in res.text
+    for line in [*_STORY, *pairs]:
+        assert line in res.text, line
+    page = page.replace("Read more:", "Related stories")
+    assert cases[1][1] not in clean_text(page).text
+
+
 def test_cookie_consent_paragraphs_dropped_article_about_cookies_kept() -> None:
     # The consent dialog rendered after the footer: long paragraphs (no cue words are counted
     # on lines that long) that outweighed the footer lines, so the region ran on into them.
