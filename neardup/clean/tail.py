@@ -37,7 +37,7 @@ _TAIL_OPENING_RE = re.compile(
     rf"(?i:{ROLE_NOUN_TERMS})\b(?!\s+of\b)|"
     # ("Devin Park covers food and dining for the Enquirer. Reach him at dpark@...", "Jonah
     # Whitlock covers climate and public health for The Fieldnote.")
-    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes)\b"
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}(?:covers|writes|has written)\b"
     r"(?=.*(?:@|\bcolumn|\bfor\s+(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s*){1,4}\.?$))|"
     # (with an e-mail address: "Contact Elena de la Cruz at the garden office, (323) ..." closed
     # a story)
@@ -60,6 +60,18 @@ _TAIL_HINTS = ("edit", "hear", "print", "contributed")
 TAIL_MATTER_WORDS = 60
 
 
+# At most this many short lines (a tag list, the writer's name) between two pieces of tail
+# matter go with them
+TAIL_SHORT_LINES = 8
+TAIL_LABEL_WORDS = 3
+
+
+def _tail_label(ln: Line) -> bool:
+    """A tag, a label or a name: a short line of at most TAIL_LABEL_WORDS words, no
+    sentence."""
+    return ln.cls != "good" and ln.n_words <= TAIL_LABEL_WORDS and not ln.terminal
+
+
 def _tail_matter(t: str) -> bool:
     if _TAIL_OPENING_RE.match(t) is not None:
         return True
@@ -73,12 +85,25 @@ def cut_kept_tail(lines: list[Line]) -> None:
     _TAIL_PHRASE_RE), from the last kept line up to the first that is article text; and a
     reader appeal kept below the article (:func:`_cut_kept_appeal`)."""
     _cut_standards_box(lines)  # (first: a writer's bio may sit above it)
-    for ln in reversed(lines):
-        if not ln.keep:
+    kept = [ln for ln in lines if ln.keep]
+    k = len(kept) - 1
+    while k >= 0:
+        ln = kept[k]
+        if ln.n_words <= TAIL_MATTER_WORDS and _tail_matter(ln.text):
+            ln.keep, ln.reason = False, "boilerplate"
+            k -= 1
             continue
-        if ln.n_words > TAIL_MATTER_WORDS or not _tail_matter(ln.text):
+        # (tags and the writer's name between two pieces of tail matter: "The views
+        # expressed ..." over "Tagged", the tags, "Walter Greene" and his bio)
+        j = k
+        while j >= 0 and j > k - TAIL_SHORT_LINES and _tail_label(kept[j]):
+            j -= 1
+        if j == k or j < 0 or not (kept[j].n_words <= TAIL_MATTER_WORDS
+                                    and _tail_matter(kept[j].text)):
             break
-        ln.keep, ln.reason = False, "boilerplate"
+        for c in kept[j + 1:k + 1]:
+            c.keep, c.reason = False, "boilerplate"
+        k = j
     _cut_kept_appeal(lines)
     _cut_release_tail(lines)
 

@@ -1788,6 +1788,24 @@ def test_a_consent_or_donation_notice_far_below_a_short_story_is_no_second_regio
     assert all(para in res.text for para in story)
 
 
+def test_tags_and_a_name_between_a_disclaimer_and_the_bio_go_with_them() -> None:
+    # A column's disclaimer, its tags under "Tagged", the columnist's name and bio: the bio
+    # and the disclaimer are tail matter, and the short lines between them go too.
+    tail = ["The views expressed by columnists are their own and do not necessarily reflect "
+            "those of the Star.", "Tagged", "Columnists", "City Council", "Infrastructure",
+            "Walter Greene",
+            "Walter Greene has written a Sunday column for the Star since 2004. He lives in "
+            "the Fairmount neighborhood with his wife and their two dogs, and he walks to work "
+            "most days."]
+    page = "\n\n".join(["Home", "Opinion", *BODY, *tail, "More from Opinion",
+                        "Fix the potholes first", "A stadium is not a plan", "About us",
+                        "Privacy policy"])
+    res = clean_text(page)
+    assert BODY[0] in res.text and BODY[-1] in res.text
+    for line in tail:
+        assert line not in res.text, line
+
+
 def test_the_writers_bio_and_calls_for_letters_after_the_article_go() -> None:
     # (prose by their shape, they ran on the article's region; a paragraph that mentions a
     # reporter or the editor inside the article stays)
