@@ -434,9 +434,12 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
         # headline>", under which a sub-heading went as its list)
         after_cue = (before is not None and before.cls == "bad" and before.reason == "related"
                      and _list_label(before))
+        # (past an ad's label, a line the page prints again and again is the ad's furniture,
+        # no sub-heading: Postmedia's "Article content" under each "Advertisement")
+        ad_beside = any(map(_ad_label, lines[b + 1:i])) or any(map(_ad_label, lines[j:a]))
         for k in range(i, j):
             sk = lines[k]
-            if sk.reason == "site-template":
+            if sk.reason == "site-template" or (ad_beside and _repeated(lines, sk, s, e)):
                 continue
             if after_cue:
                 sk.reason = "related"
@@ -520,6 +523,13 @@ def _template_in_flow(ln: Line) -> bool:
     went as the label's list)."""
     return ((ln.reason == "site-template" and not (ln.cue == "related" and _list_label(ln)))
             or _ad_label(ln))
+
+
+def _repeated(lines: list[Line], ln: Line, s: int, e: int) -> bool:
+    """``ln``'s text, words without a number, is on another line of the region ``lines[s:e]``
+    too (a table's cells, "50 weeks", repeat in its rows)."""
+    text = ln.text
+    return ln.digit_ratio == 0 and sum(other.text == text for other in lines[s:e]) > 1
 
 
 def _ad_label(ln: Line) -> bool:

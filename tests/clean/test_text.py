@@ -763,6 +763,20 @@ def test_an_ad_label_goes_and_the_sub_heading_under_it_stays(label: str) -> None
         assert para in res.text, para
 
 
+def test_a_line_printed_under_every_ad_label_is_no_sub_heading() -> None:
+    # Postmedia's papers print "Advertisement" and "Article content" between paragraphs, again
+    # and again: the repeated line is the ad's furniture; a sub-heading is printed once.
+    heading = "What changes for residents"
+    ad = ["Advertisement", "Article content"]
+    page = "\n\n".join([*HEADLINES[:6], "Reservoir drained", BODY[0], BODY[1], *ad, BODY[3],
+                        *ad, heading, BODY[4], *ad, BODY[5], BODY[6], "About us",
+                        "Privacy policy", "Contact us"])
+    res = clean_text(page)
+    assert "Article content" not in res.text and "Advertisement" not in res.text
+    for para in [*BODY[:2], *BODY[3:], heading]:
+        assert para in res.text, para
+
+
 def test_a_caption_credited_to_a_photographer_and_two_agencies_goes() -> None:
     caption = ("Tourists ride a boat through the canals of Giethoorn in the northern "
                "Netherlands. ROBIN UTRECHT / ANP / AFP")
