@@ -94,10 +94,11 @@ def _comment_header(lines: list[Line], i: int) -> bool:
 
 
 # A time to the second alone on its line ("2:10:44", "1:02:33.4") is a race's or a match's
-# result, no commenter's time (comment systems print a date, "am"/"pm" or an age with it): a
-# results table printed one cell a line, a country over each runner's time, was read as
-# commenters over their times, and the paragraphs under the table went as their thread.
-_RESULT_TIME_RE = re.compile(r"\s*\d{1,2}:\d\d:\d\d(?:[.,]\d+)?\s*")
+# result, and a number with two decimals ("13.01") a table's cell, no commenter's time
+# (comment systems print a date, "am"/"pm" or an age with it): a results table printed one
+# cell a line, a country over each runner's time, was read as commenters over their times,
+# and the paragraphs under the table went as their thread.
+_RESULT_TIME_RE = re.compile(r"\s*(?:\d{1,2}:\d\d:\d\d(?:[.,]\d+)?|\d+\.\d\d)\s*")
 
 
 def _own_text_below(lines: list[Line], j: int) -> bool:

@@ -75,11 +75,12 @@ _STRONG_COPYRIGHT_RE = re.compile(
 # spaces after "(Photo x)" took 2 s).
 # A wire story's sign-off, its editors' initials ("(TK/HR)", "(ri/ab)"), is no credit: the
 # paragraph above it is the story's last, no caption (a news agency's item lost it). Photo
-# agencies of three letters or fewer stay credits ("(AP/AFP)", "(EPA/EFE)").
+# agencies of three letters or fewer stay credits ("(AP/AFP)", "(EPA/EFE)"). What follows
+# the slash is a name, capitalised: "(Rs/unit)" is a table's unit.
 _SHORT_AGENCY = r"(?:AP|AFP|EPA|EFE|PA|DPA|dpa|ANP|AAP|UPI|ANI|PTI|AA|PAP|MTI|CTK|NTB|TT|HO)\b"
 _INITIALS = rf"(?!{_SHORT_AGENCY})(?:[A-Z]{{1,3}}|[a-z]{{1,3}})"
 _SIGN_OFF = rf"(?!(?-i:{_INITIALS}(?:/{_INITIALS})+\)))"
-_CREDIT_BRACKET = (rf"\({_SIGN_OFF}(?:[A-Z][\w.&' -]{{0,30}}/\s?[A-Z][\w.' -]{{0,30}}|"
+_CREDIT_BRACKET = (rf"\({_SIGN_OFF}(?:[A-Z][\w.&' -]{{0,30}}/\s?(?-i:[A-Z])[\w.' -]{{0,30}}|"
                    r"(?:photo|image|picture|video|file|credit)[^()]{0,60})\)\s*+(?:\.\s*+)?$")
 _CREDIT_DOMAIN = r"\((?-i:(?:[a-z0-9-]+\.)+[a-z]{2,6})\)\s*$"
 # The label of an image credit, in the languages of the stopword lists ("Foto: dpa/Name",

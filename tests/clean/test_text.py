@@ -731,6 +731,27 @@ def test_a_results_table_one_cell_a_line_is_no_comment_thread() -> None:
     assert "comments" not in {s.reason for s in res.removed}
 
 
+def test_a_tariff_table_one_cell_a_line_is_no_caption_nor_comment_thread() -> None:
+    # Its headings hold a unit in brackets, "(Rs/unit)", no photo credit; its rows a band
+    # over two rates with two decimals, "13.01", no commenter over a time: the paragraphs
+    # under it stayed cut as a thread.
+    cells = ["Monthly usage", "Old rate (Rs/unit)", "New rate (Rs/unit)",
+             "Protected, up to 100 units", "10.00", "10.00", "Protected, 101-200 units",
+             "13.01", "13.01", "Unprotected, 1-100 units", "16.48", "22.95",
+             "Unprotected, 101-200 units", "22.95", "28.91", "Above 700 units", "35.22",
+             "41.58"]
+    after = ["During the hearing, representatives of industry and trade bodies objected to the "
+             "increase, saying it would make exports less competitive.",
+             "The new tariff will be reflected in bills for July, which consumers will receive "
+             "this month."]
+    page = "\n".join(["Home", "Business", *_STORY, "The new rates for domestic consumers are "
+                      "as follows:", *cells, *after, "Most Popular", "About us"])
+    res = clean_text(page)
+    for para in [*_STORY, *after]:
+        assert para in res.text, para
+    assert not {"comments", "caption"} & {s.reason for s in res.removed}
+
+
 def test_other_stories_over_a_bulleted_list_under_the_article_go() -> None:
     # A weekly's "Other stories this week:" over bulleted headlines: with its colon, a lead-in
     # over its list, both kept as the article's; "other ... stories" labels other stories as
