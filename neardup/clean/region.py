@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from neardup.clean.features import CLOSERS, CUES
@@ -383,6 +384,7 @@ def sentence_like(ln: Line) -> bool:
 def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None:
     """Decide every line of the region ``lines[s:e]`` (``keep`` / ``reason``)."""
     i = s
+    texts: Counter[str] | None = None  # (the region's lines' texts, counted when needed)
     while i < e:
         ln = lines[i]
         if ln.in_list:
@@ -437,9 +439,12 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
         # (past an ad's label, a line the page prints again and again is the ad's furniture,
         # no sub-heading: Postmedia's "Article content" under each "Advertisement")
         ad_beside = any(map(_ad_label, lines[b + 1:i])) or any(map(_ad_label, lines[j:a]))
+        if ad_beside and texts is None:
+            texts = Counter(ln.text for ln in lines[s:e])  # (once a region: pages of
+            # thousands of ad labels and short lines stay linear)
         for k in range(i, j):
             sk = lines[k]
-            if sk.reason == "site-template" or (ad_beside and _repeated(lines, sk, s, e)):
+            if sk.reason == "site-template" or (ad_beside and _repeated(sk, texts)):
                 continue
             if after_cue:
                 sk.reason = "related"
@@ -525,11 +530,11 @@ def _template_in_flow(ln: Line) -> bool:
             or _ad_label(ln))
 
 
-def _repeated(lines: list[Line], ln: Line, s: int, e: int) -> bool:
-    """``ln``'s text, words without a number, is on another line of the region ``lines[s:e]``
-    too (a table's cells, "50 weeks", repeat in its rows)."""
-    text = ln.text
-    return ln.digit_ratio == 0 and sum(other.text == text for other in lines[s:e]) > 1
+def _repeated(ln: Line, texts: Counter[str] | None) -> bool:
+    """``ln``'s text, words without a number, is on another line of the region too
+    (``texts``: the region's lines' texts counted; a table's cells, "50 weeks", repeat in
+    its rows)."""
+    return ln.digit_ratio == 0 and texts is not None and texts[ln.text] > 1
 
 
 def _ad_label(ln: Line) -> bool:
