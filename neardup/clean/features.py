@@ -265,9 +265,8 @@ _CUE_KIND_WORDS: dict[str, frozenset[str]] = {
             commentaires kommentare kommentarer reacties komentarze komentarzy yorumlar""",
         "related": """also case don dont editor editors latest more most next popular promoted
             read recommended related sponsored stories top trending watch web lesen thema
-            interessant
-            lire interesar interesarte relacionadas también leggi correlati interessarti
-            interessieren ähnliche verwandte aimerez similaires sujet interessare
+            interessant lire interesar interesarte relacionadas también leggi correlati
+            interessarti interessieren ähnliche verwandte aimerez similaires sujet interessare
             relacionados gostar gerelateerde leído visto leídas leídos lus lues letti lette
             meistgelesen meistgelesene meisten lidas lidos gelezen lästa czytane читаемое
             okunan terpopuler
