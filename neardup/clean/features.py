@@ -77,6 +77,8 @@ _STRONG_COPYRIGHT_RE = re.compile(
 # paragraph above it is the story's last, no caption (a news agency's item lost it). Photo
 # agencies of three letters or fewer stay credits ("(AP/AFP)", "(EPA/EFE)"). What follows
 # the slash is a name, capitalised: "(Rs/unit)" is a table's unit.
+# (photo agencies and handouts, "EPA", "HO", with the wire services: the datelines' list,
+# metadata/datelines._AGENCIES, names wire services of any length)
 _SHORT_AGENCY = r"(?:AP|AFP|EPA|EFE|PA|DPA|dpa|ANP|AAP|UPI|ANI|PTI|AA|PAP|MTI|CTK|NTB|TT|HO)\b"
 _INITIALS = rf"(?!{_SHORT_AGENCY})(?:[A-Z]{{1,3}}|[a-z]{{1,3}})"
 _SIGN_OFF = rf"(?!(?-i:{_INITIALS}(?:/{_INITIALS})+\)))"

@@ -401,21 +401,21 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             i += 1
             continue
         # a run of short lines
-        # (a line of the site's template in or beside the run is looked through: it goes, but
-        # it says nothing of where the article is: an in-article "Related: <headline>" or
-        # "ADVERTISEMENT" the site prints on many pages cut the sub-heading or list items
-        # next to it off the article; not a list's label, "DON'T MISS", whose list goes)
+        # (a line of the site's template or an ad's label in or beside the run is looked
+        # through: it goes, but it says nothing of where the article is: an in-article
+        # "Related: <headline>" or "ADVERTISEMENT" cut the sub-heading or list items next to
+        # it off the article; not a list's label, "DON'T MISS", whose list goes)
         j = i
         while j < e and ((lines[j].cls == "short" and not lines[j].in_list)
-                         or _template_in_flow(lines[j])):
+                         or _looked_through(lines[j])):
             j += 1
-        while _template_in_flow(lines[j - 1]):
+        while _looked_through(lines[j - 1]):
             j -= 1
         b = i - 1
-        while b >= s and _template_in_flow(lines[b]):
+        while b >= s and _looked_through(lines[b]):
             b -= 1
         a = j
-        while a < e and _template_in_flow(lines[a]):
+        while a < e and _looked_through(lines[a]):
             a += 1
         before = lines[b] if b >= s else None
         after = lines[a] if a < e else None
@@ -444,7 +444,8 @@ def smooth_region(lines: list[Line], s: int, e: int, opts: CleanOptions) -> None
             # thousands of ad labels and short lines stay linear)
         for k in range(i, j):
             sk = lines[k]
-            if sk.reason == "site-template" or (ad_beside and _repeated(sk, texts)):
+            if sk.reason == "site-template" or (texts is not None and ad_beside
+                                                 and _repeated(sk, texts)):
                 continue
             if after_cue:
                 sk.reason = "related"
@@ -521,20 +522,20 @@ def _in_flow(ln: Line) -> bool:
         ln.reason == "related" and not _list_label(ln)))
 
 
-def _template_in_flow(ln: Line) -> bool:
-    """A line of the site's template that is no list's label (see :func:`_in_flow`), or an
-    ad's label ("Advertisement", "Continue Reading Below"): the short lines beside it are
-    judged by the lines beyond it (a quote table under foxbusiness's "Continue Reading Below"
-    went as the label's list)."""
+def _looked_through(ln: Line) -> bool:
+    """A line the smoothing looks through: one of the site's template that is no list's label
+    (see :func:`_in_flow`), or an ad's label ("Advertisement", "Continue Reading Below"); the
+    short lines beside it are judged by the lines beyond it (a quote table under
+    foxbusiness's "Continue Reading Below" went as the label's list)."""
     return ((ln.reason == "site-template" and not (ln.cue == "related" and _list_label(ln)))
             or _ad_label(ln))
 
 
-def _repeated(ln: Line, texts: Counter[str] | None) -> bool:
+def _repeated(ln: Line, texts: Counter[str]) -> bool:
     """``ln``'s text, words without a number, is on another line of the region too
     (``texts``: the region's lines' texts counted; a table's cells, "50 weeks", repeat in
     its rows)."""
-    return ln.digit_ratio == 0 and texts is not None and texts[ln.text] > 1
+    return ln.digit_ratio == 0 and texts[ln.text] > 1
 
 
 def _ad_label(ln: Line) -> bool:

@@ -237,10 +237,10 @@ def _numbers(ln: Line) -> int:
         # site's widget beside the story, "Stocks in this article", no table of the story's)
     found = _NUMBER_RE.findall(ln.text)
     k = len(found)
-    # (a number of several parts, "9,218" or "45.1%", is one cell: its parts are words of
-    # n_words, and rows of a name and two such numbers fell under the density)
-    parts = sum(1 + len(_NUMBER_SEPARATOR_RE.findall(n)) for n in found)
-    return k if k >= MIN_ROW_DENSITY * (ln.n_words - parts + k) else 0
+    # (a number of several parts, "9,218" or "45.1%", is one cell: n_words counts each of its
+    # parts, and rows of a name and two such numbers fell under the density)
+    inner = sum(len(_NUMBER_SEPARATOR_RE.findall(n)) for n in found)
+    return k if k >= MIN_ROW_DENSITY * (ln.n_words - inner) else 0
 
 
 _NUMBER_SEPARATOR_RE = re.compile(r"[.,:](?=\d)")
